@@ -1,0 +1,1 @@
+"""eventwire: raw news in, coded political events out."""

@@ -1,0 +1,28 @@
+"""Exceptions with messages a user can act on. The CLI prints them as one line."""
+
+from __future__ import annotations
+
+
+class EventwireError(Exception):
+    """Base class for every error eventwire raises on purpose."""
+
+
+class InputError(EventwireError):
+    """An input file or stream that cannot be read as news text."""
+
+    def __init__(self, origin: str, problem: str) -> None:
+        super().__init__(f"{origin}: {problem}")
+        self.origin = origin
+        self.problem = problem
+
+
+class PipelineError(EventwireError):
+    """A pipeline that cannot be built or run as configured."""
+
+
+class StoreError(EventwireError):
+    """A database that cannot be opened, migrated or written."""
+
+
+class ResourceError(EventwireError):
+    """A model, lexicon or gazetteer that cannot be loaded."""

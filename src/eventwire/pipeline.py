@@ -1,0 +1,154 @@
+"""The stage registry and the runners.
+
+A stage is a function ``Document -> Document`` registered under a name with the
+fields it requires and the fields it assigns, in the style of spaCy's components::
+
+    @stage("places", requires=("doc.sentences",), assigns=("doc.places", "event.place"))
+    def resolve_places(doc: Document) -> Document: ...
+
+``Pipeline`` checks when it is built that each stage's requirements are assigned by a
+stage before it, then runs the stages in order. The first step, segmentation, is not a
+``Document`` stage: it turns one ``RawDocument`` into one ``Document`` per article.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from eventwire.errors import PipelineError
+from eventwire.model import Document, RawDocument
+
+log = logging.getLogger(__name__)
+
+StageFunc = Callable[[Document], Document]
+
+
+@dataclass(frozen=True, slots=True)
+class StageInfo:
+    name: str
+    func: StageFunc
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+
+
+_REGISTRY: dict[str, StageInfo] = {}
+
+# The stages in the order the data flows. Each module registers itself on import.
+DEFAULT_STAGES: tuple[str, ...] = (
+    "clean",
+    "parse",
+    "actors",
+    "events",
+    "factuality",
+    "casualties",
+    "places",
+    "dates",
+)
+
+# Fields present before the first stage runs.
+_GIVEN: frozenset[str] = frozenset({"doc.text", "doc.origin", "doc.raw"})
+
+
+def stage(
+    name: str, *, requires: Iterable[str] = (), assigns: Iterable[str] = ()
+) -> Callable[[StageFunc], StageFunc]:
+    """Register ``func`` as the pipeline stage ``name``."""
+
+    def register(func: StageFunc) -> StageFunc:
+        if name in _REGISTRY and _REGISTRY[name].func is not func:
+            raise PipelineError(f"stage {name!r} is registered twice")
+        _REGISTRY[name] = StageInfo(name, func, tuple(requires), tuple(assigns))
+        return func
+
+    return register
+
+
+def registered_stages() -> dict[str, StageInfo]:
+    """All registered stages, importing the built-in stage modules first."""
+    importlib.import_module("eventwire.stages")
+    return dict(_REGISTRY)
+
+
+class Pipeline:
+    """An ordered, validated list of stages."""
+
+    def __init__(self, names: Iterable[str] = DEFAULT_STAGES) -> None:
+        available = registered_stages()
+        self.stages: list[StageInfo] = []
+        assigned = set(_GIVEN)
+        for name in names:
+            if name not in available:
+                raise PipelineError(
+                    f"unknown stage {name!r}; registered stages: {', '.join(sorted(available))}"
+                )
+            info = available[name]
+            missing = [req for req in info.requires if req not in assigned]
+            if missing:
+                raise PipelineError(
+                    f"stage {name!r} requires {', '.join(missing)}, "
+                    "which no earlier stage assigns"
+                )
+            assigned.update(info.assigns)
+            self.stages.append(info)
+
+    @property
+    def names(self) -> list[str]:
+        return [info.name for info in self.stages]
+
+    def run(self, doc: Document) -> Document:
+        for info in self.stages:
+            doc = info.func(doc)
+        return doc
+
+    def process_raw(self, raw: RawDocument) -> list[Document]:
+        """Segment a raw document into articles and run every stage on each."""
+        from eventwire.stages.segment import split_articles
+
+        return [self.run(doc) for doc in split_articles(raw)]
+
+
+def _detach(doc: Document) -> Document:
+    """Drop what cannot cross a process boundary (the spaCy Doc)."""
+    doc.spacy_doc = None
+    return doc
+
+
+_worker_pipeline: Pipeline | None = None
+
+
+def _worker_init(names: tuple[str, ...]) -> None:
+    global _worker_pipeline
+    _worker_pipeline = Pipeline(names)
+
+
+def _worker_run(raw: RawDocument) -> list[Document]:
+    if _worker_pipeline is None:  # pragma: no cover - set by the pool initializer
+        raise PipelineError("worker pipeline was not initialised")
+    return [_detach(doc) for doc in _worker_pipeline.process_raw(raw)]
+
+
+def run_many(
+    raws: Iterable[RawDocument],
+    *,
+    n_process: int = 1,
+    names: Iterable[str] = DEFAULT_STAGES,
+    chunksize: int = 4,
+) -> Iterator[list[Document]]:
+    """Process raw documents in order, yielding the articles of each in turn.
+
+    With ``n_process > 1`` the work is spread over a local process pool; results come
+    back in input order, so they are the same as a single-process run.
+    """
+    stage_names = tuple(names)
+    if n_process <= 1:
+        pipeline = Pipeline(stage_names)
+        for raw in raws:
+            yield pipeline.process_raw(raw)
+        return
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(n_process, initializer=_worker_init, initargs=(stage_names,)) as pool:
+        yield from pool.imap(_worker_run, raws, chunksize=chunksize)

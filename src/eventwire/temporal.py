@@ -1,0 +1,87 @@
+"""Calendar primitives shared by the stages that read dates.
+
+This module knows month and weekday names and finds fully specified calendar dates
+("Monday, Sept. 18, 2023", "29 June 2024", "2024-06-29") in text. Resolving relative
+expressions ("on Tuesday", "last week") against an anchor is the dates stage's job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1,
+    "february": 2, "feb": 2,
+    "march": 3, "mar": 3,
+    "april": 4, "apr": 4,
+    "may": 5,
+    "june": 6, "jun": 6,
+    "july": 7, "jul": 7,
+    "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9,
+    "october": 10, "oct": 10,
+    "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}  # fmt: skip
+
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "mon": 0,
+    "tuesday": 1, "tue": 1, "tues": 1,
+    "wednesday": 2, "wed": 2,
+    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3,
+    "friday": 4, "fri": 4,
+    "saturday": 5, "sat": 5,
+    "sunday": 6, "sun": 6,
+}  # fmt: skip
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?:(?P<weekday>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?,?\s+)?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:1[89]|2[01])\d\d)"
+
+_PATTERNS: tuple[re.Pattern[str], ...] = (
+    # Monday, Sept. 18, 2023 / June 29, 2024
+    re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
+    # Monday 18 September 2023 / 29 June, 2024
+    re.compile(rf"\b{_WEEKDAY}{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
+    # 2024-06-29
+    re.compile(r"\b(?P<year>(?:1[89]|2[01])\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarDate:
+    """A fully specified date found in text."""
+
+    text: str
+    start: int
+    end: int
+    date: date
+    weekday_agrees: bool | None  # None when no weekday was written next to the date
+
+
+def find_calendar_dates(text: str) -> list[CalendarDate]:
+    """Every fully specified calendar date in ``text``, in text order.
+
+    Impossible dates (February 30) are skipped. When a weekday is written with the date
+    and does not agree with it, ``weekday_agrees`` is False so callers can distrust it.
+    """
+    found: dict[int, CalendarDate] = {}
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            if match.start() in found:
+                continue
+            groups = match.groupdict()
+            month = int(groups["mnum"]) if groups.get("mnum") else MONTHS[groups["month"].lower()]
+            try:
+                value = date(int(groups["year"]), month, int(groups["day"]))
+            except ValueError:
+                continue
+            weekday = groups.get("weekday")
+            agrees = None if not weekday else WEEKDAYS[weekday.lower()] == value.weekday()
+            found[match.start()] = CalendarDate(
+                match.group(0), match.start(), match.end(), value, agrees
+            )
+    return [found[k] for k in sorted(found)]
