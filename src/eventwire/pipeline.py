@@ -18,8 +18,9 @@ import logging
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
-from eventwire.errors import PipelineError
+from eventwire.errors import EventwireError, PipelineError
 from eventwire.model import Document, RawDocument
 
 log = logging.getLogger(__name__)
@@ -89,8 +90,7 @@ class Pipeline:
             missing = [req for req in info.requires if req not in assigned]
             if missing:
                 raise PipelineError(
-                    f"stage {name!r} requires {', '.join(missing)}, "
-                    "which no earlier stage assigns"
+                    f"stage {name!r} requires {', '.join(missing)}, which no earlier stage assigns"
                 )
             assigned.update(info.assigns)
             self.stages.append(info)
@@ -101,7 +101,14 @@ class Pipeline:
 
     def run(self, doc: Document) -> Document:
         for info in self.stages:
-            doc = info.func(doc)
+            try:
+                doc = info.func(doc)
+            except EventwireError:
+                raise
+            except Exception as exc:  # re-raised with the article and the stage named
+                raise PipelineError(
+                    f"{doc.origin}: stage {info.name!r} failed: {type(exc).__name__}: {exc}"
+                ) from exc
         return doc
 
     def process_raw(self, raw: RawDocument) -> list[Document]:
@@ -109,6 +116,12 @@ class Pipeline:
         from eventwire.stages.segment import split_articles
 
         return [self.run(doc) for doc in split_articles(raw)]
+
+
+@lru_cache(maxsize=1)
+def default_pipeline() -> Pipeline:
+    """The default pipeline, built once per process."""
+    return Pipeline(DEFAULT_STAGES)
 
 
 def _detach(doc: Document) -> Document:
@@ -125,10 +138,29 @@ def _worker_init(names: tuple[str, ...]) -> None:
     _worker_pipeline = Pipeline(names)
 
 
-def _worker_run(raw: RawDocument) -> list[Document]:
+@dataclass(slots=True)
+class ProcessResult:
+    """The articles of one raw document, or why it could not be processed."""
+
+    origin: str
+    documents: list[Document]
+    error: EventwireError | None = None
+
+
+def _process_one(pipeline: Pipeline, raw: RawDocument) -> ProcessResult:
+    try:
+        return ProcessResult(raw.origin, pipeline.process_raw(raw))
+    except EventwireError as exc:
+        log.debug("processing %s failed", raw.origin, exc_info=True)
+        return ProcessResult(raw.origin, [], exc)
+
+
+def _worker_run(raw: RawDocument) -> ProcessResult:
     if _worker_pipeline is None:  # pragma: no cover - set by the pool initializer
         raise PipelineError("worker pipeline was not initialised")
-    return [_detach(doc) for doc in _worker_pipeline.process_raw(raw)]
+    result = _process_one(_worker_pipeline, raw)
+    result.documents = [_detach(doc) for doc in result.documents]
+    return result
 
 
 def run_many(
@@ -137,8 +169,9 @@ def run_many(
     n_process: int = 1,
     names: Iterable[str] = DEFAULT_STAGES,
     chunksize: int = 4,
-) -> Iterator[list[Document]]:
-    """Process raw documents in order, yielding the articles of each in turn.
+) -> Iterator[ProcessResult]:
+    """Process raw documents in order, yielding one result (its articles, or the error
+    that stopped it) per raw document.
 
     With ``n_process > 1`` the work is spread over a local process pool; results come
     back in input order, so they are the same as a single-process run.
@@ -147,7 +180,7 @@ def run_many(
     if n_process <= 1:
         pipeline = Pipeline(stage_names)
         for raw in raws:
-            yield pipeline.process_raw(raw)
+            yield _process_one(pipeline, raw)
         return
     ctx = multiprocessing.get_context("spawn")
     with ctx.Pool(n_process, initializer=_worker_init, initargs=(stage_names,)) as pool:

@@ -1,0 +1,26 @@
+"""The compact offline gazetteer: GeoNames cities, countries and regions in one file.
+
+``Gazetteer.load()`` gives the per-process gazetteer (built at first use into the cache
+directory, see ``build.py``); ``candidates(name)`` lists the places a name may refer to.
+"""
+
+from eventwire.gazetteer.build import BuildReport, build_gazetteer, cache_dir, name_key
+from eventwire.gazetteer.lookup import (
+    Gazetteer,
+    GazetteerEntry,
+    derive_demonyms,
+    is_place_name,
+    precision_of,
+)
+
+__all__ = [
+    "BuildReport",
+    "Gazetteer",
+    "GazetteerEntry",
+    "build_gazetteer",
+    "cache_dir",
+    "derive_demonyms",
+    "is_place_name",
+    "name_key",
+    "precision_of",
+]

@@ -1,15 +1,9 @@
 """Pipeline stages. Importing this package registers every built-in stage.
 
-The order here is the order the data flows; ``pipeline.DEFAULT_STAGES`` names it.
+The imports below are in the order the data flows (``pipeline.DEFAULT_STAGES``).
 """
+# ruff: noqa: I001  (keep the data-flow order, not the alphabetical one)
 
-from eventwire.stages import (  # noqa: F401  (imported to register the stages)
-    clean,
-    parse,
-    actors,
-    events,
-    factuality,
-    casualties,
-    places,
-    dates,
-)
+from eventwire.stages import clean, parse, actors, events, factuality, casualties, places, dates
+
+__all__ = ["actors", "casualties", "clean", "dates", "events", "factuality", "parse", "places"]

@@ -1,11 +1,152 @@
-"""PLACEHOLDER for the actors stage: passes documents through unchanged until written."""
+"""Actors stage: code every participant phrase as country + sector, across the article.
+
+Each argument of a verb or preposition (subjects, objects, agents) is coded from its own
+words (``actor_coding.code_phrase``). Then references are followed within the article,
+in text order:
+
+- a person keeps what their first mention said ("Secretary of State Antony Blinken",
+  later "Blinken");
+- a definite description ("the officer") takes the country of the last actor with the
+  same head noun or sector ("a Serbian police officer");
+- "he"/"she"/"him"/"her" take the last singular person of this or the previous
+  sentence, "they"/"them" the last plural actor.
+
+An actor that the text does not identify keeps ``country=None``: nothing is guessed.
+"""
 
 from __future__ import annotations
 
-from eventwire.model import Document
+from dataclasses import dataclass, replace
+from typing import Any
+
+from eventwire.actor_coding import PhraseCode, code_phrase
+from eventwire.model import Document, Zone
 from eventwire.pipeline import stage
+
+# Dependency labels of the phrases that can be actors.
+ARGUMENT_DEPS = frozenset(
+    {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "attr", "dative", "appos", "oprd"}
+)
+_SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_PLURAL_PRONOUNS = frozenset({"they", "them"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+@dataclass(slots=True)
+class _Seen:
+    code: PhraseCode
+    sentence: int
+
+
+def _is_argument(token: Any) -> bool:
+    if token.dep_ not in ARGUMENT_DEPS:
+        return False
+    if token.pos_ == "PRON":
+        return token.lower_ in _SINGULAR_PRONOUNS | _PLURAL_PRONOUNS
+    return token.pos_ in ("NOUN", "PROPN")
+
+
+def _person_keys(name: str) -> list[str]:
+    parts = name.split()
+    return [name.lower(), parts[-1].lower()] if parts else []
+
+
+class _References:
+    """What the article has said so far about people and descriptions."""
+
+    def __init__(self) -> None:
+        self.people: dict[str, PhraseCode] = {}
+        self.seen: list[_Seen] = []
+
+    def resolve(self, code: PhraseCode, head: Any, sentence: int) -> PhraseCode:
+        actor = code.actor
+        if head.pos_ == "PRON":
+            return self._pronoun(code, head.lower_, sentence)
+        if code.person is None and head.pos_ == "PROPN" and head.lower_ in self.people:
+            # spaCy's small model sometimes tags a known person's surname as a place.
+            code = replace(code, person=head.text, actor=replace(actor, name=head.text))
+        if code.person and (actor.country is None or actor.sector is None):
+            for key in _person_keys(code.person):
+                known = self.people.get(key)
+                if known is not None:
+                    return replace(
+                        code,
+                        actor=replace(
+                            actor,
+                            country=actor.country or known.actor.country,
+                            sector=actor.sector or known.actor.sector,
+                            name=known.actor.name or actor.name,
+                        ),
+                    )
+        if actor.country is None and _is_definite(head):
+            for earlier in reversed(self.seen):
+                other = earlier.code
+                same_head = other.head_lemma == code.head_lemma
+                same_sector = actor.sector is not None and other.actor.sector == actor.sector
+                if (same_head or same_sector) and other.actor.country is not None:
+                    return replace(
+                        code,
+                        actor=replace(
+                            actor,
+                            country=other.actor.country,
+                            sector=actor.sector or other.actor.sector,
+                            name=actor.name or other.actor.name,
+                        ),
+                    )
+                if same_head:
+                    break
+        return code
+
+    def _pronoun(self, code: PhraseCode, word: str, sentence: int) -> PhraseCode:
+        want_plural = word in _PLURAL_PRONOUNS
+        for earlier in reversed(self.seen):
+            if sentence - earlier.sentence > 1:
+                break
+            other = earlier.code
+            if other.plural != want_plural:
+                continue
+            if not want_plural and other.person is None and other.sector_kind is None:
+                continue
+            return replace(
+                code,
+                actor=replace(
+                    code.actor,
+                    name=other.actor.name,
+                    country=other.actor.country,
+                    sector=other.actor.sector,
+                ),
+                person=other.person,
+            )
+        return code
+
+    def remember(self, code: PhraseCode, sentence: int) -> None:
+        if code.person and (code.actor.country or code.actor.sector):
+            for key in _person_keys(code.person):
+                known = self.people.get(key)
+                if known is None or (known.actor.country is None and code.actor.country):
+                    self.people[key] = code
+        self.seen.append(_Seen(code, sentence))
+
+
+def _is_definite(head: Any) -> bool:
+    return any(child.dep_ == "det" and child.lower_ in _DEFINITE for child in head.children)
 
 
 @stage("actors", requires=("doc.spacy_doc", "doc.sentences"), assigns=("doc.actors",))
-def actors(doc: Document) -> Document:
+def code_actors(doc: Document) -> Document:
+    spacy_doc = doc.spacy_doc
+    references = _References()
+    doc.actors = []
+    for number, sentence in enumerate(doc.sentences):
+        if sentence.zone not in (Zone.TITLE, Zone.CAPTION, Zone.BODY):
+            continue
+        span = spacy_doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for token in span:
+            if not _is_argument(token):
+                continue
+            code = references.resolve(code_phrase(token), token, number)
+            references.remember(code, number)
+            doc.actors.append(code.actor)
     return doc

@@ -1,11 +1,156 @@
-"""PLACEHOLDER for the casualties stage: passes documents through unchanged until written."""
+"""Casualties stage: count the dead, injured and arrested of each event.
+
+Counts come from the event's own sentence, following ACLED's habits: the lowest
+figure given ("at least 12" is 12), vague words at their floor ("several" 3,
+"dozens" 12, "hundreds" 100; ``data/quantities.tsv``), a singular victim counts one
+("wounded a police officer" is one injured), "shot dead" and "fatally shot" are deaths.
+The clauses counted are the trigger's own object (for killing, wounding and arrest
+verbs), casualty clauses hanging on it ("attacked a post, killing three officers and
+wounding five civilians") and passive casualty clauses in the same sentence ("two
+soldiers were killed"). A count the text does not give stays ``None``.
+"""
 
 from __future__ import annotations
 
-from eventwire.model import Document
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from eventwire import lexicon
+from eventwire.errors import ResourceError
+from eventwire.model import Document, Event
 from eventwire.pipeline import stage
 
+_FATAL_WORDS = frozenset({"dead", "fatally", "death"})
+_ATTACHED_DEPS = frozenset({"advcl", "conj", "xcomp", "relcl"})
+_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})*$|^\d+$")
 
-@stage("casualties", requires=("doc.events",), assigns=("event.dead", "event.injured", "event.arrested"))
-def casualties(doc: Document) -> Document:
+
+@lru_cache(maxsize=1)
+def quantity_words() -> dict[str, int]:
+    text = (resources.files("eventwire") / "data" / "quantities.tsv").read_text("utf-8")
+    words: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        if len(cells) != 2 or not cells[1].isdigit():
+            raise ResourceError(
+                f"eventwire/data/quantities.tsv:{number}: expected 'word<TAB>number'"
+            )
+        words[cells[0].lower()] = int(cells[1])
+    return words
+
+
+def _number(token: Any) -> int | None:
+    text = token.lower_
+    if _DIGITS.match(text):
+        return int(text.replace(",", ""))
+    return quantity_words().get(text)
+
+
+def count_phrase(head: Any) -> int | None:
+    """How many people the noun phrase headed by ``head`` counts, or None if unsaid."""
+    if head.pos_ == "PRON":
+        return 1 if head.lower_ in ("he", "she", "him", "her") else None
+    # "dozens of people", "three of the guards": the figure is the head itself.
+    if head.pos_ == "NUM" or head.lower_ in quantity_words():
+        value = _number(head)
+        if value is not None:
+            return value
+    for child in head.children:
+        if child.dep_ in ("nummod", "quantmod") or (
+            child.dep_ == "compound" and child.pos_ == "NUM"
+        ):
+            value = _number(child)
+            if value is not None:
+                return value
+    if head.tag_ in ("NN", "NNP"):
+        return 1  # "wounded a police officer"
+    return None
+
+
+def _casualty_kind(token: Any, event_type: str | None = None) -> str | None:
+    patterns = lexicon.event_patterns().for_verb(token.lemma_.lower())
+    for pattern in patterns:
+        if pattern.casualty is not None and (event_type is None or pattern.type == event_type):
+            return pattern.casualty
+    return None
+
+
+def _victims(verb: Any) -> Any | None:
+    """The people a casualty verb is done to: its object, or its passive subject."""
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            return child
+    for child in verb.children:
+        if child.dep_ == "nsubjpass":
+            return child
+    return None
+
+
+def _is_fatal(verb: Any) -> bool:
+    return any(child.lower_ in _FATAL_WORDS for child in verb.children)
+
+
+def _add(counts: dict[str, int], kind: str, value: int | None) -> None:
+    if value is not None:
+        counts[kind] = counts.get(kind, 0) + value
+
+
+def count_event(event: Event, spacy_doc: Any) -> dict[str, int]:
+    """Casualty counts (keys ``dead``, ``injured``, ``arrested``) for one event."""
+    counts: dict[str, int] = {}
+    if event.trigger_start is None or event.trigger_end is None:
+        return counts
+    span = spacy_doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+    if span is None:
+        return counts
+    trigger = span.root
+    seen: set[int] = set()
+
+    def visit(verb: Any) -> None:
+        if verb.i in seen:
+            return
+        seen.add(verb.i)
+        victims = _victims(verb)
+        kind = "dead" if _is_fatal(verb) else _casualty_kind(verb)
+        if kind is not None and victims is not None:
+            _add(counts, kind, count_phrase(victims))
+        for child in verb.children:
+            attached = child.dep_ in _ATTACHED_DEPS and child.pos_ == "VERB"
+            if attached and (_casualty_kind(child) is not None or _is_fatal(child)):
+                visit(child)
+
+    visit(trigger)
+    # Passive casualty clauses elsewhere in the sentence: "two soldiers were killed".
+    sentence = spacy_doc.char_span(event.start, event.end, alignment_mode="expand")
+    if sentence is not None:
+        for token in sentence:
+            if token.i in seen or token.pos_ != "VERB":
+                continue
+            if not any(c.dep_ == "auxpass" for c in token.children):
+                continue
+            kind = _casualty_kind(token)
+            victims = _victims(token)
+            if kind is not None and victims is not None and kind not in counts:
+                seen.add(token.i)
+                _add(counts, kind, count_phrase(victims))
+    return counts
+
+
+@stage(
+    "casualties",
+    requires=("doc.events", "doc.spacy_doc"),
+    assigns=("event.dead", "event.injured", "event.arrested"),
+)
+def count_casualties(doc: Document) -> Document:
+    for event in doc.events:
+        if event.negated:
+            continue
+        counts = count_event(event, doc.spacy_doc)
+        event.dead = counts.get("dead")
+        event.injured = counts.get("injured")
+        event.arrested = counts.get("arrested")
     return doc

@@ -1,11 +1,161 @@
-"""PLACEHOLDER for the dates stage: passes documents through unchanged until written."""
+"""Dates stage: find the article's time expressions and date each event.
+
+1. ``doc.timexes``: every TIMEX3 expression in the title, caption and body zones (noise
+   and credit spans are blanked in the parse text, so nothing is found there), resolved
+   against the article's anchor (its publication date, or a caption date as a lower
+   bound; see ``eventwire.timex_normalize``).
+2. ``event.date``: the DATE or TIME expression that governs the event's sentence. An
+   expression attached in the dependency tree to the trigger's clause is preferred, then
+   the one nearest the trigger; an expression that marks the edge of a period ("since
+   2010", "until June") comes last. A decade or century ("in the 1990s") leaves the date
+   None rather than pretend a precision it does not have. Without any such expression the
+   event gets the anchor day with ``date_from_publication=True``; without an anchor,
+   None. Durations, sets and PRESENT_REF/PAST_REF/FUTURE_REF never date an event.
+"""
 
 from __future__ import annotations
 
-from eventwire.model import Document
+import logging
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from eventwire.model import (
+    DatePrecision,
+    Document,
+    Event,
+    TimeExpression,
+    TimexType,
+    Zone,
+)
 from eventwire.pipeline import stage
+from eventwire.timex import find_timexes
+from eventwire.timex_lexicon import load_lexicon
+from eventwire.timex_normalize import (
+    Anchor,
+    TenseLookup,
+    anchor_of,
+    calendar_date,
+    is_historical,
+    no_tense,
+)
+from eventwire.timex_tense import SpacyTense, governing_verb
+
+log = logging.getLogger(__name__)
+
+_SEARCHED_ZONES = frozenset({Zone.TITLE, Zone.CAPTION, Zone.BODY})
 
 
-@stage("dates", requires=("doc.spacy_doc", "doc.sentences", "doc.article", "doc.events"), assigns=("doc.timexes", "event.date"))
+@stage(
+    "dates",
+    requires=("doc.spacy_doc", "doc.sentences", "doc.article", "doc.events"),
+    assigns=("doc.timexes", "event.date"),
+)
 def dates(doc: Document) -> Document:
+    anchor = anchor_of(doc.article)
+    doc.timexes = document_timexes(doc, anchor)
+    for event in doc.events:
+        date_event(doc, event, anchor)
     return doc
+
+
+def searched_text(doc: Document) -> str:
+    """``doc.text`` with everything outside the title, caption and body zones blanked."""
+    if doc.spacy_doc is not None and len(doc.spacy_doc.text) == len(doc.text):
+        return str(doc.spacy_doc.text)
+    if not doc.spans:
+        return doc.text
+    chars = list(doc.text)
+    for span in doc.spans:
+        if span.zone not in _SEARCHED_ZONES:
+            for i in range(span.start, span.end):
+                if chars[i] not in "\n\r":
+                    chars[i] = " "
+    return "".join(chars)
+
+
+def document_timexes(doc: Document, anchor: Anchor | None) -> list[TimeExpression]:
+    """Every time expression of the article, with offsets into ``doc.text``."""
+    text = searched_text(doc)
+    tense_of: TenseLookup = no_tense
+    if doc.spacy_doc is not None and len(doc.spacy_doc.text) == len(doc.text):
+        tense_of = SpacyTense(doc.spacy_doc, load_lexicon().future_cues)
+    elif doc.spacy_doc is not None:
+        log.warning("%s: the parse does not cover the text; dates ignore tense", doc.origin)
+    sentences = [(s.start, s.end) for s in doc.sentences] or None
+    return find_timexes(text, anchor, tense_of=tense_of, sentences=sentences)
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    timex: TimeExpression
+    when: tuple[date, DatePrecision] | None  # None for a decade or century
+    attached: bool  # governed by the trigger's clause
+    boundary: bool  # "since 2010", "until June"
+    distance: int  # characters from the trigger
+
+
+def date_event(doc: Document, event: Event, anchor: Anchor | None) -> None:
+    """Set ``event.date``, ``date_precision`` and ``date_from_publication``."""
+    candidates = _candidates(doc, event)
+    if candidates:
+        best = min(candidates, key=lambda c: (not c.attached, c.boundary, c.distance))
+        event.date_from_publication = False
+        if best.when is None:
+            event.date, event.date_precision = None, None
+        else:
+            event.date, event.date_precision = best.when
+        return
+    if anchor is not None:
+        event.date, event.date_precision = anchor.day, DatePrecision.DAY
+        event.date_from_publication = True
+    else:
+        event.date, event.date_precision = None, None
+        event.date_from_publication = False
+
+
+def _candidates(doc: Document, event: Event) -> list[_Candidate]:
+    """The DATE and TIME expressions of the event's sentence that can date it."""
+    lexicon = load_lexicon()
+    trigger_verb = _trigger_verb(doc, event)
+    focus = event.trigger_start if event.trigger_start is not None else event.start
+    out = []
+    for timex in doc.timexes:
+        if not (event.start <= timex.start and timex.end <= event.end):
+            continue
+        if timex.type not in (TimexType.DATE, TimexType.TIME):
+            continue
+        when = calendar_date(timex)
+        if when is None and not is_historical(timex):
+            continue
+        head = doc.text[max(event.start, timex.start - 30) : timex.start]
+        before = re.search(r"(\w+)\s*$", head)
+        boundary = before is not None and before.group(1).lower() in lexicon.period_boundary
+        out.append(
+            _Candidate(
+                timex=timex,
+                when=when,
+                attached=trigger_verb is not None
+                and _verb_of_span(doc, timex.start, timex.end) == trigger_verb,
+                boundary=boundary,
+                distance=min(abs(timex.start - focus), abs(timex.end - focus)),
+            )
+        )
+    return out
+
+
+def _verb_of_span(doc: Document, start: int, end: int) -> int | None:
+    """The token index of the verb whose clause holds the characters start..end."""
+    if doc.spacy_doc is None:
+        return None
+    span = doc.spacy_doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    verb = governing_verb(span.root)
+    return None if verb is None else int(verb.i)
+
+
+def _trigger_verb(doc: Document, event: Event) -> int | None:
+    if event.trigger_start is None or event.trigger_end is None:
+        return None
+    return _verb_of_span(doc, event.trigger_start, event.trigger_end)

@@ -1,11 +1,119 @@
-"""PLACEHOLDER for the factuality stage: passes documents through unchanged until written."""
+"""Factuality stage: flag events the text does not assert as having happened.
+
+An event is *negated* ("did not attack", "no one was injured", "denied attacking"),
+*hypothetical* ("would attack", "if they attack", "accused each other of building up
+troops", "could presage") or *future* ("will meet", "likely to get involved", "plans
+to withdraw"). The words are in ``data/factuality.tsv``; this module looks for them
+in the clause of the trigger (auxiliaries, negation, a determiner "no" on an argument,
+"if" marks) and in the clauses that govern it through infinitive or prepositional
+complements. Flagged events are kept, but not listed by default.
+"""
 
 from __future__ import annotations
 
-from eventwire.model import Document
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from eventwire.errors import ResourceError
+from eventwire.model import Document, Event
 from eventwire.pipeline import stage
 
+FLAGS = frozenset({"negated", "hypothetical", "future"})
+# Relations through which a governing word scopes over the event's clause.
+_GOVERNING_DEPS = frozenset({"xcomp", "pcomp", "prep", "acomp", "ccomp"})
+_CLAUSE_DEPS = frozenset({"aux", "auxpass", "neg", "mark", "advmod"})
+_MAX_HOPS = 4
 
-@stage("factuality", requires=("doc.events",), assigns=("event.negated", "event.hypothetical", "event.future"))
-def factuality(doc: Document) -> Document:
+
+@lru_cache(maxsize=1)
+def factuality_words() -> dict[str, str]:
+    text = (resources.files("eventwire") / "data" / "factuality.tsv").read_text("utf-8")
+    words: dict[str, str] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        if len(cells) != 2 or cells[1] not in FLAGS:
+            raise ResourceError(
+                f"eventwire/data/factuality.tsv:{number}: expected 'word<TAB>flag' "
+                f"with flag one of {sorted(FLAGS)}"
+            )
+        words[cells[0].lower()] = cells[1]
+    return words
+
+
+def _word_flag(token: Any, words: dict[str, str]) -> str | None:
+    return words.get(token.lower_) or words.get(token.lemma_.lower())
+
+
+def _clause_flags(verb: Any, words: dict[str, str]) -> set[str]:
+    """Flags from the verb's own auxiliaries, negation and marks, and from a "no" on
+    its arguments ("no employee was injured")."""
+    flags: set[str] = set()
+    for child in verb.children:
+        if child.dep_ in _CLAUSE_DEPS:
+            flag = _word_flag(child, words)
+            if flag is not None and (child.dep_ != "advmod" or flag == "negated"):
+                flags.add(flag)
+            if child.dep_ == "aux" and child.lower_ == "going":
+                flags.add("future")
+        elif child.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
+            d.dep_ == "det" and d.lower_ == "no" for d in child.children
+        ):
+            flags.add("negated")
+    return flags
+
+
+def _governing_flags(verb: Any, words: dict[str, str]) -> set[str]:
+    """Flags from the words of the clauses that take this clause as a complement."""
+    flags: set[str] = set()
+    current = verb
+    for _ in range(_MAX_HOPS):
+        if current.dep_ not in _GOVERNING_DEPS or current.head is current:
+            break
+        relation = current.dep_
+        current = current.head
+        if relation == "ccomp":
+            # Reported speech keeps its own tense; only denials and allegations scope.
+            flag = _word_flag(current, words)
+            if flag == "negated" or current.lemma_.lower() in ("allege", "claim"):
+                flags.add(flag or "hypothetical")
+            break
+        flag = _word_flag(current, words)
+        if flag is not None and current.pos_ in ("VERB", "ADJ", "NOUN", "AUX", "SCONJ"):
+            flags.add(flag)
+        if current.pos_ in ("VERB", "AUX", "ADJ"):
+            flags |= _clause_flags(current, words)
+    return flags
+
+
+def assess(event: Event, spacy_doc: Any) -> set[str]:
+    """The factuality flags that apply to ``event``."""
+    if event.trigger_start is None or event.trigger_end is None:
+        return set()
+    span = spacy_doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+    if span is None:
+        return set()
+    trigger = span.root
+    words = factuality_words()
+    verb = trigger
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head  # an event noun: look at its light verb's clause
+    flags = _clause_flags(trigger, words) | _clause_flags(verb, words)
+    flags |= _governing_flags(verb, words)
+    return flags
+
+
+@stage(
+    "factuality",
+    requires=("doc.events", "doc.spacy_doc"),
+    assigns=("event.negated", "event.hypothetical", "event.future"),
+)
+def flag_factuality(doc: Document) -> Document:
+    for event in doc.events:
+        flags = assess(event, doc.spacy_doc)
+        event.negated = "negated" in flags
+        event.hypothetical = "hypothetical" in flags
+        event.future = "future" in flags
     return doc

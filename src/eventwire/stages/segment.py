@@ -1,9 +1,308 @@
-"""PLACEHOLDER segmentation: one document per raw document."""
+"""Segmentation: split a raw scrape dump into articles, and the line primitives the
+clean stage shares.
+
+Scraped news dumps hold several articles in one text. A typical article looks like::
+
+    Headline of the article                      <- title
+                                                 <- blank line
+    A caption, Monday, Sept. 18, 2023. (AP)      <- photo caption with its credit
+    A caption, Monday, Sept. 18, 2023. (AP)      <- the same caption again
+    TT                                           <- stray logo text
+                                                 <- blank line
+    Headline of the article                      <- the whole block repeated
+    ...
+    First paragraph of the body.                 <- body, paragraphs separated by
+                                                    blank lines or single newlines
+
+``split_articles`` finds where articles start with two heuristics, checked at every
+non-blank line once the current article has *body-like* text (a line of more than three
+characters that is neither a repeat, a stray line, nor a caption with a credit):
+
+1. **A repeated title.** The line is title-like (see ``is_title_like``: 2 to 30 words,
+   starts with a capital, a digit or a quote, does not end with a period, comma, colon
+   or semicolon, and is not a caption with a credit nor boilerplate), follows a blank
+   line, has not been seen in the current article, and occurs again among the next
+   ``REPEAT_WINDOW`` non-empty lines (the repeated header block).
+2. **A wide gap.** The line follows ``GAP_LINES`` or more blank lines.
+
+Requiring body-like text first keeps a header block (title, captions, their repeats)
+together even when it contains title-like lines or wide gaps. Articles whose titles are
+not repeated and that are separated by fewer than ``GAP_LINES`` blank lines stay
+together: nothing in plain text tells them apart reliably.
+
+Each article's ``Document.text`` is an exact slice of the dump with surrounding
+whitespace trimmed; ``article_bounds`` gives the slices' offsets in the dump.
+
+The line primitives (``split_lines``, ``is_title_like``, ``find_credit``, ``is_stray``)
+and the loaders of the layout word lists (``data/boilerplate.txt``,
+``data/photo_credits.tsv``) live here because both segmentation and the clean stage
+read the same layout.
+"""
 
 from __future__ import annotations
 
+import enum
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from eventwire.errors import ResourceError
 from eventwire.model import Document, RawDocument
+
+REPEAT_WINDOW = 20  # a header block repeats within this many non-empty lines
+GAP_LINES = 3  # this many blank lines in a row end an article
+STRAY_MAX_CHARS = 3  # lines this short are logo text or separators ("TT", "***")
+PREFIX_MAX_CHARS = 80  # boilerplate prefixes only match lines up to this long
+MIN_TITLE_WORDS = 2
+MAX_TITLE_WORDS = 30
+MAX_TITLE_CHARS = 200
+MAX_CREDIT_CHARS = 80
+
+_TITLE_END_PUNCTUATION = frozenset(".,;:")
+_CLOSING_QUOTES = "\"'”’»)]"
+_OPENING_QUOTES = "\"'“‘«"
+_BOILERPLATE_TRAILING = " .:|>»›→"
+_CREDIT_RE = re.compile(rf"(?:^|(?<=\s))\((?P<text>[^()]{{1,{MAX_CREDIT_CHARS}}})\)$")
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+# --- Lines -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of a text: ``text`` is the line stripped of surrounding whitespace and
+    ``start``/``end`` are its offsets in the text (``start == end`` for a blank line)."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+def split_lines(text: str) -> list[Line]:
+    """Every line of ``text`` (split on "\\n"), with the offsets of its stripped content."""
+    lines: list[Line] = []
+    offset = 0
+    for raw_line in text.split("\n"):
+        stripped = raw_line.strip()
+        start = offset + (len(raw_line) - len(raw_line.lstrip()))
+        lines.append(Line(start=start, end=start + len(stripped), text=stripped))
+        offset += len(raw_line) + 1
+    return lines
+
+
+def repeats_within(texts: list[str], index: int, window: int = REPEAT_WINDOW) -> bool:
+    """True when ``texts[index]`` occurs again among the next ``window`` items."""
+    return texts[index] in texts[index + 1 : index + 1 + window]
+
+
+# --- Layout word lists -----------------------------------------------------------------
+
+
+class CreditKind(enum.StrEnum):
+    PHOTO = "photo"  # the credit names an image ("AP Photo/...", "Getty Images")
+    AGENCY = "agency"  # a bare agency name ("AP", "Reuters")
+
+
+@dataclass(frozen=True, slots=True)
+class Boilerplate:
+    """The stray lines of ``data/boilerplate.txt``, lower-cased."""
+
+    lines: frozenset[str]
+    prefixes: tuple[str, ...]
+
+    def matches(self, text: str) -> bool:
+        lowered = text.lower()
+        if lowered.rstrip(_BOILERPLATE_TRAILING) in self.lines:
+            return True
+        return len(text) <= PREFIX_MAX_CHARS and lowered.startswith(self.prefixes)
+
+
+def _data_lines(name: str) -> list[tuple[int, str]]:
+    """The non-comment, non-empty lines of a packaged data file, with line numbers."""
+    resource = resources.files("eventwire") / "data" / name
+    try:
+        content = resource.read_text("utf-8")
+    except OSError as exc:
+        raise ResourceError(f"eventwire/data/{name}: cannot read: {exc}") from exc
+    rows: list[tuple[int, str]] = []
+    for number, line in enumerate(content.splitlines(), start=1):
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#"):
+            rows.append((number, stripped))
+    return rows
+
+
+@lru_cache(maxsize=1)
+def boilerplate() -> Boilerplate:
+    """The boilerplate lines from ``data/boilerplate.txt``."""
+    lines: set[str] = set()
+    prefixes: list[str] = []
+    for _, entry in _data_lines("boilerplate.txt"):
+        if entry.endswith("*"):
+            prefixes.append(entry[:-1].lower())
+        else:
+            lines.add(entry.lower().rstrip(_BOILERPLATE_TRAILING))
+    return Boilerplate(frozenset(lines), tuple(prefixes))
+
+
+@lru_cache(maxsize=1)
+def credit_words() -> dict[str, CreditKind]:
+    """The words that mark a photo credit, from ``data/photo_credits.tsv``."""
+    words: dict[str, CreditKind] = {}
+    for number, row in _data_lines("photo_credits.tsv"):
+        parts = row.split("\t")
+        if len(parts) != 2 or parts[1].strip() not in CreditKind.__members__.values():
+            raise ResourceError(
+                f"eventwire/data/photo_credits.tsv:{number}: expected 'word<TAB>photo|agency'"
+            )
+        words[parts[0].strip().lower()] = CreditKind(parts[1].strip())
+    return words
+
+
+# --- Line tests ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """A parenthesised photo credit at the end of a line. ``start``/``end`` are offsets
+    in the line's stripped text and include the parentheses; ``text`` does not."""
+
+    start: int
+    end: int
+    text: str
+    kind: CreditKind
+
+
+def find_credit(text: str) -> Credit | None:
+    """The photo credit that ends ``text`` ("... 2024. (AP Photo/Jane Doe)"), if any.
+
+    The parenthesis must hold a word from ``data/photo_credits.tsv``; a photo word
+    outranks an agency name, so "(AP Photo/Jane Doe)" is a photo credit.
+    """
+    match = _CREDIT_RE.search(text)
+    if match is None:
+        return None
+    words = credit_words()
+    kinds = {words.get(word.lower()) for word in _WORD_RE.findall(match.group("text"))}
+    if CreditKind.PHOTO in kinds:
+        kind = CreditKind.PHOTO
+    elif CreditKind.AGENCY in kinds:
+        kind = CreditKind.AGENCY
+    else:
+        return None
+    return Credit(match.start(), match.end(), match.group("text").strip(), kind)
+
+
+def is_stray(text: str) -> bool:
+    """True for a stray line: 1 to 3 characters (logo text, separators) or boilerplate."""
+    return 0 < len(text) <= STRAY_MAX_CHARS or boilerplate().matches(text)
+
+
+def is_title_like(text: str) -> bool:
+    """True when a stripped line could be a headline: 2 to 30 words, at most 200
+    characters, starting with a capital, digit or quote, not ending with a period,
+    comma, colon or semicolon, and neither a caption with a credit nor boilerplate."""
+    words = text.split()
+    if not MIN_TITLE_WORDS <= len(words) <= MAX_TITLE_WORDS or len(text) > MAX_TITLE_CHARS:
+        return False
+    first = text[0]
+    if not (first.isupper() or first.isdigit() or first in _OPENING_QUOTES):
+        return False
+    last = text.rstrip(_CLOSING_QUOTES)[-1:]
+    if last in _TITLE_END_PUNCTUATION:
+        return False
+    return find_credit(text) is None and not is_stray(text)
+
+
+# --- Segmentation ----------------------------------------------------------------------
+
+
+def article_bounds(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` offsets in ``text`` of each article, in order, trimmed of
+    surrounding whitespace. Empty for whitespace-only text. See the module docstring."""
+    lines = split_lines(text)
+    content = [line for line in lines if not line.blank]
+    texts = [line.text for line in content]
+    starts: list[int] = []  # indices into ``content`` where an article starts
+    seen: set[str] = set()  # line texts of the current article
+    has_body = False
+    blank_run = 0
+    position = 0  # index into ``content`` of the next non-blank line
+    for line in lines:
+        if line.blank:
+            blank_run += 1
+            continue
+        if not starts:
+            starts.append(position)
+        elif has_body and _starts_article(line.text, texts, position, seen, blank_run):
+            starts.append(position)
+            seen = set()
+            has_body = False
+        repeated = line.text in seen or repeats_within(texts, position)
+        if _body_like(line.text, repeated):
+            has_body = True
+        seen.add(line.text)
+        blank_run = 0
+        position += 1
+    ends = [*starts[1:], len(content)]
+    return [
+        (content[first].start, content[last - 1].end)
+        for first, last in zip(starts, ends, strict=True)
+    ]
+
+
+def _starts_article(
+    text: str, texts: list[str], position: int, seen: set[str], blank_run: int
+) -> bool:
+    """Whether the non-blank line ``texts[position]`` starts a new article, given the
+    blank lines before it and the lines already seen in the current article."""
+    if blank_run >= GAP_LINES:
+        return True
+    return (
+        blank_run >= 1
+        and text not in seen
+        and is_title_like(text)
+        and repeats_within(texts, position)
+    )
+
+
+def _body_like(text: str, repeated: bool) -> bool:
+    """Whether a line reads as article text rather than header material."""
+    return not repeated and not is_stray(text) and find_credit(text) is None
 
 
 def split_articles(raw: RawDocument) -> list[Document]:
-    return [Document(text=raw.text, origin=raw.origin, raw=raw)]
+    """One ``Document`` per article of ``raw``; ``[]`` when its text is only whitespace.
+
+    A raw document that is not a dump is one article whose text is ``raw.text``
+    unchanged. A dump is split as the module docstring describes: each article's text
+    is an exact slice of ``raw.text``; with several articles, the n-th (from 1) has the
+    origin ``"{raw.origin}#{n}"`` and a ``raw`` copy without the dump's title.
+    """
+    if not raw.text.strip():
+        return []
+    if not raw.is_dump:
+        return [Document(text=raw.text, origin=raw.origin, raw=raw)]
+    bounds = article_bounds(raw.text)
+    several = len(bounds) > 1
+    docs: list[Document] = []
+    for number, (start, end) in enumerate(bounds, start=1):
+        text = raw.text[start:end]
+        origin = f"{raw.origin}#{number}" if several else raw.origin
+        article_raw = RawDocument(
+            text=text,
+            origin=origin,
+            title=None if several else raw.title,
+            published=raw.published,
+            source=raw.source,
+            url=raw.url,
+            is_dump=False,
+        )
+        docs.append(Document(text=text, origin=origin, raw=article_raw))
+    return docs

@@ -1,0 +1,81 @@
+"""Throughput: articles/second end to end, next to a bare spaCy parse of the same texts.
+
+Usage::
+
+    python benchmarks/throughput.py [--articles N] [--folder DIR]
+
+Texts come from ``--folder`` (every .txt file, one article each), else from the real
+news in ``../shared/eval/geo/trnews.jsonl`` when it is there, else from the sample dump
+shipped with the package. Both measurements run in this one process, after a warm-up,
+so their ratio holds even when the machine's speed drifts. Peak memory is the
+process's maximum resident set size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+from importlib import resources
+from pathlib import Path
+
+import eventwire
+from eventwire.stages.parse import load_nlp
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def load_texts(folder: Path | None, limit: int) -> tuple[list[str], str]:
+    if folder is not None:
+        files = sorted(folder.rglob("*.txt"))[:limit]
+        return [f.read_text(encoding="utf-8") for f in files], str(folder)
+    trnews = SHARED / "eval" / "geo" / "trnews.jsonl"
+    if trnews.exists():
+        with trnews.open(encoding="utf-8") as handle:
+            texts = [json.loads(line)["text"] for line in handle][:limit]
+        return texts, str(trnews.relative_to(SHARED.parent))
+    sample = (resources.files("eventwire") / "data" / "sample_dump.txt").read_text("utf-8")
+    return [sample] * limit, "eventwire/data/sample_dump.txt (repeated)"
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=60)
+    parser.add_argument("--folder", type=Path)
+    args = parser.parse_args()
+
+    texts, origin = load_texts(args.folder, args.articles)
+    if not texts:
+        print("no texts found", file=sys.stderr)
+        return 1
+    n_chars = sum(len(t) for t in texts)
+    nlp = load_nlp()
+    eventwire.process(texts[0])  # warm-up: loads the model, lexicons and gazetteer
+
+    start = time.perf_counter()
+    for text in texts:
+        nlp(text)
+    bare = time.perf_counter() - start
+
+    start = time.perf_counter()
+    n_events = 0
+    for text in texts:
+        n_events += len(eventwire.process(text).events)
+    full = time.perf_counter() - start
+
+    print(f"texts: {len(texts)} articles, {n_chars / len(texts):.0f} chars each, from {origin}")
+    print(f"bare spaCy parse:     {len(texts) / bare:7.2f} articles/s")
+    print(f"eventwire end to end: {len(texts) / full:7.2f} articles/s ({n_events} events)")
+    print(f"ratio end-to-end / bare parse: {bare / full:.2f}")
+    print(f"peak memory (max RSS): {peak_rss_mb():.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,170 @@
+"""Code one noun phrase as an actor: country (ISO alpha-3 or IGO/NGO) + PLOVER sector.
+
+The evidence is the words of the phrase only: country names and aliases, demonyms
+("a Serbian police officer"), possessives ("Armenia's prime minister"), capitals and
+government seats standing for governments ("Baku said"), known organisations (UN,
+ICRC, Hamas), and sector nouns and titles ("police officer" -> COP). Reference across
+sentences (titles remembered for people, "the officer", "he") is the actors stage's job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from eventwire import knowledge
+from eventwire.model import Actor
+
+# Dependency labels whose subtrees belong to the phrase of their head.
+_PHRASE_DEPS = frozenset(
+    {"det", "amod", "compound", "poss", "nummod", "nmod", "case", "appos", "flat",
+     "quantmod", "predet", "prt", "advmod"}
+)  # fmt: skip
+_PHRASE_PREPS = frozenset({"of", "from"})
+_NOT_ACTOR_ENTITIES = frozenset({"DATE", "TIME"})
+_MAX_NGRAM = 5
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseCode:
+    """What the words of one phrase say about its actor."""
+
+    actor: Actor
+    head_lemma: str
+    person: str | None  # a person's name in the phrase, if any
+    country_only: bool  # the phrase is just a country, capital or seat name
+    plural: bool
+    sector_kind: str | None  # "title", "noun", ... from the sector lexicon
+
+
+def phrase_tokens(head: Any) -> list[Any]:
+    """The tokens of the noun phrase headed by ``head``: its modifiers, appositions and
+    "of"/"from" complements, but not relative clauses or other prepositional phrases."""
+    keep = {head.i}
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        for child in token.children:
+            if child.ent_type_ in _NOT_ACTOR_ENTITIES:
+                continue  # "Han Zheng, Monday, Sept. 18": dates are not part of the actor
+            if (
+                child.dep_ in _PHRASE_DEPS
+                or (child.dep_ == "prep" and child.lower_ in _PHRASE_PREPS)
+                or (child.dep_ == "pobj" and token.dep_ == "prep")
+            ):
+                keep.add(child.i)
+                stack.append(child)
+    doc = head.doc
+    tokens = [doc[i] for i in sorted(keep)]
+    # Trim punctuation at the edges ("(ICRC)", quotes).
+    while tokens and tokens[0].is_punct:
+        tokens.pop(0)
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    # Keep a parenthesis whole: "the Red Cross (ICRC)".
+    opened = sum(t.text == "(" for t in tokens) - sum(t.text == ")" for t in tokens)
+    if opened > 0 and tokens[-1].i + 1 < len(doc) and doc[tokens[-1].i + 1].text == ")":
+        tokens.append(doc[tokens[-1].i + 1])
+    return tokens
+
+
+def _ngrams(tokens: list[Any]) -> list[tuple[int, int, str]]:
+    """(first index, last index, text) of every n-gram, longest first."""
+    grams: list[tuple[int, int, str]] = []
+    for n in range(min(_MAX_NGRAM, len(tokens)), 0, -1):
+        for i in range(len(tokens) - n + 1):
+            words = tokens[i : i + n]
+            text = "".join(t.text + t.whitespace_ for t in words).strip()
+            grams.append((i, i + n - 1, text))
+    return grams
+
+
+def code_phrase(head: Any) -> PhraseCode:
+    """Code the phrase headed by ``head`` (a spaCy token)."""
+    tokens = phrase_tokens(head)
+    if not tokens:
+        tokens = [head]
+    countries = knowledge.countries()
+    organizations = knowledge.organizations()
+    sectors = knowledge.sector_terms()
+
+    country: str | None = None
+    sector: str | None = None
+    name: str | None = None
+    sector_kind: str | None = None
+    country_only = False
+    covered: set[int] = set()
+    sector_span: tuple[int, int] | None = None
+    country_span: tuple[int, int] | None = None
+
+    for first, last, text in _ngrams(tokens):
+        if covered & set(range(first, last + 1)):
+            continue
+        org = organizations.lookup(text)
+        if org is not None:
+            covered.update(range(first, last + 1))
+            if country is None and org.country:
+                country, country_span = org.country, (first, last)
+            if sector is None and org.sector:
+                sector, sector_span = org.sector, (first, last)
+            name = name or org.name
+            continue
+        found = countries.lookup_name(text)
+        kind = "name"
+        if found is None:
+            found = countries.lookup_demonym(text)
+            kind = "demonym"
+        if found is None:
+            found = countries.lookup_capital(text)
+            kind = "capital"
+        if found is not None and (kind != "capital" or tokens[first].pos_ == "PROPN"):
+            covered.update(range(first, last + 1))
+            if country is None:
+                country, country_span = found.iso3, (first, last)
+                if kind in ("name", "capital"):
+                    name = name or found.name
+                if kind == "capital":
+                    sector = sector or "GOV"
+            continue
+        term = sectors.lookup(text.lower())
+        if term is not None and sector is None and term.sector:
+            # Prefer the sector word closest to the head (the rightmost one).
+            if sector_span is None or last > sector_span[1]:
+                sector, sector_span, sector_kind = term.sector, (first, last), term.kind
+            covered.update(range(first, last + 1))
+        elif term is not None and sector_kind is None:
+            sector_kind = term.kind
+
+    person = None
+    if head.ent_type_ == "PERSON":
+        person = " ".join(t.text for t in tokens if t.ent_type_ == "PERSON")
+    else:
+        for token in tokens:
+            if token.dep_ in ("appos", "compound") and token.ent_type_ == "PERSON":
+                person = " ".join(
+                    t.text for t in tokens if t.ent_type_ == "PERSON" and t.i >= token.i
+                )
+                break
+    if person:
+        name = person
+    if (country_span is not None and country_span == (0, len(tokens) - 1)) or (
+        country_span is not None
+        and all(t.pos_ in ("DET", "PUNCT") for i, t in enumerate(tokens) if i not in covered)
+    ):
+        country_only = True
+    if country_only and sector is None:
+        sector = "GOV"  # a state named as an actor stands for its government
+
+    start = tokens[0].idx
+    end = tokens[-1].idx + len(tokens[-1].text)
+    text = head.doc.text[start:end]
+    plural = head.tag_ in ("NNS", "NNPS")
+    actor = Actor(text=text, name=name, country=country, sector=sector, start=start, end=end)
+    return PhraseCode(
+        actor=actor,
+        head_lemma=head.lemma_.lower(),
+        person=person,
+        country_only=country_only,
+        plural=plural,
+        sector_kind=sector_kind,
+    )

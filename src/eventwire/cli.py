@@ -1,0 +1,284 @@
+"""The ``eventwire`` command line: ingest news, list and show events, run the demo.
+
+Every command reads and writes through ``eventwire.store``. Errors the user can act
+on are printed as one line (``eventwire: FILE: problem``) and set the exit status.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import click
+from tqdm import tqdm
+
+from eventwire.errors import EventwireError
+from eventwire.model import RawDocument
+from eventwire.output import event_record, format_table, highlight
+from eventwire.sources import expand_paths, iter_inputs
+from eventwire.store import EventFilter, Store
+
+DEFAULT_DB = "eventwire.db"
+
+log = logging.getLogger("eventwire")
+
+
+def _fail(message: str) -> None:
+    click.echo(f"eventwire: {message}", err=True)
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    inputs: int = 0
+    articles: int = 0
+    new_articles: int = 0
+    events: int = 0
+    skipped: Counter[str] = field(default_factory=Counter)
+
+    def line(self) -> str:
+        text = (
+            f"{self.inputs} inputs, {self.articles} articles "
+            f"({self.new_articles} new, {self.articles - self.new_articles} already stored), "
+            f"{self.events} events"
+        )
+        if self.skipped:
+            reasons = ", ".join(f"{n} {reason}" for reason, n in self.skipped.most_common())
+            text += f"; skipped {sum(self.skipped.values())} ({reasons})"
+        return text
+
+
+def ingest_paths(
+    store: Store, names: list[str], *, workers: int = 1, progress: bool = True
+) -> IngestSummary:
+    """Read, process and store every input, streaming; report bad ones and go on."""
+    from eventwire.pipeline import run_many
+
+    expanded = expand_paths(names)
+    summary = IngestSummary(inputs=len(expanded))
+    bar = tqdm(
+        total=len(expanded), unit="file", desc="ingest", disable=not progress, file=sys.stderr
+    )
+
+    def skip(message: str, reason: str) -> None:
+        bar.clear()
+        _fail(message)
+        summary.skipped[reason] += 1
+        bar.update(1)
+
+    def readable() -> Iterator[RawDocument]:
+        for item in iter_inputs(expanded):
+            if item.error is not None:
+                skip(str(item.error), item.error.problem.split(" (")[0])
+            elif item.document is not None:
+                yield item.document
+
+    for result in run_many(readable(), n_process=workers):
+        if result.error is not None:
+            skip(str(result.error), "processing failed")
+            continue
+        if not result.documents:
+            skip(f"{result.origin}: no article text found", "no article text")
+            continue
+        for doc in result.documents:
+            try:
+                stored = store.add_document(doc)
+            except EventwireError as exc:
+                _fail(f"{doc.origin}: not stored: {exc}")
+                summary.skipped["not stored"] += 1
+                continue
+            summary.articles += 1
+            summary.new_articles += int(stored.inserted)
+            summary.events += stored.n_events
+        bar.update(1)
+        bar.set_postfix(articles=summary.articles, events=summary.events, refresh=False)
+    bar.close()
+    return summary
+
+
+@click.group()
+@click.version_option(package_name="eventwire")
+@click.option("-v", "--verbose", is_flag=True, help="Log what each stage does.")
+def main(verbose: bool) -> None:
+    """eventwire: turn raw news into a database of coded political events."""
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+
+
+db_option = click.option(
+    "--db", default=DEFAULT_DB, show_default=True, help="SQLite database file."
+)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--workers", default=1, show_default=True, help="Local worker processes.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def ingest(paths: tuple[str, ...], db: str, workers: int, quiet: bool) -> None:
+    """Ingest files, folders (recursively) or - for stdin into the database."""
+    try:
+        with Store(db) as store:
+            summary = ingest_paths(store, list(paths), workers=workers, progress=not quiet)
+    except EventwireError as exc:
+        _fail(str(exc))
+        sys.exit(2)
+    click.echo(summary.line())
+    if summary.skipped:
+        sys.exit(1)
+
+
+def _filter(
+    type_: str | None,
+    country: str | None,
+    since: date | None,
+    until: date | None,
+    query: str | None,
+    all_: bool,
+    limit: int,
+) -> EventFilter:
+    return EventFilter(
+        type=type_.upper() if type_ else None,
+        country=country.upper() if country else None,
+        since=since,
+        until=until,
+        query=query,
+        include_flagged=all_,
+        limit=limit,
+    )
+
+
+def _date(_ctx: Any, _param: Any, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from exc
+
+
+@main.command()
+@db_option
+@click.option("--type", "type_", help="PLOVER event type, e.g. ASSAULT.")
+@click.option("--country", help="ISO alpha-3 code of the actor or the recipient.")
+@click.option("--since", callback=_date, help="Events on or after this date (YYYY-MM-DD).")
+@click.option("--until", callback=_date, help="Events on or before this date.")
+@click.option("--query", help="Full-text search over source sentences and articles.")
+@click.option("--all", "all_", is_flag=True, help="Include negated, hypothetical and future.")
+@click.option("--limit", default=100, show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+)
+def events(
+    db: str,
+    type_: str | None,
+    country: str | None,
+    since: date | None,
+    until: date | None,
+    query: str | None,
+    all_: bool,
+    limit: int,
+    fmt: str,
+) -> None:
+    """List stored events (factual ones unless --all)."""
+    if not Path(db).exists():
+        _fail(f"{db}: no such database (run 'eventwire ingest' first)")
+        sys.exit(2)
+    try:
+        with Store(db) as store:
+            found = store.events(_filter(type_, country, since, until, query, all_, limit))
+    except EventwireError as exc:
+        _fail(str(exc))
+        sys.exit(2)
+    _print_events(found, fmt)
+
+
+def _print_events(found: list[Any], fmt: str) -> None:
+    records = [event_record(e) for e in found]
+    if fmt == "json":
+        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        columns = list(records[0]) if records else ["id"]
+        writer = csv.DictWriter(sys.stdout, fieldnames=columns)
+        writer.writeheader()
+        for record in records:
+            writer.writerow({k: _csv_cell(v) for k, v in record.items()})
+    else:
+        click.echo(format_table(records))
+
+
+def _csv_cell(value: Any) -> Any:
+    if isinstance(value, list):
+        return ";".join(str(v) for v in value)
+    return value
+
+
+@main.command()
+@click.argument("event_id", type=int)
+@db_option
+def show(event_id: int, db: str) -> None:
+    """Show one event, its article, and the source sentence highlighted."""
+    try:
+        with Store(db) as store:
+            event = store.event(event_id)
+            if event is None:
+                _fail(f"{db}: no event with id {event_id}")
+                sys.exit(1)
+            articles = [store.article(m.article_id) for m in event.mentions]
+    except EventwireError as exc:
+        _fail(str(exc))
+        sys.exit(2)
+    record = event_record(event)
+    for key, value in record.items():
+        if key != "sentence" and value not in (None, [], ""):
+            click.echo(f"{key:>16}: {value}")
+    color = sys.stdout.isatty()
+    for mention, article in zip(event.mentions, articles, strict=True):
+        if article is None:
+            continue
+        click.echo("")
+        click.echo(
+            click.style(article.title or "(untitled)", bold=True)
+            if color
+            else (article.title or "(untitled)")
+        )
+        meta = ", ".join(
+            x for x in (article.source, str(article.published or ""), article.origin) if x
+        )
+        click.echo(meta)
+        click.echo("")
+        click.echo(highlight(article.text, mention.start, mention.end, color=color))
+
+
+@main.command()
+@db_option
+def demo(db: str) -> None:
+    """Ingest the sample news shipped with eventwire and list its events."""
+    sample = resources.files("eventwire") / "data" / "sample_dump.txt"
+    with resources.as_file(sample) as path, Store(db) as store:
+        summary = ingest_paths(store, [str(path)], progress=False)
+        click.echo(summary.line())
+        found = store.events(EventFilter(limit=50))
+    _print_events(found, "table")
+    click.echo(
+        f"\nDatabase: {db}. Try: eventwire events --db {db} --type ASSAULT; "
+        f"eventwire show ID --db {db}"
+    )
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

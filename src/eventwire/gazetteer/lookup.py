@@ -1,0 +1,215 @@
+"""Look up place names in the compact gazetteer.
+
+``Gazetteer.load()`` opens the gazetteer file (building it first on a fresh machine,
+see ``build.py``) once per process; ``candidates(name)`` returns every entry a name
+may refer to, most populous first. Names are compared in normalised form
+(``build.name_key``), so "the Côte d’Ivoire" finds "Ivory Coast".
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import threading
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+from eventwire.errors import ResourceError
+from eventwire.gazetteer.build import ensure_gazetteer, name_key
+from eventwire.model import Precision
+
+log = logging.getLogger(__name__)
+
+# Feature codes of curated and natural regions that are not administrative units.
+_COUNTRY_CODES = frozenset({"PCL", "PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR"})
+# Endings that turn a country name into its demonym (Syria-n, Iraq-i, Nepal-ese, Turk-ish).
+_DEMONYM_SUFFIXES = ("", "n", "an", "ian", "i", "ese", "ish", "ic", "ean", "ani")
+# Territories smaller than this yield no demonyms (Christmas Island would claim "Christian").
+DEMONYM_MIN_POPULATION = 100_000
+_DEMONYM_DROPPED_ENDINGS = ("istan", "stan", "land")  # Afghan(istan), Thai(land)
+
+
+def precision_of(feature_code: str) -> Precision:
+    """The precision of a place with this GeoNames feature code."""
+    if feature_code in _COUNTRY_CODES:
+        return Precision.COUNTRY
+    if feature_code == "ADM1":
+        return Precision.ADMIN1
+    if feature_code.startswith("ADM"):
+        return Precision.ADMIN2
+    if feature_code.startswith("PPL"):
+        return Precision.POINT
+    return Precision.REGION
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerEntry:
+    """One place the gazetteer knows."""
+
+    geonameid: int | None  # None for curated regions and most first-level regions
+    name: str
+    lat: float
+    lon: float
+    country_code: str | None  # ISO 3166 alpha-2; None for places spanning countries
+    feature_code: str  # GeoNames feature code: PPL, PPLC, ADM1, ADM2, PCLI, CONT, RGN, ...
+    population: int
+    admin1: str | None  # the first-level region's name, for places inside one
+
+    @property
+    def precision(self) -> Precision:
+        return precision_of(self.feature_code)
+
+    @property
+    def is_country(self) -> bool:
+        return self.feature_code in _COUNTRY_CODES
+
+
+_QUERY = """
+SELECT e.geonameid, e.name, e.lat, e.lon, e.country_code, e.feature_code, e.population,
+       e.admin1
+FROM name AS n JOIN entry AS e ON e.id = n.entry
+WHERE n.key = ?
+ORDER BY e.population DESC, e.id
+"""
+
+_LOADED: dict[Path | None, Gazetteer] = {}
+_LOAD_LOCK = threading.Lock()
+
+
+class Gazetteer:
+    """Read-only access to a gazetteer file. Use ``Gazetteer.load()``."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._lock = threading.Lock()
+        self._pid = os.getpid()
+        self._connection = self._connect()
+        self._lookup = lru_cache(maxsize=65536)(self._query)
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Gazetteer:
+        """The gazetteer, opened once per process (and built first when missing).
+
+        Without ``path`` it is the cached gazetteer for the installed data versions.
+        """
+        with _LOAD_LOCK:
+            loaded = _LOADED.get(path)
+            if loaded is None:
+                loaded = cls(ensure_gazetteer(path))
+                _LOADED[path] = loaded
+            return loaded
+
+    def _connect(self) -> sqlite3.Connection:
+        uri = f"{self.path.resolve().as_uri()}?mode=ro&immutable=1"
+        try:
+            connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            connection.execute("SELECT 1 FROM meta LIMIT 1")
+        except sqlite3.Error as exc:
+            raise ResourceError(
+                f"{self.path}: cannot open the gazetteer ({exc}); delete the file to rebuild it"
+            ) from exc
+        return connection
+
+    def _query(self, key: str) -> tuple[GazetteerEntry, ...]:
+        with self._lock:
+            if os.getpid() != self._pid:  # a forked child must not share the parent's handle
+                self._pid = os.getpid()
+                self._connection = self._connect()
+            rows = self._connection.execute(_QUERY, (key,)).fetchall()
+        return tuple(GazetteerEntry(*row) for row in rows)
+
+    def candidates(self, name: str) -> list[GazetteerEntry]:
+        """Every entry ``name`` may refer to, most populous first (empty when none)."""
+        key = name_key(name)
+        if not key:
+            return []
+        return list(self._lookup(key))
+
+    def is_place_name(self, text: str) -> bool:
+        """True when ``text`` is the name of some place in the gazetteer."""
+        key = name_key(text)
+        return bool(key) and bool(self._lookup(key))
+
+    @cached_property
+    def _countries(self) -> dict[str, GazetteerEntry]:
+        with self._lock:
+            rows = self._connection.execute(
+                "SELECT geonameid, name, lat, lon, country_code, feature_code, population, "
+                "admin1 FROM entry WHERE feature_code = 'PCLI'"
+            ).fetchall()
+        return {row[4]: GazetteerEntry(*row) for row in rows}
+
+    def countries(self) -> list[GazetteerEntry]:
+        """Every country entry."""
+        return sorted(self._countries.values(), key=lambda e: e.name)
+
+    def country(self, code: str) -> GazetteerEntry | None:
+        """The country entry for an ISO alpha-2 code."""
+        return self._countries.get(code.upper())
+
+    @cached_property
+    def _demonyms(self) -> dict[str, str]:
+        with self._lock:
+            rows = self._connection.execute(
+                "SELECT n.key, e.country_code FROM name AS n JOIN entry AS e ON e.id = n.entry "
+                "WHERE e.feature_code = 'PCLI' AND e.population >= ?",
+                (DEMONYM_MIN_POPULATION,),
+            ).fetchall()
+        return derive_demonyms([(key, code) for key, code in rows if code])
+
+    def country_for_demonym(self, word: str) -> str | None:
+        """The ISO alpha-2 code of the country a demonym refers to ("Syrian" -> "SY").
+
+        Demonyms are derived from the country names by regular endings, so irregular
+        ones ("French", "Dutch") are not known.
+        """
+        return self._demonyms.get(name_key(word))
+
+    def close(self) -> None:
+        with self._lock:
+            self._connection.close()
+
+
+def derive_demonyms(names: list[tuple[str, str]]) -> dict[str, str]:
+    """Demonyms derived from (country name key, country code) pairs.
+
+    Each form is made from a name, or the first word of a longer name, with one of the
+    regular endings after dropping up to three final letters (Syria-n, Ital-ian,
+    Turk-ish, Chin-ese, German-, Afghan-istan). When two countries yield the same form,
+    a form made from a whole name beats one made from a first word, then the longer
+    shared stem wins; a tie leaves the form out.
+    """
+    best: dict[str, tuple[tuple[bool, int], str | None]] = {}
+
+    def offer(form: str, rank: tuple[bool, int], code: str) -> None:
+        if len(form) < 4:
+            return
+        known = best.get(form)
+        if known is None or rank > known[0]:
+            best[form] = (rank, code)
+        elif rank == known[0] and known[1] != code:
+            best[form] = (rank, None)
+
+    for key, code in names:
+        words = key.split()
+        bases = [(key, True)] + ([(words[0], False)] if len(words) > 1 else [])
+        for base, whole in bases:
+            for drop in range(4):
+                stem = base[: len(base) - drop]
+                if len(stem) < 3:
+                    break
+                for suffix in _DEMONYM_SUFFIXES:
+                    if drop == 0 and suffix == "" and whole:
+                        continue  # the country name itself is a place, not a demonym
+                    offer(stem + suffix, (whole, len(stem)), code)
+            for ending in _DEMONYM_DROPPED_ENDINGS:
+                if base.endswith(ending):
+                    offer(base[: -len(ending)], (whole, len(base) - len(ending)), code)
+    return {form: code for form, (_, code) in best.items() if code is not None}
+
+
+def is_place_name(text: str) -> bool:
+    """True when ``text`` names a place in the default gazetteer."""
+    return Gazetteer.load().is_place_name(text)

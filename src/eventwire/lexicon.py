@@ -1,0 +1,225 @@
+"""Loaders for the event-coding lexicons in ``eventwire/data``.
+
+The files are the knowledge; this module only reads and validates them:
+``event_patterns.yaml`` (triggers -> PLOVER type/mode), ``assault_modes.tsv``
+(instrument words -> ASSAULT mode) and ``contexts.tsv`` (words -> PLOVER context).
+A path may be given to read a user's own copy instead of the packaged one.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from eventwire.errors import ResourceError
+
+PLOVER_TYPES: tuple[str, ...] = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)  # fmt: skip
+
+CASUALTY_KINDS = frozenset({"dead", "injured", "arrested"})
+
+DEFAULT_RECIPIENT_PREPS: tuple[str, ...] = (
+    "against", "on", "at", "with", "upon", "toward", "towards", "into", "for",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class EventPattern:
+    trigger: str
+    pos: str  # "verb" or "noun"
+    type: str
+    mode: str | None = None
+    objects: tuple[str, ...] = ()
+    preps: tuple[str, ...] = ()
+    particles: tuple[str, ...] = ()
+    modifiers: tuple[str, ...] = ()
+    transitive: bool | None = None
+    casualty: str | None = None
+    reciprocal: bool = False
+    has_recipient: bool = True
+    recipient_preps: tuple[str, ...] = DEFAULT_RECIPIENT_PREPS
+    confidence: float = 0.7
+    example: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TypeInfo:
+    name: str
+    cameo_root: str
+    quad_class: int
+
+
+@dataclass(frozen=True, slots=True)
+class PatternSet:
+    types: dict[str, TypeInfo]
+    patterns: tuple[EventPattern, ...]
+    light_verbs: frozenset[str]
+    by_trigger: dict[tuple[str, str], tuple[EventPattern, ...]]
+
+    def for_verb(self, lemma: str) -> tuple[EventPattern, ...]:
+        return self.by_trigger.get(("verb", lemma), ())
+
+    def for_noun(self, lemma: str) -> tuple[EventPattern, ...]:
+        return self.by_trigger.get(("noun", lemma), ())
+
+
+_VOWELS = frozenset("aeiou")
+
+
+def verb_forms(lemma: str) -> set[str]:
+    """The regular inflections of a verb ("stage" -> staged, stages, staging), so a
+    trigger is found even where the lemmatizer errs ("staged" -> "stag")."""
+    forms = {lemma, lemma + "s", lemma + "ed", lemma + "ing"}
+    if lemma.endswith("e"):
+        forms |= {lemma + "d", lemma[:-1] + "ing"}
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        forms.add(lemma + "es")
+    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in _VOWELS:
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if (
+        len(lemma) >= 3
+        and lemma[-1] not in _VOWELS | {"w", "x", "y"}
+        and lemma[-2] in _VOWELS
+        and lemma[-3] not in _VOWELS
+    ):
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return forms
+
+
+def _read_text(name: str, path: Path | None) -> tuple[str, str]:
+    if path is not None:
+        try:
+            return str(path), path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise ResourceError(f"{path}: cannot read lexicon: {exc.strerror}") from exc
+    resource = resources.files("eventwire") / "data" / name
+    return f"eventwire/data/{name}", resource.read_text(encoding="utf-8")
+
+
+def _strings(value: Any, where: str, key: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value.lower(),)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(v.lower() for v in value)
+    raise ResourceError(f"{where}: {key!r} must be a word or a list of words")
+
+
+def _pattern(entry: Any, where: str, types: dict[str, TypeInfo]) -> EventPattern:
+    if not isinstance(entry, dict):
+        raise ResourceError(f"{where}: a pattern must be a mapping")
+    known = {
+        "trigger", "pos", "type", "mode", "object", "prep", "particle", "modifier",
+        "transitive", "casualty", "reciprocal", "recipient", "recipient_prep", "confidence",
+        "example",
+    }  # fmt: skip
+    unknown = set(entry) - known
+    if unknown:
+        raise ResourceError(f"{where}: unknown keys {sorted(unknown)}")
+    trigger, type_ = entry.get("trigger"), entry.get("type")
+    if not isinstance(trigger, str) or not trigger:
+        raise ResourceError(f"{where}: 'trigger' is required")
+    if type_ not in types:
+        raise ResourceError(f"{where}: type {type_!r} is not declared under 'types'")
+    pos = entry.get("pos", "verb")
+    if pos not in ("verb", "noun"):
+        raise ResourceError(f"{where}: pos must be 'verb' or 'noun', not {pos!r}")
+    casualty = entry.get("casualty")
+    if casualty is not None and casualty not in CASUALTY_KINDS:
+        raise ResourceError(f"{where}: casualty must be one of {sorted(CASUALTY_KINDS)}")
+    confidence = float(entry.get("confidence", 0.7))
+    if not 0.0 <= confidence <= 1.0:
+        raise ResourceError(f"{where}: confidence must be between 0 and 1")
+    transitive = entry.get("transitive")
+    if transitive is not None and not isinstance(transitive, bool):
+        raise ResourceError(f"{where}: transitive must be true or false")
+    preps = _strings(entry.get("recipient_prep"), where, "recipient_prep")
+    return EventPattern(
+        trigger=trigger.lower(),
+        pos=pos,
+        type=str(type_),
+        mode=entry.get("mode"),
+        objects=_strings(entry.get("object"), where, "object"),
+        preps=_strings(entry.get("prep"), where, "prep"),
+        particles=_strings(entry.get("particle"), where, "particle"),
+        modifiers=_strings(entry.get("modifier"), where, "modifier"),
+        transitive=transitive,
+        casualty=casualty,
+        reciprocal=bool(entry.get("reciprocal", False)),
+        has_recipient=bool(entry.get("recipient", True)),
+        recipient_preps=preps or DEFAULT_RECIPIENT_PREPS,
+        confidence=confidence,
+        example=entry.get("example"),
+    )
+
+
+def parse_patterns(text: str, where: str) -> PatternSet:
+    """Parse the YAML text of an event-pattern file; errors name ``where``."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise ResourceError(f"{where}: not valid YAML: {exc}") from exc
+    if not isinstance(data, dict) or "types" not in data or "patterns" not in data:
+        raise ResourceError(f"{where}: needs 'types' and 'patterns' sections")
+    types: dict[str, TypeInfo] = {}
+    for name, value in (data["types"] or {}).items():
+        if not (isinstance(value, list) and len(value) == 2):
+            raise ResourceError(f"{where}: type {name}: expected [cameo_root, quad_class]")
+        types[str(name)] = TypeInfo(str(name), str(value[0]), int(value[1]))
+    patterns = tuple(
+        _pattern(entry, f"{where}: pattern {n}", types)
+        for n, entry in enumerate(data["patterns"] or [], start=1)
+    )
+    light = frozenset(
+        form
+        for verb in _strings(data.get("light_verbs"), where, "light_verbs")
+        for form in verb_forms(verb)
+    )
+    index: defaultdict[tuple[str, str], list[EventPattern]] = defaultdict(list)
+    for pattern in patterns:
+        forms = verb_forms(pattern.trigger) if pattern.pos == "verb" else {pattern.trigger}
+        for form in sorted(forms):
+            if pattern not in index[(pattern.pos, form)]:
+                index[(pattern.pos, form)].append(pattern)
+    by_trigger = {key: tuple(value) for key, value in index.items()}
+    return PatternSet(types=types, patterns=patterns, light_verbs=light, by_trigger=by_trigger)
+
+
+@lru_cache(maxsize=4)
+def event_patterns(path: Path | None = None) -> PatternSet:
+    where, text = _read_text("event_patterns.yaml", path)
+    return parse_patterns(text, where)
+
+
+def _read_pairs(name: str, path: Path | None) -> dict[str, str]:
+    where, text = _read_text(name, path)
+    pairs: dict[str, str] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if len(cells) != 2 or not cells[0].strip() or not cells[1].strip():
+            raise ResourceError(f"{where}:{number}: expected 'word<TAB>value'")
+        pairs[cells[0].strip().lower()] = cells[1].strip()
+    return pairs
+
+
+@lru_cache(maxsize=4)
+def assault_modes(path: Path | None = None) -> dict[str, str]:
+    """Instrument word -> ASSAULT mode."""
+    return _read_pairs("assault_modes.tsv", path)
+
+
+@lru_cache(maxsize=4)
+def context_words(path: Path | None = None) -> dict[str, str]:
+    """Word -> PLOVER context."""
+    return _read_pairs("contexts.tsv", path)

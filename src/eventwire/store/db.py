@@ -1,0 +1,331 @@
+"""``Store``: the SQLite database of articles and coded events.
+
+This package is the only place in eventwire that speaks SQL; the CLI and the web app
+read and write through ``Store``. Opening a store creates the file if needed and
+migrates it (see ``schema.py``)::
+
+    with Store("events.db") as store:
+        result = store.add_document(doc)
+        for event in store.events(EventFilter(type="ASSAULT", country="UKR")):
+            ...
+
+A ``Store`` wraps one connection and, like ``sqlite3``, is meant for the thread that
+opened it; open one per thread or process (WAL mode lets readers run while a writer
+ingests).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+
+from eventwire.errors import StoreError
+from eventwire.model import Document
+from eventwire.store.fts import match_expression
+from eventwire.store.records import (
+    EventFilter,
+    IngestResult,
+    SearchHit,
+    StoredArticle,
+    StoredEvent,
+    StoreStats,
+)
+from eventwire.store.rows import (
+    ARTICLE_COLUMNS,
+    EVENT_COLUMNS,
+    MENTION_COLUMNS,
+    PLACE_COLUMNS,
+    TIMEX_COLUMNS,
+    SqlValue,
+    article_from_row,
+    article_values,
+    event_from_row,
+    event_values,
+    insert_sql,
+    mention_values,
+    place_from_row,
+    place_values,
+    timex_from_row,
+    timex_values,
+)
+from eventwire.store.schema import configure, migrate
+
+log = logging.getLogger(__name__)
+
+# bm25 weights of the articles_fts columns: a word in the title counts most.
+_TITLE_WEIGHT, _CAPTIONS_WEIGHT, _BODY_WEIGHT = 5.0, 2.0, 1.0
+
+# Events matching a full-text query: through a mention sentence, or through the text of
+# an article that mentions them.
+_EVENTS_MATCHING_QUERY = """
+id IN (
+    SELECT mentions.event_id FROM mentions_fts
+    JOIN mentions ON mentions.id = mentions_fts.rowid
+    WHERE mentions_fts MATCH ?
+    UNION
+    SELECT mentions.event_id FROM articles_fts
+    JOIN mentions ON mentions.article_id = articles_fts.rowid
+    WHERE articles_fts MATCH ?
+)"""
+
+
+class Store:
+    """A SQLite store of articles, events, mentions, places and time expressions.
+
+    ``path`` is a file path (created if missing; its directory must exist) or
+    ``":memory:"``. Raises StoreError when the file cannot be opened, is not a
+    database, was written by a newer eventwire, or SQLite lacks FTS5.
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        try:
+            conn = sqlite3.connect(self.path, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: cannot open the database: {exc}") from exc
+        conn.row_factory = sqlite3.Row
+        try:
+            configure(conn)
+            self.schema_version = migrate(conn)
+        except StoreError as exc:
+            conn.close()
+            raise StoreError(f"{self.path}: {exc}") from exc
+        except sqlite3.Error as exc:
+            conn.close()
+            raise StoreError(f"{self.path}: cannot open the database: {exc}") from exc
+        self._conn: sqlite3.Connection | None = conn
+
+    # --- lifecycle -------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close the connection; closing twice is harmless."""
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise StoreError(f"{self.path}: the store is closed")
+        return self._conn
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: committed when the block ends, rolled back if it raises.
+
+        ``BEGIN IMMEDIATE`` takes the write lock at once, so checking whether an article
+        is stored and inserting it cannot race with another writer.
+        """
+        conn = self._connection()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+    def _rows(self, sql: str, params: Sequence[SqlValue] = ()) -> list[sqlite3.Row]:
+        try:
+            return self._connection().execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: query failed: {exc}") from exc
+
+    # --- writing ---------------------------------------------------------------------
+
+    def add_document(self, doc: Document) -> IngestResult:
+        """Store ``doc``'s article with its events, places and time expressions.
+
+        Everything is written in one transaction: on any error nothing of ``doc`` is
+        stored and what was stored before is untouched. An article whose content hash
+        is already stored is skipped (``inserted=False``), so re-ingesting is harmless.
+        Each event gets one ``events`` row and one ``mentions`` row.
+        """
+        content_hash = doc.content_hash
+        try:
+            with self._write() as conn:
+                row = conn.execute(
+                    "SELECT id FROM articles WHERE content_hash = ?", (content_hash,)
+                ).fetchone()
+                if row is not None:
+                    log.debug("%s: already stored as article %d", doc.origin, row["id"])
+                    return IngestResult(article_id=int(row["id"]), inserted=False, n_events=0)
+                article_id = self._insert_document(conn, doc)
+        except sqlite3.Error as exc:
+            raise StoreError(f"{doc.origin}: cannot store the article: {exc}") from exc
+        return IngestResult(article_id=article_id, inserted=True, n_events=len(doc.events))
+
+    def _insert_document(self, conn: sqlite3.Connection, doc: Document) -> int:
+        now = datetime.now(UTC)
+        article_id = _row_id(
+            conn.execute(insert_sql("articles", ARTICLE_COLUMNS), article_values(doc, now))
+        )
+        event_sql = insert_sql("events", EVENT_COLUMNS)
+        mention_sql = insert_sql("mentions", MENTION_COLUMNS)
+        for event in doc.events:
+            event_id = _row_id(conn.execute(event_sql, event_values(event)))
+            conn.execute(mention_sql, mention_values(event, event_id, article_id))
+        conn.executemany(
+            insert_sql("places", PLACE_COLUMNS), [place_values(p, article_id) for p in doc.places]
+        )
+        conn.executemany(
+            insert_sql("timexes", TIMEX_COLUMNS), [timex_values(t, article_id) for t in doc.timexes]
+        )
+        return article_id
+
+    # --- reading ---------------------------------------------------------------------
+
+    def events(self, flt: EventFilter) -> list[StoredEvent]:
+        """The events passing ``flt``, ordered by date (undated last), then id."""
+        conditions: list[str] = []
+        params: list[SqlValue] = []
+        if flt.type is not None:
+            conditions.append("type = ?")
+            params.append(flt.type.upper())
+        if flt.country is not None:
+            conditions.append("(actor_country = ? OR recipient_country = ?)")
+            params += [flt.country.upper(), flt.country.upper()]
+        if flt.since is not None:
+            conditions.append("date >= ?")
+            params.append(flt.since.isoformat())
+        if flt.until is not None:
+            conditions.append("date <= ?")
+            params.append(flt.until.isoformat())
+        if not flt.include_flagged:
+            conditions.append("negated = 0 AND hypothetical = 0 AND future = 0")
+        if flt.article_id is not None:
+            conditions.append("id IN (SELECT event_id FROM mentions WHERE article_id = ?)")
+            params.append(flt.article_id)
+        if flt.query is not None:
+            expression = match_expression(flt.query)
+            if expression is None:
+                return []
+            conditions.append(_EVENTS_MATCHING_QUERY)
+            params += [expression, expression]
+        where = " AND ".join(conditions) if conditions else "1"
+        rows = self._rows(
+            f"SELECT * FROM events WHERE {where} ORDER BY date NULLS LAST, id LIMIT ? OFFSET ?",
+            [*params, flt.limit, flt.offset],
+        )
+        return self._with_mentions(rows)
+
+    def event(self, event_id: int) -> StoredEvent | None:
+        """The event ``event_id`` with its mentions, or None if there is none."""
+        rows = self._rows("SELECT * FROM events WHERE id = ?", (event_id,))
+        events = self._with_mentions(rows)
+        return events[0] if events else None
+
+    def _with_mentions(self, event_rows: list[sqlite3.Row]) -> list[StoredEvent]:
+        if not event_rows:
+            return []
+        ids = [int(row["id"]) for row in event_rows]
+        mention_rows = self._rows(
+            "SELECT * FROM mentions WHERE event_id IN (SELECT value FROM json_each(?)) "
+            "ORDER BY event_id, id",
+            (json.dumps(ids),),
+        )
+        by_event: dict[int, list[sqlite3.Row]] = {event_id: [] for event_id in ids}
+        for mention in mention_rows:
+            by_event[int(mention["event_id"])].append(mention)
+        return [event_from_row(row, by_event[int(row["id"])]) for row in event_rows]
+
+    def article(self, article_id: int) -> StoredArticle | None:
+        """The article ``article_id`` with its places and time expressions, or None."""
+        rows = self._rows("SELECT * FROM articles WHERE id = ?", (article_id,))
+        if not rows:
+            return None
+        places = self._rows("SELECT * FROM places WHERE article_id = ? ORDER BY id", (article_id,))
+        timexes = self._rows(
+            "SELECT * FROM timexes WHERE article_id = ? ORDER BY id", (article_id,)
+        )
+        return article_from_row(
+            rows[0], [place_from_row(p) for p in places], [timex_from_row(t) for t in timexes]
+        )
+
+    def search(
+        self,
+        query: str,
+        limit: int = 20,
+        *,
+        markers: tuple[str, str] = ("[", "]"),
+        ellipsis: str = "…",
+        snippet_words: int = 16,
+    ) -> list[SearchHit]:
+        """Articles whose title, captions or body hold every word of ``query``, best first.
+
+        Each hit has a snippet of about ``snippet_words`` words (at most 64) with the
+        matched words between ``markers``.
+        """
+        if limit < 0:
+            raise ValueError(f"limit must be 0 or more, not {limit}")
+        expression = match_expression(query)
+        if expression is None:
+            return []
+        rows = self._rows(
+            "SELECT articles.id AS id, articles.title AS title, "
+            "snippet(articles_fts, -1, ?, ?, ?, ?) AS snippet, "
+            "bm25(articles_fts, ?, ?, ?) AS rank "
+            "FROM articles_fts JOIN articles ON articles.id = articles_fts.rowid "
+            "WHERE articles_fts MATCH ? ORDER BY rank, articles.id LIMIT ?",
+            (
+                markers[0],
+                markers[1],
+                ellipsis,
+                max(1, min(snippet_words, 64)),
+                _TITLE_WEIGHT,
+                _CAPTIONS_WEIGHT,
+                _BODY_WEIGHT,
+                expression,
+                limit,
+            ),
+        )
+        return [
+            SearchHit(
+                article_id=int(row["id"]),
+                title=None if row["title"] is None else str(row["title"]),
+                snippet=str(row["snippet"]),
+                rank=float(row["rank"]),
+            )
+            for row in rows
+        ]
+
+    def stats(self) -> StoreStats:
+        """Counts of articles, events and mentions, and events by PLOVER type."""
+        counts = self._rows(
+            "SELECT (SELECT count(*) FROM articles) AS n_articles, "
+            "(SELECT count(*) FROM events) AS n_events, "
+            "(SELECT count(*) FROM mentions) AS n_mentions"
+        )[0]
+        by_type = self._rows(
+            "SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY n DESC, type"
+        )
+        return StoreStats(
+            n_articles=int(counts["n_articles"]),
+            n_events=int(counts["n_events"]),
+            n_mentions=int(counts["n_mentions"]),
+            events_by_type={str(row["type"]): int(row["n"]) for row in by_type},
+        )
+
+
+def _row_id(cursor: sqlite3.Cursor) -> int:
+    """The id of the row an INSERT just wrote."""
+    if cursor.lastrowid is None:
+        raise StoreError("SQLite reported no id for an inserted row")
+    return cursor.lastrowid

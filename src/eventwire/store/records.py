@@ -1,0 +1,141 @@
+"""The typed records the store takes and returns: filters, stored events and articles,
+search hits and counts. Fields that mirror the data model use its types
+(``model.Actor``, ``model.Place``, ``model.Mention``, the enums)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from eventwire.model import Actor, DateOrigin, DatePrecision, Mention, Place, TimeExpression
+
+
+@dataclass(frozen=True, slots=True)
+class IngestResult:
+    """What ``Store.add_document`` did.
+
+    ``inserted`` is False when an article with the same content hash was already
+    stored; then nothing was written, ``article_id`` is the stored article and
+    ``n_events`` is 0 (it counts the events written by this call).
+    """
+
+    article_id: int
+    inserted: bool
+    n_events: int
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """Which events ``Store.events`` returns. Every criterion given must hold.
+
+    - ``type``: a PLOVER event type (compared case-insensitively).
+    - ``country``: an actor code country; matches the actor's OR the recipient's.
+    - ``since`` / ``until``: inclusive bounds on the event date; events without a date
+      are left out when either bound is given.
+    - ``query``: words that must all appear in one of the event's mention sentences or
+      in the text (title, captions, body) of an article that mentions it. Each word is
+      matched literally; a word ending in ``*`` matches as a prefix.
+    - ``include_flagged``: also return negated, hypothetical and future events.
+    - ``article_id``: only the events mentioned in this article.
+    """
+
+    type: str | None = None
+    country: str | None = None
+    since: date | None = None
+    until: date | None = None
+    query: str | None = None
+    include_flagged: bool = False
+    article_id: int | None = None
+    limit: int = 100
+    offset: int = 0
+
+    def __post_init__(self) -> None:
+        if self.limit < 0:
+            raise ValueError(f"limit must be 0 or more, not {self.limit}")
+        if self.offset < 0:
+            raise ValueError(f"offset must be 0 or more, not {self.offset}")
+
+
+@dataclass(slots=True)
+class StoredEvent:
+    """An event as stored, with the mentions that report it.
+
+    The offsets of ``actor``, ``recipient`` and ``place`` come from the first mention
+    (they index into that mention's article text).
+    """
+
+    id: int
+    type: str
+    mode: str | None
+    contexts: list[str]
+    actor: Actor | None
+    recipient: Actor | None
+    date: date | None
+    date_precision: DatePrecision | None
+    date_from_publication: bool
+    place: Place | None
+    dead: int | None
+    injured: int | None
+    arrested: int | None
+    confidence: float
+    negated: bool
+    hypothetical: bool
+    future: bool
+    num_mentions: int
+    num_articles: int
+    num_sources: int
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def factual(self) -> bool:
+        """True when the text asserts the event happened."""
+        return not (self.negated or self.hypothetical or self.future)
+
+
+@dataclass(slots=True)
+class StoredArticle:
+    """An article as stored, with the places and time expressions found in it.
+
+    ``body`` is None when the document was stored without an ``Article`` (the clean
+    stage did not run); ``text`` is always the full ``Document.text``.
+    """
+
+    id: int
+    content_hash: str
+    origin: str
+    title: str | None
+    body: str | None
+    text: str
+    captions: list[str]
+    credits: list[str]
+    source: str | None
+    url: str | None
+    published: date | None
+    published_origin: DateOrigin | None
+    ingested_at: datetime
+    places: list[Place] = field(default_factory=list)
+    timexes: list[TimeExpression] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One article matching a full-text search, best first.
+
+    ``snippet`` is a short extract with the matched words between the caller's markers;
+    ``rank`` is FTS5's bm25 score (lower is better).
+    """
+
+    article_id: int
+    title: str | None
+    snippet: str
+    rank: float
+
+
+@dataclass(frozen=True, slots=True)
+class StoreStats:
+    """Counts over the whole store. ``events_by_type`` is ordered by count, largest first."""
+
+    n_articles: int
+    n_events: int
+    n_mentions: int
+    events_by_type: dict[str, int]

@@ -1,0 +1,309 @@
+"""The database schema, its migrations, and how a connection is set up.
+
+Migrations are an ordered list of SQL scripts: script *n* (counting from 1) takes a
+database from ``PRAGMA user_version`` *n - 1* to *n*. ``migrate`` applies the pending
+ones in one transaction, so a database is never left half-migrated. To change the
+schema, append a script; never edit one that has shipped.
+
+Shape of the data
+-----------------
+``articles``  one row per stored article, identified by ``content_hash`` (SHA-256 of
+              ``Document.text``); every offset elsewhere indexes into ``articles.text``.
+``events``    one coded proposition (who did what to whom, where, when). An event is
+              not tied to one article: it is reported by one or more ``mentions``.
+              ``num_mentions``, ``num_articles`` and ``num_sources`` count them (kept
+              up to date by whoever adds mentions, e.g. cross-article merging).
+``mentions``  one report of an event: the article, the sentence and the offsets of the
+              trigger, actor, recipient and place words in that article's text.
+``places``    every toponym resolved in an article (not only the ones events use).
+``timexes``   every TIMEX3 time expression found in an article.
+
+Values: dates are ISO 8601 text (``YYYY-MM-DD``), so they sort and compare as text;
+booleans are 0/1; lists are JSON arrays; enums are stored as their string values.
+
+Full-text search
+----------------
+``articles_fts`` (title, captions, body) and ``mentions_fts`` (sentence) are FTS5
+*external-content* tables: they hold only the index, and read the text back from their
+content source for ``snippet()``. Triggers keep them in step with every insert, update
+and delete, in the same transaction. ``mentions_fts`` reads from ``mentions``;
+``articles_fts`` reads from the view ``articles_fts_source``, which joins the JSON
+captions into lines and falls back on the full ``text`` when an article has no cleaned
+body. FTS5's ``'rebuild'`` command cannot read that view (it holds a correlated
+subquery); to rebuild by hand, run ``INSERT INTO articles_fts(articles_fts)
+VALUES('delete-all')`` then ``INSERT INTO articles_fts(rowid, title, captions, body)
+SELECT id, title, captions, body FROM articles_fts_source``.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterator
+
+from eventwire.errors import StoreError
+
+log = logging.getLogger(__name__)
+
+_V1_INITIAL = """
+CREATE TABLE articles (
+    id               INTEGER PRIMARY KEY,
+    content_hash     TEXT NOT NULL UNIQUE,
+    origin           TEXT NOT NULL,
+    title            TEXT,
+    body             TEXT,            -- NULL when the document was never cleaned
+    text             TEXT NOT NULL,   -- Document.text: every offset indexes into it
+    captions         TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(captions)),
+    credits          TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(credits)),
+    source           TEXT,
+    url              TEXT,
+    published        TEXT,            -- ISO date
+    published_origin TEXT,            -- model.DateOrigin value
+    ingested_at      TEXT NOT NULL    -- ISO 8601 timestamp, UTC
+);
+
+CREATE TABLE events (
+    id                    INTEGER PRIMARY KEY,
+    type                  TEXT NOT NULL,
+    mode                  TEXT,
+    contexts              TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(contexts)),
+    actor_text            TEXT,       -- NULL when the event has no actor
+    actor_name            TEXT,
+    actor_country         TEXT,
+    actor_sector          TEXT,
+    recipient_text        TEXT,       -- NULL when the event has no recipient
+    recipient_name        TEXT,
+    recipient_country     TEXT,
+    recipient_sector      TEXT,
+    date                  TEXT,       -- ISO date
+    date_precision        TEXT,       -- model.DatePrecision value
+    date_from_publication INTEGER NOT NULL DEFAULT 0 CHECK (date_from_publication IN (0, 1)),
+    place_text            TEXT,       -- NULL when the event has no place
+    place_name            TEXT,
+    place_lat             REAL,
+    place_lon             REAL,
+    place_geonameid       INTEGER,
+    place_country_code    TEXT,
+    place_feature_code    TEXT,
+    place_precision       TEXT,       -- model.Precision value
+    place_confidence      REAL,
+    dead                  INTEGER,
+    injured               INTEGER,
+    arrested              INTEGER,
+    confidence            REAL NOT NULL,
+    negated               INTEGER NOT NULL DEFAULT 0 CHECK (negated IN (0, 1)),
+    hypothetical          INTEGER NOT NULL DEFAULT 0 CHECK (hypothetical IN (0, 1)),
+    future                INTEGER NOT NULL DEFAULT 0 CHECK (future IN (0, 1)),
+    num_mentions          INTEGER NOT NULL DEFAULT 1,
+    num_articles          INTEGER NOT NULL DEFAULT 1,
+    num_sources           INTEGER NOT NULL DEFAULT 1
+);
+
+CREATE TABLE mentions (
+    id              INTEGER PRIMARY KEY,
+    event_id        INTEGER NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+    article_id      INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    sentence        TEXT NOT NULL,
+    start           INTEGER NOT NULL,
+    "end"           INTEGER NOT NULL,
+    trigger_start   INTEGER,
+    trigger_end     INTEGER,
+    actor_start     INTEGER,
+    actor_end       INTEGER,
+    recipient_start INTEGER,
+    recipient_end   INTEGER,
+    place_start     INTEGER,
+    place_end       INTEGER,
+    confidence      REAL NOT NULL
+);
+
+CREATE TABLE places (
+    id           INTEGER PRIMARY KEY,
+    article_id   INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    text         TEXT NOT NULL,
+    start        INTEGER NOT NULL,
+    "end"        INTEGER NOT NULL,
+    name         TEXT,
+    lat          REAL,
+    lon          REAL,
+    geonameid    INTEGER,
+    country_code TEXT,
+    feature_code TEXT,
+    precision    TEXT,
+    confidence   REAL NOT NULL
+);
+
+CREATE TABLE timexes (
+    id         INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    text       TEXT NOT NULL,
+    start      INTEGER NOT NULL,
+    "end"      INTEGER NOT NULL,
+    type       TEXT NOT NULL,
+    value      TEXT,
+    mod        TEXT
+);
+
+CREATE INDEX events_date ON events (date, id);
+CREATE INDEX events_type_date ON events (type, date);
+CREATE INDEX events_actor_country ON events (actor_country, date);
+CREATE INDEX events_recipient_country ON events (recipient_country, date);
+CREATE INDEX mentions_event ON mentions (event_id);
+CREATE INDEX mentions_article ON mentions (article_id);
+CREATE INDEX places_article ON places (article_id);
+CREATE INDEX timexes_article ON timexes (article_id);
+
+CREATE VIEW articles_fts_source AS
+SELECT
+    articles.id AS id,
+    articles.title AS title,
+    (SELECT group_concat(value, char(10)) FROM json_each(articles.captions)) AS captions,
+    coalesce(articles.body, articles.text) AS body
+FROM articles;
+
+CREATE VIRTUAL TABLE articles_fts USING fts5 (
+    title, captions, body,
+    content = 'articles_fts_source', content_rowid = 'id'
+);
+
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts (rowid, title, captions, body)
+    SELECT id, title, captions, body FROM articles_fts_source WHERE id = new.id;
+END;
+
+CREATE TRIGGER articles_fts_delete BEFORE DELETE ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, captions, body)
+    SELECT 'delete', id, title, captions, body FROM articles_fts_source WHERE id = old.id;
+END;
+
+CREATE TRIGGER articles_fts_update_old BEFORE UPDATE ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, captions, body)
+    SELECT 'delete', id, title, captions, body FROM articles_fts_source WHERE id = old.id;
+END;
+
+CREATE TRIGGER articles_fts_update_new AFTER UPDATE ON articles BEGIN
+    INSERT INTO articles_fts (rowid, title, captions, body)
+    SELECT id, title, captions, body FROM articles_fts_source WHERE id = new.id;
+END;
+
+CREATE VIRTUAL TABLE mentions_fts USING fts5 (
+    sentence,
+    content = 'mentions', content_rowid = 'id'
+);
+
+CREATE TRIGGER mentions_fts_insert AFTER INSERT ON mentions BEGIN
+    INSERT INTO mentions_fts (rowid, sentence) VALUES (new.id, new.sentence);
+END;
+
+CREATE TRIGGER mentions_fts_delete AFTER DELETE ON mentions BEGIN
+    INSERT INTO mentions_fts (mentions_fts, rowid, sentence)
+    VALUES ('delete', old.id, old.sentence);
+END;
+
+CREATE TRIGGER mentions_fts_update AFTER UPDATE OF sentence ON mentions BEGIN
+    INSERT INTO mentions_fts (mentions_fts, rowid, sentence)
+    VALUES ('delete', old.id, old.sentence);
+    INSERT INTO mentions_fts (rowid, sentence) VALUES (new.id, new.sentence);
+END;
+"""
+
+# Script n (1-based) migrates user_version n-1 -> n. Append only.
+MIGRATIONS: tuple[str, ...] = (_V1_INITIAL,)
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def configure(conn: sqlite3.Connection) -> None:
+    """Set the per-connection pragmas and check the SQLite build has FTS5.
+
+    WAL lets readers (the web app) run while a writer ingests; ``synchronous=NORMAL``
+    is the usual companion of WAL (no corruption on power loss, at worst the last
+    commits are lost). Foreign keys are off by default in SQLite and must be switched
+    on for every connection.
+    """
+    conn.execute("PRAGMA foreign_keys = ON")
+    mode = str(conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]).lower()
+    if mode not in ("wal", "memory"):
+        log.warning("SQLite could not switch to WAL mode (journal_mode is %s)", mode)
+    conn.execute("PRAGMA synchronous = NORMAL")
+    check_fts5(conn)
+
+
+def check_fts5(conn: sqlite3.Connection) -> None:
+    """Raise StoreError unless this SQLite library can create FTS5 tables."""
+    try:
+        conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.eventwire_fts5_probe USING fts5(x)")
+        conn.execute("DROP TABLE temp.eventwire_fts5_probe")
+    except sqlite3.OperationalError as exc:
+        raise StoreError(
+            f"this SQLite library ({sqlite3.sqlite_version}) has no FTS5 full-text search "
+            f"({exc}); use a Python whose sqlite3 module is built with FTS5 "
+            "(the python.org and most Linux distribution builds are)"
+        ) from exc
+
+
+def user_version(conn: sqlite3.Connection) -> int:
+    """The schema version recorded in the database file (0 for a new database)."""
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the database up to the latest schema version and return that version.
+
+    ``conn`` must be in autocommit mode (``isolation_level=None``). The pending scripts
+    run in one ``BEGIN IMMEDIATE`` transaction, which also stops two processes opening
+    a new database at once from migrating it twice. A database written by a newer
+    eventwire raises StoreError and is left untouched.
+    """
+    latest = len(MIGRATIONS)
+    if conn.in_transaction:
+        raise StoreError("cannot migrate inside an open transaction")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot lock the database to migrate it: {exc}") from exc
+    try:
+        version = user_version(conn)
+        if version > latest:
+            raise StoreError(
+                f"the database has schema version {version}, newer than this eventwire "
+                f"supports ({latest}); upgrade eventwire to open it"
+            )
+        for target in range(version + 1, latest + 1):
+            log.info("migrating the database to schema version %d", target)
+            for statement in split_statements(MIGRATIONS[target - 1]):
+                conn.execute(statement)
+            # PRAGMA takes no bound parameters; target is an int from range().
+            conn.execute(f"PRAGMA user_version = {target:d}")
+        conn.execute("COMMIT")
+    except sqlite3.Error as exc:
+        _rollback(conn)
+        raise StoreError(f"cannot migrate the database: {exc}") from exc
+    except BaseException:
+        _rollback(conn)
+        raise
+    return latest
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    if conn.in_transaction:
+        conn.execute("ROLLBACK")
+
+
+def split_statements(script: str) -> Iterator[str]:
+    """The complete SQL statements of ``script``, one at a time.
+
+    ``Connection.executescript`` would commit the open transaction first, so migrations
+    run statement by statement instead. ``sqlite3.complete_statement`` knows that the
+    semicolons inside a ``CREATE TRIGGER ... END;`` body do not end the statement.
+    """
+    buffer: list[str] = []
+    for line in script.splitlines(keepends=True):
+        buffer.append(line)
+        candidate = "".join(buffer)
+        if sqlite3.complete_statement(candidate):
+            yield candidate.strip()
+            buffer = []
+    rest = "".join(buffer).strip()
+    if rest and not all(not ln.strip() or ln.strip().startswith("--") for ln in rest.splitlines()):
+        raise StoreError(f"incomplete SQL statement in a migration script: {rest[:80]!r}")

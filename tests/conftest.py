@@ -1,0 +1,45 @@
+"""Shared fixtures. The spaCy model loads once per test session."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from eventwire.model import Document, RawDocument
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+# The stages that code events, without places and dates (no gazetteer needed).
+CODING_STAGES = ("clean", "parse", "actors", "events", "factuality", "casualties")
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Any:
+    from eventwire.stages.parse import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def code(nlp: Any) -> Callable[[str], Document]:
+    """Run the event-coding stages on one article text."""
+    from eventwire.pipeline import Pipeline
+
+    pipeline = Pipeline(CODING_STAGES)
+
+    def run(text: str) -> Document:
+        docs = pipeline.process_raw(RawDocument(text=text, origin="<test>"))
+        assert len(docs) == 1
+        return docs[0]
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    if not SHARED.is_dir():
+        pytest.skip("../shared is not present")
+    return SHARED

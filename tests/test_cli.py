@@ -1,0 +1,133 @@
+"""The command line: ingest (with bad input), events, show, demo."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from eventwire.cli import main
+
+DUMP = """Troops Clash With Rebels Near Border Town
+
+Soldiers patrol a road near Goma, Democratic Republic of Congo, Tuesday, May 7, 2024. (Photo Desk)
+Soldiers patrol a road near Goma, Democratic Republic of Congo, Tuesday, May 7, 2024. (Photo Desk)
+TT
+
+Troops Clash With Rebels Near Border Town
+
+Soldiers patrol a road near Goma, Democratic Republic of Congo, Tuesday, May 7, 2024. (Photo Desk)
+Soldiers patrol a road near Goma, Democratic Republic of Congo, Tuesday, May 7, 2024. (Photo Desk)
+
+Rebels attacked an army post near Goma on Tuesday, killing two soldiers, the army said.
+
+Police arrested five suspects in the city later that day.
+"""
+
+
+@pytest.fixture()
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture()
+def dump_file(tmp_path: Path) -> Path:
+    path = tmp_path / "news" / "congo.txt"
+    path.parent.mkdir()
+    path.write_text(DUMP, encoding="utf-8")
+    return path
+
+
+def _events_json(runner: CliRunner, db: Path, *args: str) -> list[dict[str, object]]:
+    result = runner.invoke(main, ["events", "--db", str(db), "--format", "json", *args])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert isinstance(data, list)
+    return data
+
+
+def test_ingest_is_idempotent(runner: CliRunner, dump_file: Path, tmp_path: Path) -> None:
+    db = tmp_path / "ew.db"
+    first = runner.invoke(main, ["ingest", "--quiet", "--db", str(db), str(dump_file.parent)])
+    assert first.exit_code == 0, first.output
+    assert "1 articles (1 new" in first.output
+    n_events = len(_events_json(runner, db, "--all"))
+    assert n_events >= 2
+    second = runner.invoke(main, ["ingest", "--quiet", "--db", str(db), str(dump_file)])
+    assert second.exit_code == 0
+    assert "(0 new, 1 already stored)" in second.output
+    assert len(_events_json(runner, db, "--all")) == n_events
+
+
+def test_filters_and_formats(runner: CliRunner, dump_file: Path, tmp_path: Path) -> None:
+    db = tmp_path / "ew.db"
+    runner.invoke(main, ["ingest", "--quiet", "--db", str(db), str(dump_file)])
+    assaults = _events_json(runner, db, "--type", "assault")
+    assert assaults and all(e["type"] == "ASSAULT" for e in assaults)
+    assert assaults[0]["dead"] == 2
+    assert assaults[0]["date"] == "2024-05-07"
+    assert _events_json(runner, db, "--since", "2030-01-01") == []
+    assert _events_json(runner, db, "--query", "suspects")
+    result = runner.invoke(main, ["events", "--db", str(db), "--format", "csv"])
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    assert {r["type"] for r in rows} >= {"ASSAULT", "COERCE"}
+    table = runner.invoke(main, ["events", "--db", str(db)])
+    assert "ASSAULT" in table.output
+
+
+def test_show_highlights_the_sentence(runner: CliRunner, dump_file: Path, tmp_path: Path) -> None:
+    db = tmp_path / "ew.db"
+    runner.invoke(main, ["ingest", "--quiet", "--db", str(db), str(dump_file)])
+    event_id = _events_json(runner, db, "--type", "COERCE")[0]["id"]
+    result = runner.invoke(main, ["show", str(event_id), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert ">>> Police arrested five suspects" in result.output
+    assert "Troops Clash With Rebels Near Border Town" in result.output
+    missing = runner.invoke(main, ["show", "999999", "--db", str(db)])
+    assert missing.exit_code == 1
+
+
+def test_bad_inputs_are_reported_and_skipped(
+    runner: CliRunner, dump_file: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "ew.db"
+    runner.invoke(main, ["ingest", "--quiet", "--db", str(db), str(dump_file)])
+    before = len(_events_json(runner, db, "--all"))
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_text("", encoding="utf-8")
+    (bad / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    (bad / "latin1.txt").write_bytes("Caf\xe9 owners protested.".encode("latin-1"))
+    (bad / "good.txt").write_text("Farmers protested in Lyon on Monday.", encoding="utf-8")
+    result = runner.invoke(
+        main, ["ingest", "--quiet", "--db", str(db), str(bad), str(tmp_path / "nope.txt")]
+    )
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("eventwire:")]
+    assert any("empty.txt: empty file" in line for line in errors)
+    assert any("binary.txt: binary file" in line for line in errors)
+    assert any("latin1.txt: not UTF-8" in line for line in errors)
+    assert any("nope.txt: no such file" in line for line in errors)
+    assert "skipped 4" in result.stdout
+    after = _events_json(runner, db, "--all")
+    assert len(after) > before  # the good file was stored and nothing was lost
+    assert any(e["type"] == "PROTEST" for e in after)
+
+
+def test_events_without_database(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(main, ["events", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 2
+    assert "no such database" in result.stderr
+
+
+def test_demo_lists_sample_events(runner: CliRunner, tmp_path: Path) -> None:
+    db = tmp_path / "demo.db"
+    result = runner.invoke(main, ["demo", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "ASSAULT" in result.output
+    again = runner.invoke(main, ["demo", "--db", str(db)])
+    assert "0 new" in again.output

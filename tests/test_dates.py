@@ -1,0 +1,218 @@
+"""The dates stage: doc.timexes and event dating, on documents parsed by the parse stage."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from eventwire.model import (
+    Article,
+    DateOrigin,
+    DatePrecision,
+    Document,
+    Event,
+    Span,
+    TimexType,
+    Zone,
+)
+
+
+def make_doc(
+    text: str,
+    published: date | None,
+    origin: DateOrigin | None = DateOrigin.METADATA,
+    spans: list[Span] | None = None,
+) -> Document:
+    """A parsed document with one body zone (or the given zones)."""
+    from eventwire.stages.parse import parse
+
+    doc = Document(text=text, origin="<test>")
+    doc.spans = spans if spans is not None else [Span(0, len(text), Zone.BODY)]
+    doc.article = Article(title=None, body=text, published=published, published_origin=origin)
+    return parse(doc)
+
+
+def add_event(doc: Document, sentence_part: str, trigger: str, occurrence: int = 0) -> Event:
+    """An event on the sentence holding ``sentence_part``, triggered by ``trigger``."""
+    at = doc.text.index(sentence_part)
+    sentence = next(s for s in doc.sentences if s.start <= at < s.end)
+    trigger_start = doc.text.index(trigger, sentence.start)
+    for _ in range(occurrence):
+        trigger_start = doc.text.index(trigger, trigger_start + 1)
+    event = Event(
+        type="ASSAULT",
+        sentence=sentence.text,
+        start=sentence.start,
+        end=sentence.end,
+        trigger=trigger,
+        trigger_start=trigger_start,
+        trigger_end=trigger_start + len(trigger),
+    )
+    doc.events.append(event)
+    return event
+
+
+def run_dates(doc: Document) -> Document:
+    from eventwire.stages.dates import dates
+
+    return dates(doc)
+
+
+def test_timexes_cover_the_article_with_offsets(nlp: Any) -> None:
+    text = (
+        "Militias shelled the airport on Thursday, local officials said.\n"
+        "The airport had been closed for three weeks and will reopen next month."
+    )
+    doc = run_dates(make_doc(text, date(2024, 5, 10)))  # a Friday
+    assert [(t.text, t.type, t.value) for t in doc.timexes] == [
+        ("Thursday", TimexType.DATE, "2024-05-09"),
+        ("three weeks", TimexType.DURATION, "P3W"),
+        ("next month", TimexType.DATE, "2024-06"),
+    ]
+    for timex in doc.timexes:
+        assert doc.text[timex.start : timex.end] == timex.text
+
+
+def test_noise_and_credit_zones_are_not_searched(nlp: Any) -> None:
+    title = "Clashes on Sunday"
+    credit = "Photo taken Monday by staff"
+    body = "Clashes broke out on Sunday in the north."
+    text = f"{title}\n{credit}\n{body}"
+    spans = [
+        Span(0, len(title), Zone.TITLE),
+        Span(len(title) + 1, len(title) + 1 + len(credit), Zone.CREDIT),
+        Span(len(title) + len(credit) + 2, len(text), Zone.BODY),
+    ]
+    doc = run_dates(make_doc(text, date(2024, 5, 10), spans=spans))
+    assert [t.text for t in doc.timexes] == ["Sunday", "Sunday"]
+    assert all(doc.zone_at(t.start) is not Zone.CREDIT for t in doc.timexes)
+
+
+def test_event_takes_the_date_attached_to_its_trigger(nlp: Any) -> None:
+    text = "The ministry said on Wednesday that gunmen had ambushed a patrol on Monday."
+    doc = make_doc(text, date(2024, 5, 10))
+    ambush = add_event(doc, "gunmen", "ambushed")
+    statement = add_event(doc, "ministry", "said")
+    run_dates(doc)
+    assert (ambush.date, ambush.date_precision) == (date(2024, 5, 6), DatePrecision.DAY)
+    assert statement.date == date(2024, 5, 8)
+    assert not ambush.date_from_publication
+
+
+def test_event_without_attached_date_takes_the_nearest(nlp: Any) -> None:
+    text = "A roadside bomb killed two soldiers, the army said in a statement on Tuesday."
+    doc = make_doc(text, date(2024, 5, 10))
+    event = add_event(doc, "roadside", "killed")
+    run_dates(doc)
+    assert event.date == date(2024, 5, 7)
+    assert event.date_from_publication is False
+
+
+def test_month_and_week_precision(nlp: Any) -> None:
+    text = "Rebels captured the mine in early March. Villagers fled last week."
+    doc = make_doc(text, date(2024, 5, 10))
+    capture = add_event(doc, "Rebels", "captured")
+    flight = add_event(doc, "Villagers", "fled")
+    run_dates(doc)
+    assert (capture.date, capture.date_precision) == (date(2024, 3, 1), DatePrecision.MONTH)
+    assert (flight.date, flight.date_precision) == (date(2024, 4, 29), DatePrecision.WEEK)
+
+
+def test_time_expression_dates_its_day(nlp: Any) -> None:
+    text = "Drones hit a fuel depot on Tuesday night."
+    doc = make_doc(text, date(2024, 5, 10))
+    event = add_event(doc, "Drones", "hit")
+    run_dates(doc)
+    assert doc.timexes[0].type is TimexType.TIME
+    assert (event.date, event.date_precision) == (date(2024, 5, 7), DatePrecision.DAY)
+
+
+def test_fallback_to_publication_date(nlp: Any) -> None:
+    text = "Police arrested twelve protesters outside parliament."
+    doc = make_doc(text, date(2024, 5, 10))
+    event = add_event(doc, "Police", "arrested")
+    run_dates(doc)
+    assert (event.date, event.date_precision) == (date(2024, 5, 10), DatePrecision.DAY)
+    assert event.date_from_publication is True
+
+
+def test_durations_and_sets_do_not_date_events(nlp: Any) -> None:
+    text = "Soldiers have shelled the valley every night for two weeks."
+    doc = make_doc(text, date(2024, 5, 10))
+    event = add_event(doc, "Soldiers", "shelled")
+    run_dates(doc)
+    assert {t.type for t in doc.timexes} == {TimexType.SET, TimexType.DURATION}
+    assert event.date_from_publication is True
+
+
+def test_period_boundaries_rank_after_event_dates(nlp: Any) -> None:
+    text = "Since 2019 the group has attacked the road, and on Monday it attacked a bus."
+    doc = make_doc(text, date(2024, 5, 10))
+    event = add_event(doc, "Since", "attacked", occurrence=1)
+    run_dates(doc)
+    assert event.date == date(2024, 5, 6)
+
+
+def test_decades_leave_the_date_unknown(nlp: Any) -> None:
+    text = "In the 1990s the militia burned dozens of villages."
+    doc = make_doc(text, date(2024, 5, 10))
+    event = add_event(doc, "militia", "burned")
+    run_dates(doc)
+    assert event.date is None and event.date_precision is None
+    assert event.date_from_publication is False
+
+
+def test_no_anchor_no_date(nlp: Any) -> None:
+    text = "Troops shelled the town on Friday. Aid arrived on 4 June 2023."
+    doc = make_doc(text, None, origin=None)
+    shelling = add_event(doc, "Troops", "shelled")
+    aid = add_event(doc, "Aid", "arrived")
+    run_dates(doc)
+    assert doc.timexes[0].value is None  # recognised but unresolved
+    assert shelling.date is None and not shelling.date_from_publication
+    assert aid.date == date(2023, 6, 4)
+
+
+@pytest.mark.parametrize(
+    ("published", "text", "trigger", "expected"),
+    [
+        # A caption dated Monday: the Tuesday after it, though the clause is past tense.
+        (date(2023, 9, 18), "Artillery units opened fire across the line on Tuesday.", "opened",
+         date(2023, 9, 19)),
+        # A caption dated Saturday: "on Saturday" is the caption day itself.
+        (date(2024, 6, 29), "A landmine wounded three shepherds on Saturday.", "wounded",
+         date(2024, 6, 29)),
+    ],
+)  # fmt: skip
+def test_caption_date_is_a_lower_bound(
+    nlp: Any, published: date, text: str, trigger: str, expected: date
+) -> None:
+    doc = make_doc(text, published, origin=DateOrigin.CAPTION)
+    event = add_event(doc, text[:5], trigger)
+    run_dates(doc)
+    assert event.date == expected
+    assert event.date_from_publication is False
+
+
+def test_caption_lower_bound_is_the_fallback_date(nlp: Any) -> None:
+    text = "Border guards detained a smuggler."
+    doc = make_doc(text, date(2023, 9, 18), origin=DateOrigin.CAPTION)
+    event = add_event(doc, "Border", "detained")
+    run_dates(doc)
+    assert (event.date, event.date_from_publication) == (date(2023, 9, 18), True)
+
+
+def test_future_tense_looks_forward(nlp: Any) -> None:
+    text = "Rebels attacked a checkpoint on Monday. Negotiators will meet on Monday."
+    doc = run_dates(make_doc(text, date(2024, 5, 8)))  # a Wednesday
+    assert [t.value for t in doc.timexes] == ["2024-05-06", "2024-05-13"]
+
+
+def test_stage_is_registered_with_its_contract() -> None:
+    from eventwire.pipeline import registered_stages
+
+    info = registered_stages()["dates"]
+    assert "doc.events" in info.requires and "doc.article" in info.requires
+    assert set(info.assigns) == {"doc.timexes", "event.date"}

@@ -1,0 +1,139 @@
+"""Event coding: triggers, actors, reciprocity, factuality and casualties."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from eventwire.lexicon import event_patterns
+from eventwire.model import Document, Event
+
+Coder = Callable[[str], Document]
+
+
+def _only(doc: Document, type_: str) -> Event:
+    found = [e for e in doc.events if e.type == type_]
+    assert len(found) == 1, [(e.type, e.trigger) for e in doc.events]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "pattern", [p for p in event_patterns().patterns if p.example], ids=lambda p: p.example
+)
+def test_every_pattern_example_codes_its_type(code: Coder, pattern: object) -> None:
+    example = pattern.example  # type: ignore[attr-defined]
+    expected = pattern.type  # type: ignore[attr-defined]
+    doc = code(example)
+    assert expected in {e.type for e in doc.events}, [(e.type, e.trigger) for e in doc.events]
+
+
+def test_assault_with_demonym_recipient_and_instrument(code: Coder) -> None:
+    doc = code("A man with a machete wounded a Ghanaian soldier outside the barracks.")
+    event = _only(doc, "ASSAULT")
+    assert event.trigger == "wounded"
+    assert event.mode == "primitive"
+    assert event.recipient is not None
+    assert (event.recipient.country, event.recipient.sector) == ("GHA", "MIL")
+    assert event.actor is not None and event.actor.country is None  # not identified
+    assert event.injured == 1
+    assert event.sentence == doc.text[event.start : event.end]
+
+
+def test_title_carries_over_to_later_mentions(code: Coder) -> None:
+    doc = code(
+        "Peru's Foreign Minister Rosa Quintanilla arrived in Quito on Monday.\n"
+        "Quintanilla condemned the bombing of the border post."
+    )
+    event = _only(doc, "ACCUSE")
+    assert event.actor is not None
+    assert (event.actor.country, event.actor.sector) == ("PER", "GOV")
+
+
+def test_capital_stands_for_government(code: Coder) -> None:
+    doc = code("Hanoi rejected the proposal on fishing quotas.")
+    event = _only(doc, "REJECT")
+    assert event.actor is not None
+    assert (event.actor.country, event.actor.sector) == ("VNM", "GOV")
+
+
+def test_reciprocal_each_other_codes_both_directions(code: Coder) -> None:
+    doc = code("Laos and Thailand accused each other of shelling the border villages.")
+    accusations = [e for e in doc.events if e.type == "ACCUSE"]
+    pairs = {
+        (e.actor.country if e.actor else None, e.recipient.country if e.recipient else None)
+        for e in accusations
+    }
+    assert pairs == {("LAO", "THA"), ("THA", "LAO")}
+    # What each side is accused of is alleged, not a fact.
+    assert all(not e.factual for e in doc.events if e.type == "ASSAULT")
+
+
+def test_definite_description_refers_back(code: Coder) -> None:
+    doc = code(
+        "A Kenyan police officer was stabbed near the market.\n"
+        "The officer then arrested the attacker."
+    )
+    event = _only(doc, "COERCE")
+    assert event.actor is not None
+    assert (event.actor.country, event.actor.sector) == ("KEN", "COP")
+    assert event.arrested == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("Soldiers did not attack the village.", "negated"),
+        ("No civilians were injured in the raid on the depot.", "negated"),
+        ("The rebels could attack the capital within days.", "hypothetical"),
+        ("The two ministers will meet in Oslo next week.", "future"),
+        ("The envoy is likely to visit Tehran soon.", "future"),
+    ],
+)
+def test_factuality_flags(code: Coder, text: str, flag: str) -> None:
+    doc = code(text)
+    assert doc.events, "expected the trigger to be coded"
+    flagged = [e for e in doc.events if getattr(e, flag)]
+    assert flagged, [(e.type, e.negated, e.hypothetical, e.future) for e in doc.events]
+
+
+def test_factual_event_is_not_flagged(code: Coder) -> None:
+    doc = code("Troops withdrew from the northern town on Sunday.")
+    event = _only(doc, "RETREAT")
+    assert event.factual
+
+
+def test_participial_casualties_fold_into_one_assault(code: Coder) -> None:
+    doc = code(
+        "Gunmen attacked a police post near the river, killing four officers and "
+        "wounding seven civilians."
+    )
+    event = _only(doc, "ASSAULT")
+    assert (event.dead, event.injured) == (4, 7)
+
+
+def test_fatal_shooting_and_vague_numbers(code: Coder) -> None:
+    doc = code("The guard fatally shot the intruder.")
+    assert _only(doc, "ASSAULT").dead == 1
+    doc = code("Police detained dozens of students after the march.")
+    assert _only(doc, "COERCE").arrested == 12
+    doc = code("Security forces arrested at least 25 people in the raid.")
+    assert _only(doc, "COERCE").arrested == 25
+
+
+def test_passive_arrest_without_agent(code: Coder) -> None:
+    doc = code("Two men were arrested near the station, a spokesman said.")
+    event = _only(doc, "COERCE")
+    assert event.arrested == 2
+    assert event.actor is None
+    assert event.recipient is not None and event.recipient.text == "Two men"
+
+
+def test_titles_and_captions_are_not_coded(code: Coder) -> None:
+    text = (
+        "Rebels Attack Convoy\n\n"
+        "Rebels Attack Convoy\n\n"
+        "Officials met on Friday to review the budget."
+    )
+    doc = code(text)
+    assert {e.type for e in doc.events} <= {"CONSULT"}
