@@ -13,15 +13,15 @@ from eventwire.errors import ResourceError
 from eventwire.evaluate.timex import evaluate_timex, read_timex_gold
 from eventwire.model import DateOrigin, DatePrecision, TimeExpression, TimexType
 from eventwire.timex import find_timexes
-from eventwire.timex_lexicon import load_lexicon, parse_lexicon
-from eventwire.timex_normalize import (
+from eventwire.timex.lexicon import load_lexicon, parse_lexicon
+from eventwire.timex.normalize import (
     Anchor,
     Tense,
     anchor_of,
     calendar_date,
     resolve_weekday,
 )
-from eventwire.timex_tense import SpacyTense, sentence_bounds
+from eventwire.timex.tense import SpacyTense, sentence_bounds
 
 # Friday 22 March 2013 (a Friday, in ISO week 12).
 FRIDAY = Anchor(date(2013, 3, 22), DateOrigin.METADATA)
@@ -167,7 +167,7 @@ def test_last_and_next_weekday_ignore_tense() -> None:
 
 def test_caption_date_is_a_lower_bound_for_weekdays() -> None:
     # A caption dated Monday 18 September 2023: the article appeared that day or later,
-    # so a bare "Tuesday" is the first Tuesday on or after it, even in the past tense.
+    # so a bare "Tuesday" is the Tuesday nearest it, the day after, even in the past tense.
     monday = Anchor(date(2023, 9, 18), DateOrigin.CAPTION)
     text = "Troops shelled positions near the lake on Tuesday, the ministry said."
     assert only(text, anchor=monday, tense=Tense.PAST)[2] == "2023-09-19"
@@ -175,6 +175,10 @@ def test_caption_date_is_a_lower_bound_for_weekdays() -> None:
     saturday = Anchor(date(2024, 6, 29), DateOrigin.CAPTION)
     text = "Two farmers were hurt by a mine on Saturday."
     assert only(text, anchor=saturday, tense=Tense.PAST)[2] == "2024-06-29"
+    # A caption dated Tuesday: "on Monday" is the day before, not six days later.
+    tuesday = Anchor(date(2024, 3, 12), DateOrigin.CAPTION)
+    text = "Gunmen stormed a checkpoint on Monday."
+    assert only(text, anchor=tuesday, tense=Tense.PAST)[2] == "2024-03-11"
     # The same text with a publication date looks backwards instead.
     published = Anchor(date(2023, 9, 18), DateOrigin.METADATA)
     assert resolve_weekday(published, 1, Tense.PAST) == date(2023, 9, 12)

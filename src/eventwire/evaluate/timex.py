@@ -22,8 +22,8 @@ from pathlib import Path
 from eventwire.errors import InputError
 from eventwire.model import DateOrigin, TimeExpression, TimexType
 from eventwire.timex import Anchor, find_timexes
-from eventwire.timex_lexicon import load_lexicon
-from eventwire.timex_tense import SpacyTense, sentence_bounds
+from eventwire.timex.lexicon import load_lexicon
+from eventwire.timex.tense import SpacyTense, sentence_bounds
 
 log = logging.getLogger(__name__)
 

@@ -194,7 +194,9 @@ def derive_demonyms(names: list[tuple[str, str]]) -> dict[str, str]:
 
     for key, code in names:
         words = key.split()
-        bases = [(key, True)] + ([(words[0], False)] if len(words) > 1 else [])
+        bases = [(key, True)]
+        if len(words) > 1 and " of " not in key:  # not "arab republic of egypt"
+            bases.append((words[0], False))
         for base, whole in bases:
             for drop in range(4):
                 stem = base[: len(base) - drop]

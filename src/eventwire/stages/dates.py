@@ -3,7 +3,7 @@
 1. ``doc.timexes``: every TIMEX3 expression in the title, caption and body zones (noise
    and credit spans are blanked in the parse text, so nothing is found there), resolved
    against the article's anchor (its publication date, or a caption date as a lower
-   bound; see ``eventwire.timex_normalize``).
+   bound; see ``eventwire.timex.normalize``).
 2. ``event.date``: the DATE or TIME expression that governs the event's sentence. An
    expression attached in the dependency tree to the trigger's clause is preferred, then
    the one nearest the trigger; an expression that marks the edge of a period ("since
@@ -30,8 +30,8 @@ from eventwire.model import (
 )
 from eventwire.pipeline import stage
 from eventwire.timex import find_timexes
-from eventwire.timex_lexicon import load_lexicon
-from eventwire.timex_normalize import (
+from eventwire.timex.lexicon import load_lexicon
+from eventwire.timex.normalize import (
     Anchor,
     TenseLookup,
     anchor_of,
@@ -39,7 +39,7 @@ from eventwire.timex_normalize import (
     is_historical,
     no_tense,
 )
-from eventwire.timex_tense import SpacyTense, governing_verb
+from eventwire.timex.tense import SpacyTense, governing_verb
 
 log = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
+from importlib import resources
 
 from eventwire.errors import ResourceError
 
@@ -185,9 +185,9 @@ def parse_lexicon(text: str, origin: str = LEXICON_FILE) -> TimexLexicon:
 @lru_cache(maxsize=1)
 def load_lexicon() -> TimexLexicon:
     """The packaged lexicon, read once per process."""
-    path = Path(__file__).with_name("data") / LEXICON_FILE
+    resource = resources.files("eventwire") / "data" / LEXICON_FILE
     try:
-        text = path.read_text(encoding="utf-8")
+        text = resource.read_text(encoding="utf-8")
     except OSError as exc:
         raise ResourceError(
             f"the time-expression lexicon {LEXICON_FILE} is missing: {exc}"

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventwire.timex_normalize import Tense
+from eventwire.timex.normalize import Tense
 
 _VERBAL = frozenset({"VERB", "AUX"})
 _PERFECT = frozenset({"have", "'ve"})

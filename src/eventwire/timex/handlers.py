@@ -17,8 +17,8 @@ from datetime import timedelta
 
 from eventwire.model import TimexType
 from eventwire.temporal import MONTHS, WEEKDAYS
-from eventwire.timex_lexicon import TimexLexicon, normalise_phrase
-from eventwire.timex_normalize import (
+from eventwire.timex.lexicon import TimexLexicon, normalise_phrase
+from eventwire.timex.normalize import (
     Anchor,
     Tense,
     TenseLookup,

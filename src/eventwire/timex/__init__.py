@@ -27,10 +27,10 @@ from datetime import date, timedelta
 
 from eventwire.model import TimeExpression, TimexType
 from eventwire.temporal import find_calendar_dates
-from eventwire.timex_handlers import Context, Found, ReferenceScope
-from eventwire.timex_lexicon import TimexLexicon, load_lexicon
-from eventwire.timex_normalize import Anchor, TenseLookup, no_tense, time_value
-from eventwire.timex_recognize import Rule, build_rules, default_rules
+from eventwire.timex.handlers import Context, Found, ReferenceScope
+from eventwire.timex.lexicon import TimexLexicon, load_lexicon
+from eventwire.timex.normalize import Anchor, TenseLookup, no_tense, time_value
+from eventwire.timex.recognize import Rule, build_rules, default_rules
 
 __all__ = ["Anchor", "find_timexes"]
 

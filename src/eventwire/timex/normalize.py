@@ -9,8 +9,11 @@ depends on the tense of the clause it sits in:
 - otherwise (present tense, headlines, no verb): the nearest one.
 
 When the anchor is a caption date (``DateOrigin.CAPTION``), it is only a lower bound on
-publication: a photo is taken on or before the day its article appears. A bare weekday
-then resolves to the first such weekday on or after the bound, whatever the tense. Other
+publication: a photo is taken on or before the day its article appears, and usually
+within a day or two of the events reported. A bare weekday then resolves to the
+occurrence nearest the caption date whatever the tense (up to three days after it, else
+in the days before it): a Monday caption makes "on Tuesday" the next day, a Tuesday
+caption makes "on Monday" the day before. Future tense still looks forward. Other
 relative expressions treat the bound as the publication day (wire photos are almost
 always published on the day they are taken or the day after).
 """
@@ -107,11 +110,11 @@ def resolve_weekday(
         return anchor.day - timedelta(days=(7 - offset) if offset else 7)
     if relation == "next":
         return anchor.day + timedelta(days=offset or 7)
-    if anchor.is_lower_bound:
-        return anchor.day + timedelta(days=offset)
     forward = anchor.day + timedelta(days=offset)
     backward = forward - timedelta(days=7) if offset else forward
     direction = direction_for(tense)
+    if anchor.is_lower_bound:
+        return forward if direction is Direction.FORWARD or offset <= 3 else backward
     if direction is Direction.FORWARD:
         return forward
     if direction is Direction.BACKWARD:

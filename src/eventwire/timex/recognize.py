@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from eventwire.temporal import MONTHS, WEEKDAYS
-from eventwire.timex_handlers import (
+from eventwire.timex.handlers import (
     Handler,
     handle_ago,
     handle_anaphoric_day,
@@ -39,7 +39,7 @@ from eventwire.timex_handlers import (
     handle_weekend,
     handle_year,
 )
-from eventwire.timex_lexicon import TimexLexicon, load_lexicon, phrase_pattern
+from eventwire.timex.lexicon import TimexLexicon, load_lexicon, phrase_pattern
 
 
 @dataclass(frozen=True, slots=True)
