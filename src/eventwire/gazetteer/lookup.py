@@ -17,7 +17,8 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from eventwire.errors import ResourceError
-from eventwire.gazetteer.build import ensure_gazetteer, name_key
+from eventwire.gazetteer.build import ensure_gazetteer
+from eventwire.gazetteer.names import name_key
 from eventwire.model import Precision
 
 log = logging.getLogger(__name__)
@@ -70,7 +71,7 @@ _QUERY = """
 SELECT e.geonameid, e.name, e.lat, e.lon, e.country_code, e.feature_code, e.population,
        e.admin1
 FROM name AS n JOIN entry AS e ON e.id = n.entry
-WHERE n.key = ?
+WHERE n.key = ? AND n.main >= ?
 ORDER BY e.population DESC, e.id
 """
 
@@ -112,25 +113,31 @@ class Gazetteer:
             ) from exc
         return connection
 
-    def _query(self, key: str) -> tuple[GazetteerEntry, ...]:
+    def _query(self, key: str, alternates: bool) -> tuple[GazetteerEntry, ...]:
         with self._lock:
             if os.getpid() != self._pid:  # a forked child must not share the parent's handle
                 self._pid = os.getpid()
                 self._connection = self._connect()
-            rows = self._connection.execute(_QUERY, (key,)).fetchall()
+            rows = self._connection.execute(_QUERY, (key, 0 if alternates else 1)).fetchall()
         return tuple(GazetteerEntry(*row) for row in rows)
 
-    def candidates(self, name: str) -> list[GazetteerEntry]:
-        """Every entry ``name`` may refer to, most populous first (empty when none)."""
+    def candidates(self, name: str, *, alternate_names: bool = True) -> list[GazetteerEntry]:
+        """Every entry ``name`` may refer to, most populous first (empty when none).
+
+        With ``alternate_names=False`` only places whose own name this is are returned,
+        not those that GeoNames lists it for as a translation, former name or nickname
+        ("Google" is an alternate name of Topeka, "White House" one of Casablanca).
+        Countries, regions and continents have all their names counted as their own.
+        """
         key = name_key(name)
         if not key:
             return []
-        return list(self._lookup(key))
+        return list(self._lookup(key, alternate_names))
 
     def is_place_name(self, text: str) -> bool:
         """True when ``text`` is the name of some place in the gazetteer."""
         key = name_key(text)
-        return bool(key) and bool(self._lookup(key))
+        return bool(key) and bool(self._lookup(key, True))
 
     @cached_property
     def _countries(self) -> dict[str, GazetteerEntry]:

@@ -22,10 +22,13 @@ PARSED_ZONES = frozenset({Zone.TITLE, Zone.CAPTION, Zone.BODY})
 
 
 def _line_break_sentences(doc: Any) -> Any:
-    """Make the token after a line break start a sentence."""
+    """Make the token after a line break start a sentence, and keep the first word of a
+    line with the rest of it (the parser otherwise splits after a blanked stretch)."""
     for token in doc[:-1]:
-        if "\n" in token.text or token.whitespace_.endswith("\n"):
+        if "\n" in token.text and not doc[token.i + 1].is_space:
             doc[token.i + 1].is_sent_start = True
+            if token.i + 2 < len(doc) and "\n" not in doc[token.i + 1].text:
+                doc[token.i + 2].is_sent_start = False
     return doc
 
 
