@@ -1,0 +1,85 @@
+"""The evaluation gate: accuracy on the shared gold sets may not drop below the floors
+in ``tests/accuracy_floors.toml``. Each set is scored once per test session; the gate
+skips when ``../shared/eval`` is absent."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+FLOORS = tomllib.loads((Path(__file__).with_name("accuracy_floors.toml")).read_text("utf-8"))
+
+
+def _gold(shared_dir: Path, relative: str) -> Path:
+    path = shared_dir / "eval" / relative
+    if not path.is_file():
+        pytest.skip(f"{path} is not present")
+    return path
+
+
+def _check(section: str, figures: dict[str, float]) -> None:
+    below = {
+        name: (round(figures[name], 4), floor)
+        for name, floor in FLOORS[section].items()
+        if figures[name] < floor
+    }
+    assert not below, f"{section}: below the floor (measured, floor): {below}"
+
+
+def _figures(scores: Any, names: dict[str, Callable[[Any], float]]) -> dict[str, float]:
+    return {name: float(get(scores)) for name, get in names.items()}
+
+
+def test_dates_gate(shared_dir: Path, nlp: Any) -> None:
+    from eventwire.evaluate.timex import evaluate_timex
+
+    scores = evaluate_timex(_gold(shared_dir, "time/te3_dev.jsonl"))
+    _check("dates", _figures(scores, {
+        "value_accuracy": lambda s: s.value_accuracy,
+        "relaxed_f1": lambda s: s.relaxed_f1,
+        "strict_f1": lambda s: s.strict_f1,
+    }))  # fmt: skip
+
+
+def test_places_gate(shared_dir: Path, nlp: Any) -> None:
+    from eventwire.evaluate.geo import evaluate_geo
+
+    scores = evaluate_geo(_gold(shared_dir, "geo/trnews.jsonl"))
+    _check("places", _figures(scores, {
+        "overlap_precision": lambda s: s.overlap_precision,
+        "overlap_recall": lambda s: s.overlap_recall,
+        "accuracy_161km": lambda s: s.system.accuracy_161km,
+        "country_accuracy": lambda s: s.system.country_accuracy,
+        "baseline_ratio_161km": lambda s: s.system.accuracy_161km
+        / max(s.baseline.accuracy_161km, 1e-9),
+    }))  # fmt: skip
+
+
+def test_events_plover_gate(shared_dir: Path, nlp: Any) -> None:
+    from eventwire.evaluate.events import evaluate_plover_gsr
+
+    scores = evaluate_plover_gsr(_gold(shared_dir, "events/plover_gsr.jsonl"))
+    summary = dict(scores.summary())
+    _check("events_plover", {
+        "micro_f1": float(summary["plover.micro_f1"]),
+        "top1_accuracy": float(summary["plover.top1_accuracy"]),
+        "actor_country_accuracy": float(summary["plover.actor_country_accuracy"]),
+    })  # fmt: skip
+
+
+def test_events_ngec_gate(shared_dir: Path, nlp: Any) -> None:
+    from eventwire.evaluate.events import evaluate_ngec
+
+    scores = evaluate_ngec(_gold(shared_dir, "events/ngec_synthetic.jsonl"), step=9)
+    _check("events_ngec", {"accuracy": float(dict(scores.summary())["ngec.accuracy"])})
+
+
+def test_events_spans_gate(shared_dir: Path, nlp: Any) -> None:
+    from eventwire.evaluate.events import evaluate_actor_spans
+
+    scores = evaluate_actor_spans(_gold(shared_dir, "events/conflibert_cameo_spans_train.jsonl"))
+    _check("events_spans", {"actor_f1": float(dict(scores.summary())["spans.actor_f1"])})
