@@ -157,7 +157,7 @@ def code_phrase(head: Any) -> PhraseCode:
 
     start = tokens[0].idx
     end = tokens[-1].idx + len(tokens[-1].text)
-    text = head.doc.text[start:end]
+    text = head.doc[tokens[0].i : tokens[-1].i + 1].text
     plural = head.tag_ in ("NNS", "NNPS")
     actor = Actor(text=text, name=name, country=country, sector=sector, start=start, end=end)
     return PhraseCode(

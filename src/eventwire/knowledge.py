@@ -111,6 +111,7 @@ class SectorTerm:
 # ----------------------------------------------------------------------- normalising
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize(text: str, *, fold_case: bool = True) -> str:
     """The form phrases are compared in: accents dropped, curly apostrophes and dashes
     made plain, hyphens as spaces, spaces collapsed, a leading "the" and a trailing
