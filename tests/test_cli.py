@@ -131,3 +131,34 @@ def test_demo_lists_sample_events(runner: CliRunner, tmp_path: Path) -> None:
     assert "ASSAULT" in result.output
     again = runner.invoke(main, ["demo", "--db", str(db)])
     assert "0 new" in again.output
+
+
+def test_eval_dates_on_a_small_gold_file(runner: CliRunner, tmp_path: Path) -> None:
+    text = "Ministers met on Tuesday and will meet again in two weeks."
+    record = {
+        "id": "d1",
+        "dct": "2021-06-10",
+        "title": "t",
+        "text": text,
+        "timexes": [
+            {"tid": "t1", "text": "Tuesday", "start": 17, "end": 24, "type": "DATE",
+             "value": "2021-06-08", "mod": None, "anchor_time_id": None,
+             "temporal_function": None},
+            {"tid": "t2", "text": "two weeks", "start": 48, "end": 57, "type": "DURATION",
+             "value": "P2W", "mod": None, "anchor_time_id": None, "temporal_function": None},
+        ],
+    }  # fmt: skip
+    assert text[17:24] == "Tuesday" and text[48:57] == "two weeks"
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    result = runner.invoke(main, ["eval", "dates", "--gold", str(gold)])
+    assert result.exit_code == 0, result.output
+    assert "value  accuracy 1.000" in result.output
+
+
+def test_eval_events_refuses_an_unknown_format(runner: CliRunner, tmp_path: Path) -> None:
+    gold = tmp_path / "other.jsonl"
+    gold.write_text('{"something": 1}\n', encoding="utf-8")
+    result = runner.invoke(main, ["eval", "events", "--gold", str(gold)])
+    assert result.exit_code == 2
+    assert "not a PLOVER GSR, NGEC or ConfliBERT spans file" in result.stderr

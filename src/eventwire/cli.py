@@ -21,6 +21,7 @@ from typing import Any
 import click
 from tqdm import tqdm
 
+from eventwire.cli_eval import eval_group
 from eventwire.errors import EventwireError
 from eventwire.model import RawDocument
 from eventwire.output import event_record, format_table, highlight
@@ -278,6 +279,9 @@ def demo(db: str) -> None:
         f"\nDatabase: {db}. Try: eventwire events --db {db} --type ASSAULT; "
         f"eventwire show ID --db {db}"
     )
+
+
+main.add_command(eval_group)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,90 @@
+"""``eventwire eval``: measure the coder against gold files (formats in the README of
+the evaluation data). Kept apart from ``cli.py`` so the main commands stay short."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from eventwire.errors import InputError
+
+gold_option = click.option(
+    "--gold",
+    "gold",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Gold file (JSON Lines).",
+)
+limit_option = click.option("--limit", type=int, help="Score only the first N records.")
+
+
+def _first_record(path: Path) -> dict[str, object]:
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                record = json.loads(line)
+                if isinstance(record, dict):
+                    return record
+                break
+    raise InputError(str(path), "no JSON object on the first line")
+
+
+def event_gold_kind(path: Path) -> str:
+    """Which event gold format a file is in: plover, ngec or spans."""
+    record = _first_record(path)
+    if "tags" in record and "tokens" in record:
+        return "spans"
+    if "title_template" in record or "prompt" in record:
+        return "ngec"
+    if "event" in record and "source_actors" in record:
+        return "plover"
+    raise InputError(str(path), "not a PLOVER GSR, NGEC or ConfliBERT spans file")
+
+
+@click.group("eval")
+def eval_group() -> None:
+    """Measure accuracy against gold annotations."""
+
+
+@eval_group.command("events")
+@gold_option
+@limit_option
+@click.option("--step", default=1, show_default=True, help="NGEC: score every K-th story.")
+def eval_events(gold: Path, limit: int | None, step: int) -> None:
+    """Event types, modes, actors, casualties and calibration."""
+    from eventwire.evaluate import events
+    from eventwire.evaluate.report import format_report
+
+    try:
+        kind = event_gold_kind(gold)
+    except InputError as exc:
+        click.echo(f"eventwire: {exc}", err=True)
+        raise SystemExit(2) from exc
+    if kind == "plover":
+        section = events.evaluate_plover_gsr(gold, limit=limit).section(f"PLOVER GSR: {gold}")
+    elif kind == "ngec":
+        section = events.evaluate_ngec(gold, limit=limit, step=step).section(f"NGEC: {gold}")
+    else:
+        section = events.evaluate_actor_spans(gold, limit=limit).section(f"actor spans: {gold}")
+    click.echo(format_report("eventwire eval events", [section]))
+
+
+@eval_group.command("places")
+@gold_option
+@limit_option
+def eval_places(gold: Path, limit: int | None) -> None:
+    """Toponym recognition and resolution (TR-News format), with the population baseline."""
+    from eventwire.evaluate.geo import evaluate_geo, format_scores
+
+    click.echo(format_scores(evaluate_geo(gold, limit=limit)))
+
+
+@eval_group.command("dates")
+@gold_option
+def eval_dates(gold: Path) -> None:
+    """TIMEX3 recognition and normalisation (TempEval-3 format)."""
+    from eventwire.evaluate.timex import evaluate_timex
+
+    click.echo(evaluate_timex(gold).summary())
