@@ -168,6 +168,17 @@ def test_event_without_a_place_takes_the_previous_one(nlp: Any) -> None:
     assert first is place_named(doc, "Donetsk")  # the same object as in doc.places
 
 
+def test_a_country_named_last_stands_for_the_town_named_before_in_it(nlp: Any) -> None:
+    doc = parsed(
+        "A bomb exploded at a market in Kumasi on Friday, Ghana's police said. "
+        "Soldiers later arrested two suspects."
+    )
+    doc.events = [event(doc, "arrested")]
+    places(doc)
+    assert doc.events[0].place is not None
+    assert doc.events[0].place.text == "Kumasi"
+
+
 def test_event_before_any_place_takes_the_dominant_one(nlp: Any) -> None:
     doc = parsed(
         "Troops opened fire on protesters on Sunday.\n"

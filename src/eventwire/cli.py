@@ -246,7 +246,7 @@ def show(event_id: int, db: str) -> None:
     record = event_record(event)
     for key, value in record.items():
         if key != "sentence" and value not in (None, [], ""):
-            click.echo(f"{key:>16}: {value}")
+            click.echo(f"{key:>17}: {value}")
     color = sys.stdout.isatty()
     for mention, article in zip(event.mentions, articles, strict=True):
         if article is None:

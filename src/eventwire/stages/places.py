@@ -418,6 +418,18 @@ def dominant_place(places: list[Place]) -> Place | None:
     return max(pool, key=lambda p: (counts[(p.name, p.feature_code)], -p.start))
 
 
+def _refine(place: Place, earlier: list[Place]) -> Place:
+    """A country or region named last stands for the most recent more specific place
+    in it that the story has named ("...in Belgrade, Serbia's ministry said. The officer
+    responded..." happened in Belgrade, not somewhere in Serbia)."""
+    level = _SPECIFICITY.get(place.precision, 0) if place.precision else 0
+    for candidate in reversed(earlier):
+        candidate_level = _SPECIFICITY.get(candidate.precision, 0) if candidate.precision else 0
+        if candidate.country_code == place.country_code and candidate_level > level:
+            return candidate
+    return place
+
+
 def place_events(doc: Document) -> None:
     """Give every event of ``doc`` a place from ``doc.places``."""
     body = [p for p in doc.places if doc.zone_at(p.start) in (Zone.BODY, None)]
@@ -426,7 +438,7 @@ def place_events(doc: Document) -> None:
         chosen = _sentence_place(doc, event, doc.places)
         if chosen is None:
             earlier = [p for p in body if p.end <= event.start]
-            chosen = earlier[-1] if earlier else dominant
+            chosen = _refine(earlier[-1], earlier) if earlier else dominant
         event.place = chosen
 
 
