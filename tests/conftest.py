@@ -13,7 +13,7 @@ from eventwire.model import Document, RawDocument
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 # The stages that code events, without places and dates (no gazetteer needed).
-CODING_STAGES = ("clean", "parse", "actors", "events", "factuality", "casualties")
+CODING_STAGES = ("clean", "parse", "actors", "events", "factuality", "intents", "casualties")
 
 
 @pytest.fixture(scope="session")

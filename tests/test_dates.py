@@ -216,3 +216,16 @@ def test_stage_is_registered_with_its_contract() -> None:
     info = registered_stages()["dates"]
     assert "doc.events" in info.requires and "doc.article" in info.requires
     assert set(info.assigns) == {"doc.timexes", "event.date"}
+
+
+def test_a_factual_event_is_not_dated_after_publication(nlp: Any) -> None:
+    text = "The ministers agreed to meet again next month."
+    doc = make_doc(text, date(2022, 4, 12))
+    event = add_event(doc, text[:5], "agreed")
+    run_dates(doc)
+    assert event.date == date(2022, 4, 12)
+    assert event.date_from_publication is True
+    future = add_event(doc, text[:5], "meet")
+    future.future = True
+    run_dates(doc)
+    assert future.date == date(2022, 5, 1)

@@ -137,3 +137,18 @@ def test_titles_and_captions_are_not_coded(code: Coder) -> None:
     )
     doc = code(text)
     assert {e.type for e in doc.events} <= {"CONSULT"}
+
+
+def test_stated_intent_to_cooperate_is_an_agree_event(code: Coder) -> None:
+    doc = code("The rebels agreed to withdraw from the northern towns.")
+    retreat = _only(doc, "RETREAT")
+    assert retreat.future and not retreat.factual
+    agree = [e for e in doc.events if e.type == "AGREE" and e.factual]
+    assert agree, [(e.type, e.trigger, e.future) for e in doc.events]
+
+
+def test_future_meeting_adds_an_intent_but_a_threat_does_not(code: Coder) -> None:
+    doc = code("The foreign ministers will meet in Lima next week.")
+    assert {e.type for e in doc.events if e.factual} == {"AGREE"}
+    doc = code("The general said troops would attack the town.")
+    assert "AGREE" not in {e.type for e in doc.events}

@@ -49,6 +49,14 @@ class EventPattern:
     confidence: float = 0.7
     example: str | None = None
 
+    @property
+    def specificity(self) -> int:
+        """How many conditions the pattern sets besides its trigger."""
+        return (
+            bool(self.objects) + bool(self.preps) + bool(self.particles) + bool(self.modifiers)
+            + (self.transitive is not None)
+        )  # fmt: skip
+
 
 @dataclass(frozen=True, slots=True)
 class TypeInfo:
@@ -111,7 +119,15 @@ def _strings(value: Any, where: str, key: str) -> tuple[str, ...]:
         return (value.lower(),)
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return tuple(v.lower() for v in value)
-    raise ResourceError(f"{where}: {key!r} must be a word or a list of words")
+    hint = (
+        ' (YAML reads on/off/yes/no as true/false: quote them, "on")'
+        if (
+            isinstance(value, bool)
+            or (isinstance(value, list) and any(isinstance(v, bool) for v in value))
+        )
+        else ""
+    )
+    raise ResourceError(f"{where}: {key!r} must be a word or a list of words{hint}")
 
 
 def _pattern(entry: Any, where: str, types: dict[str, TypeInfo]) -> EventPattern:
@@ -190,7 +206,11 @@ def parse_patterns(text: str, where: str) -> PatternSet:
         for form in sorted(forms):
             if pattern not in index[(pattern.pos, form)]:
                 index[(pattern.pos, form)].append(pattern)
-    by_trigger = {key: tuple(value) for key, value in index.items()}
+    # The most specific pattern is tried first: "protested to the ambassador" (ACCUSE,
+    # needs "to") before "protested" (PROTEST); file order breaks ties.
+    by_trigger = {
+        key: tuple(sorted(value, key=lambda p: -p.specificity)) for key, value in index.items()
+    }
     return PatternSet(types=types, patterns=patterns, light_verbs=light, by_trigger=by_trigger)
 
 

@@ -45,6 +45,7 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "actors",
     "events",
     "factuality",
+    "intents",
     "casualties",
     "places",
     "dates",

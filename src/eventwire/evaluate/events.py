@@ -102,7 +102,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 # The stages that code events; places and dates are not measured here.
-CODING_STAGES = ("clean", "parse", "actors", "events", "factuality", "casualties")
+CODING_STAGES = ("clean", "parse", "actors", "events", "factuality", "intents", "casualties")
 # Lower edges of the confidence bins; the last bin includes 1.0.
 CONFIDENCE_EDGES = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
 _PROGRESS_EVERY = 100

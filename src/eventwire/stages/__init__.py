@@ -4,6 +4,10 @@ The imports below are in the order the data flows (``pipeline.DEFAULT_STAGES``).
 """
 # ruff: noqa: I001  (keep the data-flow order, not the alphabetical one)
 
-from eventwire.stages import clean, parse, actors, events, factuality, casualties, places, dates
+from eventwire.stages import clean, parse, actors, events, factuality, intents, casualties
+from eventwire.stages import places, dates
 
-__all__ = ["actors", "casualties", "clean", "dates", "events", "factuality", "parse", "places"]
+__all__ = [
+    "actors", "casualties", "clean", "dates", "events", "factuality", "intents", "parse",
+    "places",
+]  # fmt: skip

@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from eventwire.model import (
     DatePrecision,
@@ -48,7 +48,7 @@ _SEARCHED_ZONES = frozenset({Zone.TITLE, Zone.CAPTION, Zone.BODY})
 
 @stage(
     "dates",
-    requires=("doc.spacy_doc", "doc.sentences", "doc.article", "doc.events"),
+    requires=("doc.spacy_doc", "doc.sentences", "doc.article", "doc.events", "event.future"),
     assigns=("doc.timexes", "event.date"),
 )
 def dates(doc: Document) -> Document:
@@ -98,6 +98,12 @@ class _Candidate:
 def date_event(doc: Document, event: Event, anchor: Anchor | None) -> None:
     """Set ``event.date``, ``date_precision`` and ``date_from_publication``."""
     candidates = _candidates(doc, event)
+    if event.factual and anchor is not None:
+        # What happened cannot postdate the article: "will meet next month" dates the
+        # meeting, not the stated intention to meet (a caption date is only a lower
+        # bound on publication, so a week's slack is allowed there).
+        latest = anchor.day + timedelta(days=7 if anchor.is_lower_bound else 0)
+        candidates = [c for c in candidates if c.when is None or c.when[0] <= latest]
     if candidates:
         best = min(candidates, key=lambda c: (not c.attached, c.boundary, c.distance))
         event.date_from_publication = False

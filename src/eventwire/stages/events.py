@@ -272,6 +272,20 @@ def code_sentence(doc: Document, sentence: Sentence, patterns: PatternSet) -> li
         return []
     found = list(find_triggers(span, patterns))
     by_index = {trigger.i: pattern for trigger, _, pattern in found}
+    # A light verb that is itself a trigger of another type gives way to the event noun
+    # it governs ("pledged aid" is AID), unless it is a phrasal pattern of its own
+    # ("gave in to the demands" is CONCEDE).
+    named_by_noun = {
+        verb.i
+        for trigger, verb, pattern in found
+        if verb is not trigger
+        and verb.i in by_index
+        and by_index[verb.i].type != pattern.type
+        and not (by_index[verb.i].particles or by_index[verb.i].objects)
+    }
+    phrasal_verbs = {
+        verb.i for _, verb, _ in found if verb.i in by_index and verb.i not in named_by_noun
+    }
     events: list[Event] = []
     for trigger, verb, pattern in found:
         if _is_folded(trigger, pattern, by_index):
@@ -279,8 +293,13 @@ def code_sentence(doc: Document, sentence: Sentence, patterns: PatternSet) -> li
         head_pattern = by_index.get(trigger.head.i)
         if trigger.dep_ in _ADJECTIVAL_DEPS and head_pattern is not None:
             continue  # "aid deliveries": one event, coded at the head noun
-        if verb is not trigger and by_index.get(verb.i) is not None:
+        verb_pattern = by_index.get(verb.i) if verb is not trigger else None
+        if verb_pattern is not None and (
+            verb_pattern.type == pattern.type or verb.i in phrasal_verbs
+        ):
             continue  # "signed an agreement": the verb already codes it
+        if trigger.i in named_by_noun:
+            continue  # "pledged ... aid": the event noun names the event, not the verb
         actor_head, recipient_head = _arguments(trigger, verb, pattern)
         actors = _sides(doc, actor_head)
         each_other = _is_each_other(recipient_head)
