@@ -152,3 +152,13 @@ def test_future_meeting_adds_an_intent_but_a_threat_does_not(code: Coder) -> Non
     assert {e.type for e in doc.events if e.factual} == {"AGREE"}
     doc = code("The general said troops would attack the town.")
     assert "AGREE" not in {e.type for e in doc.events}
+
+
+def test_a_well_known_place_in_the_phrase_gives_the_country(code: Coder) -> None:
+    doc = code("Mombasa port officials condemned the blockade.")
+    event = _only(doc, "ACCUSE")
+    assert event.actor is not None
+    assert (event.actor.country, event.actor.sector) == ("KEN", "GOV")
+    doc = code("Senator Lima condemned the decision.")  # a surname, not the capital of Peru
+    actor = _only(doc, "ACCUSE").actor
+    assert actor is not None and actor.country is None

@@ -22,6 +22,8 @@ _PHRASE_DEPS = frozenset(
 )  # fmt: skip
 _PHRASE_PREPS = frozenset({"of", "from"})
 _NOT_ACTOR_ENTITIES = frozenset({"DATE", "TIME"})
+_STRONG_PLACES = frozenset({"PPLC", "ADM1", "PCLI"})
+_BIG_CITY = 100_000
 _MAX_NGRAM = 5
 
 
@@ -79,6 +81,47 @@ def _ngrams(tokens: list[Any]) -> list[tuple[int, int, str]]:
     return grams
 
 
+def _country_of_place_words(tokens: list[Any]) -> str | None:
+    """The country of a well-known place named inside the phrase ("Kaduna State
+    Governor", "Kharkiv officials"): a proper noun that is not part of a person's name
+    and whose best gazetteer entry is a capital, a first-level region or a big city
+    that no comparable namesake elsewhere contests."""
+    from eventwire.gazetteer import Gazetteer  # the gazetteer opens lazily, once
+
+    gazetteer = Gazetteer.load()
+    for token in tokens:
+        if token.pos_ != "PROPN" or token.ent_type_ == "PERSON":
+            continue
+        candidates = gazetteer.candidates(token.text)
+        if not candidates:
+            continue
+        best = candidates[0]
+        strong = best.feature_code in _STRONG_PLACES or best.population >= _BIG_CITY
+        rivals = [
+            c
+            for c in candidates[1:]
+            if c.country_code != best.country_code and c.population * 5 > best.population
+        ]
+        if strong and not rivals and best.country_code:
+            found = knowledge.countries().by_iso2(best.country_code)
+            if found is not None:
+                return found.iso3
+    return None
+
+
+def _in_person_name(words: list[Any], kind: str) -> bool:
+    """Whether a country or capital name is part of a person's name. spaCy's small
+    model tags many bare country names as PERSON, so a country name counts only inside
+    a longer PERSON entity ("Michael Jordan"); a capital inside any ("Senator Lima")."""
+    if kind not in ("name", "capital") or any(w.ent_type_ != "PERSON" for w in words):
+        return False
+    if kind == "capital":
+        return True
+    doc = words[0].doc
+    entity = next((e for e in doc.ents if e.start <= words[0].i < e.end), None)
+    return entity is not None and (entity.end - entity.start) > len(words)
+
+
 def code_phrase(head: Any) -> PhraseCode:
     """Code the phrase headed by ``head`` (a spaCy token)."""
     tokens = phrase_tokens(head)
@@ -117,6 +160,8 @@ def code_phrase(head: Any) -> PhraseCode:
         if found is None:
             found = countries.lookup_capital(text)
             kind = "capital"
+        if found is not None and _in_person_name(tokens[first : last + 1], kind):
+            found = None  # "Senator Lima", "Michael Jordan": a person's name
         if found is not None and (kind != "capital" or tokens[first].pos_ == "PROPN"):
             covered.update(range(first, last + 1))
             if country is None:
@@ -134,6 +179,9 @@ def code_phrase(head: Any) -> PhraseCode:
             covered.update(range(first, last + 1))
         elif term is not None and sector_kind is None:
             sector_kind = term.kind
+
+    if country is None:
+        country = _country_of_place_words(tokens)
 
     person = None
     if head.ent_type_ == "PERSON":
