@@ -162,3 +162,17 @@ def test_a_well_known_place_in_the_phrase_gives_the_country(code: Coder) -> None
     doc = code("Senator Lima condemned the decision.")  # a surname, not the capital of Peru
     actor = _only(doc, "ACCUSE").actor
     assert actor is not None and actor.country is None
+
+
+def test_reported_intention_to_act_against_someone_is_a_threat(code: Coder) -> None:
+    doc = code("The truckers said they would blockade the ports from Monday.")
+    blockade = _only(doc, "COERCE")
+    assert blockade.future and not blockade.hypothetical
+    assert "THREATEN" in {e.type for e in doc.events if e.factual}
+
+
+def test_stated_refusal_to_cooperate_is_a_rejection(code: Coder) -> None:
+    doc = code("The government said it would not release the prisoners.")
+    assert "REJECT" in {e.type for e in doc.events if e.factual}
+    doc = code("The ministers did not meet on Friday.")
+    assert "REJECT" not in {e.type for e in doc.events}

@@ -24,6 +24,11 @@ FLAGS = frozenset({"negated", "hypothetical", "future"})
 _GOVERNING_DEPS = frozenset({"xcomp", "pcomp", "prep", "acomp", "ccomp"})
 _CLAUSE_DEPS = frozenset({"aux", "auxpass", "neg", "mark", "advmod"})
 _MAX_HOPS = 4
+_SPEECH_VERBS = frozenset(
+    {"say", "announce", "tell", "state", "declare", "report", "add", "warn", "insist",
+     "confirm", "indicate", "signal", "write", "quote"}
+)  # fmt: skip
+_MODALS = frozenset({"could", "might", "may", "should", "must"})
 
 
 @lru_cache(maxsize=1)
@@ -88,6 +93,20 @@ def _governing_flags(verb: Any, words: dict[str, str]) -> set[str]:
     return flags
 
 
+def _reported_future(flags: set[str], verb: Any) -> set[str]:
+    """In reported speech "would" is the future seen from the past ("they said they
+    would boycott the talks"): a stated intention, not a hypothesis."""
+    if "hypothetical" not in flags or verb.dep_ != "ccomp":
+        return flags
+    if verb.head.lemma_.lower() not in _SPEECH_VERBS:
+        return flags
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    conditional = any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
+    if auxiliaries & {"would", "'d"} and not auxiliaries & _MODALS and not conditional:
+        return (flags - {"hypothetical"}) | {"future"}
+    return flags
+
+
 def assess(event: Event, spacy_doc: Any) -> set[str]:
     """The factuality flags that apply to ``event``."""
     if event.trigger_start is None or event.trigger_end is None:
@@ -101,6 +120,7 @@ def assess(event: Event, spacy_doc: Any) -> set[str]:
     while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
         verb = verb.head  # an event noun: look at its light verb's clause
     flags = _clause_flags(trigger, words) | _clause_flags(verb, words)
+    flags = _reported_future(flags, verb)
     flags |= _governing_flags(verb, words)
     return flags
 

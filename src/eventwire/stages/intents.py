@@ -1,14 +1,21 @@
-"""Intents stage: a stated intention to cooperate is itself an event.
+"""Intents stage: a stated intention is itself an event.
 
-PLOVER, following CAMEO's "express intent to cooperate" codes, records "the two leaders
-will meet again", "Norway offered to mediate", "the rebels agreed to withdraw" and "the
-donors are ready to send aid" as AGREE: what happened is the commitment, not (yet) the
-meeting or the withdrawal. The factuality stage flags the meeting as future; this stage
-adds the AGREE event that did happen, with the same actor, recipient and sentence.
+PLOVER, following CAMEO, codes what a statement commits its speaker to:
 
-Cooperative types are those whose quad class (``types`` in ``event_patterns.yaml``) is
-verbal or material cooperation. An intent that is negated or merely hypothetical is not
-a commitment, and a sentence already coded AGREE for the same actor gets no second one.
+- an intention to cooperate is AGREE ("the two leaders will meet again", "Norway is
+  ready to send aid", "the rebels agreed to withdraw"): what happened is the
+  commitment, not (yet) the meeting or the withdrawal;
+- an intention to act against someone is THREATEN ("farmers said they would blockade
+  the capital", "the army will strike the rebels");
+- a refusal to cooperate is REJECT ("the government said it would not meet the
+  hostage-takers' demands", "the minister declined to resign").
+
+The factuality stage flags the meeting, the blockade or the resignation as future or
+negated; this stage adds the event that did happen, with the same actor, recipient and
+sentence. Whether a type is cooperative comes from its quad class (``types`` in
+``event_patterns.yaml``). A merely hypothetical action ("could attack") is no
+commitment, and a sentence already coded with the derived type for the same actor gets
+no second one.
 """
 
 from __future__ import annotations
@@ -19,7 +26,6 @@ from eventwire import lexicon
 from eventwire.model import Actor, Document, Event
 from eventwire.pipeline import stage
 
-INTENT_TYPE = "AGREE"
 _COOPERATIVE_QUADS = frozenset({1, 2})
 _CONFIDENCE_FACTOR = 0.9
 
@@ -30,13 +36,23 @@ def _same_actor(a: Actor | None, b: Actor | None) -> bool:
     return (a.start, a.end) == (b.start, b.end)
 
 
-def intent_event(event: Event) -> Event:
-    """The AGREE event stating the intent behind a future cooperative ``event``."""
+def derived_type(event: Event, cooperative: bool) -> str | None:
+    """The PLOVER type of the statement behind a flagged event, or None."""
+    if event.hypothetical or not event.future:
+        return None
+    if event.negated:
+        return "REJECT" if cooperative else None
+    return "AGREE" if cooperative else "THREATEN"
+
+
+def statement_event(event: Event, type_: str) -> Event:
+    """The factual event of stating ``event`` as an intention (or a refusal)."""
     return replace(
         event,
-        type=INTENT_TYPE,
+        type=type_,
         mode=None,
         contexts=list(event.contexts),
+        negated=False,
         future=False,
         confidence=round(event.confidence * _CONFIDENCE_FACTOR, 2),
     )
@@ -44,7 +60,7 @@ def intent_event(event: Event) -> Event:
 
 @stage(
     "intents",
-    requires=("doc.events", "event.future"),
+    requires=("doc.events", "event.future", "event.negated"),
     assigns=("doc.events",),
 )
 def add_intents(doc: Document) -> Document:
@@ -52,19 +68,20 @@ def add_intents(doc: Document) -> Document:
     added: list[Event] = []
     for event in doc.events:
         info = types.get(event.type)
-        if not event.future or event.negated or event.hypothetical or info is None:
+        if info is None:
             continue
-        if info.quad_class not in _COOPERATIVE_QUADS or event.type == INTENT_TYPE:
+        type_ = derived_type(event, info.quad_class in _COOPERATIVE_QUADS)
+        if type_ is None or type_ == event.type:
             continue
         covered = any(
-            other.type == INTENT_TYPE
+            other.type == type_
             and other.start == event.start
             and other.factual
             and _same_actor(other.actor, event.actor)
             for other in [*doc.events, *added]
         )
         if not covered:
-            added.append(intent_event(event))
+            added.append(statement_event(event, type_))
     doc.events.extend(added)
     doc.events.sort(key=lambda e: (e.start, e.trigger_start or 0))
     return doc
