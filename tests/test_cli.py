@@ -162,3 +162,34 @@ def test_eval_events_refuses_an_unknown_format(runner: CliRunner, tmp_path: Path
     result = runner.invoke(main, ["eval", "events", "--gold", str(gold)])
     assert result.exit_code == 2
     assert "not a PLOVER GSR, NGEC or ConfliBERT spans file" in result.stderr
+
+
+def test_read_only_commands_do_not_create_a_database(runner: CliRunner, tmp_path: Path) -> None:
+    db = tmp_path / "typo.db"
+    result = runner.invoke(main, ["show", "1", "--db", str(db)])
+    assert result.exit_code == 2
+    assert "no such database" in result.stderr
+    assert not db.exists()
+    bad_limit = runner.invoke(main, ["events", "--db", str(db), "--limit", "-1"])
+    assert bad_limit.exit_code == 2 and "Traceback" not in bad_limit.output
+
+
+def test_folder_reports_files_it_does_not_read(
+    runner: CliRunner, dump_file: Path, tmp_path: Path
+) -> None:
+    (dump_file.parent / "feed.html").write_text("<p>x</p>", encoding="utf-8")
+    (dump_file.parent / "LICENSE").write_text("All rights reserved.", encoding="utf-8")
+    result = runner.invoke(
+        main, ["ingest", "--quiet", "--db", str(tmp_path / "e.db"), str(dump_file.parent)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "left out 2 files of formats not read" in result.stderr
+    assert "1 inputs, 1 articles" in result.stdout
+
+
+def test_eval_with_a_broken_gold_file_is_one_line(runner: CliRunner, tmp_path: Path) -> None:
+    gold = tmp_path / "broken.jsonl"
+    gold.write_text("{not json\n", encoding="utf-8")
+    result = runner.invoke(main, ["eval", "events", "--gold", str(gold)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("eventwire:") and "not JSON Lines" in result.stderr

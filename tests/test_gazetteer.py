@@ -245,3 +245,13 @@ def test_the_article_votes_for_a_country_and_a_region() -> None:
     assert resolve([paris, dallas, texas], ["US"])["paris"].entry == PARIS_TX
     # A French demonym alone does not outvote the populations.
     assert resolve([paris], ["FR"])["paris"].entry == PARIS_FR
+
+
+def test_mid_longitude_of_a_country_across_the_date_line() -> None:
+    from eventwire.gazetteer.build import _trimmed_mid_longitude, _trimmed_midpoint
+
+    fiji_like = [177.4, 178.0, 178.4, 179.3, -179.9, -178.8]
+    lon = _trimmed_mid_longitude(fiji_like)
+    assert lon > 175 or lon < -175
+    inland = [10.0, 12.0, 14.0, 15.5]
+    assert _trimmed_mid_longitude(inland) == _trimmed_midpoint(inland)

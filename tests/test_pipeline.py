@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 
 import eventwire
-from eventwire.errors import PipelineError
+import eventwire.pipeline as pipeline_module
+from eventwire.errors import InputError, PipelineError
 from eventwire.model import Document, RawDocument
 from eventwire.pipeline import DEFAULT_STAGES, Pipeline, registered_stages, run_many, stage
 
@@ -28,11 +32,19 @@ def test_stage_before_its_requirements_is_refused() -> None:
         Pipeline(["clean", "parse", "events"])
 
 
-def test_a_failing_stage_names_the_article_and_the_stage() -> None:
+@pytest.fixture()
+def exploding_stage() -> Iterator[str]:
+    """A stage that always fails, registered for one test only."""
+
     @stage("test_explode", requires=("doc.text",), assigns=("doc.nothing",))
     def explode(doc: Document) -> Document:
         raise ValueError("boom")
 
+    yield "test_explode"
+    pipeline_module._REGISTRY.pop("test_explode", None)
+
+
+def test_a_failing_stage_names_the_article_and_the_stage(exploding_stage: str) -> None:
     pipeline = Pipeline(["clean", "test_explode"])
     with pytest.raises(PipelineError, match=r"<t>: stage 'test_explode' failed: ValueError: boom"):
         pipeline.run(Document(text="Some text.", origin="<t>"))
@@ -62,3 +74,8 @@ def test_two_processes_give_the_same_result_as_one() -> None:
         [(e.type, e.trigger, e.date, e.place and e.place.name) for e in d.events] for d in two
     ]
     assert any(d.events for d in one)
+
+
+def test_process_dump_of_a_missing_file_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        eventwire.process_dump(str(tmp_path / "missing.txt"))

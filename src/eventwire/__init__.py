@@ -67,14 +67,27 @@ def process(
     return docs[0]
 
 
+def _names_a_file(text: str) -> bool:
+    """Whether a string given to ``process_dump`` is a file name rather than text: an
+    existing file, or one line that looks like a path (a missing file is an error, not
+    an article made of its name)."""
+    if "\n" in text or len(text) > 4096:
+        return False
+    path = Path(text)
+    if path.is_file():
+        return True
+    looks_like_path = path.suffix.lower() in (".txt", ".text") or os.sep in text.strip()
+    if looks_like_path and " " not in text.strip():
+        raise InputError(text, "no such file")
+    return False
+
+
 def process_dump(path_or_text: str | os.PathLike[str]) -> list[Document]:
     """Split a raw dump of several articles (a file path or the text itself) and
     process every article in it."""
     from eventwire.sources.text import read_text_file
 
-    if isinstance(path_or_text, os.PathLike) or (
-        "\n" not in path_or_text and len(path_or_text) < 4096 and Path(path_or_text).is_file()
-    ):
+    if isinstance(path_or_text, os.PathLike) or _names_a_file(path_or_text):
         raw = read_text_file(Path(path_or_text))
     else:
         raw = RawDocument(text=path_or_text, origin="<text>", is_dump=True)

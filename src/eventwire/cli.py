@@ -22,7 +22,7 @@ import click
 from tqdm import tqdm
 
 from eventwire.cli_eval import eval_group
-from eventwire.errors import EventwireError
+from eventwire.errors import EventwireError, InputError
 from eventwire.model import RawDocument
 from eventwire.output import event_record, format_table, highlight
 from eventwire.sources import expand_paths, iter_inputs
@@ -63,7 +63,14 @@ def ingest_paths(
     """Read, process and store every input, streaming; report bad ones and go on."""
     from eventwire.pipeline import run_many
 
-    expanded = expand_paths(names)
+    expansion = expand_paths(names)
+    expanded = expansion.inputs
+    if expansion.unsupported:
+        kinds = Counter(
+            Path(name).suffix.lower() or "(no suffix)" for name in expansion.unsupported
+        )
+        listed = ", ".join(f"{n} {suffix}" for suffix, n in kinds.most_common())
+        _fail(f"left out {len(expansion.unsupported)} files of formats not read: {listed}")
     summary = IngestSummary(inputs=len(expanded))
     bar = tqdm(
         total=len(expanded), unit="file", desc="ingest", disable=not progress, file=sys.stderr
@@ -75,14 +82,17 @@ def ingest_paths(
         summary.skipped[reason] += 1
         bar.update(1)
 
-    def readable() -> Iterator[RawDocument]:
+    def readable() -> Iterator[RawDocument | EventwireError]:
         for item in iter_inputs(expanded):
             if item.error is not None:
-                skip(str(item.error), item.error.problem.split(" (")[0])
+                yield item.error
             elif item.document is not None:
                 yield item.document
 
     for result in run_many(readable(), n_process=workers):
+        if isinstance(result.error, InputError) and not result.documents:
+            skip(str(result.error), result.error.reason)
+            continue
         if result.error is not None:
             skip(str(result.error), "processing failed")
             continue
@@ -124,7 +134,13 @@ db_option = click.option(
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @db_option
-@click.option("--workers", default=1, show_default=True, help="Local worker processes.")
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Local worker processes.",
+)
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def ingest(paths: tuple[str, ...], db: str, workers: int, quiet: bool) -> None:
     """Ingest files, folders (recursively) or - for stdin into the database."""
@@ -176,7 +192,7 @@ def _date(_ctx: Any, _param: Any, value: str | None) -> date | None:
 @click.option("--until", callback=_date, help="Events on or before this date.")
 @click.option("--query", help="Full-text search over source sentences and articles.")
 @click.option("--all", "all_", is_flag=True, help="Include negated, hypothetical and future.")
-@click.option("--limit", default=100, show_default=True)
+@click.option("--limit", default=100, show_default=True, type=click.IntRange(min=1))
 @click.option(
     "--format",
     "fmt",
@@ -196,11 +212,8 @@ def events(
     fmt: str,
 ) -> None:
     """List stored events (factual ones unless --all)."""
-    if not Path(db).exists():
-        _fail(f"{db}: no such database (run 'eventwire ingest' first)")
-        sys.exit(2)
     try:
-        with Store(db) as store:
+        with Store(db, create=False) as store:
             found = store.events(_filter(type_, country, since, until, query, all_, limit))
     except EventwireError as exc:
         _fail(str(exc))
@@ -234,7 +247,7 @@ def _csv_cell(value: Any) -> Any:
 def show(event_id: int, db: str) -> None:
     """Show one event, its article, and the source sentence highlighted."""
     try:
-        with Store(db) as store:
+        with Store(db, create=False) as store:
             event = store.event(event_id)
             if event is None:
                 _fail(f"{db}: no event with id {event_id}")
@@ -270,10 +283,14 @@ def show(event_id: int, db: str) -> None:
 def demo(db: str) -> None:
     """Ingest the sample news shipped with eventwire and list its events."""
     sample = resources.files("eventwire") / "data" / "sample_dump.txt"
-    with resources.as_file(sample) as path, Store(db) as store:
-        summary = ingest_paths(store, [str(path)], progress=False)
-        click.echo(summary.line())
-        found = store.events(EventFilter(limit=50))
+    try:
+        with resources.as_file(sample) as path, Store(db) as store:
+            summary = ingest_paths(store, [str(path)], progress=False)
+            click.echo(summary.line())
+            found = store.events(EventFilter(limit=50))
+    except EventwireError as exc:
+        _fail(str(exc))
+        sys.exit(2)
     _print_events(found, "table")
     click.echo(
         f"\nDatabase: {db}. Try: eventwire events --db {db} --type ASSAULT; "

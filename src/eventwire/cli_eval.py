@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
-from eventwire.errors import InputError
+from eventwire.errors import EventwireError, InputError
 
 gold_option = click.option(
     "--gold",
@@ -20,11 +21,19 @@ gold_option = click.option(
 limit_option = click.option("--limit", type=int, help="Score only the first N records.")
 
 
+def _fail(exc: EventwireError) -> NoReturn:
+    click.echo(f"eventwire: {exc}", err=True)
+    raise SystemExit(2) from exc
+
+
 def _first_record(path: Path) -> dict[str, object]:
     with path.open(encoding="utf-8") as handle:
         for line in handle:
             if line.strip():
-                record = json.loads(line)
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise InputError(str(path), f"not JSON Lines: {exc}") from exc
                 if isinstance(record, dict):
                     return record
                 break
@@ -59,15 +68,16 @@ def eval_events(gold: Path, limit: int | None, step: int) -> None:
 
     try:
         kind = event_gold_kind(gold)
-    except InputError as exc:
-        click.echo(f"eventwire: {exc}", err=True)
-        raise SystemExit(2) from exc
-    if kind == "plover":
-        section = events.evaluate_plover_gsr(gold, limit=limit).section(f"PLOVER GSR: {gold}")
-    elif kind == "ngec":
-        section = events.evaluate_ngec(gold, limit=limit, step=step).section(f"NGEC: {gold}")
-    else:
-        section = events.evaluate_actor_spans(gold, limit=limit).section(f"actor spans: {gold}")
+        if kind == "plover":
+            scores = events.evaluate_plover_gsr(gold, limit=limit)
+            section = scores.section(f"PLOVER GSR: {gold}")
+        elif kind == "ngec":
+            section = events.evaluate_ngec(gold, limit=limit, step=step).section(f"NGEC: {gold}")
+        else:
+            spans = events.evaluate_actor_spans(gold, limit=limit)
+            section = spans.section(f"actor spans: {gold}")
+    except EventwireError as exc:
+        _fail(exc)
     click.echo(format_report("eventwire eval events", [section]))
 
 
@@ -78,7 +88,10 @@ def eval_places(gold: Path, limit: int | None) -> None:
     """Toponym recognition and resolution (TR-News format), with the population baseline."""
     from eventwire.evaluate.geo import evaluate_geo, format_scores
 
-    click.echo(format_scores(evaluate_geo(gold, limit=limit)))
+    try:
+        click.echo(format_scores(evaluate_geo(gold, limit=limit)))
+    except EventwireError as exc:
+        _fail(exc)
 
 
 @eval_group.command("dates")
@@ -87,4 +100,7 @@ def eval_dates(gold: Path) -> None:
     """TIMEX3 recognition and normalisation (TempEval-3 format)."""
     from eventwire.evaluate.timex import evaluate_timex
 
-    click.echo(evaluate_timex(gold).summary())
+    try:
+        click.echo(evaluate_timex(gold).summary())
+    except EventwireError as exc:
+        _fail(exc)

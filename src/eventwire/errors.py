@@ -10,10 +10,14 @@ class EventwireError(Exception):
 class InputError(EventwireError):
     """An input file or stream that cannot be read as news text."""
 
-    def __init__(self, origin: str, problem: str) -> None:
+    def __init__(self, origin: str, problem: str, reason: str | None = None) -> None:
         super().__init__(f"{origin}: {problem}")
         self.origin = origin
         self.problem = problem
+        self.reason = reason or problem  # a short category for summaries: "empty file"
+
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str, str]]:
+        return (type(self), (self.origin, self.problem, self.reason))
 
 
 class PipelineError(EventwireError):

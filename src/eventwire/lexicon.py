@@ -152,7 +152,13 @@ def _pattern(entry: Any, where: str, types: dict[str, TypeInfo]) -> EventPattern
     casualty = entry.get("casualty")
     if casualty is not None and casualty not in CASUALTY_KINDS:
         raise ResourceError(f"{where}: casualty must be one of {sorted(CASUALTY_KINDS)}")
-    confidence = float(entry.get("confidence", 0.7))
+    try:
+        confidence = float(entry.get("confidence", 0.7))
+    except (TypeError, ValueError) as exc:
+        raise ResourceError(f"{where}: confidence must be a number") from exc
+    mode = entry.get("mode")
+    if mode is not None and not isinstance(mode, str):
+        raise ResourceError(f"{where}: mode must be one word")
     if not 0.0 <= confidence <= 1.0:
         raise ResourceError(f"{where}: confidence must be between 0 and 1")
     transitive = entry.get("transitive")
@@ -163,7 +169,7 @@ def _pattern(entry: Any, where: str, types: dict[str, TypeInfo]) -> EventPattern
         trigger=trigger.lower(),
         pos=pos,
         type=str(type_),
-        mode=entry.get("mode"),
+        mode=mode,
         objects=_strings(entry.get("object"), where, "object"),
         preps=_strings(entry.get("prep"), where, "prep"),
         particles=_strings(entry.get("particle"), where, "particle"),
@@ -190,7 +196,11 @@ def parse_patterns(text: str, where: str) -> PatternSet:
     for name, value in (data["types"] or {}).items():
         if not (isinstance(value, list) and len(value) == 2):
             raise ResourceError(f"{where}: type {name}: expected [cameo_root, quad_class]")
-        types[str(name)] = TypeInfo(str(name), str(value[0]), int(value[1]))
+        try:
+            quad_class = int(value[1])
+        except (TypeError, ValueError) as exc:
+            raise ResourceError(f"{where}: type {name}: quad class must be 1 to 4") from exc
+        types[str(name)] = TypeInfo(str(name), str(value[0]), quad_class)
     patterns = tuple(
         _pattern(entry, f"{where}: pattern {n}", types)
         for n, entry in enumerate(data["patterns"] or [], start=1)

@@ -148,7 +148,9 @@ class ProcessResult:
     error: EventwireError | None = None
 
 
-def _process_one(pipeline: Pipeline, raw: RawDocument) -> ProcessResult:
+def _process_one(pipeline: Pipeline, raw: RawDocument | EventwireError) -> ProcessResult:
+    if isinstance(raw, EventwireError):  # an input that could not be read: passed on
+        return ProcessResult(getattr(raw, "origin", "<input>"), [], raw)
     try:
         return ProcessResult(raw.origin, pipeline.process_raw(raw))
     except EventwireError as exc:
@@ -156,7 +158,7 @@ def _process_one(pipeline: Pipeline, raw: RawDocument) -> ProcessResult:
         return ProcessResult(raw.origin, [], exc)
 
 
-def _worker_run(raw: RawDocument) -> ProcessResult:
+def _worker_run(raw: RawDocument | EventwireError) -> ProcessResult:
     if _worker_pipeline is None:  # pragma: no cover - set by the pool initializer
         raise PipelineError("worker pipeline was not initialised")
     result = _process_one(_worker_pipeline, raw)
@@ -165,14 +167,16 @@ def _worker_run(raw: RawDocument) -> ProcessResult:
 
 
 def run_many(
-    raws: Iterable[RawDocument],
+    raws: Iterable[RawDocument | EventwireError],
     *,
     n_process: int = 1,
     names: Iterable[str] = DEFAULT_STAGES,
     chunksize: int = 4,
 ) -> Iterator[ProcessResult]:
     """Process raw documents in order, yielding one result (its articles, or the error
-    that stopped it) per raw document.
+    that stopped it) per raw document. An error in the input stream (a file that could
+    not be read) comes back as its own result, in order, so that all reporting happens
+    in the caller's thread.
 
     With ``n_process > 1`` the work is spread over a local process pool; results come
     back in input order, so they are the same as a single-process run.

@@ -45,7 +45,7 @@ from eventwire.gazetteer.regions import REGIONS_FILE, RegionRow, read_regions, r
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 CITY_FILE = "cities500.json"
 
 # --------------------------------------------------------------------------- inputs
@@ -230,7 +230,7 @@ def _centre(entries: list[_Entry]) -> tuple[float, float, int]:
     point than the population-weighted mean of the towns (median 33 km against 75 km).
     """
     lat = _trimmed_midpoint([e.lat for e in entries])
-    lon = _trimmed_midpoint([e.lon for e in entries])
+    lon = _trimmed_mid_longitude([e.lon for e in entries])
     return lat, lon, sum(e.population for e in entries)
 
 
@@ -293,6 +293,18 @@ def _trimmed_midpoint(values: list[float]) -> float:
     return round((low + high) / 2, 5)
 
 
+def _trimmed_mid_longitude(values: list[float]) -> float:
+    """Like ``_trimmed_midpoint``, on the circle: a country across the 180th meridian
+    (Fiji, Kiribati, Russia's far east) is measured from the other side."""
+    straight = _trimmed_midpoint(values)
+    shifted = [v + 360 if v < 0 else v for v in values]
+    spread = max(values) - min(values)
+    if spread <= 180 or max(shifted) - min(shifted) >= spread:
+        return straight
+    middle = _trimmed_midpoint(shifted)
+    return round(middle - 360 if middle > 180 else middle, 5)
+
+
 def _country_entries(data: Path, cities: list[_City]) -> list[_Entry]:
     import pycountry
 
@@ -309,7 +321,7 @@ def _country_entries(data: Path, cities: list[_City]) -> list[_Entry]:
         entry = _Entry(
             name=record["name"],
             lat=_trimmed_midpoint([e.lat for e in members]),
-            lon=_trimmed_midpoint([e.lon for e in members]),
+            lon=_trimmed_mid_longitude([e.lon for e in members]),
             country_code=code,
             feature_code="PCLI",
             population=int(record.get("population") or 0),

@@ -16,8 +16,10 @@ from eventwire.errors import InputError
 from eventwire.model import RawDocument
 from eventwire.sources.text import read_text_file, read_text_stream
 
-# File name endings read as text. Other formats arrive with later source modules.
-TEXT_SUFFIXES = frozenset({".txt", ".text", ""})
+# File name endings read as text. Other formats arrive with later source modules; a
+# file named on the command line is read whatever its name, but in a folder only
+# these are (the others are counted and reported).
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,23 +31,32 @@ class InputItem:
     error: InputError | None = None
 
 
-def expand_paths(paths: Iterable[str]) -> list[str]:
-    """Files named or found (sorted, recursively) in the folders named; ``-`` is stdin."""
+@dataclass(frozen=True, slots=True)
+class Expansion:
+    """The inputs found for the names a user gave, and the files left out."""
+
+    inputs: list[str]
+    unsupported: list[str]  # files in the folders named whose format is not read yet
+
+
+def expand_paths(paths: Iterable[str]) -> Expansion:
+    """Files named, and files found (sorted, recursively) in the folders named; ``-`` is
+    stdin. In folders, hidden files and files of formats not read are left out."""
     found: list[str] = []
+    unsupported: list[str] = []
     for name in paths:
-        if name == "-":
+        path = Path(name)
+        if name == "-" or not path.is_dir():
             found.append(name)
             continue
-        path = Path(name)
-        if path.is_dir():
-            found.extend(
-                str(p)
-                for p in sorted(path.rglob("*"))
-                if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in TEXT_SUFFIXES
-            )
-        else:
-            found.append(name)
-    return found
+        for child in sorted(path.rglob("*")):
+            if not child.is_file() or child.name.startswith("."):
+                continue
+            if child.suffix.lower() in TEXT_SUFFIXES:
+                found.append(str(child))
+            else:
+                unsupported.append(str(child))
+    return Expansion(found, unsupported)
 
 
 def read_input(name: str) -> RawDocument:

@@ -19,12 +19,14 @@ def decode_text(data: bytes, origin: str) -> str:
     if not data.strip():
         raise InputError(origin, "empty file")
     if b"\x00" in data[:_SNIFF_BYTES]:
-        raise InputError(origin, "binary file (NUL bytes), not text")
+        raise InputError(origin, "binary file (NUL bytes), not text", "binary file")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(
-            origin, f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})"
+            origin,
+            f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})",
+            "not UTF-8 text",
         ) from exc
     return text.replace("\r\n", "\n").replace("\r", "\n")
 

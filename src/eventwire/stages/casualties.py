@@ -13,6 +13,7 @@ soldiers were killed"). A count the text does not give stays ``None``.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -71,10 +72,9 @@ def count_phrase(head: Any) -> int | None:
     return None
 
 
-def _casualty_kind(token: Any, event_type: str | None = None) -> str | None:
-    patterns = lexicon.event_patterns().for_verb(token.lemma_.lower())
-    for pattern in patterns:
-        if pattern.casualty is not None and (event_type is None or pattern.type == event_type):
+def _casualty_kind(token: Any) -> str | None:
+    for pattern in lexicon.event_patterns().for_verb(token.lemma_.lower()):
+        if pattern.casualty is not None:
             return pattern.casualty
     return None
 
@@ -94,20 +94,34 @@ def _is_fatal(verb: Any) -> bool:
     return any(child.lower_ in _FATAL_WORDS for child in verb.children)
 
 
-def _add(counts: dict[str, int], kind: str, value: int | None) -> None:
-    if value is not None:
-        counts[kind] = counts.get(kind, 0) + value
+@dataclass(slots=True)
+class Casualties:
+    """How many people an event killed, injured and arrested (None: not said)."""
+
+    dead: int | None = None
+    injured: int | None = None
+    arrested: int | None = None
+
+    def add(self, kind: str, value: int | None) -> None:
+        if value is not None:
+            setattr(self, kind, (getattr(self, kind) or 0) + value)
 
 
-def count_event(event: Event, spacy_doc: Any) -> dict[str, int]:
-    """Casualty counts (keys ``dead``, ``injured``, ``arrested``) for one event."""
-    counts: dict[str, int] = {}
+def _trigger_token(spacy_doc: Any, event: Event) -> Any | None:
     if event.trigger_start is None or event.trigger_end is None:
-        return counts
+        return None
     span = spacy_doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
-    if span is None:
+    return span.root if span is not None else None
+
+
+def count_event(event: Event, spacy_doc: Any, owned: frozenset[int] = frozenset()) -> Casualties:
+    """The casualties of one event. ``owned`` holds the trigger tokens of the other
+    events of the document: clauses that are events of their own are not counted here
+    ("police arrested five men while two civilians were wounded")."""
+    counts = Casualties()
+    trigger = _trigger_token(spacy_doc, event)
+    if trigger is None:
         return counts
-    trigger = span.root
     seen: set[int] = set()
 
     def visit(verb: Any) -> None:
@@ -117,26 +131,33 @@ def count_event(event: Event, spacy_doc: Any) -> dict[str, int]:
         victims = _victims(verb)
         kind = "dead" if _is_fatal(verb) else _casualty_kind(verb)
         if kind is not None and victims is not None:
-            _add(counts, kind, count_phrase(victims))
+            counts.add(kind, count_phrase(victims))
         for child in verb.children:
             attached = child.dep_ in _ATTACHED_DEPS and child.pos_ == "VERB"
-            if attached and (_casualty_kind(child) is not None or _is_fatal(child)):
+            own_clause = child.i in owned or any(c.dep_ == "nsubj" for c in child.children)
+            if (
+                attached
+                and not own_clause
+                and (_casualty_kind(child) is not None or _is_fatal(child))
+            ):
                 visit(child)
 
     visit(trigger)
-    # Passive casualty clauses elsewhere in the sentence: "two soldiers were killed".
+    # Passive casualty clauses elsewhere in the sentence that no event of their own
+    # claims: "the army said two soldiers were killed".
     sentence = spacy_doc.char_span(event.start, event.end, alignment_mode="expand")
-    if sentence is not None:
-        for token in sentence:
-            if token.i in seen or token.pos_ != "VERB":
-                continue
-            if not any(c.dep_ == "auxpass" for c in token.children):
-                continue
-            kind = _casualty_kind(token)
-            victims = _victims(token)
-            if kind is not None and victims is not None and kind not in counts:
-                seen.add(token.i)
-                _add(counts, kind, count_phrase(victims))
+    if sentence is None:
+        return counts
+    for token in sentence:
+        if token.i in seen or token.i in owned or token.pos_ != "VERB":
+            continue
+        if not any(c.dep_ == "auxpass" for c in token.children):
+            continue
+        kind = _casualty_kind(token)
+        victims = _victims(token)
+        if kind is not None and victims is not None and getattr(counts, kind) is None:
+            seen.add(token.i)
+            counts.add(kind, count_phrase(victims))
     return counts
 
 
@@ -146,11 +167,14 @@ def count_event(event: Event, spacy_doc: Any) -> dict[str, int]:
     assigns=("event.dead", "event.injured", "event.arrested"),
 )
 def count_casualties(doc: Document) -> Document:
+    triggers = {event.trigger_start: _trigger_token(doc.spacy_doc, event) for event in doc.events}
     for event in doc.events:
         if event.negated:
             continue
-        counts = count_event(event, doc.spacy_doc)
-        event.dead = counts.get("dead")
-        event.injured = counts.get("injured")
-        event.arrested = counts.get("arrested")
+        own = triggers.get(event.trigger_start)
+        owned = frozenset(
+            token.i for token in triggers.values() if token is not None and token is not own
+        )
+        counts = count_event(event, doc.spacy_doc, owned)
+        event.dead, event.injured, event.arrested = counts.dead, counts.injured, counts.arrested
     return doc

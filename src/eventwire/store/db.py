@@ -83,8 +83,12 @@ class Store:
     database, was written by a newer eventwire, or SQLite lacks FTS5.
     """
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+        """Open (and migrate) the database at ``path``; with ``create=False`` a missing
+        file is an error instead of a new empty database (for commands that only read)."""
         self.path = str(path)
+        if not create and self.path != ":memory:" and not Path(self.path).is_file():
+            raise StoreError(f"{self.path}: no such database (run 'eventwire ingest' first)")
         try:
             conn = sqlite3.connect(self.path, isolation_level=None)
         except sqlite3.Error as exc:
