@@ -282,3 +282,13 @@ def test_evaluate_geo_rejects_offsets_that_do_not_match(tmp_path: Path) -> None:
     gold.write_text(json.dumps(record) + "\n", encoding="utf-8")
     with pytest.raises(InputError, match="does not match"):
         list(read_gold(gold))
+
+
+def test_irregular_demonym_is_evidence_for_its_country(nlp: Any) -> None:
+    from eventwire.gazetteer import Gazetteer
+    from eventwire.stages.places import _demonym_country
+
+    gazetteer = Gazetteer.load()
+    assert _demonym_country("French", gazetteer) == "FR"
+    assert _demonym_country("Dutch", gazetteer) == "NL"
+    assert _demonym_country("Syrian", gazetteer) == "SY"

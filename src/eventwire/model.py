@@ -33,6 +33,10 @@ class Zone(enum.StrEnum):
     NOISE = "noise"  # repeated titles and captions, stray logo lines, boilerplate
 
 
+# The zones that hold the article's own words (not repeats, credits or stray lines).
+ARTICLE_ZONES: frozenset[Zone] = frozenset({Zone.TITLE, Zone.CAPTION, Zone.BODY})
+
+
 class Precision(enum.StrEnum):
     """Precision of a resolved place, coarsest last (ACLED geo_precision 1..3 maps onto it)."""
 
@@ -233,6 +237,20 @@ class Document:
     @property
     def factual_events(self) -> list[Event]:
         return [e for e in self.events if e.factual]
+
+    def masked_text(self, zones: frozenset[Zone]) -> str:
+        """``text`` with every span outside ``zones`` blanked by spaces (line breaks
+        kept), so offsets stay those of ``text``. Without spans, ``text`` itself."""
+        if not self.spans:
+            return self.text
+        chars = list(self.text)
+        for span in self.spans:
+            if span.zone in zones:
+                continue
+            for i in range(span.start, span.end):
+                if chars[i] not in "\n\r":
+                    chars[i] = " "
+        return "".join(chars)
 
     def zone_at(self, offset: int) -> Zone | None:
         for span in self.spans:

