@@ -39,9 +39,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from eventwire.model import Article, DateOrigin, Document, RawDocument, Span, Zone
-from eventwire.pipeline import stage
-from eventwire.stages.segment import (
+from eventwire.layout import (
     CreditKind,
     Line,
     find_credit,
@@ -50,6 +48,8 @@ from eventwire.stages.segment import (
     repeats_within,
     split_lines,
 )
+from eventwire.model import Article, DateOrigin, Document, RawDocument, Span, Zone
+from eventwire.pipeline import stage
 from eventwire.temporal import find_calendar_dates
 
 log = logging.getLogger(__name__)
