@@ -9,14 +9,15 @@ A path may be given to read a user's own copy instead of the packaged one.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from eventwire.datafiles import read_data, read_word_table
 from eventwire.errors import ResourceError
 
 PLOVER_TYPES: tuple[str, ...] = (
@@ -100,16 +101,6 @@ def verb_forms(lemma: str) -> set[str]:
     ):
         forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
     return forms
-
-
-def _read_text(name: str, path: Path | None) -> tuple[str, str]:
-    if path is not None:
-        try:
-            return str(path), path.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise ResourceError(f"{path}: cannot read lexicon: {exc.strerror}") from exc
-    resource = resources.files("eventwire") / "data" / name
-    return f"eventwire/data/{name}", resource.read_text(encoding="utf-8")
 
 
 def _strings(value: Any, where: str, key: str) -> tuple[str, ...]:
@@ -226,30 +217,21 @@ def parse_patterns(text: str, where: str) -> PatternSet:
 
 @lru_cache(maxsize=4)
 def event_patterns(path: Path | None = None) -> PatternSet:
-    where, text = _read_text("event_patterns.yaml", path)
+    where, text = read_data("event_patterns.yaml", path)
     return parse_patterns(text, where)
 
 
-def _read_pairs(name: str, path: Path | None) -> dict[str, str]:
-    where, text = _read_text(name, path)
-    pairs: dict[str, str] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if len(cells) != 2 or not cells[0].strip() or not cells[1].strip():
-            raise ResourceError(f"{where}:{number}: expected 'word<TAB>value'")
-        pairs[cells[0].strip().lower()] = cells[1].strip()
-    return pairs
-
-
 @lru_cache(maxsize=4)
-def assault_modes(path: Path | None = None) -> dict[str, str]:
+def assault_modes(path: Path | None = None) -> Mapping[str, str]:
     """Instrument word -> ASSAULT mode."""
-    return _read_pairs("assault_modes.tsv", path)
+    return read_word_table("assault_modes.tsv", _word, "mode", path)
 
 
 @lru_cache(maxsize=4)
-def context_words(path: Path | None = None) -> dict[str, str]:
+def context_words(path: Path | None = None) -> Mapping[str, str]:
     """Word -> PLOVER context."""
-    return _read_pairs("contexts.tsv", path)
+    return read_word_table("contexts.tsv", _word, "context", path)
+
+
+def _word(cell: str) -> str | None:
+    return cell if " " not in cell else None

@@ -13,13 +13,13 @@ soldiers were killed"). A count the text does not give stays ``None``.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from eventwire import lexicon
-from eventwire.errors import ResourceError
+from eventwire.datafiles import read_word_table
 from eventwire.model import Document, Event
 from eventwire.pipeline import stage
 
@@ -29,19 +29,11 @@ _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})*$|^\d+$")
 
 
 @lru_cache(maxsize=1)
-def quantity_words() -> dict[str, int]:
-    text = (resources.files("eventwire") / "data" / "quantities.tsv").read_text("utf-8")
-    words: dict[str, int] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = [c.strip() for c in line.split("\t")]
-        if len(cells) != 2 or not cells[1].isdigit():
-            raise ResourceError(
-                f"eventwire/data/quantities.tsv:{number}: expected 'word<TAB>number'"
-            )
-        words[cells[0].lower()] = int(cells[1])
-    return words
+def quantity_words() -> Mapping[str, int]:
+    """Number words and vague quantities -> the figure coded (``data/quantities.tsv``)."""
+    return read_word_table(
+        "quantities.tsv", lambda cell: int(cell) if cell.isdigit() else None, "number"
+    )
 
 
 def _number(token: Any) -> int | None:

@@ -11,11 +11,11 @@ complements. Flagged events are kept, but not listed by default.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-from eventwire.errors import ResourceError
+from eventwire.datafiles import read_word_table
 from eventwire.model import Document, Event
 from eventwire.pipeline import stage
 
@@ -32,27 +32,19 @@ _MODALS = frozenset({"could", "might", "may", "should", "must"})
 
 
 @lru_cache(maxsize=1)
-def factuality_words() -> dict[str, str]:
-    text = (resources.files("eventwire") / "data" / "factuality.tsv").read_text("utf-8")
-    words: dict[str, str] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = [c.strip() for c in line.split("\t")]
-        if len(cells) != 2 or cells[1] not in FLAGS:
-            raise ResourceError(
-                f"eventwire/data/factuality.tsv:{number}: expected 'word<TAB>flag' "
-                f"with flag one of {sorted(FLAGS)}"
-            )
-        words[cells[0].lower()] = cells[1]
-    return words
+def factuality_words() -> Mapping[str, str]:
+    """Word -> the flag it gives the clauses it governs (``data/factuality.tsv``)."""
+    return read_word_table(
+        "factuality.tsv", lambda cell: cell if cell in FLAGS else None,
+        f"flag ({', '.join(sorted(FLAGS))})",
+    )  # fmt: skip
 
 
-def _word_flag(token: Any, words: dict[str, str]) -> str | None:
+def _word_flag(token: Any, words: Mapping[str, str]) -> str | None:
     return words.get(token.lower_) or words.get(token.lemma_.lower())
 
 
-def _clause_flags(verb: Any, words: dict[str, str]) -> set[str]:
+def _clause_flags(verb: Any, words: Mapping[str, str]) -> set[str]:
     """Flags from the verb's own auxiliaries, negation and marks, and from a "no" on
     its arguments ("no employee was injured")."""
     flags: set[str] = set()
@@ -70,7 +62,7 @@ def _clause_flags(verb: Any, words: dict[str, str]) -> set[str]:
     return flags
 
 
-def _governing_flags(verb: Any, words: dict[str, str]) -> set[str]:
+def _governing_flags(verb: Any, words: Mapping[str, str]) -> set[str]:
     """Flags from the words of the clauses that take this clause as a complement."""
     flags: set[str] = set()
     current = verb
