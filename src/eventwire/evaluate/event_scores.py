@@ -10,23 +10,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from eventwire.evaluate.metrics import f1_score, ratio
 from eventwire.evaluate.report import Figure, Section, Table
 
 CONFIDENT = 0.8  # the headline: precision of events at least this confident
-
-
-def ratio(part: float, whole: float) -> float:
-    return part / whole if whole else 0.0
 
 
 def shown(value: float, whole: int) -> float | None:
     """``value`` for a report table, or None (shown as a dash) when it is a rate over
     nothing."""
     return value if whole else None
-
-
-def f1_score(precision: float, recall: float) -> float:
-    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
 @dataclass(frozen=True, slots=True)

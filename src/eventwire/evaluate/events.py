@@ -57,7 +57,6 @@ from eventwire.evaluate.event_scores import (
     StoryTypeCount,
     TypeCount,
     TypeScores,
-    f1_score,
 )
 from eventwire.evaluate.gold_events import (
     NgecStory,
@@ -68,6 +67,7 @@ from eventwire.evaluate.gold_events import (
     read_ngec,
     read_plover_gsr,
 )
+from eventwire.evaluate.metrics import f1_score
 from eventwire.model import Actor, Event, RawDocument
 
 __all__ = [

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from eventwire.errors import InputError
+from eventwire.evaluate.metrics import ratio
 from eventwire.gazetteer import Gazetteer
 from eventwire.model import Document, Place, Span, Zone
 
@@ -75,15 +76,15 @@ class ResolutionScores:
 
     @property
     def accuracy_161km(self) -> float:
-        return _ratio(self.within_km, self.toponyms)
+        return ratio(self.within_km, self.toponyms)
 
     @property
     def country_accuracy(self) -> float:
-        return _ratio(self.country_correct, self.toponyms)
+        return ratio(self.country_correct, self.toponyms)
 
     @property
     def geonameid_accuracy(self) -> float:
-        return _ratio(self.geonameid_correct, self.toponyms)
+        return ratio(self.geonameid_correct, self.toponyms)
 
     @property
     def mean_error_km(self) -> float | None:
@@ -110,30 +111,26 @@ class GeoScores:
 
     @property
     def strict_precision(self) -> float:
-        return _ratio(self.strict_matches, self.predicted)
+        return ratio(self.strict_matches, self.predicted)
 
     @property
     def strict_recall(self) -> float:
-        return _ratio(self.strict_matches, self.gold)
+        return ratio(self.strict_matches, self.gold)
 
     @property
     def overlap_precision(self) -> float:
-        return _ratio(self.overlap_matches, self.predicted)
+        return ratio(self.overlap_matches, self.predicted)
 
     @property
     def overlap_recall(self) -> float:
-        return _ratio(self.overlap_matches, self.gold)
+        return ratio(self.overlap_matches, self.gold)
 
     @property
     def recall_without_demonyms(self) -> float:
         """Overlap recall on the gold toponyms that are not demonyms."""
-        return _ratio(
+        return ratio(
             self.overlap_matches - self.overlap_demonym_matches, self.gold - self.gold_demonyms
         )
-
-
-def _ratio(numerator: int, denominator: int) -> float:
-    return numerator / denominator if denominator else 0.0
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

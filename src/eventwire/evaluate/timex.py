@@ -20,6 +20,7 @@ from datetime import date
 from pathlib import Path
 
 from eventwire.errors import InputError
+from eventwire.evaluate.metrics import f1_of_counts, ratio
 from eventwire.model import DateOrigin, TimeExpression, TimexType
 from eventwire.timex import Anchor, find_timexes
 from eventwire.timex.lexicon import load_lexicon
@@ -70,43 +71,43 @@ class TimexScores:
 
     @property
     def strict_precision(self) -> float:
-        return _ratio(self.strict_matches, self.predicted)
+        return ratio(self.strict_matches, self.predicted)
 
     @property
     def strict_recall(self) -> float:
-        return _ratio(self.strict_matches, self.gold)
+        return ratio(self.strict_matches, self.gold)
 
     @property
     def strict_f1(self) -> float:
-        return _f1(self.strict_matches, self.predicted, self.gold)
+        return f1_of_counts(self.strict_matches, self.predicted, self.gold)
 
     @property
     def relaxed_precision(self) -> float:
-        return _ratio(self.relaxed_matches, self.predicted)
+        return ratio(self.relaxed_matches, self.predicted)
 
     @property
     def relaxed_recall(self) -> float:
-        return _ratio(self.relaxed_matches, self.gold)
+        return ratio(self.relaxed_matches, self.gold)
 
     @property
     def relaxed_f1(self) -> float:
-        return _f1(self.relaxed_matches, self.predicted, self.gold)
+        return f1_of_counts(self.relaxed_matches, self.predicted, self.gold)
 
     @property
     def type_accuracy(self) -> float:
-        return _ratio(self.type_correct, self.relaxed_matches)
+        return ratio(self.type_correct, self.relaxed_matches)
 
     @property
     def value_accuracy(self) -> float:
-        return _ratio(self.value_correct, self.relaxed_matches)
+        return ratio(self.value_correct, self.relaxed_matches)
 
     @property
     def type_f1(self) -> float:
-        return _f1(self.type_correct, self.predicted, self.gold)
+        return f1_of_counts(self.type_correct, self.predicted, self.gold)
 
     @property
     def value_f1(self) -> float:
-        return _f1(self.value_correct, self.predicted, self.gold)
+        return f1_of_counts(self.value_correct, self.predicted, self.gold)
 
     def summary(self) -> str:
         """One line per figure, for reports."""
@@ -121,15 +122,6 @@ class TimexScores:
                 f"value  accuracy {self.value_accuracy:.3f}  F1 {self.value_f1:.3f}",
             ]
         )
-
-
-def _ratio(part: int, whole: int) -> float:
-    return part / whole if whole else 0.0
-
-
-def _f1(correct: int, predicted: int, gold: int) -> float:
-    precision, recall = _ratio(correct, predicted), _ratio(correct, gold)
-    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
 def _gold_timex(record: dict[str, object], where: str) -> GoldTimex:
