@@ -12,6 +12,7 @@ import logging
 import sys
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
@@ -35,6 +36,16 @@ log = logging.getLogger("eventwire")
 
 def _fail(message: str) -> None:
     click.echo(f"eventwire: {message}", err=True)
+
+
+@contextmanager
+def _user_errors() -> Iterator[None]:
+    """Turn an error the user can act on into one line on stderr and exit status 2."""
+    try:
+        yield
+    except EventwireError as exc:
+        _fail(str(exc))
+        sys.exit(2)
 
 
 @dataclass(slots=True)
@@ -144,12 +155,8 @@ db_option = click.option(
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def ingest(paths: tuple[str, ...], db: str, workers: int, quiet: bool) -> None:
     """Ingest files, folders (recursively) or - for stdin into the database."""
-    try:
-        with Store(db) as store:
-            summary = ingest_paths(store, list(paths), workers=workers, progress=not quiet)
-    except EventwireError as exc:
-        _fail(str(exc))
-        sys.exit(2)
+    with _user_errors(), Store(db) as store:
+        summary = ingest_paths(store, list(paths), workers=workers, progress=not quiet)
     click.echo(summary.line())
     if summary.skipped:
         sys.exit(1)
@@ -212,12 +219,8 @@ def events(
     fmt: str,
 ) -> None:
     """List stored events (factual ones unless --all)."""
-    try:
-        with Store(db, create=False) as store:
-            found = store.events(_filter(type_, country, since, until, query, all_, limit))
-    except EventwireError as exc:
-        _fail(str(exc))
-        sys.exit(2)
+    with _user_errors(), Store(db, create=False) as store:
+        found = store.events(_filter(type_, country, since, until, query, all_, limit))
     _print_events(found, fmt)
 
 
@@ -246,16 +249,12 @@ def _csv_cell(value: Any) -> Any:
 @db_option
 def show(event_id: int, db: str) -> None:
     """Show one event, its article, and the source sentence highlighted."""
-    try:
-        with Store(db, create=False) as store:
-            event = store.event(event_id)
-            if event is None:
-                _fail(f"{db}: no event with id {event_id}")
-                sys.exit(1)
-            articles = [store.article(m.article_id) for m in event.mentions]
-    except EventwireError as exc:
-        _fail(str(exc))
-        sys.exit(2)
+    with _user_errors(), Store(db, create=False) as store:
+        event = store.event(event_id)
+        if event is None:
+            _fail(f"{db}: no event with id {event_id}")
+            sys.exit(1)
+        articles = [store.article(m.article_id) for m in event.mentions]
     record = event_record(event)
     for key, value in record.items():
         if key != "sentence" and value not in (None, [], ""):
@@ -283,14 +282,10 @@ def show(event_id: int, db: str) -> None:
 def demo(db: str) -> None:
     """Ingest the sample news shipped with eventwire and list its events."""
     sample = resources.files("eventwire") / "data" / "sample_dump.txt"
-    try:
-        with resources.as_file(sample) as path, Store(db) as store:
-            summary = ingest_paths(store, [str(path)], progress=False)
-            click.echo(summary.line())
-            found = store.events(EventFilter(limit=50))
-    except EventwireError as exc:
-        _fail(str(exc))
-        sys.exit(2)
+    with _user_errors(), resources.as_file(sample) as path, Store(db) as store:
+        summary = ingest_paths(store, [str(path)], progress=False)
+        click.echo(summary.line())
+        found = store.events(EventFilter(limit=50))
     _print_events(found, "table")
     click.echo(
         f"\nDatabase: {db}. Try: eventwire events --db {db} --type ASSAULT; "
