@@ -197,3 +197,12 @@ def test_casualties_stay_with_their_own_clause(code: Coder) -> None:
     attack = next(e for e in doc.events if e.trigger == "attacked")
     assert attack.arrested is None
     assert _only(doc, "COERCE").injured is None
+
+
+def test_recipient_found_beyond_an_uncoded_object(code: Coder) -> None:
+    doc = code("Norway halted economic aid to Myanmar on Monday.")
+    event = _only(doc, "SANCTION")
+    assert event.recipient is not None and event.recipient.country == "MMR"
+    doc = code("Chile threatened to expel Bolivian diplomats.")
+    threat = next(e for e in doc.events if e.type == "THREATEN" and e.trigger == "threatened")
+    assert threat.recipient is not None and threat.recipient.country == "BOL"

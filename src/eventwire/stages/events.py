@@ -32,6 +32,9 @@ _NOT_PARTICIPANTS = frozenset(
 )
 _LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around"})
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
+_WIDE_RECIPIENT_PREPS = frozenset(
+    {"to", "with", "against", "on", "at", "toward", "towards", "upon", "into", "from", "for"}
+)
 _NOUN_PATH_DEPS = frozenset({"dobj", "pobj", "prep", "compound", "conj", "attr", "nsubj"})
 # Casualty verbs hanging on another ASSAULT trigger only add counts to it
 # ("attacked a checkpoint, killing three officers" is one event).
@@ -256,6 +259,38 @@ def _arguments(trigger: Any, verb: Any, pattern: EventPattern) -> tuple[Any | No
     return actor_head, recipient_head
 
 
+def _coded_recipient(doc: Document, trigger: Any, verb: Any, actor_head: Any | None) -> Any | None:
+    """When the object names no participant ("halted economic aid to Serbia",
+    "threatened to shell Iraqi towns", "demanded that North Korea give up..."), the
+    first coded participant among the prepositional objects of the trigger, its verb and
+    their objects, then inside the clause the verb governs."""
+    anchors = [trigger, verb, *_children(trigger, "dobj"), *_children(verb, "dobj")]
+    complements = _children(verb, "xcomp", "ccomp")
+    candidates = [
+        obj
+        for anchor in anchors
+        for prep in _children(anchor, "prep")
+        if prep.lower_ in _WIDE_RECIPIENT_PREPS
+        for obj in _children(prep, "pobj")
+    ]
+    for clause in complements:
+        candidates += _children(clause, "dobj")
+        if clause.dep_ == "ccomp":
+            candidates += _children(clause, "nsubj")
+        for anchor in [clause, *_children(clause, "dobj")]:
+            for prep in _children(anchor, "prep"):
+                if prep.lower_ in _WIDE_RECIPIENT_PREPS:
+                    candidates += _children(prep, "pobj")
+    for token in candidates:
+        if actor_head is not None and token.i == actor_head.i:
+            continue
+        if token.ent_type_ in _NOT_PARTICIPANTS:
+            continue
+        if _is_coded(_actor_at(doc, token)):
+            return token
+    return None
+
+
 def _sides(doc: Document, head: Any | None) -> list[Actor | None]:
     """The actors of a possibly compound phrase: one per coded conjunct, or the phrase
     itself when its conjuncts are not participants ("a network and ties")."""
@@ -306,6 +341,15 @@ def code_sentence(doc: Document, sentence: Sentence, patterns: PatternSet) -> li
         recipients = [None] if each_other else _sides(doc, recipient_head)
         if pattern.reciprocal and len(recipients) == 1 and not _is_coded(recipients[0]):
             recipients = [None]  # "A and B discussed the situation": they met each other
+        if (
+            pattern.has_recipient
+            and not each_other
+            and not (pattern.reciprocal and len(actors) > 1)
+            and not any(_is_coded(r) for r in recipients)
+        ):
+            fallback = _coded_recipient(doc, trigger, verb, actor_head)
+            if fallback is not None:
+                recipients = _sides(doc, fallback)
         pairs: list[tuple[Actor | None, Actor | None]]
         if (pattern.reciprocal or each_other) and recipients == [None] and len(actors) > 1:
             pairs = [(a, b) for a in actors for b in actors if a is not b]
