@@ -11,6 +11,7 @@ import click
 
 from eventwire.model import Actor, Document
 from eventwire.store import StoredEvent
+from eventwire.views import acled_view, cameo_view
 
 Record = dict[str, Any]
 
@@ -19,6 +20,17 @@ def _actor_code(actor: Actor | None) -> str | None:
     if actor is None or (actor.country is None and actor.sector is None):
         return None
     return f"{actor.country or '---'}{actor.sector or ''}"
+
+
+def _views(event_type: str, mode: str | None, recipient: Actor | None) -> Record:
+    cameo = cameo_view(event_type)
+    acled = acled_view(event_type, mode, recipient)
+    return {
+        "cameo_root": cameo.root_code if cameo else None,
+        "quad_class": cameo.quad_class if cameo else None,
+        "acled_event_type": acled.event_type if acled else None,
+        "acled_sub_event_type": acled.sub_event_type if acled else None,
+    }
 
 
 def event_record(event: StoredEvent) -> Record:
@@ -41,6 +53,7 @@ def event_record(event: StoredEvent) -> Record:
         "type": event.type,
         "mode": event.mode,
         "contexts": list(event.contexts),
+        **_views(event.type, event.mode, event.recipient),
         "actor": event.actor.text if event.actor else None,
         "actor_code": _actor_code(event.actor),
         "actor_country": event.actor.country if event.actor else None,
@@ -139,6 +152,7 @@ def document_record(doc: Document) -> Record:
             {
                 "type": e.type,
                 "mode": e.mode,
+                **_views(e.type, e.mode, e.recipient),
                 "trigger": e.trigger,
                 "actor": _actor_record(e.actor),
                 "recipient": _actor_record(e.recipient),
