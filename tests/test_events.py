@@ -206,3 +206,11 @@ def test_recipient_found_beyond_an_uncoded_object(code: Coder) -> None:
     doc = code("Chile threatened to expel Bolivian diplomats.")
     threat = next(e for e in doc.events if e.type == "THREATEN" and e.trigger == "threatened")
     assert threat.recipient is not None and threat.recipient.country == "BOL"
+
+
+def test_event_noun_as_subject_names_its_actors(code: Coder) -> None:
+    doc = code("Clashes between the army and rebels erupted near the border.")
+    sides = {(e.actor.text if e.actor else None) for e in doc.events if e.type == "ASSAULT"}
+    assert sides == {"the army", "rebels"}
+    doc = code("The envoy called for an end to the fighting.")
+    assert {e.type for e in doc.events} == {"REQUEST"}  # the fighting is only mentioned

@@ -32,10 +32,11 @@ _NOT_PARTICIPANTS = frozenset(
 )
 _LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around"})
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
+_NOUN_ACTOR_PREPS = ("between", "among", "by")
 _WIDE_RECIPIENT_PREPS = frozenset(
     {"to", "with", "against", "on", "at", "toward", "towards", "upon", "into", "from", "for"}
 )
-_NOUN_PATH_DEPS = frozenset({"dobj", "pobj", "prep", "compound", "conj", "attr", "nsubj"})
+_NOUN_ARGUMENT_DEPS = frozenset({"dobj", "attr", "nsubj", "nsubjpass", "oprd"})
 # Casualty verbs hanging on another ASSAULT trigger only add counts to it
 # ("attacked a checkpoint, killing three officers" is one event).
 _FOLDED_DEPS = frozenset({"advcl", "conj", "xcomp"})
@@ -58,7 +59,7 @@ def _subject(verb: Any) -> tuple[Any | None, bool]:
         if current.dep_ == "pcomp" and current.head.dep_ == "prep":
             current = current.head.head  # "responded by shooting"
             continue
-        if current.dep_ in _INHERIT_SUBJECT_DEPS and current.head is not current:
+        if current.dep_ in _INHERIT_SUBJECT_DEPS and current.head.i != current.i:
             current = current.head
             continue
         break
@@ -88,20 +89,33 @@ def _prep_object(token: Any, preps: tuple[str, ...]) -> Any | None:
 
 
 def _light_verb(noun: Any, light_verbs: frozenset[str]) -> Any | None:
-    """The light verb governing an event noun ("launched ... an attack"), or the "be" of
-    "there was an attack"."""
-    current = noun
-    for _ in range(4):
-        if current.dep_ not in _NOUN_PATH_DEPS or current.head is current:
-            return None
-        current = current.head
-        if current.pos_ in ("VERB", "AUX"):
-            if current.lemma_.lower() in light_verbs or current.lower_ in light_verbs:
-                return current
-            if current.lemma_ == "be" and _children(current, "expl"):
-                return current
-            return None
+    """The light verb an event noun is the object or subject of ("launched an attack",
+    "went on a hunger strike", "pledged ten million euros in aid", "clashes erupted"), or
+    the "be" of "there was an attack"; None when the noun is only mentioned ("called for
+    an end to the fighting")."""
+    token = noun
+    while token.dep_ in ("compound", "conj") and token.head.i != token.i:
+        token = token.head  # "aid deliveries", "protests and strikes"
+    if token.dep_ == "pobj" and token.head.dep_ == "prep":
+        holder = token.head.head
+        token = holder if holder.dep_ in _NOUN_ARGUMENT_DEPS else token
+        if holder.pos_ in ("VERB", "AUX"):
+            verb = holder  # "went on strike", "took them into custody"
+            return verb if _is_light(verb, light_verbs) else None
+    if token.dep_ not in _NOUN_ARGUMENT_DEPS:
+        return None
+    verb = token.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if _is_light(verb, light_verbs):
+        return verb
+    if verb.lemma_ == "be" and _children(verb, "expl"):
+        return verb
     return None
+
+
+def _is_light(verb: Any, light_verbs: frozenset[str]) -> bool:
+    return verb.lemma_.lower() in light_verbs or verb.lower_ in light_verbs
 
 
 def _matches(pattern: EventPattern, trigger: Any, verb: Any) -> bool:
@@ -240,6 +254,11 @@ def _is_folded(trigger: Any, pattern: EventPattern, triggers: dict[int, EventPat
 
 def _arguments(trigger: Any, verb: Any, pattern: EventPattern) -> tuple[Any | None, Any | None]:
     """The head tokens of the actor and the recipient of a trigger."""
+    if trigger.i != verb.i and trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.i == verb.i:
+        # "Clashes between the army and rebels erupted": the noun names its actors.
+        actor_head = _prep_object(trigger, _NOUN_ACTOR_PREPS)
+        recipient_head = _prep_object(trigger, pattern.recipient_preps)
+        return actor_head, recipient_head if pattern.has_recipient else None
     subject, passive = _subject(verb)
     if passive:
         actor_head, recipient_head = _agent(verb), subject
@@ -249,13 +268,15 @@ def _arguments(trigger: Any, verb: Any, pattern: EventPattern) -> tuple[Any | No
         return actor_head, None
     if recipient_head is None and pattern.preps:
         recipient_head = _prep_object(verb, pattern.preps)  # "fired a bolt at the officer"
-    if recipient_head is None and verb is trigger and not passive:
+    if recipient_head is None and verb.i == trigger.i and not passive:
         objects = [o for o in _children(verb, "dobj") if o.ent_type_ not in _NOT_PARTICIPANTS]
         recipient_head = objects[0] if objects else None
     if recipient_head is None:
         recipient_head = _prep_object(trigger, pattern.recipient_preps)
     if recipient_head is None and not passive:
         recipient_head = _prep_object(verb, pattern.recipient_preps)
+    if recipient_head is not None and recipient_head.i == trigger.i:
+        recipient_head = None  # "went on a hunger strike": the event, not its target
     return actor_head, recipient_head
 
 
@@ -313,7 +334,7 @@ def code_sentence(doc: Document, sentence: Sentence, patterns: PatternSet) -> li
     named_by_noun = {
         verb.i
         for trigger, verb, pattern in found
-        if verb is not trigger
+        if verb.i != trigger.i
         and verb.i in by_index
         and by_index[verb.i].type != pattern.type
         and not (by_index[verb.i].particles or by_index[verb.i].objects)
@@ -328,7 +349,7 @@ def code_sentence(doc: Document, sentence: Sentence, patterns: PatternSet) -> li
         head_pattern = by_index.get(trigger.head.i)
         if trigger.dep_ in _ADJECTIVAL_DEPS and head_pattern is not None:
             continue  # "aid deliveries": one event, coded at the head noun
-        verb_pattern = by_index.get(verb.i) if verb is not trigger else None
+        verb_pattern = by_index.get(verb.i) if verb.i != trigger.i else None
         if verb_pattern is not None and (
             verb_pattern.type == pattern.type or verb.i in phrasal_verbs
         ):

@@ -67,7 +67,7 @@ def _governing_flags(verb: Any, words: Mapping[str, str]) -> set[str]:
     flags: set[str] = set()
     current = verb
     for _ in range(_MAX_HOPS):
-        if current.dep_ not in _GOVERNING_DEPS or current.head is current:
+        if current.dep_ not in _GOVERNING_DEPS or current.head.i == current.i:
             break
         relation = current.dep_
         current = current.head
@@ -109,7 +109,7 @@ def assess(event: Event, spacy_doc: Any) -> set[str]:
     trigger = span.root
     words = factuality_words()
     verb = trigger
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head  # an event noun: look at its light verb's clause
     flags = _clause_flags(trigger, words) | _clause_flags(verb, words)
     flags = _reported_future(flags, verb)

@@ -362,7 +362,7 @@ def _locative_head(doc: Document, place: Place) -> Any | None:
                 return token.head
             token = token.head.head  # "the city of Aleppo": climb to "city"
             continue
-        if token.dep_ in ("compound", "appos", "conj", "npadvmod") and token.head is not token:
+        if token.dep_ in ("compound", "appos", "conj", "npadvmod") and token.head.i != token.i:
             token = token.head
             continue
         return None

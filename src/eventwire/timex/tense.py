@@ -33,7 +33,7 @@ def governing_verb(token: Any) -> Any | None:
     for _ in range(_MAX_CLIMB):
         if current.pos_ in _VERBAL and current.dep_ not in ("aux", "auxpass"):
             return current
-        if current.head is current:
+        if current.head.i == current.i:
             return None
         current = current.head
     return None
