@@ -162,26 +162,6 @@ def ingest(paths: tuple[str, ...], db: str, workers: int, quiet: bool) -> None:
         sys.exit(1)
 
 
-def _filter(
-    type_: str | None,
-    country: str | None,
-    since: date | None,
-    until: date | None,
-    query: str | None,
-    all_: bool,
-    limit: int,
-) -> EventFilter:
-    return EventFilter(
-        type=type_.upper() if type_ else None,
-        country=country.upper() if country else None,
-        since=since,
-        until=until,
-        query=query,
-        include_flagged=all_,
-        limit=limit,
-    )
-
-
 def _date(_ctx: Any, _param: Any, value: str | None) -> date | None:
     if value is None:
         return None
@@ -220,7 +200,11 @@ def events(
 ) -> None:
     """List stored events (factual ones unless --all)."""
     with _user_errors(), Store(db, create=False) as store:
-        found = store.events(_filter(type_, country, since, until, query, all_, limit))
+        flt = EventFilter(
+            type=type_, country=country, since=since, until=until, query=query,
+            include_flagged=all_, limit=limit,
+        )  # fmt: skip
+        found = store.events(flt)
     _print_events(found, fmt)
 
 
