@@ -80,6 +80,7 @@ class RawDocument:
     published: date | None = None
     source: str | None = None  # the publisher (site, agency)
     url: str | None = None
+    author: str | None = None
     is_dump: bool = False  # True when the text may hold several articles (raw scrape dumps)
 
 
@@ -93,6 +94,7 @@ class Article:
     credits: list[str] = field(default_factory=list)  # photo credits, each once
     source: str | None = None
     url: str | None = None
+    author: str | None = None
     published: date | None = None
     published_origin: DateOrigin | None = None
 

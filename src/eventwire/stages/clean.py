@@ -236,6 +236,7 @@ def clean(doc: Document) -> Document:
         credits=layout.credits,
         source=raw.source if raw is not None else None,
         url=raw.url if raw is not None else None,
+        author=raw.author if raw is not None else None,
         published=published,
         published_origin=published_origin,
     )

@@ -230,6 +230,26 @@ class Store:
         )
         return self._with_mentions(rows)
 
+    def rows(self, sql: str, params: Sequence[SqlValue] = ()) -> list[sqlite3.Row]:
+        """Run one read-only SQL statement and return its rows (for query layers such as
+        the web API and the exporters; writes go through ``add_document``)."""
+        if not sql.lstrip().upper().startswith(("SELECT", "WITH")):
+            raise StoreError("Store.rows runs SELECT statements only")
+        return self._rows(sql, params)
+
+    def events_by_id(self, event_ids: Sequence[int]) -> list[StoredEvent]:
+        """The events with these ids, with their mentions, in the order given (ids that
+        do not exist are left out)."""
+        if not event_ids:
+            return []
+        rows = self._rows(
+            "SELECT * FROM events WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(event_ids)),),
+        )
+        by_id = {int(row["id"]): row for row in rows}
+        ordered = [by_id[i] for i in event_ids if i in by_id]
+        return self._with_mentions(ordered)
+
     def event(self, event_id: int) -> StoredEvent | None:
         """The event ``event_id`` with its mentions, or None if there is none."""
         rows = self._rows("SELECT * FROM events WHERE id = ?", (event_id,))
