@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import json
 import logging
-import math
 import statistics
 import sys
 from collections.abc import Iterator
@@ -31,12 +30,12 @@ from pathlib import Path
 from eventwire.errors import InputError
 from eventwire.evaluate.metrics import ratio
 from eventwire.gazetteer import Gazetteer
+from eventwire.geodesy import haversine_km
 from eventwire.model import Document, Place, Span, Zone
 
 log = logging.getLogger(__name__)
 
 ACCURACY_KM = 161.0
-_EARTH_RADIUS_KM = 6371.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,14 +130,6 @@ class GeoScores:
         return ratio(
             self.overlap_matches - self.overlap_demonym_matches, self.gold - self.gold_demonyms
         )
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dlat, dlon = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dlat / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlon / 2) ** 2
-    return 2 * _EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _optional_int(value: object) -> int | None:

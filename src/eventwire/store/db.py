@@ -25,9 +25,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 
+from eventwire.dedup import fingerprint
 from eventwire.errors import StoreError
 from eventwire.model import Document
+from eventwire.store.duplicates import fingerprint_text, link_duplicate
 from eventwire.store.fts import match_expression
+from eventwire.store.merge import find_match, merge_into
 from eventwire.store.records import (
     EventFilter,
     IngestResult,
@@ -83,10 +86,13 @@ class Store:
     database, was written by a newer eventwire, or SQLite lacks FTS5.
     """
 
-    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+    def __init__(self, path: str | Path, *, create: bool = True, merge_events: bool = True) -> None:
         """Open (and migrate) the database at ``path``; with ``create=False`` a missing
-        file is an error instead of a new empty database (for commands that only read)."""
+        file is an error instead of a new empty database (for commands that only read).
+        With ``merge_events=False`` every coded event is stored as an event of its own
+        (no cross-article merging; for measuring the merger)."""
         self.path = str(path)
+        self.merge_events = merge_events
         if not create and self.path != ":memory:" and not Path(self.path).is_file():
             raise StoreError(f"{self.path}: no such database (run 'eventwire ingest' first)")
         try:
@@ -160,9 +166,14 @@ class Store:
         Everything is written in one transaction: on any error nothing of ``doc`` is
         stored and what was stored before is untouched. An article whose content hash
         is already stored is skipped (``inserted=False``), so re-ingesting is harmless.
-        Each event gets one ``events`` row and one ``mentions`` row.
+
+        A near-duplicate of a stored article (``eventwire.dedup``) is stored too, linked
+        to it by ``duplicate_of``. Each event either joins a stored event that reports
+        the same real-world event (``store.merge``), as a new mention, or becomes a new
+        event with this article's mention.
         """
         content_hash = doc.content_hash
+        signature = fingerprint(fingerprint_text(doc))
         try:
             with self._write() as conn:
                 row = conn.execute(
@@ -172,20 +183,23 @@ class Store:
                     log.debug("%s: already stored as article %d", doc.origin, row["id"])
                     return IngestResult(article_id=int(row["id"]), inserted=False, n_events=0)
                 article_id = self._insert_document(conn, doc)
+                duplicate_of = link_duplicate(conn, article_id, signature)
+                n_new, n_merged = self._insert_events(conn, doc, article_id)
         except sqlite3.Error as exc:
             raise StoreError(f"{doc.origin}: cannot store the article: {exc}") from exc
-        return IngestResult(article_id=article_id, inserted=True, n_events=len(doc.events))
+        return IngestResult(
+            article_id=article_id,
+            inserted=True,
+            n_events=n_new,
+            n_merged=n_merged,
+            duplicate_of=duplicate_of,
+        )
 
     def _insert_document(self, conn: sqlite3.Connection, doc: Document) -> int:
         now = datetime.now(UTC)
         article_id = _row_id(
             conn.execute(insert_sql("articles", ARTICLE_COLUMNS), article_values(doc, now))
         )
-        event_sql = insert_sql("events", EVENT_COLUMNS)
-        mention_sql = insert_sql("mentions", MENTION_COLUMNS)
-        for event in doc.events:
-            event_id = _row_id(conn.execute(event_sql, event_values(event)))
-            conn.execute(mention_sql, mention_values(event, event_id, article_id))
         conn.executemany(
             insert_sql("places", PLACE_COLUMNS), [place_values(p, article_id) for p in doc.places]
         )
@@ -193,6 +207,27 @@ class Store:
             insert_sql("timexes", TIMEX_COLUMNS), [timex_values(t, article_id) for t in doc.timexes]
         )
         return article_id
+
+    def _insert_events(
+        self, conn: sqlite3.Connection, doc: Document, article_id: int
+    ) -> tuple[int, int]:
+        """Store ``doc``'s events as new events or as mentions of stored ones; return
+        (new events, merged events)."""
+        event_sql = insert_sql("events", EVENT_COLUMNS)
+        mention_sql = insert_sql("mentions", MENTION_COLUMNS)
+        n_new = n_merged = 0
+        for event in doc.events:
+            match = find_match(conn, event, article_id) if self.merge_events else None
+            if match is None:
+                event_id = _row_id(conn.execute(event_sql, event_values(event)))
+                n_new += 1
+            else:
+                event_id = match
+                n_merged += 1
+            conn.execute(mention_sql, mention_values(event, event_id, article_id))
+            if match is not None:
+                merge_into(conn, event_id, event)
+        return n_new, n_merged
 
     # --- reading ---------------------------------------------------------------------
 

@@ -15,13 +15,16 @@ class IngestResult:
     """What ``Store.add_document`` did.
 
     ``inserted`` is False when an article with the same content hash was already
-    stored; then nothing was written, ``article_id`` is the stored article and
-    ``n_events`` is 0 (it counts the events written by this call).
+    stored; then nothing was written, ``article_id`` is the stored article and the
+    counts are 0. Of the article's events, ``n_events`` became new events and
+    ``n_merged`` joined stored events as new mentions.
     """
 
     article_id: int
     inserted: bool
-    n_events: int
+    n_events: int  # events this article added as new events
+    n_merged: int = 0  # events this article reported again (merged as new mentions)
+    duplicate_of: int | None = None  # the stored article this one is a near-copy of
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +113,9 @@ class StoredArticle:
     credits: list[str]
     source: str | None
     url: str | None
+    author: str | None
+    duplicate_of: int | None  # the first stored near-copy of this article, if any
+    duplicate_similarity: float | None
     published: date | None
     published_origin: DateOrigin | None
     ingested_at: datetime

@@ -40,6 +40,7 @@ ARTICLE_COLUMNS = (
     "credits",
     "source",
     "url",
+    "author",
     "published",
     "published_origin",
     "ingested_at",
@@ -142,13 +143,15 @@ def article_values(doc: Document, ingested_at: datetime) -> tuple[SqlValue, ...]
         title, body = article.title, article.body
         captions, credits = article.captions, article.credits
         source, url, published = article.source, article.url, article.published
+        author = article.author
         published_origin = article.published_origin
     elif doc.raw is not None:
         title, body = doc.raw.title, None
         source, url, published = doc.raw.source, doc.raw.url, doc.raw.published
+        author = doc.raw.author
         published_origin = DateOrigin.METADATA if published is not None else None
     else:
-        title = body = source = url = None
+        title = body = source = url = author = None
         published = None
         published_origin = None
     return (
@@ -161,6 +164,7 @@ def article_values(doc: Document, ingested_at: datetime) -> tuple[SqlValue, ...]
         _json_list(credits),
         source,
         url,
+        author,
         _iso(published),
         _enum_value(published_origin),
         ingested_at.isoformat(timespec="seconds"),
@@ -287,6 +291,11 @@ def article_from_row(
         credits=_str_list(row["credits"]),
         source=_opt_str(row["source"]),
         url=_opt_str(row["url"]),
+        author=_opt_str(row["author"]),
+        duplicate_of=None if row["duplicate_of"] is None else int(row["duplicate_of"]),
+        duplicate_similarity=(
+            None if row["duplicate_similarity"] is None else float(row["duplicate_similarity"])
+        ),
         published=_opt_date(row["published"]),
         published_origin=DateOrigin(origin) if origin is not None else None,
         ingested_at=datetime.fromisoformat(str(row["ingested_at"])),

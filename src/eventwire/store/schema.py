@@ -17,6 +17,8 @@ Shape of the data
               trigger, actor, recipient and place words in that article's text.
 ``places``    every toponym resolved in an article (not only the ones events use).
 ``timexes``   every TIMEX3 time expression found in an article.
+``article_fingerprints`` / ``article_bands``  MinHash signatures and LSH band keys of
+              article bodies, to link near-duplicate articles (``articles.duplicate_of``).
 
 Values: dates are ISO 8601 text (``YYYY-MM-DD``), so they sort and compare as text;
 booleans are 0/1; lists are JSON arrays; enums are stored as their string values.
@@ -207,8 +209,29 @@ CREATE TRIGGER mentions_fts_update AFTER UPDATE OF sentence ON mentions BEGIN
 END;
 """
 
+_V2_DUPLICATES_AND_MERGING = """
+ALTER TABLE articles ADD COLUMN author TEXT;
+-- A near-duplicate (wire copy) points at the first stored copy; NULL for originals.
+ALTER TABLE articles ADD COLUMN duplicate_of INTEGER REFERENCES articles (id) ON DELETE SET NULL;
+ALTER TABLE articles ADD COLUMN duplicate_similarity REAL;
+CREATE INDEX articles_duplicate_of ON articles (duplicate_of);
+
+-- MinHash signature of each article body (eventwire.dedup), and its LSH band keys.
+CREATE TABLE article_fingerprints (
+    article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+    scheme     TEXT NOT NULL,
+    signature  BLOB NOT NULL
+);
+CREATE TABLE article_bands (
+    band_key   INTEGER NOT NULL,
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    PRIMARY KEY (band_key, article_id)
+) WITHOUT ROWID;
+CREATE INDEX article_bands_article ON article_bands (article_id);
+"""
+
 # Script n (1-based) migrates user_version n-1 -> n. Append only.
-MIGRATIONS: tuple[str, ...] = (_V1_INITIAL,)
+MIGRATIONS: tuple[str, ...] = (_V1_INITIAL, _V2_DUPLICATES_AND_MERGING)
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
