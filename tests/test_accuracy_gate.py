@@ -84,3 +84,16 @@ def test_events_spans_gate(shared_dir: Path, nlp: Any) -> None:
 
     scores = evaluate_actor_spans(_gold(shared_dir, "events/conflibert_cameo_spans_train.jsonl"))
     _check("events_spans", {"actor_f1": float(dict(scores.summary())["spans.actor_f1"])})
+
+
+def test_merging_gate(nlp: Any) -> None:
+    from eventwire.evaluate.merging import evaluate_merging
+
+    gold = Path(__file__).parent / "data" / "merge" / "articles.jsonl"
+    scores = evaluate_merging(gold)
+    _check("merging", _figures(scores, {
+        "pairwise_precision": lambda s: s.precision,
+        "pairwise_recall": lambda s: s.recall,
+        "duplicate_precision": lambda s: s.duplicate_precision,
+        "duplicate_recall": lambda s: s.duplicate_recall,
+    }))  # fmt: skip

@@ -104,3 +104,20 @@ def eval_dates(gold: Path) -> None:
         click.echo(evaluate_timex(gold).summary())
     except EventwireError as exc:
         _fail(exc)
+
+
+@eval_group.command("merging")
+@gold_option
+@click.option(
+    "--no-merge", is_flag=True, help="Store every coded event apart (the baseline to compare)."
+)
+def eval_merging(gold: Path, no_merge: bool) -> None:
+    """Cross-article event merging and near-duplicate links (the project's merge set)."""
+    from eventwire.evaluate.merging import evaluate_merging
+    from eventwire.evaluate.report import format_report
+
+    try:
+        scores = evaluate_merging(gold, merge_events=not no_merge)
+    except EventwireError as exc:
+        _fail(exc)
+    click.echo(format_report("eventwire eval merging", [scores.section(f"merging: {gold}")]))

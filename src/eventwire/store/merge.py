@@ -7,7 +7,8 @@ new event. Two events are *compatible* when nothing known about them disagrees:
 - the same PLOVER type and the same factuality flags (a denied attack does not merge
   with a reported one);
 - actors: on each side (actor, recipient) the country codes agree, or one is unknown,
-  and the sectors agree, or one is unknown;
+  and the sectors agree, or one is unknown; for meetings and cooperation
+  (``SYMMETRIC_TYPES``) the sides may also be swapped;
 - dates: each date is read as the interval its precision allows (a day; a week; a
   month; a year; a date taken from the publication date stands for the two days before
   publication, as news reports what happened "yesterday"). The two intervals must be at
@@ -19,7 +20,8 @@ Compatibility alone is not enough across articles: two "attacks in Nigeria" on t
 day need not be one attack. A merge across articles needs positive evidence worth
 ``MIN_EVIDENCE`` points: the same place at sub-country precision (2), the same actor
 country (1), the same recipient country (1). Within one article compatible events merge
-without evidence (a headline and the sentence that tells the story are one event).
+without evidence (a headline and the sentence that tells the story are one event), but
+two events coded from the same sentence never merge: the coder told them apart.
 
 The merged event keeps its first report's wording and fills in what it lacked from
 later ones: an unknown actor, a finer date or place. Casualties keep the lowest figure
@@ -46,6 +48,8 @@ PLACE_TOLERANCE_KM: dict[Precision, float] = {
     Precision.REGION: 400.0,
 }
 MIN_EVIDENCE = 2
+# Types whose two sides act on each other alike: actor and recipient may be swapped.
+SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE"})
 _PLACE_EVIDENCE = 2
 _ACTOR_EVIDENCE = 1
 
@@ -169,7 +173,15 @@ def evidence(event: Event, row: sqlite3.Row) -> int | None:
     if not (
         _sides_compatible(actor, stored_actor) and _sides_compatible(recipient, stored_recipient)
     ):
-        return None
+        if event.type not in SYMMETRIC_TYPES:
+            return None
+        # "A met B" and "B held talks with A" report one meeting.
+        stored_actor, stored_recipient = stored_recipient, stored_actor
+        if not (
+            _sides_compatible(actor, stored_actor)
+            and _sides_compatible(recipient, stored_recipient)
+        ):
+            return None
     if not _dates_compatible(event, row):
         return None
     compatible, same_place = _places(_where(event.place), _row_where(row))
@@ -199,18 +211,22 @@ def find_match(conn: sqlite3.Connection, event: Event, article_id: int) -> int |
         ).fetchall()
     if not rows:
         return None
-    same_article = {
-        int(r["event_id"])
-        for r in conn.execute(
-            "SELECT event_id FROM mentions WHERE article_id = ?", (article_id,)
-        ).fetchall()
-    }
+    same_article: set[int] = set()
+    same_sentence: set[int] = set()  # told apart by the coder: never merged
+    for r in conn.execute(
+        'SELECT event_id, start, "end" FROM mentions WHERE article_id = ?', (article_id,)
+    ).fetchall():
+        same_article.add(int(r["event_id"]))
+        if (r["start"], r["end"]) == (event.start, event.end):
+            same_sentence.add(int(r["event_id"]))
     best: tuple[int, int] | None = None  # (points, -id): most evidence, then oldest
     for row in rows:
         points = evidence(event, row)
         if points is None:
             continue
         event_id = int(row["id"])
+        if event_id in same_sentence:
+            continue
         if event_id not in same_article and points < MIN_EVIDENCE:
             continue
         if best is None or (points, -event_id) > best:
