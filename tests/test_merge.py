@@ -235,3 +235,22 @@ def test_a_wire_copy_is_linked_to_the_original(store: Store) -> None:
     assert stored is not None and stored.duplicate_of == first.article_id
     assert stored.duplicate_similarity is not None
     assert stored.duplicate_similarity >= DUPLICATE_THRESHOLD
+
+
+def test_a_meeting_reported_from_either_side_is_one_event(store: Store) -> None:
+    host = Actor(text="Arcadian ministers", country="XAA", sector="GOV")
+    guest = Actor(text="Borduran envoys", country="XBB", sector="GOV")
+    store.add_document(report(1, type="CONSULT", actor=host, recipient=guest))
+    store.add_document(report(2, type="CONSULT", actor=guest, recipient=host))
+    assert len(all_events(store)) == 1
+    # An attack is not symmetric: who attacked whom matters.
+    store.add_document(report(3, actor=POLICE, recipient=REBELS))
+    store.add_document(report(4, actor=REBELS, recipient=POLICE))
+    assert len(all_events(store)) == 3
+
+
+def test_two_events_of_one_sentence_stay_apart(store: Store) -> None:
+    doc = report(1, actor=None, recipient=None)
+    doc.events.append(replace(doc.events[0], trigger="second"))
+    store.add_document(doc)
+    assert len(all_events(store)) == 2
