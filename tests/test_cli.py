@@ -177,7 +177,7 @@ def test_read_only_commands_do_not_create_a_database(runner: CliRunner, tmp_path
 def test_folder_reports_files_it_does_not_read(
     runner: CliRunner, dump_file: Path, tmp_path: Path
 ) -> None:
-    (dump_file.parent / "feed.html").write_text("<p>x</p>", encoding="utf-8")
+    (dump_file.parent / "slides.pdf").write_bytes(b"%PDF-1.4 not read")
     (dump_file.parent / "LICENSE").write_text("All rights reserved.", encoding="utf-8")
     result = runner.invoke(
         main, ["ingest", "--quiet", "--db", str(tmp_path / "e.db"), str(dump_file.parent)]

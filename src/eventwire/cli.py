@@ -10,23 +10,18 @@ import csv
 import json
 import logging
 import sys
-from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import click
-from tqdm import tqdm
 
 from eventwire.cli_eval import eval_group
-from eventwire.errors import EventwireError, InputError
-from eventwire.model import RawDocument
+from eventwire.errors import EventwireError
 from eventwire.output import event_record, format_table, highlight
-from eventwire.sources import expand_paths, iter_inputs
 from eventwire.store import EventFilter, Store
 
 DEFAULT_DB = "eventwire.db"
@@ -48,84 +43,6 @@ def _user_errors() -> Iterator[None]:
         sys.exit(2)
 
 
-@dataclass(slots=True)
-class IngestSummary:
-    inputs: int = 0
-    articles: int = 0
-    new_articles: int = 0
-    events: int = 0
-    skipped: Counter[str] = field(default_factory=Counter)
-
-    def line(self) -> str:
-        text = (
-            f"{self.inputs} inputs, {self.articles} articles "
-            f"({self.new_articles} new, {self.articles - self.new_articles} already stored), "
-            f"{self.events} events"
-        )
-        if self.skipped:
-            reasons = ", ".join(f"{n} {reason}" for reason, n in self.skipped.most_common())
-            text += f"; skipped {sum(self.skipped.values())} ({reasons})"
-        return text
-
-
-def ingest_paths(
-    store: Store, names: list[str], *, workers: int = 1, progress: bool = True
-) -> IngestSummary:
-    """Read, process and store every input, streaming; report bad ones and go on."""
-    from eventwire.pipeline import run_many
-
-    expansion = expand_paths(names)
-    expanded = expansion.inputs
-    if expansion.unsupported:
-        kinds = Counter(
-            Path(name).suffix.lower() or "(no suffix)" for name in expansion.unsupported
-        )
-        listed = ", ".join(f"{n} {suffix}" for suffix, n in kinds.most_common())
-        _fail(f"left out {len(expansion.unsupported)} files of formats not read: {listed}")
-    summary = IngestSummary(inputs=len(expanded))
-    bar = tqdm(
-        total=len(expanded), unit="file", desc="ingest", disable=not progress, file=sys.stderr
-    )
-
-    def skip(message: str, reason: str) -> None:
-        bar.clear()
-        _fail(message)
-        summary.skipped[reason] += 1
-        bar.update(1)
-
-    def readable() -> Iterator[RawDocument | EventwireError]:
-        for item in iter_inputs(expanded):
-            if item.error is not None:
-                yield item.error
-            elif item.document is not None:
-                yield item.document
-
-    for result in run_many(readable(), n_process=workers):
-        if isinstance(result.error, InputError) and not result.documents:
-            skip(str(result.error), result.error.reason)
-            continue
-        if result.error is not None:
-            skip(str(result.error), "processing failed")
-            continue
-        if not result.documents:
-            skip(f"{result.origin}: no article text found", "no article text")
-            continue
-        for doc in result.documents:
-            try:
-                stored = store.add_document(doc)
-            except EventwireError as exc:
-                _fail(f"{doc.origin}: not stored: {exc}")
-                summary.skipped["not stored"] += 1
-                continue
-            summary.articles += 1
-            summary.new_articles += int(stored.inserted)
-            summary.events += stored.n_events
-        bar.update(1)
-        bar.set_postfix(articles=summary.articles, events=summary.events, refresh=False)
-    bar.close()
-    return summary
-
-
 @click.group()
 @click.version_option(package_name="eventwire")
 @click.option("-v", "--verbose", is_flag=True, help="Log what each stage does.")
@@ -135,6 +52,10 @@ def main(verbose: bool) -> None:
         level=logging.DEBUG if verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    if not verbose:
+        # Libraries that log their own errors on pages we report in one line already.
+        for name in ("trafilatura", "htmldate", "courlan", "distributed"):
+            logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
 db_option = click.option(
@@ -152,11 +73,51 @@ db_option = click.option(
     type=click.IntRange(min=1),
     help="Local worker processes.",
 )
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Run the pipeline on a Dask cluster (tcp://host:8786, or local:N for N local "
+    "worker processes); this process only reads and writes.",
+)
+@click.option(
+    "--follow", is_flag=True, help="For feeds, fetch and read the page each entry links to."
+)
+@click.option(
+    "--output",
+    type=(click.Choice(["parquet"]), click.Path(file_okay=False)),
+    metavar="parquet DIR",
+    help="Write partitioned Parquet files under DIR instead of the SQLite database.",
+)
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def ingest(paths: tuple[str, ...], db: str, workers: int, quiet: bool) -> None:
-    """Ingest files, folders (recursively) or - for stdin into the database."""
-    with _user_errors(), Store(db) as store:
-        summary = ingest_paths(store, list(paths), workers=workers, progress=not quiet)
+def ingest(
+    paths: tuple[str, ...],
+    db: str,
+    workers: int,
+    scheduler: str | None,
+    follow: bool,
+    output: tuple[str, str] | None,
+    quiet: bool,
+) -> None:
+    """Ingest files, folders (recursively), URLs or - (stdin).
+
+    Reads raw text dumps (.txt), HTML pages, RSS/Atom feeds, WARC archives, JSON Lines
+    and CSV records, and gzip-compressed versions of each.
+    """
+    from eventwire.ingest import IngestOptions, ParquetFolderSink, StoreSink, ingest
+
+    options = IngestOptions(
+        workers=workers, scheduler=scheduler, follow=follow, progress=not quiet
+    )
+    with _user_errors():
+        if output is not None:
+            sink = ParquetFolderSink(Path(output[1]))
+            try:
+                summary = ingest(list(paths), sink, options, _fail)
+            finally:
+                sink.close()
+        else:
+            with Store(db) as store:
+                summary = ingest(list(paths), StoreSink(store), options, _fail)
     click.echo(summary.line())
     if summary.skipped:
         sys.exit(1)
@@ -267,7 +228,9 @@ def demo(db: str) -> None:
     """Ingest the sample news shipped with eventwire and list its events."""
     sample = resources.files("eventwire") / "data" / "sample_dump.txt"
     with _user_errors(), resources.as_file(sample) as path, Store(db) as store:
-        summary = ingest_paths(store, [str(path)], progress=False)
+        from eventwire.ingest import IngestOptions, StoreSink, ingest
+
+        summary = ingest([str(path)], StoreSink(store), IngestOptions(progress=False), _fail)
         click.echo(summary.line())
         found = store.events(EventFilter(limit=50))
     _print_events(found, "table")

@@ -1,34 +1,45 @@
 """Input sources. Each module reads one format and yields ``RawDocument``s.
 
-``iter_inputs`` expands the paths a user gives (files, folders, ``-`` for stdin) and
-reads each with the reader for its format. A file that cannot be read is reported as an
-``InputItem`` with an error instead of a document, so a run goes on past bad input.
+| module | reads |
+| --- | --- |
+| ``text.py`` | text dumps (``.txt``), one document each, split into articles later |
+| ``html.py`` | HTML pages (``.html``, ``.htm``): main text and metadata, with trafilatura |
+| ``feeds.py`` | RSS and Atom feeds (``.xml``, ``.rss``, ``.atom``): one document per entry |
+| ``warc.py`` | WARC archives (``.warc``, ``.warc.gz``): the HTML pages among the records |
+| ``records.py`` | JSON Lines (``.jsonl``, ``.ndjson``) and CSV (``.csv``): one per record |
+| ``fetch.py`` | polite HTTP fetching, for URL inputs and ``follow``\\ed feed links |
+| ``formats.py`` | which format an input is in: by name, else by its first bytes |
+| ``readers.py`` | reading one input name (file, URL, ``-``) with the reader for its format |
+
+Any of the file formats may be gzipped (``X.gz``). ``iter_inputs`` takes the names that
+``expand_paths`` found and yields ``InputItem``s lazily, several per input for feeds,
+archives and records: a document, or the error that kept one from being read (the
+``origin`` names the file and the line, record or entry), so a run goes on past bad
+input.
 """
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from eventwire.errors import InputError
-from eventwire.model import RawDocument
-from eventwire.sources.text import read_text_file, read_text_stream
+from eventwire.sources.fetch import Fetcher, FetchPolicy, FetchResult
+from eventwire.sources.formats import SUFFIX_FORMATS, Format, is_read_by_name
+from eventwire.sources.items import InputItem
+from eventwire.sources.readers import InputReader, is_url
 
-# File name endings read as text. Other formats arrive with later source modules; a
-# file named on the command line is read whatever its name, but in a folder only
-# these are (the others are counted and reported).
-TEXT_SUFFIXES = frozenset({".txt", ".text"})
-
-
-@dataclass(frozen=True, slots=True)
-class InputItem:
-    """One input: a raw document, or the error that kept it from being read."""
-
-    origin: str
-    document: RawDocument | None = None
-    error: InputError | None = None
+__all__ = [
+    "SUFFIX_FORMATS",
+    "Expansion",
+    "FetchPolicy",
+    "FetchResult",
+    "Fetcher",
+    "Format",
+    "InputItem",
+    "expand_paths",
+    "iter_inputs",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,42 +47,37 @@ class Expansion:
     """The inputs found for the names a user gave, and the files left out."""
 
     inputs: list[str]
-    unsupported: list[str]  # files in the folders named whose format is not read yet
+    unsupported: list[str]  # files in the folders named whose format is not read
 
 
 def expand_paths(paths: Iterable[str]) -> Expansion:
-    """Files named, and files found (sorted, recursively) in the folders named; ``-`` is
-    stdin. In folders, hidden files and files of formats not read are left out."""
+    """Files and URLs named, and files found (sorted, recursively) in the folders named;
+    ``-`` is stdin. A file named is read whatever its name (its content is sniffed); in
+    folders, hidden files and files whose name announces no format read are left out."""
     found: list[str] = []
     unsupported: list[str] = []
     for name in paths:
-        path = Path(name)
-        if name == "-" or not path.is_dir():
+        if name == "-" or is_url(name) or not Path(name).is_dir():
             found.append(name)
             continue
-        for child in sorted(path.rglob("*")):
-            if not child.is_file() or child.name.startswith("."):
+        folder = Path(name)
+        for child in sorted(folder.rglob("*")):
+            hidden = any(part.startswith(".") for part in child.relative_to(folder).parts)
+            if hidden or not child.is_file():
                 continue
-            if child.suffix.lower() in TEXT_SUFFIXES:
+            if is_read_by_name(child.name):
                 found.append(str(child))
             else:
                 unsupported.append(str(child))
     return Expansion(found, unsupported)
 
 
-def read_input(name: str) -> RawDocument:
-    """Read one expanded input name; raises ``InputError``."""
-    if name == "-":
-        return read_text_stream(sys.stdin.buffer.read())
-    path = Path(name)
-    if not path.exists():
-        raise InputError(name, "no such file or directory")
-    return read_text_file(path)
-
-
-def iter_inputs(names: Iterable[str]) -> Iterator[InputItem]:
+def iter_inputs(
+    names: Iterable[str], *, follow: bool = False, policy: FetchPolicy | None = None
+) -> Iterator[InputItem]:
+    """The items of every input name, in order, read lazily (a large WARC or JSON Lines
+    file is never held in memory). ``follow`` fetches the pages feed entries link to;
+    ``policy`` sets how URLs are fetched."""
+    reader = InputReader(follow=follow, policy=policy)
     for name in names:
-        try:
-            yield InputItem(origin=name, document=read_input(name))
-        except InputError as exc:
-            yield InputItem(origin=name, error=exc)
+        yield from reader.read(name)

@@ -1,0 +1,286 @@
+"""A polite HTTP fetcher for feeds and the pages they link to (standard library only).
+
+Politeness, all set by ``FetchPolicy``: a user agent naming eventwire and its version;
+robots.txt read once per host and obeyed (a disallowed URL is an ``InputError``
+"disallowed by robots.txt"; a ``Crawl-delay`` is honoured up to a cap); one request at
+a time per host, at least ``host_delay`` seconds apart; at most ``workers`` requests at
+a time overall. Connection errors, timeouts, HTTP 429 and 5xx are retried with
+exponential backoff, waiting as a ``Retry-After`` header asks when that is short.
+Bodies larger than ``max_bytes`` are refused.
+
+Redirects are followed by ``urllib``; a redirect's target is not checked against its
+host's robots.txt.
+"""
+
+from __future__ import annotations
+
+import http.client
+import logging
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from email.message import Message
+from email.utils import parsedate_to_datetime
+from urllib.parse import SplitResult, urlsplit
+from urllib.robotparser import RobotFileParser
+
+from eventwire import __version__
+from eventwire.errors import InputError
+
+log = logging.getLogger(__name__)
+
+ROBOTS_AGENT = "eventwire"  # the name robots.txt rules address
+_RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+_ACCEPT = (
+    "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
+    "application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.5"
+)
+
+
+def default_user_agent() -> str:
+    return f"eventwire/{__version__} (news event coder; Python-urllib)"
+
+
+@dataclass(frozen=True, slots=True)
+class FetchPolicy:
+    """How politely and patiently to fetch."""
+
+    user_agent: str = field(default_factory=default_user_agent)
+    timeout: float = 20.0  # seconds, per connection attempt and read
+    retries: int = 3  # further attempts on connection errors, timeouts, 429 and 5xx
+    backoff: float = 1.0  # seconds before the first retry, doubled before each next one
+    max_retry_after: float = 30.0  # a longer Retry-After is not waited for: the fetch fails
+    max_bytes: int = 10 * 1024 * 1024
+    workers: int = 4  # requests at a time, over all hosts
+    host_delay: float = 1.0  # minimal seconds between two requests to one host
+    max_crawl_delay: float = 10.0  # a longer robots.txt Crawl-delay is cut to this
+    obey_robots: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class FetchResult:
+    """A page fetched: its URL after redirects, status, content type and body."""
+
+    url: str
+    final_url: str
+    status: int
+    content_type: str | None  # media type without parameters, e.g. "text/html"
+    body: bytes
+
+
+class _Failure(Exception):
+    """Why one attempt failed; ``retry_after`` set when it is worth another."""
+
+    def __init__(
+        self,
+        problem: str,
+        *,
+        status: int | None = None,
+        retryable: bool = False,
+        retry_after: float | None = None,
+    ) -> None:
+        super().__init__(problem)
+        self.problem = problem
+        self.status = status
+        self.retryable = retryable
+        self.retry_after = retry_after
+
+
+class _Host:
+    """Per-host state: the request turn, the delay between requests, the robots rules."""
+
+    def __init__(self, delay: float) -> None:
+        self.turn = threading.Lock()
+        self.robots_lock = threading.Lock()
+        self.next_request = 0.0  # time.monotonic() before which no request may start
+        self.delay = delay
+        self.robots: RobotFileParser | None = None
+        self.unreachable: str | None = None  # why robots.txt could not be fetched at all
+
+
+class Fetcher:
+    """Fetches URLs under a ``FetchPolicy``; share one per run (robots.txt is cached)."""
+
+    def __init__(self, policy: FetchPolicy | None = None) -> None:
+        self.policy = policy or FetchPolicy()
+        self._hosts: dict[str, _Host] = {}
+        self._hosts_lock = threading.Lock()
+        self._opener = urllib.request.build_opener()
+
+    def fetch(self, url: str) -> FetchResult:
+        """Fetch one URL; raises ``InputError`` naming the URL and the problem."""
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise InputError(url, "not an http or https URL")
+        host = self._host(parts)
+        if self.policy.obey_robots and not self._robots(host, parts, url).can_fetch(
+            ROBOTS_AGENT, url
+        ):
+            raise InputError(url, "disallowed by robots.txt")
+        try:
+            return self._get(host, url)
+        except _Failure as failure:
+            reason = f"HTTP {failure.status}" if failure.status else "fetch failed"
+            raise InputError(url, failure.problem, reason) from failure
+
+    def fetch_many(self, urls: Iterable[str]) -> Iterator[tuple[str, FetchResult | InputError]]:
+        """Fetch URLs concurrently (``policy.workers`` at a time), yielding each URL with
+        its result or error in the order given. URLs are taken from ``urls`` as the
+        results are consumed, so a long iterable is never held in memory at once."""
+        window = max(1, self.policy.workers) * 2
+        pool = ThreadPoolExecutor(max_workers=max(1, self.policy.workers))
+        pending: deque[tuple[str, Future[FetchResult | InputError]]] = deque()
+        try:
+            for url in urls:
+                pending.append((url, pool.submit(self._fetch_or_error, url)))
+                if len(pending) >= window:
+                    done_url, future = pending.popleft()
+                    yield done_url, future.result()
+            while pending:
+                done_url, future = pending.popleft()
+                yield done_url, future.result()
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    def _fetch_or_error(self, url: str) -> FetchResult | InputError:
+        try:
+            return self.fetch(url)
+        except InputError as exc:
+            return exc
+
+    def _host(self, parts: SplitResult) -> _Host:
+        key = f"{parts.scheme}://{parts.netloc}".lower()
+        with self._hosts_lock:
+            if key not in self._hosts:
+                self._hosts[key] = _Host(self.policy.host_delay)
+            return self._hosts[key]
+
+    def _robots(self, host: _Host, parts: SplitResult, url: str) -> RobotFileParser:
+        """The host's robots rules, read once; raises ``InputError`` for ``url`` when
+        the host cannot be reached at all."""
+        with host.robots_lock:
+            if host.unreachable is not None:
+                raise InputError(url, host.unreachable, "fetch failed")
+            if host.robots is None:
+                try:
+                    host.robots = self._load_robots(host, f"{parts.scheme}://{parts.netloc}")
+                except _Failure as failure:
+                    host.unreachable = f"{failure.problem} (reading robots.txt)"
+                    raise InputError(url, host.unreachable, "fetch failed") from failure
+            return host.robots
+
+    def _load_robots(self, host: _Host, root: str) -> RobotFileParser:
+        """The robots rules of a host, as RFC 9309 reads a failed fetch: a missing file
+        (4xx) allows everything, a server error (5xx, or 429) nothing. Raises
+        ``_Failure`` when the host cannot be reached."""
+        rules = RobotFileParser(f"{root}/robots.txt")
+        try:
+            result = self._get(host, f"{root}/robots.txt")
+        except _Failure as failure:
+            if failure.status is None:
+                raise
+            if failure.status < 500 and failure.status != 429:
+                rules.parse([])  # no rules: everything allowed
+            else:
+                log.warning("%s/robots.txt: %s; fetching nothing there", root, failure.problem)
+                rules.parse(["User-agent: *", "Disallow: /"])
+            return rules
+        rules.parse(result.body.decode("utf-8", errors="replace").splitlines())
+        delay = rules.crawl_delay(ROBOTS_AGENT)
+        if delay is not None:
+            host.delay = max(self.policy.host_delay, min(float(delay), self.policy.max_crawl_delay))
+        return rules
+
+    def _get(self, host: _Host, url: str) -> FetchResult:
+        """GET with retries; raises ``_Failure`` when it gives up."""
+        policy = self.policy
+        for attempt in range(policy.retries + 1):
+            try:
+                return self._request(host, url)
+            except _Failure as failure:
+                if not failure.retryable or attempt == policy.retries:
+                    raise
+                wait = policy.backoff * 2**attempt
+                if failure.retry_after is not None:
+                    if failure.retry_after > policy.max_retry_after:
+                        raise _Failure(
+                            f"{failure.problem} (asked to retry after {failure.retry_after:.0f} s)",
+                            status=failure.status,
+                        ) from failure
+                    wait = failure.retry_after
+                log.info("%s: %s; retrying in %.1f s", url, failure.problem, wait)
+                time.sleep(wait)
+        raise AssertionError("unreachable: the last attempt returns or raises")
+
+    def _request(self, host: _Host, url: str) -> FetchResult:
+        """One GET, in the host's turn; raises ``_Failure``."""
+        request = urllib.request.Request(
+            url, headers={"User-Agent": self.policy.user_agent, "Accept": _ACCEPT}
+        )
+        with host.turn:
+            pause = host.next_request - time.monotonic()
+            if pause > 0:
+                time.sleep(pause)
+            try:
+                with self._opener.open(request, timeout=self.policy.timeout) as response:
+                    body = self._read_capped(response)
+                    return FetchResult(
+                        url=url,
+                        final_url=response.geturl(),
+                        status=response.status,
+                        content_type=_media_type(response.headers),
+                        body=body,
+                    )
+            except urllib.error.HTTPError as exc:
+                exc.close()
+                raise _Failure(
+                    f"HTTP {exc.code} {exc.reason}",
+                    status=exc.code,
+                    retryable=exc.code in _RETRY_STATUSES,
+                    retry_after=_retry_after(exc.headers.get("Retry-After")),
+                ) from exc
+            except urllib.error.URLError as exc:
+                raise _Failure(f"cannot connect: {exc.reason}", retryable=True) from exc
+            except (OSError, http.client.HTTPException) as exc:  # timeouts, resets, TLS
+                raise _Failure(
+                    f"connection failed: {exc or type(exc).__name__}", retryable=True
+                ) from exc
+            except ValueError as exc:
+                raise _Failure(f"not a valid URL: {exc}") from exc
+            finally:
+                host.next_request = time.monotonic() + host.delay
+
+    def _read_capped(self, response: http.client.HTTPResponse) -> bytes:
+        limit = self.policy.max_bytes
+        declared = response.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > limit:
+            raise _Failure(f"larger than the fetch limit of {limit} bytes")
+        body = response.read(limit + 1)
+        if len(body) > limit:
+            raise _Failure(f"larger than the fetch limit of {limit} bytes")
+        return body
+
+
+def _media_type(headers: Message) -> str | None:
+    if headers.get("Content-Type") is None:
+        return None
+    return headers.get_content_type()
+
+
+def _retry_after(value: str | None) -> float | None:
+    """Seconds a ``Retry-After`` header asks to wait (a number or an HTTP date)."""
+    if value is None:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - time.time())
