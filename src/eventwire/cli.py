@@ -108,6 +108,11 @@ def ingest(
     options = IngestOptions(
         workers=workers, scheduler=scheduler, follow=follow, progress=not quiet
     )
+    if scheduler is not None and logging.getLogger().getEffectiveLevel() > logging.DEBUG:
+        # Dask sets up its own INFO logging when imported; keep only its errors.
+        import distributed  # noqa: F401
+
+        logging.getLogger("distributed").setLevel(logging.ERROR)
     with _user_errors():
         if output is not None:
             sink = ParquetFolderSink(Path(output[1]))

@@ -125,7 +125,7 @@ def default_pipeline() -> Pipeline:
     return Pipeline(DEFAULT_STAGES)
 
 
-def _detach(doc: Document) -> Document:
+def detach(doc: Document) -> Document:
     """Drop what cannot cross a process boundary (the spaCy Doc)."""
     doc.spacy_doc = None
     return doc
@@ -148,7 +148,8 @@ class ProcessResult:
     error: EventwireError | None = None
 
 
-def _process_one(pipeline: Pipeline, raw: RawDocument | EventwireError) -> ProcessResult:
+def process_one(pipeline: Pipeline, raw: RawDocument | EventwireError) -> ProcessResult:
+    """The result of one raw document (or input error), as every runner reports it."""
     if isinstance(raw, EventwireError):  # an input that could not be read: passed on
         return ProcessResult(getattr(raw, "origin", "<input>"), [], raw)
     try:
@@ -161,8 +162,8 @@ def _process_one(pipeline: Pipeline, raw: RawDocument | EventwireError) -> Proce
 def _worker_run(raw: RawDocument | EventwireError) -> ProcessResult:
     if _worker_pipeline is None:  # pragma: no cover - set by the pool initializer
         raise PipelineError("worker pipeline was not initialised")
-    result = _process_one(_worker_pipeline, raw)
-    result.documents = [_detach(doc) for doc in result.documents]
+    result = process_one(_worker_pipeline, raw)
+    result.documents = [detach(doc) for doc in result.documents]
     return result
 
 
@@ -187,8 +188,8 @@ def run_many(
     if n_process <= 1:
         pipeline = Pipeline(stage_names)
         for raw in raws:
-            result = _process_one(pipeline, raw)
-            result.documents = [_detach(doc) for doc in result.documents]
+            result = process_one(pipeline, raw)
+            result.documents = [detach(doc) for doc in result.documents]
             yield result
         return
     ctx = multiprocessing.get_context("spawn")
