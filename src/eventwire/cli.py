@@ -20,11 +20,11 @@ from typing import Any
 import click
 
 from eventwire.cli_eval import eval_group
+from eventwire.cli_export import export_command
+from eventwire.cli_options import db_option, parse_date
 from eventwire.errors import EventwireError
 from eventwire.output import event_record, format_table, highlight
 from eventwire.store import EventFilter, Store
-
-DEFAULT_DB = "eventwire.db"
 
 log = logging.getLogger("eventwire")
 
@@ -56,11 +56,6 @@ def main(verbose: bool) -> None:
         # Libraries that log their own errors on pages we report in one line already.
         for name in ("trafilatura", "htmldate", "courlan", "distributed"):
             logging.getLogger(name).setLevel(logging.CRITICAL)
-
-
-db_option = click.option(
-    "--db", default=DEFAULT_DB, show_default=True, help="SQLite database file."
-)
 
 
 @main.command()
@@ -105,9 +100,7 @@ def ingest(
     """
     from eventwire.ingest import IngestOptions, ParquetFolderSink, StoreSink, ingest
 
-    options = IngestOptions(
-        workers=workers, scheduler=scheduler, follow=follow, progress=not quiet
-    )
+    options = IngestOptions(workers=workers, scheduler=scheduler, follow=follow, progress=not quiet)
     if scheduler is not None and logging.getLogger().getEffectiveLevel() > logging.DEBUG:
         # Dask sets up its own INFO logging when imported; keep only its errors.
         import distributed  # noqa: F401
@@ -128,21 +121,12 @@ def ingest(
         sys.exit(1)
 
 
-def _date(_ctx: Any, _param: Any, value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from exc
-
-
 @main.command()
 @db_option
 @click.option("--type", "type_", help="PLOVER event type, e.g. ASSAULT.")
 @click.option("--country", help="ISO alpha-3 code of the actor or the recipient.")
-@click.option("--since", callback=_date, help="Events on or after this date (YYYY-MM-DD).")
-@click.option("--until", callback=_date, help="Events on or before this date.")
+@click.option("--since", callback=parse_date, help="Events on or after this date (YYYY-MM-DD).")
+@click.option("--until", callback=parse_date, help="Events on or before this date.")
 @click.option("--query", help="Full-text search over source sentences and articles.")
 @click.option("--all", "all_", is_flag=True, help="Include negated, hypothetical and future.")
 @click.option("--limit", default=100, show_default=True, type=click.IntRange(min=1))
@@ -246,6 +230,7 @@ def demo(db: str) -> None:
 
 
 main.add_command(eval_group)
+main.add_command(export_command)
 
 
 if __name__ == "__main__":  # pragma: no cover
