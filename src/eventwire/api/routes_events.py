@@ -1,0 +1,126 @@
+"""Routes over events: pages, counts, one event, stats and exports."""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Query
+from fastapi.responses import FileResponse
+from starlette.background import BackgroundTask
+
+from eventwire.api.paging import sort_order
+from eventwire.api.params import DatabaseDep, EventQueryDep, PageDep
+from eventwire.api.query import QueryError, StatsGroup
+from eventwire.api.schemas import (
+    CountOut,
+    ErrorOut,
+    EventDetailOut,
+    EventPageOut,
+    StatsOut,
+    event_detail_json,
+    event_page_json,
+    stats_json,
+)
+from eventwire.store import Store
+
+log = logging.getLogger(__name__)
+
+router = APIRouter(tags=["events"])
+
+EXPORT_BATCH = 500
+_NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorOut}}
+
+
+@router.get("/events", response_model=EventPageOut)
+def list_events(db: DatabaseDep, query: EventQueryDep, page: PageDep) -> dict[str, Any]:
+    """A page of events passing every filter given, and the cursor of the next page."""
+    with db.reader() as reader:
+        result = reader.event_page(query, page.order, page.limit, page.cursor)
+    return event_page_json(result)
+
+
+@router.get("/events/count", response_model=CountOut)
+def count_events(db: DatabaseDep, query: EventQueryDep) -> dict[str, Any]:
+    """How many events pass the filters."""
+    with db.reader() as reader:
+        return {"count": reader.count(query)}
+
+
+@router.get("/events/{event_id}", response_model=EventDetailOut, responses=_NOT_FOUND)
+def get_event(event_id: int, db: DatabaseDep) -> dict[str, Any]:
+    """One event with every mention that reports it."""
+    with db.reader() as reader:
+        detail = reader.event_detail(event_id)
+    if detail is None:
+        raise HTTPException(status_code=404, detail=f"no event with id {event_id}")
+    return event_detail_json(detail)
+
+
+@router.get("/stats", response_model=StatsOut)
+def stats(
+    db: DatabaseDep,
+    query: EventQueryDep,
+    group: Annotated[
+        str,
+        Query(
+            description="comma-separated: day, month, year, type, mode, actor_country, "
+            "recipient_country, actor_sector, recipient_sector, dyad (= actor_country, "
+            "recipient_country); e.g. day,type"
+        ),
+    ] = "type",
+    limit: Annotated[int | None, Query(ge=1, description="at most this many rows")] = None,
+) -> dict[str, Any]:
+    """Event counts per group, over the events passing the filters. Groups over time
+    come in time order (undated last), others largest first; a key is null for events
+    without that value."""
+    groups = StatsGroup.parse(group)
+    with db.reader() as reader:
+        return stats_json(reader.stats(query, groups, limit))
+
+
+@router.get(
+    "/export",
+    response_class=FileResponse,
+    responses={200: {"description": "the export file, as an attachment"}},
+)
+def export(
+    db: DatabaseDep,
+    query: EventQueryDep,
+    format_: Annotated[
+        str, Query(alias="format", description="plover, csv, parquet, geojson, ...")
+    ] = "csv",
+    sort: Annotated[str, Query(description="order of the exported events")] = "-date",
+) -> FileResponse:
+    """Every event passing the filters, in one file (see ``eventwire.export``)."""
+    try:
+        from eventwire.export import EXPORT_FORMATS, write_export
+    except ImportError as exc:
+        raise HTTPException(
+            status_code=503, detail=f"exports are not available in this installation ({exc})"
+        ) from exc
+    spec = EXPORT_FORMATS.get(format_)
+    if spec is None:
+        raise QueryError(f"format must be one of {', '.join(EXPORT_FORMATS)}, not {format_!r}")
+    order = sort_order(sort)
+    suffix = spec.suffix if spec.suffix.startswith(".") else f".{spec.suffix}"
+    handle, path = tempfile.mkstemp(prefix="eventwire-export-", suffix=suffix)
+    try:
+        with os.fdopen(handle, "wb") as out, Store(db.path, create=False) as store:
+            with db.reader() as reader:
+                batches = list(reader.event_ids(query, order, EXPORT_BATCH))
+            events = (event for batch in batches for event in store.events_by_id(batch))
+            written = write_export(format_, events, store, out)
+    except BaseException:
+        Path(path).unlink()
+        raise
+    log.info("exported %d events as %s", written, format_)
+    return FileResponse(
+        path,
+        media_type=spec.media_type,
+        filename=f"eventwire-events{suffix}",
+        background=BackgroundTask(os.unlink, path),
+    )

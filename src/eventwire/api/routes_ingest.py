@@ -1,0 +1,219 @@
+"""``POST /ingest``: code and store an article sent by a client.
+
+The route exists only when the app is given an ingest token; a request must carry it as
+``Authorization: Bearer <token>`` (compared in constant time). The body is limited to
+``max_upload_bytes``: a larger ``Content-Length`` is refused before anything is read,
+and a body without one is counted while it streams in and refused as soon as it
+passes the limit. A body is either JSON (``IngestIn``: one article) or a multipart
+upload of a UTF-8 text file (``file``, a dump of one or more articles, with optional
+``title``, ``published``, ``url`` and ``source`` fields).
+"""
+
+from __future__ import annotations
+
+import hmac
+import logging
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.concurrency import run_in_threadpool
+from pydantic import ValidationError
+from starlette.datastructures import UploadFile
+from starlette.types import Message, Receive
+
+from eventwire.api.query import QueryError
+from eventwire.api.schemas import ErrorOut, IngestIn, IngestOut
+from eventwire.errors import InputError, PipelineError
+from eventwire.model import RawDocument
+from eventwire.pipeline import DEFAULT_STAGES, Pipeline
+from eventwire.sources.text import decode_text
+from eventwire.store import IngestResult, Store
+
+log = logging.getLogger(__name__)
+
+_FORM_FIELDS = ("title", "published", "url", "source")
+
+
+class BodyTooLarge(Exception):
+    """A request body passed the upload limit while it was read."""
+
+
+@dataclass(frozen=True, slots=True)
+class IngestConfig:
+    db_path: str
+    token: str
+    max_upload_bytes: int
+    stages: tuple[str, ...]
+
+
+class Ingester:
+    """Runs the pipeline on uploaded articles and stores them; one at a time (the
+    pipeline and its spaCy model are built once, on first use)."""
+
+    def __init__(self, config: IngestConfig) -> None:
+        self.config = config
+        self._lock = threading.Lock()
+        self._pipeline: Pipeline | None = None
+
+    def ingest(self, raw: RawDocument) -> list[IngestResult]:
+        with self._lock:
+            if self._pipeline is None:
+                self._pipeline = Pipeline(self.config.stages)
+            docs = self._pipeline.process_raw(raw)
+            if not docs:
+                raise InputError(raw.origin, "no article text found")
+            with Store(self.config.db_path, create=False) as store:
+                return [store.add_document(doc) for doc in docs]
+
+
+def _authorize(request: Request, token: str) -> None:
+    header = request.headers.get("authorization", "")
+    scheme, _, given = header.partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(
+        given.strip().encode("utf-8"), token.encode("utf-8")
+    ):
+        raise HTTPException(
+            status_code=401,
+            detail="ingest needs the header Authorization: Bearer <ingest token>",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+
+
+def _too_large(limit: int) -> HTTPException:
+    return HTTPException(status_code=413, detail=f"request body is larger than {limit} bytes")
+
+
+def _limited(request: Request, limit: int) -> Request:
+    """``request`` with a body that raises BodyTooLarge once more than ``limit`` bytes
+    have arrived."""
+    received = 0
+    receive: Receive = request.receive
+
+    async def counting() -> Message:
+        nonlocal received
+        message = await receive()
+        if message["type"] == "http.request":
+            received += len(message.get("body", b""))
+            if received > limit:
+                raise BodyTooLarge
+        return message
+
+    return Request(request.scope, counting)
+
+
+def _published(value: str | None, origin: str) -> date | None:
+    if value is None or not value.strip():
+        return None
+    try:
+        return date.fromisoformat(value.strip()[:10])
+    except ValueError as exc:
+        raise InputError(origin, f"published must be an ISO date, not {value!r}") from exc
+
+
+async def _raw_document(request: Request, limit: int) -> RawDocument:
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    body_request = _limited(request, limit)
+    if content_type == "application/json":
+        try:
+            item = IngestIn.model_validate_json(await body_request.body())
+        except ValidationError as exc:
+            problems = "; ".join(
+                f"{'.'.join(str(p) for p in e['loc']) or 'body'}: {e['msg']}" for e in exc.errors()
+            )
+            raise QueryError(f"bad ingest body: {problems}") from exc
+        origin = item.url or "<api>"
+        return RawDocument(
+            text=item.text,
+            origin=origin,
+            title=item.title,
+            published=_published(item.published, origin),
+            source=item.source,
+            url=item.url,
+        )
+    if content_type == "multipart/form-data":
+        form = await body_request.form(max_files=1, max_fields=len(_FORM_FIELDS) + 1)
+        upload = form.get("file")
+        if not isinstance(upload, UploadFile):
+            raise QueryError("a multipart ingest needs a file field named 'file'")
+        origin = upload.filename or "<upload>"
+        fields = {name: form.get(name) for name in _FORM_FIELDS}
+        texts = {k: v for k, v in fields.items() if isinstance(v, str) and v.strip()}
+        raw = RawDocument(
+            text=decode_text(await upload.read(), origin),
+            origin=origin,
+            title=texts.get("title"),
+            published=_published(texts.get("published"), origin),
+            source=texts.get("source"),
+            url=texts.get("url"),
+            is_dump=True,
+        )
+        await form.close()
+        return raw
+    raise HTTPException(
+        status_code=415, detail="send application/json or a multipart/form-data file upload"
+    )
+
+
+def ingest_router(config: IngestConfig) -> APIRouter:
+    """The router holding ``POST /ingest`` for this configuration."""
+    router = APIRouter(tags=["ingest"])
+    ingester = Ingester(config)
+    body_schema = {
+        "content": {
+            "application/json": {"schema": IngestIn.model_json_schema()},
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "required": ["file"],
+                    "properties": {
+                        "file": {"type": "string", "format": "binary"},
+                        **{name: {"type": "string"} for name in _FORM_FIELDS},
+                    },
+                }
+            },
+        },
+        "required": True,
+    }
+    errors: dict[int | str, dict[str, Any]] = {
+        code: {"model": ErrorOut} for code in (401, 413, 415, 422)
+    }
+
+    @router.post(
+        "/ingest",
+        response_model=IngestOut,
+        responses=errors,
+        openapi_extra={"requestBody": body_schema},
+    )
+    async def ingest(request: Request) -> dict[str, Any]:
+        """Code one article (JSON) or a text file (multipart) and store it. Needs the
+        ingest token as a Bearer token."""
+        _authorize(request, config.token)
+        limit = config.max_upload_bytes
+        declared = request.headers.get("content-length")
+        if declared is not None and declared.isdigit() and int(declared) > limit:
+            raise _too_large(limit)
+        try:
+            raw = await _raw_document(request, limit)
+        except BodyTooLarge:
+            raise _too_large(limit) from None
+        try:
+            results = await run_in_threadpool(ingester.ingest, raw)
+        except PipelineError as exc:
+            log.error("ingest failed: %s", exc)
+            raise HTTPException(status_code=500, detail=str(exc)) from exc
+        return {
+            "articles": [
+                {"id": r.article_id, "inserted": r.inserted, "n_events": r.n_events}
+                for r in results
+            ]
+        }
+
+    return router
+
+
+def default_stages(stages: Sequence[str] | None) -> tuple[str, ...]:
+    return tuple(DEFAULT_STAGES if stages is None else stages)

@@ -1,0 +1,392 @@
+"""The JSON of the REST contract, as pydantic models (they also document the API in
+the OpenAPI schema), and the functions that build it from the reader's records.
+
+Builders return plain JSON-ready dicts shaped like these models; each route declares
+its model as ``response_model``, so FastAPI checks every answer against it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from eventwire.api.records import (
+    ArticleDetail,
+    ArticlePage,
+    EventDetail,
+    EventItem,
+    EventPage,
+    SearchResult,
+    StatsResult,
+)
+from eventwire.output import event_record
+
+Json = dict[str, Any]
+
+
+class HealthOut(BaseModel):
+    status: str = Field(examples=["ok"])
+    schema_version: int
+    articles: int
+    events: int
+
+
+class MentionRef(BaseModel):
+    """An event's first mention: offsets into the article's text."""
+
+    article_id: int
+    article_title: str | None
+    sentence: str
+    start: int
+    end: int
+    trigger_start: int | None
+    trigger_end: int | None
+
+
+class EventOut(BaseModel):
+    """A coded event: the fields of ``eventwire.output.event_record`` plus counts and the
+    first mention. Fields the record gains later are passed through."""
+
+    model_config = ConfigDict(extra="allow")
+
+    id: int
+    date: str | None = Field(description="ISO date YYYY-MM-DD")
+    date_precision: str | None = Field(description="day, week, month or year")
+    type: str = Field(description="PLOVER event type")
+    mode: str | None
+    contexts: list[str]
+    cameo_root: str | None
+    quad_class: int | None
+    acled_event_type: str | None
+    acled_sub_event_type: str | None
+    actor: str | None
+    actor_code: str | None
+    actor_country: str | None
+    actor_sector: str | None
+    recipient: str | None
+    recipient_code: str | None
+    recipient_country: str | None
+    recipient_sector: str | None
+    place: str | None
+    place_country: str | None = Field(description="ISO 3166 alpha-2 (GeoNames)")
+    lat: float | None
+    lon: float | None
+    geo_precision: str | None
+    dead: int | None
+    injured: int | None
+    arrested: int | None
+    confidence: float
+    flags: list[str] = Field(description="negated, hypothetical, future")
+    num_articles: int
+    num_mentions: int
+    num_sources: int
+    article_id: int | None
+    sentence: str | None
+    mention: MentionRef | None
+
+
+class EventPageOut(BaseModel):
+    events: list[EventOut]
+    next_cursor: str | None = Field(
+        description="pass as cursor= for the next page; null at the end"
+    )
+
+
+class CountOut(BaseModel):
+    count: int
+
+
+class MentionOut(BaseModel):
+    """One report of an event; every offset indexes into that article's text."""
+
+    article_id: int
+    article_title: str | None
+    article_url: str | None
+    source: str | None
+    published: str | None
+    sentence: str
+    start: int
+    end: int
+    trigger_start: int | None
+    trigger_end: int | None
+    actor_start: int | None
+    actor_end: int | None
+    recipient_start: int | None
+    recipient_end: int | None
+    place_start: int | None
+    place_end: int | None
+    confidence: float
+
+
+class EventDetailOut(EventOut):
+    mentions: list[MentionOut]
+
+
+class ArticleSummaryOut(BaseModel):
+    id: int
+    title: str | None
+    source: str | None
+    url: str | None
+    published: str | None
+    origin: str
+    n_events: int
+
+
+class ArticlePageOut(BaseModel):
+    articles: list[ArticleSummaryOut]
+    next_cursor: str | None
+
+
+class PlaceOut(BaseModel):
+    text: str
+    start: int
+    end: int
+    name: str | None
+    lat: float | None
+    lon: float | None
+    country_code: str | None
+    precision: str | None
+
+
+class TimexOut(BaseModel):
+    text: str
+    start: int
+    end: int
+    type: str
+    value: str | None
+
+
+class ArticleMentionOut(BaseModel):
+    event_id: int
+    type: str
+    mode: str | None
+    start: int
+    end: int
+    trigger_start: int | None
+    trigger_end: int | None
+    actor_start: int | None
+    actor_end: int | None
+    recipient_start: int | None
+    recipient_end: int | None
+    place_start: int | None
+    place_end: int | None
+
+
+class ArticleOut(BaseModel):
+    """A stored article. Every offset (places, timexes, mentions) indexes into ``text``."""
+
+    id: int
+    title: str | None
+    text: str
+    body: str | None
+    captions: list[str]
+    credits: list[str]
+    source: str | None
+    url: str | None
+    author: str | None = None
+    published: str | None
+    published_origin: str | None
+    places: list[PlaceOut]
+    timexes: list[TimexOut]
+    mentions: list[ArticleMentionOut]
+
+
+class SnippetPartOut(BaseModel):
+    text: str
+    match: bool
+
+
+class SearchHitOut(BaseModel):
+    article_id: int
+    title: str | None
+    snippet: list[SnippetPartOut] = Field(
+        description="the snippet as parts; match=true for the words the query matched"
+    )
+    rank: float = Field(description="bm25 score, lower is better")
+
+
+class SearchOut(BaseModel):
+    hits: list[SearchHitOut]
+
+
+class StatsOut(BaseModel):
+    group: list[str]
+    rows: list[dict[str, str | int | None]] = Field(
+        description="one object per group: the group's keys and n, the number of events"
+    )
+
+
+class IngestIn(BaseModel):
+    """One article to code and store."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(min_length=1)
+    title: str | None = None
+    published: str | None = Field(default=None, description="ISO date YYYY-MM-DD")
+    url: str | None = None
+    source: str | None = None
+
+
+class IngestedArticle(BaseModel):
+    id: int
+    inserted: bool = Field(description="false when the same text was already stored")
+    n_events: int
+
+
+class IngestOut(BaseModel):
+    articles: list[IngestedArticle]
+
+
+class ErrorOut(BaseModel):
+    detail: str
+
+
+# --- builders ----------------------------------------------------------------------------
+
+
+def event_json(item: EventItem) -> Json:
+    event = item.event
+    record = event_record(event)
+    mention = event.mentions[0] if event.mentions else None
+    record["num_mentions"] = event.num_mentions
+    record["num_sources"] = event.num_sources
+    record["mention"] = (
+        None
+        if mention is None
+        else {
+            "article_id": mention.article_id,
+            "article_title": item.article_title,
+            "sentence": mention.sentence,
+            "start": mention.start,
+            "end": mention.end,
+            "trigger_start": mention.trigger_start,
+            "trigger_end": mention.trigger_end,
+        }
+    )
+    return record
+
+
+def event_page_json(page: EventPage) -> Json:
+    return {"events": [event_json(item) for item in page.events], "next_cursor": page.next_cursor}
+
+
+def event_detail_json(detail: EventDetail) -> Json:
+    record = event_json(detail.item)
+    record["mentions"] = [
+        {
+            "article_id": m.article_id,
+            "article_title": m.article_title,
+            "article_url": m.article_url,
+            "source": m.source,
+            "published": m.published,
+            "sentence": m.sentence,
+            "start": m.start,
+            "end": m.end,
+            "trigger_start": m.trigger_start,
+            "trigger_end": m.trigger_end,
+            "actor_start": m.actor_start,
+            "actor_end": m.actor_end,
+            "recipient_start": m.recipient_start,
+            "recipient_end": m.recipient_end,
+            "place_start": m.place_start,
+            "place_end": m.place_end,
+            "confidence": m.confidence,
+        }
+        for m in detail.mentions
+    ]
+    return record
+
+
+def article_page_json(page: ArticlePage) -> Json:
+    return {
+        "articles": [
+            {
+                "id": a.id,
+                "title": a.title,
+                "source": a.source,
+                "url": a.url,
+                "published": a.published,
+                "origin": a.origin,
+                "n_events": a.n_events,
+            }
+            for a in page.articles
+        ],
+        "next_cursor": page.next_cursor,
+    }
+
+
+def article_json(detail: ArticleDetail) -> Json:
+    article = detail.article
+    return {
+        "id": article.id,
+        "title": article.title,
+        "text": article.text,
+        "body": article.body,
+        "captions": list(article.captions),
+        "credits": list(article.credits),
+        "source": article.source,
+        "url": article.url,
+        "author": detail.author,
+        "published": article.published.isoformat() if article.published else None,
+        "published_origin": str(article.published_origin) if article.published_origin else None,
+        "places": [
+            {
+                "text": p.text,
+                "start": p.start,
+                "end": p.end,
+                "name": p.name,
+                "lat": p.lat,
+                "lon": p.lon,
+                "country_code": p.country_code,
+                "precision": str(p.precision) if p.precision else None,
+            }
+            for p in article.places
+        ],
+        "timexes": [
+            {"text": t.text, "start": t.start, "end": t.end, "type": str(t.type), "value": t.value}
+            for t in article.timexes
+        ],
+        "mentions": [
+            {
+                "event_id": m.event_id,
+                "type": m.type,
+                "mode": m.mode,
+                "start": m.start,
+                "end": m.end,
+                "trigger_start": m.trigger_start,
+                "trigger_end": m.trigger_end,
+                "actor_start": m.actor_start,
+                "actor_end": m.actor_end,
+                "recipient_start": m.recipient_start,
+                "recipient_end": m.recipient_end,
+                "place_start": m.place_start,
+                "place_end": m.place_end,
+            }
+            for m in detail.mentions
+        ],
+    }
+
+
+def search_json(hits: list[SearchResult]) -> Json:
+    return {
+        "hits": [
+            {
+                "article_id": hit.article_id,
+                "title": hit.title,
+                "snippet": [{"text": part.text, "match": part.match} for part in hit.snippet],
+                "rank": hit.rank,
+            }
+            for hit in hits
+        ]
+    }
+
+
+def stats_json(result: StatsResult) -> Json:
+    rows: list[Json] = []
+    for row in result.rows:
+        values: Json = dict(zip(result.group, row.keys, strict=True))
+        values["n"] = row.n
+        rows.append(values)
+    return {"group": list(result.group), "rows": rows}

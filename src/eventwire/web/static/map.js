@@ -1,0 +1,488 @@
+// The event map: an offline world basemap (world-atlas countries drawn with d3-geo into
+// SVG), events as circles sized by mentions and coloured by quad class, clustered in
+// screen space, with pan (drag), zoom (wheel, double-click, buttons, keys) and a list
+// for events that share one spot. Without the vendor files (web/build.mjs not run) the
+// events are still drawn, on a plain latitude/longitude grid, with a notice.
+
+import { clear, el, onResize, showTooltip, hideTooltip, svg, formatNumber } from "./dom.js";
+import { BUILD_COMMAND, VENDOR, countriesOf, fetchJson, loadVendor } from "./basemap.js";
+import { CLUSTER_RADIUS, clusterPoints, clusterRadius, markerRadius, mentionsOf } from "./clusters.js";
+import { QUADS, quadColor, quadName, quadOf } from "./plover.js";
+
+const MAX_ZOOM = 60;
+const DETAIL_ZOOM = 3; // from this zoom on, the 1:50m countries replace the 1:110m ones
+
+function eventLabel(event) {
+  const who = [event.actor, event.recipient].filter(Boolean).join(" → ");
+  return [event.type, event.mode, who && `(${who})`, event.place && `in ${event.place}`, event.date && `on ${event.date}`]
+    .filter(Boolean)
+    .join(" ");
+}
+
+function eventQuad(event) {
+  return event.quad_class ?? quadOf(event.type);
+}
+
+export class EventMap {
+  constructor({ container, legend, note, controls, onSelect }) {
+    this.container = container;
+    this.legend = legend;
+    this.note = note;
+    this.onSelect = onSelect;
+    this.events = [];
+    this.selectedId = null;
+    this.width = 0;
+    this.height = 0;
+    this.transform = { k: 1, x: 0, y: 0 };
+    this.countries = null; // GeoJSON features, when the basemap is built
+    this.detailed = null; // promise of the 1:50m features
+    this.project = null;
+    this.popup = null;
+    this.points = [];
+
+    this.svg = svg("svg", { className: "map-svg", role: "group", tabindex: "0", "aria-label": "Map of events; drag to pan, scroll or use + and − to zoom" });
+    this.ocean = svg("rect", { className: "ocean", x: 0, y: 0 });
+    this.base = svg("g", { className: "basemap" });
+    this.markers = svg("g", { className: "markers" });
+    this.svg.append(this.ocean, this.base, this.markers);
+    container.prepend(this.svg);
+    this.renderLegend();
+    this.bindInteraction();
+    controls.zoomIn.addEventListener("click", () => this.zoomBy(2));
+    controls.zoomOut.addEventListener("click", () => this.zoomBy(0.5));
+    controls.reset.addEventListener("click", () => this.resetZoom());
+    onResize(container, () => this.resize());
+  }
+
+  async init() {
+    let topology = null;
+    try {
+      topology = await loadVendor();
+    } catch (err) {
+      this.showBasemapNotice(`The basemap could not be loaded: ${err.message}.`);
+    }
+    if (topology === null && !this.basemapNotice) {
+      this.showBasemapNotice("The offline basemap was not built, so countries are not drawn.");
+    }
+    if (topology !== null) this.countries = countriesOf(topology);
+    this.resize();
+  }
+
+  showBasemapNotice(text) {
+    this.basemapNotice = el(
+      "div",
+      { className: "map-notice", role: "status" },
+      el("strong", { text }),
+      " Build the vendor assets once with ",
+      el("code", { text: BUILD_COMMAND }),
+      " in the eventwire source folder, then reload.",
+    );
+    this.container.append(this.basemapNotice);
+  }
+
+  renderLegend() {
+    clear(this.legend);
+    for (const q of QUADS) {
+      this.legend.append(el("span", { className: "legend-item" }, el("span", { className: `swatch swatch-round q${q.id}` }), q.name));
+    }
+    this.legend.append(el("span", { className: "legend-item legend-hint", text: "size: mentions · rings: clusters" }));
+  }
+
+  // ---- projection and basemap -------------------------------------------------------
+
+  resize() {
+    const width = this.container.clientWidth;
+    const height = this.container.clientHeight;
+    if (width === 0 || height === 0) return;
+    this.width = width;
+    this.height = height;
+    this.svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
+    this.ocean.setAttribute("width", width);
+    this.ocean.setAttribute("height", height);
+    const pad = 8;
+    if (window.d3?.geoNaturalEarth1) {
+      const projection = window.d3.geoNaturalEarth1().fitExtent([[pad, pad], [width - pad, height - pad]], { type: "Sphere" });
+      this.project = (lon, lat) => projection([lon, lat]);
+      this.path = window.d3.geoPath(projection);
+      const [[x0, y0], [x1, y1]] = this.path.bounds({ type: "Sphere" });
+      this.bounds = { x0, y0, x1, y1 };
+    } else {
+      // Plain longitude/latitude grid (plate carrée), fitted to the box.
+      const scale = Math.min((width - 2 * pad) / 360, (height - 2 * pad) / 180);
+      const ox = (width - 360 * scale) / 2;
+      const oy = (height - 180 * scale) / 2;
+      this.project = (lon, lat) => [ox + (lon + 180) * scale, oy + (90 - lat) * scale];
+      this.path = null;
+      this.bounds = { x0: ox, y0: oy, x1: ox + 360 * scale, y1: oy + 180 * scale };
+    }
+    this.drawBasemap();
+    this.projectEvents();
+    this.applyTransform();
+  }
+
+  drawBasemap() {
+    clear(this.base);
+    if (this.path !== null) {
+      this.base.append(svg("path", { className: "sphere", d: this.path({ type: "Sphere" }) }));
+      this.base.append(svg("path", { className: "graticule", d: this.path(window.d3.geoGraticule10()) }));
+      const features = this.transform.k >= DETAIL_ZOOM && this.detailedFeatures ? this.detailedFeatures : this.countries;
+      const group = svg("g", { className: "countries" });
+      for (const feature of features ?? []) {
+        const d = this.path(feature);
+        if (d) group.append(svg("path", { className: "country", d }, svg("title", { text: feature.properties?.name ?? "" })));
+      }
+      this.base.append(group);
+      this.base.append(svg("path", { className: "sphere-outline", d: this.path({ type: "Sphere" }) }));
+    } else {
+      const { x0, y0, x1, y1 } = this.bounds;
+      this.base.append(svg("rect", { className: "sphere", x: x0, y: y0, width: x1 - x0, height: y1 - y0 }));
+      const lines = [];
+      for (let lon = -180; lon <= 180; lon += 30) {
+        const [ax, ay] = this.project(lon, 90);
+        const [, by] = this.project(lon, -90);
+        lines.push(`M${ax},${ay}V${by}`);
+      }
+      for (let lat = -60; lat <= 60; lat += 30) {
+        const [ax, ay] = this.project(-180, lat);
+        const [bx] = this.project(180, lat);
+        lines.push(`M${ax},${ay}H${bx}`);
+      }
+      this.base.append(svg("path", { className: "graticule", d: lines.join("") }));
+    }
+  }
+
+  maybeLoadDetail() {
+    if (this.countries === null || this.transform.k < DETAIL_ZOOM || this.detailed !== null) return;
+    this.detailed = fetchJson(`${VENDOR}/countries-50m.json`)
+      .then((topology) => {
+        this.detailedFeatures = countriesOf(topology);
+        this.drawBasemap();
+        this.applyTransform();
+      })
+      .catch(() => {
+        // The 1:110m countries stay; nothing else depends on the detailed ones.
+      });
+  }
+
+  // ---- events -------------------------------------------------------------------------
+
+  setEvents(events, { total }) {
+    this.events = events;
+    this.closePopup();
+    this.projectEvents();
+    this.renderMarkers();
+    const placed = events.filter((e) => typeof e.lat === "number" && typeof e.lon === "number").length;
+    const missing = events.length - placed;
+    const parts = [`${formatNumber(placed)} on the map`];
+    if (missing > 0) parts.push(`${formatNumber(missing)} without a place`);
+    if (total > events.length) parts.push(`first ${formatNumber(events.length)} of ${formatNumber(total)} shown`);
+    this.note.textContent = parts.join(" · ");
+  }
+
+  setSelected(eventId) {
+    this.selectedId = eventId;
+    this.renderMarkers();
+  }
+
+  projectEvents() {
+    if (this.project === null) return;
+    this.points = [];
+    for (const event of this.events) {
+      if (typeof event.lat !== "number" || typeof event.lon !== "number") continue;
+      const p = this.project(event.lon, event.lat);
+      if (p && Number.isFinite(p[0]) && Number.isFinite(p[1])) this.points.push({ event, bx: p[0], by: p[1] });
+    }
+    // Bigger events seed clusters first.
+    this.points.sort((a, b) => mentionsOf(b.event) - mentionsOf(a.event) || b.event.id - a.event.id);
+  }
+
+  clusters() {
+    return clusterPoints(this.points, this.transform, this.width, this.height);
+  }
+
+  renderMarkers() {
+    clear(this.markers);
+    if (this.width === 0) return;
+    for (const c of this.clusters()) {
+      this.markers.append(c.members.length === 1 ? this.singleMarker(c) : this.clusterMarker(c));
+    }
+  }
+
+  singleMarker(c) {
+    const event = c.members[0].event;
+    const quad = eventQuad(event);
+    const selected = event.id === this.selectedId;
+    const label = eventLabel(event);
+    const g = svg(
+      "g",
+      {
+        className: `marker event-marker${selected ? " selected" : ""}${event.flags?.length ? " flagged" : ""}`,
+        transform: `translate(${c.x.toFixed(1)},${c.y.toFixed(1)})`,
+        role: "button",
+        tabindex: "0",
+        "aria-label": `Event ${event.id}: ${label}`,
+        dataset: { eventId: event.id, count: 1 },
+      },
+      selected ? svg("circle", { className: "selection-ring", r: markerRadius(event) + 5 }) : null,
+      svg("circle", { className: "dot", r: markerRadius(event), fill: quadColor(quad) }),
+    );
+    this.bindMarker(g, () => this.onSelect(event.id), (evt) =>
+      showTooltip(evt.clientX, evt.clientY, [
+        `${event.type}${event.mode ? ` · ${event.mode}` : ""}`,
+        [event.actor, event.recipient].filter(Boolean).join(" → ") || "actors not coded",
+        [event.place, event.date].filter(Boolean).join(" · "),
+        `${mentionsOf(event)} mention${mentionsOf(event) === 1 ? "" : "s"} · confidence ${event.confidence}`,
+      ].filter(Boolean)),
+    );
+    return g;
+  }
+
+  clusterMarker(c) {
+    const n = c.members.length;
+    const r = clusterRadius(n);
+    const byQuad = new Map();
+    for (const m of c.members) {
+      const q = eventQuad(m.event);
+      byQuad.set(q, (byQuad.get(q) ?? 0) + 1);
+    }
+    const selected = c.members.some((m) => m.event.id === this.selectedId);
+    const g = svg("g", {
+      className: `marker cluster${selected ? " selected" : ""}`,
+      transform: `translate(${c.x.toFixed(1)},${c.y.toFixed(1)})`,
+      role: "button",
+      tabindex: "0",
+      "aria-label": `${n} events here: ${[...byQuad].map(([q, k]) => `${k} ${quadName(q).toLowerCase()}`).join(", ")}; activate to zoom in or list them`,
+      dataset: { count: n, eventIds: c.members.map((m) => m.event.id).join(" ") },
+    });
+    if (selected) g.append(svg("circle", { className: "selection-ring", r: r + 5 }));
+    g.append(svg("circle", { className: "cluster-back", r }));
+    // A ring split by quad class, drawn as dashed strokes on one circle each.
+    const ringR = r - 3;
+    const circumference = 2 * Math.PI * ringR;
+    let offset = 0;
+    for (const q of [4, 3, 2, 1, null]) {
+      const count = byQuad.get(q) ?? 0;
+      if (count === 0) continue;
+      const length = (count / n) * circumference;
+      g.append(
+        svg("circle", {
+          className: "cluster-ring",
+          r: ringR,
+          stroke: quadColor(q),
+          "stroke-dasharray": `${length.toFixed(2)} ${(circumference - length).toFixed(2)}`,
+          "stroke-dashoffset": (-offset).toFixed(2),
+          transform: "rotate(-90)",
+        }),
+      );
+      offset += length;
+    }
+    g.append(svg("text", { className: "cluster-count", dy: "0.35em", text: n > 999 ? `${Math.round(n / 100) / 10}k` : n }));
+    this.bindMarker(g, () => this.openCluster(c), (evt) =>
+      showTooltip(evt.clientX, evt.clientY, [
+        `${n} events`,
+        ...[...byQuad].sort((a, b) => (b[0] ?? 0) - (a[0] ?? 0)).map(([q, k]) => [quadColor(q), `${k} ${quadName(q).toLowerCase()}`]),
+      ]),
+    );
+    return g;
+  }
+
+  bindMarker(node, activate, tooltip) {
+    node.addEventListener("click", (evt) => {
+      if (this.dragged) return;
+      evt.stopPropagation();
+      hideTooltip();
+      activate();
+    });
+    node.addEventListener("keydown", (evt) => {
+      if (evt.key === "Enter" || evt.key === " ") {
+        evt.preventDefault();
+        evt.stopPropagation();
+        activate();
+      }
+    });
+    node.addEventListener("pointerenter", tooltip);
+    node.addEventListener("pointermove", tooltip);
+    node.addEventListener("pointerleave", hideTooltip);
+    node.addEventListener("blur", hideTooltip);
+  }
+
+  /** Zoom into a cluster, or list its events when they share one spot. */
+  openCluster(c) {
+    const xs = c.members.map((m) => m.bx);
+    const ys = c.members.map((m) => m.by);
+    const spanX = Math.max(...xs) - Math.min(...xs);
+    const spanY = Math.max(...ys) - Math.min(...ys);
+    const needed = Math.min(this.width / Math.max(spanX, 1e-9), this.height / Math.max(spanY, 1e-9)) * 0.6;
+    if (Math.max(spanX, spanY) * MAX_ZOOM < CLUSTER_RADIUS || needed <= this.transform.k * 1.05) {
+      this.showPopup(c);
+      return;
+    }
+    const cx = (Math.max(...xs) + Math.min(...xs)) / 2;
+    const cy = (Math.max(...ys) + Math.min(...ys)) / 2;
+    const k = Math.min(MAX_ZOOM, needed);
+    this.setTransform({ k, x: this.width / 2 - cx * k, y: this.height / 2 - cy * k });
+  }
+
+  showPopup(c) {
+    this.closePopup();
+    const members = [...c.members].sort((a, b) => (b.event.date ?? "").localeCompare(a.event.date ?? ""));
+    const shown = members.slice(0, 40);
+    const list = el("ul", { className: "map-popup-list" });
+    for (const { event } of shown) {
+      list.append(
+        el(
+          "li",
+          {},
+          el(
+            "button",
+            { type: "button", className: "popup-event", dataset: { eventId: event.id }, on: { click: () => this.onSelect(event.id) } },
+            el("span", { className: `chip q${eventQuad(event) ?? 0}`, text: event.type }),
+            el("span", { className: "popup-date", text: event.date ?? "no date" }),
+            el("span", { className: "popup-who", text: [event.actor, event.recipient].filter(Boolean).join(" → ") || event.sentence || "" }),
+          ),
+        ),
+      );
+    }
+    const place = members.find((m) => m.event.place)?.event.place;
+    this.popup = el(
+      "div",
+      { className: "map-popup", role: "dialog", "aria-label": `Events at ${place ?? "this spot"}` },
+      el(
+        "div",
+        { className: "map-popup-head" },
+        el("strong", { text: `${members.length} events${place ? ` at ${place}` : ""}` }),
+        el("button", { type: "button", className: "popup-close", "aria-label": "Close the list", text: "×", on: { click: () => this.closePopup() } }),
+      ),
+      list,
+      members.length > shown.length ? el("p", { className: "card-note", text: `and ${members.length - shown.length} more: narrow the filters to see them` }) : null,
+    );
+    const left = Math.min(Math.max(8, c.x + 16), this.width - 300);
+    const top = Math.min(Math.max(8, c.y - 20), this.height - 200);
+    this.popup.style.left = `${left}px`;
+    this.popup.style.top = `${Math.max(8, top)}px`;
+    this.container.append(this.popup);
+    this.popup.querySelector("button.popup-event")?.focus();
+  }
+
+  closePopup() {
+    this.popup?.remove();
+    this.popup = null;
+  }
+
+  // ---- pan and zoom -------------------------------------------------------------------
+
+  clamp(t) {
+    const k = Math.min(MAX_ZOOM, Math.max(1, t.k));
+    const fit = (lo, hi, view, shift) => {
+      const size = (hi - lo) * k;
+      if (size <= view) return (view - size) / 2 - lo * k;
+      return Math.min(-lo * k, Math.max(view - hi * k, shift));
+    };
+    const { x0, y0, x1, y1 } = this.bounds;
+    return { k, x: fit(x0, x1, this.width, t.x), y: fit(y0, y1, this.height, t.y) };
+  }
+
+  setTransform(t) {
+    if (!this.bounds) return;
+    const before = this.transform.k;
+    this.transform = this.clamp(t);
+    if (before < DETAIL_ZOOM !== this.transform.k < DETAIL_ZOOM && this.detailedFeatures) this.drawBasemap();
+    this.maybeLoadDetail();
+    this.applyTransform();
+  }
+
+  applyTransform() {
+    if (!this.bounds) return;
+    this.transform = this.clamp(this.transform);
+    const { k, x, y } = this.transform;
+    this.base.setAttribute("transform", `translate(${x},${y}) scale(${k})`);
+    this.renderMarkers();
+  }
+
+  zoomBy(factor, at = [this.width / 2, this.height / 2]) {
+    this.closePopup();
+    const { k, x, y } = this.transform;
+    const nk = Math.min(MAX_ZOOM, Math.max(1, k * factor));
+    const [px, py] = at;
+    this.setTransform({ k: nk, x: px - ((px - x) * nk) / k, y: py - ((py - y) * nk) / k });
+  }
+
+  resetZoom() {
+    this.closePopup();
+    this.setTransform({ k: 1, x: 0, y: 0 });
+  }
+
+  localPoint(evt) {
+    const rect = this.svg.getBoundingClientRect();
+    return [evt.clientX - rect.left, evt.clientY - rect.top];
+  }
+
+  bindInteraction() {
+    const node = this.svg;
+    node.addEventListener(
+      "wheel",
+      (evt) => {
+        evt.preventDefault();
+        const factor = Math.exp(-evt.deltaY * (evt.deltaMode === 1 ? 0.05 : 0.002));
+        this.zoomBy(factor, this.localPoint(evt));
+      },
+      { passive: false },
+    );
+    node.addEventListener("dblclick", (evt) => {
+      evt.preventDefault();
+      this.zoomBy(evt.shiftKey ? 0.5 : 2, this.localPoint(evt));
+    });
+    let drag = null;
+    node.addEventListener("pointerdown", (evt) => {
+      if (evt.button !== 0) return;
+      drag = { id: evt.pointerId, x: evt.clientX, y: evt.clientY, t: { ...this.transform }, captured: false };
+      this.dragged = false;
+    });
+    node.addEventListener("pointermove", (evt) => {
+      if (drag === null || evt.pointerId !== drag.id) return;
+      const dx = evt.clientX - drag.x;
+      const dy = evt.clientY - drag.y;
+      if (!drag.captured && Math.hypot(dx, dy) < 4) return;
+      if (!drag.captured) {
+        node.setPointerCapture(evt.pointerId);
+        drag.captured = true;
+        this.dragged = true;
+        node.classList.add("dragging");
+        hideTooltip();
+        this.closePopup();
+      }
+      this.setTransform({ k: drag.t.k, x: drag.t.x + dx, y: drag.t.y + dy });
+    });
+    const end = (evt) => {
+      if (drag === null || evt.pointerId !== drag.id) return;
+      drag = null;
+      node.classList.remove("dragging");
+      // `dragged` stays true until the click that ends this drag has been ignored.
+      setTimeout(() => {
+        this.dragged = false;
+      }, 0);
+    };
+    node.addEventListener("pointerup", end);
+    node.addEventListener("pointercancel", end);
+    node.addEventListener("click", () => this.closePopup());
+    node.addEventListener("keydown", (evt) => {
+      if (evt.target !== node) return;
+      const step = 60;
+      const moves = { ArrowLeft: [step, 0], ArrowRight: [-step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
+      if (evt.key === "+" || evt.key === "=") this.zoomBy(2);
+      else if (evt.key === "-" || evt.key === "_") this.zoomBy(0.5);
+      else if (evt.key === "0") this.resetZoom();
+      else if (moves[evt.key]) {
+        const [dx, dy] = moves[evt.key];
+        this.setTransform({ ...this.transform, x: this.transform.x + dx, y: this.transform.y + dy });
+      } else return;
+      evt.preventDefault();
+    });
+    this.container.addEventListener("keydown", (evt) => {
+      if (evt.key === "Escape" && this.popup !== null) {
+        this.closePopup();
+        evt.stopPropagation();
+      }
+    });
+  }
+}

@@ -1,0 +1,229 @@
+// The actor network: who acts on whom. Nodes are actor/recipient countries, edges the
+// events between them (from /stats?group=dyad,type), coloured by the quad class with the
+// most events and as thick as the count. A circle layout, drawn as SVG.
+
+import { clear, el, formatNumber, hideTooltip, message, onResize, showTooltip, svg } from "./dom.js";
+import { QUADS, quadColor, quadName, quadOf, sortTypes, typeColor } from "./plover.js";
+
+const MAX_NODES = 36;
+
+export class Network {
+  constructor({ container, note, onCountry }) {
+    this.container = container;
+    this.note = note;
+    this.onCountry = onCountry;
+    this.data = null;
+    this.country = "";
+    onResize(container, () => this.draw());
+  }
+
+  showLoading() {
+    if (this.data === null) clear(this.container).append(message("loading", "Loading the network…"));
+    this.container.classList.add("is-loading");
+  }
+
+  showError(text) {
+    this.data = null;
+    this.container.classList.remove("is-loading");
+    clear(this.container).append(message("error", text));
+    this.note.textContent = "";
+  }
+
+  /** `stats` is the /stats?group=dyad,type answer. */
+  setData(stats, country) {
+    this.country = country;
+    const [actorKey, recipientKey, typeKey] = stats.group ?? ["actor_country", "recipient_country", "type"];
+    const edges = new Map();
+    let undrawn = 0;
+    for (const row of stats.rows ?? []) {
+      const a = row[actorKey];
+      const b = row[recipientKey];
+      if (!a || !b) {
+        undrawn += row.n;
+        continue;
+      }
+      const key = `${a}\u0000${b}`;
+      const edge = edges.get(key) ?? { source: a, target: b, n: 0, byType: new Map() };
+      edge.n += row.n;
+      const type = row[typeKey] ?? "?";
+      edge.byType.set(type, (edge.byType.get(type) ?? 0) + row.n);
+      edges.set(key, edge);
+    }
+    this.data = { edges: [...edges.values()], undrawn };
+    this.container.classList.remove("is-loading");
+    this.draw();
+  }
+
+  draw() {
+    if (this.data === null) return;
+    clear(this.container);
+    const { undrawn } = this.data;
+    let edges = this.data.edges;
+    const weight = new Map();
+    for (const e of edges) {
+      weight.set(e.source, (weight.get(e.source) ?? 0) + e.n);
+      weight.set(e.target, (weight.get(e.target) ?? 0) + e.n);
+    }
+    let nodes = [...weight.keys()].sort((a, b) => weight.get(b) - weight.get(a) || a.localeCompare(b));
+    const hidden = Math.max(0, nodes.length - MAX_NODES);
+    nodes = nodes.slice(0, MAX_NODES);
+    const kept = new Set(nodes);
+    edges = edges.filter((e) => kept.has(e.source) && kept.has(e.target));
+    const notes = [];
+    const drawn = edges.reduce((s, e) => s + e.n, 0);
+    if (edges.length) notes.push(`${formatNumber(drawn)} event${drawn === 1 ? "" : "s"} between ${nodes.length} countries`);
+    if (hidden) notes.push(`${hidden} smaller countries left out`);
+    if (undrawn) notes.push(`${formatNumber(undrawn)} events lack an actor or recipient country`);
+    this.note.textContent = notes.join(" · ");
+    if (edges.length === 0) {
+      this.container.append(message("empty", "No events with both an actor and a recipient country match these filters."));
+      return;
+    }
+
+    const width = Math.max(240, this.container.clientWidth);
+    const height = Math.max(220, this.container.clientHeight || 300);
+    const cx = width / 2;
+    const cy = height / 2 - 8; // leave room for the hint line below
+    // Room around the ring for the largest node and its label.
+    const ring = Math.max(30, Math.min(width / 2 - 62, height / 2 - 52));
+    // Order the ring so that a country's partners tend to sit near it: strongest first,
+    // then each next node is the unplaced one most connected to the last placed.
+    const order = [nodes[0]];
+    const link = (a, b) => edges.reduce((s, e) => s + ((e.source === a && e.target === b) || (e.source === b && e.target === a) ? e.n : 0), 0);
+    const rest = new Set(nodes.slice(1));
+    while (rest.size) {
+      const last = order.at(-1);
+      let best = null;
+      for (const c of rest) if (best === null || link(last, c) > link(last, best) || (link(last, c) === link(last, best) && weight.get(c) > weight.get(best))) best = c;
+      order.push(best);
+      rest.delete(best);
+    }
+    const pos = new Map();
+    order.forEach((node, i) => {
+      // Two countries face each other left and right; more start at the top.
+      const angle = (2 * Math.PI * i) / order.length + (order.length === 2 ? Math.PI : -Math.PI / 2);
+      pos.set(node, { x: order.length === 1 ? cx : cx + ring * Math.cos(angle), y: order.length === 1 ? cy : cy + ring * Math.sin(angle), angle });
+    });
+    const maxWeight = Math.max(...nodes.map((n) => weight.get(n)));
+    const maxEdge = Math.max(...edges.map((e) => e.n));
+    const radius = (n) => 7 + 13 * Math.sqrt(weight.get(n) / maxWeight);
+    const strokeW = (n) => 1.2 + 5 * Math.sqrt(n / maxEdge);
+
+    const root = svg("svg", {
+      className: "network-svg",
+      viewBox: `0 0 ${width} ${height}`,
+      width,
+      height,
+      role: "group",
+      "aria-label": `Network of ${nodes.length} countries; ${edges.length} actor-to-recipient links`,
+    });
+    const defs = svg("defs");
+    for (const q of [...QUADS.map((x) => x.id), 0]) {
+      defs.append(
+        svg(
+          "marker",
+          { id: `arrow-q${q}`, viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 9, markerHeight: 9, orient: "auto", markerUnits: "userSpaceOnUse" },
+          svg("path", { d: "M0,0L10,5L0,10z", fill: quadColor(q || null) }),
+        ),
+      );
+    }
+    root.append(defs);
+
+    const edgeLayer = svg("g", { className: "edges" });
+    const haloWidth = new Map();
+    const sorted = [...edges].sort((a, b) => a.n - b.n);
+    for (const e of sorted) {
+      const types = sortTypes([...e.byType.keys()]);
+      const quadCounts = new Map();
+      for (const [t, n] of e.byType) quadCounts.set(quadOf(t), (quadCounts.get(quadOf(t)) ?? 0) + n);
+      const quad = [...quadCounts].sort((a, b) => b[1] - a[1] || (b[0] ?? 0) - (a[0] ?? 0))[0][0];
+      const color = quadColor(quad);
+      const a = pos.get(e.source);
+      const b = pos.get(e.target);
+      let d;
+      const self = e.source === e.target;
+      if (self) {
+        // Events within one country: a halo around its node.
+        const halo = radius(e.source) + 2 + strokeW(e.n) / 2;
+        haloWidth.set(e.source, strokeW(e.n) + 2);
+        d = `M${a.x - halo},${a.y}a${halo},${halo} 0 1,0 ${2 * halo},0a${halo},${halo} 0 1,0 ${-2 * halo},0`;
+      } else {
+        // Curve to the right of the direction of travel, so A→B and B→A stay apart,
+        // and stop at the target circle's edge so the arrowhead shows.
+        const dx = b.x - a.x;
+        const dy = b.y - a.y;
+        const len = Math.hypot(dx, dy) || 1;
+        const bend = Math.min(60, len * 0.18);
+        const mx = (a.x + b.x) / 2 - (dy / len) * bend;
+        const my = (a.y + b.y) / 2 + (dx / len) * bend;
+        const tx = b.x - mx;
+        const ty = b.y - my;
+        const tl = Math.hypot(tx, ty) || 1;
+        const rb = radius(e.target) + 2;
+        const sx = a.x + ((mx - a.x) / (Math.hypot(mx - a.x, my - a.y) || 1)) * radius(e.source);
+        const sy = a.y + ((my - a.y) / (Math.hypot(mx - a.x, my - a.y) || 1)) * radius(e.source);
+        d = `M${sx},${sy}Q${mx},${my} ${b.x - (tx / tl) * rb},${b.y - (ty / tl) * rb}`;
+      }
+      const path = svg("path", {
+        className: "edge",
+        d,
+        stroke: color,
+        "stroke-width": strokeW(e.n).toFixed(2),
+        "marker-end": self ? null : `url(#arrow-q${quad ?? 0})`,
+        dataset: { source: e.source, target: e.target, n: e.n },
+      });
+      const tip = (evt) =>
+        showTooltip(evt.clientX, evt.clientY, [
+          self ? `${e.source} on ${e.source} (within the country): ${e.n} event${e.n === 1 ? "" : "s"}` : `${e.source} → ${e.target}: ${e.n} event${e.n === 1 ? "" : "s"}`,
+          ...types.map((t) => [typeColor(t), `${t} ${e.byType.get(t)}`]),
+          `mostly ${quadName(quad).toLowerCase()}`,
+        ]);
+      path.addEventListener("pointerenter", tip);
+      path.addEventListener("pointermove", tip);
+      path.addEventListener("pointerleave", hideTooltip);
+      edgeLayer.append(path);
+    }
+    root.append(edgeLayer);
+
+    const nodeLayer = svg("g", { className: "nodes" });
+    for (const node of order) {
+      const p = pos.get(node);
+      const r = radius(node);
+      const active = node === this.country;
+      const out = edges.filter((e) => e.source === node).reduce((s, e) => s + e.n, 0);
+      const into = edges.filter((e) => e.target === node).reduce((s, e) => s + e.n, 0);
+      const labelOut = order.length > 1 ? r + 12 + (haloWidth.get(node) ?? 0) : 0;
+      const lx = p.x + Math.cos(p.angle) * labelOut;
+      const ly = order.length > 1 ? p.y + Math.sin(p.angle) * labelOut : p.y + r + 14 + (haloWidth.get(node) ?? 0);
+      const g = svg(
+        "g",
+        {
+          className: `node${active ? " active" : ""}`,
+          role: "button",
+          tabindex: "0",
+          "aria-pressed": active ? "true" : "false",
+          "aria-label": `${node}: acts in ${out}, receives ${into} events; ${active ? "clear the country filter" : "filter by this country"}`,
+          dataset: { country: node },
+        },
+        svg("circle", { cx: p.x, cy: p.y, r }),
+        svg("text", { x: lx, y: ly, dy: "0.35em", "text-anchor": Math.abs(Math.cos(p.angle)) < 0.3 || order.length === 1 ? "middle" : Math.cos(p.angle) > 0 ? "start" : "end", text: node }),
+      );
+      const activate = () => this.onCountry(active ? "" : node);
+      g.addEventListener("click", activate);
+      g.addEventListener("keydown", (evt) => {
+        if (evt.key === "Enter" || evt.key === " ") {
+          evt.preventDefault();
+          activate();
+        }
+      });
+      const tip = (evt) => showTooltip(evt.clientX, evt.clientY, [node, `acts in ${out} event${out === 1 ? "" : "s"}`, `is the recipient in ${into}`, active ? "click to clear the filter" : "click to filter by this country"]);
+      g.addEventListener("pointerenter", tip);
+      g.addEventListener("pointermove", tip);
+      g.addEventListener("pointerleave", hideTooltip);
+      nodeLayer.append(g);
+    }
+    root.append(nodeLayer);
+    this.container.append(root);
+    this.container.append(el("p", { className: "network-hint", text: "arrows point from actor to recipient · click a country to filter" }));
+  }
+}
