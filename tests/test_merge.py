@@ -254,3 +254,29 @@ def test_two_events_of_one_sentence_stay_apart(store: Store) -> None:
     doc.events.append(replace(doc.events[0], trigger="second"))
     store.add_document(doc)
     assert len(all_events(store)) == 2
+
+
+def _two_sentence_doc(first: Event, second: Event) -> Document:
+    text = f"{first.sentence} {second.sentence}"
+    second = replace(second, start=len(first.sentence) + 1, end=len(text))
+    article = Article(title=None, body=text, source="Harbor Tribune")
+    return Document(text=text, origin="two.txt", article=article, events=[first, second])
+
+
+def test_within_an_article_a_shared_place_alone_does_not_merge(store: Store) -> None:
+    base = report(1).events[0]
+    pledge = replace(base, type="AGREE", sentence="The union pledged aid.", actor=REBELS)
+    meeting = replace(
+        base, type="AGREE", sentence="The two will meet again.", actor=None, recipient=None
+    )
+    store.add_document(_two_sentence_doc(pledge, meeting))
+    assert len(all_events(store)) == 2
+
+
+def test_within_an_article_a_shared_actor_merges(store: Store) -> None:
+    base = report(1).events[0]
+    headline = replace(base, sentence="Rebels attack police post.", recipient=None)
+    story = replace(base, sentence="Rebels attacked a police post on Tuesday.")
+    store.add_document(_two_sentence_doc(headline, story))
+    [event] = all_events(store)
+    assert event.num_mentions == 2 and event.num_articles == 1

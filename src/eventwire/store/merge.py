@@ -19,9 +19,11 @@ new event. Two events are *compatible* when nothing known about them disagrees:
 Compatibility alone is not enough across articles: two "attacks in Nigeria" on the same
 day need not be one attack. A merge across articles needs positive evidence worth
 ``MIN_EVIDENCE`` points: the same place at sub-country precision (2), the same actor
-country (1), the same recipient country (1). Within one article compatible events merge
-without evidence (a headline and the sentence that tells the story are one event), but
-two events coded from the same sentence never merge: the coder told them apart.
+country (1), the same recipient country (1). Within one article (a headline and the
+sentence that tells the story) the place says little, as an article's events are often
+all placed at its main place: there a merge needs a known actor or recipient country
+in common. Two events coded from the same sentence never merge: the coder told them
+apart.
 
 The merged event keeps its first report's wording and fills in what it lacked from
 later ones: an unknown actor, a finer date or place. Casualties keep the lowest figure
@@ -48,6 +50,7 @@ PLACE_TOLERANCE_KM: dict[Precision, float] = {
     Precision.REGION: 400.0,
 }
 MIN_EVIDENCE = 2
+MIN_EVIDENCE_SAME_ARTICLE = 1  # actor points: one article places all its events alike
 # Types whose two sides act on each other alike: actor and recipient may be swapped.
 SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE"})
 _PLACE_EVIDENCE = 2
@@ -159,7 +162,19 @@ def _places(a: _Where | None, b: _Where | None) -> tuple[bool, bool]:
     return close, close
 
 
-def evidence(event: Event, row: sqlite3.Row) -> int | None:
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Points for what two compatible reports share (see the module doc)."""
+
+    place: int
+    actors: int
+
+    @property
+    def points(self) -> int:
+        return self.place + self.actors
+
+
+def evidence(event: Event, row: sqlite3.Row) -> Evidence | None:
     """How strongly ``event`` and the stored ``row`` look like one event: None when
     something known disagrees, else the evidence points (see the module doc)."""
     if event.type != row["type"] or (
@@ -187,12 +202,12 @@ def evidence(event: Event, row: sqlite3.Row) -> int | None:
     compatible, same_place = _places(_where(event.place), _row_where(row))
     if not compatible:
         return None
-    points = _PLACE_EVIDENCE if same_place else 0
+    actors = 0
     if actor.country is not None and actor.country == stored_actor.country:
-        points += _ACTOR_EVIDENCE
+        actors += _ACTOR_EVIDENCE
     if recipient.country is not None and recipient.country == stored_recipient.country:
-        points += _ACTOR_EVIDENCE
-    return points
+        actors += _ACTOR_EVIDENCE
+    return Evidence(_PLACE_EVIDENCE if same_place else 0, actors)
 
 
 def find_match(conn: sqlite3.Connection, event: Event, article_id: int) -> int | None:
@@ -221,16 +236,19 @@ def find_match(conn: sqlite3.Connection, event: Event, article_id: int) -> int |
             same_sentence.add(int(r["event_id"]))
     best: tuple[int, int] | None = None  # (points, -id): most evidence, then oldest
     for row in rows:
-        points = evidence(event, row)
-        if points is None:
+        found = evidence(event, row)
+        if found is None:
             continue
         event_id = int(row["id"])
         if event_id in same_sentence:
             continue
-        if event_id not in same_article and points < MIN_EVIDENCE:
+        if event_id in same_article:
+            if found.actors < MIN_EVIDENCE_SAME_ARTICLE:
+                continue
+        elif found.points < MIN_EVIDENCE:
             continue
-        if best is None or (points, -event_id) > best:
-            best = (points, -event_id)
+        if best is None or (found.points, -event_id) > best:
+            best = (found.points, -event_id)
     return None if best is None else -best[1]
 
 
