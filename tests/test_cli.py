@@ -193,3 +193,11 @@ def test_eval_with_a_broken_gold_file_is_one_line(runner: CliRunner, tmp_path: P
     result = runner.invoke(main, ["eval", "events", "--gold", str(gold)])
     assert result.exit_code == 2
     assert result.stderr.startswith("eventwire:") and "not JSON Lines" in result.stderr
+
+
+def test_workers_and_scheduler_are_exclusive(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(
+        main, ["ingest", "--workers", "2", "--scheduler", "local:2", str(tmp_path)]
+    )
+    assert result.exit_code == 2
+    assert "--workers and --scheduler" in result.stderr

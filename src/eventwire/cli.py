@@ -101,6 +101,8 @@ def ingest(
     """
     from eventwire.ingest import IngestOptions, ParquetFolderSink, StoreSink, ingest
 
+    if scheduler is not None and workers > 1:
+        raise click.UsageError("--workers and --scheduler do not go together: choose one")
     options = IngestOptions(workers=workers, scheduler=scheduler, follow=follow, progress=not quiet)
     if scheduler is not None and logging.getLogger().getEffectiveLevel() > logging.DEBUG:
         # Dask sets up its own INFO logging when imported; keep only its errors.
