@@ -138,9 +138,14 @@ def test_coarse_dates_and_places_merge_and_take_the_finer_one(store: Store) -> N
     assert event.place is not None and event.place.name == "Lakeside"
 
 
-def test_a_publication_date_covers_the_days_before(store: Store) -> None:
-    store.add_document(report(1, day=date(2025, 3, 4)))
-    store.add_document(report(2, day=date(2025, 3, 6), from_publication=True))
+@pytest.mark.parametrize("publication_first", [False, True])
+def test_a_publication_date_covers_the_days_before(
+    store: Store, publication_first: bool
+) -> None:
+    dated = report(1, day=date(2025, 3, 4))
+    undated = report(2, day=date(2025, 3, 6), from_publication=True)
+    for doc in [undated, dated] if publication_first else [dated, undated]:
+        store.add_document(doc)
     assert len(all_events(store)) == 1
     store.add_document(report(3, day=date(2025, 3, 9), from_publication=True))
     assert len(all_events(store)) == 2
@@ -240,9 +245,12 @@ def test_a_wire_copy_is_linked_to_the_original(store: Store) -> None:
 def test_a_meeting_reported_from_either_side_is_one_event(store: Store) -> None:
     host = Actor(text="Arcadian ministers", country="XAA", sector="GOV")
     guest = Actor(text="Borduran envoys", country="XBB", sector="GOV")
-    store.add_document(report(1, type="CONSULT", actor=host, recipient=guest))
+    store.add_document(report(1, type="CONSULT", actor=host, recipient=None))
     store.add_document(report(2, type="CONSULT", actor=guest, recipient=host))
-    assert len(all_events(store)) == 1
+    [meeting] = all_events(store)
+    # The second report fills in the side the first one lacked, on the right side.
+    assert meeting.actor is not None and meeting.actor.country == "XAA"
+    assert meeting.recipient is not None and meeting.recipient.country == "XBB"
     # An attack is not symmetric: who attacked whom matters.
     store.add_document(report(3, actor=POLICE, recipient=REBELS))
     store.add_document(report(4, actor=REBELS, recipient=POLICE))

@@ -222,11 +222,11 @@ class Store:
                 event_id = _row_id(conn.execute(event_sql, event_values(event)))
                 n_new += 1
             else:
-                event_id = match
+                event_id = match.event_id
                 n_merged += 1
             conn.execute(mention_sql, mention_values(event, event_id, article_id))
             if match is not None:
-                merge_into(conn, event_id, event)
+                merge_into(conn, match, event)
         return n_new, n_merged
 
     # --- reading ---------------------------------------------------------------------

@@ -87,14 +87,46 @@ def date_interval(
     return day, day
 
 
-def candidate_window(event: Event) -> tuple[date, date] | None:
-    """The range of stored dates that could be compatible with ``event``'s date (a
-    superset: stored dates are interval starts, so a year-precision date stored as
-    1 January is found by widening the window by a year)."""
+# How far before the start of a new event's dates a stored date may lie and still be
+# compatible, by the stored date's precision: a stored date is where its interval
+# starts (a week, a month, a year), except that a date from the publication date ends
+# its interval (it covers the days before).
+_REACH_BACK_DAYS = {
+    DatePrecision.DAY: 0,
+    DatePrecision.WEEK: 6,
+    DatePrecision.MONTH: 30,
+    DatePrecision.YEAR: 365,
+}
+
+
+def _candidates(conn: sqlite3.Connection, event: Event, article_id: int) -> list[sqlite3.Row]:
+    """The stored events of ``event``'s type and factuality whose dates could be
+    compatible with its date (a superset, checked exactly by ``evidence``); for an
+    undated event, the undated events of its own article."""
+    flags = (int(event.negated), int(event.hypothetical), int(event.future))
     if event.date is None:
-        return None
+        return conn.execute(
+            "SELECT * FROM events WHERE type = ? AND negated = ? AND hypothetical = ? "
+            "AND future = ? AND date IS NULL AND id IN "
+            "(SELECT event_id FROM mentions WHERE article_id = ?) ORDER BY id",
+            (event.type, *flags, article_id),
+        ).fetchall()
     start, end = date_interval(event.date, event.date_precision, event.date_from_publication)
-    return start - timedelta(days=366 + DATE_SLACK_DAYS), end + timedelta(days=DATE_SLACK_DAYS)
+    low = start - timedelta(days=DATE_SLACK_DAYS)
+    high = end + timedelta(days=DATE_SLACK_DAYS)
+    ranges: list[str] = []
+    params: list[str] = []
+    for precision, reach in _REACH_BACK_DAYS.items():
+        top = high
+        if precision is DatePrecision.DAY:
+            top += timedelta(days=PUBLICATION_LOOKBACK_DAYS)
+        ranges.append("(coalesce(date_precision, 'day') = ? AND date BETWEEN ? AND ?)")
+        params += [precision.value, (low - timedelta(days=reach)).isoformat(), top.isoformat()]
+    return conn.execute(
+        "SELECT * FROM events WHERE type = ? AND negated = ? AND hypothetical = ? "
+        f"AND future = ? AND ({' OR '.join(ranges)}) ORDER BY id",
+        (event.type, *flags, *params),
+    ).fetchall()
 
 
 def _dates_compatible(event: Event, row: sqlite3.Row) -> bool:
@@ -168,6 +200,7 @@ class Evidence:
 
     place: int
     actors: int
+    swapped: bool = False  # the stored event names the two sides the other way round
 
     @property
     def points(self) -> int:
@@ -185,6 +218,7 @@ def evidence(event: Event, row: sqlite3.Row) -> Evidence | None:
         return None
     actor, recipient = _side(event.actor), _side(event.recipient)
     stored_actor, stored_recipient = _row_side(row, "actor"), _row_side(row, "recipient")
+    swapped = False
     if not (
         _sides_compatible(actor, stored_actor) and _sides_compatible(recipient, stored_recipient)
     ):
@@ -192,6 +226,7 @@ def evidence(event: Event, row: sqlite3.Row) -> Evidence | None:
             return None
         # "A met B" and "B held talks with A" report one meeting.
         stored_actor, stored_recipient = stored_recipient, stored_actor
+        swapped = True
         if not (
             _sides_compatible(actor, stored_actor)
             and _sides_compatible(recipient, stored_recipient)
@@ -207,23 +242,20 @@ def evidence(event: Event, row: sqlite3.Row) -> Evidence | None:
         actors += _ACTOR_EVIDENCE
     if recipient.country is not None and recipient.country == stored_recipient.country:
         actors += _ACTOR_EVIDENCE
-    return Evidence(_PLACE_EVIDENCE if same_place else 0, actors)
+    return Evidence(_PLACE_EVIDENCE if same_place else 0, actors, swapped)
 
 
-def find_match(conn: sqlite3.Connection, event: Event, article_id: int) -> int | None:
-    """The id of the stored event that ``event`` reports again, or None."""
-    window = candidate_window(event)
-    if window is None:
-        rows = conn.execute(
-            "SELECT * FROM events WHERE type = ? AND date IS NULL AND id IN "
-            "(SELECT event_id FROM mentions WHERE article_id = ?) ORDER BY id",
-            (event.type, article_id),
-        ).fetchall()
-    else:
-        rows = conn.execute(
-            "SELECT * FROM events WHERE type = ? AND date BETWEEN ? AND ? ORDER BY id",
-            (event.type, window[0].isoformat(), window[1].isoformat()),
-        ).fetchall()
+@dataclass(frozen=True, slots=True)
+class Match:
+    """The stored event a new report joins."""
+
+    event_id: int
+    swapped: bool  # the new report names actor and recipient the other way round
+
+
+def find_match(conn: sqlite3.Connection, event: Event, article_id: int) -> Match | None:
+    """The stored event that ``event`` reports again, or None."""
+    rows = _candidates(conn, event, article_id)
     if not rows:
         return None
     same_article: set[int] = set()
@@ -235,6 +267,7 @@ def find_match(conn: sqlite3.Connection, event: Event, article_id: int) -> int |
         if (r["start"], r["end"]) == (event.start, event.end):
             same_sentence.add(int(r["event_id"]))
     best: tuple[int, int] | None = None  # (points, -id): most evidence, then oldest
+    swapped: dict[int, bool] = {}
     for row in rows:
         found = evidence(event, row)
         if found is None:
@@ -247,9 +280,10 @@ def find_match(conn: sqlite3.Connection, event: Event, article_id: int) -> int |
                 continue
         elif found.points < MIN_EVIDENCE:
             continue
+        swapped[event_id] = found.swapped
         if best is None or (found.points, -event_id) > best:
             best = (found.points, -event_id)
-    return None if best is None else -best[1]
+    return None if best is None else Match(-best[1], swapped[-best[1]])
 
 
 def _finer_place(event: Event, row: sqlite3.Row) -> bool:
@@ -279,12 +313,16 @@ def _lowest(a: int | None, b: int | None) -> int | None:
     return min(a, b)
 
 
-def merge_into(conn: sqlite3.Connection, event_id: int, event: Event) -> None:
-    """Fold ``event`` (a new report) into the stored event ``event_id``; the caller has
+def merge_into(conn: sqlite3.Connection, match: Match, event: Event) -> None:
+    """Fold ``event`` (a new report) into the stored event of ``match``; the caller has
     inserted the new mention already, so the counts are recomputed from ``mentions``."""
+    event_id = match.event_id
     row = conn.execute("SELECT * FROM events WHERE id = ?", (event_id,)).fetchone()
     updates: dict[str, object] = {}
-    for prefix, actor in (("actor", event.actor), ("recipient", event.recipient)):
+    sides = (("actor", event.actor), ("recipient", event.recipient))
+    if match.swapped:
+        sides = (("actor", event.recipient), ("recipient", event.actor))
+    for prefix, actor in sides:
         if actor is not None and row[f"{prefix}_text"] is None:
             updates |= {
                 f"{prefix}_text": actor.text,
