@@ -9,7 +9,7 @@ import json
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -224,22 +224,26 @@ def test_iter_all_events_ignores_limit_and_offset(store: Store) -> None:
     assert all(e.mentions for e in flagged)
 
 
-def test_iter_all_events_skips_an_event_a_shifted_page_repeats() -> None:
-    pages = {0: [1, 2], 2: [2, 3], 4: [4]}
-
-    class ShiftingStore:
-        """Pages of ids; an insert before the second page shifts event 2 into it."""
-
-        def events(self, flt: EventFilter) -> list[StoredEvent]:
-            return [cast(StoredEvent, _Id(i)) for i in pages[flt.offset]]
-
-    found = iter_all_events(cast(Store, ShiftingStore()), EventFilter(), batch_size=2)
-    assert [e.id for e in found] == [1, 2, 3, 4]
+def _dated_doc(n: int, day: date) -> Document:
+    sentence = f"Protest number {n} took place."
+    event = Event(
+        type="PROTEST", sentence=sentence, start=0, end=len(sentence), date=day,
+        date_precision=DatePrecision.DAY, confidence=0.6,
+    )  # fmt: skip
+    return Document(text=sentence, origin=f"p{n}.txt", events=[event])
 
 
-class _Id:
-    def __init__(self, event_id: int) -> None:
-        self.id = event_id
+def test_iter_all_events_pages_stay_right_while_events_are_stored(tmp_path: Path) -> None:
+    with Store(tmp_path / "paging.db", merge_events=False) as store:
+        for n in range(5):
+            store.add_document(_dated_doc(n, date(2025, 1, 10 + n)))
+        before = [e.id for e in store.events(EventFilter(limit=100))]
+        found = []
+        for number, event in enumerate(iter_all_events(store, EventFilter(), batch_size=2)):
+            found.append(event.id)
+            if number == 1:  # between pages: an earlier event (offset paging would
+                store.add_document(_dated_doc(9, date(2025, 1, 1)))  # repeat one)
+        assert found == before
 
 
 def test_in_batches_keeps_every_item_in_order() -> None:

@@ -8,6 +8,7 @@ queries the CLI and the web app need. Everything it returns is a typed record fr
 from eventwire.store.db import Store
 from eventwire.store.records import (
     EventFilter,
+    EventPosition,
     IngestResult,
     SearchHit,
     StoredArticle,
@@ -17,6 +18,7 @@ from eventwire.store.records import (
 
 __all__ = [
     "EventFilter",
+    "EventPosition",
     "IngestResult",
     "SearchHit",
     "Store",

@@ -252,6 +252,14 @@ class Store:
         if flt.article_id is not None:
             conditions.append("id IN (SELECT event_id FROM mentions WHERE article_id = ?)")
             params.append(flt.article_id)
+        if flt.after is not None:
+            if flt.after.date is None:
+                conditions.append("(date IS NULL AND id > ?)")
+                params.append(flt.after.id)
+            else:
+                day = flt.after.date.isoformat()
+                conditions.append("(date > ? OR (date = ? AND id > ?) OR date IS NULL)")
+                params += [day, day, flt.after.id]
         if flt.query is not None:
             expression = match_expression(flt.query)
             if expression is None:

@@ -28,6 +28,14 @@ class IngestResult:
 
 
 @dataclass(frozen=True, slots=True)
+class EventPosition:
+    """Where an event stands in the listing order of ``Store.events``."""
+
+    date: date | None
+    id: int
+
+
+@dataclass(frozen=True, slots=True)
 class EventFilter:
     """Which events ``Store.events`` returns. Every criterion given must hold.
 
@@ -40,6 +48,8 @@ class EventFilter:
       matched literally; a word ending in ``*`` matches as a prefix.
     - ``include_flagged``: also return negated, hypothetical and future events.
     - ``article_id``: only the events mentioned in this article.
+    - ``after``: only the events after this one in the listing order (date, undated
+      last, then id): keyset paging that stays right while other events are stored.
     """
 
     type: str | None = None
@@ -49,6 +59,7 @@ class EventFilter:
     query: str | None = None
     include_flagged: bool = False
     article_id: int | None = None
+    after: EventPosition | None = None
     limit: int = 100
     offset: int = 0
 
