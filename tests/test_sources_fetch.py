@@ -144,3 +144,12 @@ def test_delay_between_requests_to_a_host(server: NewsServer) -> None:
     times = [seen.at for seen in server.requests]
     assert times[1] - times[0] >= 0.09  # robots.txt, then host_delay
     assert 0.29 <= times[2] - times[1] < 2  # the Crawl-delay once known, cut to the cap
+
+
+def test_redirects_are_followed_to_http_only(server: NewsServer) -> None:
+    server.route("/moved", Reply(status=301, headers={"Location": server.url("/story")}))
+    server.route("/story", Reply(body=b"<p>The story.</p>"))
+    assert Fetcher(QUICK).fetch(server.url("/moved")).body == b"<p>The story.</p>"
+    server.route("/sneaky", Reply(status=302, headers={"Location": "file:///etc/passwd"}))
+    with pytest.raises(InputError, match="is not allowed"):
+        Fetcher(QUICK).fetch(server.url("/sneaky"))

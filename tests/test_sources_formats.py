@@ -249,3 +249,15 @@ def test_items_are_read_lazily(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def _stdin_stream(monkeypatch: pytest.MonkeyPatch, stream: io.BytesIO) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(stream))
+
+
+def test_a_whole_input_larger_than_the_cap_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from eventwire.sources import readers
+
+    monkeypatch.setattr(readers, "MAX_WHOLE_BYTES", 1000)
+    bomb = tmp_path / "big.txt.gz"
+    bomb.write_bytes(gzip.compress(b"Troops crossed the river. " * 200))
+    [item] = list(iter_inputs([str(bomb)]))
+    assert item.error is not None and "larger than" in str(item.error)

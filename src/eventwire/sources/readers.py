@@ -119,11 +119,33 @@ class InputReader:
             yield from iter_csv(stream, origin)
         elif fmt is Format.FEED:
             fetcher = self.fetcher if self.follow else None
+            data = _read_capped(stream, origin)
+            if isinstance(data, InputItem):
+                yield data
+                return
             yield from read_feed(
-                stream.read(), origin, base_url=base_url, follow=self.follow, fetcher=fetcher
+                data, origin, base_url=base_url, follow=self.follow, fetcher=fetcher
             )
         else:
-            yield _whole(stream.read(), origin, fmt, base_url)
+            data = _read_capped(stream, origin)
+            yield data if isinstance(data, InputItem) else _whole(data, origin, fmt, base_url)
+
+
+# The largest text, page or feed read as one piece, after decompression (a gzip bomb
+# stops here; WARC, JSONL and CSV are streamed record by record instead).
+MAX_WHOLE_BYTES = 64 * 1024 * 1024
+
+
+def _read_capped(stream: BinaryIO, origin: str) -> bytes | InputItem:
+    data = stream.read(MAX_WHOLE_BYTES + 1)
+    if len(data) > MAX_WHOLE_BYTES:
+        return failed(
+            origin,
+            f"larger than {MAX_WHOLE_BYTES // (1024 * 1024)} MB once decompressed; "
+            "split it or give it as JSON Lines",
+            "too large",
+        )
+    return data
 
 
 def _whole(data: bytes, origin: str, fmt: Format, base_url: str | None) -> InputItem:
