@@ -94,6 +94,7 @@ def test_merging_gate(nlp: Any) -> None:
     _check("merging", _figures(scores, {
         "pairwise_precision": lambda s: s.precision,
         "pairwise_recall": lambda s: s.recall,
+        "gold_events_found": lambda s: s.coverage,
         "duplicate_precision": lambda s: s.duplicate_precision,
         "duplicate_recall": lambda s: s.duplicate_recall,
     }))  # fmt: skip

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any, cast
@@ -630,3 +631,14 @@ def test_a_second_connection_sees_committed_data(tmp_path: Path) -> None:
         assert [hit.title for hit in reader.search("shelling")] == [
             "Shelling hits northern suburbs"
         ]
+
+
+def test_rows_refuses_writes_even_behind_with(tmp_path: Path) -> None:
+    with Store(tmp_path / "ro.db") as store:
+        store.add_document(rally_doc())
+        with pytest.raises(StoreError):
+            store.rows("WITH doomed AS (SELECT id FROM events) DELETE FROM events")
+        with pytest.raises(StoreError):
+            store.rows("DELETE FROM events")
+        assert store.stats().n_events == 2
+        store.add_document(replace(rally_doc(), text=rally_doc().text + " "))  # still writable

@@ -144,18 +144,17 @@ def evaluate_merging(path: Path, *, merge_events: bool = True) -> MergeScores:
     pipeline = default_pipeline()
     scores = MergeScores()
     with tempfile.TemporaryDirectory() as tmp:
-        store = Store(Path(tmp) / "merge.db", merge_events=merge_events)
-        article_ids: dict[str, int] = {}
-        linked: dict[str, int | None] = {}
-        for article in gold:
-            for doc in pipeline.process_raw(article.raw):
-                scores.coded_events += len(doc.events)
-                result = store.add_document(doc)
-                article_ids.setdefault(article.id, result.article_id)
-                linked.setdefault(article.id, result.duplicate_of)
-        events = store.events(EventFilter(limit=1_000_000, include_flagged=True))
+        with Store(Path(tmp) / "merge.db", merge_events=merge_events) as store:
+            article_ids: dict[str, int] = {}
+            linked: dict[str, int | None] = {}
+            for article in gold:
+                for doc in pipeline.process_raw(article.raw):
+                    scores.coded_events += len(doc.events)
+                    result = store.add_document(doc)
+                    article_ids.setdefault(article.id, result.article_id)
+                    linked.setdefault(article.id, result.duplicate_of)
+            events = store.events(EventFilter(limit=1_000_000, include_flagged=True))
         scores.stored_events = len(events)
-        store.close()
     mentions = [(e.type, e.id, m) for e in events for m in e.mentions]
     found: list[tuple[GoldEvent, int]] = []
     for article in gold:

@@ -278,7 +278,12 @@ class Store:
         the web API and the exporters; writes go through ``add_document``)."""
         if not sql.lstrip().upper().startswith(("SELECT", "WITH")):
             raise StoreError("Store.rows runs SELECT statements only")
-        return self._rows(sql, params)
+        conn = self._connection()
+        conn.execute("PRAGMA query_only = ON")  # "WITH ... DELETE" is refused too
+        try:
+            return self._rows(sql, params)
+        finally:
+            conn.execute("PRAGMA query_only = OFF")
 
     def events_by_id(self, event_ids: Sequence[int]) -> list[StoredEvent]:
         """The events with these ids, with their mentions, in the order given (ids that
