@@ -21,7 +21,7 @@ import click
 
 from eventwire.cli_eval import eval_group
 from eventwire.cli_export import export_command
-from eventwire.cli_options import db_option, parse_date
+from eventwire.cli_options import db_option, event_filter_options
 from eventwire.cli_serve import serve
 from eventwire.errors import EventwireError
 from eventwire.output import event_record, format_table, highlight
@@ -126,12 +126,7 @@ def ingest(
 
 @main.command()
 @db_option
-@click.option("--type", "type_", help="PLOVER event type, e.g. ASSAULT.")
-@click.option("--country", help="ISO alpha-3 code of the actor or the recipient.")
-@click.option("--since", callback=parse_date, help="Events on or after this date (YYYY-MM-DD).")
-@click.option("--until", callback=parse_date, help="Events on or before this date.")
-@click.option("--query", help="Full-text search over source sentences and articles.")
-@click.option("--all", "all_", is_flag=True, help="Include negated, hypothetical and future.")
+@event_filter_options
 @click.option("--limit", default=100, show_default=True, type=click.IntRange(min=1))
 @click.option(
     "--format",

@@ -17,7 +17,7 @@ from typing import BinaryIO, NoReturn
 
 import click
 
-from eventwire.cli_options import db_option, parse_date
+from eventwire.cli_options import db_option, event_filter_options
 from eventwire.errors import EventwireError
 from eventwire.export import EXPORT_FORMATS, iter_all_events, write_export
 from eventwire.store import EventFilter, Store
@@ -91,12 +91,7 @@ def _help() -> str:
     help="Output file (default: standard output).",
 )
 @db_option
-@click.option("--type", "type_", help="PLOVER event type, e.g. ASSAULT.")
-@click.option("--country", help="ISO alpha-3 code of the actor or the recipient.")
-@click.option("--since", callback=parse_date, help="Events on or after this date (YYYY-MM-DD).")
-@click.option("--until", callback=parse_date, help="Events on or before this date.")
-@click.option("--query", help="Full-text search over source sentences and articles.")
-@click.option("--all", "all_", is_flag=True, help="Include negated, hypothetical and future.")
+@event_filter_options
 @click.option(
     "--no-header",
     is_flag=True,

@@ -3,8 +3,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
@@ -23,3 +24,23 @@ def parse_date(_ctx: Any, _param: Any, value: str | None) -> date | None:
         return date.fromisoformat(value)
     except ValueError as exc:
         raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from exc
+
+
+_EVENT_FILTER_OPTIONS = (
+    click.option("--type", "type_", help="PLOVER event type, e.g. ASSAULT."),
+    click.option("--country", help="ISO alpha-3 code of the actor or the recipient."),
+    click.option("--since", callback=parse_date, help="Events on or after this date (YYYY-MM-DD)."),
+    click.option("--until", callback=parse_date, help="Events on or before this date."),
+    click.option("--query", help="Full-text search over source sentences and articles."),
+    click.option("--all", "all_", is_flag=True, help="Include negated, hypothetical and future."),
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def event_filter_options(func: F) -> F:
+    """The event filters of ``events`` and ``export``: ``type_``, ``country``, ``since``,
+    ``until``, ``query`` and ``all_`` parameters."""
+    for option in reversed(_EVENT_FILTER_OPTIONS):
+        func = option(func)
+    return func
