@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.dataset as ds
+import pyarrow.parquet as pq_module
 import pytest
 
 from eventwire.errors import StoreError
@@ -248,3 +249,26 @@ def test_duckdb_reads_the_partitions(tmp_path: Path) -> None:
         f"JOIN {table('articles')} a ON a.id = m.article_id WHERE e.arrested IS NOT NULL"
     ).fetchall()
     assert joined == [("Raid in Eastmere", 3)]
+
+
+def test_a_failed_flush_writes_nothing_and_keeps_the_rows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "pq"
+    sink = ParquetSink(out)
+    sink.add(rally_doc())
+    real_write = pq_module.write_table
+
+    def fail_on_events(table: pa.Table, where: Path, **options: object) -> None:
+        if "/events/" in str(where):
+            raise OSError(28, "No space left on device")
+        real_write(table, where, **options)
+
+    monkeypatch.setattr(pq_module, "write_table", fail_on_events)
+    with pytest.raises(StoreError, match="No space left"):
+        sink.flush()
+    assert not list(out.rglob("*.parquet")) and not list(out.rglob(".*.tmp"))
+    monkeypatch.setattr(pq_module, "write_table", real_write)
+    sink.close()  # the disk has room again: everything is written, once
+    assert _read(out / "articles").num_rows == 1
+    assert _read(out / "events").num_rows == len(rally_doc().events)

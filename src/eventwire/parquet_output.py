@@ -312,16 +312,38 @@ class ParquetSink:
         self._rows["mentions"][partition].append(mention)
 
     def flush(self) -> None:
-        """Write what is buffered: one new file per table and partition."""
+        """Write what is buffered: one new file per table and partition.
+
+        All files of a flush are written under hidden names first and renamed only when
+        every one is written, so a failed flush (a full disk) leaves nothing half
+        written: the rows stay buffered for the next flush, and ``StoreError`` says why.
+        """
+        staged: list[tuple[Path, Path]] = []
+        try:
+            for table in TABLES:
+                for partition, rows in sorted(
+                    self._rows[table].items(), key=lambda kv: kv[0] or ""
+                ):
+                    if rows:
+                        staged.append(self._stage(table, partition, rows))
+            for hidden, final in staged:
+                hidden.replace(final)
+        except StoreError:
+            for hidden, _ in staged:
+                hidden.unlink(missing_ok=True)
+            raise
+        except OSError as exc:
+            for hidden, _ in staged:
+                hidden.unlink(missing_ok=True)
+            raise StoreError(f"{self.directory}: cannot write Parquet: {exc}") from exc
         for table in TABLES:
-            buffered = self._rows[table]
-            for partition, rows in sorted(buffered.items(), key=lambda kv: kv[0] or ""):
-                if rows:
-                    self._write(table, partition, rows)
-            buffered.clear()
+            self._rows[table].clear()
         self._buffered = 0
 
-    def _write(self, table: str, partition: str | None, rows: list[tuple[Any, ...]]) -> None:
+    def _stage(
+        self, table: str, partition: str | None, rows: list[tuple[Any, ...]]
+    ) -> tuple[Path, Path]:
+        """Write one file under a hidden name; return (hidden, final) paths."""
         schema = self._schemas[table]
         columns = list(zip(*rows, strict=True))
         arrays = [
@@ -336,11 +358,11 @@ class ParquetSink:
         try:
             folder.mkdir(parents=True, exist_ok=True)
             pq.write_table(data, hidden, row_group_size=len(rows))
-            hidden.replace(folder / name)
         except (OSError, pa.ArrowException) as exc:
             hidden.unlink(missing_ok=True)
             raise StoreError(f"{folder / name}: cannot write Parquet: {exc}") from exc
         log.debug("%s: %d rows", folder / name, len(rows))
+        return hidden, folder / name
 
     def close(self) -> None:
         """Write what is left in the buffers. Closing twice is harmless."""
