@@ -247,11 +247,22 @@ def test_the_article_votes_for_a_country_and_a_region() -> None:
     assert resolve([paris], ["FR"])["paris"].entry == PARIS_FR
 
 
-def test_mid_longitude_of_a_country_across_the_date_line() -> None:
-    from eventwire.gazetteer.build import _trimmed_mid_longitude, _trimmed_midpoint
+def test_territory_point_across_the_date_line() -> None:
+    from eventwire.gazetteer.territory import territory_point
 
-    fiji_like = [177.4, 178.0, 178.4, 179.3, -179.9, -178.8]
-    lon = _trimmed_mid_longitude(fiji_like)
+    fiji_like = [(-17.8, 177.4), (-18.1, 178.4), (-16.5, 179.3), (-16.8, -179.9), (-17.2, -178.8)]
+    _, lon = territory_point(fiji_like)
     assert lon > 175 or lon < -175
-    inland = [10.0, 12.0, 14.0, 15.5]
-    assert _trimmed_mid_longitude(inland) == _trimmed_midpoint(inland)
+
+
+def test_territory_point_is_the_middle_of_the_land_not_of_the_towns() -> None:
+    from eventwire.gazetteer.territory import territory_point
+
+    # Many towns crowd the south of a 10 x 10 degree square, a few dot the rest of it.
+    crowded = [(40.0 + i * 0.01, 10.0 + j * 0.1) for i in range(20) for j in range(100)]
+    sparse = [(lat, lon) for lat in (42.0, 44.0, 46.0, 48.0, 49.9) for lon in (10.0, 19.9)]
+    lat, lon = territory_point(crowded + sparse)
+    assert 44.0 < lat < 46.0 and 14.0 < lon < 16.0
+    # A small group of towns far away (an overseas island) does not move the point.
+    island = [(-20.0, 60.0), (-20.1, 60.1)]
+    assert territory_point(crowded + sparse + island) == (lat, lon)

@@ -95,11 +95,12 @@ def test_person_tagged_as_place_is_dropped(nlp: Any) -> None:
     assert doc.places[0].country_code == "EG"
 
 
-def test_demonym_is_evidence_not_a_place(nlp: Any) -> None:
+def test_demonym_is_a_toponym_of_its_country_and_evidence(nlp: Any) -> None:
     doc = places(
         parsed("Pakistani police said the blast in Hyderabad followed an attack in Karachi.")
     )
-    assert "Pakistani" not in [p.text for p in doc.places]
+    pakistani = place_named(doc, "Pakistani")
+    assert (pakistani.country_code, pakistani.precision) == ("PK", Precision.COUNTRY)
     assert place_named(doc, "Hyderabad").country_code == "PK"
     control = places(
         parsed("Indian police said the blast in Hyderabad followed an attack in Mumbai.")
@@ -286,7 +287,7 @@ def test_evaluate_geo_rejects_offsets_that_do_not_match(tmp_path: Path) -> None:
 
 def test_irregular_demonym_is_evidence_for_its_country(nlp: Any) -> None:
     from eventwire.gazetteer import Gazetteer
-    from eventwire.stages.places import _demonym_country
+    from eventwire.gazetteer.mentions import _demonym_country
 
     gazetteer = Gazetteer.load()
     assert _demonym_country("French", gazetteer) == "FR"

@@ -1,7 +1,11 @@
-"""The compact offline gazetteer: GeoNames cities, countries and regions in one file.
+"""The compact offline gazetteer: GeoNames cities, countries and regions in one file,
+and the geoparsing built on it.
 
 ``Gazetteer.load()`` gives the per-process gazetteer (built at first use into the cache
-directory, see ``build.py``); ``candidates(name)`` lists the places a name may refer to.
+directory, see ``build.py``; territory points in ``territory.py``); ``candidates(name)``
+lists the places a name may refer to. ``mentions.py`` finds the toponyms of a parsed
+article (with the plain-text cues of ``cues.py``), ``resolve.py`` picks each one's place
+with the whole article as context.
 """
 
 from eventwire.gazetteer.build import BuildReport, build_gazetteer, cache_dir

@@ -57,6 +57,9 @@ class GazetteerEntry:
     feature_code: str  # GeoNames feature code: PPL, PPLC, ADM1, ADM2, PCLI, CONT, RGN, ...
     population: int
     admin1: str | None  # the first-level region's name, for places inside one
+    # True when the name looked up is only a GeoNames alternate name of this place
+    # (a former name, translation or nickname), not its own name.
+    alternate: bool = False
 
     @property
     def precision(self) -> Precision:
@@ -69,7 +72,7 @@ class GazetteerEntry:
 
 _QUERY = """
 SELECT e.geonameid, e.name, e.lat, e.lon, e.country_code, e.feature_code, e.population,
-       e.admin1
+       e.admin1, n.main = 0
 FROM name AS n JOIN entry AS e ON e.id = n.entry
 WHERE n.key = ? AND n.main >= ?
 ORDER BY e.population DESC, e.id
@@ -119,7 +122,13 @@ class Gazetteer:
                 self._pid = os.getpid()
                 self._connection = self._connect()
             rows = self._connection.execute(_QUERY, (key, 0 if alternates else 1)).fetchall()
-        return tuple(GazetteerEntry(*row) for row in rows)
+        return tuple(
+            GazetteerEntry(
+                geonameid=row[0], name=row[1], lat=row[2], lon=row[3], country_code=row[4],
+                feature_code=row[5], population=row[6], admin1=row[7], alternate=bool(row[8]),
+            )
+            for row in rows
+        )  # fmt: skip
 
     def candidates(self, name: str, *, alternate_names: bool = True) -> list[GazetteerEntry]:
         """Every entry ``name`` may refer to, most populous first (empty when none).
@@ -128,6 +137,7 @@ class Gazetteer:
         not those that GeoNames lists it for as a translation, former name or nickname
         ("Google" is an alternate name of Topeka, "White House" one of Casablanca).
         Countries, regions and continents have all their names counted as their own.
+        An entry found through an alternate name has ``alternate`` set.
         """
         key = name_key(name)
         if not key:

@@ -5,13 +5,26 @@ candidates from the gazetteer. All mentions of the same name refer to the same p
 (one sense per discourse). A candidate scores, in units of log10(population):
 
 - its prior: the log of its population, plus a bonus for countries and capitals and a
-  fixed size for curated regions and continents (``prior``);
-- twice the share of the article's other names and demonyms that point to its country;
-- one more when another name of the article is in the same first-level region;
+  fixed size for curated regions and continents, minus a penalty when the name is only
+  one of its alternate names (a former name, translation or nickname: "Waterloo" is one
+  of Austin's) (``prior``);
+- twice the share of the article's other names and demonyms that point to its country,
+  and one more when the article names that country itself (or its demonym);
+- one more when another name of the article lies in the same first-level region (or is
+  that region), and one more when another name's place is nearby (within a degree or
+  so): local news names neighbouring places ("Edmonton" beside "Enfield" and
+  "Tottenham" is the London district, not the Canadian city);
 - three more when a qualifier names its country or region ("Paris, Texas").
 
-The scores are recomputed a few times, each round voting with the previous round's
-choices. A choice's probability is a softmax over its name's candidates.
+The names are decided one at a time, the most clear-cut first (the widest gap between
+its two best priors), each taking its best candidate given the names decided before it;
+then every name is decided again given all the others, for a few rounds or until
+nothing changes. So "London" settles first and draws "Edmonton" to the London
+district, instead of two names pulling each other across the Atlantic and swapping
+countries round after round. When two or more ambiguous names could also all lie in
+another country, the same is done from that country's candidates, and the reading
+whose choices score higher in total is kept. A choice's probability is a softmax over
+its name's candidates.
 """
 
 from __future__ import annotations
@@ -19,6 +32,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from eventwire.gazetteer.lookup import GazetteerEntry
 
@@ -26,12 +40,19 @@ from eventwire.gazetteer.lookup import GazetteerEntry
 PROMINENT_POPULATION = 100_000
 # Scoring weights, in units of log10(population).
 _COUNTRY_SHARE_WEIGHT = 2.0
+_COUNTRY_NAMED_BONUS = 1.0
 _SAME_ADMIN1_BONUS = 1.0
+_NEARBY_BONUS = 1.0
 _QUALIFIER_BONUS = 3.0
+_ALTERNATE_NAME_PENALTY = 1.5
 _CURATED_PRIOR = 6.5  # a curated region counts as a place of a few million people
 _CONTINENT_PRIOR = 6.0
 _SOFTMAX_SCALE = 2.0
 _ROUNDS = 3
+_RIVAL_DEPTH = 4  # candidates per name that may suggest a rival reading of the article
+_MAX_RIVALS = 2  # rival readings tried per article
+# Places in the same or a neighbouring cell of this size (degrees) are "nearby".
+_NEARBY_CELL_DEGREES = 1.0
 
 
 @dataclass(slots=True)
@@ -53,20 +74,22 @@ class Resolution:
     probability: float
 
 
+@lru_cache(maxsize=65536)
 def prior(entry: GazetteerEntry) -> float:
     """How likely a name means this entry before any context, in log10(population)."""
+    penalty = _ALTERNATE_NAME_PENALTY if entry.alternate else 0.0
     if entry.feature_code == "CONT":
-        return _CONTINENT_PRIOR
+        return _CONTINENT_PRIOR - penalty
     if is_curated(entry):
-        return _CURATED_PRIOR
+        return _CURATED_PRIOR - penalty
     size = math.log10(entry.population + 1)
     if entry.is_country:
-        return max(size, 6.0) + 1.0
+        return max(size, 6.0) + 1.0 - penalty
     if entry.feature_code == "PPLC":
-        return size + 0.5
+        return size + 0.5 - penalty
     if entry.feature_code.startswith("ADM"):
-        return size - 1.0  # the sum of its towns; a city of the same name usually wins
-    return size
+        return size - 1.0 - penalty  # the sum of its towns; a city of the same name usually wins
+    return size - penalty
 
 
 def is_strong(entry: GazetteerEntry) -> bool:
@@ -109,41 +132,191 @@ def _admin1_of(entry: GazetteerEntry) -> tuple[str, str] | None:
     return entry.country_code, entry.admin1
 
 
+@dataclass(frozen=True, slots=True)
+class _Traits:
+    """What a candidate contributes to, and draws from, the rest of the article."""
+
+    prior: float
+    country: str | None
+    is_country: bool
+    admin1: tuple[str, str] | None
+    cell: tuple[int, int] | None  # None for countries, regions and continents
+    near: frozenset[tuple[int, int]]  # its cell and the eight around it
+
+
+@lru_cache(maxsize=65536)
+def _traits(entry: GazetteerEntry) -> _Traits:
+    cell = None
+    if not (entry.is_country or entry.feature_code in ("ADM1", "CONT") or is_curated(entry)):
+        cell = (
+            math.floor(entry.lat / _NEARBY_CELL_DEGREES),
+            math.floor(entry.lon / _NEARBY_CELL_DEGREES),
+        )
+    near = frozenset() if cell is None else frozenset(
+        (cell[0] + dr, cell[1] + dc) for dr in (-1, 0, 1) for dc in (-1, 0, 1)
+    )  # fmt: skip
+    return _Traits(
+        prior(entry), entry.country_code or None, entry.is_country, _admin1_of(entry), cell, near
+    )
+
+
+class _Context:
+    """What the names of the article currently point to: counts over the decided names
+    (and the demonyms), from which a name's own contribution is taken away when it is
+    scored."""
+
+    def __init__(self, demonyms: list[str]) -> None:
+        self.chosen: dict[str, GazetteerEntry] = {}  # the names decided so far
+        self.demonym_countries = Counter(set(demonyms))
+        self._stale = True
+        self.votes: Counter[str] = Counter()  # country -> names pointing there
+        self.named: Counter[str] = Counter()  # countries named themselves (or by demonym)
+        self.admin1s: Counter[tuple[str, str]] = Counter()  # (country, admin1) -> names
+        self.near: Counter[tuple[int, int]] = Counter()  # cell -> precise places around it
+
+    def choose(self, key: str, entry: GazetteerEntry) -> None:
+        if self.chosen.get(key) != entry:
+            self.chosen[key] = entry
+            self._stale = True
+
+    def refresh(self) -> None:
+        if not self._stale:
+            return
+        self.votes = Counter(self.demonym_countries)
+        self.named = Counter(self.demonym_countries)
+        self.admin1s = Counter()
+        self.near = Counter()
+        for entry in self.chosen.values():
+            traits = _traits(entry)
+            if traits.country:
+                self.votes[traits.country] += 1
+                if traits.is_country:
+                    self.named[traits.country] += 1
+            if traits.admin1 is not None:
+                self.admin1s[traits.admin1] += 1
+            self.near.update(traits.near)
+        self._stale = False
+
+
+def _score_candidates(
+    candidates: tuple[GazetteerEntry, ...],
+    qualifiers: list[ToponymMention],
+    context: _Context,
+    own: str,
+) -> list[tuple[float, GazetteerEntry]]:
+    context.refresh()
+    mine = _traits(context.chosen[own]) if own in context.chosen else None
+    total = sum(context.votes.values()) - (1 if mine is not None and mine.country else 0)
+    scored: list[tuple[float, GazetteerEntry]] = []
+    for entry in candidates:
+        traits = _traits(entry)
+        score = traits.prior
+        code = traits.country
+        if code and total > 0:
+            votes = context.votes[code] - (mine is not None and mine.country == code)
+            score += _COUNTRY_SHARE_WEIGHT * votes / total
+        if code and not traits.is_country:
+            named = context.named[code] - (
+                mine is not None and mine.is_country and mine.country == code
+            )
+            if named > 0:
+                score += _COUNTRY_NAMED_BONUS
+        if traits.admin1 is not None:
+            inside = context.admin1s[traits.admin1] - (
+                mine is not None and mine.admin1 == traits.admin1
+            )
+            if inside > 0:
+                score += _SAME_ADMIN1_BONUS
+        if traits.cell is not None:
+            around = context.near[traits.cell] - (mine is not None and traits.cell in mine.near)
+            if around > 0:
+                score += _NEARBY_BONUS
+        if qualifiers and any(qualifies(q, entry) for q in qualifiers):
+            score += _QUALIFIER_BONUS
+        scored.append((score, entry))
+    return scored
+
+
+def _margin(candidates: tuple[GazetteerEntry, ...]) -> float:
+    """How clear-cut a name is without context: its best prior minus the runner-up's."""
+    priors = sorted((prior(c) for c in candidates), reverse=True)
+    return priors[0] - priors[1] if len(priors) > 1 else math.inf
+
+
 def resolve(mentions: list[ToponymMention], demonyms: list[str]) -> dict[str, Resolution]:
     """The place each distinct name refers to, scored against the whole article."""
     groups: dict[str, list[ToponymMention]] = defaultdict(list)
     for mention in mentions:
         groups[mention.key].append(mention)
-    demonym_votes = Counter(set(demonyms))
-    chosen = {key: max(ms[0].candidates, key=prior) for key, ms in groups.items()}
-    scores: dict[str, list[tuple[float, GazetteerEntry]]] = {}
-    for _ in range(_ROUNDS):
-        votes = demonym_votes + Counter(e.country_code for e in chosen.values() if e.country_code)
-        admin1s = Counter(a for e in chosen.values() if (a := _admin1_of(e)) is not None)
+    order = sorted(groups, key=lambda k: (-_margin(groups[k][0].candidates), k))
+    context, scores = _ascend(groups, order, _Context(demonyms))
+    best_total = _total(scores)
+    for code in _rival_countries(groups, context.chosen):
+        start = _Context(demonyms)
         for key, members in groups.items():
-            own = chosen[key]
-            total = sum(votes.values()) - (1 if own.country_code else 0)
-            qualifiers = [m.qualifier for m in members if m.qualifier is not None]
-            scored: list[tuple[float, GazetteerEntry]] = []
-            for entry in members[0].candidates:
-                score = prior(entry)
-                if entry.country_code and total > 0:
-                    others = votes[entry.country_code] - (entry.country_code == own.country_code)
-                    score += _COUNTRY_SHARE_WEIGHT * others / total
-                admin1 = _admin1_of(entry)
-                if admin1 is not None and admin1s[admin1] - (admin1 == _admin1_of(own)) > 0:
-                    score += _SAME_ADMIN1_BONUS
-                if any(qualifies(q, entry) for q in qualifiers):
-                    score += _QUALIFIER_BONUS
-                scored.append((score, entry))
-            scores[key] = scored
-        chosen = {key: max(scored, key=lambda s: s[0])[1] for key, scored in scores.items()}
+            inside = [c for c in members[0].candidates if c.country_code == code]
+            if inside:
+                start.choose(key, max(inside, key=prior))
+        rival, rival_scores = _ascend(groups, order, start)
+        if _total(rival_scores) > best_total + 1e-9:
+            context, scores, best_total = rival, rival_scores, _total(rival_scores)
     resolutions: dict[str, Resolution] = {}
     for key, scored in scores.items():
-        best = max(s for s, _ in scored)
-        weights = [math.exp(_SOFTMAX_SCALE * (s - best)) for s, _ in scored]
-        resolutions[key] = Resolution(chosen[key], 1.0 / sum(weights))
+        best_score = max(s for s, _ in scored)
+        weights = [math.exp(_SOFTMAX_SCALE * (s - best_score)) for s, _ in scored]
+        resolutions[key] = Resolution(context.chosen[key], 1.0 / sum(weights))
     return resolutions
+
+
+Scores = dict[str, list[tuple[float, GazetteerEntry]]]
+
+
+def _ascend(
+    groups: dict[str, list[ToponymMention]], order: list[str], context: _Context
+) -> tuple[_Context, Scores]:
+    """Decide each name in turn given the others, until nothing changes."""
+    scores: Scores = {}
+    for _ in range(_ROUNDS):
+        before = dict(context.chosen)
+        for key in order:
+            members = groups[key]
+            qualifiers = [m.qualifier for m in members if m.qualifier is not None]
+            scored = _score_candidates(members[0].candidates, qualifiers, context, key)
+            scores[key] = scored
+            context.choose(key, max(scored, key=lambda s: s[0])[1])
+        if context.chosen == before:
+            break
+    return context, scores
+
+
+def _total(scores: Scores) -> float:
+    """How well a set of choices hangs together: the sum of the chosen scores."""
+    return sum(max(s for s, _ in scored) for scored in scores.values())
+
+
+def _rival_countries(
+    groups: dict[str, list[ToponymMention]], chosen: dict[str, GazetteerEntry]
+) -> list[str]:
+    """Countries other than the chosen ones where at least two ambiguous names have a
+    likely candidate (among their few best priors), most plausible first (the most
+    names, then the highest summed priors): each is a starting point from which the
+    whole article may settle on a better joint reading ("Edmonton" and "Enfield" both
+    in England, rather than both in Canada)."""
+    names: Counter[str] = Counter()
+    weight: Counter[str] = Counter()
+    for key, members in groups.items():
+        ranked = sorted(members[0].candidates, key=prior, reverse=True)[:_RIVAL_DEPTH]
+        best: dict[str, float] = {}
+        for candidate in ranked:
+            if candidate.country_code and candidate.country_code not in best:
+                best[candidate.country_code] = prior(candidate)
+        if len(best) < 2:
+            continue
+        best.pop(chosen[key].country_code or "", None)
+        names.update(best.keys())
+        weight.update(best)
+    rivals = sorted((c for c in names if names[c] >= 2), key=lambda c: (-names[c], -weight[c], c))
+    return rivals[:_MAX_RIVALS]
 
 
 def drop_unsupported(mentions: list[ToponymMention], demonyms: list[str]) -> list[ToponymMention]:

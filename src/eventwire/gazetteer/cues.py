@@ -1,0 +1,209 @@
+"""Place names that news writing marks in plain text, outside what a tagger finds.
+
+- Region abbreviations (``data/region_abbreviations.tsv``): "Glasgow, Ky.", "Barrie,
+  Ont.", "NEWARK, N.J. (AP)", "the B.C. government".
+- Datelines: an upper-case place name opening a paragraph, followed by a comma, a dash
+  or a parenthesis ("TORRINGTON — Mayor ...", "LAUREL COUNTY, Ky. (WKYT) -").
+- Generic words around a name: "Sichuan province", "the Karak district", "the city of
+  Tabriz"; and a direction before it: "Western Canada", "Far North Queensland".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from eventwire.datafiles import read_data
+from eventwire.errors import ResourceError
+from eventwire.gazetteer.lookup import Gazetteer
+from eventwire.gazetteer.names import name_key
+from eventwire.gazetteer.resolve import ToponymMention, is_strong
+
+ABBREVIATIONS_FILE = "region_abbreviations.tsv"
+_POSITIONS = frozenset({"anywhere", "after_place"})
+# A capitalised word and a comma just before an abbreviation ("Paris, " of "Paris, Mo.").
+_AFTER_PLACE = re.compile(r"[A-Z][\w.'’-]*,[ \t]*\Z")
+_AFTER_NUMBER = re.compile(r"\d[ \t]*\Z")  # "500 B.C." is a year
+_DATELINE = re.compile(
+    r"(?<![\w,;:'’-])(?P<name>[A-Z][A-Z'’.-]*(?:[ \t][A-Z][A-Z'’.-]*){0,3})"
+    r"[ \t]*(?P<mark>,|—|–|--|-[ \t]|\()"
+)
+# What may stand before a dateline on its line: nothing, or the end of a sentence (a
+# headline run into the text: "Mason charged with sex assault. BANTAM — A ...").
+_SENTENCE_END = re.compile(r"[.!?][\"”’]?\Z")
+# Words that open a paragraph in capitals without being a dateline.
+_NOT_DATELINES = frozenset(
+    {"UPDATE", "UPDATED", "BREAKING", "WATCH", "VIDEO", "PHOTOS", "EXCLUSIVE", "ANALYSIS",
+     "OPINION", "EDITORIAL", "NOTE", "CORRECTION", "READ", "MORE", "LIVE", "NEW", "AP", "UPI",
+     "CNN", "BBC", "AFP"}
+)  # fmt: skip
+# Head words that say what kind of place a name is ("Sichuan province").
+GENERIC_AFTER = frozenset(
+    {"province", "state", "region", "district", "governorate", "prefecture", "oblast",
+     "municipality", "department", "territory", "city", "town", "village", "county",
+     "area"}
+)  # fmt: skip
+GENERIC_BEFORE = ("city of ", "town of ", "village of ", "province of ", "state of ",
+                  "region of ", "district of ", "county of ", "municipality of ")  # fmt: skip
+# Directions that narrow a place without changing which place it is.
+DIRECTIONS = ("far north ", "far south ", "far east ", "far west ", "north ", "south ",
+              "east ", "west ", "northern ", "southern ", "eastern ", "western ",
+              "central ", "northeastern ", "northwestern ", "southeastern ",
+              "southwestern ", "north-east ", "north-west ", "south-east ", "south-west ",
+              "upper ", "lower ", "greater ")  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class RegionAbbreviation:
+    """One row of ``region_abbreviations.tsv``."""
+
+    text: str  # as written: "Ky.", "B.C.", "NSW"
+    name: str  # the gazetteer entry's name: "Kentucky"
+    country_code: str
+    feature_code: str
+    anywhere: bool  # False: only right after "Town, "
+
+
+@dataclass(frozen=True, slots=True)
+class CueMatch:
+    """A span of the text that names a place, and what names it."""
+
+    start: int
+    end: int
+    abbreviations: tuple[RegionAbbreviation, ...] = ()  # empty for a dateline
+
+
+def read_abbreviations(path: Path | None = None) -> list[RegionAbbreviation]:
+    """The rows of the abbreviations table (the packaged one unless ``path`` is given)."""
+    where, text = read_data(ABBREVIATIONS_FILE, path)
+    rows: list[RegionAbbreviation] = []
+    header_seen = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = [cell.strip() for cell in line.split("\t")]
+        if not header_seen:
+            header_seen = True
+            if cells[0] == "abbreviation":
+                continue
+        if len(cells) < 5 or not all(cells[:5]):
+            raise ResourceError(
+                f"{where}:{number}: expected abbreviation, name, country, feature_code "
+                "and position, tab-separated"
+            )
+        if cells[4] not in _POSITIONS:
+            raise ResourceError(
+                f"{where}:{number}: position must be 'anywhere' or 'after_place', not {cells[4]!r}"
+            )
+        rows.append(
+            RegionAbbreviation(
+                text=cells[0],
+                name=cells[1],
+                country_code=cells[2].upper(),
+                feature_code=cells[3].upper(),
+                anywhere=cells[4] == "anywhere",
+            )
+        )
+    return rows
+
+
+@lru_cache(maxsize=1)
+def _abbreviation_index() -> tuple[re.Pattern[str], dict[str, tuple[RegionAbbreviation, ...]]]:
+    by_text: dict[str, list[RegionAbbreviation]] = {}
+    for row in read_abbreviations():
+        by_text.setdefault(row.text, []).append(row)
+    forms = sorted(by_text, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
+    return pattern, {text: tuple(rows) for text, rows in by_text.items()}
+
+
+def find_abbreviations(text: str) -> list[CueMatch]:
+    """The region abbreviations of ``text`` that stand where a place name may."""
+    pattern, by_text = _abbreviation_index()
+    found: list[CueMatch] = []
+    for match in pattern.finditer(text):
+        before = text[max(0, match.start() - 40) : match.start()]
+        after_place = _AFTER_PLACE.search(before) is not None
+        rows = tuple(
+            r
+            for r in by_text[match.group()]
+            if after_place or (r.anywhere and not _AFTER_NUMBER.search(before))
+        )
+        if rows:
+            found.append(CueMatch(match.start(), match.end(), rows))
+    return found
+
+
+def find_datelines(text: str) -> list[CueMatch]:
+    """Upper-case place names opening a paragraph ("GLASGOW, Ky. (WBKO) -")."""
+    found: list[CueMatch] = []
+    for match in _DATELINE.finditer(text):
+        before = text[text.rfind("\n", 0, match.start()) + 1 : match.start()].rstrip()
+        if before and not (match.group("mark") != "," and _SENTENCE_END.search(before)):
+            continue
+        name = match.group("name").rstrip(".")
+        letters = name.replace(" ", "").replace(".", "")
+        if len(letters) < 3 or name in _NOT_DATELINES:
+            continue
+        start = match.start("name")
+        found.append(CueMatch(start, start + len(name)))
+    return found
+
+
+def cue_mentions(text: str, gazetteer: Gazetteer) -> list[ToponymMention]:
+    """The abbreviation and dateline mentions of ``text``, in text order. A dateline
+    that names no prominent place is weak (kept when the article supports it)."""
+    found: list[ToponymMention] = []
+    for match in find_abbreviations(text):
+        candidates = tuple(
+            entry
+            for row in match.abbreviations
+            for entry in gazetteer.candidates(row.name, alternate_names=False)
+            if entry.country_code == row.country_code and entry.feature_code == row.feature_code
+        )
+        if candidates:
+            key = "abbreviation:" + text[match.start : match.end]
+            found.append(ToponymMention(match.start, match.end, key, "abbreviation", candidates))
+    taken = [(m.start, m.end) for m in found]
+    for match in find_datelines(text):
+        if any(s < match.end and match.start < e for s, e in taken):
+            continue
+        name = text[match.start : match.end]
+        candidates = tuple(gazetteer.candidates(name))
+        if candidates:
+            weak = not any(is_strong(c) for c in candidates)
+            found.append(
+                ToponymMention(
+                    match.start, match.end, name_key(name), "dateline", candidates, weak=weak
+                )
+            )
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def strip_generic(text: str) -> tuple[int, int] | None:
+    """The (start, end) of the name inside "Sichuan province" or "city of Tabriz", or
+    None when ``text`` has no generic word around it."""
+    lowered = text.lower()
+    for prefix in GENERIC_BEFORE:
+        if lowered.startswith(prefix) and len(text) > len(prefix):
+            return len(prefix), len(text)
+    head, _, last = lowered.rpartition(" ")
+    if head and last in GENERIC_AFTER:
+        return 0, len(head)
+    return None
+
+
+def strip_direction(text: str) -> tuple[int, int] | None:
+    """The (start, end) of the place inside "Western Canada", "Far North Queensland" or
+    "the Greater Toronto Area", or None when ``text`` does not open with a direction."""
+    lowered = text.lower()
+    for prefix in DIRECTIONS:
+        if lowered.startswith(prefix) and len(text) > len(prefix):
+            inner = strip_generic(text[len(prefix) :])
+            if inner is not None:
+                return len(prefix) + inner[0], len(prefix) + inner[1]
+            return len(prefix), len(text)
+    return None
