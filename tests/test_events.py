@@ -214,3 +214,100 @@ def test_event_noun_as_subject_names_its_actors(code: Coder) -> None:
     assert sides == {"the army", "rebels"}
     doc = code("The envoy called for an end to the fighting.")
     assert {e.type for e in doc.events} == {"REQUEST"}  # the fighting is only mentioned
+
+
+def _types(doc: Document, factual_only: bool = True) -> set[str]:
+    return {e.type for e in doc.events if e.factual or not factual_only}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The governor lifted the state of emergency in the province.", "CONCEDE"),
+        ("The donors suspended their food supplies to the camps.", "SANCTION"),
+        ("The rebels halted their offensive on Tuesday.", "RETREAT"),
+        ("The dock workers ended their walkout after two weeks.", "CONCEDE"),
+    ],
+)
+def test_ending_an_event_codes_its_reversal(code: Coder, text: str, expected: str) -> None:
+    doc = code(text)
+    assert expected in _types(doc), [(e.type, e.trigger) for e in doc.events]
+
+
+def test_a_noun_after_a_time_preposition_is_only_mentioned(code: Coder) -> None:
+    doc = code("The council imposed new port fees after clashes in the harbour district.")
+    assert "ASSAULT" not in _types(doc, factual_only=False)
+    doc = code("The bishop called for sanctions against the junta.")
+    assert _types(doc) == {"REQUEST"}
+
+
+def test_the_aim_of_a_protest_is_part_of_the_protest(code: Coder) -> None:
+    doc = code(
+        "Nurses marched through the capital to demand the resignation of the health minister."
+    )
+    assert _types(doc) == {"PROTEST"}
+    protest = _only(doc, "PROTEST")
+    assert protest.recipient is not None and protest.recipient.sector == "GOV"
+
+
+def test_a_purpose_clause_of_the_same_type_is_one_event(code: Coder) -> None:
+    doc = code("The envoy held talks with the Malian defence minister to discuss a truce.")
+    talks = _only(doc, "CONSULT")
+    assert talks.recipient is not None and talks.recipient.country == "MLI"
+
+
+def test_a_toll_belongs_to_the_attack_that_caused_it(code: Coder) -> None:
+    doc = code("Twelve villagers were killed when militants attacked the market.")
+    attack = _only(doc, "ASSAULT")
+    assert attack.trigger == "attacked"
+    assert attack.dead == 12
+    doc = code("The minister visited the town, where four people were killed last year.")
+    assert "ASSAULT" not in _types(doc, factual_only=False)
+
+
+def test_a_thing_given_is_not_the_recipient(code: Coder) -> None:
+    doc = code("The charity provided training to the Ugandan police.")
+    aid = _only(doc, "AID")
+    assert aid.recipient is not None
+    assert (aid.recipient.country, aid.recipient.sector) == ("UGA", "COP")
+
+
+def test_the_speaker_is_the_actor_of_what_it_says_it_did(code: Coder) -> None:
+    doc = code("The Kenyan interior ministry said it had arrested six smugglers.")
+    arrest = _only(doc, "COERCE")
+    assert arrest.actor is not None
+    assert arrest.actor.text == "The Kenyan interior ministry"
+    assert arrest.actor.country == "KEN"
+
+
+def test_the_place_is_the_target_when_no_one_else_is(code: Coder) -> None:
+    doc = code("The rebels declared a ceasefire in Chad on Monday.")
+    truce = _only(doc, "RETREAT")
+    assert truce.recipient is not None and truce.recipient.country == "TCD"
+    doc = code("Soldiers wounded three farmers in Chad.")
+    wound = _only(doc, "ASSAULT")
+    assert wound.recipient is not None and wound.recipient.text == "three farmers"
+
+
+def test_releasing_people_is_a_retreat_but_releasing_a_report_is_not(code: Coder) -> None:
+    assert "RETREAT" in _types(code("The kidnappers released two engineers on Friday."))
+    assert "RETREAT" not in _types(code("The agency released a report on the floods."))
+
+
+def test_background_descriptions_are_not_events(code: Coder) -> None:
+    doc = code("Police returned the weapons seized at the border last year.")
+    assert "COERCE" not in _types(doc, factual_only=False)
+    doc = code("The army sent attack helicopters to the valley.")
+    assert "ASSAULT" not in _types(doc, factual_only=False)
+
+
+def test_background_events_are_less_confident(code: Coder) -> None:
+    doc = code("The minister resigned after rebels attacked the convoy.")
+    resign, attack = _only(doc, "RETREAT"), _only(doc, "ASSAULT")
+    assert resign.confidence > attack.confidence
+
+
+def test_where_a_meeting_takes_place_is_not_its_target(code: Coder) -> None:
+    doc = code("The foreign ministers of Ghana and Togo held talks in Accra.")
+    talks = [e for e in doc.events if e.type == "CONSULT"]
+    assert talks and all(e.recipient is None or e.recipient.text != "Accra" for e in talks)

@@ -9,6 +9,7 @@ sentences (titles remembered for people, "the officer", "he") is the actors stag
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +26,10 @@ _NOT_ACTOR_ENTITIES = frozenset({"DATE", "TIME"})
 _STRONG_PLACES = frozenset({"PPLC", "ADM1", "PCLI"})
 _BIG_CITY = 100_000
 _MAX_NGRAM = 5
+_SPEECH_VERBS = frozenset(
+    {"say", "tell", "announce", "declare", "state", "claim", "insist", "add", "report",
+     "confirm", "warn", "believe", "argue", "stress", "acknowledge", "admit", "deny"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +125,33 @@ def _in_person_name(words: list[Any], kind: str) -> bool:
     doc = words[0].doc
     entity = next((e for e in doc.ents if e.start <= words[0].i < e.end), None)
     return entity is not None and (entity.end - entity.start) > len(words)
+
+
+def reported_speaker(pronoun: Any) -> Any | None:
+    """The subject of the speech verb whose reported clause has ``pronoun`` as its
+    subject ("Kenya said it would ...", "the rebels say they will ..."), or None."""
+    clause = pronoun.head
+    if pronoun.pos_ != "PRON" or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in _SPEECH_VERBS:
+        return None
+    subjects = [c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+    return subjects[0] if subjects else None
+
+
+def actor_at(actors: Iterable[Actor], token: Any | None) -> Actor | None:
+    """The coded actor whose phrase holds ``token`` (the smallest such phrase)."""
+    if token is None:
+        return None
+    best: Actor | None = None
+    for actor in actors:
+        if actor.start is None or actor.end is None:
+            continue
+        if actor.start <= token.idx < actor.end and (
+            best is None or (actor.end - actor.start) < (best.end or 0) - (best.start or 0)
+        ):
+            best = actor
+    return best
 
 
 def code_phrase(head: Any) -> PhraseCode:

@@ -1,7 +1,8 @@
 """Loaders for the event-coding lexicons in ``eventwire/data``.
 
 The files are the knowledge; this module only reads and validates them:
-``event_patterns.yaml`` (triggers -> PLOVER type/mode), ``assault_modes.tsv``
+``event_patterns.yaml`` (triggers -> PLOVER type/mode; light verbs, terminative
+verbs and the reversal of each type, carrier nouns), ``assault_modes.tsv``
 (instrument words -> ASSAULT mode) and ``contexts.tsv`` (words -> PLOVER context).
 A path may be given to read a user's own copy instead of the packaged one.
 """
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,7 @@ PLOVER_TYPES: tuple[str, ...] = (
 CASUALTY_KINDS = frozenset({"dead", "injured", "arrested"})
 
 DEFAULT_RECIPIENT_PREPS: tuple[str, ...] = (
-    "against", "on", "at", "with", "upon", "toward", "towards", "into", "for",
+    "against", "on", "at", "with", "upon", "toward", "towards", "into", "for", "to",
 )  # fmt: skip
 
 
@@ -42,10 +43,13 @@ class EventPattern:
     preps: tuple[str, ...] = ()
     particles: tuple[str, ...] = ()
     modifiers: tuple[str, ...] = ()
+    verbs: tuple[str, ...] = ()  # a noun trigger's light verb must be one of these
+    animate: bool = False  # the object must name people or a group ("released hostages")
     transitive: bool | None = None
     casualty: str | None = None
     reciprocal: bool = False
     has_recipient: bool = True
+    object_recipient: bool = True  # False: only recipient_prep objects ("deployed ... to")
     recipient_preps: tuple[str, ...] = DEFAULT_RECIPIENT_PREPS
     confidence: float = 0.7
     example: str | None = None
@@ -55,7 +59,7 @@ class EventPattern:
         """How many conditions the pattern sets besides its trigger."""
         return (
             bool(self.objects) + bool(self.preps) + bool(self.particles) + bool(self.modifiers)
-            + (self.transitive is not None)
+            + bool(self.verbs) + self.animate + (self.transitive is not None)
         )  # fmt: skip
 
 
@@ -67,17 +71,33 @@ class TypeInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class Reversal:
+    """What ending an event of some type codes ("lifted the curfew": COERCE -> CONCEDE)."""
+
+    type: str
+    mode: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class PatternSet:
     types: dict[str, TypeInfo]
     patterns: tuple[EventPattern, ...]
     light_verbs: frozenset[str]
     by_trigger: dict[tuple[str, str], tuple[EventPattern, ...]]
+    terminative_verbs: frozenset[str] = frozenset()
+    subject_light_verbs: frozenset[str] = frozenset()  # "clashes erupted"
+    carrier_nouns: frozenset[str] = frozenset()  # "a mediation effort", "an aid convoy"
+    # Noun lemma -> the patterns of ending that event ("halted aid" is SANCTION).
+    by_ended_noun: dict[str, tuple[EventPattern, ...]] = field(default_factory=dict)
 
     def for_verb(self, lemma: str) -> tuple[EventPattern, ...]:
         return self.by_trigger.get(("verb", lemma), ())
 
     def for_noun(self, lemma: str) -> tuple[EventPattern, ...]:
         return self.by_trigger.get(("noun", lemma), ())
+
+    def for_ended_noun(self, lemma: str) -> tuple[EventPattern, ...]:
+        return self.by_ended_noun.get(lemma, ())
 
 
 _VOWELS = frozenset("aeiou")
@@ -125,7 +145,8 @@ def _pattern(entry: Any, where: str, types: dict[str, TypeInfo]) -> EventPattern
     if not isinstance(entry, dict):
         raise ResourceError(f"{where}: a pattern must be a mapping")
     known = {
-        "trigger", "pos", "type", "mode", "object", "prep", "particle", "modifier",
+        "trigger", "pos", "type", "mode", "object", "prep", "particle", "modifier", "verb",
+        "animate",
         "transitive", "casualty", "reciprocal", "recipient", "recipient_prep", "confidence",
         "example",
     }  # fmt: skip
@@ -156,6 +177,9 @@ def _pattern(entry: Any, where: str, types: dict[str, TypeInfo]) -> EventPattern
     if transitive is not None and not isinstance(transitive, bool):
         raise ResourceError(f"{where}: transitive must be true or false")
     preps = _strings(entry.get("recipient_prep"), where, "recipient_prep")
+    # "recipient: false" with recipient_prep: the object is not the recipient, those
+    # prepositions' objects are ("deployed troops to the border").
+    object_recipient = bool(entry.get("recipient", True))
     return EventPattern(
         trigger=trigger.lower(),
         pos=pos,
@@ -165,10 +189,13 @@ def _pattern(entry: Any, where: str, types: dict[str, TypeInfo]) -> EventPattern
         preps=_strings(entry.get("prep"), where, "prep"),
         particles=_strings(entry.get("particle"), where, "particle"),
         modifiers=_strings(entry.get("modifier"), where, "modifier"),
+        verbs=_strings(entry.get("verb"), where, "verb"),
+        animate=bool(entry.get("animate", False)),
         transitive=transitive,
         casualty=casualty,
         reciprocal=bool(entry.get("reciprocal", False)),
-        has_recipient=bool(entry.get("recipient", True)),
+        has_recipient=object_recipient or bool(preps),
+        object_recipient=object_recipient,
         recipient_preps=preps or DEFAULT_RECIPIENT_PREPS,
         confidence=confidence,
         example=entry.get("example"),
@@ -196,11 +223,11 @@ def parse_patterns(text: str, where: str) -> PatternSet:
         _pattern(entry, f"{where}: pattern {n}", types)
         for n, entry in enumerate(data["patterns"] or [], start=1)
     )
-    light = frozenset(
-        form
-        for verb in _strings(data.get("light_verbs"), where, "light_verbs")
-        for form in verb_forms(verb)
-    )
+    light = _verb_set(data, "light_verbs", where)
+    terminative = _verb_set(data, "terminative_verbs", where)
+    subject_light = _verb_set(data, "subject_light_verbs", where)
+    carriers = frozenset(_strings(data.get("carrier_nouns"), where, "carrier_nouns"))
+    reversals = _reversals(data.get("reversals"), where, types)
     index: defaultdict[tuple[str, str], list[EventPattern]] = defaultdict(list)
     for pattern in patterns:
         forms = verb_forms(pattern.trigger) if pattern.pos == "verb" else {pattern.trigger}
@@ -212,7 +239,55 @@ def parse_patterns(text: str, where: str) -> PatternSet:
     by_trigger = {
         key: tuple(sorted(value, key=lambda p: -p.specificity)) for key, value in index.items()
     }
-    return PatternSet(types=types, patterns=patterns, light_verbs=light, by_trigger=by_trigger)
+    ended: defaultdict[str, list[EventPattern]] = defaultdict(list)
+    for pattern in patterns:
+        reversal = reversals.get(pattern.type)
+        if pattern.pos == "noun" and reversal is not None:
+            ended[pattern.trigger].append(
+                replace(
+                    pattern, type=reversal.type, mode=reversal.mode, casualty=None,
+                    reciprocal=False, example=None,
+                )
+            )  # fmt: skip
+    return PatternSet(
+        types=types,
+        patterns=patterns,
+        light_verbs=light,
+        by_trigger=by_trigger,
+        terminative_verbs=terminative,
+        subject_light_verbs=subject_light,
+        carrier_nouns=carriers,
+        by_ended_noun={key: tuple(value) for key, value in ended.items()},
+    )
+
+
+def _verb_set(data: dict[str, Any], key: str, where: str) -> frozenset[str]:
+    """Every inflected form of the verbs listed under ``key``; an entry may add a
+    particle ("carry out": "carried out", "carrying out")."""
+    forms: set[str] = set()
+    for entry in _strings(data.get(key), where, key):
+        verb, _, particle = entry.partition(" ")
+        forms |= {f"{form} {particle}".strip() for form in verb_forms(verb)}
+    return frozenset(forms)
+
+
+def _reversals(value: Any, where: str, types: dict[str, TypeInfo]) -> dict[str, Reversal]:
+    """``reversals``: type -> [type, mode] (mode may be null) of ending such an event."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ResourceError(f"{where}: 'reversals' must map a type to [type, mode]")
+    found: dict[str, Reversal] = {}
+    for ended, entry in value.items():
+        if not (isinstance(entry, list) and len(entry) == 2):
+            raise ResourceError(f"{where}: reversals: {ended}: expected [type, mode]")
+        type_, mode = entry
+        if ended not in types or type_ not in types:
+            raise ResourceError(f"{where}: reversals: {ended}: types must be declared")
+        if mode is not None and not isinstance(mode, str):
+            raise ResourceError(f"{where}: reversals: {ended}: mode must be one word")
+        found[str(ended)] = Reversal(str(type_), mode)
+    return found
 
 
 @lru_cache(maxsize=4)

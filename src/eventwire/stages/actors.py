@@ -8,8 +8,10 @@ in text order:
   later "Blinken");
 - a definite description ("the officer") takes the country of the last actor with the
   same head noun or sector ("a Serbian police officer");
+- a pronoun subject of reported speech is the speaker ("the army said it had
+  retaken the town", "the rebels say they will fight on");
 - "he"/"she"/"him"/"her" take the last singular person of this or the previous
-  sentence, "they"/"them" the last plural actor.
+  sentence, "it" the last state or organisation, "they"/"them" the last plural actor.
 
 An actor that the text does not identify keeps ``country=None``: nothing is guessed.
 """
@@ -19,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from eventwire.actor_coding import PhraseCode, code_phrase
+from eventwire.actor_coding import PhraseCode, code_phrase, reported_speaker
 from eventwire.model import ARTICLE_ZONES, Document
 from eventwire.pipeline import stage
 
@@ -29,6 +31,7 @@ ARGUMENT_DEPS = frozenset(
 )
 _SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _PLURAL_PRONOUNS = frozenset({"they", "them"})
+_NEUTER_PRONOUNS = frozenset({"it"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
@@ -38,11 +41,14 @@ class _Seen:
     sentence: int
 
 
+_PRONOUNS = _SINGULAR_PRONOUNS | _PLURAL_PRONOUNS | _NEUTER_PRONOUNS
+
+
 def _is_argument(token: Any) -> bool:
     if token.dep_ not in ARGUMENT_DEPS:
         return False
     if token.pos_ == "PRON":
-        return token.lower_ in _SINGULAR_PRONOUNS | _PLURAL_PRONOUNS
+        return token.lower_ in _PRONOUNS
     return token.pos_ in ("NOUN", "PROPN")
 
 
@@ -57,10 +63,15 @@ class _References:
     def __init__(self) -> None:
         self.people: dict[str, PhraseCode] = {}
         self.seen: list[_Seen] = []
+        self.by_token: dict[int, PhraseCode] = {}
 
     def resolve(self, code: PhraseCode, head: Any, sentence: int) -> PhraseCode:
         actor = code.actor
         if head.pos_ == "PRON":
+            speaker = reported_speaker(head)
+            said = self.by_token.get(speaker.i) if speaker is not None else None
+            if said is not None and (said.plural == (head.lower_ in _PLURAL_PRONOUNS)):
+                return _same_as(code, said)
             return self._pronoun(code, head.lower_, sentence)
         if code.person is None and head.pos_ == "PROPN" and head.lower_ in self.people:
             # spaCy's small model sometimes tags a known person's surname as a place.
@@ -99,33 +110,49 @@ class _References:
 
     def _pronoun(self, code: PhraseCode, word: str, sentence: int) -> PhraseCode:
         want_plural = word in _PLURAL_PRONOUNS
+        neuter = word in _NEUTER_PRONOUNS
         for earlier in reversed(self.seen):
             if sentence - earlier.sentence > 1:
                 break
             other = earlier.code
             if other.plural != want_plural:
                 continue
-            if not want_plural and other.person is None and other.sector_kind is None:
+            if neuter and (
+                not other.actor.country or (other.person is not None and not other.country_only)
+            ):
+                continue  # "it": a state or an organisation of a known country
+            if (
+                not want_plural
+                and not neuter
+                and other.person is None
+                and other.sector_kind is None
+            ):
                 continue
-            return replace(
-                code,
-                actor=replace(
-                    code.actor,
-                    name=other.actor.name,
-                    country=other.actor.country,
-                    sector=other.actor.sector,
-                ),
-                person=other.person,
-            )
+            return _same_as(code, other)
         return code
 
-    def remember(self, code: PhraseCode, sentence: int) -> None:
+    def remember(self, code: PhraseCode, head: Any, sentence: int) -> None:
+        self.by_token[head.i] = code
         if code.person and (code.actor.country or code.actor.sector):
             for key in _person_keys(code.person):
                 known = self.people.get(key)
                 if known is None or (known.actor.country is None and code.actor.country):
                     self.people[key] = code
         self.seen.append(_Seen(code, sentence))
+
+
+def _same_as(code: PhraseCode, other: PhraseCode) -> PhraseCode:
+    """``code`` (a pronoun) standing for the actor ``other``."""
+    return replace(
+        code,
+        actor=replace(
+            code.actor,
+            name=other.actor.name,
+            country=other.actor.country,
+            sector=other.actor.sector,
+        ),
+        person=other.person,
+    )
 
 
 def _is_definite(head: Any) -> bool:
@@ -147,6 +174,6 @@ def code_actors(doc: Document) -> Document:
             if not _is_argument(token):
                 continue
             code = references.resolve(code_phrase(token), token, number)
-            references.remember(code, number)
+            references.remember(code, token, number)
             doc.actors.append(code.actor)
     return doc

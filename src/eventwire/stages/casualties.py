@@ -6,8 +6,9 @@ figure given ("at least 12" is 12), vague words at their floor ("several" 3,
 ("wounded a police officer" is one injured), "shot dead" and "fatally shot" are deaths.
 The clauses counted are the trigger's own object (for killing, wounding and arrest
 verbs), casualty clauses hanging on it ("attacked a post, killing three officers and
-wounding five civilians") and passive casualty clauses in the same sentence ("two
-soldiers were killed"). A count the text does not give stays ``None``.
+wounding five civilians") and, for attacks (dead, injured) and coercion (arrested),
+passive casualty clauses in the same sentence ("two soldiers were killed"). A count
+the text does not give stays ``None``.
 """
 
 from __future__ import annotations
@@ -25,6 +26,11 @@ from eventwire.pipeline import stage
 
 _FATAL_WORDS = frozenset({"dead", "fatally", "death"})
 _ATTACHED_DEPS = frozenset({"advcl", "conj", "xcomp", "relcl"})
+# Which counts an event may take from passive clauses elsewhere in its sentence.
+_TOLL_TYPES: Mapping[str, frozenset[str]] = {
+    "ASSAULT": frozenset({"dead", "injured"}),
+    "COERCE": frozenset({"arrested"}),
+}
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})*$|^\d+$")
 
 
@@ -136,9 +142,10 @@ def count_event(event: Event, spacy_doc: Any, owned: frozenset[int] = frozenset(
 
     visit(trigger)
     # Passive casualty clauses elsewhere in the sentence that no event of their own
-    # claims: "the army said two soldiers were killed".
+    # claims: "the army said two soldiers were killed". They count for an attack (dead
+    # and injured) or a coercion (arrested), not for a curfew lifted in the same breath.
     sentence = spacy_doc.char_span(event.start, event.end, alignment_mode="expand")
-    if sentence is None:
+    if sentence is None or event.type not in _TOLL_TYPES:
         return counts
     for token in sentence:
         if token.i in seen or token.i in owned or token.pos_ != "VERB":
@@ -147,7 +154,9 @@ def count_event(event: Event, spacy_doc: Any, owned: frozenset[int] = frozenset(
             continue
         kind = _casualty_kind(token)
         victims = _victims(token)
-        if kind is not None and victims is not None and getattr(counts, kind) is None:
+        if kind not in _TOLL_TYPES[event.type] or victims is None:
+            continue
+        if getattr(counts, kind) is None:
             seen.add(token.i)
             counts.add(kind, count_phrase(victims))
     return counts

@@ -6,7 +6,13 @@ troops", "could presage") or *future* ("will meet", "likely to get involved", "p
 to withdraw"). The words are in ``data/factuality.tsv``; this module looks for them
 in the clause of the trigger (auxiliaries, negation, a determiner "no" on an argument,
 "if" marks) and in the clauses that govern it through infinitive or prepositional
-complements. Flagged events are kept, but not listed by default.
+complements, clauses of purpose ("will give a grant to finance schools") and
+coordination ("refused to meet or negotiate"). What a noun proposes, requests or
+alleges is not a fact ("an offer to host talks", "the right to fire", "a demand that
+the army withdraw"), nor is what a light verb promises ("pledged aid", "offered
+concessions": future) or what "until"/"before" set as a condition still to be met.
+Prepositions of time and cause ("after attacking") put nothing in doubt. Flagged
+events are kept, with a lower confidence, but not listed by default.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from eventwire.model import Document, Event
 from eventwire.pipeline import stage
 
 FLAGS = frozenset({"negated", "hypothetical", "future"})
+FLAGGED_PENALTY = 0.1
 # Relations through which a governing word scopes over the event's clause.
 _GOVERNING_DEPS = frozenset({"xcomp", "pcomp", "prep", "acomp", "ccomp"})
 _CLAUSE_DEPS = frozenset({"aux", "auxpass", "neg", "mark", "advmod"})
@@ -29,6 +36,14 @@ _SPEECH_VERBS = frozenset(
      "confirm", "indicate", "signal", "write", "quote"}
 )  # fmt: skip
 _MODALS = frozenset({"could", "might", "may", "should", "must"})
+# "until"/"before" with the present tense: a condition not yet met.
+_PENDING_MARKS = frozenset({"until", "before"})
+# Light verbs that promise the event their noun names.
+_PROMISING_VERBS = frozenset({"offer", "promise", "pledge", "propose", "vow"})
+# Prepositions of time and cause do not put the events they govern in doubt.
+_TEMPORAL_PREPS = frozenset(
+    {"after", "before", "since", "following", "during", "despite", "amid", "until"}
+)
 
 
 @lru_cache(maxsize=1)
@@ -44,6 +59,12 @@ def _word_flag(token: Any, words: Mapping[str, str]) -> str | None:
     return words.get(token.lower_) or words.get(token.lemma_.lower())
 
 
+def _is_present(verb: Any) -> bool:
+    """Whether a clause is in the present tense (its verb or first auxiliary)."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return (auxiliaries[0] if auxiliaries else verb).tag_ in ("VBP", "VBZ", "VB")
+
+
 def _clause_flags(verb: Any, words: Mapping[str, str]) -> set[str]:
     """Flags from the verb's own auxiliaries, negation and marks, and from a "no" on
     its arguments ("no employee was injured")."""
@@ -55,6 +76,8 @@ def _clause_flags(verb: Any, words: Mapping[str, str]) -> set[str]:
                 flags.add(flag)
             if child.dep_ == "aux" and child.lower_ == "going":
                 flags.add("future")
+            if child.dep_ == "mark" and child.lower_ in _PENDING_MARKS and _is_present(verb):
+                flags.add("hypothetical")  # "until their demands are met": not yet
         elif child.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
             d.dep_ == "det" and d.lower_ == "no" for d in child.children
         ):
@@ -62,23 +85,66 @@ def _clause_flags(verb: Any, words: Mapping[str, str]) -> set[str]:
     return flags
 
 
+def _children_of(token: Any, dep: str) -> list[Any]:
+    return [child for child in token.children if child.dep_ == dep]
+
+
+def _noun_flag(noun: Any, words: Mapping[str, str]) -> str | None:
+    """What a noun does to the clause it heads: "a refusal to meet" negates it, "an
+    offer to host talks" or "an admission (demanded) that troops fired" leaves it a
+    mere proposition."""
+    flag = _word_flag(noun, words)
+    if flag is None and noun.dep_ in ("dobj", "pobj"):
+        governor = noun.head if noun.dep_ == "dobj" else noun.head.head
+        flag = _word_flag(governor, words) if governor.pos_ == "VERB" else None
+    if flag is None:
+        return None
+    return "negated" if flag == "negated" else "hypothetical"
+
+
+def _is_infinitive(verb: Any) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _governing_flags(verb: Any, words: Mapping[str, str]) -> set[str]:
-    """Flags from the words of the clauses that take this clause as a complement."""
+    """Flags from the words of the clauses that take this clause as a complement, or
+    as their purpose ("will give a grant to finance schools"). What a noun proposes,
+    requests or allows is not a fact ("an offer to host talks", "the right to fire",
+    "an appeal for deploying troops")."""
     flags: set[str] = set()
     current = verb
     for _ in range(_MAX_HOPS):
-        if current.dep_ not in _GOVERNING_DEPS or current.head.i == current.i:
-            break
         relation = current.dep_
-        current = current.head
-        if relation == "ccomp":
-            # Reported speech keeps its own tense; only denials and allegations scope.
-            flag = _word_flag(current, words)
-            if flag == "negated" or current.lemma_.lower() in ("allege", "claim"):
-                flags.add(flag or "hypothetical")
+        if current.head.i == current.i:
             break
+        if relation == "conj" and current.head.pos_ in ("VERB", "AUX"):
+            current = current.head  # "refused to let the planes land and evacuate ..."
+            flags |= _clause_flags(current, words) - {"negated"}
+            continue
+        infinitive = _is_infinitive(current)
+        if relation in ("acl", "relcl") and current.head.pos_ == "NOUN":
+            noun = current.head
+            flag = _noun_flag(noun, words)
+            if flag is not None and (infinitive or _children_of(current, "mark")):
+                flags.add(flag)  # "efforts to end the fighting", "a demand that ..."
+            elif infinitive and noun.dep_ == "dobj":
+                flags |= _clause_flags(noun.head, words)  # "will give a grant to finance"
+            break
+        if relation == "prep" and current.lower_ in _TEMPORAL_PREPS:
+            break  # "arrested after attacking a guard": the attack happened
+        if relation not in _GOVERNING_DEPS and not (relation == "advcl" and infinitive):
+            break
+        current = current.head
         flag = _word_flag(current, words)
-        if flag is not None and current.pos_ in ("VERB", "ADJ", "NOUN", "AUX", "SCONJ"):
+        if relation == "ccomp":
+            # Reported speech keeps its own tense; only denials, allegations and
+            # requests ("demanded that the army withdraw") scope.
+            if flag in ("negated", "hypothetical") and current.pos_ in ("VERB", "NOUN"):
+                flags.add(flag)
+            break
+        if flag is not None and current.pos_ == "NOUN":
+            flags.add(_noun_flag(current, words) or flag)
+        elif flag is not None and current.pos_ in ("VERB", "ADJ", "AUX", "SCONJ"):
             flags.add(flag)
         if current.pos_ in ("VERB", "AUX", "ADJ"):
             flags |= _clause_flags(current, words)
@@ -112,6 +178,8 @@ def assess(event: Event, spacy_doc: Any) -> set[str]:
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head  # an event noun: look at its light verb's clause
     flags = _clause_flags(trigger, words) | _clause_flags(verb, words)
+    if trigger.i != verb.i and verb.lemma_.lower() in _PROMISING_VERBS:
+        flags.add("future")  # "offered concessions", "pledged aid": not yet given
     flags = _reported_future(flags, verb)
     flags |= _governing_flags(verb, words)
     return flags
@@ -128,4 +196,7 @@ def flag_factuality(doc: Document) -> Document:
         event.negated = "negated" in flags
         event.hypothetical = "hypothetical" in flags
         event.future = "future" in flags
+        if flags:
+            # Less likely to stand for what happened than an asserted event.
+            event.confidence = round(max(0.05, event.confidence - FLAGGED_PENALTY), 2)
     return doc

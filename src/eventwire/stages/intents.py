@@ -16,18 +16,40 @@ sentence. Whether a type is cooperative comes from its quad class (``types`` in
 ``event_patterns.yaml``). A merely hypothetical action ("could attack") is no
 commitment, and a sentence already coded with the derived type for the same actor gets
 no second one.
+
+Two more statements are events of their own:
+
+- an intention made conditional on the other side's compliance is an ultimatum, so
+  THREATEN whatever the action ("will withdraw its troops unless the government
+  holds elections");
+- an obligation laid on another party in reported speech is a demand, so REQUEST from
+  the speaker to that party ("the minister said the rebels must free the hostages",
+  "the council declared that the mayor should resign").
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
+from typing import Any
 
 from eventwire import lexicon
-from eventwire.model import Actor, Document, Event
+from eventwire.actor_coding import actor_at
+from eventwire.model import Actor, Document, Event, Zone
 from eventwire.pipeline import stage
 
 _COOPERATIVE_QUADS = frozenset({1, 2})
-_CONFIDENCE_FACTOR = 0.9
+# The flagged event's confidence already carries the factuality stage's penalty.
+_CONFIDENCE_FACTOR = 1.0
+_OBLIGATION_MODALS = frozenset({"must", "should"})
+_STATEMENT_VERBS = frozenset(
+    {"say", "declare", "announce", "tell", "state", "insist", "conclude", "stress", "argue",
+     "add", "warn", "write", "reiterate", "repeat", "emphasize", "emphasise", "demand",
+     "maintain", "assert", "contend", "believe"}
+)  # fmt: skip
+_CONDITIONS = frozenset({"unless"})
+_NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_DEMAND_CONFIDENCE = 0.65
 
 
 def _same_actor(a: Actor | None, b: Actor | None) -> bool:
@@ -60,19 +82,91 @@ def statement_event(event: Event, type_: str) -> Event:
     )
 
 
+def _trigger_token(event: Event, spacy_doc: Any) -> Any | None:
+    if event.trigger_start is None or event.trigger_end is None or spacy_doc is None:
+        return None
+    span = spacy_doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+    return None if span is None else span.root
+
+
+def is_ultimatum(event: Event, spacy_doc: Any) -> bool:
+    """Whether a stated intention is made conditional ("will withdraw ... unless")."""
+    token = _trigger_token(event, spacy_doc)
+    if token is None or not event.future or event.negated:
+        return False
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head  # an event noun: its light verb's clause
+    return any(
+        child.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in child.children)
+        for child in token.children
+    )
+
+
+def _confidence(actor: Actor | None, recipient: Actor | None) -> float:
+    score = _DEMAND_CONFIDENCE
+    score += 0.1 if actor is not None and (actor.country or actor.sector) else 0.0
+    score += 0.05 if recipient is not None and (recipient.country or recipient.sector) else 0.0
+    return round(score, 2)
+
+
+def obligation_demands(doc: Document) -> Iterator[Event]:
+    """REQUEST events for obligations laid on another party in reported speech."""
+    spacy_doc = doc.spacy_doc
+    for sentence in doc.sentences:
+        if sentence.zone is not Zone.BODY:
+            continue
+        span = spacy_doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        for verb in span if span is not None else ():
+            modal = next(
+                (c for c in verb.children if c.dep_ == "aux" and c.lower_ in _OBLIGATION_MODALS),
+                None,
+            )
+            if modal is None or verb.dep_ != "ccomp" or verb.head.lemma_ not in _STATEMENT_VERBS:
+                continue
+            if any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+                continue  # "must have known": a guess, not an obligation
+            addressees = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            speakers = [c for c in verb.head.children if c.dep_ == "nsubj"]
+            if not addressees or not speakers or addressees[0].pos_ == "PRON":
+                continue  # "Syria said it must ...": a commitment of its own
+            speaker = speakers[0]
+            if speaker.pos_ == "VERB":  # "The Red Cross operating in Iraq said ..."
+                speaker = next((c for c in speaker.children if c.dep_ == "nsubj"), speaker)
+            actor = actor_at(doc.actors, speaker)
+            recipient = actor_at(doc.actors, addressees[0])
+            named = speaker.ent_type_ in _NAMED
+            if not named and (actor is None or not (actor.country or actor.sector or actor.name)):
+                continue  # "the 2011 decision stated that ...": no one demands
+            yield Event(
+                type="REQUEST",
+                sentence=sentence.text,
+                start=sentence.start,
+                end=sentence.end,
+                actor=replace(actor) if actor is not None else None,
+                recipient=replace(recipient) if recipient is not None else None,
+                trigger=modal.text,
+                trigger_start=modal.idx,
+                trigger_end=modal.idx + len(modal.text),
+                confidence=_confidence(actor, recipient),
+            )
+
+
 @stage(
     "intents",
-    requires=("doc.events", "event.future", "event.negated"),
+    requires=("doc.events", "event.future", "event.negated", "doc.spacy_doc", "doc.actors"),
     assigns=("doc.events",),
 )
 def add_intents(doc: Document) -> Document:
     types = lexicon.event_patterns().types
-    added: list[Event] = []
+    added: list[Event] = list(obligation_demands(doc)) if doc.spacy_doc is not None else []
     for event in doc.events:
         info = types.get(event.type)
         if info is None:
             continue
         type_ = derived_type(event, info.quad_class in _COOPERATIVE_QUADS)
+        if type_ is not None and is_ultimatum(event, doc.spacy_doc):
+            type_ = "THREATEN"
         if type_ is None or type_ == event.type:
             continue
         covered = any(

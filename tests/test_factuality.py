@@ -1,0 +1,57 @@
+"""Factuality: what the text proposes, requests or promises is not (yet) a fact."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from eventwire.model import Document, Event
+
+Coder = Callable[[str], Document]
+
+
+def _of_type(doc: Document, type_: str) -> list[Event]:
+    found = [e for e in doc.events if e.type == type_]
+    assert found, [(e.type, e.trigger) for e in doc.events]
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("The bishop urged the rebels to free the hostages.", "RETREAT"),
+        ("The council demanded that the militia withdraw from the hills.", "RETREAT"),
+        ("The rebels rejected an offer to hold talks in Dakar.", "CONSULT"),
+        ("The union welcomed the plan to release the detained activists.", "RETREAT"),
+        ("The court jailed the officer for torturing detainees.", "ASSAULT"),
+        ("The government refused to meet or negotiate with the strikers.", "CONSULT"),
+    ],
+)
+def test_proposed_requested_or_alleged_events_are_not_facts(
+    code: Coder, text: str, type_: str
+) -> None:
+    assert not any(e.factual for e in _of_type(code(text), type_))
+
+
+def test_a_purpose_shares_the_future_of_its_clause(code: Coder) -> None:
+    doc = code("Norway will give the ministry a grant to finance new clinics.")
+    assert not any(e.factual for e in doc.events if e.type == "AID")
+
+
+def test_what_is_offered_is_promised_not_given(code: Coder) -> None:
+    doc = code("Japan offered assistance to the flood victims.")
+    assert all(not e.factual for e in _of_type(doc, "AID"))
+    assert any(e.factual for e in _of_type(doc, "AGREE"))
+
+
+def test_an_attack_after_which_someone_was_arrested_happened(code: Coder) -> None:
+    doc = code("Police detained the youths after the riot, hours after clashing with them.")
+    assert any(e.factual for e in _of_type(doc, "COERCE"))
+
+
+def test_a_condition_not_yet_met_is_not_a_fact(code: Coder) -> None:
+    doc = code("The drivers will stay out until the owners meet their demands.")
+    assert not any(e.factual for e in _of_type(doc, "CONCEDE"))
+    doc = code("The drivers stayed out until the owners met their demands.")
+    assert any(e.factual for e in _of_type(doc, "CONCEDE"))

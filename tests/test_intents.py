@@ -1,0 +1,33 @@
+"""Intents: statements that are events of their own (demands, ultimatums)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from eventwire.model import Document
+
+Coder = Callable[[str], Document]
+
+
+def test_an_obligation_laid_on_another_party_is_a_request(code: Coder) -> None:
+    doc = code("The Peruvian foreign minister said the junta must release the journalists.")
+    requests = [e for e in doc.events if e.type == "REQUEST" and e.factual]
+    assert len(requests) == 1
+    request = requests[0]
+    assert request.actor is not None and request.actor.country == "PER"
+    assert request.recipient is not None and request.recipient.text == "the junta"
+
+
+def test_an_obligation_of_ones_own_is_no_request(code: Coder) -> None:
+    doc = code("The Peruvian foreign minister said he must consult the cabinet.")
+    assert "REQUEST" not in {e.type for e in doc.events}
+    doc = code("The ministry said the convoy must have taken the wrong road.")
+    assert "REQUEST" not in {e.type for e in doc.events}
+
+
+def test_a_conditional_intention_is_an_ultimatum(code: Coder) -> None:
+    doc = code("The bloc announced it would withdraw its monitors unless the fighting stopped.")
+    factual = {e.type for e in doc.events if e.factual}
+    assert "THREATEN" in factual and "AGREE" not in factual
+    doc = code("The bloc announced it would withdraw its monitors next month.")
+    assert "AGREE" in {e.type for e in doc.events if e.factual}
