@@ -1,0 +1,320 @@
+"""Event arguments: who acts and on whom, decided from the dependency parse.
+
+Given a trigger and the verb of its clause (see ``triggers``), the actor is the
+subject of the clause: the agent of a passive, the subject inherited from the clause
+it hangs on, the speaker of "X said it would...", the noun a "who" stands for. The
+recipient is the object or the object of a recipient preposition ("fired at the
+officer"); when that names no participant, a participant beyond an object that is a
+thing ("provided training to AMISOM"), then a coded participant nearby, then the state
+or region where it happened ("declared a ceasefire in Chad"). A compound phrase gives
+one side per coded conjunct.
+
+The small parse helpers here (``children``, ``prepositions``, ``names_actor``...) are
+shared with the trigger finder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from eventwire import knowledge
+from eventwire.actor_coding import actor_at, code_phrase, reported_speaker
+from eventwire.lexicon import EventPattern
+from eventwire.model import Actor, Document
+
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# Clauses that share the subject of the clause they hang on (not reported speech).
+_INHERIT_SUBJECT_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "acomp"})
+# Entities that are never participants ("fired on Tuesday", "attacked at dawn").
+NOT_PARTICIPANTS = frozenset(
+    {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
+)
+_LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around"})
+_PLACE_PREPS = frozenset({"in", "into", "to", "across", "throughout", "inside"})
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
+_NOUN_ACTOR_PREPS = ("between", "among", "by")
+_WIDE_RECIPIENT_PREPS = frozenset(
+    {"to", "with", "against", "on", "at", "toward", "towards", "upon", "into", "from", "for"}
+)
+NAMED_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "he", "she", "they", "us", "me"})
+
+
+def children(token: Any, *deps: str) -> list[Any]:
+    """The children of ``token`` attached by one of ``deps``."""
+    return [child for child in token.children if child.dep_ in deps]
+
+
+def prepositions(token: Any) -> list[Any]:
+    """The prepositions on ``token``, with a "to" the parser calls a dative ("sent aid
+    to the camp")."""
+    return [
+        child
+        for child in token.children
+        if child.dep_ == "prep" or (child.dep_ == "dative" and child.pos_ == "ADP")
+    ]
+
+
+def _subject(doc: Document, verb: Any) -> tuple[Any | None, bool]:
+    """The subject head of ``verb``'s clause and whether the clause is passive."""
+    passive = any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children)
+    current = verb
+    for _ in range(4):
+        subjects = children(current, *_SUBJECT_DEPS)
+        if subjects:
+            subject = subjects[0]
+            if subject.pos_ == "VERB":  # "The Red Cross operating in Iraq said ..."
+                subject = next(iter(children(subject, "nsubj")), subject)
+            if subject.tag_ in ("WDT", "WP") and current.dep_ == "relcl":
+                return current.head, passive  # "rebels who attacked the base"
+            speaker = reported_speaker(subject)
+            return (subject if speaker is None else speaker), passive
+        if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
+            noun = current.head
+            owners = children(noun, "poss")
+            if owners:
+                return owners[0], passive  # "Putin's offer to mediate"
+            if (
+                noun.dep_ in ("dobj", "attr")
+                and noun.head.pos_ in ("VERB", "AUX")
+                and not _is_participant(doc, noun)
+            ):
+                current = noun.head  # "issued a statement calling on the council"
+                continue
+            return noun, passive  # "an officer guarding the embassy"
+        if current.dep_ == "pcomp" and current.head.dep_ == "prep":
+            current = current.head.head  # "responded by shooting"
+            continue
+        if current.dep_ in _INHERIT_SUBJECT_DEPS and current.head.i != current.i:
+            current = current.head
+            continue
+        break
+    return None, passive
+
+
+def _agent(verb: Any) -> Any | None:
+    for agent in children(verb, "agent"):
+        objects = children(agent, "pobj")
+        if objects:
+            return objects[0]
+    return None
+
+
+def may_participate(token: Any) -> bool:
+    """Whether a noun can name a participant: not a date or a number, unless the number
+    counts people ("dozens of demonstrators")."""
+    if token.ent_type_ not in NOT_PARTICIPANTS:
+        return True
+    return token.pos_ == "NOUN" and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in token.children
+    )
+
+
+def _prep_object(token: Any, preps: tuple[str, ...]) -> Any | None:
+    """The object of the first of ``preps`` on ``token`` that names a participant."""
+    for prep in prepositions(token):
+        if prep.lower_ not in preps:
+            continue
+        for obj in children(prep, "pobj"):
+            if not may_participate(obj):
+                continue
+            if prep.lower_ in _LOCATIVE_PREPS and obj.ent_type_ in _PLACES:
+                continue  # "at the embassy in Belgrade" is where, not whom
+            return obj
+    return None
+
+
+def _is_participant(doc: Document, token: Any) -> bool:
+    """Whether a noun names a participant: a coded actor or a named person, group or
+    place ("Kim", "AMISOM"), not a thing ("a statement", "training")."""
+    return token.ent_type_ in NAMED_ENTITIES or is_coded(_actor_at(doc, token))
+
+
+def names_actor(token: Any, actors: Sequence[Actor]) -> bool:
+    """Whether a noun names people or a group: a name, a personal pronoun, a coded
+    actor or a word of the sector lexicon ("prisoners", "dozens of students")."""
+    if token.pos_ == "PRON":
+        return token.lower_ in _PERSONAL_PRONOUNS
+    if token.ent_type_ in NAMED_ENTITIES:
+        return True
+    actor = actor_at(actors, token)
+    if actor is not None and (actor.sector or actor.name or token.pos_ == "PROPN"):
+        return True
+    terms = knowledge.sector_terms()
+    compounds = " ".join(c.lower_ for c in token.children if c.dep_ == "compound")
+    for words in (token.lower_, token.lemma_.lower(), f"{compounds} {token.lower_}".strip()):
+        if terms.lookup(words) is not None:
+            return True
+    return any(names_actor(o, actors) for o in of_objects(token))
+
+
+def of_objects(noun: Any) -> list[Any]:
+    return [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+
+
+def _actor_at(doc: Document, token: Any | None) -> Actor | None:
+    return actor_at(doc.actors, token)
+
+
+def _conjuncts(token: Any | None) -> list[Any]:
+    """The token and the phrases coordinated with it, also through an apposition
+    ("Prime Minister Nikol Pashinyan and Blinken")."""
+    if token is None:
+        return []
+    found = [token]
+    for anchor in [token, *children(token, "appos")]:
+        found.extend(c for c in anchor.conjuncts if c.dep_ == "conj" and c.i > anchor.i)
+    return found
+
+
+def is_coded(actor: Actor | None) -> bool:
+    return actor is not None and bool(actor.country or actor.sector or actor.name)
+
+
+def is_each_other(token: Any | None) -> bool:
+    return (
+        token is not None
+        and token.lower_ == "other"
+        and any(c.lower_ == "each" for c in token.children)
+    )
+
+
+def is_infinitive(clause: Any) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
+def _participant_object(doc: Document, verb: Any) -> Any | None:
+    """The direct object of ``verb`` that names a participant, the first coded one when
+    the parse gives several ("meet his counterpart Italian President Mattarella")."""
+    objects = [o for o in children(verb, "dobj") if may_participate(o)]
+    for obj in objects:
+        if _is_participant(doc, obj):
+            return obj
+    return objects[0] if objects else None
+
+
+def find_arguments(
+    doc: Document, trigger: Any, verb: Any, pattern: EventPattern
+) -> tuple[Any | None, Any | None]:
+    """The head tokens of the actor and the recipient of a trigger."""
+    if trigger.i != verb.i and trigger.dep_ == "nsubj" and trigger.head.i == verb.i:
+        # "Clashes between the army and rebels erupted": the noun names its actors.
+        actor_head = _prep_object(trigger, _NOUN_ACTOR_PREPS)
+        recipient_head = _prep_object(trigger, pattern.recipient_preps)
+        return actor_head, recipient_head if pattern.has_recipient else None
+    subject, passive = _subject(doc, verb)
+    if passive:
+        actor_head, recipient_head = _agent(verb), subject
+    else:
+        actor_head, recipient_head = subject, None
+    if not pattern.has_recipient:
+        return actor_head, None
+    if not pattern.object_recipient:
+        return actor_head, _prep_object(verb, pattern.recipient_preps)
+    direct = _participant_object(doc, verb) if verb.i == trigger.i and not passive else None
+    if recipient_head is None and direct is not None and _is_participant(doc, direct):
+        recipient_head = direct  # "charged the mayor with fraud"
+    if recipient_head is None and not passive:
+        datives = [
+            t for t in children(verb, "dative") if t.pos_ != "ADP" and _is_participant(doc, t)
+        ]
+        recipient_head = datives[0] if datives else None  # "gave the ministry a grant"
+    if recipient_head is None and pattern.preps:
+        recipient_head = _prep_object(verb, pattern.preps)  # "fired a bolt at the officer"
+    if recipient_head is None:
+        # "provided training to AMISOM": a participant beyond an object that is a thing
+        found = [
+            _prep_object(anchor, pattern.recipient_preps)
+            for anchor in (trigger, verb)
+            if anchor.i == trigger.i or not passive
+        ]
+        recipient_head = next((t for t in found if t is not None and _is_participant(doc, t)), None)
+    if recipient_head is None and direct is not None and "to" in pattern.recipient_preps:
+        recipient_head = _prep_object(verb, ("to",))  # "donated supplies to African states"
+    if recipient_head is None:
+        recipient_head = direct
+    if recipient_head is None:
+        recipient_head = _prep_object(trigger, pattern.recipient_preps)
+    if recipient_head is None and not passive:
+        recipient_head = _prep_object(verb, pattern.recipient_preps)
+    if recipient_head is not None and recipient_head.i == trigger.i:
+        recipient_head = None  # "went on a hunger strike": the event, not its target
+    return actor_head, recipient_head
+
+
+def coded_recipient(doc: Document, trigger: Any, verb: Any, actor_head: Any | None) -> Any | None:
+    """When the object names no participant ("halted economic aid to Serbia",
+    "threatened to shell Iraqi towns", "demanded that North Korea give up..."), the
+    first coded participant among the prepositional objects of the trigger, its verb and
+    their objects (also through what describes the object: "lifted sanctions imposed on
+    Eritrea", "rejected accusations by the opposition"), then inside the clause the verb
+    governs."""
+    objects = [*children(trigger, "dobj"), *children(verb, "dobj")]
+    described = [clause for obj in objects for clause in children(obj, "acl")]
+    by_object = {obj.i for obj in objects}
+    candidates = []
+    for anchor in [trigger, verb, *objects, *described]:
+        preps = _WIDE_RECIPIENT_PREPS | ({"by"} if anchor.i in by_object else set())
+        for prep in prepositions(anchor):
+            if prep.lower_ in preps:
+                candidates += children(prep, "pobj")
+    candidates += [t for t in children(verb, "dative") if t.pos_ != "ADP"]
+    purposes = [c for c in children(verb, "advcl") if is_infinitive(c)]  # "... to help Chad"
+    for clause in [*children(verb, "xcomp", "ccomp"), *purposes]:
+        candidates += children(clause, "dobj")
+        if clause.dep_ == "ccomp":  # not "warned that they will ...": the speaker
+            candidates += [t for t in children(clause, "nsubj") if t.pos_ != "PRON"]
+        for anchor in [clause, *children(clause, "dobj")]:
+            for prep in prepositions(anchor):
+                if prep.lower_ in _WIDE_RECIPIENT_PREPS:
+                    candidates += children(prep, "pobj")
+    for token in candidates:
+        if actor_head is not None and token.i == actor_head.i:
+            continue
+        if token.ent_type_ in NOT_PARTICIPANTS:
+            continue
+        if is_coded(_actor_at(doc, token)):
+            return token
+    return None
+
+
+def place_recipient(doc: Document, trigger: Any, verb: Any) -> Any | None:
+    """A state or region where the event happens, as its target when it names no other
+    ("declared a ceasefire in Yemen", "lifted the curfew in Montenegro"), as CAMEO
+    coders do: the place of the trigger, its verb or their object."""
+    anchors = [trigger, verb, *children(trigger, "dobj"), *children(verb, "dobj")]
+    for anchor in anchors:
+        for prep in prepositions(anchor):
+            if prep.lower_ not in _PLACE_PREPS:
+                continue
+            for obj in children(prep, "pobj"):
+                actor = _actor_at(doc, obj)
+                if obj.ent_type_ in ("GPE", "LOC") and actor is not None and actor.country:
+                    return obj
+    return None
+
+
+def sides(doc: Document, head: Any | None) -> list[Actor | None]:
+    """The actors of a possibly compound phrase: one per coded conjunct, or the phrase
+    itself when its conjuncts are not participants ("a network and ties")."""
+    actors = [_actor_of(doc, token) for token in _conjuncts(head)]
+    coded = [a for a in actors if is_coded(a)]
+    if len(coded) > 1:
+        return list(coded)
+    return [actors[0]] if actors else [None]
+
+
+def _actor_of(doc: Document, token: Any) -> Actor | None:
+    """The coded actor of an argument; a noun the actors stage did not take for an
+    argument (a headline-like "The Iraqi air force carried out...") is coded here."""
+    actor = _actor_at(doc, token)
+    if token.dep_ == "poss" and token.pos_ == "PROPN":
+        return code_phrase(token).actor  # "Putin's offer": Putin, not the offer
+    if (
+        actor is None
+        and token.pos_ in ("NOUN", "PROPN")
+        and token.ent_type_ not in NOT_PARTICIPANTS
+    ):
+        actor = code_phrase(token).actor
+    return actor

@@ -1,0 +1,248 @@
+"""Event triggers: which words in a sentence name an event, and with which pattern.
+
+A trigger is a verb ("wounded") or an event noun governed by a light verb ("launched
+an attack", "held talks", "there was an attack") listed in ``data/event_patterns.yaml``.
+A noun the sentence only mentions ("imposed after clashes", "invasion forces") is no
+trigger, and a verb that ends the event its object names codes the reversal under
+``reversals`` ("lifted the curfew" is CONCEDE, "halted aid" SANCTION). Of the triggers
+found, ``kept_triggers`` keeps those that name an event of their own ("signed an
+agreement" is one event, not two).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from eventwire.lexicon import EventPattern, PatternSet
+from eventwire.model import Actor
+from eventwire.stages.arguments import (
+    NOT_PARTICIPANTS,
+    children,
+    may_participate,
+    names_actor,
+    of_objects,
+    prepositions,
+)
+
+# Verb triggers used as adjectives ("life-threatening", "wounded soldiers") are not events.
+_ADJECTIVAL_DEPS = frozenset({"amod", "compound", "nmod"})
+# "went on strike", "took them into custody", "pledged ten million in aid"; not "imposed
+# after clashes" or "called for sanctions".
+_LIGHT_PREPS = frozenset({"on", "into", "in", "under"})
+_NOUN_ARGUMENT_DEPS = frozenset({"dobj", "attr", "nsubj", "nsubjpass", "oprd"})
+_NAME_PARTS = frozenset({"PERSON", "ORG", "GPE", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT"})
+
+
+def _argument_head(noun: Any, patterns: PatternSet) -> Any | None:
+    """The head of the phrase a noun is part of ("aid deliveries", "protests and
+    strikes", "a mediation effort"); None when the noun only says what kind of thing
+    its head is ("invasion forces", "attack helicopters")."""
+    token = noun
+    while token.dep_ in ("compound", "conj") and token.head.i != token.i:
+        head = token.head
+        lemma = head.lemma_.lower()
+        hyphenated = token.i + 1 < len(token.doc) and token.nbor(1).text == "-"  # "sit-in"
+        if token.dep_ == "compound" and not (
+            hyphenated or patterns.for_noun(lemma) or lemma in patterns.carrier_nouns
+        ):
+            return None
+        token = head
+    return token
+
+
+def _ending_verb(noun: Any, patterns: PatternSet) -> Any | None:
+    """The verb that ends the event a noun names ("lifted the curfew", "the talks were
+    suspended"), or None."""
+    token = _argument_head(noun, patterns)
+    if token is None:
+        return None
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
+        token = token.head.head  # "lifted a state of emergency"
+    verb = token.head
+    terminative = patterns.terminative_verbs
+    if token.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB" and _is_light(verb, terminative):
+        return verb
+    return None
+
+
+def _light_verb(noun: Any, patterns: PatternSet) -> Any | None:
+    """The light verb an event noun is the object or subject of ("launched an attack",
+    "went on a hunger strike", "pledged ten million euros in aid", "clashes erupted"), or
+    the "be" of "there was an attack"; None when the noun is only mentioned ("called for
+    an end to the fighting")."""
+    token = _argument_head(noun, patterns)
+    if token is None:
+        return None
+    if token.dep_ == "pobj" and token.head.dep_ == "prep":
+        prep, holder = token.head.lower_, token.head.head
+        if holder.pos_ == "ADV" and holder.dep_ == "advmod":
+            holder = holder.head  # "are out on strike"
+        if holder.pos_ in ("VERB", "AUX"):
+            verb = holder  # "went on strike", "took them into custody", "are on strike"
+            light = prep in _LIGHT_PREPS and (
+                _is_light(verb, patterns.light_verbs)
+                or _is_light(verb, patterns.subject_light_verbs)  # "ended in arrests"
+            )
+            return verb if light or (prep == "on" and verb.lemma_ == "be") else None
+        if holder.dep_ in _NOUN_ARGUMENT_DEPS and prep in ("of", "in"):
+            token = holder  # "tons of food aid", "a state of emergency"
+    if token.dep_ not in _NOUN_ARGUMENT_DEPS:
+        return None
+    verb = token.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if token.dep_ == "nsubj":
+        return verb if _is_light(verb, patterns.subject_light_verbs) else None
+    if _is_light(verb, patterns.light_verbs):
+        return verb
+    if verb.lemma_ == "be" and children(verb, "expl"):
+        return verb
+    return None
+
+
+def _is_light(verb: Any, light_verbs: frozenset[str]) -> bool:
+    """Whether ``verb`` is one of ``light_verbs``, which may name a particle too ("carry
+    out")."""
+    words = {verb.lemma_.lower(), verb.lower_}
+    if words & light_verbs:
+        return True
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    return any(f"{word} {particle}" in light_verbs for word in words for particle in particles)
+
+
+def _has_participant(prep: Any) -> bool:
+    objects = children(prep, "pobj", "pcomp")
+    return not objects or any(may_participate(o) for o in objects)
+
+
+def _matches(pattern: EventPattern, trigger: Any, verb: Any, actors: Sequence[Actor] = ()) -> bool:
+    if pattern.objects:
+        heads = [c for c in verb.children if c.dep_ in ("dobj", "attr", "nsubjpass")]
+        heads += [c for head in heads for c in head.conjuncts]  # "photographs and intelligence"
+        heads += [o for head in heads for o in of_objects(head)]  # "700 kg of medicine"
+        objects = {word for c in heads for word in (c.lemma_.lower(), c.lower_)}
+        objects |= {f"@{c.ent_type_.lower()}" for c in heads if c.ent_type_}  # "@money"
+        if not objects & set(pattern.objects):
+            return False
+    if pattern.verbs and not {verb.lemma_.lower(), verb.lower_} & set(pattern.verbs):
+        return False
+    themes = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    themes += [s for c in children(verb, "ccomp", "xcomp") for s in children(c, "nsubj")]
+    if pattern.animate and (
+        children(verb, "oprd") or not any(names_actor(c, actors) for c in themes)
+    ):
+        return False  # "released the hostages", not "released a report"
+    if pattern.preps and not {c.lower_ for c in prepositions(verb) if _has_participant(c)} & set(
+        pattern.preps
+    ):
+        return False  # "called on the council", not "called a strike on Friday"
+    particles = {c.lower_ for c in children(verb, "prt", "prep", "advmod")}
+    if pattern.particles and not particles & set(pattern.particles):
+        return False
+    if pattern.modifiers:
+        modifiers = {
+            part
+            for c in trigger.children
+            if c.dep_ in ("amod", "compound", "nmod")
+            for part in (c.lemma_.lower(), c.lower_)
+        }
+        if not modifiers & set(pattern.modifiers):
+            return False
+    if pattern.transitive is not None:
+        has_object = bool(children(verb, "dobj")) or any(
+            c.dep_ in ("nsubjpass", "auxpass") for c in verb.children
+        )
+        if has_object != pattern.transitive:
+            return False
+    return True
+
+
+def find_triggers(
+    tokens: Any, patterns: PatternSet, actors: Sequence[Actor] = ()
+) -> Iterator[tuple[Any, Any, EventPattern]]:
+    """(trigger token, clause verb, pattern) for every trigger in ``tokens``; ``actors``
+    (the document's coded actors) tell which objects name people."""
+    for token in tokens:
+        if token.ent_type_ in NOT_PARTICIPANTS and (token.pos_ == "PROPN" or token.like_num):
+            continue  # "signed in March": a month, not a march
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB":
+            if (
+                token.dep_ in _ADJECTIVAL_DEPS
+                or _is_nominal(token)
+                or _is_description(token, patterns)
+            ):
+                continue
+            verb = token
+            candidates = patterns.for_verb(lemma) or patterns.for_verb(token.lower_)
+        elif token.pos_ in ("NOUN", "PROPN"):
+            if token.ent_type_ in _NAME_PARTS:
+                continue  # "the Ceasefire Violations Committee"
+            candidates = patterns.for_noun(lemma)
+            verb = _light_verb(token, patterns) if candidates else None
+            if verb is None:
+                candidates = patterns.for_ended_noun(lemma)
+                verb = _ending_verb(token, patterns) if candidates else None
+            if verb is None:
+                continue
+        else:
+            continue
+        for pattern in candidates:
+            if _matches(pattern, token, verb, actors):
+                yield token, verb, pattern
+                break
+
+
+def _is_nominal(verb: Any) -> bool:
+    """A verb form used as a noun ("evacuated the wounded")."""
+    return any(child.dep_ == "det" for child in verb.children)
+
+
+def _is_description(verb: Any, patterns: PatternSet) -> bool:
+    """A past participle that describes a noun without naming who acted ("weapons
+    seized last year", "the curfew imposed in May"): background, not an event. A toll
+    is told that way too ("the number of people killed in the bombing") and counts."""
+    if any(p.casualty for p in patterns.for_verb(verb.lemma_.lower())):
+        return False
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and verb.sent.root.pos_ in ("VERB", "AUX")  # not "The garrison evacuated."
+        and not children(verb, "agent")
+    )
+
+
+def kept_triggers(
+    found: list[tuple[Any, Any, EventPattern]],
+) -> list[tuple[Any, Any, EventPattern]]:
+    """The triggers that name an event of their own."""
+    by_index = {trigger.i: pattern for trigger, _, pattern in found}
+    # A light verb that is itself a trigger of another type gives way to the event noun
+    # it governs ("pledged aid" is AID), unless it is a phrasal pattern of its own
+    # ("gave in to the demands" is CONCEDE).
+    named_by_noun = {
+        verb.i
+        for trigger, verb, pattern in found
+        if verb.i != trigger.i
+        and verb.i in by_index
+        and by_index[verb.i].type != pattern.type
+        and not (by_index[verb.i].particles or by_index[verb.i].objects)
+    }
+    phrasal_verbs = {
+        verb.i for _, verb, _ in found if verb.i in by_index and verb.i not in named_by_noun
+    }
+    kept = []
+    for trigger, verb, pattern in found:
+        head_pattern = by_index.get(trigger.head.i)
+        if trigger.dep_ in _ADJECTIVAL_DEPS and head_pattern is not None:
+            continue  # "aid deliveries": one event, coded at the head noun
+        verb_pattern = by_index.get(verb.i) if verb.i != trigger.i else None
+        if verb_pattern is not None and (
+            verb_pattern.type == pattern.type or verb.i in phrasal_verbs
+        ):
+            continue  # "signed an agreement": the verb already codes it
+        if trigger.i in named_by_noun:
+            continue  # "pledged ... aid": the event noun names the event, not the verb
+        kept.append((trigger, verb, pattern))
+    return kept
