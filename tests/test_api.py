@@ -636,6 +636,7 @@ API_INDEXES = (
     "events_place",
     "events_confidence",
     "events_mentions",
+    "mentions_article_event",
 )
 
 
@@ -734,3 +735,10 @@ def test_the_benchmark_runs_on_a_small_store(
     assert table[0].startswith("| request | p50 ms | p95 ms")
     assert len(table) >= 12
     assert any(line.startswith("| /stats group=dyad") for line in table)
+    # The bulk load fills the rollups as the migration does.
+    import sqlite3
+
+    with sqlite3.connect(tmp_path / "bench.db") as conn:
+        for table_name in ("event_counts_type_day", "event_counts_dyad_year"):
+            total = conn.execute(f"SELECT sum(n) FROM {table_name}").fetchone()[0]
+            assert total == conn.execute("SELECT count(*) FROM events").fetchone()[0] == 3000

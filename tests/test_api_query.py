@@ -3,6 +3,7 @@ SQL it builds, checked on a small in-memory table."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import date
 
@@ -17,6 +18,7 @@ from eventwire.api.query import (
     QueryError,
     StatsGroup,
     distance_km,
+    stats_source,
     stats_statement,
     where_clause,
 )
@@ -186,13 +188,21 @@ def test_values_are_bound_never_pasted() -> None:
 
 
 def test_stats_statement_orders_time_groups_by_time(conn: sqlite3.Connection) -> None:
-    statement = stats_statement(where_clause(EventQuery()), StatsGroup.parse("day"), None)
+    source = stats_source(where_clause(EventQuery()), StatsGroup.parse("day"))
+    statement = stats_statement(source, None)
     rows = conn.execute(statement.sql, statement.params).fetchall()
     assert rows == [("2024-01-01", 1), ("2024-01-02", 1), ("2024-01-03", 2), (None, 2)]
-    statement = stats_statement(where_clause(EventQuery()), StatsGroup.parse("type"), 2)
+    source = stats_source(where_clause(EventQuery()), StatsGroup.parse("type"))
+    statement = stats_statement(source, 2)
     assert conn.execute(statement.sql, statement.params).fetchall() == [
         ("ASSAULT", 3),
         ("PROTEST", 2),
+    ]
+    # The same rows as JSON objects of the keys by name, as the API answers.
+    statement = stats_statement(source, 2, as_json=True)
+    assert [json.loads(row[0]) for row in conn.execute(statement.sql, statement.params)] == [
+        {"type": "ASSAULT", "n": 3},
+        {"type": "PROTEST", "n": 2},
     ]
 
 

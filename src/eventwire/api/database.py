@@ -24,8 +24,10 @@ from eventwire.store.schema import SCHEMA_VERSION
 
 log = logging.getLogger(__name__)
 
-# Reads map the file into memory (shared by every connection through the OS cache).
-_MMAP_BYTES = 1 << 30
+# Reads map the file into memory (shared by every connection through the OS cache);
+# pages beyond the map go through each connection's own small page cache, which is
+# slower. SQLite caps the map at its compile-time limit (2 GB in the usual builds).
+_MMAP_BYTES = 1 << 31
 
 
 class Database:
@@ -52,7 +54,8 @@ class Database:
                 f"{self.path}: the database has schema version {version}, newer than this "
                 f"eventwire supports ({SCHEMA_VERSION}); upgrade eventwire to serve it"
             )
-        self.indexes = self._index_names()
+        self.indexes = self._names("index")
+        self.tables = self._names("table")
 
     def _schema_version(self) -> int:
         conn = self._open()
@@ -74,10 +77,11 @@ class Database:
         finally:
             conn.close()
 
-    def _index_names(self) -> frozenset[str]:
+    def _names(self, kind: str) -> frozenset[str]:
+        """The names of the store's indexes or tables (``kind``)."""
         conn = self._open()
         try:
-            rows = conn.execute("SELECT name FROM sqlite_schema WHERE type = 'index'")
+            rows = conn.execute("SELECT name FROM sqlite_schema WHERE type = ?", (kind,))
             return frozenset(str(row[0]) for row in rows)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot read the database: {exc}") from exc
@@ -113,7 +117,7 @@ class Database:
         conn = self.connection()
         conn.execute("BEGIN")
         try:
-            yield Reader(conn, self.path, self.indexes)
+            yield Reader(conn, self.path, self.indexes, self.tables)
         finally:
             if conn.in_transaction:
                 conn.execute("COMMIT")

@@ -203,9 +203,11 @@ _TEXT_MATCH = (
     "id IN (SELECT mentions.event_id FROM mentions WHERE mentions.article_id IN "
     f"({MATCHING_ARTICLES}))"
 )
+# (The unary + keeps SQLite on the event's own mentions: through the index of mentions
+# by article it would look up every matching article for every event.)
 _TEXT_MATCH_WALK = (
     "EXISTS (SELECT 1 FROM mentions WHERE mentions.event_id = events.id AND "
-    f"mentions.article_id IN ({MATCHING_ARTICLES}))"
+    f"+mentions.article_id IN ({MATCHING_ARTICLES}))"
 )
 
 _EQUAL_COLUMNS = ("mode", "actor_country", "recipient_country", "actor_sector", "recipient_sector")
@@ -321,7 +323,7 @@ class Statement:
 FACTUAL_DATE_INDEX = "events_factual_date"
 
 
-def _source(where: Where, indexes: frozenset[str]) -> str:
+def event_source(where: Where, indexes: frozenset[str]) -> str:
     """``events``, with a hint to read the covering index of factual events when the
     query has no filter beyond factuality and dates (SQLite's planner prefers the other
     indexes, and then reads every table row)."""
@@ -333,7 +335,7 @@ def _source(where: Where, indexes: frozenset[str]) -> str:
 
 def count_statement(where: Where, indexes: frozenset[str] = frozenset()) -> Statement:
     """How many events pass ``where``; ``indexes`` are the store's index names."""
-    source = _source(where, indexes)
+    source = event_source(where, indexes)
     return Statement(f"SELECT count(*) AS n FROM {source} WHERE {where.sql}", where.params)
 
 
@@ -384,27 +386,65 @@ class StatsGroup:
         return cls(tuple(keys), tuple(expressions))
 
 
-def stats_statement(
-    where: Where, group: StatsGroup, limit: int | None, indexes: frozenset[str] = frozenset()
-) -> Statement:
-    """Counts of events per group. Groups over time come in time order; other groups
-    largest first. A key is None for events without that value (undated, no actor).
-    ``indexes`` are the store's index names."""
+@dataclass(frozen=True, slots=True)
+class StatsSource:
+    """What stats count: the ``group``, ``from_sql`` (the FROM clause, with any WHERE)
+    and its values, the SQL of each group key over it, and the count of a group
+    (``count(*)`` of events, ``sum(n)`` of rollup rows). ``dated`` is True when only
+    dated events are counted (a date bound is given); ``grouped`` False when each row of
+    the source is a group already (``count`` then is its count column)."""
+
+    group: StatsGroup
+    from_sql: str
+    params: list[SqlValue]
+    keys: tuple[str, ...]
+    count: str
+    dated: bool
+    grouped: bool = True
+
+
+def stats_source(
+    where: Where, group: StatsGroup, indexes: frozenset[str] = frozenset()
+) -> StatsSource:
+    """The events passing ``where``, grouped by ``group``; ``indexes`` are the store's
+    index names."""
     # Grouping by day alone follows the date indexes; otherwise the unary + keeps SQLite
     # from choosing an index for the order of its groups over one that serves the
     # conditions (the groups are few; the rows read are what costs).
     plain = group.keys == ("day",)
-    selected = ", ".join(
-        f"{expr if plain else '+' + expr} AS k{i}" for i, expr in enumerate(group.expressions)
+    return StatsSource(
+        group,
+        f"{event_source(where, indexes)} WHERE {where.sql}",
+        list(where.params),
+        tuple(expr if plain else f"+{expr}" for expr in group.expressions),
+        "count(*)",
+        any(c.columns == ("date",) for c in where.ranged),
     )
-    grouped = ", ".join(f"k{i}" for i in range(len(group.expressions)))
-    time_first = bool(group.keys) and group.keys[0] in _TIME_KEYS
-    ordering = f"k0 IS NULL, {grouped}" if time_first else f"n DESC, {grouped}"
-    sql = (
-        f"SELECT {selected}, count(*) AS n FROM {_source(where, indexes)} WHERE {where.sql} "
-        f"GROUP BY {grouped} ORDER BY {ordering}"
-    )
-    params = list(where.params)
+
+
+def stats_statement(source: StatsSource, limit: int | None, *, as_json: bool = False) -> Statement:
+    """Counts per group: the keys as ``k0``, ``k1``, ... (None for events without that
+    value: undated, no actor) and ``n``. Groups over time come in time order, undated
+    last; other groups largest first; ties by the keys; at most ``limit``. With
+    ``as_json`` each row is one column, ``row``: a JSON object of the keys by name and
+    ``n``, as the API answers (SQLite writes the JSON far quicker than Python)."""
+    keys = ", ".join(source.keys)
+    params: list[SqlValue] = []
+    if as_json:
+        pairs = "".join(f"?, {key}, " for key in source.keys)
+        selected = f"json_object({pairs}'n', {source.count}) AS row"
+        params += source.group.keys
+    else:
+        selected = "".join(f"{key} AS k{i}, " for i, key in enumerate(source.keys))
+        selected += f"{source.count} AS n"
+    if source.group.keys[0] in _TIME_KEYS:
+        # Undated events last; when there are none, the order of the groups themselves.
+        ordering = keys if source.dated else f"{source.keys[0]} IS NULL, {keys}"
+    else:
+        ordering = f"{source.count} DESC, {keys}"
+    grouping = f" GROUP BY {keys}" if source.grouped else ""
+    sql = f"SELECT {selected} FROM {source.from_sql}{grouping} ORDER BY {ordering}"
+    params += source.params
     if limit is not None:
         sql += " LIMIT ?"
         params.append(limit)

@@ -10,15 +10,17 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
-from eventwire.api.paging import Cursor, SortOrder, page_plan
+from eventwire.api.paging import Cursor, SortOrder, in_order, page_plan
 from eventwire.api.query import (
     MATCHING_ARTICLES,
     EventQuery,
     QueryError,
     SqlValue,
     StatsGroup,
+    StatsSource,
     count_statement,
     id_list,
+    stats_source,
     stats_statement,
     where_clause,
 )
@@ -34,9 +36,11 @@ from eventwire.api.records import (
     MentionDetail,
     SearchResult,
     SnippetPart,
+    StatsJson,
     StatsResult,
     StatsRow,
 )
+from eventwire.api.rollups import rollup_count_statement, rollup_plan, rollup_stats_source
 from eventwire.errors import StoreError
 from eventwire.store.fts import match_expression
 from eventwire.store.rows import article_from_row, event_from_row, place_from_row, timex_from_row
@@ -59,11 +63,21 @@ class Reader:
     """The API's queries, on one connection (see ``Database.reader``)."""
 
     def __init__(
-        self, conn: sqlite3.Connection, path: str, indexes: frozenset[str] = frozenset()
+        self,
+        conn: sqlite3.Connection,
+        path: str,
+        indexes: frozenset[str] = frozenset(),
+        tables: frozenset[str] = frozenset(),
+        *,
+        use_rollups: bool = True,
     ) -> None:
+        """``indexes`` and ``tables`` are the store's index and table names; counts and
+        stats come from its rollup tables where they can (``rollups.py``) unless
+        ``use_rollups`` is False."""
         self._conn = conn
         self._path = path
         self._indexes = indexes
+        self._tables = tables if use_rollups else frozenset()
 
     def _rows(
         self, sql: str, params: list[SqlValue] | tuple[SqlValue, ...] = ()
@@ -125,6 +139,8 @@ class Reader:
             walk = plan.walk(missing) if plan.walk_first and not rare_text else None
             if walk is not None:
                 rows = self._rows(walk.sql, walk.params)
+                if not in_order([(int(r["id"]), r["sort_key"]) for r in rows], order):
+                    rows = []  # never seen; the search below is right whatever the walk
             if len(rows) < missing:
                 search = plan.search(missing)
                 rows = self._rows(search.sql, search.params)
@@ -176,7 +192,11 @@ class Reader:
         where = where_clause(query)
         if where.nothing:
             return 0
-        statement = count_statement(where, self._indexes)
+        plan = rollup_plan(query, None, self._tables)
+        if plan is not None:
+            statement = rollup_count_statement(query, plan, self._indexes)
+        else:
+            statement = count_statement(where, self._indexes)
         return int(self._rows(statement.sql, statement.params)[0]["n"])
 
     def event_detail(self, event_id: int) -> EventDetail | None:
@@ -217,11 +237,23 @@ class Reader:
         ]
         return EventDetail(EventItem(event, _opt_str(title)), mentions)
 
-    def stats(self, query: EventQuery, group: StatsGroup, limit: int | None) -> StatsResult:
+    def _stats_source(self, query: EventQuery, group: StatsGroup) -> StatsSource | None:
+        """What the stats of ``query`` count (the rollups when they can answer it), or
+        None when no event can match."""
         where = where_clause(query)
         if where.nothing:
+            return None
+        plan = rollup_plan(query, group, self._tables)
+        if plan is not None:
+            return rollup_stats_source(query, plan, group, self._indexes)
+        return stats_source(where, group, self._indexes)
+
+    def stats(self, query: EventQuery, group: StatsGroup, limit: int | None) -> StatsResult:
+        """Event counts per group, in the API's order (``query.stats_statement``)."""
+        source = self._stats_source(query, group)
+        if source is None:
             return StatsResult(group.keys, [])
-        statement = stats_statement(where, group, limit, self._indexes)
+        statement = stats_statement(source, limit)
         rows = self._rows(statement.sql, statement.params)
         width = len(group.keys)
         return StatsResult(
@@ -231,6 +263,15 @@ class Reader:
                 for row in rows
             ],
         )
+
+    def stats_json(self, query: EventQuery, group: StatsGroup, limit: int | None) -> StatsJson:
+        """The rows of ``stats`` as JSON objects, encoded by SQLite (for the API)."""
+        source = self._stats_source(query, group)
+        if source is None:
+            return StatsJson(group.keys, [])
+        statement = stats_statement(source, limit, as_json=True)
+        rows = self._rows(statement.sql, statement.params)
+        return StatsJson(group.keys, [str(row[0]) for row in rows])
 
     # --- articles ----------------------------------------------------------------------
 

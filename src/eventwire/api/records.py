@@ -129,3 +129,13 @@ class StatsRow:
 class StatsResult:
     group: tuple[str, ...]
     rows: list[StatsRow]
+
+
+@dataclass(frozen=True, slots=True)
+class StatsJson:
+    """The rows of a ``StatsResult`` already encoded, each a JSON object of the group's
+    keys and ``n`` as the API answers (SQLite encodes them: a year of ``day,type``
+    groups is thousands of rows, which Python would take longer to build and encode)."""
+
+    group: tuple[str, ...]
+    rows: list[str]

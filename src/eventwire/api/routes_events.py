@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query
-from fastapi.responses import FileResponse
+from fastapi.responses import FileResponse, Response
 from starlette.background import BackgroundTask
 
 from eventwire.api.paging import sort_order
@@ -23,7 +23,7 @@ from eventwire.api.schemas import (
     StatsOut,
     event_detail_json,
     event_page_json,
-    stats_json,
+    stats_body,
 )
 from eventwire.store import Store
 
@@ -73,13 +73,16 @@ def stats(
         ),
     ] = "type",
     limit: Annotated[int | None, Query(ge=1, description="at most this many rows")] = None,
-) -> dict[str, Any]:
+) -> Response:
     """Event counts per group, over the events passing the filters. Groups over time
     come in time order (undated last), others largest first; a key is null for events
     without that value."""
     groups = StatsGroup.parse(group)
     with db.reader() as reader:
-        return stats_json(reader.stats(query, groups, limit))
+        result = reader.stats_json(query, groups, limit)
+    # Encoded already (a year of day,type groups is thousands of rows): returned as is,
+    # so FastAPI does not check it against StatsOut again (the tests do).
+    return Response(stats_body(result), media_type="application/json")
 
 
 @router.get(
