@@ -91,7 +91,9 @@ def test_ingest_json_codes_and_stores_the_article(client: TestClient) -> None:
     events = client.get("/events", params={"include_flagged": "true"}).json()["events"]
     assert any(e["type"] == "COERCE" and e["arrested"] == 12 for e in events)
     again = client.post("/ingest", json=body, headers=AUTH).json()["articles"]
-    assert again == [{"id": article["id"], "inserted": False, "n_events": 0}]
+    assert again == [
+        {"id": article["id"], "inserted": False, "n_events": 0, "n_merged": 0, "duplicate_of": None}
+    ]
 
 
 def test_ingest_multipart_file_upload(client: TestClient) -> None:

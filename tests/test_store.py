@@ -642,3 +642,18 @@ def test_rows_refuses_writes_even_behind_with(tmp_path: Path) -> None:
             store.rows("DELETE FROM events")
         assert store.stats().n_events == 2
         store.add_document(replace(rally_doc(), text=rally_doc().text + " "))  # still writable
+
+
+def test_a_read_only_store_reads_and_never_writes(tmp_path: Path) -> None:
+    path = tmp_path / "ro-open.db"
+    with Store(path) as store:
+        store.add_document(rally_doc())
+    before = path.stat().st_mtime_ns
+    with Store(path, read_only=True) as reader:
+        assert reader.stats().n_events == 2
+        assert len(reader.rows("SELECT id FROM articles")) == 1
+        with pytest.raises(StoreError):
+            reader.add_document(replace(rally_doc(), text=rally_doc().text + " "))
+    assert path.stat().st_mtime_ns == before
+    with pytest.raises(StoreError, match="no such database"):
+        Store(tmp_path / "missing.db", read_only=True)

@@ -112,7 +112,7 @@ def export(
     suffix = spec.suffix if spec.suffix.startswith(".") else f".{spec.suffix}"
     handle, path = tempfile.mkstemp(prefix="eventwire-export-", suffix=suffix)
     try:
-        with os.fdopen(handle, "wb") as out, Store(db.path, create=False) as store:
+        with os.fdopen(handle, "wb") as out, Store(db.path, read_only=True) as store:
             with db.reader() as reader:
                 batches = list(reader.event_ids(query, order, EXPORT_BATCH))
             events = (event for batch in batches for event in store.events_by_id(batch))

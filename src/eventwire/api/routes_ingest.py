@@ -136,23 +136,24 @@ async def _raw_document(request: Request, limit: int) -> RawDocument:
         )
     if content_type == "multipart/form-data":
         form = await body_request.form(max_files=1, max_fields=len(_FORM_FIELDS) + 1)
-        upload = form.get("file")
-        if not isinstance(upload, UploadFile):
-            raise QueryError("a multipart ingest needs a file field named 'file'")
-        origin = upload.filename or "<upload>"
-        fields = {name: form.get(name) for name in _FORM_FIELDS}
-        texts = {k: v for k, v in fields.items() if isinstance(v, str) and v.strip()}
-        raw = RawDocument(
-            text=decode_text(await upload.read(), origin),
-            origin=origin,
-            title=texts.get("title"),
-            published=_published(texts.get("published"), origin),
-            source=texts.get("source"),
-            url=texts.get("url"),
-            is_dump=True,
-        )
-        await form.close()
-        return raw
+        try:
+            upload = form.get("file")
+            if not isinstance(upload, UploadFile):
+                raise QueryError("a multipart ingest needs a file field named 'file'")
+            origin = upload.filename or "<upload>"
+            fields = {name: form.get(name) for name in _FORM_FIELDS}
+            texts = {k: v for k, v in fields.items() if isinstance(v, str) and v.strip()}
+            return RawDocument(
+                text=decode_text(await upload.read(), origin),
+                origin=origin,
+                title=texts.get("title"),
+                published=_published(texts.get("published"), origin),
+                source=texts.get("source"),
+                url=texts.get("url"),
+                is_dump=True,
+            )
+        finally:
+            await form.close()  # the upload's temporary file goes, whatever happened
     raise HTTPException(
         status_code=415, detail="send application/json or a multipart/form-data file upload"
     )
@@ -207,7 +208,13 @@ def ingest_router(config: IngestConfig) -> APIRouter:
             raise HTTPException(status_code=500, detail=str(exc)) from exc
         return {
             "articles": [
-                {"id": r.article_id, "inserted": r.inserted, "n_events": r.n_events}
+                {
+                    "id": r.article_id,
+                    "inserted": r.inserted,
+                    "n_events": r.n_events,
+                    "n_merged": r.n_merged,
+                    "duplicate_of": r.duplicate_of,
+                }
                 for r in results
             ]
         }

@@ -235,7 +235,13 @@ class IngestIn(BaseModel):
 class IngestedArticle(BaseModel):
     id: int
     inserted: bool = Field(description="false when the same text was already stored")
-    n_events: int
+    n_events: int = Field(description="events this article added as new events")
+    n_merged: int = Field(
+        default=0, description="events this article reported again (merged as new mentions)"
+    )
+    duplicate_of: int | None = Field(
+        default=None, description="the stored article this one is a near-copy of"
+    )
 
 
 class IngestOut(BaseModel):

@@ -57,7 +57,7 @@ from eventwire.store.rows import (
     timex_from_row,
     timex_values,
 )
-from eventwire.store.schema import configure, migrate
+from eventwire.store.schema import SCHEMA_VERSION, configure, migrate, user_version
 
 log = logging.getLogger(__name__)
 
@@ -86,13 +86,27 @@ class Store:
     database, was written by a newer eventwire, or SQLite lacks FTS5.
     """
 
-    def __init__(self, path: str | Path, *, create: bool = True, merge_events: bool = True) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        create: bool = True,
+        merge_events: bool = True,
+        read_only: bool = False,
+    ) -> None:
         """Open (and migrate) the database at ``path``; with ``create=False`` a missing
         file is an error instead of a new empty database (for commands that only read).
         With ``merge_events=False`` every coded event is stored as an event of its own
-        (no cross-article merging; for measuring the merger)."""
+        (no cross-article merging; for measuring the merger). With ``read_only=True``
+        the file is opened read-only (it must exist and have this eventwire's schema;
+        nothing is written to it, not even a migration)."""
         self.path = str(path)
         self.merge_events = merge_events
+        self.read_only = read_only
+        if read_only:
+            self._conn: sqlite3.Connection | None = _open_read_only(self.path)
+            self.schema_version = SCHEMA_VERSION
+            return
         if not create and self.path != ":memory:" and not Path(self.path).is_file():
             raise StoreError(f"{self.path}: no such database (run 'eventwire ingest' first)")
         try:
@@ -109,7 +123,7 @@ class Store:
         except sqlite3.Error as exc:
             conn.close()
             raise StoreError(f"{self.path}: cannot open the database: {exc}") from exc
-        self._conn: sqlite3.Connection | None = conn
+        self._conn = conn
 
     # --- lifecycle -------------------------------------------------------------------
 
@@ -278,6 +292,8 @@ class Store:
         the web API and the exporters; writes go through ``add_document``)."""
         if not sql.lstrip().upper().startswith(("SELECT", "WITH")):
             raise StoreError("Store.rows runs SELECT statements only")
+        if self.read_only:
+            return self._rows(sql, params)
         conn = self._connection()
         conn.execute("PRAGMA query_only = ON")  # "WITH ... DELETE" is refused too
         try:
@@ -394,6 +410,26 @@ class Store:
             n_mentions=int(counts["n_mentions"]),
             events_by_type={str(row["type"]): int(row["n"]) for row in by_type},
         )
+
+
+def _open_read_only(path: str) -> sqlite3.Connection:
+    """A connection that cannot write ``path``, checked to hold this eventwire's schema."""
+    if path == ":memory:" or not Path(path).is_file():
+        raise StoreError(f"{path}: no such database (run 'eventwire ingest' first)")
+    try:
+        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA query_only = ON")
+        version = user_version(conn)
+    except sqlite3.Error as exc:
+        raise StoreError(f"{path}: cannot open the database read-only: {exc}") from exc
+    if version != SCHEMA_VERSION:
+        conn.close()
+        raise StoreError(
+            f"{path}: schema version {version}, this eventwire reads {SCHEMA_VERSION}; "
+            "open it once read-write (e.g. 'eventwire ingest') to migrate it"
+        )
+    return conn
 
 
 def _row_id(cursor: sqlite3.Cursor) -> int:
