@@ -19,6 +19,9 @@ Shape of the data
 ``timexes``   every TIMEX3 time expression found in an article.
 ``article_fingerprints`` / ``article_bands``  MinHash signatures and LSH band keys of
               article bodies, to link near-duplicate articles (``articles.duplicate_of``).
+``event_counts_*``  rollups of events by day/month/year, type, countries and dyads,
+              kept exact by triggers on ``events``; the API answers counts and
+              statistics from them (``api/rollups.py``).
 
 Values: dates are ISO 8601 text (``YYYY-MM-DD``), so they sort and compare as text;
 booleans are 0/1; lists are JSON arrays; enums are stored as their string values.
