@@ -142,3 +142,29 @@ def test_ingest_route_is_documented_only_with_a_token(client: TestClient) -> Non
     schema = client.get("/openapi.json").json()
     operation = schema["paths"]["/ingest"]["post"]
     assert set(operation["requestBody"]["content"]) == {"application/json", "multipart/form-data"}
+
+
+def test_ingest_a_url_fetches_the_page(client: TestClient) -> None:
+    from sources_server import NewsServer, Reply, article_page
+
+    page = article_page(
+        "Police detain dockers in Averly",
+        ["Police in Averly arrested nine striking dock workers on Tuesday, officials said."],
+        published="2024-03-05",
+        site="Harbour Courier",
+    )
+    with NewsServer() as server:
+        server.route("/robots.txt", Reply(status=404))
+        server.route("/dockers", Reply(body=page.encode()))
+        url = server.url("/dockers")
+        response = client.post("/ingest", json={"url": url}, headers=AUTH)
+        missing = client.post("/ingest", json={"url": server.url("/gone")}, headers=AUTH)
+    assert response.status_code == 200, response.text
+    [article] = response.json()["articles"]
+    assert article["inserted"] is True and article["n_events"] >= 1
+    stored = client.get(f"/articles/{article['id']}").json()
+    assert stored["title"] == "Police detain dockers in Averly"
+    assert stored["source"] == "Harbour Courier"
+    assert missing.status_code == 422 and "404" in missing.json()["detail"]
+    empty = client.post("/ingest", json={"title": "nothing"}, headers=AUTH)
+    assert empty.status_code == 422 and "url" in empty.json()["detail"]

@@ -105,6 +105,20 @@ def _limited(request: Request, limit: int) -> Request:
     return Request(request.scope, counting)
 
 
+def _fetched(url: str) -> list[RawDocument]:
+    """The documents at ``url`` (a page, or a feed's entries), fetched politely; the
+    first problem raises ``InputError``."""
+    from eventwire.sources import iter_inputs
+
+    documents: list[RawDocument] = []
+    for item in iter_inputs([url]):
+        if item.error is not None:
+            raise item.error
+        if item.document is not None:
+            documents.append(item.document)
+    return documents
+
+
 def _published(value: str | None, origin: str) -> date | None:
     if value is None or not value.strip():
         return None
@@ -114,7 +128,7 @@ def _published(value: str | None, origin: str) -> date | None:
         raise InputError(origin, f"published must be an ISO date, not {value!r}") from exc
 
 
-async def _raw_document(request: Request, limit: int) -> RawDocument:
+async def _raw_documents(request: Request, limit: int) -> list[RawDocument]:
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     body_request = _limited(request, limit)
     if content_type == "application/json":
@@ -126,14 +140,18 @@ async def _raw_document(request: Request, limit: int) -> RawDocument:
             )
             raise QueryError(f"bad ingest body: {problems}") from exc
         origin = item.url or "<api>"
-        return RawDocument(
-            text=item.text,
-            origin=origin,
-            title=item.title,
-            published=_published(item.published, origin),
-            source=item.source,
-            url=item.url,
-        )
+        if item.text is None and item.url:
+            return await run_in_threadpool(_fetched, item.url)
+        return [
+            RawDocument(
+                text=item.text or "",
+                origin=origin,
+                title=item.title,
+                published=_published(item.published, origin),
+                source=item.source,
+                url=item.url,
+            )
+        ]
     if content_type == "multipart/form-data":
         form = await body_request.form(max_files=1, max_fields=len(_FORM_FIELDS) + 1)
         try:
@@ -143,15 +161,17 @@ async def _raw_document(request: Request, limit: int) -> RawDocument:
             origin = upload.filename or "<upload>"
             fields = {name: form.get(name) for name in _FORM_FIELDS}
             texts = {k: v for k, v in fields.items() if isinstance(v, str) and v.strip()}
-            return RawDocument(
-                text=decode_text(await upload.read(), origin),
-                origin=origin,
-                title=texts.get("title"),
-                published=_published(texts.get("published"), origin),
-                source=texts.get("source"),
-                url=texts.get("url"),
-                is_dump=True,
-            )
+            return [
+                RawDocument(
+                    text=decode_text(await upload.read(), origin),
+                    origin=origin,
+                    title=texts.get("title"),
+                    published=_published(texts.get("published"), origin),
+                    source=texts.get("source"),
+                    url=texts.get("url"),
+                    is_dump=True,
+                )
+            ]
         finally:
             await form.close()  # the upload's temporary file goes, whatever happened
     raise HTTPException(
@@ -190,7 +210,8 @@ def ingest_router(config: IngestConfig) -> APIRouter:
         openapi_extra={"requestBody": body_schema},
     )
     async def ingest(request: Request) -> dict[str, Any]:
-        """Code one article (JSON) or a text file (multipart) and store it. Needs the
+        """Code one article (JSON: its text, or a url to fetch) or a text file (multipart)
+        and store it. Needs the
         ingest token as a Bearer token."""
         _authorize(request, config.token)
         limit = config.max_upload_bytes
@@ -198,11 +219,11 @@ def ingest_router(config: IngestConfig) -> APIRouter:
         if declared is not None and declared.isdigit() and int(declared) > limit:
             raise _too_large(limit)
         try:
-            raw = await _raw_document(request, limit)
+            raws = await _raw_documents(request, limit)
         except BodyTooLarge:
             raise _too_large(limit) from None
         try:
-            results = await run_in_threadpool(ingester.ingest, raw)
+            results = [r for raw in raws for r in await run_in_threadpool(ingester.ingest, raw)]
         except PipelineError as exc:
             log.error("ingest failed: %s", exc)
             raise HTTPException(status_code=500, detail=str(exc)) from exc

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from eventwire.api.records import (
     ArticleDetail,
@@ -225,11 +225,23 @@ class IngestIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    text: str = Field(min_length=1)
+    text: str | None = Field(
+        default=None, min_length=1, description="the article; without it, `url` is fetched"
+    )
     title: str | None = None
     published: str | None = Field(default=None, description="ISO date YYYY-MM-DD")
-    url: str | None = None
+    url: str | None = Field(
+        default=None,
+        description="where the text came from; given alone, the page or feed is fetched "
+        "(politely, robots.txt obeyed) and read",
+    )
     source: str | None = None
+
+    @model_validator(mode="after")
+    def _text_or_url(self) -> IngestIn:
+        if self.text is None and not self.url:
+            raise ValueError("give the article's text, or a url to fetch")
+        return self
 
 
 class IngestedArticle(BaseModel):
