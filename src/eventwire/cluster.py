@@ -27,7 +27,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from eventwire.errors import EventwireError, PipelineError
+from eventwire.errors import EventwireError, PipelineError, one_line
 from eventwire.model import RawDocument
 from eventwire.pipeline import (
     DEFAULT_STAGES,
@@ -83,7 +83,7 @@ def _process_item(pipeline: Pipeline, raw: RawDocument) -> ProcessResult:
         result = process_one(pipeline, raw)
     except Exception as exc:  # turned into this document's error, the batch goes on
         log.warning("processing %s failed", raw.origin, exc_info=True)
-        problem = f"{type(exc).__name__}: {_one_line(exc)}"
+        problem = f"{type(exc).__name__}: {one_line(exc)}"
         return ProcessResult(raw.origin, [], PipelineError(f"{raw.origin}: {problem}"))
     result.documents = [detach(doc) for doc in result.documents]
     return result
@@ -180,11 +180,6 @@ def _host(address: str) -> str:
     return address.split("://", 1)[-1].rsplit(":", 1)[0]
 
 
-def _one_line(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
-
-
 class ClusterRunner:
     """A connection to a Dask scheduler (or a local cluster it started) that runs the
     pipeline's stages on the workers. Use as a context manager; ``run`` may be called
@@ -223,7 +218,7 @@ class ClusterRunner:
                 if n_local
                 else "cannot reach the Dask scheduler"
             )
-            raise PipelineError(f"{address}: {what}: {_one_line(exc)}") from exc
+            raise PipelineError(f"{address}: {what}: {one_line(exc)}") from exc
 
     def __enter__(self) -> ClusterRunner:
         return self
@@ -280,7 +275,7 @@ class ClusterRunner:
         except Exception as exc:  # re-raised with the scheduler named
             raise PipelineError(
                 f"{self.address}: preparing the workers failed: {type(exc).__name__}: "
-                f"{_one_line(exc)}"
+                f"{one_line(exc)}"
             ) from exc
 
     def worker_stats(self) -> list[WorkerStats]:
@@ -382,7 +377,7 @@ def _input_error(error: EventwireError) -> ProcessResult:
 
 
 def _failed(raw: RawDocument, exc: BaseException) -> ProcessResult:
-    problem = f"processing on the cluster failed: {type(exc).__name__}: {_one_line(exc)}"
+    problem = f"processing on the cluster failed: {type(exc).__name__}: {one_line(exc)}"
     return ProcessResult(raw.origin, [], PipelineError(f"{raw.origin}: {problem}"))
 
 

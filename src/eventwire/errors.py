@@ -30,3 +30,12 @@ class StoreError(EventwireError):
 
 class ResourceError(EventwireError):
     """A model, lexicon or gazetteer that cannot be loaded."""
+
+
+def one_line(value: object, limit: int = 300) -> str:
+    """``value`` (an exception or any text) as one line of an error message: whitespace
+    collapsed, cut at ``limit`` characters; an empty exception gives its type's name."""
+    text = " ".join(str(value).split())
+    if not text:
+        return type(value).__name__ if isinstance(value, BaseException) else "unreadable"
+    return text if len(text) <= limit else text[: limit - 1] + "…"

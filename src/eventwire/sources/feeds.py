@@ -25,7 +25,7 @@ from typing import Any
 
 import feedparser
 
-from eventwire.errors import InputError
+from eventwire.errors import InputError, one_line
 from eventwire.model import RawDocument
 from eventwire.sources.fetch import Fetcher, FetchResult
 from eventwire.sources.html import extract_html, html_to_text, paragraphs
@@ -59,7 +59,7 @@ def read_feed(
         if not parsed.get("version"):
             problem = "not an RSS or Atom feed"
             if parsed.get("bozo"):
-                problem += f" ({_one_line(parsed.get('bozo_exception'))})"
+                problem += f" ({one_line(parsed.get('bozo_exception'), limit=120)})"
             yield failed(origin, problem, "not a feed")
         else:
             yield failed(origin, "the feed has no entries", "empty feed")
@@ -173,8 +173,3 @@ def _title(holder: Any) -> str | None:
     if "html" in str(detail.get("type", "")):
         title = html_to_text(title)
     return _text_or_none(title)
-
-
-def _one_line(value: Any) -> str:
-    text = " ".join(str(value).split())
-    return text[:120] or "unreadable"

@@ -19,7 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO, cast
 
-from eventwire.errors import InputError
+from eventwire.errors import InputError, one_line
 from eventwire.sources.feeds import read_feed
 from eventwire.sources.fetch import Fetcher, FetchPolicy
 from eventwire.sources.formats import GZIP_MAGIC, Format, format_of_name, peek, sniff_format
@@ -163,10 +163,6 @@ def _guarded(items: Iterator[InputItem], origin: str) -> Iterator[InputItem]:
     try:
         yield from items
     except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
-        yield failed(origin, f"corrupt gzip data ({_one_line(exc)})", "corrupt gzip")
+        yield failed(origin, f"corrupt gzip data ({one_line(exc)})", "corrupt gzip")
     except OSError as exc:
-        yield failed(origin, f"cannot read: {exc.strerror or _one_line(exc)}", "cannot read")
-
-
-def _one_line(exc: BaseException) -> str:
-    return " ".join(str(exc).split()) or type(exc).__name__
+        yield failed(origin, f"cannot read: {exc.strerror or one_line(exc)}", "cannot read")
