@@ -30,6 +30,7 @@ from eventwire.api.schemas import ErrorOut, IngestIn, IngestOut
 from eventwire.errors import InputError, PipelineError
 from eventwire.model import RawDocument
 from eventwire.pipeline import DEFAULT_STAGES, Pipeline
+from eventwire.sources.records import parse_published
 from eventwire.sources.text import decode_text
 from eventwire.store import IngestResult, Store
 
@@ -123,7 +124,7 @@ def _published(value: str | None, origin: str) -> date | None:
     if value is None or not value.strip():
         return None
     try:
-        return date.fromisoformat(value.strip()[:10])
+        return parse_published(value)
     except ValueError as exc:
         raise InputError(origin, f"published must be an ISO date, not {value!r}") from exc
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from eventwire.errors import InputError
 from eventwire.model import RawDocument
+from eventwire.sources.records import parse_published
 
 # Fewer words than this is navigation or a stub, not an article.
 MIN_ARTICLE_WORDS = 5
@@ -134,6 +135,6 @@ def _iso_date(value: str | None) -> date | None:
     if not value:
         return None
     try:
-        return date.fromisoformat(value[:10])
+        return parse_published(value)
     except ValueError:
         return None
