@@ -7,8 +7,10 @@ Usage::
 Texts come from ``--folder`` (every .txt file, one article each), else from the real
 news in ``../shared/eval/geo/trnews.jsonl`` when it is there, else from the sample dump
 shipped with the package. Both measurements run in this one process, after a warm-up,
-so their ratio holds even when the machine's speed drifts. Peak memory is the
-process's maximum resident set size.
+so their ratio holds even when the machine's speed drifts. A third pass runs the stages
+one by one and prints each stage's share of the time, with the share of the geoparser
+and the date resolver together (``places`` + ``dates``). Peak memory is the process's
+maximum resident set size.
 """
 
 from __future__ import annotations
@@ -22,7 +24,10 @@ from importlib import resources
 from pathlib import Path
 
 import eventwire
+from eventwire.model import RawDocument
+from eventwire.pipeline import Pipeline
 from eventwire.stages.parse import load_nlp
+from eventwire.stages.segment import split_articles
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
@@ -42,6 +47,22 @@ def load_texts(folder: Path | None, limit: int) -> tuple[list[str], str]:
 
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def stage_seconds(texts: list[str]) -> dict[str, float]:
+    """Seconds spent in each stage (segmentation included) over ``texts``."""
+    pipeline = Pipeline()
+    spent = {"segment": 0.0, **{info.name: 0.0 for info in pipeline.stages}}
+    for text in texts:
+        start = time.perf_counter()
+        docs = split_articles(RawDocument(text=text, origin="<benchmark>"))
+        spent["segment"] += time.perf_counter() - start
+        for doc in docs:
+            for info in pipeline.stages:
+                start = time.perf_counter()
+                doc = info.func(doc)
+                spent[info.name] += time.perf_counter() - start
+    return spent
 
 
 def main() -> int:
@@ -73,6 +94,13 @@ def main() -> int:
     print(f"bare spaCy parse:     {len(texts) / bare:7.2f} articles/s")
     print(f"eventwire end to end: {len(texts) / full:7.2f} articles/s ({n_events} events)")
     print(f"ratio end-to-end / bare parse: {bare / full:.2f}")
+    spent = stage_seconds(texts)
+    total = sum(spent.values())
+    print("share of the time per stage (a third pass, stage by stage):")
+    for name, seconds in spent.items():
+        print(f"  {name:<11} {100 * seconds / total:5.1f} %")
+    where_when = spent.get("places", 0.0) + spent.get("dates", 0.0)
+    print(f"geoparser and date resolver (places + dates): {100 * where_when / total:.1f} %")
     print(f"peak memory (max RSS): {peak_rss_mb():.0f} MB")
     return 0
 

@@ -13,7 +13,9 @@ from eventwire.model import Document, RawDocument
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 # The stages that code events, without places and dates (no gazetteer needed).
-CODING_STAGES = ("clean", "parse", "actors", "events", "factuality", "intents", "casualties")
+CODING_STAGES = (
+    "clean", "parse", "actors", "events", "factuality", "intents", "casualties", "headlines",
+)  # fmt: skip
 
 
 @pytest.fixture(scope="session")

@@ -26,3 +26,17 @@ def test_a_relative_pronoun_stands_for_its_noun(code: Coder) -> None:
     attack = next(e for e in doc.events if e.type == "ASSAULT")
     assert attack.actor is not None
     assert (attack.actor.country, attack.actor.sector) == ("MLI", "MIL")
+
+
+
+def test_an_actor_text_spans_its_place_phrase(code: Coder) -> None:
+    doc = code("Students in Kisumu attacked a police post on Monday.")
+    attack = next(e for e in doc.events if e.type == "ASSAULT")
+    assert attack.actor is not None and attack.actor.text == "Students in Kisumu"
+    assert attack.recipient is not None and attack.recipient.sector == "COP"
+
+
+def test_an_actor_extent_stops_at_a_comma(code: Coder) -> None:
+    doc = code("Students in Gao, a northern town, attacked a police post.")
+    attack = next(e for e in doc.events if e.type == "ASSAULT")
+    assert attack.actor is not None and attack.actor.text == "Students"

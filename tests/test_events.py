@@ -286,7 +286,8 @@ def test_the_place_is_the_target_when_no_one_else_is(code: Coder) -> None:
     assert truce.recipient is not None and truce.recipient.country == "TCD"
     doc = code("Soldiers wounded three farmers in Chad.")
     wound = _only(doc, "ASSAULT")
-    assert wound.recipient is not None and wound.recipient.text == "three farmers"
+    assert wound.recipient is not None and wound.recipient.sector == "AGR"
+    assert wound.recipient.text == "three farmers in Chad"  # the farmers, not Chad
 
 
 def test_releasing_people_is_a_retreat_but_releasing_a_report_is_not(code: Coder) -> None:

@@ -22,6 +22,9 @@ _PHRASE_DEPS = frozenset(
      "quantmod", "predet", "prt", "advmod"}
 )  # fmt: skip
 _PHRASE_PREPS = frozenset({"of", "from"})
+# Prepositional phrases that belong to the extent of the phrase (its text) but not to
+# what codes it: "a military base in Borno State" is coded from "a military base".
+_EXTENT_PREPS = frozenset({"in", "near", "outside"})
 _NOT_ACTOR_ENTITIES = frozenset({"DATE", "TIME"})
 _STRONG_PLACES = frozenset({"PPLC", "ADM1", "PCLI"})
 _BIG_CITY = 100_000
@@ -73,6 +76,23 @@ def phrase_tokens(head: Any) -> list[Any]:
     if opened > 0 and tokens[-1].i + 1 < len(doc) and doc[tokens[-1].i + 1].text == ")":
         tokens.append(doc[tokens[-1].i + 1])
     return tokens
+
+
+def phrase_extent(head: Any, tokens: list[Any]) -> list[Any]:
+    """``tokens`` (the phrase of ``head``) with the place phrases hanging on the head
+    ("in", "near", "outside"), the way annotators mark a mention's full extent. The
+    extent stays contiguous and stops at a comma."""
+    end = tokens[-1].i
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in _EXTENT_PREPS and child.i == end + 1:
+            last = max(t.i for t in child.subtree)
+            words = head.doc[child.i : last + 1]
+            if any(t.text in ",;()" or t.dep_ in ("relcl", "acl") for t in words):
+                break
+            end = last
+    if end == tokens[-1].i:
+        return tokens
+    return tokens + list(head.doc[tokens[-1].i + 1 : end + 1])
 
 
 def _ngrams(tokens: list[Any]) -> list[tuple[int, int, str]]:
@@ -235,9 +255,10 @@ def code_phrase(head: Any) -> PhraseCode:
     if country_only and sector is None:
         sector = "GOV"  # a state named as an actor stands for its government
 
-    start = tokens[0].idx
-    end = tokens[-1].idx + len(tokens[-1].text)
-    text = head.doc[tokens[0].i : tokens[-1].i + 1].text
+    extent = phrase_extent(head, tokens)
+    start = extent[0].idx
+    end = extent[-1].idx + len(extent[-1].text)
+    text = head.doc[extent[0].i : extent[-1].i + 1].text
     plural = head.tag_ in ("NNS", "NNPS")
     actor = Actor(text=text, name=name, country=country, sector=sector, start=start, end=end)
     return PhraseCode(

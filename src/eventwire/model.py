@@ -193,6 +193,7 @@ class Event:
     negated: bool = False
     hypothetical: bool = False
     future: bool = False
+    headline: bool = False  # the article's title reports it (GDELT's IsRootEvent)
 
     @property
     def factual(self) -> bool:

@@ -47,6 +47,7 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "factuality",
     "intents",
     "casualties",
+    "headlines",
     "places",
     "dates",
 )

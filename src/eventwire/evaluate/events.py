@@ -16,9 +16,11 @@ over the gold file first. The coder defaults to the event-coding stages of the p
    source codes and sectors (any of them counts), the same for the recipient against
    the target. Casualties: for each gold record with a dead (injured) figure, does the
    event of its type carry the same figure (a missed event counts wrong).
-2. **NGEC synthetic stories** (``score_ngec``). The story's predicted label is the
-   type of its first factual event (earliest sentence, higher confidence first), else
-   of its highest-confidence event. Figures: accuracy, "any event" recall (the gold
+2. **NGEC synthetic stories** (``score_ngec``). Each story is coded as published: its
+   headline on the first line, then its text. The story's predicted label is the type
+   of its factual headline event (the headline's own, or the body event that tells it),
+   else of its first factual event (earliest sentence, higher confidence first), else of
+   its highest-confidence event. Figures: accuracy, "any event" recall (the gold
    type is among all predicted types), the rate of stories with no event, per-type
    recall, mode accuracy on correctly labelled stories whose gold mode is set.
 3. **ConfliBERT actor spans** (``score_actor_spans``). The highest-confidence event of
@@ -102,7 +104,9 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 # The stages that code events; places and dates are not measured here.
-CODING_STAGES = ("clean", "parse", "actors", "events", "factuality", "intents", "casualties")
+CODING_STAGES = (
+    "clean", "parse", "actors", "events", "factuality", "intents", "casualties", "headlines",
+)  # fmt: skip
 # Lower edges of the confidence bins; the last bin includes 1.0.
 CONFIDENCE_EDGES = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
 _PROGRESS_EVERY = 100
@@ -260,9 +264,13 @@ def score_plover(
 
 
 def story_event(events: Sequence[Event]) -> Event | None:
-    """The event that labels a story: the first factual one (earliest sentence, then
-    the most confident), else the most confident of all."""
+    """The event that labels a story: the factual headline event, else the first
+    factual one (earliest sentence, then the most confident), else the most confident
+    of all."""
     factual = [e for e in events if e.factual]
+    headline = [e for e in factual if e.headline]
+    if headline:
+        return min(headline, key=lambda e: (e.start, -e.confidence))
     if factual:
         return min(factual, key=lambda e: (e.start, -e.confidence))
     return _most_confident(events)
@@ -419,7 +427,11 @@ def evaluate_ngec(
     stories = read_ngec(path, limit=limit, step=step)
     pairs, failed = _code_all(
         stories,
-        lambda s: RawDocument(text=s.text, origin=s.id, title=s.title),
+        lambda s: RawDocument(
+            text=s.text if s.title is None else f"{s.title.strip()}\n\n{s.text}",
+            origin=s.id,
+            title=s.title,
+        ),
         coder or pipeline_coder(),
         "NGEC",
     )

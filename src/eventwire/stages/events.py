@@ -8,8 +8,9 @@ One event is told once: casualty clauses and tolls fold into the attack that cau
 them ("killing four", "12 were killed when militants attacked"), a demand stating a
 protest's aim into the protest, a purpose clause of the same type into its event
 ("held talks with X to discuss..."). Background (relative clauses, "after"/"because"
-clauses, mentions through a preposition) lowers an event's confidence. Only body
-sentences are coded: titles and captions repeat the body.
+clauses, mentions through a preposition) lowers an event's confidence. Body and
+title sentences are coded (the ``headlines`` stage later folds the title's events into
+the body's); captions describe photographs and are not.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ _BACKGROUND_MARKS = frozenset(
      "once"}
 )  # fmt: skip
 _BACKGROUND_PENALTY = 0.1
+_CODED_ZONES = frozenset({Zone.BODY, Zone.TITLE})
 # Where a meeting or a joint action takes place is not its target.
 _MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE"})
 
@@ -286,6 +288,6 @@ def code_events(doc: Document) -> Document:
     patterns = lexicon.event_patterns()
     doc.events = []
     for sentence in doc.sentences:
-        if sentence.zone is Zone.BODY:
+        if sentence.zone in _CODED_ZONES:
             doc.events.extend(code_sentence(doc, sentence, patterns))
     return doc

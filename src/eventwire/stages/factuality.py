@@ -10,7 +10,8 @@ complements, clauses of purpose ("will give a grant to finance schools") and
 coordination ("refused to meet or negotiate"). What a noun proposes, requests or
 alleges is not a fact ("an offer to host talks", "the right to fire", "a demand that
 the army withdraw"), nor is what a light verb promises ("pledged aid", "offered
-concessions": future) or what "until"/"before" set as a condition still to be met.
+concessions": future) or what "until"/"before" set as a condition still to be met. An
+infinitive that no verb governs is a headline's future ("Leaders to meet on Friday").
 Prepositions of time and cause ("after attacking") put nothing in doubt. Flagged
 events are kept, with a lower confidence, but not listed by default.
 """
@@ -180,6 +181,8 @@ def assess(event: Event, spacy_doc: Any) -> set[str]:
     flags = _clause_flags(trigger, words) | _clause_flags(verb, words)
     if trigger.i != verb.i and verb.lemma_.lower() in _PROMISING_VERBS:
         flags.add("future")  # "offered concessions", "pledged aid": not yet given
+    if verb.dep_ == "ROOT" and _is_infinitive(verb):
+        flags.add("future")  # a headline's "Leaders to meet next week"
     flags = _reported_future(flags, verb)
     flags |= _governing_flags(verb, words)
     return flags

@@ -4,6 +4,8 @@ The parse runs over a *masked* copy of ``Document.text``: noise and credit spans
 blanked with spaces of the same length, so token offsets are offsets into
 ``Document.text`` and repeated titles or captions are never parsed twice. A line break
 always starts a new sentence (titles, captions and paragraphs do not run together).
+A title in Title Case is parsed sentence-cased (``headlines.sentence_case``, same
+length), so that the parser sees its verb.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from eventwire.errors import ResourceError
+from eventwire.headlines import proper_words, sentence_case
 from eventwire.model import ARTICLE_ZONES, Document, Sentence, Zone
 from eventwire.pipeline import stage
 
@@ -58,10 +61,23 @@ def masked_text(doc: Document) -> str:
     return doc.masked_text(PARSED_ZONES)
 
 
+def parser_text(doc: Document) -> str:
+    """What the parser reads: ``masked_text`` with Title Case titles sentence-cased."""
+    text = masked_text(doc)
+    titles = [span for span in doc.spans if span.zone is Zone.TITLE]
+    if not titles:
+        return text
+    proper = proper_words(doc.masked_text(frozenset({Zone.BODY})))
+    for span in titles:
+        cased = sentence_case(text[span.start : span.end], proper)
+        text = text[: span.start] + cased + text[span.end :]
+    return text
+
+
 @stage("parse", requires=("doc.spans",), assigns=("doc.spacy_doc", "doc.sentences"))
 def parse(doc: Document) -> Document:
     nlp = load_nlp()
-    doc.spacy_doc = nlp(masked_text(doc))
+    doc.spacy_doc = nlp(parser_text(doc))
     doc.sentences = []
     for sent in doc.spacy_doc.sents:
         text = sent.text.strip()

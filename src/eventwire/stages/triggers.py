@@ -3,8 +3,9 @@
 A trigger is a verb ("wounded") or an event noun governed by a light verb ("launched
 an attack", "held talks", "there was an attack") listed in ``data/event_patterns.yaml``.
 A noun the sentence only mentions ("imposed after clashes", "invasion forces") is no
-trigger, and a verb that ends the event its object names codes the reversal under
-``reversals`` ("lifted the curfew" is CONCEDE, "halted aid" SANCTION). Of the triggers
+trigger, unless it heads a headline that has no verb ("Teachers out on strike"); and a
+verb that ends the event its object names codes the reversal under ``reversals``
+("lifted the curfew" is CONCEDE, "halted aid" SANCTION). Of the triggers
 found, ``kept_triggers`` keeps those that name an event of their own ("signed an
 agreement" is one event, not two).
 """
@@ -125,8 +126,15 @@ def _matches(pattern: EventPattern, trigger: Any, verb: Any, actors: Sequence[Ac
         objects |= {f"@{c.ent_type_.lower()}" for c in heads if c.ent_type_}  # "@money"
         if not objects & set(pattern.objects):
             return False
-    if pattern.verbs and not {verb.lemma_.lower(), verb.lower_} & set(pattern.verbs):
-        return False
+    if pattern.verbs:
+        # A verbless headline leaves out "be": "Nurses out on strike".
+        words = (
+            {"be"}
+            if verb.i == trigger.i and verb.pos_ != "VERB"
+            else {verb.lemma_.lower(), verb.lower_}
+        )
+        if not words & set(pattern.verbs):
+            return False
     themes = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     themes += [s for c in children(verb, "ccomp", "xcomp") for s in children(c, "nsubj")]
     if pattern.animate and (
@@ -181,6 +189,8 @@ def find_triggers(
                 continue  # "the Ceasefire Violations Committee"
             candidates = patterns.for_noun(lemma)
             verb = _light_verb(token, patterns) if candidates else None
+            if verb is None and candidates and _heads_verbless_line(token):
+                verb = token  # a headline without a verb: "Hundreds rally in capital"
             if verb is None:
                 candidates = patterns.for_ended_noun(lemma)
                 verb = _ending_verb(token, patterns) if candidates else None
@@ -192,6 +202,18 @@ def find_triggers(
             if _matches(pattern, token, verb, actors):
                 yield token, verb, pattern
                 break
+
+
+def _heads_verbless_line(noun: Any) -> bool:
+    """Whether an event noun heads a sentence that has no verb (a headline such as
+    "Teachers out on strike"): it is the root, or the object of "on", "in", "into" or
+    "under"."""
+    sentence = noun.sent
+    if any(t.pos_ in ("VERB", "AUX") for t in sentence):
+        return False
+    if noun.dep_ == "ROOT":
+        return True
+    return noun.dep_ == "pobj" and noun.head.lower_ in _LIGHT_PREPS
 
 
 def _is_nominal(verb: Any) -> bool:
