@@ -29,7 +29,13 @@ from eventwire.errors import StoreError
 from eventwire.output import event_record
 from eventwire.store import Store
 from eventwire.store.schema import SCHEMA_VERSION
-from test_api_data import FACTUAL_BY_DATE_DESC, EventSpec, build_store, make_doc
+from test_api_data import (
+    FACTUAL_BY_DATE_DESC,
+    HEADLINE_EVENTS,
+    EventSpec,
+    build_store,
+    make_doc,
+)
 
 
 @pytest.fixture(scope="module")
@@ -100,6 +106,16 @@ def test_event_json_holds_the_record_counts_and_first_mention(
     assert text[mention["trigger_start"] : mention["trigger_end"]] == "shelled"
 
 
+def test_every_event_says_whether_a_headline_reports_it(client: TestClient) -> None:
+    found = client.get("/events", params={"include_flagged": "true"}).json()["events"]
+    assert {e["id"] for e in found if e["headline"] is True} == HEADLINE_EVENTS
+    assert all(e["headline"] is False for e in found if e["id"] not in HEADLINE_EVENTS)
+    assert client.get("/events/9").json()["headline"] is True
+    assert client.get("/events/2").json()["headline"] is False
+    bad = client.get("/events", params={"headline": "maybe"})
+    assert bad.status_code == 422
+
+
 def test_include_flagged_adds_negated_and_hypothetical_events(client: TestClient) -> None:
     found = client.get("/events", params={"include_flagged": "true"}).json()["events"]
     assert sorted(e["id"] for e in found) == list(range(1, 11))
@@ -142,6 +158,11 @@ def test_include_flagged_adds_negated_and_hypothetical_events(client: TestClient
         ({"min_confidence": "0.8"}, {1, 5, 9}),
         ({"type": "ASSAULT", "country": "COD"}, {9}),
         ({"type": "CONSULT", "include_flagged": "true"}, {4, 7}),
+        ({"headline": "true"}, {1, 3, 9}),  # event 1 through its merged second report
+        ({"headline": "false"}, {2, 5, 6, 7, 8}),
+        ({"headline": "true", "type": "ASSAULT"}, {1, 9}),
+        ({"headline": "true", "country": "GEO", "include_flagged": "true"}, {3}),
+        ({"headline": "true", "since": "2023-06-01"}, {3, 9}),
     ],
 )
 def test_each_filter_selects_its_events(
@@ -433,6 +454,18 @@ def test_stats_by_dyad_and_type_with_filters(client: TestClient) -> None:
     assert len(stats(client, group="type", limit=2)["rows"]) == 2
 
 
+def test_stats_of_headline_events_count_only_them(client: TestClient) -> None:
+    # The rollups hold no headline column: these come from the events themselves.
+    rows = stats(client, group="type", headline="true")["rows"]
+    assert {r["type"]: r["n"] for r in rows} == {"ASSAULT": 2, "COERCE": 1}
+    rows = stats(client, group="month", headline="true", since="2023-01-01")["rows"]
+    assert rows == [
+        {"month": "2023-05", "n": 1},
+        {"month": "2023-06", "n": 1},
+        {"month": "2024-01", "n": 1},
+    ]
+
+
 @pytest.mark.parametrize("group", ["weekday", "type,type", "", "day,"])
 def test_stats_refuses_unknown_groups(client: TestClient, group: str) -> None:
     response = client.get("/stats", params={"group": group})
@@ -465,6 +498,10 @@ def test_export_applies_the_filters(client: TestClient) -> None:
     assert len(geojson["features"]) == 1  # only event 1 of 1, 2, 8 has coordinates
     parquet = client.get("/export", params={"format": "parquet"})
     assert parquet.content[:4] == b"PAR1"
+    headlines = client.get("/export", params={"format": "plover", "headline": "true"})
+    records = [json.loads(line) for line in headlines.text.splitlines()]
+    assert {r["id"] for r in records} == HEADLINE_EVENTS
+    assert all(r["headline"] is True for r in records)
     pyarrow = pytest.importorskip("pyarrow.parquet")
     assert pyarrow.read_table(io.BytesIO(parquet.content)).num_rows == 8
 
@@ -637,6 +674,7 @@ API_INDEXES = (
     "events_confidence",
     "events_mentions",
     "mentions_article_event",
+    "events_headline",
 )
 
 
@@ -656,6 +694,8 @@ def test_the_api_indexes_change_no_answer(tmp_path: Path, client: TestClient) ->
         "/stats?group=type",
         "/stats?group=dyad,type&until=2023-12-31",
         "/stats?group=month&include_flagged=true",
+        "/events/count?headline=true",
+        "/stats?group=type&headline=true&since=2023-01-01",
     ] + [
         f"/events?{p}"
         for p in (
@@ -664,11 +704,24 @@ def test_the_api_indexes_change_no_answer(tmp_path: Path, client: TestClient) ->
             "bbox=22,44,40,53",
             "sort=-mentions&type=ASSAULT",
             "sort=confidence&include_flagged=true",
+            "headline=true&type=ASSAULT",
         )
     ]
     with TestClient(create_app(str(path))) as bare:
         for url in urls:
             assert bare.get(url).json() == client.get(url).json(), url
+
+
+def test_counts_of_headline_events_read_the_partial_index(db_path: Path) -> None:
+    import sqlite3
+
+    from eventwire.api.query import EventQuery, count_statement, where_clause
+
+    statement = count_statement(where_clause(EventQuery(headline=True)))
+    with sqlite3.connect(db_path) as conn:
+        plan = conn.execute(f"EXPLAIN QUERY PLAN {statement.sql}", statement.params).fetchall()
+        assert "events_headline" in " ".join(str(step[-1]) for step in plan)
+        assert conn.execute(statement.sql, statement.params).fetchone()[0] == 3
 
 
 def test_serve_command_runs_uvicorn_on_the_app(

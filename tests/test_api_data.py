@@ -7,15 +7,16 @@ Event ids (stored in this order, cross-article merging only for article E):
 ====  ======================================  ==========  =====================
 id    event                                   date        notes
 ====  ======================================  ==========  =====================
-1     ASSAULT RUSMIL -> UKRCVL, Northbridge   2023-05-01  reported by A and E
+1     ASSAULT RUSMIL -> UKRCVL, Northbridge   2023-05-01  reported by A and E;
+                                                          headline (E's)
 2     PROTEST UKRCVL                          2023-05-02
-3     COERCE/arrest GEOCOP -> GEOCVL, Lakeport 2023-06-09
+3     COERCE/arrest GEOCOP -> GEOCVL, Lakeport 2023-06-09  headline
 4     CONSULT GEOGOV -> ARMGOV                2023-06-10  negated
 5     PROTEST FJICVL, Suva                    2022-11-19
 6     ASSAULT WSMREB -> WSMCOP, Apia          2022-11-18
 7     CONSULT FRAGOV -> DEUGOV                undated
 8     AID DEUGOV -> UKRCVL                    undated
-9     ASSAULT CODREB -> CODMIL, Goma          2024-01-14
+9     ASSAULT CODREB -> CODMIL, Goma          2024-01-14  headline
 10    THREATEN CODREB -> CODGOV               2024-01-16  hypothetical
 ====  ======================================  ==========  =====================
 """
@@ -201,7 +202,7 @@ def doc_b() -> Document:
                 date(2023, 6, 9),
                 LAKEPORT,
                 0.75,
-                {"mode": "arrest", "arrested": 12},
+                {"mode": "arrest", "arrested": 12, "headline": True},
             ),
             EventSpec(
                 "The interior minister said he would not meet his counterpart.",
@@ -292,7 +293,7 @@ def doc_e() -> Document:
                 date(2023, 5, 1),
                 NORTHBRIDGE,
                 0.7,
-                {"dead": 4},
+                {"dead": 4, "headline": True},
             ),
         ],
         published=date(2023, 5, 2),
@@ -314,6 +315,7 @@ def doc_f() -> Document:
                 date(2024, 1, 14),
                 GOMA,
                 0.85,
+                {"headline": True},
             ),
             EventSpec(
                 "The rebels could strike the provincial government next week.",
@@ -332,6 +334,7 @@ def doc_f() -> Document:
 
 
 FACTUAL_BY_DATE_DESC = [9, 3, 2, 1, 5, 6, 8, 7]
+HEADLINE_EVENTS = {1, 3, 9}
 
 
 def build_store(path: Path) -> Path:

@@ -100,7 +100,8 @@ def conn() -> sqlite3.Connection:
         "CREATE TABLE events (id INTEGER PRIMARY KEY, type TEXT, mode TEXT, "
         "actor_country TEXT, recipient_country TEXT, actor_sector TEXT, recipient_sector TEXT, "
         "date TEXT, place_lat REAL, place_lon REAL, confidence REAL, num_mentions INTEGER, "
-        "negated INTEGER DEFAULT 0, hypothetical INTEGER DEFAULT 0, future INTEGER DEFAULT 0)"
+        "negated INTEGER DEFAULT 0, hypothetical INTEGER DEFAULT 0, future INTEGER DEFAULT 0, "
+        "headline INTEGER DEFAULT 0)"
     )
     rows = [
         (1, "ASSAULT", "2024-01-03", 10.0, 10.0, 0.9, 1),
@@ -115,6 +116,7 @@ def conn() -> sqlite3.Connection:
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
         rows,
     )
+    db.execute("UPDATE events SET headline = 1 WHERE id IN (2, 3, 4)")
     return db
 
 
@@ -173,6 +175,16 @@ def test_where_clause_bbox_and_near_cross_the_antimeridian(conn: sqlite3.Connect
     assert select(EventQuery(near=Near(89.0, 0.0, 3500.0))) == {6}  # the box reaches the pole
     assert select(EventQuery(types=("ASSAULT", "AID"), since=date(2024, 1, 2))) == {1, 2, 6}
     assert select(EventQuery(min_confidence=0.7)) == {1, 4}
+
+
+@pytest.mark.parametrize("size", [1, 2, 100])
+def test_headline_filter_selects_and_pages(conn: sqlite3.Connection, size: int) -> None:
+    assert run_pages(conn, EventQuery(headline=True), "-date", size) == [2, 4, 3]
+    assert run_pages(conn, EventQuery(headline=False), "-date", size) == [1, 6, 5]
+    assert run_pages(conn, EventQuery(headline=True), "confidence", size) == [2, 3, 4]
+    where = where_clause(EventQuery(headline=True, types=("ASSAULT",)))
+    rows = conn.execute(f"SELECT id FROM events WHERE {where.sql}", where.params)
+    assert [row[0] for row in rows] == [2]
 
 
 def test_where_clause_with_no_searchable_word_matches_nothing() -> None:

@@ -201,3 +201,12 @@ def test_workers_and_scheduler_are_exclusive(runner: CliRunner, tmp_path: Path) 
     )
     assert result.exit_code == 2
     assert "--workers and --scheduler" in result.stderr
+
+
+def test_events_the_headline_reports(runner: CliRunner, dump_file: Path, tmp_path: Path) -> None:
+    db = tmp_path / "ew.db"
+    runner.invoke(main, ["ingest", "--quiet", "--db", str(db), str(dump_file)])
+    headline = _events_json(runner, db, "--headline")
+    assert headline and all(e["headline"] for e in headline)
+    assert {e["type"] for e in headline} == {"ASSAULT"}  # "Troops Clash With Rebels ..."
+    assert len(_events_json(runner, db)) > len(headline)

@@ -79,7 +79,8 @@ def _place(text: str, words: str, sentence: str, **fields: Any) -> Place:
 
 
 def north_doc() -> Document:
-    """An attack (a point), a protest (a province, month precision), talks (no place)."""
+    """An attack (a point; the headline's event), a protest (a province, month
+    precision), talks (no place)."""
     text = f"{NORTH_TITLE}\n{ATTACK} {PROTEST} {TALKS}\n"
     varnica = _place(
         text, "Varnica", ATTACK, name="Varnica", lat=44.1, lon=20.7, geonameid=9990001,
@@ -95,7 +96,7 @@ def north_doc() -> Document:
             actor=_actor(text, "Gunmen", ATTACK, sector="UAF"),
             recipient=_actor(text, "three officers", ATTACK, country="SRB", sector="COP"),
             date=date(2024, 5, 10), date_precision=DatePrecision.DAY, place=varnica,
-            dead=3, confidence=0.9,
+            dead=3, confidence=0.9, headline=True,
         ),
         _event(
             text, PROTEST, "protested", type="PROTEST", mode="demonstrate",
@@ -296,6 +297,9 @@ def test_plover_lines_use_the_manual_field_names(store: Store) -> None:
     talks = next(r for r in records if r["event"] == ["CONSULT"])
     assert talks["event_loc"] is None and talks["mode"] == []
     assert talks["source"][0]["identifier_text"] == "Interior Minister"
+    assert {r["event"][0]: r["headline"] for r in records} == {
+        "ASSAULT": True, "PROTEST": False, "CONSULT": False, "COERCE": False,
+    }  # fmt: skip
 
 
 def test_plover_keeps_every_mention_with_its_article(store: Store) -> None:
@@ -338,6 +342,8 @@ def test_csv_has_the_event_record_columns_and_survives_quotes(store: Store) -> N
     attack = next(r for r in rows if r["type"] == "ASSAULT")
     assert (attack["lat"], attack["lon"], attack["dead"]) == ("44.1", "20.7", "3")
     assert attack["injured"] == ""  # unknown stays empty
+    assert [r["headline"] for r in rows].count("true") == 1 and attack["headline"] == "true"
+    assert protest["headline"] == "false"
 
 
 def test_csv_without_header_starts_with_data(store: Store) -> None:
@@ -382,6 +388,9 @@ def test_parquet_columns_are_typed(store: Store) -> None:
     assert attack["mentions"][0]["sentence"] == ATTACK
     assert rows["ASSAULTTrue"]["date"] is None
     assert rows["CONSULTFalse"]["actor_name"] == "Interior Minister"
+    assert schema.field("headline").type == pa.bool_()
+    assert attack["headline"] is True
+    assert [key for key, row in rows.items() if row["headline"]] == ["ASSAULTFalse"]
 
 
 def test_parquet_of_no_events_is_a_valid_empty_table(store: Store) -> None:
@@ -405,6 +414,8 @@ def test_geojson_points_are_lon_lat_and_only_placed_events(store: Store) -> None
     assert varnica["geometry"] == {"type": "Point", "coordinates": [20.7, 44.1]}
     assert varnica["id"] == varnica["properties"]["id"]
     assert by_place["Doravia"]["properties"]["contexts"] == "education;economic"
+    assert varnica["properties"]["headline"] is True
+    assert by_place["Doravia"]["properties"]["headline"] is False
     assert all(not isinstance(v, list | dict) for f in features for v in f["properties"].values())
 
 
@@ -452,6 +463,9 @@ def test_gdelt_events_put_values_in_the_right_columns(store: Store) -> None:
     assert attack["SOURCEURL"] == "https://news.example.org/varnica"
     assert len(attack["DATEADDED"]) == 14 and attack["DATEADDED"].isdigit()
     assert attack["GoldsteinScale"] == "" and attack["Actor1Geo_Lat"] == ""
+    assert attack["IsRootEvent"] == "1"
+    assert [r["IsRootEvent"] for r in records].count("1") == 1
+    assert {r["IsRootEvent"] for r in records} == {"0", "1"}
     talks = next(r for r in records if r["EventRootCode"] == "04")
     assert talks["Actor2Code"] == "IGOIGO" and talks["Actor2CountryCode"] == ""
     assert talks["Actor1Name"] == "Interior Minister"
@@ -557,6 +571,15 @@ def test_command_writes_csv_to_stdout_with_filters(db_path: Path) -> None:
         export_command, ["--db", str(db_path), "--format", "csv", "--type", "assault", "--all"]
     )
     assert len(list(csv.DictReader(io.StringIO(result.stdout, newline="")))) == 2
+
+
+def test_command_exports_only_headline_events_with_headline(db_path: Path) -> None:
+    result = CliRunner().invoke(
+        export_command, ["--db", str(db_path), "--format", "plover", "--headline"]
+    )
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["event"], r["headline"]) for r in records] == [(["ASSAULT"], True)]
 
 
 def test_command_writes_parquet_to_a_file(db_path: Path, tmp_path: Path) -> None:

@@ -53,6 +53,7 @@ def report(
     dead: int | None = None,
     source: str = "Harbor Tribune",
     negated: bool = False,
+    headline: bool = False,
 ) -> Document:
     """A one-event article; ``n`` makes its text (and so its identity) unique."""
     sentence = f"Report {n}: gunmen attacked a police post."
@@ -60,7 +61,7 @@ def report(
         type=type, sentence=sentence, start=0, end=len(sentence), actor=actor,
         recipient=recipient, date=day, date_precision=precision,
         date_from_publication=from_publication, place=place, dead=dead, confidence=0.7,
-        negated=negated,
+        negated=negated, headline=headline,
     )  # fmt: skip
     article = Article(title=f"Story {n}", body=sentence, source=source, published=day)
     return Document(text=sentence, origin=f"report-{n}.txt", article=article, events=[event])
@@ -83,6 +84,20 @@ def test_two_reports_of_one_attack_become_one_event_with_two_mentions(store: Sto
     assert (event.num_mentions, event.num_articles, event.num_sources) == (2, 2, 2)
     assert {m.article_id for m in event.mentions} == {first.article_id, second.article_id}
     assert event.dead == 3  # the lowest figure reported
+
+
+@pytest.mark.parametrize(
+    ("first", "second"), [(False, True), (True, False), (True, True), (False, False)]
+)
+def test_a_merged_event_is_a_headline_event_when_either_report_is(
+    store: Store, first: bool, second: bool
+) -> None:
+    store.add_document(report(1, headline=first))
+    result = store.add_document(report(2, place=NEAR_TOWN, headline=second))
+    assert result.n_merged == 1  # the flag never keeps two reports apart
+    [event] = all_events(store)
+    assert event.headline is (first or second)
+    assert store.events(EventFilter(headline=True)) == ([event] if first or second else [])
 
 
 def test_same_source_twice_counts_one_source(store: Store) -> None:
@@ -283,8 +298,9 @@ def test_within_an_article_a_shared_place_alone_does_not_merge(store: Store) -> 
 
 def test_within_an_article_a_shared_actor_merges(store: Store) -> None:
     base = report(1).events[0]
-    headline = replace(base, sentence="Rebels attack police post.", recipient=None)
+    headline = replace(base, sentence="Rebels attack police post.", recipient=None, headline=True)
     story = replace(base, sentence="Rebels attacked a police post on Tuesday.")
     store.add_document(_two_sentence_doc(headline, story))
     [event] = all_events(store)
     assert event.num_mentions == 2 and event.num_articles == 1
+    assert event.headline  # the title's report marks the event it joined

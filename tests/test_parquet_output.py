@@ -74,6 +74,7 @@ def rally_doc() -> Document:
         place=place,
         injured=2,
         trigger="beat",
+        headline=True,
     )
     threat = _event(text, "Dockers in Portvale marched on the port office on 3 June.",
                     date(2024, 6, 3), hypothetical=True)  # fmt: skip
@@ -124,6 +125,7 @@ def test_tables_partitions_columns_and_types(tmp_path: Path) -> None:
     assert pa.types.is_timestamp(articles.schema.field("ingested_at").type)
     assert events.schema.field("date").type == pa.date32()
     assert events.schema.field("hypothetical").type == pa.bool_()
+    assert events.schema.field("headline").type == pa.bool_()
     assert events.schema.field("place_geonameid").type == pa.int64()
     assert mentions.schema.field("start").type == pa.int64()
 
@@ -157,6 +159,7 @@ def test_values_and_content_derived_ids(tmp_path: Path) -> None:
     assert beating["place_precision"] == "point" and beating["negated"] is False
     assert beating["contexts"] == [] and beating["date"] == date(2024, 6, 3)
     assert threat["hypothetical"] is True and threat["place_name"] is None
+    assert beating["headline"] is True and threat["headline"] is False
 
     mentions = {m["id"]: m for m in _read(tmp_path / "mentions").to_pylist()}
     first = mentions[f"{doc.content_hash}:0"]

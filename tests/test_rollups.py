@@ -10,7 +10,7 @@ import random
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -88,6 +88,7 @@ def document(n: int, specs: list[Spec], source: str = "Harbor Post") -> Document
                 negated=spec.flag == "negated",
                 hypothetical=spec.flag == "hypothetical",
                 future=spec.flag == "future",
+                headline=k == 0,  # the first sentence's event: the one a title would report
             )
         )
         sentences.append(sentence)
@@ -437,6 +438,8 @@ def test_a_store_without_rollups_gives_the_same_api_answers(
         EventQuery(mode="arrest"),
         EventQuery(actor_sector="GOV"),
         EventQuery(recipient_sector="CVL"),
+        EventQuery(headline=True),
+        EventQuery(headline=False, types=("ASSAULT",)),
     ],
 )
 def test_filters_no_rollup_holds_are_read_from_the_events(
@@ -446,6 +449,8 @@ def test_filters_no_rollup_holds_are_read_from_the_events(
     assert rollup_plan(query, None, tables) is None
     assert rollup_plan(query, StatsGroup.parse("type"), tables) is None
     assert fast.count(query) == slow.count(query)
+    if query.headline is not None:  # some events are headline events, some not
+        assert 0 < fast.count(query) < fast.count(replace(query, headline=None))
 
 
 def test_groups_no_rollup_holds_are_read_from_the_events(

@@ -59,7 +59,7 @@ def actor_on(text: str, words: str, after: int = 0, **fields: Any) -> Actor:
 
 
 def rally_doc() -> Document:
-    """Two events: a factual arrest and a negated, future negotiation."""
+    """Two events: a factual arrest (the headline's) and a negated, future negotiation."""
     title = "Police detain dozens at Lakeside rally"
     caption = "Officers in helmets stand guard outside the assembly."
     arrest = "Police detained 40 demonstrators in Lakeside on Monday."
@@ -96,6 +96,7 @@ def rally_doc() -> Document:
             place=city,
             arrested=40,
             confidence=0.8,
+            headline=True,
         ),
         event_on(
             text,
@@ -134,7 +135,8 @@ def rally_doc() -> Document:
 
 
 def shelling_doc() -> Document:
-    """Two factual events on different sides of the same conflict."""
+    """Two factual events on different sides of the same conflict; the title reports the
+    shelling."""
     title = "Shelling hits northern suburbs"
     strike = "Artillery units shelled a suburb of Riverton overnight, killing two civilians."
     condemn = "Regional officials condemned the attack."
@@ -169,6 +171,7 @@ def shelling_doc() -> Document:
             place=town,
             dead=2,
             confidence=0.9,
+            headline=True,
         ),
         event_on(
             text,
@@ -310,6 +313,43 @@ def test_new_migration_upgrades_an_existing_database(
         upgraded._connection().execute("INSERT INTO notes (note) VALUES ('ok')")
 
 
+def test_a_version_2_store_migrates_and_its_events_are_not_headline_events(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "v2.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    for script in schema.MIGRATIONS[:2]:
+        for statement in schema.split_statements(script):
+            conn.execute(statement)
+    conn.execute("PRAGMA user_version = 2")
+    text = "Villagers blocked the mountain road to Pellow on Sunday.\n"
+    conn.execute(
+        "INSERT INTO articles (content_hash, origin, text, ingested_at) "
+        "VALUES ('v2-hash', 'v2.txt', ?, '2024-02-01T08:00:00+00:00')",
+        (text,),
+    )
+    conn.execute(
+        "INSERT INTO events (type, date, confidence) VALUES ('PROTEST', '2024-01-28', 0.7)"
+    )
+    conn.execute(
+        'INSERT INTO mentions (event_id, article_id, sentence, start, "end", confidence) '
+        "VALUES (1, 1, ?, 0, ?, 0.7)",
+        (text.strip(), len(text.strip())),
+    )
+    conn.close()
+    with Store(path) as store:
+        assert store.schema_version == schema.SCHEMA_VERSION >= 3
+        (old,) = store.events(EventFilter())
+        assert old.type == "PROTEST" and old.headline is False
+        assert store.events(EventFilter(headline=True)) == []
+        store.add_document(rally_doc())
+        assert types_of(store.events(EventFilter(headline=True))) == ["COERCE"]
+        with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
+            store._connection().execute("UPDATE events SET headline = 2 WHERE id = 1")
+        indexes = store.rows("SELECT name FROM sqlite_schema WHERE type = 'index'")
+        assert "events_headline" in {row["name"] for row in indexes}
+
+
 def test_split_statements_keeps_trigger_bodies_whole() -> None:
     script = (
         "CREATE TABLE t (x);\n"
@@ -435,6 +475,7 @@ def test_event_round_trip(store: Store, make: Any) -> None:
             original.hypothetical,
             original.future,
         )
+        assert event.headline is original.headline
         assert (event.num_mentions, event.num_articles, event.num_sources) == (1, 1, 1)
         assert event.mentions == [
             Mention(
@@ -517,6 +558,15 @@ def test_flagged_events_are_excluded_unless_asked_for(filled: Store) -> None:
     assert types_of(everything) == ["COERCE", "CONSULT"]
     consult = everything[1]
     assert consult.negated and consult.future and not consult.factual
+
+
+def test_filter_by_headline_keeps_the_events_a_title_reports(filled: Store) -> None:
+    assert types_of(filled.events(EventFilter(headline=True))) == ["COERCE", "ASSAULT"]
+    assert all(event.headline for event in filled.events(EventFilter(headline=True)))
+    every = filled.events(EventFilter(include_flagged=True))
+    assert [e.type for e in every if not e.headline] == ["CONSULT", "DISAPPROVE", "PROTEST"]
+    both = EventFilter(headline=True, country="UKR")
+    assert types_of(filled.events(both)) == ["ASSAULT"]
 
 
 def test_each_flag_alone_excludes_an_event(store: Store) -> None:

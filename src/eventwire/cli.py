@@ -143,6 +143,7 @@ def events(
     until: date | None,
     query: str | None,
     all_: bool,
+    headline: bool,
     limit: int,
     fmt: str,
 ) -> None:
@@ -150,7 +151,7 @@ def events(
     with _user_errors(), Store(db, create=False) as store:
         flt = EventFilter(
             type=type_, country=country, since=since, until=until, query=query,
-            include_flagged=all_, limit=limit,
+            include_flagged=all_, headline=headline, limit=limit,
         )  # fmt: skip
         found = store.events(flt)
     _print_events(found, fmt)

@@ -107,13 +107,14 @@ def export_command(
     until: date | None,
     query: str | None,
     all_: bool,
+    headline: bool,
     no_header: bool,
 ) -> None:
     """Export stored events for other tools."""
     export_format = EXPORT_FORMATS[fmt]
     flt = EventFilter(
         type=type_, country=country, since=since, until=until, query=query,
-        include_flagged=all_,
+        include_flagged=all_, headline=headline,
     )  # fmt: skip
     try:
         with Store(db, create=False) as store, _output(out, export_format.binary) as stream:

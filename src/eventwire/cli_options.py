@@ -33,6 +33,7 @@ _EVENT_FILTER_OPTIONS = (
     click.option("--until", callback=parse_date, help="Events on or before this date."),
     click.option("--query", help="Full-text search over source sentences and articles."),
     click.option("--all", "all_", is_flag=True, help="Include negated, hypothetical and future."),
+    click.option("--headline", is_flag=True, help="Only events an article's headline reports."),
 )
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -40,7 +41,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 def event_filter_options(func: F) -> F:
     """The event filters of ``events`` and ``export``: ``type_``, ``country``, ``since``,
-    ``until``, ``query`` and ``all_`` parameters."""
+    ``until``, ``query``, ``all_`` and ``headline`` parameters."""
     for option in reversed(_EVENT_FILTER_OPTIONS):
         func = option(func)
     return func

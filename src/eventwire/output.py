@@ -72,6 +72,7 @@ def event_record(event: StoredEvent) -> Record:
         "arrested": event.arrested,
         "confidence": event.confidence,
         "flags": flags,
+        "headline": event.headline,
         "num_articles": event.num_articles,
         "article_id": mention.article_id if mention else None,
         "sentence": mention.sentence if mention else None,
@@ -168,6 +169,7 @@ def document_record(doc: Document) -> Record:
                 "negated": e.negated,
                 "hypothetical": e.hypothetical,
                 "future": e.future,
+                "headline": e.headline,
                 "sentence": e.sentence,
             }
             for e in doc.events

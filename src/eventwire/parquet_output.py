@@ -116,6 +116,7 @@ COLUMN_TYPES: dict[str, pa.DataType] = {
     "negated": pa.bool_(),
     "hypothetical": pa.bool_(),
     "future": pa.bool_(),
+    "headline": pa.bool_(),
     "num_mentions": pa.int64(),
     "num_articles": pa.int64(),
     "num_sources": pa.int64(),

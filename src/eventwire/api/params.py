@@ -90,6 +90,13 @@ def event_query(
     include_flagged: Annotated[
         bool, Query(description="also negated, hypothetical and future events")
     ] = False,
+    headline: Annotated[
+        bool | None,
+        Query(
+            description="true: only the events an article's headline reports (like "
+            "GDELT's IsRootEvent); false: only the others"
+        ),
+    ] = None,
 ) -> EventQuery:
     """The event filters of a request; raises QueryError (answered with 422)."""
     if radius_km is not None and near is None:
@@ -116,6 +123,7 @@ def event_query(
         text=text or None,
         min_confidence=min_confidence,
         include_flagged=include_flagged,
+        headline=headline,
     )
 
 

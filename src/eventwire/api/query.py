@@ -136,6 +136,7 @@ class EventQuery:
     text: str | None = None
     min_confidence: float | None = None
     include_flagged: bool = False
+    headline: bool | None = None  # True: headline events only; False: the others
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,6 +256,10 @@ def where_clause(query: EventQuery) -> Where:
         )
     if query.min_confidence is not None:
         filters.append(Condition("confidence >= ?", (query.min_confidence,), ("confidence",)))
+    if query.headline is not None:
+        # A literal (from a bool, never from user text): SQLite uses the partial index
+        # of headline events (schema version 3) only for the literal "headline = 1".
+        filters.append(Condition(f"headline = {int(query.headline):d}", (), ("headline",)))
     expression = None
     if query.text is not None:
         expression = match_expression(query.text)

@@ -6,9 +6,9 @@ request whose filters and groups only name what a rollup holds -- types, a count
 (actor or recipient), the actor's and the recipient's country, dates, factuality;
 grouped by day, month, year, type, actor or recipient country or dyad -- is answered
 by summing rollup rows, which are far fewer than the events they count. Any other
-request (a mode, sector, place, text or confidence filter; a mode or sector group)
-returns None here and is answered from ``events`` (``query.py``); both give the same
-numbers, rows and order.
+request (a mode, sector, place, text, confidence or headline filter; a mode or sector
+group) returns None here and is answered from ``events`` (``query.py``); both give the
+same numbers, rows and order.
 
 Choosing the rows
 -----------------
@@ -125,6 +125,7 @@ def _needed_columns(query: EventQuery, group: StatsGroup | None) -> frozenset[st
         or query.near is not None
         or query.text is not None
         or query.min_confidence is not None
+        or query.headline is not None
     ):
         return None
     needed: set[str] = set()

@@ -81,6 +81,9 @@ class EventOut(BaseModel):
     arrested: int | None
     confidence: float
     flags: list[str] = Field(description="negated, hypothetical, future")
+    headline: bool = Field(
+        description="reported in an article's headline (like GDELT's IsRootEvent)"
+    )
     num_articles: int
     num_mentions: int
     num_sources: int

@@ -230,7 +230,7 @@ def record_columns() -> tuple[str, ...]:
         id=0, type="", mode=None, contexts=[], actor=None, recipient=None, date=None,
         date_precision=None, date_from_publication=False, place=None, dead=None,
         injured=None, arrested=None, confidence=0.0, negated=False, hypothetical=False,
-        future=False, num_mentions=0, num_articles=0, num_sources=0,
+        future=False, headline=False, num_mentions=0, num_articles=0, num_sources=0,
     )  # fmt: skip
     return tuple(event_record(blank))
 

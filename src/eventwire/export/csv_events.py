@@ -22,6 +22,8 @@ Columns
 ``dead`` / ``injured`` / ``arrested``  figures reported (lowest figure); empty when none
 ``confidence``             the coder's confidence, 0..1
 ``flags``                  negated, hypothetical, future (``;``-joined); empty when factual
+``headline``               ``true`` when an article's headline reports the event (like
+                           GDELT's ``IsRootEvent``), else ``false``
 ``num_articles``           articles reporting the event
 ``article_id`` / ``sentence``  the first mention: its article and source sentence
 
@@ -32,7 +34,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from eventwire.export.common import flat_record, record_columns, text_stream
 from eventwire.store import Store, StoredEvent
@@ -47,6 +49,14 @@ def write_csv(events: Iterable[StoredEvent], store: Store, out: BinaryIO, header
         if header:
             writer.writeheader()
         for event in events:
-            writer.writerow(flat_record(event))
+            writer.writerow({key: _cell(value) for key, value in flat_record(event).items()})
             count += 1
     return count
+
+
+def _cell(value: Any) -> Any:
+    """Booleans as ``true`` / ``false``, which CSV readers (pandas, R, DuckDB, Spark)
+    take for booleans; other values as the csv module writes them."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value

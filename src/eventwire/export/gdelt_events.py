@@ -7,6 +7,9 @@ Filled
 ``Day`` / ``MonthYear`` / ``Year`` / ``FractionDate``  from the event date (the first
     day of the week, month or year when the date is less precise than a day); empty
     for undated events
+``IsRootEvent``    1 when an article's headline reports the event (eventwire codes the
+    title and marks the event it announces: ``headline``), else 0. GDELT marks
+    events of the lead paragraph; eventwire marks those of the title
 ``Actor1Code``     CAMEO-style code: country + sector (``SRBCOP``; ``COP`` when the
     country is unknown). ``Actor1Name``: the actor's canonical name, else its words.
     ``Actor1CountryCode``: ISO alpha-3 (empty for IGO, NGO and other PLOVER
@@ -33,8 +36,7 @@ Filled
 Empty, because eventwire has no such data
 -----------------------------------------
 ``Actor*KnownGroupCode``, ``Actor*EthnicCode``, ``Actor*Religion*Code``,
-``Actor*Type2Code`` / ``Type3Code``, ``IsRootEvent`` (eventwire does not record
-whether the sentence is in the lead paragraph), ``GoldsteinScale`` (defined per full
+``Actor*Type2Code`` / ``Type3Code``, ``GoldsteinScale`` (defined per full
 CAMEO code, which eventwire does not assign), ``AvgTone`` (no tone analysis),
 ``ActionGeo_ADM2Code``, and every ``Actor1Geo_*`` / ``Actor2Geo_*`` column (eventwire
 places events, not actors).
@@ -118,7 +120,7 @@ def event_row(event: StoredEvent, articles: dict[int, ArticleInfo]) -> list[Cell
         fraction_date(when) if when else None,
         *_actor_cells(event.actor),
         *_actor_cells(event.recipient),
-        None,  # IsRootEvent
+        1 if event.headline else 0,  # IsRootEvent
         root,
         root,
         root,

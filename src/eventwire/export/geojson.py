@@ -5,8 +5,8 @@ coordinates, for QGIS, ArcGIS, Leaflet and the like.
   longitude first, as RFC 7946 requires (no ``crs`` member: WGS 84 is implied).
 - ``id``: the eventwire event id.
 - ``properties``: the flat record of the CSV export (``csv_events``): the same column
-  names, lists ``;``-joined so every property is a plain string, number or null (GIS
-  attribute tables hold no arrays). ``null`` means unknown.
+  names, lists ``;``-joined so every property is a plain string, number, boolean
+  (``headline``) or null (GIS attribute tables hold no arrays). ``null`` means unknown.
 
 Events without coordinates (no place was resolved, or the place has no point) are left
 out: a feature with a null geometry loads in few GIS tools. The number returned is the

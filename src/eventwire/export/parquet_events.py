@@ -14,7 +14,8 @@ in the sentence), ``actor_name`` (canonical name), ``actor_code`` (country + sec
 the same ``recipient_*``; ``place`` string, ``place_country`` string (ISO alpha-2),
 ``lat`` / ``lon`` float64 (WGS 84), ``geonameid`` int64, ``geo_precision`` string
 (point, admin2, admin1, region, country), ``dead`` / ``injured`` / ``arrested`` int32,
-``confidence`` float64, ``negated`` / ``hypothetical`` / ``future`` bool,
+``confidence`` float64, ``negated`` / ``hypothetical`` / ``future`` bool, ``headline``
+bool (an article's headline reports the event, like GDELT's ``IsRootEvent``),
 ``num_mentions`` / ``num_articles`` / ``num_sources`` int32, ``article_id`` int64 and
 ``sentence`` string (the first mention), and ``mentions``: list<struct<article_id
 int64, sentence string, start int64, end int64, trigger_start int64, trigger_end
@@ -87,6 +88,7 @@ SCHEMA = pa.schema(
         ("negated", pa.bool_()),
         ("hypothetical", pa.bool_()),
         ("future", pa.bool_()),
+        ("headline", pa.bool_()),
         ("num_mentions", pa.int32()),
         ("num_articles", pa.int32()),
         ("num_sources", pa.int32()),
@@ -127,6 +129,7 @@ def parquet_row(event: StoredEvent) -> dict[str, Any]:
         negated=event.negated,
         hypothetical=event.hypothetical,
         future=event.future,
+        headline=event.headline,
         num_mentions=event.num_mentions,
         num_sources=event.num_sources,
         mentions=[

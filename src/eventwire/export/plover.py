@@ -40,7 +40,8 @@ eventwire's own fields (the manual invites extra named fields)
 --------------------------------------------------------------
 ``date_precision``, ``date_from_publication`` (no time expression governed the
 sentence: the date is the article's), ``confidence`` (0..1), ``negated``,
-``hypothetical``, ``future``, ``cameo_root``, ``acled_event_type``,
+``hypothetical``, ``future``, ``headline`` (an article's headline reports the event,
+like GDELT's ``IsRootEvent``), ``cameo_root``, ``acled_event_type``,
 ``acled_sub_event_type``, ``num_mentions``, ``num_articles``, ``num_sources``, and
 ``mentions``: every report of the event, first first, each with ``article_id``,
 ``sentence``, ``start`` / ``end`` (of the sentence in the article's text),
@@ -116,6 +117,7 @@ def plover_record(event: StoredEvent, articles: dict[int, ArticleInfo]) -> dict[
         "negated": event.negated,
         "hypothetical": event.hypothetical,
         "future": event.future,
+        "headline": event.headline,
         "cameo_root": cameo.root_code if cameo else None,
         "acled_event_type": acled.event_type if acled else None,
         "acled_sub_event_type": acled.sub_event_type if acled else None,

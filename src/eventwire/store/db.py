@@ -263,6 +263,8 @@ class Store:
             params.append(flt.until.isoformat())
         if not flt.include_flagged:
             conditions.append("negated = 0 AND hypothetical = 0 AND future = 0")
+        if flt.headline:
+            conditions.append("headline = 1")
         if flt.article_id is not None:
             conditions.append("id IN (SELECT event_id FROM mentions WHERE article_id = ?)")
             params.append(flt.article_id)

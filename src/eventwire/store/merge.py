@@ -27,7 +27,8 @@ apart.
 
 The merged event keeps its first report's wording and fills in what it lacked from
 later ones: an unknown actor, a finer date or place. Casualties keep the lowest figure
-reported (ACLED's rule: the most conservative estimate); confidence the highest.
+reported (ACLED's rule: the most conservative estimate); confidence the highest. The
+merged event is a headline event (``headline``) when any of its reports is one.
 """
 
 from __future__ import annotations
@@ -361,6 +362,8 @@ def merge_into(conn: sqlite3.Connection, match: Match, event: Event) -> None:
     for count in ("dead", "injured", "arrested"):
         updates[count] = _lowest(row[count], getattr(event, count))
     updates["confidence"] = max(float(row["confidence"]), event.confidence)
+    if event.headline and not row["headline"]:
+        updates["headline"] = 1
     assignments = ", ".join(f"{column} = ?" for column in updates)
     conn.execute(f"UPDATE events SET {assignments} WHERE id = ?", [*updates.values(), event_id])
     update_counts(conn, event_id)

@@ -47,6 +47,7 @@ class EventFilter:
       in the text (title, captions, body) of an article that mentions it. Each word is
       matched literally; a word ending in ``*`` matches as a prefix.
     - ``include_flagged``: also return negated, hypothetical and future events.
+    - ``headline``: only the events an article's headline reports (``Event.headline``).
     - ``article_id``: only the events mentioned in this article.
     - ``after``: only the events after this one in the listing order (date, undated
       last, then id): keyset paging that stays right while other events are stored.
@@ -58,6 +59,7 @@ class EventFilter:
     until: date | None = None
     query: str | None = None
     include_flagged: bool = False
+    headline: bool = False
     article_id: int | None = None
     after: EventPosition | None = None
     limit: int = 100
@@ -95,6 +97,7 @@ class StoredEvent:
     negated: bool
     hypothetical: bool
     future: bool
+    headline: bool  # an article's title reports it (GDELT's IsRootEvent)
     num_mentions: int
     num_articles: int
     num_sources: int

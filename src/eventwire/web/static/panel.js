@@ -128,6 +128,7 @@ export class EventPanel {
       typeChip(event),
       el("span", { className: "quad-name", text: quadName(quad) }),
       ...(event.flags ?? []).map((f) => el("span", { className: "flag", text: f })),
+      event.headline ? el("span", { className: "flag headline", text: "headline", title: "reported in an article's headline" }) : null,
     );
     const facts = el("dl", { className: "facts" });
     const where = [event.place, event.place_country].filter(Boolean).join(", ");

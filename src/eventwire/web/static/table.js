@@ -128,6 +128,7 @@ export class EventTable {
     }
     for (const event of events) {
       const flags = (event.flags ?? []).map((f) => el("span", { className: "flag", text: f }));
+      if (event.headline) flags.push(el("span", { className: "flag headline", text: "headline", title: "reported in an article's headline" }));
       const row = el(
         "tr",
         {
