@@ -312,3 +312,15 @@ def test_where_a_meeting_takes_place_is_not_its_target(code: Coder) -> None:
     doc = code("The foreign ministers of Ghana and Togo held talks in Accra.")
     talks = [e for e in doc.events if e.type == "CONSULT"]
     assert talks and all(e.recipient is None or e.recipient.text != "Accra" for e in talks)
+
+
+def test_claiming_responsibility_codes_the_attack_by_the_claimant(code: Coder) -> None:
+    doc = code("A group calling itself the Eastern Brigade claimed responsibility for the bombing.")
+    attack = _only(doc, "ASSAULT")
+    assert attack.factual and attack.actor is not None
+    assert attack.actor.text.startswith("A group")
+
+
+def test_joining_a_strike_is_a_protest(code: Coder) -> None:
+    doc = code("Port workers joined the nationwide strike on Monday.")
+    assert _only(doc, "PROTEST").mode == "strike"

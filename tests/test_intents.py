@@ -31,3 +31,21 @@ def test_a_conditional_intention_is_an_ultimatum(code: Coder) -> None:
     assert "THREATEN" in factual and "AGREE" not in factual
     doc = code("The bloc announced it would withdraw its monitors next month.")
     assert "AGREE" in {e.type for e in doc.events if e.factual}
+
+
+def test_a_promise_to_attack_is_a_threat_not_an_agreement(code: Coder) -> None:
+    doc = code("The insurgents vowed to renew their bombing campaign if the talks fail.")
+    assert "AGREE" not in {e.type for e in doc.events}
+    threats = [e for e in doc.events if e.type == "THREATEN"]
+    assert threats and threats[0].factual
+
+
+def test_a_promise_not_to_return_land_is_a_refusal(code: Coder) -> None:
+    doc = code("The president promised not to return the islands to the neighbouring state.")
+    types = {e.type for e in doc.events if e.factual}
+    assert "REJECT" in types and "AGREE" not in types
+
+
+def test_a_promise_to_cooperate_stays_an_agreement(code: Coder) -> None:
+    doc = code("The governor vowed to cooperate with the inquiry.")
+    assert any(e.type == "AGREE" and e.factual for e in doc.events)

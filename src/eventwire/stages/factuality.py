@@ -40,7 +40,7 @@ _MODALS = frozenset({"could", "might", "may", "should", "must"})
 # "until"/"before" with the present tense: a condition not yet met.
 _PENDING_MARKS = frozenset({"until", "before"})
 # Light verbs that promise the event their noun names.
-_PROMISING_VERBS = frozenset({"offer", "promise", "pledge", "propose", "vow"})
+_PROMISING_VERBS = frozenset({"offer", "promise", "pledge", "propose", "vow", "threaten"})
 # Prepositions of time and cause do not put the events they govern in doubt.
 _TEMPORAL_PREPS = frozenset(
     {"after", "before", "since", "following", "during", "despite", "amid", "until"}

@@ -6,7 +6,8 @@ PLOVER, following CAMEO, codes what a statement commits its speaker to:
   ready to send aid", "the rebels agreed to withdraw"): what happened is the
   commitment, not (yet) the meeting or the withdrawal;
 - an intention to act against someone is THREATEN ("farmers said they would blockade
-  the capital", "the army will strike the rebels");
+  the capital", "the army will strike the rebels"), and a promise to do so is no
+  agreement ("the rebels vowed to renew their bombing campaign" is THREATEN only);
 - a refusal to cooperate is REJECT ("the government said it would not meet the
   hostage-takers' demands", "the minister declined to resign").
 
@@ -152,6 +153,28 @@ def obligation_demands(doc: Document) -> Iterator[Event]:
             )
 
 
+def _promises_of(event: Event, doc: Document) -> list[Event]:
+    """The AGREE events coded from the verb that promises ``event`` ("vowed to renew
+    the bombing campaign", "promised not to return the islands"): once the promise is
+    coded as the threat or refusal it is, it is no agreement."""
+    token = _trigger_token(event, doc.spacy_doc)
+    if token is None:
+        return []
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    if token.dep_ not in ("xcomp", "ccomp") or token.head.i == token.i:
+        return []
+    promise = token.head
+    return [
+        e
+        for e in doc.events
+        if e.type == "AGREE"
+        and e.start == event.start
+        and e.trigger_start == promise.idx
+        and _same_actor(e.actor, event.actor)
+    ]
+
+
 @stage(
     "intents",
     requires=("doc.events", "event.future", "event.negated", "doc.spacy_doc", "doc.actors"),
@@ -160,6 +183,7 @@ def obligation_demands(doc: Document) -> Iterator[Event]:
 def add_intents(doc: Document) -> Document:
     types = lexicon.event_patterns().types
     added: list[Event] = list(obligation_demands(doc)) if doc.spacy_doc is not None else []
+    replaced: list[Event] = []
     for event in doc.events:
         info = types.get(event.type)
         if info is None:
@@ -178,6 +202,9 @@ def add_intents(doc: Document) -> Document:
         )
         if not covered:
             added.append(statement_event(event, type_))
+            if type_ in ("THREATEN", "REJECT"):
+                replaced.extend(_promises_of(event, doc))
+    doc.events = [e for e in doc.events if not any(e is r for r in replaced)]
     doc.events.extend(added)
     doc.events.sort(key=lambda e: (e.start, e.trigger_start or 0))
     return doc

@@ -31,6 +31,7 @@ _ADJECTIVAL_DEPS = frozenset({"amod", "compound", "nmod"})
 # "went on strike", "took them into custody", "pledged ten million in aid"; not "imposed
 # after clashes" or "called for sanctions".
 _LIGHT_PREPS = frozenset({"on", "into", "in", "under"})
+_CLAIM_VERBS = frozenset({"claim", "accept", "take", "admit", "acknowledge"})
 _NOUN_ARGUMENT_DEPS = frozenset({"dobj", "attr", "nsubj", "nsubjpass", "oprd"})
 _NAME_PARTS = frozenset({"PERSON", "ORG", "GPE", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT"})
 
@@ -75,6 +76,9 @@ def _light_verb(noun: Any, patterns: PatternSet) -> Any | None:
     token = _argument_head(noun, patterns)
     if token is None:
         return None
+    claimed = _claimed_by(token)
+    if claimed is not None:
+        return claimed  # "claimed responsibility for the bombing"
     if token.dep_ == "pobj" and token.head.dep_ == "prep":
         prep, holder = token.head.lower_, token.head.head
         if holder.pos_ == "ADV" and holder.dep_ == "advmod":
@@ -98,6 +102,17 @@ def _light_verb(noun: Any, patterns: PatternSet) -> Any | None:
     if _is_light(verb, patterns.light_verbs):
         return verb
     if verb.lemma_ == "be" and children(verb, "expl"):
+        return verb
+    return None
+
+
+def _claimed_by(noun: Any) -> Any | None:
+    """The verb of "claimed responsibility for <noun>", whose subject did it."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.lemma_.lower() != "responsibility":
+        return None
+    verb = prep.head.head
+    if prep.head.dep_ == "dobj" and verb.lemma_.lower() in _CLAIM_VERBS:
         return verb
     return None
 
