@@ -324,3 +324,14 @@ def test_claiming_responsibility_codes_the_attack_by_the_claimant(code: Coder) -
 def test_joining_a_strike_is_a_protest(code: Coder) -> None:
     doc = code("Port workers joined the nationwide strike on Monday.")
     assert _only(doc, "PROTEST").mode == "strike"
+
+
+def test_a_participle_headline_codes_its_noun_as_the_theme(code: Coder) -> None:
+    doc = code("Dozens of captives released in the border town.")
+    assert _only(doc, "RETREAT").factual
+
+
+def test_an_as_clause_is_background(code: Coder) -> None:
+    doc = code("Police threatened to make arrests as unrest continued in the north.")
+    threat, unrest = _only(doc, "THREATEN"), _only(doc, "PROTEST")
+    assert unrest.confidence < threat.confidence

@@ -49,3 +49,14 @@ def test_a_promise_not_to_return_land_is_a_refusal(code: Coder) -> None:
 def test_a_promise_to_cooperate_stays_an_agreement(code: Coder) -> None:
     doc = code("The governor vowed to cooperate with the inquiry.")
     assert any(e.type == "AGREE" and e.factual for e in doc.events)
+
+
+def test_saying_one_could_act_against_someone_is_a_veiled_threat(code: Coder) -> None:
+    doc = code("The Somali government said it could suspend relations with its neighbour.")
+    threats = [e for e in doc.events if e.type == "THREATEN"]
+    assert threats and threats[0].factual
+
+
+def test_what_others_say_an_actor_could_do_is_no_threat(code: Coder) -> None:
+    doc = code("Analysts said the army could attack the town.")
+    assert "THREATEN" not in {e.type for e in doc.events}

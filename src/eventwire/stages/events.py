@@ -48,7 +48,7 @@ _AIM_HOPS = 4
 # Marks of a backgrounded clause ("after three soldiers were killed").
 _BACKGROUND_MARKS = frozenset(
     {"after", "when", "since", "because", "before", "until", "though", "although", "where",
-     "once"}
+     "once", "as", "while"}
 )  # fmt: skip
 _BACKGROUND_PENALTY = 0.1
 _CODED_ZONES = frozenset({Zone.BODY, Zone.TITLE})

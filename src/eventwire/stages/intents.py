@@ -18,7 +18,9 @@ sentence. Whether a type is cooperative comes from its quad class (``types`` in
 commitment, and a sentence already coded with the derived type for the same actor gets
 no second one.
 
-Two more statements are events of their own:
+A hostile action a speaker says they could take is a veiled threat, so THREATEN ("the
+minister said the country could suspend relations"). Two more statements are events of
+their own:
 
 - an intention made conditional on the other side's compliance is an ultimatum, so
   THREATEN whatever the action ("will withdraw its troops unless the government
@@ -49,6 +51,9 @@ _STATEMENT_VERBS = frozenset(
      "maintain", "assert", "contend", "believe"}
 )  # fmt: skip
 _CONDITIONS = frozenset({"unless"})
+_POSSIBILITY_MODALS = frozenset({"could", "may", "might"})
+_HINTING_VERBS = _STATEMENT_VERBS | {"suggest", "hint", "signal", "indicate"}
+_SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _DEMAND_CONFIDENCE = 0.65
 
@@ -78,6 +83,7 @@ def statement_event(event: Event, type_: str) -> Event:
         mode=None,
         contexts=list(event.contexts),
         negated=False,
+        hypothetical=False,
         future=False,
         confidence=round(event.confidence * _CONFIDENCE_FACTOR, 2),
     )
@@ -153,6 +159,37 @@ def obligation_demands(doc: Document) -> Iterator[Event]:
             )
 
 
+def is_veiled_threat(event: Event, doc: Document) -> bool:
+    """Whether a speaker says they could do something hostile ("the ministry said it
+    could suspend relations", "X suggests it may ban the party"): the hostile clause has
+    "could", "may" or "might", hangs on a verb of saying, and its subject is the speaker
+    (a pronoun, or an actor of the speaker's country). What others say an actor could
+    do is no threat ("analysts said the army could attack")."""
+    token = _trigger_token(event, doc.spacy_doc)
+    if token is None or not event.hypothetical or event.negated:
+        return False
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    modal = any(c.dep_ == "aux" and c.lower_ in _POSSIBILITY_MODALS for c in token.children)
+    if not modal or token.dep_ != "ccomp" or token.head.lemma_ not in _HINTING_VERBS:
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children):
+        return False
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    speakers = [c for c in token.head.children if c.dep_ == "nsubj"]
+    if not subjects or not speakers:
+        return False
+    if subjects[0].pos_ == "PRON":
+        return subjects[0].lower_ in _SPEAKER_PRONOUNS
+    speaker = actor_at(doc.actors, speakers[0])
+    return (
+        speaker is not None
+        and event.actor is not None
+        and speaker.country is not None
+        and speaker.country == event.actor.country
+    )
+
+
 def _promises_of(event: Event, doc: Document) -> list[Event]:
     """The AGREE events coded from the verb that promises ``event`` ("vowed to renew
     the bombing campaign", "promised not to return the islands"): once the promise is
@@ -188,8 +225,11 @@ def add_intents(doc: Document) -> Document:
         info = types.get(event.type)
         if info is None:
             continue
-        type_ = derived_type(event, info.quad_class in _COOPERATIVE_QUADS)
+        cooperative = info.quad_class in _COOPERATIVE_QUADS
+        type_ = derived_type(event, cooperative)
         if type_ is not None and is_ultimatum(event, doc.spacy_doc):
+            type_ = "THREATEN"
+        if type_ is None and not cooperative and is_veiled_threat(event, doc):
             type_ = "THREATEN"
         if type_ is None or type_ == event.type:
             continue

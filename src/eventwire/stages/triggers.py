@@ -133,8 +133,10 @@ def _has_participant(prep: Any) -> bool:
 
 
 def _matches(pattern: EventPattern, trigger: Any, verb: Any, actors: Sequence[Actor] = ()) -> bool:
+    passive_head = [verb.head] if verb.dep_ == "acl" and verb.tag_ == "VBN" else []
     if pattern.objects:
         heads = [c for c in verb.children if c.dep_ in ("dobj", "attr", "nsubjpass")]
+        heads += passive_head  # "dozens of captives released", "a militia formed in May"
         heads += [c for head in heads for c in head.conjuncts]  # "photographs and intelligence"
         heads += [o for head in heads for o in of_objects(head)]  # "700 kg of medicine"
         objects = {word for c in heads for word in (c.lemma_.lower(), c.lower_)}
@@ -150,7 +152,7 @@ def _matches(pattern: EventPattern, trigger: Any, verb: Any, actors: Sequence[Ac
         )
         if not words & set(pattern.verbs):
             return False
-    themes = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    themes = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + passive_head
     themes += [s for c in children(verb, "ccomp", "xcomp") for s in children(c, "nsubj")]
     if pattern.animate and (
         children(verb, "oprd") or not any(names_actor(c, actors) for c in themes)
