@@ -293,3 +293,22 @@ def test_irregular_demonym_is_evidence_for_its_country(nlp: Any) -> None:
     assert _demonym_country("French", gazetteer) == "FR"
     assert _demonym_country("Dutch", gazetteer) == "NL"
     assert _demonym_country("Syrian", gazetteer) == "SY"
+
+
+def test_country_accuracy_counts_only_toponyms_that_lie_in_a_country() -> None:
+    from eventwire.evaluate.geo import GoldToponym, ResolutionScores, _score
+
+    def gold(country: int | None) -> GoldToponym:
+        return GoldToponym("x", 0, 1, 1, "x", 10.0, 20.0, country, "PPL")
+
+    def place(code: str | None) -> Place:
+        return Place(text="x", start=0, end=1, lat=10.0, lon=20.0, country_code=code)
+
+    scores = ResolutionScores()
+    countries = {99: "IQ"}
+    _score(scores, gold(99), place("IQ"), countries)  # right country
+    _score(scores, gold(99), place("SY"), countries)  # wrong country
+    _score(scores, gold(99), None, countries)  # unresolved: wrong
+    _score(scores, gold(None), place(None), countries)  # an ocean: not scored for country
+    assert (scores.toponyms, scores.country_scored, scores.country_correct) == (4, 3, 1)
+    assert scores.country_accuracy == pytest.approx(1 / 3)

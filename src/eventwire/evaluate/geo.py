@@ -8,7 +8,9 @@ shared/eval/geo/trnews.jsonl.
 Recognition is scored on spans: strict (same offsets) and overlap (one prediction per
 gold toponym). Resolution is scored on the gold toponyms that have a GeoNames entry and
 were recognised (overlap): the share within 161 km (100 miles, the usual threshold),
-the share in the right country, the share with the gold GeoNames id, and the mean and
+the share in the right country (over the gold toponyms that lie in a country: a continent
+or an ocean has none, so it cannot be right or wrong), the share with the gold GeoNames
+id, and the mean and
 median error in km. The same resolution figures are given for a population baseline
 (the most populous gazetteer entry of the gold phrase) on the same toponyms, and for
 both resolvers when given every gold span ("gold spans": resolution alone).
@@ -69,6 +71,8 @@ class ResolutionScores:
     toponyms: int = 0  # gold toponyms scored
     unresolved: int = 0  # no place given at all (counted as wrong)
     within_km: int = 0
+    # Gold toponyms in a country (not "Asia", "the Pacific"): country accuracy is over these.
+    country_scored: int = 0
     country_correct: int = 0
     geonameid_correct: int = 0
     errors_km: list[float] = field(default_factory=list)
@@ -79,7 +83,7 @@ class ResolutionScores:
 
     @property
     def country_accuracy(self) -> float:
-        return ratio(self.country_correct, self.toponyms)
+        return ratio(self.country_correct, self.country_scored)
 
     @property
     def geonameid_accuracy(self) -> float:
@@ -195,13 +199,14 @@ def _score(
     if gold.lat is None or gold.lon is None:
         return
     scores.toponyms += 1
+    gold_country = country_codes.get(gold.country_geonameid or -1)
+    scores.country_scored += gold_country is not None
     if place is None or place.lat is None or place.lon is None:
         scores.unresolved += 1
         return
     error = haversine_km(gold.lat, gold.lon, place.lat, place.lon)
     scores.errors_km.append(error)
     scores.within_km += error <= ACCURACY_KM
-    gold_country = country_codes.get(gold.country_geonameid or -1)
     scores.country_correct += gold_country is not None and gold_country == place.country_code
     scores.geonameid_correct += place.geonameid == gold.geonameid
 

@@ -6,6 +6,9 @@
   or a parenthesis ("TORRINGTON — Mayor ...", "LAUREL COUNTY, Ky. (WKYT) -").
 - Generic words around a name: "Sichuan province", "the Karak district", "the city of
   Tabriz"; and a direction before it: "Western Canada", "Far North Queensland".
+- The kind of place a generic word beside a known name asks for ("the city of Turkey":
+  a town; "Washington state": a state), and names made of direction words alone ("South
+  East", "Eastern"), which are regions only of a country the article names.
 """
 
 from __future__ import annotations
@@ -17,9 +20,9 @@ from pathlib import Path
 
 from eventwire.datafiles import read_data
 from eventwire.errors import ResourceError
-from eventwire.gazetteer.lookup import Gazetteer
+from eventwire.gazetteer.lookup import Gazetteer, GazetteerEntry
 from eventwire.gazetteer.names import name_key
-from eventwire.gazetteer.resolve import ToponymMention, is_strong
+from eventwire.gazetteer.resolve import ToponymMention, group_candidates, is_strong
 
 ABBREVIATIONS_FILE = "region_abbreviations.tsv"
 _POSITIONS = frozenset({"anywhere", "after_place"})
@@ -53,6 +56,29 @@ DIRECTIONS = ("far north ", "far south ", "far east ", "far west ", "north ", "s
               "central ", "northeastern ", "northwestern ", "southeastern ",
               "southwestern ", "north-east ", "north-west ", "south-east ", "south-west ",
               "upper ", "lower ", "greater ")  # fmt: skip
+
+
+# Generic words next to a name that say which kind of place it is: "the city of Turkey"
+# (a town, not the country), "Washington state" (the state, not the capital), "the
+# province of Quebec". Before the name in any case; after it in lower case only ("New
+# York State Police" is an organisation).
+_KIND_BEFORE = re.compile(
+    r"\b(?P<word>city|town|village|state|province|county)[ \t]+of[ \t]+\Z", re.IGNORECASE
+)
+_KIND_AFTER = re.compile(r"\A[ \t]+(?P<word>state|province|county)\b(?![ \t]+[A-Z])")
+_KIND_FEATURES = {
+    "city": ("PPL",), "town": ("PPL",), "village": ("PPL",), "state": ("ADM1",),
+    "province": ("ADM1",), "county": ("ADM2",),
+}  # fmt: skip
+# Words that only place something within a larger whole ("South", "Eastern", "Centre"):
+# a name made of them alone is a region of some country only where the article is
+# about that country.
+_DIRECTION_WORDS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+     "central", "centre", "center", "northeast", "northwest", "southeast", "southwest",
+     "northeastern", "northwestern", "southeastern", "southwestern", "mid", "middle",
+     "upper", "lower", "far"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,3 +233,61 @@ def strip_direction(text: str) -> tuple[int, int] | None:
                 return len(prefix) + inner[0], len(prefix) + inner[1]
             return len(prefix), len(text)
     return None
+
+
+def kind_cue(text: str, start: int, end: int) -> tuple[str, ...] | None:
+    """The feature-code prefixes that a generic word next to the name at
+    ``text[start:end]`` asks for ("the city of Turkey": towns; "Washington state":
+    first-level regions), or None when no such word stands there."""
+    before = _KIND_BEFORE.search(text, max(0, start - 20), start)
+    if before is not None:
+        return _KIND_FEATURES[before.group("word").lower()]
+    after = _KIND_AFTER.match(text[end : end + 20])
+    if after is not None:
+        return _KIND_FEATURES[after.group("word")]
+    return None
+
+
+def is_direction_only(key: str) -> bool:
+    """True for a name key made only of direction words ("south east", "eastern")."""
+    words = key.split()
+    return bool(words) and all(word in _DIRECTION_WORDS for word in words)
+
+
+def apply_kind_cues(text: str, mentions: list[ToponymMention]) -> None:
+    """Narrow every mention of a name to the kind of place a generic word beside one of
+    them asks for ("the city of Turkey", "Washington state"), when the name has such
+    candidates: one sense per discourse."""
+    narrowed: dict[str, tuple[GazetteerEntry, ...]] = {}
+    for mention in mentions:
+        kinds = kind_cue(text, mention.start, mention.end)
+        if kinds is None or mention.key in narrowed:
+            continue
+        group = group_candidates([m for m in mentions if m.key == mention.key])
+        fitting = tuple(c for c in group if c.feature_code.startswith(kinds))
+        if any(not c.alternate for c in fitting):  # not a nickname's town alone
+            narrowed[mention.key] = fitting
+    for mention in mentions:
+        mention.candidates = narrowed.get(mention.key, mention.candidates)
+
+
+def situate_directions(mentions: list[ToponymMention], evidence: list[str]) -> list[ToponymMention]:
+    """The mentions, with those named by direction words alone ("South East",
+    "Eastern", "Centre") kept only as regions of a country the article names, and
+    narrowed to those."""
+    named = set(evidence) | {
+        c.country_code
+        for m in mentions
+        if not is_direction_only(m.key)
+        for c in m.candidates
+        if c.is_country and c.country_code
+    }
+    kept: list[ToponymMention] = []
+    for mention in mentions:
+        if is_direction_only(mention.key):
+            inside = tuple(c for c in mention.candidates if c.country_code in named)
+            if not inside:
+                continue
+            mention.candidates = inside
+        kept.append(mention)
+    return kept

@@ -21,6 +21,10 @@ entries each may refer to (``find_mentions``). Resolution is ``resolve.py``'s.
 6. Mentions found only through a correction must name a prominent place, or a place in
    a country the rest of the article names. Then every further occurrence of a name the
    article surely uses as a place is a mention too ("the Innisfail skater").
+   Before that, a generic word beside a name narrows all its mentions to the kind of
+   place it asks for ("the city of Turkey", "Washington state"), and a name made of
+   direction words alone ("South East", "Eastern") is kept only as a region of a country
+   the article names (both in ``cues.py``).
 """
 
 from __future__ import annotations
@@ -31,7 +35,13 @@ from itertools import pairwise
 from typing import Any
 
 from eventwire import knowledge
-from eventwire.gazetteer.cues import cue_mentions, strip_direction, strip_generic
+from eventwire.gazetteer.cues import (
+    apply_kind_cues,
+    cue_mentions,
+    situate_directions,
+    strip_direction,
+    strip_generic,
+)
 from eventwire.gazetteer.lookup import Gazetteer, GazetteerEntry
 from eventwire.gazetteer.names import name_key
 from eventwire.gazetteer.resolve import ToponymMention, drop_unsupported, is_region, is_strong
@@ -390,8 +400,14 @@ def _alone(token: Any) -> bool:
 
 
 def link_qualifiers(doc: Document, mentions: list[ToponymMention]) -> None:
-    """Mark "Texas" as the qualifier of "Paris" in "Paris, Texas"."""
+    """Mark "Texas" as the qualifier of "Paris" in "Paris, Texas", and names joined by
+    "and" or "or" as partners ("Montana and Wyoming")."""
     for first, second in pairwise(mentions):
+        if doc.text[first.end : second.start] in (" and ", " or ", ", and ", " & "):
+            if first.key != second.key:
+                first.partners += (second.key,)
+                second.partners += (first.key,)
+            continue
         if doc.text[first.end : second.start].strip() != "," or second.source == "demonym":
             continue
         if any(c.is_country or c.feature_code in ("ADM1", "ADM2") for c in second.candidates):
@@ -419,7 +435,9 @@ def find_mentions(doc: Document, gazetteer: Gazetteer) -> tuple[list[ToponymMent
     link_qualifiers(doc, mentions)
     people = [m for m in demonyms if m.source != "demonym"]
     evidence = [c.country_code for m in people for c in m.candidates if c.country_code]
-    kept = drop_unsupported(mentions + [m for m in demonyms if m.source == "demonym"], evidence)
+    mentions += [m for m in demonyms if m.source == "demonym"]
+    apply_kind_cues(doc.text, mentions)
+    kept = drop_unsupported(situate_directions(mentions, evidence), evidence)
     kept += _repeats(doc, kept)
     return sorted(kept, key=lambda m: m.start), evidence
 

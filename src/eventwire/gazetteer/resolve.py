@@ -2,10 +2,14 @@
 
 The names come from the places stage (or from gold annotations); each carries its
 candidates from the gazetteer. All mentions of the same name refer to the same place
-(one sense per discourse). A candidate scores, in units of log10(population):
+(one sense per discourse), chosen among the candidates of all of them (a name tagged
+as an organisation once is looked up without alternate names; ``group_candidates``).
+A candidate scores, in units of log10(population):
 
-- its prior: the log of its population, plus a bonus for countries and capitals and a
-  fixed size for curated regions and continents, minus a penalty when the name is only
+- its prior: the log of its population, plus a bonus for countries and capitals, a
+  floor for first-level regions (a thinly peopled territory still outranks a small town
+  of its name: "Yukon"), and a fixed size for curated regions, oceans and continents,
+  minus a penalty when the name is only
   one of its alternate names (a former name, translation or nickname: "Waterloo" is one
   of Austin's) (``prior``);
 - twice the share of the article's other names and demonyms that point to its country,
@@ -14,7 +18,11 @@ candidates from the gazetteer. All mentions of the same name refer to the same p
   that region), and one more when another name's place is nearby (within a degree or
   so): local news names neighbouring places ("Edmonton" beside "Enfield" and
   "Tottenham" is the London district, not the Canadian city);
-- three more when a qualifier names its country or region ("Paris, Texas").
+- three more when a qualifier names its country or region ("Paris, Texas");
+- one and a half more when a name joined to it by "and" or "or" is a place of the same
+  kind ("Montana and Wyoming": two states; "Georgia and Armenia": two countries);
+- for a county, one more when the article names its first-level region itself
+  ("Monroe County" in a story that names Missouri).
 
 The names are decided one at a time, the most clear-cut first (the widest gap between
 its two best priors), each taking its best candidate given the names decided before it;
@@ -42,9 +50,12 @@ PROMINENT_POPULATION = 100_000
 _COUNTRY_SHARE_WEIGHT = 2.0
 _COUNTRY_NAMED_BONUS = 1.0
 _SAME_ADMIN1_BONUS = 1.0
+_ADMIN1_NAMED_BONUS = 1.0
 _NEARBY_BONUS = 1.0
 _QUALIFIER_BONUS = 3.0
+_SAME_KIND_BONUS = 1.5  # a name joined by "and" to a place of the same kind
 _ALTERNATE_NAME_PENALTY = 1.5
+_ADMIN1_FLOOR = 5.0
 _CURATED_PRIOR = 6.5  # a curated region counts as a place of a few million people
 _CONTINENT_PRIOR = 6.0
 _SOFTMAX_SCALE = 2.0
@@ -66,6 +77,8 @@ class ToponymMention:
     candidates: tuple[GazetteerEntry, ...]
     weak: bool = False  # kept only when the article supports its country
     qualifier: ToponymMention | None = None  # "Texas" in "Paris, Texas"
+    # The keys of names joined to this one by "and" or "or" ("Montana and Wyoming").
+    partners: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +100,10 @@ def prior(entry: GazetteerEntry) -> float:
         return max(size, 6.0) + 1.0 - penalty
     if entry.feature_code == "PPLC":
         return size + 0.5 - penalty
+    if entry.feature_code == "ADM1":
+        # The sum of its towns; a large city of the same name usually wins, but a
+        # first-level region counts at least as a town of 100,000 people ("Yukon").
+        return max(size - 1.0, _ADMIN1_FLOOR) - penalty
     if entry.feature_code.startswith("ADM"):
         return size - 1.0 - penalty  # the sum of its towns; a city of the same name usually wins
     return size - penalty
@@ -126,6 +143,16 @@ def qualifies(qualifier: ToponymMention, entry: GazetteerEntry) -> bool:
     return False
 
 
+def _kind(entry: GazetteerEntry) -> str:
+    """What kind of place an entry is, for names listed together ("Montana and
+    Wyoming", "Georgia and Armenia" name places of one kind)."""
+    if entry.is_country:
+        return "country"
+    if entry.feature_code.startswith("PPL"):
+        return "town"
+    return entry.feature_code
+
+
 def _admin1_of(entry: GazetteerEntry) -> tuple[str, str] | None:
     if entry.country_code is None or entry.admin1 is None:
         return None
@@ -139,6 +166,8 @@ class _Traits:
     prior: float
     country: str | None
     is_country: bool
+    is_admin1: bool
+    is_admin2: bool
     admin1: tuple[str, str] | None
     cell: tuple[int, int] | None  # None for countries, regions and continents
     near: frozenset[tuple[int, int]]  # its cell and the eight around it
@@ -156,7 +185,14 @@ def _traits(entry: GazetteerEntry) -> _Traits:
         (cell[0] + dr, cell[1] + dc) for dr in (-1, 0, 1) for dc in (-1, 0, 1)
     )  # fmt: skip
     return _Traits(
-        prior(entry), entry.country_code or None, entry.is_country, _admin1_of(entry), cell, near
+        prior(entry),
+        entry.country_code or None,
+        entry.is_country,
+        entry.feature_code == "ADM1",
+        entry.feature_code == "ADM2",
+        _admin1_of(entry),
+        cell,
+        near,
     )
 
 
@@ -172,6 +208,7 @@ class _Context:
         self.votes: Counter[str] = Counter()  # country -> names pointing there
         self.named: Counter[str] = Counter()  # countries named themselves (or by demonym)
         self.admin1s: Counter[tuple[str, str]] = Counter()  # (country, admin1) -> names
+        self.named_admin1s: Counter[tuple[str, str]] = Counter()  # named themselves
         self.near: Counter[tuple[int, int]] = Counter()  # cell -> precise places around it
 
     def choose(self, key: str, entry: GazetteerEntry) -> None:
@@ -185,6 +222,7 @@ class _Context:
         self.votes = Counter(self.demonym_countries)
         self.named = Counter(self.demonym_countries)
         self.admin1s = Counter()
+        self.named_admin1s = Counter()
         self.near = Counter()
         for entry in self.chosen.values():
             traits = _traits(entry)
@@ -194,6 +232,8 @@ class _Context:
                     self.named[traits.country] += 1
             if traits.admin1 is not None:
                 self.admin1s[traits.admin1] += 1
+                if traits.is_admin1:
+                    self.named_admin1s[traits.admin1] += 1
             self.near.update(traits.near)
         self._stale = False
 
@@ -201,6 +241,7 @@ class _Context:
 def _score_candidates(
     candidates: tuple[GazetteerEntry, ...],
     qualifiers: list[ToponymMention],
+    partners: list[GazetteerEntry],
     context: _Context,
     own: str,
 ) -> list[tuple[float, GazetteerEntry]]:
@@ -208,6 +249,7 @@ def _score_candidates(
     mine = _traits(context.chosen[own]) if own in context.chosen else None
     total = sum(context.votes.values()) - (1 if mine is not None and mine.country else 0)
     scored: list[tuple[float, GazetteerEntry]] = []
+    towns: set[tuple[str, str] | None] | None = None  # first-level regions of the towns
     for entry in candidates:
         traits = _traits(entry)
         score = traits.prior
@@ -227,12 +269,23 @@ def _score_candidates(
             )
             if inside > 0:
                 score += _SAME_ADMIN1_BONUS
+            if traits.is_admin2 and context.named_admin1s[traits.admin1] > (
+                mine is not None and mine.is_admin1 and mine.admin1 == traits.admin1
+            ):
+                # Not for a county named like a town in it ("Montreal", "Brisbane"):
+                # naming the region tells those two apart no more than other names.
+                if towns is None:
+                    towns = {_admin1_of(c) for c in candidates if c.feature_code[:3] == "PPL"}
+                if traits.admin1 not in towns:
+                    score += _ADMIN1_NAMED_BONUS
         if traits.cell is not None:
             around = context.near[traits.cell] - (mine is not None and traits.cell in mine.near)
             if around > 0:
                 score += _NEARBY_BONUS
         if qualifiers and any(qualifies(q, entry) for q in qualifiers):
             score += _QUALIFIER_BONUS
+        if partners and any(_kind(entry) == _kind(p) for p in partners):
+            score += _SAME_KIND_BONUS
         scored.append((score, entry))
     return scored
 
@@ -248,16 +301,17 @@ def resolve(mentions: list[ToponymMention], demonyms: list[str]) -> dict[str, Re
     groups: dict[str, list[ToponymMention]] = defaultdict(list)
     for mention in mentions:
         groups[mention.key].append(mention)
-    order = sorted(groups, key=lambda k: (-_margin(groups[k][0].candidates), k))
-    context, scores = _ascend(groups, order, _Context(demonyms))
+    pool = {key: group_candidates(members) for key, members in groups.items()}
+    order = sorted(groups, key=lambda k: (-_margin(pool[k]), k))
+    context, scores = _ascend(groups, pool, order, _Context(demonyms))
     best_total = _total(scores)
-    for code in _rival_countries(groups, context.chosen):
+    for code in _rival_countries(pool, context.chosen):
         start = _Context(demonyms)
-        for key, members in groups.items():
-            inside = [c for c in members[0].candidates if c.country_code == code]
+        for key in groups:
+            inside = [c for c in pool[key] if c.country_code == code]
             if inside:
                 start.choose(key, max(inside, key=prior))
-        rival, rival_scores = _ascend(groups, order, start)
+        rival, rival_scores = _ascend(groups, pool, order, start)
         if _total(rival_scores) > best_total + 1e-9:
             context, scores, best_total = rival, rival_scores, _total(rival_scores)
     resolutions: dict[str, Resolution] = {}
@@ -271,8 +325,20 @@ def resolve(mentions: list[ToponymMention], demonyms: list[str]) -> dict[str, Re
 Scores = dict[str, list[tuple[float, GazetteerEntry]]]
 
 
+def group_candidates(mentions: list[ToponymMention]) -> tuple[GazetteerEntry, ...]:
+    """Every candidate of the mentions of one name (a name tagged as an organisation
+    once and as a place elsewhere is looked up differently), each once."""
+    sets = list({id(m.candidates): m.candidates for m in mentions}.values())
+    if len(sets) == 1 or all(s == sets[0] for s in sets[1:]):
+        return sets[0]
+    return tuple(dict.fromkeys(c for s in sets for c in s))
+
+
 def _ascend(
-    groups: dict[str, list[ToponymMention]], order: list[str], context: _Context
+    groups: dict[str, list[ToponymMention]],
+    pool: dict[str, tuple[GazetteerEntry, ...]],
+    order: list[str],
+    context: _Context,
 ) -> tuple[_Context, Scores]:
     """Decide each name in turn given the others, until nothing changes."""
     scores: Scores = {}
@@ -281,7 +347,13 @@ def _ascend(
         for key in order:
             members = groups[key]
             qualifiers = [m.qualifier for m in members if m.qualifier is not None]
-            scored = _score_candidates(members[0].candidates, qualifiers, context, key)
+            partners = [
+                context.chosen[k]
+                for m in members
+                for k in m.partners
+                if k != key and k in context.chosen
+            ]
+            scored = _score_candidates(pool[key], qualifiers, partners, context, key)
             scores[key] = scored
             context.choose(key, max(scored, key=lambda s: s[0])[1])
         if context.chosen == before:
@@ -295,7 +367,7 @@ def _total(scores: Scores) -> float:
 
 
 def _rival_countries(
-    groups: dict[str, list[ToponymMention]], chosen: dict[str, GazetteerEntry]
+    pool: dict[str, tuple[GazetteerEntry, ...]], chosen: dict[str, GazetteerEntry]
 ) -> list[str]:
     """Countries other than the chosen ones where at least two ambiguous names have a
     likely candidate (among their few best priors), most plausible first (the most
@@ -304,8 +376,8 @@ def _rival_countries(
     in England, rather than both in Canada)."""
     names: Counter[str] = Counter()
     weight: Counter[str] = Counter()
-    for key, members in groups.items():
-        ranked = sorted(members[0].candidates, key=prior, reverse=True)[:_RIVAL_DEPTH]
+    for key, candidates in pool.items():
+        ranked = sorted(candidates, key=prior, reverse=True)[:_RIVAL_DEPTH]
         best: dict[str, float] = {}
         for candidate in ranked:
             if candidate.country_code and candidate.country_code not in best:
