@@ -40,3 +40,35 @@ def test_an_actor_extent_stops_at_a_comma(code: Coder) -> None:
     doc = code("Students in Gao, a northern town, attacked a police post.")
     attack = next(e for e in doc.events if e.type == "ASSAULT")
     assert attack.actor is not None and attack.actor.text == "Students"
+
+
+def test_a_hyphenated_modifier_stays_whole(code: Coder) -> None:
+    doc = code("Russian-backed separatists attacked a police station in Donetsk.")
+    attack = next(e for e in doc.events if e.type == "ASSAULT")
+    assert attack.actor is not None
+    assert (attack.actor.text, attack.actor.country) == ("Russian-backed separatists", "RUS")
+
+
+def test_the_charge_is_not_part_of_the_accused(code: Coder) -> None:
+    doc = code("The Ugandan ombudsman accused the ministry of hiding the report.")
+    accuse = next(e for e in doc.events if e.type == "ACCUSE")
+    assert accuse.recipient is not None and accuse.recipient.text == "the ministry"
+
+
+def test_an_adjective_after_the_noun_keeps_its_complement(code: Coder) -> None:
+    doc = code("Fighters loyal to the former governor seized the airport.")
+    seize = next(e for e in doc.events if e.type == "COERCE")
+    assert seize.actor is not None
+    assert seize.actor.text == "Fighters loyal to the former governor"
+
+
+def test_a_demonym_before_a_hyphen_does_not_code_the_phrase(code: Coder) -> None:
+    doc = code("Armenians of the Azerbaijani-controlled town marched on Sunday.")
+    armenians = next(a for a in doc.actors if a.text.startswith("Armenians"))
+    assert armenians.country == "ARM"
+
+
+def test_a_quantifier_is_not_resolved_as_a_pronoun(code: Coder) -> None:
+    doc = code("Chad expelled some of the French diplomats.")
+    some = next(a for a in doc.actors if a.text.startswith("some of"))
+    assert some.country == "FRA"

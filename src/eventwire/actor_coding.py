@@ -26,6 +26,7 @@ _PHRASE_PREPS = frozenset({"of", "from"})
 # what codes it: "a military base in Borno State" is coded from "a military base".
 _EXTENT_PREPS = frozenset({"in", "near", "outside"})
 _NOT_ACTOR_ENTITIES = frozenset({"DATE", "TIME"})
+_PLACE_ENTITIES = frozenset({"GPE", "LOC"})
 _STRONG_PLACES = frozenset({"PPLC", "ADM1", "PCLI"})
 _BIG_CITY = 100_000
 _MAX_NGRAM = 5
@@ -57,10 +58,16 @@ def phrase_tokens(head: Any) -> list[Any]:
         for child in token.children:
             if child.ent_type_ in _NOT_ACTOR_ENTITIES:
                 continue  # "Han Zheng, Monday, Sept. 18": dates are not part of the actor
+            if child.dep_ == "appos" and token.ent_type_ in _PLACE_ENTITIES and (
+                child.ent_type_ == "PERSON"
+            ):
+                continue  # "from Syria, Defence Minister Sergei Shoigu said": a misparse
             if (
                 child.dep_ in _PHRASE_DEPS
-                or (child.dep_ == "prep" and child.lower_ in _PHRASE_PREPS)
+                or (child.dep_ == "prep" and child.lower_ in _PHRASE_PREPS and _has_object(child))
                 or (child.dep_ == "pobj" and token.dep_ == "prep")
+                or _is_hyphen_part(child, token)
+                or (child.dep_ == "prep" and token.dep_ == "amod" and token.i > head.i)
             ):
                 keep.add(child.i)
                 stack.append(child)
@@ -76,6 +83,25 @@ def phrase_tokens(head: Any) -> list[Any]:
     if opened > 0 and tokens[-1].i + 1 < len(doc) and doc[tokens[-1].i + 1].text == ")":
         tokens.append(doc[tokens[-1].i + 1])
     return tokens
+
+
+def _has_object(prep: Any) -> bool:
+    """Whether a preposition has a noun object ("the government of Iraq"), not a clause
+    ("accused the council of violating the law": the charge, not the council)."""
+    return any(child.dep_ == "pobj" for child in prep.children)
+
+
+def _is_hyphen_part(child: Any, token: Any) -> bool:
+    """Whether ``child`` is the first half of a hyphenated modifier ``token``
+    ("U.S.-backed", "Iranian - backed"): the hyphen or the word before it."""
+    if token.dep_ not in ("amod", "compound") or child.i >= token.i:
+        return False
+    if child.text == "-":
+        return True
+    doc = token.doc
+    return bool(
+        child.dep_ == "npadvmod" and child.i + 1 < len(doc) and doc[child.i + 1].text == "-"
+    )
 
 
 def phrase_extent(head: Any, tokens: list[Any]) -> list[Any]:
@@ -101,6 +127,8 @@ def _ngrams(tokens: list[Any]) -> list[tuple[int, int, str]]:
     for n in range(min(_MAX_NGRAM, len(tokens)), 0, -1):
         for i in range(len(tokens) - n + 1):
             words = tokens[i : i + n]
+            if words[0].is_punct or words[-1].is_punct:
+                continue  # "Israeli-" of "Israeli-occupied" is not "Israeli"
             text = "".join(t.text + t.whitespace_ for t in words).strip()
             grams.append((i, i + n - 1, text))
     return grams
@@ -147,6 +175,19 @@ def _in_person_name(words: list[Any], kind: str) -> bool:
     return entity is not None and (entity.end - entity.start) > len(words)
 
 
+def is_part_of_group(token: Any) -> bool:
+    """Whether a pronoun or number names part of a group given by its "of" phrase
+    ("some of the peacekeepers", "four of the companies", "each of the providers")."""
+    if token.pos_ not in ("PRON", "NUM", "DET", "ADJ"):
+        return False
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ == "of"
+        and any(o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN") for o in child.children)
+        for child in token.children
+    )
+
+
 def reported_speaker(pronoun: Any) -> Any | None:
     """The subject of the speech verb whose reported clause has ``pronoun`` as its
     subject ("Kenya said it would ...", "the rebels say they will ..."), or None."""
@@ -191,6 +232,16 @@ def code_phrase(head: Any) -> PhraseCode:
     covered: set[int] = set()
     sector_span: tuple[int, int] | None = None
     country_span: tuple[int, int] | None = None
+
+    position = next((i for i, t in enumerate(tokens) if t.i == head.i), None)
+    people = countries.lookup_demonym(head.text) if head.tag_ in ("NNS", "NNPS") else None
+    if (
+        people is not None
+        and position is not None
+        and all(t.pos_ in ("DET", "NUM") for t in tokens[:position])  # not "Bosnian Serbs"
+    ):  # "Armenians of the Azerbaijani-held town": the head's own country
+        country, country_span = people.iso3, (position, position)
+        covered.add(position)
 
     for first, last, text in _ngrams(tokens):
         if covered & set(range(first, last + 1)):

@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from eventwire.actor_coding import PhraseCode, code_phrase, reported_speaker
+from eventwire.actor_coding import PhraseCode, code_phrase, is_part_of_group, reported_speaker
 from eventwire.model import ARTICLE_ZONES, Document
 from eventwire.pipeline import stage
 
@@ -47,6 +47,8 @@ _PRONOUNS = _SINGULAR_PRONOUNS | _PLURAL_PRONOUNS | _NEUTER_PRONOUNS
 def _is_argument(token: Any) -> bool:
     if token.dep_ not in ARGUMENT_DEPS:
         return False
+    if token.pos_ in ("PRON", "NUM") and is_part_of_group(token):
+        return True  # "some of the peacekeepers", "four of the companies"
     if token.pos_ == "PRON":
         return token.lower_ in _PRONOUNS
     return token.pos_ in ("NOUN", "PROPN")
@@ -67,7 +69,7 @@ class _References:
 
     def resolve(self, code: PhraseCode, head: Any, sentence: int) -> PhraseCode:
         actor = code.actor
-        if head.pos_ == "PRON":
+        if head.pos_ == "PRON" and head.lower_ in _PRONOUNS:
             speaker = reported_speaker(head)
             said = self.by_token.get(speaker.i) if speaker is not None else None
             if said is not None and (said.plural == (head.lower_ in _PLURAL_PRONOUNS)):

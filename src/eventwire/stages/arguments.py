@@ -18,8 +18,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from eventwire import knowledge
-from eventwire.actor_coding import actor_at, code_phrase, reported_speaker
+from eventwire import knowledge, lexicon
+from eventwire.actor_coding import actor_at, code_phrase, is_part_of_group, reported_speaker
 from eventwire.lexicon import EventPattern
 from eventwire.model import Actor, Document
 
@@ -39,6 +39,11 @@ _WIDE_RECIPIENT_PREPS = frozenset(
 )
 NAMED_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "he", "she", "they", "us", "me"})
+_BETWEEN_PREPS = ("between", "among")
+# Where something the actor moves comes from ("withdrew its troops from Iraq").
+_AWAY_PREPS = ("from",)
+# What names the participants of an event noun ("demands from the rebels").
+_EVENT_PARTICIPANT_PREPS = frozenset({"of", "from", "by"})
 
 
 def children(token: Any, *deps: str) -> list[Any]:
@@ -134,6 +139,8 @@ def _is_participant(doc: Document, token: Any) -> bool:
 def names_actor(token: Any, actors: Sequence[Actor]) -> bool:
     """Whether a noun names people or a group: a name, a personal pronoun, a coded
     actor or a word of the sector lexicon ("prisoners", "dozens of students")."""
+    if token.pos_ in ("PRON", "NUM") and is_part_of_group(token):
+        return any(names_actor(o, actors) for o in of_objects(token))  # "some of them"
     if token.pos_ == "PRON":
         return token.lower_ in _PERSONAL_PRONOUNS
     if token.ent_type_ in NAMED_ENTITIES:
@@ -141,12 +148,20 @@ def names_actor(token: Any, actors: Sequence[Actor]) -> bool:
     actor = actor_at(actors, token)
     if actor is not None and (actor.sector or actor.name or token.pos_ == "PROPN"):
         return True
+    if is_sector_word(token):
+        return True
+    return any(names_actor(o, actors) for o in of_objects(token))
+
+
+def is_sector_word(token: Any) -> bool:
+    """Whether the noun itself (with its compounds) is a word of the sector lexicon
+    ("prisoners", "police officer"), whatever its complements say."""
     terms = knowledge.sector_terms()
     compounds = " ".join(c.lower_ for c in token.children if c.dep_ == "compound")
     for words in (token.lower_, token.lemma_.lower(), f"{compounds} {token.lower_}".strip()):
         if terms.lookup(words) is not None:
             return True
-    return any(names_actor(o, actors) for o in of_objects(token))
+    return False
 
 
 def of_objects(noun: Any) -> list[Any]:
@@ -208,11 +223,30 @@ def find_arguments(
         actor_head, recipient_head = _agent(verb), subject
     else:
         actor_head, recipient_head = subject, None
+    actor_head = _event_sides(doc, actor_head) or actor_head
     if not pattern.has_recipient:
         return actor_head, None
     if not pattern.object_recipient:
         return actor_head, _prep_object(verb, pattern.recipient_preps)
+    recipient_head = _recipient(doc, trigger, verb, pattern, passive, recipient_head)
+    if recipient_head is not None:
+        recipient_head = _event_participant(doc, recipient_head) or recipient_head
+    return actor_head, recipient_head
+
+
+def _recipient(
+    doc: Document,
+    trigger: Any,
+    verb: Any,
+    pattern: EventPattern,
+    passive: bool,
+    recipient_head: Any | None,
+) -> Any | None:
+    """The head of the recipient of a trigger whose object can be its recipient."""
     direct = _participant_object(doc, verb) if verb.i == trigger.i and not passive else None
+    if recipient_head is None and direct is not None and _is_own_thing(direct):
+        # "withdrew its troops from Iraq": what the actor moves is not the recipient
+        recipient_head = _participant_prep_object(doc, verb, _AWAY_PREPS, places=True)
     if recipient_head is None and direct is not None and _is_participant(doc, direct):
         recipient_head = direct  # "charged the mayor with fraud"
     if recipient_head is None and not passive:
@@ -232,6 +266,15 @@ def find_arguments(
         recipient_head = next((t for t in found if t is not None and _is_participant(doc, t)), None)
     if recipient_head is None and direct is not None and "to" in pattern.recipient_preps:
         recipient_head = _prep_object(verb, ("to",))  # "donated supplies to African states"
+    if recipient_head is None and direct is not None and not names_actor(direct, doc.actors):
+        # "lifted restrictions on foreign workers", "offered condolences to the families"
+        recipient_head = _participant_prep_object(doc, direct, _thing_preps(pattern))
+    if recipient_head is None and trigger.i != verb.i:
+        # "launched a mediation effort between Qatar and its neighbours"
+        for anchor in _noun_anchors(trigger):
+            recipient_head = recipient_head or _participant_prep_object(
+                doc, anchor, _thing_preps(pattern)
+            )
     if recipient_head is None:
         recipient_head = direct
     if recipient_head is None:
@@ -240,7 +283,109 @@ def find_arguments(
         recipient_head = _prep_object(verb, pattern.recipient_preps)
     if recipient_head is not None and recipient_head.i == trigger.i:
         recipient_head = None  # "went on a hunger strike": the event, not its target
-    return actor_head, recipient_head
+    return recipient_head
+
+
+def _thing_preps(pattern: EventPattern) -> tuple[str, ...]:
+    return (*pattern.recipient_preps, *_BETWEEN_PREPS)
+
+
+def _noun_anchors(trigger: Any) -> list[Any]:
+    """A noun trigger and the noun it qualifies ("a mediation effort")."""
+    if trigger.dep_ == "compound" and trigger.head.pos_ == "NOUN":
+        return [trigger, trigger.head]
+    return [trigger]
+
+
+def _participant_prep_object(
+    doc: Document, token: Any, preps: tuple[str, ...], *, places: bool = False
+) -> Any | None:
+    """The first object of one of ``preps`` on ``token`` that names people or a group
+    (or, with ``places``, a coded place); "out of" counts as "from"."""
+    for prep in prepositions(token):
+        word = prep.lower_
+        objects = children(prep, "pobj")
+        if word == "out":
+            of = [p for p in children(prep, "prep") if p.lower_ == "of"]
+            objects = [o for p in of for o in children(p, "pobj")]
+            word = "from"
+        if word not in preps:
+            continue
+        for obj in objects:
+            if not may_participate(obj):
+                continue
+            if _names_participant_itself(obj):
+                return obj
+            if places and _is_coded_place(doc, obj):
+                return obj
+    return None
+
+
+def _is_own_thing(obj: Any) -> bool:
+    """Whether an object may be something of the actor's own ("its troops", "their
+    ambassador", "some of its troops"): possessed by a pronoun."""
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children):
+        return True
+    return is_part_of_group(obj) and any(_is_own_thing(o) for o in of_objects(obj))
+
+
+def _event_participant(doc: Document, head: Any) -> Any | None:
+    """For a phrase that names an event rather than a participant ("demands from the
+    rebels", "the blockade of Qatar", "accusations by the opposition"), the participant
+    its "of", "from" or "by" phrase names."""
+    if head.ent_type_ in NAMED_ENTITIES or is_sector_word(head) or not _is_event_noun(head):
+        return None
+    for prep in prepositions(head):
+        if prep.lower_ not in _EVENT_PARTICIPANT_PREPS:
+            continue
+        for obj in children(prep, "pobj"):
+            if may_participate(obj) and _names_participant_itself(obj):
+                return obj
+    return None
+
+
+def _is_coded_place(doc: Document, token: Any) -> bool:
+    """Whether a phrase names a place of a known country ("Iraq", "the West Bank
+    cities", "the territory of Kashmir")."""
+    actor = _actor_at(doc, token)
+    if actor is None or not actor.country:
+        return False
+    return any(t.ent_type_ in _PLACES for t in token.subtree)
+
+
+def _names_participant_itself(token: Any) -> bool:
+    """Whether a noun by its own words names people, a group or a state: a name, a
+    sector word ("traders", "rebel group"), or part of such a group ("some of the
+    observers"); not a thing a modifier colours ("military action")."""
+    if token.pos_ in ("PRON", "NUM") and is_part_of_group(token):
+        return any(_names_participant_itself(o) for o in of_objects(token))
+    if token.ent_type_ in NOT_PARTICIPANTS:  # "millions of workers"
+        return any(_names_participant_itself(o) for o in of_objects(token))
+    if token.pos_ == "PRON":
+        return token.lower_ in _PERSONAL_PRONOUNS
+    return token.ent_type_ in NAMED_ENTITIES or token.pos_ == "PROPN" or is_sector_word(token)
+
+
+def _event_sides(doc: Document, head: Any | None) -> Any | None:
+    """For an actor that is an event between parties ("the summit between the EU and
+    Turkey", "talks among the factions"), the first party."""
+    if head is None or names_actor(head, doc.actors) or not _is_event_noun(head):
+        return None
+    for prep in prepositions(head):
+        if prep.lower_ not in _BETWEEN_PREPS:
+            continue
+        for obj in children(prep, "pobj"):
+            if _names_participant_itself(obj):
+                return obj
+    return None
+
+
+def _is_event_noun(token: Any) -> bool:
+    if token.pos_ != "NOUN":
+        return False
+    patterns = lexicon.event_patterns()
+    lemma = token.lemma_.lower()
+    return bool(patterns.for_noun(lemma) or patterns.for_ended_noun(lemma))
 
 
 def coded_recipient(doc: Document, trigger: Any, verb: Any, actor_head: Any | None) -> Any | None:
@@ -290,8 +435,13 @@ def place_recipient(doc: Document, trigger: Any, verb: Any) -> Any | None:
                 continue
             for obj in children(prep, "pobj"):
                 actor = _actor_at(doc, obj)
-                if obj.ent_type_ in ("GPE", "LOC") and actor is not None and actor.country:
+                if actor is None or not actor.country:
+                    continue
+                if obj.ent_type_ in ("GPE", "LOC"):
                     return obj
+                inside = any(o.ent_type_ in ("GPE", "LOC") for o in of_objects(obj))
+                if obj.pos_ == "NOUN" and inside:
+                    return obj  # "imposed a curfew in parts of Kashmir"
     return None
 
 

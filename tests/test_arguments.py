@@ -1,0 +1,69 @@
+"""Arguments: which phrases are the actor and the recipient of an event."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from eventwire.model import Document, Event
+
+Coder = Callable[[str], Document]
+
+
+def _event(doc: Document, event_type: str) -> Event:
+    return next(e for e in doc.events if e.type == event_type)
+
+
+def test_what_the_actor_withdraws_is_not_the_recipient(code: Coder) -> None:
+    doc = code("Kenya withdrew its soldiers from Somalia on Friday.")
+    retreat = _event(doc, "RETREAT")
+    assert retreat.recipient is not None
+    assert (retreat.recipient.text, retreat.recipient.country) == ("Somalia", "SOM")
+
+
+def test_the_recipient_of_a_thing_object_is_named_by_its_preposition(code: Coder) -> None:
+    doc = code("Ghana lifted travel restrictions on Nigerian traders.")
+    concede = _event(doc, "CONCEDE")
+    assert concede.recipient is not None
+    assert (concede.recipient.text, concede.recipient.country) == ("Nigerian traders", "NGA")
+
+
+def test_a_mediation_between_two_sides_targets_both(code: Coder) -> None:
+    doc = code("Senegal launched a mediation effort between Mali and Niger.")
+    recipients = {e.recipient.country for e in doc.events if e.recipient is not None}
+    assert recipients == {"MLI", "NER"}
+    assert all(e.actor is not None and e.actor.country == "SEN" for e in doc.events)
+
+
+def test_the_recipient_of_rejected_demands_is_who_made_them(code: Coder) -> None:
+    doc = code("The Kenyan government rejected demands from the opposition party.")
+    reject = _event(doc, "REJECT")
+    assert reject.recipient is not None and reject.recipient.text == "the opposition party"
+
+
+def test_a_blockade_of_a_state_targets_the_state(code: Coder) -> None:
+    doc = code("Gabon lifted its blockade of Cameroon.")
+    event = next(e for e in doc.events if e.recipient is not None)
+    assert event.recipient is not None
+    assert (event.recipient.text, event.recipient.country) == ("Cameroon", "CMR")
+
+
+def test_part_of_a_group_is_a_participant(code: Coder) -> None:
+    doc = code("Chad expelled some of the French diplomats.")
+    sanction = _event(doc, "SANCTION")
+    assert sanction.recipient is not None
+    assert sanction.recipient.text == "some of the French diplomats"
+    assert sanction.recipient.country == "FRA"
+
+
+def test_a_curfew_in_part_of_a_city_targets_its_country(code: Coder) -> None:
+    doc = code("Police imposed a curfew in parts of Nairobi.")
+    coerce = _event(doc, "COERCE")
+    assert coerce.recipient is not None
+    assert (coerce.recipient.text, coerce.recipient.country) == ("parts of Nairobi", "KEN")
+
+
+def test_a_summit_between_two_states_names_them_as_actors(code: Coder) -> None:
+    doc = code("The summit between Ethiopia and Eritrea reached an agreement on the border.")
+    agree = [e for e in doc.events if e.type == "AGREE"]
+    assert {e.actor.country for e in agree if e.actor is not None} == {"ETH", "ERI"}
+
