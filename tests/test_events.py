@@ -335,3 +335,16 @@ def test_an_as_clause_is_background(code: Coder) -> None:
     doc = code("Police threatened to make arrests as unrest continued in the north.")
     threat, unrest = _only(doc, "THREATEN"), _only(doc, "PROTEST")
     assert unrest.confidence < threat.confidence
+
+
+def test_a_suspension_of_attacks_is_a_ceasefire(code: Coder) -> None:
+    doc = code("The rebels announced a suspension of attacks on the highway.")
+    truce = _only(doc, "RETREAT")
+    assert truce.factual and truce.mode == "ceasefire"
+    assert "ASSAULT" not in {e.type for e in doc.events if e.factual}
+
+
+def test_dropping_a_plan_to_impose_a_curfew_is_a_concession(code: Coder) -> None:
+    doc = code("The governor dropped plans to impose a curfew on the port.")
+    assert _only(doc, "CONCEDE").factual
+    assert "SANCTION" not in {e.type for e in doc.events}

@@ -60,3 +60,9 @@ def test_saying_one_could_act_against_someone_is_a_veiled_threat(code: Coder) ->
 def test_what_others_say_an_actor_could_do_is_no_threat(code: Coder) -> None:
     doc = code("Analysts said the army could attack the town.")
     assert "THREATEN" not in {e.type for e in doc.events}
+
+
+def test_whatever_is_threatened_is_a_threat(code: Coder) -> None:
+    doc = code("The president threatened to end the protests with military force.")
+    factual = {e.type for e in doc.events if e.factual}
+    assert factual == {"THREATEN"}

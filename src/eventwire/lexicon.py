@@ -87,6 +87,10 @@ class PatternSet:
     terminative_verbs: frozenset[str] = frozenset()
     subject_light_verbs: frozenset[str] = frozenset()  # "clashes erupted"
     carrier_nouns: frozenset[str] = frozenset()  # "a mediation effort", "an aid convoy"
+    # Nouns that end the event their "of" object names ("the lifting of the curfew").
+    terminative_nouns: frozenset[str] = frozenset()
+    # Nouns whose content is planned ("dropped plans to impose a curfew").
+    plan_nouns: frozenset[str] = frozenset()
     # Noun lemma -> the patterns of ending that event ("halted aid" is SANCTION).
     by_ended_noun: dict[str, tuple[EventPattern, ...]] = field(default_factory=dict)
 
@@ -227,6 +231,8 @@ def parse_patterns(text: str, where: str) -> PatternSet:
     terminative = _verb_set(data, "terminative_verbs", where)
     subject_light = _verb_set(data, "subject_light_verbs", where)
     carriers = frozenset(_strings(data.get("carrier_nouns"), where, "carrier_nouns"))
+    ending_nouns = frozenset(_strings(data.get("terminative_nouns"), where, "terminative_nouns"))
+    plan_nouns = frozenset(_strings(data.get("plan_nouns"), where, "plan_nouns"))
     reversals = _reversals(data.get("reversals"), where, types)
     index: defaultdict[tuple[str, str], list[EventPattern]] = defaultdict(list)
     for pattern in patterns:
@@ -257,6 +263,8 @@ def parse_patterns(text: str, where: str) -> PatternSet:
         terminative_verbs=terminative,
         subject_light_verbs=subject_light,
         carrier_nouns=carriers,
+        terminative_nouns=ending_nouns,
+        plan_nouns=plan_nouns,
         by_ended_noun={key: tuple(value) for key, value in ended.items()},
     )
 

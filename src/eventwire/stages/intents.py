@@ -8,6 +8,7 @@ PLOVER, following CAMEO, codes what a statement commits its speaker to:
 - an intention to act against someone is THREATEN ("farmers said they would blockade
   the capital", "the army will strike the rebels"), and a promise to do so is no
   agreement ("the rebels vowed to renew their bombing campaign" is THREATEN only);
+  whatever is threatened is a threat ("threatened to end the protests by force");
 - a refusal to cooperate is REJECT ("the government said it would not meet the
   hostage-takers' demands", "the minister declined to resign").
 
@@ -54,6 +55,7 @@ _CONDITIONS = frozenset({"unless"})
 _POSSIBILITY_MODALS = frozenset({"could", "may", "might"})
 _HINTING_VERBS = _STATEMENT_VERBS | {"suggest", "hint", "signal", "indicate"}
 _SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
+_THREAT_VERBS = frozenset({"threaten", "warn"})
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _DEMAND_CONFIDENCE = 0.65
 
@@ -159,6 +161,16 @@ def obligation_demands(doc: Document) -> Iterator[Event]:
             )
 
 
+def _threatened(event: Event, spacy_doc: Any) -> bool:
+    """Whether the event is what a "threaten"/"warn" verb announces."""
+    token = _trigger_token(event, spacy_doc)
+    if token is None:
+        return False
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "xcomp" and token.head.lemma_.lower() in _THREAT_VERBS
+
+
 def is_veiled_threat(event: Event, doc: Document) -> bool:
     """Whether a speaker says they could do something hostile ("the ministry said it
     could suspend relations", "X suggests it may ban the party"): the hostile clause has
@@ -231,6 +243,8 @@ def add_intents(doc: Document) -> Document:
             type_ = "THREATEN"
         if type_ is None and not cooperative and is_veiled_threat(event, doc):
             type_ = "THREATEN"
+        if type_ is not None and _threatened(event, doc.spacy_doc):
+            type_ = "THREATEN"  # "threatened to end the protests by force"
         if type_ is None or type_ == event.type:
             continue
         covered = any(

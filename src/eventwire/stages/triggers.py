@@ -5,7 +5,9 @@ an attack", "held talks", "there was an attack") listed in ``data/event_patterns
 A noun the sentence only mentions ("imposed after clashes", "invasion forces") is no
 trigger, unless it heads a headline that has no verb ("Teachers out on strike"); and a
 verb that ends the event its object names codes the reversal under ``reversals``
-("lifted the curfew" is CONCEDE, "halted aid" SANCTION). Of the triggers
+("lifted the curfew" is CONCEDE, "halted aid" SANCTION), as does a noun that ends one
+("a suspension of attacks" is RETREAT) or a verb that ends a plan ("dropped plans to
+impose a curfew" is CONCEDE). Of the triggers
 found, ``kept_triggers`` keeps those that name an event of their own ("signed an
 agreement" is one event, not two).
 """
@@ -20,6 +22,7 @@ from eventwire.model import Actor
 from eventwire.stages.arguments import (
     NOT_PARTICIPANTS,
     children,
+    is_infinitive,
     may_participate,
     names_actor,
     of_objects,
@@ -91,6 +94,8 @@ def _light_verb(noun: Any, patterns: PatternSet) -> Any | None:
             )
             return verb if light or (prep == "on" and verb.lemma_ == "be") else None
         if holder.dep_ in _NOUN_ARGUMENT_DEPS and prep in ("of", "in"):
+            if holder.lemma_.lower() in patterns.terminative_nouns:
+                return None  # "a suspension of attacks": the attacks stop
             token = holder  # "tons of food aid", "a state of emergency"
     if token.dep_ not in _NOUN_ARGUMENT_DEPS:
         return None
@@ -192,6 +197,10 @@ def find_triggers(
         if token.ent_type_ in NOT_PARTICIPANTS and (token.pos_ == "PROPN" or token.like_num):
             continue  # "signed in March": a month, not a march
         lemma = token.lemma_.lower()
+        ended = _ended_event(token, patterns)
+        if ended is not None:
+            yield ended
+            continue
         if token.pos_ == "VERB":
             if (
                 token.dep_ in _ADJECTIVAL_DEPS
@@ -219,6 +228,38 @@ def find_triggers(
             if _matches(pattern, token, verb, actors):
                 yield token, verb, pattern
                 break
+
+
+def _ended_event(token: Any, patterns: PatternSet) -> tuple[Any, Any, EventPattern] | None:
+    """The reversal coded when ``token`` ends an event named by a noun: a terminative
+    noun ("announced a suspension of attacks", "the lifting of the curfew") or a
+    terminative verb whose object is a plan ("suspended plans to impose curfews")."""
+    lemma = token.lemma_.lower()
+    ended: Any | None = None
+    verb: Any | None = None
+    if token.pos_ == "NOUN" and lemma in patterns.terminative_nouns:
+        preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "to")]
+        ended = next((o for p in preps for o in children(p, "pobj")), None)
+        verb = _light_verb(token, patterns) if ended is not None else None
+    elif token.pos_ == "VERB" and lemma in patterns.terminative_verbs:
+        plans = [c for c in children(token, "dobj", "nsubjpass") if c.lower_ in patterns.plan_nouns]
+        clauses = [c for plan in plans for c in children(plan, "acl") if is_infinitive(c)]
+        ended = next((o for c in clauses for o in children(c, "dobj")), None)
+        verb = token
+    if ended is None or verb is None:
+        return None
+    for pattern in patterns.for_ended_noun(ended.lemma_.lower()):
+        if _modifiers_match(pattern, ended):
+            return token, verb, pattern
+    return None
+
+
+def _modifiers_match(pattern: EventPattern, noun: Any) -> bool:
+    if not pattern.modifiers:
+        return True
+    words = {w for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
+             for w in (c.lemma_.lower(), c.lower_)}  # fmt: skip
+    return bool(words & set(pattern.modifiers))
 
 
 def _heads_verbless_line(noun: Any) -> bool:
