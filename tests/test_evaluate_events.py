@@ -419,3 +419,13 @@ def test_smoke_plover_gsr_first_records(shared_dir: Path, nlp: Any) -> None:
     assert scores.failed == 0
     assert scores.all_events.micro_recall > 0.0  # the coder finds some gold event
     assert all(0.0 <= value <= 1.0 for name, value in scores.summary() if isinstance(value, float))
+
+
+def test_an_event_that_splits_a_reciprocal_span_finds_both_roles() -> None:
+    sentence = SpanSentence("z", "Norway and Chile held talks.", (), (), ("Norway and Chile",))
+    split = event("CONSULT", 0.8, actor=Actor(text="Norway"), recipient=Actor(text="Chile"))
+    scores = score_actor_spans([(sentence, [split])])
+    assert scores.source.mean_f1 == scores.target.mean_f1 == 1.0
+    half = event("CONSULT", 0.8, actor=Actor(text="Norway"), recipient=Actor(text="Peru"))
+    scores = score_actor_spans([(sentence, [half])])
+    assert scores.source.mean_f1 < 1.0 and scores.target.mean_f1 == 0.0

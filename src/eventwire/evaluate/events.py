@@ -26,7 +26,10 @@ over the gold file first. The coder defaults to the event-coding stages of the p
 3. **ConfliBERT actor spans** (``score_actor_spans``). The highest-confidence event of
    each sentence is compared with the gold spans: SQuAD-style token-overlap F1 between
    its actor text and the best-matching source span, and between its recipient text
-   and the best-matching target span (reciprocal spans count on both sides).
+   and the best-matching target span (reciprocal spans count on both sides). Where the
+   gold marks one reciprocal span ("Canada and Costa Rica" met) and the event's actor
+   and recipient are its two sides, both roles count as found exactly: PLOVER codes a
+   reciprocal event as one event per direction.
 
 Calibration (``calibrate``): factual events binned by confidence, with the precision of
 each bin (the event's type is a gold type of its sentence, or the story's type; NGEC
@@ -352,6 +355,14 @@ class _RoleTally:
         self.f1_total += best
         self.exact += best == 1.0
 
+    def add_exact(self, gold: Sequence[str]) -> None:
+        """A role found exactly (see ``_splits_reciprocal``)."""
+        if gold:
+            self.scored += 1
+            self.found += 1
+            self.f1_total += 1.0
+            self.exact += 1
+
     def score(self) -> RoleScore:
         return RoleScore(self.scored, self.found, self.f1_total, self.exact)
 
@@ -365,9 +376,30 @@ def score_actor_spans(
     for sentence, events in pairs:
         event = _most_confident(events)
         with_event += event is not None
+        if event is not None and _splits_reciprocal(event, sentence.reciprocals):
+            source.add_exact(sentence.all_sources)
+            target.add_exact(sentence.all_targets)
+            continue
         source.add(None if event is None else event.actor, sentence.all_sources)
         target.add(None if event is None else event.recipient, sentence.all_targets)
     return SpanScores(len(pairs), failed, with_event, source.score(), target.score())
+
+
+def _splits_reciprocal(event: Event, reciprocals: Sequence[str]) -> bool:
+    """Whether the event's actor and recipient are the two sides of one reciprocal gold
+    span ("Canada and Costa Rica" met): PLOVER codes that as one event per direction,
+    so actor "Canada" and recipient "Costa Rica" are the span, not part of it."""
+    if event.actor is None or event.recipient is None:
+        return False
+    actor, recipient = answer_tokens(event.actor.text), answer_tokens(event.recipient.text)
+    if not actor or not recipient:
+        return False
+    for span in reciprocals:
+        words = answer_tokens(span)
+        if set(actor) <= set(words) and set(recipient) <= set(words):
+            covered = len(actor) + len(recipient)
+            return covered >= len([w for w in words if w != "and"])
+    return False
 
 
 # --- Running the coder -----------------------------------------------------------------

@@ -51,6 +51,7 @@ _BACKGROUND_MARKS = frozenset(
      "once", "as", "while"}
 )  # fmt: skip
 _BACKGROUND_PENALTY = 0.1
+_MAIN_CLAUSE_BONUS = 0.05
 _CODED_ZONES = frozenset({Zone.BODY, Zone.TITLE})
 # Where a meeting or a joint action takes place is not its target.
 _MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE"})
@@ -111,7 +112,20 @@ def _confidence(
         score -= 0.05
     if _is_background(trigger, verb):
         score -= _BACKGROUND_PENALTY
+    elif _is_main_clause(verb):
+        score += _MAIN_CLAUSE_BONUS
     return round(min(0.95, max(0.05, score)), 2)
+
+
+def _is_main_clause(verb: Any) -> bool:
+    """Whether the event is what the sentence says: its root, a clause coordinated with
+    the root, or what the root reports ("the army said troops had retaken the town")."""
+    clause = verb
+    if clause.dep_ == "conj":
+        clause = clause.head
+    if clause.dep_ == "ccomp" and clause.head.dep_ == "ROOT":
+        clause = clause.head
+    return clause.dep_ == "ROOT"
 
 
 @dataclass(slots=True)
