@@ -26,10 +26,10 @@ def test_an_obligation_of_ones_own_is_no_request(code: Coder) -> None:
 
 
 def test_a_conditional_intention_is_an_ultimatum(code: Coder) -> None:
-    doc = code("The bloc announced it would withdraw its monitors unless the fighting stopped.")
+    doc = code("The bloc announced it would withdraw its troops unless the fighting stopped.")
     factual = {e.type for e in doc.events if e.factual}
     assert "THREATEN" in factual and "AGREE" not in factual
-    doc = code("The bloc announced it would withdraw its monitors next month.")
+    doc = code("The bloc announced it would withdraw its troops next month.")
     assert "AGREE" in {e.type for e in doc.events if e.factual}
 
 
@@ -66,3 +66,8 @@ def test_whatever_is_threatened_is_a_threat(code: Coder) -> None:
     doc = code("The president threatened to end the protests with military force.")
     factual = {e.type for e in doc.events if e.factual}
     assert factual == {"THREATEN"}
+
+
+def test_withdrawing_monitors_is_a_sanction_so_announcing_it_is_a_threat(code: Coder) -> None:
+    doc = code("The bloc announced it would withdraw its monitors next month.")
+    assert {e.type for e in doc.events if e.factual} == {"THREATEN"}

@@ -37,6 +37,7 @@ _SPEECH_VERBS = frozenset(
      "confirm", "indicate", "signal", "write", "quote"}
 )  # fmt: skip
 _MODALS = frozenset({"could", "might", "may", "should", "must"})
+_CAUSATIVE_VERBS = frozenset({"allow", "let", "permit", "enable", "help", "make", "force"})
 # "until"/"before" with the present tense: a condition not yet met.
 _PENDING_MARKS = frozenset({"until", "before"})
 # Light verbs that promise the event their noun names.
@@ -137,7 +138,7 @@ def _governing_flags(verb: Any, words: Mapping[str, str]) -> set[str]:
             break
         current = current.head
         flag = _word_flag(current, words)
-        if relation == "ccomp":
+        if relation == "ccomp" and not _is_causative(current, infinitive):
             # Reported speech keeps its own tense; only denials, allegations and
             # requests ("demanded that the army withdraw") scope.
             if flag in ("negated", "hypothetical") and current.pos_ in ("VERB", "NOUN"):
@@ -150,6 +151,12 @@ def _governing_flags(verb: Any, words: Mapping[str, str]) -> set[str]:
         if current.pos_ in ("VERB", "AUX", "ADJ"):
             flags |= _clause_flags(current, words)
     return flags
+
+
+def _is_causative(verb: Any, infinitive: bool) -> bool:
+    """Whether a complement clause is what a verb lets or makes happen ("allow the
+    planes to land"), which takes that verb's scope, unlike reported speech."""
+    return infinitive and verb.lemma_.lower() in _CAUSATIVE_VERBS
 
 
 def _reported_future(flags: set[str], verb: Any) -> set[str]:

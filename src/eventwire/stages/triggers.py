@@ -87,8 +87,10 @@ def _light_verb(noun: Any, patterns: PatternSet) -> Any | None:
         if holder.pos_ == "ADV" and holder.dep_ == "advmod":
             holder = holder.head  # "are out on strike"
         if holder.pos_ in ("VERB", "AUX"):
-            verb = holder  # "went on strike", "took them into custody", "are on strike"
-            light = prep in _LIGHT_PREPS and (
+            # "went on strike", "took them into custody", "are on strike"; not "a deal
+            # reached in talks" (where it was reached)
+            verb = holder
+            light = prep in _LIGHT_PREPS and verb.lemma_ != "reach" and (
                 _is_light(verb, patterns.light_verbs)
                 or _is_light(verb, patterns.subject_light_verbs)  # "ended in arrests"
             )
