@@ -348,3 +348,13 @@ def test_dropping_a_plan_to_impose_a_curfew_is_a_concession(code: Coder) -> None
     doc = code("The governor dropped plans to impose a curfew on the port.")
     assert _only(doc, "CONCEDE").factual
     assert "SANCTION" not in {e.type for e in doc.events}
+
+
+def test_damage_done_while_rioting_is_part_of_the_riot(code: Coder) -> None:
+    doc = code("Inmates rioted at the prison on Sunday, setting fire to their cells.")
+    assert {e.type for e in doc.events} == {"PROTEST"}
+
+
+def test_mobilising_supporters_is_not_a_military_mobilisation(code: Coder) -> None:
+    doc = code("The party mobilized its supporters across the country.")
+    assert "MOBILIZE" not in {e.type for e in doc.events}

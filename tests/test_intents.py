@@ -71,3 +71,10 @@ def test_whatever_is_threatened_is_a_threat(code: Coder) -> None:
 def test_withdrawing_monitors_is_a_sanction_so_announcing_it_is_a_threat(code: Coder) -> None:
     doc = code("The bloc announced it would withdraw its monitors next month.")
     assert {e.type for e in doc.events if e.factual} == {"THREATEN"}
+
+
+def test_the_aim_of_a_thing_is_no_stated_intention(code: Coder) -> None:
+    doc = code("The president hosted his counterpart for a meeting aimed at expanding trade ties.")
+    assert "AGREE" not in {e.type for e in doc.events if e.factual}
+    doc = code("The president said he would expand trade ties with the kingdom.")
+    assert "AGREE" in {e.type for e in doc.events if e.factual}

@@ -5,7 +5,8 @@ recipient of each from ``arguments``. Compound actors give one event per side;
 reciprocal verbs and "each other" give one event in each direction.
 
 One event is told once: casualty clauses and tolls fold into the attack that caused
-them ("killing four", "12 were killed when militants attacked"), a demand stating a
+them ("killing four", "12 were killed when militants attacked"), damage done while
+rioting into the riot ("rioted, setting fire to cars"), a demand stating a
 protest's aim into the protest, a purpose clause of the same type into its event
 ("held talks with X to discuss..."). Background (relative clauses, "after"/"because"
 clauses, mentions through a preposition) lowers an event's confidence. Body and
@@ -165,6 +166,14 @@ def _host(
     casualty = item.pattern.casualty in ("dead", "injured") and clause.dep_ in _FOLDED_DEPS
     if host is not None and host is not item and casualty:
         return host if host.pattern.type == "ASSAULT" else None
+    if (
+        host is not None
+        and host is not item
+        and item.pattern.mode == "destroy"
+        and host.pattern.type == "PROTEST"
+        and clause.dep_ in _FOLDED_DEPS
+    ):
+        return host  # "prisoners rioted, setting fire to their mattresses": the riot
     if _is_toll(item):
         # "23 civilians were killed as the army launched air strikes": one event.
         attacks = [c for c in coded if c.pattern.type == "ASSAULT" and not _is_toll(c)]

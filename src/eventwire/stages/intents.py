@@ -56,6 +56,14 @@ _POSSIBILITY_MODALS = frozenset({"could", "may", "might"})
 _HINTING_VERBS = _STATEMENT_VERBS | {"suggest", "hint", "signal", "indicate"}
 _SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
 _THREAT_VERBS = frozenset({"threaten", "warn"})
+# Climbing from a flagged event to the clause that states or describes its aim.
+_AIM_HOPS = 4
+_AIM_DEPS = frozenset({"xcomp", "pcomp", "prep", "pobj", "advcl", "dobj", "conj"})
+# Nouns that do state an intention ("a pledge to withdraw", "its decision to meet").
+_INTENTION_NOUNS = frozenset(
+    {"pledge", "promise", "vow", "commitment", "decision", "offer", "plan", "intention",
+     "readiness", "willingness", "threat", "ultimatum", "refusal"}
+)  # fmt: skip
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _DEMAND_CONFIDENCE = 0.65
 
@@ -161,6 +169,22 @@ def obligation_demands(doc: Document) -> Iterator[Event]:
             )
 
 
+def _describes_a_thing(event: Event, spacy_doc: Any) -> bool:
+    """Whether the flagged event is the aim of a thing rather than of a speaker ("a
+    meeting aimed at establishing relations", "a resolution that aims to tighten
+    sanctions"): nobody states an intention there."""
+    token = _trigger_token(event, spacy_doc)
+    if token is None:
+        return False
+    for _ in range(_AIM_HOPS):
+        if token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN"):
+            return token.head.lemma_.lower() not in _INTENTION_NOUNS
+        if token.head.i == token.i or token.dep_ not in _AIM_DEPS:
+            return False
+        token = token.head
+    return False
+
+
 def _threatened(event: Event, spacy_doc: Any) -> bool:
     """Whether the event is what a "threaten"/"warn" verb announces."""
     token = _trigger_token(event, spacy_doc)
@@ -245,7 +269,7 @@ def add_intents(doc: Document) -> Document:
             type_ = "THREATEN"
         if type_ is not None and _threatened(event, doc.spacy_doc):
             type_ = "THREATEN"  # "threatened to end the protests by force"
-        if type_ is None or type_ == event.type:
+        if type_ is None or type_ == event.type or _describes_a_thing(event, doc.spacy_doc):
             continue
         covered = any(
             other.type == type_
