@@ -67,3 +67,21 @@ def test_a_summit_between_two_states_names_them_as_actors(code: Coder) -> None:
     agree = [e for e in doc.events if e.type == "AGREE"]
     assert {e.actor.country for e in agree if e.actor is not None} == {"ETH", "ERI"}
 
+
+
+def test_a_thing_coloured_by_a_modifier_is_no_recipient(code: Coder) -> None:
+    doc = code("The ministry suspended military aid to Moldova on Monday.")
+    halt = next(e for e in doc.events if e.type == "SANCTION")
+    assert halt.recipient is not None and halt.recipient.country == "MDA"
+
+
+def test_withdrawn_monitors_leave_a_place_that_is_the_recipient(code: Coder) -> None:
+    doc = code("The bloc withdrew monitors from Chad.")
+    withdrawal = next(e for e in doc.events if e.type == "SANCTION")
+    assert withdrawal.recipient is not None and withdrawal.recipient.country == "TCD"
+
+
+def test_the_target_of_requested_sanctions_is_the_recipient(code: Coder) -> None:
+    doc = code("The rapporteur called for sanctions against the Ruritanian generals.")
+    request = next(e for e in doc.events if e.type == "REQUEST")
+    assert request.recipient is not None and "generals" in request.recipient.text

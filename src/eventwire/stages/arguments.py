@@ -366,6 +366,14 @@ def _names_participant_itself(token: Any) -> bool:
     return token.ent_type_ in NAMED_ENTITIES or token.pos_ == "PROPN" or is_sector_word(token)
 
 
+def is_party(doc: Document, head: Any | None) -> bool:
+    """Whether a recipient head names a party (people, a group, a state, a coded place,
+    a pronoun), not a thing coloured by a modifier ("military aid", "UN sanctions")."""
+    if head is None:
+        return False
+    return head.pos_ == "PRON" or _names_participant_itself(head) or _is_coded_place(doc, head)
+
+
 def _event_sides(doc: Document, head: Any | None) -> Any | None:
     """For an actor that is an event between parties ("the summit between the EU and
     Turkey", "talks among the factions"), the first party."""
@@ -396,6 +404,15 @@ def coded_recipient(doc: Document, trigger: Any, verb: Any, actor_head: Any | No
     Eritrea", "rejected accusations by the opposition"), then inside the clause the verb
     governs."""
     objects = [*children(trigger, "dobj"), *children(verb, "dobj")]
+    # "called for sanctions against the companies": the things a preposition names
+    objects += [
+        obj
+        for anchor in (trigger, verb)
+        for prep in prepositions(anchor)
+        if prep.lower_ in ("for", "on")
+        for obj in children(prep, "pobj")
+        if not _names_participant_itself(obj)
+    ]
     described = [clause for obj in objects for clause in children(obj, "acl")]
     by_object = {obj.i for obj in objects}
     candidates = []

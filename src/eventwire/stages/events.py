@@ -31,6 +31,7 @@ from eventwire.stages.arguments import (
     is_coded,
     is_each_other,
     is_infinitive,
+    is_party,
     names_actor,
     place_recipient,
     sides,
@@ -223,7 +224,7 @@ def _code_trigger(doc: Document, trigger: Any, verb: Any, pattern: EventPattern)
         pattern.object_recipient
         and not each_other
         and not (pattern.reciprocal and len(actors) > 1)
-        and not any(is_coded(r) for r in recipients)
+        and not (any(is_coded(r) for r in recipients) and is_party(doc, recipient_head))
     ):
         fallback = coded_recipient(doc, trigger, verb, actor_head)
         if fallback is not None:
