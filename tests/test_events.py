@@ -358,3 +358,13 @@ def test_damage_done_while_rioting_is_part_of_the_riot(code: Coder) -> None:
 def test_mobilising_supporters_is_not_a_military_mobilisation(code: Coder) -> None:
     doc = code("The party mobilized its supporters across the country.")
     assert "MOBILIZE" not in {e.type for e in doc.events}
+
+
+def test_fighting_that_stops_is_a_ceasefire(code: Coder) -> None:
+    doc = code("Hostilities stopped on Friday in the eastern districts.")
+    assert _only(doc, "RETREAT").mode == "ceasefire"
+
+
+def test_clashes_that_claim_lives_are_an_attack(code: Coder) -> None:
+    doc = code("Ethnic clashes claimed eleven lives in the north.")
+    assert _only(doc, "ASSAULT").factual

@@ -78,3 +78,18 @@ def test_the_aim_of_a_thing_is_no_stated_intention(code: Coder) -> None:
     assert "AGREE" not in {e.type for e in doc.events if e.factual}
     doc = code("The president said he would expand trade ties with the kingdom.")
     assert "AGREE" in {e.type for e in doc.events if e.factual}
+
+
+def test_an_official_saying_the_country_could_act_is_a_veiled_threat(code: Coder) -> None:
+    doc = code("The leader says Mongolia could suspend relations with its neighbour over the deal.")
+    assert "THREATEN" in {e.type for e in doc.events if e.factual}
+
+
+def test_raising_the_possibility_of_a_ban_is_a_threat(code: Coder) -> None:
+    doc = code("The minister raised the possibility of bans on opposition parties.")
+    assert {e.type for e in doc.events if e.factual} == {"THREATEN"}
+
+
+def test_what_police_deploy_ahead_of_has_not_happened(code: Coder) -> None:
+    doc = code("Police were deployed ahead of the protests in the capital.")
+    assert not any(e.factual for e in doc.events if e.type == "PROTEST")

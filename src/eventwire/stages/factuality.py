@@ -183,12 +183,19 @@ def assess(event: Event, spacy_doc: Any) -> set[str]:
     trigger = span.root
     words = factuality_words()
     verb = trigger
+    flags: set[str] = set()
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        if verb.pos_ == "ADP" and verb.head.pos_ == "NOUN" and verb.lower_ in ("of", "for"):
+            flag = _word_flag(verb.head, words)  # "raised the possibility of sanctions"
+            if flag is not None:
+                flags.add("negated" if flag == "negated" else "hypothetical")
+        if verb.lower_ == "of" and verb.head.lower_ == "ahead":
+            flags.add("future")  # "police deployed ahead of the protests"
         verb = verb.head  # an event noun: look at its light verb's clause
-    flags = _clause_flags(trigger, words) | _clause_flags(verb, words)
+    flags |= _clause_flags(trigger, words) | _clause_flags(verb, words)
     if trigger.i != verb.i and verb.lemma_.lower() in _PROMISING_VERBS:
         flags.add("future")  # "offered concessions", "pledged aid": not yet given
-    if verb.dep_ == "ROOT" and _is_infinitive(verb):
+    if _is_infinitive(verb) and not any(a.pos_ in ("VERB", "AUX") for a in verb.ancestors):
         flags.add("future")  # a headline's "Leaders to meet next week"
     flags = _reported_future(flags, verb)
     flags |= _governing_flags(verb, words)

@@ -56,6 +56,10 @@ _POSSIBILITY_MODALS = frozenset({"could", "may", "might"})
 _HINTING_VERBS = _STATEMENT_VERBS | {"suggest", "hint", "signal", "indicate"}
 _SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
 _THREAT_VERBS = frozenset({"threaten", "warn"})
+_OFFICIAL_TITLES = frozenset(
+    {"leader", "president", "premier", "minister", "spokesman", "spokeswoman",
+     "spokesperson", "official", "chancellor", "king", "government"}
+)  # fmt: skip
 # Climbing from a flagged event to the clause that states or describes its aim.
 _AIM_HOPS = 4
 _AIM_DEPS = frozenset({"xcomp", "pcomp", "prep", "pobj", "advcl", "dobj", "conj"})
@@ -218,12 +222,11 @@ def is_veiled_threat(event: Event, doc: Document) -> bool:
     if subjects[0].pos_ == "PRON":
         return subjects[0].lower_ in _SPEAKER_PRONOUNS
     speaker = actor_at(doc.actors, speakers[0])
-    return (
-        speaker is not None
-        and event.actor is not None
-        and speaker.country is not None
-        and speaker.country == event.actor.country
-    )
+    if speaker is None or event.actor is None or event.actor.country is None:
+        return False
+    if speaker.country is None:  # "the leader says Mongolia could ...": its own official
+        return speaker.sector == "GOV" or speakers[0].lemma_.lower() in _OFFICIAL_TITLES
+    return speaker.country == event.actor.country
 
 
 def _promises_of(event: Event, doc: Document) -> list[Event]:

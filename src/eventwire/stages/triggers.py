@@ -34,6 +34,7 @@ _ADJECTIVAL_DEPS = frozenset({"amod", "compound", "nmod"})
 # "went on strike", "took them into custody", "pledged ten million in aid"; not "imposed
 # after clashes" or "called for sanctions".
 _LIGHT_PREPS = frozenset({"on", "into", "in", "under"})
+_CEASING_VERBS = frozenset({"stop", "halt", "cease", "subside"})
 _CLAIM_VERBS = frozenset({"claim", "accept", "take", "admit", "acknowledge"})
 _NOUN_ARGUMENT_DEPS = frozenset({"dobj", "attr", "nsubj", "nsubjpass", "oprd"})
 _NAME_PARTS = frozenset({"PERSON", "ORG", "GPE", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT"})
@@ -68,6 +69,9 @@ def _ending_verb(noun: Any, patterns: PatternSet) -> Any | None:
     terminative = patterns.terminative_verbs
     if token.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB" and _is_light(verb, terminative):
         return verb
+    ceasing = verb.lemma_.lower() in _CEASING_VERBS
+    if token.dep_ == "nsubj" and ceasing and not children(verb, "dobj"):
+        return verb  # "hostilities stopped", "the fighting ceased"
     return None
 
 
@@ -99,6 +103,11 @@ def _light_verb(noun: Any, patterns: PatternSet) -> Any | None:
             if holder.lemma_.lower() in patterns.terminative_nouns:
                 return None  # "a suspension of attacks": the attacks stop
             token = holder  # "tons of food aid", "a state of emergency"
+    if token.dep_ == "ROOT":
+        # a headline's "Concessions made by the government": the participle is the verb
+        made = [c for c in children(token, "acl") if c.tag_ == "VBN"]
+        if made and _is_light(made[0], patterns.light_verbs):
+            return made[0]
     if token.dep_ not in _NOUN_ARGUMENT_DEPS:
         return None
     verb = token.head
