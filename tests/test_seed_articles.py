@@ -12,6 +12,7 @@ import eventwire
 from eventwire.model import Document
 
 BELGRADE = (44.804, 20.465)
+STEPANAKERT = (39.815, 46.752)  # Khankendi
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -69,3 +70,9 @@ def test_karabakh_offensive_dated_tuesday(seed_docs: list[Document]) -> None:
         e.actor is not None and e.actor.country == "AZE" and e.date == date(2023, 9, 19)
         for e in assaults
     ), [(e.trigger, e.actor, e.date) for e in assaults]
+    offensive = next(
+        e for e in assaults if e.actor is not None and e.actor.country == "AZE" and e.date
+    )
+    place = offensive.place
+    assert place is not None and place.lat is not None and place.lon is not None
+    assert _km(place.lat, place.lon, *STEPANAKERT) < 150
