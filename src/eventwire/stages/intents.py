@@ -110,13 +110,19 @@ def _trigger_token(event: Event, spacy_doc: Any) -> Any | None:
     return None if span is None else span.root
 
 
+def _clause_verb(event: Event, spacy_doc: Any) -> Any | None:
+    """The verb of the event's clause (an event noun's light verb)."""
+    token = _trigger_token(event, spacy_doc)
+    while token is not None and token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def is_ultimatum(event: Event, spacy_doc: Any) -> bool:
     """Whether a stated intention is made conditional ("will withdraw ... unless")."""
-    token = _trigger_token(event, spacy_doc)
+    token = _clause_verb(event, spacy_doc)
     if token is None or not event.future or event.negated:
         return False
-    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
-        token = token.head  # an event noun: its light verb's clause
     return any(
         child.dep_ == "advcl"
         and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in child.children)
@@ -191,11 +197,9 @@ def _describes_a_thing(event: Event, spacy_doc: Any) -> bool:
 
 def _threatened(event: Event, spacy_doc: Any) -> bool:
     """Whether the event is what a "threaten"/"warn" verb announces."""
-    token = _trigger_token(event, spacy_doc)
+    token = _clause_verb(event, spacy_doc)
     if token is None:
         return False
-    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
-        token = token.head
     return token.dep_ == "xcomp" and token.head.lemma_.lower() in _THREAT_VERBS
 
 
@@ -205,11 +209,9 @@ def is_veiled_threat(event: Event, doc: Document) -> bool:
     "could", "may" or "might", hangs on a verb of saying, and its subject is the speaker
     (a pronoun, or an actor of the speaker's country). What others say an actor could
     do is no threat ("analysts said the army could attack")."""
-    token = _trigger_token(event, doc.spacy_doc)
+    token = _clause_verb(event, doc.spacy_doc)
     if token is None or not event.hypothetical or event.negated:
         return False
-    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
-        token = token.head
     modal = any(c.dep_ == "aux" and c.lower_ in _POSSIBILITY_MODALS for c in token.children)
     if not modal or token.dep_ != "ccomp" or token.head.lemma_ not in _HINTING_VERBS:
         return False
@@ -233,11 +235,9 @@ def _promises_of(event: Event, doc: Document) -> list[Event]:
     """The AGREE events coded from the verb that promises ``event`` ("vowed to renew
     the bombing campaign", "promised not to return the islands"): once the promise is
     coded as the threat or refusal it is, it is no agreement."""
-    token = _trigger_token(event, doc.spacy_doc)
+    token = _clause_verb(event, doc.spacy_doc)
     if token is None:
         return []
-    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
-        token = token.head
     if token.dep_ not in ("xcomp", "ccomp") or token.head.i == token.i:
         return []
     promise = token.head
