@@ -127,7 +127,7 @@ def _is_main_clause(verb: Any) -> bool:
         clause = clause.head
     if clause.dep_ == "ccomp" and clause.head.dep_ == "ROOT":
         clause = clause.head
-    return clause.dep_ == "ROOT"
+    return bool(clause.dep_ == "ROOT")
 
 
 @dataclass(slots=True)
