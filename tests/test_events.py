@@ -368,3 +368,11 @@ def test_fighting_that_stops_is_a_ceasefire(code: Coder) -> None:
 def test_clashes_that_claim_lives_are_an_attack(code: Coder) -> None:
     doc = code("Ethnic clashes claimed eleven lives in the north.")
     assert _only(doc, "ASSAULT").factual
+
+
+def test_an_attack_by_hackers_is_cyber_coercion(code: Coder) -> None:
+    doc = code("Foreign hackers targeted the ministry's network on Monday.")
+    assert _only(doc, "COERCE").mode == "cyber"
+    assert "ASSAULT" not in {e.type for e in doc.events}
+    doc = code("The broadcaster's website was hit by a cyber attack.")
+    assert _only(doc, "COERCE").mode == "cyber"

@@ -91,6 +91,8 @@ class PatternSet:
     terminative_nouns: frozenset[str] = frozenset()
     # Nouns whose content is planned ("dropped plans to impose a curfew").
     plan_nouns: frozenset[str] = frozenset()
+    # Words that make an attack by or with them a cyber attack ("hackers hit the site").
+    cyber_words: frozenset[str] = frozenset()
     # Noun lemma -> the patterns of ending that event ("halted aid" is SANCTION).
     by_ended_noun: dict[str, tuple[EventPattern, ...]] = field(default_factory=dict)
 
@@ -233,6 +235,7 @@ def parse_patterns(text: str, where: str) -> PatternSet:
     carriers = frozenset(_strings(data.get("carrier_nouns"), where, "carrier_nouns"))
     ending_nouns = frozenset(_strings(data.get("terminative_nouns"), where, "terminative_nouns"))
     plan_nouns = frozenset(_strings(data.get("plan_nouns"), where, "plan_nouns"))
+    cyber_words = frozenset(_strings(data.get("cyber_words"), where, "cyber_words"))
     reversals = _reversals(data.get("reversals"), where, types)
     index: defaultdict[tuple[str, str], list[EventPattern]] = defaultdict(list)
     for pattern in patterns:
@@ -265,6 +268,7 @@ def parse_patterns(text: str, where: str) -> PatternSet:
         carrier_nouns=carriers,
         terminative_nouns=ending_nouns,
         plan_nouns=plan_nouns,
+        cyber_words=cyber_words,
         by_ended_noun={key: tuple(value) for key, value in ended.items()},
     )
 

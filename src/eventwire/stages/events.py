@@ -2,7 +2,8 @@
 
 The triggers and the pattern each matches come from ``triggers``; the actor and the
 recipient of each from ``arguments``. Compound actors give one event per side;
-reciprocal verbs and "each other" give one event in each direction.
+reciprocal verbs and "each other" give one event in each direction. An attack made by
+hackers or with a cyber attack is COERCE, mode cyber (``cyber_words``).
 
 One event is told once: casualty clauses and tolls fold into the attack that caused
 them ("killing four", "12 were killed when militants attacked"), damage done while
@@ -277,7 +278,19 @@ def code_sentence(doc: Document, sentence: Sentence, patterns: PatternSet) -> li
     return events
 
 
+def _is_cyber(item: _Coded, patterns: PatternSet) -> bool:
+    """Whether an attack is made by hackers or with a cyber attack."""
+    agents = [c for c in item.verb.children if c.dep_ in ("nsubj", "agent")]
+    words = {t.lemma_.lower() for a in agents for t in a.subtree} | {
+        t.lower_ for a in agents for t in a.subtree
+    }
+    return bool(words & patterns.cyber_words)
+
+
 def _events(doc: Document, sentence: Sentence, span: Any, item: _Coded) -> list[Event]:
+    patterns = lexicon.event_patterns()
+    if item.pattern.type == "ASSAULT" and _is_cyber(item, patterns):
+        item.pattern = replace(item.pattern, type="COERCE", mode="cyber", casualty=None)
     pattern, trigger, actors, recipients = item.pattern, item.trigger, item.actors, item.recipients
     pairs: list[tuple[Actor | None, Actor | None]]
     if (pattern.reciprocal or item.each_other) and recipients == [None] and len(actors) > 1:
