@@ -137,14 +137,18 @@ def test_passive_arrest_without_agent(code: Coder) -> None:
     assert event.recipient is not None and event.recipient.text == "Two men"
 
 
-def test_titles_and_captions_are_not_coded(code: Coder) -> None:
+def test_a_title_is_coded_once_and_captions_not_at_all(code: Coder) -> None:
     text = (
         "Rebels Attack Convoy\n\n"
+        "Police arrest a man near the market, Tuesday, May 7, 2024. (AP Photo)\n\n"
         "Rebels Attack Convoy\n\n"
-        "Officials met on Friday to review the budget."
+        "Officials met on Friday to review the budget.\n\n"
+        "The meeting lasted an hour."
     )
     doc = code(text)
-    assert {e.type for e in doc.events} <= {"CONSULT"}
+    attacks = [e for e in doc.events if e.type == "ASSAULT"]
+    assert len(attacks) == 1 and attacks[0].headline and attacks[0].start == 0
+    assert "COERCE" not in {e.type for e in doc.events}
 
 
 def test_stated_intent_to_cooperate_is_an_agree_event(code: Coder) -> None:

@@ -108,3 +108,22 @@ def test_a_verbless_headline_is_coded(code: Coder) -> None:
     doc = code("Thousands of Nurses Out on Strike Across the Region" + _BODY)
     strikes = [e for e in doc.events if e.type == "PROTEST"]
     assert strikes and strikes[0].start == 0 and strikes[0].headline
+
+
+def test_a_word_the_body_also_writes_in_lower_case_is_no_name() -> None:
+    words = proper_words("Talks in New Delhi ended. The new envoy met Hamas in Doha.")
+    assert "New" not in words and {"Hamas", "Doha", "Delhi"} <= words
+
+
+@pytest.mark.parametrize(
+    ("title", "type_"),
+    [
+        ("Uganda and Sudan Sign Trade Agreement", "SUPPORT"),  # "sign trade agreement": one noun
+        ("Air Force Bombs Training Camp Near the Border", "ASSAULT"),  # "force", "bombs"
+    ],
+)
+def test_a_headline_verb_read_as_a_noun_is_found(code: Coder, title: str, type_: str) -> None:
+    doc = code(title + _BODY)
+    assert any(e.type == type_ and e.headline for e in doc.events), [
+        (e.type, e.trigger, e.headline) for e in doc.events
+    ]

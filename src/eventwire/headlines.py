@@ -6,7 +6,14 @@ event. ``sentence_case`` gives the parser a sentence-cased copy of such a title,
 same length so that every offset stays an offset into the article's text. A word keeps
 its capital when it is the first word, an acronym or a mixed-case name ("EU",
 "McDonald"), a word of a country's name, demonym or capital, or a word the article's
-body writes with a capital inside a sentence ("Kharkiv", "Hamas").
+body writes with a capital inside a sentence and never in lower case ("Kharkiv",
+"Hamas").
+
+Even sentence-cased, a headline's present-tense verb can read as a noun ("Uganda and
+Sudan sign trade agreement": "sign trade agreement" as one noun phrase). When a title's
+root is no verb, ``reparse_verbless_title`` parses it again with a word that is an event
+trigger's verb form put in the past tense ("signed"), and keeps that parse, on the
+original words, if it finds the verb.
 
 ``fold_headline_events`` then marks the events the headline reports, the way GDELT's
 ``IsRootEvent`` marks events of the lead: a title event that the body also tells (the
@@ -23,7 +30,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
+from typing import Any
 
+from spacy.attrs import DEP, HEAD, POS, TAG
+from spacy.tokens import Doc
+
+from eventwire import lexicon
 from eventwire.knowledge.countries import countries
 from eventwire.model import Actor, Event
 
@@ -34,6 +46,8 @@ _WORD_RE = re.compile(r"[^\W\d_][\w'\u2019.-]*")
 # A capitalised word after a lower-case word or a comma is capitalised for itself.
 _INNER_CAPITAL_RE = re.compile(r"(?<=[a-z0-9,;:] )([A-Z][\w'\u2019-]*)")
 _COUNTS = ("dead", "injured", "arrested")
+# What the parser makes of a headline verb it misreads ("wounds" as a compound).
+_MISREAD = frozenset({"NOUN", "PROPN", "VERB"})
 
 
 @lru_cache(maxsize=1)
@@ -55,8 +69,11 @@ def is_title_case(title: str) -> bool:
 
 
 def proper_words(body: str) -> frozenset[str]:
-    """Words the body writes with a capital inside a sentence (names, not starts)."""
-    return frozenset(match.group(1) for match in _INNER_CAPITAL_RE.finditer(body))
+    """Words the body writes with a capital inside a sentence (names, not starts) and
+    never in lower case ("New" of "New York" is not a name when "new" occurs too)."""
+    capitalised = {match.group(1) for match in _INNER_CAPITAL_RE.finditer(body)}
+    lower = {word for word in _WORD_RE.findall(body) if word.islower()}
+    return frozenset(word for word in capitalised if word.lower() not in lower)
 
 
 def _keeps_capital(word: str, first: bool, proper: frozenset[str]) -> bool:
@@ -86,6 +103,55 @@ def sentence_case(title: str, proper: frozenset[str] = frozenset()) -> str:
         last = match.end()
     parts.append(title[last:])
     return "".join(parts)
+
+
+def _past_tense(lemma: str) -> str:
+    """The regular past tense of a verb lemma (enough for the parser to see a verb)."""
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        return lemma[:-1] + "ied"
+    return lemma + "ed"
+
+
+def reparse_verbless_title(nlp: Any, doc: Any, start: int, end: int) -> bool:
+    """Re-parse the title at ``doc.text[start:end]`` when it has no verb (see the module
+    docstring); returns whether the parse of ``doc`` was changed."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    tokens = [t for t in span if not t.is_space] if span is not None else []
+    if not tokens:
+        return False
+    first, last = tokens[0].i, tokens[-1].i + 1
+    if any(not first <= t.head.i < last for t in doc[first:last]):
+        return False  # not a sentence of its own
+    roots = [t for t in doc[first:last] if t.head.i == t.i]
+    if len(roots) != 1 or roots[0].pos_ in ("VERB", "AUX"):
+        return False
+    patterns = lexicon.event_patterns()
+    candidates = [
+        (k, verbs[0].trigger)
+        for k, token in enumerate(doc[first:last])
+        if k > 0
+        and token.pos_ in _MISREAD
+        and token.text.islower()
+        and not token.lower_.endswith("ing")
+        and (verbs := patterns.for_verb(token.lower_))
+    ]
+    # A headline's verb agrees with its subject: "force bombs camp" is "bombs".
+    candidates.sort(key=lambda c: not doc[first + c[0]].lower_.endswith("s"))
+    for k, lemma in candidates:
+        words = [t.text for t in doc[first:last]]
+        words[k] = _past_tense(lemma)
+        spaces = [bool(t.whitespace_) for t in doc[first:last]]
+        variant = nlp(Doc(doc.vocab, words=words, spaces=spaces))
+        if variant[k].pos_ != "VERB" or sum(t.dep_ == "ROOT" for t in variant) != 1:
+            continue
+        attrs = [HEAD, DEP, POS, TAG]
+        rows = doc.to_array(attrs).astype("int64")
+        rows[first:last] = variant.to_array(attrs).astype("int64")
+        doc.from_array(attrs, rows.astype("uint64"))
+        return True
+    return False
 
 
 # ----------------------------------------------------------------------------- events

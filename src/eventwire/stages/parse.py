@@ -5,7 +5,8 @@ blanked with spaces of the same length, so token offsets are offsets into
 ``Document.text`` and repeated titles or captions are never parsed twice. A line break
 always starts a new sentence (titles, captions and paragraphs do not run together).
 A title in Title Case is parsed sentence-cased (``headlines.sentence_case``, same
-length), so that the parser sees its verb.
+length), so that the parser sees its verb; a title still without a verb is parsed again
+with its trigger word in the past tense (``headlines.reparse_verbless_title``).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from eventwire.errors import ResourceError
-from eventwire.headlines import proper_words, sentence_case
+from eventwire.headlines import proper_words, reparse_verbless_title, sentence_case
 from eventwire.model import ARTICLE_ZONES, Document, Sentence, Zone
 from eventwire.pipeline import stage
 
@@ -78,6 +79,9 @@ def parser_text(doc: Document) -> str:
 def parse(doc: Document) -> Document:
     nlp = load_nlp()
     doc.spacy_doc = nlp(parser_text(doc))
+    for span in doc.spans:
+        if span.zone is Zone.TITLE:
+            reparse_verbless_title(nlp, doc.spacy_doc, span.start, span.end)
     doc.sentences = []
     for sent in doc.spacy_doc.sents:
         text = sent.text.strip()
