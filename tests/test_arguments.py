@@ -85,3 +85,16 @@ def test_the_target_of_requested_sanctions_is_the_recipient(code: Coder) -> None
     doc = code("The rapporteur called for sanctions against the Ruritanian generals.")
     request = next(e for e in doc.events if e.type == "REQUEST")
     assert request.recipient is not None and "generals" in request.recipient.text
+
+
+def test_an_envoy_summoned_to_hear_a_complaint_is_its_recipient(code: Coder) -> None:
+    doc = code("The ministry summoned the Ruritanian ambassador to complain about the raids.")
+    complaint = _event(doc, "ACCUSE")
+    assert complaint.recipient is not None and "ambassador" in complaint.recipient.text
+
+
+def test_a_ceasefire_agreed_for_a_place_targets_it(code: Coder) -> None:
+    doc = code("Turkey and Russia announced a ceasefire in Idlib on Thursday.")
+    truces = [e for e in doc.events if e.type == "RETREAT"]
+    assert len(truces) == 2
+    assert all(e.recipient is not None and e.recipient.country == "SYR" for e in truces)

@@ -44,6 +44,8 @@ _BETWEEN_PREPS = ("between", "among")
 _AWAY_PREPS = ("from",)
 # What names the participants of an event noun ("demands from the rebels").
 _EVENT_PARTICIPANT_PREPS = frozenset({"of", "from", "by"})
+# Verbs that call someone in for what follows ("summoned the envoy to protest").
+_SUMMONING_VERBS = frozenset({"summon", "invite", "convene"})
 
 
 def children(token: Any, *deps: str) -> list[Any]:
@@ -281,6 +283,11 @@ def _recipient(
         recipient_head = _prep_object(trigger, pattern.recipient_preps)
     if recipient_head is None and not passive:
         recipient_head = _prep_object(verb, pattern.recipient_preps)
+    summoned = verb.head.lemma_.lower() in _SUMMONING_VERBS and is_infinitive(verb)
+    if recipient_head is None and verb.dep_ in ("advcl", "xcomp") and summoned:
+        # "summoned the ambassador to complain": whom the actor called in for it
+        called = [o for o in children(verb.head, "dobj") if _names_participant_itself(o)]
+        recipient_head = called[0] if called else None
     if recipient_head is not None and recipient_head.i == trigger.i:
         recipient_head = None  # "went on a hunger strike": the event, not its target
     return recipient_head
@@ -444,8 +451,10 @@ def coded_recipient(doc: Document, trigger: Any, verb: Any, actor_head: Any | No
 def place_recipient(doc: Document, trigger: Any, verb: Any) -> Any | None:
     """A state or region where the event happens, as its target when it names no other
     ("declared a ceasefire in Yemen", "lifted the curfew in Montenegro"), as CAMEO
-    coders do: the place of the trigger, its verb or their object."""
-    anchors = [trigger, verb, *children(trigger, "dobj"), *children(verb, "dobj")]
+    coders do: the place of the trigger, its verb or their object, or of what the verb
+    agrees to ("agreed to a ceasefire in Hodeidah")."""
+    agreed = [o for p in prepositions(verb) if p.lower_ == "to" for o in children(p, "pobj")]
+    anchors = [trigger, verb, *children(trigger, "dobj"), *children(verb, "dobj"), *agreed]
     for anchor in anchors:
         for prep in prepositions(anchor):
             if prep.lower_ not in _PLACE_PREPS:
