@@ -98,3 +98,9 @@ def test_a_ceasefire_agreed_for_a_place_targets_it(code: Coder) -> None:
     truces = [e for e in doc.events if e.type == "RETREAT"]
     assert len(truces) == 2
     assert all(e.recipient is not None and e.recipient.country == "SYR" for e in truces)
+
+
+def test_where_deployed_or_withdrawn_forces_go_or_leave_is_the_recipient(code: Coder) -> None:
+    doc = code("The ministry withdrew a unit of forty peacekeepers from Liberia.")
+    withdrawal = _event(doc, "SANCTION")
+    assert withdrawal.recipient is not None and withdrawal.recipient.country == "LBR"

@@ -229,7 +229,11 @@ def find_arguments(
     if not pattern.has_recipient:
         return actor_head, None
     if not pattern.object_recipient:
-        return actor_head, _prep_object(verb, pattern.recipient_preps)
+        # "deployed troops to the border", "withdrew 200 peacekeepers from Liberia"
+        objects = children(verb, "dobj")
+        anchors = [verb, *objects, *(o for obj in objects for o in of_objects(obj))]
+        found = (_prep_object(anchor, pattern.recipient_preps) for anchor in anchors)
+        return actor_head, next((t for t in found if t is not None), None)
     recipient_head = _recipient(doc, trigger, verb, pattern, passive, recipient_head)
     if recipient_head is not None:
         recipient_head = _event_participant(doc, recipient_head) or recipient_head
