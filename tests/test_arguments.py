@@ -104,3 +104,14 @@ def test_where_deployed_or_withdrawn_forces_go_or_leave_is_the_recipient(code: C
     doc = code("The ministry withdrew a unit of forty peacekeepers from Liberia.")
     withdrawal = _event(doc, "SANCTION")
     assert withdrawal.recipient is not None and withdrawal.recipient.country == "LBR"
+
+
+def test_a_subject_hung_on_the_auxiliary_is_still_the_actor(code: Coder) -> None:
+    doc = code("Norway and Chile however have opposed the resolution on whaling.")
+    assert {e.actor.country for e in doc.events if e.actor is not None} == {"NOR", "CHL"}
+
+
+def test_who_lets_prisoners_go_free_releases_them(code: Coder) -> None:
+    doc = code("Ethiopia let free some 74 political prisoners.")
+    release = _event(doc, "RETREAT")
+    assert release.actor is not None and release.actor.country == "ETH"

@@ -44,6 +44,8 @@ _BETWEEN_PREPS = ("between", "among")
 _AWAY_PREPS = ("from",)
 # What names the participants of an event noun ("demands from the rebels").
 _EVENT_PARTICIPANT_PREPS = frozenset({"of", "from", "by"})
+# Verbs whose subject also does what their complement clause says ("let free").
+_CAUSATIVES = frozenset({"let", "help", "make"})
 # Verbs that call someone in for what follows ("summoned the envoy to protest").
 _SUMMONING_VERBS = frozenset({"summon", "invite", "convene"})
 
@@ -69,6 +71,8 @@ def _subject(doc: Document, verb: Any) -> tuple[Any | None, bool]:
     current = verb
     for _ in range(4):
         subjects = children(current, *_SUBJECT_DEPS)
+        if not subjects:  # "The UK and France however have opposed": hung on "have"
+            subjects = [s for aux in children(current, "aux") for s in children(aux, "nsubj")]
         if subjects:
             subject = subjects[0]
             if subject.pos_ == "VERB":  # "The Red Cross operating in Iraq said ..."
@@ -95,6 +99,9 @@ def _subject(doc: Document, verb: Any) -> tuple[Any | None, bool]:
             continue
         if current.dep_ in _INHERIT_SUBJECT_DEPS and current.head.i != current.i:
             current = current.head
+            continue
+        if current.dep_ == "ccomp" and current.head.lemma_.lower() in _CAUSATIVES:
+            current = current.head  # "Ethiopia let free 74 prisoners"
             continue
         break
     return None, passive
