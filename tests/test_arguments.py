@@ -115,3 +115,9 @@ def test_who_lets_prisoners_go_free_releases_them(code: Coder) -> None:
     doc = code("Ethiopia let free some 74 political prisoners.")
     release = _event(doc, "RETREAT")
     assert release.actor is not None and release.actor.country == "ETH"
+
+
+def test_a_freed_candidate_is_a_person(code: Coder) -> None:
+    doc = code("The government freed a former presidential candidate.")
+    release = _event(doc, "RETREAT")
+    assert release.recipient is not None and release.recipient.sector == "PTY"
