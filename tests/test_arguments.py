@@ -121,3 +121,12 @@ def test_a_freed_candidate_is_a_person(code: Coder) -> None:
     doc = code("The government freed a former presidential candidate.")
     release = _event(doc, "RETREAT")
     assert release.recipient is not None and release.recipient.sector == "PTY"
+
+
+def test_the_target_of_a_lifted_measure_is_the_recipient(code: Coder) -> None:
+    doc = code("The council lifted sanctions against Iran.")
+    assert _event(doc, "RETREAT").recipient is not None
+    assert _event(doc, "RETREAT").recipient.country == "IRN"  # type: ignore[union-attr]
+    doc = code("The authorities lifted the curfew in Amman on Sunday.")
+    lifted = _event(doc, "CONCEDE")
+    assert lifted.recipient is not None and lifted.recipient.country == "JOR"

@@ -44,6 +44,8 @@ _BETWEEN_PREPS = ("between", "among")
 _AWAY_PREPS = ("from",)
 # What names the participants of an event noun ("demands from the rebels").
 _EVENT_PARTICIPANT_PREPS = frozenset({"of", "from", "by"})
+# ... and the target of an event noun ("restrictions on traders", "the curfew in Amman").
+_EVENT_TARGET_PREPS = frozenset({"on", "against", "in"})
 # Verbs whose subject also does what their complement clause says ("let free").
 _CAUSATIVES = frozenset({"let", "help", "make"})
 # Verbs that call someone in for what follows ("summoned the envoy to protest").
@@ -349,16 +351,21 @@ def _is_own_thing(obj: Any) -> bool:
 
 def _event_participant(doc: Document, head: Any) -> Any | None:
     """For a phrase that names an event rather than a participant ("demands from the
-    rebels", "the blockade of Qatar", "accusations by the opposition"), the participant
-    its "of", "from" or "by" phrase names."""
+    rebels", "the blockade of Qatar", "accusations by the opposition", "sanctions
+    against Iran", "the curfew in Amman"), the participant or place its "of", "from",
+    "by", "on", "against" or "in" phrase names."""
     if head.ent_type_ in NAMED_ENTITIES or is_sector_word(head) or not _is_event_noun(head):
         return None
     for prep in prepositions(head):
-        if prep.lower_ not in _EVENT_PARTICIPANT_PREPS:
+        if prep.lower_ not in _EVENT_PARTICIPANT_PREPS | _EVENT_TARGET_PREPS:
             continue
         for obj in children(prep, "pobj"):
-            if may_participate(obj) and _names_participant_itself(obj):
+            if not may_participate(obj):
+                continue
+            if _names_participant_itself(obj):
                 return obj
+            if prep.lower_ in _EVENT_TARGET_PREPS and _is_coded_place(doc, obj):
+                return obj  # "lifted the curfew in Amman"
     return None
 
 
