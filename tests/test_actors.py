@@ -72,3 +72,9 @@ def test_a_quantifier_is_not_resolved_as_a_pronoun(code: Coder) -> None:
     doc = code("Chad expelled some of the French diplomats.")
     some = next(a for a in doc.actors if a.text.startswith("some of"))
     assert some.country == "FRA"
+
+
+def test_an_actor_extent_takes_only_a_named_place(code: Coder) -> None:
+    doc = code("The gunmen in reaction attacked a police post.")
+    attack = next(e for e in doc.events if e.type == "ASSAULT")
+    assert attack.actor is not None and attack.actor.text == "The gunmen"

@@ -25,6 +25,7 @@ _PHRASE_PREPS = frozenset({"of", "from"})
 # Prepositional phrases that belong to the extent of the phrase (its text) but not to
 # what codes it: "a military base in Borno State" is coded from "a military base".
 _EXTENT_PREPS = frozenset({"in", "near", "outside"})
+_EXTENT_PLACES = frozenset({"GPE", "LOC", "FAC"})
 _NOT_ACTOR_ENTITIES = frozenset({"DATE", "TIME"})
 _PLACE_ENTITIES = frozenset({"GPE", "LOC"})
 _STRONG_PLACES = frozenset({"PPLC", "ADM1", "PCLI"})
@@ -105,9 +106,9 @@ def _is_hyphen_part(child: Any, token: Any) -> bool:
 
 
 def phrase_extent(head: Any, tokens: list[Any]) -> list[Any]:
-    """``tokens`` (the phrase of ``head``) with the place phrases hanging on the head
-    ("in", "near", "outside"), the way annotators mark a mention's full extent. The
-    extent stays contiguous and stops at a comma."""
+    """``tokens`` (the phrase of ``head``) with the phrases hanging on the head that
+    name a place ("in", "near", "outside" + a name), the way annotators mark a
+    mention's full extent. The extent stays contiguous and stops at a comma."""
     end = tokens[-1].i
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in _EXTENT_PREPS and child.i == end + 1:
@@ -115,6 +116,8 @@ def phrase_extent(head: Any, tokens: list[Any]) -> list[Any]:
             words = head.doc[child.i : last + 1]
             if any(t.text in ",;()" or t.dep_ in ("relcl", "acl") for t in words):
                 break
+            if not any(t.pos_ == "PROPN" or t.ent_type_ in _EXTENT_PLACES for t in words):
+                break  # "the gunmen in reaction": no named place
             end = last
     if end == tokens[-1].i:
         return tokens
