@@ -44,8 +44,9 @@ _BETWEEN_PREPS = ("between", "among")
 _AWAY_PREPS = ("from",)
 # What names the participants of an event noun ("demands from the rebels").
 _EVENT_PARTICIPANT_PREPS = frozenset({"of", "from", "by"})
-# ... and the target of an event noun ("restrictions on traders", "the curfew in Amman").
-_EVENT_TARGET_PREPS = frozenset({"on", "against", "in"})
+# ... and the target of a measure ("restrictions on traders", "the curfew in Amman").
+_MEASURE_PREPS = frozenset({"on", "against", "in"})
+_MEASURE_TYPES = frozenset({"COERCE", "SANCTION"})
 # Verbs whose subject also does what their complement clause says ("let free").
 _CAUSATIVES = frozenset({"let", "help", "make"})
 # Verbs that call someone in for what follows ("summoned the envoy to protest").
@@ -356,17 +357,25 @@ def _event_participant(doc: Document, head: Any) -> Any | None:
     "by", "on", "against" or "in" phrase names."""
     if head.ent_type_ in NAMED_ENTITIES or is_sector_word(head) or not _is_event_noun(head):
         return None
+    # A measure's place is its target ("the curfew in Amman"); an agreement's place is
+    # only where it was signed ("an agreement in Accra").
+    preps = _EVENT_PARTICIPANT_PREPS | (_MEASURE_PREPS if _is_measure(head) else frozenset())
     for prep in prepositions(head):
-        if prep.lower_ not in _EVENT_PARTICIPANT_PREPS | _EVENT_TARGET_PREPS:
+        if prep.lower_ not in preps:
             continue
         for obj in children(prep, "pobj"):
             if not may_participate(obj):
                 continue
-            if _names_participant_itself(obj):
+            if _names_participant_itself(obj) or _is_coded_place(doc, obj):
                 return obj
-            if prep.lower_ in _EVENT_TARGET_PREPS and _is_coded_place(doc, obj):
-                return obj  # "lifted the curfew in Amman"
     return None
+
+
+def _is_measure(noun: Any) -> bool:
+    """Whether an event noun names a measure taken against a place or people (a curfew,
+    sanctions, restrictions): its place is its target."""
+    patterns = lexicon.event_patterns().for_noun(noun.lemma_.lower())
+    return any(p.type in _MEASURE_TYPES for p in patterns)
 
 
 def _is_coded_place(doc: Document, token: Any) -> bool:

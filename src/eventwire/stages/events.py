@@ -262,7 +262,7 @@ def code_sentence(doc: Document, sentence: Sentence, patterns: PatternSet) -> li
         named = item.recipient_head is not None and names_actor(item.recipient_head, doc.actors)
         if (
             not item.each_other
-            and (not item.pattern.reciprocal or len(item.actors) == 1)
+            and not item.pattern.reciprocal
             and item.pattern.type not in _MUTUAL_TYPES
             and not named
             and not any(is_coded(r) for r in item.recipients)
