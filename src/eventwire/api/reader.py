@@ -223,14 +223,7 @@ class Reader:
                 sentence=str(m["sentence"]),
                 start=int(m["start"]),
                 end=int(m["end"]),
-                trigger_start=_opt_int(m["trigger_start"]),
-                trigger_end=_opt_int(m["trigger_end"]),
-                actor_start=_opt_int(m["actor_start"]),
-                actor_end=_opt_int(m["actor_end"]),
-                recipient_start=_opt_int(m["recipient_start"]),
-                recipient_end=_opt_int(m["recipient_end"]),
-                place_start=_opt_int(m["place_start"]),
-                place_end=_opt_int(m["place_end"]),
+                **_highlight_offsets(m),
                 confidence=float(m["confidence"]),
             )
             for m in mention_rows
@@ -351,14 +344,7 @@ class Reader:
                     mode=_opt_str(m["event_mode"]),
                     start=int(m["start"]),
                     end=int(m["end"]),
-                    trigger_start=_opt_int(m["trigger_start"]),
-                    trigger_end=_opt_int(m["trigger_end"]),
-                    actor_start=_opt_int(m["actor_start"]),
-                    actor_end=_opt_int(m["actor_end"]),
-                    recipient_start=_opt_int(m["recipient_start"]),
-                    recipient_end=_opt_int(m["recipient_end"]),
-                    place_start=_opt_int(m["place_start"]),
-                    place_end=_opt_int(m["place_end"]),
+                    **_highlight_offsets(m),
                 )
                 for m in mentions
             ],
@@ -428,3 +414,16 @@ def _opt_str(value: object) -> str | None:
 
 def _opt_int(value: Any) -> int | None:
     return None if value is None else int(value)
+
+
+_HIGHLIGHTS = ("trigger", "actor", "recipient", "place")
+
+
+def _highlight_offsets(row: Any) -> dict[str, int | None]:
+    """The ``{trigger,actor,recipient,place}_{start,end}`` fields of a mention row, as
+    keyword arguments of the mention records (the same in events and articles)."""
+    return {
+        f"{part}_{edge}": _opt_int(row[f"{part}_{edge}"])
+        for part in _HIGHLIGHTS
+        for edge in ("start", "end")
+    }
