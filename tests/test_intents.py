@@ -93,3 +93,24 @@ def test_raising_the_possibility_of_a_ban_is_a_threat(code: Coder) -> None:
 def test_what_police_deploy_ahead_of_has_not_happened(code: Coder) -> None:
     doc = code("Police were deployed ahead of the protests in the capital.")
     assert not any(e.factual for e in doc.events if e.type == "PROTEST")
+
+
+def test_a_promised_concession_is_a_concession_not_an_agreement(code: Coder) -> None:
+    doc = code("The interior ministry agreed to lift the curfew in the northern districts.")
+    types = {e.type for e in doc.events if e.factual}
+    assert "CONCEDE" in types and "AGREE" not in types
+    doc = code("The mayor promised to ease the restrictions on street traders.")
+    types = {e.type for e in doc.events if e.factual}
+    assert "CONCEDE" in types and "AGREE" not in types
+
+
+def test_a_promised_material_concession_stays_an_agreement(code: Coder) -> None:
+    doc = code("The militia said it would free the kidnapped engineers next week.")
+    types = {e.type for e in doc.events if e.factual}
+    assert "AGREE" in types and "CONCEDE" not in types
+
+
+def test_an_offered_concession_is_an_agreement(code: Coder) -> None:
+    doc = code("The president said he was ready to lift the ban on the newspaper.")
+    types = {e.type for e in doc.events if e.factual}
+    assert "AGREE" in types and "CONCEDE" not in types

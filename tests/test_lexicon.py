@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from eventwire.errors import ResourceError
-from eventwire.lexicon import parse_patterns, verb_forms
+from eventwire.lexicon import event_patterns, parse_patterns, verb_forms
 
 TYPES = "types:\n  ASSAULT: ['18', 4]\n  ACCUSE: ['11', 3]\n"
 
@@ -42,3 +42,14 @@ def test_bad_patterns_name_the_file_and_the_pattern(entry: str, message: str) ->
     with pytest.raises(ResourceError, match=message) as info:
         parse_patterns(TYPES + f"patterns:\n  - {entry}\n", "custom.yaml")
     assert "custom.yaml: pattern 1" in str(info.value)
+
+
+def test_promised_as_maps_a_type_to_the_type_of_promising_it() -> None:
+    text = TYPES + "promised_as:\n  ASSAULT: ASSAULT\npatterns: []\n"
+    assert parse_patterns(text, "<test>").promised_as == {"ASSAULT": "ASSAULT"}
+    with pytest.raises(ResourceError, match=r"custom\.yaml: promised_as: unknown type 'NOPE'"):
+        parse_patterns(TYPES + "promised_as:\n  ASSAULT: NOPE\npatterns: []\n", "custom.yaml")
+
+
+def test_the_shipped_patterns_code_promised_concessions_as_concede() -> None:
+    assert event_patterns().promised_as["CONCEDE"] == "CONCEDE"

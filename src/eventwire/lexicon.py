@@ -95,6 +95,9 @@ class PatternSet:
     cyber_words: frozenset[str] = frozenset()
     # Noun lemma -> the patterns of ending that event ("halted aid" is SANCTION).
     by_ended_noun: dict[str, tuple[EventPattern, ...]] = field(default_factory=dict)
+    # Type -> the type of a stated intention to do it, where not AGREE or THREATEN
+    # ("agreed to lift the curfew": CONCEDE).
+    promised_as: dict[str, str] = field(default_factory=dict)
 
     def for_verb(self, lemma: str) -> tuple[EventPattern, ...]:
         return self.by_trigger.get(("verb", lemma), ())
@@ -237,6 +240,7 @@ def parse_patterns(text: str, where: str) -> PatternSet:
     plan_nouns = frozenset(_strings(data.get("plan_nouns"), where, "plan_nouns"))
     cyber_words = frozenset(_strings(data.get("cyber_words"), where, "cyber_words"))
     reversals = _reversals(data.get("reversals"), where, types)
+    promised_as = _promised_as(data.get("promised_as"), where, types)
     index: defaultdict[tuple[str, str], list[EventPattern]] = defaultdict(list)
     for pattern in patterns:
         forms = verb_forms(pattern.trigger) if pattern.pos == "verb" else {pattern.trigger}
@@ -270,7 +274,22 @@ def parse_patterns(text: str, where: str) -> PatternSet:
         plan_nouns=plan_nouns,
         cyber_words=cyber_words,
         by_ended_noun={key: tuple(value) for key, value in ended.items()},
+        promised_as=promised_as,
     )
+
+
+def _promised_as(value: object, where: str, types: dict[str, TypeInfo]) -> dict[str, str]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ResourceError(f"{where}: promised_as: expected a mapping of type to type")
+    promised: dict[str, str] = {}
+    for name, coded in value.items():
+        for checked in (name, coded):
+            if checked not in types:
+                raise ResourceError(f"{where}: promised_as: unknown type {checked!r}")
+        promised[str(name)] = str(coded)
+    return promised
 
 
 def _verb_set(data: dict[str, Any], key: str, where: str) -> frozenset[str]:

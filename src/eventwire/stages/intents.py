@@ -68,6 +68,8 @@ _INTENTION_NOUNS = frozenset(
     {"pledge", "promise", "vow", "commitment", "decision", "offer", "plan", "intention",
      "readiness", "willingness", "threat", "ultimatum", "refusal"}
 )  # fmt: skip
+# Words that offer what their infinitive names rather than promise it.
+_WILLINGNESS_WORDS = frozenset({"willing", "ready", "prepared", "offer", "able", "open"})
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _DEMAND_CONFIDENCE = 0.65
 
@@ -78,12 +80,17 @@ def _same_actor(a: Actor | None, b: Actor | None) -> bool:
     return (a.start, a.end) == (b.start, b.end)
 
 
-def derived_type(event: Event, cooperative: bool) -> str | None:
-    """The PLOVER type of the statement behind a flagged event, or None."""
+def derived_type(event: Event, cooperative: bool, promised_as: str | None = None) -> str | None:
+    """The PLOVER type of the statement behind a flagged event, or None.
+
+    ``promised_as`` is what an intention to do this type is coded as where that is not
+    AGREE or THREATEN (``promised_as`` in ``event_patterns.yaml``)."""
     if event.hypothetical or not event.future:
         return None
     if event.negated:
         return "REJECT" if cooperative else None
+    if promised_as is not None:
+        return promised_as
     return "AGREE" if cooperative else "THREATEN"
 
 
@@ -116,6 +123,18 @@ def _clause_verb(event: Event, spacy_doc: Any) -> Any | None:
     while token is not None and token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head
     return token
+
+
+def _offered(event: Event, spacy_doc: Any) -> bool:
+    """Whether the event is only offered ("ready to lift the ban", "offered to ease
+    the curfew"): willingness, which CAMEO and PLOVER code AGREE, not a promise."""
+    token = _clause_verb(event, spacy_doc)
+    if token is None:
+        return False
+    trigger = _trigger_token(event, spacy_doc)
+    if trigger is not None and trigger.i != token.i and token.lemma_.lower() in _WILLINGNESS_WORDS:
+        return True  # "offered concessions"
+    return token.dep_ == "xcomp" and token.head.lemma_.lower() in _WILLINGNESS_WORDS
 
 
 def is_ultimatum(event: Event, spacy_doc: Any) -> bool:
@@ -257,7 +276,8 @@ def _promises_of(event: Event, doc: Document) -> list[Event]:
     assigns=("doc.events",),
 )
 def add_intents(doc: Document) -> Document:
-    types = lexicon.event_patterns().types
+    patterns = lexicon.event_patterns()
+    types = patterns.types
     added: list[Event] = list(obligation_demands(doc)) if doc.spacy_doc is not None else []
     replaced: list[Event] = []
     for event in doc.events:
@@ -265,15 +285,20 @@ def add_intents(doc: Document) -> Document:
         if info is None:
             continue
         cooperative = info.quad_class in _COOPERATIVE_QUADS
-        type_ = derived_type(event, cooperative)
+        promised = patterns.promised_as.get(event.type)
+        if promised is not None and _offered(event, doc.spacy_doc):
+            promised = None  # "ready to lift the ban": willingness, not a promise
+        type_ = derived_type(event, cooperative, promised)
         if type_ is not None and is_ultimatum(event, doc.spacy_doc):
             type_ = "THREATEN"
         if type_ is None and not cooperative and is_veiled_threat(event, doc):
             type_ = "THREATEN"
         if type_ is not None and _threatened(event, doc.spacy_doc):
             type_ = "THREATEN"  # "threatened to end the protests by force"
-        if type_ is None or type_ == event.type or _describes_a_thing(event, doc.spacy_doc):
+        if type_ is None or _describes_a_thing(event, doc.spacy_doc):
             continue
+        if type_ == event.type and type_ != promised:
+            continue  # a promised concession is one ("agreed to lift the curfew")
         covered = any(
             other.type == type_
             and other.start == event.start
@@ -283,7 +308,7 @@ def add_intents(doc: Document) -> Document:
         )
         if not covered:
             added.append(statement_event(event, type_))
-            if type_ in ("THREATEN", "REJECT"):
+            if type_ != "AGREE":
                 replaced.extend(_promises_of(event, doc))
     doc.events = [e for e in doc.events if not any(e is r for r in replaced)]
     doc.events.extend(added)
