@@ -55,3 +55,18 @@ def test_a_condition_not_yet_met_is_not_a_fact(code: Coder) -> None:
     assert not any(e.factual for e in _of_type(doc, "CONCEDE"))
     doc = code("The drivers stayed out until the owners met their demands.")
     assert any(e.factual for e in _of_type(doc, "CONCEDE"))
+
+
+def test_a_subjunctive_that_clause_is_what_is_asked_for(code: Coder) -> None:
+    # the parser hangs "ease" on "repeated", not on "call": the subjunctive tells
+    doc = code("The union repeated its call this week that the ministry ease the curfew.")
+    assert not any(e.factual for e in _of_type(doc, "CONCEDE"))
+    doc = code("The union said this week that the ministry eased the curfew.")
+    assert any(e.factual for e in _of_type(doc, "CONCEDE"))
+
+
+def test_a_commitment_made_states_an_intention_a_rejected_offer_does_not(code: Coder) -> None:
+    doc = code("The finance ministry made a firm commitment to ease the import restrictions.")
+    assert any(e.factual for e in _of_type(doc, "CONCEDE"))
+    doc = code("The rebels rejected an offer to hold talks in Dakar.")
+    assert not any(e.type == "AGREE" and e.factual for e in doc.events)

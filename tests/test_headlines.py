@@ -127,3 +127,31 @@ def test_a_headline_verb_read_as_a_noun_is_found(code: Coder, title: str, type_:
     assert any(e.type == type_ and e.headline for e in doc.events), [
         (e.type, e.trigger, e.headline) for e in doc.events
     ]
+
+
+@pytest.mark.parametrize(
+    ("title", "type_", "theme"),
+    [
+        # "were" left out: the police were called, the curfew was imposed
+        ("Hundreds of Police Called to the Capital Following Violence", "MOBILIZE", "police"),
+        ("Unrest in the North: Curfew Imposed After Clashes", "COERCE", None),
+        ("Two Opposition Parties Banned Ahead of the Vote", "COERCE", "parties"),
+    ],
+)
+def test_a_headline_passive_without_was_is_read_as_passive(
+    code: Coder, title: str, type_: str, theme: str | None
+) -> None:
+    doc = code(title + _BODY)
+    found = [e for e in doc.events if e.type == type_ and e.start == 0]
+    assert found, [(e.type, e.trigger, e.start) for e in doc.events]
+    event = found[0]
+    assert event.actor is None or theme is None or theme not in event.actor.text.lower()
+    if theme is not None:
+        assert event.recipient is not None and theme in event.recipient.text.lower()
+
+
+def test_a_headline_past_tense_with_its_own_reading_stays_active(code: Coder) -> None:
+    doc = code("Opposition Leaders Called for a General Strike in the Capital" + _BODY)
+    requests = [e for e in doc.events if e.type == "REQUEST" and e.start == 0]
+    assert requests and requests[0].actor is not None
+    assert "opposition" in requests[0].actor.text.lower()

@@ -15,6 +15,12 @@ root is no verb, ``reparse_verbless_title`` parses it again with a word that is 
 trigger's verb form put in the past tense ("signed"), and keeps that parse, on the
 original words, if it finds the verb.
 
+A headline leaves out the "was" of a passive: in "Hundreds of Police Called to Capital",
+"Priest Burned to Death" or "Curfew Imposed" the parser takes the participle for a past
+tense and its subject for the doer. ``read_passive_title`` reads such a title as the passive it is
+when nothing else can: its verb has no object, and every event pattern of that verb that
+its prepositions allow needs one ("called" + "to" can only be "called [police] to").
+
 ``fold_headline_events`` then marks the events the headline reports, the way GDELT's
 ``IsRootEvent`` marks events of the lead: a title event that the body also tells (the
 same type and factuality, no actor or recipient country that disagrees) is folded into
@@ -152,6 +158,53 @@ def reparse_verbless_title(nlp: Any, doc: Any, start: int, end: int) -> bool:
         doc.from_array(attrs, rows.astype("uint64"))
         return True
     return False
+
+
+def _title_root(doc: Any, start: int, end: int) -> Any | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    tokens = [t for t in span if not t.is_space] if span is not None else []
+    if not tokens:
+        return None
+    first, last = tokens[0].i, tokens[-1].i + 1
+    roots = [t for t in doc[first:last] if t.head.i == t.i and not t.is_space]
+    return roots[0] if len(roots) == 1 else None
+
+
+def _needs_object(pattern: lexicon.EventPattern) -> bool:
+    return bool(pattern.transitive or pattern.objects or pattern.animate)
+
+
+def read_passive_title(doc: Any, start: int, end: int) -> bool:
+    """Read the title at ``doc.text[start:end]`` as a passive whose "was" is left out
+    (see the module docstring); returns whether the parse of ``doc`` was changed."""
+    root = _title_root(doc, start, end)
+    if root is None or root.pos_ != "VERB" or root.tag_ not in ("VBD", "VBN"):
+        return False
+    deps = {c.dep_ for c in root.children}
+    subjects = [c for c in root.children if c.dep_ == "nsubj"]
+    if len(subjects) != 1 or deps & {"dobj", "aux", "auxpass", "ccomp", "xcomp", "dative"}:
+        return False
+    patterns = lexicon.event_patterns()
+    lemma = root.lemma_.lower()
+    preps = {c.lower_ for c in root.children if c.dep_ in ("prep", "prt", "agent")}
+    allowed = [
+        p
+        for p in patterns.for_verb(root.lower_) or patterns.for_verb(lemma)
+        if (not p.preps or set(p.preps) & preps) and (not p.particles or set(p.particles) & preps)
+    ]
+    # "Curfew Imposed After Clashes": an event noun that a light verb governs
+    governed = (
+        lemma in patterns.light_verbs
+        and lemma not in patterns.subject_light_verbs
+        and bool(patterns.for_noun(subjects[0].lemma_.lower()))
+    )
+    if not governed and not (allowed and all(_needs_object(p) for p in allowed)):
+        return False
+    rows = doc.to_array([DEP, TAG]).astype("int64")
+    rows[subjects[0].i, 0] = doc.vocab.strings.add("nsubjpass")
+    rows[root.i, 1] = doc.vocab.strings.add("VBN")
+    doc.from_array([DEP, TAG], rows.astype("uint64"))
+    return True
 
 
 # ----------------------------------------------------------------------------- events

@@ -9,8 +9,10 @@ in the clause of the trigger (auxiliaries, negation, a determiner "no" on an arg
 complements, clauses of purpose ("will give a grant to finance schools") and
 coordination ("refused to meet or negotiate"). What a noun proposes, requests or
 alleges is not a fact ("an offer to host talks", "the right to fire", "a demand that
-the army withdraw"), nor is what a light verb promises ("pledged aid", "offered
-concessions": future) or what "until"/"before" set as a condition still to be met. An
+the army withdraw"), nor is a "that" clause in the subjunctive ("its demand today that
+Israel ease restrictions", wherever the parser hangs it), nor is what a light verb
+promises ("pledged aid", "offered concessions": future) or what "until"/"before" set as
+a condition still to be met. An
 infinitive that no verb governs is a headline's future ("Leaders to meet on Friday").
 Prepositions of time and cause ("after attacking") put nothing in doubt. Flagged
 events are kept, with a lower confidence, but not listed by default.
@@ -42,6 +44,11 @@ _CAUSATIVE_VERBS = frozenset({"allow", "let", "permit", "enable", "help", "make"
 _PENDING_MARKS = frozenset({"until", "before"})
 # Light verbs that promise the event their noun names.
 _PROMISING_VERBS = frozenset({"offer", "promise", "pledge", "propose", "vow", "threaten"})
+# Verbs by which a subject states an intention noun as its own ("made a commitment").
+_STATING_VERBS = frozenset(
+    {"make", "reach", "give", "announce", "express", "reiterate", "renew", "repeat",
+     "sign", "conclude", "strike", "issue", "declare"}
+)  # fmt: skip
 # Prepositions of time and cause do not put the events they govern in doubt.
 _TEMPORAL_PREPS = frozenset(
     {"after", "before", "since", "following", "during", "despite", "amid", "until"}
@@ -101,7 +108,20 @@ def _noun_flag(noun: Any, words: Mapping[str, str]) -> str | None:
         flag = _word_flag(governor, words) if governor.pos_ == "VERB" else None
     if flag is None:
         return None
+    if flag == "future" and _word_flag(noun, words) == "future" and _is_stated(noun):
+        return "future"  # "made a commitment to ease restrictions": an intention stated
     return "negated" if flag == "negated" else "hypothetical"
+
+
+def _is_stated(noun: Any) -> bool:
+    """Whether an intention noun is made or announced by the subject of its verb ("made
+    a commitment", "reached an agreement"), not rejected or reported of others."""
+    verb = noun.head
+    return (
+        noun.dep_ == "dobj"
+        and verb.lemma_.lower() in _STATING_VERBS
+        and not _children_of(verb, "neg")
+    )
 
 
 def _is_infinitive(verb: Any) -> bool:
@@ -159,6 +179,18 @@ def _is_causative(verb: Any, infinitive: bool) -> bool:
     return infinitive and verb.lemma_.lower() in _CAUSATIVE_VERBS
 
 
+def _is_mandative(verb: Any) -> bool:
+    """Whether the clause is a "that" clause in the subjunctive ("demanded that the
+    minister resign"; the base form with a third-person subject): what is asked for."""
+    return (
+        verb.tag_ == "VB"
+        and any(c.dep_ in ("mark", "advmod") and c.lower_ == "that" for c in verb.children)
+        and any(c.dep_ == "nsubj" and c.lower_ not in ("i", "you", "we", "they")
+                for c in verb.children)
+        and not _children_of(verb, "aux")
+    )  # fmt: skip
+
+
 def _reported_future(flags: set[str], verb: Any) -> set[str]:
     """In reported speech "would" is the future seen from the past ("they said they
     would boycott the talks"): a stated intention, not a hypothesis."""
@@ -197,6 +229,8 @@ def assess(event: Event, spacy_doc: Any) -> set[str]:
         flags.add("future")  # "offered concessions", "pledged aid": not yet given
     if _is_infinitive(verb) and not any(a.pos_ in ("VERB", "AUX") for a in verb.ancestors):
         flags.add("future")  # a headline's "Leaders to meet next week"
+    if _is_mandative(verb):
+        flags.add("hypothetical")  # "its demand that Israel ease restrictions"
     flags = _reported_future(flags, verb)
     flags |= _governing_flags(verb, words)
     return flags

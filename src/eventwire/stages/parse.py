@@ -6,7 +6,8 @@ blanked with spaces of the same length, so token offsets are offsets into
 always starts a new sentence (titles, captions and paragraphs do not run together).
 A title in Title Case is parsed sentence-cased (``headlines.sentence_case``, same
 length), so that the parser sees its verb; a title still without a verb is parsed again
-with its trigger word in the past tense (``headlines.reparse_verbless_title``).
+with its trigger word in the past tense (``headlines.reparse_verbless_title``), and a
+title that leaves out the "was" of a passive is read as one (``read_passive_title``).
 """
 
 from __future__ import annotations
@@ -15,7 +16,12 @@ from functools import lru_cache
 from typing import Any
 
 from eventwire.errors import ResourceError
-from eventwire.headlines import proper_words, reparse_verbless_title, sentence_case
+from eventwire.headlines import (
+    proper_words,
+    read_passive_title,
+    reparse_verbless_title,
+    sentence_case,
+)
 from eventwire.model import ARTICLE_ZONES, Document, Sentence, Zone
 from eventwire.pipeline import stage
 
@@ -82,6 +88,7 @@ def parse(doc: Document) -> Document:
     for span in doc.spans:
         if span.zone is Zone.TITLE:
             reparse_verbless_title(nlp, doc.spacy_doc, span.start, span.end)
+            read_passive_title(doc.spacy_doc, span.start, span.end)
     doc.sentences = []
     for sent in doc.spacy_doc.sents:
         text = sent.text.strip()

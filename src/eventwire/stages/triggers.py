@@ -19,7 +19,7 @@ from typing import Any
 
 from eventwire.lexicon import EventPattern, PatternSet
 from eventwire.model import Actor
-from eventwire.stages.arguments import (
+from eventwire.stages.syntax import (
     NOT_PARTICIPANTS,
     children,
     is_infinitive,
@@ -103,8 +103,9 @@ def _light_verb(noun: Any, patterns: PatternSet) -> Any | None:
             if holder.lemma_.lower() in patterns.terminative_nouns:
                 return None  # "a suspension of attacks": the attacks stop
             token = holder  # "tons of food aid", "a state of emergency"
-    if token.dep_ == "ROOT":
-        # a headline's "Concessions made by the government": the participle is the verb
+    if token.dep_ in ("ROOT", "appos"):
+        # a headline's "Concessions made by the government" or "Unrest: Curfew Imposed":
+        # the participle is the verb
         made = [c for c in children(token, "acl") if c.tag_ == "VBN"]
         if made and _is_light(made[0], patterns.light_verbs):
             return made[0]
