@@ -130,3 +130,68 @@ def test_the_target_of_a_lifted_measure_is_the_recipient(code: Coder) -> None:
     doc = code("The authorities lifted the curfew in Amman on Sunday.")
     lifted = _event(doc, "CONCEDE")
     assert lifted.recipient is not None and lifted.recipient.country == "JOR"
+
+
+def test_an_object_pronoun_is_its_antecedent_in_the_sentence(code: Coder) -> None:
+    doc = code("The Kenyan president phoned the Ugandan foreign minister and urged him to act.")
+    urge = _event(doc, "REQUEST")
+    assert urge.recipient is not None
+    assert urge.recipient.text == "the Ugandan foreign minister"
+    assert urge.recipient.country == "UGA"
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_own_clause(code: Coder) -> None:
+    doc = code("The Kenyan president met the envoy and thanked him.")
+    thank = next(e for e in doc.events if e.trigger == "thanked")
+    assert thank.recipient is not None and thank.recipient.text == "the envoy"
+
+
+def test_a_sum_of_money_is_not_a_recipient(code: Coder) -> None:
+    doc = code("The relief agency launched an appeal for USD 4,000,000 to help flood victims.")
+    appeal = _event(doc, "REQUEST")
+    assert appeal.recipient is not None
+    assert appeal.recipient.text == "flood victims"
+
+
+def test_an_object_the_trigger_requires_is_not_the_recipient(code: Coder) -> None:
+    doc = code("Dock workers stopped work on Monday.")
+    strike = _event(doc, "PROTEST")
+    assert strike.recipient is None
+
+
+def test_the_of_phrase_of_an_attack_noun_is_its_target(code: Coder) -> None:
+    doc = code("The navy intensified its shelling of the harbour town.")
+    shelling = _event(doc, "ASSAULT")
+    assert shelling.recipient is not None and shelling.recipient.text == "the harbour town"
+
+
+def test_a_withdrawal_of_troops_does_not_target_the_troops(code: Coder) -> None:
+    doc = code("The government announced a withdrawal of Rwandan troops.")
+    withdrawal = _event(doc, "RETREAT")
+    assert withdrawal.recipient is None or "troops" not in withdrawal.recipient.text
+
+
+def test_a_possessed_proposal_names_its_owner(code: Coder) -> None:
+    doc = code("The senator rejected Ghana's proposal on fishing quotas.")
+    reject = _event(doc, "REJECT")
+    assert reject.recipient is not None
+    assert (reject.recipient.text, reject.recipient.country) == ("Ghana's proposal", "GHA")
+
+
+def test_whom_the_actor_phoned_to_apologise_is_the_recipient(code: Coder) -> None:
+    doc = code("The Chadian president called the Sudanese leader to apologise for the incident.")
+    apology = _event(doc, "SUPPORT")
+    assert apology.recipient is not None
+    assert apology.recipient.text == "the Sudanese leader"
+
+
+def test_an_actor_extent_takes_a_participle_describing_it(code: Coder) -> None:
+    doc = code("Missiles fired by the rebels struck a fuel depot.")
+    strike = _event(doc, "ASSAULT")
+    assert strike.actor is not None and strike.actor.text == "Missiles fired by the rebels"
+
+
+def test_a_main_verb_parsed_as_a_participle_is_not_in_the_extent(code: Coder) -> None:
+    doc = code("A parliamentary report called for sanctions against Eritrea over abuses.")
+    call = _event(doc, "REQUEST")
+    assert call.actor is not None and call.actor.text == "A parliamentary report"

@@ -26,6 +26,11 @@ _PHRASE_PREPS = frozenset({"of", "from"})
 # what codes it: "a military base in Borno State" is coded from "a military base".
 _EXTENT_PREPS = frozenset({"in", "near", "outside"})
 _EXTENT_PLACES = frozenset({"GPE", "LOC", "FAC"})
+_EXTENT_STOPS = frozenset({",", ";", "(", ")", '"', "--"})
+# What a participle that is really a main verb has ("called the president", "said").
+_CLAUSE_DEPS = frozenset({"dobj", "ccomp", "xcomp", "nsubj", "dative", "oprd", "advcl"})
+# The longest agent or participle phrase an extent takes (in tokens).
+_MAX_DESCRIPTION = 12
 _NOT_ACTOR_ENTITIES = frozenset({"DATE", "TIME"})
 _PLACE_ENTITIES = frozenset({"GPE", "LOC"})
 _STRONG_PLACES = frozenset({"PPLC", "ADM1", "PCLI"})
@@ -107,21 +112,46 @@ def _is_hyphen_part(child: Any, token: Any) -> bool:
 
 def phrase_extent(head: Any, tokens: list[Any]) -> list[Any]:
     """``tokens`` (the phrase of ``head``) with the phrases hanging on the head that
-    name a place ("in", "near", "outside" + a name), the way annotators mark a
-    mention's full extent. The extent stays contiguous and stops at a comma."""
+    name a place ("in", "near", "outside" + a name), its agent ("an attack by gunmen")
+    or describe it with a participle ("missiles fired by the navy", "a bus carrying
+    workers"), the way annotators mark a mention's full extent. The extent stays
+    contiguous and stops at a comma."""
     end = tokens[-1].i
     for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in _EXTENT_PREPS and child.i == end + 1:
-            last = max(t.i for t in child.subtree)
-            words = head.doc[child.i : last + 1]
-            if any(t.text in ",;()" or t.dep_ in ("relcl", "acl") for t in words):
+        if child.i != end + 1:
+            continue
+        last = max(t.i for t in child.subtree)
+        words = head.doc[child.i : last + 1]
+        if any(t.text in _EXTENT_STOPS for t in words):
+            break
+        if child.dep_ == "prep" and child.lower_ in _EXTENT_PREPS:
+            if any(t.dep_ in ("relcl", "acl") for t in words):
                 break
             if not any(t.pos_ == "PROPN" or t.ent_type_ in _EXTENT_PLACES for t in words):
                 break  # "the gunmen in reaction": no named place
-            end = last
+        elif child.dep_ == "prep" and child.lower_ == "by":
+            if not _has_object(child) or len(words) > _MAX_DESCRIPTION:
+                break
+        elif child.dep_ == "acl" and child.tag_ == "VBN":
+            if not _describes(child, words):
+                break
+        else:
+            break
+        end = last
     if end == tokens[-1].i:
         return tokens
     return tokens + list(head.doc[tokens[-1].i + 1 : end + 1])
+
+
+def _describes(participle: Any, words: Any) -> bool:
+    """Whether a past participle after a noun is a short description of it ("missiles
+    fired by the navy", "fighters linked to the group"): no object or clause of its own
+    (then it is a misparsed main verb: "the report called for sanctions") and no date."""
+    if len(words) > _MAX_DESCRIPTION or participle.head.dep_ == "ROOT":
+        return False
+    if any(c.dep_ in _CLAUSE_DEPS for c in participle.children):
+        return False
+    return not any(t.dep_ == "relcl" or t.ent_type_ in _NOT_ACTOR_ENTITIES for t in words)
 
 
 def _ngrams(tokens: list[Any]) -> list[tuple[int, int, str]]:

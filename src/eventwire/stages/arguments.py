@@ -9,27 +9,39 @@ thing ("provided training to AMISOM"), then a coded participant nearby, then the
 or region where it happened ("declared a ceasefire in Chad"). A compound phrase gives
 one side per coded conjunct.
 
-The small parse helpers here (``children``, ``prepositions``, ``names_actor``...) are
-shared with the trigger finder.
+
+The small parse helpers (``children``, ``prepositions``, ``names_actor``...) and the
+pronoun resolution live in ``syntax``, shared with the trigger finder.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
-from eventwire import knowledge, lexicon
-from eventwire.actor_coding import actor_at, code_phrase, is_part_of_group, reported_speaker
+from eventwire import lexicon
+from eventwire.actor_coding import code_phrase, is_part_of_group
 from eventwire.lexicon import EventPattern
 from eventwire.model import Actor, Document
-
-_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-# Clauses that share the subject of the clause they hang on (not reported speech).
-_INHERIT_SUBJECT_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "acomp"})
-# Entities that are never participants ("fired on Tuesday", "attacked at dawn").
-NOT_PARTICIPANTS = frozenset(
-    {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
+from eventwire.stages.syntax import (
+    NAMED_ENTITIES,
+    NOT_PARTICIPANTS,
+    PERSONAL_PRONOUNS,
+    antecedent,
+    children,
+    clause_subject,
+    conjuncts,
+    doc_actor_at,
+    is_amount,
+    is_coded,
+    is_infinitive,
+    is_participant,
+    is_sector_word,
+    may_participate,
+    names_actor,
+    of_objects,
+    prepositions,
 )
+
 _LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around"})
 _PLACE_PREPS = frozenset({"in", "into", "to", "across", "throughout", "inside"})
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
@@ -37,8 +49,6 @@ _NOUN_ACTOR_PREPS = ("between", "among", "by")
 _WIDE_RECIPIENT_PREPS = frozenset(
     {"to", "with", "against", "on", "at", "toward", "towards", "upon", "into", "from", "for"}
 )
-NAMED_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-_PERSONAL_PRONOUNS = frozenset({"him", "her", "them", "he", "she", "they", "us", "me"})
 _BETWEEN_PREPS = ("between", "among")
 # Where something the actor moves comes from ("withdrew its troops from Iraq").
 _AWAY_PREPS = ("from",)
@@ -47,67 +57,15 @@ _EVENT_PARTICIPANT_PREPS = frozenset({"of", "from", "by"})
 # ... and the target of a measure ("restrictions on traders", "the curfew in Amman").
 _MEASURE_PREPS = frozenset({"on", "against", "in"})
 _MEASURE_TYPES = frozenset({"COERCE", "SANCTION"})
-# Verbs whose subject also does what their complement clause says ("let free").
-_CAUSATIVES = frozenset({"let", "help", "make"})
+# Types whose event nouns name their target with "of" ("the shelling of the town"); a
+# visit or a deployment "of" names who acts or what is sent.
+_OF_TARGET_TYPES = frozenset(
+    {"ASSAULT", "COERCE", "SANCTION", "PROTEST", "ACCUSE", "RETREAT", "REJECT", "THREATEN"}
+)
+# Verbs whose object is whom an appeal or a fund is for ("funds to help the victims").
+_HELPING_VERBS = frozenset({"help", "assist", "support", "feed", "shelter", "aid", "relieve"})
 # Verbs that call someone in for what follows ("summoned the envoy to protest").
-_SUMMONING_VERBS = frozenset({"summon", "invite", "convene"})
-
-
-def children(token: Any, *deps: str) -> list[Any]:
-    """The children of ``token`` attached by one of ``deps``."""
-    return [child for child in token.children if child.dep_ in deps]
-
-
-def prepositions(token: Any) -> list[Any]:
-    """The prepositions on ``token``, with a "to" the parser calls a dative ("sent aid
-    to the camp")."""
-    return [
-        child
-        for child in token.children
-        if child.dep_ == "prep" or (child.dep_ == "dative" and child.pos_ == "ADP")
-    ]
-
-
-def _subject(doc: Document, verb: Any) -> tuple[Any | None, bool]:
-    """The subject head of ``verb``'s clause and whether the clause is passive."""
-    passive = any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children)
-    current = verb
-    for _ in range(4):
-        subjects = children(current, *_SUBJECT_DEPS)
-        if not subjects:  # "The UK and France however have opposed": hung on "have"
-            subjects = [s for aux in children(current, "aux") for s in children(aux, "nsubj")]
-        if subjects:
-            subject = subjects[0]
-            if subject.pos_ == "VERB":  # "The Red Cross operating in Iraq said ..."
-                subject = next(iter(children(subject, "nsubj")), subject)
-            if subject.tag_ in ("WDT", "WP") and current.dep_ == "relcl":
-                return current.head, passive  # "rebels who attacked the base"
-            speaker = reported_speaker(subject)
-            return (subject if speaker is None else speaker), passive
-        if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
-            noun = current.head
-            owners = children(noun, "poss")
-            if owners:
-                return owners[0], passive  # "Putin's offer to mediate"
-            if (
-                noun.dep_ in ("dobj", "attr")
-                and noun.head.pos_ in ("VERB", "AUX")
-                and not _is_participant(doc, noun)
-            ):
-                current = noun.head  # "issued a statement calling on the council"
-                continue
-            return noun, passive  # "an officer guarding the embassy"
-        if current.dep_ == "pcomp" and current.head.dep_ == "prep":
-            current = current.head.head  # "responded by shooting"
-            continue
-        if current.dep_ in _INHERIT_SUBJECT_DEPS and current.head.i != current.i:
-            current = current.head
-            continue
-        if current.dep_ == "ccomp" and current.head.lemma_.lower() in _CAUSATIVES:
-            current = current.head  # "Ethiopia let free 74 prisoners"
-            continue
-        break
-    return None, passive
+_SUMMONING_VERBS = frozenset({"summon", "invite", "convene", "call", "phone", "telephone"})
 
 
 def _agent(verb: Any) -> Any | None:
@@ -116,16 +74,6 @@ def _agent(verb: Any) -> Any | None:
         if objects:
             return objects[0]
     return None
-
-
-def may_participate(token: Any) -> bool:
-    """Whether a noun can name a participant: not a date or a number, unless the number
-    counts people ("dozens of demonstrators")."""
-    if token.ent_type_ not in NOT_PARTICIPANTS:
-        return True
-    return token.pos_ == "NOUN" and any(
-        c.dep_ == "prep" and c.lower_ == "of" for c in token.children
-    )
 
 
 def _prep_object(token: Any, preps: tuple[str, ...]) -> Any | None:
@@ -142,81 +90,12 @@ def _prep_object(token: Any, preps: tuple[str, ...]) -> Any | None:
     return None
 
 
-def _is_participant(doc: Document, token: Any) -> bool:
-    """Whether a noun names a participant: a coded actor or a named person, group or
-    place ("Kim", "AMISOM"), not a thing ("a statement", "training")."""
-    return token.ent_type_ in NAMED_ENTITIES or is_coded(_actor_at(doc, token))
-
-
-def names_actor(token: Any, actors: Sequence[Actor]) -> bool:
-    """Whether a noun names people or a group: a name, a personal pronoun, a coded
-    actor or a word of the sector lexicon ("prisoners", "dozens of students")."""
-    if token.pos_ in ("PRON", "NUM") and is_part_of_group(token):
-        return any(names_actor(o, actors) for o in of_objects(token))  # "some of them"
-    if token.pos_ == "PRON":
-        return token.lower_ in _PERSONAL_PRONOUNS
-    if token.ent_type_ in NAMED_ENTITIES:
-        return True
-    actor = actor_at(actors, token)
-    if actor is not None and (actor.sector or actor.name or token.pos_ == "PROPN"):
-        return True
-    if is_sector_word(token):
-        return True
-    return any(names_actor(o, actors) for o in of_objects(token))
-
-
-def is_sector_word(token: Any) -> bool:
-    """Whether the noun itself (with its compounds) is a word of the sector lexicon
-    ("prisoners", "police officer"), whatever its complements say."""
-    terms = knowledge.sector_terms()
-    compounds = " ".join(c.lower_ for c in token.children if c.dep_ == "compound")
-    for words in (token.lower_, token.lemma_.lower(), f"{compounds} {token.lower_}".strip()):
-        if terms.lookup(words) is not None:
-            return True
-    return False
-
-
-def of_objects(noun: Any) -> list[Any]:
-    return [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
-
-
-def _actor_at(doc: Document, token: Any | None) -> Actor | None:
-    return actor_at(doc.actors, token)
-
-
-def _conjuncts(token: Any | None) -> list[Any]:
-    """The token and the phrases coordinated with it, also through an apposition
-    ("Prime Minister Nikol Pashinyan and Blinken")."""
-    if token is None:
-        return []
-    found = [token]
-    for anchor in [token, *children(token, "appos")]:
-        found.extend(c for c in anchor.conjuncts if c.dep_ == "conj" and c.i > anchor.i)
-    return found
-
-
-def is_coded(actor: Actor | None) -> bool:
-    return actor is not None and bool(actor.country or actor.sector or actor.name)
-
-
-def is_each_other(token: Any | None) -> bool:
-    return (
-        token is not None
-        and token.lower_ == "other"
-        and any(c.lower_ == "each" for c in token.children)
-    )
-
-
-def is_infinitive(clause: Any) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
-
-
 def _participant_object(doc: Document, verb: Any) -> Any | None:
     """The direct object of ``verb`` that names a participant, the first coded one when
     the parse gives several ("meet his counterpart Italian President Mattarella")."""
     objects = [o for o in children(verb, "dobj") if may_participate(o)]
     for obj in objects:
-        if _is_participant(doc, obj):
+        if is_participant(doc, obj):
             return obj
     return objects[0] if objects else None
 
@@ -229,24 +108,41 @@ def find_arguments(
         # "Clashes between the army and rebels erupted": the noun names its actors.
         actor_head = _prep_object(trigger, _NOUN_ACTOR_PREPS)
         recipient_head = _prep_object(trigger, pattern.recipient_preps)
-        return actor_head, recipient_head if pattern.has_recipient else None
-    subject, passive = _subject(doc, verb)
+        if recipient_head is None:
+            recipient_head = _of_target(doc, trigger, pattern)  # "the shelling of the town"
+        return _resolved(doc, actor_head, recipient_head if pattern.has_recipient else None)
+    subject, passive = clause_subject(doc, verb)
     if passive:
         actor_head, recipient_head = _agent(verb), subject
     else:
         actor_head, recipient_head = subject, None
     actor_head = _event_sides(doc, actor_head) or actor_head
     if not pattern.has_recipient:
-        return actor_head, None
+        return _resolved(doc, actor_head, None)
     if not pattern.object_recipient:
         # "deployed troops to the border", "withdrew 200 peacekeepers from Liberia"
         objects = children(verb, "dobj")
         anchors = [verb, *objects, *(o for obj in objects for o in of_objects(obj))]
         found = (_prep_object(anchor, pattern.recipient_preps) for anchor in anchors)
-        return actor_head, next((t for t in found if t is not None), None)
+        return _resolved(doc, actor_head, next((t for t in found if t is not None), None))
     recipient_head = _recipient(doc, trigger, verb, pattern, passive, recipient_head)
     if recipient_head is not None:
         recipient_head = _event_participant(doc, recipient_head) or recipient_head
+    return _resolved(doc, actor_head, recipient_head)
+
+
+def _resolved(
+    doc: Document, actor_head: Any | None, recipient_head: Any | None
+) -> tuple[Any | None, Any | None]:
+    """The arguments with a personal pronoun replaced by the phrase it stands for in the
+    same sentence ("called Erdogan and urged him", "the government denied that it
+    tortured..."), never by the other argument."""
+    actor = antecedent(doc, actor_head) if actor_head is not None else None
+    if actor is not None and (recipient_head is None or actor.i != recipient_head.i):
+        actor_head = actor
+    recipient = antecedent(doc, recipient_head) if recipient_head is not None else None
+    if recipient is not None and (actor_head is None or recipient.i != actor_head.i):
+        recipient_head = recipient
     return actor_head, recipient_head
 
 
@@ -263,11 +159,11 @@ def _recipient(
     if recipient_head is None and direct is not None and _is_own_thing(direct):
         # "withdrew its troops from Iraq": what the actor moves is not the recipient
         recipient_head = _participant_prep_object(doc, verb, _AWAY_PREPS, places=True)
-    if recipient_head is None and direct is not None and _is_participant(doc, direct):
+    if recipient_head is None and direct is not None and is_participant(doc, direct):
         recipient_head = direct  # "charged the mayor with fraud"
     if recipient_head is None and not passive:
         datives = [
-            t for t in children(verb, "dative") if t.pos_ != "ADP" and _is_participant(doc, t)
+            t for t in children(verb, "dative") if t.pos_ != "ADP" and is_participant(doc, t)
         ]
         recipient_head = datives[0] if datives else None  # "gave the ministry a grant"
     if recipient_head is None and pattern.preps:
@@ -279,32 +175,78 @@ def _recipient(
             for anchor in (trigger, verb)
             if anchor.i == trigger.i or not passive
         ]
-        recipient_head = next((t for t in found if t is not None and _is_participant(doc, t)), None)
+        recipient_head = next((t for t in found if t is not None and is_participant(doc, t)), None)
     if recipient_head is None and direct is not None and "to" in pattern.recipient_preps:
         recipient_head = _prep_object(verb, ("to",))  # "donated supplies to African states"
-    if recipient_head is None and direct is not None and not names_actor(direct, doc.actors):
+    thing = direct
+    if thing is None and verb.i == trigger.i and not passive:
+        thing = next(iter(children(verb, "dobj")), None)  # "gave $5m in aid to ..."
+    if recipient_head is None and thing is not None and not names_actor(thing, doc.actors):
         # "lifted restrictions on foreign workers", "offered condolences to the families"
-        recipient_head = _participant_prep_object(doc, direct, _thing_preps(pattern))
+        recipient_head = _participant_prep_object(doc, thing, _thing_preps(pattern))
     if recipient_head is None and trigger.i != verb.i:
         # "launched a mediation effort between Qatar and its neighbours"
         for anchor in _noun_anchors(trigger):
             recipient_head = recipient_head or _participant_prep_object(
                 doc, anchor, _thing_preps(pattern)
             )
-    if recipient_head is None:
-        recipient_head = direct
+    if recipient_head is None and trigger.i != verb.i:
+        recipient_head = _of_target(doc, trigger, pattern)  # "its bombardment of the town"
+    if recipient_head is None and direct is not None and not _is_trigger_object(direct, pattern):
+        recipient_head = direct  # not "stopped work", "used tear gas", "lifted the ban"
     if recipient_head is None:
         recipient_head = _prep_object(trigger, pattern.recipient_preps)
     if recipient_head is None and not passive:
         recipient_head = _prep_object(verb, pattern.recipient_preps)
     summoned = verb.head.lemma_.lower() in _SUMMONING_VERBS and is_infinitive(verb)
-    if recipient_head is None and verb.dep_ in ("advcl", "xcomp") and summoned:
-        # "summoned the ambassador to complain": whom the actor called in for it
-        called = [o for o in children(verb.head, "dobj") if _names_participant_itself(o)]
-        recipient_head = called[0] if called else None
+    if verb.dep_ in ("advcl", "xcomp") and summoned and not is_party(doc, recipient_head):
+        # "summoned the ambassador to complain", "called the president to apologise for
+        # the delay": whom the actor called in or phoned for it
+        called = [o for o in children(verb.head, "dobj") if _is_party_object(doc, o)]
+        recipient_head = called[0] if called else recipient_head
     if recipient_head is not None and recipient_head.i == trigger.i:
         recipient_head = None  # "went on a hunger strike": the event, not its target
     return recipient_head
+
+
+def _is_party_object(doc: Document, token: Any) -> bool:
+    return _names_participant_itself(token) or is_coded(doc_actor_at(doc, token))
+
+
+def _is_trigger_object(obj: Any, pattern: EventPattern) -> bool:
+    """Whether a direct object is part of the trigger's wording, a thing the pattern
+    requires ("stopped work", "used tear gas", "lifted the ban"), not its recipient."""
+    if not pattern.objects or names_actor_itself(obj):
+        return False
+    return obj.lemma_.lower() in pattern.objects or obj.lower_ in pattern.objects
+
+
+def names_actor_itself(token: Any) -> bool:
+    """Whether a noun names people or a group by its own words or entity type."""
+    return token.ent_type_ in NAMED_ENTITIES or is_sector_word(token)
+
+
+def _of_target(doc: Document, noun: Any, pattern: EventPattern) -> Any | None:
+    """The target an event noun names with "of" ("the bombardment of the camp", "a
+    boycott of the festival", "the release of the hostages"): not something of the
+    actor's own ("a withdrawal of its troops"), nor another event ("a cessation of
+    hostilities"); a thing with a participant of its own gives that participant ("a
+    suspension of flights to Qatar")."""
+    if noun.pos_ != "NOUN" or pattern.type not in _OF_TARGET_TYPES:
+        return None
+    if pattern.type == "RETREAT" and pattern.mode != "release":
+        return None  # "the withdrawal of US troops": what the actor moves
+    for obj in of_objects(noun):
+        if obj.dep_ != "pobj" or not may_participate(obj) or _is_own_thing(obj):
+            continue
+        if _is_event_noun(obj):
+            continue
+        if not _names_participant_itself(obj) and not _is_coded_place(doc, obj):
+            beyond = _participant_prep_object(doc, obj, _thing_preps(pattern))
+            if beyond is not None:
+                return beyond
+        return obj
+    return None
 
 
 def _thing_preps(pattern: EventPattern) -> tuple[str, ...]:
@@ -355,8 +297,12 @@ def _event_participant(doc: Document, head: Any) -> Any | None:
     rebels", "the blockade of Qatar", "accusations by the opposition", "sanctions
     against Iran", "the curfew in Amman"), the participant or place its "of", "from",
     "by", "on", "against" or "in" phrase names."""
-    if head.ent_type_ in NAMED_ENTITIES or is_sector_word(head) or not _is_event_noun(head):
+    if head.ent_type_ in NAMED_ENTITIES or is_sector_word(head) or head.pos_ != "NOUN":
         return None
+    if not _is_event_noun(head):
+        # "spurned offers of talks by the government": who made the thing rejected
+        by = _participant_prep_object(doc, head, ("by",))
+        return by
     # A measure's place is its target ("the curfew in Amman"); an agreement's place is
     # only where it was signed ("an agreement in Accra").
     preps = _EVENT_PARTICIPANT_PREPS | (_MEASURE_PREPS if _is_measure(head) else frozenset())
@@ -381,7 +327,7 @@ def _is_measure(noun: Any) -> bool:
 def _is_coded_place(doc: Document, token: Any) -> bool:
     """Whether a phrase names a place of a known country ("Iraq", "the West Bank
     cities", "the territory of Kashmir")."""
-    actor = _actor_at(doc, token)
+    actor = doc_actor_at(doc, token)
     if actor is None or not actor.country:
         return False
     return any(t.ent_type_ in _PLACES for t in token.subtree)
@@ -396,7 +342,7 @@ def _names_participant_itself(token: Any) -> bool:
     if token.ent_type_ in NOT_PARTICIPANTS:  # "millions of workers"
         return any(_names_participant_itself(o) for o in of_objects(token))
     if token.pos_ == "PRON":
-        return token.lower_ in _PERSONAL_PRONOUNS
+        return token.lower_ in PERSONAL_PRONOUNS
     return token.ent_type_ in NAMED_ENTITIES or token.pos_ == "PROPN" or is_sector_word(token)
 
 
@@ -405,7 +351,13 @@ def is_party(doc: Document, head: Any | None) -> bool:
     a pronoun), not a thing coloured by a modifier ("military aid", "UN sanctions")."""
     if head is None:
         return False
-    return head.pos_ == "PRON" or _names_participant_itself(head) or _is_coded_place(doc, head)
+    if head.pos_ == "PRON" or _names_participant_itself(head) or _is_coded_place(doc, head):
+        return True
+    # "rejected Tehran's proposal", "hailed the rebels' decision": whose thing it is
+    return any(
+        c.dep_ == "poss" and c.pos_ != "PRON" and _names_participant_itself(c)
+        for c in head.children
+    )
 
 
 def _event_sides(doc: Document, head: Any | None) -> Any | None:
@@ -468,11 +420,18 @@ def coded_recipient(doc: Document, trigger: Any, verb: Any, actor_head: Any | No
     for token in candidates:
         if actor_head is not None and token.i == actor_head.i:
             continue
-        if token.ent_type_ in NOT_PARTICIPANTS:
+        if token.ent_type_ in NOT_PARTICIPANTS or is_amount(token):
             continue
-        if is_coded(_actor_at(doc, token)):
+        if is_coded(doc_actor_at(doc, token)):
             return token
-    return None
+    # "an appeal for funds to help flood victims": the people the object is meant for
+    helped = [
+        obj
+        for clause in described
+        if is_infinitive(clause) and clause.lemma_.lower() in _HELPING_VERBS
+        for obj in children(clause, "dobj")
+    ]
+    return next((o for o in helped if _names_participant_itself(o)), None)
 
 
 def place_recipient(doc: Document, trigger: Any, verb: Any) -> Any | None:
@@ -487,7 +446,7 @@ def place_recipient(doc: Document, trigger: Any, verb: Any) -> Any | None:
             if prep.lower_ not in _PLACE_PREPS:
                 continue
             for obj in children(prep, "pobj"):
-                actor = _actor_at(doc, obj)
+                actor = doc_actor_at(doc, obj)
                 if actor is None or not actor.country:
                     continue
                 if obj.ent_type_ in ("GPE", "LOC"):
@@ -501,7 +460,7 @@ def place_recipient(doc: Document, trigger: Any, verb: Any) -> Any | None:
 def sides(doc: Document, head: Any | None) -> list[Actor | None]:
     """The actors of a possibly compound phrase: one per coded conjunct, or the phrase
     itself when its conjuncts are not participants ("a network and ties")."""
-    actors = [_actor_of(doc, token) for token in _conjuncts(head)]
+    actors = [_actor_of(doc, token) for token in conjuncts(head)]
     coded = [a for a in actors if is_coded(a)]
     if len(coded) > 1:
         return list(coded)
@@ -511,7 +470,7 @@ def sides(doc: Document, head: Any | None) -> list[Actor | None]:
 def _actor_of(doc: Document, token: Any) -> Actor | None:
     """The coded actor of an argument; a noun the actors stage did not take for an
     argument (a headline-like "The Iraqi air force carried out...") is coded here."""
-    actor = _actor_at(doc, token)
+    actor = doc_actor_at(doc, token)
     if token.dep_ == "poss" and token.pos_ == "PROPN":
         return code_phrase(token).actor  # "Putin's offer": Putin, not the offer
     if (

@@ -25,17 +25,19 @@ from eventwire.lexicon import EventPattern, PatternSet
 from eventwire.model import Actor, Document, Event, Sentence, Zone
 from eventwire.pipeline import stage
 from eventwire.stages.arguments import (
-    NAMED_ENTITIES,
-    children,
     coded_recipient,
     find_arguments,
+    is_party,
+    place_recipient,
+    sides,
+)
+from eventwire.stages.syntax import (
+    NAMED_ENTITIES,
+    children,
     is_coded,
     is_each_other,
     is_infinitive,
-    is_party,
     names_actor,
-    place_recipient,
-    sides,
 )
 from eventwire.stages.triggers import find_triggers, kept_triggers
 
