@@ -114,3 +114,21 @@ def test_an_offered_concession_is_an_agreement(code: Coder) -> None:
     doc = code("The president said he was ready to lift the ban on the newspaper.")
     types = {e.type for e in doc.events if e.factual}
     assert "AGREE" in types and "CONCEDE" not in types
+
+
+def test_raising_the_prospect_of_protests_is_a_veiled_threat(code: Coder) -> None:
+    doc = code("The farmers' union raised the prospect of nationwide protests.")
+    threats = [e for e in doc.events if e.type == "THREATEN" and e.factual]
+    assert threats and threats[0].actor is not None
+    doc = code("The minister raised the possibility of sanctions on the importers.")
+    assert any(e.type == "THREATEN" and e.factual for e in doc.events)
+    doc = code("The junta floated the prospect of a ban on the party.")
+    assert any(e.type == "THREATEN" and e.factual for e in doc.events)
+    doc = code("The union raised the prospect of new talks with the ministry.")
+    assert "THREATEN" not in {e.type for e in doc.events}
+
+
+def test_a_pledge_is_a_promise(code: Coder) -> None:
+    doc = code("The two governments pledged to expand cooperation on fisheries.")
+    types = {e.type for e in doc.events if e.factual}
+    assert "AGREE" in types and "COOPERATE" not in types

@@ -120,6 +120,14 @@ def _past_tense(lemma: str) -> str:
     return lemma + "ed"
 
 
+def _verb_lemma(word: str, patterns: lexicon.PatternSet) -> str | None:
+    """The lemma of ``word`` read as a trigger verb or a light verb, or None."""
+    verbs = patterns.for_verb(word)
+    if verbs:
+        return verbs[0].trigger
+    return word if word in patterns.light_verbs else None
+
+
 def reparse_verbless_title(nlp: Any, doc: Any, start: int, end: int) -> bool:
     """Re-parse the title at ``doc.text[start:end]`` when it has no verb (see the module
     docstring); returns whether the parse of ``doc`` was changed."""
@@ -135,16 +143,23 @@ def reparse_verbless_title(nlp: Any, doc: Any, start: int, end: int) -> bool:
         return False
     patterns = lexicon.event_patterns()
     candidates = [
-        (k, verbs[0].trigger)
+        (k, lemma)
         for k, token in enumerate(doc[first:last])
         if k > 0
         and token.pos_ in _MISREAD
         and token.text.islower()
         and not token.lower_.endswith("ing")
-        and (verbs := patterns.for_verb(token.lower_))
+        and doc[first + k - 1].pos_ not in ("ADP", "DET")  # "suspension of attacks"
+        and (lemma := _verb_lemma(token.lower_, patterns)) is not None
     ]
-    # A headline's verb agrees with its subject: "force bombs camp" is "bombs".
-    candidates.sort(key=lambda c: not doc[first + c[0]].lower_.endswith("s"))
+    # A headline's verb agrees with its subject: "force bombs camp" is "bombs"; a
+    # trigger verb is likelier than a light verb ("announce suspension of attacks").
+    candidates.sort(
+        key=lambda c: (
+            not doc[first + c[0]].lower_.endswith("s"),
+            not patterns.for_verb(doc[first + c[0]].lower_),
+        )
+    )
     for k, lemma in candidates:
         words = [t.text for t in doc[first:last]]
         words[k] = _past_tense(lemma)
@@ -152,6 +167,11 @@ def reparse_verbless_title(nlp: Any, doc: Any, start: int, end: int) -> bool:
         variant = nlp(Doc(doc.vocab, words=words, spaces=spaces))
         if variant[k].pos_ != "VERB" or sum(t.dep_ == "ROOT" for t in variant) != 1:
             continue
+        verb_children = list(variant[k].children)
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb_children) or not any(
+            c.i > k and not c.is_punct for c in verb_children
+        ):
+            continue  # "... of attacks against government forced": nothing follows it
         attrs = [HEAD, DEP, POS, TAG]
         rows = doc.to_array(attrs).astype("int64")
         rows[first:last] = variant.to_array(attrs).astype("int64")

@@ -18,11 +18,11 @@ over the gold file first. The coder defaults to the event-coding stages of the p
    event of its type carry the same figure (a missed event counts wrong).
 2. **NGEC synthetic stories** (``score_ngec``). Each story is coded as published: its
    headline on the first line, then its text. The story's predicted label is the type
-   of its factual headline event (the headline's own, or the body event that tells it),
-   else of its first factual event (earliest sentence, higher confidence first), else of
-   its highest-confidence event. Figures: accuracy, "any event" recall (the gold
-   type is among all predicted types), the rate of stories with no event, per-type
-   recall, mode accuracy on correctly labelled stories whose gold mode is set.
+   of its most confident factual headline event (the headline's own, or the body event
+   that tells it), else of its first factual event (earliest sentence, higher
+   confidence first), else of its highest-confidence event. Figures: accuracy, "any
+   event" recall (the gold type is among all predicted types), the rate of stories with
+   no event, per-type recall, mode accuracy on correctly labelled stories whose gold mode is set.
 3. **ConfliBERT actor spans** (``score_actor_spans``). The highest-confidence event of
    each sentence is compared with the gold spans: SQuAD-style token-overlap F1 between
    its actor text and the best-matching source span, and between its recipient text
@@ -267,13 +267,15 @@ def score_plover(
 
 
 def story_event(events: Sequence[Event]) -> Event | None:
-    """The event that labels a story: the factual headline event, else the first
-    factual one (earliest sentence, then the most confident), else the most confident
-    of all."""
+    """The event that labels a story: the most confident factual headline event, else
+    the first factual one (earliest sentence, then the most confident), else the most
+    confident of all."""
     factual = [e for e in events if e.factual]
     headline = [e for e in factual if e.headline]
     if headline:
-        return min(headline, key=lambda e: (e.start, -e.confidence))
+        # A folded headline event sits at the body sentence that tells it, so the
+        # position says nothing about which of the title's events leads.
+        return min(headline, key=lambda e: (-e.confidence, e.start))
     if factual:
         return min(factual, key=lambda e: (e.start, -e.confidence))
     return _most_confident(events)

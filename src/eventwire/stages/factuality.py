@@ -43,7 +43,9 @@ _CAUSATIVE_VERBS = frozenset({"allow", "let", "permit", "enable", "help", "make"
 # "until"/"before" with the present tense: a condition not yet met.
 _PENDING_MARKS = frozenset({"until", "before"})
 # Light verbs that promise the event their noun names.
-_PROMISING_VERBS = frozenset({"offer", "promise", "pledge", "propose", "vow", "threaten"})
+_PROMISING_VERBS = frozenset(
+    {"offer", "promise", "pledge", "propose", "vow", "threaten", "agree", "consent", "commit"}
+)
 # Verbs by which a subject states an intention noun as its own ("made a commitment").
 _STATING_VERBS = frozenset(
     {"make", "reach", "give", "announce", "express", "reiterate", "renew", "repeat",

@@ -56,6 +56,8 @@ _POSSIBILITY_MODALS = frozenset({"could", "may", "might"})
 _HINTING_VERBS = _STATEMENT_VERBS | {"suggest", "hint", "signal", "indicate"}
 _SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
 _THREAT_VERBS = frozenset({"threaten", "warn"})
+_POSSIBILITY_NOUNS = frozenset({"possibility", "potential", "prospect", "spectre", "specter"})
+_RAISING_VERBS = frozenset({"raise", "float", "mention", "evoke", "broach"})
 _OFFICIAL_TITLES = frozenset(
     {"leader", "president", "premier", "minister", "spokesman", "spokeswoman",
      "spokesperson", "official", "chancellor", "king", "government"}
@@ -250,6 +252,21 @@ def is_veiled_threat(event: Event, doc: Document) -> bool:
     return speaker.country == event.actor.country
 
 
+def _raised_possibility(event: Event, spacy_doc: Any) -> bool:
+    """Whether a hostile event is a possibility its actor raises ("activists raised the
+    prospect of protests", "the minister floated the possibility of sanctions"): a
+    veiled threat."""
+    token = _trigger_token(event, spacy_doc)
+    if token is None or event.negated or token.dep_ != "pobj" or token.head.lower_ != "of":
+        return False
+    noun = token.head.head
+    return (
+        noun.lemma_.lower() in _POSSIBILITY_NOUNS
+        and noun.dep_ == "dobj"
+        and noun.head.lemma_.lower() in _RAISING_VERBS
+    )
+
+
 def _promises_of(event: Event, doc: Document) -> list[Event]:
     """The AGREE events coded from the verb that promises ``event`` ("vowed to renew
     the bombing campaign", "promised not to return the islands"): once the promise is
@@ -257,15 +274,15 @@ def _promises_of(event: Event, doc: Document) -> list[Event]:
     token = _clause_verb(event, doc.spacy_doc)
     if token is None:
         return []
-    if token.dep_ not in ("xcomp", "ccomp") or token.head.i == token.i:
-        return []
-    promise = token.head
+    promises = {token.idx}  # "agreed to concessions": the light verb promises
+    if token.dep_ in ("xcomp", "ccomp") and token.head.i != token.i:
+        promises.add(token.head.idx)  # "vowed to renew the campaign"
     return [
         e
         for e in doc.events
         if e.type == "AGREE"
         and e.start == event.start
-        and e.trigger_start == promise.idx
+        and e.trigger_start in promises
         and _same_actor(e.actor, event.actor)
     ]
 
@@ -291,7 +308,9 @@ def add_intents(doc: Document) -> Document:
         type_ = derived_type(event, cooperative, promised)
         if type_ is not None and is_ultimatum(event, doc.spacy_doc):
             type_ = "THREATEN"
-        if type_ is None and not cooperative and is_veiled_threat(event, doc):
+        if type_ is None and not cooperative and (
+            is_veiled_threat(event, doc) or _raised_possibility(event, doc.spacy_doc)
+        ):
             type_ = "THREATEN"
         if type_ is not None and _threatened(event, doc.spacy_doc):
             type_ = "THREATEN"  # "threatened to end the protests by force"

@@ -15,6 +15,7 @@ agreement" is one event, not two).
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from typing import Any
 
 from eventwire.lexicon import EventPattern, PatternSet
@@ -35,6 +36,8 @@ _ADJECTIVAL_DEPS = frozenset({"amod", "compound", "nmod"})
 # after clashes" or "called for sanctions".
 _LIGHT_PREPS = frozenset({"on", "into", "in", "under"})
 _CEASING_VERBS = frozenset({"stop", "halt", "cease", "subside"})
+# Verbs that commit their subject to the event their "to" object names.
+_COMMITTING_VERBS = frozenset({"agree", "consent", "commit"})
 _CLAIM_VERBS = frozenset({"claim", "accept", "take", "admit", "acknowledge"})
 _NOUN_ARGUMENT_DEPS = frozenset({"dobj", "attr", "nsubj", "nsubjpass", "oprd"})
 _NAME_PARTS = frozenset({"PERSON", "ORG", "GPE", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT"})
@@ -88,6 +91,8 @@ def _light_verb(noun: Any, patterns: PatternSet) -> Any | None:
         return claimed  # "claimed responsibility for the bombing"
     if token.dep_ == "pobj" and token.head.dep_ == "prep":
         prep, holder = token.head.lower_, token.head.head
+        if prep == "to" and holder.lemma_.lower() in _COMMITTING_VERBS:
+            return holder  # "agreed to a ceasefire", "consented to talks"
         if holder.pos_ == "ADV" and holder.dep_ == "advmod":
             holder = holder.head  # "are out on strike"
         if holder.pos_ in ("VERB", "AUX"):
@@ -218,6 +223,7 @@ def find_triggers(
                 token.dep_ in _ADJECTIVAL_DEPS
                 or _is_nominal(token)
                 or _is_description(token, patterns)
+                or is_ended_gerund(token, patterns)  # "stopped fighting": coded at "stopped"
             ):
                 continue
             verb = token
@@ -254,6 +260,9 @@ def _ended_event(token: Any, patterns: PatternSet) -> tuple[Any, Any, EventPatte
         ended = next((o for p in preps for o in children(p, "pobj")), None)
         verb = _light_verb(token, patterns) if ended is not None else None
     elif token.pos_ == "VERB" and lemma in patterns.terminative_verbs:
+        gerund = _ended_gerund(token, patterns)
+        if gerund is not None:
+            return gerund
         plans = [c for c in children(token, "dobj", "nsubjpass") if c.lower_ in patterns.plan_nouns]
         clauses = [c for plan in plans for c in children(plan, "acl") if is_infinitive(c)]
         ended = next((o for c in clauses for o in children(c, "dobj")), None)
@@ -264,6 +273,34 @@ def _ended_event(token: Any, patterns: PatternSet) -> tuple[Any, Any, EventPatte
         if _modifiers_match(pattern, ended):
             return token, verb, pattern
     return None
+
+
+def _ended_gerund(verb: Any, patterns: PatternSet) -> tuple[Any, Any, EventPattern] | None:
+    """The reversal coded when a terminative verb ends what its gerund names ("agreed
+    to stop fighting" is a ceasefire, "halted shelling the town" RETREAT)."""
+    for gerund in children(verb, "xcomp", "dobj"):
+        if not is_ended_gerund(gerund, patterns):
+            continue
+        for pattern in patterns.for_verb(gerund.lemma_.lower()):
+            reversal = patterns.reversals.get(pattern.type)
+            if reversal is not None:
+                ending = replace(
+                    pattern, trigger=verb.lemma_.lower(), type=reversal.type, mode=reversal.mode,
+                    casualty=None, reciprocal=False, objects=(), preps=(), particles=(),
+                    transitive=None, animate=False, example=None,
+                )  # fmt: skip
+                return verb, verb, ending
+    return None
+
+
+def is_ended_gerund(token: Any, patterns: PatternSet) -> bool:
+    """Whether ``token`` is a gerund that a terminative verb ends ("stop fighting")."""
+    return (
+        token.tag_ == "VBG"
+        and token.dep_ in ("xcomp", "dobj")
+        and token.head.pos_ == "VERB"
+        and token.head.lemma_.lower() in patterns.terminative_verbs
+    )
 
 
 def _modifiers_match(pattern: EventPattern, noun: Any) -> bool:
@@ -320,9 +357,14 @@ def kept_triggers(
         and verb.i in by_index
         and by_index[verb.i].type != pattern.type
         and not (by_index[verb.i].particles or by_index[verb.i].objects)
+        and verb.lemma_.lower() not in _COMMITTING_VERBS  # "agreed to a ceasefire": both
     }
     phrasal_verbs = {
-        verb.i for _, verb, _ in found if verb.i in by_index and verb.i not in named_by_noun
+        verb.i
+        for _, verb, _ in found
+        if verb.i in by_index
+        and verb.i not in named_by_noun
+        and verb.lemma_.lower() not in _COMMITTING_VERBS
     }
     kept = []
     for trigger, verb, pattern in found:
