@@ -132,3 +132,9 @@ def test_a_pledge_is_a_promise(code: Coder) -> None:
     doc = code("The two governments pledged to expand cooperation on fisheries.")
     types = {e.type for e in doc.events if e.factual}
     assert "AGREE" in types and "COOPERATE" not in types
+
+
+def test_preparing_an_attack_is_mobilizing_not_threatening(code: Coder) -> None:
+    doc = code("Government troops were preparing to storm the rebel-held town.")
+    types = {e.type for e in doc.events if e.factual}
+    assert "MOBILIZE" in types and "THREATEN" not in types

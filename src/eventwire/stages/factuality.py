@@ -149,8 +149,12 @@ def _governing_flags(verb: Any, words: Mapping[str, str]) -> set[str]:
         if relation in ("acl", "relcl") and current.head.pos_ == "NOUN":
             noun = current.head
             flag = _noun_flag(noun, words)
-            if flag is not None and (infinitive or _children_of(current, "mark")):
-                flags.add(flag)  # "efforts to end the fighting", "a demand that ..."
+            if flag is not None and (
+                infinitive or _children_of(current, "mark") or current.tag_ == "VBG"
+            ):
+                # "efforts to end the fighting", "a demand that ...", "vetoed a
+                # resolution censuring the raid"
+                flags.add(flag)
             elif infinitive and noun.dep_ == "dobj":
                 flags |= _clause_flags(noun.head, words)  # "will give a grant to finance"
             break

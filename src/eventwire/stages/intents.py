@@ -56,6 +56,7 @@ _POSSIBILITY_MODALS = frozenset({"could", "may", "might"})
 _HINTING_VERBS = _STATEMENT_VERBS | {"suggest", "hint", "signal", "indicate"}
 _SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
 _THREAT_VERBS = frozenset({"threaten", "warn"})
+_PREPARING_VERBS = frozenset({"prepare", "gear", "mass", "position", "mobilize", "mobilise"})
 _POSSIBILITY_NOUNS = frozenset({"possibility", "potential", "prospect", "spectre", "specter"})
 _RAISING_VERBS = frozenset({"raise", "float", "mention", "evoke", "broach"})
 _OFFICIAL_TITLES = frozenset(
@@ -252,6 +253,18 @@ def is_veiled_threat(event: Event, doc: Document) -> bool:
     return speaker.country == event.actor.country
 
 
+def _prepared(event: Event, spacy_doc: Any) -> bool:
+    """Whether an attack is what its actor gets ready for ("the army prepared to
+    resume shelling", "troops are preparing to storm the town"): PLOVER's MOBILIZE,
+    a move short of force, not a verbal threat."""
+    token = _clause_verb(event, spacy_doc)
+    while token is not None and token.dep_ == "xcomp" and token.head.pos_ == "VERB":
+        token = token.head  # "prepared to resume shelling"
+        if token.lemma_.lower() in _PREPARING_VERBS:
+            return True
+    return False
+
+
 def _raised_possibility(event: Event, spacy_doc: Any) -> bool:
     """Whether a hostile event is a possibility its actor raises ("activists raised the
     prospect of protests", "the minister floated the possibility of sanctions"): a
@@ -314,6 +327,8 @@ def add_intents(doc: Document) -> Document:
             type_ = "THREATEN"
         if type_ is not None and _threatened(event, doc.spacy_doc):
             type_ = "THREATEN"  # "threatened to end the protests by force"
+        if type_ == "THREATEN" and event.type == "ASSAULT" and _prepared(event, doc.spacy_doc):
+            type_ = "MOBILIZE"  # "the army prepared to resume shelling": a military move
         if type_ is None or _describes_a_thing(event, doc.spacy_doc):
             continue
         if type_ == event.type and type_ != promised:
