@@ -70,3 +70,10 @@ def test_a_commitment_made_states_an_intention_a_rejected_offer_does_not(code: C
     assert any(e.factual for e in _of_type(doc, "CONCEDE"))
     doc = code("The rebels rejected an offer to hold talks in Dakar.")
     assert not any(e.type == "AGREE" and e.factual for e in doc.events)
+
+
+def test_what_is_rejected_or_vetoed_did_not_happen(code: Coder) -> None:
+    doc = code("The rebels rejected a plan to disarm their fighters.")
+    assert not any(e.factual for e in _of_type(doc, "RETREAT"))
+    doc = code("The council vetoed a motion condemning the ministry.")
+    assert not any(e.type == "ACCUSE" and e.factual for e in doc.events)
