@@ -78,3 +78,27 @@ def test_an_actor_extent_takes_only_a_named_place(code: Coder) -> None:
     doc = code("The gunmen in reaction attacked a police post.")
     attack = next(e for e in doc.events if e.type == "ASSAULT")
     assert attack.actor is not None and attack.actor.text == "The gunmen"
+
+
+def test_people_in_a_state_take_its_country(code: Coder) -> None:
+    doc = code("Rebels in the Ivory Coast blocked the main road on Tuesday.")
+    rebels = next(a for a in doc.actors if a.text.startswith("Rebels"))
+    assert (rebels.country, rebels.sector) == ("CIV", "REB")
+
+
+def test_a_thing_in_a_state_does_not_take_its_country(code: Coder) -> None:
+    doc = code("The rebels announced a ceasefire in Chad.")
+    ceasefire = next(a for a in doc.actors if "ceasefire" in a.text)
+    assert ceasefire.country is None
+
+
+def test_an_ethnic_group_is_not_coded_as_a_state(code: Coder) -> None:
+    doc = code("Ethnic Hungarians in Serbia demanded more autonomy.")
+    group = next(a for a in doc.actors if a.text.startswith("Ethnic"))
+    assert group.country == "SRB"
+
+
+def test_a_group_for_a_state_is_not_that_state(code: Coder) -> None:
+    doc = code("The pro-Russian militia seized the town hall.")
+    militia = next(a for a in doc.actors if "militia" in a.text)
+    assert militia.country is None

@@ -95,7 +95,7 @@ def test_an_envoy_summoned_to_hear_a_complaint_is_its_recipient(code: Coder) -> 
 
 def test_a_ceasefire_agreed_for_a_place_targets_it(code: Coder) -> None:
     doc = code("Turkey and Russia announced a ceasefire in Idlib on Thursday.")
-    truces = [e for e in doc.events if e.type == "RETREAT"]
+    truces = [e for e in doc.events if e.type == "CONCEDE"]  # declared, not yet observed
     assert len(truces) == 2
     assert all(e.recipient is not None and e.recipient.country == "SYR" for e in truces)
 
@@ -195,3 +195,27 @@ def test_a_main_verb_parsed_as_a_participle_is_not_in_the_extent(code: Coder) ->
     doc = code("A parliamentary report called for sanctions against Eritrea over abuses.")
     call = _event(doc, "REQUEST")
     assert call.actor is not None and call.actor.text == "A parliamentary report"
+
+
+def test_the_weapon_used_is_not_the_recipient(code: Coder) -> None:
+    doc = code("The army pounded the rebel hideouts with heavy artillery.")
+    attack = _event(doc, "ASSAULT")
+    assert attack.recipient is not None and attack.recipient.text == "the rebel hideouts"
+
+
+def test_resigning_as_a_leader_of_a_state_targets_the_state(code: Coder) -> None:
+    doc = code("The general resigned as president of Peru on Sunday.")
+    retreat = _event(doc, "RETREAT")
+    assert retreat.recipient is not None and retreat.recipient.country == "PER"
+
+
+def test_whom_aid_is_sent_to_help_is_the_recipient(code: Coder) -> None:
+    doc = code("The Danish government is sending aid to help Malawi cope with the floods.")
+    aid = _event(doc, "AID")
+    assert aid.recipient is not None and aid.recipient.country == "MWI"
+
+
+def test_the_state_of_a_place_the_event_hits_is_the_recipient(code: Coder) -> None:
+    doc = code("Prisoners rioted at a jail in northern Chad on Monday.")
+    riot = _event(doc, "PROTEST")
+    assert riot.recipient is not None and riot.recipient.country == "TCD"

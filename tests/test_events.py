@@ -285,7 +285,7 @@ def test_the_speaker_is_the_actor_of_what_it_says_it_did(code: Coder) -> None:
 
 
 def test_the_place_is_the_target_when_no_one_else_is(code: Coder) -> None:
-    doc = code("The rebels declared a ceasefire in Chad on Monday.")
+    doc = code("The rebels observed a ceasefire in Chad on Monday.")
     truce = _only(doc, "RETREAT")
     assert truce.recipient is not None and truce.recipient.country == "TCD"
     doc = code("Soldiers wounded three farmers in Chad.")
@@ -380,3 +380,37 @@ def test_an_attack_by_hackers_is_cyber_coercion(code: Coder) -> None:
     assert "ASSAULT" not in {e.type for e in doc.events}
     doc = code("The broadcaster's website was hit by a cyber attack.")
     assert _only(doc, "COERCE").mode == "cyber"
+
+
+def _directions(doc: Document, type_: str) -> set[tuple[str | None, str | None]]:
+    return {
+        (e.actor.country if e.actor else None, e.recipient.country if e.recipient else None)
+        for e in doc.events
+        if e.type == type_
+    }
+
+
+def test_two_parties_failing_to_reach_agreement_act_on_each_other(code: Coder) -> None:
+    doc = code("Gabon and Togo failed to reach agreement on a new fishing treaty.")
+    assert _directions(doc, "AGREE") == {("GAB", "TGO"), ("TGO", "GAB")}
+
+
+def test_a_joint_action_of_two_parties_is_coded_both_ways(code: Coder) -> None:
+    doc = code("Peru and Chile began joint naval exercises off the coast.")
+    assert _directions(doc, "COOPERATE") == {("PER", "CHL"), ("CHL", "PER")}
+
+
+def test_two_parties_breaking_a_truce_break_it_with_each_other(code: Coder) -> None:
+    doc = code("Sudan and Chad violated the ceasefire agreement along the border.")
+    assert _directions(doc, "REJECT") == {("SDN", "TCD"), ("TCD", "SDN")}
+
+
+def test_an_agreement_rejected_by_two_parties_is_not_between_them(code: Coder) -> None:
+    doc = code("Peru and Chile rejected the Lima accord on Tuesday.")
+    assert ("PER", "CHL") not in _directions(doc, "REJECT")
+
+
+def test_a_ceasefire_one_side_agrees_to_targets_its_place(code: Coder) -> None:
+    doc = code("The rebel movement agreed to a ceasefire in Mozambique on Friday.")
+    agree = next(e for e in doc.events if e.type == "AGREE")
+    assert agree.recipient is not None and agree.recipient.country == "MOZ"

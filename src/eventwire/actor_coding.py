@@ -36,6 +36,12 @@ _PLACE_ENTITIES = frozenset({"GPE", "LOC"})
 _STRONG_PLACES = frozenset({"PPLC", "ADM1", "PCLI"})
 _BIG_CITY = 100_000
 _MAX_NGRAM = 5
+# Prepositions that place a phrase's people in a state ("rebels in the Ivory Coast",
+# "students throughout Indonesia"): the state is their country when nothing else says.
+_LOCATED_PREPS = frozenset({"in", "throughout", "across", "inside"})
+# Words before a demonym that make it an ethnicity or a stance, not the phrase's
+# country ("ethnic Albanians in Serbia", "the pro-Iranian group").
+_NOT_NATIONALITY = frozenset({"ethnic", "pro", "anti"})
 _SPEECH_VERBS = frozenset(
     {"say", "tell", "announce", "declare", "state", "claim", "insist", "add", "report",
      "confirm", "warn", "believe", "argue", "stress", "acknowledge", "admit", "deny"}
@@ -195,6 +201,48 @@ def _country_of_place_words(tokens: list[Any]) -> str | None:
     return None
 
 
+def _is_not_nationality(tokens: list[Any], first: int) -> bool:
+    """Whether the country word at ``first`` names an ethnicity or a stance ("ethnic
+    Albanians", "pro-Iranian", "anti - Syrian"), not the country of the phrase."""
+    word = tokens[first].lower_
+    if any(word.startswith(f"{w}-") for w in _NOT_NATIONALITY):
+        return True
+    before = [t.lower_ for t in tokens[max(0, first - 2) : first]]
+    if before and before[-1] == "-":
+        before = before[:-1]
+    return bool(before) and before[-1] in _NOT_NATIONALITY
+
+
+def _located_country(head: Any) -> str | None:
+    """The country of the state or place a group of people is said to be in ("rebels
+    in the Ivory Coast", "demonstrators in Baghdad", "students throughout Indonesia"),
+    from the head or the group its "of" names ("thousands of students in ...")."""
+    anchors = [head]
+    anchors += [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+    for anchor in anchors:
+        for prep in anchor.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _LOCATED_PREPS:
+                continue
+            for place in prep.children:
+                if place.dep_ == "pobj" and place.ent_type_ in _PLACE_ENTITIES:
+                    country = _place_country(phrase_tokens(place))
+                    if country is not None:
+                        return country
+    return None
+
+
+def _place_country(tokens: list[Any]) -> str | None:
+    """The country a place phrase names: a country or capital in it ("south Serbia",
+    "the Ivory Coast", "Baghdad") or a well-known place of one ("Kaduna State")."""
+    countries = knowledge.countries()
+    for _first, _last, text in _ngrams(tokens):
+        found = countries.lookup_name(text) or countries.lookup_capital(text)
+        if found is not None:
+            return found.iso3
+    return _country_of_place_words(tokens)
+
+
 def _in_person_name(words: list[Any], kind: str) -> bool:
     """Whether a country or capital name is part of a person's name. spaCy's small
     model tags many bare country names as PERSON, so a country name counts only inside
@@ -298,6 +346,9 @@ def code_phrase(head: Any) -> PhraseCode:
             kind = "capital"
         if found is not None and _in_person_name(tokens[first : last + 1], kind):
             found = None  # "Senator Lima", "Michael Jordan": a person's name
+        if found is not None and kind != "capital" and _is_not_nationality(tokens, first):
+            covered.update(range(first, last + 1))
+            continue  # "ethnic Albanians", "pro-Iranian": not the phrase's country
         if found is not None and (kind != "capital" or tokens[first].pos_ == "PROPN"):
             covered.update(range(first, last + 1))
             if country is None:
@@ -318,6 +369,8 @@ def code_phrase(head: Any) -> PhraseCode:
 
     if country is None:
         country = _country_of_place_words(tokens)
+    if country is None and (sector is not None or people is not None):
+        country = _located_country(head)  # people, not things ("a ceasefire in Chad")
 
     person = None
     if head.ent_type_ == "PERSON":

@@ -34,6 +34,7 @@ from eventwire.stages.syntax import (
     is_amount,
     is_coded,
     is_infinitive,
+    is_instrument,
     is_participant,
     is_sector_word,
     may_participate,
@@ -413,6 +414,8 @@ def coded_recipient(doc: Document, trigger: Any, verb: Any, actor_head: Any | No
         candidates += children(clause, "dobj")
         if clause.dep_ == "ccomp":  # not "warned that they will ...": the speaker
             candidates += [t for t in children(clause, "nsubj") if t.pos_ != "PRON"]
+        if clause.lemma_.lower() in _HELPING_VERBS:  # "sent aid to help Chad cope"
+            candidates += [t for c in children(clause, "ccomp") for t in children(c, "nsubj")]
         for anchor in [clause, *children(clause, "dobj")]:
             for prep in prepositions(anchor):
                 if prep.lower_ in _WIDE_RECIPIENT_PREPS:
@@ -420,7 +423,7 @@ def coded_recipient(doc: Document, trigger: Any, verb: Any, actor_head: Any | No
     for token in candidates:
         if actor_head is not None and token.i == actor_head.i:
             continue
-        if token.ent_type_ in NOT_PARTICIPANTS or is_amount(token):
+        if token.ent_type_ in NOT_PARTICIPANTS or is_amount(token) or is_instrument(token):
             continue
         if is_coded(doc_actor_at(doc, token)):
             return token
@@ -434,13 +437,22 @@ def coded_recipient(doc: Document, trigger: Any, verb: Any, actor_head: Any | No
     return next((o for o in helped if _names_participant_itself(o)), None)
 
 
-def place_recipient(doc: Document, trigger: Any, verb: Any) -> Any | None:
+def place_recipient(doc: Document, trigger: Any, verb: Any, thing: Any | None = None) -> Any | None:
     """A state or region where the event happens, as its target when it names no other
     ("declared a ceasefire in Yemen", "lifted the curfew in Montenegro"), as CAMEO
-    coders do: the place of the trigger, its verb or their object, or of what the verb
-    agrees to ("agreed to a ceasefire in Hodeidah")."""
+    coders do: the place of the trigger, its verb or their object, of what the verb
+    agrees to ("agreed to a ceasefire in Hodeidah"), or of the ``thing`` found as the
+    recipient ("rioted at a jail in northern Chad")."""
     agreed = [o for p in prepositions(verb) if p.lower_ == "to" for o in children(p, "pobj")]
     anchors = [trigger, verb, *children(trigger, "dobj"), *children(verb, "dobj"), *agreed]
+    if thing is not None and thing.pos_ == "NOUN":
+        anchors.append(thing)
+    for role in (o for p in prepositions(verb) if p.lower_ == "as" for o in children(p, "pobj")):
+        # "resigned as president of Peru", "sworn in as governor of Kano State"
+        for obj in of_objects(role):
+            actor = doc_actor_at(doc, obj)
+            if actor is not None and actor.country and obj.ent_type_ in ("GPE", "LOC"):
+                return obj
     for anchor in anchors:
         for prep in prepositions(anchor):
             if prep.lower_ not in _PLACE_PREPS:

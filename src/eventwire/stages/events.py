@@ -60,6 +60,14 @@ _MAIN_CLAUSE_BONUS = 0.05
 _CODED_ZONES = frozenset({Zone.BODY, Zone.TITLE})
 # Where a meeting or a joint action takes place is not its target.
 _MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE"})
+# Types whose event, done by two or more parties to nothing that is a party, is done
+# between them ("A and B failed to reach agreement on X", "began a round of talks").
+_SHARED_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+# Modifiers that make any action shared by its actors ("began joint exercises").
+_SHARED_MODIFIERS = frozenset({"joint", "mutual", "bilateral"})
+# What two parties break or keep together is an agreement between them ("A and B
+# violated the ceasefire"): the types of the nouns that name one.
+_AGREEMENT_TYPES = frozenset({"AGREE"})
 
 
 def _mode(pattern: EventPattern, sentence_tokens: Any) -> str | None:
@@ -144,6 +152,7 @@ class _Coded:
     recipients: list[Actor | None]
     each_other: bool
     recipient_head: Any | None
+    mutual: bool = False  # done between the actor's sides ("A and B reached a deal")
 
 
 def _is_toll(item: _Coded) -> bool:
@@ -216,6 +225,15 @@ def _code_trigger(doc: Document, trigger: Any, verb: Any, pattern: EventPattern)
     actors = sides(doc, actor_head)
     each_other = is_each_other(recipient_head)
     recipients: list[Actor | None] = [None] if each_other else sides(doc, recipient_head)
+    mutual = (
+        not pattern.reciprocal
+        and not each_other
+        and len(actors) > 1
+        and not any(is_coded(r) and is_party(doc, recipient_head) for r in recipients)
+        and _is_shared(trigger, verb, pattern)
+    )
+    if mutual:
+        return _Coded(trigger, verb, pattern, actors, [None], each_other, None, mutual=True)
     if (
         pattern.reciprocal
         and len(recipients) == 1
@@ -233,6 +251,26 @@ def _code_trigger(doc: Document, trigger: Any, verb: Any, pattern: EventPattern)
         if fallback is not None:
             recipients = sides(doc, fallback)
     return _Coded(trigger, verb, pattern, actors, recipients, each_other, recipient_head)
+
+
+def _is_shared(trigger: Any, verb: Any, pattern: EventPattern) -> bool:
+    """Whether an action of two or more parties is done between them: an agreement,
+    a meeting or cooperation ("A and B failed to reach agreement on X"), anything joint
+    or mutual ("A and B began joint exercises"), or keeping or breaking an agreement
+    that no other party is named in ("A and B violated the ceasefire")."""
+    if pattern.type in _SHARED_TYPES:
+        return True
+    things = [trigger, *children(trigger, "dobj")]
+    if verb.i != trigger.i:
+        things += children(verb, "dobj")
+    if any(c.dep_ == "amod" and c.lower_ in _SHARED_MODIFIERS for t in things for c in t.children):
+        return True
+    patterns = lexicon.event_patterns()
+    return any(
+        any(p.type in _AGREEMENT_TYPES for p in patterns.for_noun(obj.lemma_.lower()))
+        and not any(c.dep_ == "poss" or c.ent_type_ in NAMED_ENTITIES for c in obj.subtree)
+        for obj in things[1:]
+    )
 
 
 def code_sentence(doc: Document, sentence: Sentence, patterns: PatternSet) -> list[Event]:
@@ -264,12 +302,13 @@ def code_sentence(doc: Document, sentence: Sentence, patterns: PatternSet) -> li
         named = item.recipient_head is not None and names_actor(item.recipient_head, doc.actors)
         if (
             not item.each_other
-            and not item.pattern.reciprocal
+            and not item.mutual
+            and not (item.pattern.reciprocal and len(item.actors) > 1)
             and item.pattern.type not in _MUTUAL_TYPES
             and not named
             and not any(is_coded(r) for r in item.recipients)
         ):
-            place = place_recipient(doc, item.trigger, item.verb)
+            place = place_recipient(doc, item.trigger, item.verb, item.recipient_head)
             if place is not None:
                 # The place tells the target's country, not who in it: no sector.
                 item.recipients = [
@@ -294,7 +333,8 @@ def _events(doc: Document, sentence: Sentence, span: Any, item: _Coded) -> list[
         item.pattern = replace(item.pattern, type="COERCE", mode="cyber", casualty=None)
     pattern, trigger, actors, recipients = item.pattern, item.trigger, item.actors, item.recipients
     pairs: list[tuple[Actor | None, Actor | None]]
-    if (pattern.reciprocal or item.each_other) and recipients == [None] and len(actors) > 1:
+    shared = pattern.reciprocal or item.each_other or item.mutual
+    if shared and recipients == [None] and len(actors) > 1:
         pairs = [(a, b) for a in actors for b in actors if a is not b]
     else:
         pairs = [(a, r) for a in actors for r in recipients]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from eventwire import knowledge
+from eventwire import knowledge, lexicon
 from eventwire.actor_coding import actor_at, is_part_of_group, phrase_tokens, reported_speaker
 from eventwire.model import Actor, Document
 
@@ -95,13 +95,27 @@ def clause_subject(doc: Document, verb: Any) -> tuple[Any | None, bool]:
 def may_participate(token: Any) -> bool:
     """Whether a noun can name a participant: not a date, a number or a sum of money,
     unless the number counts people ("dozens of demonstrators")."""
-    if is_amount(token):
+    if is_amount(token) or is_instrument(token):
         return False
     if token.ent_type_ not in NOT_PARTICIPANTS:
         return True
     return token.pos_ == "NOUN" and any(
         c.dep_ == "prep" and c.lower_ == "of" for c in token.children
     )
+
+
+def is_instrument(token: Any) -> bool:
+    """Whether a noun is the weapon an action is done with ("pounded the hideouts with
+    heavy artillery", "dispersed them with tear gas"): the object of "with" that the
+    weapon lexicon names, unless the sector lexicon says it names people ("gunmen")."""
+    if token.dep_ != "pobj" or token.head.lower_ != "with":
+        return False
+    weapons = lexicon.assault_modes()
+    words = [token.lemma_.lower(), token.lower_]
+    if not any(w in weapons for w in words):
+        return False
+    term = knowledge.sector_terms().lookup(token.lower_)
+    return term is None or (term.sector == "MIL" and term.kind == "noun")
 
 
 def is_amount(token: Any) -> bool:
