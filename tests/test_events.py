@@ -414,3 +414,11 @@ def test_a_ceasefire_one_side_agrees_to_targets_its_place(code: Coder) -> None:
     doc = code("The rebel movement agreed to a ceasefire in Mozambique on Friday.")
     agree = next(e for e in doc.events if e.type == "AGREE")
     assert agree.recipient is not None and agree.recipient.country == "MOZ"
+
+
+def test_an_attack_by_protesters_is_a_riot(code: Coder) -> None:
+    doc = code("Demonstrators set fire to the tax office in the capital.")
+    riots = [e for e in doc.events if e.type == "PROTEST" and e.mode == "riot"]
+    assert riots and "ASSAULT" not in _types(doc)
+    doc = code("Gunmen set fire to the tax office in the capital.")
+    assert "ASSAULT" in _types(doc)

@@ -77,3 +77,9 @@ def test_what_is_rejected_or_vetoed_did_not_happen(code: Coder) -> None:
     assert not any(e.factual for e in _of_type(doc, "RETREAT"))
     doc = code("The council vetoed a motion condemning the ministry.")
     assert not any(e.type == "ACCUSE" and e.factual for e in doc.events)
+
+
+def test_the_aim_of_an_agreement_just_signed_is_not_yet_done(code: Coder) -> None:
+    doc = code("Peru and Chile signed a protocol on Monday to expand trade across the border.")
+    assert any(e.type == "SUPPORT" and e.factual for e in doc.events)
+    assert not any(e.factual for e in _of_type(doc, "COOPERATE"))

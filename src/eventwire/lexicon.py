@@ -93,6 +93,8 @@ class PatternSet:
     plan_nouns: frozenset[str] = frozenset()
     # Words that make an attack by or with them a cyber attack ("hackers hit the site").
     cyber_words: frozenset[str] = frozenset()
+    # Words that make an attack by them a riot ("protesters smashed windows").
+    riot_words: frozenset[str] = frozenset()
     # Noun lemma -> the patterns of ending that event ("halted aid" is SANCTION).
     by_ended_noun: dict[str, tuple[EventPattern, ...]] = field(default_factory=dict)
     # Type -> what ending an event of that type codes ("stopped fighting": RETREAT).
@@ -241,6 +243,7 @@ def parse_patterns(text: str, where: str) -> PatternSet:
     ending_nouns = frozenset(_strings(data.get("terminative_nouns"), where, "terminative_nouns"))
     plan_nouns = frozenset(_strings(data.get("plan_nouns"), where, "plan_nouns"))
     cyber_words = frozenset(_strings(data.get("cyber_words"), where, "cyber_words"))
+    riot_words = frozenset(_strings(data.get("riot_words"), where, "riot_words"))
     reversals = _reversals(data.get("reversals"), where, types)
     promised_as = _promised_as(data.get("promised_as"), where, types)
     index: defaultdict[tuple[str, str], list[EventPattern]] = defaultdict(list)
@@ -279,6 +282,7 @@ def parse_patterns(text: str, where: str) -> PatternSet:
         terminative_nouns=ending_nouns,
         plan_nouns=plan_nouns,
         cyber_words=cyber_words,
+        riot_words=riot_words,
         by_ended_noun={key: tuple(value) for key, value in ended.items()},
         reversals=reversals,
         promised_as=promised_as,

@@ -3,7 +3,8 @@
 The triggers and the pattern each matches come from ``triggers``; the actor and the
 recipient of each from ``arguments``. Compound actors give one event per side;
 reciprocal verbs and "each other" give one event in each direction. An attack made by
-hackers or with a cyber attack is COERCE, mode cyber (``cyber_words``).
+hackers or with a cyber attack is COERCE, mode cyber (``cyber_words``); one made by
+protesters or rioters is a riot, PROTEST (``riot_words``).
 
 One event is told once: casualty clauses and tolls fold into the attack that caused
 them ("killing four", "12 were killed when militants attacked"), damage done while
@@ -179,14 +180,18 @@ def _host(
     casualty = item.pattern.casualty in ("dead", "injured") and clause.dep_ in _FOLDED_DEPS
     if host is not None and host is not item and casualty:
         return host if host.pattern.type == "ASSAULT" else None
+    anchor = clause
+    while anchor.dep_ == "conj" and anchor.head.i != anchor.i:
+        anchor = anchor.head  # "setting fire to their mattresses and smashing furniture"
+    riot = hosts.get(anchor.head.i)
     if (
-        host is not None
-        and host is not item
+        riot is not None
+        and riot is not item
         and item.pattern.mode == "destroy"
-        and host.pattern.type == "PROTEST"
-        and clause.dep_ in _FOLDED_DEPS
+        and riot.pattern.type == "PROTEST"
+        and anchor.dep_ in _FOLDED_DEPS
     ):
-        return host  # "prisoners rioted, setting fire to their mattresses": the riot
+        return riot  # "prisoners rioted, setting fire to their mattresses": the riot
     if _is_toll(item):
         # "23 civilians were killed as the army launched air strikes": one event.
         attacks = [c for c in coded if c.pattern.type == "ASSAULT" and not _is_toll(c)]
@@ -318,19 +323,22 @@ def code_sentence(doc: Document, sentence: Sentence, patterns: PatternSet) -> li
     return events
 
 
-def _is_cyber(item: _Coded, patterns: PatternSet) -> bool:
-    """Whether an attack is made by hackers or with a cyber attack."""
+def _attacker_words(item: _Coded) -> set[str]:
+    """The words of an attack's subject or "by" agent ("hackers", "violent rioters")."""
     agents = [c for c in item.verb.children if c.dep_ in ("nsubj", "agent")]
-    words = {t.lemma_.lower() for a in agents for t in a.subtree} | {
+    return {t.lemma_.lower() for a in agents for t in a.subtree} | {
         t.lower_ for a in agents for t in a.subtree
     }
-    return bool(words & patterns.cyber_words)
 
 
 def _events(doc: Document, sentence: Sentence, span: Any, item: _Coded) -> list[Event]:
     patterns = lexicon.event_patterns()
-    if item.pattern.type == "ASSAULT" and _is_cyber(item, patterns):
-        item.pattern = replace(item.pattern, type="COERCE", mode="cyber", casualty=None)
+    if item.pattern.type == "ASSAULT":
+        attackers = _attacker_words(item)
+        if attackers & patterns.cyber_words:
+            item.pattern = replace(item.pattern, type="COERCE", mode="cyber", casualty=None)
+        elif attackers & patterns.riot_words:
+            item.pattern = replace(item.pattern, type="PROTEST", mode="riot")
     pattern, trigger, actors, recipients = item.pattern, item.trigger, item.actors, item.recipients
     pairs: list[tuple[Actor | None, Actor | None]]
     shared = pattern.reciprocal or item.each_other or item.mutual

@@ -51,6 +51,8 @@ _STATING_VERBS = frozenset(
     {"make", "reach", "give", "announce", "express", "reiterate", "renew", "repeat",
      "sign", "conclude", "strike", "issue", "declare"}
 )  # fmt: skip
+# Verbs that make an agreement, whose purpose clause is its aim.
+_AGREEING_VERBS = frozenset({"sign", "conclude", "reach", "ratify", "approve", "strike", "seal"})
 # Prepositions of time and cause do not put the events they govern in doubt.
 _TEMPORAL_PREPS = frozenset(
     {"after", "before", "since", "following", "during", "despite", "amid", "until"}
@@ -185,6 +187,17 @@ def _is_causative(verb: Any, infinitive: bool) -> bool:
     return infinitive and verb.lemma_.lower() in _CAUSATIVE_VERBS
 
 
+def _is_agreed_aim(verb: Any) -> bool:
+    """Whether the clause is the aim of an agreement just made ("signed an accord to
+    increase trade", "reached a deal to reopen the border"): not yet done."""
+    return (
+        verb.dep_ == "advcl"
+        and _is_infinitive(verb)
+        and verb.head.lemma_.lower() in _AGREEING_VERBS
+        and any(c.dep_ == "dobj" for c in verb.head.children)
+    )
+
+
 def _is_mandative(verb: Any) -> bool:
     """Whether the clause is a "that" clause in the subjunctive ("demanded that the
     minister resign"; the base form with a third-person subject): what is asked for."""
@@ -235,6 +248,8 @@ def assess(event: Event, spacy_doc: Any) -> set[str]:
         flags.add("future")  # "offered concessions", "pledged aid": not yet given
     if _is_infinitive(verb) and not any(a.pos_ in ("VERB", "AUX") for a in verb.ancestors):
         flags.add("future")  # a headline's "Leaders to meet next week"
+    if _is_agreed_aim(verb):
+        flags.add("hypothetical")  # "signed an agreement to increase trade": its aim
     if _is_mandative(verb):
         flags.add("hypothetical")  # "its demand that Israel ease restrictions"
     flags = _reported_future(flags, verb)
