@@ -53,3 +53,10 @@ def test_agreeing_to_a_ceasefire_stays_an_agreement(code: Coder) -> None:
 def test_declaring_a_ceasefire_concedes_observing_one_retreats(code: Coder) -> None:
     assert "CONCEDE" in _factual_types(code("The rebels declared a ceasefire in the east."))
     assert "RETREAT" in _factual_types(code("The rebels observed the ceasefire in the east."))
+
+
+def test_a_declared_suspension_of_attacks_is_a_concession(code: Coder) -> None:
+    doc = code("The rebels announced a suspension of attacks on army posts.")
+    assert "CONCEDE" in _factual_types(doc)
+    doc = code("The rebels began a suspension of attacks on army posts.")
+    assert "RETREAT" in _factual_types(doc)

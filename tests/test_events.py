@@ -342,7 +342,7 @@ def test_an_as_clause_is_background(code: Coder) -> None:
 
 
 def test_a_suspension_of_attacks_is_a_ceasefire(code: Coder) -> None:
-    doc = code("The rebels announced a suspension of attacks on the highway.")
+    doc = code("The rebels began a suspension of attacks on the highway.")
     truce = _only(doc, "RETREAT")
     assert truce.factual and truce.mode == "ceasefire"
     assert "ASSAULT" not in {e.type for e in doc.events if e.factual}

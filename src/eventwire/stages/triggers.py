@@ -36,6 +36,8 @@ _ADJECTIVAL_DEPS = frozenset({"amod", "compound", "nmod"})
 # after clashes" or "called for sanctions".
 _LIGHT_PREPS = frozenset({"on", "into", "in", "under"})
 _CEASING_VERBS = frozenset({"stop", "halt", "cease", "subside"})
+# Verbs that declare what their object names ("declared a truce").
+_DECLARING_VERBS = frozenset({"declare", "announce", "proclaim"})
 # Verbs that commit their subject to the event their "to" object names.
 _COMMITTING_VERBS = frozenset({"agree", "consent", "commit"})
 _CLAIM_VERBS = frozenset({"claim", "accept", "take", "admit", "acknowledge"})
@@ -271,6 +273,10 @@ def _ended_event(token: Any, patterns: PatternSet) -> tuple[Any, Any, EventPatte
         return None
     for pattern in patterns.for_ended_noun(ended.lemma_.lower()):
         if _modifiers_match(pattern, ended):
+            if pattern.mode == "ceasefire" and verb.lemma_.lower() in _DECLARING_VERBS:
+                # "announced a suspension of attacks": a declared ceasefire, which the
+                # PLOVER manual counts as a verbal concession until it is observed
+                pattern = replace(pattern, type="CONCEDE", mode=None)
             return token, verb, pattern
     return None
 
