@@ -275,7 +275,7 @@ def story_event(events: Sequence[Event]) -> Event | None:
     if headline:
         # A folded headline event sits at the body sentence that tells it, so the
         # position says nothing about which of the title's events leads.
-        return min(headline, key=lambda e: (-e.confidence, e.start))
+        return min(headline, key=lambda e: (-e.confidence, e.start, e.trigger_start or 0))
     if factual:
         return min(factual, key=lambda e: (e.start, -e.confidence))
     return _most_confident(events)
