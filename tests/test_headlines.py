@@ -155,3 +155,12 @@ def test_a_headline_past_tense_with_its_own_reading_stays_active(code: Coder) ->
     requests = [e for e in doc.events if e.type == "REQUEST" and e.start == 0]
     assert requests and requests[0].actor is not None
     assert "opposition" in requests[0].actor.text.lower()
+
+
+def test_a_word_of_a_longer_country_name_keeps_its_capital_only_in_that_name() -> None:
+    assert sentence_case("Rebels Make Concessions to Cook Islands Envoy") == (
+        "Rebels make concessions to Cook Islands envoy"
+    )
+    assert sentence_case("Police Shoot Man Near the Northern Border") == (
+        "Police shoot man near the northern border"
+    )

@@ -5,7 +5,8 @@ which spaCy's small model reads as a string of proper nouns: it finds no verb an
 event. ``sentence_case`` gives the parser a sentence-cased copy of such a title, of the
 same length so that every offset stays an offset into the article's text. A word keeps
 its capital when it is the first word, an acronym or a mixed-case name ("EU",
-"McDonald"), a word of a country's name, demonym or capital, or a word the article's
+"McDonald"), a country's one-word name, demonym or capital, a word of a longer country
+name written whole ("Cook Islands", not "Cook" alone), or a word the article's
 body writes with a capital inside a sentence and never in lower case ("Kharkiv",
 "Hamas").
 
@@ -58,11 +59,30 @@ _MISREAD = frozenset({"NOUN", "PROPN", "VERB"})
 
 @lru_cache(maxsize=1)
 def _country_words() -> frozenset[str]:
-    """Lower-cased words of every country's name, alias, demonym and capital."""
+    """Lower-cased one-word names, aliases, demonyms and capitals of countries."""
     words: set[str] = set()
     for phrase, _kind, _country in countries().phrases():
-        words.update(w.lower() for w in _WORD_RE.findall(phrase))
+        found = _WORD_RE.findall(phrase)
+        if len(found) == 1:
+            words.add(found[0].lower())
     return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def _country_phrases() -> re.Pattern[str]:
+    """Every country name of several words ("Cook Islands", "Isle of Man"), longest
+    first: its words keep their capitals only where the whole name is written."""
+    phrases = {
+        phrase.lower()
+        for phrase, _kind, _country in countries().phrases()
+        if len(_WORD_RE.findall(phrase)) > 1
+    }
+    ordered = sorted(phrases, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in ordered) + r")\b")
+
+
+def _country_name_spans(title: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _country_phrases().finditer(title.lower())]
 
 
 def is_title_case(title: str) -> bool:
@@ -98,13 +118,19 @@ def sentence_case(title: str, proper: frozenset[str] = frozenset()) -> str:
     """
     if not is_title_case(title):
         return title
+    names = _country_name_spans(title)
     parts: list[str] = []
     last = 0
     for index, match in enumerate(_WORD_RE.finditer(title)):
         word = match.group(0)
         parts.append(title[last : match.start()])
         lowered = word.lower()
-        keep = _keeps_capital(word, index == 0, proper) or len(lowered) != len(word)
+        in_name = any(start <= match.start() < end for start, end in names)
+        keep = (
+            in_name
+            or _keeps_capital(word, index == 0, proper)
+            or len(lowered) != len(word)
+        )
         parts.append(word if keep else lowered)
         last = match.end()
     parts.append(title[last:])
