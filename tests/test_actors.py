@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from eventwire.model import Document
 
@@ -102,3 +103,25 @@ def test_a_group_for_a_state_is_not_that_state(code: Coder) -> None:
     doc = code("The pro-Russian militia seized the town hall.")
     militia = next(a for a in doc.actors if "militia" in a.text)
     assert militia.country is None
+
+
+def test_a_territory_name_with_and_is_one_side(nlp: Any) -> None:
+    from eventwire.actor_sides import coordinated_countries
+
+    doc = nlp("Turks and Caicos Islands officials met the envoy.")
+    officials = next(t for t in doc if t.text == "officials")
+    assert coordinated_countries(officials) == []
+    doc = nlp("Tongan and Fijian officials met the envoy.")
+    officials = next(t for t in doc if t.text == "officials")
+    assert [g.country for g in coordinated_countries(officials)] == ["TON", "FJI"]
+
+
+def test_a_country_name_on_an_event_noun_is_not_its_actor(nlp: Any) -> None:
+    from eventwire.actor_sides import nationality_agent
+
+    doc = nlp("The Iran sanctions and the Israeli blockade hurt traders.")
+    sanctions = next(t for t in doc if t.text == "sanctions")
+    blockade = next(t for t in doc if t.text == "blockade")
+    assert nationality_agent(sanctions) is None
+    agent = nationality_agent(blockade)
+    assert agent is not None and agent.text == "Israeli"

@@ -219,3 +219,50 @@ def test_the_state_of_a_place_the_event_hits_is_the_recipient(code: Coder) -> No
     doc = code("Prisoners rioted at a jail in northern Chad on Monday.")
     riot = _event(doc, "PROTEST")
     assert riot.recipient is not None and riot.recipient.country == "TCD"
+
+
+def test_coordinated_nationalities_are_one_side_each(code: Coder) -> None:
+    doc = code("Chilean and Peruvian soldiers attacked the smugglers near the border.")
+    sides = {(e.actor.country, e.actor.sector) for e in doc.events if e.actor is not None}
+    assert sides == {("CHL", "MIL"), ("PER", "MIL")}
+
+
+def test_a_coordinated_organisation_keeps_its_own_sector(code: Coder) -> None:
+    doc = code("UK and EU negotiators rejected the fishing proposal on Monday.")
+    sides = {(e.actor.country, e.actor.sector) for e in doc.events if e.actor is not None}
+    assert ("IGO", "IGO") in sides
+    assert any(country == "GBR" for country, _ in sides)
+
+
+def test_coordinated_nationalities_of_a_recipient_split_too(code: Coder) -> None:
+    doc = code("Police arrested Kenyan and Ugandan traders at the market.")
+    recipients = {e.recipient.country for e in doc.events if e.recipient is not None}
+    assert recipients == {"KEN", "UGA"}
+
+
+def test_an_ethnicity_is_not_split_into_countries(code: Coder) -> None:
+    doc = code("Ethnic Albanian and Serb villagers clashed in the valley.")
+    assert all(e.actor is None or e.actor.country is None for e in doc.events)
+
+
+def test_a_nationality_on_an_event_noun_is_its_actor(code: Coder) -> None:
+    doc = code("Palestinian riots erupted in the old city on Friday.")
+    protest = _event(doc, "PROTEST")
+    assert protest.actor is not None
+    assert (protest.actor.text, protest.actor.country, protest.actor.sector) == (
+        "Palestinian",
+        "PSE",
+        None,
+    )
+
+
+def test_coordinated_nationalities_on_an_event_noun(code: Coder) -> None:
+    doc = code("Kenyan and Ugandan riots erupted after the vote.")
+    actors = {e.actor.country for e in doc.events if e.actor is not None}
+    assert actors == {"KEN", "UGA"}
+
+
+def test_a_coded_subject_outranks_the_nationality_of_its_noun(code: Coder) -> None:
+    doc = code("China is enforcing all United Nations sanctions on the island.")
+    sanction = _event(doc, "SANCTION")
+    assert sanction.actor is not None and sanction.actor.country == "CHN"

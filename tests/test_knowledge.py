@@ -48,6 +48,74 @@ def test_country_codes_are_valid_and_unique() -> None:
         assert knowledge.countries().by_iso3(code) is not None, code
 
 
+def test_every_iso_territory_is_listed() -> None:
+    countries = knowledge.countries()
+    # ISO 3166-1 lists 249 entries; Kosovo's XK is the code in common use besides them.
+    assert len(countries) >= 250
+    territories = {
+        "COK": "CK", "NIU": "NU", "PCN": "PN", "NFK": "NF", "CXR": "CX", "CCK": "CC",
+        "HMD": "HM", "BLM": "BL", "MAF": "MF", "GLP": "GP", "GUM": "GU", "PRI": "PR",
+        "ESH": "EH", "SJM": "SJ", "TKL": "TK", "WLF": "WF", "FLK": "FK", "GIB": "GI",
+        "REU": "RE", "ATA": "AQ", "UMI": "UM", "VIR": "VI", "VGB": "VG", "IMN": "IM",
+    }  # fmt: skip
+    for iso3, iso2 in territories.items():
+        found = countries.by_iso3(iso3)
+        assert found is not None and found.iso2 == iso2, iso3
+
+
+@pytest.mark.parametrize(
+    ("text", "iso3"),
+    [
+        ("the Cook Islands", "COK"),
+        ("Niue", "NIU"),
+        ("Pitcairn Islands", "PCN"),
+        ("Norfolk Island", "NFK"),
+        ("Cocos (Keeling) Islands", "CCK"),
+        ("Heard Island", "HMD"),
+        ("St. Barts", "BLM"),
+        ("Saint Martin", "MAF"),
+        ("Svalbard", "SJM"),
+        ("Wallis and Futuna", "WLF"),
+        ("Turks and Caicos Islands", "TCA"),
+        ("the Falklands", "FLK"),
+        ("Isle of Man", "IMN"),
+        ("Jersey", "JEY"),
+        ("New Jersey", "USA"),
+    ],
+)
+def test_lookup_territory_name(text: str, iso3: str) -> None:
+    found = knowledge.countries().lookup_name(text)
+    assert found is not None, text
+    assert found.iso3 == iso3
+
+
+@pytest.mark.parametrize(
+    "text", ["Heard", "Martin", "Man", "Saba", "jersey", "reunion", "Cook", "Christmas"]
+)
+def test_parts_of_territory_names_are_no_names(text: str) -> None:
+    countries = knowledge.countries()
+    assert countries.lookup_name(text) is None
+    assert countries.lookup_capital(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "iso3"),
+    [("Niuean", "NIU"), ("Guamanian", "GUM"), ("Faroese", "FRO"), ("Manx", "IMN"),
+     ("American Samoan", "ASM"), ("Samoan", "WSM"), ("Turks", "TUR")],
+)  # fmt: skip
+def test_lookup_territory_demonym(text: str, iso3: str) -> None:
+    found = knowledge.countries().lookup_demonym(text)
+    assert found is not None, text
+    assert found.iso3 == iso3
+
+
+def test_territory_names_keep_their_capitals_in_headlines() -> None:
+    from eventwire.headlines import sentence_case
+
+    cased = sentence_case("Western Sahara Makes Concessions To Cook Islands")
+    assert cased == "Western Sahara makes concessions to Cook Islands"
+
+
 def test_codes_round_trip() -> None:
     countries = knowledge.countries()
     france = countries.by_iso2("FR")

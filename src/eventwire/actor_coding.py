@@ -160,7 +160,7 @@ def _describes(participle: Any, words: Any) -> bool:
     return not any(t.dep_ == "relcl" or t.ent_type_ in _NOT_ACTOR_ENTITIES for t in words)
 
 
-def _ngrams(tokens: list[Any]) -> list[tuple[int, int, str]]:
+def ngrams(tokens: list[Any]) -> list[tuple[int, int, str]]:
     """(first index, last index, text) of every n-gram, longest first."""
     grams: list[tuple[int, int, str]] = []
     for n in range(min(_MAX_NGRAM, len(tokens)), 0, -1):
@@ -201,7 +201,7 @@ def _country_of_place_words(tokens: list[Any]) -> str | None:
     return None
 
 
-def _is_not_nationality(tokens: list[Any], first: int) -> bool:
+def is_not_nationality(tokens: list[Any], first: int) -> bool:
     """Whether the country word at ``first`` names an ethnicity or a stance ("ethnic
     Albanians", "pro-Iranian", "anti - Syrian"), not the country of the phrase."""
     word = tokens[first].lower_
@@ -236,14 +236,14 @@ def _place_country(tokens: list[Any]) -> str | None:
     """The country a place phrase names: a country or capital in it ("south Serbia",
     "the Ivory Coast", "Baghdad") or a well-known place of one ("Kaduna State")."""
     countries = knowledge.countries()
-    for _first, _last, text in _ngrams(tokens):
+    for _first, _last, text in ngrams(tokens):
         found = countries.lookup_name(text) or countries.lookup_capital(text)
         if found is not None:
             return found.iso3
     return _country_of_place_words(tokens)
 
 
-def _in_person_name(words: list[Any], kind: str) -> bool:
+def in_person_name(words: list[Any], kind: str) -> bool:
     """Whether a country or capital name is part of a person's name. spaCy's small
     model tags many bare country names as PERSON, so a country name counts only inside
     a longer PERSON entity ("Michael Jordan"); a capital inside any ("Senator Lima")."""
@@ -324,7 +324,7 @@ def code_phrase(head: Any) -> PhraseCode:
         country, country_span = people.iso3, (position, position)
         covered.add(position)
 
-    for first, last, text in _ngrams(tokens):
+    for first, last, text in ngrams(tokens):
         if covered & set(range(first, last + 1)):
             continue
         org = organizations.lookup(text)
@@ -344,9 +344,9 @@ def code_phrase(head: Any) -> PhraseCode:
         if found is None:
             found = countries.lookup_capital(text)
             kind = "capital"
-        if found is not None and _in_person_name(tokens[first : last + 1], kind):
+        if found is not None and in_person_name(tokens[first : last + 1], kind):
             found = None  # "Senator Lima", "Michael Jordan": a person's name
-        if found is not None and kind != "capital" and _is_not_nationality(tokens, first):
+        if found is not None and kind != "capital" and is_not_nationality(tokens, first):
             covered.update(range(first, last + 1))
             continue  # "ethnic Albanians", "pro-Iranian": not the phrase's country
         if found is not None and (kind != "capital" or tokens[first].pos_ == "PROPN"):

@@ -9,7 +9,6 @@ thing ("provided training to AMISOM"), then a coded participant nearby, then the
 or region where it happened ("declared a ceasefire in Chad"). A compound phrase gives
 one side per coded conjunct.
 
-
 The small parse helpers (``children``, ``prepositions``, ``names_actor``...) and the
 pronoun resolution live in ``syntax``, shared with the trigger finder.
 """
@@ -20,6 +19,7 @@ from typing import Any
 
 from eventwire import lexicon
 from eventwire.actor_coding import code_phrase, is_part_of_group
+from eventwire.actor_sides import nationality_sides, own_agent, split_sides
 from eventwire.lexicon import EventPattern
 from eventwire.model import Actor, Document
 from eventwire.stages.syntax import (
@@ -107,7 +107,7 @@ def find_arguments(
     """The head tokens of the actor and the recipient of a trigger."""
     if trigger.i != verb.i and trigger.dep_ == "nsubj" and trigger.head.i == verb.i:
         # "Clashes between the army and rebels erupted": the noun names its actors.
-        actor_head = _prep_object(trigger, _NOUN_ACTOR_PREPS)
+        actor_head = _prep_object(trigger, _NOUN_ACTOR_PREPS) or own_agent(trigger, None, [])
         recipient_head = _prep_object(trigger, pattern.recipient_preps)
         if recipient_head is None:
             recipient_head = _of_target(doc, trigger, pattern)  # "the shelling of the town"
@@ -118,6 +118,7 @@ def find_arguments(
     else:
         actor_head, recipient_head = subject, None
     actor_head = _event_sides(doc, actor_head) or actor_head
+    actor_head = own_agent(trigger, actor_head, doc.actors)  # "came under Russian shelling"
     if not pattern.has_recipient:
         return _resolved(doc, actor_head, None)
     if not pattern.object_recipient:
@@ -472,7 +473,12 @@ def place_recipient(doc: Document, trigger: Any, verb: Any, thing: Any | None = 
 def sides(doc: Document, head: Any | None) -> list[Actor | None]:
     """The actors of a possibly compound phrase: one per coded conjunct, or the phrase
     itself when its conjuncts are not participants ("a network and ties")."""
-    actors = [_actor_of(doc, token) for token in conjuncts(head)]
+    if head is not None and (own := nationality_sides(head)):  # "Palestinian riots"
+        return list(own)
+    actors: list[Actor | None] = []
+    for token in conjuncts(head):
+        actor = _actor_of(doc, token)
+        actors.extend(split_sides(actor, token) if actor is not None else [actor])
     coded = [a for a in actors if is_coded(a)]
     if len(coded) > 1:
         return list(coded)
