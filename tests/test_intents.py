@@ -138,3 +138,10 @@ def test_preparing_an_attack_is_mobilizing_not_threatening(code: Coder) -> None:
     doc = code("Government troops were preparing to storm the rebel-held town.")
     types = {e.type for e in doc.events if e.factual}
     assert "MOBILIZE" in types and "THREATEN" not in types
+
+
+def test_an_obligation_in_a_message_to_a_party_is_a_request(code: Coder) -> None:
+    doc = code("The envoy sent a letter to the junta that it should free the journalists.")
+    requests = [e for e in doc.events if e.type == "REQUEST" and e.factual]
+    assert len(requests) == 1
+    assert requests[0].recipient is not None and requests[0].recipient.text == "the junta"

@@ -46,6 +46,8 @@ _COOPERATIVE_QUADS = frozenset({1, 2})
 # The flagged event's confidence already carries the factuality stage's penalty.
 _CONFIDENCE_FACTOR = 1.0
 _OBLIGATION_MODALS = frozenset({"must", "should"})
+# Nouns for a message whose "that" clause can lay an obligation on its addressee.
+_MESSAGE_NOUNS = frozenset({"reminder", "warning", "message", "ultimatum", "letter", "note"})
 _STATEMENT_VERBS = frozenset(
     {"say", "declare", "announce", "tell", "state", "insist", "conclude", "stress", "argue",
      "add", "warn", "write", "reiterate", "repeat", "emphasize", "emphasise", "demand",
@@ -171,12 +173,20 @@ def obligation_demands(doc: Document) -> Iterator[Event]:
                 (c for c in verb.children if c.dep_ == "aux" and c.lower_ in _OBLIGATION_MODALS),
                 None,
             )
-            if modal is None or verb.dep_ != "ccomp" or verb.head.lemma_ not in _STATEMENT_VERBS:
+            if modal is None:
+                continue
+            told = _told_party(verb)
+            if told is None and (verb.dep_ != "ccomp" or verb.head.lemma_ not in _STATEMENT_VERBS):
                 continue
             if any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
                 continue  # "must have known": a guess, not an obligation
             addressees = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-            speakers = [c for c in verb.head.children if c.dep_ == "nsubj"]
+            if told is not None:
+                speakers = [c for c in verb.head.head.children if c.dep_ == "nsubj"]
+                if addressees and addressees[0].pos_ == "PRON":
+                    addressees = [told]  # "a reminder to Iraq that it must cooperate"
+            else:
+                speakers = [c for c in verb.head.children if c.dep_ == "nsubj"]
             if not addressees or not speakers or addressees[0].pos_ == "PRON":
                 continue  # "Syria said it must ...": a commitment of its own
             speaker = speakers[0]
@@ -199,6 +209,21 @@ def obligation_demands(doc: Document) -> Iterator[Event]:
                 trigger_end=modal.idx + len(modal.text),
                 confidence=_confidence(actor, recipient),
             )
+
+
+def _told_party(verb: Any) -> Any | None:
+    """The party a message noun is addressed to, when ``verb`` heads the message's
+    "that" clause ("issued a reminder to Iraq that it must cooperate", "sent a warning
+    to the rebels that they should leave"); None otherwise."""
+    noun = verb.head
+    if verb.dep_ not in ("acl", "ccomp") or noun.lemma_.lower() not in _MESSAGE_NOUNS:
+        return None
+    if noun.dep_ != "dobj" or noun.head.pos_ != "VERB":
+        return None
+    holders = [noun, noun.head]
+    preps = [c for h in holders for c in h.children if c.dep_ in ("dative", "prep")]
+    parties = [o for p in preps if p.lower_ == "to" for o in p.children if o.dep_ == "pobj"]
+    return parties[0] if parties else None
 
 
 def _describes_a_thing(event: Event, spacy_doc: Any) -> bool:
