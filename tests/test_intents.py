@@ -145,3 +145,11 @@ def test_an_obligation_in_a_message_to_a_party_is_a_request(code: Coder) -> None
     requests = [e for e in doc.events if e.type == "REQUEST" and e.factual]
     assert len(requests) == 1
     assert requests[0].recipient is not None and requests[0].recipient.text == "the junta"
+
+
+def test_an_expressed_willingness_is_an_agreement_by_who_expressed_it(code: Coder) -> None:
+    doc = code("The Kenyan government expressed its willingness to meet the striking doctors.")
+    agreements = [e for e in doc.events if e.type == "AGREE" and e.factual]
+    assert agreements and all(e.actor is not None for e in agreements)
+    assert {e.actor.country for e in agreements if e.actor is not None} == {"KEN"}
+    assert not any(e.type == "CONSULT" and e.factual for e in doc.events)

@@ -69,15 +69,19 @@ def clause_subject(doc: Document, verb: Any) -> tuple[Any | None, bool]:
         if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
             noun = current.head
             owners = children(noun, "poss")
-            if owners:
+            if owners and owners[0].tag_ != "PRP$":
                 return owners[0], passive  # "Putin's offer to mediate"
             if (
                 noun.dep_ in ("dobj", "attr")
                 and noun.head.pos_ in ("VERB", "AUX")
                 and not is_participant(doc, noun)
             ):
-                current = noun.head  # "issued a statement calling on the council"
+                # "issued a statement calling on the council"; "Grenada expressed its
+                # willingness to cooperate": the one who expressed it
+                current = noun.head
                 continue
+            if owners:
+                return owners[0], passive  # "their offer to mediate"
             return noun, passive  # "an officer guarding the embassy"
         if current.dep_ == "pcomp" and current.head.dep_ == "prep":
             current = current.head.head  # "responded by shooting"
