@@ -422,3 +422,10 @@ def test_an_attack_by_protesters_is_a_riot(code: Coder) -> None:
     assert riots and "ASSAULT" not in _types(doc)
     doc = code("Gunmen set fire to the tax office in the capital.")
     assert "ASSAULT" in _types(doc)
+
+
+def test_an_organisation_leaving_a_country_is_a_sanction_not_a_retreat(code: Coder) -> None:
+    doc = code("The aid agency withdrew its staff from the northern province.")
+    assert "SANCTION" in _types(doc) and "RETREAT" not in _types(doc)
+    doc = code("The army withdrew from the border town.")
+    assert "RETREAT" in _types(doc)

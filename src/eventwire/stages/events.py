@@ -61,6 +61,9 @@ _MAIN_CLAUSE_BONUS = 0.05
 _CODED_ZONES = frozenset({Zone.BODY, Zone.TITLE})
 # Where a meeting or a joint action takes place is not its target.
 _MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE"})
+# Actors that withdraw a presence, not forces: aid agencies, rights groups, companies,
+# media, international organisations.
+_CIVILIAN_SECTORS = frozenset({"NGO", "HRI", "BUS", "MED", "IGO", "HLH", "EDU", "REL"})
 # Types whose event, done by two or more parties to nothing that is a party, is done
 # between them ("A and B failed to reach agreement on X", "began a round of talks").
 _SHARED_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
@@ -331,6 +334,12 @@ def _attacker_words(item: _Coded) -> set[str]:
     }
 
 
+def _civilian(item: _Coded) -> bool:
+    """Whether every coded actor is an organisation with no forces (``_CIVILIAN_SECTORS``)."""
+    sectors = [a.sector for a in item.actors if a is not None]
+    return bool(sectors) and all(s in _CIVILIAN_SECTORS for s in sectors)
+
+
 def _events(doc: Document, sentence: Sentence, span: Any, item: _Coded) -> list[Event]:
     patterns = lexicon.event_patterns()
     if item.pattern.type == "ASSAULT":
@@ -339,6 +348,10 @@ def _events(doc: Document, sentence: Sentence, span: Any, item: _Coded) -> list[
             item.pattern = replace(item.pattern, type="COERCE", mode="cyber", casualty=None)
         elif attackers & patterns.riot_words:
             item.pattern = replace(item.pattern, type="PROTEST", mode="riot")
+    if item.pattern.type == "RETREAT" and item.pattern.mode == "withdraw" and _civilian(item):
+        # An organisation leaving a country ends its presence there: SANCTION in the
+        # PLOVER manual; RETREAT is a withdrawal of forces.
+        item.pattern = replace(item.pattern, type="SANCTION", mode="withdraw")
     pattern, trigger, actors, recipients = item.pattern, item.trigger, item.actors, item.recipients
     pairs: list[tuple[Actor | None, Actor | None]]
     shared = pattern.reciprocal or item.each_other or item.mutual
