@@ -429,3 +429,13 @@ def test_an_organisation_leaving_a_country_is_a_sanction_not_a_retreat(code: Cod
     assert "SANCTION" in _types(doc) and "RETREAT" not in _types(doc)
     doc = code("The army withdrew from the border town.")
     assert "RETREAT" in _types(doc)
+
+
+def test_damage_nobody_is_named_for_in_a_riot_is_part_of_the_riot(code: Coder) -> None:
+    doc = code("Shops were looted and two cars were set on fire as riots spread through the port.")
+    assert "PROTEST" in _types(doc) and "ASSAULT" not in _types(doc)
+
+
+def test_an_event_after_a_place_and_a_colon_heads_a_headline(code: Coder) -> None:
+    doc = code("Northern Province: Heavy Clashes Near the Border\n\nThe mayor resigned.")
+    assert any(e.type == "ASSAULT" and e.headline for e in doc.events)

@@ -195,6 +195,15 @@ def _host(
         and anchor.dep_ in _FOLDED_DEPS
     ):
         return riot  # "prisoners rioted, setting fire to their mattresses": the riot
+    ownerless_damage = item.pattern.type == "ASSAULT" and item.pattern.mode in ("destroy", None)
+    if (
+        ownerless_damage
+        and item.pattern.casualty is None
+        and not any(a is not None for a in item.actors)
+    ):
+        riots = [c for c in coded if c.pattern.type == "PROTEST" and c.pattern.mode == "riot"]
+        if riots:
+            return riots[0]  # "Police station burned down after a night of rioting"
     if _is_toll(item):
         # "23 civilians were killed as the army launched air strikes": one event.
         attacks = [c for c in coded if c.pattern.type == "ASSAULT" and not _is_toll(c)]

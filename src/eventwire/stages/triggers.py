@@ -319,9 +319,15 @@ def _modifiers_match(pattern: EventPattern, noun: Any) -> bool:
 
 def _heads_verbless_line(noun: Any) -> bool:
     """Whether an event noun heads a sentence that has no verb (a headline such as
-    "Teachers out on strike"): it is the root, or the object of "on", "in", "into" or
+    "Teachers out on strike" or "Brazil: Widespread Torture in Prisons"): it is the
+    root, what follows a place and a colon, or the object of "on", "in", "into" or
     "under"."""
     sentence = noun.sent
+    if noun.dep_ == "appos" and noun.head.dep_ == "ROOT" and noun.head.i < noun.i:
+        # "Chad: Clashes in the North" (where "Chad" may even be read as a verb)
+        after = noun.doc[noun.i : sentence.end]
+        colon = any(t.text == ":" for t in noun.doc[noun.head.i : noun.i])
+        return colon and not any(t.pos_ in ("VERB", "AUX") for t in after)
     if any(t.pos_ in ("VERB", "AUX") for t in sentence):
         return False
     if noun.dep_ == "ROOT":
