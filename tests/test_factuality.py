@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
+from eventwire.evaluate.events import CODING_STAGES
 from eventwire.model import Document, Event
 
 Coder = Callable[[str], Document]
@@ -88,3 +89,26 @@ def test_the_aim_of_an_agreement_just_signed_is_not_yet_done(code: Coder) -> Non
 def test_what_is_foiled_or_prevented_did_not_happen(code: Coder) -> None:
     doc = code("The army prevented the rebels from attacking the town.")
     assert not any(e.factual for e in _of_type(doc, "ASSAULT"))
+
+
+def test_a_summary_of_the_past_is_historical_and_undated(nlp: object) -> None:
+    from datetime import date
+
+    from eventwire.model import RawDocument
+    from eventwire.pipeline import Pipeline
+
+    text = (
+        "The two republics have already fought three wars over the valley.\n\n"
+        "Rebels attacked an army base near the border."
+    )
+    raw = RawDocument(text=text, origin="<test>", published=date(2023, 9, 18))
+    [doc] = Pipeline([*CODING_STAGES, "dates"]).process_raw(raw)
+    wars = [e for e in doc.events if "historical" in e.contexts]
+    assert wars and all(e.factual and e.type == "ASSAULT" and e.date is None for e in wars)
+    news = [e for e in doc.events if "historical" not in e.contexts and e.type == "ASSAULT"]
+    assert news and all(e.date == date(2023, 9, 18) for e in news)
+
+
+def test_news_in_the_present_perfect_is_not_historical(code: Coder) -> None:
+    doc = code("Rebels have attacked an army base in the north, officials said.")
+    assert not any("historical" in e.contexts for e in _of_type(doc, "ASSAULT"))

@@ -9,7 +9,8 @@
    the one nearest the trigger; an expression that marks the edge of a period ("since
    2010", "until June") comes last. A decade or century ("in the 1990s") leaves the date
    None rather than pretend a precision it does not have. Without any such expression the
-   event gets the anchor day with ``date_from_publication=True``; without an anchor,
+   event gets the anchor day with ``date_from_publication=True``; without an anchor, or
+   when the event is told as a summary of the past (PLOVER's "historical" context),
    None. Durations, sets and PRESENT_REF/PAST_REF/FUTURE_REF never date an event.
 """
 
@@ -29,6 +30,7 @@ from eventwire.model import (
     TimexType,
 )
 from eventwire.pipeline import stage
+from eventwire.stages.factuality import HISTORICAL
 from eventwire.timex import find_timexes
 from eventwire.timex.lexicon import load_lexicon
 from eventwire.timex.normalize import (
@@ -48,7 +50,14 @@ _SEARCHED_ZONES = ARTICLE_ZONES
 
 @stage(
     "dates",
-    requires=("doc.spacy_doc", "doc.sentences", "doc.article", "doc.events", "event.future"),
+    requires=(
+        "doc.spacy_doc",
+        "doc.sentences",
+        "doc.article",
+        "doc.events",
+        "event.future",
+        "event.contexts",
+    ),
     assigns=("doc.timexes", "event.date"),
 )
 def dates(doc: Document) -> Document:
@@ -104,7 +113,7 @@ def date_event(doc: Document, event: Event, anchor: Anchor | None) -> None:
         else:
             event.date, event.date_precision = best.when
         return
-    if anchor is not None:
+    if anchor is not None and HISTORICAL not in event.contexts:
         event.date, event.date_precision = anchor.day, DatePrecision.DAY
         event.date_from_publication = True
     else:

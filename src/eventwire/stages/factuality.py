@@ -15,7 +15,9 @@ promises ("pledged aid", "offered concessions": future) or what "until"/"before"
 a condition still to be met. An
 infinitive that no verb governs is a headline's future ("Leaders to meet on Friday").
 Prepositions of time and cause ("after attacking") put nothing in doubt. Flagged
-events are kept, with a lower confidence, but not listed by default.
+events are kept, with a lower confidence, but not listed by default. An event told as a
+summary of the past ("have already fought two wars over the region") did happen: it is
+listed, with PLOVER's "historical" context and a lower confidence, and left undated.
 """
 
 from __future__ import annotations
@@ -29,6 +31,11 @@ from eventwire.model import Document, Event
 from eventwire.pipeline import stage
 
 FLAGS = frozenset({"negated", "hypothetical", "future"})
+# PLOVER's context for an event told as part of the past ("have already fought two wars").
+HISTORICAL = "historical"
+_SUMMARY_ADVERBS = frozenset({"already", "repeatedly", "previously", "often", "frequently"})
+_SPAN_PREPS = frozenset({"over", "in", "for", "since", "during", "throughout"})
+_SPAN_UNITS = frozenset({"year", "decade", "century", "generation"})
 FLAGGED_PENALTY = 0.1
 # Relations through which a governing word scopes over the event's clause.
 _GOVERNING_DEPS = frozenset({"xcomp", "pcomp", "prep", "acomp", "ccomp"})
@@ -257,10 +264,41 @@ def assess(event: Event, spacy_doc: Any) -> set[str]:
     return flags
 
 
+def is_summary_of_past(event: Event, spacy_doc: Any) -> bool:
+    """Whether the event is told as a summary of the past, not as news: a present
+    perfect with "already" or a span of years ("have already fought two wars", "have
+    clashed repeatedly over the past decade"), or over a count of events ("have held
+    three rounds of talks"). PLOVER's "historical" context."""
+    if event.trigger_start is None or event.trigger_end is None:
+        return False
+    span = spacy_doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+    if span is None:
+        return False
+    trigger = verb = span.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    perfect = verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBP", "VBZ") for c in verb.children
+    )
+    if not perfect:
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ in _SUMMARY_ADVERBS for c in verb.children):
+        return True
+    spans = [p for p in verb.children if p.dep_ == "prep" and p.lower_ in _SPAN_PREPS]
+    if any(t.lemma_.lower() in _SPAN_UNITS for p in spans for t in p.subtree):
+        return True
+    counted = [trigger, *(c for c in verb.children if c.dep_ == "dobj")]
+    return any(
+        c.dep_ == "nummod" and c.like_num and c.lower_ not in ("one", "1")
+        for noun in counted
+        for c in noun.children
+    )
+
+
 @stage(
     "factuality",
     requires=("doc.events", "doc.spacy_doc"),
-    assigns=("event.negated", "event.hypothetical", "event.future"),
+    assigns=("event.negated", "event.hypothetical", "event.future", "event.contexts"),
 )
 def flag_factuality(doc: Document) -> Document:
     for event in doc.events:
@@ -270,5 +308,10 @@ def flag_factuality(doc: Document) -> Document:
         event.future = "future" in flags
         if flags:
             # Less likely to stand for what happened than an asserted event.
+            event.confidence = round(max(0.05, event.confidence - FLAGGED_PENALTY), 2)
+        elif is_summary_of_past(event, doc.spacy_doc) and HISTORICAL not in event.contexts:
+            # It happened, but not when the article appeared: the dates stage leaves
+            # it undated rather than date it on the publication day.
+            event.contexts.append(HISTORICAL)
             event.confidence = round(max(0.05, event.confidence - FLAGGED_PENALTY), 2)
     return doc
