@@ -29,6 +29,7 @@ from typing import Any
 from eventwire.datafiles import read_word_table
 from eventwire.model import Document, Event
 from eventwire.pipeline import stage
+from eventwire.stages.syntax import COMMITTING_VERBS
 
 FLAGS = frozenset({"negated", "hypothetical", "future"})
 # PLOVER's context for an event told as part of the past ("have already fought two wars").
@@ -50,8 +51,8 @@ _CAUSATIVE_VERBS = frozenset({"allow", "let", "permit", "enable", "help", "make"
 # "until"/"before" with the present tense: a condition not yet met.
 _PENDING_MARKS = frozenset({"until", "before"})
 # Light verbs that promise the event their noun names.
-_PROMISING_VERBS = frozenset(
-    {"offer", "promise", "pledge", "propose", "vow", "threaten", "agree", "consent", "commit"}
+_PROMISING_VERBS = (
+    frozenset({"offer", "promise", "pledge", "propose", "vow", "threaten"}) | COMMITTING_VERBS
 )
 # Verbs by which a subject states an intention noun as its own ("made a commitment").
 _STATING_VERBS = frozenset(

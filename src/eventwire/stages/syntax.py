@@ -18,6 +18,10 @@ from eventwire.model import Actor, Document
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Clauses that share the subject of the clause they hang on (not reported speech).
 _INHERIT_SUBJECT_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "acomp"})
+# Verbs that commit their subject to the event their "to" object names ("agreed to a
+# ceasefire", "consented to talks"): the triggers stage takes them as that noun's light
+# verb, the factuality stage reads what they govern as promised.
+COMMITTING_VERBS = frozenset({"agree", "consent", "commit"})
 # Entities that are never participants ("fired on Tuesday", "attacked at dawn").
 NOT_PARTICIPANTS = frozenset(
     {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}

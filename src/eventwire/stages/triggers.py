@@ -21,6 +21,7 @@ from typing import Any
 from eventwire.lexicon import EventPattern, PatternSet
 from eventwire.model import Actor
 from eventwire.stages.syntax import (
+    COMMITTING_VERBS,
     NOT_PARTICIPANTS,
     children,
     is_infinitive,
@@ -38,8 +39,6 @@ _LIGHT_PREPS = frozenset({"on", "into", "in", "under"})
 _CEASING_VERBS = frozenset({"stop", "halt", "cease", "subside"})
 # Verbs that declare what their object names ("declared a truce").
 _DECLARING_VERBS = frozenset({"declare", "announce", "proclaim"})
-# Verbs that commit their subject to the event their "to" object names.
-_COMMITTING_VERBS = frozenset({"agree", "consent", "commit"})
 _CLAIM_VERBS = frozenset({"claim", "accept", "take", "admit", "acknowledge"})
 _NOUN_ARGUMENT_DEPS = frozenset({"dobj", "attr", "nsubj", "nsubjpass", "oprd"})
 _NAME_PARTS = frozenset({"PERSON", "ORG", "GPE", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT"})
@@ -93,7 +92,7 @@ def _light_verb(noun: Any, patterns: PatternSet) -> Any | None:
         return claimed  # "claimed responsibility for the bombing"
     if token.dep_ == "pobj" and token.head.dep_ == "prep":
         prep, holder = token.head.lower_, token.head.head
-        if prep == "to" and holder.lemma_.lower() in _COMMITTING_VERBS:
+        if prep == "to" and holder.lemma_.lower() in COMMITTING_VERBS:
             return holder  # "agreed to a ceasefire", "consented to talks"
         if holder.pos_ == "ADV" and holder.dep_ == "advmod":
             holder = holder.head  # "are out on strike"
@@ -369,14 +368,14 @@ def kept_triggers(
         and verb.i in by_index
         and by_index[verb.i].type != pattern.type
         and not (by_index[verb.i].particles or by_index[verb.i].objects)
-        and verb.lemma_.lower() not in _COMMITTING_VERBS  # "agreed to a ceasefire": both
+        and verb.lemma_.lower() not in COMMITTING_VERBS  # "agreed to a ceasefire": both
     }
     phrasal_verbs = {
         verb.i
         for _, verb, _ in found
         if verb.i in by_index
         and verb.i not in named_by_noun
-        and verb.lemma_.lower() not in _COMMITTING_VERBS
+        and verb.lemma_.lower() not in COMMITTING_VERBS
     }
     kept = []
     for trigger, verb, pattern in found:
