@@ -132,6 +132,23 @@ def test_an_unknown_actor_is_compatible_and_is_filled_in(store: Store) -> None:
     assert event.actor.sector == "REB"
 
 
+def test_the_same_toll_is_evidence_within_an_article(store: Store) -> None:
+    # Two arrests told in one article, placed alike, no country known on either side:
+    # distinct unless they share a count.
+    first = report(1, type="COERCE", actor=None, recipient=None)
+    first.events[0].arrested = 25
+    second = replace(first.events[0], start=100, end=140, sentence="Police held 25 people.")
+    first.events.append(second)
+    store.add_document(first)
+    assert len(all_events(store)) == 1
+    # Another article: its first arrest joins the stored one (the same place), its
+    # second, with another count, stays apart.
+    other = report(2, type="COERCE", actor=None, recipient=None)
+    other.events.append(replace(other.events[0], start=100, end=140, arrested=14))
+    store.add_document(other)
+    assert sorted(e.arrested or 0 for e in all_events(store)) == [14, 25]
+
+
 def test_country_level_places_need_other_evidence(store: Store) -> None:
     # Same day, same country, nothing else known: two attacks, not one.
     store.add_document(report(1, place=COUNTRY, actor=None, recipient=None))
@@ -154,9 +171,7 @@ def test_coarse_dates_and_places_merge_and_take_the_finer_one(store: Store) -> N
 
 
 @pytest.mark.parametrize("publication_first", [False, True])
-def test_a_publication_date_covers_the_days_before(
-    store: Store, publication_first: bool
-) -> None:
+def test_a_publication_date_covers_the_days_before(store: Store, publication_first: bool) -> None:
     dated = report(1, day=date(2025, 3, 4))
     undated = report(2, day=date(2025, 3, 6), from_publication=True)
     for doc in [undated, dated] if publication_first else [dated, undated]:

@@ -19,11 +19,11 @@ new event. Two events are *compatible* when nothing known about them disagrees:
 Compatibility alone is not enough across articles: two "attacks in Nigeria" on the same
 day need not be one attack. A merge across articles needs positive evidence worth
 ``MIN_EVIDENCE`` points: the same place at sub-country precision (2), the same actor
-country (1), the same recipient country (1). Within one article (a headline and the
-sentence that tells the story) the place says little, as an article's events are often
-all placed at its main place: there a merge needs a known actor or recipient country
-in common. Two events coded from the same sentence never merge: the coder told them
-apart.
+country (1), the same recipient country (1), the same number of dead, injured or
+arrested (1). Within one article (a headline and the sentence that tells the story)
+the place says little, as an article's events are often all placed at its main place:
+there a merge needs a known actor or recipient country, or a count, in common. Two
+events coded from the same sentence never merge: the coder told them apart.
 
 The merged event keeps its first report's wording and fills in what it lacked from
 later ones: an unknown actor, a finer date or place. Casualties keep the lowest figure
@@ -56,6 +56,7 @@ MIN_EVIDENCE_SAME_ARTICLE = 1  # actor points: one article places all its events
 SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE"})
 _PLACE_EVIDENCE = 2
 _ACTOR_EVIDENCE = 1
+_COUNTS = ("dead", "injured", "arrested")
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,10 +203,11 @@ class Evidence:
     place: int
     actors: int
     swapped: bool = False  # the stored event names the two sides the other way round
+    counts: int = 0  # the same number dead, injured or arrested
 
     @property
     def points(self) -> int:
-        return self.place + self.actors
+        return self.place + self.actors + self.counts
 
 
 def evidence(event: Event, row: sqlite3.Row) -> Evidence | None:
@@ -243,7 +245,8 @@ def evidence(event: Event, row: sqlite3.Row) -> Evidence | None:
         actors += _ACTOR_EVIDENCE
     if recipient.country is not None and recipient.country == stored_recipient.country:
         actors += _ACTOR_EVIDENCE
-    return Evidence(_PLACE_EVIDENCE if same_place else 0, actors, swapped)
+    counts = any(getattr(event, count) and getattr(event, count) == row[count] for count in _COUNTS)
+    return Evidence(_PLACE_EVIDENCE if same_place else 0, actors, swapped, int(counts))
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,7 +280,7 @@ def find_match(conn: sqlite3.Connection, event: Event, article_id: int) -> Match
         if event_id in same_sentence:
             continue
         if event_id in same_article:
-            if found.actors < MIN_EVIDENCE_SAME_ARTICLE:
+            if found.actors + found.counts < MIN_EVIDENCE_SAME_ARTICLE:
                 continue
         elif found.points < MIN_EVIDENCE:
             continue
@@ -359,7 +362,7 @@ def merge_into(conn: sqlite3.Connection, match: Match, event: Event) -> None:
             "place_precision": place.precision.value if place.precision else None,
             "place_confidence": place.confidence,
         }
-    for count in ("dead", "injured", "arrested"):
+    for count in _COUNTS:
         updates[count] = _lowest(row[count], getattr(event, count))
     updates["confidence"] = max(float(row["confidence"]), event.confidence)
     if event.headline and not row["headline"]:
