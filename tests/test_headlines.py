@@ -48,6 +48,13 @@ def test_proper_words_skip_sentence_starts() -> None:
     assert "Soldiers" not in words and "Police" not in words
 
 
+def test_proper_words_skip_a_title_repeated_in_the_body() -> None:
+    body = "(Militia Expands Recruitment in the North)\nThe militia said Hamas envoys met."
+    words = proper_words(body)
+    assert "Hamas" in words
+    assert "Recruitment" not in words and "Expands" not in words
+
+
 # ------------------------------------------------------------------------ folding
 
 
@@ -64,6 +71,13 @@ def test_a_title_event_the_body_tells_marks_the_body_event() -> None:
     assert [e.headline for e in events] == [False, True]
     assert events[1].actor is not None and events[1].actor.country == "NGA"
     assert events[1].dead == 9  # the lower figure stands
+
+
+def test_a_folded_title_event_keeps_the_higher_confidence() -> None:
+    title = _event("THREATEN", 0, "NGA", confidence=0.85)
+    body = [_event("THREATEN", 80, None, confidence=0.6)]
+    [told] = fold_headline_events([title], body)
+    assert told.headline and told.confidence == 0.85
 
 
 def test_a_title_event_with_another_country_or_factuality_stays() -> None:

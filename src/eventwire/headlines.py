@@ -96,7 +96,9 @@ def is_title_case(title: str) -> bool:
 
 def proper_words(body: str) -> frozenset[str]:
     """Words the body writes with a capital inside a sentence (names, not starts) and
-    never in lower case ("New" of "New York" is not a name when "new" occurs too)."""
+    never in lower case ("New" of "New York" is not a name when "new" occurs too). A
+    line in Title Case (the title repeated, a caption) says nothing of names."""
+    body = "\n".join(line for line in body.splitlines() if not is_title_case(line))
     capitalised = {match.group(1) for match in _INNER_CAPITAL_RE.finditer(body)}
     lower = {word for word in _WORD_RE.findall(body) if word.islower()}
     return frozenset(word for word in capitalised if word.lower() not in lower)
@@ -126,11 +128,7 @@ def sentence_case(title: str, proper: frozenset[str] = frozenset()) -> str:
         parts.append(title[last : match.start()])
         lowered = word.lower()
         in_name = any(start <= match.start() < end for start, end in names)
-        keep = (
-            in_name
-            or _keeps_capital(word, index == 0, proper)
-            or len(lowered) != len(word)
-        )
+        keep = in_name or _keeps_capital(word, index == 0, proper) or len(lowered) != len(word)
         parts.append(word if keep else lowered)
         last = match.end()
     parts.append(title[last:])
@@ -281,9 +279,10 @@ def fold_headline_events(title_events: Iterable[Event], body_events: list[Event]
 
     Title events that the body does not tell come first (the title comes first in the
     text), then the body events in their order; a body event that tells a title event
-    is marked ``headline``. Body events are compared as the body told them; a body
-    event takes sides from the title only when one title event folds into it (not from
-    the two directions of "Kenya and Ethiopia Sign Agreement").
+    is marked ``headline`` and keeps the higher of the two confidences. Body events
+    are compared as the body told them; a body event takes sides from the title only
+    when one title event folds into it (not from the two directions of "Kenya and
+    Ethiopia Sign Agreement").
     """
     as_told = {id(e): replace(e) for e in body_events}
     folded: dict[int, list[Event]] = {}
@@ -295,6 +294,8 @@ def fold_headline_events(title_events: Iterable[Event], body_events: list[Event]
             kept.append(title_event)
             continue
         told.headline = True
+        # told twice, in the title and in the body: as sure as the surer telling
+        told.confidence = max(told.confidence, title_event.confidence)
         folded.setdefault(id(told), []).append(title_event)
         for count in _COUNTS:
             setattr(told, count, _lower(getattr(told, count), getattr(title_event, count)))
