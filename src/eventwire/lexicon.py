@@ -45,6 +45,8 @@ class EventPattern:
     modifiers: tuple[str, ...] = ()
     verbs: tuple[str, ...] = ()  # a noun trigger's light verb must be one of these
     animate: bool = False  # the object must name people or a group ("released hostages")
+    subjects: tuple[str, ...] = ()  # the subject must be one of these ("a militia operating")
+    undergoer: bool = False  # the subject is the recipient ("faced charges")
     transitive: bool | None = None
     casualty: str | None = None
     reciprocal: bool = False
@@ -60,6 +62,7 @@ class EventPattern:
         return (
             bool(self.objects) + bool(self.preps) + bool(self.particles) + bool(self.modifiers)
             + bool(self.verbs) + self.animate + (self.transitive is not None)
+            + bool(self.subjects)
         )  # fmt: skip
 
 
@@ -86,6 +89,8 @@ class PatternSet:
     by_trigger: dict[tuple[str, str], tuple[EventPattern, ...]]
     terminative_verbs: frozenset[str] = frozenset()
     subject_light_verbs: frozenset[str] = frozenset()  # "clashes erupted"
+    # Verbs that tell of the event their object names ("observers reported an attack").
+    reporting_verbs: frozenset[str] = frozenset()
     carrier_nouns: frozenset[str] = frozenset()  # "a mediation effort", "an aid convoy"
     # Nouns that end the event their "of" object names ("the lifting of the curfew").
     terminative_nouns: frozenset[str] = frozenset()
@@ -159,7 +164,7 @@ def _pattern(entry: Any, where: str, types: dict[str, TypeInfo]) -> EventPattern
         raise ResourceError(f"{where}: a pattern must be a mapping")
     known = {
         "trigger", "pos", "type", "mode", "object", "prep", "particle", "modifier", "verb",
-        "animate",
+        "animate", "subject", "undergoer",
         "transitive", "casualty", "reciprocal", "recipient", "recipient_prep", "confidence",
         "example",
     }  # fmt: skip
@@ -204,6 +209,8 @@ def _pattern(entry: Any, where: str, types: dict[str, TypeInfo]) -> EventPattern
         modifiers=_strings(entry.get("modifier"), where, "modifier"),
         verbs=_strings(entry.get("verb"), where, "verb"),
         animate=bool(entry.get("animate", False)),
+        subjects=_strings(entry.get("subject"), where, "subject"),
+        undergoer=bool(entry.get("undergoer", False)),
         transitive=transitive,
         casualty=casualty,
         reciprocal=bool(entry.get("reciprocal", False)),
@@ -239,6 +246,7 @@ def parse_patterns(text: str, where: str) -> PatternSet:
     light = _verb_set(data, "light_verbs", where)
     terminative = _verb_set(data, "terminative_verbs", where)
     subject_light = _verb_set(data, "subject_light_verbs", where)
+    reporting = _verb_set(data, "reporting_verbs", where)
     carriers = frozenset(_strings(data.get("carrier_nouns"), where, "carrier_nouns"))
     ending_nouns = frozenset(_strings(data.get("terminative_nouns"), where, "terminative_nouns"))
     plan_nouns = frozenset(_strings(data.get("plan_nouns"), where, "plan_nouns"))
@@ -278,6 +286,7 @@ def parse_patterns(text: str, where: str) -> PatternSet:
         by_trigger=by_trigger,
         terminative_verbs=terminative,
         subject_light_verbs=subject_light,
+        reporting_verbs=reporting,
         carrier_nouns=carriers,
         terminative_nouns=ending_nouns,
         plan_nouns=plan_nouns,

@@ -26,6 +26,7 @@ from eventwire.stages.syntax import (
     NAMED_ENTITIES,
     NOT_PARTICIPANTS,
     PERSONAL_PRONOUNS,
+    agent_of,
     antecedent,
     children,
     clause_subject,
@@ -39,6 +40,7 @@ from eventwire.stages.syntax import (
     is_sector_word,
     may_participate,
     names_actor,
+    names_own_actors,
     of_objects,
     prepositions,
 )
@@ -69,14 +71,6 @@ _HELPING_VERBS = frozenset({"help", "assist", "support", "feed", "shelter", "aid
 _SUMMONING_VERBS = frozenset({"summon", "invite", "convene", "call", "phone", "telephone"})
 
 
-def _agent(verb: Any) -> Any | None:
-    for agent in children(verb, "agent"):
-        objects = children(agent, "pobj")
-        if objects:
-            return objects[0]
-    return None
-
-
 def _prep_object(token: Any, preps: tuple[str, ...]) -> Any | None:
     """The object of the first of ``preps`` on ``token`` that names a participant."""
     for prep in prepositions(token):
@@ -105,20 +99,24 @@ def find_arguments(
     doc: Document, trigger: Any, verb: Any, pattern: EventPattern
 ) -> tuple[Any | None, Any | None]:
     """The head tokens of the actor and the recipient of a trigger."""
-    if trigger.i != verb.i and trigger.dep_ == "nsubj" and trigger.head.i == verb.i:
-        # "Clashes between the army and rebels erupted": the noun names its actors.
+    if names_own_actors(trigger, verb):
+        # "Clashes between the army and rebels erupted", "observers reported an attack
+        # by gunmen": the noun names its actors.
         actor_head = _prep_object(trigger, _NOUN_ACTOR_PREPS) or own_agent(trigger, None, [])
         recipient_head = _prep_object(trigger, pattern.recipient_preps)
         if recipient_head is None:
             recipient_head = _of_target(doc, trigger, pattern)  # "the shelling of the town"
         return _resolved(doc, actor_head, recipient_head if pattern.has_recipient else None)
-    subject, passive = clause_subject(doc, verb)
+    subject, passive = clause_subject(doc, verb, transitive=bool(pattern.transitive))
     if passive:
-        actor_head, recipient_head = _agent(verb), subject
+        actor_head, recipient_head = agent_of(verb), subject
     else:
         actor_head, recipient_head = subject, None
     actor_head = _event_sides(doc, actor_head) or actor_head
     actor_head = own_agent(trigger, actor_head, doc.actors)  # "came under Russian shelling"
+    if pattern.undergoer:  # "the former minister faces charges", "won concessions from X"
+        givers = (_prep_object(t, ("from", "by")) for t in [verb, *children(verb, "dobj")])
+        return _resolved(doc, next((t for t in givers if t is not None), None), actor_head)
     if not pattern.has_recipient:
         return _resolved(doc, actor_head, None)
     if not pattern.object_recipient:

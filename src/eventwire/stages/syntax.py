@@ -54,8 +54,10 @@ def prepositions(token: Any) -> list[Any]:
     ]
 
 
-def clause_subject(doc: Document, verb: Any) -> tuple[Any | None, bool]:
-    """The subject head of ``verb``'s clause and whether the clause is passive."""
+def clause_subject(doc: Document, verb: Any, transitive: bool = False) -> tuple[Any | None, bool]:
+    """The subject head of ``verb``'s clause and whether the clause is passive; a
+    participle describing a noun is passive when it has an agent, or when the verb is
+    ``transitive`` and has no object ("NGOs banned for ties to foreign governments")."""
     passive = any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children)
     current = verb
     for _ in range(4):
@@ -72,6 +74,11 @@ def clause_subject(doc: Document, verb: Any) -> tuple[Any | None, bool]:
             return (subject if speaker is None else speaker), passive
         if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
             noun = current.head
+            participle = current.i == verb.i and current.tag_ in ("VBN", "VBD")
+            if participle and (
+                children(verb, "agent") or (transitive and not children(verb, "dobj"))
+            ):
+                return noun, True  # "a city blockaded by troops": what it was done to
             owners = children(noun, "poss")
             if owners and owners[0].tag_ != "PRP$":
                 return owners[0], passive  # "Putin's offer to mediate"
@@ -98,6 +105,25 @@ def clause_subject(doc: Document, verb: Any) -> tuple[Any | None, bool]:
             continue
         break
     return None, passive
+
+
+def agent_of(verb: Any) -> Any | None:
+    """The object of a passive verb's "by" ("was attacked by gunmen")."""
+    return next((o for agent in children(verb, "agent") for o in children(agent, "pobj")), None)
+
+
+def names_own_actors(trigger: Any, verb: Any) -> bool:
+    """Whether an event noun names its own actors, not the subject of its verb: the
+    subject of "clashes erupted", the object of a reporting verb ("observers reported an
+    attack by gunmen"), the agent of a passive ("the plant was disabled by an attack")."""
+    if trigger.i == verb.i:
+        return False
+    if trigger.dep_ == "nsubj" and trigger.head.i == verb.i:
+        return True
+    if trigger.dep_ == "pobj" and trigger.head.dep_ == "agent" and trigger.head.head.i == verb.i:
+        return True
+    reporting = lexicon.event_patterns().reporting_verbs
+    return trigger.head.i == verb.i and bool({verb.lemma_.lower(), verb.lower_} & reporting)
 
 
 def may_participate(token: Any) -> bool:

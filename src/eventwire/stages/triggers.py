@@ -100,33 +100,56 @@ def _light_verb(noun: Any, patterns: PatternSet) -> Any | None:
             # "went on strike", "took them into custody", "are on strike"; not "a deal
             # reached in talks" (where it was reached)
             verb = holder
-            light = prep in _LIGHT_PREPS and verb.lemma_ != "reach" and (
-                _is_light(verb, patterns.light_verbs)
-                or _is_light(verb, patterns.subject_light_verbs)  # "ended in arrests"
+            light = (
+                prep in _LIGHT_PREPS
+                and verb.lemma_ != "reach"
+                and (
+                    _is_light(verb, patterns.light_verbs)
+                    or _is_light(verb, patterns.subject_light_verbs)  # "ended in arrests"
+                )
             )
+            if prep == "behind" and verb.lemma_ == "be":
+                return verb  # "state actors are behind the disinformation campaign"
             return verb if light or (prep == "on" and verb.lemma_ == "be") else None
         if holder.dep_ in _NOUN_ARGUMENT_DEPS and prep in ("of", "in"):
             if holder.lemma_.lower() in patterns.terminative_nouns:
                 return None  # "a suspension of attacks": the attacks stop
             token = holder  # "tons of food aid", "a state of emergency"
     if token.dep_ in ("ROOT", "appos"):
-        # a headline's "Concessions made by the government" or "Unrest: Curfew Imposed":
-        # the participle is the verb
+        # a headline's "Concessions made by the government", "Unrest: Curfew Imposed" or
+        # "Mass Deportations Reported": the participle is the verb
         made = [c for c in children(token, "acl") if c.tag_ == "VBN"]
-        if made and _is_light(made[0], patterns.light_verbs):
+        if made and _is_light(made[0], patterns.light_verbs | patterns.reporting_verbs):
             return made[0]
+    if token.dep_ == "pobj" and token.head.dep_ == "agent" and token.head.head.dep_ == "ROOT":
+        return token.head.head  # "Power plant disabled by cyber attack"; not background
     if token.dep_ not in _NOUN_ARGUMENT_DEPS:
         return None
     verb = token.head
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     if token.dep_ == "nsubj":
-        return verb if _is_light(verb, patterns.subject_light_verbs) else None
-    if _is_light(verb, patterns.light_verbs):
-        return verb
+        if _is_light(verb, patterns.subject_light_verbs) or _tells_consequence(verb, patterns):
+            return verb
+        return None
+    if _is_light(verb, patterns.light_verbs) or _is_light(verb, patterns.reporting_verbs):
+        return verb  # "launched an attack", "observers reported an attack"
     if verb.lemma_ == "be" and children(verb, "expl"):
         return verb
     return None
+
+
+def _tells_consequence(verb: Any, patterns: PatternSet) -> bool:
+    """Whether a main verb tells what its event-noun subject did, which presupposes the
+    event ("the withdrawal led to chaos", "riots cast doubt on the vote"), not what might
+    come of it ("the attack could lead to war") nor that it ended ("hostilities stopped")."""
+    ending = _is_light(verb, patterns.terminative_verbs) or verb.lemma_.lower() in _CEASING_VERBS
+    return (
+        verb.dep_ == "ROOT"
+        and verb.tag_ in ("VBD", "VBZ", "VBP")
+        and not children(verb, "aux")
+        and not ending
+    )
 
 
 def _claimed_by(noun: Any) -> Any | None:
@@ -156,7 +179,8 @@ def _has_participant(prep: Any) -> bool:
 
 
 def _matches(pattern: EventPattern, trigger: Any, verb: Any, actors: Sequence[Actor] = ()) -> bool:
-    passive_head = [verb.head] if verb.dep_ == "acl" and verb.tag_ == "VBN" else []
+    # a participle (tagged past tense in some headlines) with the noun it describes
+    passive_head = [verb.head] if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") else []
     if pattern.objects:
         heads = [c for c in verb.children if c.dep_ in ("dobj", "attr", "nsubjpass")]
         heads += passive_head  # "dozens of captives released", "a militia formed in May"
@@ -173,6 +197,7 @@ def _matches(pattern: EventPattern, trigger: Any, verb: Any, actors: Sequence[Ac
             if verb.i == trigger.i and verb.pos_ != "VERB"
             else {verb.lemma_.lower(), verb.lower_}
         )
+        words |= {f"{verb.lemma_.lower()} {c.lower_}" for c in children(verb, "prt")}  # "set up"
         if not words & set(pattern.verbs):
             return False
     themes = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + passive_head
@@ -188,18 +213,19 @@ def _matches(pattern: EventPattern, trigger: Any, verb: Any, actors: Sequence[Ac
     particles = {c.lower_ for c in children(verb, "prt", "prep", "advmod")}
     if pattern.particles and not particles & set(pattern.particles):
         return False
-    if pattern.modifiers:
-        modifiers = {
-            part
-            for c in trigger.children
-            if c.dep_ in ("amod", "compound", "nmod")
-            for part in (c.lemma_.lower(), c.lower_)
-        }
-        if not modifiers & set(pattern.modifiers):
-            return False
+    if pattern.modifiers and not _modifiers_match(pattern, trigger):
+        return False
+    if pattern.subjects and not _subject_words(verb) & set(pattern.subjects):
+        return False  # "the militia began operating", not "the plant began operating"
     if pattern.transitive is not None:
-        has_object = bool(children(verb, "dobj")) or any(
-            c.dep_ in ("nsubjpass", "auxpass") for c in verb.children
+        # A participle on its noun is passive ("Chad: NGOs Banned for Ties"), unless the
+        # noun is the root and no agent shows it: then it may be a misread main verb
+        # ("The garrison evacuated before dawn").
+        passive = bool(passive_head) and (verb.head.dep_ != "ROOT" or bool(children(verb, "agent")))
+        has_object = (
+            bool(children(verb, "dobj"))
+            or passive
+            or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         )
         if has_object != pattern.transitive:
             return False
@@ -292,7 +318,7 @@ def _ended_gerund(verb: Any, patterns: PatternSet) -> tuple[Any, Any, EventPatte
                 ending = replace(
                     pattern, trigger=verb.lemma_.lower(), type=reversal.type, mode=reversal.mode,
                     casualty=None, reciprocal=False, objects=(), preps=(), particles=(),
-                    transitive=None, animate=False, example=None,
+                    transitive=None, animate=False, example=None, subjects=(), undergoer=False,
                 )  # fmt: skip
                 return verb, verb, ending
     return None
@@ -309,11 +335,24 @@ def is_ended_gerund(token: Any, patterns: PatternSet) -> bool:
 
 
 def _modifiers_match(pattern: EventPattern, noun: Any) -> bool:
+    """Whether a modifier the pattern needs modifies ``noun``, or a compound of it ("a
+    joint infrastructure project")."""
     if not pattern.modifiers:
         return True
-    words = {w for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
-             for w in (c.lemma_.lower(), c.lower_)}  # fmt: skip
+    modifiers = [c for c in noun.children if c.dep_ in _ADJECTIVAL_DEPS]
+    modifiers += [m for c in modifiers if c.dep_ == "compound" for m in children(c, "amod")]
+    words = {w for c in modifiers for w in (c.lemma_.lower(), c.lower_)}
     return bool(words & set(pattern.modifiers))
+
+
+def _subject_words(verb: Any) -> set[str]:
+    """The words of a verb's subject and of its compounds ("militia members"), the
+    subject of the verb it completes included ("the militia began operating")."""
+    subjects = children(verb, "nsubj", "nsubjpass")
+    if not subjects and verb.dep_ in ("xcomp", "conj"):
+        subjects = children(verb.head, "nsubj", "nsubjpass")
+    words = [*subjects, *(c for s in subjects for c in children(s, "compound"))]
+    return {w for t in words for w in (t.lemma_.lower(), t.lower_)}
 
 
 def _heads_verbless_line(noun: Any) -> bool:
@@ -327,8 +366,8 @@ def _heads_verbless_line(noun: Any) -> bool:
         after = noun.doc[noun.i : sentence.end]
         colon = any(t.text == ":" for t in noun.doc[noun.head.i : noun.i])
         return colon and not any(t.pos_ in ("VERB", "AUX") for t in after)
-    if any(t.pos_ in ("VERB", "AUX") for t in sentence):
-        return False
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in _ADJECTIVAL_DEPS for t in sentence):
+        return False  # a verb, not an adjective ("Record-Breaking Trade Between ...")
     if noun.dep_ == "ROOT":
         return True
     return noun.dep_ == "pobj" and noun.head.lower_ in _LIGHT_PREPS
@@ -347,7 +386,7 @@ def _is_description(verb: Any, patterns: PatternSet) -> bool:
         return False
     return (
         verb.dep_ == "acl"
-        and verb.tag_ == "VBN"
+        and verb.tag_ in ("VBN", "VBD")  # a participle, however tagged
         and verb.sent.root.pos_ in ("VERB", "AUX")  # not "The garrison evacuated."
         and not children(verb, "agent")
     )

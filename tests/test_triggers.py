@@ -1,0 +1,73 @@
+"""Which words name an event: reported events, events as agents or subjects, patterns
+that name their subject, headlines without a verb."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from eventwire.model import Document
+
+Coder = Callable[[str], Document]
+
+
+def _coded(doc: Document) -> list[tuple[str, str | None, str | None]]:
+    return [
+        (e.type, e.actor.text if e.actor else None, e.recipient.text if e.recipient else None)
+        for e in doc.events
+        if e.factual
+    ]
+
+
+def test_a_reported_event_is_coded_with_the_actors_the_noun_names(code: Coder) -> None:
+    doc = code("Monitors reported an attack by gunmen on the village of Tamsi.")
+    [attack] = [e for e in doc.events if e.type == "ASSAULT"]
+    assert attack.factual
+    assert attack.actor is not None and attack.actor.text == "gunmen"  # not the monitors
+    doc = code("A video shows the execution of a captured pilot.")
+    assert ("ASSAULT", None, "a captured pilot") in _coded(doc)
+
+
+def test_an_event_noun_as_agent_of_a_main_passive_is_an_event(code: Coder) -> None:
+    doc = code("A power plant was disabled by a cyber attack.")
+    assert [(e.type, e.mode) for e in doc.events] == [("COERCE", "cyber")]
+    # background in a relative clause is not the news
+    doc = code("The owner sued the state for damages which were caused by an attack in May.")
+    assert "ASSAULT" not in {e.type for e in doc.events}
+
+
+def test_an_event_noun_whose_consequence_is_told_happened(code: Coder) -> None:
+    doc = code("The army's withdrawal from the border led to chaos.")
+    assert "RETREAT" in {e.type for e in doc.events if e.factual}
+    doc = code("A new attack could lead to war.")
+    assert "ASSAULT" not in {e.type for e in doc.events}
+
+
+def test_a_pattern_may_name_its_subject(code: Coder) -> None:
+    doc = code("A new militia began operating in the hills.")
+    assert [(e.type, e.mode) for e in doc.events] == [("MOBILIZE", "militia")]
+    assert code("The new power plant began operating in the hills.").events == []
+
+
+def test_an_adjectival_verb_leaves_a_headline_verbless(code: Coder) -> None:
+    doc = code("Record-breaking trade between Kenya and Uganda")
+    assert {e.type for e in doc.events} == {"COOPERATE"}
+
+
+def test_a_participle_in_a_headline_codes_what_was_done_to_its_noun(code: Coder) -> None:
+    body = "\n\nThe interior ministry said the groups had broken the law on Monday."
+    title = "Saint Martin: Three Human Rights NGOs Banned for Ties to Foreign Governments"
+    doc = code(title + body)
+    [ban] = [e for e in doc.events if e.type == "COERCE"]
+    assert ban.headline and ban.recipient is not None and "NGOs" in ban.recipient.text
+    doc = code("Port city blockaded by Borduran troops")
+    [blockade] = doc.events
+    assert blockade.type == "COERCE"
+    assert blockade.actor is not None and blockade.actor.text == "Borduran troops"
+    assert blockade.recipient is not None and blockade.recipient.text == "Port city"
+
+
+def test_the_subject_of_an_undergoer_pattern_is_the_recipient(code: Coder) -> None:
+    doc = code("The former governor faces charges of fraud.")
+    assert _coded(doc) == [("ACCUSE", None, "The former governor")]
+    doc = code("The strikers won concessions from the port authority.")
+    assert _coded(doc) == [("CONCEDE", "the port authority", "The strikers")]
