@@ -153,3 +153,12 @@ def test_an_expressed_willingness_is_an_agreement_by_who_expressed_it(code: Code
     assert agreements and all(e.actor is not None for e in agreements)
     assert {e.actor.country for e in agreements if e.actor is not None} == {"KEN"}
     assert not any(e.type == "CONSULT" and e.factual for e in doc.events)
+
+
+def test_a_hedged_offer_is_still_an_agreement(code: Coder) -> None:
+    doc = code("The Jordanian king said he would be ready to host talks between the two parties.")
+    agreements = [e for e in doc.events if e.type == "AGREE" and e.factual]
+    assert len(agreements) == 1
+    assert agreements[0].actor is not None and agreements[0].actor.country == "JOR"
+    doc = code("The king said talks between the two parties would be useful.")
+    assert not any(e.type == "AGREE" and e.factual for e in doc.events)

@@ -170,6 +170,10 @@ def _governing_flags(verb: Any, words: Mapping[str, str]) -> set[str]:
             break
         if relation == "prep" and current.lower_ in _TEMPORAL_PREPS:
             break  # "arrested after attacking a guard": the attack happened
+        if relation == "dobj" and current.tag_ == "VBG":
+            if _word_flag(current.head, words) == "negated":
+                flags.add("negated")  # "vetoed a resolution censuring the raid", misread
+            break
         if relation not in _GOVERNING_DEPS and not (relation == "advcl" and infinitive):
             break
         current = current.head

@@ -344,10 +344,15 @@ def add_intents(doc: Document) -> Document:
         if promised is not None and _offered(event, doc.spacy_doc):
             promised = None  # "ready to lift the ban": willingness, not a promise
         type_ = derived_type(event, cooperative, promised)
+        offer = cooperative and event.hypothetical and not event.negated
+        if type_ is None and offer and _offered(event, doc.spacy_doc):
+            type_ = "AGREE"  # "would be ready to host a meeting": an offer all the same
         if type_ is not None and is_ultimatum(event, doc.spacy_doc):
             type_ = "THREATEN"
-        if type_ is None and not cooperative and (
-            is_veiled_threat(event, doc) or _raised_possibility(event, doc.spacy_doc)
+        if (
+            type_ is None
+            and not cooperative
+            and (is_veiled_threat(event, doc) or _raised_possibility(event, doc.spacy_doc))
         ):
             type_ = "THREATEN"
         if type_ is not None and _threatened(event, doc.spacy_doc):
