@@ -150,6 +150,8 @@ def test_a_headline_verb_read_as_a_noun_is_found(code: Coder, title: str, type_:
         ("Hundreds of Police Called to the Capital Following Violence", "MOBILIZE", "police"),
         ("Unrest in the North: Curfew Imposed After Clashes", "COERCE", None),
         ("Two Opposition Parties Banned Ahead of the Vote", "COERCE", "parties"),
+        # the participle hung on its subject, as a noun phrase
+        ("Former Leader of the Province Sentenced to Prison for Fraud", "SANCTION", "leader"),
     ],
 )
 def test_a_headline_passive_without_was_is_read_as_passive(
@@ -162,6 +164,11 @@ def test_a_headline_passive_without_was_is_read_as_passive(
     assert event.actor is None or theme is None or theme not in event.actor.text.lower()
     if theme is not None:
         assert event.recipient is not None and theme in event.recipient.text.lower()
+
+
+def test_a_headline_participle_with_its_own_reading_stays_active(code: Coder) -> None:
+    doc = code("The Garrison Evacuated Before Dawn" + _BODY)
+    assert [e.type for e in doc.events if e.start == 0] == ["RETREAT"]
 
 
 def test_a_headline_past_tense_with_its_own_reading_stays_active(code: Coder) -> None:

@@ -218,36 +218,60 @@ def _needs_object(pattern: lexicon.EventPattern) -> bool:
     return bool(pattern.transitive or pattern.objects or pattern.animate)
 
 
-def read_passive_title(doc: Any, start: int, end: int) -> bool:
-    """Read the title at ``doc.text[start:end]`` as a passive whose "was" is left out
-    (see the module docstring); returns whether the parse of ``doc`` was changed."""
-    root = _title_root(doc, start, end)
-    if root is None or root.pos_ != "VERB" or root.tag_ not in ("VBD", "VBN"):
-        return False
-    deps = {c.dep_ for c in root.children}
-    subjects = [c for c in root.children if c.dep_ == "nsubj"]
-    if len(subjects) != 1 or deps & {"dobj", "aux", "auxpass", "ccomp", "xcomp", "dative"}:
-        return False
+def _only_passive(verb: Any, subject: Any) -> bool:
+    """Whether a participle with no object can only be a passive: every event pattern
+    of the verb that its prepositions allow needs an object, or the verb is a light
+    verb and its subject an event noun ("Curfew Imposed After Clashes")."""
     patterns = lexicon.event_patterns()
-    lemma = root.lemma_.lower()
-    preps = {c.lower_ for c in root.children if c.dep_ in ("prep", "prt", "agent")}
+    lemma = verb.lemma_.lower()
+    preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "prt", "agent")}
     allowed = [
         p
-        for p in patterns.for_verb(root.lower_) or patterns.for_verb(lemma)
+        for p in patterns.for_verb(verb.lower_) or patterns.for_verb(lemma)
         if (not p.preps or set(p.preps) & preps) and (not p.particles or set(p.particles) & preps)
     ]
-    # "Curfew Imposed After Clashes": an event noun that a light verb governs
     governed = (
         lemma in patterns.light_verbs
         and lemma not in patterns.subject_light_verbs
-        and bool(patterns.for_noun(subjects[0].lemma_.lower()))
+        and bool(patterns.for_noun(subject.lemma_.lower()))
     )
-    if not governed and not (allowed and all(_needs_object(p) for p in allowed)):
+    return governed or bool(allowed and all(_needs_object(p) for p in allowed))
+
+
+def read_passive_title(doc: Any, start: int, end: int) -> bool:
+    """Read the title at ``doc.text[start:end]`` as a passive whose "was" is left out
+    (see the module docstring); returns whether the parse of ``doc`` was changed. The
+    parser may also hang the participle on its subject ("Former Leader Sentenced to
+    Prison" as a noun phrase): the participle then becomes the root."""
+    root = _title_root(doc, start, end)
+    if root is None:
         return False
-    rows = doc.to_array([DEP, TAG]).astype("int64")
-    rows[subjects[0].i, 0] = doc.vocab.strings.add("nsubjpass")
-    rows[root.i, 1] = doc.vocab.strings.add("VBN")
-    doc.from_array([DEP, TAG], rows.astype("uint64"))
+    if root.pos_ in ("NOUN", "PROPN"):
+        # the participle may hang on a noun inside the phrase ("Leader of the Province")
+        nouns = [t for t in root.subtree if t.pos_ in ("NOUN", "PROPN")]
+        made = [
+            c for t in nouns for c in t.children if c.dep_ == "acl" and c.tag_ in ("VBD", "VBN")
+        ]
+        if len(made) != 1 or {c.dep_ for c in made[0].children} & {"nsubj", "dobj", "aux"}:
+            return False
+        verb, subject = made[0], root
+    elif root.pos_ == "VERB" and root.tag_ in ("VBD", "VBN"):
+        deps = {c.dep_ for c in root.children}
+        subjects = [c for c in root.children if c.dep_ == "nsubj"]
+        if len(subjects) != 1 or deps & {"dobj", "aux", "auxpass", "ccomp", "xcomp", "dative"}:
+            return False
+        verb, subject = root, subjects[0]
+    else:
+        return False
+    if not _only_passive(verb, subject):
+        return False
+    rows = doc.to_array([HEAD, DEP, TAG]).astype("int64")
+    rows[subject.i, 0] = verb.i - subject.i
+    rows[verb.i, 0] = 0
+    rows[subject.i, 1] = doc.vocab.strings.add("nsubjpass")
+    rows[verb.i, 1] = doc.vocab.strings.add("ROOT")
+    rows[verb.i, 2] = doc.vocab.strings.add("VBN")
+    doc.from_array([HEAD, DEP, TAG], rows.astype("uint64"))
     return True
 
 

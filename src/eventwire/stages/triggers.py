@@ -182,7 +182,7 @@ def _matches(pattern: EventPattern, trigger: Any, verb: Any, actors: Sequence[Ac
     # a participle (tagged past tense in some headlines) with the noun it describes
     passive_head = [verb.head] if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") else []
     if pattern.objects:
-        heads = [c for c in verb.children if c.dep_ in ("dobj", "attr", "nsubjpass")]
+        heads = [c for c in verb.children if c.dep_ in ("dobj", "attr", "nsubjpass", "oprd")]
         heads += passive_head  # "dozens of captives released", "a militia formed in May"
         heads += [c for head in heads for c in head.conjuncts]  # "photographs and intelligence"
         heads += [o for head in heads for o in of_objects(head)]  # "700 kg of medicine"
