@@ -71,3 +71,9 @@ def test_the_subject_of_an_undergoer_pattern_is_the_recipient(code: Coder) -> No
     assert _coded(doc) == [("ACCUSE", None, "The former governor")]
     doc = code("The strikers won concessions from the port authority.")
     assert _coded(doc) == [("CONCEDE", "the port authority", "The strikers")]
+
+
+def test_what_people_come_together_for_is_an_event(code: Coder) -> None:
+    doc = code("The Malian foreign minister arrived in Dakar on Monday for talks.")
+    assert [e.type for e in doc.events] == ["CONSULT"]
+    assert code("The minister came to Dakar for the funeral of the victims.").events == []

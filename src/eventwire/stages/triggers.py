@@ -37,6 +37,11 @@ _ADJECTIVAL_DEPS = frozenset({"amod", "compound", "nmod"})
 # after clashes" or "called for sanctions".
 _LIGHT_PREPS = frozenset({"on", "into", "in", "under"})
 _CEASING_VERBS = frozenset({"stop", "halt", "cease", "subside"})
+# Verbs of coming together whose "for" names what the comers do ("arrived in Cairo for
+# talks", "gathered in the square for a rally").
+_GATHERING_VERBS = frozenset(
+    {"arrive", "return", "travel", "fly", "come", "head", "gather", "assemble", "convene"}
+)
 # Verbs that declare what their object names ("declared a truce").
 _DECLARING_VERBS = frozenset({"declare", "announce", "proclaim"})
 _CLAIM_VERBS = frozenset({"claim", "accept", "take", "admit", "acknowledge"})
@@ -108,6 +113,8 @@ def _light_verb(noun: Any, patterns: PatternSet) -> Any | None:
                     or _is_light(verb, patterns.subject_light_verbs)  # "ended in arrests"
                 )
             )
+            if prep == "for" and verb.lemma_.lower() in _GATHERING_VERBS:
+                return verb  # "negotiators return to Geneva for talks"
             if prep == "behind" and verb.lemma_ == "be":
                 return verb  # "state actors are behind the disinformation campaign"
             return verb if light or (prep == "on" and verb.lemma_ == "be") else None
