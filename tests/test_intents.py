@@ -162,3 +162,10 @@ def test_a_hedged_offer_is_still_an_agreement(code: Coder) -> None:
     assert agreements[0].actor is not None and agreements[0].actor.country == "JOR"
     doc = code("The king said talks between the two parties would be useful.")
     assert not any(e.type == "AGREE" and e.factual for e in doc.events)
+
+
+def test_an_announced_investigation_opens_it(code: Coder) -> None:
+    doc = code("The Kenyan prosecutor said she will investigate the killings.")
+    assert [(e.type, e.mode) for e in doc.events if e.factual] == [("ACCUSE", "investigate")]
+    doc = code("The Kenyan opposition threatened to sue the election board.")
+    assert {e.type for e in doc.events if e.factual} == {"THREATEN"}

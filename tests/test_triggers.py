@@ -77,3 +77,10 @@ def test_what_people_come_together_for_is_an_event(code: Coder) -> None:
     doc = code("The Malian foreign minister arrived in Dakar on Monday for talks.")
     assert [e.type for e in doc.events] == ["CONSULT"]
     assert code("The minister came to Dakar for the funeral of the victims.").events == []
+
+
+def test_a_police_raid_is_a_search_not_an_attack(code: Coder) -> None:
+    doc = code("Police raided the offices of a human rights group on Tuesday.")
+    assert [(e.type, e.mode) for e in doc.events] == [("COERCE", "seize")]
+    doc = code("Soldiers raided the village at dawn.")
+    assert [e.type for e in doc.events] == ["ASSAULT"]

@@ -349,6 +349,11 @@ def _civilian(item: _Coded) -> bool:
     return bool(sectors) and all(s in _CIVILIAN_SECTORS for s in sectors)
 
 
+def _all_police(item: _Coded) -> bool:
+    sectors = [a.sector for a in item.actors if a is not None]
+    return bool(sectors) and all(s == "COP" for s in sectors)
+
+
 def _events(doc: Document, sentence: Sentence, span: Any, item: _Coded) -> list[Event]:
     patterns = lexicon.event_patterns()
     if item.pattern.type == "ASSAULT":
@@ -357,6 +362,9 @@ def _events(doc: Document, sentence: Sentence, span: Any, item: _Coded) -> list[
             item.pattern = replace(item.pattern, type="COERCE", mode="cyber", casualty=None)
         elif attackers & patterns.riot_words:
             item.pattern = replace(item.pattern, type="PROTEST", mode="riot")
+    if item.pattern.trigger == "raid" and _all_police(item):
+        # A police raid is a search: COERCE (PLOVER's seize); by soldiers or gunmen an attack.
+        item.pattern = replace(item.pattern, type="COERCE", mode="seize")
     if item.pattern.type == "RETREAT" and item.pattern.mode == "withdraw" and _civilian(item):
         # An organisation leaving a country ends its presence there: SANCTION in the
         # PLOVER manual; RETREAT is a withdrawal of forces.

@@ -106,7 +106,7 @@ def statement_event(event: Event, type_: str) -> Event:
         actor=replace(event.actor) if event.actor is not None else None,
         recipient=replace(event.recipient) if event.recipient is not None else None,
         type=type_,
-        mode=None,
+        mode=event.mode if type_ == event.type else None,  # "will investigate": investigate
         contexts=list(event.contexts),
         negated=False,
         hypothetical=False,
