@@ -24,6 +24,7 @@ from eventwire.cli_export import export_command
 from eventwire.cli_options import db_option, event_filter_options
 from eventwire.cli_serve import serve
 from eventwire.errors import EventwireError
+from eventwire.export.common import spreadsheet_safe
 from eventwire.output import event_record, format_table, highlight
 from eventwire.store import EventFilter, Store
 
@@ -166,7 +167,7 @@ def _print_events(found: list[Any], fmt: str) -> None:
         writer = csv.DictWriter(sys.stdout, fieldnames=columns)
         writer.writeheader()
         for record in records:
-            writer.writerow({k: _csv_cell(v) for k, v in record.items()})
+            writer.writerow({k: spreadsheet_safe(k, _csv_cell(v)) for k, v in record.items()})
     else:
         click.echo(format_table(records))
 

@@ -29,7 +29,8 @@ Columns
 ``fatalities``      the lowest death toll reported; empty when the text gives none
                     (ACLED writes 0 there; eventwire does not guess)
 
-Empty cells mean unknown (no place, no date).
+Empty cells mean unknown (no place, no date). Article text that a spreadsheet would
+run as a formula gets an apostrophe in front (as in the CSV export).
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ from eventwire.export.common import (
     load_articles,
     mention_articles,
     one_line,
+    spreadsheet_safe,
     text_stream,
 )
 from eventwire.export.countries import country
@@ -84,7 +86,7 @@ def write_acled(events: Iterable[StoredEvent], store: Store, out: BinaryIO, head
             for event in batch:
                 row = acled_row(event, articles)
                 if row is not None:
-                    writer.writerow(row)
+                    writer.writerow({key: spreadsheet_safe(key, v) for key, v in row.items()})
                     count += 1
     return count
 

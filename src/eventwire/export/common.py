@@ -204,6 +204,28 @@ def trigger_text(mention: Mention) -> str | None:
     return mention.sentence[start - mention.start : end - mention.start] or None
 
 
+# Columns whose text comes from the articles (names, sentences, publishers), which
+# anyone who writes a page can choose, and the first characters that make a spreadsheet
+# run a cell as a formula ("=HYPERLINK(...)", "@SUM(...)"; OWASP's CSV injection list).
+ARTICLE_TEXT_COLUMNS = frozenset(
+    {"actor", "recipient", "place", "sentence", "actor1", "actor2", "location", "source", "notes"}
+)
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(column: str, value: Any) -> Any:
+    """``value`` for a CSV cell of ``column``: article text that a spreadsheet would run
+    as a formula gets an apostrophe in front, which spreadsheets show as text; other
+    values (codes, numbers, a negative longitude) are left as they are."""
+    if (
+        column in ARTICLE_TEXT_COLUMNS
+        and isinstance(value, str)
+        and value.startswith(_FORMULA_STARTS)
+    ):
+        return "'" + value
+    return value
+
+
 def one_line(text: str) -> str:
     """``text`` with every run of white space (line breaks, tabs) made one space."""
     return " ".join(text.split())

@@ -27,7 +27,10 @@ Columns
 ``num_articles``           articles reporting the event
 ``article_id`` / ``sentence``  the first mention: its article and source sentence
 
-An empty cell means the value is unknown (never a placeholder word).
+An empty cell means the value is unknown (never a placeholder word). Article text
+(``actor``, ``recipient``, ``place``, ``sentence``) that begins with ``=``, ``+``,
+``-``, ``@``, a tab or a carriage return gets an apostrophe in front, so that a
+spreadsheet shows it rather than running it as a formula (CSV injection).
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ import csv
 from collections.abc import Iterable
 from typing import Any, BinaryIO
 
-from eventwire.export.common import flat_record, record_columns, text_stream
+from eventwire.export.common import flat_record, record_columns, spreadsheet_safe, text_stream
 from eventwire.store import Store, StoredEvent
 
 
@@ -49,7 +52,8 @@ def write_csv(events: Iterable[StoredEvent], store: Store, out: BinaryIO, header
         if header:
             writer.writeheader()
         for event in events:
-            writer.writerow({key: _cell(value) for key, value in flat_record(event).items()})
+            record = flat_record(event)
+            writer.writerow({key: spreadsheet_safe(key, _cell(v)) for key, v in record.items()})
             count += 1
     return count
 
