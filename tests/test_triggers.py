@@ -84,3 +84,17 @@ def test_a_police_raid_is_a_search_not_an_attack(code: Coder) -> None:
     assert [(e.type, e.mode) for e in doc.events] == [("COERCE", "seize")]
     doc = code("Soldiers raided the village at dawn.")
     assert [e.type for e in doc.events] == ["ASSAULT"]
+
+
+def test_what_is_admitted_to_happened(code: Coder) -> None:
+    doc = code("The militia admitted to the bombing of the market.")
+    assert [(e.type, e.actor.text if e.actor else None) for e in doc.events] == [
+        ("ASSAULT", "The militia")
+    ]
+
+
+def test_a_headline_noun_going_on_is_an_event_between_two_sides(code: Coder) -> None:
+    doc = code("Bilateral trade between Kenya and Chile growing rapidly")
+    sides = sorted((e.actor.text, e.recipient.text) for e in doc.events if e.actor and e.recipient)
+    assert [e.type for e in doc.events] == ["COOPERATE", "COOPERATE"]
+    assert sides == [("Chile", "Kenya"), ("Kenya", "Chile")]  # no side trades with itself

@@ -135,8 +135,23 @@ def sentence_case(title: str, proper: frozenset[str] = frozenset()) -> str:
     return "".join(parts)
 
 
+# The past tense of the irregular verbs among the triggers and light verbs.
+_IRREGULAR_PAST = {
+    "beat": "beat", "begin": "began", "blow": "blew", "break": "broke", "bring": "brought",
+    "build": "built", "cut": "cut", "draw": "drew", "fight": "fought", "find": "found",
+    "freeze": "froze", "give": "gave", "hit": "hit", "hold": "held", "lay": "laid",
+    "lend": "lent", "make": "made", "meet": "met", "overrun": "overran", "pay": "paid",
+    "put": "put", "quit": "quit", "seek": "sought", "send": "sent", "set": "set",
+    "shoot": "shot", "shut": "shut", "slay": "slew", "speak": "spoke", "spread": "spread",
+    "strike": "struck", "take": "took", "throw": "threw", "undertake": "undertook",
+    "win": "won", "withdraw": "withdrew",
+}  # fmt: skip
+
+
 def _past_tense(lemma: str) -> str:
-    """The regular past tense of a verb lemma (enough for the parser to see a verb)."""
+    """The past tense of a verb lemma (enough for the parser to see a verb)."""
+    if lemma in _IRREGULAR_PAST:
+        return _IRREGULAR_PAST[lemma]
     if lemma.endswith("e"):
         return lemma + "d"
     if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":

@@ -349,6 +349,15 @@ def _civilian(item: _Coded) -> bool:
     return bool(sectors) and all(s in _CIVILIAN_SECTORS for s in sectors)
 
 
+def _same_side(actor: Actor | None, recipient: Actor | None) -> bool:
+    return (
+        actor is not None
+        and recipient is not None
+        and (actor.start, actor.end) == (recipient.start, recipient.end)
+        and actor.start is not None
+    )
+
+
 def _all_police(item: _Coded) -> bool:
     sectors = [a.sector for a in item.actors if a is not None]
     return bool(sectors) and all(s == "COP" for s in sectors)
@@ -375,7 +384,9 @@ def _events(doc: Document, sentence: Sentence, span: Any, item: _Coded) -> list[
     if shared and recipients == [None] and len(actors) > 1:
         pairs = [(a, b) for a in actors for b in actors if a is not b]
     else:
-        pairs = [(a, r) for a in actors for r in recipients]
+        # no side acts on itself ("trade between Guyana and Chile" names both sides twice)
+        pairs = [(a, r) for a in actors for r in recipients if not _same_side(a, r)]
+        pairs = pairs or [(a, None) for a in actors]
     return [
         Event(
             type=pattern.type,

@@ -99,6 +99,8 @@ def _light_verb(noun: Any, patterns: PatternSet) -> Any | None:
         prep, holder = token.head.lower_, token.head.head
         if prep == "to" and holder.lemma_.lower() in COMMITTING_VERBS:
             return holder  # "agreed to a ceasefire", "consented to talks"
+        if prep == "to" and holder.lemma_.lower() in ("admit", "confess"):
+            return holder  # "admitted to the killings": it happened
         if holder.pos_ == "ADV" and holder.dep_ == "advmod":
             holder = holder.head  # "are out on strike"
         if holder.pos_ in ("VERB", "AUX"):
@@ -128,6 +130,10 @@ def _light_verb(noun: Any, patterns: PatternSet) -> Any | None:
         made = [c for c in children(token, "acl") if c.tag_ == "VBN"]
         if made and _is_light(made[0], patterns.light_verbs | patterns.reporting_verbs):
             return made[0]
+        # "Bilateral Trade Between X and Y Growing Rapidly", "Fighting Spreading"
+        going = [c for c in children(token, "acl") if c.tag_ == "VBG"]
+        if going and _is_light(going[0], patterns.subject_light_verbs):
+            return going[0]
     if token.dep_ == "pobj" and token.head.dep_ == "agent" and token.head.head.dep_ == "ROOT":
         return token.head.head  # "Power plant disabled by cyber attack"; not background
     if token.dep_ not in _NOUN_ARGUMENT_DEPS:
@@ -191,6 +197,9 @@ def _matches(pattern: EventPattern, trigger: Any, verb: Any, actors: Sequence[Ac
     if pattern.objects:
         heads = [c for c in verb.children if c.dep_ in ("dobj", "attr", "nsubjpass", "oprd")]
         heads += passive_head  # "dozens of captives released", "a militia formed in May"
+        heads += [  # "called upon conscripts": the object of the pattern's preposition
+            o for p in prepositions(verb) if p.lower_ in pattern.preps for o in children(p, "pobj")
+        ]
         heads += [c for head in heads for c in head.conjuncts]  # "photographs and intelligence"
         heads += [o for head in heads for o in of_objects(head)]  # "700 kg of medicine"
         objects = {word for c in heads for word in (c.lemma_.lower(), c.lower_)}
