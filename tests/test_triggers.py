@@ -4,8 +4,13 @@ that name their subject, headlines without a verb."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
+from spacy.tokens import Doc
+
+from eventwire.lexicon import event_patterns
 from eventwire.model import Document
+from eventwire.stages.triggers import find_triggers
 
 Coder = Callable[[str], Document]
 
@@ -98,3 +103,25 @@ def test_a_headline_noun_going_on_is_an_event_between_two_sides(code: Coder) -> 
     sides = sorted((e.actor.text, e.recipient.text) for e in doc.events if e.actor and e.recipient)
     assert [e.type for e in doc.events] == ["COOPERATE", "COOPERATE"]
     assert sides == [("Chile", "Kenya"), ("Kenya", "Chile")]  # no side trades with itself
+
+
+def test_deploying_peacekeepers_is_aid(code: Coder) -> None:
+    doc = code("The council deployed 500 peacekeepers to the province.")
+    assert [(e.type, e.mode) for e in doc.events] == [("AID", "peacekeeping")]
+    doc = code("A first batch of Ghanaian peacekeeping troops arrived in Liberia on Tuesday.")
+    [aid] = doc.events
+    assert aid.type == "AID" and aid.recipient is not None and aid.recipient.country == "LBR"
+    doc = code("The army deployed troops to the border.")
+    assert [(e.type, e.mode) for e in doc.events] == [("MOBILIZE", "troops")]
+
+
+def test_a_lone_indirect_object_is_read_as_the_object(nlp: Any) -> None:
+    # The parser may read a title's last noun as a dative ("Group Releases Hostages").
+    words = ["Rebels", "release", "hostages"]
+    doc = Doc(
+        nlp.vocab, words=words, heads=[1, 1, 1], deps=["nsubj", "ROOT", "dative"],
+        pos=["NOUN", "VERB", "NOUN"], lemmas=["rebel", "release", "hostage"],
+        tags=["NNS", "VBP", "NNS"],
+    )  # fmt: skip
+    found = [(t.text, p.type) for t, _, p in find_triggers(doc, event_patterns())]
+    assert found == [("release", "RETREAT")]

@@ -358,6 +358,13 @@ def _same_side(actor: Actor | None, recipient: Actor | None) -> bool:
     )
 
 
+def _sends_peacekeepers(item: _Coded) -> bool:
+    """Whether the forces a deployment moves are peacekeepers ("deployed peacekeepers",
+    "the deployment of peacekeeping troops")."""
+    moved = [item.trigger, *(c for c in item.verb.children if c.dep_ in ("dobj", "nsubjpass"))]
+    return any(t.lower_.startswith("peacekeep") for m in moved for t in m.subtree)
+
+
 def _all_police(item: _Coded) -> bool:
     sectors = [a.sector for a in item.actors if a is not None]
     return bool(sectors) and all(s == "COP" for s in sectors)
@@ -371,6 +378,9 @@ def _events(doc: Document, sentence: Sentence, span: Any, item: _Coded) -> list[
             item.pattern = replace(item.pattern, type="COERCE", mode="cyber", casualty=None)
         elif attackers & patterns.riot_words:
             item.pattern = replace(item.pattern, type="PROTEST", mode="riot")
+    if item.pattern.type == "MOBILIZE" and _sends_peacekeepers(item):
+        # PLOVER's AID has a peacekeeping mode: deploying peacekeepers helps the host.
+        item.pattern = replace(item.pattern, type="AID", mode="peacekeeping")
     if item.pattern.trigger == "raid" and _all_police(item):
         # A police raid is a search: COERCE (PLOVER's seize); by soldiers or gunmen an attack.
         item.pattern = replace(item.pattern, type="COERCE", mode="seize")

@@ -191,11 +191,17 @@ def _has_participant(prep: Any) -> bool:
     return not objects or any(may_participate(o) for o in objects)
 
 
+def _objects(verb: Any) -> list[Any]:
+    """The direct objects of ``verb``; a lone "dative" is one the parser misread
+    ("Rebel Group Releases Hostages" ending a title)."""
+    return children(verb, "dobj") or children(verb, "dative")
+
+
 def _matches(pattern: EventPattern, trigger: Any, verb: Any, actors: Sequence[Actor] = ()) -> bool:
     # a participle (tagged past tense in some headlines) with the noun it describes
     passive_head = [verb.head] if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") else []
     if pattern.objects:
-        heads = [c for c in verb.children if c.dep_ in ("dobj", "attr", "nsubjpass", "oprd")]
+        heads = _objects(verb) + children(verb, "attr", "nsubjpass", "oprd")
         heads += passive_head  # "dozens of captives released", "a militia formed in May"
         heads += [  # "called upon conscripts": the object of the pattern's preposition
             o for p in prepositions(verb) if p.lower_ in pattern.preps for o in children(p, "pobj")
@@ -216,7 +222,7 @@ def _matches(pattern: EventPattern, trigger: Any, verb: Any, actors: Sequence[Ac
         words |= {f"{verb.lemma_.lower()} {c.lower_}" for c in children(verb, "prt")}  # "set up"
         if not words & set(pattern.verbs):
             return False
-    themes = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + passive_head
+    themes = _objects(verb) + children(verb, "nsubjpass") + passive_head
     themes += [s for c in children(verb, "ccomp", "xcomp") for s in children(c, "nsubj")]
     if pattern.animate and (
         children(verb, "oprd") or not any(names_actor(c, actors) for c in themes)
@@ -239,7 +245,7 @@ def _matches(pattern: EventPattern, trigger: Any, verb: Any, actors: Sequence[Ac
         # ("The garrison evacuated before dawn").
         passive = bool(passive_head) and (verb.head.dep_ != "ROOT" or bool(children(verb, "agent")))
         has_object = (
-            bool(children(verb, "dobj"))
+            bool(_objects(verb))
             or passive
             or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         )
@@ -367,7 +373,8 @@ def _subject_words(verb: Any) -> set[str]:
     subjects = children(verb, "nsubj", "nsubjpass")
     if not subjects and verb.dep_ in ("xcomp", "conj"):
         subjects = children(verb.head, "nsubj", "nsubjpass")
-    words = [*subjects, *(c for s in subjects for c in children(s, "compound"))]
+    subjects += [o for s in subjects for o in of_objects(s)]  # "a first batch of peacekeepers"
+    words = [*subjects, *(c for s in subjects for c in children(s, "compound", "amod"))]
     return {w for t in words for w in (t.lemma_.lower(), t.lower_)}
 
 
