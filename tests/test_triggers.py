@@ -125,3 +125,10 @@ def test_a_lone_indirect_object_is_read_as_the_object(nlp: Any) -> None:
     )  # fmt: skip
     found = [(t.text, p.type) for t, _, p in find_triggers(doc, event_patterns())]
     assert found == [("release", "RETREAT")]
+
+
+def test_joint_mediators_do_not_mediate_each_other(code: Coder) -> None:
+    doc = code("Talks mediated by Qatar and Egypt resumed in Cairo.")
+    mediations = [e for e in doc.events if e.mode == "third-party"]
+    assert sorted(e.actor.country for e in mediations if e.actor) == ["EGY", "QAT"]
+    assert not any(e.recipient and e.recipient.country in ("EGY", "QAT") for e in mediations)

@@ -245,6 +245,7 @@ def _code_trigger(doc: Document, trigger: Any, verb: Any, pattern: EventPattern)
     mutual = (
         not pattern.reciprocal
         and not each_other
+        and pattern.mode != "third-party"  # mediators act on the parties, not each other
         and len(actors) > 1
         and not any(is_coded(r) and is_party(doc, recipient_head) for r in recipients)
         and _is_shared(trigger, verb, pattern)
