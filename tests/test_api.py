@@ -506,6 +506,30 @@ def test_export_applies_the_filters(client: TestClient) -> None:
     assert pyarrow.read_table(io.BytesIO(parquet.content)).num_rows == 8
 
 
+def test_export_leaves_no_file_behind(
+    client: TestClient, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("eventwire.export")
+    import tempfile
+
+    from eventwire.api.routes_events import _chunks
+
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    response = client.get("/export", params={"format": "csv"})
+    assert response.status_code == 200 and response.text.startswith("id,")
+    assert list(scratch.iterdir()) == []
+    # a download cut short closes the file, which the system then deletes
+    with tempfile.TemporaryFile() as file:
+        file.write(b"x" * 200_000)
+        file.seek(0)
+        blocks = _chunks(file)
+        next(blocks)
+        blocks.close()
+        assert file.closed
+
+
 def test_export_refuses_an_unknown_format(client: TestClient) -> None:
     pytest.importorskip("eventwire.export")
     response = client.get("/export", params={"format": "xlsx"})

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import logging
-import os
 import tempfile
-from pathlib import Path
-from typing import Annotated, Any
+from collections.abc import Iterator
+from typing import Annotated, Any, BinaryIO
 
 from fastapi import APIRouter, HTTPException, Query
-from fastapi.responses import FileResponse, Response
-from starlette.background import BackgroundTask
+from fastapi.responses import Response, StreamingResponse
 
 from eventwire.api.paging import sort_order
 from eventwire.api.params import DatabaseDep, EventQueryDep, PageDep
@@ -28,6 +26,7 @@ from eventwire.api.schemas import (
 from eventwire.store import Store
 
 log = logging.getLogger(__name__)
+_CHUNK_BYTES = 1 << 16
 
 router = APIRouter(tags=["events"])
 
@@ -87,7 +86,7 @@ def stats(
 
 @router.get(
     "/export",
-    response_class=FileResponse,
+    response_class=StreamingResponse,
     responses={200: {"description": "the export file, as an attachment"}},
 )
 def export(
@@ -97,8 +96,11 @@ def export(
         str, Query(alias="format", description="plover, csv, parquet, geojson, ...")
     ] = "csv",
     sort: Annotated[str, Query(description="order of the exported events")] = "-date",
-) -> FileResponse:
-    """Every event passing the filters, in one file (see ``eventwire.export``)."""
+) -> StreamingResponse:
+    """Every event passing the filters, in one file (see ``eventwire.export``).
+
+    The file is written to an unnamed temporary file, which the system deletes when it
+    is closed: when the download ends, fails or is cancelled, or the server stops."""
     try:
         from eventwire.export import EXPORT_FORMATS, write_export
     except ImportError as exc:
@@ -110,20 +112,32 @@ def export(
         raise QueryError(f"format must be one of {', '.join(EXPORT_FORMATS)}, not {format_!r}")
     order = sort_order(sort)
     suffix = spec.suffix if spec.suffix.startswith(".") else f".{spec.suffix}"
-    handle, path = tempfile.mkstemp(prefix="eventwire-export-", suffix=suffix)
+    # closed by _chunks once the response is sent (or here on an error)
+    out = tempfile.TemporaryFile(prefix="eventwire-export-", suffix=suffix)  # noqa: SIM115
     try:
-        with os.fdopen(handle, "wb") as out, Store(db.path, read_only=True) as store:
+        with Store(db.path, read_only=True) as store:
             with db.reader() as reader:
                 batches = list(reader.event_ids(query, order, EXPORT_BATCH))
             events = (event for batch in batches for event in store.events_by_id(batch))
             written = write_export(format_, events, store, out)
+        size = out.tell()
+        out.seek(0)
     except BaseException:
-        Path(path).unlink()
+        out.close()
         raise
     log.info("exported %d events as %s", written, format_)
-    return FileResponse(
-        path,
+    return StreamingResponse(
+        _chunks(out),
         media_type=spec.media_type,
-        filename=f"eventwire-events{suffix}",
-        background=BackgroundTask(os.unlink, path),
+        headers={
+            "Content-Disposition": f'attachment; filename="eventwire-events{suffix}"',
+            "Content-Length": str(size),
+        },
     )
+
+
+def _chunks(file: BinaryIO) -> Iterator[bytes]:
+    """The file's bytes in blocks; the file is closed (and so deleted) at the end."""
+    with file:
+        while block := file.read(_CHUNK_BYTES):
+            yield block
