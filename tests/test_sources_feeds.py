@@ -213,3 +213,19 @@ def test_html_page_from_a_url(server: NewsServer) -> None:
     assert story.document.origin == server.url("/story")
     assert str(locked.error) == f"{server.url('/members/x')}: disallowed by robots.txt"
     assert str(gone.error) == f"{server.url('/gone')}: HTTP 410 Gone"
+
+
+def test_a_feed_file_does_not_lead_to_local_addresses(
+    server: NewsServer, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # A feed not fetched from this machine or a private network (here a file) may link
+    # to anything; its links to local or private addresses are not fetched.
+    entries = [FeedEntry("Admin", server.url("/admin"), "<p>The summary of the entry.</p>")]
+    server.route("/admin", _page("Local admin page", ["A page only this machine serves."]))
+    feed = tmp_path / "feed.xml"
+    feed.write_text(rss_feed("Somewhere", entries), encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="eventwire.sources"):
+        items = list(iter_inputs([str(feed)], follow=True, policy=QUICK))
+    assert server.paths() == []
+    assert [i.document.origin for i in items if i.document] == [f"{feed}#entry-1"]
+    assert "private or local address" in caplog.text

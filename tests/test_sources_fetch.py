@@ -153,3 +153,27 @@ def test_redirects_are_followed_to_http_only(server: NewsServer) -> None:
     server.route("/sneaky", Reply(status=302, headers={"Location": "file:///etc/passwd"}))
     with pytest.raises(InputError, match="is not allowed"):
         Fetcher(QUICK).fetch(server.url("/sneaky"))
+
+
+def test_private_and_local_addresses_are_recognised() -> None:
+    from eventwire.sources.fetch import is_private_url
+
+    for url in ("http://127.0.0.1:8080/", "http://localhost/x", "http://169.254.169.254/",
+                "http://10.1.2.3/", "http://[::1]/", "http://192.168.0.7/feed"):  # fmt: skip
+        assert is_private_url(url), url
+    assert not is_private_url("http://8.8.8.8/")
+    assert not is_private_url("http://no-such-host.invalid/")  # unresolved: not private
+
+
+def test_a_public_only_fetch_refuses_a_redirect_to_a_local_address() -> None:
+    import urllib.request
+
+    from eventwire.sources.fetch import _PUBLIC_ONLY, _Failure, _GuardedRedirects
+
+    request = urllib.request.Request("http://8.8.8.8/news")
+    setattr(request, _PUBLIC_ONLY, True)
+    handler = _GuardedRedirects()
+    with pytest.raises(_Failure, match="private or local address"):
+        handler.redirect_request(request, None, 302, "Found", {}, "http://127.0.0.1/admin")
+    plain = urllib.request.Request("http://8.8.8.8/news")
+    assert handler.redirect_request(plain, None, 302, "Found", {}, "http://127.0.0.1/a")

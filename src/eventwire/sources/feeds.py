@@ -27,7 +27,7 @@ import feedparser
 
 from eventwire.errors import InputError, one_line
 from eventwire.model import RawDocument
-from eventwire.sources.fetch import Fetcher, FetchResult
+from eventwire.sources.fetch import Fetcher, FetchResult, is_private_url
 from eventwire.sources.html import extract_html, html_to_text, paragraphs
 from eventwire.sources.items import InputItem, failed, found
 
@@ -74,7 +74,10 @@ def read_feed(
         return
     fetcher = fetcher or Fetcher()
     links = [_http_link(entry) for entry in entries]
-    pages = iter(fetcher.fetch_many(link for link in links if link is not None))
+    # A feed from the public web (or a file) may not lead to local or private addresses.
+    public_only = base_url is None or not is_private_url(base_url)
+    wanted = (link for link in links if link is not None)
+    pages = iter(fetcher.fetch_many(wanted, public_only=public_only))
     for link, summary in zip(links, summaries, strict=True):
         if link is None:
             yield summary

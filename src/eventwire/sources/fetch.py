@@ -10,12 +10,19 @@ Bodies larger than ``max_bytes`` are refused.
 
 Redirects are followed by ``urllib``; a redirect's target is not checked against its
 host's robots.txt.
+
+A fetch may be ``public_only`` (the pages a feed from the public web links to): then a
+URL, or a redirect, to this machine or a private, link-local or reserved network is
+refused, so that a feed cannot make eventwire read a local service or a cloud metadata
+address. The check resolves the host name once; it does not pin the address it found.
 """
 
 from __future__ import annotations
 
 import http.client
+import ipaddress
 import logging
+import socket
 import threading
 import time
 import urllib.error
@@ -26,6 +33,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from email.message import Message
 from email.utils import parsedate_to_datetime
+from typing import Any
 from urllib.parse import SplitResult, urlsplit
 from urllib.robotparser import RobotFileParser
 
@@ -110,25 +118,30 @@ class Fetcher:
         self.policy = policy or FetchPolicy()
         self._hosts: dict[str, _Host] = {}
         self._hosts_lock = threading.Lock()
-        self._opener = urllib.request.build_opener()
+        self._opener = urllib.request.build_opener(_GuardedRedirects())
 
-    def fetch(self, url: str) -> FetchResult:
-        """Fetch one URL; raises ``InputError`` naming the URL and the problem."""
+    def fetch(self, url: str, *, public_only: bool = False) -> FetchResult:
+        """Fetch one URL; raises ``InputError`` naming the URL and the problem.
+        ``public_only`` refuses local and private addresses (see the module doc)."""
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise InputError(url, "not an http or https URL")
+        if public_only and is_private_url(url):
+            raise InputError(url, "a private or local address, not fetched for a public feed")
         host = self._host(parts)
         if self.policy.obey_robots and not self._robots(host, parts, url).can_fetch(
             ROBOTS_AGENT, url
         ):
             raise InputError(url, "disallowed by robots.txt")
         try:
-            return self._get(host, url)
+            return self._get(host, url, public_only)
         except _Failure as failure:
             reason = f"HTTP {failure.status}" if failure.status else "fetch failed"
             raise InputError(url, failure.problem, reason) from failure
 
-    def fetch_many(self, urls: Iterable[str]) -> Iterator[tuple[str, FetchResult | InputError]]:
+    def fetch_many(
+        self, urls: Iterable[str], *, public_only: bool = False
+    ) -> Iterator[tuple[str, FetchResult | InputError]]:
         """Fetch URLs concurrently (``policy.workers`` at a time), yielding each URL with
         its result or error in the order given. URLs are taken from ``urls`` as the
         results are consumed, so a long iterable is never held in memory at once."""
@@ -137,7 +150,7 @@ class Fetcher:
         pending: deque[tuple[str, Future[FetchResult | InputError]]] = deque()
         try:
             for url in urls:
-                pending.append((url, pool.submit(self._fetch_or_error, url)))
+                pending.append((url, pool.submit(self._fetch_or_error, url, public_only)))
                 if len(pending) >= window:
                     done_url, future = pending.popleft()
                     yield done_url, future.result()
@@ -147,9 +160,9 @@ class Fetcher:
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
 
-    def _fetch_or_error(self, url: str) -> FetchResult | InputError:
+    def _fetch_or_error(self, url: str, public_only: bool) -> FetchResult | InputError:
         try:
-            return self.fetch(url)
+            return self.fetch(url, public_only=public_only)
         except InputError as exc:
             return exc
 
@@ -196,12 +209,12 @@ class Fetcher:
             host.delay = max(self.policy.host_delay, min(float(delay), self.policy.max_crawl_delay))
         return rules
 
-    def _get(self, host: _Host, url: str) -> FetchResult:
+    def _get(self, host: _Host, url: str, public_only: bool = False) -> FetchResult:
         """GET with retries; raises ``_Failure`` when it gives up."""
         policy = self.policy
         for attempt in range(policy.retries + 1):
             try:
-                return self._request(host, url)
+                return self._request(host, url, public_only)
             except _Failure as failure:
                 if not failure.retryable or attempt == policy.retries:
                     raise
@@ -217,11 +230,13 @@ class Fetcher:
                 time.sleep(wait)
         raise AssertionError("unreachable: the last attempt returns or raises")
 
-    def _request(self, host: _Host, url: str) -> FetchResult:
+    def _request(self, host: _Host, url: str, public_only: bool = False) -> FetchResult:
         """One GET, in the host's turn; raises ``_Failure``."""
         request = urllib.request.Request(
             url, headers={"User-Agent": self.policy.user_agent, "Accept": _ACCEPT}
         )
+        if public_only:
+            setattr(request, _PUBLIC_ONLY, True)  # checked on redirects
         with host.turn:
             pause = host.next_request - time.monotonic()
             if pause > 0:
@@ -264,6 +279,41 @@ class Fetcher:
         if len(body) > limit:
             raise _Failure(f"larger than the fetch limit of {limit} bytes")
         return body
+
+
+_PUBLIC_ONLY = "eventwire_public_only"
+
+
+def is_private_url(url: str) -> bool:
+    """Whether ``url``'s host is this machine or on a private, link-local or reserved
+    network: an address that is not global, or a name that resolves to one. A name that
+    does not resolve is not private (its fetch fails on its own)."""
+    host = urlsplit(url).hostname
+    if not host:
+        return False
+    try:
+        infos = socket.getaddrinfo(host, None)
+    except (OSError, UnicodeError):
+        return False
+    for info in infos:
+        address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
+        if not address.is_global:
+            return True
+    return False
+
+
+class _GuardedRedirects(urllib.request.HTTPRedirectHandler):
+    """Follows redirects, but not from a public-only request to a private address."""
+
+    def redirect_request(
+        self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any, newurl: str
+    ) -> urllib.request.Request | None:
+        new = super().redirect_request(req, fp, code, msg, headers, newurl)
+        if new is not None and getattr(req, _PUBLIC_ONLY, False):
+            if is_private_url(newurl):
+                raise _Failure(f"redirected to a private or local address ({newurl})")
+            setattr(new, _PUBLIC_ONLY, True)
+        return new
 
 
 def _media_type(headers: Message) -> str | None:
