@@ -125,3 +125,10 @@ def test_a_country_name_on_an_event_noun_is_not_its_actor(nlp: Any) -> None:
     assert nationality_agent(sanctions) is None
     agent = nationality_agent(blockade)
     assert agent is not None and agent.text == "Israeli"
+
+
+def test_military_aircraft_are_the_military(code: Coder) -> None:
+    doc = code("Russian helicopters shelled the village on Sunday.")
+    attack = next(e for e in doc.events if e.type == "ASSAULT")
+    assert attack.actor is not None
+    assert (attack.actor.country, attack.actor.sector) == ("RUS", "MIL")
