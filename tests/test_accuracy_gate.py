@@ -68,6 +68,7 @@ def test_events_plover_gate(shared_dir: Path, nlp: Any) -> None:
         "micro_f1": float(summary["plover.micro_f1"]),
         "top1_accuracy": float(summary["plover.top1_accuracy"]),
         "actor_country_accuracy": float(summary["plover.actor_country_accuracy"]),
+        "actor_sector_accuracy": float(summary["plover.actor_sector_accuracy"]),
         "confident_precision": float(summary["plover.confident_precision"]),
     })  # fmt: skip
 

@@ -132,3 +132,10 @@ def test_military_aircraft_are_the_military(code: Coder) -> None:
     attack = next(e for e in doc.events if e.type == "ASSAULT")
     assert attack.actor is not None
     assert (attack.actor.country, attack.actor.sector) == ("RUS", "MIL")
+
+
+def test_a_people_is_civilians_unless_it_speaks_as_a_state(code: Coder) -> None:
+    doc = code("Thousands of Kenyans marched through the capital on Sunday.")
+    march = next(e for e in doc.events if e.type == "PROTEST")
+    assert march.actor is not None
+    assert (march.actor.country, march.actor.sector) == ("KEN", "CVL")

@@ -39,6 +39,8 @@ _MAX_NGRAM = 5
 # Prepositions that place a phrase's people in a state ("rebels in the Ivory Coast",
 # "students throughout Indonesia"): the state is their country when nothing else says.
 _LOCATED_PREPS = frozenset({"in", "throughout", "across", "inside"})
+# Nouns that count the people of their "of" ("thousands of Kenyans").
+_QUANTITY_NOUNS = frozenset({"thousand", "hundred", "dozen", "million", "score", "group"})
 # Words before a demonym that make it an ethnicity or a stance, not the phrase's
 # country ("ethnic Albanians in Serbia", "the pro-Iranian group").
 _NOT_NATIONALITY = frozenset({"ethnic", "pro", "anti"})
@@ -70,8 +72,10 @@ def phrase_tokens(head: Any) -> list[Any]:
         for child in token.children:
             if child.ent_type_ in _NOT_ACTOR_ENTITIES:
                 continue  # "Han Zheng, Monday, Sept. 18": dates are not part of the actor
-            if child.dep_ == "appos" and token.ent_type_ in _PLACE_ENTITIES and (
-                child.ent_type_ == "PERSON"
+            if (
+                child.dep_ == "appos"
+                and token.ent_type_ in _PLACE_ENTITIES
+                and (child.ent_type_ == "PERSON")
             ):
                 continue  # "from Syria, Defence Minister Sergei Shoigu said": a misparse
             if (
@@ -389,6 +393,15 @@ def code_phrase(head: Any) -> PhraseCode:
         and all(t.pos_ in ("DET", "PUNCT") for i, t in enumerate(tokens) if i not in covered)
     ):
         country_only = True
+    definite = any(t.lower_ == "the" for t in tokens[: position or 0])
+    if people is None and head.lemma_.lower() in _QUANTITY_NOUNS:  # "thousands of Kenyans"
+        members = [o for p in head.children if p.lower_ == "of" for o in p.children]
+        crowd = [m for m in members if m.tag_ in ("NNS", "NNPS")]
+        people = countries.lookup_demonym(crowd[0].text) if crowd else None
+    if people is not None and sector is None and not definite:
+        # a people ("Algerians", "ethnic Albanians"): its civilians; "the Americans
+        # said" is more often a delegation, left to the rules below
+        sector = "CVL"
     if country_only and sector is None:
         sector = "GOV"  # a state named as an actor stands for its government
 
