@@ -44,7 +44,7 @@ from spacy.tokens import Doc
 
 from eventwire import lexicon
 from eventwire.knowledge.countries import countries
-from eventwire.model import Actor, Event
+from eventwire.model import CASUALTY_COUNTS, Actor, Event
 
 # A title is in Title Case when at least this share of its words begin with a capital.
 _TITLE_CASE_SHARE = 0.6
@@ -52,7 +52,6 @@ _MIN_WORDS = 3
 _WORD_RE = re.compile(r"[^\W\d_][\w'\u2019.-]*")
 # A capitalised word after a lower-case word or a comma is capitalised for itself.
 _INNER_CAPITAL_RE = re.compile(r"(?<=[a-z0-9,;:] )([A-Z][\w'\u2019-]*)")
-_COUNTS = ("dead", "injured", "arrested")
 # What the parser makes of a headline verb it misreads ("wounds" as a compound).
 _MISREAD = frozenset({"NOUN", "PROPN", "VERB"})
 
@@ -336,7 +335,7 @@ def fold_headline_events(title_events: Iterable[Event], body_events: list[Event]
         # told twice, in the title and in the body: as sure as the surer telling
         told.confidence = max(told.confidence, title_event.confidence)
         folded.setdefault(id(told), []).append(title_event)
-        for count in _COUNTS:
+        for count in CASUALTY_COUNTS:
             setattr(told, count, _lower(getattr(told, count), getattr(title_event, count)))
     for told in body_events:
         sources = folded.get(id(told), [])

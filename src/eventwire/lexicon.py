@@ -20,13 +20,14 @@ import yaml
 
 from eventwire.datafiles import read_data, read_word_table
 from eventwire.errors import ResourceError
+from eventwire.model import CASUALTY_COUNTS
 
 PLOVER_TYPES: tuple[str, ...] = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )  # fmt: skip
 
-CASUALTY_KINDS = frozenset({"dead", "injured", "arrested"})
+CASUALTY_KINDS = frozenset(CASUALTY_COUNTS)
 
 DEFAULT_RECIPIENT_PREPS: tuple[str, ...] = (
     "against", "on", "at", "with", "upon", "toward", "towards", "into", "for", "to",

@@ -167,6 +167,10 @@ class TimeExpression:
         return None
 
 
+# The casualty figures an event carries (its fields of the same names).
+CASUALTY_COUNTS = ("dead", "injured", "arrested")
+
+
 @dataclass(slots=True)
 class Event:
     """One coded proposition: actor does type/mode to recipient."""

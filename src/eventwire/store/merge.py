@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from eventwire.geodesy import haversine_km
-from eventwire.model import Actor, DatePrecision, Event, Place, Precision
+from eventwire.model import CASUALTY_COUNTS, Actor, DatePrecision, Event, Place, Precision
 
 DATE_SLACK_DAYS = 1
 PUBLICATION_LOOKBACK_DAYS = 2
@@ -56,7 +56,6 @@ MIN_EVIDENCE_SAME_ARTICLE = 1  # actor points: one article places all its events
 SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE"})
 _PLACE_EVIDENCE = 2
 _ACTOR_EVIDENCE = 1
-_COUNTS = ("dead", "injured", "arrested")
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,7 +244,9 @@ def evidence(event: Event, row: sqlite3.Row) -> Evidence | None:
         actors += _ACTOR_EVIDENCE
     if recipient.country is not None and recipient.country == stored_recipient.country:
         actors += _ACTOR_EVIDENCE
-    counts = any(getattr(event, count) and getattr(event, count) == row[count] for count in _COUNTS)
+    counts = any(
+        getattr(event, count) and getattr(event, count) == row[count] for count in CASUALTY_COUNTS
+    )
     return Evidence(_PLACE_EVIDENCE if same_place else 0, actors, swapped, int(counts))
 
 
@@ -362,7 +363,7 @@ def merge_into(conn: sqlite3.Connection, match: Match, event: Event) -> None:
             "place_precision": place.precision.value if place.precision else None,
             "place_confidence": place.confidence,
         }
-    for count in _COUNTS:
+    for count in CASUALTY_COUNTS:
         updates[count] = _lowest(row[count], getattr(event, count))
     updates["confidence"] = max(float(row["confidence"]), event.confidence)
     if event.headline and not row["headline"]:
