@@ -2,8 +2,12 @@
 
 A trigger is a verb ("wounded") or an event noun governed by a light verb ("launched
 an attack", "held talks", "there was an attack") listed in ``data/event_patterns.yaml``.
-A noun the sentence only mentions ("imposed after clashes", "invasion forces") is no
-trigger, unless it heads a headline that has no verb ("Teachers out on strike"); and a
+An event noun is also an event when a reporting verb tells of it ("observers reported an
+attack"), when it is the agent of a main passive ("disabled by a cyber attack"), when
+the sentence tells what it led to ("the withdrawal led to chaos"), and when people come
+for it ("arrived for talks"). A noun the sentence only mentions ("imposed after
+clashes", "invasion forces") is no trigger, unless it heads a headline that has no verb
+("Teachers out on strike"); and a
 verb that ends the event its object names codes the reversal under ``reversals``
 ("lifted the curfew" is CONCEDE, "halted aid" SANCTION), as does a noun that ends one
 ("a suspension of attacks" is RETREAT) or a verb that ends a plan ("dropped plans to
