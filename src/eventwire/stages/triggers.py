@@ -7,13 +7,12 @@ attack"), when it is the agent of a main passive ("disabled by a cyber attack"),
 the sentence tells what it led to ("the withdrawal led to chaos"), and when people come
 for it ("arrived for talks"). A noun the sentence only mentions ("imposed after
 clashes", "invasion forces") is no trigger, unless it heads a headline that has no verb
-("Teachers out on strike"); and a
-verb that ends the event its object names codes the reversal under ``reversals``
-("lifted the curfew" is CONCEDE, "halted aid" SANCTION), as does a noun that ends one
-("a suspension of attacks" is RETREAT) or a verb that ends a plan ("dropped plans to
-impose a curfew" is CONCEDE). Of the triggers
-found, ``kept_triggers`` keeps those that name an event of their own ("signed an
-agreement" is one event, not two).
+("Teachers out on strike"). A verb that ends the event its object names codes the
+reversal under ``reversals`` ("lifted the curfew" is CONCEDE, "halted aid" SANCTION), as
+does a noun that ends one ("a suspension of attacks" is RETREAT) or a verb that ends a
+plan ("dropped plans to impose a curfew" is CONCEDE). Of the triggers found,
+``kept_triggers`` keeps those that name an event of their own ("signed an agreement" is
+one event, not two).
 """
 
 from __future__ import annotations
