@@ -26,9 +26,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from eventwire.dedup import DUPLICATE_THRESHOLD, Fingerprint, fingerprint
 from eventwire.model import Article, Document
 from eventwire.store import Store
+from eventwire.store.minhash import DUPLICATE_THRESHOLD, Fingerprint, fingerprint
 
 TRNEWS = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "geo" / "trnews.jsonl"
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")

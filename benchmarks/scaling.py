@@ -45,10 +45,11 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from eventwire.cluster import ClusterRunner, cpu_seconds, peak_rss_mb
 from eventwire.errors import EventwireError
 from eventwire.model import RawDocument
-from eventwire.pipeline import DEFAULT_STAGES, ProcessResult, default_pipeline, run_many
+from eventwire.run.cluster import ClusterRunner, cpu_seconds, peak_rss_mb
+from eventwire.run.pipeline import ProcessResult, default_pipeline, run_many
+from eventwire.stages.registry import DEFAULT_STAGES
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 TRNEWS = SHARED / "eval" / "geo" / "trnews.jsonl"

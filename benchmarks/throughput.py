@@ -24,10 +24,10 @@ from importlib import resources
 from pathlib import Path
 
 import eventwire
+from eventwire.articles.segment import split_articles
 from eventwire.model import RawDocument
-from eventwire.pipeline import Pipeline
+from eventwire.run.pipeline import Pipeline
 from eventwire.stages.parse import load_nlp
-from eventwire.stages.segment import split_articles
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 

@@ -16,8 +16,8 @@ import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
 
-from eventwire import cli_export
-from eventwire.cli_export import export_command
+from eventwire.cli import export as cli_export
+from eventwire.cli.export import export_command
 from eventwire.export import EXPORT_FORMATS, iter_all_events, write_export
 from eventwire.export.acled import ACLED_COLUMNS
 from eventwire.export.common import in_batches, record_columns

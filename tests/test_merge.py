@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.dedup import DUPLICATE_THRESHOLD, fingerprint, shingles
 from eventwire.model import (
     Actor,
     Article,
@@ -19,6 +18,7 @@ from eventwire.model import (
     Precision,
 )
 from eventwire.store import EventFilter, Store, StoredEvent
+from eventwire.store.minhash import DUPLICATE_THRESHOLD, fingerprint, shingles
 
 # Fictional places with real-looking coordinates: Lakeside and a town 20 km away, and
 # a city 400 km away in the same country.

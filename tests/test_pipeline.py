@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 
 import eventwire
-import eventwire.pipeline as pipeline_module
+import eventwire.stages.registry as pipeline_module
 from eventwire.errors import InputError, PipelineError
 from eventwire.model import Document, RawDocument
-from eventwire.pipeline import DEFAULT_STAGES, Pipeline, registered_stages, run_many, stage
+from eventwire.run.pipeline import Pipeline, run_many
+from eventwire.stages.registry import DEFAULT_STAGES, registered_stages, stage
 
 
 def test_every_default_stage_is_registered_with_its_contract() -> None:

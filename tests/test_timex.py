@@ -13,7 +13,6 @@ from eventwire.errors import ResourceError
 from eventwire.evaluate.timex import evaluate_timex, read_timex_gold
 from eventwire.model import DateOrigin, DatePrecision, TimeExpression, TimexType
 from eventwire.timex import find_timexes
-from eventwire.timex.lexicon import load_lexicon, parse_lexicon
 from eventwire.timex.normalize import (
     Anchor,
     Tense,
@@ -22,6 +21,7 @@ from eventwire.timex.normalize import (
     resolve_weekday,
 )
 from eventwire.timex.tense import SpacyTense, sentence_bounds
+from eventwire.timex.words import load_lexicon, parse_lexicon
 
 # Friday 22 March 2013 (a Friday, in ISO week 12).
 FRIDAY = Anchor(date(2013, 3, 22), DateOrigin.METADATA)

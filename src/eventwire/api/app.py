@@ -20,13 +20,13 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from eventwire.api.database import Database
 from eventwire.api.docs import add_docs
-from eventwire.api.query import QueryError
 from eventwire.api.routes_articles import router as articles_router
 from eventwire.api.routes_events import router as events_router
 from eventwire.api.routes_ingest import IngestConfig, default_stages, ingest_router
 from eventwire.errors import EventwireError, InputError
+from eventwire.store.read.database import Database
+from eventwire.store.read.query import QueryError
 
 log = logging.getLogger(__name__)
 

@@ -7,7 +7,6 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Query
 
 from eventwire.api.params import MAX_PAGE, DatabaseDep
-from eventwire.api.reader import decode_article_cursor
 from eventwire.api.schemas import (
     ArticleOut,
     ArticlePageOut,
@@ -18,6 +17,7 @@ from eventwire.api.schemas import (
     article_page_json,
     search_json,
 )
+from eventwire.store.read.reader import decode_article_cursor
 
 router = APIRouter()
 

@@ -138,7 +138,7 @@ def read_gold(path: Path) -> list[GoldArticle]:
 
 def evaluate_merging(path: Path, *, merge_events: bool = True) -> MergeScores:
     """Ingest the gold articles into a fresh store and score the merges."""
-    from eventwire.pipeline import default_pipeline
+    from eventwire.run.pipeline import default_pipeline
 
     gold = read_gold(path)
     pipeline = default_pipeline()

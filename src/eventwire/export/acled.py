@@ -49,9 +49,9 @@ from eventwire.export.common import (
     text_stream,
 )
 from eventwire.export.countries import country
+from eventwire.export.views import acled_view
 from eventwire.model import DatePrecision, Precision
 from eventwire.store import Store, StoredEvent
-from eventwire.views import acled_view
 
 ACLED_COLUMNS: tuple[str, ...] = (
     "event_id_cnty", "event_date", "year", "time_precision", "event_type",

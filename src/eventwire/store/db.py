@@ -25,12 +25,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 
-from eventwire.dedup import fingerprint
 from eventwire.errors import StoreError
 from eventwire.model import Document
 from eventwire.store.duplicates import fingerprint_text, link_duplicate
 from eventwire.store.fts import match_expression
 from eventwire.store.merge import find_match, merge_into
+from eventwire.store.minhash import fingerprint
 from eventwire.store.records import (
     EventFilter,
     IngestResult,
@@ -181,7 +181,7 @@ class Store:
         stored and what was stored before is untouched. An article whose content hash
         is already stored is skipped (``inserted=False``), so re-ingesting is harmless.
 
-        A near-duplicate of a stored article (``eventwire.dedup``) is stored too, linked
+        A near-duplicate of a stored article (``eventwire.store.minhash``) is stored too, linked
         to it by ``duplicate_of``. Each event either joins a stored event that reports
         the same real-world event (``store.merge``), as a new mention, or becomes a new
         event with this article's mention.

@@ -33,12 +33,12 @@ Each article's ``Document.text`` is an exact slice of the dump with surrounding
 whitespace trimmed; ``article_bounds`` gives the slices' offsets in the dump.
 
 The line primitives it shares with the clean stage (``split_lines``, ``is_title_like``,
-``find_credit``, ``is_stray``) are in ``eventwire.layout``.
+``find_credit``, ``is_stray``) are in ``eventwire.articles.layout``.
 """
 
 from __future__ import annotations
 
-from eventwire.layout import (
+from eventwire.articles.layout import (
     find_credit,
     is_stray,
     is_title_like,

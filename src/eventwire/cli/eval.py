@@ -1,5 +1,5 @@
 """``eventwire eval``: measure the coder against gold files (formats in the README of
-the evaluation data). Kept apart from ``cli.py`` so the main commands stay short."""
+the evaluation data). Kept apart from ``cli/main.py`` so the main commands stay short."""
 
 from __future__ import annotations
 

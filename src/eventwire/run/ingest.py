@@ -28,7 +28,7 @@ from tqdm import tqdm
 
 from eventwire.errors import EventwireError, InputError
 from eventwire.model import Document, RawDocument
-from eventwire.pipeline import ProcessResult
+from eventwire.run.pipeline import ProcessResult
 from eventwire.sources import expand_paths, iter_inputs
 from eventwire.store import Store
 
@@ -67,7 +67,7 @@ class ParquetFolderSink:
     merging; articles already in the folder (same content hash) are skipped."""
 
     def __init__(self, directory: Path) -> None:
-        from eventwire.parquet_output import ParquetSink
+        from eventwire.store.parquet import ParquetSink
 
         self.sink = ParquetSink(directory)
 
@@ -122,10 +122,10 @@ def _process(
     raws: Iterator[RawDocument | EventwireError], options: IngestOptions
 ) -> Iterator[ProcessResult]:
     if options.scheduler is not None:
-        from eventwire.cluster import run_on_cluster
+        from eventwire.run.cluster import run_on_cluster
 
         return run_on_cluster(raws, options.scheduler)
-    from eventwire.pipeline import run_many
+    from eventwire.run.pipeline import run_many
 
     return run_many(raws, n_process=options.workers)
 

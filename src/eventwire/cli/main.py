@@ -19,13 +19,13 @@ from typing import Any
 
 import click
 
-from eventwire.cli_eval import eval_group
-from eventwire.cli_export import export_command
-from eventwire.cli_options import db_option, event_filter_options
-from eventwire.cli_serve import serve
+from eventwire.cli.eval import eval_group
+from eventwire.cli.export import export_command
+from eventwire.cli.options import db_option, event_filter_options
+from eventwire.cli.serve import serve
 from eventwire.errors import EventwireError
 from eventwire.export.common import spreadsheet_safe
-from eventwire.output import event_record, format_table, highlight
+from eventwire.export.event_records import event_record, format_table, highlight
 from eventwire.store import EventFilter, Store
 
 log = logging.getLogger("eventwire")
@@ -100,7 +100,7 @@ def ingest(
     Reads raw text dumps (.txt), HTML pages, RSS/Atom feeds, WARC archives, JSON Lines
     and CSV records, and gzip-compressed versions of each.
     """
-    from eventwire.ingest import IngestOptions, ParquetFolderSink, StoreSink, ingest
+    from eventwire.run.ingest import IngestOptions, ParquetFolderSink, StoreSink, ingest
 
     if scheduler is not None and workers > 1:
         raise click.UsageError("--workers and --scheduler do not go together: choose one")
@@ -217,7 +217,7 @@ def demo(db: str) -> None:
     """Ingest the sample news shipped with eventwire and list its events."""
     sample = resources.files("eventwire") / "data" / "sample_dump.txt"
     with _user_errors(), resources.as_file(sample) as path, Store(db) as store:
-        from eventwire.ingest import IngestOptions, StoreSink, ingest
+        from eventwire.run.ingest import IngestOptions, StoreSink, ingest
 
         summary = ingest([str(path)], StoreSink(store), IngestOptions(progress=False), _fail)
         click.echo(summary.line())

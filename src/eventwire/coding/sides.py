@@ -23,7 +23,7 @@ from itertools import pairwise
 from typing import Any
 
 from eventwire import knowledge
-from eventwire.actor_coding import actor_at, in_person_name, is_not_nationality, ngrams
+from eventwire.coding.actors import actor_at, in_person_name, is_not_nationality, ngrams
 from eventwire.model import Actor
 
 # Words that may stand between coordinated country words ("Serb and Albanian").

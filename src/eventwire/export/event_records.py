@@ -9,9 +9,9 @@ from typing import Any
 
 import click
 
+from eventwire.export.views import acled_view, cameo_view
 from eventwire.model import Actor, Document
 from eventwire.store import StoredEvent
-from eventwire.views import acled_view, cameo_view
 
 Record = dict[str, Any]
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from eventwire import knowledge, lexicon
-from eventwire.actor_coding import actor_at, is_part_of_group, phrase_tokens, reported_speaker
+from eventwire import knowledge
+from eventwire.coding import lexicon
+from eventwire.coding.actors import actor_at, is_part_of_group, phrase_tokens, reported_speaker
 from eventwire.model import Actor, Document
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")

@@ -1,79 +1,30 @@
-"""The stage registry and the runners.
-
-A stage is a function ``Document -> Document`` registered under a name with the
-fields it requires and the fields it assigns, in the style of spaCy's components::
-
-    @stage("places", requires=("doc.sentences",), assigns=("doc.places", "event.place"))
-    def resolve_places(doc: Document) -> Document: ...
+"""The runner: a ``Pipeline`` of registered stages, and running it over many inputs.
 
 ``Pipeline`` checks when it is built that each stage's requirements are assigned by a
-stage before it, then runs the stages in order. The first step, segmentation, is not a
-``Document`` stage: it turns one ``RawDocument`` into one ``Document`` per article.
+stage before it (the stages and what they declare live in ``eventwire.stages.registry``),
+then runs the stages in order. The first step, segmentation, is not a ``Document``
+stage: it turns one ``RawDocument`` into one ``Document`` per article
+(``eventwire.articles.segment``).
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 import multiprocessing
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 from eventwire.errors import EventwireError, PipelineError
 from eventwire.model import Document, RawDocument
-
-log = logging.getLogger(__name__)
-
-StageFunc = Callable[[Document], Document]
-
-
-@dataclass(frozen=True, slots=True)
-class StageInfo:
-    name: str
-    func: StageFunc
-    requires: tuple[str, ...]
-    assigns: tuple[str, ...]
-
-
-_REGISTRY: dict[str, StageInfo] = {}
-
-# The stages in the order the data flows. Each module registers itself on import.
-DEFAULT_STAGES: tuple[str, ...] = (
-    "clean",
-    "parse",
-    "actors",
-    "events",
-    "factuality",
-    "intents",
-    "casualties",
-    "headlines",
-    "places",
-    "dates",
+from eventwire.stages.registry import (
+    DEFAULT_STAGES,
+    GIVEN_FIELDS,
+    StageInfo,
+    registered_stages,
 )
 
-# Fields present before the first stage runs.
-_GIVEN: frozenset[str] = frozenset({"doc.text", "doc.origin", "doc.raw"})
-
-
-def stage(
-    name: str, *, requires: Iterable[str] = (), assigns: Iterable[str] = ()
-) -> Callable[[StageFunc], StageFunc]:
-    """Register ``func`` as the pipeline stage ``name``."""
-
-    def register(func: StageFunc) -> StageFunc:
-        if name in _REGISTRY and _REGISTRY[name].func is not func:
-            raise PipelineError(f"stage {name!r} is registered twice")
-        _REGISTRY[name] = StageInfo(name, func, tuple(requires), tuple(assigns))
-        return func
-
-    return register
-
-
-def registered_stages() -> dict[str, StageInfo]:
-    """All registered stages, importing the built-in stage modules first."""
-    importlib.import_module("eventwire.stages")
-    return dict(_REGISTRY)
+log = logging.getLogger(__name__)
 
 
 class Pipeline:
@@ -82,7 +33,7 @@ class Pipeline:
     def __init__(self, names: Iterable[str] = DEFAULT_STAGES) -> None:
         available = registered_stages()
         self.stages: list[StageInfo] = []
-        assigned = set(_GIVEN)
+        assigned = set(GIVEN_FIELDS)
         for name in names:
             if name not in available:
                 raise PipelineError(
@@ -115,7 +66,7 @@ class Pipeline:
 
     def process_raw(self, raw: RawDocument) -> list[Document]:
         """Segment a raw document into articles and run every stage on each."""
-        from eventwire.stages.segment import split_articles
+        from eventwire.articles.segment import split_articles
 
         return [self.run(doc) for doc in split_articles(raw)]
 

@@ -17,12 +17,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventwire import lexicon
-from eventwire.actor_coding import code_phrase, is_part_of_group
-from eventwire.actor_sides import nationality_sides, own_agent, split_sides
-from eventwire.lexicon import EventPattern
-from eventwire.model import Actor, Document
-from eventwire.stages.syntax import (
+from eventwire.coding import lexicon
+from eventwire.coding.actors import code_phrase, is_part_of_group
+from eventwire.coding.lexicon import EventPattern
+from eventwire.coding.sides import nationality_sides, own_agent, split_sides
+from eventwire.coding.syntax import (
     NAMED_ENTITIES,
     NOT_PARTICIPANTS,
     PERSONAL_PRONOUNS,
@@ -44,6 +43,7 @@ from eventwire.stages.syntax import (
     of_objects,
     prepositions,
 )
+from eventwire.model import Actor, Document
 
 _LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around"})
 _PLACE_PREPS = frozenset({"in", "into", "to", "across", "throughout", "inside"})

@@ -29,13 +29,13 @@ from typing import Any
 
 from eventwire.errors import EventwireError, PipelineError, one_line
 from eventwire.model import RawDocument
-from eventwire.pipeline import (
-    DEFAULT_STAGES,
+from eventwire.run.pipeline import (
     Pipeline,
     ProcessResult,
     detach,
     process_one,
 )
+from eventwire.stages.registry import DEFAULT_STAGES
 
 log = logging.getLogger(__name__)
 

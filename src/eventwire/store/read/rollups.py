@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Literal
 
-from eventwire.api.query import (
+from eventwire.store.read.query import (
     EventQuery,
     SqlValue,
     Statement,

@@ -42,7 +42,7 @@ from typing import Any
 from spacy.attrs import DEP, HEAD, POS, TAG
 from spacy.tokens import Doc
 
-from eventwire import lexicon
+from eventwire.coding import lexicon
 from eventwire.knowledge.countries import countries
 from eventwire.model import CASUALTY_COUNTS, Actor, Event
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from eventwire import lexicon
+from eventwire.coding import lexicon
 from eventwire.datafiles import read_data
 from eventwire.errors import ResourceError
 from eventwire.model import Actor

@@ -33,7 +33,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
-from eventwire.api.query import (
+from eventwire.store.read.query import (
     FACTUAL_DATE_INDEX,
     Condition,
     QueryError,

@@ -1,7 +1,7 @@
 """``eventwire export``: write stored events in a format analysts load elsewhere
 (PLOVER JSON Lines, CSV, Parquet, GeoJSON, GDELT-style tables, ACLED-style CSV).
 
-Kept apart from ``cli.py``; register it there with ``main.add_command(export_command)``.
+Kept apart from ``cli/main.py``; register it there with ``main.add_command(export_command)``.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import BinaryIO, NoReturn
 
 import click
 
-from eventwire.cli_options import db_option, event_filter_options
+from eventwire.cli.options import db_option, event_filter_options
 from eventwire.errors import EventwireError
 from eventwire.export import EXPORT_FORMATS, iter_all_events, write_export
 from eventwire.store import EventFilter, Store

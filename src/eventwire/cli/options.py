@@ -1,5 +1,5 @@
-"""Options and parameter parsers shared by the command modules (``cli``, ``cli_export``,
-``cli_serve``), so each command reads the same flags the same way."""
+"""Options and parameter parsers shared by the command modules (``main``, ``export``,
+``serve``), so each command reads the same flags the same way."""
 
 from __future__ import annotations
 

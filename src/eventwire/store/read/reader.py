@@ -10,8 +10,10 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
-from eventwire.api.paging import Cursor, SortOrder, in_order, page_plan
-from eventwire.api.query import (
+from eventwire.errors import StoreError
+from eventwire.store.fts import match_expression
+from eventwire.store.read.paging import Cursor, SortOrder, in_order, page_plan
+from eventwire.store.read.query import (
     MATCHING_ARTICLES,
     EventQuery,
     QueryError,
@@ -24,7 +26,7 @@ from eventwire.api.query import (
     stats_statement,
     where_clause,
 )
-from eventwire.api.records import (
+from eventwire.store.read.results import (
     ArticleDetail,
     ArticleMention,
     ArticlePage,
@@ -40,9 +42,7 @@ from eventwire.api.records import (
     StatsResult,
     StatsRow,
 )
-from eventwire.api.rollups import rollup_count_statement, rollup_plan, rollup_stats_source
-from eventwire.errors import StoreError
-from eventwire.store.fts import match_expression
+from eventwire.store.read.rollups import rollup_count_statement, rollup_plan, rollup_stats_source
 from eventwire.store.rows import article_from_row, event_from_row, place_from_row, timex_from_row
 
 # Articles are listed newest stored first; their cursor holds the last id shown.

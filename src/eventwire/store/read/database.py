@@ -16,10 +16,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from eventwire.api.query import DISTANCE_FUNCTION, distance_km
-from eventwire.api.reader import Reader
 from eventwire.errors import StoreError
 from eventwire.store import Store
+from eventwire.store.read.query import DISTANCE_FUNCTION, distance_km
+from eventwire.store.read.reader import Reader
 from eventwire.store.schema import SCHEMA_VERSION
 
 log = logging.getLogger(__name__)

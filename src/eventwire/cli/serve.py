@@ -1,6 +1,6 @@
 """``eventwire serve``: the REST API and the dashboard over a store (``eventwire.api``).
 
-Kept apart from ``cli.py`` so the main commands stay short; ``cli.py`` registers it with
+Kept apart from ``cli/main.py`` so the main commands stay short; ``cli/main.py`` registers it with
 ``main.add_command(serve)``.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import click
 
-from eventwire.cli_options import db_option
+from eventwire.cli.options import db_option
 from eventwire.errors import EventwireError
 
 BYTES_PER_MB = 1_000_000

@@ -21,9 +21,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
-from eventwire.lexicon import EventPattern, PatternSet
-from eventwire.model import Actor
-from eventwire.stages.syntax import (
+from eventwire.coding.lexicon import EventPattern, PatternSet
+from eventwire.coding.syntax import (
     COMMITTING_VERBS,
     NOT_PARTICIPANTS,
     children,
@@ -33,6 +32,7 @@ from eventwire.stages.syntax import (
     of_objects,
     prepositions,
 )
+from eventwire.model import Actor
 
 # Verb triggers used as adjectives ("life-threatening", "wounded soldiers") are not events.
 _ADJECTIVAL_DEPS = frozenset({"amod", "compound", "nmod"})
