@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -25,6 +25,10 @@ from eventwire.stages.registry import (
 )
 
 log = logging.getLogger(__name__)
+
+
+# Articles that go through the stages together (one ``nlp.pipe`` batch).
+ARTICLE_BATCH = 32
 
 
 class Pipeline:
@@ -53,22 +57,42 @@ class Pipeline:
         return [info.name for info in self.stages]
 
     def run(self, doc: Document) -> Document:
+        return self.run_batch([doc])[0]
+
+    def run_batch(self, docs: list[Document]) -> list[Document]:
+        """Every stage over a batch of articles, stage by stage (the parse through
+        ``nlp.pipe``). An error names the stage and the first article of the batch."""
         for info in self.stages:
+            if not docs:
+                break
             try:
-                doc = info.func(doc)
+                docs = info.run_batch(docs)
             except EventwireError:
                 raise
             except Exception as exc:  # re-raised with the article and the stage named
                 raise PipelineError(
-                    f"{doc.origin}: stage {info.name!r} failed: {type(exc).__name__}: {exc}"
+                    f"{docs[0].origin}: stage {info.name!r} failed: {type(exc).__name__}: {exc}"
                 ) from exc
-        return doc
+        return docs
 
     def process_raw(self, raw: RawDocument) -> list[Document]:
-        """Segment a raw document into articles and run every stage on each."""
+        """Segment a raw document into articles and run every stage on them."""
+        return self.process_batch([raw])[0]
+
+    def process_batch(self, raws: list[RawDocument]) -> list[list[Document]]:
+        """The articles of each raw document, coded as one batch."""
         from eventwire.articles.segment import split_articles
 
-        return [self.run(doc) for doc in split_articles(raw)]
+        per_raw = [split_articles(raw) for raw in raws]
+        articles = [doc for docs in per_raw for doc in docs]
+        coded = []
+        for start in range(0, len(articles), ARTICLE_BATCH):
+            coded.extend(self.run_batch(articles[start : start + ARTICLE_BATCH]))
+        out: list[list[Document]] = []
+        for docs in per_raw:
+            out.append(coded[: len(docs)])
+            coded = coded[len(docs) :]
+        return out
 
 
 @lru_cache(maxsize=1)
@@ -82,6 +106,10 @@ def detach(doc: Document) -> Document:
     doc.spacy_doc = None
     return doc
 
+
+# Raw documents coded together: enough for ``nlp.pipe`` to batch the parse, few enough
+# that results (and the store's commits) follow the input closely.
+BATCH_SIZE = 8
 
 _worker_pipeline: Pipeline | None = None
 
@@ -111,12 +139,46 @@ def process_one(pipeline: Pipeline, raw: RawDocument | EventwireError) -> Proces
         return ProcessResult(raw.origin, [], exc)
 
 
-def _worker_run(raw: RawDocument | EventwireError) -> ProcessResult:
+def process_some(
+    pipeline: Pipeline, items: Sequence[RawDocument | EventwireError]
+) -> list[ProcessResult]:
+    """The results of several raw documents coded as one batch. When the batch fails,
+    each raw document is coded again on its own, so an error stops only its own input."""
+    raws = [item for item in items if not isinstance(item, EventwireError)]
+    try:
+        coded = iter(pipeline.process_batch(raws))
+    except EventwireError:
+        log.debug("a batch failed; coding its %d inputs one by one", len(raws), exc_info=True)
+        return [process_one(pipeline, item) for item in items]
+    results = []
+    for item in items:
+        if isinstance(item, EventwireError):
+            results.append(process_one(pipeline, item))
+        else:
+            results.append(ProcessResult(item.origin, next(coded)))
+    return results
+
+
+def _batches(
+    items: Iterable[RawDocument | EventwireError], size: int
+) -> Iterator[list[RawDocument | EventwireError]]:
+    batch: list[RawDocument | EventwireError] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _worker_run(batch: list[RawDocument | EventwireError]) -> list[ProcessResult]:
     if _worker_pipeline is None:  # pragma: no cover - set by the pool initializer
         raise PipelineError("worker pipeline was not initialised")
-    result = process_one(_worker_pipeline, raw)
-    result.documents = [detach(doc) for doc in result.documents]
-    return result
+    results = process_some(_worker_pipeline, batch)
+    for result in results:
+        result.documents = [detach(doc) for doc in result.documents]
+    return results
 
 
 def run_many(
@@ -124,7 +186,7 @@ def run_many(
     *,
     n_process: int = 1,
     names: Iterable[str] = DEFAULT_STAGES,
-    chunksize: int = 4,
+    batch_size: int = BATCH_SIZE,
 ) -> Iterator[ProcessResult]:
     """Process raw documents in order, yielding one result (its articles, or the error
     that stopped it) per raw document. An error in the input stream (a file that could
@@ -134,16 +196,20 @@ def run_many(
     With ``n_process > 1`` the work is spread over a local process pool; results come
     back in input order, so they are the same as a single-process run. Either way the
     documents come back without their spaCy parse (``spacy_doc`` is None), so a long
-    run does not hold every parse in memory.
+    run does not hold every parse in memory. Inputs are coded in batches of
+    ``batch_size`` (the parse runs spaCy's ``nlp.pipe`` over a batch); a batch's results
+    come back when the whole batch is coded.
     """
     stage_names = tuple(names)
+    batches = _batches(raws, max(1, batch_size))
     if n_process <= 1:
         pipeline = Pipeline(stage_names)
-        for raw in raws:
-            result = process_one(pipeline, raw)
-            result.documents = [detach(doc) for doc in result.documents]
-            yield result
+        for batch in batches:
+            for result in process_some(pipeline, batch):
+                result.documents = [detach(doc) for doc in result.documents]
+                yield result
         return
     ctx = multiprocessing.get_context("spawn")
     with ctx.Pool(n_process, initializer=_worker_init, initargs=(stage_names,)) as pool:
-        yield from pool.imap(_worker_run, raws, chunksize=chunksize)
+        for results in pool.imap(_worker_run, batches):
+            yield from results

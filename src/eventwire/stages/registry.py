@@ -18,6 +18,9 @@ from eventwire.errors import PipelineError
 from eventwire.model import Document
 
 StageFunc = Callable[[Document], Document]
+# A stage's batch form: the same work on many articles at once (the parse runs spaCy's
+# ``nlp.pipe`` over them). It returns the documents in the order given.
+BatchFunc = Callable[[list[Document]], list[Document]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +29,13 @@ class StageInfo:
     func: StageFunc
     requires: tuple[str, ...]
     assigns: tuple[str, ...]
+    batch_func: BatchFunc | None = None
+
+    def run_batch(self, docs: list[Document]) -> list[Document]:
+        """The stage over ``docs``: its batch form where it has one, else one by one."""
+        if self.batch_func is not None:
+            return self.batch_func(docs)
+        return [self.func(doc) for doc in docs]
 
 
 _REGISTRY: dict[str, StageInfo] = {}
@@ -49,14 +59,18 @@ GIVEN_FIELDS: frozenset[str] = frozenset({"doc.text", "doc.origin", "doc.raw"})
 
 
 def stage(
-    name: str, *, requires: Iterable[str] = (), assigns: Iterable[str] = ()
+    name: str,
+    *,
+    requires: Iterable[str] = (),
+    assigns: Iterable[str] = (),
+    batch: BatchFunc | None = None,
 ) -> Callable[[StageFunc], StageFunc]:
-    """Register ``func`` as the pipeline stage ``name``."""
+    """Register ``func`` as the pipeline stage ``name`` (with ``batch``, its batch form)."""
 
     def register(func: StageFunc) -> StageFunc:
         if name in _REGISTRY and _REGISTRY[name].func is not func:
             raise PipelineError(f"stage {name!r} is registered twice")
-        _REGISTRY[name] = StageInfo(name, func, tuple(requires), tuple(assigns))
+        _REGISTRY[name] = StageInfo(name, func, tuple(requires), tuple(assigns), batch)
         return func
 
     return register
