@@ -121,3 +121,30 @@ def eval_merging(gold: Path, no_merge: bool) -> None:
     except EventwireError as exc:
         _fail(exc)
     click.echo(format_report("eventwire eval merging", [scores.section(f"merging: {gold}")]))
+
+
+@eval_group.command("audit")
+@gold_option
+@click.option(
+    "--judgments",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="The audit file (tests/data/audit/trnews_audit.jsonl).",
+)
+@click.option(
+    "--todo",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the events still to judge, with their sentences, to this file.",
+)
+def eval_audit(gold: Path, judgments: Path, todo: Path | None) -> None:
+    """An analyst's audit: the share of listed factual events judged right."""
+    from eventwire.evaluate.audit import score_audit, write_todo
+
+    try:
+        scores = score_audit(gold, judgments)
+    except EventwireError as exc:
+        _fail(exc)
+    click.echo(scores.summary())
+    if todo is not None:
+        write_todo(scores, todo)
+        click.echo(f"{len(scores.todo)} events to judge written to {todo}")
