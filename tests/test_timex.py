@@ -308,12 +308,15 @@ def test_lexicon_loads_and_rejects_malformed_lines() -> None:
     assert lexicon.numbers["three"] == 3
     assert lexicon.units["decade"].duration(3) == "P30Y"
     assert "days" in lexicon.plural_units
+    header = "kind\tphrases\tvalue\n"
     with pytest.raises(ResourceError, match="unknown kind"):
-        parse_lexicon("colour\tred\tR\n")
+        parse_lexicon(header + "colour\tred\tR\n")
     with pytest.raises(ResourceError, match="3 tab-separated columns"):
-        parse_lexicon("number\tone\n")
+        parse_lexicon(header + "number\tone\n")
     with pytest.raises(ResourceError, match="unit value"):
-        parse_lexicon("unit\tfortnight\tfourteen days\n")
+        parse_lexicon(header + "unit\tfortnight\tfourteen days\n")
+    with pytest.raises(ResourceError, match=r":1: expected the header 'kind phrases value'"):
+        parse_lexicon("number\tone\t1\n")
 
 
 # --- tense from the parse ------------------------------------------------------------------

@@ -9,9 +9,8 @@ import enum
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-from eventwire.errors import ResourceError
+from eventwire.datafiles import data_lines, read_word_table
 
 REPEAT_WINDOW = 20  # a header block repeats within this many non-empty lines
 STRAY_MAX_CHARS = 3  # lines this short are logo text or separators ("TT", "***")
@@ -85,27 +84,12 @@ class Boilerplate:
         return len(text) <= PREFIX_MAX_CHARS and lowered.startswith(self.prefixes)
 
 
-def _data_lines(name: str) -> list[tuple[int, str]]:
-    """The non-comment, non-empty lines of a packaged data file, with line numbers."""
-    resource = resources.files("eventwire") / "data" / name
-    try:
-        content = resource.read_text("utf-8")
-    except OSError as exc:
-        raise ResourceError(f"eventwire/data/{name}: cannot read: {exc}") from exc
-    rows: list[tuple[int, str]] = []
-    for number, line in enumerate(content.splitlines(), start=1):
-        stripped = line.strip()
-        if stripped and not stripped.startswith("#"):
-            rows.append((number, stripped))
-    return rows
-
-
 @lru_cache(maxsize=1)
 def boilerplate() -> Boilerplate:
     """The boilerplate lines from ``data/boilerplate.txt``."""
     lines: set[str] = set()
     prefixes: list[str] = []
-    for _, entry in _data_lines("boilerplate.txt"):
+    for _, entry in data_lines("boilerplate.txt")[1]:
         if entry.endswith("*"):
             prefixes.append(entry[:-1].lower())
         else:
@@ -117,13 +101,8 @@ def boilerplate() -> Boilerplate:
 def credit_words() -> dict[str, CreditKind]:
     """The words that mark a photo credit, from ``data/photo_credits.tsv``."""
     words: dict[str, CreditKind] = {}
-    for number, row in _data_lines("photo_credits.tsv"):
-        parts = row.split("\t")
-        if len(parts) != 2 or parts[1].strip() not in CreditKind.__members__.values():
-            raise ResourceError(
-                f"eventwire/data/photo_credits.tsv:{number}: expected 'word<TAB>photo|agency'"
-            )
-        words[parts[0].strip().lower()] = CreditKind(parts[1].strip())
+    kinds = {kind.value: kind for kind in CreditKind}
+    words.update(read_word_table("photo_credits.tsv", "kind", kinds.get, "photo|agency"))
     return words
 
 

@@ -351,13 +351,13 @@ def event_patterns(path: Path | None = None) -> PatternSet:
 @lru_cache(maxsize=4)
 def assault_modes(path: Path | None = None) -> Mapping[str, str]:
     """Instrument word -> ASSAULT mode."""
-    return read_word_table("assault_modes.tsv", _word, "mode", path)
+    return read_word_table("assault_modes.tsv", "mode", _word, path=path)
 
 
 @lru_cache(maxsize=4)
 def context_words(path: Path | None = None) -> Mapping[str, str]:
     """Word -> PLOVER context."""
-    return read_word_table("contexts.tsv", _word, "context", path)
+    return read_word_table("contexts.tsv", "context", _word, path=path)
 
 
 def _word(cell: str) -> str | None:

@@ -10,11 +10,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from eventwire.coding import lexicon
-from eventwire.datafiles import read_data
+from eventwire.datafiles import read_table
 from eventwire.errors import ResourceError
 from eventwire.model import Actor
 
 ANY = "*"
+ACLED_COLUMNS = ("type", "mode", "recipient", "event_type", "sub_event_type")
 ARMED_SECTORS = frozenset({"MIL", "REB", "COP", "UAF", "SPY", "INS", "SEP"})
 
 
@@ -45,16 +46,12 @@ def cameo_view(event_type: str) -> CameoView | None:
 
 @lru_cache(maxsize=1)
 def _acled_rules() -> tuple[_AcledRule, ...]:
-    where, text = read_data("acled_views.tsv")
+    where, rows = read_table("acled_views.tsv", ACLED_COLUMNS)
     rules = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        cells = [c.strip() for c in line.split("\t")]
-        if len(cells) != 5 or cells[2] not in (ANY, "armed", "civilian"):
+    for number, cells in rows:
+        if cells[2] not in (ANY, "armed", "civilian"):
             raise ResourceError(
-                f"{where}:{number}: expected type, mode, recipient (armed|civilian|*), "
-                "event_type, sub_event_type"
+                f"{where}:{number}: recipient must be armed, civilian or *, not {cells[2]!r}"
             )
         rules.append(_AcledRule(cells[0], cells[1], cells[2], AcledView(cells[3], cells[4])))
     return tuple(rules)

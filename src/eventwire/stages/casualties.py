@@ -38,7 +38,7 @@ _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})*$|^\d+$")
 def quantity_words() -> Mapping[str, int]:
     """Number words and vague quantities -> the figure coded (``data/quantities.tsv``)."""
     return read_word_table(
-        "quantities.tsv", lambda cell: int(cell) if cell.isdigit() else None, "number"
+        "quantities.tsv", "value", lambda cell: int(cell) if cell.isdigit() else None, "number"
     )
 
 

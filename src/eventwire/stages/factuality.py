@@ -71,7 +71,7 @@ _TEMPORAL_PREPS = frozenset(
 def factuality_words() -> Mapping[str, str]:
     """Word -> the flag it gives the clauses it governs (``data/factuality.tsv``)."""
     return read_word_table(
-        "factuality.tsv", lambda cell: cell if cell in FLAGS else None,
+        "factuality.tsv", "flag", lambda cell: cell if cell in FLAGS else None,
         f"flag ({', '.join(sorted(FLAGS))})",
     )  # fmt: skip
 

@@ -10,11 +10,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
+from eventwire.datafiles import read_data, table_rows
 from eventwire.errors import ResourceError
 
 LEXICON_FILE = "timex_words.tsv"
+LEXICON_COLUMNS = ("kind", "phrases", "value")
 
 # Kinds whose values are kept as strings; the others hold integers (or X for "several").
 _STRING_KINDS = frozenset(
@@ -133,14 +134,8 @@ def _parse_unit(value: str, where: str) -> Unit:
 def parse_lexicon(text: str, origin: str = LEXICON_FILE) -> TimexLexicon:
     """Read the TSV text of a lexicon file; raises ``ResourceError`` on a malformed line."""
     lists: dict[str, dict[str, str]] = {kind: {} for kind in KINDS}
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
+    for number, (kind, phrases, value) in table_rows(text, origin, LEXICON_COLUMNS):
         where = f"{origin}:{number}"
-        columns = line.split("\t")
-        if len(columns) != 3:
-            raise ResourceError(f"{where}: expected 3 tab-separated columns, got {len(columns)}")
-        kind, phrases, value = (c.strip() for c in columns)
         if kind not in KINDS:
             raise ResourceError(
                 f"{where}: unknown kind {kind!r}; known: {', '.join(sorted(KINDS))}"
@@ -185,11 +180,5 @@ def parse_lexicon(text: str, origin: str = LEXICON_FILE) -> TimexLexicon:
 @lru_cache(maxsize=1)
 def load_lexicon() -> TimexLexicon:
     """The packaged lexicon, read once per process."""
-    resource = resources.files("eventwire") / "data" / LEXICON_FILE
-    try:
-        text = resource.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ResourceError(
-            f"the time-expression lexicon {LEXICON_FILE} is missing: {exc}"
-        ) from exc
-    return parse_lexicon(text)
+    where, text = read_data(LEXICON_FILE)
+    return parse_lexicon(text, where)
