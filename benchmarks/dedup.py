@@ -86,7 +86,7 @@ def main() -> int:
                 for i, c in enumerate(copies)
             ]
             per_article_ms = (time.perf_counter() - started) * 1000 / n
-            original_links = store.rows(
+            original_links = store._rows(
                 "SELECT count(*) AS n FROM articles WHERE duplicate_of IS NOT NULL "
                 "AND origin LIKE 'orig-%'"
             )[0]["n"]

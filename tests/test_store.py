@@ -346,7 +346,7 @@ def test_a_version_2_store_migrates_and_its_events_are_not_headline_events(
         assert types_of(store.events(EventFilter(headline=True))) == ["COERCE"]
         with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
             store._connection().execute("UPDATE events SET headline = 2 WHERE id = 1")
-        indexes = store.rows("SELECT name FROM sqlite_schema WHERE type = 'index'")
+        indexes = store._rows("SELECT name FROM sqlite_schema WHERE type = 'index'")
         assert "events_headline" in {row["name"] for row in indexes}
 
 
@@ -683,17 +683,6 @@ def test_a_second_connection_sees_committed_data(tmp_path: Path) -> None:
         ]
 
 
-def test_rows_refuses_writes_even_behind_with(tmp_path: Path) -> None:
-    with Store(tmp_path / "ro.db") as store:
-        store.add_document(rally_doc())
-        with pytest.raises(StoreError):
-            store.rows("WITH doomed AS (SELECT id FROM events) DELETE FROM events")
-        with pytest.raises(StoreError):
-            store.rows("DELETE FROM events")
-        assert store.stats().n_events == 2
-        store.add_document(replace(rally_doc(), text=rally_doc().text + " "))  # still writable
-
-
 def test_a_read_only_store_reads_and_never_writes(tmp_path: Path) -> None:
     path = tmp_path / "ro-open.db"
     with Store(path) as store:
@@ -701,7 +690,7 @@ def test_a_read_only_store_reads_and_never_writes(tmp_path: Path) -> None:
     before = path.stat().st_mtime_ns
     with Store(path, read_only=True) as reader:
         assert reader.stats().n_events == 2
-        assert len(reader.rows("SELECT id FROM articles")) == 1
+        assert len(reader._rows("SELECT id FROM articles")) == 1
         with pytest.raises(StoreError):
             reader.add_document(replace(rally_doc(), text=rally_doc().text + " "))
     assert path.stat().st_mtime_ns == before

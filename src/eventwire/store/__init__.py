@@ -7,9 +7,12 @@ queries the CLI and the web app need. Everything it returns is a typed record fr
 
 from eventwire.store.db import Store
 from eventwire.store.records import (
+    ArticleInfo,
     EventFilter,
     EventPosition,
     IngestResult,
+    MentionKey,
+    MentionOffsets,
     SearchHit,
     StoredArticle,
     StoredEvent,
@@ -17,9 +20,12 @@ from eventwire.store.records import (
 )
 
 __all__ = [
+    "ArticleInfo",
     "EventFilter",
     "EventPosition",
     "IngestResult",
+    "MentionKey",
+    "MentionOffsets",
     "SearchHit",
     "Store",
     "StoreStats",

@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -32,8 +32,11 @@ from eventwire.store.fts import match_expression
 from eventwire.store.merge import find_match, merge_into
 from eventwire.store.minhash import fingerprint
 from eventwire.store.records import (
+    ArticleInfo,
     EventFilter,
     IngestResult,
+    MentionKey,
+    MentionOffsets,
     SearchHit,
     StoredArticle,
     StoredEvent,
@@ -47,10 +50,12 @@ from eventwire.store.rows import (
     TIMEX_COLUMNS,
     SqlValue,
     article_from_row,
+    article_info_from_row,
     article_values,
     event_from_row,
     event_values,
     insert_sql,
+    mention_offsets_from_row,
     mention_values,
     place_from_row,
     place_values,
@@ -58,6 +63,15 @@ from eventwire.store.rows import (
     timex_values,
 )
 from eventwire.store.schema import SCHEMA_VERSION, configure, migrate, user_version
+
+ARTICLE_INFO_SQL = (
+    "SELECT id, origin, title, source, url, published, ingested_at, length(text) AS length "
+    "FROM articles WHERE id IN (SELECT value FROM json_each(?))"
+)
+MENTION_OFFSETS_SQL = (
+    "SELECT event_id, article_id, start, actor_start, recipient_start, place_start "
+    "FROM mentions WHERE event_id IN (SELECT value FROM json_each(?))"
+)
 
 log = logging.getLogger(__name__)
 
@@ -289,19 +303,25 @@ class Store:
         )
         return self._with_mentions(rows)
 
-    def rows(self, sql: str, params: Sequence[SqlValue] = ()) -> list[sqlite3.Row]:
-        """Run one read-only SQL statement and return its rows (for query layers such as
-        the web API and the exporters; writes go through ``add_document``)."""
-        if not sql.lstrip().upper().startswith(("SELECT", "WITH")):
-            raise StoreError("Store.rows runs SELECT statements only")
-        if self.read_only:
-            return self._rows(sql, params)
-        conn = self._connection()
-        conn.execute("PRAGMA query_only = ON")  # "WITH ... DELETE" is refused too
-        try:
-            return self._rows(sql, params)
-        finally:
-            conn.execute("PRAGMA query_only = OFF")
+    def article_infos(self, article_ids: Iterable[int]) -> dict[int, ArticleInfo]:
+        """What exports cite of these articles (not their text), by id, in one query."""
+        ids = sorted(set(article_ids))
+        if not ids:
+            return {}
+        rows = self._rows(ARTICLE_INFO_SQL, (json.dumps(ids),))
+        return {int(row["id"]): article_info_from_row(row) for row in rows}
+
+    def mention_offsets(self, event_ids: Sequence[int]) -> dict[MentionKey, MentionOffsets]:
+        """Where each mention of these events names its actor, recipient and place."""
+        if not event_ids:
+            return {}
+        rows = self._rows(MENTION_OFFSETS_SQL, (json.dumps(list(event_ids)),))
+        return {
+            (int(row["event_id"]), int(row["article_id"]), int(row["start"])): (
+                mention_offsets_from_row(row)
+            )
+            for row in rows
+        }
 
     def events_by_id(self, event_ids: Sequence[int]) -> list[StoredEvent]:
         """The events with these ids, with their mentions, in the order given (ids that

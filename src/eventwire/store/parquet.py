@@ -278,7 +278,7 @@ class ParquetSink:
         if len(values) != len(schema):
             raise StoreError(
                 f"{table}: {len(values)} values for {len(schema)} Parquet columns "
-                "(store.rows and parquet_output disagree)"
+                "(store.rows and store.parquet disagree)"
             )
         return tuple(
             _convert(value, field.type) for value, field in zip(values, schema, strict=True)

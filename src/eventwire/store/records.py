@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from urllib.parse import urlsplit
 
 from eventwire.model import Actor, DateOrigin, DatePrecision, Mention, Place, TimeExpression
 
@@ -159,3 +160,50 @@ class StoreStats:
     n_events: int
     n_mentions: int
     events_by_type: dict[str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleInfo:
+    """The facts about a stored article that exports cite (not its text).
+
+    ``length`` is the length in characters of the article's full text (the text every
+    offset indexes into); ``ingested_at`` is when eventwire stored and coded it (UTC).
+    """
+
+    id: int
+    origin: str
+    title: str | None
+    source: str | None
+    url: str | None
+    published: date | None
+    ingested_at: datetime
+    length: int
+
+    @property
+    def identifier(self) -> str:
+        """The URL when the source gave one, else where the text was read from."""
+        return self.url if self.url is not None else self.origin
+
+    @property
+    def source_name(self) -> str | None:
+        """The publisher, or else the host name of the URL."""
+        if self.source is not None:
+            return self.source
+        if self.url is not None:
+            host = urlsplit(self.url).hostname
+            return host or None
+        return None
+
+
+
+@dataclass(frozen=True, slots=True)
+class MentionOffsets:
+    """Where a mention's actor, recipient and place words are in its article's text
+    (None when the event has no such participant or the mention did not name it)."""
+
+    actor_start: int | None
+    recipient_start: int | None
+    place_start: int | None
+
+
+MentionKey = tuple[int, int, int]  # event id, article id, sentence start
