@@ -17,7 +17,7 @@ from typing import BinaryIO, NoReturn
 
 import click
 
-from eventwire.cli.options import db_option, event_filter_options
+from eventwire.cli.options import db_option, event_filter_options, event_query
 from eventwire.errors import EventwireError
 from eventwire.export import EXPORT_FORMATS, iter_all_events, write_export
 from eventwire.store import EventFilter, Store
@@ -112,10 +112,7 @@ def export_command(
 ) -> None:
     """Export stored events for other tools."""
     export_format = EXPORT_FORMATS[fmt]
-    flt = EventFilter(
-        type=type_, country=country, since=since, until=until, query=query,
-        include_flagged=all_, headline=headline,
-    )  # fmt: skip
+    flt = EventFilter(event_query(type_, country, since, until, query, all_, headline))
     try:
         with Store(db, create=False) as store, _output(out, export_format.binary) as stream:
             count = write_export(

@@ -21,7 +21,7 @@ import click
 
 from eventwire.cli.eval import eval_group
 from eventwire.cli.export import export_command
-from eventwire.cli.options import db_option, event_filter_options
+from eventwire.cli.options import db_option, event_filter_options, event_query
 from eventwire.cli.serve import serve
 from eventwire.errors import EventwireError
 from eventwire.export.common import spreadsheet_safe
@@ -150,10 +150,8 @@ def events(
 ) -> None:
     """List stored events (factual ones unless --all)."""
     with _user_errors(), Store(db, create=False) as store:
-        flt = EventFilter(
-            type=type_, country=country, since=since, until=until, query=query,
-            include_flagged=all_, headline=headline, limit=limit,
-        )  # fmt: skip
+        selection = event_query(type_, country, since, until, query, all_, headline)
+        flt = EventFilter(selection, limit=limit)
         found = store.events(flt)
     _print_events(found, fmt)
 

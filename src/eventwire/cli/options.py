@@ -9,6 +9,8 @@ from typing import Any, TypeVar
 
 import click
 
+from eventwire.store import EventQuery
+
 DEFAULT_DB = "eventwire.db"
 
 db_option = click.option(
@@ -45,3 +47,19 @@ def event_filter_options(func: F) -> F:
     for option in reversed(_EVENT_FILTER_OPTIONS):
         func = option(func)
     return func
+
+
+def event_query(
+    type_: str | None,
+    country: str | None,
+    since: date | None,
+    until: date | None,
+    query: str | None,
+    all_: bool,
+    headline: bool,
+) -> EventQuery:
+    """The ``EventQuery`` (the filter the API and exports use too) of the filter options."""
+    return EventQuery(
+        types=(type_,) if type_ else (), country=country, since=since, until=until,
+        text=query, include_flagged=all_, headline=True if headline else None,
+    )  # fmt: skip

@@ -6,6 +6,7 @@ queries the CLI and the web app need. Everything it returns is a typed record fr
 """
 
 from eventwire.store.db import Store
+from eventwire.store.read.query import EventQuery
 from eventwire.store.records import (
     ArticleInfo,
     EventFilter,
@@ -23,6 +24,7 @@ __all__ = [
     "ArticleInfo",
     "EventFilter",
     "EventPosition",
+    "EventQuery",
     "IngestResult",
     "MentionKey",
     "MentionOffsets",

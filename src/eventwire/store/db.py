@@ -6,7 +6,7 @@ migrates it (see ``schema.py``)::
 
     with Store("events.db") as store:
         result = store.add_document(doc)
-        for event in store.events(EventFilter(type="ASSAULT", country="UKR")):
+        for event in store.events(EventFilter(EventQuery(types=("ASSAULT",), country="UKR"))):
             ...
 
 A ``Store`` wraps one connection and, like ``sqlite3``, is meant for the thread that
@@ -31,6 +31,7 @@ from eventwire.store.duplicates import fingerprint_text, link_duplicate
 from eventwire.store.fts import match_expression
 from eventwire.store.merge import find_match, merge_into
 from eventwire.store.minhash import fingerprint
+from eventwire.store.read.query import DISTANCE_FUNCTION, distance_km, where_clause
 from eventwire.store.records import (
     ArticleInfo,
     EventFilter,
@@ -75,23 +76,16 @@ MENTION_OFFSETS_SQL = (
 
 log = logging.getLogger(__name__)
 
+
+def _add_functions(conn: sqlite3.Connection) -> None:
+    """The SQL functions event queries use (the distance of ``near``)."""
+    conn.create_function(DISTANCE_FUNCTION, 4, distance_km, deterministic=True)
+
 # bm25 weights of the articles_fts columns: a word in the title counts most.
 _TITLE_WEIGHT, _CAPTIONS_WEIGHT, _BODY_WEIGHT = 5.0, 2.0, 1.0
 
 # Events matching a full-text query: through a mention sentence, or through the text of
 # an article that mentions them.
-_EVENTS_MATCHING_QUERY = """
-id IN (
-    SELECT mentions.event_id FROM mentions_fts
-    JOIN mentions ON mentions.id = mentions_fts.rowid
-    WHERE mentions_fts MATCH ?
-    UNION
-    SELECT mentions.event_id FROM articles_fts
-    JOIN mentions ON mentions.article_id = articles_fts.rowid
-    WHERE articles_fts MATCH ?
-)"""
-
-
 class Store:
     """A SQLite store of articles, events, mentions, places and time expressions.
 
@@ -119,6 +113,7 @@ class Store:
         self.read_only = read_only
         if read_only:
             self._conn: sqlite3.Connection | None = _open_read_only(self.path)
+            _add_functions(self._conn)
             self.schema_version = SCHEMA_VERSION
             return
         if not create and self.path != ":memory:" and not Path(self.path).is_file():
@@ -128,6 +123,7 @@ class Store:
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: cannot open the database: {exc}") from exc
         conn.row_factory = sqlite3.Row
+        _add_functions(conn)
         try:
             configure(conn)
             self.schema_version = migrate(conn)
@@ -260,25 +256,13 @@ class Store:
     # --- reading ---------------------------------------------------------------------
 
     def events(self, flt: EventFilter) -> list[StoredEvent]:
-        """The events passing ``flt``, ordered by date (undated last), then id."""
-        conditions: list[str] = []
-        params: list[SqlValue] = []
-        if flt.type is not None:
-            conditions.append("type = ?")
-            params.append(flt.type.upper())
-        if flt.country is not None:
-            conditions.append("(actor_country = ? OR recipient_country = ?)")
-            params += [flt.country.upper(), flt.country.upper()]
-        if flt.since is not None:
-            conditions.append("date >= ?")
-            params.append(flt.since.isoformat())
-        if flt.until is not None:
-            conditions.append("date <= ?")
-            params.append(flt.until.isoformat())
-        if not flt.include_flagged:
-            conditions.append("negated = 0 AND hypothetical = 0 AND future = 0")
-        if flt.headline:
-            conditions.append("headline = 1")
+        """The events ``flt.query`` selects, ordered by date (undated last), then id,
+        within ``flt``'s window."""
+        selected = where_clause(flt.query)
+        if selected.nothing:
+            return []
+        conditions: list[str] = [selected.sql]
+        params: list[SqlValue] = list(selected.params)
         if flt.article_id is not None:
             conditions.append("id IN (SELECT event_id FROM mentions WHERE article_id = ?)")
             params.append(flt.article_id)
@@ -290,13 +274,7 @@ class Store:
                 day = flt.after.date.isoformat()
                 conditions.append("(date > ? OR (date = ? AND id > ?) OR date IS NULL)")
                 params += [day, day, flt.after.id]
-        if flt.query is not None:
-            expression = match_expression(flt.query)
-            if expression is None:
-                return []
-            conditions.append(_EVENTS_MATCHING_QUERY)
-            params += [expression, expression]
-        where = " AND ".join(conditions) if conditions else "1"
+        where = " AND ".join(conditions)
         rows = self._rows(
             f"SELECT * FROM events WHERE {where} ORDER BY date NULLS LAST, id LIMIT ? OFFSET ?",
             [*params, flt.limit, flt.offset],

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from urllib.parse import urlsplit
 
 from eventwire.model import Actor, DateOrigin, DatePrecision, Mention, Place, TimeExpression
+from eventwire.store.read.query import EventQuery
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,29 +39,17 @@ class EventPosition:
 
 @dataclass(frozen=True, slots=True)
 class EventFilter:
-    """Which events ``Store.events`` returns. Every criterion given must hold.
+    """Which events ``Store.events`` lists: the events ``query`` selects (an
+    ``EventQuery``, the filter type the CLI, the API and the exports share), in the
+    listing order (date, undated last, then id), and the window of that listing:
 
-    - ``type``: a PLOVER event type (compared case-insensitively).
-    - ``country``: an actor code country; matches the actor's OR the recipient's.
-    - ``since`` / ``until``: inclusive bounds on the event date; events without a date
-      are left out when either bound is given.
-    - ``query``: words that must all appear in one of the event's mention sentences or
-      in the text (title, captions, body) of an article that mentions it. Each word is
-      matched literally; a word ending in ``*`` matches as a prefix.
-    - ``include_flagged``: also return negated, hypothetical and future events.
-    - ``headline``: only the events an article's headline reports (``Event.headline``).
     - ``article_id``: only the events mentioned in this article.
-    - ``after``: only the events after this one in the listing order (date, undated
-      last, then id): keyset paging that stays right while other events are stored.
+    - ``after``: only the events after this one in the listing order: keyset paging
+      that stays right while other events are stored.
+    - ``limit`` and ``offset``.
     """
 
-    type: str | None = None
-    country: str | None = None
-    since: date | None = None
-    until: date | None = None
-    query: str | None = None
-    include_flagged: bool = False
-    headline: bool = False
+    query: EventQuery = field(default_factory=EventQuery)
     article_id: int | None = None
     after: EventPosition | None = None
     limit: int = 100

@@ -116,10 +116,11 @@ def distance_km(lat1: float | None, lon1: float | None, lat2: float, lon2: float
 class EventQuery:
     """Which events a request asks for; every criterion given must hold.
 
-    Codes are compared as stored: ``types``, countries and sectors upper case, ``mode``
-    lower case (the constructor of the API's parameters normalises them). ``text``
-    matches the mention sentences and the text of the articles that mention an event
-    (FTS5, every word must appear; ``word*`` is a prefix).
+    It is the one filter type of the CLI, the API and the exports. Codes are compared
+    as stored, and normalised here: ``types``, countries and sectors upper case,
+    ``mode`` lower case. ``text`` matches the mention sentences and the text of the
+    articles that mention an event (FTS5, every word must appear; ``word*`` is a
+    prefix).
     """
 
     types: tuple[str, ...] = ()
@@ -137,6 +138,17 @@ class EventQuery:
     min_confidence: float | None = None
     include_flagged: bool = False
     headline: bool | None = None  # True: headline events only; False: the others
+
+    def __post_init__(self) -> None:
+        upper = ("country", "actor_country", "recipient_country", "actor_sector",
+                 "recipient_sector")  # fmt: skip
+        for name in upper:
+            value = getattr(self, name)
+            if value is not None:
+                object.__setattr__(self, name, value.upper())
+        object.__setattr__(self, "types", tuple(kind.upper() for kind in self.types))
+        if self.mode is not None:
+            object.__setattr__(self, "mode", self.mode.lower())
 
 
 @dataclass(frozen=True, slots=True)
