@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 
 from eventwire.errors import InputError
-from eventwire.evaluate.audit import FIELDS, draw_sample, listed_events, read_judgments, score_audit
+from eventwire.evaluate.audit import (
+    FIELDS,
+    ListedEvent,
+    draw_sample,
+    listed_events,
+    read_judgments,
+    score_audit,
+)
 
 ARTICLES = [
     {
@@ -81,3 +88,42 @@ def test_an_audit_file_without_its_sample_record_is_refused(tmp_path: Path) -> N
         read_judgments(path)
     with pytest.raises(InputError, match="no sample record"):
         read_judgments(_write(tmp_path / "none.jsonl", []))
+
+
+def test_events_sharing_a_sentence_and_trigger_are_matched_by_their_codes(tmp_path: Path) -> None:
+    """One trigger with two actors gives two events with the same key: each judgment
+    credits the event it judged, and only once."""
+    article: dict[str, object] = {
+        "id": "b1",
+        "date": "2024-03-05",
+        "title": "Arrests in Lima",
+        "text": "Police and soldiers arrested protesters in Lima on Monday, officials said.",
+    }
+    gold = _write(tmp_path / "gold.jsonl", [article])
+    header: dict[str, object] = {"kind": "sample", "gold": "gold.jsonl", "seed": 1, "size": 1}
+    sample, _ = read_judgments(_write(tmp_path / "empty.jsonl", [header]))
+    listed = list(listed_events(gold, sample))
+    keys = [event.key for event in listed]
+    first, second = [event for event in listed if keys.count(event.key) > 1][:2]
+    assert first.key == second.key and first.coded != second.coded
+
+    def judged(event: ListedEvent, right: bool) -> dict[str, object]:
+        return {
+            "article": event.key.article, "start": event.key.start, "end": event.key.end,
+            "trigger_start": event.key.trigger_start, "type": event.key.type,
+            "coded": event.coded, "right": dict.fromkeys(FIELDS, right),
+            "why": {} if right else dict.fromkeys(FIELDS, "test"),
+        }  # fmt: skip
+
+    # The pair judged in the other order: each judgment still credits its own event.
+    others = [judged(event, True) for event in listed if event not in (first, second)]
+    records = [header, judged(second, True), judged(first, False), *others]
+    scores = score_audit(gold, _write(tmp_path / "audit.jsonl", records))
+    assert scores.judged == len(listed) and scores.changed == 0 and scores.gone == 0
+    assert scores.type_and_actor_right == len(listed) - 1
+
+    # A judgment counts once: the first event judged twice leaves the second to judge.
+    records = [header, judged(first, False), judged(first, False), *others]
+    rescored = score_audit(gold, _write(tmp_path / "twice.jsonl", records))
+    assert rescored.changed == 1 and rescored.judged == len(listed) - 1
+    assert [t.coded for t in rescored.todo] == [second.coded]

@@ -232,21 +232,28 @@ def listed_events(gold: Path, sample: AuditSample) -> Iterator[ListedEvent]:
 
 def score_audit(gold: Path, judgments_path: Path) -> AuditScores:
     sample, judgments = read_judgments(judgments_path)
-    by_key = {j.key: j for j in judgments}
+    # One sentence and trigger can yield several events (one per actor and recipient
+    # pair), all with the same key: each listed event takes an unused judgment of its
+    # key that judged the same coded values.
+    by_key: dict[EventKey, list[Judgment]] = {}
+    for judged in judgments:
+        by_key.setdefault(judged.key, []).append(judged)
     scores = AuditScores()
     seen: set[EventKey] = set()
     for listed in listed_events(gold, sample):
         scores.events += 1
-        judgment = by_key.get(listed.key)
-        if judgment is None:
+        candidates = by_key.get(listed.key)
+        if candidates is None:
             scores.unjudged += 1
             scores.todo.append(listed)
             continue
         seen.add(listed.key)
-        if judgment.coded != listed.coded:
+        judgment = next((j for j in candidates if j.coded == listed.coded), None)
+        if judgment is None:
             scores.changed += 1
             scores.todo.append(listed)
             continue
+        candidates.remove(judgment)  # each judgment credits one listed event
         scores.judged += 1
         right = judgment.right
         if right["type"] and right["actor"]:
@@ -258,7 +265,7 @@ def score_audit(gold: Path, judgments_path: Path) -> AuditScores:
             scores.field_filled[name] = scores.field_filled.get(name, 0) + 1
             if right[name]:
                 scores.field_right[name] = scores.field_right.get(name, 0) + 1
-    scores.gone = len(set(by_key) - seen)
+    scores.gone = sum(1 for j in judgments if j.key not in seen)
     return scores
 
 
