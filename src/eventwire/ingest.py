@@ -17,6 +17,7 @@ was already written stays written.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
@@ -29,7 +30,7 @@ from tqdm import tqdm
 from eventwire.errors import EventwireError, InputError
 from eventwire.model import Document, RawDocument
 from eventwire.pipeline import ProcessResult
-from eventwire.sources import expand_paths, iter_inputs
+from eventwire.sources import InputItem, expand_paths, iter_inputs
 from eventwire.store import Store
 
 
@@ -85,6 +86,7 @@ class IngestOptions:
     scheduler: str | None = None  # Dask scheduler address, or "local:N"
     follow: bool = False  # for feeds, fetch the page each entry links to
     progress: bool = True
+    stages: tuple[str, ...] | None = None  # pipeline stages to run (None: all)
 
 
 @dataclass(slots=True)
@@ -125,9 +127,63 @@ def _process(
         from eventwire.cluster import run_on_cluster
 
         return run_on_cluster(raws, options.scheduler)
-    from eventwire.pipeline import run_many
+    from eventwire.pipeline import DEFAULT_STAGES, run_many
 
-    return run_many(raws, n_process=options.workers)
+    return run_many(raws, n_process=options.workers, names=options.stages or DEFAULT_STAGES)
+
+
+def _size(name: str) -> int | None:
+    """The size in bytes of a local file input, None for URLs, stdin and the unreadable."""
+    if name == "-" or "://" in name:
+        return None
+    try:
+        return os.path.getsize(name)
+    except OSError:
+        return None
+
+
+class _Progress:
+    """The progress bar: bytes of the inputs read (with rate and ETA when every input
+    is a local file), and the articles and events stored so far."""
+
+    def __init__(self, inputs: list[str], enabled: bool) -> None:
+        self.sizes = {name: _size(name) for name in inputs}
+        known = [size for size in self.sizes.values() if size is not None]
+        total = sum(known) if len(known) == len(self.sizes) else None
+        self.bar = tqdm(
+            total=total,
+            unit="B",
+            unit_scale=True,
+            unit_divisor=1024,
+            desc="ingest",
+            disable=not enabled,
+            file=sys.stderr,
+            dynamic_ncols=True,
+        )
+        self.current: str | None = None
+        self.done = 0  # bytes of the current input counted so far
+
+    def advance(self, name: str | None, position: int | None) -> None:
+        """A result of input ``name`` arrived, read up to byte ``position``."""
+        if name != self.current:
+            self.finish_input()
+            self.current = name
+        if position is not None and position > self.done:
+            self.bar.update(position - self.done)
+            self.done = position
+
+    def finish_input(self) -> None:
+        size = self.sizes.get(self.current or "", None)
+        if size is not None and size > self.done:
+            self.bar.update(size - self.done)
+        self.current, self.done = None, 0
+
+    def show(self, summary: IngestSummary) -> None:
+        self.bar.set_postfix(articles=summary.articles, events=summary.events, refresh=False)
+
+    def close(self) -> None:
+        self.finish_input()
+        self.bar.close()
 
 
 def ingest(
@@ -138,52 +194,45 @@ def ingest(
 ) -> IngestSummary:
     """Read, process and write every input, streaming; report bad ones and go on.
 
-    The progress bar counts inputs (files, URLs) with rate and ETA; an input that holds
-    many documents (a WARC, JSONL or feed) advances it once all of them are done.
+    Each article is written (committed, for the SQLite store) as soon as it is coded,
+    so an interrupted run keeps what it did and a rerun adds only what is missing. A
+    text dump is segmented as it is read, so memory stays bounded whatever its size.
+    The progress bar counts bytes read (with an ETA when every input is a local file)
+    and articles stored.
     """
     expansion = expand_paths(names)
     if expansion.unsupported:
         report(_left_out(expansion.unsupported))
     summary = IngestSummary(inputs=len(expansion.inputs))
-    bar = tqdm(
-        total=len(expansion.inputs),
-        unit="input",
-        desc="ingest",
-        disable=not options.progress,
-        file=sys.stderr,
-    )
-    # The input each raw document came from, in order: results come back in the
-    # same order, so the bar can advance when a result starts the next input.
-    sent_from: deque[str | None] = deque()
-    current: list[str | None] = []
+    progress = _Progress(expansion.inputs, options.progress)
+    # Where each raw document came from, in order: results come back in the same order.
+    sent_from: deque[InputItem] = deque()
 
     def readable() -> Iterator[RawDocument | EventwireError]:
         for item in iter_inputs(expansion.inputs, follow=options.follow):
-            sent_from.append(item.input_name or item.origin)
+            sent_from.append(item)
             if item.error is not None:
                 yield item.error
             elif item.document is not None:
                 yield item.document
 
-    def advance(input_name: str | None) -> None:
-        if current and current[0] != input_name:
-            bar.update(1)
-            current.clear()
-        if not current:
-            current.append(input_name)
-
     def skip(message: str, reason: str) -> None:
-        bar.clear()
+        progress.bar.clear()
         report(message)
         summary.skipped[reason] += 1
 
-    for result in _process(readable(), options):
-        advance(sent_from.popleft() if sent_from else None)
-        _write(result, sink, summary, skip)
-        bar.set_postfix(articles=summary.articles, events=summary.events, refresh=False)
-    if current:
-        bar.update(1)
-    bar.close()
+    try:
+        for result in _process(readable(), options):
+            item = sent_from.popleft() if sent_from else None
+            if item is not None:
+                progress.advance(item.input_name or item.origin, item.position)
+                if item.notice is not None:
+                    progress.bar.clear()
+                    report(item.notice)
+            _write(result, sink, summary, skip)
+            progress.show(summary)
+    finally:
+        progress.close()
     return summary
 
 
