@@ -17,7 +17,6 @@ was already written stays written.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
@@ -137,7 +136,7 @@ def _size(name: str) -> int | None:
     if name == "-" or "://" in name:
         return None
     try:
-        return os.path.getsize(name)
+        return Path(name).stat().st_size
     except OSError:
         return None
 

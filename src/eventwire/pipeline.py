@@ -201,9 +201,10 @@ def run_many(
             yield result
         return
     ctx = multiprocessing.get_context("spawn")
-    with _workers_skip_main(), ctx.Pool(
-        n_process, initializer=_worker_init, initargs=(stage_names,)
-    ) as pool:
+    with (
+        _workers_skip_main(),
+        ctx.Pool(n_process, initializer=_worker_init, initargs=(stage_names,)) as pool,
+    ):
         pending: deque[AsyncResult[ProcessResult]] = deque()
         for raw in raws:  # at most ``window`` documents in flight: memory stays bounded
             pending.append(pool.apply_async(_worker_run, (raw,)))

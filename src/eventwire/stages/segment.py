@@ -51,8 +51,8 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import islice
 from dataclasses import dataclass, field
+from itertools import islice
 
 from eventwire.errors import InputError
 from eventwire.layout import (
