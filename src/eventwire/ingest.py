@@ -48,6 +48,10 @@ class Sink(Protocol):
 
     def add(self, doc: Document) -> Added: ...
 
+    def has(self, content_hash: str) -> bool:
+        """Whether an article with this content hash is stored already."""
+        ...
+
 
 class StoreSink:
     """The SQLite store: near-duplicates linked, events merged across articles."""
@@ -60,6 +64,9 @@ class StoreSink:
         return Added(
             result.inserted, result.n_events, result.n_merged, result.duplicate_of is not None
         )
+
+    def has(self, content_hash: str) -> bool:
+        return self.store.has_article(content_hash)
 
 
 class ParquetFolderSink:
@@ -74,6 +81,9 @@ class ParquetFolderSink:
     def add(self, doc: Document) -> Added:
         result = self.sink.add(doc)
         return Added(result.inserted, result.n_events)
+
+    def has(self, content_hash: str) -> bool:
+        return False  # the Parquet sink skips stored articles itself, after coding
 
     def close(self) -> None:
         self.sink.close()
@@ -207,8 +217,21 @@ def ingest(
     # Where each raw document came from, in order: results come back in the same order.
     sent_from: deque[InputItem] = deque()
 
+    def stored(item: InputItem) -> bool:
+        """An article already stored (a rerun): counted, not coded again."""
+        raw = item.document
+        if raw is None or raw.is_dump or not raw.text.strip():
+            return False
+        if not sink.has(Document(text=raw.text, origin=raw.origin).content_hash):
+            return False
+        summary.articles += 1
+        progress.advance(item.input_name or item.origin, item.position)
+        return True
+
     def readable() -> Iterator[RawDocument | EventwireError]:
         for item in iter_inputs(expansion.inputs, follow=options.follow):
+            if stored(item):
+                continue
             sent_from.append(item)
             if item.error is not None:
                 yield item.error

@@ -10,8 +10,10 @@ migrates it (see ``schema.py``)::
             ...
 
 A ``Store`` wraps one connection and, like ``sqlite3``, is meant for the thread that
-opened it; open one per thread or process (WAL mode lets readers run while a writer
-ingests).
+opened it; open one per thread or process. Several processes may write one database at
+once (two ``eventwire ingest`` runs): each article is one ``BEGIN IMMEDIATE``
+transaction, writers take turns (a busy timeout of ``BUSY_TIMEOUT_S``), and WAL mode
+lets readers (``eventwire serve``) run while they write.
 """
 
 from __future__ import annotations
@@ -60,6 +62,11 @@ from eventwire.store.rows import (
 from eventwire.store.schema import SCHEMA_VERSION, configure, migrate, user_version
 
 log = logging.getLogger(__name__)
+
+# How long a writer waits for another one to finish its transaction (SQLite's
+# busy_timeout) before giving up; each article is one short transaction, so two ingest
+# runs on one database take turns well within it.
+BUSY_TIMEOUT_S = 120.0
 
 # bm25 weights of the articles_fts columns: a word in the title counts most.
 _TITLE_WEIGHT, _CAPTIONS_WEIGHT, _BODY_WEIGHT = 5.0, 2.0, 1.0
@@ -110,7 +117,7 @@ class Store:
         if not create and self.path != ":memory:" and not Path(self.path).is_file():
             raise StoreError(f"{self.path}: no such database (run 'eventwire ingest' first)")
         try:
-            conn = sqlite3.connect(self.path, isolation_level=None)
+            conn = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_S)
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: cannot open the database: {exc}") from exc
         conn.row_factory = sqlite3.Row
@@ -157,7 +164,13 @@ class Store:
         is stored and inserting it cannot race with another writer.
         """
         conn = self._connection()
-        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise StoreError(
+                f"{self.path}: another process has held the database for over "
+                f"{BUSY_TIMEOUT_S:.0f} s ({exc}); try again when it is done"
+            ) from exc
         try:
             yield conn
             conn.execute("COMMIT")
@@ -244,6 +257,11 @@ class Store:
         return n_new, n_merged
 
     # --- reading ---------------------------------------------------------------------
+
+    def has_article(self, content_hash: str) -> bool:
+        """Whether an article with this content hash (``Document.content_hash``) is stored."""
+        rows = self._rows("SELECT 1 FROM articles WHERE content_hash = ? LIMIT 1", (content_hash,))
+        return bool(rows)
 
     def events(self, flt: EventFilter) -> list[StoredEvent]:
         """The events passing ``flt``, ordered by date (undated last), then id."""
