@@ -4,6 +4,7 @@ every kind of separator between them."""
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 TOWNS = ("Elmsworth", "Port Hallam", "Tarrow", "Ossbury", "Kettleby", "Quillon", "Renfrew")
@@ -36,17 +37,45 @@ def write_dump(path: Path, start: int, count: int, *, paragraphs: int = 3, tag: 
     return path.stat().st_size
 
 
-def write_big_dump(path: Path, min_bytes: int, *, paragraphs: int = 12) -> int:
-    """Write articles until ``path`` holds at least ``min_bytes``; return their number."""
+WORDS: tuple[str, ...] = (
+    "council", "harbour", "minister", "police", "river", "bridge", "union", "workers",
+    "farmers", "court", "school", "hospital", "election", "market", "railway", "village",
+    "province", "mayor", "budget", "storm", "flood", "road", "port", "factory", "teachers",
+    "students", "nurses", "drivers", "fishermen", "judges", "engineers", "officials",
+    "approved", "rejected", "debated", "announced", "delayed", "opened", "closed",
+    "repaired", "protested", "met", "warned", "promised", "signed", "visited", "inspected",
+    "cancelled", "postponed", "reported", "discussed", "north", "south", "east", "west",
+    "old", "new", "small", "large", "early", "late", "public", "private", "local",
+    "regional",
+)  # fmt: skip
+
+
+def varied_article(rng: random.Random, number: int, paragraphs: int) -> str:
+    """An article of seeded random words: different from every other one, so no two
+    are near-duplicates (the store links those, at a cost that grows with them)."""
+    town = TOWNS[number % len(TOWNS)]
+    body = []
+    for _ in range(paragraphs):
+        words = [rng.choice(WORDS) for _ in range(rng.randint(60, 100))]
+        body.append(f"In {town} the " + " ".join(words) + f" on {rng.choice(DAYS)}.")
+    title = " ".join(word.capitalize() for word in rng.sample(WORDS, 5))
+    return f"{title} {number}\n\n" + "\n\n".join(body)
+
+
+def write_big_dump(path: Path, min_bytes: int, *, paragraphs: int = 12, seed: int = 14) -> int:
+    """Write varied articles until ``path`` holds at least ``min_bytes``; return their
+    number."""
+    rng = random.Random(seed)
     count = 0
     written = 0
     with path.open("w", encoding="utf-8") as out:
         while written < min_bytes:
             chunk = "".join(
-                article(count + n, paragraphs) + SEPARATORS[(count + n) % len(SEPARATORS)]
-                for n in range(500)
+                varied_article(rng, count + n, paragraphs)
+                + SEPARATORS[(count + n) % len(SEPARATORS)]
+                for n in range(100)
             )
             out.write(chunk)
             written += len(chunk.encode("utf-8"))
-            count += 500
+            count += 100
     return count

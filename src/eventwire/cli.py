@@ -137,6 +137,8 @@ def ingest(
             with Store(db) as store:
                 summary = ingest(list(paths), StoreSink(store), options, _fail)
     click.echo(summary.line())
+    if summary.interrupted:
+        sys.exit(130)
     if summary.skipped:
         sys.exit(1)
 
@@ -171,7 +173,14 @@ def events(
             include_flagged=all_, headline=headline, limit=limit,
         )  # fmt: skip
         found = store.events(flt)
+        total = store.count_events(flt) if len(found) == limit else len(found)
     _print_events(found, fmt)
+    if total > len(found):
+        click.echo(
+            f"eventwire: showing {len(found):,} of {total:,} events; "
+            f"use --limit {total} to see them all",
+            err=True,
+        )
 
 
 def _print_events(found: list[Any], fmt: str) -> None:

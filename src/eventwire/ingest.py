@@ -107,6 +107,7 @@ class IngestSummary:
     events: int = 0
     merged: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
+    interrupted: bool = False  # stopped by Ctrl-C: what was stored is kept
 
     def line(self) -> str:
         text = (
@@ -120,6 +121,8 @@ class IngestSummary:
         if self.skipped:
             reasons = ", ".join(f"{n} {reason}" for reason, n in self.skipped.most_common())
             text += f"; skipped {sum(self.skipped.values())} ({reasons})"
+        if self.interrupted:
+            text += "; interrupted: what was stored is kept, run it again to go on"
         return text
 
 
@@ -204,7 +207,8 @@ def ingest(
     """Read, process and write every input, streaming; report bad ones and go on.
 
     Each article is written (committed, for the SQLite store) as soon as it is coded,
-    so an interrupted run keeps what it did and a rerun adds only what is missing. A
+    so an interrupted run keeps what it did and a rerun adds only what is missing
+    (Ctrl-C ends the run with ``summary.interrupted`` set, not with an exception). A
     text dump is segmented as it is read, so memory stays bounded whatever its size.
     The progress bar counts bytes read (with an ETA when every input is a local file)
     and articles stored.
@@ -213,6 +217,10 @@ def ingest(
     if expansion.unsupported:
         report(_left_out(expansion.unsupported))
     summary = IngestSummary(inputs=len(expansion.inputs))
+    for item in expansion.unreadable:
+        if item.error is not None:
+            report(str(item.error))
+            summary.skipped[item.error.reason] += 1
     progress = _Progress(expansion.inputs, options.progress)
     # Where each raw document came from, in order: results come back in the same order.
     sent_from: deque[InputItem] = deque()
@@ -245,14 +253,16 @@ def ingest(
 
     try:
         for result in _process(readable(), options):
-            item = sent_from.popleft() if sent_from else None
-            if item is not None:
-                progress.advance(item.input_name or item.origin, item.position)
-                if item.notice is not None:
+            came_from = sent_from.popleft() if sent_from else None
+            if came_from is not None:
+                progress.advance(came_from.input_name or came_from.origin, came_from.position)
+                if came_from.notice is not None:
                     progress.bar.clear()
-                    report(item.notice)
+                    report(came_from.notice)
             _write(result, sink, summary, skip)
             progress.show(summary)
+    except KeyboardInterrupt:
+        summary.interrupted = True
     finally:
         progress.close()
     return summary

@@ -265,47 +265,25 @@ class Store:
 
     def events(self, flt: EventFilter) -> list[StoredEvent]:
         """The events passing ``flt``, ordered by date (undated last), then id."""
-        conditions: list[str] = []
-        params: list[SqlValue] = []
-        if flt.type is not None:
-            conditions.append("type = ?")
-            params.append(flt.type.upper())
-        if flt.country is not None:
-            conditions.append("(actor_country = ? OR recipient_country = ?)")
-            params += [flt.country.upper(), flt.country.upper()]
-        if flt.since is not None:
-            conditions.append("date >= ?")
-            params.append(flt.since.isoformat())
-        if flt.until is not None:
-            conditions.append("date <= ?")
-            params.append(flt.until.isoformat())
-        if not flt.include_flagged:
-            conditions.append("negated = 0 AND hypothetical = 0 AND future = 0")
-        if flt.headline:
-            conditions.append("headline = 1")
-        if flt.article_id is not None:
-            conditions.append("id IN (SELECT event_id FROM mentions WHERE article_id = ?)")
-            params.append(flt.article_id)
-        if flt.after is not None:
-            if flt.after.date is None:
-                conditions.append("(date IS NULL AND id > ?)")
-                params.append(flt.after.id)
-            else:
-                day = flt.after.date.isoformat()
-                conditions.append("(date > ? OR (date = ? AND id > ?) OR date IS NULL)")
-                params += [day, day, flt.after.id]
-        if flt.query is not None:
-            expression = match_expression(flt.query)
-            if expression is None:
-                return []
-            conditions.append(_EVENTS_MATCHING_QUERY)
-            params += [expression, expression]
-        where = " AND ".join(conditions) if conditions else "1"
+        where = _event_conditions(flt)
+        if where is None:
+            return []
+        conditions, params = where
         rows = self._rows(
-            f"SELECT * FROM events WHERE {where} ORDER BY date NULLS LAST, id LIMIT ? OFFSET ?",
+            f"SELECT * FROM events WHERE {conditions} "
+            "ORDER BY date NULLS LAST, id LIMIT ? OFFSET ?",
             [*params, flt.limit, flt.offset],
         )
         return self._with_mentions(rows)
+
+    def count_events(self, flt: EventFilter) -> int:
+        """How many events pass ``flt`` (its limit and offset aside)."""
+        where = _event_conditions(flt)
+        if where is None:
+            return 0
+        conditions, params = where
+        rows = self._rows(f"SELECT count(*) AS n FROM events WHERE {conditions}", params)
+        return int(rows[0]["n"])
 
     def rows(self, sql: str, params: Sequence[SqlValue] = ()) -> list[sqlite3.Row]:
         """Run one read-only SQL statement and return its rows (for query layers such as
@@ -430,6 +408,46 @@ class Store:
             n_mentions=int(counts["n_mentions"]),
             events_by_type={str(row["type"]): int(row["n"]) for row in by_type},
         )
+
+
+def _event_conditions(flt: EventFilter) -> tuple[str, list[SqlValue]] | None:
+    """The WHERE clause and parameters of ``flt`` (None: nothing can match)."""
+    conditions: list[str] = []
+    params: list[SqlValue] = []
+    if flt.type is not None:
+        conditions.append("type = ?")
+        params.append(flt.type.upper())
+    if flt.country is not None:
+        conditions.append("(actor_country = ? OR recipient_country = ?)")
+        params += [flt.country.upper(), flt.country.upper()]
+    if flt.since is not None:
+        conditions.append("date >= ?")
+        params.append(flt.since.isoformat())
+    if flt.until is not None:
+        conditions.append("date <= ?")
+        params.append(flt.until.isoformat())
+    if not flt.include_flagged:
+        conditions.append("negated = 0 AND hypothetical = 0 AND future = 0")
+    if flt.headline:
+        conditions.append("headline = 1")
+    if flt.article_id is not None:
+        conditions.append("id IN (SELECT event_id FROM mentions WHERE article_id = ?)")
+        params.append(flt.article_id)
+    if flt.after is not None:
+        if flt.after.date is None:
+            conditions.append("(date IS NULL AND id > ?)")
+            params.append(flt.after.id)
+        else:
+            day = flt.after.date.isoformat()
+            conditions.append("(date > ? OR (date = ? AND id > ?) OR date IS NULL)")
+            params += [day, day, flt.after.id]
+    if flt.query is not None:
+        expression = match_expression(flt.query)
+        if expression is None:
+            return None
+        conditions.append(_EVENTS_MATCHING_QUERY)
+        params += [expression, expression]
+    return (" AND ".join(conditions) if conditions else "1"), params
 
 
 def _open_read_only(path: str) -> sqlite3.Connection:
