@@ -22,8 +22,8 @@ ALLOWED: dict[str, frozenset[str]] = {
     "base": frozenset(),
     "knowledge": frozenset(),
     "timex": frozenset(),
-    "articles": frozenset(),
-    "sources": frozenset({"version"}),
+    "articles": frozenset({"timex"}),
+    "sources": frozenset({"version", "articles"}),
     "store": frozenset(),
     "gazetteer": frozenset({"knowledge"}),
     "coding": frozenset({"knowledge", "gazetteer", "timex"}),
@@ -32,10 +32,11 @@ ALLOWED: dict[str, frozenset[str]] = {
     "export": frozenset({"store", "coding"}),
     "api": frozenset({"store", "export", "run", "sources", "stages", "version"}),
     "evaluate": frozenset(
-        {"knowledge", "gazetteer", "timex", "coding", "stages", "run", "store", "export"}
+        {"knowledge", "gazetteer", "timex", "coding", "articles", "stages", "run", "store",
+         "export"}
     ),
     "cli": frozenset(
-        {"api", "evaluate", "export", "run", "store", "sources", "stages", "knowledge"}
+        {"api", "evaluate", "export", "run", "store", "sources", "stages", "knowledge", "coding"}
     ),
     "top": frozenset({"run", "sources", "stages", "version"}),
 }

@@ -45,3 +45,28 @@ def test_sentences_follow_lines_and_zones(nlp: Any) -> None:
 def test_no_zones_means_the_whole_text_is_parsed(nlp: Any) -> None:
     doc = parse(Document(text="Officials met. They agreed.", origin="<test>"))
     assert [s.text for s in doc.sentences] == ["Officials met.", "They agreed."]
+
+
+def test_hard_wrapped_sentences_are_not_split_at_line_breaks() -> None:
+    from eventwire.stages.clean import clean
+    from eventwire.stages.parse import parse
+
+    text = (
+        "Bridge Reopens After Repairs\n\n"
+        "Engineers reopened the old stone bridge over the Alder river in Riverton on\n"
+        "Tuesday after eight months of repairs, the regional transport office said in a\n"
+        "statement. Protesters blocked the road to the bridge for two hours on Monday,\n"
+        "police said.\n"
+        "Traffic was light.\n"
+    )
+    doc = parse(clean(Document(text=text, origin="wrapped")))
+    texts = [sentence.text for sentence in doc.sentences]
+    assert texts[0] == "Bridge Reopens After Repairs"
+    assert texts[1].startswith("Engineers") and texts[1].endswith("in a\nstatement.")
+    assert (
+        texts[2]
+        == "Protesters blocked the road to the bridge for two hours on Monday,\npolice said."
+    )
+    assert texts[3] == "Traffic was light."
+    for sentence in doc.sentences:
+        assert text[sentence.start : sentence.end] == sentence.text

@@ -13,6 +13,8 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from eventwire.articles.segment import article_bounds
+from eventwire.model import RawDocument
 from eventwire.sources import expand_paths, iter_inputs
 from eventwire.sources.formats import Format, format_of_name, sniff_format
 from sources_server import FeedEntry, article_page, rss_feed
@@ -159,8 +161,9 @@ def test_folder_mixing_every_format(tmp_path: Path) -> None:
         by_input.setdefault(Path(item.input_name).name, []).append(item.document)
     for name in ("dump.txt", "page.html", "records.jsonl", "sheet.csv", "wire.rss"):
         assert len(by_input[name]) == len(by_input[f"{name}.gz"])
-    dump = items[[Path(str(i.input_name)).name for i in items].index("dump.txt")].document
-    assert dump is not None and dump.is_dump and dump.text == DUMP
+    # A text dump is segmented as it is read: one document per article.
+    dump = [doc.text for doc in by_input["dump.txt"] if isinstance(doc, RawDocument)]
+    assert dump == [DUMP[start:end] for start, end in article_bounds(DUMP)]
     feed_docs = [i.document for i in items if i.input_name == str(folder / "wire.rss")]
     assert [(d.title, d.source, d.published) for d in feed_docs if d] == [
         ("Council approves new bridge", "Lakeside Chronicle", date(2024, 5, 13)),
@@ -257,7 +260,7 @@ def test_a_whole_input_larger_than_the_cap_is_refused(
     from eventwire.sources import readers
 
     monkeypatch.setattr(readers, "MAX_WHOLE_BYTES", 1000)
-    bomb = tmp_path / "big.txt.gz"
-    bomb.write_bytes(gzip.compress(b"Troops crossed the river. " * 200))
+    bomb = tmp_path / "big.html.gz"  # text dumps are streamed instead (test_ingest_memory)
+    bomb.write_bytes(gzip.compress(b"<html><body>" + b"<p>Troops crossed the river.</p>" * 200))
     [item] = list(iter_inputs([str(bomb)]))
     assert item.error is not None and "larger than" in str(item.error)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from eventwire.datafiles import data_lines, read_word_table
+from eventwire.timex.calendar import find_calendar_dates
 
 REPEAT_WINDOW = 20  # a header block repeats within this many non-empty lines
 STRAY_MAX_CHARS = 3  # lines this short are logo text or separators ("TT", "***")
@@ -162,3 +163,33 @@ def is_title_like(text: str) -> bool:
 
 
 # --- Segmentation ----------------------------------------------------------------------
+
+# A line made only of three or more dashes, equals signs, asterisks, underscores, tildes,
+# hashes or bullets (spaces between them allowed): "----------", "* * *", "=====".
+_SEPARATOR_RE = re.compile(r"(?:[-=*_~#•·—–]\s*){3,}")
+_TIME_RE = re.compile(
+    r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:gmt|utc|cet|cest|est|edt|pst|pdt|bst))?\b",
+    re.IGNORECASE,
+)
+DATE_LINE_MAX_CHARS = 80
+DATE_LINE_MAX_WORDS = 5  # words beside the date ("Published", "By Jane Doe", "Updated")
+
+
+def is_separator(text: str) -> bool:
+    """True for a separator line between articles: dashes, equals signs, asterisks..."""
+    return _SEPARATOR_RE.fullmatch(text) is not None
+
+
+def is_date_line(text: str) -> bool:
+    """True for a line that gives a date and little else ("March 3, 2024", "Published:
+    12 May 2024 10:32 GMT", "By Jane Doe | June 3, 2024"): a dateline under a title."""
+    if len(text) > DATE_LINE_MAX_CHARS:
+        return False
+    dates = find_calendar_dates(text)
+    if not dates:
+        return False
+    rest = text
+    for found in reversed(dates):
+        rest = rest[: found.start] + " " + rest[found.end :]
+    rest = _TIME_RE.sub(" ", rest)
+    return len(_WORD_RE.findall(rest)) <= DATE_LINE_MAX_WORDS

@@ -94,6 +94,25 @@ def eval_places(gold: Path, limit: int | None) -> None:
         _fail(exc)
 
 
+@eval_group.command("segmentation")
+@click.option(
+    "--gold",
+    "gold",
+    required=True,
+    type=click.Path(exists=True, path_type=Path),
+    help="A dump with <<<article>>> lines before each article, or a folder of them "
+    "(e.g. tests/data/segmentation/).",
+)
+def eval_segmentation(gold: Path) -> None:
+    """Article boundaries found in raw dumps: boundary precision and recall."""
+    from eventwire.evaluate.segmentation import evaluate_segmentation
+
+    try:
+        click.echo(evaluate_segmentation(gold).summary())
+    except EventwireError as exc:
+        _fail(exc)
+
+
 @eval_group.command("dates")
 @gold_option
 def eval_dates(gold: Path) -> None:

@@ -85,6 +85,12 @@ def main(verbose: bool) -> None:
     metavar="parquet DIR",
     help="Write partitioned Parquet files under DIR instead of the SQLite database.",
 )
+@click.option(
+    "--stages",
+    metavar="NAME,...",
+    help="Run only these pipeline stages, in order (e.g. 'clean' stores articles "
+    "without coding events; for trying throughput). Default: all.",
+)
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def ingest(
     paths: tuple[str, ...],
@@ -93,6 +99,7 @@ def ingest(
     scheduler: str | None,
     follow: bool,
     output: tuple[str, str] | None,
+    stages: str | None,
     quiet: bool,
 ) -> None:
     """Ingest files, folders (recursively), URLs or - (stdin).
@@ -104,13 +111,22 @@ def ingest(
 
     if scheduler is not None and workers > 1:
         raise click.UsageError("--workers and --scheduler do not go together: choose one")
-    options = IngestOptions(workers=workers, scheduler=scheduler, follow=follow, progress=not quiet)
+    names = tuple(name.strip() for name in stages.split(",") if name.strip()) if stages else None
+    if names is not None and scheduler is not None:
+        raise click.UsageError("--stages works with local processes, not with --scheduler")
+    options = IngestOptions(
+        workers=workers, scheduler=scheduler, follow=follow, progress=not quiet, stages=names
+    )
     if scheduler is not None and logging.getLogger().getEffectiveLevel() > logging.DEBUG:
         # Dask sets up its own INFO logging when imported; keep only its errors.
         import distributed  # noqa: F401
 
         logging.getLogger("distributed").setLevel(logging.ERROR)
     with _user_errors():
+        if names is not None:
+            from eventwire.run.pipeline import Pipeline
+
+            Pipeline(names)  # an unknown stage is one line here, not in every worker
         if output is not None:
             sink = ParquetFolderSink(Path(output[1]))
             try:
@@ -121,6 +137,8 @@ def ingest(
             with Store(db) as store:
                 summary = ingest(list(paths), StoreSink(store), options, _fail)
     click.echo(summary.line())
+    if summary.interrupted:
+        sys.exit(130)
     if summary.skipped:
         sys.exit(1)
 
@@ -153,7 +171,14 @@ def events(
         selection = event_query(type_, country, since, until, query, all_, headline)
         flt = EventFilter(selection, limit=limit)
         found = store.events(flt)
+        total = store.count_events(flt) if len(found) == limit else len(found)
     _print_events(found, fmt)
+    if total > len(found):
+        click.echo(
+            f"eventwire: showing {len(found):,} of {total:,} events; "
+            f"use --limit {total} to see them all",
+            err=True,
+        )
 
 
 def _print_events(found: list[Any], fmt: str) -> None:

@@ -28,9 +28,56 @@ def parse_date(_ctx: Any, _param: Any, value: str | None) -> date | None:
         raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from exc
 
 
+def parse_event_type(_ctx: Any, _param: Any, value: str | None) -> str | None:
+    """A click callback: a PLOVER event type, in any case; an unknown one is refused
+    with the list of valid ones."""
+    if value is None:
+        return None
+    from eventwire.coding.lexicon import PLOVER_TYPES
+
+    if value.strip().upper() in PLOVER_TYPES:
+        return value.strip().upper()
+    raise click.BadParameter(
+        f"unknown event type {value!r}; the PLOVER types are: {', '.join(PLOVER_TYPES)}"
+    )
+
+
+def parse_country(_ctx: Any, _param: Any, value: str | None) -> str | None:
+    """A click callback: the ISO alpha-3 code (or PLOVER pseudo-country such as IGO)
+    for an alpha-3 or alpha-2 code or a country name; says on stderr which code it
+    used when it was not given as one."""
+    if value is None:
+        return None
+    from eventwire.knowledge.countries import countries
+    from eventwire.knowledge.tables import PSEUDO_COUNTRIES
+
+    text = value.strip()
+    index = countries()
+    if text.upper() in PSEUDO_COUNTRIES:
+        return text.upper()
+    found = index.by_iso3(text) if len(text) == 3 else None
+    if found is not None:
+        return found.iso3
+    found = (index.by_iso2(text) if len(text) == 2 else None) or index.lookup_name(text)
+    if found is None:
+        raise click.BadParameter(
+            f"{value!r} is not a country code (ISO alpha-3 such as RUS, or alpha-2 such "
+            "as RU) nor a country name eventwire knows"
+        )
+    click.echo(f"eventwire: --country {value}: using {found.iso3} ({found.name})", err=True)
+    return found.iso3
+
+
 _EVENT_FILTER_OPTIONS = (
-    click.option("--type", "type_", help="PLOVER event type, e.g. ASSAULT."),
-    click.option("--country", help="ISO alpha-3 code of the actor or the recipient."),
+    click.option(
+        "--type", "type_", callback=parse_event_type, help="PLOVER event type, e.g. ASSAULT."
+    ),
+    click.option(
+        "--country",
+        callback=parse_country,
+        help="Country of the actor or the recipient: ISO alpha-3 (RUS), alpha-2 (RU) or "
+        "a name (Russia).",
+    ),
     click.option("--since", callback=parse_date, help="Events on or after this date (YYYY-MM-DD)."),
     click.option("--until", callback=parse_date, help="Events on or before this date."),
     click.option("--query", help="Full-text search over source sentences and articles."),

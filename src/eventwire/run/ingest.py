@@ -29,7 +29,7 @@ from tqdm import tqdm
 from eventwire.errors import EventwireError, InputError
 from eventwire.model import Document, RawDocument
 from eventwire.run.pipeline import ProcessResult
-from eventwire.sources import expand_paths, iter_inputs
+from eventwire.sources import InputItem, expand_paths, iter_inputs
 from eventwire.store import Store
 
 
@@ -48,6 +48,10 @@ class Sink(Protocol):
 
     def add(self, doc: Document) -> Added: ...
 
+    def has(self, content_hash: str) -> bool:
+        """Whether an article with this content hash is stored already."""
+        ...
+
 
 class StoreSink:
     """The SQLite store: near-duplicates linked, events merged across articles."""
@@ -60,6 +64,9 @@ class StoreSink:
         return Added(
             result.inserted, result.n_events, result.n_merged, result.duplicate_of is not None
         )
+
+    def has(self, content_hash: str) -> bool:
+        return self.store.has_article(content_hash)
 
 
 class ParquetFolderSink:
@@ -75,6 +82,9 @@ class ParquetFolderSink:
         result = self.sink.add(doc)
         return Added(result.inserted, result.n_events)
 
+    def has(self, content_hash: str) -> bool:
+        return False  # the Parquet sink skips stored articles itself, after coding
+
     def close(self) -> None:
         self.sink.close()
 
@@ -85,6 +95,7 @@ class IngestOptions:
     scheduler: str | None = None  # Dask scheduler address, or "local:N"
     follow: bool = False  # for feeds, fetch the page each entry links to
     progress: bool = True
+    stages: tuple[str, ...] | None = None  # pipeline stages to run (None: all)
 
 
 @dataclass(slots=True)
@@ -96,6 +107,7 @@ class IngestSummary:
     events: int = 0
     merged: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
+    interrupted: bool = False  # stopped by Ctrl-C: what was stored is kept
 
     def line(self) -> str:
         text = (
@@ -109,6 +121,8 @@ class IngestSummary:
         if self.skipped:
             reasons = ", ".join(f"{n} {reason}" for reason, n in self.skipped.most_common())
             text += f"; skipped {sum(self.skipped.values())} ({reasons})"
+        if self.interrupted:
+            text += "; interrupted: what was stored is kept, run it again to go on"
         return text
 
 
@@ -126,8 +140,63 @@ def _process(
 
         return run_on_cluster(raws, options.scheduler)
     from eventwire.run.pipeline import run_many
+    from eventwire.stages.registry import DEFAULT_STAGES
 
-    return run_many(raws, n_process=options.workers)
+    return run_many(raws, n_process=options.workers, names=options.stages or DEFAULT_STAGES)
+
+
+def _size(name: str) -> int | None:
+    """The size in bytes of a local file input, None for URLs, stdin and the unreadable."""
+    if name == "-" or "://" in name:
+        return None
+    try:
+        return Path(name).stat().st_size
+    except OSError:
+        return None
+
+
+class _Progress:
+    """The progress bar: bytes of the inputs read (with rate and ETA when every input
+    is a local file), and the articles and events stored so far."""
+
+    def __init__(self, inputs: list[str], enabled: bool) -> None:
+        self.sizes = {name: _size(name) for name in inputs}
+        known = [size for size in self.sizes.values() if size is not None]
+        total = sum(known) if len(known) == len(self.sizes) else None
+        self.bar = tqdm(
+            total=total,
+            unit="B",
+            unit_scale=True,
+            unit_divisor=1024,
+            desc="ingest",
+            disable=not enabled,
+            file=sys.stderr,
+            dynamic_ncols=True,
+        )
+        self.current: str | None = None
+        self.done = 0  # bytes of the current input counted so far
+
+    def advance(self, name: str | None, position: int | None) -> None:
+        """A result of input ``name`` arrived, read up to byte ``position``."""
+        if name != self.current:
+            self.finish_input()
+            self.current = name
+        if position is not None and position > self.done:
+            self.bar.update(position - self.done)
+            self.done = position
+
+    def finish_input(self) -> None:
+        size = self.sizes.get(self.current or "", None)
+        if size is not None and size > self.done:
+            self.bar.update(size - self.done)
+        self.current, self.done = None, 0
+
+    def show(self, summary: IngestSummary) -> None:
+        self.bar.set_postfix(articles=summary.articles, events=summary.events, refresh=False)
+
+    def close(self) -> None:
+        self.finish_input()
+        self.bar.close()
 
 
 def ingest(
@@ -138,52 +207,65 @@ def ingest(
 ) -> IngestSummary:
     """Read, process and write every input, streaming; report bad ones and go on.
 
-    The progress bar counts inputs (files, URLs) with rate and ETA; an input that holds
-    many documents (a WARC, JSONL or feed) advances it once all of them are done.
+    Each article is written (committed, for the SQLite store) as soon as it is coded,
+    so an interrupted run keeps what it did and a rerun adds only what is missing
+    (Ctrl-C ends the run with ``summary.interrupted`` set, not with an exception). A
+    text dump is segmented as it is read, so memory stays bounded whatever its size.
+    The progress bar counts bytes read (with an ETA when every input is a local file)
+    and articles stored.
     """
     expansion = expand_paths(names)
     if expansion.unsupported:
         report(_left_out(expansion.unsupported))
     summary = IngestSummary(inputs=len(expansion.inputs))
-    bar = tqdm(
-        total=len(expansion.inputs),
-        unit="input",
-        desc="ingest",
-        disable=not options.progress,
-        file=sys.stderr,
-    )
-    # The input each raw document came from, in order: results come back in the
-    # same order, so the bar can advance when a result starts the next input.
-    sent_from: deque[str | None] = deque()
-    current: list[str | None] = []
+    for item in expansion.unreadable:
+        if item.error is not None:
+            report(str(item.error))
+            summary.skipped[item.error.reason] += 1
+    progress = _Progress(expansion.inputs, options.progress)
+    # Where each raw document came from, in order: results come back in the same order.
+    sent_from: deque[InputItem] = deque()
+
+    def stored(item: InputItem) -> bool:
+        """An article already stored (a rerun): counted, not coded again."""
+        raw = item.document
+        if raw is None or raw.is_dump or not raw.text.strip():
+            return False
+        if not sink.has(Document(text=raw.text, origin=raw.origin).content_hash):
+            return False
+        summary.articles += 1
+        progress.advance(item.input_name or item.origin, item.position)
+        return True
 
     def readable() -> Iterator[RawDocument | EventwireError]:
         for item in iter_inputs(expansion.inputs, follow=options.follow):
-            sent_from.append(item.input_name or item.origin)
+            if stored(item):
+                continue
+            sent_from.append(item)
             if item.error is not None:
                 yield item.error
             elif item.document is not None:
                 yield item.document
 
-    def advance(input_name: str | None) -> None:
-        if current and current[0] != input_name:
-            bar.update(1)
-            current.clear()
-        if not current:
-            current.append(input_name)
-
     def skip(message: str, reason: str) -> None:
-        bar.clear()
+        progress.bar.clear()
         report(message)
         summary.skipped[reason] += 1
 
-    for result in _process(readable(), options):
-        advance(sent_from.popleft() if sent_from else None)
-        _write(result, sink, summary, skip)
-        bar.set_postfix(articles=summary.articles, events=summary.events, refresh=False)
-    if current:
-        bar.update(1)
-    bar.close()
+    try:
+        for result in _process(readable(), options):
+            came_from = sent_from.popleft() if sent_from else None
+            if came_from is not None:
+                progress.advance(came_from.input_name or came_from.origin, came_from.position)
+                if came_from.notice is not None:
+                    progress.bar.clear()
+                    report(came_from.notice)
+            _write(result, sink, summary, skip)
+            progress.show(summary)
+    except KeyboardInterrupt:
+        summary.interrupted = True
+    finally:
+        progress.close()
     return summary
 
 

@@ -11,9 +11,14 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import sys
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.machinery import ModuleSpec
+from multiprocessing.pool import AsyncResult
 
 from eventwire.errors import EventwireError, PipelineError
 from eventwire.model import Document, RawDocument
@@ -193,8 +198,10 @@ def run_many(
     not be read) comes back as its own result, in order, so that all reporting happens
     in the caller's thread.
 
-    With ``n_process > 1`` the work is spread over a local process pool; results come
-    back in input order, so they are the same as a single-process run. Either way the
+    With ``n_process > 1`` the work is spread over a local process pool (at most two
+    batches per worker in flight); results come back in input order,
+    so they are the same as a single-process run. It works from a plain script, without
+    ``if __name__ == "__main__":`` (see ``_workers_skip_main``). Either way the
     documents come back without their spaCy parse (``spacy_doc`` is None), so a long
     run does not hold every parse in memory. Inputs are coded in batches of
     ``batch_size`` (the parse runs spaCy's ``nlp.pipe`` over a batch); a batch's results
@@ -210,6 +217,38 @@ def run_many(
                 yield result
         return
     ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(n_process, initializer=_worker_init, initargs=(stage_names,)) as pool:
-        for results in pool.imap(_worker_run, batches):
-            yield from results
+    with (
+        _workers_skip_main(),
+        ctx.Pool(n_process, initializer=_worker_init, initargs=(stage_names,)) as pool,
+    ):
+        pending: deque[AsyncResult[list[ProcessResult]]] = deque()
+        for batch in batches:  # two batches per worker in flight: memory stays bounded
+            pending.append(pool.apply_async(_worker_run, (batch,)))
+            if len(pending) >= 2 * n_process:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
+
+
+@contextmanager
+def _workers_skip_main() -> Iterator[None]:
+    """Start worker processes without running the caller's ``__main__`` again.
+
+    A "spawn" worker normally imports the main script (as ``__mp_main__``) so that
+    functions defined there can be unpickled; a script that calls ``process_many(...,
+    n_process=2)`` without ``if __name__ == "__main__":`` then starts workers from its
+    workers, and multiprocessing fails in every one of them. The workers here only run
+    eventwire's own functions on eventwire's own records, so nothing of ``__main__`` is
+    needed: while the pool lives, ``__main__`` is announced as a module named
+    ``__main__``, which spawn's preparation skips (as it does for ``python -c``).
+    """
+    main = sys.modules.get("__main__")
+    if main is None:
+        yield
+        return
+    saved = getattr(main, "__spec__", None)
+    main.__spec__ = ModuleSpec("__main__", None)
+    try:
+        yield
+    finally:
+        main.__spec__ = saved

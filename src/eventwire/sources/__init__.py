@@ -20,13 +20,15 @@ input.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from eventwire.sources.fetch import Fetcher, FetchPolicy, FetchResult
 from eventwire.sources.formats import SUFFIX_FORMATS, Format, is_read_by_name
-from eventwire.sources.items import InputItem
+from eventwire.sources.items import InputItem, failed
 from eventwire.sources.readers import InputReader, is_url
 
 __all__ = [
@@ -48,28 +50,40 @@ class Expansion:
 
     inputs: list[str]
     unsupported: list[str]  # files in the folders named whose format is not read
+    unreadable: list[InputItem] = field(default_factory=list)  # folders that cannot be read
 
 
 def expand_paths(paths: Iterable[str]) -> Expansion:
     """Files and URLs named, and files found (sorted, recursively) in the folders named;
     ``-`` is stdin. A file named is read whatever its name (its content is sniffed); in
-    folders, hidden files and files whose name announces no format read are left out."""
+    folders, hidden files and files whose name announces no format read are left out.
+    A folder (or subfolder) that cannot be listed is an error item in ``unreadable``."""
     found: list[str] = []
     unsupported: list[str] = []
+    unreadable: list[InputItem] = []
     for name in paths:
         if name == "-" or is_url(name) or not Path(name).is_dir():
             found.append(name)
             continue
         folder = Path(name)
-        for child in sorted(folder.rglob("*")):
-            hidden = any(part.startswith(".") for part in child.relative_to(folder).parts)
-            if hidden or not child.is_file():
+        children: list[Path] = []
+
+        for root, dirs, files in os.walk(folder, onerror=partial(_cannot_list, unreadable, name)):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            children += [Path(root) / f for f in files if not f.startswith(".")]
+        for child in sorted(children):
+            if not child.is_file():
                 continue
             if is_read_by_name(child.name):
                 found.append(str(child))
             else:
                 unsupported.append(str(child))
-    return Expansion(found, unsupported)
+    return Expansion(found, unsupported, unreadable)
+
+
+def _cannot_list(unreadable: list[InputItem], name: str, exc: OSError) -> None:
+    where = str(exc.filename or name)
+    unreadable.append(failed(where, f"cannot read: {exc.strerror or exc}", "cannot read"))
 
 
 def iter_inputs(

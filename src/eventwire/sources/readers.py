@@ -4,7 +4,8 @@ reader for its format.
 A file's format comes from its name (``formats.py``), else from its first bytes; stdin
 and URLs are sniffed (a URL's ``text/html`` content type settles what sniffing cannot).
 ``.gz`` files and gzip data on stdin or from a URL are decompressed as they are read;
-``.warc.gz`` is left to warcio, which reads it record by record. Everything that can
+``.warc.gz`` is left to warcio, which reads it record by record; text dumps are
+segmented as they are read (``text.iter_text_articles``). Everything that can
 fail yields an error item naming the file (and line or record) and reading goes on.
 """
 
@@ -26,7 +27,7 @@ from eventwire.sources.formats import GZIP_MAGIC, Format, format_of_name, peek, 
 from eventwire.sources.html import extract_html
 from eventwire.sources.items import InputItem, failed, found
 from eventwire.sources.jsonl import iter_csv, iter_jsonl
-from eventwire.sources.text import read_text_stream
+from eventwire.sources.text import iter_text_articles, read_text_stream
 from eventwire.sources.warc import iter_warc
 
 STDIN_ORIGIN = "<stdin>"
@@ -66,7 +67,8 @@ class InputReader:
     def _file(self, name: str) -> Iterator[InputItem]:
         try:
             with Path(name).open("rb") as stream:
-                yield from _guarded(self._file_content(stream, name), name)
+                for item in _guarded(self._file_content(stream, name), name):
+                    yield replace(item, position=stream.tell())
         except FileNotFoundError:
             yield failed(name, "no such file or directory")
         except IsADirectoryError:
@@ -117,6 +119,8 @@ class InputReader:
             yield from iter_jsonl(stream, origin)
         elif fmt is Format.CSV:
             yield from iter_csv(stream, origin)
+        elif fmt is Format.TEXT:
+            yield from iter_text_articles(stream, origin)
         elif fmt is Format.FEED:
             fetcher = self.fetcher if self.follow else None
             data = _read_capped(stream, origin)
@@ -131,8 +135,8 @@ class InputReader:
             yield data if isinstance(data, InputItem) else _whole(data, origin, fmt, base_url)
 
 
-# The largest text, page or feed read as one piece, after decompression (a gzip bomb
-# stops here; WARC, JSONL and CSV are streamed record by record instead).
+# The largest page or feed read as one piece, after decompression (a gzip bomb stops
+# here; text dumps are streamed article by article, WARC, JSONL and CSV record by record).
 MAX_WHOLE_BYTES = 64 * 1024 * 1024
 
 

