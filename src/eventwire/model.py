@@ -198,6 +198,9 @@ class Event:
     hypothetical: bool = False
     future: bool = False
     headline: bool = False  # the article's title reports it (GDELT's IsRootEvent)
+    # Other tellings of the same incident in the article, folded into this event
+    # (stages/incidents.py); each is stored as another mention of it.
+    retold: list[Event] = field(default_factory=list)
 
     @property
     def factual(self) -> bool:

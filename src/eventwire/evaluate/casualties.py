@@ -8,9 +8,11 @@ Every article is run through the pipeline with its ``title``, ``published`` date
 ``url``, as a user would ingest it. Its *main event* is
 
 1. the factual ASSAULT event that the headline reports (``headline``), else
-2. the factual ASSAULT event with the highest confidence (the first of equals);
+2. the first factual ASSAULT event the article tells (not a summary of the past);
 
-an article with neither has no main event. The figures, over articles:
+an article with neither has no main event. It is the event the ``incidents`` stage
+folds the article's other tellings of the attack into (``stages/incidents.py``).
+The figures, over articles:
 
 - killed exact and within one (``dead``), injured exact and within one (``injured``):
   when the main event gives any casualty figure, a figure it leaves unsaid counts as 0
@@ -116,13 +118,9 @@ def read_gold(path: Path, part: str = "all") -> list[GoldArticle]:
 
 def main_event(events: list[Event]) -> Event | None:
     """The article's main event (see the module docstring)."""
-    assaults = [e for e in events if e.type == "ASSAULT" and e.factual]
-    headline = [e for e in assaults if e.headline]
-    if headline:
-        return headline[0]
-    if not assaults:
-        return None
-    return max(assaults, key=lambda e: e.confidence)  # max keeps the first of equals
+    from eventwire.stages.incidents import main_attack
+
+    return main_attack(events)
 
 
 def _town_names(city: str) -> Iterator[str]:
@@ -262,8 +260,8 @@ class CasualtyScores:
                 ),
             ),
             notes=(
-                "Main event: the headline's factual ASSAULT, else the most confident factual "
-                "ASSAULT. Split: incidents whose id's SHA-1 is 0 mod 3 are set aside.",
+                "Main event: the headline's factual ASSAULT, else the first factual ASSAULT told."
+                " Split: incidents whose id's SHA-1 is 0 mod 3 are set aside.",
             ),
         )
 
@@ -306,9 +304,7 @@ def score_article(article: GoldArticle, docs: list[Document]) -> ArticleResult:
     )
 
 
-def evaluate_casualties(
-    path: Path, part: str = "all", limit: int | None = None
-) -> CasualtyScores:
+def evaluate_casualties(path: Path, part: str = "all", limit: int | None = None) -> CasualtyScores:
     """Run every gold article of ``part`` through the pipeline and score its main event."""
     from eventwire.pipeline import default_pipeline
 

@@ -1,0 +1,248 @@
+"""Incidents stage: one attack told in many sentences is one event with its total toll.
+
+A news article tells its incident again and again: in the title, the lead, each photo
+caption, the police statement, the victims' names. The events stage codes each telling
+as an ASSAULT, and each telling's own clause gives a part of the toll ("a man was shot",
+"the boy died"). Here the article's tellings of its main attack are folded into one
+event, and that event's dead and injured are the figures for the whole incident:
+
+- The main attack is the headline's factual ASSAULT, else the first one told. An
+  other factual ASSAULT of the article folds into it when nothing known about them
+  disagrees: not told in the same sentence (two attacks in one sentence are two
+  events), not historical, no actor or recipient country that differs, dated within a
+  day of it (or undated), placed within 50 km (or unplaced). A folded telling is kept
+  in ``Event.retold`` and stored as another mention of the same event.
+- The toll comes from every casualty statement of the article (``eventwire.tolls``),
+  sentence by sentence, leaving out the sentences of the attacks that were not folded
+  (another incident) and sentences about a period ("104 people shot this year", "so
+  far", "since January"). Within a sentence, statements about different victims add
+  up ("killed her daughter and two grandchildren before turning the gun on herself":
+  3); between sentences the largest figure stands, because in one article the smaller
+  figures are parts of the total ("the boy died" beside "four people were killed") or
+  the toll before it rose. ACLED's lowest-figure rule applies between conflicting
+  reports of the same total, which is where reports of one incident from different
+  articles meet (``store/merge.py``).
+- The injured are the largest figure said to be wounded, injured or hurt, or, when
+  larger, the number said to be shot less the dead ("four people were shot, one died":
+  3 injured).
+
+The event keeps its own clause's figure when the article gives no larger one.
+
+An article can tell its attack only through its toll ("the boy was shot and killed by
+a friend" where the events stage coded no factual attack): the ``attacks`` stage, run
+before places and dates, codes an ASSAULT on the first such sentence, with a lower
+confidence (0.5), so that the incident has an event to carry its figures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from eventwire import lexicon
+from eventwire.geodesy import haversine_km
+from eventwire.model import Document, Event, Zone
+from eventwire.pipeline import stage
+from eventwire.stages.factuality import HISTORICAL
+from eventwire.tolls import ATTACK_LEMMAS, Statement, statements
+
+_SAME_PLACE_KM = 50.0
+_SAME_DAYS = 1
+_TOLD_ZONES = frozenset({Zone.TITLE, Zone.CAPTION, Zone.BODY})
+# A time expression that makes a sentence a tally over a period, not one incident.
+_PERIOD = re.compile(
+    r"\b(?:this|last|past|previous)\b.*\b(?:year|month|week|decade)s?\b|\bso far\b|\bsince\b"
+)
+_SHOT_LEMMAS = frozenset({"shoot", "gun"})
+# The confidence of an attack coded from its toll alone (no trigger of the events stage).
+_TOLD_CONFIDENCE = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Toll:
+    """An incident's figures from the whole article (None: the article says none)."""
+
+    dead: int | None
+    injured: int | None
+
+
+def main_attack(events: list[Event]) -> Event | None:
+    """The headline's factual ASSAULT, else the first factual ASSAULT the article tells
+    (news tells its incident first), leaving out summaries of the past."""
+    attacks = [
+        e for e in events if e.type == "ASSAULT" and e.factual and HISTORICAL not in e.contexts
+    ]
+    headline = [e for e in attacks if e.headline]
+    if headline:
+        return headline[0]
+    return min(attacks, key=lambda e: e.start) if attacks else None
+
+
+def _countries_agree(a: Any, b: Any) -> bool:
+    return (
+        a is None or b is None or a.country is None or b.country is None or a.country == b.country
+    )
+
+
+def same_incident(main: Event, other: Event) -> bool:
+    """Whether ``other`` can be a telling of the attack ``main`` (see the docstring)."""
+    if other.type != main.type or not other.factual:
+        return False
+    if other.start == main.start:
+        return False
+    if not (
+        _countries_agree(main.actor, other.actor)
+        and _countries_agree(main.recipient, other.recipient)
+    ):
+        return False
+    if not _may_be_same_time(main, other):
+        return False
+    a, b = main.place, other.place
+    if a is not None and b is not None and None not in (a.lat, a.lon, b.lat, b.lon):
+        if a.country_code != b.country_code:
+            return False
+        assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
+        if haversine_km(a.lat, a.lon, b.lat, b.lon) > _SAME_PLACE_KM:
+            return False
+    return True
+
+
+def _may_be_same_time(main: Event, other: Event) -> bool:
+    """Whether ``other`` may tell of the same time as ``main``: it is no summary of the
+    past and its date, when the text gives one, is within a day of ``main``'s."""
+    if HISTORICAL in other.contexts:
+        return False
+    if main.date is None or other.date is None or other.date_from_publication:
+        return True
+    return abs((main.date - other.date).days) <= _SAME_DAYS
+
+
+def _is_period(span: Any) -> bool:
+    return any(ent.label_ == "DATE" and _PERIOD.search(ent.text.lower()) for ent in span.ents)
+
+
+def article_toll(doc: Document, skip: set[int]) -> Toll:
+    """The incident's figures from the casualty statements of ``doc``'s sentences,
+    leaving out the sentences starting at the offsets in ``skip``."""
+    spacy_doc = doc.spacy_doc
+    dead: int | None = None
+    hurt = shot = 0
+    said_hurt = False
+    for sentence in doc.sentences:
+        if sentence.zone not in _TOLD_ZONES or sentence.start in skip:
+            continue
+        span = spacy_doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if span is None or _is_period(span):
+            continue
+        found: list[Statement] = statements(span)
+        killed = sum(s.count for s in found if s.kind == "dead")
+        if killed:
+            dead = max(dead or 0, killed)
+        for made in found:
+            if made.kind != "injured":
+                continue
+            said_hurt = True
+            if spacy_doc[made.token].lemma_.lower() in _SHOT_LEMMAS:
+                shot = max(shot, made.count)
+            else:
+                hurt = max(hurt, made.count)
+    injured = max(hurt, shot - (dead or 0)) if said_hurt else None
+    if dead is None and said_hurt:
+        dead = 0
+    return Toll(dead, injured)
+
+
+def _told_attack(doc: Document) -> Event | None:
+    """An ASSAULT for an article that tells of people killed or shot but whose events
+    stage coded no factual attack: the first title or body sentence where someone is
+    killed or shot ("the boy was shot and killed by his friend"), unless an event coded
+    there says it did not or may not have happened."""
+    spacy_doc = doc.spacy_doc
+    unsure = {e.start for e in doc.events if e.type == "ASSAULT" and not e.factual}
+    attack_nouns = lexicon.event_patterns()
+    told = [s for s in doc.sentences if s.zone in (Zone.TITLE, Zone.BODY)]
+    named = any(
+        any(p.type == "ASSAULT" for p in attack_nouns.for_noun(token.lemma_.lower()))
+        for sentence in told
+        for token in spacy_doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        or ()
+        if token.pos_ == "NOUN"
+    )
+    for sentence in told:
+        if sentence.zone not in (Zone.TITLE, Zone.BODY) or sentence.start in unsure:
+            continue
+        span = spacy_doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if span is None or _is_period(span):
+            continue
+        found = statements(span)
+        cues = [s for s in found if named or spacy_doc[s.token].lemma_.lower() in ATTACK_LEMMAS]
+        if not cues:
+            continue
+        cue = spacy_doc[cues[0].token]
+        dead = sum(s.count for s in found if s.kind == "dead")
+        hurt = sum(s.count for s in found if s.kind == "injured")
+        return Event(
+            type="ASSAULT",
+            sentence=sentence.text,
+            start=sentence.start,
+            end=sentence.end,
+            trigger=cue.text,
+            trigger_start=cue.idx,
+            trigger_end=cue.idx + len(cue.text),
+            dead=dead if dead or hurt else None,
+            injured=hurt if dead or hurt else None,
+            confidence=_TOLD_CONFIDENCE,
+            headline=sentence.zone is Zone.TITLE,
+        )
+    return None
+
+
+@stage(
+    "attacks",
+    requires=("doc.events", "doc.spacy_doc", "doc.sentences", "event.headline"),
+    assigns=("doc.events",),
+)
+def add_told_attack(doc: Document) -> Document:
+    """Code the attack an article tells only through its toll (see ``_told_attack``)."""
+    if doc.spacy_doc is None or main_attack(doc.events) is not None:
+        return doc
+    made = _told_attack(doc)
+    if made is not None:
+        doc.events.append(made)
+        doc.events.sort(key=lambda e: e.start)
+    return doc
+
+
+def _raise(value: int | None, floor: int | None) -> int | None:
+    if floor is None:
+        return value
+    return floor if value is None else max(value, floor)
+
+
+@stage(
+    "incidents",
+    requires=("doc.events", "doc.spacy_doc", "event.dead", "event.date", "event.place"),
+    assigns=("doc.events", "event.retold", "event.dead", "event.injured"),
+)
+def fold_incidents(doc: Document) -> Document:
+    main = main_attack(doc.events)
+    if main is None or doc.spacy_doc is None:
+        return doc
+    folded = [e for e in doc.events if e is not main and same_incident(main, e)]
+    for other in folded:
+        main.retold.append(other)
+        for count in ("dead", "injured", "arrested"):
+            setattr(main, count, _raise(getattr(main, count), getattr(other, count)))
+        main.confidence = max(main.confidence, other.confidence)
+    gone = {id(e) for e in folded}
+    doc.events = [e for e in doc.events if id(e) not in gone]
+    others = {
+        e.start
+        for e in doc.events
+        if e.type == main.type and e is not main and HISTORICAL in e.contexts
+    }
+    toll = article_toll(doc, others - {main.start})
+    main.dead = _raise(main.dead, toll.dead)
+    main.injured = _raise(main.injured, toll.injured)
+    return doc
