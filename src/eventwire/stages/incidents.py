@@ -22,6 +22,11 @@ event, and that event's dead and injured are the figures for the whole incident:
   the toll before it rose. ACLED's lowest-figure rule applies between conflicting
   reports of the same total, which is where reports of one incident from different
   articles meet (``store/merge.py``).
+- The incident's date and place: a main attack dated only by the publication date
+  takes the date another telling gives (a folded telling's, else the first day named
+  in a sentence that gives the toll, else the first in the lead's four sentences,
+  never after publication); one placed from
+  outside its sentence takes the place a folded telling names in its own sentence.
 - The injured are the largest figure said to be wounded, injured or hurt, or, when
   larger, the number said to be shot less the dead ("four people were shot, one died":
   3 injured).
@@ -38,13 +43,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from eventwire import lexicon
 from eventwire.geodesy import haversine_km
-from eventwire.model import Document, Event, Zone
+from eventwire.model import DatePrecision, Document, Event, TimexType, Zone
 from eventwire.pipeline import stage
 from eventwire.stages.factuality import HISTORICAL
+from eventwire.timex.normalize import calendar_date
 from eventwire.tolls import ATTACK_LEMMAS, Statement, statements
 
 _SAME_PLACE_KM = 50.0
@@ -54,6 +61,8 @@ _TOLD_ZONES = frozenset({Zone.TITLE, Zone.CAPTION, Zone.BODY})
 _PERIOD = re.compile(
     r"\b(?:this|last|past|previous)\b.*\b(?:year|month|week|decade)s?\b|\bso far\b|\bsince\b"
 )
+# The lead: the sentences of an article that tell its news first.
+_LEAD_SENTENCES = 4
 _SHOT_LEMMAS = frozenset({"shoot", "gun"})
 # The confidence of an attack coded from its toll alone (no trigger of the events stage).
 _TOLD_CONFIDENCE = 0.5
@@ -65,6 +74,7 @@ class Toll:
 
     dead: int | None
     injured: int | None
+    sentences: tuple[tuple[int, int], ...] = ()  # the sentences that gave a figure
 
 
 def main_attack(events: list[Event]) -> Event | None:
@@ -129,6 +139,7 @@ def article_toll(doc: Document, skip: set[int]) -> Toll:
     dead: int | None = None
     hurt = shot = 0
     said_hurt = False
+    telling: list[tuple[int, int]] = []
     for sentence in doc.sentences:
         if sentence.zone not in _TOLD_ZONES or sentence.start in skip:
             continue
@@ -136,6 +147,8 @@ def article_toll(doc: Document, skip: set[int]) -> Toll:
         if span is None or _is_period(span):
             continue
         found: list[Statement] = statements(span)
+        if found:
+            telling.append((sentence.start, sentence.end))
         killed = sum(s.count for s in found if s.kind == "dead")
         if killed:
             dead = max(dead or 0, killed)
@@ -150,7 +163,7 @@ def article_toll(doc: Document, skip: set[int]) -> Toll:
     injured = max(hurt, shot - (dead or 0)) if said_hurt else None
     if dead is None and said_hurt:
         dead = 0
-    return Toll(dead, injured)
+    return Toll(dead, injured, tuple(telling))
 
 
 def _told_attack(doc: Document) -> Event | None:
@@ -245,4 +258,59 @@ def fold_incidents(doc: Document) -> Document:
     toll = article_toll(doc, others - {main.start})
     main.dead = _raise(main.dead, toll.dead)
     main.injured = _raise(main.injured, toll.injured)
+    _date_incident(doc, main, toll)
+    _place_incident(main)
     return doc
+
+
+def _date_incident(doc: Document, main: Event, toll: Toll) -> None:
+    """A main attack that took the publication date for want of a date in its own
+    sentence takes the date another telling of it gives: a folded telling's own date,
+    else the first day named in a sentence that gives its toll ("four people were
+    killed Saturday" in a Monday article is the Saturday before), else the first day the
+    lead names, never one after the publication date."""
+    if not main.date_from_publication:
+        return
+    for told in sorted(main.retold, key=lambda e: e.start):
+        if (
+            told.date is not None
+            and not told.date_from_publication
+            and told.date_precision is DatePrecision.DAY
+            and _not_after(told.date, main.date)
+        ):
+            main.date, main.date_precision = told.date, told.date_precision
+            main.date_from_publication = False
+            return
+    telling = sorted({*toll.sentences, *((e.start, e.end) for e in main.retold)})
+    lead = [(s.start, s.end) for s in doc.sentences if s.zone in _TOLD_ZONES][:_LEAD_SENTENCES]
+    for spans in (telling, lead):
+        for timex in sorted(doc.timexes, key=lambda t: t.start):
+            if timex.type not in (TimexType.DATE, TimexType.TIME):
+                continue
+            if not any(start <= timex.start and timex.end <= end for start, end in spans):
+                continue
+            when = calendar_date(timex)
+            if when is None or when[1] is not DatePrecision.DAY:
+                continue
+            if not _not_after(when[0], main.date):
+                continue
+            main.date, main.date_precision = when
+            main.date_from_publication = False
+            return
+
+
+def _not_after(day: date, published: date | None) -> bool:
+    return published is None or day <= published
+
+
+def _place_incident(main: Event) -> None:
+    """A main attack placed from outside its sentence (the dateline, an earlier
+    sentence) takes the place another telling of it names in its own sentence."""
+    place = main.place
+    if place is not None and main.start <= place.start < main.end:
+        return
+    for told in sorted(main.retold, key=lambda e: e.start):
+        found = told.place
+        if found is not None and told.start <= found.start < told.end:
+            main.place = found
+            return
