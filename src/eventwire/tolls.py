@@ -12,8 +12,9 @@ fatal):
   "shot and killed";
 - the dead as a state or a result: "was found dead", "was pronounced dead", "both
   were deceased", "a shooting that left 4 dead", "Three People Dead";
-- the injured: "wounded", "injured", "hurt", and "shot" with no fatal word (in "a man
-  was shot and died", the man is counted dead only);
+- the injured: "wounded", "injured", "hurt", "in critical condition", and "shot" with
+  no fatal word (in "a man was shot and died", the man is counted dead only);
+- nothing for "no one else was injured" or "a possible murder-suicide".
 
 A statement's figure is the number its victims phrase gives (``count_victims``); a
 named or singular victim counts one. What a statement does not say is left out.
@@ -21,11 +22,13 @@ named or singular victim counts one. What a statement does not say is left out.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from eventwire.stages.casualties import count_phrase
+from eventwire.datafiles import read_word_table
 
 # Verbs whose subject (or passive subject, or object) died or was hurt.
 _DEATH_VERBS = frozenset({"kill", "murder", "slay", "execute", "massacre", "assassinate"})
@@ -43,9 +46,50 @@ _STATE_VERBS = frozenset({"find", "pronounce", "declare", "leave", "be", "lie", 
 _NOT_VICTIMS = frozenset({"shooting", "death", "photo", "image", "video", "scene", "heart"})
 # "killing of", "death of", "murder of", "fatal shooting of": the dead are the object of "of".
 _DEATH_NOUNS = frozenset({"death", "killing", "murder", "slaying", "homicide"})
+# A victim in hospital: "in critical condition".
+_CONDITIONS = frozenset({"critical", "serious", "stable", "fair", "grave", "guarded"})
 _REFLEXIVES = frozenset({"himself", "herself"})
 _GROUP_WORDS = frozenset({"total", "number", "group", "family"})
 _PERSON_PRONOUNS = {"he": 1, "she": 1, "him": 1, "her": 1, "they": None, "both": 2}
+
+
+_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})*$|^\d+$")
+
+
+@lru_cache(maxsize=1)
+def quantity_words() -> Mapping[str, int]:
+    """Number words and vague quantities -> the figure coded (``data/quantities.tsv``)."""
+    return read_word_table(
+        "quantities.tsv", lambda cell: int(cell) if cell.isdigit() else None, "number"
+    )
+
+
+def _number(token: Any) -> int | None:
+    text = token.lower_
+    if _DIGITS.match(text):
+        return int(text.replace(",", ""))
+    return quantity_words().get(text)
+
+
+def count_phrase(head: Any) -> int | None:
+    """How many people the noun phrase headed by ``head`` counts, or None if unsaid."""
+    if head.pos_ == "PRON":
+        return 1 if head.lower_ in ("he", "she", "him", "her") else None
+    # "dozens of people", "three of the guards": the figure is the head itself.
+    if head.pos_ == "NUM" or head.lower_ in quantity_words():
+        value = _number(head)
+        if value is not None:
+            return value
+    for child in head.children:
+        if child.dep_ in ("nummod", "quantmod") or (
+            child.dep_ == "compound" and child.pos_ == "NUM"
+        ):
+            value = _number(child)
+            if value is not None:
+                return value
+    if head.tag_ in ("NN", "NNP"):
+        return 1  # "wounded a police officer"
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +110,8 @@ def count_victims(head: Any) -> int | None:
         return pronoun
     if head.pos_ == "PRON":
         return None
+    if head.lower_ == "old" and head.dep_ != "amod":
+        return 1  # "the 2-year-old who was shot"
     total = count_phrase(head)
     if head.lower_ in _GROUP_WORDS:  # "a total of four people"
         for prep in head.children:
@@ -115,13 +161,26 @@ def _object(verb: Any) -> Any | None:
 
 
 def _is_passive(verb: Any) -> bool:
-    return any(child.dep_ == "auxpass" for child in verb.children) or (
-        verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl", "conj", "ROOT")
+    """A passive, or a participle whose "were" is left out ("five others injured")."""
+    deps = {child.dep_ for child in verb.children}
+    return "auxpass" in deps or (
+        verb.tag_ == "VBN"
+        and "aux" not in deps
+        and verb.dep_ in ("acl", "relcl", "conj", "ROOT", "ccomp", "advcl")
     )
 
 
 def _victims(verb: Any) -> Any | None:
-    """Who a casualty verb was done to: its object, or its (passive) subject."""
+    """Who a casualty verb was done to: its object, or its (passive) subject; for a
+    participle that completes another verb, that verb's subject ("four people were
+    found shot dead")."""
+    if (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("xcomp", "ccomp", "oprd")
+        and _object(verb) is None
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    ):
+        return _subject(verb.head)
     if _is_passive(verb):
         return _subject(verb)
     return _object(verb)
@@ -139,8 +198,18 @@ def _fatal(verb: Any) -> bool:
     return False
 
 
+def _denied(victims: Any) -> bool:
+    """ "No one else was injured", "nobody was hurt", "none of them"."""
+    if victims.lower_ in ("nobody", "none", "noone"):
+        return True
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in victims.children):
+        return True
+    before = victims.doc[victims.i - 1] if victims.i > 0 else None
+    return before is not None and before.lower_ == "no"
+
+
 def _statement(kind: str, cue: Any, victims: Any | None) -> Statement | None:
-    if victims is None or victims.lower_ in _NOT_VICTIMS:
+    if victims is None or victims.lower_ in _NOT_VICTIMS or _denied(victims):
         return None
     count = count_victims(victims)
     if count is not None and victims.dep_ in ("nsubj", "nsubjpass"):
@@ -189,12 +258,26 @@ def _verb_statement(token: Any) -> Statement | None:
     return None
 
 
+def _condition_statement(token: Any) -> Statement | None:
+    """ "is in critical condition", "was listed in stable condition": one hurt."""
+    if token.lower_ != "condition" or not any(
+        c.lower_ in _CONDITIONS for c in token.children if c.dep_ == "amod"
+    ):
+        return None
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ != "in" or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return _statement("injured", token, _subject(prep.head))
+
+
 def _noun_statement(token: Any) -> Statement | None:
-    """ "the death of a 17-year-old", "the murder of Ibram Hanna", "suicide"."""
+    """ "the death of a 17-year-old", "the murder of Ibram Hanna", "committed suicide"."""
     if token.pos_ != "NOUN":
         return None
-    if token.lower_ == "suicide":
-        return Statement("dead", 1, token.i, token.i)
+    if token.lower_ == "suicide":  # "committed suicide", not "a possible murder-suicide"
+        if token.head.lemma_.lower() == "commit" and token.dep_ == "dobj":
+            return Statement("dead", 1, token.i, token.i)
+        return None
     if token.lemma_.lower() not in _DEATH_NOUNS:
         return None
     for prep in token.children:
@@ -227,8 +310,9 @@ def _state_statement(token: Any) -> Statement | None:
         return _statement(kind, token, victims)
     if token.dep_ == "ROOT":  # "Three people dead east of Bozeman"
         return _statement(kind, token, next((c for c in token.children if c.dep_ == "nsubj"), None))
-    if token.dep_ == "amod" and head.pos_ in ("NOUN", "PROPN") and kind == "dead":
-        # "three people dead" read as a noun phrase; not "a dead end"
+    if token.dep_ in ("amod", "acl") and head.pos_ in ("NOUN", "PROPN"):
+        # "three people dead", "five others injured" read as a noun phrase; not "a dead
+        # end" (no figure)
         value = count_phrase(head)
         if value and any(c.dep_ == "nummod" for c in head.children):
             return Statement(kind, value, token.i, head.i)
@@ -245,7 +329,7 @@ def statements(span: Any) -> list[Statement]:
     for token in span:
         made = _verb_statement(token) if token.pos_ in ("VERB", "AUX") else None
         if made is None:
-            made = _state_statement(token) or _noun_statement(token)
+            made = _state_statement(token) or _noun_statement(token) or _condition_statement(token)
         if made is not None:
             found.append(made)
     dead_victims = {s.victim for s in found if s.kind == "dead"}
