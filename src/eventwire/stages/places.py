@@ -204,14 +204,31 @@ def _refine(place: Place, earlier: list[Place]) -> Place:
     return place
 
 
-def _in_a_name(doc: Document, place: Place) -> bool:
-    """Whether a toponym is a word of a person's name ("Clarence Washington", the
-    surname "Logan") or of a street's ("85 Saint John St.", "East Jefferson Avenue"):
-    a place is named, but nothing happens at it."""
+def _surnames(doc: Document) -> frozenset[str]:
+    """The words of the article's names of people of two words or more."""
+    return frozenset(
+        token.text
+        for ent in doc.spacy_doc.ents
+        if ent.label_ == "PERSON" and len(ent) > 1
+        for token in ent
+    )
+
+
+def _in_a_name(doc: Document, place: Place, surnames: frozenset[str]) -> bool:
+    """Whether a toponym is a word of a person's name ("Clarence Washington", or
+    "Logan" alone, not after "in", where the article names John Logan) or of a
+    street's ("85 Saint John St.", "East Jefferson Avenue"): a place is named, but
+    nothing happens at it. A lone word the tagger calls a person ("Bastrop police
+    said") stays a place."""
     span = doc.spacy_doc.char_span(place.start, place.end, alignment_mode="expand")
     if span is None:
         return False
-    if any(token.ent_type_ == "PERSON" for token in span):
+    for token in span:
+        if token.ent_type_ == "PERSON":
+            ent = next((e for e in doc.spacy_doc.ents if e.start <= token.i < e.end), None)
+            if ent is not None and len(ent) > len(span):
+                return True
+    if len(span) == 1 and span.text in surnames and _locative_head(doc, place) is None:
         return True
     after = doc.spacy_doc[span.end] if span.end < len(doc.spacy_doc) else None
     return after is not None and after.lower_.rstrip(".") in _STREET_WORDS
@@ -224,7 +241,8 @@ def place_events(
     ``dateline`` is the article's dateline place, if it has one."""
     pool = doc.places if places is None else places
     if doc.spacy_doc is not None:
-        pool = [p for p in pool if not _in_a_name(doc, p)]
+        surnames = _surnames(doc)
+        pool = [p for p in pool if not _in_a_name(doc, p, surnames)]
     body = [p for p in pool if doc.zone_at(p.start) in (Zone.BODY, None)]
     dominant = dominant_place(pool)
     for event in doc.events:
