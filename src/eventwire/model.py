@@ -20,7 +20,7 @@ class DateOrigin(enum.StrEnum):
 
     METADATA = "metadata"  # given by the caller or the source (feed, HTML meta, JSONL field)
     CAPTION = "caption"  # a date printed in a photo caption: a lower bound on publication
-    TEXT = "text"  # a full date found in the article text
+    TEXT = "text"  # a guess: the newest full date the article text names
 
 
 class Zone(enum.StrEnum):
