@@ -145,3 +145,15 @@ def test_no_place_from_a_persons_name(nlp: Any) -> None:
     attack = _attacks(doc)[0]
     assert attack.place is not None
     assert attack.place.name == "Culpeper"
+
+
+def test_the_answer_to_an_attack_is_an_event_of_its_own(nlp: Any) -> None:
+    text = (
+        "A man with a knife wounded a police officer outside the ministry in Belgrade on "
+        "Saturday.\n\nThe officer responded by fatally shooting the attacker."
+    )
+    attacks = _attacks(_run(text, published="2024-06-29"))
+    assert len(attacks) == 2
+    wounding, shooting = attacks
+    assert (wounding.dead or 0, wounding.injured) == (0, 1)
+    assert shooting.dead == 1

@@ -9,12 +9,13 @@ event, and that event's dead and injured are the figures for the whole incident:
 - The main attack is the headline's factual ASSAULT, else the first one told. An
   other factual ASSAULT of the article folds into it when nothing known about them
   disagrees: not told in the same sentence (two attacks in one sentence are two
-  events), not historical, no actor or recipient country that differs, dated within a
+  events), not historical, no actor or recipient country or sector that differs (the
+  officer who shot the attacker is another event), dated within a
   day of it (or undated), placed within 50 km (or unplaced). A folded telling is kept
   in ``Event.retold`` and stored as another mention of the same event.
 - The toll comes from every casualty statement of the article (``eventwire.tolls``),
-  sentence by sentence, leaving out the sentences of the attacks that were not folded
-  (another incident) and sentences about a period ("104 people shot this year", "so
+  sentence by sentence, leaving out the sentences of summaries of the past, of
+  attacks by or on other sides, and sentences about a period ("104 people shot this year", "so
   far", "since January"). Within a sentence, statements about different victims add
   up ("killed her daughter and two grandchildren before turning the gun on herself":
   3); between sentences the largest figure stands, because in one article the smaller
@@ -48,7 +49,7 @@ from typing import Any
 
 from eventwire import lexicon
 from eventwire.geodesy import haversine_km
-from eventwire.model import DatePrecision, Document, Event, TimexType, Zone
+from eventwire.model import Actor, DatePrecision, Document, Event, TimexType, Zone
 from eventwire.pipeline import stage
 from eventwire.stages.factuality import HISTORICAL
 from eventwire.timex.normalize import calendar_date
@@ -89,10 +90,34 @@ def main_attack(events: list[Event]) -> Event | None:
     return min(attacks, key=lambda e: e.start) if attacks else None
 
 
-def _countries_agree(a: Any, b: Any) -> bool:
-    return (
-        a is None or b is None or a.country is None or b.country is None or a.country == b.country
+def _sides_agree(a: Actor | None, b: Actor | None) -> bool:
+    """Whether two sides can be the same: no country and no sector that differ."""
+    if a is None or b is None:
+        return True
+    return (a.country is None or b.country is None or a.country == b.country) and (
+        a.sector is None or b.sector is None or a.sector == b.sector
     )
+
+
+def _same_sector(a: Actor | None, b: Actor | None) -> bool:
+    return a is not None and b is not None and a.sector is not None and a.sector == b.sector
+
+
+def _same_sides(main: Event, other: Event) -> bool:
+    """Whether ``other`` can be done by the same side to the same side as ``main``: no
+    side disagrees, and it is not done the other way round (the officer who shoots the
+    attacker who wounded an officer)."""
+    if not (
+        _sides_agree(main.actor, other.actor) and _sides_agree(main.recipient, other.recipient)
+    ):
+        return False
+    reversed_actor = _same_sector(other.actor, main.recipient) and not _same_sector(
+        other.actor, main.actor
+    )
+    reversed_recipient = _same_sector(other.recipient, main.actor) and not _same_sector(
+        other.recipient, main.recipient
+    )
+    return not (reversed_actor or reversed_recipient)
 
 
 def same_incident(main: Event, other: Event) -> bool:
@@ -101,10 +126,7 @@ def same_incident(main: Event, other: Event) -> bool:
         return False
     if other.start == main.start:
         return False
-    if not (
-        _countries_agree(main.actor, other.actor)
-        and _countries_agree(main.recipient, other.recipient)
-    ):
+    if not _same_sides(main, other):
         return False
     if not _may_be_same_time(main, other):
         return False
@@ -250,10 +272,14 @@ def fold_incidents(doc: Document) -> Document:
         main.confidence = max(main.confidence, other.confidence)
     gone = {id(e) for e in folded}
     doc.events = [e for e in doc.events if id(e) not in gone]
+    # the toll leaves out summaries of the past and the attacks of other sides ("the
+    # officer shot the attacker dead" is an event of its own beside the attack)
     others = {
         e.start
         for e in doc.events
-        if e.type == main.type and e is not main and HISTORICAL in e.contexts
+        if e.type == main.type
+        and e is not main
+        and (HISTORICAL in e.contexts or (e.factual and not _same_sides(main, e)))
     }
     toll = article_toll(doc, others - {main.start})
     main.dead = _raise(main.dead, toll.dead)
