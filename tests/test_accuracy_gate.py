@@ -99,3 +99,13 @@ def test_merging_gate(nlp: Any) -> None:
         "duplicate_precision": lambda s: s.duplicate_precision,
         "duplicate_recall": lambda s: s.duplicate_recall,
     }))  # fmt: skip
+
+
+@pytest.mark.parametrize("part", ["work", "set-aside"])
+def test_casualties_gate(shared_dir: Path, nlp: Any, part: str) -> None:
+    from eventwire.evaluate.casualties import evaluate_casualties
+
+    scores = evaluate_casualties(_gold(shared_dir, "events/gvc_casualties_train.jsonl"), part=part)
+    figures = scores.figures()
+    section = "casualties_" + part.replace("-", "_")
+    _check(section, {name: figures[name] for name in FLOORS[section]})

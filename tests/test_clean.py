@@ -119,11 +119,23 @@ def test_metadata_date_wins_over_captions() -> None:
     assert doc.article.source == "Coast Daily"
 
 
-def test_body_date_is_used_without_captions() -> None:
+def test_body_date_is_guessed_without_captions() -> None:
+    # the article was written no earlier than the newest day it names
     text = "Storm Hits Zanzibar\n\nThe storm struck on Aug. 4, 2024, and again on Aug. 9, 2024."
     doc = run(text)
     assert doc.article is not None
-    assert doc.article.published == date(2024, 8, 4)
+    assert doc.article.published == date(2024, 8, 9)
+    assert doc.article.published_origin is DateOrigin.TEXT
+
+
+def test_guessed_date_is_not_before_a_newer_date_in_the_body() -> None:
+    text = (
+        "Battle Site Reopens\n\nThe battle was fought on Oct. 3, 1863. The park reopened "
+        "on May 2, 2016, after repairs."
+    )
+    doc = run(text)
+    assert doc.article is not None
+    assert doc.article.published == date(2016, 5, 2)
     assert doc.article.published_origin is DateOrigin.TEXT
 
 

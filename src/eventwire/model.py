@@ -20,7 +20,7 @@ class DateOrigin(enum.StrEnum):
 
     METADATA = "metadata"  # given by the caller or the source (feed, HTML meta, JSONL field)
     CAPTION = "caption"  # a date printed in a photo caption: a lower bound on publication
-    TEXT = "text"  # a full date found in the article text
+    TEXT = "text"  # a guess: the newest full date the article text names
 
 
 class Zone(enum.StrEnum):
@@ -198,6 +198,9 @@ class Event:
     hypothetical: bool = False
     future: bool = False
     headline: bool = False  # the article's title reports it (GDELT's IsRootEvent)
+    # Other tellings of the same incident in the article, folded into this event
+    # (stages/incidents.py); each is stored as another mention of it.
+    retold: list[Event] = field(default_factory=list)
 
     @property
     def factual(self) -> bool:

@@ -167,3 +167,29 @@ def eval_audit(gold: Path, judgments: Path, todo: Path | None) -> None:
     if todo is not None:
         write_todo(scores, todo)
         click.echo(f"{len(scores.todo)} events to judge written to {todo}")
+@eval_group.command("casualties")
+@gold_option
+@limit_option
+@click.option(
+    "--part",
+    type=click.Choice(["work", "set-aside", "all"]),
+    default="work",
+    show_default=True,
+    help="Which records: the work part, the set-aside part (split by incident), or all.",
+)
+@click.option("--details", is_flag=True, help="Also print the per-article table.")
+def eval_casualties(gold: Path, limit: int | None, part: str, details: bool) -> None:
+    """An article's main event: killed, injured, date and place (Gun Violence Corpus)."""
+    from dataclasses import replace
+
+    from eventwire.evaluate.casualties import evaluate_casualties
+    from eventwire.evaluate.report import format_report
+
+    try:
+        scores = evaluate_casualties(gold, part=part, limit=limit)
+    except EventwireError as exc:
+        _fail(exc)
+    section = scores.section(f"casualties: {gold}")
+    if not details:
+        section = replace(section, tables=())
+    click.echo(format_report("eventwire eval casualties", [section]))

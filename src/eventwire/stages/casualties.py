@@ -13,14 +13,12 @@ the text does not give stays ``None``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from eventwire.coding import lexicon
-from eventwire.datafiles import read_word_table
+from eventwire.coding.tolls import count_phrase
 from eventwire.model import Document, Event
 from eventwire.stages.registry import stage
 
@@ -31,43 +29,6 @@ _TOLL_TYPES: Mapping[str, frozenset[str]] = {
     "ASSAULT": frozenset({"dead", "injured"}),
     "COERCE": frozenset({"arrested"}),
 }
-_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})*$|^\d+$")
-
-
-@lru_cache(maxsize=1)
-def quantity_words() -> Mapping[str, int]:
-    """Number words and vague quantities -> the figure coded (``data/quantities.tsv``)."""
-    return read_word_table(
-        "quantities.tsv", "value", lambda cell: int(cell) if cell.isdigit() else None, "number"
-    )
-
-
-def _number(token: Any) -> int | None:
-    text = token.lower_
-    if _DIGITS.match(text):
-        return int(text.replace(",", ""))
-    return quantity_words().get(text)
-
-
-def count_phrase(head: Any) -> int | None:
-    """How many people the noun phrase headed by ``head`` counts, or None if unsaid."""
-    if head.pos_ == "PRON":
-        return 1 if head.lower_ in ("he", "she", "him", "her") else None
-    # "dozens of people", "three of the guards": the figure is the head itself.
-    if head.pos_ == "NUM" or head.lower_ in quantity_words():
-        value = _number(head)
-        if value is not None:
-            return value
-    for child in head.children:
-        if child.dep_ in ("nummod", "quantmod") or (
-            child.dep_ == "compound" and child.pos_ == "NUM"
-        ):
-            value = _number(child)
-            if value is not None:
-                return value
-    if head.tag_ in ("NN", "NNP"):
-        return 1  # "wounded a police officer"
-    return None
 
 
 def _casualty_kind(token: Any) -> str | None:

@@ -28,8 +28,10 @@ The lines are read in order (the line tests live in ``stages/segment.py``):
 
 The publication date comes from the source's metadata; failing that, from the latest
 full date printed in a caption (a lower bound: the photo was taken on or before
-publication); failing that, from the first full date in the body. Dates whose written
-weekday contradicts them are distrusted and skipped.
+publication); failing that, it is guessed (``DateOrigin.TEXT``) as the newest full date
+in the body (an article is not written before the newest day it names: the first date
+of an article can be 1863's). Dates whose written weekday contradicts them are
+distrusted and skipped.
 """
 
 from __future__ import annotations
@@ -206,8 +208,9 @@ def publication_date(
     """The article's publication date and where it came from.
 
     Metadata wins; then the latest full date in the captions (the photos were taken on
-    or before publication, so this is a lower bound); then the first full date in the
-    body; else ``(None, None)``.
+    or before publication, so this is a lower bound); then, as a guess (origin
+    ``TEXT``), the newest full date in the body, since an article is written no earlier
+    than the newest day it names; else ``(None, None)``.
     """
     if raw is not None and raw.published is not None:
         return raw.published, DateOrigin.METADATA
@@ -216,7 +219,8 @@ def publication_date(
         return max(caption_dates), DateOrigin.CAPTION
     body_dates = _trusted_dates(body)
     if body_dates:
-        return body_dates[0], DateOrigin.TEXT
+        # a guess: the article was written no earlier than the newest day it names
+        return max(body_dates), DateOrigin.TEXT
     return None, None
 
 

@@ -15,8 +15,10 @@
    event takes the most specific place of its sentence among those attached to its
    trigger, as its object ("shelled Stepanakert") or by a locative preposition
    ("in", "near", "outside"); else the most specific place of its sentence; else the
-   nearest earlier place in the body; else the article's dominant place (the most
-   mentioned place of the most mentioned country).
+   nearest earlier place in the body; else the article's dateline; else the article's
+   dominant place (the most mentioned place of the most mentioned country). A toponym
+   inside a person's name ("Clarence Washington") or a street's ("Saint John St.")
+   places no event.
 """
 
 from __future__ import annotations
@@ -49,6 +51,11 @@ _DETECTION_CONFIDENCE = {
     "abbreviation": 0.9, "dateline": 0.85, "demonym": 0.6, "repeat": 0.8,
 }  # fmt: skip
 _CORRECTED_CONFIDENCE = 0.75
+# Words after a toponym that make it part of a street's name.
+_STREET_WORDS = frozenset(
+    {"st", "street", "ave", "avenue", "rd", "road", "dr", "drive", "blvd", "boulevard",
+     "lane", "ln", "way", "court", "ct", "place", "pl", "parkway", "pkwy", "highway", "hwy"}
+)  # fmt: skip
 _SPECIFICITY = {
     Precision.POINT: 4, Precision.ADMIN2: 3, Precision.ADMIN1: 2, Precision.REGION: 2,
     Precision.COUNTRY: 1,
@@ -197,16 +204,52 @@ def _refine(place: Place, earlier: list[Place]) -> Place:
     return place
 
 
-def place_events(doc: Document, places: list[Place] | None = None) -> None:
-    """Give every event of ``doc`` a place from ``places`` (default ``doc.places``)."""
+def _surnames(doc: Document) -> frozenset[str]:
+    """The words of the article's names of people of two words or more."""
+    return frozenset(
+        token.text
+        for ent in doc.spacy_doc.ents
+        if ent.label_ == "PERSON" and len(ent) > 1
+        for token in ent
+    )
+
+
+def _in_a_name(doc: Document, place: Place, surnames: frozenset[str]) -> bool:
+    """Whether a toponym is a word of a person's name ("Clarence Washington", or
+    "Logan" alone, not after "in", where the article names John Logan) or of a
+    street's ("85 Saint John St.", "East Jefferson Avenue"): a place is named, but
+    nothing happens at it. A lone word the tagger calls a person ("Bastrop police
+    said") stays a place."""
+    span = doc.spacy_doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return False
+    for token in span:
+        if token.ent_type_ == "PERSON":
+            ent = next((e for e in doc.spacy_doc.ents if e.start <= token.i < e.end), None)
+            if ent is not None and len(ent) > len(span):
+                return True
+    if len(span) == 1 and span.text in surnames and _locative_head(doc, place) is None:
+        return True
+    after = doc.spacy_doc[span.end] if span.end < len(doc.spacy_doc) else None
+    return after is not None and after.lower_.rstrip(".") in _STREET_WORDS
+
+
+def place_events(
+    doc: Document, places: list[Place] | None = None, dateline: Place | None = None
+) -> None:
+    """Give every event of ``doc`` a place from ``places`` (default ``doc.places``);
+    ``dateline`` is the article's dateline place, if it has one."""
     pool = doc.places if places is None else places
+    if doc.spacy_doc is not None:
+        surnames = _surnames(doc)
+        pool = [p for p in pool if not _in_a_name(doc, p, surnames)]
     body = [p for p in pool if doc.zone_at(p.start) in (Zone.BODY, None)]
     dominant = dominant_place(pool)
     for event in doc.events:
         chosen = _sentence_place(doc, event, pool)
         if chosen is None:
             earlier = [p for p in body if p.end <= event.start]
-            chosen = _refine(earlier[-1], earlier) if earlier else dominant
+            chosen = dateline or (_refine(earlier[-1], earlier) if earlier else dominant)
         event.place = chosen
 
 
@@ -223,5 +266,8 @@ def places(doc: Document) -> Document:
     doc.places = to_places(doc, mentions, resolve(mentions, demonyms))
     # A demonym ("the Serbian ministry") is a toponym, but no event happens "at" it.
     toponyms = [p for p, m in zip(doc.places, mentions, strict=True) if m.source != "demonym"]
-    place_events(doc, toponyms)
+    dateline = next(
+        (p for p, m in zip(doc.places, mentions, strict=True) if m.source == "dateline"), None
+    )
+    place_events(doc, toponyms, dateline)
     return doc

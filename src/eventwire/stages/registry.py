@@ -50,8 +50,10 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "intents",
     "casualties",
     "headlines",
+    "attacks",
     "places",
     "dates",
+    "incidents",
 )
 
 # Fields present before the first stage runs.

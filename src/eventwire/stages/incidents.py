@@ -1,0 +1,342 @@
+"""Incidents stage: one attack told in many sentences is one event with its total toll.
+
+A news article tells its incident again and again: in the title, the lead, each photo
+caption, the police statement, the victims' names. The events stage codes each telling
+as an ASSAULT, and each telling's own clause gives a part of the toll ("a man was shot",
+"the boy died"). Here the article's tellings of its main attack are folded into one
+event, and that event's dead and injured are the figures for the whole incident:
+
+- The main attack is the headline's factual ASSAULT, else the first one told. An
+  other factual ASSAULT of the article folds into it when nothing known about them
+  disagrees: not told in the same sentence (two attacks in one sentence are two
+  events), not historical, no actor or recipient country or sector that differs (the
+  officer who shot the attacker is another event), dated within a
+  day of it (or undated), placed within 50 km (or unplaced). A folded telling is kept
+  in ``Event.retold`` and stored as another mention of the same event.
+- The toll comes from every casualty statement of the article (``eventwire.coding.tolls``),
+  sentence by sentence, leaving out the sentences of summaries of the past, of
+  attacks by or on other sides, and sentences about a period ("104 people shot this year", "so
+  far", "since January"). Within a sentence, statements about different victims add
+  up ("killed her daughter and two grandchildren before turning the gun on herself":
+  3); between sentences the largest figure stands, because in one article the smaller
+  figures are parts of the total ("the boy died" beside "four people were killed") or
+  the toll before it rose. ACLED's lowest-figure rule applies between conflicting
+  reports of the same total, which is where reports of one incident from different
+  articles meet (``store/merge.py``).
+- The incident's date and place: a main attack dated only by the publication date
+  takes the date another telling gives (a folded telling's, else the first day named
+  in a sentence that gives the toll, else the first in the lead's four sentences,
+  never after publication); one placed from
+  outside its sentence takes the place a folded telling names in its own sentence.
+- The injured are the largest figure said to be wounded, injured or hurt, or, when
+  larger, the number said to be shot less the dead ("four people were shot, one died":
+  3 injured).
+
+The event keeps its own clause's figure when the article gives no larger one.
+
+An article can tell its attack only through its toll ("the boy was shot and killed by
+a friend" where the events stage coded no factual attack): the ``attacks`` stage, run
+before places and dates, codes an ASSAULT on the first such sentence, with a lower
+confidence (0.5), so that the incident has an event to carry its figures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from eventwire.coding import lexicon
+from eventwire.coding.tolls import ATTACK_LEMMAS, Statement, statements
+from eventwire.geodesy import haversine_km
+from eventwire.model import Actor, DatePrecision, Document, Event, TimexType, Zone
+from eventwire.stages.factuality import HISTORICAL
+from eventwire.stages.registry import stage
+from eventwire.timex.normalize import calendar_date
+
+_SAME_PLACE_KM = 50.0
+_SAME_DAYS = 1
+_TOLD_ZONES = frozenset({Zone.TITLE, Zone.CAPTION, Zone.BODY})
+# A time expression that makes a sentence a tally over a period, not one incident.
+_PERIOD = re.compile(
+    r"\b(?:this|last|past|previous)\b.*\b(?:year|month|week|decade)s?\b|\bso far\b|\bsince\b"
+)
+# The lead: the sentences of an article that tell its news first.
+_LEAD_SENTENCES = 4
+_SHOT_LEMMAS = frozenset({"shoot", "gun"})
+# The confidence of an attack coded from its toll alone (no trigger of the events stage).
+_TOLD_CONFIDENCE = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Toll:
+    """An incident's figures from the whole article (None: the article says none)."""
+
+    dead: int | None
+    injured: int | None
+    sentences: tuple[tuple[int, int], ...] = ()  # the sentences that gave a figure
+
+
+def main_attack(events: list[Event]) -> Event | None:
+    """The headline's factual ASSAULT, else the first factual ASSAULT the article tells
+    (news tells its incident first), leaving out summaries of the past."""
+    attacks = [
+        e for e in events if e.type == "ASSAULT" and e.factual and HISTORICAL not in e.contexts
+    ]
+    headline = [e for e in attacks if e.headline]
+    if headline:
+        return headline[0]
+    return min(attacks, key=lambda e: e.start) if attacks else None
+
+
+def _sides_agree(a: Actor | None, b: Actor | None) -> bool:
+    """Whether two sides can be the same: no country and no sector that differ."""
+    if a is None or b is None:
+        return True
+    return (a.country is None or b.country is None or a.country == b.country) and (
+        a.sector is None or b.sector is None or a.sector == b.sector
+    )
+
+
+def _same_sector(a: Actor | None, b: Actor | None) -> bool:
+    return a is not None and b is not None and a.sector is not None and a.sector == b.sector
+
+
+def _same_sides(main: Event, other: Event) -> bool:
+    """Whether ``other`` can be done by the same side to the same side as ``main``: no
+    side disagrees, and it is not done the other way round (the officer who shoots the
+    attacker who wounded an officer)."""
+    if not (
+        _sides_agree(main.actor, other.actor) and _sides_agree(main.recipient, other.recipient)
+    ):
+        return False
+    reversed_actor = _same_sector(other.actor, main.recipient) and not _same_sector(
+        other.actor, main.actor
+    )
+    reversed_recipient = _same_sector(other.recipient, main.actor) and not _same_sector(
+        other.recipient, main.recipient
+    )
+    return not (reversed_actor or reversed_recipient)
+
+
+def same_incident(main: Event, other: Event) -> bool:
+    """Whether ``other`` can be a telling of the attack ``main`` (see the docstring)."""
+    if other.type != main.type or not other.factual:
+        return False
+    if other.start == main.start:
+        return False
+    if not _same_sides(main, other):
+        return False
+    if not _may_be_same_time(main, other):
+        return False
+    a, b = main.place, other.place
+    if a is not None and b is not None and None not in (a.lat, a.lon, b.lat, b.lon):
+        if a.country_code != b.country_code:
+            return False
+        assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
+        if haversine_km(a.lat, a.lon, b.lat, b.lon) > _SAME_PLACE_KM:
+            return False
+    return True
+
+
+def _may_be_same_time(main: Event, other: Event) -> bool:
+    """Whether ``other`` may tell of the same time as ``main``: it is no summary of the
+    past and its date, when the text gives one, is within a day of ``main``'s."""
+    if HISTORICAL in other.contexts:
+        return False
+    if main.date is None or other.date is None or other.date_from_publication:
+        return True
+    return abs((main.date - other.date).days) <= _SAME_DAYS
+
+
+def _is_period(span: Any) -> bool:
+    return any(ent.label_ == "DATE" and _PERIOD.search(ent.text.lower()) for ent in span.ents)
+
+
+def article_toll(doc: Document, skip: set[int]) -> Toll:
+    """The incident's figures from the casualty statements of ``doc``'s sentences,
+    leaving out the sentences starting at the offsets in ``skip``."""
+    spacy_doc = doc.spacy_doc
+    dead: int | None = None
+    hurt = shot = 0
+    said_hurt = False
+    telling: list[tuple[int, int]] = []
+    for sentence in doc.sentences:
+        if sentence.zone not in _TOLD_ZONES or sentence.start in skip:
+            continue
+        span = spacy_doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if span is None or _is_period(span):
+            continue
+        found: list[Statement] = statements(span)
+        if found:
+            telling.append((sentence.start, sentence.end))
+        killed = sum(s.count for s in found if s.kind == "dead")
+        if killed:
+            dead = max(dead or 0, killed)
+        for made in found:
+            if made.kind != "injured":
+                continue
+            said_hurt = True
+            if spacy_doc[made.token].lemma_.lower() in _SHOT_LEMMAS:
+                shot = max(shot, made.count)
+            else:
+                hurt = max(hurt, made.count)
+    injured = max(hurt, shot - (dead or 0)) if said_hurt else None
+    if dead is None and said_hurt:
+        dead = 0
+    return Toll(dead, injured, tuple(telling))
+
+
+def _told_attack(doc: Document) -> Event | None:
+    """An ASSAULT for an article that tells of people killed or shot but whose events
+    stage coded no factual attack: the first title or body sentence where someone is
+    killed or shot ("the boy was shot and killed by his friend"), unless an event coded
+    there says it did not or may not have happened."""
+    spacy_doc = doc.spacy_doc
+    unsure = {e.start for e in doc.events if e.type == "ASSAULT" and not e.factual}
+    attack_nouns = lexicon.event_patterns()
+    told = [s for s in doc.sentences if s.zone in (Zone.TITLE, Zone.BODY)]
+    named = any(
+        any(p.type == "ASSAULT" for p in attack_nouns.for_noun(token.lemma_.lower()))
+        for sentence in told
+        for token in spacy_doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        or ()
+        if token.pos_ == "NOUN"
+    )
+    for sentence in told:
+        if sentence.zone not in (Zone.TITLE, Zone.BODY) or sentence.start in unsure:
+            continue
+        span = spacy_doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if span is None or _is_period(span):
+            continue
+        found = statements(span)
+        cues = [s for s in found if named or spacy_doc[s.token].lemma_.lower() in ATTACK_LEMMAS]
+        if not cues:
+            continue
+        cue = spacy_doc[cues[0].token]
+        dead = sum(s.count for s in found if s.kind == "dead")
+        hurt = sum(s.count for s in found if s.kind == "injured")
+        return Event(
+            type="ASSAULT",
+            sentence=sentence.text,
+            start=sentence.start,
+            end=sentence.end,
+            trigger=cue.text,
+            trigger_start=cue.idx,
+            trigger_end=cue.idx + len(cue.text),
+            dead=dead if dead or hurt else None,
+            injured=hurt if dead or hurt else None,
+            confidence=_TOLD_CONFIDENCE,
+            headline=sentence.zone is Zone.TITLE,
+        )
+    return None
+
+
+@stage(
+    "attacks",
+    requires=("doc.events", "doc.spacy_doc", "doc.sentences", "event.headline"),
+    assigns=("doc.events",),
+)
+def add_told_attack(doc: Document) -> Document:
+    """Code the attack an article tells only through its toll (see ``_told_attack``)."""
+    if doc.spacy_doc is None or main_attack(doc.events) is not None:
+        return doc
+    made = _told_attack(doc)
+    if made is not None:
+        doc.events.append(made)
+        doc.events.sort(key=lambda e: e.start)
+    return doc
+
+
+def _raise(value: int | None, floor: int | None) -> int | None:
+    if floor is None:
+        return value
+    return floor if value is None else max(value, floor)
+
+
+@stage(
+    "incidents",
+    requires=("doc.events", "doc.spacy_doc", "event.dead", "event.date", "event.place"),
+    assigns=("doc.events", "event.retold", "event.dead", "event.injured"),
+)
+def fold_incidents(doc: Document) -> Document:
+    main = main_attack(doc.events)
+    if main is None or doc.spacy_doc is None:
+        return doc
+    folded = [e for e in doc.events if e is not main and same_incident(main, e)]
+    for other in folded:
+        main.retold.append(other)
+        for count in ("dead", "injured", "arrested"):
+            setattr(main, count, _raise(getattr(main, count), getattr(other, count)))
+        main.confidence = max(main.confidence, other.confidence)
+    gone = {id(e) for e in folded}
+    doc.events = [e for e in doc.events if id(e) not in gone]
+    # the toll leaves out summaries of the past and the attacks of other sides ("the
+    # officer shot the attacker dead" is an event of its own beside the attack)
+    others = {
+        e.start
+        for e in doc.events
+        if e.type == main.type
+        and e is not main
+        and (HISTORICAL in e.contexts or (e.factual and not _same_sides(main, e)))
+    }
+    toll = article_toll(doc, others - {main.start})
+    main.dead = _raise(main.dead, toll.dead)
+    main.injured = _raise(main.injured, toll.injured)
+    _date_incident(doc, main, toll)
+    _place_incident(main)
+    return doc
+
+
+def _date_incident(doc: Document, main: Event, toll: Toll) -> None:
+    """A main attack that took the publication date for want of a date in its own
+    sentence takes the date another telling of it gives: a folded telling's own date,
+    else the first day named in a sentence that gives its toll ("four people were
+    killed Saturday" in a Monday article is the Saturday before), else the first day the
+    lead names, never one after the publication date."""
+    if not main.date_from_publication:
+        return
+    for told in sorted(main.retold, key=lambda e: e.start):
+        if (
+            told.date is not None
+            and not told.date_from_publication
+            and told.date_precision is DatePrecision.DAY
+            and _not_after(told.date, main.date)
+        ):
+            main.date, main.date_precision = told.date, told.date_precision
+            main.date_from_publication = False
+            return
+    telling = sorted({*toll.sentences, *((e.start, e.end) for e in main.retold)})
+    lead = [(s.start, s.end) for s in doc.sentences if s.zone in _TOLD_ZONES][:_LEAD_SENTENCES]
+    for spans in (telling, lead):
+        for timex in sorted(doc.timexes, key=lambda t: t.start):
+            if timex.type not in (TimexType.DATE, TimexType.TIME):
+                continue
+            if not any(start <= timex.start and timex.end <= end for start, end in spans):
+                continue
+            when = calendar_date(timex)
+            if when is None or when[1] is not DatePrecision.DAY:
+                continue
+            if not _not_after(when[0], main.date):
+                continue
+            main.date, main.date_precision = when
+            main.date_from_publication = False
+            return
+
+
+def _not_after(day: date, published: date | None) -> bool:
+    return published is None or day <= published
+
+
+def _place_incident(main: Event) -> None:
+    """A main attack placed from outside its sentence (the dateline, an earlier
+    sentence) takes the place another telling of it names in its own sentence."""
+    place = main.place
+    if place is not None and main.start <= place.start < main.end:
+        return
+    for told in sorted(main.retold, key=lambda e: e.start):
+        found = told.place
+        if found is not None and told.start <= found.start < told.end:
+            main.place = found
+            return

@@ -1,0 +1,159 @@
+"""Incidents: casualty statements, and one attack told in many sentences folded into one
+event whose dead and injured are the incident's toll (the texts are the project's own)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from eventwire.coding.tolls import count_victims, statements
+from eventwire.model import Document, Event, RawDocument
+
+Coder = Callable[[str], Document]
+
+
+def _said(nlp: Any, sentence: str) -> list[tuple[str, int]]:
+    doc = nlp(sentence)
+    return [(s.kind, s.count) for s in statements(doc[:])]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A man, two women and a small child were killed Saturday, police said.", [("dead", 4)]),
+        ("Two brothers were shot to death outside a store in Dayton.", [("dead", 2)]),
+        ("The teenager was shot dead near the school.", [("dead", 1)]),
+        ("The driver died of his wounds at the hospital.", [("dead", 1)]),
+        ("The second victim succumbed to his injuries on Monday.", [("dead", 1)]),
+        ("Three people were found shot dead in a parked car.", [("dead", 3)]),
+        ("A shooting that left 4 dead shocked the town.", [("dead", 4)]),
+        ("Three people dead after a shooting east of the river", [("dead", 3)]),
+        ("One person was killed and five others injured in the shooting.",
+         [("dead", 1), ("injured", 5)]),
+        ("A gunman wounded three guards at the gate.", [("injured", 3)]),
+        ("A woman was shot in the leg and is in stable condition.", [("injured", 1)]),
+        ("He killed his wife and two sons before turning the gun on himself.", [("dead", 4)]),
+        ("No one else was injured in the incident.", []),
+        ("Detectives asked whether a murder-suicide was a possible motive.", []),
+    ],
+)  # fmt: skip
+def test_statements(nlp: Any, sentence: str, expected: list[tuple[str, int]]) -> None:
+    said = _said(nlp, sentence)
+    if not expected:
+        assert said == []
+        return
+    for kind, count in expected:
+        assert sum(c for k, c in said if k == kind) == count, said
+
+
+def test_a_victim_shot_and_killed_is_counted_once(nlp: Any) -> None:
+    assert _said(nlp, "A 20-year-old man was shot and killed on Elm Street.") == [("dead", 1)]
+
+
+def test_coordinated_victims_add_up(nlp: Any) -> None:
+    doc = nlp("Joe Pruitt and Anna Pruitt were found dead.")
+    subject = next(t for t in doc if t.dep_ in ("nsubj", "nsubjpass"))
+    assert count_victims(subject) == 2
+
+
+def _run(text: str, title: str | None = None, published: str = "2016-07-25") -> Document:
+    from datetime import date
+
+    from eventwire.run.pipeline import default_pipeline
+
+    raw = RawDocument(
+        text=text, origin="<test>", title=title, published=date.fromisoformat(published)
+    )
+    docs = default_pipeline().process_raw(raw)
+    assert len(docs) == 1
+    return docs[0]
+
+
+def _attacks(doc: Document) -> list[Event]:
+    return [e for e in doc.events if e.type == "ASSAULT" and e.factual]
+
+
+STORY = (
+    "Gunman kills four at apartment complex\n\n"
+    "A gunman opened fire at an apartment complex in Dayton, Ohio, on Saturday night.\n\n"
+    "A man, two women and a small child were killed, police said. Another child was "
+    "wounded.\n\n"
+    "Neighbors said the gunman shot the woman as she tried to shield the child.\n\n"
+    "Police said the man who was killed was 20 years old."
+)
+
+
+def test_one_incident_is_one_event_with_its_total(nlp: Any) -> None:
+    doc = _run(STORY, title="Gunman kills four at apartment complex")
+    attacks = _attacks(doc)
+    assert len(attacks) == 1, [(e.sentence, e.dead) for e in attacks]
+    attack = attacks[0]
+    assert attack.dead == 4
+    assert attack.injured == 1
+    assert attack.retold, "the other tellings are kept as mentions"
+
+
+def test_the_incident_is_dated_to_when_it_happened(nlp: Any) -> None:
+    # a Monday article: "Saturday night" is the Saturday before, not the publication day
+    doc = _run(STORY, title="Gunman kills four at apartment complex", published="2016-07-25")
+    attack = _attacks(doc)[0]
+    assert str(attack.date) == "2016-07-23"
+    assert not attack.date_from_publication
+
+
+def test_a_partial_count_does_not_lower_the_total(nlp: Any) -> None:
+    text = (
+        "Three people were killed in a shooting at a bar in Toledo on Friday.\n\n"
+        "Police said one of the victims was shot dead as he tried to flee.\n\n"
+        "The bartender was wounded."
+    )
+    attack = _attacks(_run(text))[0]
+    assert attack.dead == 3
+    assert attack.injured == 1
+
+
+def test_a_tally_over_a_year_is_not_the_incident(nlp: Any) -> None:
+    text = (
+        "Two men were wounded in a shooting in Toledo on Sunday.\n\n"
+        "There have been 104 people shot in Toledo so far this year."
+    )
+    attack = _attacks(_run(text))[0]
+    assert attack.injured == 2
+
+
+def test_the_store_keeps_every_telling_as_a_mention(tmp_path: Any, nlp: Any) -> None:
+    from eventwire.store import EventFilter, Store
+
+    doc = _run(STORY, title="Gunman kills four at apartment complex")
+    with Store(tmp_path / "e.db") as store:
+        store.add_document(doc)
+        events = [e for e in store.events(EventFilter(limit=100)) if e.type == "ASSAULT"]
+    assert len(events) == 1
+    assert events[0].dead == 4
+    assert events[0].num_mentions == len(events[0].mentions) >= 2
+
+
+def test_no_place_from_a_persons_name(nlp: Any) -> None:
+    # the surname "Logan" is no place: the attack happened where the article says
+    text = (
+        "Police in Culpeper named the gunman as Mark Logan on Sunday.\n\n"
+        "Logan shot his wife and then himself, police said."
+    )
+    doc = _run(text)
+    attack = _attacks(doc)[0]
+    assert attack.place is not None
+    assert attack.place.name == "Culpeper"
+
+
+def test_the_answer_to_an_attack_is_an_event_of_its_own(nlp: Any) -> None:
+    text = (
+        "A man with a knife wounded a police officer outside the ministry in Belgrade on "
+        "Saturday.\n\nThe officer responded by fatally shooting the attacker."
+    )
+    attacks = _attacks(_run(text, published="2024-06-29"))
+    assert len(attacks) == 2
+    wounding, shooting = attacks
+    assert (wounding.dead or 0, wounding.injured) == (0, 1)
+    assert shooting.dead == 1
