@@ -42,6 +42,14 @@ finally:
 """
 
 
+# The command as a terminal runs it: Ctrl-C (SIGINT) raises KeyboardInterrupt even when
+# this process was started in the background, where SIGINT is ignored and inherited.
+_CTRL_C_MAIN = (
+    "import signal; signal.signal(signal.SIGINT, signal.default_int_handler)\n"
+    "from eventwire.cli import main; main()"
+)
+
+
 def _env() -> dict[str, str]:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "src"), env.get("PYTHONPATH")]))
@@ -82,7 +90,7 @@ def measure(dump: Path, db: Path, stages: str) -> None:
 
 def full_until(dump: Path, db: Path, n_articles: int) -> None:
     run = subprocess.Popen(
-        [sys.executable, "-c", "from eventwire.cli import main; main()", "ingest", "--quiet",
+        [sys.executable, "-c", _CTRL_C_MAIN, "ingest", "--quiet",
          "--db", str(db), str(dump)],
         env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip

@@ -39,6 +39,14 @@ finally:
 """
 
 
+# The command as a terminal runs it: Ctrl-C (SIGINT) raises KeyboardInterrupt even when
+# this process was started in the background, where SIGINT is ignored and inherited.
+_CTRL_C_MAIN = (
+    "import signal; signal.signal(signal.SIGINT, signal.default_int_handler)\n"
+    "from eventwire.cli import main; main()"
+)
+
+
 def _env() -> dict[str, str]:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(SRC), env.get("PYTHONPATH")]))
@@ -101,7 +109,7 @@ def test_the_full_pipeline_commits_as_it_goes_and_ctrl_c_keeps_it(
     dump, _ = big_dump
     db = tmp_path / "full.db"
     run = subprocess.Popen(
-        [sys.executable, "-c", "from eventwire.cli import main; main()",
+        [sys.executable, "-c", _CTRL_C_MAIN,
          "ingest", "--quiet", "--db", str(db), str(dump)],
         env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip

@@ -287,7 +287,8 @@ def check_length(text: str, origin: str) -> None:
         raise InputError(
             origin,
             f"an article of {len(text):,} characters, more than the {MAX_ARTICLE_CHARS:,} "
-            "one article may have; split it, or give it as a .txt dump (cut into parts)",
+            "one article may have; split it (a .txt dump given to 'eventwire ingest' or "
+            "process_dump is cut into parts)",
             "article too long",
         )
 
