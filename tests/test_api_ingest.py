@@ -144,13 +144,10 @@ def test_ingest_route_is_documented_only_with_a_token(client: TestClient) -> Non
     assert set(operation["requestBody"]["content"]) == {"application/json", "multipart/form-data"}
 
 
-def test_ingest_a_url_fetches_the_page(
-    client: TestClient, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from sources_server import NewsServer, Reply, article_page
-
+def test_ingest_a_url_fetches_the_page(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
     # The test's news site runs on 127.0.0.1: here (only) that address counts as public.
     from eventwire.sources import fetch
+    from sources_server import NewsServer, Reply, article_page
 
     real_is_public = fetch._is_public
     monkeypatch.setattr(fetch, "_is_public", lambda a: a == "127.0.0.1" or real_is_public(a))

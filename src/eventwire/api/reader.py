@@ -15,6 +15,7 @@ from eventwire.api.query import (
     MATCHING_ARTICLES,
     EventQuery,
     QueryError,
+    QueryTimeout,
     SqlValue,
     StatsGroup,
     StatsSource,
@@ -70,11 +71,14 @@ class Reader:
         tables: frozenset[str] = frozenset(),
         *,
         use_rollups: bool = True,
+        time_limit: float | None = None,
     ) -> None:
         """``indexes`` and ``tables`` are the store's index and table names; counts and
         stats come from its rollup tables where they can (``rollups.py``) unless
-        ``use_rollups`` is False."""
+        ``use_rollups`` is False. ``time_limit`` is the budget the connection's progress
+        handler enforces (named in the message of a query it stops)."""
         self._conn = conn
+        self._time_limit = time_limit
         self._path = path
         self._indexes = indexes
         self._tables = tables if use_rollups else frozenset()
@@ -84,6 +88,14 @@ class Reader:
     ) -> list[sqlite3.Row]:
         try:
             return self._conn.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as exc:
+            if "interrupted" in str(exc):
+                limit = f" of {self._time_limit:g} s" if self._time_limit else ""
+                raise QueryTimeout(
+                    f"the query ran past the time limit{limit} and was stopped; narrow it "
+                    "(fewer or rarer words, a date range, more filters, a smaller limit)"
+                ) from exc
+            raise StoreError(f"{self._path}: query failed: {exc}") from exc
         except sqlite3.Error as exc:
             raise StoreError(f"{self._path}: query failed: {exc}") from exc
 
