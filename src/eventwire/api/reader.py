@@ -42,6 +42,7 @@ from eventwire.api.records import (
     StatsRow,
 )
 from eventwire.api.rollups import rollup_count_statement, rollup_plan, rollup_stats_source
+from eventwire.api.snippets import SnippetTerms, snippet
 from eventwire.errors import StoreError
 from eventwire.store.fts import match_expression
 from eventwire.store.rows import article_from_row, event_from_row, place_from_row, timex_from_row
@@ -51,7 +52,6 @@ ARTICLE_ORDER = SortOrder("articles", "id", True, False)
 
 # Snippet markers: private-use characters, which news text does not hold.
 _MATCH_OPEN, _MATCH_CLOSE = "\ue000", "\ue001"
-_SNIPPET_WORDS = 24
 # bm25 weights of the articles_fts columns (title, captions, body), as the CLI's search.
 _RANK_WEIGHTS = (5.0, 2.0, 1.0)
 # A text filter matching at least this many articles, and this share of them, is tested
@@ -369,17 +369,28 @@ class Reader:
             return []
         rows = self._rows(
             "SELECT articles.id AS id, articles.title AS title, "
-            "snippet(articles_fts, -1, ?, ?, '…', ?) AS snippet, "
             "bm25(articles_fts, ?, ?, ?) AS rank "
             "FROM articles_fts JOIN articles ON articles.id = articles_fts.rowid "
             "WHERE articles_fts MATCH ? ORDER BY rank, articles.id LIMIT ?",
-            (_MATCH_OPEN, _MATCH_CLOSE, _SNIPPET_WORDS, *_RANK_WEIGHTS, expression, limit),
+            (*_RANK_WEIGHTS, expression, limit),
         )
+        # The snippets are built here, in linear time (see snippets.py), not by FTS5.
+        columns = {
+            int(row["id"]): (row["title"], row["captions"], row["body"])
+            for row in self._rows(
+                "SELECT id, title, captions, body FROM articles_fts_source "
+                "WHERE id IN (SELECT value FROM json_each(?))",
+                (id_list([int(row["id"]) for row in rows]),),
+            )
+        }
+        terms = SnippetTerms.of(text)
         return [
             SearchResult(
                 article_id=int(row["id"]),
                 title=_opt_str(row["title"]),
-                snippet=snippet_parts(str(row["snippet"] or "")),
+                snippet=snippet_parts(
+                    snippet(columns.get(int(row["id"]), ()), terms, _MATCH_OPEN, _MATCH_CLOSE)
+                ),
                 rank=float(row["rank"]),
             )
             for row in rows
