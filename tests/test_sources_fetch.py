@@ -212,4 +212,11 @@ def test_localhost_names_are_local_whatever_they_resolve_to() -> None:
 
     for url in ("http://localhost./", "http://LocalHost/", "http://api.localhost/x"):
         assert is_private_url(url), url
-    assert is_private_url("http://[::ffff:10.0.0.1]/")
+    # An IPv4 address inside an IPv6 one is judged as itself (mapped, 6to4, NAT64).
+    for url in (
+        "http://[::ffff:10.0.0.1]/",
+        "http://[2002:7f00:1::]/",
+        "http://[64:ff9b::a9fe:a9fe]/",
+    ):
+        assert is_private_url(url), url
+    assert not is_private_url("http://[64:ff9b::808:808]/")
