@@ -333,6 +333,38 @@ def test_sigterm_stops_the_server_within_seconds(tmp_path: Path) -> None:
     assert seconds < 8.0, f"the server took {seconds:.1f} s to stop"
 
 
+def test_sigterm_stops_the_server_while_a_worker_is_busy(tmp_path: Path) -> None:
+    """A worker thread coding a long upload does not keep the server alive."""
+    import threading
+
+    db = tmp_path / "events.db"
+    Store(db).close()
+    live = LiveServer(db, "--ingest-token", TOKEN, "--max-upload-mb", "2")
+    body = json.dumps({"text": ARTICLE * 800}).encode("utf-8")  # ~0.8 MB: minutes of coding
+
+    def post() -> None:
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", live.port, timeout=60)
+            connection.request(
+                "POST", "/ingest", body, {**_auth(), "Content-Type": "application/json"}
+            )
+            connection.getresponse().read()
+        except OSError:
+            pass  # the server went away: that is the point
+
+    sender = threading.Thread(target=post, daemon=True)
+    try:
+        sender.start()
+        time.sleep(3.0)  # the upload is in, the worker is coding it
+        started = time.monotonic()
+        live.process.send_signal(signal.SIGTERM)
+        live.process.wait(timeout=30)
+        seconds = time.monotonic() - started
+    finally:
+        live.stop()
+    assert seconds < 10.0, f"the server took {seconds:.1f} s to stop"
+
+
 def test_a_busy_port_fails_with_one_line(tmp_path: Path) -> None:
     db = tmp_path / "events.db"
     Store(db).close()
