@@ -26,9 +26,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from eventwire.dedup import DUPLICATE_THRESHOLD, Fingerprint, fingerprint
 from eventwire.model import Article, Document
 from eventwire.store import Store
+from eventwire.store.minhash import DUPLICATE_THRESHOLD, Fingerprint, fingerprint
 
 TRNEWS = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "geo" / "trnews.jsonl"
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
@@ -86,7 +86,7 @@ def main() -> int:
                 for i, c in enumerate(copies)
             ]
             per_article_ms = (time.perf_counter() - started) * 1000 / n
-            original_links = store.rows(
+            original_links = store._rows(
                 "SELECT count(*) AS n FROM articles WHERE duplicate_of IS NOT NULL "
                 "AND origin LIKE 'orig-%'"
             )[0]["n"]

@@ -45,10 +45,11 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from eventwire.cluster import ClusterRunner, cpu_seconds, peak_rss_mb
 from eventwire.errors import EventwireError
 from eventwire.model import RawDocument
-from eventwire.pipeline import DEFAULT_STAGES, ProcessResult, default_pipeline, run_many
+from eventwire.run.cluster import ClusterRunner, cpu_seconds, peak_rss_mb
+from eventwire.run.pipeline import ProcessResult, default_pipeline, run_many
+from eventwire.stages.registry import DEFAULT_STAGES
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 TRNEWS = SHARED / "eval" / "geo" / "trnews.jsonl"
@@ -133,7 +134,7 @@ def measure_pool(raws: list[RawDocument], workers: int, chunksize: int) -> Measu
     cpu_warm = cpu_end = 0.0
     results: list[ProcessResult] = []
     peaks: list[float] = []
-    for count, result in enumerate(run_many(items, n_process=workers, chunksize=chunksize), 1):
+    for count, result in enumerate(run_many(items, n_process=workers, batch_size=chunksize), 1):
         if count == n_warm:
             warm_done = time.perf_counter()
             cpu_warm = _children()[1] + cpu_seconds()
@@ -204,7 +205,7 @@ def main() -> int:
     parser.add_argument(
         "--batch-size", default="16,4", help="Dask batch sizes, comma-separated (default 16,4)"
     )
-    parser.add_argument("--chunksize", type=int, default=4, help="pool chunk size (run_many)")
+    parser.add_argument("--chunksize", type=int, default=4, help="inputs per pool task")
     parser.add_argument("--runners", default="pool,dask", help="pool, dask or both")
     args = parser.parse_args()
 

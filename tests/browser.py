@@ -50,7 +50,7 @@ def sample_document() -> RawDocument:
 def build_store(db_path: Path, raws: Iterable[RawDocument]) -> int:
     """Run the default pipeline on ``raws`` and store the articles; returns the number
     of events stored."""
-    from eventwire.pipeline import Pipeline
+    from eventwire.run.pipeline import Pipeline
     from eventwire.store import Store
 
     pipeline = Pipeline()

@@ -28,7 +28,7 @@ def nlp() -> Any:
 @pytest.fixture(scope="session")
 def code(nlp: Any) -> Callable[[str], Document]:
     """Run the event-coding stages on one article text."""
-    from eventwire.pipeline import Pipeline
+    from eventwire.run.pipeline import Pipeline
 
     pipeline = Pipeline(CODING_STAGES)
 

@@ -106,7 +106,7 @@ def test_a_group_for_a_state_is_not_that_state(code: Coder) -> None:
 
 
 def test_a_territory_name_with_and_is_one_side(nlp: Any) -> None:
-    from eventwire.actor_sides import coordinated_countries
+    from eventwire.coding.sides import coordinated_countries
 
     doc = nlp("Turks and Caicos Islands officials met the envoy.")
     officials = next(t for t in doc if t.text == "officials")
@@ -117,7 +117,7 @@ def test_a_territory_name_with_and_is_one_side(nlp: Any) -> None:
 
 
 def test_a_country_name_on_an_event_noun_is_not_its_actor(nlp: Any) -> None:
-    from eventwire.actor_sides import nationality_agent
+    from eventwire.coding.sides import nationality_agent
 
     doc = nlp("The Iran sanctions and the Israeli blockade hurt traders.")
     sanctions = next(t for t in doc if t.text == "sanctions")

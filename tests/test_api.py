@@ -26,7 +26,7 @@ from eventwire.api.schemas import (
     StatsOut,
 )
 from eventwire.errors import StoreError
-from eventwire.output import event_record
+from eventwire.export.event_records import event_record
 from eventwire.store import Store
 from eventwire.store.schema import SCHEMA_VERSION
 from test_api_data import (
@@ -674,7 +674,7 @@ STRATEGY_PARAMS = [
 def test_every_way_of_reading_a_page_gives_the_same_events(
     db_path: Path, monkeypatch: pytest.MonkeyPatch, params: dict[str, Any]
 ) -> None:
-    from eventwire.api import paging, reader
+    from eventwire.store.read import paging, reader
 
     with TestClient(create_app(str(db_path))) as client:
         expected = [i for page in all_pages(client, 2, **params) for i in page]
@@ -739,7 +739,7 @@ def test_the_api_indexes_change_no_answer(tmp_path: Path, client: TestClient) ->
 def test_counts_of_headline_events_read_the_partial_index(db_path: Path) -> None:
     import sqlite3
 
-    from eventwire.api.query import EventQuery, count_statement, where_clause
+    from eventwire.store.read.query import EventQuery, count_statement, where_clause
 
     statement = count_statement(where_clause(EventQuery(headline=True)))
     with sqlite3.connect(db_path) as conn:
@@ -754,7 +754,7 @@ def test_serve_command_runs_uvicorn_on_the_app(
     import uvicorn
     from click.testing import CliRunner
 
-    from eventwire.cli_serve import serve
+    from eventwire.cli.serve import serve
 
     calls: list[dict[str, Any]] = []
 
@@ -797,7 +797,7 @@ def free_port() -> int:
 def test_serve_command_reports_a_missing_database(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
-    from eventwire.cli_serve import serve
+    from eventwire.cli.serve import serve
 
     result = CliRunner().invoke(serve, ["--db", str(tmp_path / "none.db")])
     assert result.exit_code == 2

@@ -14,13 +14,13 @@ import pytest
 from fastapi.testclient import TestClient
 
 from eventwire.api import create_app
-from eventwire.api.database import Database
 from eventwire.api.params import parse_day
-from eventwire.api.query import QueryError, QueryTimeout
-from eventwire.api.reader import Reader
 from eventwire.api.security import host_name, normalise_hosts
-from eventwire.api.snippets import SnippetTerms, snippet
 from eventwire.store import Store
+from eventwire.store.read.database import Database
+from eventwire.store.read.query import QueryError, QueryTimeout
+from eventwire.store.read.reader import Reader
+from eventwire.store.read.snippets import SnippetTerms, snippet
 from test_api_data import build_store
 
 # A query that counts to a billion: seconds of work for SQLite, step by step.

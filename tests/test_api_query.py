@@ -1,4 +1,4 @@
-"""Tests of the API's query layer (``eventwire.api.query``): parameters, cursors and the
+"""Tests of the API's query layer (``eventwire.store.read.query``): parameters, cursors and the
 SQL it builds, checked on a small in-memory table."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from datetime import date
 
 import pytest
 
-from eventwire.api.paging import Cursor, page_plan, sort_order
-from eventwire.api.query import (
+from eventwire.store.read.paging import Cursor, page_plan, sort_order
+from eventwire.store.read.query import (
     DISTANCE_FUNCTION,
     BBox,
     EventQuery,
@@ -22,7 +22,7 @@ from eventwire.api.query import (
     stats_statement,
     where_clause,
 )
-from eventwire.api.reader import snippet_parts
+from eventwire.store.read.reader import snippet_parts
 
 
 def test_bbox_parses_and_checks_ranges() -> None:

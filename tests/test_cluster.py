@@ -14,11 +14,11 @@ from types import FrameType
 
 import pytest
 
-from eventwire.cluster import _host, _local_workers, run_on_cluster
 from eventwire.errors import EventwireError, InputError, PipelineError
+from eventwire.export.event_records import document_record
 from eventwire.model import RawDocument
-from eventwire.output import document_record
-from eventwire.pipeline import run_many
+from eventwire.run.cluster import _host, _local_workers, run_on_cluster
+from eventwire.run.pipeline import run_many
 
 TIME_LIMIT_S = 90
 

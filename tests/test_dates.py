@@ -211,7 +211,7 @@ def test_future_tense_looks_forward(nlp: Any) -> None:
 
 
 def test_stage_is_registered_with_its_contract() -> None:
-    from eventwire.pipeline import registered_stages
+    from eventwire.stages.registry import registered_stages
 
     info = registered_stages()["dates"]
     assert "doc.events" in info.requires and "doc.article" in info.requires

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from eventwire.lexicon import EventPattern, event_patterns, verb_forms
+from eventwire.coding.lexicon import EventPattern, event_patterns, verb_forms
 from eventwire.model import Document, Event
 
 Coder = Callable[[str], Document]

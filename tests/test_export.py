@@ -16,8 +16,8 @@ import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
 
-from eventwire import cli_export
-from eventwire.cli_export import export_command
+from eventwire.cli import export as cli_export
+from eventwire.cli.export import export_command
 from eventwire.export import EXPORT_FORMATS, iter_all_events, write_export
 from eventwire.export.acled import ACLED_COLUMNS
 from eventwire.export.common import in_batches, record_columns
@@ -35,7 +35,7 @@ from eventwire.model import (
     Place,
     Precision,
 )
-from eventwire.store import EventFilter, Store, StoredEvent
+from eventwire.store import EventFilter, EventQuery, Store, StoredEvent
 
 # --- documents written for these tests ---------------------------------------------
 
@@ -220,7 +220,8 @@ def test_iter_all_events_ignores_limit_and_offset(store: Store) -> None:
     paged = list(iter_all_events(store, EventFilter(limit=1, offset=3), batch_size=2))
     assert [e.id for e in paged] == [e.id for e in everything]
     assert len(paged) == 5  # factual events only
-    flagged = list(iter_all_events(store, EventFilter(include_flagged=True), batch_size=1))
+    everything_flagged = EventFilter(EventQuery(include_flagged=True))
+    flagged = list(iter_all_events(store, everything_flagged, batch_size=1))
     assert len(flagged) == 6
     assert all(e.mentions for e in flagged)
 
@@ -370,7 +371,8 @@ def test_csv_streams_rows_as_events_arrive(store: Store) -> None:
 
 
 def test_parquet_columns_are_typed(store: Store) -> None:
-    table = pq.read_table(io.BytesIO(export(store, "parquet", EventFilter(include_flagged=True))))
+    flagged = EventFilter(EventQuery(include_flagged=True))
+    table = pq.read_table(io.BytesIO(export(store, "parquet", flagged)))
     assert table.num_rows == 6
     schema = table.schema
     assert schema.field("date").type == pa.date32()
@@ -394,7 +396,7 @@ def test_parquet_columns_are_typed(store: Store) -> None:
 
 
 def test_parquet_of_no_events_is_a_valid_empty_table(store: Store) -> None:
-    data = export(store, "parquet", EventFilter(type="SANCTION"))
+    data = export(store, "parquet", EventFilter(EventQuery(types=("SANCTION",))))
     table = pq.read_table(io.BytesIO(data))
     assert table.num_rows == 0
     assert "mentions" in table.schema.names
@@ -687,7 +689,7 @@ def test_an_event_two_articles_report_keeps_both_mentions(store: Store) -> None:
     attack = by_type(store)["ASSAULT"]
     assert (attack.num_mentions, attack.num_articles) == (2, 2)
 
-    rows = gdelt_rows(export(store, "gdelt-mentions", EventFilter(type="ASSAULT")))
+    rows = gdelt_rows(export(store, "gdelt-mentions", EventFilter(EventQuery(types=("ASSAULT",)))))
     records = [dict(zip(MENTION_COLUMNS, row, strict=True)) for row in rows[1:]]
     assert [r["MentionIdentifier"] for r in records] == [
         "https://news.example.org/varnica",
@@ -701,7 +703,8 @@ def test_an_event_two_articles_report_keeps_both_mentions(store: Store) -> None:
     assert south.text[int(second["ActionCharOffset"]) :].startswith("attacked")
     assert second["MentionDocLen"] == str(len(south.text))
 
-    events = gdelt_rows(export(store, "gdelt-events", EventFilter(type="ASSAULT"), header=False))
+    assaults = EventFilter(EventQuery(types=("ASSAULT",)))
+    events = gdelt_rows(export(store, "gdelt-events", assaults, header=False))
     event = dict(zip(EVENT_COLUMNS, events[0], strict=True))
     assert (event["NumMentions"], event["NumArticles"]) == ("2", "2")
     assert event["SOURCEURL"] == "https://news.example.org/varnica"  # the first report
@@ -710,5 +713,5 @@ def test_an_event_two_articles_report_keeps_both_mentions(store: Store) -> None:
     assert next(r for r in acled if r["event_type"] == "Battles")["source"] == (
         "North Wire; South Post"
     )
-    plover = json.loads(export(store, "plover", EventFilter(type="ASSAULT")))
+    plover = json.loads(export(store, "plover", EventFilter(EventQuery(types=("ASSAULT",)))))
     assert [m["source"] for m in plover["mentions"]] == ["North Wire", "South Post"]

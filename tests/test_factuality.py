@@ -101,7 +101,7 @@ def test_a_summary_of_the_past_is_historical_and_undated(nlp: object) -> None:
     from datetime import date
 
     from eventwire.model import RawDocument
-    from eventwire.pipeline import Pipeline
+    from eventwire.run.pipeline import Pipeline
 
     text = (
         "The two republics have already fought three wars over the valley.\n\n"

@@ -77,7 +77,7 @@ def test_abbreviations_table_errors_name_the_line(tmp_path: Path) -> None:
     with pytest.raises(ResourceError, match=":2: position must be"):
         read_abbreviations(table)
     table.write_text(header + "Ky.\tKentucky\n", encoding="utf-8")
-    with pytest.raises(ResourceError, match=":2: expected abbreviation"):
+    with pytest.raises(ResourceError, match=r":2: expected 5 to 6 tab-separated"):
         read_abbreviations(table)
 
 

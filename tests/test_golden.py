@@ -12,7 +12,7 @@ from importlib import resources
 from pathlib import Path
 
 import eventwire
-from eventwire.output import document_record
+from eventwire.export.event_records import document_record
 
 GOLDEN = Path(__file__).parent / "golden" / "sample_dump.json"
 

@@ -7,7 +7,12 @@ from collections.abc import Callable
 
 import pytest
 
-from eventwire.headlines import fold_headline_events, is_title_case, proper_words, sentence_case
+from eventwire.coding.headline_reading import (
+    fold_headline_events,
+    is_title_case,
+    proper_words,
+    sentence_case,
+)
 from eventwire.model import Actor, Document, Event
 
 Coder = Callable[[str], Document]

@@ -92,7 +92,7 @@ def test_every_format_with_progress_and_reingest(tmp_path: Path, nlp: Any) -> No
     assert re.search(r"<\d\d:\d\d", first.stderr), first.stderr
     with Store(str(db), create=False) as store:
         before = store.stats()
-        origins = {row["origin"] for row in store.rows("SELECT origin FROM articles")}
+        origins = {row["origin"] for row in store._rows("SELECT origin FROM articles")}
     assert {Path(o.split("#")[0].split("@")[0].split(":")[0]).suffix for o in origins} >= {
         ".txt", ".html", ".xml", ".gz", ".csv",
     }  # fmt: skip

@@ -110,7 +110,7 @@ def test_lookup_territory_demonym(text: str, iso3: str) -> None:
 
 
 def test_territory_names_keep_their_capitals_in_headlines() -> None:
-    from eventwire.headlines import sentence_case
+    from eventwire.coding.headline_reading import sentence_case
 
     cased = sentence_case("Western Sahara Makes Concessions To Cook Islands")
     assert cased == "Western Sahara makes concessions to Cook Islands"

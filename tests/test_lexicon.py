@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from eventwire.coding.lexicon import event_patterns, parse_patterns, verb_forms
 from eventwire.errors import ResourceError
-from eventwire.lexicon import event_patterns, parse_patterns, verb_forms
 
 TYPES = "types:\n  ASSAULT: ['18', 4]\n  ACCUSE: ['11', 3]\n"
 

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.dedup import DUPLICATE_THRESHOLD, fingerprint, shingles
 from eventwire.model import (
     Actor,
     Article,
@@ -18,7 +17,8 @@ from eventwire.model import (
     Place,
     Precision,
 )
-from eventwire.store import EventFilter, Store, StoredEvent
+from eventwire.store import EventFilter, EventQuery, Store, StoredEvent
+from eventwire.store.minhash import DUPLICATE_THRESHOLD, fingerprint, shingles
 
 # Fictional places with real-looking coordinates: Lakeside and a town 20 km away, and
 # a city 400 km away in the same country.
@@ -73,7 +73,7 @@ def store(tmp_path: Path) -> Store:
 
 
 def all_events(store: Store) -> list[StoredEvent]:
-    return store.events(EventFilter(limit=1000, include_flagged=True))
+    return store.events(EventFilter(EventQuery(include_flagged=True), limit=1000))
 
 
 def test_two_reports_of_one_attack_become_one_event_with_two_mentions(store: Store) -> None:
@@ -97,7 +97,8 @@ def test_a_merged_event_is_a_headline_event_when_either_report_is(
     assert result.n_merged == 1  # the flag never keeps two reports apart
     [event] = all_events(store)
     assert event.headline is (first or second)
-    assert store.events(EventFilter(headline=True)) == ([event] if first or second else [])
+    headlines = store.events(EventFilter(EventQuery(headline=True)))
+    assert headlines == ([event] if first or second else [])
 
 
 def test_same_source_twice_counts_one_source(store: Store) -> None:

@@ -21,7 +21,7 @@ from eventwire.model import (
     Place,
     Precision,
 )
-from eventwire.parquet_output import NULL_PARTITION, ParquetSink, event_id
+from eventwire.store.parquet import NULL_PARTITION, ParquetSink, event_id
 from eventwire.store.rows import ARTICLE_COLUMNS, EVENT_COLUMNS, MENTION_COLUMNS
 
 

@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 
 import eventwire
-import eventwire.pipeline as pipeline_module
+import eventwire.stages.registry as pipeline_module
 from eventwire.errors import InputError, PipelineError
 from eventwire.model import Document, RawDocument
-from eventwire.pipeline import DEFAULT_STAGES, Pipeline, registered_stages, run_many, stage
+from eventwire.run.pipeline import Pipeline, run_many
+from eventwire.stages.registry import DEFAULT_STAGES, registered_stages, stage
 
 
 def test_every_default_stage_is_registered_with_its_contract() -> None:
@@ -79,3 +80,55 @@ def test_two_processes_give_the_same_result_as_one() -> None:
 def test_process_dump_of_a_missing_file_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such file"):
         eventwire.process_dump(str(tmp_path / "missing.txt"))
+
+
+@pytest.fixture()
+def picky_batch_stage() -> Iterator[list[int]]:
+    """A stage with a batch form that fails on an article that says "poison"; the
+    sizes of the batches it was given are recorded."""
+    sizes: list[int] = []
+
+    def check(docs: list[Document]) -> list[Document]:
+        sizes.append(len(docs))
+        if any("poison" in doc.text for doc in docs):
+            raise ValueError("poisoned")
+        return docs
+
+    @stage("test_picky", requires=("doc.text",), assigns=("doc.nothing",), batch=check)
+    def picky(doc: Document) -> Document:
+        return check([doc])[0]
+
+    yield sizes
+    pipeline_module._REGISTRY.pop("test_picky", None)
+
+
+def test_the_runner_hands_a_stage_batches(picky_batch_stage: list[int]) -> None:
+    raws = [RawDocument(text=f"Article number {n}.", origin=f"<{n}>") for n in range(5)]
+    results = list(run_many(raws, names=["clean", "test_picky"], batch_size=5))
+    assert [r.origin for r in results] == [f"<{n}>" for n in range(5)]
+    assert all(r.error is None and len(r.documents) == 1 for r in results)
+    assert picky_batch_stage == [5]  # one call for the whole batch, not five
+
+
+def test_an_error_in_a_batch_stops_only_its_own_input(picky_batch_stage: list[int]) -> None:
+    texts = ["A first article.", "A poison article.", "A third article."]
+    raws = [RawDocument(text=t, origin=f"<{n}>") for n, t in enumerate(texts)]
+    results = list(run_many(raws, names=["clean", "test_picky"], batch_size=3))
+    assert [r.error is None for r in results] == [True, False, True]
+    assert results[1].error is not None and "poisoned" in str(results[1].error)
+    assert [len(r.documents) for r in results] == [1, 0, 1]
+
+
+def test_the_parse_runs_nlp_pipe_over_a_batch() -> None:
+    from eventwire.stages.parse import parse, parse_batch
+
+    pipeline = Pipeline(["clean"])
+    texts = ["Police detained two men in Quito.", "Ministers met in Accra on Monday."]
+    batch = parse_batch(pipeline.run_batch([Document(text=t, origin="<b>") for t in texts]))
+    one = [parse(pipeline.run(Document(text=t, origin="<o>"))) for t in texts]
+    assert [[s.text for s in d.sentences] for d in batch] == [
+        [s.text for s in d.sentences] for d in one
+    ]
+    assert [[t.dep_ for t in d.spacy_doc] for d in batch] == [
+        [t.dep_ for t in d.spacy_doc] for d in one
+    ]

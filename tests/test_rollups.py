@@ -1,5 +1,5 @@
 """The rollup tables (``event_counts_*``, schema version 2) and the API's answers from
-them (``eventwire.api.rollups``): the rows stay exact whatever happens to the events,
+them (``eventwire.store.read.rollups``): the rows stay exact whatever happens to the events,
 and every count and stats answer is the one the events table gives. No spaCy: the
 documents are built by hand, and every sentence was written for these tests."""
 
@@ -17,14 +17,15 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from eventwire.api import create_app, rollups
-from eventwire.api.database import Database
-from eventwire.api.query import EventQuery, StatsGroup
-from eventwire.api.reader import Reader
-from eventwire.api.rollups import FAMILIES, Grain, rollup_plan, split_range
+from eventwire.api import create_app
 from eventwire.api.schemas import stats_body
 from eventwire.model import Actor, Article, DatePrecision, Document, Event, Place, Precision
 from eventwire.store import Store, schema
+from eventwire.store.read import rollups
+from eventwire.store.read.database import Database
+from eventwire.store.read.query import EventQuery, StatsGroup
+from eventwire.store.read.reader import Reader
+from eventwire.store.read.rollups import FAMILIES, Grain, rollup_plan, split_range
 
 # --- documents -------------------------------------------------------------------------
 

@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from eventwire.layout import CreditKind, find_credit, is_stray, is_title_like, split_lines
+from eventwire.articles.layout import CreditKind, find_credit, is_stray, is_title_like, split_lines
+from eventwire.articles.segment import article_bounds, split_articles
 from eventwire.model import RawDocument
-from eventwire.stages.segment import article_bounds, split_articles
 
 
 def scraped(title: str, caption: str, paragraphs: list[str], *, joiner: str = "\n\n") -> str:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from eventwire.articles.segment import split_articles
 from eventwire.model import DateOrigin, Document, RawDocument
 from eventwire.stages.clean import clean
-from eventwire.stages.segment import split_articles
 
 SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "samples" / "000_28d2adfbf784f50e.txt"
 

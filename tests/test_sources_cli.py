@@ -53,7 +53,7 @@ def test_ingest_a_mixed_folder(tmp_path: Path, nlp: Any) -> None:
     assert "4 articles (4 new, 0 already stored)" in result.stdout
     assert "skipped 1 (1 invalid JSON)" in result.stdout
     with Store(str(db), create=False) as store:
-        ids = [int(row["id"]) for row in store.rows("SELECT id FROM articles ORDER BY id")]
+        ids = [int(row["id"]) for row in store._rows("SELECT id FROM articles ORDER BY id")]
         articles = [store.article(i) for i in ids]
     stored = {(a.origin, a.title, a.source, str(a.published)) for a in articles if a}
     assert stored == {

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from eventwire.sources import InputItem, iter_inputs
-from eventwire.sources.records import parse_published
+from eventwire.sources.jsonl import parse_published
 
 STRIKE = "Dockworkers walked off the job in Port Elsmere on Monday, halting cargo traffic."
 TALKS = "Negotiators for the two coastal provinces met in Tarvik to discuss fishing rights."

@@ -26,7 +26,7 @@ from eventwire.model import (
     TimeExpression,
     TimexType,
 )
-from eventwire.store import EventFilter, Store, StoredEvent, schema
+from eventwire.store import EventFilter, EventQuery, Store, StoredEvent, schema
 from eventwire.store import db as store_db
 from eventwire.store.fts import match_expression
 
@@ -341,12 +341,12 @@ def test_a_version_2_store_migrates_and_its_events_are_not_headline_events(
         assert store.schema_version == schema.SCHEMA_VERSION >= 3
         (old,) = store.events(EventFilter())
         assert old.type == "PROTEST" and old.headline is False
-        assert store.events(EventFilter(headline=True)) == []
+        assert store.events(EventFilter(EventQuery(headline=True))) == []
         store.add_document(rally_doc())
-        assert types_of(store.events(EventFilter(headline=True))) == ["COERCE"]
+        assert types_of(store.events(EventFilter(EventQuery(headline=True)))) == ["COERCE"]
         with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
             store._connection().execute("UPDATE events SET headline = 2 WHERE id = 1")
-        indexes = store.rows("SELECT name FROM sqlite_schema WHERE type = 'index'")
+        indexes = store._rows("SELECT name FROM sqlite_schema WHERE type = 'index'")
         assert "events_headline" in {row["name"] for row in indexes}
 
 
@@ -419,7 +419,7 @@ def test_failing_insert_rolls_back_and_keeps_earlier_data(
 
     assert store.stats() == before
     assert store.search("Riverton") == []
-    assert store.events(EventFilter(query="shelled")) == []
+    assert store.events(EventFilter(EventQuery(text="shelled"))) == []
     rally = store.article(kept.article_id)
     assert rally is not None and rally.title == "Police detain dozens at Lakeside rally"
     retried = store.add_document(shelling_doc())
@@ -446,7 +446,8 @@ def test_sqlite_error_mid_insert_becomes_store_error(
 def test_event_round_trip(store: Store, make: Any) -> None:
     doc = make()
     result = store.add_document(doc)
-    stored = store.events(EventFilter(article_id=result.article_id, include_flagged=True))
+    flt = EventFilter(EventQuery(include_flagged=True), article_id=result.article_id)
+    stored = store.events(flt)
     by_start = {event.mentions[0].start: event for event in stored}
     assert len(by_start) == len(doc.events)
     for original in doc.events:
@@ -531,41 +532,43 @@ def test_document_without_article_keeps_source_metadata(store: Store) -> None:
 
 
 def test_filter_by_type_is_case_insensitive(filled: Store) -> None:
-    assert types_of(filled.events(EventFilter(type="ASSAULT"))) == ["ASSAULT"]
-    assert types_of(filled.events(EventFilter(type="assault"))) == ["ASSAULT"]
-    assert filled.events(EventFilter(type="SANCTION")) == []
+    assert types_of(filled.events(EventFilter(EventQuery(types=("ASSAULT",))))) == ["ASSAULT"]
+    assert types_of(filled.events(EventFilter(EventQuery(types=("assault",))))) == ["ASSAULT"]
+    assert filled.events(EventFilter(EventQuery(types=("SANCTION",)))) == []
 
 
 def test_filter_by_country_matches_actor_or_recipient(filled: Store) -> None:
     # Actor side only: RUS is only ever the actor.
-    assert types_of(filled.events(EventFilter(country="RUS"))) == ["ASSAULT"]
+    assert types_of(filled.events(EventFilter(EventQuery(country="RUS")))) == ["ASSAULT"]
     # Recipient side (ASSAULT) and actor side (DISAPPROVE).
-    assert types_of(filled.events(EventFilter(country="ukr"))) == ["ASSAULT", "DISAPPROVE"]
-    assert filled.events(EventFilter(country="FRA")) == []
+    ukraine = filled.events(EventFilter(EventQuery(country="ukr")))
+    assert types_of(ukraine) == ["ASSAULT", "DISAPPROVE"]
+    assert filled.events(EventFilter(EventQuery(country="FRA"))) == []
 
 
 def test_filter_by_date_range_is_inclusive(filled: Store) -> None:
-    window = EventFilter(since=date(2024, 3, 4), until=date(2024, 4, 9))
+    window = EventFilter(EventQuery(since=date(2024, 3, 4), until=date(2024, 4, 9)))
     assert types_of(filled.events(window)) == ["COERCE", "ASSAULT"]
-    assert types_of(filled.events(EventFilter(since=date(2024, 4, 10)))) == ["DISAPPROVE"]
-    assert types_of(filled.events(EventFilter(until=date(2024, 3, 3)))) == []
+    later = filled.events(EventFilter(EventQuery(since=date(2024, 4, 10))))
+    assert types_of(later) == ["DISAPPROVE"]
+    assert types_of(filled.events(EventFilter(EventQuery(until=date(2024, 3, 3))))) == []
 
 
 def test_flagged_events_are_excluded_unless_asked_for(filled: Store) -> None:
-    default = filled.events(EventFilter(country="GEO"))
+    default = filled.events(EventFilter(EventQuery(country="GEO")))
     assert types_of(default) == ["COERCE"]
-    everything = filled.events(EventFilter(country="GEO", include_flagged=True))
+    everything = filled.events(EventFilter(EventQuery(country="GEO", include_flagged=True)))
     assert types_of(everything) == ["COERCE", "CONSULT"]
     consult = everything[1]
     assert consult.negated and consult.future and not consult.factual
 
 
 def test_filter_by_headline_keeps_the_events_a_title_reports(filled: Store) -> None:
-    assert types_of(filled.events(EventFilter(headline=True))) == ["COERCE", "ASSAULT"]
-    assert all(event.headline for event in filled.events(EventFilter(headline=True)))
-    every = filled.events(EventFilter(include_flagged=True))
+    assert types_of(filled.events(EventFilter(EventQuery(headline=True)))) == ["COERCE", "ASSAULT"]
+    assert all(event.headline for event in filled.events(EventFilter(EventQuery(headline=True))))
+    every = filled.events(EventFilter(EventQuery(include_flagged=True)))
     assert [e.type for e in every if not e.headline] == ["CONSULT", "DISAPPROVE", "PROTEST"]
-    both = EventFilter(headline=True, country="UKR")
+    both = EventFilter(EventQuery(headline=True, country="UKR"))
     assert types_of(filled.events(both)) == ["ASSAULT"]
 
 
@@ -581,18 +584,18 @@ def test_each_flag_alone_excludes_an_event(store: Store) -> None:
     ]
     store.add_document(Document(text=text, origin="flags.txt", events=events))
     assert store.events(EventFilter()) == []
-    flagged = store.events(EventFilter(include_flagged=True))
+    flagged = store.events(EventFilter(EventQuery(include_flagged=True)))
     assert sorted(event.mentions[0].sentence for event in flagged) == sorted((first, second, third))
 
 
 def test_order_is_by_date_with_undated_last_and_pages_are_consistent(filled: Store) -> None:
-    everything = filled.events(EventFilter(include_flagged=True))
+    everything = filled.events(EventFilter(EventQuery(include_flagged=True)))
     dates = [event.date for event in everything]
     assert dates[-1] is None
     dated = [d for d in dates if d is not None]
     assert dated == sorted(dated) and len(dated) == 4
     pages = [
-        filled.events(EventFilter(include_flagged=True, limit=2, offset=offset))
+        filled.events(EventFilter(EventQuery(include_flagged=True), limit=2, offset=offset))
         for offset in (0, 2, 4)
     ]
     assert [event.id for page in pages for event in page] == [event.id for event in everything]
@@ -602,21 +605,24 @@ def test_order_is_by_date_with_undated_last_and_pages_are_consistent(filled: Sto
 
 def test_query_matches_sentences_and_article_text(filled: Store) -> None:
     # A word of one sentence: that event (the flagged CONSULT stays out).
-    assert types_of(filled.events(EventFilter(query="detained"))) == ["COERCE"]
+    assert types_of(filled.events(EventFilter(EventQuery(text="detained")))) == ["COERCE"]
     # A word only in the title: every event the article mentions.
-    assert types_of(filled.events(EventFilter(query="suburbs"))) == ["ASSAULT", "DISAPPROVE"]
+    suburbs = filled.events(EventFilter(EventQuery(text="suburbs")))
+    assert types_of(suburbs) == ["ASSAULT", "DISAPPROVE"]
     # Every word must appear; a trailing star matches a prefix.
-    assert types_of(filled.events(EventFilter(query="shelled civilians"))) == [
+    assert types_of(filled.events(EventFilter(EventQuery(text="shelled civilians")))) == [
         "ASSAULT",
         "DISAPPROVE",
     ]
-    assert filled.events(EventFilter(query="shelled helmets")) == []
-    assert types_of(filled.events(EventFilter(query="negotiat*", include_flagged=True))) == [
+    assert filled.events(EventFilter(EventQuery(text="shelled helmets"))) == []
+    prefix = EventFilter(EventQuery(text="negotiat*", include_flagged=True))
+    assert types_of(filled.events(prefix)) == [
         "COERCE",
         "CONSULT",
     ]
     # Combined with other filters.
-    assert types_of(filled.events(EventFilter(query="shelled", type="DISAPPROVE"))) == [
+    combined = EventFilter(EventQuery(text="shelled", types=("DISAPPROVE",)))
+    assert types_of(filled.events(combined)) == [
         "DISAPPROVE"
     ]
 
@@ -626,14 +632,14 @@ def test_query_matches_sentences_and_article_text(filled: Store) -> None:
     ["don't", '"', 'war"', '"unclosed', "NEAR(", "title:", "*", "AND", "a OR", "(", "-", ""],
 )
 def test_user_queries_with_fts_syntax_do_not_crash(filled: Store, query: str) -> None:
-    filled.events(EventFilter(query=query, include_flagged=True))
+    filled.events(EventFilter(EventQuery(text=query, include_flagged=True)))
     filled.search(query)
 
 
 def test_user_query_with_apostrophe_finds_the_words(filled: Store) -> None:
-    assert types_of(filled.events(EventFilter(query="don't"))) == ["PROTEST"]
-    assert types_of(filled.events(EventFilter(query='"war"'))) == ["PROTEST"]
-    assert filled.events(EventFilter(query='"')) == []
+    assert types_of(filled.events(EventFilter(EventQuery(text="don't")))) == ["PROTEST"]
+    assert types_of(filled.events(EventFilter(EventQuery(text='"war"')))) == ["PROTEST"]
+    assert filled.events(EventFilter(EventQuery(text='"'))) == []
 
 
 def test_match_expression_quotes_every_word() -> None:
@@ -683,17 +689,6 @@ def test_a_second_connection_sees_committed_data(tmp_path: Path) -> None:
         ]
 
 
-def test_rows_refuses_writes_even_behind_with(tmp_path: Path) -> None:
-    with Store(tmp_path / "ro.db") as store:
-        store.add_document(rally_doc())
-        with pytest.raises(StoreError):
-            store.rows("WITH doomed AS (SELECT id FROM events) DELETE FROM events")
-        with pytest.raises(StoreError):
-            store.rows("DELETE FROM events")
-        assert store.stats().n_events == 2
-        store.add_document(replace(rally_doc(), text=rally_doc().text + " "))  # still writable
-
-
 def test_a_read_only_store_reads_and_never_writes(tmp_path: Path) -> None:
     path = tmp_path / "ro-open.db"
     with Store(path) as store:
@@ -701,7 +696,7 @@ def test_a_read_only_store_reads_and_never_writes(tmp_path: Path) -> None:
     before = path.stat().st_mtime_ns
     with Store(path, read_only=True) as reader:
         assert reader.stats().n_events == 2
-        assert len(reader.rows("SELECT id FROM articles")) == 1
+        assert len(reader._rows("SELECT id FROM articles")) == 1
         with pytest.raises(StoreError):
             reader.add_document(replace(rally_doc(), text=rally_doc().text + " "))
     assert path.stat().st_mtime_ns == before

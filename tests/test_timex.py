@@ -13,7 +13,6 @@ from eventwire.errors import ResourceError
 from eventwire.evaluate.timex import evaluate_timex, read_timex_gold
 from eventwire.model import DateOrigin, DatePrecision, TimeExpression, TimexType
 from eventwire.timex import find_timexes
-from eventwire.timex.lexicon import load_lexicon, parse_lexicon
 from eventwire.timex.normalize import (
     Anchor,
     Tense,
@@ -22,6 +21,7 @@ from eventwire.timex.normalize import (
     resolve_weekday,
 )
 from eventwire.timex.tense import SpacyTense, sentence_bounds
+from eventwire.timex.words import load_lexicon, parse_lexicon
 
 # Friday 22 March 2013 (a Friday, in ISO week 12).
 FRIDAY = Anchor(date(2013, 3, 22), DateOrigin.METADATA)
@@ -308,12 +308,15 @@ def test_lexicon_loads_and_rejects_malformed_lines() -> None:
     assert lexicon.numbers["three"] == 3
     assert lexicon.units["decade"].duration(3) == "P30Y"
     assert "days" in lexicon.plural_units
+    header = "kind\tphrases\tvalue\n"
     with pytest.raises(ResourceError, match="unknown kind"):
-        parse_lexicon("colour\tred\tR\n")
+        parse_lexicon(header + "colour\tred\tR\n")
     with pytest.raises(ResourceError, match="3 tab-separated columns"):
-        parse_lexicon("number\tone\n")
+        parse_lexicon(header + "number\tone\n")
     with pytest.raises(ResourceError, match="unit value"):
-        parse_lexicon("unit\tfortnight\tfourteen days\n")
+        parse_lexicon(header + "unit\tfortnight\tfourteen days\n")
+    with pytest.raises(ResourceError, match=r":1: expected the header 'kind phrases value'"):
+        parse_lexicon("number\tone\t1\n")
 
 
 # --- tense from the parse ------------------------------------------------------------------

@@ -8,9 +8,9 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from eventwire.lexicon import event_patterns
+from eventwire.coding.lexicon import event_patterns
+from eventwire.coding.triggers import find_triggers
 from eventwire.model import Document
-from eventwire.stages.triggers import find_triggers
 
 Coder = Callable[[str], Document]
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from eventwire.export.views import acled_view, cameo_view
 from eventwire.model import Actor
-from eventwire.views import acled_view, cameo_view
 
 
 def test_cameo_root_and_quad_class() -> None:

@@ -42,7 +42,7 @@ def _as_date(value: date | str | None, origin: str) -> date | None:
 
 
 def _run(raw: RawDocument) -> list[Document]:
-    from eventwire.pipeline import default_pipeline
+    from eventwire.run.pipeline import default_pipeline
 
     return default_pipeline().process_raw(raw)
 
@@ -115,7 +115,7 @@ def process_many(items: Iterable[str | Mapping[str, Any]], n_process: int = 1) -
     """Process many articles (strings, or mappings with ``text`` and optional
     ``published``, ``title``, ``source``, ``url``), in order, in ``n_process``
     processes. Each item is one article."""
-    from eventwire.pipeline import run_many
+    from eventwire.run.pipeline import run_many
 
     raws: Iterator[RawDocument] = (_raw_from_item(item, n) for n, item in enumerate(items, start=1))
     documents: list[Document] = []

@@ -24,14 +24,14 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from eventwire.api.database import Database
 from eventwire.api.docs import add_docs
-from eventwire.api.query import QueryError, QueryTimeout
 from eventwire.api.routes_articles import router as articles_router
 from eventwire.api.routes_events import router as events_router
 from eventwire.api.routes_ingest import IngestConfig, default_stages, ingest_router
 from eventwire.api.security import JsonErrors, SecurityHeaders, TrustedHosts
 from eventwire.errors import EventwireError, InputError
+from eventwire.store.read.database import Database
+from eventwire.store.read.query import QueryError, QueryTimeout
 
 log = logging.getLogger(__name__)
 

@@ -11,11 +11,11 @@ from typing import Annotated, Literal
 
 from fastapi import Depends, Query, Request
 
-from eventwire.api.database import Database
-from eventwire.api.paging import DEFAULT_SORT, Cursor, SortOrder, sort_order
-from eventwire.api.query import SQLITE_MAX_INT, BBox, EventQuery, Near, QueryError
 from eventwire.errors import StoreError
 from eventwire.store.fts import match_terms
+from eventwire.store.read.database import Database
+from eventwire.store.read.paging import DEFAULT_SORT, Cursor, SortOrder, sort_order
+from eventwire.store.read.query import SQLITE_MAX_INT, BBox, EventQuery, Near, QueryError
 
 DEFAULT_RADIUS_KM = 50.0
 MAX_PAGE = 1000

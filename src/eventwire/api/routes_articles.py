@@ -14,7 +14,6 @@ from eventwire.api.params import (
     DatabaseDep,
     text_query,
 )
-from eventwire.api.reader import decode_article_cursor
 from eventwire.api.schemas import (
     ArticleOut,
     ArticlePageOut,
@@ -25,6 +24,7 @@ from eventwire.api.schemas import (
     article_page_json,
     search_json,
 )
+from eventwire.store.read.reader import decode_article_cursor
 
 router = APIRouter()
 

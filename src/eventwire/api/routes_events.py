@@ -10,9 +10,7 @@ from typing import Annotated, Any, BinaryIO
 from fastapi import APIRouter, HTTPException, Path, Query
 from fastapi.responses import Response, StreamingResponse
 
-from eventwire.api.paging import sort_order
 from eventwire.api.params import MAX_ID, DatabaseDep, EventQueryDep, PageDep
-from eventwire.api.query import QueryError, StatsGroup
 from eventwire.api.schemas import (
     CountOut,
     ErrorOut,
@@ -24,6 +22,8 @@ from eventwire.api.schemas import (
     stats_body,
 )
 from eventwire.store import Store
+from eventwire.store.read.paging import sort_order
+from eventwire.store.read.query import QueryError, StatsGroup
 
 log = logging.getLogger(__name__)
 _CHUNK_BYTES = 1 << 16

@@ -33,15 +33,16 @@ from pydantic import ValidationError
 from starlette.datastructures import UploadFile
 from starlette.types import Message, Receive
 
-from eventwire.api.query import QueryError
 from eventwire.api.schemas import ErrorOut, IngestIn, IngestOut
 from eventwire.errors import InputError, PipelineError
 from eventwire.model import RawDocument
-from eventwire.pipeline import DEFAULT_STAGES, Pipeline, process_one
+from eventwire.run.pipeline import Pipeline, process_one
 from eventwire.sources.fetch import FetchPolicy, is_private_url
-from eventwire.sources.records import parse_published
+from eventwire.sources.jsonl import parse_published
 from eventwire.sources.text import decode_text
+from eventwire.stages.registry import DEFAULT_STAGES
 from eventwire.store import IngestResult, Store
+from eventwire.store.read.query import QueryError
 
 log = logging.getLogger(__name__)
 

@@ -14,7 +14,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from eventwire.api.records import (
+from eventwire.export.event_records import event_record
+from eventwire.store.read.results import (
     ArticleDetail,
     ArticlePage,
     EventDetail,
@@ -23,7 +24,6 @@ from eventwire.api.records import (
     SearchResult,
     StatsJson,
 )
-from eventwire.output import event_record
 
 Json = dict[str, Any]
 
@@ -48,8 +48,8 @@ class MentionRef(BaseModel):
 
 
 class EventOut(BaseModel):
-    """A coded event: the fields of ``eventwire.output.event_record`` plus counts and the
-    first mention. Fields the record gains later are passed through."""
+    """A coded event: the fields of ``eventwire.export.event_records.event_record`` plus
+    counts and the first mention. Fields the record gains later are passed through."""
 
     model_config = ConfigDict(extra="allow")
 

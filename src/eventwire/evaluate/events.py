@@ -409,7 +409,7 @@ def _splits_reciprocal(event: Event, reciprocals: Sequence[str]) -> bool:
 
 def pipeline_coder() -> Coder:
     """The event-coding stages of the pipeline (spaCy loads on the first call)."""
-    from eventwire.pipeline import Pipeline
+    from eventwire.run.pipeline import Pipeline
 
     pipeline = Pipeline(CODING_STAGES)
 

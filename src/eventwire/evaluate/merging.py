@@ -29,7 +29,7 @@ from eventwire.errors import InputError
 from eventwire.evaluate.metrics import f1_score, ratio
 from eventwire.evaluate.report import Section
 from eventwire.model import Mention, RawDocument
-from eventwire.store import EventFilter, Store
+from eventwire.store import EventFilter, EventQuery, Store
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +138,7 @@ def read_gold(path: Path) -> list[GoldArticle]:
 
 def evaluate_merging(path: Path, *, merge_events: bool = True) -> MergeScores:
     """Ingest the gold articles into a fresh store and score the merges."""
-    from eventwire.pipeline import default_pipeline
+    from eventwire.run.pipeline import default_pipeline
 
     gold = read_gold(path)
     pipeline = default_pipeline()
@@ -153,7 +153,7 @@ def evaluate_merging(path: Path, *, merge_events: bool = True) -> MergeScores:
                     result = store.add_document(doc)
                     article_ids.setdefault(article.id, result.article_id)
                     linked.setdefault(article.id, result.duplicate_of)
-            events = store.events(EventFilter(limit=1_000_000, include_flagged=True))
+            events = store.events(EventFilter(EventQuery(include_flagged=True), limit=1_000_000))
         scores.stored_events = len(events)
     mentions = [(e.type, e.id, m) for e in events for m in e.mentions]
     found: list[tuple[GoldEvent, int]] = []

@@ -23,8 +23,8 @@ from eventwire.errors import InputError
 from eventwire.evaluate.metrics import f1_of_counts, ratio
 from eventwire.model import DateOrigin, TimeExpression, TimexType
 from eventwire.timex import Anchor, find_timexes
-from eventwire.timex.lexicon import load_lexicon
 from eventwire.timex.tense import SpacyTense, sentence_bounds
+from eventwire.timex.words import load_lexicon
 
 log = logging.getLogger(__name__)
 

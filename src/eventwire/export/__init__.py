@@ -4,7 +4,8 @@ GDELT 2.0-style events and mentions tables, and ACLED-style CSV.
 ::
 
     with Store("eventwire.db", create=False) as store, open("events.csv", "wb") as out:
-        n = write_export("csv", iter_all_events(store, EventFilter(type="ASSAULT")), store, out)
+        assaults = EventFilter(EventQuery(types=("ASSAULT",)))
+        n = write_export("csv", iter_all_events(store, assaults), store, out)
 
 Each format is one module of this package, whose docstring says what every column
 holds and what is left empty and why. Every writer streams: it reads the events as it

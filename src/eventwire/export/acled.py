@@ -40,7 +40,6 @@ from collections.abc import Iterable
 from typing import Any, BinaryIO
 
 from eventwire.export.common import (
-    ArticleInfo,
     in_batches,
     load_articles,
     mention_articles,
@@ -49,9 +48,9 @@ from eventwire.export.common import (
     text_stream,
 )
 from eventwire.export.countries import country
+from eventwire.export.views import acled_view
 from eventwire.model import DatePrecision, Precision
-from eventwire.store import Store, StoredEvent
-from eventwire.views import acled_view
+from eventwire.store import ArticleInfo, Store, StoredEvent
 
 ACLED_COLUMNS: tuple[str, ...] = (
     "event_id_cnty", "event_date", "year", "time_precision", "event_type",

@@ -9,19 +9,16 @@ export streams in bounded memory whatever the size of the store.
 from __future__ import annotations
 
 import io
-import json
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 from importlib import metadata
 from typing import Any, BinaryIO, TextIO, TypeVar
-from urllib.parse import urlsplit
 
+from eventwire.export.event_records import event_record
 from eventwire.model import Mention
-from eventwire.output import event_record
-from eventwire.store import Store, StoredEvent
+from eventwire.store import ArticleInfo, MentionKey, MentionOffsets, Store, StoredEvent
 
 T = TypeVar("T")
 
@@ -69,64 +66,9 @@ def coder_name() -> str:
 # --- articles ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class ArticleInfo:
-    """The facts about a stored article that exports cite (not its text).
-
-    ``length`` is the length in characters of the article's full text (the text every
-    offset indexes into); ``ingested_at`` is when eventwire stored and coded it (UTC).
-    """
-
-    id: int
-    origin: str
-    title: str | None
-    source: str | None
-    url: str | None
-    published: date | None
-    ingested_at: datetime
-    length: int
-
-    @property
-    def identifier(self) -> str:
-        """The URL when the source gave one, else where the text was read from."""
-        return self.url if self.url is not None else self.origin
-
-    @property
-    def source_name(self) -> str | None:
-        """The publisher, or else the host name of the URL."""
-        if self.source is not None:
-            return self.source
-        if self.url is not None:
-            host = urlsplit(self.url).hostname
-            return host or None
-        return None
-
-
-_ARTICLES_SQL = (
-    "SELECT id, origin, title, source, url, published, ingested_at, length(text) AS length "
-    "FROM articles WHERE id IN (SELECT value FROM json_each(?))"
-)
-
-
 def load_articles(store: Store, events: Iterable[StoredEvent]) -> dict[int, ArticleInfo]:
     """The articles that mention ``events``, by id (one query for the whole batch)."""
-    ids = sorted({m.article_id for event in events for m in event.mentions})
-    if not ids:
-        return {}
-    rows = store.rows(_ARTICLES_SQL, (json.dumps(ids),))
-    return {
-        int(row["id"]): ArticleInfo(
-            id=int(row["id"]),
-            origin=str(row["origin"]),
-            title=_opt_str(row["title"]),
-            source=_opt_str(row["source"]),
-            url=_opt_str(row["url"]),
-            published=_opt_date(row["published"]),
-            ingested_at=datetime.fromisoformat(str(row["ingested_at"])),
-            length=int(row["length"]),
-        )
-        for row in rows
-    }
+    return store.article_infos({m.article_id for event in events for m in event.mentions})
 
 
 def mention_articles(event: StoredEvent, articles: dict[int, ArticleInfo]) -> list[ArticleInfo]:
@@ -150,49 +92,16 @@ def first_ingested(event: StoredEvent, articles: dict[int, ArticleInfo]) -> date
 # --- mentions ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class MentionOffsets:
-    """Where a mention's actor, recipient and place words are in its article's text
-    (None when the event has no such participant or the mention did not name it)."""
-
-    actor_start: int | None
-    recipient_start: int | None
-    place_start: int | None
-
-
-MentionKey = tuple[int, int, int]  # event id, article id, sentence start
-
-
 def mention_key(event_id: int, mention: Mention) -> MentionKey:
     return (event_id, mention.article_id, mention.start)
-
-
-_OFFSETS_SQL = (
-    "SELECT event_id, article_id, start, actor_start, recipient_start, place_start "
-    "FROM mentions WHERE event_id IN (SELECT value FROM json_each(?))"
-)
 
 
 def load_mention_offsets(
     store: Store, events: Iterable[StoredEvent]
 ) -> dict[MentionKey, MentionOffsets]:
-    """The actor, recipient and place offsets of every mention of ``events``.
-
-    ``Mention`` records carry the sentence and trigger offsets only; the others are in
-    the ``mentions`` table, read here for the whole batch in one query.
-    """
-    ids = [event.id for event in events]
-    if not ids:
-        return {}
-    rows = store.rows(_OFFSETS_SQL, (json.dumps(ids),))
-    return {
-        (int(row["event_id"]), int(row["article_id"]), int(row["start"])): MentionOffsets(
-            actor_start=_opt_int(row["actor_start"]),
-            recipient_start=_opt_int(row["recipient_start"]),
-            place_start=_opt_int(row["place_start"]),
-        )
-        for row in rows
-    }
+    """The actor, recipient and place offsets of every mention of ``events`` (one query
+    for the whole batch; ``Mention`` records carry the sentence and trigger offsets only)."""
+    return store.mention_offsets([event.id for event in events])
 
 
 def trigger_text(mention: Mention) -> str | None:

@@ -48,7 +48,6 @@ from collections.abc import Iterable
 from typing import BinaryIO
 
 from eventwire.export.common import (
-    ArticleInfo,
     first_ingested,
     in_batches,
     load_articles,
@@ -63,9 +62,9 @@ from eventwire.export.gdelt_common import (
     timestamp,
     write_row,
 )
+from eventwire.export.views import cameo_view
 from eventwire.model import Actor, Place, Precision
-from eventwire.store import Store, StoredEvent
-from eventwire.views import cameo_view
+from eventwire.store import ArticleInfo, Store, StoredEvent
 
 _ACTOR_FIELDS = (
     "Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",

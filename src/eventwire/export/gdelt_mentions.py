@@ -33,8 +33,6 @@ from collections.abc import Iterable
 from typing import BinaryIO
 
 from eventwire.export.common import (
-    ArticleInfo,
-    MentionOffsets,
     first_ingested,
     in_batches,
     load_articles,
@@ -44,7 +42,7 @@ from eventwire.export.common import (
 )
 from eventwire.export.gdelt_common import Cell, timestamp, write_row
 from eventwire.model import Mention
-from eventwire.store import Store, StoredEvent
+from eventwire.store import ArticleInfo, MentionOffsets, Store, StoredEvent
 
 MENTION_COLUMNS: tuple[str, ...] = (
     "GlobalEventID", "EventTimeDate", "MentionTimeDate", "MentionType", "MentionSourceName",

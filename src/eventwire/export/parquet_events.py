@@ -35,7 +35,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from eventwire.export.common import in_batches
-from eventwire.output import event_record
+from eventwire.export.event_records import event_record
 from eventwire.store import Store, StoredEvent
 
 ROW_GROUP_SIZE = 10_000

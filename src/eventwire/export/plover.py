@@ -56,7 +56,6 @@ from collections.abc import Iterable
 from typing import Any, BinaryIO
 
 from eventwire.export.common import (
-    ArticleInfo,
     coder_name,
     in_batches,
     load_articles,
@@ -64,9 +63,9 @@ from eventwire.export.common import (
     trigger_text,
 )
 from eventwire.export.countries import country
+from eventwire.export.views import acled_view, cameo_view
 from eventwire.model import Actor, Mention, Place
-from eventwire.store import Store, StoredEvent
-from eventwire.views import acled_view, cameo_view
+from eventwire.store import ArticleInfo, Store, StoredEvent
 
 
 def write_plover(events: Iterable[StoredEvent], store: Store, out: BinaryIO, header: bool) -> int:

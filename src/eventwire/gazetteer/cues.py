@@ -18,13 +18,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from eventwire.datafiles import read_data
+from eventwire.datafiles import read_data, table_rows
 from eventwire.errors import ResourceError
 from eventwire.gazetteer.lookup import Gazetteer, GazetteerEntry
 from eventwire.gazetteer.names import name_key
 from eventwire.gazetteer.resolve import ToponymMention, group_candidates, is_strong
 
 ABBREVIATIONS_FILE = "region_abbreviations.tsv"
+ABBREVIATION_COLUMNS = ("abbreviation", "name", "country", "feature_code", "position", "comment")
 _POSITIONS = frozenset({"anywhere", "after_place"})
 # A capitalised word and a comma just before an abbreviation ("Paris, " of "Paris, Mo.").
 _AFTER_PLACE = re.compile(r"[A-Z][\w.'’-]*,[ \t]*\Z")
@@ -105,16 +106,8 @@ def read_abbreviations(path: Path | None = None) -> list[RegionAbbreviation]:
     """The rows of the abbreviations table (the packaged one unless ``path`` is given)."""
     where, text = read_data(ABBREVIATIONS_FILE, path)
     rows: list[RegionAbbreviation] = []
-    header_seen = False
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = [cell.strip() for cell in line.split("\t")]
-        if not header_seen:
-            header_seen = True
-            if cells[0] == "abbreviation":
-                continue
-        if len(cells) < 5 or not all(cells[:5]):
+    for number, cells in table_rows(text, where, ABBREVIATION_COLUMNS, optional=1):
+        if not all(cells[:5]):
             raise ResourceError(
                 f"{where}:{number}: expected abbreviation, name, country, feature_code "
                 "and position, tab-separated"

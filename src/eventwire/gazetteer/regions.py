@@ -8,12 +8,13 @@ representative points for countries and first-level regions already in the gazet
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
+from eventwire.datafiles import read_data, table_rows
 from eventwire.errors import ResourceError
 
 REGIONS_FILE = "regions.tsv"
+REGION_COLUMNS = ("name", "alternate_names", "country", "lat", "lon", "feature_code", "comment")
 # Feature codes of rows that amend an existing entry instead of adding one.
 ALIAS_CODES = frozenset({"PCLI", "ADM1"})
 
@@ -38,30 +39,14 @@ class RegionRow:
 
 def regions_text(path: Path | None) -> tuple[str, str]:
     """(where, text) of the regions table: ``path``, or the packaged one."""
-    if path is not None:
-        try:
-            return str(path), path.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise ResourceError(f"{path}: cannot read the regions table: {exc.strerror}") from exc
-    resource = resources.files("eventwire") / "data" / REGIONS_FILE
-    return str(resource), resource.read_text(encoding="utf-8")
+    return read_data(REGIONS_FILE, path)
 
 
 def read_regions(path: Path | None = None) -> list[RegionRow]:
     """The rows of the curated regions table (the packaged one unless ``path`` is given)."""
     where, text = regions_text(path)
     rows: list[RegionRow] = []
-    header_seen = False
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = [cell.strip() for cell in line.split("\t")]
-        if not header_seen:
-            header_seen = True
-            if cells[0] == "name":
-                continue
-        if len(cells) < 6:
-            raise ResourceError(f"{where}:{number}: expected 6 or 7 tab-separated columns")
+    for number, cells in table_rows(text, where, REGION_COLUMNS, optional=1):
         name, alternates, country, lat, lon, code = cells[:6]
         try:
             lat_value = float(lat) if lat else None

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
+from eventwire.datafiles import read_data, table_rows
 from eventwire.errors import ResourceError
 from eventwire.knowledge.tables import (
     COUNTRY_COLUMNS,
@@ -15,8 +16,6 @@ from eventwire.knowledge.tables import (
     is_code,
     matcher_phrases,
     phrase_cell,
-    read_table,
-    table_rows,
 )  # fmt: skip
 
 # ------------------------------------------------------------------------ countries
@@ -123,5 +122,5 @@ def parse_countries(text: str, where: str) -> CountryIndex:
 @lru_cache(maxsize=4)
 def countries(path: Path | None = None) -> CountryIndex:
     """The country table (the packaged ``countries.tsv`` unless ``path`` is given)."""
-    where, text = read_table("countries.tsv", path)
+    where, text = read_data("countries.tsv", path)
     return parse_countries(text, where)

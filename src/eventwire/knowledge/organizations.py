@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
+from eventwire.datafiles import read_data, table_rows
 from eventwire.errors import ResourceError
 from eventwire.knowledge.countries import countries
 from eventwire.knowledge.tables import (
@@ -19,8 +20,6 @@ from eventwire.knowledge.tables import (
     matcher_phrases,
     optional_code,
     phrase_cell,
-    read_table,
-    table_rows,
 )  # fmt: skip
 
 # -------------------------------------------------------------------- organisations
@@ -102,6 +101,6 @@ def _country_code(value: str, known: frozenset[str] | None, where: str, line: in
 def organizations(path: Path | None = None) -> OrganizationIndex:
     """The organisation table (the packaged ``organizations.tsv`` unless ``path`` is
     given), its countries checked against the packaged country table."""
-    where, text = read_table("organizations.tsv", path)
+    where, text = read_data("organizations.tsv", path)
     codes = [country.iso3 for country in countries()]
     return parse_organizations(text, where, codes)

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
+from eventwire.datafiles import read_data, table_rows
 from eventwire.errors import ResourceError
 from eventwire.knowledge.tables import (
     SECTOR_CODES,
@@ -14,8 +15,6 @@ from eventwire.knowledge.tables import (
     SectorTerm,
     normalize,
     optional_code,
-    read_table,
-    table_rows,
 )  # fmt: skip
 
 # -------------------------------------------------------------------------- sectors
@@ -101,5 +100,5 @@ def parse_sector_terms(text: str, where: str) -> SectorIndex:
 @lru_cache(maxsize=4)
 def sector_terms(path: Path | None = None) -> SectorIndex:
     """The sector-word table (the packaged ``sectors.tsv`` unless ``path`` is given)."""
-    where, text = read_table("sectors.tsv", path)
+    where, text = read_data("sectors.tsv", path)
     return parse_sector_terms(text, where)

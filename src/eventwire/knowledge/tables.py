@@ -7,8 +7,6 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 from typing import Generic, TypeVar
 
 from eventwire.errors import ResourceError
@@ -165,42 +163,6 @@ class PhraseTable(Generic[T]):
 
 
 # -------------------------------------------------------------------------- reading
-
-
-def read_table(name: str, path: Path | None) -> tuple[str, str]:
-    """(where, text) of a packaged data file, or of ``path`` when given."""
-    if path is not None:
-        try:
-            return str(path), path.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise ResourceError(f"{path}: cannot read: {exc.strerror}") from exc
-    resource = resources.files("eventwire") / "data" / name
-    return f"eventwire/data/{name}", resource.read_text(encoding="utf-8")
-
-
-def table_rows(text: str, where: str, columns: tuple[str, ...]) -> Iterator[tuple[int, list[str]]]:
-    """(line number, stripped cells) of each data row, after checking the header."""
-    header_seen = False
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        cells = [cell.strip() for cell in line.split("\t")]
-        if not header_seen:
-            if tuple(cells) != columns:
-                raise ResourceError(
-                    f"{where}:{number}: expected the header {' '.join(columns)!r} "
-                    f"(tab-separated), found {' '.join(cells)!r}"
-                )
-            header_seen = True
-            continue
-        if len(cells) != len(columns):
-            raise ResourceError(
-                f"{where}:{number}: expected {len(columns)} tab-separated columns "
-                f"({', '.join(columns)}), found {len(cells)}"
-            )
-        yield number, cells
-    if not header_seen:
-        raise ResourceError(f"{where}: no header row; expected {' '.join(columns)!r}")
 
 
 def phrase_cell(cell: str, where: str, line: int, column: str) -> list[tuple[str, bool]]:

@@ -25,7 +25,7 @@ from eventwire.sources.fetch import Fetcher, FetchPolicy
 from eventwire.sources.formats import GZIP_MAGIC, Format, format_of_name, peek, sniff_format
 from eventwire.sources.html import extract_html
 from eventwire.sources.items import InputItem, failed, found
-from eventwire.sources.records import iter_csv, iter_jsonl
+from eventwire.sources.jsonl import iter_csv, iter_jsonl
 from eventwire.sources.text import read_text_stream
 from eventwire.sources.warc import iter_warc
 

@@ -21,9 +21,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from eventwire.actor_coding import PhraseCode, code_phrase, is_part_of_group, reported_speaker
+from eventwire.coding.actors import PhraseCode, code_phrase, is_part_of_group, reported_speaker
 from eventwire.model import ARTICLE_ZONES, Document
-from eventwire.pipeline import stage
+from eventwire.stages.registry import stage
 
 # Dependency labels of the phrases that can be actors.
 ARGUMENT_DEPS = frozenset(

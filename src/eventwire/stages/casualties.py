@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from eventwire import lexicon
+from eventwire.coding import lexicon
 from eventwire.datafiles import read_word_table
 from eventwire.model import Document, Event
-from eventwire.pipeline import stage
+from eventwire.stages.registry import stage
 
 _FATAL_WORDS = frozenset({"dead", "fatally", "death"})
 _ATTACHED_DEPS = frozenset({"advcl", "conj", "xcomp", "relcl"})
@@ -38,7 +38,7 @@ _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})*$|^\d+$")
 def quantity_words() -> Mapping[str, int]:
     """Number words and vague quantities -> the figure coded (``data/quantities.tsv``)."""
     return read_word_table(
-        "quantities.tsv", lambda cell: int(cell) if cell.isdigit() else None, "number"
+        "quantities.tsv", "value", lambda cell: int(cell) if cell.isdigit() else None, "number"
     )
 
 

@@ -39,7 +39,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from eventwire.layout import (
+from eventwire.articles.layout import (
     CreditKind,
     Line,
     find_credit,
@@ -49,8 +49,8 @@ from eventwire.layout import (
     split_lines,
 )
 from eventwire.model import Article, DateOrigin, Document, RawDocument, Span, Zone
-from eventwire.pipeline import stage
-from eventwire.temporal import find_calendar_dates
+from eventwire.stages.registry import stage
+from eventwire.timex.calendar import find_calendar_dates
 
 log = logging.getLogger(__name__)
 

@@ -29,10 +29,9 @@ from eventwire.model import (
     TimeExpression,
     TimexType,
 )
-from eventwire.pipeline import stage
 from eventwire.stages.factuality import HISTORICAL
+from eventwire.stages.registry import stage
 from eventwire.timex import find_timexes
-from eventwire.timex.lexicon import load_lexicon
 from eventwire.timex.normalize import (
     Anchor,
     TenseLookup,
@@ -42,6 +41,7 @@ from eventwire.timex.normalize import (
     no_tense,
 )
 from eventwire.timex.tense import SpacyTense, governing_verb
+from eventwire.timex.words import load_lexicon
 
 log = logging.getLogger(__name__)
 

@@ -21,18 +21,16 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from eventwire import lexicon
-from eventwire.lexicon import EventPattern, PatternSet
-from eventwire.model import Actor, Document, Event, Sentence, Zone
-from eventwire.pipeline import stage
-from eventwire.stages.arguments import (
+from eventwire.coding import lexicon
+from eventwire.coding.arguments import (
     coded_recipient,
     find_arguments,
     is_party,
     place_recipient,
     sides,
 )
-from eventwire.stages.syntax import (
+from eventwire.coding.lexicon import EventPattern, PatternSet
+from eventwire.coding.syntax import (
     NAMED_ENTITIES,
     children,
     is_coded,
@@ -40,7 +38,9 @@ from eventwire.stages.syntax import (
     is_infinitive,
     names_actor,
 )
-from eventwire.stages.triggers import find_triggers, kept_triggers
+from eventwire.coding.triggers import find_triggers, kept_triggers
+from eventwire.model import Actor, Document, Event, Sentence, Zone
+from eventwire.stages.registry import stage
 
 # Casualty verbs hanging on another ASSAULT trigger only add counts to it
 # ("attacked a checkpoint, killing three officers" is one event); a demand stating the

@@ -26,10 +26,10 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
+from eventwire.coding.syntax import COMMITTING_VERBS
 from eventwire.datafiles import read_word_table
 from eventwire.model import Document, Event
-from eventwire.pipeline import stage
-from eventwire.stages.syntax import COMMITTING_VERBS
+from eventwire.stages.registry import stage
 
 FLAGS = frozenset({"negated", "hypothetical", "future"})
 # PLOVER's context for an event told as part of the past ("have already fought two wars").
@@ -71,7 +71,7 @@ _TEMPORAL_PREPS = frozenset(
 def factuality_words() -> Mapping[str, str]:
     """Word -> the flag it gives the clauses it governs (``data/factuality.tsv``)."""
     return read_word_table(
-        "factuality.tsv", lambda cell: cell if cell in FLAGS else None,
+        "factuality.tsv", "flag", lambda cell: cell if cell in FLAGS else None,
         f"flag ({', '.join(sorted(FLAGS))})",
     )  # fmt: skip
 

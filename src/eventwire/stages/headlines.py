@@ -3,14 +3,14 @@
 The events stage codes the title like any sentence; here each title event either joins
 the body event that tells it (same type and factuality, no disagreeing country), which
 is then marked ``headline``, or stays as the article's own headline event when the body
-does not tell it. The rules are in ``eventwire.headlines``.
+does not tell it. The rules are in ``eventwire.coding.headline_reading``.
 """
 
 from __future__ import annotations
 
-from eventwire.headlines import fold_headline_events
+from eventwire.coding.headline_reading import fold_headline_events
 from eventwire.model import Document, Zone
-from eventwire.pipeline import stage
+from eventwire.stages.registry import stage
 
 
 @stage(

@@ -37,10 +37,10 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
-from eventwire import lexicon
-from eventwire.actor_coding import actor_at
+from eventwire.coding import lexicon
+from eventwire.coding.actors import actor_at
 from eventwire.model import Actor, Document, Event, Zone
-from eventwire.pipeline import stage
+from eventwire.stages.registry import stage
 
 _COOPERATIVE_QUADS = frozenset({1, 2})
 # The flagged event's confidence already carries the factuality stage's penalty.

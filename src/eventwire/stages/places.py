@@ -37,7 +37,7 @@ from eventwire.gazetteer.mentions import (
 )
 from eventwire.gazetteer.resolve import Resolution, ToponymMention, resolve
 from eventwire.model import Document, Event, Place, Precision, Zone
-from eventwire.pipeline import stage
+from eventwire.stages.registry import stage
 
 __all__ = [
     "dominant_place", "find_mentions", "place_events", "places", "resolve_spans", "to_places",

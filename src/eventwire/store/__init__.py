@@ -6,10 +6,14 @@ queries the CLI and the web app need. Everything it returns is a typed record fr
 """
 
 from eventwire.store.db import Store
+from eventwire.store.read.query import EventQuery
 from eventwire.store.records import (
+    ArticleInfo,
     EventFilter,
     EventPosition,
     IngestResult,
+    MentionKey,
+    MentionOffsets,
     SearchHit,
     StoredArticle,
     StoredEvent,
@@ -17,9 +21,13 @@ from eventwire.store.records import (
 )
 
 __all__ = [
+    "ArticleInfo",
     "EventFilter",
     "EventPosition",
+    "EventQuery",
     "IngestResult",
+    "MentionKey",
+    "MentionOffsets",
     "SearchHit",
     "Store",
     "StoreStats",

@@ -6,7 +6,7 @@ migrates it (see ``schema.py``)::
 
     with Store("events.db") as store:
         result = store.add_document(doc)
-        for event in store.events(EventFilter(type="ASSAULT", country="UKR")):
+        for event in store.events(EventFilter(EventQuery(types=("ASSAULT",), country="UKR"))):
             ...
 
 A ``Store`` wraps one connection and, like ``sqlite3``, is meant for the thread that
@@ -19,21 +19,25 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 
-from eventwire.dedup import fingerprint
 from eventwire.errors import StoreError
 from eventwire.model import Document
 from eventwire.store.duplicates import fingerprint_text, link_duplicate
 from eventwire.store.fts import match_expression
 from eventwire.store.merge import find_match, merge_into
+from eventwire.store.minhash import fingerprint
+from eventwire.store.read.query import DISTANCE_FUNCTION, distance_km, where_clause
 from eventwire.store.records import (
+    ArticleInfo,
     EventFilter,
     IngestResult,
+    MentionKey,
+    MentionOffsets,
     SearchHit,
     StoredArticle,
     StoredEvent,
@@ -47,10 +51,12 @@ from eventwire.store.rows import (
     TIMEX_COLUMNS,
     SqlValue,
     article_from_row,
+    article_info_from_row,
     article_values,
     event_from_row,
     event_values,
     insert_sql,
+    mention_offsets_from_row,
     mention_values,
     place_from_row,
     place_values,
@@ -59,25 +65,27 @@ from eventwire.store.rows import (
 )
 from eventwire.store.schema import SCHEMA_VERSION, configure, migrate, user_version
 
+ARTICLE_INFO_SQL = (
+    "SELECT id, origin, title, source, url, published, ingested_at, length(text) AS length "
+    "FROM articles WHERE id IN (SELECT value FROM json_each(?))"
+)
+MENTION_OFFSETS_SQL = (
+    "SELECT event_id, article_id, start, actor_start, recipient_start, place_start "
+    "FROM mentions WHERE event_id IN (SELECT value FROM json_each(?))"
+)
+
 log = logging.getLogger(__name__)
+
+
+def _add_functions(conn: sqlite3.Connection) -> None:
+    """The SQL functions event queries use (the distance of ``near``)."""
+    conn.create_function(DISTANCE_FUNCTION, 4, distance_km, deterministic=True)
 
 # bm25 weights of the articles_fts columns: a word in the title counts most.
 _TITLE_WEIGHT, _CAPTIONS_WEIGHT, _BODY_WEIGHT = 5.0, 2.0, 1.0
 
 # Events matching a full-text query: through a mention sentence, or through the text of
 # an article that mentions them.
-_EVENTS_MATCHING_QUERY = """
-id IN (
-    SELECT mentions.event_id FROM mentions_fts
-    JOIN mentions ON mentions.id = mentions_fts.rowid
-    WHERE mentions_fts MATCH ?
-    UNION
-    SELECT mentions.event_id FROM articles_fts
-    JOIN mentions ON mentions.article_id = articles_fts.rowid
-    WHERE articles_fts MATCH ?
-)"""
-
-
 class Store:
     """A SQLite store of articles, events, mentions, places and time expressions.
 
@@ -105,6 +113,7 @@ class Store:
         self.read_only = read_only
         if read_only:
             self._conn: sqlite3.Connection | None = _open_read_only(self.path)
+            _add_functions(self._conn)
             self.schema_version = SCHEMA_VERSION
             return
         if not create and self.path != ":memory:" and not Path(self.path).is_file():
@@ -114,6 +123,7 @@ class Store:
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: cannot open the database: {exc}") from exc
         conn.row_factory = sqlite3.Row
+        _add_functions(conn)
         try:
             configure(conn)
             self.schema_version = migrate(conn)
@@ -181,7 +191,7 @@ class Store:
         stored and what was stored before is untouched. An article whose content hash
         is already stored is skipped (``inserted=False``), so re-ingesting is harmless.
 
-        A near-duplicate of a stored article (``eventwire.dedup``) is stored too, linked
+        A near-duplicate of a stored article (``eventwire.store.minhash``) is stored too, linked
         to it by ``duplicate_of``. Each event either joins a stored event that reports
         the same real-world event (``store.merge``), as a new mention, or becomes a new
         event with this article's mention.
@@ -246,25 +256,13 @@ class Store:
     # --- reading ---------------------------------------------------------------------
 
     def events(self, flt: EventFilter) -> list[StoredEvent]:
-        """The events passing ``flt``, ordered by date (undated last), then id."""
-        conditions: list[str] = []
-        params: list[SqlValue] = []
-        if flt.type is not None:
-            conditions.append("type = ?")
-            params.append(flt.type.upper())
-        if flt.country is not None:
-            conditions.append("(actor_country = ? OR recipient_country = ?)")
-            params += [flt.country.upper(), flt.country.upper()]
-        if flt.since is not None:
-            conditions.append("date >= ?")
-            params.append(flt.since.isoformat())
-        if flt.until is not None:
-            conditions.append("date <= ?")
-            params.append(flt.until.isoformat())
-        if not flt.include_flagged:
-            conditions.append("negated = 0 AND hypothetical = 0 AND future = 0")
-        if flt.headline:
-            conditions.append("headline = 1")
+        """The events ``flt.query`` selects, ordered by date (undated last), then id,
+        within ``flt``'s window."""
+        selected = where_clause(flt.query)
+        if selected.nothing:
+            return []
+        conditions: list[str] = [selected.sql]
+        params: list[SqlValue] = list(selected.params)
         if flt.article_id is not None:
             conditions.append("id IN (SELECT event_id FROM mentions WHERE article_id = ?)")
             params.append(flt.article_id)
@@ -276,32 +274,32 @@ class Store:
                 day = flt.after.date.isoformat()
                 conditions.append("(date > ? OR (date = ? AND id > ?) OR date IS NULL)")
                 params += [day, day, flt.after.id]
-        if flt.query is not None:
-            expression = match_expression(flt.query)
-            if expression is None:
-                return []
-            conditions.append(_EVENTS_MATCHING_QUERY)
-            params += [expression, expression]
-        where = " AND ".join(conditions) if conditions else "1"
+        where = " AND ".join(conditions)
         rows = self._rows(
             f"SELECT * FROM events WHERE {where} ORDER BY date NULLS LAST, id LIMIT ? OFFSET ?",
             [*params, flt.limit, flt.offset],
         )
         return self._with_mentions(rows)
 
-    def rows(self, sql: str, params: Sequence[SqlValue] = ()) -> list[sqlite3.Row]:
-        """Run one read-only SQL statement and return its rows (for query layers such as
-        the web API and the exporters; writes go through ``add_document``)."""
-        if not sql.lstrip().upper().startswith(("SELECT", "WITH")):
-            raise StoreError("Store.rows runs SELECT statements only")
-        if self.read_only:
-            return self._rows(sql, params)
-        conn = self._connection()
-        conn.execute("PRAGMA query_only = ON")  # "WITH ... DELETE" is refused too
-        try:
-            return self._rows(sql, params)
-        finally:
-            conn.execute("PRAGMA query_only = OFF")
+    def article_infos(self, article_ids: Iterable[int]) -> dict[int, ArticleInfo]:
+        """What exports cite of these articles (not their text), by id, in one query."""
+        ids = sorted(set(article_ids))
+        if not ids:
+            return {}
+        rows = self._rows(ARTICLE_INFO_SQL, (json.dumps(ids),))
+        return {int(row["id"]): article_info_from_row(row) for row in rows}
+
+    def mention_offsets(self, event_ids: Sequence[int]) -> dict[MentionKey, MentionOffsets]:
+        """Where each mention of these events names its actor, recipient and place."""
+        if not event_ids:
+            return {}
+        rows = self._rows(MENTION_OFFSETS_SQL, (json.dumps(list(event_ids)),))
+        return {
+            (int(row["event_id"]), int(row["article_id"]), int(row["start"])): (
+                mention_offsets_from_row(row)
+            )
+            for row in rows
+        }
 
     def events_by_id(self, event_ids: Sequence[int]) -> list[StoredEvent]:
         """The events with these ids, with their mentions, in the order given (ids that

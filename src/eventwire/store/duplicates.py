@@ -1,4 +1,4 @@
-"""Linking near-duplicate articles in the store (the signatures are ``eventwire.dedup``).
+"""Linking near-duplicate articles in the store (the signatures are ``eventwire.store.minhash``).
 
 Each stored article's MinHash signature goes to ``article_fingerprints`` and its LSH
 band keys to ``article_bands``. A new article's candidates are the articles sharing a
@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from eventwire.dedup import DUPLICATE_THRESHOLD, SCHEME, Fingerprint
 from eventwire.model import Document
+from eventwire.store.minhash import DUPLICATE_THRESHOLD, SCHEME, Fingerprint
 
 
 def fingerprint_text(doc: Document) -> str:

@@ -329,7 +329,7 @@ ALTER TABLE articles ADD COLUMN duplicate_of INTEGER REFERENCES articles (id) ON
 ALTER TABLE articles ADD COLUMN duplicate_similarity REAL;
 CREATE INDEX articles_duplicate_of ON articles (duplicate_of);
 
--- MinHash signature of each article body (eventwire.dedup), and its LSH band keys.
+-- MinHash signature of each article body (eventwire.store.minhash), and its LSH band keys.
 CREATE TABLE article_fingerprints (
     article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
     scheme     TEXT NOT NULL,

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from urllib.parse import urlsplit
 
 from eventwire.model import Actor, DateOrigin, DatePrecision, Mention, Place, TimeExpression
+from eventwire.store.read.query import EventQuery
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,29 +39,17 @@ class EventPosition:
 
 @dataclass(frozen=True, slots=True)
 class EventFilter:
-    """Which events ``Store.events`` returns. Every criterion given must hold.
+    """Which events ``Store.events`` lists: the events ``query`` selects (an
+    ``EventQuery``, the filter type the CLI, the API and the exports share), in the
+    listing order (date, undated last, then id), and the window of that listing:
 
-    - ``type``: a PLOVER event type (compared case-insensitively).
-    - ``country``: an actor code country; matches the actor's OR the recipient's.
-    - ``since`` / ``until``: inclusive bounds on the event date; events without a date
-      are left out when either bound is given.
-    - ``query``: words that must all appear in one of the event's mention sentences or
-      in the text (title, captions, body) of an article that mentions it. Each word is
-      matched literally; a word ending in ``*`` matches as a prefix.
-    - ``include_flagged``: also return negated, hypothetical and future events.
-    - ``headline``: only the events an article's headline reports (``Event.headline``).
     - ``article_id``: only the events mentioned in this article.
-    - ``after``: only the events after this one in the listing order (date, undated
-      last, then id): keyset paging that stays right while other events are stored.
+    - ``after``: only the events after this one in the listing order: keyset paging
+      that stays right while other events are stored.
+    - ``limit`` and ``offset``.
     """
 
-    type: str | None = None
-    country: str | None = None
-    since: date | None = None
-    until: date | None = None
-    query: str | None = None
-    include_flagged: bool = False
-    headline: bool = False
+    query: EventQuery = field(default_factory=EventQuery)
     article_id: int | None = None
     after: EventPosition | None = None
     limit: int = 100
@@ -159,3 +149,50 @@ class StoreStats:
     n_events: int
     n_mentions: int
     events_by_type: dict[str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleInfo:
+    """The facts about a stored article that exports cite (not its text).
+
+    ``length`` is the length in characters of the article's full text (the text every
+    offset indexes into); ``ingested_at`` is when eventwire stored and coded it (UTC).
+    """
+
+    id: int
+    origin: str
+    title: str | None
+    source: str | None
+    url: str | None
+    published: date | None
+    ingested_at: datetime
+    length: int
+
+    @property
+    def identifier(self) -> str:
+        """The URL when the source gave one, else where the text was read from."""
+        return self.url if self.url is not None else self.origin
+
+    @property
+    def source_name(self) -> str | None:
+        """The publisher, or else the host name of the URL."""
+        if self.source is not None:
+            return self.source
+        if self.url is not None:
+            host = urlsplit(self.url).hostname
+            return host or None
+        return None
+
+
+
+@dataclass(frozen=True, slots=True)
+class MentionOffsets:
+    """Where a mention's actor, recipient and place words are in its article's text
+    (None when the event has no such participant or the mention did not name it)."""
+
+    actor_start: int | None
+    recipient_start: int | None
+    place_start: int | None
+
+
+MentionKey = tuple[int, int, int]  # event id, article id, sentence start

@@ -26,7 +26,7 @@ from eventwire.model import (
     TimeExpression,
     TimexType,
 )
-from eventwire.store.records import StoredArticle, StoredEvent
+from eventwire.store.records import ArticleInfo, MentionOffsets, StoredArticle, StoredEvent
 
 SqlValue = str | int | float | None
 
@@ -436,3 +436,26 @@ def _opt_float(value: Any) -> float | None:
 
 def _opt_date(value: Any) -> date | None:
     return None if value is None else date.fromisoformat(str(value))
+
+
+def article_info_from_row(row: sqlite3.Row) -> ArticleInfo:
+    """An ``ArticleInfo`` from a row of ``ARTICLE_INFO_SQL``."""
+    published = row["published"]
+    return ArticleInfo(
+        id=int(row["id"]),
+        origin=str(row["origin"]),
+        title=_opt_str(row["title"]),
+        source=_opt_str(row["source"]),
+        url=_opt_str(row["url"]),
+        published=date.fromisoformat(published) if published else None,
+        ingested_at=datetime.fromisoformat(str(row["ingested_at"])),
+        length=int(row["length"]),
+    )
+
+
+def mention_offsets_from_row(row: sqlite3.Row) -> MentionOffsets:
+    return MentionOffsets(
+        actor_start=_opt_int(row["actor_start"]),
+        recipient_start=_opt_int(row["recipient_start"]),
+        place_start=_opt_int(row["place_start"]),
+    )

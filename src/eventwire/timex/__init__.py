@@ -7,7 +7,7 @@
     [('last week', '2013-W11')]
 
 Recognition is rule-based (``timex_recognize``): fully written dates come from
-``eventwire.temporal``; every other pattern is a regex plus a handler that checks its
+``eventwire.timex.calendar``; every other pattern is a regex plus a handler that checks its
 context. Where rules overlap, the longest match wins ("the past two years" over "two
 years"). Relative values are resolved against the ``Anchor`` (``timex_normalize``) and,
 for weekday and month names, the tense of the governing clause (``timex_tense``). With no
@@ -26,11 +26,11 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from eventwire.model import TimeExpression, TimexType
-from eventwire.temporal import find_calendar_dates
+from eventwire.timex.calendar import find_calendar_dates
 from eventwire.timex.handlers import Context, Found, ReferenceScope
-from eventwire.timex.lexicon import TimexLexicon, load_lexicon
 from eventwire.timex.normalize import Anchor, TenseLookup, no_tense, time_value
 from eventwire.timex.recognize import Rule, build_rules, default_rules
+from eventwire.timex.words import TimexLexicon, load_lexicon
 
 __all__ = ["Anchor", "find_timexes"]
 

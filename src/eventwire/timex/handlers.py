@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from eventwire.model import TimexType
-from eventwire.temporal import MONTHS, WEEKDAYS
-from eventwire.timex.lexicon import TimexLexicon, normalise_phrase
+from eventwire.timex.calendar import MONTHS, WEEKDAYS
 from eventwire.timex.normalize import (
     Anchor,
     Tense,
@@ -34,6 +33,7 @@ from eventwire.timex.normalize import (
     time_value,
     weekend_for_tense,
 )
+from eventwire.timex.words import TimexLexicon, normalise_phrase
 
 _AMBIGUOUS_MONTHS = frozenset({"may", "march"})
 

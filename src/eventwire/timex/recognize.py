@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from eventwire.temporal import MONTHS, WEEKDAYS
+from eventwire.timex.calendar import MONTHS, WEEKDAYS
 from eventwire.timex.handlers import (
     Handler,
     handle_ago,
@@ -39,7 +39,7 @@ from eventwire.timex.handlers import (
     handle_weekend,
     handle_year,
 )
-from eventwire.timex.lexicon import TimexLexicon, load_lexicon, phrase_pattern
+from eventwire.timex.words import TimexLexicon, load_lexicon, phrase_pattern
 
 
 @dataclass(frozen=True, slots=True)

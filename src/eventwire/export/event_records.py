@@ -1,0 +1,178 @@
+"""Turning stored events into rows for people: JSON/CSV records, a text table and a
+highlighted source sentence. Used by the CLI; nothing here touches the database."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from typing import Any
+
+import click
+
+from eventwire.export.views import acled_view, cameo_view
+from eventwire.model import Actor, Document
+from eventwire.store import StoredEvent
+
+Record = dict[str, Any]
+
+
+def _actor_code(actor: Actor | None) -> str | None:
+    if actor is None or (actor.country is None and actor.sector is None):
+        return None
+    return f"{actor.country or '---'}{actor.sector or ''}"
+
+
+def _views(event_type: str, mode: str | None, recipient: Actor | None) -> Record:
+    cameo = cameo_view(event_type)
+    acled = acled_view(event_type, mode, recipient)
+    return {
+        "cameo_root": cameo.root_code if cameo else None,
+        "quad_class": cameo.quad_class if cameo else None,
+        "acled_event_type": acled.event_type if acled else None,
+        "acled_sub_event_type": acled.sub_event_type if acled else None,
+    }
+
+
+def event_record(event: StoredEvent) -> Record:
+    """A flat, JSON-ready view of a stored event (the CLI's json/csv row)."""
+    mention = event.mentions[0] if event.mentions else None
+    place = event.place
+    flags = [
+        name
+        for name, on in (
+            ("negated", event.negated),
+            ("hypothetical", event.hypothetical),
+            ("future", event.future),
+        )
+        if on
+    ]
+    return {
+        "id": event.id,
+        "date": event.date.isoformat() if event.date else None,
+        "date_precision": str(event.date_precision) if event.date_precision else None,
+        "type": event.type,
+        "mode": event.mode,
+        "contexts": list(event.contexts),
+        **_views(event.type, event.mode, event.recipient),
+        "actor": event.actor.text if event.actor else None,
+        "actor_code": _actor_code(event.actor),
+        "actor_country": event.actor.country if event.actor else None,
+        "actor_sector": event.actor.sector if event.actor else None,
+        "recipient": event.recipient.text if event.recipient else None,
+        "recipient_code": _actor_code(event.recipient),
+        "recipient_country": event.recipient.country if event.recipient else None,
+        "recipient_sector": event.recipient.sector if event.recipient else None,
+        "place": place.name if place else None,
+        "place_country": place.country_code if place else None,
+        "lat": place.lat if place else None,
+        "lon": place.lon if place else None,
+        "geo_precision": str(place.precision) if place and place.precision else None,
+        "dead": event.dead,
+        "injured": event.injured,
+        "arrested": event.arrested,
+        "confidence": event.confidence,
+        "flags": flags,
+        "headline": event.headline,
+        "num_articles": event.num_articles,
+        "article_id": mention.article_id if mention else None,
+        "sentence": mention.sentence if mention else None,
+    }
+
+
+_TABLE_COLUMNS = (
+    ("id", 4), ("date", 10), ("type", 9), ("mode", 10), ("actor_code", 7),
+    ("recipient_code", 7), ("place", 14), ("dead", 4), ("injured", 4), ("arrested", 4),
+    ("confidence", 4),
+)  # fmt: skip
+_HEADERS = {
+    "actor_code": "actor", "recipient_code": "recip", "injured": "inj",
+    "arrested": "arr", "confidence": "conf",
+}  # fmt: skip
+
+
+def _cell(value: Any, width: int) -> str:
+    text = "" if value is None else str(value)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def format_table(records: list[Record]) -> str:
+    """A fixed-width table with the source sentence filling the rest of the line."""
+    if not records:
+        return "(no events)"
+    total = shutil.get_terminal_size((140, 20)).columns
+    fixed = sum(w + 1 for _, w in _TABLE_COLUMNS)
+    sentence_width = max(30, total - fixed)
+    header = " ".join(_cell(_HEADERS.get(n, n), w).ljust(w) for n, w in _TABLE_COLUMNS)
+    lines = [header + " sentence", "-" * min(total, fixed + sentence_width)]
+    for record in records:
+        cells = " ".join(_cell(record.get(n), w).ljust(w) for n, w in _TABLE_COLUMNS)
+        sentence = " ".join(str(record.get("sentence") or "").split())
+        lines.append(cells + " " + _cell(sentence, sentence_width))
+    return "\n".join(lines)
+
+
+def highlight(text: str, start: int, end: int, *, color: bool, width: int = 88) -> str:
+    """The paragraph of ``text`` around [start, end) with that stretch marked: bold and
+    underlined on a terminal, between >>> and <<< otherwise."""
+    para_start = text.rfind("\n", 0, start) + 1
+    para_end = text.find("\n", end)
+    para_end = len(text) if para_end == -1 else para_end
+    before, marked, after = text[para_start:start], text[start:end], text[end:para_end]
+    if color:
+        marked = click.style(marked, bold=True, underline=True, fg="yellow")
+        return before + marked + after
+    return textwrap.fill(before + ">>> " + marked + " <<<" + after, width=width)
+
+
+def _actor_record(actor: Actor | None) -> Record | None:
+    if actor is None:
+        return None
+    return {
+        "text": actor.text,
+        "name": actor.name,
+        "country": actor.country,
+        "sector": actor.sector,
+    }
+
+
+def document_record(doc: Document) -> Record:
+    """A JSON-ready view of a processed document: the article and its factual and
+    flagged events, with places and dates (the golden-file format)."""
+    article = doc.article
+    return {
+        "origin": doc.origin,
+        "title": article.title if article else None,
+        "captions": list(article.captions) if article else [],
+        "credits": list(article.credits) if article else [],
+        "published": article.published.isoformat() if article and article.published else None,
+        "published_origin": str(article.published_origin)
+        if article and article.published_origin
+        else None,
+        "body_start": article.body[:60] if article else None,
+        "events": [
+            {
+                "type": e.type,
+                "mode": e.mode,
+                **_views(e.type, e.mode, e.recipient),
+                "trigger": e.trigger,
+                "actor": _actor_record(e.actor),
+                "recipient": _actor_record(e.recipient),
+                "date": e.date.isoformat() if e.date else None,
+                "date_precision": str(e.date_precision) if e.date_precision else None,
+                "place": e.place.name if e.place else None,
+                "place_country": e.place.country_code if e.place else None,
+                "lat": round(e.place.lat, 2) if e.place and e.place.lat is not None else None,
+                "lon": round(e.place.lon, 2) if e.place and e.place.lon is not None else None,
+                "dead": e.dead,
+                "injured": e.injured,
+                "arrested": e.arrested,
+                "negated": e.negated,
+                "hypothetical": e.hypothetical,
+                "future": e.future,
+                "headline": e.headline,
+                "sentence": e.sentence,
+            }
+            for e in doc.events
+        ],
+        "places": sorted({p.name for p in doc.places if p.name}),
+    }
