@@ -758,19 +758,21 @@ def test_serve_command_runs_uvicorn_on_the_app(
 
     calls: list[dict[str, Any]] = []
 
-    def fake_run(app: Any, **kwargs: Any) -> None:
-        calls.append({"app": app, **kwargs})
+    def fake_run(server: Any, sockets: list[Any] | None = None) -> None:
+        [sock] = sockets or []
+        calls.append({"app": server.config.app, "address": sock.getsockname()})
 
-    monkeypatch.setattr(uvicorn, "run", fake_run)
+    monkeypatch.setattr(uvicorn.Server, "run", fake_run)
     monkeypatch.setenv("EVENTWIRE_INGEST_TOKEN", "token-from-the-environment")
+    port = free_port()
     result = CliRunner().invoke(
-        serve, ["--db", str(db_path), "--port", "8123", "--max-upload-mb", "0.5"]
+        serve, ["--db", str(db_path), "--port", str(port), "--max-upload-mb", "0.5"]
     )
     assert result.exit_code == 0, result.output
     assert "ingest enabled" in result.output
     [call] = calls
-    assert (call["host"], call["port"]) == ("127.0.0.1", 8123)
-    with TestClient(call["app"]) as client:
+    assert call["address"] == ("127.0.0.1", port)
+    with TestClient(call["app"], base_url=f"http://127.0.0.1:{port}") as client:
         refused = client.post("/ingest", json={"text": "x"})
         assert refused.status_code == 401
         too_big = client.post(
@@ -782,6 +784,14 @@ def test_serve_command_runs_uvicorn_on_the_app(
             },
         )
         assert too_big.status_code == 413
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
 
 
 def test_serve_command_reports_a_missing_database(tmp_path: Path) -> None:

@@ -144,8 +144,13 @@ def test_ingest_route_is_documented_only_with_a_token(client: TestClient) -> Non
     assert set(operation["requestBody"]["content"]) == {"application/json", "multipart/form-data"}
 
 
-def test_ingest_a_url_fetches_the_page(client: TestClient) -> None:
+def test_ingest_a_url_fetches_the_page(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The test's news site runs on 127.0.0.1: here (only) that address counts as public.
+    from eventwire.sources import fetch
     from sources_server import NewsServer, Reply, article_page
+
+    real_is_public = fetch._is_public
+    monkeypatch.setattr(fetch, "_is_public", lambda a: a == "127.0.0.1" or real_is_public(a))
 
     page = article_page(
         "Police detain dockers in Averly",
@@ -168,3 +173,71 @@ def test_ingest_a_url_fetches_the_page(client: TestClient) -> None:
     assert missing.status_code == 422 and "404" in missing.json()["detail"]
     empty = client.post("/ingest", json={"title": "nothing"}, headers=AUTH)
     assert empty.status_code == 422 and "url" in empty.json()["detail"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/etc/passwd",
+        "../../../../etc/os-release",
+        "etc/hostname",
+        "file:///etc/passwd",
+        "FILE:/etc/passwd",
+        "ftp://example.org/news.txt",
+        "gopher://example.org/",
+        "http:///etc/passwd",
+        "http://127.0.0.1:1/secret.html",
+        "http://localhost/health",
+        "http://LOCALHOST./health",
+        "http://[::1]/",
+        "http://[::ffff:127.0.0.1]/",
+        "http://0.0.0.0/",
+        "http://2130706433/",
+        "http://10.0.0.1/",
+        "http://192.168.1.1/admin",
+        "http://172.16.0.1/",
+        "http://100.64.0.1/",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://[fd00::1]/",
+        "http://user@127.0.0.1/",
+        "http://127.0.0.1:99999/",
+    ],
+)
+def test_ingest_refuses_urls_that_are_not_public_before_connecting(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch, url: str
+) -> None:
+    import socket
+
+    def no_connection(*_args: Any, **_kwargs: Any) -> None:
+        raise AssertionError(f"a connection was attempted for {url!r}")
+
+    monkeypatch.setattr(socket.socket, "connect", no_connection)
+    monkeypatch.setattr(socket, "create_connection", no_connection)
+    response = client.post("/ingest", json={"url": url}, headers=AUTH)
+    assert response.status_code == 422, response.text
+    detail = response.json()["detail"]
+    assert "url" in detail and ("public" in detail or "malformed" in detail), detail
+    assert client.get("/health").json()["articles"] == 0
+
+
+def test_ingest_refuses_a_name_that_resolves_to_a_private_address(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import socket
+
+    def resolve(host: str, *_args: Any, **_kwargs: Any) -> list[Any]:
+        assert host == "news.example.org", host
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("169.254.169.254", 80))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolve)
+    response = client.post("/ingest", json={"url": "http://news.example.org/a"}, headers=AUTH)
+    assert response.status_code == 422, response.text
+    assert "private network" in response.json()["detail"]
+
+
+def test_ingest_is_declared_as_a_bearer_scheme(client: TestClient) -> None:
+    schema = client.get("/openapi.json").json()
+    [scheme] = schema["components"]["securitySchemes"].values()
+    assert scheme["type"] == "http" and scheme["scheme"] == "bearer"
+    [requirement] = schema["paths"]["/ingest"]["post"]["security"]
+    assert list(requirement) == list(schema["components"]["securitySchemes"])

@@ -177,3 +177,46 @@ def test_a_public_only_fetch_refuses_a_redirect_to_a_local_address() -> None:
         handler.redirect_request(request, None, 302, "Found", {}, "http://127.0.0.1/admin")
     plain = urllib.request.Request("http://8.8.8.8/news")
     assert handler.redirect_request(plain, None, 302, "Found", {}, "http://127.0.0.1/a")
+
+
+def test_a_public_only_fetch_connects_only_to_the_addresses_it_checked(
+    server: NewsServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """DNS rebinding: the name answers a public address to the check and this machine's
+    to the connection. The connection resolves once, checks, and refuses: nothing
+    reaches the local server, and the refusal is not retried."""
+    import socket
+
+    from eventwire.sources import fetch
+
+    real = socket.getaddrinfo
+    port = int(server.url("/").split(":")[2].split("/")[0])
+    answers = iter(["8.8.8.8"] + ["127.0.0.1"] * 10)
+
+    def rebinding(host: str, *args: object, **kwargs: object) -> list[object]:
+        if host != "news.rebind.example":
+            return real(host, *args, **kwargs)  # type: ignore[arg-type]
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (next(answers), port))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    server.route("/secret", Reply(body=b"<p>internal</p>"))
+    url = f"http://news.rebind.example:{port}/secret"
+    assert not fetch.is_private_url(url)  # the first answer: public
+    with pytest.raises(InputError, match="private or local address"):
+        Fetcher(QUICK).fetch(url, public_only=True)
+    assert server.requests == []
+
+
+def test_localhost_names_are_local_whatever_they_resolve_to() -> None:
+    from eventwire.sources.fetch import is_private_url
+
+    for url in ("http://localhost./", "http://LocalHost/", "http://api.localhost/x"):
+        assert is_private_url(url), url
+    # An IPv4 address inside an IPv6 one is judged as itself (mapped, 6to4, NAT64).
+    for url in (
+        "http://[::ffff:10.0.0.1]/",
+        "http://[2002:7f00:1::]/",
+        "http://[64:ff9b::a9fe:a9fe]/",
+    ):
+        assert is_private_url(url), url
+    assert not is_private_url("http://[64:ff9b::808:808]/")

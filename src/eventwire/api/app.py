@@ -3,6 +3,10 @@
 The app reads the store through read-only connections (``reader.py``). It writes only
 when it is given an ingest token, through ``POST /ingest``. It serves the dashboard's
 static files from ``eventwire/web/static`` and offline API docs at ``/docs``.
+
+Every answer carries security headers (``security.py``), every error is JSON
+(``{"detail": "..."}``), each read has a time budget (``Database``), and with
+``allowed_hosts`` a request naming another host is refused.
 """
 
 from __future__ import annotations
@@ -18,20 +22,22 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from eventwire.api.docs import add_docs
 from eventwire.api.routes_articles import router as articles_router
 from eventwire.api.routes_events import router as events_router
 from eventwire.api.routes_ingest import IngestConfig, default_stages, ingest_router
+from eventwire.api.security import JsonErrors, SecurityHeaders, TrustedHosts
 from eventwire.errors import EventwireError, InputError
 from eventwire.store.read.database import Database
-from eventwire.store.read.query import QueryError
+from eventwire.store.read.query import QueryError, QueryTimeout
 
 log = logging.getLogger(__name__)
 
 TITLE = "eventwire"
 DEFAULT_MAX_UPLOAD_BYTES = 5_000_000
+DEFAULT_TIME_LIMIT = 10.0  # seconds a request's reads may take
 _SHORT_TOKEN = 16
 
 _MISSING_DASHBOARD = """<!DOCTYPE html>
@@ -56,19 +62,24 @@ def create_app(
     ingest_token: str | None = None,
     max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES,
     stages: Sequence[str] | None = None,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
+    allowed_hosts: Sequence[str] | None = None,
 ) -> FastAPI:
     """The API over the store at ``db_path`` (which must exist).
 
     Read-only unless ``ingest_token`` is given: then ``POST /ingest`` accepts articles
     from clients that send it as a Bearer token, with bodies of at most
     ``max_upload_bytes``, and codes them with the pipeline of ``stages`` (the default
-    pipeline when None). Raises StoreError when the store cannot be served.
+    pipeline when None). A read running past ``time_limit`` seconds is stopped and
+    answered 503 (None: no limit). With ``allowed_hosts`` (names, ``*.domain``, or
+    ``*``), a request whose ``Host`` header names another host is answered 400. Raises
+    StoreError when the store cannot be served.
     """
     if ingest_token is not None and not ingest_token.strip():
         raise ValueError("the ingest token must not be empty")
     if max_upload_bytes < 1:
         raise ValueError(f"max_upload_bytes must be 1 or more, not {max_upload_bytes}")
-    database = Database(db_path)
+    database = Database(db_path, time_limit=time_limit)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -80,6 +91,7 @@ def create_app(
             yield
         finally:
             gc.unfreeze()
+            database.interrupt()  # a query still running stops now, not at its budget
             database.close()
 
     app = FastAPI(
@@ -91,7 +103,10 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.database = database
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(JsonErrors)
+    if allowed_hosts is not None:
+        app.add_middleware(TrustedHosts, hosts=allowed_hosts)
+    app.add_middleware(SecurityHeaders)  # the last added runs first: on every answer
     _add_error_handlers(app)
     app.include_router(events_router)
     app.include_router(articles_router)
@@ -145,29 +160,27 @@ def _add_error_handlers(app: FastAPI) -> None:
         log.error("%s %s failed: %s", request.method, request.url.path, exc)
         return JSONResponse({"detail": str(exc)}, status_code=500)
 
+    async def too_long(request: Request, exc: Exception) -> Response:
+        log.warning("%s %s stopped: %s", request.method, request.url.path, exc)
+        return JSONResponse({"detail": str(exc)}, status_code=503)
+
+    async def http_error(request: Request, exc: Exception) -> Response:
+        if not isinstance(exc, StarletteHTTPException):  # pragma: no cover - registration
+            raise exc
+        detail = str(exc.detail)
+        path = request.url.path[:200]
+        if exc.status_code == 404 and detail == "Not Found":
+            detail = f"nothing at {path!r} (the API's paths are listed at /docs)"
+        elif exc.status_code == 405 and detail == "Method Not Allowed":
+            allowed = (exc.headers or {}).get("Allow") or (exc.headers or {}).get("allow")
+            detail = f"{request.method} is not allowed on {path!r}" + (
+                f" (allowed: {allowed})" if allowed else ""
+            )
+        return JSONResponse({"detail": detail}, status_code=exc.status_code, headers=exc.headers)
+
     app.add_exception_handler(RequestValidationError, validation)
+    app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_exception_handler(QueryError, unusable)
     app.add_exception_handler(InputError, unusable)
+    app.add_exception_handler(QueryTimeout, too_long)
     app.add_exception_handler(EventwireError, failed)
-
-
-class SecurityHeaders:
-    """Adds ``X-Content-Type-Options: nosniff`` to every answer (pure ASGI, so it costs
-    next to nothing per request)."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = list(message.get("headers", []))
-                headers.append((b"x-content-type-options", b"nosniff"))
-                message["headers"] = headers
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)

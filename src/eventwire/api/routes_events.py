@@ -7,10 +7,10 @@ import tempfile
 from collections.abc import Iterator
 from typing import Annotated, Any, BinaryIO
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, HTTPException, Path, Query
 from fastapi.responses import Response, StreamingResponse
 
-from eventwire.api.params import DatabaseDep, EventQueryDep, PageDep
+from eventwire.api.params import MAX_ID, DatabaseDep, EventQueryDep, PageDep
 from eventwire.api.schemas import (
     CountOut,
     ErrorOut,
@@ -31,6 +31,7 @@ _CHUNK_BYTES = 1 << 16
 router = APIRouter(tags=["events"])
 
 EXPORT_BATCH = 500
+MAX_STATS_ROWS = 100_000
 _NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorOut}}
 
 
@@ -50,7 +51,10 @@ def count_events(db: DatabaseDep, query: EventQueryDep) -> dict[str, Any]:
 
 
 @router.get("/events/{event_id}", response_model=EventDetailOut, responses=_NOT_FOUND)
-def get_event(event_id: int, db: DatabaseDep) -> dict[str, Any]:
+def get_event(
+    event_id: Annotated[int, Path(ge=1, le=MAX_ID, description="the event's id")],
+    db: DatabaseDep,
+) -> dict[str, Any]:
     """One event with every mention that reports it."""
     with db.reader() as reader:
         detail = reader.event_detail(event_id)
@@ -66,19 +70,27 @@ def stats(
     group: Annotated[
         str,
         Query(
+            max_length=200,
             description="comma-separated: day, month, year, type, mode, actor_country, "
             "recipient_country, actor_sector, recipient_sector, dyad (= actor_country, "
-            "recipient_country); e.g. day,type"
+            "recipient_country); e.g. day,type",
         ),
     ] = "type",
-    limit: Annotated[int | None, Query(ge=1, description="at most this many rows")] = None,
+    limit: Annotated[
+        int | None,
+        Query(
+            ge=1,
+            le=MAX_STATS_ROWS,
+            description=f"at most this many rows (all, up to {MAX_STATS_ROWS}, when not given)",
+        ),
+    ] = None,
 ) -> Response:
     """Event counts per group, over the events passing the filters. Groups over time
     come in time order (undated last), others largest first; a key is null for events
     without that value."""
     groups = StatsGroup.parse(group)
     with db.reader() as reader:
-        result = reader.stats_json(query, groups, limit)
+        result = reader.stats_json(query, groups, limit or MAX_STATS_ROWS)
     # Encoded already (a year of day,type groups is thousands of rows): returned as is,
     # so FastAPI does not check it against StatsOut again (the tests do).
     return Response(stats_body(result), media_type="application/json")
@@ -93,9 +105,12 @@ def export(
     db: DatabaseDep,
     query: EventQueryDep,
     format_: Annotated[
-        str, Query(alias="format", description="plover, csv, parquet, geojson, ...")
+        str,
+        Query(alias="format", max_length=40, description="plover, csv, parquet, geojson, ..."),
     ] = "csv",
-    sort: Annotated[str, Query(description="order of the exported events")] = "-date",
+    sort: Annotated[
+        str, Query(max_length=40, description="order of the exported events")
+    ] = "-date",
 ) -> StreamingResponse:
     """Every event passing the filters, in one file (see ``eventwire.export``).
 

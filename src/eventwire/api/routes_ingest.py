@@ -7,6 +7,12 @@ and a body without one is counted while it streams in and refused as soon as it
 passes the limit. A body is either JSON (``IngestIn``: one article) or a multipart
 upload of a UTF-8 text file (``file``, a dump of one or more articles, with optional
 ``title``, ``published``, ``url`` and ``source`` fields).
+
+A ``url`` to fetch must be an absolute ``http`` or ``https`` URL of a public host: no
+file path, no other scheme, no address of this machine or of a private, link-local or
+reserved network, before or after redirects and name resolution (``sources.fetch``,
+``public_only``). It is read by the same reader as ``eventwire ingest URL``, and every
+article is coded by the same ``process_one`` as the command's runner.
 """
 
 from __future__ import annotations
@@ -18,9 +24,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
+from urllib.parse import urlsplit
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
+from fastapi.security import HTTPBearer
 from pydantic import ValidationError
 from starlette.datastructures import UploadFile
 from starlette.types import Message, Receive
@@ -28,7 +36,8 @@ from starlette.types import Message, Receive
 from eventwire.api.schemas import ErrorOut, IngestIn, IngestOut
 from eventwire.errors import InputError, PipelineError
 from eventwire.model import RawDocument
-from eventwire.run.pipeline import Pipeline
+from eventwire.run.pipeline import Pipeline, process_one
+from eventwire.sources.fetch import FetchPolicy, is_private_url
 from eventwire.sources.jsonl import parse_published
 from eventwire.sources.text import decode_text
 from eventwire.stages.registry import DEFAULT_STAGES
@@ -38,6 +47,17 @@ from eventwire.store.read.query import QueryError
 log = logging.getLogger(__name__)
 
 _FORM_FIELDS = ("title", "published", "url", "source")
+# A URL posted to /ingest is fetched once, briefly: no long retries inside a request.
+_FETCH_TIMEOUT = 15.0
+_MAX_URL_CHARS = 2048
+
+# Declares the token in the OpenAPI document (so /docs has an Authorize button); the
+# check itself is _authorize, in constant time, with its own message.
+bearer = HTTPBearer(
+    auto_error=False,
+    scheme_name="ingest token",
+    description="the token given to 'eventwire serve --ingest-token'",
+)
 
 
 class BodyTooLarge(Exception):
@@ -65,7 +85,10 @@ class Ingester:
         with self._lock:
             if self._pipeline is None:
                 self._pipeline = Pipeline(self.config.stages)
-            docs = self._pipeline.process_raw(raw)
+            result = process_one(self._pipeline, raw)
+            if result.error is not None:
+                raise result.error
+            docs = result.documents
             if not docs:
                 raise InputError(raw.origin, "no article text found")
             with Store(self.config.db_path, create=False) as store:
@@ -107,13 +130,39 @@ def _limited(request: Request, limit: int) -> Request:
     return Request(request.scope, counting)
 
 
-def _fetched(url: str) -> list[RawDocument]:
-    """The documents at ``url`` (a page, or a feed's entries), fetched politely; the
-    first problem raises ``InputError``."""
+def check_public_url(url: str) -> str:
+    """``url`` stripped, when it is an absolute http(s) URL of a public host; raises
+    QueryError (422) naming the problem otherwise. Nothing is sent to the host."""
+    url = url.strip()
+    if len(url) > _MAX_URL_CHARS:
+        raise QueryError(f"url is longer than {_MAX_URL_CHARS} characters")
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+        parts.port  # noqa: B018 - raises ValueError on a bad port
+    except ValueError as exc:
+        raise QueryError(f"url {url[:100]!r} is malformed ({exc})") from exc
+    if parts.scheme.lower() not in ("http", "https") or not host:
+        raise QueryError(
+            f"url must be an absolute http:// or https:// URL of a public host, not "
+            f"{url[:100]!r} (the server reads no files)"
+        )
+    if is_private_url(url):
+        raise QueryError(
+            f"url {url[:100]!r} is on this machine or a private network; ingest fetches "
+            "only public hosts"
+        )
+    return url
+
+
+def _fetched(url: str, max_bytes: int) -> list[RawDocument]:
+    """The documents at ``url`` (a page, or a feed's entries), fetched politely from a
+    public host only; the first problem raises ``InputError``."""
     from eventwire.sources import iter_inputs
 
+    policy = FetchPolicy(timeout=_FETCH_TIMEOUT, retries=0, max_bytes=max_bytes)
     documents: list[RawDocument] = []
-    for item in iter_inputs([url]):
+    for item in iter_inputs([check_public_url(url)], policy=policy, public_only=True):
         if item.error is not None:
             raise item.error
         if item.document is not None:
@@ -143,7 +192,7 @@ async def _raw_documents(request: Request, limit: int) -> list[RawDocument]:
             raise QueryError(f"bad ingest body: {problems}") from exc
         origin = item.url or "<api>"
         if item.text is None and item.url:
-            return await run_in_threadpool(_fetched, item.url)
+            return await run_in_threadpool(_fetched, item.url, limit)
         return [
             RawDocument(
                 text=item.text or "",
@@ -210,6 +259,7 @@ def ingest_router(config: IngestConfig) -> APIRouter:
         response_model=IngestOut,
         responses=errors,
         openapi_extra={"requestBody": body_schema},
+        dependencies=[Depends(bearer)],
     )
     async def ingest(request: Request) -> dict[str, Any]:
         """Code one article (JSON: its text, or a url to fetch) or a text file (multipart)

@@ -236,7 +236,8 @@ class IngestIn(BaseModel):
     url: str | None = Field(
         default=None,
         description="where the text came from; given alone, the page or feed is fetched "
-        "(politely, robots.txt obeyed) and read",
+        "(politely, robots.txt obeyed) and read: an absolute http(s) URL of a public host "
+        "only (no file paths, no addresses of the server's machine or private networks)",
     )
     source: str | None = None
 

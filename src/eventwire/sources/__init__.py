@@ -87,11 +87,16 @@ def _cannot_list(unreadable: list[InputItem], name: str, exc: OSError) -> None:
 
 
 def iter_inputs(
-    names: Iterable[str], *, follow: bool = False, policy: FetchPolicy | None = None
+    names: Iterable[str],
+    *,
+    follow: bool = False,
+    policy: FetchPolicy | None = None,
+    public_only: bool = False,
 ) -> Iterator[InputItem]:
     """The items of every input name, in order, read lazily (a large WARC or JSON Lines
     file is never held in memory). ``follow`` fetches the pages feed entries link to;
-    ``policy`` sets how URLs are fetched."""
-    reader = InputReader(follow=follow, policy=policy)
+    ``policy`` sets how URLs are fetched; ``public_only`` reads only URLs of public
+    hosts (names that come from the network: see ``InputReader``)."""
+    reader = InputReader(follow=follow, policy=policy, public_only=public_only)
     for name in names:
         yield from reader.read(name)

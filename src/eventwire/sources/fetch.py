@@ -11,10 +11,15 @@ Bodies larger than ``max_bytes`` are refused.
 Redirects are followed by ``urllib``; a redirect's target is not checked against its
 host's robots.txt.
 
-A fetch may be ``public_only`` (the pages a feed from the public web links to): then a
-URL, or a redirect, to this machine or a private, link-local or reserved network is
-refused, so that a feed cannot make eventwire read a local service or a cloud metadata
-address. The check resolves the host name once; it does not pin the address it found.
+A fetch may be ``public_only`` (the pages a feed from the public web links to, and URLs
+posted to the API's ``/ingest``): then a URL, or a redirect, to this machine or a
+private, link-local or reserved network is refused, so that a feed or a client cannot
+make eventwire read a local service or a cloud metadata address. The URL's host is
+checked before anything is sent; the connection itself then resolves the name again and
+connects only to an address it has checked (so a name that answers a public address to
+the check and a private one to the connection is refused too), and so does every
+redirect. Through a proxy (``http_proxy``) the proxy resolves names: only the URL's
+check applies.
 """
 
 from __future__ import annotations
@@ -118,7 +123,9 @@ class Fetcher:
         self.policy = policy or FetchPolicy()
         self._hosts: dict[str, _Host] = {}
         self._hosts_lock = threading.Lock()
-        self._opener = urllib.request.build_opener(_GuardedRedirects())
+        self._opener = urllib.request.build_opener(
+            _GuardedRedirects(), _GuardedHTTPHandler(), _GuardedHTTPSHandler()
+        )
 
     def fetch(self, url: str, *, public_only: bool = False) -> FetchResult:
         """Fetch one URL; raises ``InputError`` naming the URL and the problem.
@@ -127,9 +134,9 @@ class Fetcher:
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise InputError(url, "not an http or https URL")
         if public_only and is_private_url(url):
-            raise InputError(url, "a private or local address, not fetched for a public feed")
+            raise InputError(url, "a private or local address, not fetched", "private address")
         host = self._host(parts)
-        if self.policy.obey_robots and not self._robots(host, parts, url).can_fetch(
+        if self.policy.obey_robots and not self._robots(host, parts, url, public_only).can_fetch(
             ROBOTS_AGENT, url
         ):
             raise InputError(url, "disallowed by robots.txt")
@@ -173,7 +180,9 @@ class Fetcher:
                 self._hosts[key] = _Host(self.policy.host_delay)
             return self._hosts[key]
 
-    def _robots(self, host: _Host, parts: SplitResult, url: str) -> RobotFileParser:
+    def _robots(
+        self, host: _Host, parts: SplitResult, url: str, public_only: bool = False
+    ) -> RobotFileParser:
         """The host's robots rules, read once; raises ``InputError`` for ``url`` when
         the host cannot be reached at all."""
         with host.robots_lock:
@@ -181,19 +190,20 @@ class Fetcher:
                 raise InputError(url, host.unreachable, "fetch failed")
             if host.robots is None:
                 try:
-                    host.robots = self._load_robots(host, f"{parts.scheme}://{parts.netloc}")
+                    root = f"{parts.scheme}://{parts.netloc}"
+                    host.robots = self._load_robots(host, root, public_only)
                 except _Failure as failure:
                     host.unreachable = f"{failure.problem} (reading robots.txt)"
                     raise InputError(url, host.unreachable, "fetch failed") from failure
             return host.robots
 
-    def _load_robots(self, host: _Host, root: str) -> RobotFileParser:
+    def _load_robots(self, host: _Host, root: str, public_only: bool = False) -> RobotFileParser:
         """The robots rules of a host, as RFC 9309 reads a failed fetch: a missing file
         (4xx) allows everything, a server error (5xx, or 429) nothing. Raises
         ``_Failure`` when the host cannot be reached."""
         rules = RobotFileParser(f"{root}/robots.txt")
         try:
-            result = self._get(host, f"{root}/robots.txt")
+            result = self._get(host, f"{root}/robots.txt", public_only)
         except _Failure as failure:
             if failure.status is None:
                 raise
@@ -260,6 +270,8 @@ class Fetcher:
                     retry_after=_retry_after(exc.headers.get("Retry-After")),
                 ) from exc
             except urllib.error.URLError as exc:
+                if isinstance(exc.reason, PrivateAddressError):
+                    raise _Failure(str(exc.reason)) from exc
                 raise _Failure(f"cannot connect: {exc.reason}", retryable=True) from exc
             except (OSError, http.client.HTTPException) as exc:  # timeouts, resets, TLS
                 raise _Failure(
@@ -286,20 +298,113 @@ _PUBLIC_ONLY = "eventwire_public_only"
 
 def is_private_url(url: str) -> bool:
     """Whether ``url``'s host is this machine or on a private, link-local or reserved
-    network: an address that is not global, or a name that resolves to one. A name that
-    does not resolve is not private (its fetch fails on its own)."""
+    network: an address that is not global, or a name that resolves to one (or that
+    names this machine: ``localhost``, ``*.localhost``). A name that does not resolve is
+    not private (its fetch fails on its own, and a public-only connection checks the
+    address it connects to)."""
     host = urlsplit(url).hostname
     if not host:
         return False
+    name = host.rstrip(".").lower()
+    if name == "localhost" or name.endswith(".localhost"):
+        return True
     try:
         infos = socket.getaddrinfo(host, None)
     except (OSError, UnicodeError):
         return False
+    return any(not _is_public(str(info[4][0])) for info in infos)
+
+
+def _is_public(address: str) -> bool:
+    """Whether an IP address (as ``getaddrinfo`` gives it) is on the public internet."""
+    try:
+        ip = ipaddress.ip_address(address.split("%")[0])
+    except ValueError:
+        return False
+    if isinstance(ip, ipaddress.IPv6Address):
+        # An IPv4 address inside an IPv6 one (mapped, 6to4, NAT64) is judged as itself.
+        if ip.ipv4_mapped is not None:
+            ip = ip.ipv4_mapped
+        elif ip.sixtofour is not None:
+            ip = ip.sixtofour
+        elif ip in _NAT64:
+            ip = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    return ip.is_global and not ip.is_multicast
+
+
+_NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
+
+
+class PrivateAddressError(OSError):
+    """A public-only connection to a host that resolves to a private or local address."""
+
+
+def _public_connection(
+    address: tuple[str, int],
+    timeout: float | object = socket._GLOBAL_DEFAULT_TIMEOUT,  # type: ignore[attr-defined]
+    source_address: tuple[str, int] | None = None,
+) -> socket.socket:
+    """``socket.create_connection`` that resolves the host once, refuses it when any
+    address it has is not public, and connects to the addresses it checked."""
+    host, port = address
+    try:
+        infos = socket.getaddrinfo(host, port, 0, socket.SOCK_STREAM)
+    except UnicodeError as exc:
+        raise OSError(f"bad host name {host!r}") from exc
     for info in infos:
-        address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
-        if not address.is_global:
-            return True
-    return False
+        if not _is_public(str(info[4][0])):
+            raise PrivateAddressError(
+                f"{host} resolves to a private or local address ({info[4][0]}), not fetched"
+            )
+    error: OSError | None = None
+    for family, kind, proto, _, sockaddr in infos:
+        sock = socket.socket(family, kind, proto)
+        try:
+            if timeout is not socket._GLOBAL_DEFAULT_TIMEOUT:  # type: ignore[attr-defined]
+                sock.settimeout(timeout)  # type: ignore[arg-type]
+            if source_address is not None:
+                sock.bind(source_address)
+            sock.connect(sockaddr)
+            return sock
+        except OSError as exc:
+            sock.close()
+            error = exc
+    raise error or OSError(f"{host}: no address to connect to")
+
+
+class _PublicHTTPConnection(http.client.HTTPConnection):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._create_connection = _public_connection
+
+
+class _PublicHTTPSConnection(http.client.HTTPSConnection):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._create_connection = _public_connection
+
+
+def _pinned(req: urllib.request.Request) -> bool:
+    """Whether ``req`` must connect only to public addresses (public-only, no proxy)."""
+    proxied = req.has_proxy() or getattr(req, "_tunnel_host", None)
+    return bool(getattr(req, _PUBLIC_ONLY, False)) and not proxied
+
+
+class _GuardedHTTPHandler(urllib.request.HTTPHandler):
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        if _pinned(req):
+            return self.do_open(_PublicHTTPConnection, req)
+        return super().http_open(req)
+
+
+class _GuardedHTTPSHandler(urllib.request.HTTPSHandler):
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        if _pinned(req):
+            options: dict[str, Any] = {"context": getattr(self, "_context", None)}
+            if hasattr(self, "_check_hostname"):  # Python 3.11
+                options["check_hostname"] = self._check_hostname
+            return self.do_open(_PublicHTTPSConnection, req, **options)
+        return super().https_open(req)
 
 
 class _GuardedRedirects(urllib.request.HTTPRedirectHandler):
@@ -310,6 +415,8 @@ class _GuardedRedirects(urllib.request.HTTPRedirectHandler):
     ) -> urllib.request.Request | None:
         new = super().redirect_request(req, fp, code, msg, headers, newurl)
         if new is not None and getattr(req, _PUBLIC_ONLY, False):
+            if urlsplit(newurl).scheme not in ("http", "https"):
+                raise _Failure(f"redirected to a URL that is not http or https ({newurl})")
             if is_private_url(newurl):
                 raise _Failure(f"redirected to a private or local address ({newurl})")
             setattr(new, _PUBLIC_ONLY, True)

@@ -40,11 +40,16 @@ def is_url(name: str) -> bool:
 
 class InputReader:
     """Reads input names one after the other, sharing one fetcher (and its robots.txt
-    cache) between them. ``follow`` makes feeds fetch the pages their entries link to."""
+    cache) between them. ``follow`` makes feeds fetch the pages their entries link to.
+    ``public_only`` reads only URLs of public hosts (``fetch.py``): no files, no stdin,
+    no local or private addresses (for names that come from the network)."""
 
-    def __init__(self, *, follow: bool = False, policy: FetchPolicy | None = None) -> None:
+    def __init__(
+        self, *, follow: bool = False, policy: FetchPolicy | None = None, public_only: bool = False
+    ) -> None:
         self.follow = follow
         self.policy = policy
+        self.public_only = public_only
         self._fetcher: Fetcher | None = None
 
     @property
@@ -55,7 +60,11 @@ class InputReader:
 
     def read(self, name: str) -> Iterator[InputItem]:
         """The items of one input, each tagged with ``input_name=name``."""
-        if name == "-":
+        if self.public_only and not is_url(name):
+            items: Iterator[InputItem] = iter(
+                [failed(name, "not an http or https URL", "not a URL")]
+            )
+        elif name == "-":
             items = _guarded(self._content(sys.stdin.buffer, STDIN_ORIGIN), STDIN_ORIGIN)
         elif is_url(name):
             items = self._url(name)
@@ -86,7 +95,7 @@ class InputReader:
 
     def _url(self, url: str) -> Iterator[InputItem]:
         try:
-            page = self.fetcher.fetch(url)
+            page = self.fetcher.fetch(url, public_only=self.public_only)
         except InputError as exc:
             yield InputItem(origin=url, error=exc)
             return

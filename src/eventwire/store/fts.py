@@ -10,11 +10,11 @@ keeps its star outside the quotes and matches as a prefix (``negotiat*``).
 from __future__ import annotations
 
 
-def match_expression(text: str) -> str | None:
-    """The FTS5 expression matching rows that hold every word of ``text``.
+def match_terms(text: str) -> list[str]:
+    """The FTS5 terms of ``text``'s words, each once, in order of first appearance.
 
     Words with no letter or digit (``"``, ``-``, ``…``) are dropped: the tokenizer would
-    drop them too. Returns None when nothing searchable is left.
+    drop them too. A word repeated adds nothing to an AND of words, so it is kept once.
     """
     terms: list[str] = []
     for word in text.split():
@@ -22,5 +22,14 @@ def match_expression(text: str) -> str | None:
         if not any(char.isalnum() for char in core):
             continue
         star = "*" if core != word else ""
-        terms.append('"' + core.replace('"', '""') + '"' + star)
+        term = '"' + core.replace('"', '""') + '"' + star
+        if term not in terms:
+            terms.append(term)
+    return terms
+
+
+def match_expression(text: str) -> str | None:
+    """The FTS5 expression matching rows that hold every word of ``text``; None when
+    nothing searchable is left."""
+    terms = match_terms(text)
     return " ".join(terms) if terms else None

@@ -5,6 +5,10 @@ this version's schema) and then hands each thread its own read-only SQLite conne
 (``mode=ro``, ``query_only``): FastAPI runs the endpoints in a thread pool, and an
 SQLite connection is not for sharing between threads. With the WAL journal that the
 writer sets up, readers never block an ingest and an ingest never blocks them.
+
+Each read has a time budget (``time_limit``): SQLite's progress handler stops a query
+that runs past it (``QueryTimeout``, answered 503), so no request holds a worker for
+longer; at shutdown every running query is interrupted.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -28,6 +33,9 @@ log = logging.getLogger(__name__)
 # pages beyond the map go through each connection's own small page cache, which is
 # slower. SQLite caps the map at its compile-time limit (2 GB in the usual builds).
 _MMAP_BYTES = 1 << 31
+# SQLite calls the progress handler every this many virtual machine steps (well under a
+# millisecond of work).
+_PROGRESS_STEPS = 10_000
 
 
 class Database:
@@ -37,8 +45,12 @@ class Database:
     an older schema is migrated once, here (the only write the API does by itself).
     """
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, time_limit: float | None = None) -> None:
+        """``time_limit``: seconds a read may run (None: no limit)."""
+        if time_limit is not None and not time_limit > 0:
+            raise ValueError(f"time_limit must be positive, not {time_limit}")
         self.path = str(path)
+        self.time_limit = time_limit
         if not Path(self.path).is_file():
             raise StoreError(f"{self.path}: no such database (run 'eventwire ingest' first)")
         self._uri = Path(self.path).resolve().as_uri() + "?mode=ro"
@@ -113,14 +125,30 @@ class Database:
 
     @contextmanager
     def reader(self) -> Iterator[Reader]:
-        """A ``Reader`` on this thread's connection, inside one read transaction."""
+        """A ``Reader`` on this thread's connection, inside one read transaction; its
+        queries raise ``QueryTimeout`` once ``time_limit`` seconds have passed."""
         conn = self.connection()
+        if self.time_limit is not None:
+            deadline = time.monotonic() + self.time_limit
+
+            def past_deadline() -> int:
+                return int(time.monotonic() > deadline)
+
+            conn.set_progress_handler(past_deadline, _PROGRESS_STEPS)
         conn.execute("BEGIN")
         try:
-            yield Reader(conn, self.path, self.indexes, self.tables)
+            yield Reader(conn, self.path, self.indexes, self.tables, time_limit=self.time_limit)
         finally:
+            conn.set_progress_handler(None, 0)
             if conn.in_transaction:
                 conn.execute("COMMIT")
+
+    def interrupt(self) -> None:
+        """Stop every query running on the connections (at shutdown)."""
+        with self._lock:
+            connections = list(self._connections)
+        for conn in connections:
+            conn.interrupt()
 
     def close(self) -> None:
         """Close every connection opened so far (at shutdown)."""

@@ -30,11 +30,14 @@ import base64
 import binascii
 import itertools
 import json
+import math
 from dataclasses import dataclass
 from datetime import date
 
 from eventwire.store.read.query import (
     FACTUAL_DATE_INDEX,
+    SQLITE_MAX_INT,
+    SQLITE_MIN_INT,
     Condition,
     QueryError,
     Statement,
@@ -106,6 +109,7 @@ class Cursor:
             or len(value) != 3
             or not isinstance(value[0], str)
             or type(value[2]) is not int
+            or not SQLITE_MIN_INT <= value[2] <= SQLITE_MAX_INT
         ):
             raise QueryError(malformed)
         sort, key, event_id = value
@@ -127,9 +131,13 @@ def _key_fits(key: object, order: SortOrder) -> bool:
         except ValueError:
             return False
         return True
+    if type(key) is int and not SQLITE_MIN_INT <= key <= SQLITE_MAX_INT:
+        return False
     if order.column == "num_mentions":
         return type(key) is int
-    return type(key) in (int, float)
+    if type(key) is float:
+        return math.isfinite(key)
+    return type(key) is int
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,8 +28,18 @@ DISTANCE_FUNCTION = "ew_distance_km"  # registered on each connection (see reade
 FACTUAL = "negated = 0 AND hypothetical = 0 AND future = 0"
 
 
+# The integers SQLite stores (64-bit signed): a larger one cannot even be bound.
+SQLITE_MAX_INT = 2**63 - 1
+SQLITE_MIN_INT = -(2**63)
+
+
 class QueryError(EventwireError):
     """A query parameter that cannot be used (the API answers 422 with this message)."""
+
+
+class QueryTimeout(EventwireError):
+    """A query that ran past the request's time budget and was interrupted (the API
+    answers 503 with this message)."""
 
 
 # --- parameters ------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from eventwire.store.read.query import (
     MATCHING_ARTICLES,
     EventQuery,
     QueryError,
+    QueryTimeout,
     SqlValue,
     StatsGroup,
     StatsSource,
@@ -43,6 +44,7 @@ from eventwire.store.read.results import (
     StatsRow,
 )
 from eventwire.store.read.rollups import rollup_count_statement, rollup_plan, rollup_stats_source
+from eventwire.store.read.snippets import SnippetTerms, snippet
 from eventwire.store.rows import article_from_row, event_from_row, place_from_row, timex_from_row
 
 # Articles are listed newest stored first; their cursor holds the last id shown.
@@ -50,7 +52,6 @@ ARTICLE_ORDER = SortOrder("articles", "id", True, False)
 
 # Snippet markers: private-use characters, which news text does not hold.
 _MATCH_OPEN, _MATCH_CLOSE = "\ue000", "\ue001"
-_SNIPPET_WORDS = 24
 # bm25 weights of the articles_fts columns (title, captions, body), as the CLI's search.
 _RANK_WEIGHTS = (5.0, 2.0, 1.0)
 # A text filter matching at least this many articles, and this share of them, is tested
@@ -70,11 +71,14 @@ class Reader:
         tables: frozenset[str] = frozenset(),
         *,
         use_rollups: bool = True,
+        time_limit: float | None = None,
     ) -> None:
         """``indexes`` and ``tables`` are the store's index and table names; counts and
         stats come from its rollup tables where they can (``rollups.py``) unless
-        ``use_rollups`` is False."""
+        ``use_rollups`` is False. ``time_limit`` is the budget the connection's progress
+        handler enforces (named in the message of a query it stops)."""
         self._conn = conn
+        self._time_limit = time_limit
         self._path = path
         self._indexes = indexes
         self._tables = tables if use_rollups else frozenset()
@@ -84,6 +88,14 @@ class Reader:
     ) -> list[sqlite3.Row]:
         try:
             return self._conn.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as exc:
+            if "interrupted" in str(exc):
+                limit = f" of {self._time_limit:g} s" if self._time_limit else ""
+                raise QueryTimeout(
+                    f"the query ran past the time limit{limit} and was stopped; narrow it "
+                    "(fewer or rarer words, a date range, more filters, a smaller limit)"
+                ) from exc
+            raise StoreError(f"{self._path}: query failed: {exc}") from exc
         except sqlite3.Error as exc:
             raise StoreError(f"{self._path}: query failed: {exc}") from exc
 
@@ -357,17 +369,28 @@ class Reader:
             return []
         rows = self._rows(
             "SELECT articles.id AS id, articles.title AS title, "
-            "snippet(articles_fts, -1, ?, ?, '…', ?) AS snippet, "
             "bm25(articles_fts, ?, ?, ?) AS rank "
             "FROM articles_fts JOIN articles ON articles.id = articles_fts.rowid "
             "WHERE articles_fts MATCH ? ORDER BY rank, articles.id LIMIT ?",
-            (_MATCH_OPEN, _MATCH_CLOSE, _SNIPPET_WORDS, *_RANK_WEIGHTS, expression, limit),
+            (*_RANK_WEIGHTS, expression, limit),
         )
+        # The snippets are built here, in linear time (see snippets.py), not by FTS5.
+        columns = {
+            int(row["id"]): (row["title"], row["captions"], row["body"])
+            for row in self._rows(
+                "SELECT id, title, captions, body FROM articles_fts_source "
+                "WHERE id IN (SELECT value FROM json_each(?))",
+                (id_list([int(row["id"]) for row in rows]),),
+            )
+        }
+        terms = SnippetTerms.of(text)
         return [
             SearchResult(
                 article_id=int(row["id"]),
                 title=_opt_str(row["title"]),
-                snippet=snippet_parts(str(row["snippet"] or "")),
+                snippet=snippet_parts(
+                    snippet(columns.get(int(row["id"]), ()), terms, _MATCH_OPEN, _MATCH_CLOSE)
+                ),
                 rank=float(row["rank"]),
             )
             for row in rows
