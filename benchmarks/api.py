@@ -66,6 +66,7 @@ from fastapi.testclient import TestClient
 
 from eventwire.api import create_app
 from eventwire.store import Store
+from eventwire.store.map_rollups import MAP_ROLLUP_BACKFILL, MAP_ROLLUP_TABLES
 from eventwire.store.schema import ROLLUP_BACKFILL, ROLLUP_TABLES
 
 # The API's indexes, as the schema (version 2) defines them.
@@ -265,7 +266,8 @@ def build_store(path: Path, n_events: int, seed: int = 7) -> None:
         (kind, name, sql)
         for kind, name, sql in conn.execute(
             "SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL AND ("
-            "(type = 'trigger' AND (name LIKE '%fts%' OR name LIKE 'events_rollups_%')) OR "
+            "(type = 'trigger' AND (name LIKE '%fts%' OR name LIKE 'events_rollups_%' "
+            "OR name LIKE 'events_map_rollups_%')) OR "
             "(type = 'index' AND tbl_name IN ('events', 'mentions', 'articles')))"
         )
     ]
@@ -291,6 +293,10 @@ def build_store(path: Path, n_events: int, seed: int = 7) -> None:
     for table in ROLLUP_TABLES:
         conn.execute(f"DELETE FROM {table}")
     for statement in ROLLUP_BACKFILL:  # as the migration to schema version 2 fills them
+        conn.execute(statement)
+    for table in MAP_ROLLUP_TABLES:
+        conn.execute(f"DELETE FROM {table}")
+    for statement in MAP_ROLLUP_BACKFILL:  # and the dashboard's, as version 4 does
         conn.execute(statement)
     print(f"rollups filled at {time.perf_counter() - started:.1f} s", flush=True)
     conn.execute("INSERT INTO mentions_fts (mentions_fts) VALUES ('rebuild')")

@@ -11,9 +11,14 @@ shipped (a database migrated by it would differ from one created afresh).
 3. ``events.headline``: the article's title reports the event (GDELT's
    ``IsRootEvent``); events stored before it read back as not headline events. A
    partial index of the headline events serves the API's counts and stats of them.
+4. the dashboard's rollups: events and fatalities per period and type, per place
+   country, and per grid cell at three sizes (``map_rollups.py``), kept exact by
+   triggers; an index of articles by source.
 """
 
 from __future__ import annotations
+
+from eventwire.store.map_rollups import MAP_ROLLUP_SQL
 
 _V1_INITIAL = """
 CREATE TABLE articles (
@@ -373,5 +378,12 @@ CREATE INDEX events_headline
     WHERE headline = 1;
 """
 
+_V4_MAP_ROLLUPS = "".join(MAP_ROLLUP_SQL)
+
 # Script n (1-based) migrates user_version n-1 -> n. Append only.
-MIGRATIONS: tuple[str, ...] = (_V1_INITIAL, _V2_DUPLICATES_AND_MERGING, _V3_HEADLINE)
+MIGRATIONS: tuple[str, ...] = (
+    _V1_INITIAL,
+    _V2_DUPLICATES_AND_MERGING,
+    _V3_HEADLINE,
+    _V4_MAP_ROLLUPS,
+)
