@@ -233,10 +233,11 @@ def sources_statement(query: EventQuery, events: int) -> Statement:
     where = where_clause(query)
     if events <= SOURCES_FROM_EVENTS:
         return Statement(
-            "SELECT count(DISTINCT articles.source) FROM events "
-            "JOIN mentions ON mentions.event_id = events.id "
+            f"SELECT count(DISTINCT articles.source) FROM (SELECT id AS eid FROM events "
+            f"WHERE {where.sql}) AS matched "
+            "JOIN mentions ON mentions.event_id = matched.eid "
             "JOIN articles ON articles.id = mentions.article_id "
-            f"WHERE articles.source IS NOT NULL AND {where.sql}",
+            "WHERE articles.source IS NOT NULL",
             list(where.params),
         )
     return Statement(
@@ -246,7 +247,7 @@ def sources_statement(query: EventQuery, events: int) -> Statement:
         "FROM src WHERE src.name IS NOT NULL) "
         "SELECT count(*) FROM src WHERE name IS NOT NULL AND EXISTS ("
         "SELECT 1 FROM articles JOIN mentions ON mentions.article_id = articles.id "
-        "JOIN events ON events.id = mentions.event_id "
-        f"WHERE articles.source = src.name AND {where.sql})",
+        "WHERE articles.source = src.name AND EXISTS (SELECT 1 FROM events "
+        f"WHERE events.id = mentions.event_id AND {where.sql}))",
         list(where.params),
     )

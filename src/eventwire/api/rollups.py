@@ -126,6 +126,7 @@ def _needed_columns(query: EventQuery, group: StatsGroup | None) -> frozenset[st
         or query.text is not None
         or query.min_confidence is not None
         or query.headline is not None
+        or query.source is not None
     ):
         return None
     needed: set[str] = set()

@@ -213,3 +213,20 @@ def countries(db: DatabaseDep) -> dict[str, Any]:
     ]
     out.sort(key=lambda row: (-int(row["n"]), row["iso3"]))
     return {"rows": out}
+
+
+@router.get("/sources")
+def sources(db: DatabaseDep) -> dict[str, Any]:
+    """Every article source in the store and its number of articles (for the
+    dashboard's source filter)."""
+    with _connection(db) as conn:
+        rows = _rows(
+            conn,
+            db,
+            Statement(
+                "SELECT source, count(*) AS n FROM articles WHERE source IS NOT NULL "
+                "GROUP BY source ORDER BY n DESC, source LIMIT 500",
+                [],
+            ),
+        )
+    return {"rows": [{"source": str(r["source"]), "articles": int(r["n"])} for r in rows]}

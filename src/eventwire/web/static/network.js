@@ -1,11 +1,12 @@
 // The actor network: who acts on whom. Nodes are actor/recipient countries, edges the
-// events between them (from /stats?group=dyad,type), coloured by the quad class with the
-// most events and as thick as the count. A circle layout, drawn as SVG.
+// top pairs by events (from /stats?group=dyad; how many is adjustable, 15 by default),
+// as thick as the count; the pairs left out are counted below. A circle layout, as SVG.
 
 import { clear, el, formatNumber, hideTooltip, message, onResize, showTooltip, svg } from "./dom.js";
 import { QUADS, quadColor, quadName, quadOf, sortTypes, typeColor } from "./plover.js";
 
-const MAX_NODES = 36;
+const DEFAULT_LIMIT = 15;
+const NEUTRAL = "#41618f"; // edges whose types are not known
 
 export class Network {
   constructor({ container, note, onCountry }) {
@@ -14,6 +15,7 @@ export class Network {
     this.onCountry = onCountry;
     this.data = null;
     this.country = "";
+    this.limit = DEFAULT_LIMIT;
     onResize(container, () => this.draw());
   }
 
@@ -29,10 +31,16 @@ export class Network {
     this.note.textContent = "";
   }
 
-  /** `stats` is the /stats?group=dyad,type answer. */
-  setData(stats, country) {
+  setLimit(limit) {
+    this.limit = limit;
+    this.draw();
+  }
+
+  /** `stats` is the /stats?group=dyad answer (largest first); `limit` pairs are drawn. */
+  setData(stats, country, limit = DEFAULT_LIMIT) {
     this.country = country;
-    const [actorKey, recipientKey, typeKey] = stats.group ?? ["actor_country", "recipient_country", "type"];
+    this.limit = limit;
+    const [actorKey, recipientKey, typeKey] = stats.group ?? ["actor_country", "recipient_country"];
     const edges = new Map();
     let undrawn = 0;
     for (const row of stats.rows ?? []) {
@@ -45,8 +53,10 @@ export class Network {
       const key = `${a}\u0000${b}`;
       const edge = edges.get(key) ?? { source: a, target: b, n: 0, byType: new Map() };
       edge.n += row.n;
-      const type = row[typeKey] ?? "?";
-      edge.byType.set(type, (edge.byType.get(type) ?? 0) + row.n);
+      if (typeKey) {
+        const type = row[typeKey] ?? "?";
+        edge.byType.set(type, (edge.byType.get(type) ?? 0) + row.n);
+      }
       edges.set(key, edge);
     }
     this.data = { edges: [...edges.values()], undrawn };
@@ -58,23 +68,23 @@ export class Network {
     if (this.data === null) return;
     clear(this.container);
     const { undrawn } = this.data;
-    let edges = this.data.edges;
+    const all = [...this.data.edges].sort((a, b) => b.n - a.n || a.source.localeCompare(b.source) || a.target.localeCompare(b.target));
+    const edges = all.slice(0, this.limit);
+    const left = all.slice(this.limit);
     const weight = new Map();
     for (const e of edges) {
       weight.set(e.source, (weight.get(e.source) ?? 0) + e.n);
       weight.set(e.target, (weight.get(e.target) ?? 0) + e.n);
     }
-    let nodes = [...weight.keys()].sort((a, b) => weight.get(b) - weight.get(a) || a.localeCompare(b));
-    const hidden = Math.max(0, nodes.length - MAX_NODES);
-    nodes = nodes.slice(0, MAX_NODES);
-    const kept = new Set(nodes);
-    edges = edges.filter((e) => kept.has(e.source) && kept.has(e.target));
+    const nodes = [...weight.keys()].sort((a, b) => weight.get(b) - weight.get(a) || a.localeCompare(b));
     const notes = [];
     const drawn = edges.reduce((s, e) => s + e.n, 0);
-    if (edges.length) notes.push(`${formatNumber(drawn)} event${drawn === 1 ? "" : "s"} between ${nodes.length} countries`);
-    if (hidden) notes.push(`${hidden} smaller countries left out`);
+    if (edges.length) notes.push(`top ${edges.length} pair${edges.length === 1 ? "" : "s"}: ${formatNumber(drawn)} event${drawn === 1 ? "" : "s"} between ${nodes.length} countries`);
+    if (left.length) notes.push(`${formatNumber(left.length)} more pair${left.length === 1 ? "" : "s"} not shown (${formatNumber(left.reduce((s, e) => s + e.n, 0))} events)`);
     if (undrawn) notes.push(`${formatNumber(undrawn)} events lack an actor or recipient country`);
     this.note.textContent = notes.join(" · ");
+    this.container.dataset.pairs = String(edges.length);
+    this.container.dataset.morePairs = String(left.length);
     if (edges.length === 0) {
       this.container.append(message("empty", "No events with both an actor and a recipient country match these filters."));
       return;
@@ -107,7 +117,7 @@ export class Network {
     const maxWeight = Math.max(...nodes.map((n) => weight.get(n)));
     const maxEdge = Math.max(...edges.map((e) => e.n));
     const radius = (n) => 7 + 13 * Math.sqrt(weight.get(n) / maxWeight);
-    const strokeW = (n) => 1.2 + 5 * Math.sqrt(n / maxEdge);
+    const strokeW = (n) => 1 + 9 * Math.sqrt(n / maxEdge);
 
     const root = svg("svg", {
       className: "network-svg",
@@ -123,7 +133,7 @@ export class Network {
         svg(
           "marker",
           { id: `arrow-q${q}`, viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 9, markerHeight: 9, orient: "auto", markerUnits: "userSpaceOnUse" },
-          svg("path", { d: "M0,0L10,5L0,10z", fill: quadColor(q || null) }),
+          svg("path", { d: "M0,0L10,5L0,10z", fill: q ? quadColor(q) : NEUTRAL }),
         ),
       );
     }
@@ -136,8 +146,8 @@ export class Network {
       const types = sortTypes([...e.byType.keys()]);
       const quadCounts = new Map();
       for (const [t, n] of e.byType) quadCounts.set(quadOf(t), (quadCounts.get(quadOf(t)) ?? 0) + n);
-      const quad = [...quadCounts].sort((a, b) => b[1] - a[1] || (b[0] ?? 0) - (a[0] ?? 0))[0][0];
-      const color = quadColor(quad);
+      const quad = quadCounts.size ? [...quadCounts].sort((a, b) => b[1] - a[1] || (b[0] ?? 0) - (a[0] ?? 0))[0][0] : null;
+      const color = quad === null ? NEUTRAL : quadColor(quad);
       const a = pos.get(e.source);
       const b = pos.get(e.target);
       let d;
@@ -176,7 +186,7 @@ export class Network {
         showTooltip(evt.clientX, evt.clientY, [
           self ? `${e.source} on ${e.source} (within the country): ${e.n} event${e.n === 1 ? "" : "s"}` : `${e.source} → ${e.target}: ${e.n} event${e.n === 1 ? "" : "s"}`,
           ...types.map((t) => [typeColor(t), `${t} ${e.byType.get(t)}`]),
-          `mostly ${quadName(quad).toLowerCase()}`,
+          quad !== null ? `mostly ${quadName(quad).toLowerCase()}` : "",
         ]);
       path.addEventListener("pointerenter", tip);
       path.addEventListener("pointermove", tip);
