@@ -25,7 +25,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from browser import chromium, open_page, serve  # noqa: E402
+from browser import chromium, open_page, serve
 
 TARGET_S = 1.5
 QUIET_MS = 500  # playwright's network idle: no request for this long

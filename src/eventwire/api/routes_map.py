@@ -207,12 +207,8 @@ def countries(db: DatabaseDep) -> dict[str, Any]:
                 [],
             )
         rows = _rows(conn, db, statement)
-    out = [
-        {"iso3": str(r["country"]), "name": alpha3_name(str(r["country"])), "n": int(r["n"])}
-        for r in rows
-    ]
-    out.sort(key=lambda row: (-int(row["n"]), row["iso3"]))
-    return {"rows": out}
+    found = sorted(((str(r["country"]), int(r["n"])) for r in rows), key=lambda c: (-c[1], c[0]))
+    return {"rows": [{"iso3": code, "name": alpha3_name(code), "n": n} for code, n in found]}
 
 
 @router.get("/sources")

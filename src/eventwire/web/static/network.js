@@ -93,9 +93,10 @@ export class Network {
     const width = Math.max(240, this.container.clientWidth);
     const height = Math.max(220, this.container.clientHeight || 300);
     const cx = width / 2;
-    const cy = height / 2 - 8; // leave room for the hint line below
-    // Room around the ring for the largest node and its label.
-    const ring = Math.max(30, Math.min(width / 2 - 62, height / 2 - 52));
+    const cy = height / 2;
+    // Room around the ring for the largest node, its halo (events within the country)
+    // and its label: 20 px of node, 12 of halo, 12 of gap, a line or three letters.
+    const ring = Math.max(30, Math.min(width / 2 - 76, height / 2 - 62));
     // Order the ring so that a country's partners tend to sit near it: strongest first,
     // then each next node is the unplaced one most connected to the last placed.
     const order = [nodes[0]];
