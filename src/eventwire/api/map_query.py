@@ -19,16 +19,20 @@ from eventwire.api.rollups import Grain, Piece, split_range
 from eventwire.store.map_rollups import CELL_DEGREES, MAP_ROLLUP_TABLES
 
 _PERIOD_LENGTH = {"year": 4, "month": 7, "day": 10}
-_FACTUAL_COLUMNS = ("negated", "hypothetical", "future")
+# The grains of every ``*_by_country_*`` table (days come from ``events``).
+_COUNTRY_GRAINS: tuple[Grain, ...] = ("year", "month", "event")
+_FINENESS = {"year": 0, "month": 1, "day": 2, "event": 2}
 
 
 def rollup_ready(query: EventQuery, tables: frozenset[str]) -> bool:
-    """Whether the rollups can answer ``query`` (its filters are types, dates and
-    factuality only, and the store has the tables)."""
+    """Whether the rollups can answer ``query`` (its filters are types, dates,
+    factuality and a country of the actor or the recipient, and the store has the
+    tables)."""
     if not set(MAP_ROLLUP_TABLES) <= tables:
         return False
     plain = EventQuery(
         types=query.types,
+        country=query.country,
         since=query.since,
         until=query.until,
         include_flagged=query.include_flagged,
@@ -61,6 +65,7 @@ class Aggregate:
     event_where: tuple[str, ...] = ()
     event_params: tuple[SqlValue, ...] = ()
     coordinates: bool = False
+    finest: Grain = "year"  # the finest period a key needs
 
 
 def _period(grain: str, key: str) -> str:
@@ -72,9 +77,16 @@ def _period(grain: str, key: str) -> str:
 
 def _rollup_piece(query: EventQuery, agg: Aggregate, piece: Piece) -> Statement:
     grain = piece.grain
-    table = f"event_{agg.family}_{grain}"
-    conditions = list(agg.rollup_where)
-    params: list[SqlValue] = list(agg.rollup_params)
+    conditions: list[str] = []
+    params: list[SqlValue] = []
+    if query.country is None:
+        table = f"event_{agg.family}_{grain}"
+    else:
+        table = f"event_{agg.family}_by_country_{grain}"
+        conditions.append("party = ?")
+        params.append(query.country)
+    conditions += agg.rollup_where
+    params += agg.rollup_params
     if piece.first is not None and piece.first == piece.last:
         conditions.append(f"{grain} = ?")
         params.append(piece.first)
@@ -82,6 +94,8 @@ def _rollup_piece(query: EventQuery, agg: Aggregate, piece: Piece) -> Statement:
         if piece.first is not None:
             conditions.append(f"{grain} >= ?")
             params.append(piece.first)
+        elif query.since is not None or query.until is not None:
+            conditions.append(f"{grain} > ''")  # a date range leaves the undated out
         if piece.last is not None:
             conditions.append(f"{grain} <= ?")
             params.append(piece.last)
@@ -122,7 +136,11 @@ def aggregate_statement(
     if where_clause(query).nothing:
         return None
     if rollup_ready(query, tables):
-        pieces = split_range(query.since, query.until, agg.grains)
+        grains = agg.grains if query.country is None else _COUNTRY_GRAINS
+        # Only the tables at least as fine as the periods asked for.
+        fine = _FINENESS[agg.finest]
+        grains = tuple(g for g in grains if _FINENESS[g] >= fine)
+        pieces = split_range(query.since, query.until, grains)
         parts = [
             _event_piece(query, agg, p) if p.grain == "event" else _rollup_piece(query, agg, p)
             for p in pieces
@@ -163,6 +181,7 @@ def series(grain: str) -> Aggregate:
             Key("period", _period_sql(grain), f"coalesce(substr(date, 1, {length:d}), '')"),
             Key("type", "type", "type"),
         ),
+        finest="month" if grain == "month" else "day",
     )
 
 
@@ -224,7 +243,7 @@ def cells(level: int, view: View | None) -> Aggregate:
 
 # Up to this many events, the sources of a filter are found from its events; above, from
 # each source's articles (one matching event is enough to count a source).
-SOURCES_FROM_EVENTS = 20_000
+SOURCES_FROM_EVENTS = 2_000
 
 
 def sources_statement(query: EventQuery, events: int) -> Statement:

@@ -41,7 +41,7 @@ _DEAD = "coalesce({r}.dead, 0)"
 # The columns whose change moves an event to other rows of these tables.
 SOURCE_COLUMNS = (
     "date", "type", "negated", "hypothetical", "future", "dead", "place_lat", "place_lon",
-    "place_country_code",
+    "place_country_code", "actor_country", "recipient_country",
 )  # fmt: skip
 
 
@@ -107,7 +107,41 @@ def map_tables() -> tuple[MapTable, ...]:
                     located,
                 )
             )
-    return tuple(tables)
+    year_sums = MapTable(
+        "event_sums_year",
+        ("year", "type", "factual"),
+        (_PERIODS["year"], "{r}.type", _FACTUAL),
+        counted,
+    )
+    by_country = [
+        _by_country(table, party, when)
+        for table in (*tables[1:2], year_sums, *tables[2:])
+        for party, when in _PARTIES
+    ]
+    return (*tables, *by_country)
+
+
+# An event counts under its actor's country, and under its recipient's when that differs
+# (as in the rollups of version 2), in the ``*_by_country_*`` tables.
+_PARTIES = (
+    ("{r}.actor_country", "{r}.actor_country IS NOT NULL"),
+    (
+        "{r}.recipient_country",
+        "{r}.recipient_country IS NOT NULL AND {r}.recipient_country IS NOT {r}.actor_country",
+    ),
+)
+
+
+def _by_country(table: MapTable, party: str, when: str) -> MapTable:
+    """``table`` keyed first by a country of the actor or the recipient (``party``)."""
+    name = table.name.rsplit("_", 1)
+    return MapTable(
+        f"{name[0]}_by_country_{name[1]}",
+        ("party", *table.keys),
+        (party, *table.values),
+        table.sums,
+        f"{table.when} AND {when}" if table.when else when,
+    )
 
 
 _COLUMN_TYPES = {"level": "INTEGER", "cx": "INTEGER", "cy": "INTEGER", "factual": "INTEGER"}
@@ -137,9 +171,14 @@ def _backfill(table: MapTable) -> str:
     sums = "".join(f", {s}" for s, _ in table.sums)
     totals = "".join(f", sum(_{s})" for s, _ in table.sums)
     where = f" WHERE {table.when.format(r='e')}" if table.when else ""
+    update = ", ".join(
+        ["n = n + excluded.n", *(f"{s} = {s} + excluded.{s}" for s, _ in table.sums)]
+    )
+    # An upsert: the two shares of a by-country table fill the same rows.
     return (
         f"INSERT INTO {table.name} ({names}, n{sums}) SELECT {names}, count(*){totals} "
-        f"FROM (SELECT {', '.join(inner)} FROM events AS e{where}) GROUP BY {names};\n"
+        f"FROM (SELECT {', '.join(inner)} FROM events AS e{where}) WHERE true GROUP BY {names} "
+        f"ON CONFLICT ({names}) DO UPDATE SET {update};\n"
     )
 
 
