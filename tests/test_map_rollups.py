@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from test_rollups import connect, fill
 
 from eventwire.api import create_app
 from eventwire.api.map_query import View, aggregate_statement, areas, cells, series, totals
 from eventwire.api.query import EventQuery
 from eventwire.store import Store
 from eventwire.store.map_rollups import CELL_DEGREES, MAP_ROLLUP_TABLES
+from test_rollups import connect, fill
 
 _LENGTH = {"day": 10, "month": 7, "year": 4}
 Key = tuple[str | int, ...]

@@ -6,15 +6,16 @@ request whose filters and groups only name what a rollup holds -- types, a count
 (actor or recipient), the actor's and the recipient's country, dates, factuality;
 grouped by day, month, year, type, actor or recipient country or dyad -- is answered
 by summing rollup rows, which are far fewer than the events they count. Any other
-request (a mode, sector, place, text, confidence or headline filter; a mode or sector
-group) returns None here and is answered from ``events`` (``query.py``); both give the
+request (a place, text, confidence, headline or source filter; a mode or sector with a
+country) returns None here and is answered from ``events`` (``query.py``); both give the
 same numbers, rows and order.
 
 Choosing the rows
 -----------------
 The *family* is the smallest rollup whose keys cover the request: ``type`` (period,
 type), ``country`` (period, a country of the actor or the recipient, type), ``pair``
-(period, actor and recipient countries) or ``dyad`` (pair and type). A date range is cut
+(period, actor and recipient countries), ``dyad`` (pair and type) or ``sector`` (period,
+type, mode, the actor's and the recipient's sector; schema version 4). A date range is cut
 into whole periods of the coarsest grain the family has and the groups allow, and the
 days left at its ends go down a grain, and so on: 2023-02-10..2024-12-31 reads the days
 2023-02-10..28 from a daily table, March to December 2023 from a monthly one and 2024
@@ -55,7 +56,12 @@ _GROUP_COLUMNS: dict[str, str | None] = {
     "type": "type",
     "actor_country": "actor_country",
     "recipient_country": "recipient_country",
+    "mode": "mode",
+    "actor_sector": "actor_sector",
+    "recipient_sector": "recipient_sector",
 }
+# Filters of one value that a rollup holding the column answers (schema version 4).
+_EQUAL_FILTERS = ("mode", "actor_sector", "recipient_sector")
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +99,11 @@ FAMILIES: tuple[Family, ...] = (
         frozenset({"type", "actor_country", "recipient_country"}),
         ("year", "month", "event"),
     ),
+    Family(
+        "sector",
+        frozenset({"type", "mode", "actor_sector", "recipient_sector"}),
+        ("year", "month", "event"),
+    ),
 )
 ROLLUP_TABLES: frozenset[str] = frozenset(t for f in FAMILIES for t in f.tables)
 
@@ -118,10 +129,7 @@ class RollupPlan:
 def _needed_columns(query: EventQuery, group: StatsGroup | None) -> frozenset[str] | None:
     """The key columns the request reads, or None when a rollup cannot answer it."""
     if (
-        query.mode is not None
-        or query.actor_sector is not None
-        or query.recipient_sector is not None
-        or query.bbox is not None
+        query.bbox is not None
         or query.near is not None
         or query.text is not None
         or query.min_confidence is not None
@@ -138,7 +146,7 @@ def _needed_columns(query: EventQuery, group: StatsGroup | None) -> frozenset[st
             needed.add(column)
     if query.types:
         needed.add("type")
-    for column in ("country", "actor_country", "recipient_country"):
+    for column in ("country", "actor_country", "recipient_country", *_EQUAL_FILTERS):
         if getattr(query, column) is not None:
             needed.add(column)
     return frozenset(needed)
@@ -297,10 +305,10 @@ def _piece_conditions(
         else:
             conditions.append("(actor_country = ? OR recipient_country = ?)")
             params += [query.country, query.country]
-    for role in ("actor_country", "recipient_country"):
-        value = getattr(query, role)
+    for column in ("actor_country", "recipient_country", *_EQUAL_FILTERS):
+        value = getattr(query, column)
         if value is not None:
-            conditions.append(f"{role} = ?")
+            conditions.append(f"{column} = ?")
             params.append(value)
     return conditions, params
 
@@ -387,4 +395,5 @@ def _one_row_a_group(query: EventQuery, plan: RollupPlan, group: StatsGroup) -> 
     if query.country is not None and "country" in plan.family.columns:
         known.add("country")
     known.update(role for role in sorted(_ROLE_INDEXED) if getattr(query, role) is not None)
+    known.update(c for c in _EQUAL_FILTERS if getattr(query, c) is not None)
     return {*plan.family.columns, piece.grain, "factual"} <= known
