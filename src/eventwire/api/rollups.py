@@ -305,10 +305,10 @@ def _piece_conditions(
         else:
             conditions.append("(actor_country = ? OR recipient_country = ?)")
             params += [query.country, query.country]
-    for column in ("actor_country", "recipient_country", *_EQUAL_FILTERS):
-        value = getattr(query, column)
+    for key in ("actor_country", "recipient_country", *_EQUAL_FILTERS):
+        value = getattr(query, key)
         if value is not None:
-            conditions.append(f"{column} = ?")
+            conditions.append(f"{key} = ?")
             params.append(value)
     return conditions, params
 
