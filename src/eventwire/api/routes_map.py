@@ -25,7 +25,16 @@ from eventwire.api.map_query import (
     totals,
 )
 from eventwire.api.params import DatabaseDep, EventQueryDep
-from eventwire.api.query import BBox, EventQuery, Statement
+from eventwire.api.query import (
+    BBox,
+    EventQuery,
+    Statement,
+    StatsGroup,
+    stats_source,
+    stats_statement,
+    where_clause,
+)
+from eventwire.api.rollups import rollup_plan, rollup_stats_source
 from eventwire.errors import StoreError
 from eventwire.store.map_rollups import CELL_DEGREES
 
@@ -226,3 +235,33 @@ def sources(db: DatabaseDep) -> dict[str, Any]:
             ),
         )
     return {"rows": [{"source": str(r["source"]), "articles": int(r["n"])} for r in rows]}
+
+
+@router.get("/pairs")
+def top_pairs(
+    db: DatabaseDep,
+    query: EventQueryDep,
+    limit: Annotated[int, Query(ge=1, le=500, description="how many pairs")] = 15,
+) -> dict[str, Any]:
+    """The ``limit`` pairs of actor and recipient countries with the most events
+    (both known), and how many pairs and events are left out."""
+    group = StatsGroup.parse("dyad")
+    where = where_clause(query)
+    if where.nothing:
+        return {"rows": [], "more_pairs": 0, "more_events": 0, "unpaired": 0}
+    plan = rollup_plan(query, group, db.tables)
+    source = (
+        rollup_stats_source(query, plan, group, db.indexes)
+        if plan is not None
+        else stats_source(where, group, db.indexes)
+    )
+    with _connection(db) as conn:
+        groups = _rows(conn, db, stats_statement(source, None))  # largest first
+    pairs = [(r["k0"], r["k1"], int(r["n"])) for r in groups if r["k0"] and r["k1"]]
+    top = pairs[:limit]
+    return {
+        "rows": [{"actor_country": a, "recipient_country": b, "n": n} for a, b, n in top],
+        "more_pairs": len(pairs) - len(top),
+        "more_events": sum(n for _, _, n in pairs[limit:]),
+        "unpaired": sum(int(r["n"]) for r in groups if not (r["k0"] and r["k1"])),
+    }

@@ -239,7 +239,7 @@ function bindForm() {
     state.pairs = Number.isFinite(n) ? Math.min(200, Math.max(1, n)) : DEFAULT_PAIRS;
     limit.value = String(state.pairs);
     writeUrl(true);
-    network.setLimit(state.pairs);
+    refreshNetwork();
   });
   form.country.addEventListener("change", apply);
   form.country.addEventListener("keydown", (evt) => {
@@ -414,8 +414,8 @@ async function refreshNetwork() {
   const filters = state.filters;
   network.showLoading();
   try {
-    const stats = await latest.network((signal) => getJson("/stats", [["group", "dyad"], ...filterEntries(filters)], { signal }));
-    network.setData(stats, filters.country, state.pairs);
+    const pairs = await latest.network((signal) => getJson("/map/pairs", [["limit", state.pairs], ...filterEntries(filters)], { signal }));
+    network.setData(pairs, filters.country, state.pairs);
   } catch (err) {
     if (!isAbort(err)) network.showError(err.message);
   }

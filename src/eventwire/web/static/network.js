@@ -36,30 +36,13 @@ export class Network {
     this.draw();
   }
 
-  /** `stats` is the /stats?group=dyad answer (largest first); `limit` pairs are drawn. */
-  setData(stats, country, limit = DEFAULT_LIMIT) {
+  /** `pairs` is the /map/pairs answer: the top pairs (largest first), and how many
+   * pairs and events are left out; `limit` pairs are drawn (at most the rows). */
+  setData(pairs, country, limit = DEFAULT_LIMIT) {
     this.country = country;
     this.limit = limit;
-    const [actorKey, recipientKey, typeKey] = stats.group ?? ["actor_country", "recipient_country"];
-    const edges = new Map();
-    let undrawn = 0;
-    for (const row of stats.rows ?? []) {
-      const a = row[actorKey];
-      const b = row[recipientKey];
-      if (!a || !b) {
-        undrawn += row.n;
-        continue;
-      }
-      const key = `${a}\u0000${b}`;
-      const edge = edges.get(key) ?? { source: a, target: b, n: 0, byType: new Map() };
-      edge.n += row.n;
-      if (typeKey) {
-        const type = row[typeKey] ?? "?";
-        edge.byType.set(type, (edge.byType.get(type) ?? 0) + row.n);
-      }
-      edges.set(key, edge);
-    }
-    this.data = { edges: [...edges.values()], undrawn };
+    const edges = (pairs.rows ?? []).map((r) => ({ source: r.actor_country, target: r.recipient_country, n: r.n, byType: new Map() }));
+    this.data = { edges, undrawn: pairs.unpaired ?? 0, morePairs: pairs.more_pairs ?? 0, moreEvents: pairs.more_events ?? 0 };
     this.container.classList.remove("is-loading");
     this.draw();
   }
@@ -68,9 +51,11 @@ export class Network {
     if (this.data === null) return;
     clear(this.container);
     const { undrawn } = this.data;
-    const all = [...this.data.edges].sort((a, b) => b.n - a.n || a.source.localeCompare(b.source) || a.target.localeCompare(b.target));
+    const all = this.data.edges;
     const edges = all.slice(0, this.limit);
     const left = all.slice(this.limit);
+    const morePairs = left.length + this.data.morePairs;
+    const moreEvents = left.reduce((s, e) => s + e.n, 0) + this.data.moreEvents;
     const weight = new Map();
     for (const e of edges) {
       weight.set(e.source, (weight.get(e.source) ?? 0) + e.n);
@@ -80,11 +65,11 @@ export class Network {
     const notes = [];
     const drawn = edges.reduce((s, e) => s + e.n, 0);
     if (edges.length) notes.push(`top ${edges.length} pair${edges.length === 1 ? "" : "s"}: ${formatNumber(drawn)} event${drawn === 1 ? "" : "s"} between ${nodes.length} countries`);
-    if (left.length) notes.push(`${formatNumber(left.length)} more pair${left.length === 1 ? "" : "s"} not shown (${formatNumber(left.reduce((s, e) => s + e.n, 0))} events)`);
+    if (morePairs) notes.push(`${formatNumber(morePairs)} more pair${morePairs === 1 ? "" : "s"} not shown (${formatNumber(moreEvents)} events)`);
     if (undrawn) notes.push(`${formatNumber(undrawn)} events lack an actor or recipient country`);
     this.note.textContent = notes.join(" · ");
     this.container.dataset.pairs = String(edges.length);
-    this.container.dataset.morePairs = String(left.length);
+    this.container.dataset.morePairs = String(morePairs);
     if (edges.length === 0) {
       this.container.append(message("empty", "No events with both an actor and a recipient country match these filters."));
       return;
