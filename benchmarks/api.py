@@ -574,6 +574,58 @@ def probes(conn: sqlite3.Connection, client: TestClient) -> list[Probe]:
         Probe("/stats group=dyad,type, one year", lambda r: (
             "/stats?group=dyad,type&since={}&until={}".format(*year(r))
         )),
+        # Every /stats group on its own, over all time.
+        *(
+            Probe(f"/stats group={g}, all time", lambda r, g=g: f"/stats?group={g}")
+            for g in ("day", "year", "type", "mode", "actor_country", "recipient_country",
+                      "actor_sector", "recipient_sector", "dyad")
+        ),
+        Probe("/stats group=actor_sector, one country", lambda r: (
+            f"/stats?group=actor_sector&actor_country={r.choice(top_countries)}"
+        )),
+        Probe("/stats group=month,type, all time", lambda r: "/stats?group=month,type"),
+        # The dashboard's aggregates (/map/...), as it asks them.
+        Probe("/map/summary, all", lambda r: "/map/summary"),
+        Probe("/map/summary, one country", lambda r: (
+            f"/map/summary?country={r.choice(top_countries)}"
+        )),
+        Probe("/map/summary, a type, a month", lambda r: (
+            "/map/summary?type={}&since={}&until={}".format(r.choice(types), *month(r))
+        )),
+        Probe("/map/series by month, all", lambda r: "/map/series?grain=month"),
+        Probe("/map/series by month, one country", lambda r: (
+            f"/map/series?grain=month&country={r.choice(top_countries)}"
+        )),
+        Probe("/map/series by day, a month", lambda r: (
+            "/map/series?grain=day&since={}&until={}".format(*month(r))
+        )),
+        Probe("/map/areas, all", lambda r: "/map/areas"),
+        Probe("/map/areas, a year and a type", lambda r: (
+            "/map/areas?type={}&since={}&until={}".format(r.choice(types), *year(r))
+        )),
+        Probe("/map/areas, one country", lambda r: f"/map/areas?country={r.choice(top_countries)}"),
+        Probe("/map/cells level 1, the world", lambda r: "/map/cells?level=1"),
+        Probe("/map/cells level 1, a month", lambda r: (
+            "/map/cells?level=1&since={}&until={}".format(*month(r))
+        )),
+        Probe("/map/cells level 2, a country's box", lambda r: (
+            f"/map/cells?level=2&view={r.choice(boxes)}"
+        )),
+        Probe("/map/cells level 3, 4 degrees", lambda r: (
+            "/map/cells?level=3&view={1:.3f},{0:.3f},{3:.3f},{2:.3f}".format(
+                *(lambda p: (p[1] - 2, p[2] - 2, p[1] + 2, p[2] + 2))(r.choice(places))
+            )
+        )),
+        Probe("/map/cells level 1, one country", lambda r: (
+            f"/map/cells?level=1&country={r.choice(top_countries)}"
+        )),
+        Probe("/map/pairs (top 15), all", lambda r: "/map/pairs"),
+        Probe("/map/pairs (top 15), one year", lambda r: (
+            "/map/pairs?since={}&until={}".format(*year(r))
+        )),
+        Probe("/map/countries, /map/sources", lambda r: (
+            r.choice(("/map/countries", "/map/sources"))
+        )),
         Probe("/events/{id}", lambda r: f"/events/{r.randint(1, max_id)}"),
         Probe("/articles/{id}", lambda r: f"/articles/{r.randint(1, max_id // 10)}"),
         Probe("/search q (a place name)", lambda r: f"/search?q={r.choice(words)}"),
@@ -609,7 +661,7 @@ def measure(client: TestClient, probe: Probe, repeat: int, rng: random.Random) -
     return timings
 
 
-def run(db: Path, repeat: int, extra_indexes: bool) -> None:
+def run(db: Path, repeat: int, extra_indexes: bool, only: str | None = None) -> None:
     with sqlite3.connect(db) as conn:
         started = time.perf_counter()
         for statement in EXTRA_INDEXES:
@@ -629,6 +681,8 @@ def run(db: Path, repeat: int, extra_indexes: bool) -> None:
         print("| --- | ---: | ---: | ---: | ---: | ---: |")
         slow: list[str] = []
         for probe in probes(conn, client):
+            if only is not None and only not in probe.name:
+                continue
             timings = measure(client, probe, repeat, rng)
             wall = [t.wall_ms for t in timings]
             cpu = [t.cpu_ms for t in timings]
@@ -665,6 +719,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--db", type=Path, help="store to build or reuse (default: a temp dir)")
     parser.add_argument("--repeat", type=int, default=40)
     parser.add_argument("--no-extra-indexes", action="store_true")
+    parser.add_argument("--only", help="time only the requests whose name holds this text")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="eventwire-bench-") as tmp:
         db: Path = args.db or Path(tmp) / "bench.db"
@@ -679,7 +734,7 @@ def main(argv: list[str] | None = None) -> None:
             build_store(db, args.events)
         else:
             print(f"{db}: reusing the store of {have:,} events")
-        run(db, args.repeat, not args.no_extra_indexes)
+        run(db, args.repeat, not args.no_extra_indexes, args.only)
 
 
 if __name__ == "__main__":
