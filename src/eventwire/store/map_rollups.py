@@ -21,7 +21,8 @@ keys cannot be NULL).
 
 The yearly cell table leads with the cell (a zoomed-in view reads a narrow band of
 ``cx``); the monthly one with the period (only the months at the ends of a date range
-are read from it). ``api/map_query.py`` reads them.
+are read from it). The days at the ends of a date range are read from ``events``,
+through the covering index ``events_map_days``. ``api/map_query.py`` reads them.
 """
 
 from __future__ import annotations
@@ -216,6 +217,11 @@ def map_rollup_script() -> list[str]:
         *_create(tables),
         *(_backfill(t) for t in tables),
         "CREATE INDEX IF NOT EXISTS articles_source ON articles (source, id);\n",
+        # The days at the ends of a date range are read from the events: this index of
+        # factual events by date holds all that the map's aggregates read of them.
+        "CREATE INDEX IF NOT EXISTS events_map_days ON events (date, type, place_lat, "
+        "place_lon, place_country_code, dead) WHERE negated = 0 AND hypothetical = 0 "
+        "AND future = 0;\n",
         "CREATE TRIGGER events_map_rollups_insert AFTER INSERT ON events BEGIN\n",
         *(s.format(r="new") for s in add),
         "END;\n",
