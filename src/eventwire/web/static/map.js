@@ -18,6 +18,19 @@ const VIEW_SINGLES_MAX = 300; // zoomed in on at most this many events: each is 
 const SHADES = 5;
 const CELL_PX = 26; // cells of a level are drawn from the zoom that puts them this far apart
 
+/** A count as a cell's label: 950, 1.2k, 15k, 1.3M. */
+function label(v) {
+  if (v < 1000) return String(v);
+  if (v < 10_000) return `${(v / 1000).toFixed(1)}k`;
+  if (v < 1_000_000) return `${Math.round(v / 1000)}k`;
+  return `${(v / 1_000_000).toFixed(1)}M`;
+}
+
+/** Whether `text` (11.5px bold) fits inside a circle of radius `r`. */
+function labelFits(text, r) {
+  return text.length * 7 + 4 <= 2 * r;
+}
+
 function niceRound(v) {
   if (v < 10) return Math.max(1, Math.round(v));
   const power = 10 ** Math.floor(Math.log10(v));
@@ -333,6 +346,7 @@ export class EventMap {
     }
     this.cells = cells;
     this.singles = singles;
+    this.container.classList.toggle("has-cells", cells !== null);
     this.projectEvents();
     this.renderMarkers();
     this.renderLegend();
@@ -463,7 +477,7 @@ export class EventMap {
           dataset: { count: c.n, dead: c.dead },
         },
         svg("circle", { className: "cell-dot", r: r.toFixed(1) }),
-        r >= 9 ? svg("text", { className: "cluster-count", dy: "0.35em", text: v > 999 ? `${Math.round(v / 100) / 10}k` : v }) : null,
+        labelFits(label(v), r) ? svg("text", { className: "cluster-count", dy: "0.35em", text: label(v) }) : null,
       );
       this.bindMarker(
         g,
