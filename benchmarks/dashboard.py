@@ -11,7 +11,8 @@ to *network idle* (the end of the last request before 500 ms without any, playwr
 ``networkidle``; the 500 ms of quiet are not counted) and to the moment the map, the
 timeline, the network, the totals and the table are drawn. With ``--screenshots DIR``
 it saves a PNG of each view (the whole page, the map at the world and zoomed in, the
-map by fatalities, the timeline, the network) as ``DIR/dashboard-*.png``. Build the store with ``benchmarks/api.py``.
+map by fatalities, the timeline, the network) as ``DIR/dashboard-*.png``. Build the
+store with ``benchmarks/api.py``.
 """
 
 from __future__ import annotations
