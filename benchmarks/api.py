@@ -266,8 +266,7 @@ def build_store(path: Path, n_events: int, seed: int = 7) -> None:
         (kind, name, sql)
         for kind, name, sql in conn.execute(
             "SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL AND ("
-            "(type = 'trigger' AND (name LIKE '%fts%' OR name LIKE 'events_rollups_%' "
-            "OR name LIKE 'events_map_rollups_%' OR name LIKE 'events_sector_rollups_%')) OR "
+            "(type = 'trigger' AND (name LIKE '%fts%' OR name LIKE 'events_%rollups_%')) OR "
             "(type = 'index' AND tbl_name IN ('events', 'mentions', 'articles')))"
         )
     ]

@@ -69,6 +69,8 @@ def screenshots(browser: Any, url: str, folder: Path) -> list[Path]:
         page.goto(url, wait_until="networkidle")
         page.wait_for_function(DRAWN)
         shot(page, "overview")
+        # The header stays at the top when the page scrolls: not over a view's picture.
+        page.evaluate("document.querySelector('.topbar').style.position = 'static'")
         shot(page, "map-world", ".card-map")
         shot(page, "timeline", ".card-timeline")
         shot(page, "network", ".card-network")

@@ -169,6 +169,15 @@ EXPECTED_KEYS: dict[str, tuple[tuple[str, ...], KeyFunction]] = {
         ("year", "actor_country", "recipient_country", "type", "factual"),
         lambda r: [(_period(r[0], 4), r[2], r[3], r[1], r[4])],
     ),
+    # schema version 4: of all time
+    "event_counts_pair_all": (
+        ("actor_country", "recipient_country", "factual"),
+        lambda r: [(r[2], r[3], r[4])],
+    ),
+    "event_counts_dyad_all": (
+        ("actor_country", "recipient_country", "type", "factual"),
+        lambda r: [(r[2], r[3], r[1], r[4])],
+    ),
 }
 
 
@@ -437,7 +446,7 @@ def test_rollups_answer_every_count_and_stats_request_as_the_events_do(
             ]
     # Every family and every grain, the events table included, answered something.
     assert families == {family.name for family in FAMILIES}
-    assert grains == {"day", "month", "year", "event"}
+    assert grains == {"all", "day", "month", "year", "event"}
     assert grouped == {True, False}
 
 

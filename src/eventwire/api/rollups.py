@@ -42,11 +42,12 @@ from eventwire.api.query import (
 )
 
 # "event" is the events table itself: day-precise, the last resort of a date range.
-Grain = Literal["year", "month", "day", "event"]
+# "all" is a table of all time (no period column), "event" the events table itself.
+Grain = Literal["all", "year", "month", "day", "event"]
 
 # Columns that have an index of their own in the rollups that hold them.
 _ROLE_INDEXED = frozenset({"actor_country", "recipient_country"})
-_COARSENESS: dict[Grain, int] = {"year": 0, "month": 1, "day": 2, "event": 2}
+_COARSENESS: dict[Grain, int] = {"all": -1, "year": 0, "month": 1, "day": 2, "event": 2}
 _PERIOD_LENGTH: dict[str, int] = {"year": 4, "month": 7, "day": 10}
 # The stats groups a rollup can answer and the key column each needs (None: time).
 _GROUP_COLUMNS: dict[str, str | None] = {
@@ -72,6 +73,7 @@ class Family:
     name: str
     columns: frozenset[str]
     grains: tuple[Grain, ...]
+    whole: bool = False  # also a table of all time (schema version 4)
 
     def table(self, grain: Grain) -> str:
         return f"event_counts_{self.name}_{grain}"
@@ -79,6 +81,10 @@ class Family:
     @property
     def tables(self) -> tuple[str, ...]:
         return tuple(self.table(g) for g in self.grains if g != "event")
+
+    @property
+    def all_tables(self) -> tuple[str, ...]:
+        return (*self.tables, self.table("all")) if self.whole else self.tables
 
     def covers(self, needed: frozenset[str]) -> bool:
         """Whether these tables hold every key column in ``needed``; ``country`` (actor
@@ -93,11 +99,17 @@ class Family:
 FAMILIES: tuple[Family, ...] = (
     Family("type", frozenset({"type"}), ("month", "day")),
     Family("country", frozenset({"country", "type"}), ("month", "day")),
-    Family("pair", frozenset({"actor_country", "recipient_country"}), ("year", "month", "event")),
+    Family(
+        "pair",
+        frozenset({"actor_country", "recipient_country"}),
+        ("year", "month", "event"),
+        whole=True,
+    ),
     Family(
         "dyad",
         frozenset({"type", "actor_country", "recipient_country"}),
         ("year", "month", "event"),
+        whole=True,
     ),
     Family(
         "sector",
@@ -105,7 +117,7 @@ FAMILIES: tuple[Family, ...] = (
         ("year", "month", "event"),
     ),
 )
-ROLLUP_TABLES: frozenset[str] = frozenset(t for f in FAMILIES for t in f.tables)
+ROLLUP_TABLES: frozenset[str] = frozenset(t for f in FAMILIES for t in f.all_tables)
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +173,10 @@ def _finest_time(group: StatsGroup | None) -> Grain:
     return "year"
 
 
+def _no_time_key(group: StatsGroup) -> bool:
+    return not any(_GROUP_COLUMNS.get(key, "") is None for key in group.keys)
+
+
 def rollup_plan(
     query: EventQuery, group: StatsGroup | None, tables: frozenset[str]
 ) -> RollupPlan | None:
@@ -175,6 +191,16 @@ def rollup_plan(
             continue
         if not set(family.tables) <= tables:
             continue  # a store made before the rollups: a bigger family may be there
+        # No dates and no time key: the table of all time, when the family has one.
+        if (
+            query.since is None
+            and query.until is None
+            and group is not None
+            and _no_time_key(group)
+            and family.whole
+            and family.table("all") in tables
+        ):
+            return RollupPlan(family, (Piece("all", None, None),))
         grains = tuple(g for g in family.grains if _COARSENESS[g] >= finest)
         if grains == ("event",):
             return None  # every row would come from events: the usual query is as quick
@@ -388,7 +414,7 @@ def _one_row_a_group(query: EventQuery, plan: RollupPlan, group: StatsGroup) -> 
     known = {key for key in group.keys if key in plan.family.columns or key == piece.grain}
     if not query.include_flagged:
         known.add("factual")
-    if piece.first is not None and piece.first == piece.last:
+    if piece.grain == "all" or (piece.first is not None and piece.first == piece.last):
         known.add(piece.grain)
     if len(query.types) == 1:
         known.add("type")

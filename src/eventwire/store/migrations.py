@@ -343,24 +343,26 @@ _SECTOR_SHAPES: list[Shape] = [
     (f"event_counts_sector_{period}", (period, *_SECTOR_COLUMNS), ())
     for period in ("month", "year")
 ]
-SECTOR_ROLLUP_SQL: tuple[str, ...] = tuple(
-    _rollup_script(
-        _SECTOR_SHAPES,
-        "events_sector_rollups",
-        (
-            "date",
-            "type",
-            "mode",
-            "actor_sector",
-            "recipient_sector",
-            "negated",
-            "hypothetical",
-            "future",
-        ),
+# ... and ``*_pair_all``, ``*_dyad_all``: the pairs and dyads of all time (no period),
+# which a network of all time reads without adding up years.
+_WHOLE_SHAPES: list[Shape] = [
+    (
+        f"event_counts_{family}_all",
+        ("actor_country", "recipient_country", *rest),
+        (("recipient_country", "actor_country", *rest, "n"),),
     )
+    for family, rest in (("pair", ("factual",)), ("dyad", ("type", "factual")))
+]
+_SECTOR_SOURCE_COLUMNS = (
+    "date", "type", "mode", "actor_sector", "recipient_sector", "negated", "hypothetical",
+    "future",
+)  # fmt: skip
+SECTOR_ROLLUP_SQL: tuple[str, ...] = (
+    *_rollup_script(_SECTOR_SHAPES, "events_sector_rollups", _SECTOR_SOURCE_COLUMNS),
+    *_rollup_script(_WHOLE_SHAPES, "events_whole_rollups", _ROLLUP_SOURCE_COLUMNS),
 )
 ROLLUP_TABLES: tuple[str, ...] = tuple(
-    table for table, _, _ in (*_rollup_shapes(), *_SECTOR_SHAPES)
+    table for table, _, _ in (*_rollup_shapes(), *_SECTOR_SHAPES, *_WHOLE_SHAPES)
 )
 # The statements that fill the (empty) rollup tables from ``events``.
 ROLLUP_BACKFILL: tuple[str, ...] = tuple(
