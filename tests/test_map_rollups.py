@@ -214,3 +214,16 @@ def test_the_map_routes_add_up_to_the_count(store_path: Path) -> None:
             series_rows = client.get("/map/series", params=params).json()["rows"]
             assert sum(r["n"] for r in series_rows) == count
         assert client.get("/map/cells", params={"level": 9}).status_code == 422
+
+
+def test_the_top_pairs_and_what_is_left_out(store_path: Path) -> None:
+    with TestClient(create_app(str(store_path))) as client:
+        for params in ({}, {"since": "2023-03-01"}, {"country": "BOR"}, {"q": "dispatch"}):
+            dyads = client.get("/stats", params={**params, "group": "dyad"}).json()["rows"]
+            paired = [r for r in dyads if r["actor_country"] and r["recipient_country"]]
+            assert len(paired) > 2
+            answer = client.get("/map/pairs", params={**params, "limit": 2}).json()
+            assert [r["n"] for r in answer["rows"]] == [r["n"] for r in paired[:2]]
+            assert answer["more_pairs"] == len(paired) - 2
+            assert answer["more_events"] == sum(r["n"] for r in paired[2:])
+            assert answer["unpaired"] == sum(r["n"] for r in dyads) - sum(r["n"] for r in paired)

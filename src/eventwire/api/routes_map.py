@@ -255,13 +255,27 @@ def top_pairs(
         if plan is not None
         else stats_source(where, group, db.indexes)
     )
+    inner = stats_statement(source, None)  # k0, k1, n: largest first
+    both = "k0 IS NOT NULL AND k1 IS NOT NULL"
+    top = Statement(
+        f"SELECT k0, k1, n FROM ({inner.sql}) WHERE {both} ORDER BY n DESC, k0, k1 LIMIT ?",
+        [*inner.params, limit],
+    )
+    sums = Statement(
+        f"SELECT coalesce(sum({both}), 0) AS pairs, "
+        f"coalesce(sum(CASE WHEN {both} THEN n END), 0) AS paired, "
+        f"coalesce(sum(CASE WHEN {both} THEN 0 ELSE n END), 0) AS unpaired FROM ({inner.sql})",
+        list(inner.params),
+    )
     with _connection(db) as conn:
-        groups = _rows(conn, db, stats_statement(source, None))  # largest first
-    pairs = [(r["k0"], r["k1"], int(r["n"])) for r in groups if r["k0"] and r["k1"]]
-    top = pairs[:limit]
+        rows = _rows(conn, db, top)
+        total = _rows(conn, db, sums)[0]
+    shown = sum(int(r["n"]) for r in rows)
     return {
-        "rows": [{"actor_country": a, "recipient_country": b, "n": n} for a, b, n in top],
-        "more_pairs": len(pairs) - len(top),
-        "more_events": sum(n for _, _, n in pairs[limit:]),
-        "unpaired": sum(int(r["n"]) for r in groups if not (r["k0"] and r["k1"])),
+        "rows": [
+            {"actor_country": r["k0"], "recipient_country": r["k1"], "n": int(r["n"])} for r in rows
+        ],
+        "more_pairs": int(total["pairs"]) - len(rows),
+        "more_events": int(total["paired"]) - shown,
+        "unpaired": int(total["unpaired"]),
     }
