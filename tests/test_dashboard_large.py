@@ -119,6 +119,15 @@ def test_the_map_counts_every_event_and_the_views_fit(browser: Any, server: str)
         page.press("#network-limit", "Enter")
         page.wait_for_function("() => document.querySelectorAll('#network .edge').length <= 4")
         assert "pairs=4" in page.url
+        # Nodes of a country and a sector: still at most the limit, labels inside.
+        page.select_option("#network-nodes", "sector")
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('#network .node')]"
+            ".some(n => n.dataset.node.includes(' '))"
+        )
+        assert page.locator("#network .edge").count() <= 4
+        assert "nodes=sector" in page.url
+        assert page.evaluate(CUT_LABELS, "#network svg") == []
 
         # Timeline: whole range, years on the axis, no label cut or overlapping.
         labels = page.eval_on_selector_all(

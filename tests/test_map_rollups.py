@@ -227,3 +227,17 @@ def test_the_top_pairs_and_what_is_left_out(store_path: Path) -> None:
             assert answer["more_pairs"] == len(paired) - 2
             assert answer["more_events"] == sum(r["n"] for r in paired[2:])
             assert answer["unpaired"] == sum(r["n"] for r in dyads) - sum(r["n"] for r in paired)
+
+
+def test_the_top_pairs_of_countries_and_sectors(store_path: Path) -> None:
+    group = "actor_country,actor_sector,recipient_country,recipient_sector"
+    with TestClient(create_app(str(store_path))) as client:
+        for params in ({}, {"type": "ASSAULT"}):
+            rows = client.get("/stats", params={**params, "group": group}).json()["rows"]
+            paired = [r for r in rows if r["actor_country"] and r["recipient_country"]]
+            answer = client.get(
+                "/map/pairs", params={**params, "limit": 3, "nodes": "sector"}
+            ).json()
+            assert [r["n"] for r in answer["rows"]] == [r["n"] for r in paired[:3]]
+            assert {"actor_sector", "recipient_sector"} <= set(answer["rows"][0])
+            assert answer["more_pairs"] == len(paired) - 3

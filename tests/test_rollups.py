@@ -209,8 +209,25 @@ def assert_sector_rollups_exact(conn: sqlite3.Connection) -> None:
 def assert_rollups_exact(conn: sqlite3.Connection) -> None:
     """Every rollup row is the count of its events: no row missing, none extra, no key
     twice, no zero."""
-    assert {*EXPECTED_KEYS, *SECTOR_TABLES} == set(schema.ROLLUP_TABLES) == rollups.ROLLUP_TABLES
+    assert (
+        {*EXPECTED_KEYS, *SECTOR_TABLES, "event_counts_psector_all"}
+        == set(schema.ROLLUP_TABLES)
+        == rollups.ROLLUP_TABLES
+    )
     assert_sector_rollups_exact(conn)
+    expected = Counter(
+        (*row[:4], int(not (row[4] or row[5] or row[6])))
+        for row in conn.execute(
+            "SELECT actor_country, actor_sector, recipient_country, recipient_sector, negated, "
+            "hypothetical, future FROM events"
+        )
+    )
+    rows = conn.execute(
+        "SELECT actor_country, actor_sector, recipient_country, recipient_sector, factual, n "
+        "FROM event_counts_psector_all"
+    ).fetchall()
+    assert {tuple(row[:-1]): row[-1] for row in rows} == dict(expected)
+    assert len(rows) == len(expected)
     events: list[EventRow] = [
         (row[0], row[1], row[2], row[3], int(not (row[4] or row[5] or row[6])))
         for row in conn.execute(
@@ -401,6 +418,7 @@ GROUPS = [
     "day", "month", "year", "type", "actor_country", "recipient_country", "dyad",
     "day,type", "dyad,type", "type,month", "year,actor_country", "recipient_country,day",
     "mode", "actor_sector", "type,recipient_sector", "month,actor_sector",
+    "actor_country,actor_sector,recipient_country,recipient_sector",
 ]  # fmt: skip
 _SECTOR_KEYS = {"mode", "actor_sector", "recipient_sector"}
 
@@ -504,7 +522,7 @@ def test_groups_no_rollup_holds_are_read_from_the_events(
     readers: tuple[Reader, Reader, frozenset[str]],
 ) -> None:
     fast, slow, tables = readers
-    for text in ("day,mode", "dyad,actor_sector", "day,recipient_sector", "day,dyad"):
+    for text in ("day,mode", "dyad,mode", "day,recipient_sector", "day,dyad"):
         group = StatsGroup.parse(text)
         assert rollup_plan(EventQuery(), group, tables) is None
         assert fast.stats(EventQuery(), group, None) == slow.stats(EventQuery(), group, None)

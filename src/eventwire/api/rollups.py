@@ -116,6 +116,13 @@ FAMILIES: tuple[Family, ...] = (
         frozenset({"type", "mode", "actor_sector", "recipient_sector"}),
         ("year", "month", "event"),
     ),
+    # Of all time only: the network of countries and sectors.
+    Family(
+        "psector",
+        frozenset({"actor_country", "actor_sector", "recipient_country", "recipient_sector"}),
+        (),
+        whole=True,
+    ),
 )
 ROLLUP_TABLES: frozenset[str] = frozenset(t for f in FAMILIES for t in f.all_tables)
 
@@ -202,6 +209,8 @@ def rollup_plan(
         ):
             return RollupPlan(family, (Piece("all", None, None),))
         grains = tuple(g for g in family.grains if _COARSENESS[g] >= finest)
+        if not grains:
+            continue
         if grains == ("event",):
             return None  # every row would come from events: the usual query is as quick
         return RollupPlan(family, tuple(split_range(query.since, query.until, grains)))

@@ -242,10 +242,21 @@ def top_pairs(
     db: DatabaseDep,
     query: EventQueryDep,
     limit: Annotated[int, Query(ge=1, le=500, description="how many pairs")] = 15,
+    nodes: Annotated[
+        str,
+        Query(
+            pattern="^(country|sector)$",
+            description="country: pairs of countries; sector: of country and sector",
+        ),
+    ] = "country",
 ) -> dict[str, Any]:
-    """The ``limit`` pairs of actor and recipient countries with the most events
-    (both known), and how many pairs and events are left out."""
-    group = StatsGroup.parse("dyad")
+    """The ``limit`` pairs of actor and recipient countries (or countries and sectors)
+    with the most events (both countries known), and how many pairs and events are
+    left out."""
+    by_sector = nodes == "sector"
+    group = StatsGroup.parse(
+        "actor_country,actor_sector,recipient_country,recipient_sector" if by_sector else "dyad"
+    )
     where = where_clause(query)
     if where.nothing:
         return {"rows": [], "more_pairs": 0, "more_events": 0, "unpaired": 0}
@@ -255,10 +266,11 @@ def top_pairs(
         if plan is not None
         else stats_source(where, group, db.indexes)
     )
-    inner = stats_statement(source, None)  # k0, k1, n: largest first
-    both = "k0 IS NOT NULL AND k1 IS NOT NULL"
+    inner = stats_statement(source, None)  # k0, k1, ..., n: largest first
+    keys = ", ".join(f"k{i}" for i in range(len(group.keys)))
+    both = "k0 IS NOT NULL AND k2 IS NOT NULL" if by_sector else "k0 IS NOT NULL AND k1 IS NOT NULL"
     top = Statement(
-        f"SELECT k0, k1, n FROM ({inner.sql}) WHERE {both} ORDER BY n DESC, k0, k1 LIMIT ?",
+        f"SELECT {keys}, n FROM ({inner.sql}) WHERE {both} ORDER BY n DESC, {keys} LIMIT ?",
         [*inner.params, limit],
     )
     sums = Statement(
@@ -273,7 +285,8 @@ def top_pairs(
     shown = sum(int(r["n"]) for r in rows)
     return {
         "rows": [
-            {"actor_country": r["k0"], "recipient_country": r["k1"], "n": int(r["n"])} for r in rows
+            {**{key: r[f"k{i}"] for i, key in enumerate(group.keys)}, "n": int(r["n"])}
+            for r in rows
         ],
         "more_pairs": int(total["pairs"]) - len(rows),
         "more_events": int(total["paired"]) - shown,

@@ -357,12 +357,24 @@ _SECTOR_SOURCE_COLUMNS = (
     "date", "type", "mode", "actor_sector", "recipient_sector", "negated", "hypothetical",
     "future",
 )  # fmt: skip
+# ... and ``*_psector_all``: pairs of country and sector of all time (the network of
+# countries and sectors).
+_PARTY_SECTOR_COLUMNS = ("actor_country", "actor_sector", "recipient_country", "recipient_sector")
+_PARTY_SECTOR_SHAPES: list[Shape] = [
+    ("event_counts_psector_all", (*_PARTY_SECTOR_COLUMNS, "factual"), ()),
+]
 SECTOR_ROLLUP_SQL: tuple[str, ...] = (
     *_rollup_script(_SECTOR_SHAPES, "events_sector_rollups", _SECTOR_SOURCE_COLUMNS),
     *_rollup_script(_WHOLE_SHAPES, "events_whole_rollups", _ROLLUP_SOURCE_COLUMNS),
+    *_rollup_script(
+        _PARTY_SECTOR_SHAPES,
+        "events_psector_rollups",
+        (*_PARTY_SECTOR_COLUMNS, "negated", "hypothetical", "future"),
+    ),
 )
 ROLLUP_TABLES: tuple[str, ...] = tuple(
-    table for table, _, _ in (*_rollup_shapes(), *_SECTOR_SHAPES, *_WHOLE_SHAPES)
+    table
+    for table, _, _ in (*_rollup_shapes(), *_SECTOR_SHAPES, *_WHOLE_SHAPES, *_PARTY_SECTOR_SHAPES)
 )
 # The statements that fill the (empty) rollup tables from ``events``.
 ROLLUP_BACKFILL: tuple[str, ...] = tuple(

@@ -30,7 +30,7 @@ const EXPORTS = [
   ["parquet", "Parquet"],
 ];
 
-const state = { filters: emptyFilters(), sort: "-date", eventId: null, measure: "events", pairs: DEFAULT_PAIRS };
+const state = { filters: emptyFilters(), sort: "-date", eventId: null, measure: "events", pairs: DEFAULT_PAIRS, nodes: "country" };
 // ISO3 -> name, from /map/countries (for the country field's suggestions).
 const countryNames = new Map();
 
@@ -73,6 +73,7 @@ function readUrl() {
   state.measure = params.get("measure") === "fatalities" ? "fatalities" : "events";
   const pairs = Number(params.get("pairs"));
   state.pairs = Number.isInteger(pairs) && pairs >= 1 && pairs <= 200 ? pairs : DEFAULT_PAIRS;
+  state.nodes = params.get("nodes") === "sector" ? "sector" : "country";
 }
 
 function pageQuery() {
@@ -80,6 +81,7 @@ function pageQuery() {
   if (state.sort !== "-date") entries.push(["sort", state.sort]);
   if (state.measure !== "events") entries.push(["measure", state.measure]);
   if (state.pairs !== DEFAULT_PAIRS) entries.push(["pairs", state.pairs]);
+  if (state.nodes !== "country") entries.push(["nodes", state.nodes]);
   if (state.eventId !== null) entries.push(["event", state.eventId]);
   return queryString(entries);
 }
@@ -158,6 +160,7 @@ function fillForm() {
   form.source.value = f.source;
   for (const radio of document.querySelectorAll("input[name=measure]")) radio.checked = radio.value === state.measure;
   byId("network-limit").value = String(state.pairs);
+  byId("network-nodes").value = state.nodes;
   form.since.value = f.since;
   form.until.value = f.until;
   form.q.value = f.q;
@@ -238,6 +241,11 @@ function bindForm() {
     const n = Math.round(Number(limit.value));
     state.pairs = Number.isFinite(n) ? Math.min(200, Math.max(1, n)) : DEFAULT_PAIRS;
     limit.value = String(state.pairs);
+    writeUrl(true);
+    refreshNetwork();
+  });
+  byId("network-nodes").addEventListener("change", (evt) => {
+    state.nodes = evt.currentTarget.value === "sector" ? "sector" : "country";
     writeUrl(true);
     refreshNetwork();
   });
@@ -414,7 +422,7 @@ async function refreshNetwork() {
   const filters = state.filters;
   network.showLoading();
   try {
-    const pairs = await latest.network((signal) => getJson("/map/pairs", [["limit", state.pairs], ...filterEntries(filters)], { signal }));
+    const pairs = await latest.network((signal) => getJson("/map/pairs", [["limit", state.pairs], ["nodes", state.nodes], ...filterEntries(filters)], { signal }));
     network.setData(pairs, filters.country, state.pairs);
   } catch (err) {
     if (!isAbort(err)) network.showError(err.message);

@@ -41,8 +41,19 @@ export class Network {
   setData(pairs, country, limit = DEFAULT_LIMIT) {
     this.country = country;
     this.limit = limit;
-    const edges = (pairs.rows ?? []).map((r) => ({ source: r.actor_country, target: r.recipient_country, n: r.n, byType: new Map() }));
-    this.data = { edges, undrawn: pairs.unpaired ?? 0, morePairs: pairs.more_pairs ?? 0, moreEvents: pairs.more_events ?? 0 };
+    // Nodes are countries, or a country and a sector ("KEN MIL"; "KEN ?" when the
+    // sector is not known) when the pairs hold sectors.
+    const sectors = (pairs.rows ?? []).some((r) => "actor_sector" in r);
+    const id = (country, sector) => (sectors ? `${country} ${sector ?? "?"}` : country);
+    this.countryOf = new Map();
+    const edges = (pairs.rows ?? []).map((r) => {
+      const source = id(r.actor_country, r.actor_sector);
+      const target = id(r.recipient_country, r.recipient_sector);
+      this.countryOf.set(source, r.actor_country);
+      this.countryOf.set(target, r.recipient_country);
+      return { source, target, n: r.n, byType: new Map() };
+    });
+    this.data = { edges, sectors, undrawn: pairs.unpaired ?? 0, morePairs: pairs.more_pairs ?? 0, moreEvents: pairs.more_events ?? 0 };
     this.container.classList.remove("is-loading");
     this.draw();
   }
@@ -64,7 +75,7 @@ export class Network {
     const nodes = [...weight.keys()].sort((a, b) => weight.get(b) - weight.get(a) || a.localeCompare(b));
     const notes = [];
     const drawn = edges.reduce((s, e) => s + e.n, 0);
-    if (edges.length) notes.push(`top ${edges.length} pair${edges.length === 1 ? "" : "s"}: ${formatNumber(drawn)} event${drawn === 1 ? "" : "s"} between ${nodes.length} countries`);
+    if (edges.length) notes.push(`top ${edges.length} pair${edges.length === 1 ? "" : "s"}: ${formatNumber(drawn)} event${drawn === 1 ? "" : "s"} between ${nodes.length} ${this.data.sectors ? "countries and sectors" : "countries"}`);
     if (morePairs) notes.push(`${formatNumber(morePairs)} more pair${morePairs === 1 ? "" : "s"} not shown (${formatNumber(moreEvents)} events)`);
     if (undrawn) notes.push(`${formatNumber(undrawn)} events lack an actor or recipient country`);
     this.note.textContent = notes.join(" · ");
@@ -81,7 +92,8 @@ export class Network {
     const cy = height / 2;
     // Room around the ring for the largest node, its halo (events within the country)
     // and its label: 20 px of node, 12 of halo, 12 of gap, a line or three letters.
-    const ring = Math.max(30, Math.min(width / 2 - 76, height / 2 - 62));
+    const labelPx = 7 * Math.max(3, ...nodes.map((n) => n.length));
+    const ring = Math.max(30, Math.min(width / 2 - 52 - labelPx, height / 2 - 62));
     // Order the ring so that a country's partners tend to sit near it: strongest first,
     // then each next node is the unplaced one most connected to the last placed.
     const order = [nodes[0]];
@@ -185,7 +197,8 @@ export class Network {
     for (const node of order) {
       const p = pos.get(node);
       const r = radius(node);
-      const active = node === this.country;
+      const nodeCountry = this.countryOf?.get(node) ?? node;
+      const active = nodeCountry === this.country;
       const out = edges.filter((e) => e.source === node).reduce((s, e) => s + e.n, 0);
       const into = edges.filter((e) => e.target === node).reduce((s, e) => s + e.n, 0);
       const labelOut = order.length > 1 ? r + 12 + (haloWidth.get(node) ?? 0) : 0;
@@ -199,12 +212,12 @@ export class Network {
           tabindex: "0",
           "aria-pressed": active ? "true" : "false",
           "aria-label": `${node}: acts in ${out}, receives ${into} events; ${active ? "clear the country filter" : "filter by this country"}`,
-          dataset: { country: node },
+          dataset: { country: nodeCountry, node },
         },
         svg("circle", { cx: p.x, cy: p.y, r }),
         svg("text", { x: lx, y: ly, dy: "0.35em", "text-anchor": Math.abs(Math.cos(p.angle)) < 0.3 || order.length === 1 ? "middle" : Math.cos(p.angle) > 0 ? "start" : "end", text: node }),
       );
-      const activate = () => this.onCountry(active ? "" : node);
+      const activate = () => this.onCountry(active ? "" : nodeCountry);
       g.addEventListener("click", activate);
       g.addEventListener("keydown", (evt) => {
         if (evt.key === "Enter" || evt.key === " ") {
