@@ -619,6 +619,9 @@ def probes(conn: sqlite3.Connection, client: TestClient) -> list[Probe]:
             f"/map/cells?level=1&country={r.choice(top_countries)}"
         )),
         Probe("/map/pairs (top 15), all", lambda r: "/map/pairs"),
+        Probe("/map/pairs (top 15) of countries and sectors, all", lambda r: (
+            "/map/pairs?nodes=sector"
+        )),
         Probe("/map/pairs (top 15), one year", lambda r: (
             "/map/pairs?since={}&until={}".format(*year(r))
         )),

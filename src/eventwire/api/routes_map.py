@@ -31,7 +31,6 @@ from eventwire.api.query import (
     Statement,
     StatsGroup,
     stats_source,
-    stats_statement,
     where_clause,
 )
 from eventwire.api.rollups import rollup_plan, rollup_stats_source
@@ -266,18 +265,25 @@ def top_pairs(
         if plan is not None
         else stats_source(where, group, db.indexes)
     )
-    inner = stats_statement(source, None)  # k0, k1, ..., n: largest first
+    # The groups, unordered: a top-N sort of the pairs, and a sum over all of them.
     keys = ", ".join(f"k{i}" for i in range(len(group.keys)))
-    both = "k0 IS NOT NULL AND k2 IS NOT NULL" if by_sector else "k0 IS NOT NULL AND k1 IS NOT NULL"
+    selected = ", ".join(f"{expr} AS k{i}" for i, expr in enumerate(source.keys))
+    grouping = f" GROUP BY {keys}" if source.grouped else ""
+    inner = f"SELECT {selected}, {source.count} AS n FROM {source.from_sql}{grouping}"
+    both = (
+        "(k0 IS NOT NULL AND k2 IS NOT NULL)"
+        if by_sector
+        else "(k0 IS NOT NULL AND k1 IS NOT NULL)"
+    )
     top = Statement(
-        f"SELECT {keys}, n FROM ({inner.sql}) WHERE {both} ORDER BY n DESC, {keys} LIMIT ?",
-        [*inner.params, limit],
+        f"SELECT {keys}, n FROM ({inner}) WHERE {both} ORDER BY n DESC, {keys} LIMIT ?",
+        [*source.params, limit],
     )
     sums = Statement(
         f"SELECT coalesce(sum({both}), 0) AS pairs, "
         f"coalesce(sum(CASE WHEN {both} THEN n END), 0) AS paired, "
-        f"coalesce(sum(CASE WHEN {both} THEN 0 ELSE n END), 0) AS unpaired FROM ({inner.sql})",
-        list(inner.params),
+        f"coalesce(sum(CASE WHEN {both} THEN 0 ELSE n END), 0) AS unpaired FROM ({inner})",
+        list(source.params),
     )
     with _connection(db) as conn:
         rows = _rows(conn, db, top)
