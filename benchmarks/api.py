@@ -612,7 +612,9 @@ def probes(conn: sqlite3.Connection, client: TestClient) -> list[Probe]:
         )),
         Probe("/map/cells level 3, 4 degrees", lambda r: (
             "/map/cells?level=3&view={1:.3f},{0:.3f},{3:.3f},{2:.3f}".format(
-                *(lambda p: (p[1] - 2, p[2] - 2, p[1] + 2, p[2] + 2))(r.choice(places))
+                *(lambda p: (
+                    max(-90, p[1] - 2), max(-180, p[2] - 2), min(90, p[1] + 2), min(180, p[2] + 2)
+                ))(r.choice(places))
             )
         )),
         Probe("/map/cells level 1, one country", lambda r: (
