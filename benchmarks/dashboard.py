@@ -11,8 +11,8 @@ to *network idle* (the end of the last request before 500 ms without any, playwr
 ``networkidle``; the 500 ms of quiet are not counted) and to the moment the map, the
 timeline, the network, the totals and the table are drawn. With ``--screenshots DIR``
 it saves a PNG of each view (the whole page, the map at the world and zoomed in, the
-map by fatalities, the timeline, the network) as ``DIR/dashboard-*.png``. Build the
-store with ``benchmarks/api.py``.
+map by fatalities, the timeline, the network of countries and of sectors) as
+``DIR/dashboard-*.png``. Build the store with ``benchmarks/api.py``.
 """
 
 from __future__ import annotations
@@ -74,6 +74,13 @@ def screenshots(browser: Any, url: str, folder: Path) -> list[Path]:
         shot(page, "map-world", ".card-map")
         shot(page, "timeline", ".card-timeline")
         shot(page, "network", ".card-network")
+        page.select_option("#network-nodes", "sector")
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('#network .node')]"
+            ".some(n => n.dataset.node.includes(' '))"
+        )
+        shot(page, "network-sectors", ".card-network")
+        page.select_option("#network-nodes", "country")
         page.click("label:has(#m-fatalities)")
         page.wait_for_load_state("networkidle")
         shot(page, "map-fatalities", ".card-map")
