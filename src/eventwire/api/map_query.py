@@ -110,7 +110,20 @@ def _rollup_piece(query: EventQuery, agg: Aggregate, piece: Piece) -> Statement:
     return Statement(f"SELECT {keys}{sums} FROM {table} WHERE {where}", params)
 
 
-def _event_piece(query: EventQuery, agg: Aggregate, piece: Piece | None) -> Statement:
+def _event_source(query: EventQuery, indexes: frozenset[str]) -> str:
+    """``events``, with a hint to read a sector's covering index (schema version 4) when
+    a sector is asked for (SQLite's planner may prefer the index of types)."""
+    if not query.include_flagged:
+        for role in ("actor", "recipient"):
+            index = f"events_{role}_sector_map"
+            if getattr(query, f"{role}_sector") is not None and index in indexes:
+                return f"events INDEXED BY {index}"
+    return "events"
+
+
+def _event_piece(
+    query: EventQuery, agg: Aggregate, piece: Piece | None, indexes: frozenset[str] = frozenset()
+) -> Statement:
     bounded = query
     if piece is not None:
         bounded = replace(
@@ -125,11 +138,15 @@ def _event_piece(query: EventQuery, agg: Aggregate, piece: Piece | None) -> Stat
     sums = "1 AS n, coalesce(dead, 0) AS dead"
     if agg.coordinates:
         sums += ", place_lat AS lat, place_lon AS lon"
-    return Statement(f"SELECT {keys}{sums} FROM events WHERE {' AND '.join(conditions)}", params)
+    source = _event_source(bounded, indexes)
+    return Statement(f"SELECT {keys}{sums} FROM {source} WHERE {' AND '.join(conditions)}", params)
 
 
 def aggregate_statement(
-    query: EventQuery, agg: Aggregate, tables: frozenset[str]
+    query: EventQuery,
+    agg: Aggregate,
+    tables: frozenset[str],
+    indexes: frozenset[str] = frozenset(),
 ) -> Statement | None:
     """``SELECT keys, n, dead[, lat, lon]`` summed per group of ``agg.keys`` (lat and
     lon are the centroid); None when no event can match (a text query without words)."""
@@ -146,7 +163,7 @@ def aggregate_statement(
             for p in pieces
         ]
     else:
-        parts = [_event_piece(query, agg, None)]
+        parts = [_event_piece(query, agg, None, indexes)]
     union = " UNION ALL ".join(p.sql for p in parts)
     params = [v for p in parts for v in p.params]
     names = ", ".join(k.name for k in agg.keys)

@@ -62,7 +62,7 @@ def _rows(conn: sqlite3.Connection, db: Database, statement: Statement) -> list[
 def _aggregate(
     conn: sqlite3.Connection, db: Database, query: EventQuery, agg: Aggregate
 ) -> list[sqlite3.Row]:
-    statement = aggregate_statement(query, agg, db.tables)
+    statement = aggregate_statement(query, agg, db.tables, db.indexes)
     return [] if statement is None else _rows(conn, db, statement)
 
 

@@ -22,7 +22,8 @@ keys cannot be NULL).
 The yearly cell table leads with the cell (a zoomed-in view reads a narrow band of
 ``cx``); the monthly one with the period (only the months at the ends of a date range
 are read from it). The days at the ends of a date range are read from ``events``,
-through the covering index ``events_map_days``. ``api/map_query.py`` reads them.
+through the covering index ``events_map_days``; a sector filter through
+``events_{actor,recipient}_sector_map``. ``api/map_query.py`` reads them.
 """
 
 from __future__ import annotations
@@ -222,6 +223,14 @@ def map_rollup_script() -> list[str]:
         "CREATE INDEX IF NOT EXISTS events_map_days ON events (date, type, place_lat, "
         "place_lon, place_country_code, dead) WHERE negated = 0 AND hypothetical = 0 "
         "AND future = 0;\n",
+        # No rollup holds sectors with places: a sector's factual events, with what the
+        # map's aggregates read of them.
+        *(
+            f"CREATE INDEX IF NOT EXISTS events_{role}_sector_map ON events ({role}_sector, "
+            "date, type, place_country_code, place_lat, place_lon, dead, actor_country, "
+            "recipient_country) WHERE negated = 0 AND hypothetical = 0 AND future = 0;\n"
+            for role in ("actor", "recipient")
+        ),
         "CREATE TRIGGER events_map_rollups_insert AFTER INSERT ON events BEGIN\n",
         *(s.format(r="new") for s in add),
         "END;\n",
