@@ -66,6 +66,7 @@ from fastapi.testclient import TestClient
 
 from eventwire.api import create_app
 from eventwire.store import Store
+from eventwire.store.map_rollups import MAP_ROLLUP_BACKFILL, MAP_ROLLUP_TABLES
 from eventwire.store.schema import ROLLUP_BACKFILL, ROLLUP_TABLES
 
 # The API's indexes, as the schema (version 2) defines them.
@@ -265,7 +266,7 @@ def build_store(path: Path, n_events: int, seed: int = 7) -> None:
         (kind, name, sql)
         for kind, name, sql in conn.execute(
             "SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL AND ("
-            "(type = 'trigger' AND (name LIKE '%fts%' OR name LIKE 'events_rollups_%')) OR "
+            "(type = 'trigger' AND (name LIKE '%fts%' OR name LIKE 'events_%rollups_%')) OR "
             "(type = 'index' AND tbl_name IN ('events', 'mentions', 'articles')))"
         )
     ]
@@ -291,6 +292,10 @@ def build_store(path: Path, n_events: int, seed: int = 7) -> None:
     for table in ROLLUP_TABLES:
         conn.execute(f"DELETE FROM {table}")
     for statement in ROLLUP_BACKFILL:  # as the migration to schema version 2 fills them
+        conn.execute(statement)
+    for table in MAP_ROLLUP_TABLES:
+        conn.execute(f"DELETE FROM {table}")
+    for statement in MAP_ROLLUP_BACKFILL:  # and the dashboard's, as version 4 does
         conn.execute(statement)
     print(f"rollups filled at {time.perf_counter() - started:.1f} s", flush=True)
     conn.execute("INSERT INTO mentions_fts (mentions_fts) VALUES ('rebuild')")
@@ -568,6 +573,63 @@ def probes(conn: sqlite3.Connection, client: TestClient) -> list[Probe]:
         Probe("/stats group=dyad,type, one year", lambda r: (
             "/stats?group=dyad,type&since={}&until={}".format(*year(r))
         )),
+        # Every /stats group on its own, over all time.
+        *(
+            Probe(f"/stats group={g}, all time", lambda r, g=g: f"/stats?group={g}")
+            for g in ("day", "year", "type", "mode", "actor_country", "recipient_country",
+                      "actor_sector", "recipient_sector", "dyad")
+        ),
+        Probe("/stats group=actor_sector, one country", lambda r: (
+            f"/stats?group=actor_sector&actor_country={r.choice(top_countries)}"
+        )),
+        Probe("/stats group=month,type, all time", lambda r: "/stats?group=month,type"),
+        # The dashboard's aggregates (/map/...), as it asks them.
+        Probe("/map/summary, all", lambda r: "/map/summary"),
+        Probe("/map/summary, one country", lambda r: (
+            f"/map/summary?country={r.choice(top_countries)}"
+        )),
+        Probe("/map/summary, a type, a month", lambda r: (
+            "/map/summary?type={}&since={}&until={}".format(r.choice(types), *month(r))
+        )),
+        Probe("/map/series by month, all", lambda r: "/map/series?grain=month"),
+        Probe("/map/series by month, one country", lambda r: (
+            f"/map/series?grain=month&country={r.choice(top_countries)}"
+        )),
+        Probe("/map/series by day, a month", lambda r: (
+            "/map/series?grain=day&since={}&until={}".format(*month(r))
+        )),
+        Probe("/map/areas, all", lambda r: "/map/areas"),
+        Probe("/map/areas, a year and a type", lambda r: (
+            "/map/areas?type={}&since={}&until={}".format(r.choice(types), *year(r))
+        )),
+        Probe("/map/areas, one country", lambda r: f"/map/areas?country={r.choice(top_countries)}"),
+        Probe("/map/cells level 1, the world", lambda r: "/map/cells?level=1"),
+        Probe("/map/cells level 1, a month", lambda r: (
+            "/map/cells?level=1&since={}&until={}".format(*month(r))
+        )),
+        Probe("/map/cells level 2, a country's box", lambda r: (
+            f"/map/cells?level=2&view={r.choice(boxes)}"
+        )),
+        Probe("/map/cells level 3, 4 degrees", lambda r: (
+            "/map/cells?level=3&view={1:.3f},{0:.3f},{3:.3f},{2:.3f}".format(
+                *(lambda p: (
+                    max(-90, p[1] - 2), max(-180, p[2] - 2), min(90, p[1] + 2), min(180, p[2] + 2)
+                ))(r.choice(places))
+            )
+        )),
+        Probe("/map/cells level 1, one country", lambda r: (
+            f"/map/cells?level=1&country={r.choice(top_countries)}"
+        )),
+        Probe("/map/pairs (top 15), all", lambda r: "/map/pairs"),
+        Probe("/map/pairs (top 15) of countries and sectors, all", lambda r: (
+            "/map/pairs?nodes=sector"
+        )),
+        Probe("/map/pairs (top 15), one year", lambda r: (
+            "/map/pairs?since={}&until={}".format(*year(r))
+        )),
+        Probe("/map/countries, /map/sources", lambda r: (
+            r.choice(("/map/countries", "/map/sources"))
+        )),
         Probe("/events/{id}", lambda r: f"/events/{r.randint(1, max_id)}"),
         Probe("/articles/{id}", lambda r: f"/articles/{r.randint(1, max_id // 10)}"),
         Probe("/search q (a place name)", lambda r: f"/search?q={r.choice(words)}"),
@@ -603,7 +665,7 @@ def measure(client: TestClient, probe: Probe, repeat: int, rng: random.Random) -
     return timings
 
 
-def run(db: Path, repeat: int, extra_indexes: bool) -> None:
+def run(db: Path, repeat: int, extra_indexes: bool, only: str | None = None) -> None:
     with sqlite3.connect(db) as conn:
         started = time.perf_counter()
         for statement in EXTRA_INDEXES:
@@ -623,6 +685,8 @@ def run(db: Path, repeat: int, extra_indexes: bool) -> None:
         print("| --- | ---: | ---: | ---: | ---: | ---: |")
         slow: list[str] = []
         for probe in probes(conn, client):
+            if only is not None and only not in probe.name:
+                continue
             timings = measure(client, probe, repeat, rng)
             wall = [t.wall_ms for t in timings]
             cpu = [t.cpu_ms for t in timings]
@@ -659,6 +723,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--db", type=Path, help="store to build or reuse (default: a temp dir)")
     parser.add_argument("--repeat", type=int, default=40)
     parser.add_argument("--no-extra-indexes", action="store_true")
+    parser.add_argument("--only", help="time only the requests whose name holds this text")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="eventwire-bench-") as tmp:
         db: Path = args.db or Path(tmp) / "bench.db"
@@ -673,7 +738,7 @@ def main(argv: list[str] | None = None) -> None:
             build_store(db, args.events)
         else:
             print(f"{db}: reusing the store of {have:,} events")
-        run(db, args.repeat, not args.no_extra_indexes)
+        run(db, args.repeat, not args.no_extra_indexes, args.only)
 
 
 if __name__ == "__main__":

@@ -220,7 +220,35 @@ def test_timeline_network_and_table_paging(browser: Any, server: str) -> None:
         page.click("#network .node[data-country='KEN']")
         wait_rows(page, len(kenyan))
         assert "country=KEN" in page.url
-        assert page.input_value("#f-country") == "KEN"
+        assert page.input_value("#f-country") == "Kenya (KEN)"
+    assert log.errors == []
+    assert log.outside_requests() == []
+
+
+def test_the_map_adds_up_and_every_label_fits(browser: Any, server: str) -> None:
+    from test_dashboard_large import CUT_LABELS, MAP_SUM, OVERLAPPING
+
+    count = api(server, "/events/count")["count"]
+    dated = sum(r["n"] for r in api(server, "/map/series", grain="day")["rows"] if r["period"])
+    dyads = api(server, "/stats", group="dyad")["rows"]
+    pairs = [r for r in dyads if r["actor_country"] and r["recipient_country"]]
+    with open_page(browser) as (page, log):
+        page.goto(server + "/")
+        wait_ready(page)
+        page.wait_for_function("() => document.querySelector('#map-legend').dataset.total")
+        page.wait_for_selector("#timeline svg")
+        page.wait_for_selector("#network svg")
+        sums = page.evaluate(MAP_SUM)
+        assert sums["shaded"] + sums["small"] + sums["unplaced"] == sums["total"] == count
+        # The timeline covers every dated event (none hidden by the default range).
+        drawn = page.eval_on_selector_all(
+            "#timeline rect[data-value]",
+            "rs => rs.reduce((s, r) => s + Number(r.dataset.value), 0)",
+        )
+        assert drawn == dated
+        assert page.evaluate(CUT_LABELS, "#timeline svg, #network svg") == []
+        assert page.evaluate(OVERLAPPING) == 0
+        assert page.locator("#network .edge").count() == min(15, len(pairs))
     assert log.errors == []
     assert log.outside_requests() == []
 

@@ -170,13 +170,65 @@ EXPECTED_KEYS: dict[str, tuple[tuple[str, ...], KeyFunction]] = {
         ("year", "actor_country", "recipient_country", "type", "factual"),
         lambda r: [(_period(r[0], 4), r[2], r[3], r[1], r[4])],
     ),
+    # schema version 4: of all time
+    "event_counts_pair_all": (
+        ("actor_country", "recipient_country", "factual"),
+        lambda r: [(r[2], r[3], r[4])],
+    ),
+    "event_counts_dyad_all": (
+        ("actor_country", "recipient_country", "type", "factual"),
+        lambda r: [(r[2], r[3], r[1], r[4])],
+    ),
 }
+
+
+SectorRow = tuple[str | None, str, str | None, str | None, str | None, int]
+# The rollups by mode and sectors (schema version 4): table -> period length.
+SECTOR_TABLES = {"event_counts_sector_month": 7, "event_counts_sector_year": 4}
+
+
+def assert_sector_rollups_exact(conn: sqlite3.Connection) -> None:
+    events: list[SectorRow] = [
+        (row[0], row[1], row[2], row[3], row[4], int(not (row[5] or row[6] or row[7])))
+        for row in conn.execute(
+            "SELECT date, type, mode, actor_sector, recipient_sector, negated, hypothetical, "
+            "future FROM events"
+        )
+    ]
+    for table, length in SECTOR_TABLES.items():
+        period = "month" if length == 7 else "year"
+        expected = Counter((_period(e[0], length), *e[1:]) for e in events)
+        rows = conn.execute(
+            f"SELECT {period}, type, mode, actor_sector, recipient_sector, factual, n FROM {table}"
+        ).fetchall()
+        stored = {tuple(row[:-1]): row[-1] for row in rows}
+        assert len(stored) == len(rows), f"{table}: a key is stored twice"
+        assert all(n > 0 for n in stored.values()), f"{table}: a row of 0"
+        assert stored == dict(expected), table
 
 
 def assert_rollups_exact(conn: sqlite3.Connection) -> None:
     """Every rollup row is the count of its events: no row missing, none extra, no key
     twice, no zero."""
-    assert set(EXPECTED_KEYS) == set(schema.ROLLUP_TABLES) == rollups.ROLLUP_TABLES
+    assert (
+        {*EXPECTED_KEYS, *SECTOR_TABLES, "event_counts_psector_all"}
+        == set(schema.ROLLUP_TABLES)
+        == rollups.ROLLUP_TABLES
+    )
+    assert_sector_rollups_exact(conn)
+    expected = Counter(
+        (*row[:4], int(not (row[4] or row[5] or row[6])))
+        for row in conn.execute(
+            "SELECT actor_country, actor_sector, recipient_country, recipient_sector, negated, "
+            "hypothetical, future FROM events"
+        )
+    )
+    rows = conn.execute(
+        "SELECT actor_country, actor_sector, recipient_country, recipient_sector, factual, n "
+        "FROM event_counts_psector_all"
+    ).fetchall()
+    assert {tuple(row[:-1]): row[-1] for row in rows} == dict(expected)
+    assert len(rows) == len(expected)
     events: list[EventRow] = [
         (row[0], row[1], row[2], row[3], int(not (row[4] or row[5] or row[6])))
         for row in conn.execute(
@@ -359,11 +411,17 @@ FILTERS: list[EventQuery] = [
     EventQuery(until=date(2023, 4, 30), include_flagged=True),
     EventQuery(until=date(2023, 8, 3), actor_country="ARC"),
     EventQuery(since=date(2030, 1, 1)),
+    EventQuery(actor_sector="GOV"),
+    EventQuery(recipient_sector="CVL", types=("ASSAULT",), since=date(2023, 2, 10)),
+    EventQuery(mode="arrest", include_flagged=True),
 ]
 GROUPS = [
     "day", "month", "year", "type", "actor_country", "recipient_country", "dyad",
     "day,type", "dyad,type", "type,month", "year,actor_country", "recipient_country,day",
+    "mode", "actor_sector", "type,recipient_sector", "month,actor_sector",
+    "actor_country,actor_sector,recipient_country,recipient_sector",
 ]  # fmt: skip
+_SECTOR_KEYS = {"mode", "actor_sector", "recipient_sector"}
 
 
 def test_rollups_answer_every_count_and_stats_request_as_the_events_do(
@@ -382,7 +440,16 @@ def test_rollups_answer_every_count_and_stats_request_as_the_events_do(
             plan = rollup_plan(query, group, tables)
             expected = slow.stats(query, group, None)
             if plan is None:  # days by actor or recipient: read from the events
-                assert "day" in group.keys
+                keys = {*group.keys, *(k for k in _SECTOR_KEYS if getattr(query, k))}
+                countries = ("country", "actor_country", "recipient_country")
+                # ... and sectors with countries or days (no rollup holds both)
+                assert "day" in group.keys or (
+                    keys & _SECTOR_KEYS
+                    and (
+                        any(getattr(query, c) for c in countries)
+                        or {"actor_country", "recipient_country"} & keys
+                    )
+                )
             else:
                 grains.update(piece.grain for piece in plan.pieces)
                 families.add(plan.family.name)
@@ -398,7 +465,7 @@ def test_rollups_answer_every_count_and_stats_request_as_the_events_do(
             ]
     # Every family and every grain, the events table included, answered something.
     assert families == {family.name for family in FAMILIES}
-    assert grains == {"day", "month", "year", "event"}
+    assert grains == {"all", "day", "month", "year", "event"}
     assert grouped == {True, False}
 
 
@@ -436,9 +503,7 @@ def test_a_store_without_rollups_gives_the_same_api_answers(
     [
         EventQuery(text="dispatch"),
         EventQuery(min_confidence=0.5),
-        EventQuery(mode="arrest"),
-        EventQuery(actor_sector="GOV"),
-        EventQuery(recipient_sector="CVL"),
+        EventQuery(actor_sector="GOV", country="ARC"),
         EventQuery(headline=True),
         EventQuery(headline=False, types=("ASSAULT",)),
     ],
@@ -458,7 +523,7 @@ def test_groups_no_rollup_holds_are_read_from_the_events(
     readers: tuple[Reader, Reader, frozenset[str]],
 ) -> None:
     fast, slow, tables = readers
-    for text in ("mode", "actor_sector", "type,recipient_sector", "day,dyad"):
+    for text in ("day,mode", "dyad,mode", "day,recipient_sector", "day,dyad"):
         group = StatsGroup.parse(text)
         assert rollup_plan(EventQuery(), group, tables) is None
         assert fast.stats(EventQuery(), group, None) == slow.stats(EventQuery(), group, None)

@@ -28,6 +28,7 @@ from eventwire.api.docs import add_docs
 from eventwire.api.routes_articles import router as articles_router
 from eventwire.api.routes_events import router as events_router
 from eventwire.api.routes_ingest import IngestConfig, default_stages, ingest_router
+from eventwire.api.routes_map import router as map_router
 from eventwire.api.security import JsonErrors, SecurityHeaders, TrustedHosts
 from eventwire.errors import EventwireError, InputError
 from eventwire.store.read.database import Database
@@ -110,6 +111,7 @@ def create_app(
     _add_error_handlers(app)
     app.include_router(events_router)
     app.include_router(articles_router)
+    app.include_router(map_router)
     if ingest_token is not None:
         if len(ingest_token) < _SHORT_TOKEN:
             log.warning("the ingest token is short (%d characters)", len(ingest_token))

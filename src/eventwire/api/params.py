@@ -175,6 +175,9 @@ def event_query(
             "GDELT's IsRootEvent); false: only the others"
         ),
     ] = None,
+    source: Annotated[
+        str | None, Query(description="only events reported by an article of this source")
+    ] = None,
 ) -> EventQuery:
     """The event filters of a request; raises QueryError (answered with 422)."""
     if radius_km is not None and near is None:
@@ -206,6 +209,7 @@ def event_query(
         min_confidence=min_confidence,
         include_flagged=include_flagged,
         headline=headline,
+        source=(source.strip() or None) if source is not None else None,
     )
 
 

@@ -11,9 +11,15 @@ shipped (a database migrated by it would differ from one created afresh).
 3. ``events.headline``: the article's title reports the event (GDELT's
    ``IsRootEvent``); events stored before it read back as not headline events. A
    partial index of the headline events serves the API's counts and stats of them.
+4. the dashboard's rollups: events and fatalities per period and type, per place
+   country, and per grid cell at three sizes (``map_rollups.py``), kept exact by
+   triggers; rollups of event counts by mode and sectors (``event_counts_sector_*``); an
+   index of articles by source.
 """
 
 from __future__ import annotations
+
+from eventwire.store.map_rollups import MAP_ROLLUP_SQL
 
 _V1_INITIAL = """
 CREATE TABLE articles (
@@ -206,11 +212,17 @@ _ROLLUP_COLUMN_TYPES = {
     "actor_country": "TEXT",
     "recipient_country": "TEXT",
     "factual": "INTEGER NOT NULL CHECK (factual IN (0, 1))",
+    "mode": "TEXT",
+    "actor_sector": "TEXT",
+    "recipient_sector": "TEXT",
 }
 _ROLLUP_VALUES = {
     "type": "{r}.type",
     "actor_country": "{r}.actor_country",
     "recipient_country": "{r}.recipient_country",
+    "mode": "{r}.mode",
+    "actor_sector": "{r}.actor_sector",
+    "recipient_sector": "{r}.recipient_sector",
     "factual": "({r}.negated = 0 AND {r}.hypothetical = 0 AND {r}.future = 0)",
 }
 # The columns a change of which moves an event to other rollup rows.
@@ -257,13 +269,16 @@ def _rollup_shares(columns: tuple[str, ...]) -> list[tuple[list[str], str]]:
     return [([*values[:at], value, *values[at + 1 :]], when) for value, when in _COUNTRY_SHARES]
 
 
-def _rollup_sql() -> tuple[list[str], list[str], list[str]]:
+Shape = tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...]]
+
+
+def _rollup_sql(shapes: list[Shape]) -> tuple[list[str], list[str], list[str]]:
     """The statements creating and filling the rollup tables, and the bodies of the
     triggers that add an event (``{r}`` = new) and take one off (``{r}`` = old)."""
     create: list[str] = []
     add: list[str] = []
     remove: list[str] = []
-    for table, columns, indexes in _rollup_shapes():
+    for table, columns, indexes in shapes:
         defs = ", ".join(f"{c} {_ROLLUP_COLUMN_TYPES[c]}" for c in columns)
         names = ", ".join(columns)
         create.append(f"CREATE TABLE {table} ({defs}, n INTEGER NOT NULL CHECK (n > 0));\n")
@@ -296,19 +311,21 @@ def _rollup_sql() -> tuple[list[str], list[str], list[str]]:
     return create, add, remove
 
 
-def _rollup_script() -> list[str]:
-    create, add, remove = _rollup_sql()
-    changed = " OR ".join(f"old.{c} IS NOT new.{c}" for c in _ROLLUP_SOURCE_COLUMNS)
+def _rollup_script(
+    shapes: list[Shape], name: str = "events_rollups", columns: tuple[str, ...] = ()
+) -> list[str]:
+    create, add, remove = _rollup_sql(shapes)
+    columns = columns or _ROLLUP_SOURCE_COLUMNS
+    changed = " OR ".join(f"old.{c} IS NOT new.{c}" for c in columns)
     return [
         *create,
-        "CREATE TRIGGER events_rollups_insert AFTER INSERT ON events BEGIN\n",
+        f"CREATE TRIGGER {name}_insert AFTER INSERT ON events BEGIN\n",
         *(s.format(r="new") for s in add),
         "END;\n",
-        "CREATE TRIGGER events_rollups_delete AFTER DELETE ON events BEGIN\n",
+        f"CREATE TRIGGER {name}_delete AFTER DELETE ON events BEGIN\n",
         *(s.format(r="old") for s in remove),
         "END;\n",
-        f"CREATE TRIGGER events_rollups_update AFTER UPDATE OF "
-        f"{', '.join(_ROLLUP_SOURCE_COLUMNS)} ON events\n",
+        f"CREATE TRIGGER {name}_update AFTER UPDATE OF {', '.join(columns)} ON events\n",
         f"WHEN {changed} BEGIN\n",
         *(s.format(r="old") for s in remove),
         *(s.format(r="new") for s in add),
@@ -316,10 +333,53 @@ def _rollup_script() -> list[str]:
     ]
 
 
-ROLLUP_SQL: tuple[str, ...] = tuple(_rollup_script())
-ROLLUP_TABLES: tuple[str, ...] = tuple(table for table, _, _ in _rollup_shapes())
+ROLLUP_SQL: tuple[str, ...] = tuple(_rollup_script(_rollup_shapes()))
+
+# Schema version 4 adds ``*_sector_*`` (month, year): period, type, mode, the actor's
+# and the recipient's sector, factual -- the /stats groups and filters of modes and
+# sectors, kept exact by triggers of the same kind.
+_SECTOR_COLUMNS = ("type", "mode", "actor_sector", "recipient_sector", "factual")
+_SECTOR_SHAPES: list[Shape] = [
+    (f"event_counts_sector_{period}", (period, *_SECTOR_COLUMNS), ())
+    for period in ("month", "year")
+]
+# ... and ``*_pair_all``, ``*_dyad_all``: the pairs and dyads of all time (no period),
+# which a network of all time reads without adding up years.
+_WHOLE_SHAPES: list[Shape] = [
+    (
+        f"event_counts_{family}_all",
+        ("actor_country", "recipient_country", *rest),
+        (("recipient_country", "actor_country", *rest, "n"),),
+    )
+    for family, rest in (("pair", ("factual",)), ("dyad", ("type", "factual")))
+]
+_SECTOR_SOURCE_COLUMNS = (
+    "date", "type", "mode", "actor_sector", "recipient_sector", "negated", "hypothetical",
+    "future",
+)  # fmt: skip
+# ... and ``*_psector_all``: pairs of country and sector of all time (the network of
+# countries and sectors).
+_PARTY_SECTOR_COLUMNS = ("actor_country", "actor_sector", "recipient_country", "recipient_sector")
+_PARTY_SECTOR_SHAPES: list[Shape] = [
+    ("event_counts_psector_all", (*_PARTY_SECTOR_COLUMNS, "factual"), ()),
+]
+SECTOR_ROLLUP_SQL: tuple[str, ...] = (
+    *_rollup_script(_SECTOR_SHAPES, "events_sector_rollups", _SECTOR_SOURCE_COLUMNS),
+    *_rollup_script(_WHOLE_SHAPES, "events_whole_rollups", _ROLLUP_SOURCE_COLUMNS),
+    *_rollup_script(
+        _PARTY_SECTOR_SHAPES,
+        "events_psector_rollups",
+        (*_PARTY_SECTOR_COLUMNS, "negated", "hypothetical", "future"),
+    ),
+)
+ROLLUP_TABLES: tuple[str, ...] = tuple(
+    table
+    for table, _, _ in (*_rollup_shapes(), *_SECTOR_SHAPES, *_WHOLE_SHAPES, *_PARTY_SECTOR_SHAPES)
+)
 # The statements that fill the (empty) rollup tables from ``events``.
-ROLLUP_BACKFILL: tuple[str, ...] = tuple(s for s in ROLLUP_SQL if s.startswith("INSERT INTO"))
+ROLLUP_BACKFILL: tuple[str, ...] = tuple(
+    s for s in (*ROLLUP_SQL, *SECTOR_ROLLUP_SQL) if s.startswith("INSERT INTO")
+)
 
 
 _V2_DUPLICATES_AND_MERGING = """
@@ -373,5 +433,12 @@ CREATE INDEX events_headline
     WHERE headline = 1;
 """
 
+_V4_MAP_ROLLUPS = "".join(MAP_ROLLUP_SQL) + "".join(SECTOR_ROLLUP_SQL)
+
 # Script n (1-based) migrates user_version n-1 -> n. Append only.
-MIGRATIONS: tuple[str, ...] = (_V1_INITIAL, _V2_DUPLICATES_AND_MERGING, _V3_HEADLINE)
+MIGRATIONS: tuple[str, ...] = (
+    _V1_INITIAL,
+    _V2_DUPLICATES_AND_MERGING,
+    _V3_HEADLINE,
+    _V4_MAP_ROLLUPS,
+)

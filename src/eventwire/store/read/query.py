@@ -148,6 +148,7 @@ class EventQuery:
     min_confidence: float | None = None
     include_flagged: bool = False
     headline: bool | None = None  # True: headline events only; False: the others
+    source: str | None = None  # reported by an article of this source (articles.source)
 
     def __post_init__(self) -> None:
         upper = ("country", "actor_country", "recipient_country", "actor_sector",
@@ -233,6 +234,13 @@ _TEXT_MATCH_WALK = (
     f"+mentions.article_id IN ({MATCHING_ARTICLES}))"
 )
 
+# The events an article of one source reports (through the index of articles by source,
+# schema version 4).
+_SOURCE_MATCH = (
+    "id IN (SELECT mentions.event_id FROM articles JOIN mentions "
+    "ON mentions.article_id = articles.id WHERE articles.source = ?)"
+)
+
 _EQUAL_COLUMNS = ("mode", "actor_country", "recipient_country", "actor_sector", "recipient_sector")
 
 
@@ -282,6 +290,8 @@ def where_clause(query: EventQuery) -> Where:
         # A literal (from a bool, never from user text): SQLite uses the partial index
         # of headline events (schema version 3) only for the literal "headline = 1".
         filters.append(Condition(f"headline = {int(query.headline):d}", (), ("headline",)))
+    if query.source is not None:
+        filters.append(Condition(_SOURCE_MATCH, (query.source,), ("id",)))
     expression = None
     if query.text is not None:
         expression = match_expression(query.text)

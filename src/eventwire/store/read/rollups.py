@@ -6,15 +6,16 @@ request whose filters and groups only name what a rollup holds -- types, a count
 (actor or recipient), the actor's and the recipient's country, dates, factuality;
 grouped by day, month, year, type, actor or recipient country or dyad -- is answered
 by summing rollup rows, which are far fewer than the events they count. Any other
-request (a mode, sector, place, text, confidence or headline filter; a mode or sector
-group) returns None here and is answered from ``events`` (``query.py``); both give the
+request (a place, text, confidence, headline or source filter; a mode or sector with a
+country) returns None here and is answered from ``events`` (``query.py``); both give the
 same numbers, rows and order.
 
 Choosing the rows
 -----------------
 The *family* is the smallest rollup whose keys cover the request: ``type`` (period,
 type), ``country`` (period, a country of the actor or the recipient, type), ``pair``
-(period, actor and recipient countries) or ``dyad`` (pair and type). A date range is cut
+(period, actor and recipient countries), ``dyad`` (pair and type) or ``sector`` (period,
+type, mode, the actor's and the recipient's sector; schema version 4). A date range is cut
 into whole periods of the coarsest grain the family has and the groups allow, and the
 days left at its ends go down a grain, and so on: 2023-02-10..2024-12-31 reads the days
 2023-02-10..28 from a daily table, March to December 2023 from a monthly one and 2024
@@ -41,11 +42,12 @@ from eventwire.store.read.query import (
 )
 
 # "event" is the events table itself: day-precise, the last resort of a date range.
-Grain = Literal["year", "month", "day", "event"]
+# "all" is a table of all time (no period column), "event" the events table itself.
+Grain = Literal["all", "year", "month", "day", "event"]
 
 # Columns that have an index of their own in the rollups that hold them.
 _ROLE_INDEXED = frozenset({"actor_country", "recipient_country"})
-_COARSENESS: dict[Grain, int] = {"year": 0, "month": 1, "day": 2, "event": 2}
+_COARSENESS: dict[Grain, int] = {"all": -1, "year": 0, "month": 1, "day": 2, "event": 2}
 _PERIOD_LENGTH: dict[str, int] = {"year": 4, "month": 7, "day": 10}
 # The stats groups a rollup can answer and the key column each needs (None: time).
 _GROUP_COLUMNS: dict[str, str | None] = {
@@ -55,7 +57,12 @@ _GROUP_COLUMNS: dict[str, str | None] = {
     "type": "type",
     "actor_country": "actor_country",
     "recipient_country": "recipient_country",
+    "mode": "mode",
+    "actor_sector": "actor_sector",
+    "recipient_sector": "recipient_sector",
 }
+# Filters of one value that a rollup holding the column answers (schema version 4).
+_EQUAL_FILTERS = ("mode", "actor_sector", "recipient_sector")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +73,7 @@ class Family:
     name: str
     columns: frozenset[str]
     grains: tuple[Grain, ...]
+    whole: bool = False  # also a table of all time (schema version 4)
 
     def table(self, grain: Grain) -> str:
         return f"event_counts_{self.name}_{grain}"
@@ -73,6 +81,10 @@ class Family:
     @property
     def tables(self) -> tuple[str, ...]:
         return tuple(self.table(g) for g in self.grains if g != "event")
+
+    @property
+    def all_tables(self) -> tuple[str, ...]:
+        return (*self.tables, self.table("all")) if self.whole else self.tables
 
     def covers(self, needed: frozenset[str]) -> bool:
         """Whether these tables hold every key column in ``needed``; ``country`` (actor
@@ -87,14 +99,32 @@ class Family:
 FAMILIES: tuple[Family, ...] = (
     Family("type", frozenset({"type"}), ("month", "day")),
     Family("country", frozenset({"country", "type"}), ("month", "day")),
-    Family("pair", frozenset({"actor_country", "recipient_country"}), ("year", "month", "event")),
+    Family(
+        "pair",
+        frozenset({"actor_country", "recipient_country"}),
+        ("year", "month", "event"),
+        whole=True,
+    ),
     Family(
         "dyad",
         frozenset({"type", "actor_country", "recipient_country"}),
         ("year", "month", "event"),
+        whole=True,
+    ),
+    Family(
+        "sector",
+        frozenset({"type", "mode", "actor_sector", "recipient_sector"}),
+        ("year", "month", "event"),
+    ),
+    # Of all time only: the network of countries and sectors.
+    Family(
+        "psector",
+        frozenset({"actor_country", "actor_sector", "recipient_country", "recipient_sector"}),
+        (),
+        whole=True,
     ),
 )
-ROLLUP_TABLES: frozenset[str] = frozenset(t for f in FAMILIES for t in f.tables)
+ROLLUP_TABLES: frozenset[str] = frozenset(t for f in FAMILIES for t in f.all_tables)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,14 +148,12 @@ class RollupPlan:
 def _needed_columns(query: EventQuery, group: StatsGroup | None) -> frozenset[str] | None:
     """The key columns the request reads, or None when a rollup cannot answer it."""
     if (
-        query.mode is not None
-        or query.actor_sector is not None
-        or query.recipient_sector is not None
-        or query.bbox is not None
+        query.bbox is not None
         or query.near is not None
         or query.text is not None
         or query.min_confidence is not None
         or query.headline is not None
+        or query.source is not None
     ):
         return None
     needed: set[str] = set()
@@ -137,7 +165,7 @@ def _needed_columns(query: EventQuery, group: StatsGroup | None) -> frozenset[st
             needed.add(column)
     if query.types:
         needed.add("type")
-    for column in ("country", "actor_country", "recipient_country"):
+    for column in ("country", "actor_country", "recipient_country", *_EQUAL_FILTERS):
         if getattr(query, column) is not None:
             needed.add(column)
     return frozenset(needed)
@@ -150,6 +178,10 @@ def _finest_time(group: StatsGroup | None) -> Grain:
         if grain in keys:
             return grain
     return "year"
+
+
+def _no_time_key(group: StatsGroup) -> bool:
+    return not any(_GROUP_COLUMNS.get(key, "") is None for key in group.keys)
 
 
 def rollup_plan(
@@ -166,7 +198,19 @@ def rollup_plan(
             continue
         if not set(family.tables) <= tables:
             continue  # a store made before the rollups: a bigger family may be there
+        # No dates and no time key: the table of all time, when the family has one.
+        if (
+            query.since is None
+            and query.until is None
+            and group is not None
+            and _no_time_key(group)
+            and family.whole
+            and family.table("all") in tables
+        ):
+            return RollupPlan(family, (Piece("all", None, None),))
         grains = tuple(g for g in family.grains if _COARSENESS[g] >= finest)
+        if not grains:
+            continue
         if grains == ("event",):
             return None  # every row would come from events: the usual query is as quick
         return RollupPlan(family, tuple(split_range(query.since, query.until, grains)))
@@ -296,10 +340,10 @@ def _piece_conditions(
         else:
             conditions.append("(actor_country = ? OR recipient_country = ?)")
             params += [query.country, query.country]
-    for role in ("actor_country", "recipient_country"):
-        value = getattr(query, role)
+    for key in ("actor_country", "recipient_country", *_EQUAL_FILTERS):
+        value = getattr(query, key)
         if value is not None:
-            conditions.append(f"{role} = ?")
+            conditions.append(f"{key} = ?")
             params.append(value)
     return conditions, params
 
@@ -379,11 +423,12 @@ def _one_row_a_group(query: EventQuery, plan: RollupPlan, group: StatsGroup) -> 
     known = {key for key in group.keys if key in plan.family.columns or key == piece.grain}
     if not query.include_flagged:
         known.add("factual")
-    if piece.first is not None and piece.first == piece.last:
+    if piece.grain == "all" or (piece.first is not None and piece.first == piece.last):
         known.add(piece.grain)
     if len(query.types) == 1:
         known.add("type")
     if query.country is not None and "country" in plan.family.columns:
         known.add("country")
     known.update(role for role in sorted(_ROLE_INDEXED) if getattr(query, role) is not None)
+    known.update(c for c in _EQUAL_FILTERS if getattr(query, c) is not None)
     return {*plan.family.columns, piece.grain, "factual"} <= known

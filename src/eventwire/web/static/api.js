@@ -10,7 +10,7 @@ export class ApiError extends Error {
 
 /** The filters shown in the header; every view asks the API with these. */
 export function emptyFilters() {
-  return { types: [], country: "", since: "", until: "", q: "", minConfidence: "", includeFlagged: false };
+  return { types: [], country: "", actorSector: "", recipientSector: "", source: "", since: "", until: "", q: "", minConfidence: "", includeFlagged: false };
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -20,6 +20,9 @@ export function filterEntries(filters) {
   const out = [];
   for (const type of filters.types) out.push(["type", type]);
   if (filters.country) out.push(["country", filters.country]);
+  if (filters.actorSector) out.push(["actor_sector", filters.actorSector]);
+  if (filters.recipientSector) out.push(["recipient_sector", filters.recipientSector]);
+  if (filters.source) out.push(["source", filters.source]);
   if (filters.since) out.push(["since", filters.since]);
   if (filters.until) out.push(["until", filters.until]);
   if (filters.q) out.push(["q", filters.q]);
@@ -34,6 +37,11 @@ export function filtersFromParams(params) {
   filters.types = [...new Set(params.getAll("type").map((t) => t.trim().toUpperCase()).filter((t) => /^[A-Z_]+$/.test(t)))];
   const country = (params.get("country") ?? "").trim().toUpperCase();
   if (/^[A-Z]{3}$/.test(country)) filters.country = country;
+  for (const [key, name] of [["actorSector", "actor_sector"], ["recipientSector", "recipient_sector"]]) {
+    const sector = (params.get(name) ?? "").trim().toUpperCase();
+    if (/^[A-Z]{2,4}$/.test(sector)) filters[key] = sector;
+  }
+  filters.source = (params.get("source") ?? "").trim().slice(0, 200);
   for (const key of ["since", "until"]) {
     const value = params.get(key) ?? "";
     if (DATE.test(value)) filters[key] = value;

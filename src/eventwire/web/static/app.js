@@ -6,12 +6,20 @@ import { byId, clear, debounce, el, formatNumber } from "./dom.js";
 import { EventMap } from "./map.js";
 import { Network } from "./network.js";
 import { EventPanel } from "./panel.js";
-import { knownTypes, learnQuad, quadOf, sortTypes } from "./plover.js";
+import { QUADS, knownTypes, learnQuad, quadOf, sortTypes } from "./plover.js";
 import { EventTable, PAGE_SIZE, parseSort } from "./table.js";
 import { Timeline } from "./timeline.js";
 
-const MAP_PAGE = 1000;
-const MAP_PAGES = 3; // at most 3,000 events on the map
+const DEFAULT_PAIRS = 15;
+// PLOVER actor sectors (src/eventwire/data/sectors.tsv) and what they are.
+const SECTORS = [
+  ["GOV", "government"], ["MIL", "military"], ["COP", "police"], ["REB", "rebels"], ["CVL", "civilians"],
+  ["OPP", "opposition"], ["LEG", "legislature"], ["JUD", "judiciary"], ["PTY", "party"], ["ELI", "elites"],
+  ["BUS", "business"], ["MED", "media"], ["EDU", "education"], ["LAB", "labour"], ["AGR", "agriculture"],
+  ["REL", "religion"], ["CRM", "criminals"], ["NGO", "NGO"], ["HRI", "human rights"], ["HLH", "health"],
+  ["REF", "refugees"], ["SPY", "intelligence"], ["UAF", "unidentified armed"], ["ENV", "environment"],
+  ["SET", "settlers"], ["DEV", "development"],
+];
 const EXPORTS = [
   ["csv", "CSV"],
   ["geojson", "GeoJSON"],
@@ -22,7 +30,9 @@ const EXPORTS = [
   ["parquet", "Parquet"],
 ];
 
-const state = { filters: emptyFilters(), sort: "-date", eventId: null };
+const state = { filters: emptyFilters(), sort: "-date", eventId: null, measure: "events", pairs: DEFAULT_PAIRS, nodes: "country" };
+// ISO3 -> name, from /map/countries (for the country field's suggestions).
+const countryNames = new Map();
 
 const form = {
   root: byId("filters"),
@@ -33,6 +43,10 @@ const form = {
   confidence: byId("f-confidence"),
   confidenceValue: byId("f-confidence-value"),
   flagged: byId("f-flagged"),
+  group: byId("f-group"),
+  actorSector: byId("f-actor-sector"),
+  recipientSector: byId("f-recipient-sector"),
+  source: byId("f-source"),
   typeOptions: byId("type-options"),
   typeSummary: byId("type-summary"),
 };
@@ -56,11 +70,18 @@ function readUrl() {
   state.sort = parseSort(params.get("sort"));
   const id = Number(params.get("event"));
   state.eventId = Number.isInteger(id) && id > 0 ? id : null;
+  state.measure = params.get("measure") === "fatalities" ? "fatalities" : "events";
+  const pairs = Number(params.get("pairs"));
+  state.pairs = Number.isInteger(pairs) && pairs >= 1 && pairs <= 200 ? pairs : DEFAULT_PAIRS;
+  state.nodes = params.get("nodes") === "sector" ? "sector" : "country";
 }
 
 function pageQuery() {
   const entries = filterEntries(state.filters);
   if (state.sort !== "-date") entries.push(["sort", state.sort]);
+  if (state.measure !== "events") entries.push(["measure", state.measure]);
+  if (state.pairs !== DEFAULT_PAIRS) entries.push(["pairs", state.pairs]);
+  if (state.nodes !== "country") entries.push(["nodes", state.nodes]);
   if (state.eventId !== null) entries.push(["event", state.eventId]);
   return queryString(entries);
 }
@@ -95,11 +116,51 @@ function renderTypeOptions(counts) {
   }
 }
 
+function countryLabel(code) {
+  const name = countryNames.get(code);
+  return name && name !== code ? `${name} (${code})` : code;
+}
+
+/** The ISO3 code a user typed: "Kenya (KEN)", "KEN", "ken", or a name (any case). */
+function parseCountry(text) {
+  const value = text.trim();
+  if (!value) return "";
+  const coded = /\(([A-Za-z]{3})\)\s*$/.exec(value);
+  if (coded) return coded[1].toUpperCase();
+  if (/^[A-Za-z]{3}$/.test(value) && (countryNames.size === 0 || countryNames.has(value.toUpperCase()))) return value.toUpperCase();
+  const lower = value.toLowerCase();
+  const matches = [...countryNames].filter(([, name]) => name.toLowerCase() === lower);
+  if (matches.length === 1) return matches[0][0];
+  const starts = [...countryNames].filter(([, name]) => name.toLowerCase().startsWith(lower));
+  if (starts.length === 1) return starts[0][0];
+  return /^[A-Za-z]{3}$/.test(value) ? value.toUpperCase() : null;
+}
+
+function quadTypes(quad) {
+  return sortTypes(knownTypes().filter((t) => quadOf(t) === quad));
+}
+
+function groupOf(types) {
+  for (const q of QUADS) {
+    const members = quadTypes(q.id);
+    if (members.length === types.length && members.every((t) => types.includes(t))) return String(q.id);
+  }
+  return "";
+}
+
 function fillForm() {
   const f = state.filters;
   for (const box of typeCheckboxes()) box.checked = f.types.includes(box.value);
   form.typeSummary.textContent = f.types.length === 0 ? "all types" : f.types.length <= 2 ? f.types.join(", ") : `${f.types.length} types`;
-  form.country.value = f.country;
+  form.country.value = f.country ? countryLabel(f.country) : "";
+  form.group.value = groupOf(f.types);
+  form.actorSector.value = f.actorSector;
+  form.recipientSector.value = f.recipientSector;
+  if (f.source && ![...form.source.options].some((o) => o.value === f.source)) form.source.append(el("option", { value: f.source, text: f.source }));
+  form.source.value = f.source;
+  for (const radio of document.querySelectorAll("input[name=measure]")) radio.checked = radio.value === state.measure;
+  byId("network-limit").value = String(state.pairs);
+  byId("network-nodes").value = state.nodes;
   form.since.value = f.since;
   form.until.value = f.until;
   form.q.value = f.q;
@@ -112,7 +173,10 @@ function fillForm() {
 function readForm() {
   const f = emptyFilters();
   f.types = typeCheckboxes().filter((b) => b.checked).map((b) => b.value);
-  f.country = form.country.value.trim().toUpperCase();
+  f.country = parseCountry(form.country.value);
+  f.actorSector = form.actorSector.value;
+  f.recipientSector = form.recipientSector.value;
+  f.source = form.source.value;
   f.since = form.since.value;
   f.until = form.until.value;
   f.q = form.q.value.trim();
@@ -132,8 +196,8 @@ function renderExportLinks() {
 }
 
 function setFilters(filters, { push = true } = {}) {
-  if (filters.country && !/^[A-Z]{3}$/.test(filters.country)) {
-    form.country.setCustomValidity("Use a three-letter ISO code, e.g. KEN");
+  if (filters.country === null || (filters.country && !/^[A-Z]{3}$/.test(filters.country))) {
+    form.country.setCustomValidity("Pick a country from the suggestions, or type its three-letter ISO code, e.g. KEN");
     form.country.reportValidity();
     return;
   }
@@ -157,7 +221,34 @@ function bindForm() {
     for (const box of typeCheckboxes()) box.checked = false;
     apply();
   });
-  for (const input of [form.since, form.until, form.flagged]) input.addEventListener("change", apply);
+  for (const input of [form.since, form.until, form.flagged, form.actorSector, form.recipientSector, form.source]) input.addEventListener("change", apply);
+  form.group.addEventListener("change", () => {
+    const quad = Number(form.group.value);
+    const types = quad ? quadTypes(quad) : [];
+    for (const box of typeCheckboxes()) box.checked = types.includes(box.value);
+    apply();
+  });
+  for (const radio of document.querySelectorAll("input[name=measure]")) {
+    radio.addEventListener("change", () => {
+      if (!radio.checked) return;
+      state.measure = radio.value;
+      writeUrl(true);
+      refreshMeasure();
+    });
+  }
+  const limit = byId("network-limit");
+  limit.addEventListener("change", () => {
+    const n = Math.round(Number(limit.value));
+    state.pairs = Number.isFinite(n) ? Math.min(200, Math.max(1, n)) : DEFAULT_PAIRS;
+    limit.value = String(state.pairs);
+    writeUrl(true);
+    refreshNetwork();
+  });
+  byId("network-nodes").addEventListener("change", (evt) => {
+    state.nodes = evt.currentTarget.value === "sector" ? "sector" : "country";
+    writeUrl(true);
+    refreshNetwork();
+  });
   form.country.addEventListener("change", apply);
   form.country.addEventListener("keydown", (evt) => {
     if (evt.key === "Enter") {
@@ -268,43 +359,60 @@ const panel = new EventPanel({
   },
 });
 
-const latest = { map: latestOnly(), timeline: latestOnly(), network: latestOnly(), table: latestOnly(), count: latestOnly() };
+const latest = { timeline: latestOnly(), network: latestOnly(), table: latestOnly(), summary: latestOnly() };
+let summary = null; // the /map/summary answer of the current filters
 
 function learn(events) {
   for (const e of events) learnQuad(e.type, e.quad_class);
 }
 
-async function refreshMap() {
+function refreshMap() {
+  map.setFilters(state.filters, state.measure);
+}
+
+function renderTotals() {
+  const box = clear(byId("totals"));
+  if (summary === null) return;
+  const items = [
+    ["events", summary.events, "events"],
+    ["fatalities", summary.fatalities, "fatalities"],
+    ["countries", summary.countries, summary.countries === 1 ? "country (where)" : "countries (where)"],
+    ["sources", summary.sources, summary.sources === 1 ? "source" : "sources"],
+  ];
+  for (const [key, value, label] of items) {
+    box.append(el("span", { className: `total total-${key}`, dataset: { key, value } }, el("span", { className: "total-value", text: formatNumber(value) }), el("span", { className: "total-label", text: label })));
+  }
+  table.setTotal(summary.events, summary.fatalities, state.measure);
+}
+
+async function refreshTotals() {
   const filters = state.filters;
   try {
-    const { events, total } = await latest.map(async (signal) => {
-      const all = [];
-      let cursor = null;
-      for (let page = 0; page < MAP_PAGES; page++) {
-        const entries = [...filterEntries(filters), ["limit", MAP_PAGE], ["cursor", cursor]];
-        const answer = await getJson("/events", entries, { signal });
-        all.push(...(answer.events ?? []));
-        cursor = answer.next_cursor ?? null;
-        if (cursor === null) return { events: all, total: all.length };
-      }
-      const counted = await getJson("/events/count", filterEntries(filters), { signal });
-      return { events: all, total: counted.count };
-    });
-    learn(events);
-    map.setEvents(events, { total });
+    summary = await latest.summary((signal) => getJson("/map/summary", filterEntries(filters), { signal }));
+    renderTotals();
   } catch (err) {
     if (isAbort(err)) return;
-    map.setEvents([], { total: 0 });
+    summary = null;
+    renderTotals();
+    table.setTotal(null);
     notice(err.message);
   }
 }
+
+const DAY_GRAIN_MONTHS = 5; // a range of at most this many months is drawn by day
 
 async function refreshTimeline() {
   const filters = state.filters;
   timeline.showLoading();
   try {
-    const stats = await latest.timeline((signal) => getJson("/stats", [["group", "day,type"], ...filterEntries(filters)], { signal }));
-    timeline.setData(stats, filters);
+    const series = await latest.timeline(async (signal) => {
+      const entries = filterEntries(filters);
+      const byMonth = await getJson("/map/series", [...entries, ["grain", "month"]], { signal });
+      const months = new Set(byMonth.rows.map((r) => r.period).filter(Boolean));
+      if (months.size > DAY_GRAIN_MONTHS) return byMonth;
+      return getJson("/map/series", [...entries, ["grain", "day"]], { signal });
+    });
+    timeline.setData(series, filters, state.measure);
   } catch (err) {
     if (!isAbort(err)) timeline.showError(err.message);
   }
@@ -314,8 +422,8 @@ async function refreshNetwork() {
   const filters = state.filters;
   network.showLoading();
   try {
-    const stats = await latest.network((signal) => getJson("/stats", [["group", "dyad,type"], ...filterEntries(filters)], { signal }));
-    network.setData(stats, filters.country);
+    const pairs = await latest.network((signal) => getJson("/map/pairs", [["limit", state.pairs], ["nodes", state.nodes], ...filterEntries(filters)], { signal }));
+    network.setData(pairs, filters.country, state.pairs);
   } catch (err) {
     if (!isAbort(err)) network.showError(err.message);
   }
@@ -337,15 +445,18 @@ function refreshTable() {
     }
   };
   table.reset(loadPage, sort);
-  latest
-    .count((signal) => getJson("/events/count", filterEntries(filters), { signal }))
-    .then((answer) => table.setTotal(answer.count))
-    .catch((err) => {
-      if (!isAbort(err)) table.setTotal(null);
-    });
+  if (summary !== null) table.setTotal(summary.events, summary.fatalities, state.measure);
+}
+
+/** The events/fatalities switch: the map, the timeline and the totals follow. */
+function refreshMeasure() {
+  map.setFilters(state.filters, state.measure);
+  timeline.setMeasure(state.measure);
+  renderTotals();
 }
 
 function refresh() {
+  refreshTotals();
   refreshMap();
   refreshTimeline();
   refreshNetwork();
@@ -354,30 +465,39 @@ function refresh() {
 
 async function loadStoreSummary() {
   try {
-    const [health, types, actors, recipients] = await Promise.all([
+    const [health, types, countries, sources] = await Promise.all([
       getJson("/health"),
       getJson("/stats", [["group", "type"], ["include_flagged", "true"]]),
-      getJson("/stats", [["group", "actor_country"], ["include_flagged", "true"]]),
-      getJson("/stats", [["group", "recipient_country"], ["include_flagged", "true"]]),
+      getJson("/map/countries"),
+      getJson("/map/sources"),
     ]);
     byId("store-summary").textContent = `${formatNumber(health.articles)} articles · ${formatNumber(health.events)} events`;
     const counts = new Map((types.rows ?? []).map((r) => [r[types.group?.[0] ?? "type"], r.n]));
     renderTypeOptions(counts);
-    const codes = new Map();
-    for (const stats of [actors, recipients]) {
-      const key = stats.group?.[0];
-      for (const r of stats.rows ?? []) if (r[key]) codes.set(r[key], (codes.get(r[key]) ?? 0) + r.n);
-    }
     const list = clear(byId("country-codes"));
-    for (const [code, n] of [...codes].sort((a, b) => b[1] - a[1])) list.append(el("option", { value: code, label: `${code} (${n})` }));
+    for (const c of countries.rows ?? []) {
+      countryNames.set(c.iso3, c.name);
+      list.append(el("option", { value: c.name !== c.iso3 ? `${c.name} (${c.iso3})` : c.iso3, label: `${c.iso3} · ${formatNumber(c.n)} events` }));
+    }
+    for (const s of sources.rows ?? []) {
+      if (![...form.source.options].some((o) => o.value === s.source)) form.source.append(el("option", { value: s.source, text: `${s.source} (${formatNumber(s.articles)})` }));
+    }
     fillForm();
   } catch (err) {
     notice(err.message);
   }
 }
 
+function fillStaticOptions() {
+  for (const q of QUADS) form.group.append(el("option", { value: String(q.id), text: q.name }));
+  for (const select of [form.actorSector, form.recipientSector]) {
+    for (const [code, name] of SECTORS) select.append(el("option", { value: code, text: `${code} · ${name}` }));
+  }
+}
+
 async function start() {
   readUrl();
+  fillStaticOptions();
   renderTypeOptions(new Map());
   fillForm();
   bindForm();

@@ -4,13 +4,60 @@
 // for events that share one spot. Without the vendor files (web/build.mjs not run) the
 // events are still drawn, on a plain latitude/longitude grid, with a notice.
 
-import { clear, el, onResize, showTooltip, hideTooltip, svg, formatNumber } from "./dom.js";
+import { filterEntries, getJson, isAbort, latestOnly } from "./api.js";
+import { clear, debounce, el, onResize, showTooltip, hideTooltip, svg, formatNumber } from "./dom.js";
 import { BUILD_COMMAND, VENDOR, countriesOf, fetchJson, loadVendor } from "./basemap.js";
 import { CLUSTER_RADIUS, clusterPoints, clusterRadius, markerRadius, mentionsOf } from "./clusters.js";
 import { QUADS, quadColor, quadName, quadOf } from "./plover.js";
 
 const MAX_ZOOM = 60;
 const DETAIL_ZOOM = 3; // from this zoom on, the 1:50m countries replace the 1:110m ones
+const CELL_ZOOM = 2.5; // from this zoom on, clusters (grid cells) are drawn over the countries
+const SINGLES_MAX = 500; // a filter with at most this many placed events: each is drawn
+const VIEW_SINGLES_MAX = 300; // zoomed in on at most this many events: each is drawn
+const SHADES = 5;
+const CELL_PX = 26; // cells of a level are drawn from the zoom that puts them this far apart
+
+/** A count as a cell's label: 950, 1.2k, 15k, 1.3M. */
+function label(v) {
+  if (v < 1000) return String(v);
+  if (v < 10_000) return `${(v / 1000).toFixed(1)}k`;
+  if (v < 1_000_000) return `${Math.round(v / 1000)}k`;
+  return `${(v / 1_000_000).toFixed(1)}M`;
+}
+
+/** Whether `text` (11.5px bold) fits inside a circle of radius `r`. */
+function labelFits(text, r) {
+  return text.length * 7 + 4 <= 2 * r;
+}
+
+function niceRound(v) {
+  if (v < 10) return Math.max(1, Math.round(v));
+  const power = 10 ** Math.floor(Math.log10(v));
+  return Math.round(v / power) * power;
+}
+
+/** Five classes on a log scale from 1 to `max`, with nice bounds and labels. */
+export function shadeScale(max) {
+  const bounds = [];
+  for (let i = 1; i < SHADES; i++) bounds.push(niceRound(Math.exp((Math.log(Math.max(1, max)) * i) / SHADES)));
+  const uniq = [...new Set(bounds)].filter((b) => b > 1 && b < max);
+  const edges = [1, ...uniq];
+  const labels = edges.map((lo, i) => {
+    const hi = i + 1 < edges.length ? edges[i + 1] - 1 : max;
+    return hi > lo ? `${formatNumber(lo)}–${formatNumber(hi)}` : formatNumber(lo);
+  });
+  const offset = SHADES - edges.length; // fewer classes use the darker shades
+  return {
+    labels: max >= 1 ? labels : [],
+    classOf: (v) => {
+      let c = 0;
+      while (c + 1 < edges.length && v >= edges[c + 1]) c++;
+      return c + offset;
+    },
+    offset,
+  };
+}
 
 function eventLabel(event) {
   const who = [event.actor, event.recipient].filter(Boolean).join(" → ");
@@ -29,7 +76,17 @@ export class EventMap {
     this.legend = legend;
     this.note = note;
     this.onSelect = onSelect;
-    this.events = [];
+    this.singles = null; // single events drawn (few of them), or null
+    this.allSingles = null;
+    this.cells = null; // the /map/cells answer drawn, or null
+    this.areas = null; // the /map/areas answer
+    this.filters = null;
+    this.measure = "events";
+    this.generation = 0;
+    this.latest = {};
+    this.small = 0;
+    this.invert = null;
+    this.detailSoon = debounce(() => this.updateDetail(), 250);
     this.selectedId = null;
     this.width = 0;
     this.height = 0;
@@ -82,10 +139,17 @@ export class EventMap {
 
   renderLegend() {
     clear(this.legend);
-    for (const q of QUADS) {
-      this.legend.append(el("span", { className: "legend-item" }, el("span", { className: `swatch swatch-round q${q.id}` }), q.name));
+    const what = this.measure === "fatalities" ? "Fatalities" : "Events";
+    this.legend.append(el("span", { className: "legend-title", text: `${what} per country, where they happened` }));
+    for (const [i, label] of (this.scale?.labels ?? []).entries()) {
+      this.legend.append(el("span", { className: "legend-item" }, el("span", { className: `swatch shade-swatch shade-${i}` }), label));
     }
-    this.legend.append(el("span", { className: "legend-item legend-hint", text: "size: mentions · rings: clusters" }));
+    this.legend.append(
+      el("span", {
+        className: "legend-item legend-hint",
+        text: this.cells ? `circles: ${what.toLowerCase()} per cell of the grid` : this.singles ? "dots: single events, size by mentions" : `zoom in for clusters of ${what.toLowerCase()}`,
+      }),
+    );
   }
 
   // ---- projection and basemap -------------------------------------------------------
@@ -103,6 +167,7 @@ export class EventMap {
     if (window.d3?.geoNaturalEarth1) {
       const projection = window.d3.geoNaturalEarth1().fitExtent([[pad, pad], [width - pad, height - pad]], { type: "Sphere" });
       this.project = (lon, lat) => projection([lon, lat]);
+      this.invert = (px, py) => projection.invert([px, py]);
       this.path = window.d3.geoPath(projection);
       const [[x0, y0], [x1, y1]] = this.path.bounds({ type: "Sphere" });
       this.bounds = { x0, y0, x1, y1 };
@@ -112,6 +177,11 @@ export class EventMap {
       const ox = (width - 360 * scale) / 2;
       const oy = (height - 180 * scale) / 2;
       this.project = (lon, lat) => [ox + (lon + 180) * scale, oy + (90 - lat) * scale];
+      this.invert = (px, py) => {
+        const lon = (px - ox) / scale - 180;
+        const lat = 90 - (py - oy) / scale;
+        return Math.abs(lon) <= 180 && Math.abs(lat) <= 90 ? [lon, lat] : null;
+      };
       this.path = null;
       this.bounds = { x0: ox, y0: oy, x1: ox + 360 * scale, y1: oy + 180 * scale };
     }
@@ -129,10 +199,15 @@ export class EventMap {
       const group = svg("g", { className: "countries" });
       for (const feature of features ?? []) {
         const d = this.path(feature);
-        if (d) group.append(svg("path", { className: "country", d }, svg("title", { text: feature.properties?.name ?? "" })));
+        const name = feature.properties?.name ?? "";
+        if (d) group.append(svg("path", { className: "country", d, dataset: { id: feature.id ?? "", name } }, svg("title", { text: name })));
       }
       this.base.append(group);
       this.base.append(svg("path", { className: "sphere-outline", d: this.path({ type: "Sphere" }) }));
+      if (this.areas) {
+        this.paintAreas();
+        this.renderLegend();
+      }
     } else {
       const { x0, y0, x1, y1 } = this.bounds;
       this.base.append(svg("rect", { className: "sphere", x: x0, y: y0, width: x1 - x0, height: y1 - y0 }));
@@ -164,19 +239,164 @@ export class EventMap {
       });
   }
 
-  // ---- events -------------------------------------------------------------------------
+  // ---- data: countries, cells and single events, all counted by the store ---------
 
-  setEvents(events, { total }) {
-    this.events = events;
+  /** New filters (or measure): shade countries, then draw what the zoom asks for. */
+  async setFilters(filters, measure) {
+    this.filters = filters;
+    this.measure = measure;
     this.closePopup();
+    const generation = ++this.generation;
+    const entries = filterEntries(filters);
+    this.singles = null;
+    this.cells = null;
+    try {
+      const areas = await this.fetch("areas", "/map/areas", entries);
+      if (generation !== this.generation) return;
+      this.areas = areas;
+      const placed = areas.rows.reduce((s, r) => s + r.n, 0);
+      // Few events: every one is drawn, at any zoom (and the cells are not needed).
+      if (placed <= SINGLES_MAX) {
+        const page = await this.fetch("singles", "/events", [...entries, ["limit", SINGLES_MAX]]);
+        if (generation !== this.generation) return;
+        this.allSingles = page.events ?? [];
+      } else this.allSingles = null;
+    } catch (err) {
+      if (isAbort(err)) return;
+      this.areas = { rows: [], unplaced: { n: 0, dead: 0 } };
+      this.note.textContent = err.message;
+    }
+    this.paintAreas();
+    this.renderLegend();
+    await this.updateDetail();
+  }
+
+  fetch(key, path, entries) {
+    this.latest[key] ??= latestOnly();
+    return this.latest[key]((signal) => getJson(path, entries, { signal }));
+  }
+
+  value(row) {
+    return this.measure === "fatalities" ? row.dead : row.n;
+  }
+
+  /** The level of cells for the zoom: none at low zoom (the countries tell it). */
+  levelFor(k) {
+    if (k < CELL_ZOOM || !this.bounds) return 0;
+    // The finest cells that are still at least CELL_PX apart on the screen.
+    const pxPerDegree = ((this.bounds.x1 - this.bounds.x0) / 360) * k;
+    if (pxPerDegree * 1 < CELL_PX) return 1;
+    if (pxPerDegree * 0.25 < CELL_PX) return 2;
+    return 3;
+  }
+
+  /** The box of longitudes and latitudes in view, or null for (nearly) the world. */
+  viewBox() {
+    if (this.invert === null || this.transform.k < 1.5) return null;
+    const { k, x, y } = this.transform;
+    const lons = [];
+    const lats = [];
+    for (let i = 0; i <= 6; i++) {
+      for (let j = 0; j <= 6; j++) {
+        const p = this.invert(((i / 6) * this.width - x) / k, ((j / 6) * this.height - y) / k);
+        if (p && Number.isFinite(p[0]) && Number.isFinite(p[1])) {
+          lons.push(p[0]);
+          lats.push(p[1]);
+        }
+      }
+    }
+    if (lons.length < 4) return null;
+    const pad = 1;
+    const box = [
+      Math.max(-180, Math.min(...lons) - pad),
+      Math.max(-90, Math.min(...lats) - pad),
+      Math.min(180, Math.max(...lons) + pad),
+      Math.min(90, Math.max(...lats) + pad),
+    ];
+    return box.map((v) => v.toFixed(3)).join(",");
+  }
+
+  /** Cells (or single events, when few are in view) for the current zoom and view. */
+  async updateDetail() {
+    const generation = this.generation;
+    const entries = filterEntries(this.filters ?? {});
+    let cells = null;
+    let singles = this.allSingles;
+    if (this.allSingles === null && this.areas) {
+      const level = this.levelFor(this.transform.k);
+      const view = this.viewBox();
+      if (level > 0) {
+        try {
+          cells = await this.fetch("cells", "/map/cells", [...entries, ["level", level], ["view", view]]);
+          if (generation !== this.generation) return;
+          const inView = cells.rows.reduce((s, r) => s + r.n, 0);
+          if (level >= 2 && inView <= VIEW_SINGLES_MAX && view !== null) {
+            const page = await this.fetch("singles", "/events", [...entries, ["bbox", view], ["limit", VIEW_SINGLES_MAX]]);
+            if (generation !== this.generation) return;
+            if (page.next_cursor == null) {
+              singles = page.events ?? [];
+              cells = null;
+            }
+          }
+        } catch (err) {
+          if (isAbort(err)) return;
+          this.note.textContent = err.message;
+        }
+      }
+    }
+    this.cells = cells;
+    this.singles = singles;
+    this.container.classList.toggle("has-cells", cells !== null);
     this.projectEvents();
     this.renderMarkers();
-    const placed = events.filter((e) => typeof e.lat === "number" && typeof e.lon === "number").length;
-    const missing = events.length - placed;
-    const parts = [`${formatNumber(placed)} on the map`];
-    if (missing > 0) parts.push(`${formatNumber(missing)} without a place`);
-    if (total > events.length) parts.push(`first ${formatNumber(events.length)} of ${formatNumber(total)} shown`);
+    this.renderLegend();
+    this.writeNote();
+    this.container.dataset.loaded = String(this.generation);
+  }
+
+  writeNote() {
+    if (!this.areas) return;
+    const placed = this.areas.rows.reduce((s, r) => s + this.value(r), 0);
+    const unplaced = this.value(this.areas.unplaced);
+    const what = this.measure === "fatalities" ? "fatalities" : "events";
+    const parts = [`${formatNumber(placed)} ${what} in ${formatNumber(this.areas.rows.length)} countries`];
+    if (unplaced > 0) parts.push(`${formatNumber(unplaced)} without a place (not on the map)`);
+    if (this.small > 0) parts.push(`${formatNumber(this.small)} in countries too small to shade`);
+    if (this.cells) parts.push(`clusters: cells of ${this.cells.size}°`);
+    else if (this.singles) parts.push(`${formatNumber(this.singles.length)} single events drawn`);
+    else parts.push("zoom in for clusters");
     this.note.textContent = parts.join(" · ");
+  }
+
+  /** Shade each country by its events or fatalities (log scale, five classes). */
+  paintAreas() {
+    const byId = new Map();
+    const byName = new Map();
+    for (const r of this.areas?.rows ?? []) {
+      if (r.numeric) byId.set(String(r.numeric).padStart(3, "0"), r);
+      byName.set(r.name.toLowerCase(), r);
+    }
+    const values = (this.areas?.rows ?? []).map((r) => this.value(r));
+    this.scale = shadeScale(Math.max(0, ...values));
+    const drawn = new Set();
+    for (const path of this.base.querySelectorAll("path.country")) {
+      const id = path.dataset.id;
+      const r = byId.get(id) ?? byName.get((path.dataset.name ?? "").toLowerCase());
+      const v = r ? this.value(r) : 0;
+      path.dataset.n = r && !drawn.has(r) ? String(v) : "0";
+      if (r) drawn.add(r);
+      path.dataset.country = r ? r.iso3 : "";
+      const shade = v > 0 ? this.scale.classOf(v) : -1;
+      path.setAttribute("class", `country${shade >= 0 ? ` shade-${shade}` : ""}`);
+      const title = path.querySelector("title");
+      if (title) title.textContent = `${path.dataset.name ?? ""}${r ? `: ${formatNumber(v)} ${this.measure === "fatalities" ? "fatalities" : "events"}` : ""}`;
+    }
+    const countriesDrawn = this.base.querySelectorAll("path.country").length > 0;
+    this.small = countriesDrawn ? (this.areas?.rows ?? []).filter((r) => !drawn.has(r)).reduce((s, r) => s + this.value(r), 0) : 0;
+    this.legend.dataset.small = String(this.small);
+    this.legend.dataset.unplaced = String(this.areas ? this.value(this.areas.unplaced) : 0);
+    this.legend.dataset.total = String((this.areas?.rows ?? []).reduce((s, r) => s + this.value(r), 0) + Number(this.legend.dataset.unplaced));
+    this.legend.dataset.shaded = countriesDrawn ? "true" : "false";
   }
 
   setSelected(eventId) {
@@ -187,7 +407,7 @@ export class EventMap {
   projectEvents() {
     if (this.project === null) return;
     this.points = [];
-    for (const event of this.events) {
+    for (const event of this.singles ?? []) {
       if (typeof event.lat !== "number" || typeof event.lon !== "number") continue;
       const p = this.project(event.lon, event.lat);
       if (p && Number.isFinite(p[0]) && Number.isFinite(p[1])) this.points.push({ event, bx: p[0], by: p[1] });
@@ -203,8 +423,68 @@ export class EventMap {
   renderMarkers() {
     clear(this.markers);
     if (this.width === 0) return;
+    if (this.cells) {
+      this.renderCells();
+      return;
+    }
     for (const c of this.clusters()) {
       this.markers.append(c.members.length === 1 ? this.singleMarker(c) : this.clusterMarker(c));
+    }
+  }
+
+  /** The cells in view as circles; circles that would overlap are merged (their
+   * events and fatalities added, at their weighted centre). */
+  renderCells() {
+    const { k, x, y } = this.transform;
+    const what = this.measure === "fatalities" ? "fatalities" : "events";
+    const placed = [];
+    for (const r of this.cells.rows) {
+      const p = this.project(r.lon, r.lat);
+      if (!p) continue;
+      const sx = p[0] * k + x;
+      const sy = p[1] * k + y;
+      if (sx < -40 || sy < -40 || sx > this.width + 40 || sy > this.height + 40) continue;
+      placed.push({ sx, sy, n: r.n, dead: r.dead });
+    }
+    const max = Math.max(1, ...placed.map((c) => this.value(c)));
+    const radius = (v) => 5 + 17 * Math.sqrt(v / max);
+    placed.sort((a, b) => this.value(b) - this.value(a) || b.n - a.n);
+    const kept = [];
+    for (const c of placed) {
+      const home = kept.find((o) => Math.hypot(o.sx - c.sx, o.sy - c.sy) < (radius(this.value(o)) + radius(this.value(c))) * 0.8);
+      if (home === undefined) {
+        kept.push({ ...c });
+        continue;
+      }
+      const w = home.n + c.n;
+      home.sx = (home.sx * home.n + c.sx * c.n) / w;
+      home.sy = (home.sy * home.n + c.sy * c.n) / w;
+      home.n = w;
+      home.dead += c.dead;
+    }
+    const top = Math.max(1, ...kept.map((c) => this.value(c)));
+    for (const c of kept) {
+      const v = this.value(c);
+      const r = 5 + 17 * Math.sqrt(v / top);
+      const g = svg(
+        "g",
+        {
+          className: `marker cell${v === 0 ? " cell-empty" : ""}`,
+          transform: `translate(${c.sx.toFixed(1)},${c.sy.toFixed(1)})`,
+          role: "button",
+          tabindex: "0",
+          "aria-label": `${formatNumber(v)} ${what} here (${formatNumber(c.n)} events, ${formatNumber(c.dead)} fatalities); activate to zoom in`,
+          dataset: { count: c.n, dead: c.dead },
+        },
+        svg("circle", { className: "cell-dot", r: r.toFixed(1) }),
+        labelFits(label(v), r) ? svg("text", { className: "cluster-count", dy: "0.35em", text: label(v) }) : null,
+      );
+      this.bindMarker(
+        g,
+        () => this.zoomBy(3, [c.sx, c.sy]),
+        (evt) => showTooltip(evt.clientX, evt.clientY, [`${formatNumber(c.n)} events`, `${formatNumber(c.dead)} fatalities`, "click to zoom in"]),
+      );
+      this.markers.append(g);
     }
   }
 
@@ -389,6 +669,7 @@ export class EventMap {
     if (before < DETAIL_ZOOM !== this.transform.k < DETAIL_ZOOM && this.detailedFeatures) this.drawBasemap();
     this.maybeLoadDetail();
     this.applyTransform();
+    if (this.allSingles === null && this.areas && (this.levelFor(before) > 0 || this.levelFor(this.transform.k) > 0)) this.detailSoon();
   }
 
   applyTransform() {

@@ -1,11 +1,12 @@
 // The actor network: who acts on whom. Nodes are actor/recipient countries, edges the
-// events between them (from /stats?group=dyad,type), coloured by the quad class with the
-// most events and as thick as the count. A circle layout, drawn as SVG.
+// top pairs by events (from /stats?group=dyad; how many is adjustable, 15 by default),
+// as thick as the count; the pairs left out are counted below. A circle layout, as SVG.
 
 import { clear, el, formatNumber, hideTooltip, message, onResize, showTooltip, svg } from "./dom.js";
 import { QUADS, quadColor, quadName, quadOf, sortTypes, typeColor } from "./plover.js";
 
-const MAX_NODES = 36;
+const DEFAULT_LIMIT = 15;
+const NEUTRAL = "#41618f"; // edges whose types are not known
 
 export class Network {
   constructor({ container, note, onCountry }) {
@@ -14,6 +15,7 @@ export class Network {
     this.onCountry = onCountry;
     this.data = null;
     this.country = "";
+    this.limit = DEFAULT_LIMIT;
     onResize(container, () => this.draw());
   }
 
@@ -29,27 +31,29 @@ export class Network {
     this.note.textContent = "";
   }
 
-  /** `stats` is the /stats?group=dyad,type answer. */
-  setData(stats, country) {
+  setLimit(limit) {
+    this.limit = limit;
+    this.draw();
+  }
+
+  /** `pairs` is the /map/pairs answer: the top pairs (largest first), and how many
+   * pairs and events are left out; `limit` pairs are drawn (at most the rows). */
+  setData(pairs, country, limit = DEFAULT_LIMIT) {
     this.country = country;
-    const [actorKey, recipientKey, typeKey] = stats.group ?? ["actor_country", "recipient_country", "type"];
-    const edges = new Map();
-    let undrawn = 0;
-    for (const row of stats.rows ?? []) {
-      const a = row[actorKey];
-      const b = row[recipientKey];
-      if (!a || !b) {
-        undrawn += row.n;
-        continue;
-      }
-      const key = `${a}\u0000${b}`;
-      const edge = edges.get(key) ?? { source: a, target: b, n: 0, byType: new Map() };
-      edge.n += row.n;
-      const type = row[typeKey] ?? "?";
-      edge.byType.set(type, (edge.byType.get(type) ?? 0) + row.n);
-      edges.set(key, edge);
-    }
-    this.data = { edges: [...edges.values()], undrawn };
+    this.limit = limit;
+    // Nodes are countries, or a country and a sector ("KEN MIL"; "KEN ?" when the
+    // sector is not known) when the pairs hold sectors.
+    const sectors = (pairs.rows ?? []).some((r) => "actor_sector" in r);
+    const id = (country, sector) => (sectors ? `${country} ${sector ?? "?"}` : country);
+    this.countryOf = new Map();
+    const edges = (pairs.rows ?? []).map((r) => {
+      const source = id(r.actor_country, r.actor_sector);
+      const target = id(r.recipient_country, r.recipient_sector);
+      this.countryOf.set(source, r.actor_country);
+      this.countryOf.set(target, r.recipient_country);
+      return { source, target, n: r.n, byType: new Map() };
+    });
+    this.data = { edges, sectors, undrawn: pairs.unpaired ?? 0, morePairs: pairs.more_pairs ?? 0, moreEvents: pairs.more_events ?? 0 };
     this.container.classList.remove("is-loading");
     this.draw();
   }
@@ -58,23 +62,25 @@ export class Network {
     if (this.data === null) return;
     clear(this.container);
     const { undrawn } = this.data;
-    let edges = this.data.edges;
+    const all = this.data.edges;
+    const edges = all.slice(0, this.limit);
+    const left = all.slice(this.limit);
+    const morePairs = left.length + this.data.morePairs;
+    const moreEvents = left.reduce((s, e) => s + e.n, 0) + this.data.moreEvents;
     const weight = new Map();
     for (const e of edges) {
       weight.set(e.source, (weight.get(e.source) ?? 0) + e.n);
       weight.set(e.target, (weight.get(e.target) ?? 0) + e.n);
     }
-    let nodes = [...weight.keys()].sort((a, b) => weight.get(b) - weight.get(a) || a.localeCompare(b));
-    const hidden = Math.max(0, nodes.length - MAX_NODES);
-    nodes = nodes.slice(0, MAX_NODES);
-    const kept = new Set(nodes);
-    edges = edges.filter((e) => kept.has(e.source) && kept.has(e.target));
+    const nodes = [...weight.keys()].sort((a, b) => weight.get(b) - weight.get(a) || a.localeCompare(b));
     const notes = [];
     const drawn = edges.reduce((s, e) => s + e.n, 0);
-    if (edges.length) notes.push(`${formatNumber(drawn)} event${drawn === 1 ? "" : "s"} between ${nodes.length} countries`);
-    if (hidden) notes.push(`${hidden} smaller countries left out`);
+    if (edges.length) notes.push(`top ${edges.length} pair${edges.length === 1 ? "" : "s"}: ${formatNumber(drawn)} event${drawn === 1 ? "" : "s"} between ${nodes.length} ${this.data.sectors ? "countries and sectors" : "countries"}`);
+    if (morePairs) notes.push(`${formatNumber(morePairs)} more pair${morePairs === 1 ? "" : "s"} not shown (${formatNumber(moreEvents)} events)`);
     if (undrawn) notes.push(`${formatNumber(undrawn)} events lack an actor or recipient country`);
     this.note.textContent = notes.join(" · ");
+    this.container.dataset.pairs = String(edges.length);
+    this.container.dataset.morePairs = String(morePairs);
     if (edges.length === 0) {
       this.container.append(message("empty", "No events with both an actor and a recipient country match these filters."));
       return;
@@ -83,9 +89,11 @@ export class Network {
     const width = Math.max(240, this.container.clientWidth);
     const height = Math.max(220, this.container.clientHeight || 300);
     const cx = width / 2;
-    const cy = height / 2 - 8; // leave room for the hint line below
-    // Room around the ring for the largest node and its label.
-    const ring = Math.max(30, Math.min(width / 2 - 62, height / 2 - 52));
+    const cy = height / 2;
+    // Room around the ring for the largest node, its halo (events within the country)
+    // and its label: 20 px of node, 12 of halo, 12 of gap, a line or three letters.
+    const labelPx = 7 * Math.max(3, ...nodes.map((n) => n.length));
+    const ring = Math.max(30, Math.min(width / 2 - 52 - labelPx, height / 2 - 62));
     // Order the ring so that a country's partners tend to sit near it: strongest first,
     // then each next node is the unplaced one most connected to the last placed.
     const order = [nodes[0]];
@@ -107,7 +115,7 @@ export class Network {
     const maxWeight = Math.max(...nodes.map((n) => weight.get(n)));
     const maxEdge = Math.max(...edges.map((e) => e.n));
     const radius = (n) => 7 + 13 * Math.sqrt(weight.get(n) / maxWeight);
-    const strokeW = (n) => 1.2 + 5 * Math.sqrt(n / maxEdge);
+    const strokeW = (n) => 1 + 9 * Math.sqrt(n / maxEdge);
 
     const root = svg("svg", {
       className: "network-svg",
@@ -123,7 +131,7 @@ export class Network {
         svg(
           "marker",
           { id: `arrow-q${q}`, viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 9, markerHeight: 9, orient: "auto", markerUnits: "userSpaceOnUse" },
-          svg("path", { d: "M0,0L10,5L0,10z", fill: quadColor(q || null) }),
+          svg("path", { d: "M0,0L10,5L0,10z", fill: q ? quadColor(q) : NEUTRAL }),
         ),
       );
     }
@@ -136,8 +144,8 @@ export class Network {
       const types = sortTypes([...e.byType.keys()]);
       const quadCounts = new Map();
       for (const [t, n] of e.byType) quadCounts.set(quadOf(t), (quadCounts.get(quadOf(t)) ?? 0) + n);
-      const quad = [...quadCounts].sort((a, b) => b[1] - a[1] || (b[0] ?? 0) - (a[0] ?? 0))[0][0];
-      const color = quadColor(quad);
+      const quad = quadCounts.size ? [...quadCounts].sort((a, b) => b[1] - a[1] || (b[0] ?? 0) - (a[0] ?? 0))[0][0] : null;
+      const color = quad === null ? NEUTRAL : quadColor(quad);
       const a = pos.get(e.source);
       const b = pos.get(e.target);
       let d;
@@ -176,7 +184,7 @@ export class Network {
         showTooltip(evt.clientX, evt.clientY, [
           self ? `${e.source} on ${e.source} (within the country): ${e.n} event${e.n === 1 ? "" : "s"}` : `${e.source} → ${e.target}: ${e.n} event${e.n === 1 ? "" : "s"}`,
           ...types.map((t) => [typeColor(t), `${t} ${e.byType.get(t)}`]),
-          `mostly ${quadName(quad).toLowerCase()}`,
+          quad !== null ? `mostly ${quadName(quad).toLowerCase()}` : "",
         ]);
       path.addEventListener("pointerenter", tip);
       path.addEventListener("pointermove", tip);
@@ -189,7 +197,8 @@ export class Network {
     for (const node of order) {
       const p = pos.get(node);
       const r = radius(node);
-      const active = node === this.country;
+      const nodeCountry = this.countryOf?.get(node) ?? node;
+      const active = nodeCountry === this.country;
       const out = edges.filter((e) => e.source === node).reduce((s, e) => s + e.n, 0);
       const into = edges.filter((e) => e.target === node).reduce((s, e) => s + e.n, 0);
       const labelOut = order.length > 1 ? r + 12 + (haloWidth.get(node) ?? 0) : 0;
@@ -203,12 +212,12 @@ export class Network {
           tabindex: "0",
           "aria-pressed": active ? "true" : "false",
           "aria-label": `${node}: acts in ${out}, receives ${into} events; ${active ? "clear the country filter" : "filter by this country"}`,
-          dataset: { country: node },
+          dataset: { country: nodeCountry, node },
         },
         svg("circle", { cx: p.x, cy: p.y, r }),
         svg("text", { x: lx, y: ly, dy: "0.35em", "text-anchor": Math.abs(Math.cos(p.angle)) < 0.3 || order.length === 1 ? "middle" : Math.cos(p.angle) > 0 ? "start" : "end", text: node }),
       );
-      const activate = () => this.onCountry(active ? "" : node);
+      const activate = () => this.onCountry(active ? "" : nodeCountry);
       g.addEventListener("click", activate);
       g.addEventListener("keydown", (evt) => {
         if (evt.key === "Enter" || evt.key === " ") {

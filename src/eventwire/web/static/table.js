@@ -69,8 +69,12 @@ export class EventTable {
     return this.fetch();
   }
 
-  setTotal(total) {
+  /** The filter's totals: events, and fatalities (null when unknown); `measure` says
+   * which the page counts (it comes first). */
+  setTotal(total, fatalities = null, measure = "events") {
     this.total = total;
+    this.fatalities = fatalities;
+    this.measure = measure;
     this.renderNote();
   }
 
@@ -112,8 +116,10 @@ export class EventTable {
   renderNote() {
     const first = (this.cursors.length - 1) * PAGE_SIZE + 1;
     const last = first + this.rows - 1;
-    const of = this.total === null ? "" : ` of ${formatNumber(this.total)}`;
-    this.note.textContent = this.rows ? `${formatNumber(first)}–${formatNumber(last)}${of}` : "";
+    const of = this.total == null ? "" : ` of ${formatNumber(this.total)} events`;
+    const dead = this.fatalities == null ? "" : `${formatNumber(this.fatalities)} fatalities`;
+    const shown = this.rows ? `${formatNumber(first)}–${formatNumber(last)}${of}` : "";
+    this.note.textContent = [this.measure === "fatalities" ? dead : "", shown, this.measure === "fatalities" ? "" : dead].filter(Boolean).join(" · ");
   }
 
   render(events) {

@@ -17,33 +17,45 @@ function isoDay(n) {
   return new Date(n * DAY).toISOString().slice(0, 10);
 }
 
-function shortDay(n) {
+function monthStart(n) {
   const d = new Date(n * DAY);
-  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}`;
+  return Math.floor(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / DAY);
 }
 
-function monthLabel(n) {
+function nextMonth(n) {
   const d = new Date(n * DAY);
-  return d.getUTCMonth() === 0 ? String(d.getUTCFullYear()) : `${MONTHS[d.getUTCMonth()]}`;
+  return Math.floor(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) / DAY);
 }
 
-/** Bins: day, ISO week (from Monday) or calendar month, by how long the range is. */
-function binning(span) {
-  if (span <= 150) return { unit: "day", start: (n) => n, next: (n) => n + 1 };
-  if (span <= 3 * 365) {
+function yearStart(n) {
+  return Math.floor(Date.UTC(new Date(n * DAY).getUTCFullYear(), 0, 1) / DAY);
+}
+
+function nextYear(n) {
+  return Math.floor(Date.UTC(new Date(n * DAY).getUTCFullYear() + 1, 0, 1) / DAY);
+}
+
+/** Bins by how long the range is: days, ISO weeks (from Monday) or months when the
+ * data is daily; months or years when it is monthly. */
+function binning(span, grain) {
+  if (grain === "day") {
+    if (span <= 150) return { unit: "day", start: (n) => n, next: (n) => n + 1 };
     // 1970-01-01 was a Thursday: day n is a Monday when (n + 3) % 7 === 0.
     const monday = (n) => n - ((((n + 3) % 7) + 7) % 7);
-    return { unit: "week", start: monday, next: (n) => n + 7 };
+    if (span <= 3 * 365) return { unit: "week", start: monday, next: (n) => n + 7 };
   }
-  const first = (n) => {
-    const d = new Date(n * DAY);
-    return Math.floor(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / DAY);
-  };
-  const nextMonth = (n) => {
-    const d = new Date(n * DAY);
-    return Math.floor(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) / DAY);
-  };
-  return { unit: "month", start: first, next: nextMonth };
+  if (span <= 20 * 366) return { unit: "month", start: monthStart, next: nextMonth };
+  return { unit: "year", start: yearStart, next: nextYear };
+}
+
+/** The axis label of a bin: the year is always shown where it starts and on the first. */
+function binLabel(n, unit, first) {
+  const d = new Date(n * DAY);
+  const year = d.getUTCFullYear();
+  if (unit === "year") return String(year);
+  if (unit === "month") return d.getUTCMonth() === 0 ? String(year) : first ? `${MONTHS[d.getUTCMonth()]} ${year}` : MONTHS[d.getUTCMonth()];
+  const day = `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}`;
+  return first || (d.getUTCMonth() === 0 && d.getUTCDate() <= 7) ? `${day} ${year}` : day;
 }
 
 function niceStep(max, ticks) {
@@ -53,26 +65,8 @@ function niceStep(max, ticks) {
   return (unit <= 1 ? 1 : unit <= 2 ? 2 : unit <= 5 ? 5 : 10) * power;
 }
 
-/** The shortest run of days holding `share` of the events: {lo, hi} day numbers. */
-function densestWindow(rows, days, share) {
-  const perDay = new Map();
-  rows.forEach((r, i) => perDay.set(days[i], (perDay.get(days[i]) ?? 0) + r.n));
-  const sorted = [...perDay].sort((a, b) => a[0] - b[0]);
-  const total = sorted.reduce((s, [, n]) => s + n, 0);
-  const need = total * share;
-  let best = null;
-  let sum = 0;
-  let j = 0;
-  for (let i = 0; i < sorted.length; i++) {
-    while (j < sorted.length && sum < need) sum += sorted[j++][1];
-    if (sum < need) break;
-    const lo = sorted[i][0];
-    const hi = sorted[j - 1][0];
-    if (best === null || hi - lo < best.hi - best.lo) best = { lo, hi };
-    sum -= sorted[i][1];
-  }
-  return best;
-}
+// Width of a label in the axis font (11px sans-serif digits are ~6.5px; a margin).
+const CHAR_PX = 7;
 
 export class Timeline {
   constructor({ container, legend, title, note, onRange }) {
@@ -100,53 +94,55 @@ export class Timeline {
     clear(this.legend);
   }
 
-  /** `stats` is the /stats?group=day,type answer; `filters` the filters it was asked with. */
-  setData(stats, filters) {
-    const [dayKey, typeKey] = stats.group ?? ["day", "type"];
-    const rows = (stats.rows ?? []).filter((r) => typeof r[dayKey] === "string" && /^\d{4}-\d{2}-\d{2}/.test(r[dayKey]));
-    const undated = (stats.rows ?? []).reduce((sum, r) => sum + r.n, 0) - rows.reduce((sum, r) => sum + r.n, 0);
-    this.data = { rows, dayKey, typeKey, filters, undated };
+  /** `series` is the /map/series answer (grain day or month; rows of period, type,
+   * n and dead); `filters` the filters it was asked with; `measure` events or
+   * fatalities. */
+  setData(series, filters, measure = "events") {
+    const grain = series.grain ?? "day";
+    const all = series.rows ?? [];
+    const rows = all.filter((r) => typeof r.period === "string" && /^\d{4}-\d{2}/.test(r.period)).map((r) => ({ ...r, day: dayNumber(r.period.length === 7 ? `${r.period}-01` : r.period.slice(0, 10)) }));
+    const undated = all.filter((r) => !r.period);
+    this.data = { rows, grain, filters, undated };
+    this.measure = measure;
     this.container.classList.remove("is-loading");
     this.draw();
   }
 
+  setMeasure(measure) {
+    this.measure = measure;
+    this.draw();
+  }
+
+  value(row) {
+    return this.measure === "fatalities" ? row.dead : row.n;
+  }
+
   draw() {
     if (this.data === null) return;
-    const { rows, dayKey, typeKey, filters } = this.data;
+    const { rows, grain, filters } = this.data;
+    const what = this.measure === "fatalities" ? "Fatalities" : "Events";
     clear(this.container);
     clear(this.legend);
-    if (rows.length === 0) {
-      this.title.textContent = "Events per day";
-      this.container.append(message("empty", "No dated events match these filters."));
+    const counted = rows.filter((r) => this.value(r) > 0);
+    if (counted.length === 0) {
+      this.title.textContent = `${what} over time`;
+      this.container.append(message("empty", this.measure === "fatalities" ? "No fatalities are reported for dated events that match these filters." : "No dated events match these filters."));
       return;
     }
-    const days = rows.map((r) => dayNumber(r[dayKey].slice(0, 10)));
-    let lo = Math.min(...days);
-    let hi = Math.max(...days);
-    // A few events dated decades away would squash the rest into one bar: unless the
-    // user set dates, show the shortest stretch holding 90% of the events when it is
-    // much shorter than the whole range (a button shows everything).
-    let outside = 0;
-    const focus = filters.since || filters.until || this.showAll ? null : densestWindow(rows, days, 0.9);
-    if (focus !== null && (focus.hi - focus.lo + 1) * 4 < hi - lo + 1) {
-      [lo, hi] = [focus.lo, focus.hi];
-      outside = rows.reduce((s, r, i) => s + (days[i] < lo || days[i] > hi ? r.n : 0), 0);
-    }
+    // The whole range of the data (or of the dates asked for), so nothing dated is hidden.
+    let lo = Math.min(...counted.map((r) => r.day));
+    let hi = Math.max(...counted.map((r) => (grain === "month" ? nextMonth(r.day) - 1 : r.day)));
     if (filters.since) lo = Math.min(lo, dayNumber(filters.since));
     if (filters.until) hi = Math.max(hi, dayNumber(filters.until));
     if (hi - lo < 6) {
       const pad = Math.ceil((6 - (hi - lo)) / 2);
       lo -= pad;
       hi += pad;
-    } else if (!filters.since && !filters.until) {
-      // A day of air on each side keeps the first and last bars off the edges.
-      lo -= 1;
-      hi += 1;
     }
-    const bin = binning(hi - lo + 1);
-    this.title.textContent = `Events per ${bin.unit}`;
+    const bin = binning(hi - lo + 1, grain);
+    this.title.textContent = `${what} per ${bin.unit}`;
 
-    // Bins from lo to hi; counts per bin and type.
+    // Bins from lo to hi; values per bin and type.
     const bins = [];
     const index = new Map();
     for (let n = bin.start(lo); n <= hi; n = bin.next(n)) {
@@ -154,24 +150,26 @@ export class Timeline {
       bins.push({ start: n, end: bin.next(n) - 1, total: 0, byType: new Map() });
     }
     const types = new Set();
-    for (const r of rows) {
-      const b = bins[index.get(bin.start(dayNumber(r[dayKey].slice(0, 10))))];
-      if (b === undefined) continue; // outside the stretch shown
-      const type = r[typeKey] ?? "?";
+    for (const r of counted) {
+      const b = bins[index.get(bin.start(r.day))];
+      if (b === undefined) continue;
+      const type = r.type ?? "?";
+      const v = this.value(r);
       types.add(type);
-      b.byType.set(type, (b.byType.get(type) ?? 0) + r.n);
-      b.total += r.n;
+      b.byType.set(type, (b.byType.get(type) ?? 0) + v);
+      b.total += v;
     }
     const order = sortTypes(types);
 
     const width = Math.max(280, this.container.clientWidth);
     const height = Math.max(120, this.container.clientHeight || 170);
-    const m = { top: 10, right: 12, bottom: 24, left: 36 };
-    const plotW = width - m.left - m.right;
-    const plotH = height - m.top - m.bottom;
     const maxTotal = Math.max(1, ...bins.map((b) => b.total));
     const step = niceStep(maxTotal, 4);
     const yMax = Math.ceil(maxTotal / step) * step;
+    // The left margin fits the longest y label, whatever the counts.
+    const m = { top: 10, right: 14, bottom: 24, left: 12 + CHAR_PX * formatNumber(yMax).length };
+    const plotW = width - m.left - m.right;
+    const plotH = height - m.top - m.bottom;
     const bw = plotW / bins.length;
     const xOf = (i) => m.left + i * bw;
     const yOf = (v) => m.top + plotH - (v / yMax) * plotH;
@@ -184,7 +182,7 @@ export class Timeline {
       width,
       height,
       role: "img",
-      "aria-label": `${formatNumber(total)} events from ${isoDay(bins[0].start)} to ${isoDay(bins.at(-1).end)}; most in the ${bin.unit} of ${isoDay(busiest.start)} (${busiest.total})`,
+      "aria-label": `${formatNumber(total)} ${what.toLowerCase()} from ${isoDay(bins[0].start)} to ${isoDay(bins.at(-1).end)}; most in the ${bin.unit} of ${isoDay(busiest.start)} (${busiest.total})`,
     });
 
     const grid = svg("g", { className: "axis axis-y" });
@@ -205,25 +203,36 @@ export class Timeline {
         if (n === 0) continue;
         const y0 = yOf(acc);
         const y1 = yOf(acc + n);
-        bars.append(svg("rect", { x: xOf(i) + inset, y: y1, width: barW, height: Math.max(0.5, y0 - y1), fill: typeColor(type), dataset: { day: isoDay(b.start), type } }));
+        bars.append(svg("rect", { x: xOf(i) + inset, y: y1, width: barW, height: Math.max(0.5, y0 - y1), fill: typeColor(type), dataset: { day: isoDay(b.start), end: isoDay(b.end), type, value: n } }));
         acc += n;
       }
     });
     root.append(bars);
 
-    // X axis labels: at month starts for long ranges, else spaced days.
+    // X axis labels: the year where it starts (and on the first label), spaced so that
+    // no two labels touch; a label that would run past either edge is left out.
     const axis = svg("g", { className: "axis axis-x" });
-    const minGap = 56;
-    let lastX = -Infinity;
-    bins.forEach((b, i) => {
+    let lastRight = -Infinity;
+    const place = (i, label) => {
       const x = xOf(i) + bw / 2;
-      const label = bin.unit === "month" ? monthLabel(b.start) : shortDay(b.start);
-      if (x - lastX >= minGap && x + minGap / 2 <= width) {
-        axis.append(svg("line", { x1: x, x2: x, y1: m.top + plotH, y2: m.top + plotH + 4 }));
-        axis.append(svg("text", { x, y: height - 6, "text-anchor": "middle", text: label }));
-        lastX = x;
-      }
-    });
+      const half = (label.length * CHAR_PX) / 2;
+      if (x - half < lastRight + 8 || x - half < 0 || x + half > width) return false;
+      axis.append(svg("line", { x1: x, x2: x, y1: m.top + plotH, y2: m.top + plotH + 4 }));
+      axis.append(svg("text", { x, y: height - 6, "text-anchor": "middle", text: label }));
+      lastRight = x + half;
+      return true;
+    };
+    const yearStarts = bins.map((b, i) => [b, i]).filter(([b], i) => i === 0 || new Date(b.start * DAY).getUTCFullYear() !== new Date(bins[i - 1].start * DAY).getUTCFullYear());
+    const roomForAll = bins.length * bw >= bins.length * (binLabel(bins[0].start, bin.unit, false).length * CHAR_PX + 10);
+    if (roomForAll || bin.unit === "year") {
+      bins.forEach((b, i) => place(i, binLabel(b.start, bin.unit, i === 0)));
+    } else {
+      // Years first; then as many bins between them as fit.
+      const every = Math.max(1, Math.ceil(yearStarts.length / Math.max(1, Math.floor(plotW / 48))));
+      yearStarts.forEach(([b, i], k) => {
+        if (k % every === 0) place(i, String(new Date(b.start * DAY).getUTCFullYear()));
+      });
+    }
     root.append(axis);
 
     const hover = svg("rect", { className: "hover-bin", y: m.top, height: plotH, width: bw, visibility: "hidden" });
@@ -236,20 +245,9 @@ export class Timeline {
     for (const type of order) {
       this.legend.append(el("span", { className: "legend-item" }, el("span", { className: "swatch", style: { background: typeColor(type) } }), type));
     }
-    if (this.data.undated > 0) {
-      this.legend.append(el("span", { className: "legend-item legend-hint", text: `${formatNumber(this.data.undated)} without a date` }));
-    }
-    if (outside > 0 || this.showAll) {
-      const toggle = el("button", {
-        type: "button",
-        className: "link-button",
-        text: this.showAll ? "focus on the busiest stretch" : `${formatNumber(outside)} dated outside this stretch: show all dates`,
-      });
-      toggle.addEventListener("click", () => {
-        this.showAll = !this.showAll;
-        this.draw();
-      });
-      this.legend.append(toggle);
+    const undated = this.data.undated.reduce((sum, r) => sum + this.value(r), 0);
+    if (undated > 0) {
+      this.legend.append(el("span", { className: "legend-item legend-hint", text: `${formatNumber(undated)} ${what.toLowerCase()} without a date (not drawn)` }));
     }
     this.note.textContent = `click a ${bin.unit} or drag across ${bin.unit}s to set the date range`;
   }
@@ -280,7 +278,7 @@ export class Timeline {
         const bin = bins[i];
         const label = unit === "day" ? isoDay(bin.start) : `${isoDay(bin.start)} – ${isoDay(bin.end)}`;
         showTooltip(evt.clientX, evt.clientY, [
-          `${label}: ${formatNumber(bin.total)} event${bin.total === 1 ? "" : "s"}`,
+          `${label}: ${formatNumber(bin.total)} ${this.measure === "fatalities" ? "fatalities" : `event${bin.total === 1 ? "" : "s"}`}`,
           ...order.filter((t) => bin.byType.get(t)).map((t) => [typeColor(t), `${t} ${bin.byType.get(t)}`]),
           bin.total ? "click to show only this " + unit : "",
         ].filter(Boolean));
