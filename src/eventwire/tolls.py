@@ -326,8 +326,7 @@ def statements(span: Any) -> list[Statement]:
     """The casualty statements of a sentence (a spaCy ``Span``), in text order.
 
     A victim counted dead in the sentence is not also counted injured ("a man was
-    shot and died of his wounds"); a shooter who shoots himself after killing is
-    counted dead ("killed his wife and then shot himself").
+    shot and died of his wounds").
     """
     found: list[Statement] = []
     for token in span:
@@ -344,17 +343,11 @@ def statements(span: Any) -> list[Statement]:
         if any(k.kind == made.kind and k.victim == made.victim for k in kept):
             continue  # "was shot and killed": one victim, told twice
         kept.append(made)
-    # "killed his wife and then shot himself": after a killing, a shooter who shoots
-    # himself is told as a suicide
-    killed_others = any(k.kind == "dead" for k in kept)
-    return [
-        Statement("dead", k.count, k.token, k.victim)
-        if killed_others and k.kind == "injured" and _shot_himself(span.doc[k.token])
-        else k
-        for k in kept
-    ]
+    return kept
 
 
-def _shot_himself(token: Any) -> bool:
-    obj = _object(token)
-    return token.lemma_.lower() in _SHOOT_VERBS and obj is not None and obj.lower_ in _REFLEXIVES
+def sentence_total(found: list[Statement], kind: str) -> int:
+    """The figure a sentence gives for ``kind``: its statements about different victims
+    add up ("killed her daughter and two grandchildren before turning the gun on
+    herself" is 3)."""
+    return sum(s.count for s in found if s.kind == kind)
