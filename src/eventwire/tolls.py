@@ -344,10 +344,3 @@ def statements(span: Any) -> list[Statement]:
             continue  # "was shot and killed": one victim, told twice
         kept.append(made)
     return kept
-
-
-def sentence_total(found: list[Statement], kind: str) -> int:
-    """The figure a sentence gives for ``kind``: its statements about different victims
-    add up ("killed her daughter and two grandchildren before turning the gun on
-    herself" is 3)."""
-    return sum(s.count for s in found if s.kind == kind)
