@@ -157,3 +157,21 @@ def test_the_answer_to_an_attack_is_an_event_of_its_own(nlp: Any) -> None:
     wounding, shooting = attacks
     assert (wounding.dead or 0, wounding.injured) == (0, 1)
     assert shooting.dead == 1
+
+
+def test_parquet_keeps_every_telling_as_a_mention(tmp_path: Any, nlp: Any) -> None:
+    import pyarrow.dataset as ds
+
+    from eventwire.parquet_output import ParquetSink
+
+    doc = _run(STORY, title="Gunman kills four at apartment complex")
+    attack = _attacks(doc)[0]
+    with ParquetSink(tmp_path / "out") as sink:
+        sink.add(doc)
+    mentions = ds.dataset(tmp_path / "out" / "mentions", partitioning="hive").to_table()
+    ids = mentions.column("event_id").to_pylist()
+    event_ids = ds.dataset(tmp_path / "out" / "events", partitioning="hive").to_table()
+    row = event_ids.column("dead").to_pylist().index(4)
+    attack_id = event_ids.column("id").to_pylist()[row]
+    assert ids.count(attack_id) == 1 + len(attack.retold) >= 2
+    assert event_ids.column("num_mentions").to_pylist()[row] == 1 + len(attack.retold)

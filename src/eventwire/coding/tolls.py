@@ -49,6 +49,7 @@ _DEATH_NOUNS = frozenset({"death", "killing", "murder", "slaying", "homicide"})
 # A victim in hospital: "in critical condition".
 _CONDITIONS = frozenset({"critical", "serious", "stable", "fair", "grave", "guarded"})
 _REFLEXIVES = frozenset({"himself", "herself"})
+_RELATIVES = frozenset({"who", "that", "which"})
 _GROUP_WORDS = frozenset({"total", "number", "group", "family"})
 _PERSON_PRONOUNS = {"he": 1, "she": 1, "him": 1, "her": 1, "they": None, "both": 2}
 
@@ -144,6 +145,8 @@ def _conjuncts(head: Any) -> Iterator[Any]:
 def _subject(verb: Any) -> Any | None:
     for child in verb.children:
         if child.dep_ in ("nsubjpass", "nsubj"):
+            if child.lower_ in _RELATIVES and verb.dep_ == "relcl":
+                return verb.head  # "a boy who was fatally shot": the boy
             return child
     # "... and killed": a conjoined verb shares its first verb's subject.
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
@@ -178,7 +181,7 @@ def _victims(verb: Any) -> Any | None:
         verb.tag_ == "VBN"
         and verb.dep_ in ("xcomp", "ccomp", "oprd")
         and _object(verb) is None
-        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children)
     ):
         return _subject(verb.head)
     if _is_passive(verb):
@@ -341,10 +344,3 @@ def statements(span: Any) -> list[Statement]:
             continue  # "was shot and killed": one victim, told twice
         kept.append(made)
     return kept
-
-
-def sentence_total(found: list[Statement], kind: str) -> int:
-    """The figure a sentence gives for ``kind``: its statements about different victims
-    add up ("killed her daughter and two grandchildren before turning the gun on
-    herself" is 3)."""
-    return sum(s.count for s in found if s.kind == kind)

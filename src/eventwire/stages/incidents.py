@@ -58,9 +58,11 @@ from eventwire.timex.normalize import calendar_date
 _SAME_PLACE_KM = 50.0
 _SAME_DAYS = 1
 _TOLD_ZONES = frozenset({Zone.TITLE, Zone.CAPTION, Zone.BODY})
-# A time expression that makes a sentence a tally over a period, not one incident.
+# A time expression that makes a sentence a tally over a period, or the telling of
+# something long past ("a year and a half ago"), not of this incident.
 _PERIOD = re.compile(
     r"\b(?:this|last|past|previous)\b.*\b(?:year|month|week|decade)s?\b|\bso far\b|\bsince\b"
+    r"|\b(?:year|month|decade)s?\b.*\bago\b"
 )
 # The lead: the sentences of an article that tell its news first.
 _LEAD_SENTENCES = 4
@@ -190,13 +192,15 @@ def article_toll(doc: Document, skip: set[int]) -> Toll:
 
 def _told_attack(doc: Document) -> Event | None:
     """An ASSAULT for an article that tells of people killed or shot but whose events
-    stage coded no factual attack: the first title or body sentence where someone is
-    killed or shot ("the boy was shot and killed by his friend"), unless an event coded
-    there says it did not or may not have happened."""
+    stage coded no factual attack: the first title, caption or body sentence where
+    someone is killed or shot ("the boy was shot and killed by his friend"), or, when
+    the article names an attack ("a fatal shooting"), where someone died or was hurt;
+    never a sentence where an event coded says it did not or may not have happened,
+    nor one about a period."""
     spacy_doc = doc.spacy_doc
     unsure = {e.start for e in doc.events if e.type == "ASSAULT" and not e.factual}
     attack_nouns = lexicon.event_patterns()
-    told = [s for s in doc.sentences if s.zone in (Zone.TITLE, Zone.BODY)]
+    told = [s for s in doc.sentences if s.zone in _TOLD_ZONES]
     named = any(
         any(p.type == "ASSAULT" for p in attack_nouns.for_noun(token.lemma_.lower()))
         for sentence in told
@@ -205,7 +209,7 @@ def _told_attack(doc: Document) -> Event | None:
         if token.pos_ == "NOUN"
     )
     for sentence in told:
-        if sentence.zone not in (Zone.TITLE, Zone.BODY) or sentence.start in unsure:
+        if sentence.zone not in _TOLD_ZONES or sentence.start in unsure:
             continue
         span = spacy_doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         if span is None or _is_period(span):

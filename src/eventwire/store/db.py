@@ -264,12 +264,6 @@ class Store:
             conn.execute(mention_sql, mention_values(event, event_id, article_id))
             for told in event.retold:  # the article's other tellings of the incident
                 conn.execute(mention_sql, mention_values(told, event_id, article_id))
-            if event.retold:
-                conn.execute(
-                    "UPDATE events SET num_mentions = "
-                    "(SELECT count(*) FROM mentions WHERE event_id = ?) WHERE id = ?",
-                    (event_id, event_id),
-                )
             if match is not None:
                 merge_into(conn, match, event)
         return n_new, n_merged

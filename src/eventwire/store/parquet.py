@@ -11,10 +11,11 @@ Columns are those of the SQLite tables (``store.rows``: the same names and value
 with Parquet types instead of SQLite's text encodings: dates are ``date32``, booleans
 ``bool``, lists ``list<string>``, ``ingested_at`` a UTC timestamp. There is no database
 to hand out integer ids, so ids are derived from the content: an article's ``id`` is
-its ``content_hash``, the *i*-th event of an article (and its one mention) is
-``content_hash:i``; ``mentions.event_id`` and ``mentions.article_id`` hold those
-strings. Articles are partitioned by publication month, events and mentions by the
-event's month; an unknown date goes to Hive's null partition
+its ``content_hash``, the *i*-th event of an article (and its first mention) is
+``content_hash:i``, the article's other tellings of it are the mentions
+``content_hash:i.1``, ``content_hash:i.2``...; ``mentions.event_id`` and
+``mentions.article_id`` hold those strings. Articles are partitioned by publication
+month, events and mentions by the event's month; an unknown date goes to Hive's null partition
 (``year_month=__HIVE_DEFAULT_PARTITION__``), which readers show as null.
 
 Rows are buffered and written every ``articles_per_flush`` articles (and at
@@ -311,6 +312,10 @@ class ParquetSink:
         _, _, *rest = mention_values(event, 0, 0)
         mention = self._row("mentions", (the_id, the_id, content_hash, *rest))
         self._rows["mentions"][partition].append(mention)
+        for k, told in enumerate(event.retold, 1):  # the article's other tellings of it
+            _, _, *rest = mention_values(told, 0, 0)
+            mention = self._row("mentions", (f"{the_id}.{k}", the_id, content_hash, *rest))
+            self._rows["mentions"][partition].append(mention)
 
     def flush(self) -> None:
         """Write what is buffered: one new file per table and partition.

@@ -173,7 +173,8 @@ def article_values(doc: Document, ingested_at: datetime) -> tuple[SqlValue, ...]
 
 
 def event_values(event: Event) -> tuple[SqlValue, ...]:
-    """The ``events`` row of a newly coded event (one mention, one article, one source)."""
+    """The ``events`` row of a newly coded event (one article, one source, and a mention
+    for each of the article's tellings of it)."""
     actor, recipient, place = event.actor, event.recipient, event.place
     return (
         event.type,
@@ -201,7 +202,7 @@ def event_values(event: Event) -> tuple[SqlValue, ...]:
         int(event.hypothetical),
         int(event.future),
         int(event.headline),
-        1,
+        1 + len(event.retold),  # the article's other tellings are mentions too
         1,
         1,
     )
