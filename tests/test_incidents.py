@@ -162,7 +162,7 @@ def test_the_answer_to_an_attack_is_an_event_of_its_own(nlp: Any) -> None:
 def test_parquet_keeps_every_telling_as_a_mention(tmp_path: Any, nlp: Any) -> None:
     import pyarrow.dataset as ds
 
-    from eventwire.parquet_output import ParquetSink
+    from eventwire.store.parquet import ParquetSink
 
     doc = _run(STORY, title="Gunman kills four at apartment complex")
     attack = _attacks(doc)[0]
