@@ -52,6 +52,7 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "headlines",
     "attacks",
     "places",
+    "actor_countries",
     "dates",
     "incidents",
 )

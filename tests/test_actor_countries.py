@@ -1,0 +1,55 @@
+"""A participant named without its country belongs to the country where the event
+happened; a named person or organisation and a pseudo-country are left alone."""
+
+from __future__ import annotations
+
+from eventwire.model import Actor, Document, Event, Place, Precision
+from eventwire.stages.actor_countries import fill_actor_countries
+
+
+def _place(name: str, country: str) -> Place:
+    return Place(text=name, start=0, end=len(name), name=name, country_code=country,
+                 precision=Precision.POINT)  # fmt: skip
+
+
+def _event(actor: Actor | None, recipient: Actor | None, place: Place | None) -> Event:
+    return Event(type="COERCE", sentence="s", start=0, end=1, actor=actor, recipient=recipient,
+                 place=place)  # fmt: skip
+
+
+def test_state_bodies_and_groups_take_the_country_of_the_place() -> None:
+    police = Actor(text="Police", sector="COP")
+    protesters = Actor(text="protesters", sector="CVL")
+    doc = Document(text="x", origin="<t>")
+    doc.places = [_place("Lima", "PE")]
+    doc.events = [_event(police, protesters, doc.places[0])]
+    fill_actor_countries(doc)
+    (event,) = doc.events
+    assert event.actor is not None and event.actor.country == "PER"
+    assert event.recipient is not None and event.recipient.country == "PER"
+    assert police.country is None  # the actor record is copied, not changed in place
+
+
+def test_named_people_pseudo_countries_and_known_countries_are_kept() -> None:
+    doc = Document(text="x", origin="<t>")
+    doc.places = [_place("Lima", "PE")]
+    minister = Actor(text="Jane Doe", name="Jane Doe", sector="GOV")
+    un = Actor(text="the UN", name="United Nations", country="IGO", sector="IGO")
+    envoys = Actor(text="Chilean envoys", country="CHL", sector="GOV")
+    doc.events = [_event(minister, un, doc.places[0]), _event(envoys, None, doc.places[0])]
+    fill_actor_countries(doc)
+    assert doc.events[0].actor is not None and doc.events[0].actor.country is None
+    assert doc.events[0].recipient is not None and doc.events[0].recipient.country == "IGO"
+    assert doc.events[1].actor is not None and doc.events[1].actor.country == "CHL"
+
+
+def test_an_event_without_a_place_takes_the_country_the_article_is_about() -> None:
+    doc = Document(text="x", origin="<t>")
+    doc.places = [_place("Cairo", "EG"), _place("Giza", "EG"), _place("Paris", "FR")]
+    doc.events = [_event(Actor(text="the court", sector="JUD"), None, None)]
+    fill_actor_countries(doc)
+    assert doc.events[0].actor is not None and doc.events[0].actor.country == "EGY"
+    nowhere = Document(text="x", origin="<t>")
+    nowhere.events = [_event(Actor(text="the court", sector="JUD"), None, None)]
+    fill_actor_countries(nowhere)
+    assert nowhere.events[0].actor is not None and nowhere.events[0].actor.country is None
