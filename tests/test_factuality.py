@@ -118,3 +118,21 @@ def test_a_summary_of_the_past_is_historical_and_undated(nlp: object) -> None:
 def test_news_in_the_present_perfect_is_not_historical(code: Coder) -> None:
     doc = code("Rebels have attacked an army base in the north, officials said.")
     assert not any("historical" in e.contexts for e in _of_type(doc, "ASSAULT"))
+
+
+def test_a_series_of_past_events_summed_up_is_historical(code: Coder) -> None:
+    doc = code(
+        "Diplomats say successive rounds of talks, mediated by Norway and Qatar, "
+        "have not settled the dispute."
+    )
+    talks = _of_type(doc, "CONSULT")
+    assert talks and all("historical" in e.contexts for e in talks)
+    news = code("Negotiators from both sides held talks in Oslo on Tuesday.")
+    assert not any("historical" in e.contexts for e in _of_type(news, "CONSULT"))
+
+
+def test_a_standing_state_is_no_event_but_news_in_the_passive_is(code: Coder) -> None:
+    doc = code("The enclave is internationally recognized as part of the republic.")
+    assert [e for e in doc.events if e.type == "SUPPORT"] == []
+    done = code("The new government was recognized by the council on Monday.")
+    assert _of_type(done, "SUPPORT")

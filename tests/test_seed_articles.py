@@ -76,3 +76,12 @@ def test_karabakh_offensive_dated_tuesday(seed_docs: list[Document]) -> None:
     place = offensive.place
     assert place is not None and place.lat is not None and place.lon is not None
     assert _km(place.lat, place.lon, *STEPANAKERT) < 150
+
+
+def test_background_is_no_news_event(seed_docs: list[Document]) -> None:
+    doc = seed_docs[0]
+    standing = next(s for s in doc.sentences if "internationally recognized" in s.text)
+    assert [e for e in doc.events if e.start == standing.start] == []
+    series = next(s for s in doc.sentences if "rounds of talks" in s.text)
+    talks = [e for e in doc.events if e.start == series.start]
+    assert talks and all("historical" in e.contexts and e.date is None for e in talks)

@@ -28,7 +28,7 @@ from typing import Any
 
 from eventwire.coding.syntax import COMMITTING_VERBS
 from eventwire.datafiles import read_word_table
-from eventwire.model import Document, Event
+from eventwire.model import Document, Event, Zone
 from eventwire.stages.registry import stage
 
 FLAGS = frozenset({"negated", "hypothetical", "future"})
@@ -38,6 +38,10 @@ _SUMMARY_ADVERBS = frozenset({"already", "repeatedly", "previously", "often", "f
 _SPAN_PREPS = frozenset({"over", "in", "for", "since", "during", "throughout"})
 _SPAN_UNITS = frozenset({"year", "decade", "century", "generation"})
 FLAGGED_PENALTY = 0.1
+# A plural noun of these sums up a series of events ("successive rounds of talks").
+_SERIES_NOUNS = frozenset({"round", "year", "decade", "series"})
+_REPEATED_WORDS = frozenset({"successive", "repeated", "previous", "earlier", "numerous"})
+_QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''"})
 # Relations through which a governing word scopes over the event's clause.
 _GOVERNING_DEPS = frozenset({"xcomp", "pcomp", "prep", "acomp", "ccomp"})
 _CLAUSE_DEPS = frozenset({"aux", "auxpass", "neg", "mark", "advmod"})
@@ -300,12 +304,76 @@ def is_summary_of_past(event: Event, spacy_doc: Any) -> bool:
     )
 
 
+def _trigger_and_verb(event: Event, spacy_doc: Any) -> tuple[Any, Any] | None:
+    if event.trigger_start is None or event.trigger_end is None:
+        return None
+    span = spacy_doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+    if span is None:
+        return None
+    trigger = verb = span.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return trigger, verb
+
+
+def is_told_as_series(event: Event, spacy_doc: Any) -> bool:
+    """Whether the event is one of a series the sentence sums up ("successive rounds of
+    talks, mediated by ...", "years of fighting"): the past, not a new event."""
+    found = _trigger_and_verb(event, spacy_doc)
+    if found is None:
+        return False
+    node = found[0]
+    for _ in range(_MAX_HOPS):
+        if node.tag_ == "NNS" and (
+            node.lemma_.lower() in _SERIES_NOUNS
+            or any(c.dep_ == "amod" and c.lower_ in _REPEATED_WORDS for c in node.children)
+        ):
+            return True
+        if node.head.i == node.i or (node.pos_ in ("VERB", "AUX") and node.dep_ != "acl"):
+            return False
+        node = node.head
+    return False
+
+
+def is_standing_state(event: Event, spacy_doc: Any) -> bool:
+    """Whether the body tells the event as a standing state, not as something that
+    happened: a present passive with "as" ("the region is recognized as part of
+    Azerbaijan", "he is seen as a mediator"): no event. Titles and captions, which tell
+    news in the present, are not judged here, nor is speech reported or quoted. (The
+    present simple alone, "Iran backs the government", is left alone: real news tells
+    ongoing events that way too, and dropping them cost the ConfliBERT actor figure.)"""
+    found = _trigger_and_verb(event, spacy_doc)
+    if found is None:
+        return False
+    verb = found[1]
+    if verb.dep_ in ("ccomp", "xcomp", "conj") or _in_quotes(verb):
+        return False
+    children = list(verb.children)
+    return (
+        verb.tag_ == "VBN"
+        and any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in children)
+        and any(c.dep_ == "prep" and c.lower_ == "as" for c in children)
+    )
+
+
+def _in_quotes(token: Any) -> bool:
+    """Whether an odd number of quotation marks precede ``token`` in its sentence."""
+    marks = sum(1 for t in token.sent if t.i < token.i and t.text in _QUOTE_MARKS)
+    return marks % 2 == 1
+
+
 @stage(
     "factuality",
     requires=("doc.events", "doc.spacy_doc"),
     assigns=("event.negated", "event.hypothetical", "event.future", "event.contexts"),
 )
 def flag_factuality(doc: Document) -> Document:
+    doc.events = [
+        event
+        for event in doc.events
+        if doc.zone_at(event.start) in (Zone.TITLE, Zone.CAPTION)
+        or not is_standing_state(event, doc.spacy_doc)
+    ]
     for event in doc.events:
         flags = assess(event, doc.spacy_doc)
         event.negated = "negated" in flags
@@ -314,7 +382,9 @@ def flag_factuality(doc: Document) -> Document:
         if flags:
             # Less likely to stand for what happened than an asserted event.
             event.confidence = round(max(0.05, event.confidence - FLAGGED_PENALTY), 2)
-        elif is_summary_of_past(event, doc.spacy_doc) and HISTORICAL not in event.contexts:
+        elif HISTORICAL not in event.contexts and (
+            is_summary_of_past(event, doc.spacy_doc) or is_told_as_series(event, doc.spacy_doc)
+        ):
             # It happened, but not when the article appeared: the dates stage leaves
             # it undated rather than date it on the publication day.
             event.contexts.append(HISTORICAL)
