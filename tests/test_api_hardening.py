@@ -18,7 +18,8 @@ from eventwire.api.params import parse_day
 from eventwire.api.security import host_name, normalise_hosts
 from eventwire.store import Store
 from eventwire.store.read.database import Database
-from eventwire.store.read.query import QueryError, QueryTimeout
+from eventwire.store.read.map_reader import MapReader
+from eventwire.store.read.query import QueryError, QueryTimeout, Statement
 from eventwire.store.read.reader import Reader
 from eventwire.store.read.snippets import SnippetTerms, snippet
 from test_api_data import build_store
@@ -72,6 +73,26 @@ def test_a_route_past_its_budget_answers_503_and_the_next_one_works(
     assert "time limit" in response.json()["detail"]
     monkeypatch.setattr(Reader, "health", real_health)
     assert client.get("/health").status_code == 200
+
+
+def test_a_map_route_past_its_budget_answers_503_and_the_next_one_works(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The dashboard's reads run under the same budget as the others."""
+    real_sources = MapReader.sources
+
+    def slow_sources(self: MapReader) -> Any:
+        self._rows(Statement(SLOW_SQL, []))
+        return real_sources(self)
+
+    monkeypatch.setattr(MapReader, "sources", slow_sources)
+    started = time.monotonic()
+    response = client.get("/map/sources")
+    assert time.monotonic() - started < 3.0
+    assert response.status_code == 503
+    assert "time limit" in response.json()["detail"]
+    monkeypatch.setattr(MapReader, "sources", real_sources)
+    assert client.get("/map/sources").status_code == 200
 
 
 def test_every_limit_has_a_maximum_in_the_openapi_document(client: TestClient) -> None:

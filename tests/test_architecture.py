@@ -2,12 +2,14 @@
 
 Each folder under ``src/eventwire`` is a room: one step of the data flow or one face.
 A room may import only the rooms its rule names; module-level imports form no cycle; no
-module is over 600 lines; at most 8 modules lie loose at the top of the package.
+module is over 600 lines; at most 8 modules lie loose at the top of the package; the
+store is the only room that speaks SQL.
 """
 
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -43,6 +45,12 @@ ALLOWED: dict[str, frozenset[str]] = {
 
 MAX_LINES = 600
 MAX_TOP_MODULES = 8
+
+# A string literal holding a statement: upper-case keywords, as the project writes SQL.
+SQL_STATEMENT = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE)\b.*\b(FROM|INTO|SET)\b", re.DOTALL)
+# The rooms that may hold SQL: the store, and the gazetteer, which builds and reads its
+# own GeoNames database file (not the event store).
+SQL_ROOMS = frozenset({"store", "gazetteer"})
 
 
 def _module_name(path: Path) -> str:
@@ -179,3 +187,51 @@ def test_the_rule_catches_a_broken_import(tmp_path: Path) -> None:
     targets = [t for _, t in _imports(bad, top_level_only=False)]
     assert targets == ["eventwire.api", "eventwire.cli.main"]
     assert {_room(t) for t in targets} - (ALLOWED["store"] | {"store", "base"}) == {"api", "cli"}
+
+
+def _sql_literals(path: Path) -> Iterator[tuple[int, str]]:
+    """(line, text) of every string literal in the file that holds an SQL statement; an
+    f-string is read with its replacement fields as ``{}``."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    strings = [node for node in ast.walk(tree) if isinstance(node, ast.JoinedStr)]
+    parts = {id(part) for node in strings for part in node.values}
+    for node in ast.walk(tree):
+        if id(node) in parts:
+            continue  # read with its f-string
+        if isinstance(node, ast.JoinedStr):
+            text = "".join(
+                part.value if isinstance(part, ast.Constant) else "{}" for part in node.values
+            )
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            text = node.value
+        else:
+            continue
+        if SQL_STATEMENT.search(text):
+            yield node.lineno, text
+
+
+def test_only_the_store_speaks_sql() -> None:
+    found = []
+    for module, path in _modules():
+        if _room(module) in SQL_ROOMS:
+            continue
+        for line, text in _sql_literals(path):
+            found.append(f"{path.relative_to(PACKAGE)}:{line}: {text[:60]!r}")
+    assert found == [], "move the SQL into store/ (store/read/ for what the API reads)"
+
+
+def test_the_sql_check_catches_a_planted_statement(tmp_path: Path) -> None:
+    """The checker itself: statements in plain strings, implicit concatenations and
+    f-strings are found; prose with lower-case words is not."""
+    bad = tmp_path / "bad.py"
+    bad.write_text(
+        "def rows(conn, table, limit):\n"
+        '    conn.execute("SELECT source, count(*) AS n "\n'
+        '                 "FROM articles GROUP BY source")\n'
+        '    conn.execute(f"DELETE FROM {table} WHERE id > {limit}")\n'
+        '    conn.execute("""\nUPDATE events\n   SET dead = 0""")\n'
+        '    conn.execute("INSERT INTO meta VALUES (?, ?)", (1, 2))\n'
+        '    return "select the rows from the table, then update the set"\n',
+        encoding="utf-8",
+    )
+    assert sorted(line for line, _ in _sql_literals(bad)) == [2, 4, 5, 8]

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from eventwire.errors import StoreError
 from eventwire.store import Store
+from eventwire.store.read.map_reader import MapReader
 from eventwire.store.read.query import DISTANCE_FUNCTION, distance_km
 from eventwire.store.read.reader import Reader
 from eventwire.store.schema import SCHEMA_VERSION
@@ -127,6 +128,20 @@ class Database:
     def reader(self) -> Iterator[Reader]:
         """A ``Reader`` on this thread's connection, inside one read transaction; its
         queries raise ``QueryTimeout`` once ``time_limit`` seconds have passed."""
+        with self._transaction() as conn:
+            yield Reader(conn, self.path, self.indexes, self.tables, time_limit=self.time_limit)
+
+    @contextmanager
+    def map_reader(self) -> Iterator[MapReader]:
+        """A ``MapReader`` (the dashboard's aggregates) on this thread's connection,
+        inside one read transaction, with the same time budget as ``reader``."""
+        with self._transaction() as conn:
+            yield MapReader(conn, self.path, self.indexes, self.tables, time_limit=self.time_limit)
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """This thread's connection inside one read transaction, its progress handler
+        stopping a query once ``time_limit`` seconds have passed."""
         conn = self.connection()
         if self.time_limit is not None:
             deadline = time.monotonic() + self.time_limit
@@ -137,7 +152,7 @@ class Database:
             conn.set_progress_handler(past_deadline, _PROGRESS_STEPS)
         conn.execute("BEGIN")
         try:
-            yield Reader(conn, self.path, self.indexes, self.tables, time_limit=self.time_limit)
+            yield conn
         finally:
             conn.set_progress_handler(None, 0)
             if conn.in_transaction:

@@ -60,6 +60,30 @@ COMMON_TEXT_ARTICLES = 2000
 COMMON_TEXT_SHARE = 25
 
 
+def fetch_rows(
+    conn: sqlite3.Connection,
+    sql: str,
+    params: list[SqlValue] | tuple[SqlValue, ...],
+    path: str,
+    time_limit: float | None,
+) -> list[sqlite3.Row]:
+    """The rows of one statement on a read connection of the store at ``path``:
+    ``QueryTimeout`` when the progress handler stopped it (past ``time_limit``),
+    ``StoreError`` for any other failure."""
+    try:
+        return conn.execute(sql, params).fetchall()
+    except sqlite3.OperationalError as exc:
+        if "interrupted" in str(exc):
+            limit = f" of {time_limit:g} s" if time_limit else ""
+            raise QueryTimeout(
+                f"the query ran past the time limit{limit} and was stopped; narrow it "
+                "(fewer or rarer words, a date range, more filters, a smaller limit)"
+            ) from exc
+        raise StoreError(f"{path}: query failed: {exc}") from exc
+    except sqlite3.Error as exc:
+        raise StoreError(f"{path}: query failed: {exc}") from exc
+
+
 class Reader:
     """The API's queries, on one connection (see ``Database.reader``)."""
 
@@ -86,18 +110,7 @@ class Reader:
     def _rows(
         self, sql: str, params: list[SqlValue] | tuple[SqlValue, ...] = ()
     ) -> list[sqlite3.Row]:
-        try:
-            return self._conn.execute(sql, params).fetchall()
-        except sqlite3.OperationalError as exc:
-            if "interrupted" in str(exc):
-                limit = f" of {self._time_limit:g} s" if self._time_limit else ""
-                raise QueryTimeout(
-                    f"the query ran past the time limit{limit} and was stopped; narrow it "
-                    "(fewer or rarer words, a date range, more filters, a smaller limit)"
-                ) from exc
-            raise StoreError(f"{self._path}: query failed: {exc}") from exc
-        except sqlite3.Error as exc:
-            raise StoreError(f"{self._path}: query failed: {exc}") from exc
+        return fetch_rows(self._conn, sql, params, self._path, self._time_limit)
 
     # --- store -------------------------------------------------------------------------
 

@@ -1,0 +1,265 @@
+"""The dashboard's queries: ``MapReader`` runs the aggregates of ``map_query.py`` (totals,
+the timeline's series, the shading of countries, the map's grid cells), the top pairs of
+the network and the lists of the filters (countries, sources) on one read-only
+connection, inside one read transaction (see ``Database.map_reader``), and returns the
+records below. The API's ``/map/...`` routes only shape them into JSON.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from eventwire.store.read import map_query
+from eventwire.store.read.map_query import Aggregate, View, aggregate_statement, sources_statement
+from eventwire.store.read.query import (
+    EventQuery,
+    Statement,
+    StatsGroup,
+    stats_source,
+    where_clause,
+)
+from eventwire.store.read.reader import fetch_rows
+from eventwire.store.read.rollups import rollup_plan, rollup_stats_source
+
+# The groups of the network's pairs: of countries, or of countries and sectors.
+_PAIRS_OF_COUNTRIES = "dyad"
+_PAIRS_OF_SECTORS = "actor_country,actor_sector,recipient_country,recipient_sector"
+# The most article sources listed for the dashboard's source filter.
+MAX_SOURCES = 500
+
+
+@dataclass(frozen=True, slots=True)
+class MapSummary:
+    """Totals of the filtered events: events, fatalities (the sum of the reported dead),
+    the place countries they happened in, the article sources that report them, and how
+    many of them have a place country (``placed``)."""
+
+    events: int
+    fatalities: int
+    countries: int
+    sources: int
+    placed: int
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodCount:
+    """Events and fatalities of one period (a day or a month; None: undated) and type."""
+
+    period: str | None
+    type: str
+    n: int
+    dead: int
+
+
+@dataclass(frozen=True, slots=True)
+class AreaCount:
+    """Events and fatalities of one place country (ISO alpha-2; '' for the events
+    without a place country)."""
+
+    country: str
+    n: int
+    dead: int
+
+
+@dataclass(frozen=True, slots=True)
+class CellCount:
+    """Events and fatalities of one grid cell (column ``cx``, row ``cy``), and the
+    centroid of its events."""
+
+    cx: int
+    cy: int
+    lat: float
+    lon: float
+    n: int
+    dead: int
+
+
+@dataclass(frozen=True, slots=True)
+class CountryCount:
+    """An actor or recipient country (as stored) and its events."""
+
+    country: str
+    n: int
+
+
+@dataclass(frozen=True, slots=True)
+class SourceCount:
+    """An article source and its articles."""
+
+    source: str
+    articles: int
+
+
+@dataclass(frozen=True, slots=True)
+class PairCount:
+    """One pair's values (in the order of ``TopPairs.keys``) and its events."""
+
+    values: tuple[str | None, ...]
+    n: int
+
+
+@dataclass(frozen=True, slots=True)
+class TopPairs:
+    """The pairs with the most events, and the totals over every pair: how many pairs
+    there are (``pairs``), their events (``paired``) and the events with a side
+    unknown (``unpaired``)."""
+
+    keys: tuple[str, ...]
+    rows: list[PairCount]
+    pairs: int
+    paired: int
+    unpaired: int
+
+
+class MapReader:
+    """The dashboard's queries, on one connection (see ``Database.map_reader``)."""
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        path: str,
+        indexes: frozenset[str] = frozenset(),
+        tables: frozenset[str] = frozenset(),
+        *,
+        time_limit: float | None = None,
+    ) -> None:
+        """``indexes`` and ``tables`` are the store's index and table names (rollup
+        tables are read where they can answer); ``time_limit`` is the budget the
+        connection's progress handler enforces (named in the message of a query it
+        stops)."""
+        self._conn = conn
+        self._path = path
+        self._indexes = indexes
+        self._tables = tables
+        self._time_limit = time_limit
+
+    def _rows(self, statement: Statement) -> list[sqlite3.Row]:
+        return fetch_rows(self._conn, statement.sql, statement.params, self._path, self._time_limit)
+
+    def _aggregate(self, query: EventQuery, agg: Aggregate) -> list[sqlite3.Row]:
+        statement = aggregate_statement(query, agg, self._tables, self._indexes)
+        return [] if statement is None else self._rows(statement)
+
+    # --- aggregates of the filtered events -----------------------------------------------
+
+    def summary(self, query: EventQuery) -> MapSummary:
+        rows = self._aggregate(query, map_query.totals())
+        events = int(rows[0]["n"] or 0) if rows else 0
+        fatalities = int(rows[0]["dead"] or 0) if rows else 0
+        placed = [r for r in self._aggregate(query, map_query.areas()) if r["country"]]
+        sources = 0
+        if events:
+            sources = int(self._rows(sources_statement(query, events))[0][0])
+        return MapSummary(
+            events=events,
+            fatalities=fatalities,
+            countries=len(placed),
+            sources=sources,
+            placed=sum(int(r["n"]) for r in placed),
+        )
+
+    def series(self, query: EventQuery, grain: str) -> list[PeriodCount]:
+        """Per ``grain`` (day or month) and type, in order of period and type."""
+        return [
+            PeriodCount(r["period"] or None, r["type"], int(r["n"]), int(r["dead"]))
+            for r in self._aggregate(query, map_query.series(grain))
+        ]
+
+    def areas(self, query: EventQuery) -> list[AreaCount]:
+        """Per place country, in order of code ('' first: the unplaced)."""
+        return [
+            AreaCount(str(r["country"]), int(r["n"]), int(r["dead"]))
+            for r in self._aggregate(query, map_query.areas())
+        ]
+
+    def cells(self, query: EventQuery, level: int, view: View | None) -> list[CellCount]:
+        """Per grid cell of ``level`` meeting ``view`` (every cell when None)."""
+        return [
+            CellCount(
+                int(r["cx"]),
+                int(r["cy"]),
+                float(r["lat"]),
+                float(r["lon"]),
+                int(r["n"]),
+                int(r["dead"]),
+            )
+            for r in self._aggregate(query, map_query.cells(level, view))
+        ]
+
+    def top_pairs(self, query: EventQuery, limit: int, *, by_sector: bool) -> TopPairs:
+        """The ``limit`` pairs of actor and recipient countries (or countries and
+        sectors, ``by_sector``) with the most events, both countries known."""
+        group = StatsGroup.parse(_PAIRS_OF_SECTORS if by_sector else _PAIRS_OF_COUNTRIES)
+        where = where_clause(query)
+        if where.nothing:
+            return TopPairs(group.keys, [], 0, 0, 0)
+        plan = rollup_plan(query, group, self._tables)
+        source = (
+            rollup_stats_source(query, plan, group, self._indexes)
+            if plan is not None
+            else stats_source(where, group, self._indexes)
+        )
+        # The groups, unordered: a top-N sort of the pairs, and a sum over all of them.
+        keys = ", ".join(f"k{i}" for i in range(len(group.keys)))
+        selected = ", ".join(f"{expr} AS k{i}" for i, expr in enumerate(source.keys))
+        grouping = f" GROUP BY {keys}" if source.grouped else ""
+        inner = f"SELECT {selected}, {source.count} AS n FROM {source.from_sql}{grouping}"
+        both = (
+            "(k0 IS NOT NULL AND k2 IS NOT NULL)"
+            if by_sector
+            else "(k0 IS NOT NULL AND k1 IS NOT NULL)"
+        )
+        top = Statement(
+            f"SELECT {keys}, n FROM ({inner}) WHERE {both} ORDER BY n DESC, {keys} LIMIT ?",
+            [*source.params, limit],
+        )
+        sums = Statement(
+            f"SELECT coalesce(sum({both}), 0) AS pairs, "
+            f"coalesce(sum(CASE WHEN {both} THEN n END), 0) AS paired, "
+            f"coalesce(sum(CASE WHEN {both} THEN 0 ELSE n END), 0) AS unpaired FROM ({inner})",
+            list(source.params),
+        )
+        rows = self._rows(top)
+        total = self._rows(sums)[0]
+        return TopPairs(
+            group.keys,
+            [
+                PairCount(tuple(r[f"k{i}"] for i in range(len(group.keys))), int(r["n"]))
+                for r in rows
+            ],
+            int(total["pairs"]),
+            int(total["paired"]),
+            int(total["unpaired"]),
+        )
+
+    # --- the filters' lists ------------------------------------------------------------
+
+    def countries(self) -> list[CountryCount]:
+        """Every actor or recipient country in the store and its events, most events
+        first (then by code)."""
+        if "event_counts_country_month" in self._tables:
+            statement = Statement(
+                "SELECT country, sum(n) AS n FROM event_counts_country_month GROUP BY country",
+                [],
+            )
+        else:
+            statement = Statement(
+                "SELECT country, count(*) AS n FROM (SELECT actor_country AS country FROM events "
+                "UNION ALL SELECT recipient_country FROM events "
+                "WHERE recipient_country IS NOT actor_country) "
+                "WHERE country IS NOT NULL GROUP BY country",
+                [],
+            )
+        found = [CountryCount(str(r["country"]), int(r["n"])) for r in self._rows(statement)]
+        return sorted(found, key=lambda c: (-c.n, c.country))
+
+    def sources(self) -> list[SourceCount]:
+        """Every article source in the store (up to ``MAX_SOURCES``) and its articles,
+        most articles first (then by name)."""
+        statement = Statement(
+            "SELECT source, count(*) AS n FROM articles WHERE source IS NOT NULL "
+            "GROUP BY source ORDER BY n DESC, source LIMIT ?",
+            [MAX_SOURCES],
+        )
+        return [SourceCount(str(r["source"]), int(r["n"])) for r in self._rows(statement)]
