@@ -232,7 +232,13 @@ class IngestIn(BaseModel):
         default=None, min_length=1, description="the article; without it, `url` is fetched"
     )
     title: str | None = None
-    published: str | None = Field(default=None, description="ISO date YYYY-MM-DD")
+    published: str | None = Field(
+        default=None,
+        description=(
+            "publication date: YYYY-MM-DD, an ISO 8601 date and time, YYYYMMDD, RFC 2822 or"
+            " '9 May 2024' (the day as written)"
+        ),
+    )
     url: str | None = Field(
         default=None,
         description="where the text came from; given alone, the page or feed is fetched "
