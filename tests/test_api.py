@@ -829,3 +829,24 @@ def test_the_benchmark_runs_on_a_small_store(
         for table_name in ("event_counts_type_day", "event_counts_dyad_year"):
             total = conn.execute(f"SELECT sum(n) FROM {table_name}").fetchone()[0]
             assert total == conn.execute("SELECT count(*) FROM events").fetchone()[0] == 3000
+
+
+def test_the_api_records_are_the_readers_records(client: TestClient) -> None:
+    """Each field is declared once: the OpenAPI document lists a record's fields, in
+    order, for the API models that are the reader's records under the API's names."""
+    from dataclasses import fields
+
+    from eventwire.store.read import results
+
+    schemas = client.get("/openapi.json").json()["components"]["schemas"]
+    for name, record in {
+        "MentionOut": results.MentionDetail,
+        "ArticleSummaryOut": results.ArticleSummary,
+        "ArticleMentionOut": results.ArticleMention,
+        "SnippetPartOut": results.SnippetPart,
+        "SearchHitOut": results.SearchResult,
+    }.items():
+        assert list(schemas[name]["properties"]) == [f.name for f in fields(record)], name
+        assert schemas[name].get("additionalProperties") is None, name
+    health = schemas["HealthOut"]["properties"]
+    assert set(health) == {f.name for f in fields(results.Health)} | {"status"}

@@ -33,12 +33,10 @@ __version__ = "0.1.0"
 
 
 def _as_date(value: date | str | None, origin: str) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError as exc:
-        raise InputError(origin, f"published must be an ISO date, not {value!r}") from exc
+    """``published`` read as at every entry point (``sources/published.py``)."""
+    from eventwire.sources.published import published_date  # sources import feedparser
+
+    return published_date(value, origin)
 
 
 def _run(raw: RawDocument) -> list[Document]:

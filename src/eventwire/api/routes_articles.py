@@ -22,6 +22,7 @@ from eventwire.api.schemas import (
     SearchOut,
     article_json,
     article_page_json,
+    health_json,
     search_json,
 )
 from eventwire.store.read.reader import decode_article_cursor
@@ -36,12 +37,7 @@ def health(db: DatabaseDep) -> dict[str, Any]:
     """The schema version and how many articles and events are stored."""
     with db.reader() as reader:
         found = reader.health()
-    return {
-        "status": "ok",
-        "schema_version": found.schema_version,
-        "articles": found.articles,
-        "events": found.events,
-    }
+    return health_json(found)
 
 
 @router.get("/articles", response_model=ArticlePageOut, tags=["articles"])

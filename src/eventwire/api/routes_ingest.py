@@ -22,7 +22,6 @@ import logging
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -38,7 +37,7 @@ from eventwire.errors import InputError, PipelineError
 from eventwire.model import RawDocument
 from eventwire.run.pipeline import Pipeline, process_one
 from eventwire.sources.fetch import FetchPolicy, is_private_url
-from eventwire.sources.jsonl import parse_published
+from eventwire.sources.published import published_date
 from eventwire.sources.text import decode_text
 from eventwire.stages.registry import DEFAULT_STAGES
 from eventwire.store import IngestResult, Store
@@ -170,15 +169,6 @@ def _fetched(url: str, max_bytes: int) -> list[RawDocument]:
     return documents
 
 
-def _published(value: str | None, origin: str) -> date | None:
-    if value is None or not value.strip():
-        return None
-    try:
-        return parse_published(value)
-    except ValueError as exc:
-        raise InputError(origin, f"published must be an ISO date, not {value!r}") from exc
-
-
 async def _raw_documents(request: Request, limit: int) -> list[RawDocument]:
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     body_request = _limited(request, limit)
@@ -198,7 +188,7 @@ async def _raw_documents(request: Request, limit: int) -> list[RawDocument]:
                 text=item.text or "",
                 origin=origin,
                 title=item.title,
-                published=_published(item.published, origin),
+                published=published_date(item.published, origin),
                 source=item.source,
                 url=item.url,
             )
@@ -217,7 +207,7 @@ async def _raw_documents(request: Request, limit: int) -> list[RawDocument]:
                     text=decode_text(await upload.read(), origin),
                     origin=origin,
                     title=texts.get("title"),
-                    published=_published(texts.get("published"), origin),
+                    published=published_date(texts.get("published"), origin),
                     source=texts.get("source"),
                     url=texts.get("url"),
                     is_dump=True,

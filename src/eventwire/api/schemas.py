@@ -1,8 +1,13 @@
 """The JSON of the REST contract, as pydantic models (they also document the API in
 the OpenAPI schema), and the functions that build it from the reader's records.
 
-Builders return plain JSON-ready dicts shaped like these models; each route declares
-its model as ``response_model``, so FastAPI checks every answer against it. The one
+Where the JSON is a record of the reader (``store/read/results.py``) as it is, its model
+is that dataclass under the API's name (``class MentionOut(MentionDetail)``: pydantic
+validates and documents stdlib dataclasses), so each field is declared once and a field
+added to the record is in the API's JSON and OpenAPI document without an edit here; the
+builders turn those records into JSON with ``dataclasses.asdict``. Builders return plain
+JSON-ready dicts shaped like these models; each route declares its model as
+``response_model``, so FastAPI checks every answer against it. The one
 exception is ``/stats``: its rows (thousands, for a year of days by type) are encoded by
 SQLite and sent as they are (``stats_body``); the tests check them against ``StatsOut``.
 """
@@ -10,29 +15,39 @@ SQLite and sent as they are (``stats_body``); the tests check them against ``Sta
 from __future__ import annotations
 
 import json
-from typing import Any
+from dataclasses import asdict, dataclass
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from eventwire.export.event_records import event_record
 from eventwire.store.read.results import (
     ArticleDetail,
+    ArticleMention,
     ArticlePage,
+    ArticleSummary,
     EventDetail,
     EventItem,
     EventPage,
+    Health,
+    MentionDetail,
     SearchResult,
+    SnippetPart,
     StatsJson,
 )
 
 Json = dict[str, Any]
 
+# The config of the records below, so that they do not take that of a model holding
+# them (``EventDetailOut`` allows extra fields; its mentions do not).
+_RECORD = ConfigDict(extra="ignore")
 
-class HealthOut(BaseModel):
-    status: str = Field(examples=["ok"])
-    schema_version: int
-    articles: int
-    events: int
+
+@dataclass(frozen=True)
+class HealthOut(Health):
+    __pydantic_config__ = _RECORD
+
+    status: Annotated[str, Field(examples=["ok"])]
 
 
 class MentionRef(BaseModel):
@@ -103,40 +118,20 @@ class CountOut(BaseModel):
     count: int
 
 
-class MentionOut(BaseModel):
+@dataclass(frozen=True)
+class MentionOut(MentionDetail):
     """One report of an event; every offset indexes into that article's text."""
 
-    article_id: int
-    article_title: str | None
-    article_url: str | None
-    source: str | None
-    published: str | None
-    sentence: str
-    start: int
-    end: int
-    trigger_start: int | None
-    trigger_end: int | None
-    actor_start: int | None
-    actor_end: int | None
-    recipient_start: int | None
-    recipient_end: int | None
-    place_start: int | None
-    place_end: int | None
-    confidence: float
+    __pydantic_config__ = _RECORD
 
 
 class EventDetailOut(EventOut):
     mentions: list[MentionOut]
 
 
-class ArticleSummaryOut(BaseModel):
-    id: int
-    title: str | None
-    source: str | None
-    url: str | None
-    published: str | None
-    origin: str
-    n_events: int
+@dataclass(frozen=True)
+class ArticleSummaryOut(ArticleSummary):
+    __pydantic_config__ = _RECORD
 
 
 class ArticlePageOut(BaseModel):
@@ -163,20 +158,9 @@ class TimexOut(BaseModel):
     value: str | None
 
 
-class ArticleMentionOut(BaseModel):
-    event_id: int
-    type: str
-    mode: str | None
-    start: int
-    end: int
-    trigger_start: int | None
-    trigger_end: int | None
-    actor_start: int | None
-    actor_end: int | None
-    recipient_start: int | None
-    recipient_end: int | None
-    place_start: int | None
-    place_end: int | None
+@dataclass(frozen=True)
+class ArticleMentionOut(ArticleMention):
+    __pydantic_config__ = _RECORD
 
 
 class ArticleOut(BaseModel):
@@ -198,18 +182,20 @@ class ArticleOut(BaseModel):
     mentions: list[ArticleMentionOut]
 
 
-class SnippetPartOut(BaseModel):
-    text: str
-    match: bool
+@dataclass(frozen=True)
+class SnippetPartOut(SnippetPart):
+    __pydantic_config__ = _RECORD
 
 
-class SearchHitOut(BaseModel):
-    article_id: int
-    title: str | None
-    snippet: list[SnippetPartOut] = Field(
-        description="the snippet as parts; match=true for the words the query matched"
-    )
-    rank: float = Field(description="bm25 score, lower is better")
+@dataclass(frozen=True)
+class SearchHitOut(SearchResult):
+    __pydantic_config__ = _RECORD
+
+    snippet: Annotated[  # type: ignore[assignment]  # the same record, the API's name
+        list[SnippetPartOut],
+        Field(description="the snippet as parts; match=true for the words the query matched"),
+    ]
+    rank: Annotated[float, Field(description="bm25 score, lower is better")]
 
 
 class SearchOut(BaseModel):
@@ -232,7 +218,13 @@ class IngestIn(BaseModel):
         default=None, min_length=1, description="the article; without it, `url` is fetched"
     )
     title: str | None = None
-    published: str | None = Field(default=None, description="ISO date YYYY-MM-DD")
+    published: str | None = Field(
+        default=None,
+        description=(
+            "publication date: YYYY-MM-DD, an ISO 8601 date and time, YYYYMMDD, RFC 2822 or"
+            " '9 May 2024' (the day as written)"
+        ),
+    )
     url: str | None = Field(
         default=None,
         description="where the text came from; given alone, the page or feed is fetched "
@@ -299,47 +291,12 @@ def event_page_json(page: EventPage) -> Json:
 
 def event_detail_json(detail: EventDetail) -> Json:
     record = event_json(detail.item)
-    record["mentions"] = [
-        {
-            "article_id": m.article_id,
-            "article_title": m.article_title,
-            "article_url": m.article_url,
-            "source": m.source,
-            "published": m.published,
-            "sentence": m.sentence,
-            "start": m.start,
-            "end": m.end,
-            "trigger_start": m.trigger_start,
-            "trigger_end": m.trigger_end,
-            "actor_start": m.actor_start,
-            "actor_end": m.actor_end,
-            "recipient_start": m.recipient_start,
-            "recipient_end": m.recipient_end,
-            "place_start": m.place_start,
-            "place_end": m.place_end,
-            "confidence": m.confidence,
-        }
-        for m in detail.mentions
-    ]
+    record["mentions"] = [asdict(m) for m in detail.mentions]
     return record
 
 
 def article_page_json(page: ArticlePage) -> Json:
-    return {
-        "articles": [
-            {
-                "id": a.id,
-                "title": a.title,
-                "source": a.source,
-                "url": a.url,
-                "published": a.published,
-                "origin": a.origin,
-                "n_events": a.n_events,
-            }
-            for a in page.articles
-        ],
-        "next_cursor": page.next_cursor,
-    }
+    return asdict(page)
 
 
 def article_json(detail: ArticleDetail) -> Json:
@@ -373,39 +330,16 @@ def article_json(detail: ArticleDetail) -> Json:
             {"text": t.text, "start": t.start, "end": t.end, "type": str(t.type), "value": t.value}
             for t in article.timexes
         ],
-        "mentions": [
-            {
-                "event_id": m.event_id,
-                "type": m.type,
-                "mode": m.mode,
-                "start": m.start,
-                "end": m.end,
-                "trigger_start": m.trigger_start,
-                "trigger_end": m.trigger_end,
-                "actor_start": m.actor_start,
-                "actor_end": m.actor_end,
-                "recipient_start": m.recipient_start,
-                "recipient_end": m.recipient_end,
-                "place_start": m.place_start,
-                "place_end": m.place_end,
-            }
-            for m in detail.mentions
-        ],
+        "mentions": [asdict(m) for m in detail.mentions],
     }
 
 
 def search_json(hits: list[SearchResult]) -> Json:
-    return {
-        "hits": [
-            {
-                "article_id": hit.article_id,
-                "title": hit.title,
-                "snippet": [{"text": part.text, "match": part.match} for part in hit.snippet],
-                "rank": hit.rank,
-            }
-            for hit in hits
-        ]
-    }
+    return {"hits": [asdict(hit) for hit in hits]}
+
+
+def health_json(health: Health) -> Json:
+    return {"status": "ok", **asdict(health)}
 
 
 def stats_body(result: StatsJson) -> bytes:

@@ -6,9 +6,10 @@
 | ``html.py`` | HTML pages (``.html``, ``.htm``): main text and metadata, with trafilatura |
 | ``feeds.py`` | RSS and Atom feeds (``.xml``, ``.rss``, ``.atom``): one document per entry |
 | ``warc.py`` | WARC archives (``.warc``, ``.warc.gz``): the HTML pages among the records |
-| ``records.py`` | JSON Lines (``.jsonl``, ``.ndjson``) and CSV (``.csv``): one per record |
+| ``jsonl.py`` | JSON Lines (``.jsonl``, ``.ndjson``) and CSV (``.csv``): one per record |
 | ``fetch.py`` | polite HTTP fetching, for URL inputs and ``follow``\\ed feed links |
-| ``formats.py`` | which format an input is in: by name, else by its first bytes |
+| ``formats.py`` | the reader table: each format's name, suffixes, sniffing rule and reader |
+| ``sniff.py`` | what an input's first bytes say it is (the table's predicates) |
 | ``readers.py`` | reading one input name (file, URL, ``-``) with the reader for its format |
 
 Any of the file formats may be gzipped (``X.gz``). ``iter_inputs`` takes the names that
@@ -27,17 +28,18 @@ from functools import partial
 from pathlib import Path
 
 from eventwire.sources.fetch import Fetcher, FetchPolicy, FetchResult
-from eventwire.sources.formats import SUFFIX_FORMATS, Format, is_read_by_name
+from eventwire.sources.formats import FORMATS, SUFFIX_FORMATS, InputFormat, is_read_by_name
 from eventwire.sources.items import InputItem, failed
 from eventwire.sources.readers import InputReader, is_url
 
 __all__ = [
+    "FORMATS",
     "SUFFIX_FORMATS",
     "Expansion",
     "FetchPolicy",
     "FetchResult",
     "Fetcher",
-    "Format",
+    "InputFormat",
     "InputItem",
     "expand_paths",
     "iter_inputs",

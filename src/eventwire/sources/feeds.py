@@ -30,6 +30,7 @@ from eventwire.model import RawDocument
 from eventwire.sources.fetch import Fetcher, FetchResult, is_private_url
 from eventwire.sources.html import extract_html, html_to_text, paragraphs
 from eventwire.sources.items import InputItem, failed, found
+from eventwire.sources.published import parse_published
 
 log = logging.getLogger(__name__)
 
@@ -145,6 +146,16 @@ def _entry_text(entry: Any) -> str:
 
 
 def _entry_date(entry: Any) -> date | None:
+    """The entry's date string read as every entry point reads ``published``
+    (``published.py``: the calendar day as written), else the date feedparser read
+    (in UTC) from a form that reader does not know."""
+    for key in ("published", "updated"):
+        written = entry.get(key)
+        if isinstance(written, str) and written.strip():
+            try:
+                return parse_published(written)
+            except ValueError:
+                continue
     for key in ("published_parsed", "updated_parsed"):
         parsed = entry.get(key)
         if isinstance(parsed, time.struct_time):

@@ -1,62 +1,124 @@
-"""Which format an input is in: by its name, else by sniffing its first bytes.
+"""The reader table: every input format, its file names, how its content is recognised
+and the function that reads it.
 
-Names: ``.txt``/``.text`` (text dumps), ``.html``/``.htm``, ``.xml``/``.rss``/``.atom``
-(feeds), ``.warc``, ``.jsonl``/``.ndjson``, ``.csv``, each optionally followed by
-``.gz``. Content: the WARC version line, ``<rss``/``<feed``/``<rdf:RDF``, an HTML
-document, a JSON object on the first line, a CSV header with a ``text`` column; anything
-else is read as text. Also here: ``peek``, which reads the first bytes of a stream that
-cannot seek (stdin, a gzip stream) and gives back a stream that still starts with them.
+A format is one row of ``FORMATS`` (plus the module that reads it): its name, the file
+suffixes that announce it (each optionally followed by ``.gz``), a predicate on the first
+bytes of its (decompressed) content (``sniff.py``), and the reader, a function
+``(stream, Reading) -> Iterator[InputItem]``. A file's format comes from its name, else
+(and for stdin and URLs always) from the first row whose predicate holds, in the table's
+order; the last row, text, takes anything.
 """
 
 from __future__ import annotations
 
-import csv
-import enum
-import io
-import json
-import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import BinaryIO
 
+from eventwire.errors import InputError
+from eventwire.sources import sniff
+from eventwire.sources.feeds import read_feed
+from eventwire.sources.fetch import Fetcher
+from eventwire.sources.html import extract_html
+from eventwire.sources.items import InputItem, failed, found
+from eventwire.sources.jsonl import iter_csv, iter_jsonl
+from eventwire.sources.text import iter_text_articles
+from eventwire.sources.warc import iter_warc
 
-class Format(enum.Enum):
-    TEXT = "text"
-    HTML = "html"
-    FEED = "feed"
-    WARC = "warc"
-    JSONL = "jsonl"
-    CSV = "csv"
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a reader is told besides its stream: the input's ``origin``, the URL it was
+    fetched from (``base_url``), and whether (and with which fetcher) to follow links."""
+
+    origin: str
+    base_url: str | None = None
+    follow: bool = False
+    fetcher: Callable[[], Fetcher] | None = None
 
 
-SUFFIX_FORMATS: dict[str, Format] = {
-    ".txt": Format.TEXT,
-    ".text": Format.TEXT,
-    ".html": Format.HTML,
-    ".htm": Format.HTML,
-    ".xml": Format.FEED,
-    ".rss": Format.FEED,
-    ".atom": Format.FEED,
-    ".warc": Format.WARC,
-    ".jsonl": Format.JSONL,
-    ".ndjson": Format.JSONL,
-    ".csv": Format.CSV,
-}
+Reader = Callable[[BinaryIO, Reading], Iterator[InputItem]]
 
-GZIP_MAGIC = b"\x1f\x8b"
-SNIFF_BYTES = 16384
 
-_FEED_ROOT = re.compile(rb"<(?:[a-z0-9]+:)?(?:rss|feed|rdf)[\s>/]")
-_HTML_START = re.compile(rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]")
-_COLUMN = re.compile(r"[\w-]{1,40}")  # a header names columns with words
-_WHITESPACE = b" \t\r\n\xef\xbb\xbf"  # and the UTF-8 byte order mark
+@dataclass(frozen=True, slots=True)
+class InputFormat:
+    """One row of the reader table. ``own_gzip``: the reader decompresses ``X.gz`` files
+    itself (warcio reads a ``.warc.gz`` record by record)."""
+
+    name: str
+    suffixes: tuple[str, ...]
+    sniff: Callable[[sniff.Head], bool]
+    read: Reader
+    own_gzip: bool = False
+
+    def __repr__(self) -> str:
+        return f"InputFormat({self.name!r})"
+
+
+# The largest page or feed read as one piece, after decompression (a gzip bomb stops
+# here; text dumps are streamed article by article, WARC, JSONL and CSV record by record).
+MAX_WHOLE_BYTES = 64 * 1024 * 1024
+
+
+def read_capped(stream: BinaryIO, origin: str) -> bytes | InputItem:
+    """The whole of ``stream``, or an error item when it is over ``MAX_WHOLE_BYTES``."""
+    data = stream.read(MAX_WHOLE_BYTES + 1)
+    if len(data) > MAX_WHOLE_BYTES:
+        return failed(
+            origin,
+            f"larger than {MAX_WHOLE_BYTES // (1024 * 1024)} MB once decompressed; "
+            "split it or give it as JSON Lines",
+            "too large",
+        )
+    return data
+
+
+def _read_html(stream: BinaryIO, reading: Reading) -> Iterator[InputItem]:
+    data = read_capped(stream, reading.origin)
+    if isinstance(data, InputItem):
+        yield data
+        return
+    try:
+        yield found(extract_html(data, reading.origin, url=reading.base_url))
+    except InputError as exc:
+        yield InputItem(origin=reading.origin, error=exc)
+
+
+def _read_feed(stream: BinaryIO, reading: Reading) -> Iterator[InputItem]:
+    data = read_capped(stream, reading.origin)
+    if isinstance(data, InputItem):
+        yield data
+        return
+    fetcher = reading.fetcher() if reading.follow and reading.fetcher else None
+    yield from read_feed(
+        data, reading.origin, base_url=reading.base_url, follow=reading.follow, fetcher=fetcher
+    )
+
+
+def _by_origin(read: Callable[[BinaryIO, str], Iterator[InputItem]]) -> Reader:
+    """A reader that needs only the stream and its origin."""
+    return lambda stream, reading: read(stream, reading.origin)
+
+
+# In sniffing order: the first row whose predicate holds reads the input.
+FORMATS: tuple[InputFormat, ...] = (
+    InputFormat("warc", (".warc",), sniff.is_warc, _by_origin(iter_warc), own_gzip=True),
+    InputFormat("feed", (".xml", ".rss", ".atom"), sniff.is_feed, _read_feed),
+    InputFormat("html", (".html", ".htm"), sniff.is_markup, _read_html),
+    InputFormat("jsonl", (".jsonl", ".ndjson"), sniff.is_json_lines, _by_origin(iter_jsonl)),
+    InputFormat("csv", (".csv",), sniff.is_csv, _by_origin(iter_csv)),
+    InputFormat("text", (".txt", ".text"), sniff.anything, _by_origin(iter_text_articles)),
+)
+FORMAT_NAMED: dict[str, InputFormat] = {f.name: f for f in FORMATS}
+SUFFIX_FORMATS: dict[str, InputFormat] = {s: f for f in FORMATS for s in f.suffixes}
 
 
 @dataclass(frozen=True, slots=True)
 class NamedFormat:
     """The format a file name announces (``None``: unknown) and whether it is gzipped."""
 
-    format: Format | None
+    format: InputFormat | None
     gzipped: bool
 
 
@@ -73,74 +135,7 @@ def is_read_by_name(name: str) -> bool:
     return format_of_name(name).format is not None
 
 
-def sniff_format(head: bytes) -> Format:
+def sniff_format(head: bytes) -> InputFormat:
     """The format of (decompressed) content that starts with ``head``."""
-    if head.startswith(b"WARC/"):
-        return Format.WARC
-    start = head.lstrip(_WHITESPACE)
-    lowered = start[:SNIFF_BYTES].lower()
-    if lowered.startswith(b"<"):
-        if _HTML_START.search(lowered[:1024]) and not _FEED_ROOT.search(lowered[:1024]):
-            return Format.HTML
-        if _FEED_ROOT.search(lowered):
-            return Format.FEED
-        return Format.HTML
-    first_line = start.split(b"\n", 1)[0]
-    if first_line.startswith(b"{") and _is_json_object(first_line, complete=b"\n" in start):
-        return Format.JSONL
-    if _is_csv_header(first_line):
-        return Format.CSV
-    return Format.TEXT
-
-
-def _is_json_object(line: bytes, *, complete: bool) -> bool:
-    if not complete:  # a long first line cut off by the sniff window
-        return line.startswith(b'{"')
-    try:
-        return isinstance(json.loads(line), dict)
-    except ValueError:
-        return False
-
-
-def _is_csv_header(line: bytes) -> bool:
-    try:
-        fields = next(csv.reader([line.decode("utf-8").strip()]))
-    except (UnicodeDecodeError, csv.Error, StopIteration):
-        return False
-    return len(fields) > 1 and "text" in fields and all(_COLUMN.fullmatch(f) for f in fields)
-
-
-class _Prefixed(io.RawIOBase):
-    """A byte stream that yields ``head`` and then the rest of ``stream``."""
-
-    def __init__(self, head: bytes, stream: BinaryIO) -> None:
-        self._head = head
-        self._stream = stream
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
-        if self._head:
-            n = min(len(buffer), len(self._head))
-            buffer[:n] = self._head[:n]
-            self._head = self._head[n:]
-            return n
-        data = self._stream.read(len(buffer))
-        buffer[: len(data)] = data
-        return len(data)
-
-
-def peek(stream: BinaryIO, size: int = SNIFF_BYTES) -> tuple[bytes, BinaryIO]:
-    """The first ``size`` bytes (fewer at the end) of ``stream``, and a stream that
-    still yields them. Seekable streams are rewound; others are wrapped."""
-    head = b""
-    while len(head) < size:
-        chunk = stream.read(size - len(head))
-        if not chunk:
-            break
-        head += chunk
-    if stream.seekable():
-        stream.seek(-len(head), io.SEEK_CUR)
-        return head, stream
-    return head, io.BufferedReader(_Prefixed(head, stream))
+    seen = sniff.Head.of(head)
+    return next(f for f in FORMATS if f.sniff(seen))

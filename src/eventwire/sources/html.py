@@ -18,7 +18,7 @@ from pathlib import Path
 
 from eventwire.errors import InputError
 from eventwire.model import RawDocument
-from eventwire.sources.jsonl import parse_published
+from eventwire.sources.published import parse_published
 
 # Fewer words than this is navigation or a stub, not an article.
 MIN_ARTICLE_WORDS = 5

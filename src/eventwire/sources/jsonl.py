@@ -1,9 +1,10 @@
 """Records: JSON Lines (``.jsonl``, ``.ndjson``) and CSV (``.csv``), one article each.
 
 Each record needs a ``text`` field; ``title``, ``published``, ``url``, ``source`` and
-``author`` are taken when present. ``published`` may be a date or a date and time in ISO
-8601, ``YYYY/MM/DD`` or RFC 2822 form; a date with a time keeps the calendar day as
-written (no time-zone conversion). Files are read line by line, never whole.
+``author`` are taken when present. ``published`` is read by ``published.py``, as at
+every entry point (ISO 8601, ``YYYYMMDD``, RFC 2822, written dates); a date with a time
+keeps the calendar day as written (no time-zone conversion). Files are read line by
+line, never whole.
 
 A record that cannot be read (invalid JSON, not an object, no ``text``) is an error item
 naming ``file:line`` and the other records go on; a bad ``published`` or a field of the
@@ -16,20 +17,17 @@ import csv
 import io
 import json
 import logging
-import re
 from collections.abc import Iterator, Mapping
-from datetime import date, datetime
-from email.utils import parsedate_to_datetime
 from typing import Any, BinaryIO
 
 from eventwire.model import RawDocument
 from eventwire.sources.items import InputItem, failed, found
+from eventwire.sources.published import parse_published
 
 log = logging.getLogger(__name__)
 
 TEXT_FIELD = "text"
 OPTIONAL_FIELDS = ("title", "published", "url", "source", "author")
-_SLASHED_DATE = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})\b")
 
 
 def iter_jsonl(stream: BinaryIO, origin: str) -> Iterator[InputItem]:
@@ -102,8 +100,8 @@ def _record_item(record: Mapping[str, Any], where: str) -> InputItem:
     if fields["published"] is not None:
         try:
             published = parse_published(fields["published"])
-        except ValueError:
-            log.warning("%s: published %r is not a date; left out", where, fields["published"])
+        except ValueError as exc:
+            log.warning("%s: %s; left out", where, exc)
     return found(
         RawDocument(
             text=text.replace("\r\n", "\n").replace("\r", "\n"),
@@ -126,24 +124,3 @@ def _string_field(record: Mapping[str, Any], name: str, where: str) -> str | Non
         log.warning("%s: %s is %s, not a string; left out", where, name, type(value).__name__)
         return None
     return " ".join(value.split()) or None
-
-
-def parse_published(value: str) -> date:
-    """The calendar date of a publication date or date-time; raises ``ValueError``."""
-    value = value.strip()
-    try:
-        return datetime.fromisoformat(value).date()
-    except ValueError:
-        pass
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        pass
-    slashed = _SLASHED_DATE.match(value)
-    if slashed:
-        year, month, day = (int(part) for part in slashed.groups())
-        return date(year, month, day)
-    try:
-        return parsedate_to_datetime(value).date()
-    except (TypeError, ValueError) as exc:
-        raise ValueError(f"not a date: {value!r}") from exc

@@ -1,7 +1,8 @@
 """Reading one input name (a file, an ``http(s)://`` URL, or ``-`` for stdin) with the
 reader for its format.
 
-A file's format comes from its name (``formats.py``), else from its first bytes; stdin
+A file's format comes from its name (the reader table, ``formats.py``), else from its
+first bytes; stdin
 and URLs are sniffed (a URL's ``text/html`` content type settles what sniffing cannot).
 ``.gz`` files and gzip data on stdin or from a URL are decompressed as they are read;
 ``.warc.gz`` is left to warcio, which reads it record by record; text dumps are
@@ -21,14 +22,16 @@ from pathlib import Path
 from typing import BinaryIO, cast
 
 from eventwire.errors import InputError, one_line
-from eventwire.sources.feeds import read_feed
 from eventwire.sources.fetch import Fetcher, FetchPolicy
-from eventwire.sources.formats import GZIP_MAGIC, Format, format_of_name, peek, sniff_format
-from eventwire.sources.html import extract_html
-from eventwire.sources.items import InputItem, failed, found
-from eventwire.sources.jsonl import iter_csv, iter_jsonl
-from eventwire.sources.text import iter_text_articles, read_text_stream
-from eventwire.sources.warc import iter_warc
+from eventwire.sources.formats import (
+    FORMAT_NAMED,
+    InputFormat,
+    Reading,
+    format_of_name,
+    sniff_format,
+)
+from eventwire.sources.items import InputItem, failed
+from eventwire.sources.sniff import GZIP_MAGIC, peek
 
 STDIN_ORIGIN = "<stdin>"
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
@@ -87,8 +90,8 @@ class InputReader:
 
     def _file_content(self, stream: BinaryIO, name: str) -> Iterator[InputItem]:
         named = format_of_name(name)
-        if named.format is Format.WARC:  # warcio decompresses .warc.gz record by record
-            return iter_warc(stream, name)
+        if named.format is not None and named.format.own_gzip:  # e.g. warcio's .warc.gz
+            return named.format.read(stream, Reading(name))
         if named.gzipped:
             stream = cast(BinaryIO, gzip.GzipFile(fileobj=stream))
         return self._content(stream, name, named.format)
@@ -109,7 +112,7 @@ class InputReader:
         self,
         stream: BinaryIO,
         origin: str,
-        fmt: Format | None = None,
+        fmt: InputFormat | None = None,
         *,
         base_url: str | None = None,
         media: str | None = None,
@@ -120,55 +123,10 @@ class InputReader:
             if head.startswith(GZIP_MAGIC):
                 head, stream = peek(cast(BinaryIO, gzip.GzipFile(fileobj=stream)))
             fmt = sniff_format(head)
-            if fmt is Format.TEXT and media in _HTML_TYPES:
-                fmt = Format.HTML
-        if fmt is Format.WARC:
-            yield from iter_warc(stream, origin)
-        elif fmt is Format.JSONL:
-            yield from iter_jsonl(stream, origin)
-        elif fmt is Format.CSV:
-            yield from iter_csv(stream, origin)
-        elif fmt is Format.TEXT:
-            yield from iter_text_articles(stream, origin)
-        elif fmt is Format.FEED:
-            fetcher = self.fetcher if self.follow else None
-            data = _read_capped(stream, origin)
-            if isinstance(data, InputItem):
-                yield data
-                return
-            yield from read_feed(
-                data, origin, base_url=base_url, follow=self.follow, fetcher=fetcher
-            )
-        else:
-            data = _read_capped(stream, origin)
-            yield data if isinstance(data, InputItem) else _whole(data, origin, fmt, base_url)
-
-
-# The largest page or feed read as one piece, after decompression (a gzip bomb stops
-# here; text dumps are streamed article by article, WARC, JSONL and CSV record by record).
-MAX_WHOLE_BYTES = 64 * 1024 * 1024
-
-
-def _read_capped(stream: BinaryIO, origin: str) -> bytes | InputItem:
-    data = stream.read(MAX_WHOLE_BYTES + 1)
-    if len(data) > MAX_WHOLE_BYTES:
-        return failed(
-            origin,
-            f"larger than {MAX_WHOLE_BYTES // (1024 * 1024)} MB once decompressed; "
-            "split it or give it as JSON Lines",
-            "too large",
-        )
-    return data
-
-
-def _whole(data: bytes, origin: str, fmt: Format, base_url: str | None) -> InputItem:
-    """The one document of a text or HTML input."""
-    try:
-        if fmt is Format.HTML:
-            return found(extract_html(data, origin, url=base_url))
-        return found(read_text_stream(data, origin))
-    except InputError as exc:
-        return InputItem(origin=origin, error=exc)
+            if fmt.name == "text" and media in _HTML_TYPES:
+                fmt = FORMAT_NAMED["html"]
+        reading = Reading(origin, base_url, self.follow, lambda: self.fetcher)
+        yield from fmt.read(stream, reading)
 
 
 def _guarded(items: Iterator[InputItem], origin: str) -> Iterator[InputItem]:

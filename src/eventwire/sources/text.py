@@ -92,7 +92,7 @@ def _decoded_lines(stream: BinaryIO, origin: str, window: _TextWindow) -> Iterat
     """The lines of a UTF-8 byte stream (newlines normalised to "\\n", as
     ``decode_text`` does), each added to ``window``; ``InputError`` on bad bytes."""
     from eventwire.articles.segment import line_pieces  # imports the stages: only when used
-    from eventwire.sources.formats import peek
+    from eventwire.sources.sniff import peek
 
     head, stream = peek(stream, _SNIFF_BYTES)
     if b"\x00" in head:

@@ -21,9 +21,9 @@ from collections.abc import Iterator
 from typing import Any, BinaryIO
 
 from eventwire.errors import InputError
-from eventwire.sources.formats import GZIP_MAGIC
 from eventwire.sources.html import extract_html
 from eventwire.sources.items import InputItem, failed, found
+from eventwire.sources.sniff import GZIP_MAGIC
 
 MAX_RECORD_BYTES = 10 * 1024 * 1024  # a larger HTML payload is not a news page
 _SCAN_CHUNK = 1 << 20

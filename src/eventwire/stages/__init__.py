@@ -5,9 +5,9 @@ The imports below are in the order the data flows (``pipeline.DEFAULT_STAGES``).
 # ruff: noqa: I001  (keep the data-flow order, not the alphabetical one)
 
 from eventwire.stages import clean, parse, actors, events, factuality, intents, casualties
-from eventwire.stages import headlines, places, actor_countries, dates, incidents
+from eventwire.stages import headlines, attacks, places, actor_countries, dates, incidents
 
 __all__ = [
-    "actor_countries", "actors", "casualties", "clean", "dates", "events", "factuality",
-    "headlines", "incidents", "intents", "parse", "places",
+    "actor_countries", "actors", "attacks", "casualties", "clean", "dates", "events",
+    "factuality", "headlines", "incidents", "intents", "parse", "places",
 ]  # fmt: skip

@@ -34,10 +34,9 @@ event, and that event's dead and injured are the figures for the whole incident:
 
 The event keeps its own clause's figure when the article gives no larger one.
 
-An article can tell its attack only through its toll ("the boy was shot and killed by
-a friend" where the events stage coded no factual attack): the ``attacks`` stage, run
-before places and dates, codes an ASSAULT on the first such sentence, with a lower
-confidence (0.5), so that the incident has an event to carry its figures.
+An article can tell its attack only through its toll: the ``attacks`` stage
+(``stages/attacks.py``), run before places and dates, codes an ASSAULT for it so that the
+incident has an event to carry its figures.
 """
 
 from __future__ import annotations
@@ -47,8 +46,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from eventwire.coding import lexicon
-from eventwire.coding.tolls import ATTACK_LEMMAS, Statement, statements
+from eventwire.coding.tolls import Statement, statements
 from eventwire.geodesy import haversine_km
 from eventwire.model import Actor, DatePrecision, Document, Event, TimexType, Zone
 from eventwire.stages.factuality import HISTORICAL
@@ -57,7 +55,8 @@ from eventwire.timex.normalize import calendar_date
 
 _SAME_PLACE_KM = 50.0
 _SAME_DAYS = 1
-_TOLD_ZONES = frozenset({Zone.TITLE, Zone.CAPTION, Zone.BODY})
+# The zones where an article tells its incident.
+TOLD_ZONES = frozenset({Zone.TITLE, Zone.CAPTION, Zone.BODY})
 # A time expression that makes a sentence a tally over a period, or the telling of
 # something long past ("a year and a half ago"), not of this incident.
 _PERIOD = re.compile(
@@ -67,8 +66,6 @@ _PERIOD = re.compile(
 # The lead: the sentences of an article that tell its news first.
 _LEAD_SENTENCES = 4
 _SHOT_LEMMAS = frozenset({"shoot", "gun"})
-# The confidence of an attack coded from its toll alone (no trigger of the events stage).
-_TOLD_CONFIDENCE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +149,8 @@ def _may_be_same_time(main: Event, other: Event) -> bool:
     return abs((main.date - other.date).days) <= _SAME_DAYS
 
 
-def _is_period(span: Any) -> bool:
+def is_period(span: Any) -> bool:
+    """Whether ``span`` names a period or a time long past (a tally, not this incident)."""
     return any(ent.label_ == "DATE" and _PERIOD.search(ent.text.lower()) for ent in span.ents)
 
 
@@ -165,10 +163,10 @@ def article_toll(doc: Document, skip: set[int]) -> Toll:
     said_hurt = False
     telling: list[tuple[int, int]] = []
     for sentence in doc.sentences:
-        if sentence.zone not in _TOLD_ZONES or sentence.start in skip:
+        if sentence.zone not in TOLD_ZONES or sentence.start in skip:
             continue
         span = spacy_doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-        if span is None or _is_period(span):
+        if span is None or is_period(span):
             continue
         found: list[Statement] = statements(span)
         if found:
@@ -188,69 +186,6 @@ def article_toll(doc: Document, skip: set[int]) -> Toll:
     if dead is None and said_hurt:
         dead = 0
     return Toll(dead, injured, tuple(telling))
-
-
-def _told_attack(doc: Document) -> Event | None:
-    """An ASSAULT for an article that tells of people killed or shot but whose events
-    stage coded no factual attack: the first title, caption or body sentence where
-    someone is killed or shot ("the boy was shot and killed by his friend"), or, when
-    the article names an attack ("a fatal shooting"), where someone died or was hurt;
-    never a sentence where an event coded says it did not or may not have happened,
-    nor one about a period."""
-    spacy_doc = doc.spacy_doc
-    unsure = {e.start for e in doc.events if e.type == "ASSAULT" and not e.factual}
-    attack_nouns = lexicon.event_patterns()
-    told = [s for s in doc.sentences if s.zone in _TOLD_ZONES]
-    named = any(
-        any(p.type == "ASSAULT" for p in attack_nouns.for_noun(token.lemma_.lower()))
-        for sentence in told
-        for token in spacy_doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-        or ()
-        if token.pos_ == "NOUN"
-    )
-    for sentence in told:
-        if sentence.zone not in _TOLD_ZONES or sentence.start in unsure:
-            continue
-        span = spacy_doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-        if span is None or _is_period(span):
-            continue
-        found = statements(span)
-        cues = [s for s in found if named or spacy_doc[s.token].lemma_.lower() in ATTACK_LEMMAS]
-        if not cues:
-            continue
-        cue = spacy_doc[cues[0].token]
-        dead = sum(s.count for s in found if s.kind == "dead")
-        hurt = sum(s.count for s in found if s.kind == "injured")
-        return Event(
-            type="ASSAULT",
-            sentence=sentence.text,
-            start=sentence.start,
-            end=sentence.end,
-            trigger=cue.text,
-            trigger_start=cue.idx,
-            trigger_end=cue.idx + len(cue.text),
-            dead=dead if dead or hurt else None,
-            injured=hurt if dead or hurt else None,
-            confidence=_TOLD_CONFIDENCE,
-            headline=sentence.zone is Zone.TITLE,
-        )
-    return None
-
-
-@stage(
-    "attacks",
-    requires=("doc.events", "doc.spacy_doc", "doc.sentences", "event.headline"),
-    assigns=("doc.events",),
-)
-def add_told_attack(doc: Document) -> Document:
-    """Code the attack an article tells only through its toll (see ``_told_attack``)."""
-    if doc.spacy_doc is None or main_attack(doc.events) is not None:
-        return doc
-    made = _told_attack(doc)
-    if made is not None:
-        doc.events.append(made)
-        doc.events.sort(key=lambda e: e.start)
-    return doc
 
 
 def _raise(value: int | None, floor: int | None) -> int | None:
@@ -312,7 +247,7 @@ def _date_incident(doc: Document, main: Event, toll: Toll) -> None:
             main.date_from_publication = False
             return
     telling = sorted({*toll.sentences, *((e.start, e.end) for e in main.retold)})
-    lead = [(s.start, s.end) for s in doc.sentences if s.zone in _TOLD_ZONES][:_LEAD_SENTENCES]
+    lead = [(s.start, s.end) for s in doc.sentences if s.zone in TOLD_ZONES][:_LEAD_SENTENCES]
     for spans in (telling, lead):
         for timex in sorted(doc.timexes, key=lambda t: t.start):
             if timex.type not in (TimexType.DATE, TimexType.TIME):

@@ -1,0 +1,82 @@
+"""Attacks stage: the attack an article tells only through its toll.
+
+An article can tell its attack only through its toll ("the boy was shot and killed by
+a friend" where the events stage coded no factual attack): the ``attacks`` stage, run
+before places and dates, codes an ASSAULT on the first such sentence, with a lower
+confidence (0.5), so that the incident (``stages/incidents.py``) has an event to carry
+its figures.
+"""
+
+from __future__ import annotations
+
+from eventwire.coding import lexicon
+from eventwire.coding.tolls import ATTACK_LEMMAS, statements
+from eventwire.model import Document, Event, Zone
+from eventwire.stages.incidents import TOLD_ZONES, is_period, main_attack
+from eventwire.stages.registry import stage
+
+# The confidence of an attack coded from its toll alone (no trigger of the events stage).
+_TOLD_CONFIDENCE = 0.5
+
+
+def _told_attack(doc: Document) -> Event | None:
+    """An ASSAULT for an article that tells of people killed or shot but whose events
+    stage coded no factual attack: the first title, caption or body sentence where
+    someone is killed or shot ("the boy was shot and killed by his friend"), or, when
+    the article names an attack ("a fatal shooting"), where someone died or was hurt;
+    never a sentence where an event coded says it did not or may not have happened,
+    nor one about a period."""
+    spacy_doc = doc.spacy_doc
+    unsure = {e.start for e in doc.events if e.type == "ASSAULT" and not e.factual}
+    attack_nouns = lexicon.event_patterns()
+    told = [s for s in doc.sentences if s.zone in TOLD_ZONES]
+    named = any(
+        any(p.type == "ASSAULT" for p in attack_nouns.for_noun(token.lemma_.lower()))
+        for sentence in told
+        for token in spacy_doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        or ()
+        if token.pos_ == "NOUN"
+    )
+    for sentence in told:
+        if sentence.zone not in TOLD_ZONES or sentence.start in unsure:
+            continue
+        span = spacy_doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if span is None or is_period(span):
+            continue
+        found = statements(span)
+        cues = [s for s in found if named or spacy_doc[s.token].lemma_.lower() in ATTACK_LEMMAS]
+        if not cues:
+            continue
+        cue = spacy_doc[cues[0].token]
+        dead = sum(s.count for s in found if s.kind == "dead")
+        hurt = sum(s.count for s in found if s.kind == "injured")
+        return Event(
+            type="ASSAULT",
+            sentence=sentence.text,
+            start=sentence.start,
+            end=sentence.end,
+            trigger=cue.text,
+            trigger_start=cue.idx,
+            trigger_end=cue.idx + len(cue.text),
+            dead=dead if dead or hurt else None,
+            injured=hurt if dead or hurt else None,
+            confidence=_TOLD_CONFIDENCE,
+            headline=sentence.zone is Zone.TITLE,
+        )
+    return None
+
+
+@stage(
+    "attacks",
+    requires=("doc.events", "doc.spacy_doc", "doc.sentences", "event.headline"),
+    assigns=("doc.events",),
+)
+def add_told_attack(doc: Document) -> Document:
+    """Code the attack an article tells only through its toll (see ``_told_attack``)."""
+    if doc.spacy_doc is None or main_attack(doc.events) is not None:
+        return doc
+    made = _told_attack(doc)
+    if made is not None:
+        doc.events.append(made)
+        doc.events.sort(key=lambda e: e.start)
+    return doc
