@@ -28,13 +28,18 @@ MIB = 1024 * 1024
 PEAK_LIMIT_MB = 1024
 GROWTH_LIMIT_MB = 100
 
+# The peak is this process's own high-water mark (VmHWM): ``ru_maxrss`` would start from
+# the RSS of the parent at fork time (Linux keeps the larger of the two across exec), so a
+# test run inside a large pytest process would measure pytest.
 _MEASURED = """
-import resource, sys
+import re, sys
+from pathlib import Path
 from eventwire.cli import main
 try:
     main(sys.argv[1:])
 finally:
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    status = Path("/proc/self/status").read_text()
+    peak = re.search(r"VmHWM:\\s+(\\d+) kB", status).group(1)
     print(f"PEAK_RSS_KB {peak}", file=sys.stderr)
 """
 
