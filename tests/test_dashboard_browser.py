@@ -217,7 +217,7 @@ def test_timeline_network_and_table_paging(browser: Any, server: str) -> None:
         )
         assert sorted(edges) == sorted(expected)
         kenyan = [e for e in everything if "KEN" in (e["actor_country"], e["recipient_country"])]
-        page.click("#network .node[data-country='KEN']")
+        page.click("#network .node[data-country='KEN'] circle")
         wait_rows(page, len(kenyan))
         assert "country=KEN" in page.url
         assert page.input_value("#f-country") == "Kenya (KEN)"
