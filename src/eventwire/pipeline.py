@@ -46,10 +46,13 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "events",
     "factuality",
     "intents",
+    "detector",
+    "agents",
     "casualties",
     "headlines",
     "places",
     "dates",
+    "agent_countries",
 )
 
 # Fields present before the first stage runs.

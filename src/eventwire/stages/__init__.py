@@ -4,10 +4,10 @@ The imports below are in the order the data flows (``pipeline.DEFAULT_STAGES``).
 """
 # ruff: noqa: I001  (keep the data-flow order, not the alphabetical one)
 
-from eventwire.stages import clean, parse, actors, events, factuality, intents, casualties
-from eventwire.stages import headlines, places, dates
+from eventwire.stages import clean, parse, actors, events, factuality, intents, detector
+from eventwire.stages import agents, casualties, headlines, places, dates
 
 __all__ = [
-    "actors", "casualties", "clean", "dates", "events", "factuality", "headlines", "intents",
-    "parse", "places",
+    "actors", "agents", "casualties", "clean", "dates", "detector", "events", "factuality",
+    "headlines", "intents", "parse", "places",
 ]  # fmt: skip

@@ -11,6 +11,9 @@ shipped (a database migrated by it would differ from one created afresh).
 3. ``events.headline``: the article's title reports the event (GDELT's
    ``IsRootEvent``); events stored before it read back as not headline events. A
    partial index of the headline events serves the API's counts and stats of them.
+4. ``events.actor_inferred``, ``events.recipient_inferred``: the text does not name
+   that actor and a rule supplied it (an arrest with no stated agent is made by the
+   state's police); events stored before read back as not inferred.
 """
 
 from __future__ import annotations
@@ -373,5 +376,16 @@ CREATE INDEX events_headline
     WHERE headline = 1;
 """
 
+_V4_INFERRED_ACTORS = """
+-- 1 when the text does not name the actor (recipient) and a rule supplied it, such as
+-- the police of the country for an arrest with no stated agent.
+ALTER TABLE events ADD COLUMN actor_inferred INTEGER NOT NULL DEFAULT 0
+    CHECK (actor_inferred IN (0, 1));
+ALTER TABLE events ADD COLUMN recipient_inferred INTEGER NOT NULL DEFAULT 0
+    CHECK (recipient_inferred IN (0, 1));
+"""
+
 # Script n (1-based) migrates user_version n-1 -> n. Append only.
-MIGRATIONS: tuple[str, ...] = (_V1_INITIAL, _V2_DUPLICATES_AND_MERGING, _V3_HEADLINE)
+MIGRATIONS: tuple[str, ...] = (
+    _V1_INITIAL, _V2_DUPLICATES_AND_MERGING, _V3_HEADLINE, _V4_INFERRED_ACTORS,
+)  # fmt: skip

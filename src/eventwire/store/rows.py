@@ -78,6 +78,8 @@ EVENT_COLUMNS = (
     "hypothetical",
     "future",
     "headline",
+    "actor_inferred",
+    "recipient_inferred",
     "num_mentions",
     "num_articles",
     "num_sources",
@@ -201,6 +203,8 @@ def event_values(event: Event) -> tuple[SqlValue, ...]:
         int(event.hypothetical),
         int(event.future),
         int(event.headline),
+        int(actor.inferred) if actor else 0,
+        int(recipient.inferred) if recipient else 0,
         1,
         1,
         1,
@@ -387,6 +391,7 @@ def _actor(row: sqlite3.Row, first: sqlite3.Row | None, role: str) -> Actor | No
         sector=_opt_str(row[f"{role}_sector"]),
         start=_opt_int(first[f"{role}_start"]) if first is not None else None,
         end=_opt_int(first[f"{role}_end"]) if first is not None else None,
+        inferred=f"{role}_inferred" in row.keys() and bool(row[f"{role}_inferred"]),
     )
 
 
