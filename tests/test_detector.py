@@ -63,7 +63,7 @@ def test_a_malformed_head_is_an_input_error(tmp_path: Path) -> None:
         head_from_json(data, "head.json")
     path = tmp_path / "head.json"
     path.write_text("{not json", "utf-8")
-    with pytest.raises(InputError, match="head.json"):
+    with pytest.raises(InputError, match=r"head\.json"):
         read_head(path)
 
 

@@ -68,7 +68,8 @@ class EventOut(BaseModel):
     actor_country: str | None
     actor_sector: str | None
     actor_inferred: bool = Field(
-        default=False, description="the text names no actor; a rule supplied it (police for an arrest)"
+        default=False,
+        description="the text names no actor; a rule supplied it (police for an arrest)",
     )
     recipient: str | None
     recipient_code: str | None

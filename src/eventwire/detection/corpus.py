@@ -3,13 +3,13 @@
 Each file gives what it knows and nothing more (a label it does not carry is None, and
 the head that needs it skips the sentence):
 
-| file | sentence | ``event`` | ``type`` | police heads |
-| --- | --- | --- | --- | --- |
-| PLOVER GSR | the record's sentence | 1 | its PLOVER type | – |
-| NGEC synthetic | the headline, and the story's first sentence | 1 | the story's type | – |
-| ConfliBERT classes | the sentence | 1, except "Make a Statement" (not said) | – | – |
-| CASE 2021 ACLED | the snippet | 0 for a disaster (``plover == []``), else 1 | first PLOVER type | – |
-| IndiaPoliceEvents sentences | the sentence | 1 when labelled KILL, ARREST or FORCE | ASSAULT for KILL, COERCE for ARREST | KILL, ARREST (0 or 1) |
+* PLOVER GSR: the record's sentence; event 1, type its PLOVER type.
+* NGEC synthetic: the headline and the story's first sentence; event 1, the story's type.
+* ConfliBERT classes: the sentence; event 1, except "Make a Statement" (not said).
+* CASE 2021 ACLED: the snippet; event 0 for a disaster (``plover == []``), else 1, type
+  its first PLOVER type.
+* IndiaPoliceEvents sentences: event 1 when labelled KILL, ARREST or FORCE; type ASSAULT
+  for KILL, COERCE for ARREST; the police heads ``kill`` and ``arrest`` 0 or 1.
 
 Only records of the requested part (``evaluate.split``) are read.
 """
@@ -82,14 +82,14 @@ def _examples(origin: str, record: dict[str, Any]) -> Iterator[Example]:
         if plover == []:
             yield Example(str(record["text"]), origin, 0)
         else:
-            kind = str(plover[0]).upper() if plover else None
-            yield Example(str(record["text"]), origin, 1, kind)
+            first = str(plover[0]).upper() if plover else None
+            yield Example(str(record["text"]), origin, 1, first)
     elif origin == "police":
         labels = set(record.get("labels") or [])
         kill, arrest = int("KILL" in labels), int("ARREST" in labels)
-        kind = "ASSAULT" if kill else "COERCE" if arrest else None
+        police = "ASSAULT" if kill else "COERCE" if arrest else None
         event = 1 if labels & {"KILL", "ARREST", "FORCE"} else None
-        yield Example(str(record["text"]), origin, event, kind, kill, arrest)
+        yield Example(str(record["text"]), origin, event, police, kill, arrest)
 
 
 def read_examples(shared_events: Path, part: Part = "work") -> tuple[list[Example], str]:

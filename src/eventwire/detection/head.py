@@ -132,8 +132,9 @@ def head_from_json(data: dict[str, Any], origin: str = "<head>") -> Head:
         meta = dict(data.get("meta", {}))
     except (KeyError, TypeError, ValueError) as exc:
         raise InputError(origin, f"not a detector head: {exc}") from exc
+    n = len(types.labels)
     shapes_ok = all(h.weights.shape == (dims,) for h in binary.values()) and (
-        types.weights.shape == (dims, len(types.labels)) and types.bias.shape == (len(types.labels),)
+        types.weights.shape == (dims, n) and types.bias.shape == (n,)
     )
     if not shapes_ok:
         raise InputError(origin, "not a detector head: weights do not match the dimensions")

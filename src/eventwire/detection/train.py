@@ -106,9 +106,11 @@ def train_head(
     else:
         order = [list(model.classes_).index(label) for label in labels]
         weights, bias = model.coef_[order].T, model.intercept_[order]
-    weights, bias = np.asarray(weights, dtype=np.float32), np.asarray(bias, dtype=np.float32)
+    type_head = TypeHead(
+        labels, np.asarray(weights, dtype=np.float32), np.asarray(bias, dtype=np.float32)
+    )
     figures["type_examples"] = dict(Counter(kinds))
-    head = Head(x.shape[1], binary, TypeHead(labels, weights, bias), thresholds, {})
+    head = Head(x.shape[1], binary, type_head, thresholds, {})
     return head, figures
 
 

@@ -169,14 +169,15 @@ def evaluate_police(
         try:
             doc_id = str(record["doc_id"])
             gold[str(record["id"])] = set(record.get("labels") or []) & set(POLICE_LABELS)
-            bounds[doc_id].append((int(record["doc_start"]), int(record["doc_end"]), str(record["id"])))
+            start, end = int(record["doc_start"]), int(record["doc_end"])
+            bounds[doc_id].append((start, end, str(record["id"])))
         except (KeyError, TypeError, ValueError) as exc:
             raise InputError(where, f"not an IndiaPoliceEvents sentence: {exc}") from exc
     code = coder or news_coder()
     predicted: dict[str, set[str]] = defaultdict(set)
     chosen: set[str] = set()
     index = 0
-    for where, record in _records(docs_path):
+    for _, record in _records(docs_path):
         doc_id = str(record.get("doc_id"))
         if doc_id not in bounds:
             continue

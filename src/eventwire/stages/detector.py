@@ -27,7 +27,7 @@ from eventwire.model import Actor, Detection, Document, Event, Sentence, Zone
 from eventwire.pipeline import stage
 
 _SCORED_ZONES = frozenset({Zone.TITLE, Zone.BODY})
-_DEATH_WORDS = frozenset({"dead", "death", "deaths", "killed", "died", "died", "lives"})
+_DEATH_WORDS = frozenset({"dead", "death", "deaths", "killed", "died", "lives"})
 _ARREST_WORDS = frozenset(
     {"arrested", "arrest", "arrests", "detained", "held", "nabbed", "custody", "rounded",
      "picked", "booked", "remanded", "apprehended", "caught", "arresting", "detention"}
@@ -47,9 +47,12 @@ TYPE_WEIGHT = 0.5
 def police_actor(doc: Document, sentence: Sentence) -> Actor:
     """The police the sentence names, else the state's police, marked inferred."""
     for actor in doc.actors:
-        if actor.sector == "COP" and actor.start is not None:
-            if sentence.start <= actor.start < sentence.end:
-                return replace(actor)
+        if (
+            actor.sector == "COP"
+            and actor.start is not None
+            and (sentence.start <= actor.start < sentence.end)
+        ):
+            return replace(actor)
     return Actor(text="police", sector="COP", inferred=True)
 
 
@@ -69,7 +72,11 @@ def _word_token(span: Any, words: frozenset[str], casualty: str | None) -> Any |
 
 
 def _added(
-    sentence: Sentence, token: Any | None, kind: str, mode: str | None, actor: Actor | None,
+    sentence: Sentence,
+    token: Any | None,
+    kind: str,
+    mode: str | None,
+    actor: Actor | None,
     p: float,
 ) -> Event:
     return Event(
@@ -88,9 +95,12 @@ def _added(
 
 def _first_actor(doc: Document, sentence: Sentence) -> Actor | None:
     for actor in doc.actors:
-        if actor.start is not None and sentence.start <= actor.start < sentence.end:
-            if actor.sector or actor.country:
-                return replace(actor)
+        if (
+            actor.start is not None
+            and sentence.start <= actor.start < sentence.end
+            and (actor.sector or actor.country)
+        ):
+            return replace(actor)
     return None
 
 
@@ -175,7 +185,13 @@ def detect(doc: Document) -> Document:
         kind, p = score.top_type
         doc.detections.append(
             Detection(
-                sentence.start, sentence.end, score.event, kind, p, score.kill, score.arrest,
+                sentence.start,
+                sentence.end,
+                score.event,
+                kind,
+                p,
+                score.kill,
+                score.arrest,
                 score.types,
             )
         )

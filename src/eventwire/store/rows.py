@@ -380,6 +380,11 @@ def timex_from_row(row: sqlite3.Row) -> TimeExpression:
     )
 
 
+def _inferred(row: sqlite3.Row, role: str) -> bool:
+    key = f"{role}_inferred"
+    return key in row.keys() and bool(row[key])  # noqa: SIM118 (a Row iterates its values)
+
+
 def _actor(row: sqlite3.Row, first: sqlite3.Row | None, role: str) -> Actor | None:
     text = row[f"{role}_text"]
     if text is None:
@@ -391,7 +396,7 @@ def _actor(row: sqlite3.Row, first: sqlite3.Row | None, role: str) -> Actor | No
         sector=_opt_str(row[f"{role}_sector"]),
         start=_opt_int(first[f"{role}_start"]) if first is not None else None,
         end=_opt_int(first[f"{role}_end"]) if first is not None else None,
-        inferred=f"{role}_inferred" in row.keys() and bool(row[f"{role}_inferred"]),
+        inferred=_inferred(row, role),
     )
 
 
