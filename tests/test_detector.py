@@ -95,7 +95,7 @@ def _doc(text: str, events: list[Event], actors: list[Actor] | None = None) -> D
 
 
 def _detection(text: str, event: float, kill: float = 0.0, arrest: float = 0.0) -> Detection:
-    return Detection(0, len(text), event, "ASSAULT", 0.9, kill, arrest)
+    return Detection(0, len(text), event, "ASSAULT", 0.3, kill, arrest)
 
 
 THRESHOLDS = {"event": 0.2, "kill": 0.5, "arrest": 0.5}

