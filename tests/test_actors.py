@@ -29,6 +29,7 @@ def test_a_relative_pronoun_stands_for_its_noun(code: Coder) -> None:
     assert (attack.actor.country, attack.actor.sector) == ("MLI", "MIL")
 
 
+
 def test_an_actor_text_spans_its_place_phrase(code: Coder) -> None:
     doc = code("Students in Kisumu attacked a police post on Monday.")
     attack = next(e for e in doc.events if e.type == "ASSAULT")
