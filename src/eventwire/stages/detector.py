@@ -49,8 +49,13 @@ _CUE_WORDS = frozenset(
 ADD_TYPE = 0.6
 ADD_EVENT = 0.5
 ADDED_TYPES = frozenset({"ASSAULT", "PROTEST", "COERCE"})
-# Weight of the detector's type probability in an event's confidence (0: patterns only).
-TYPE_WEIGHT = 0.5
+# When the detector is this sure of a sentence's type (DISAGREE_SURE) and gives a pattern
+# event's type less than DISAGREE_LOW, that event's confidence is halved. (Blending every
+# event's confidence with the detector's type probability raised the ACLED type top-1
+# on the WORK part but moved the actors chosen on the ConfliBERT spans' WORK part.)
+DISAGREE_SURE = 0.8
+DISAGREE_LOW = 0.05
+ADDED_CONFIDENCE = 0.5  # an added event ranks below what the patterns coded
 
 
 def police_actor(doc: Document, sentence: Sentence) -> Actor:
@@ -98,7 +103,7 @@ def _added(
         trigger=None if token is None else token.text,
         trigger_start=None if token is None else token.idx,
         trigger_end=None if token is None else token.idx + len(token.text),
-        confidence=round(min(0.95, max(0.5, p)), 3),
+        confidence=round(min(0.95, p), 3),
     )
 
 
@@ -190,13 +195,12 @@ def apply_rules(
         ):
             root = None if span is None else span.root
             actor = _first_actor(doc, sentence)
-            doc.events.append(_added(sentence, root, kind, None, actor, p_type * found.event))
-        if TYPE_WEIGHT and found.types:
+            p_added = min(ADDED_CONFIDENCE, p_type * found.event)
+            doc.events.append(_added(sentence, root, kind, None, actor, p_added))
+        if found.types and found.type_probability >= DISAGREE_SURE:
             for event in own:
-                prior = found.types.get(event.type, 0.0)
-                event.confidence = round(
-                    (1 - TYPE_WEIGHT) * event.confidence + TYPE_WEIGHT * prior, 3
-                )
+                if found.types.get(event.type, 0.0) < DISAGREE_LOW:
+                    event.confidence = round(event.confidence / 2, 3)
     doc.events.sort(key=lambda e: (e.start, e.trigger_start if e.trigger_start is not None else -1))
 
 
