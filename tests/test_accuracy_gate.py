@@ -109,3 +109,59 @@ def test_casualties_gate(shared_dir: Path, nlp: Any, part: str) -> None:
     figures = scores.figures()
     section = "casualties_" + part.replace("-", "_")
     _check(section, {name: figures[name] for name in FLOORS[section]})
+# --- The set-aside parts (evaluate/split.py) --------------------------------------------
+# The trained detector (stages/detector.py) learnt from the WORK part of the event files,
+# so a figure it could have learnt is guarded on the SET-ASIDE part as well.
+
+
+def test_events_plover_set_aside_gate(shared_dir: Path, nlp: Any) -> None:
+    from eventwire.evaluate.events import evaluate_plover_gsr
+
+    gold = _gold(shared_dir, "events/plover_gsr.jsonl")
+    summary = dict(evaluate_plover_gsr(gold, part="set-aside").summary())
+    _check("events_plover_set_aside", {
+        "micro_f1": float(summary["plover.micro_f1"]),
+        "top1_accuracy": float(summary["plover.top1_accuracy"]),
+        "actor_country_accuracy": float(summary["plover.actor_country_accuracy"]),
+        "actor_sector_accuracy": float(summary["plover.actor_sector_accuracy"]),
+        "confident_precision": float(summary["plover.confident_precision"]),
+    })  # fmt: skip
+
+
+def test_events_ngec_set_aside_gate(shared_dir: Path, nlp: Any) -> None:
+    from eventwire.evaluate.events import evaluate_ngec
+
+    gold = _gold(shared_dir, "events/ngec_synthetic.jsonl")
+    scores = evaluate_ngec(gold, step=3, part="set-aside")
+    _check("events_ngec_set_aside", {"accuracy": float(dict(scores.summary())["ngec.accuracy"])})
+
+
+def test_events_spans_set_aside_gate(shared_dir: Path, nlp: Any) -> None:
+    from eventwire.evaluate.events import evaluate_actor_spans
+
+    gold = _gold(shared_dir, "events/conflibert_cameo_spans_train.jsonl")
+    summary = dict(evaluate_actor_spans(gold, part="set-aside").summary())
+    _check("events_spans_set_aside", {"actor_f1": float(summary["spans.actor_f1"])})
+
+
+def test_police_gate(shared_dir: Path, nlp: Any) -> None:
+    from eventwire.evaluate.news import evaluate_police
+
+    sents = _gold(shared_dir, "events/india_police_dev_sents.jsonl")
+    docs = _gold(shared_dir, "events/india_police_dev_docs.jsonl")
+    summary = dict(evaluate_police(sents, docs, part="set-aside").summary())
+    _check("police", {
+        "kill_f1": float(summary["police.kill_f1"]),
+        "arrest_f1": float(summary["police.arrest_f1"]),
+    })  # fmt: skip
+
+
+def test_acled_gate(shared_dir: Path, nlp: Any) -> None:
+    from eventwire.evaluate.news import evaluate_acled
+
+    scores = evaluate_acled(_gold(shared_dir, "events/case21_acled_dev.jsonl"), part="set-aside")
+    _check("acled", {
+        "protest_f1": scores.protest_f1,
+        "type_top1_macro": scores.type_macro,
+    })  # fmt: skip
+    assert scores.disasters_with_assault == 0, "a disaster snippet was coded ASSAULT"

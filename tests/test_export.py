@@ -276,7 +276,13 @@ def test_plover_lines_use_the_manual_field_names(store: Store) -> None:
     assert attack["has_event"] is True
     assert attack["date"] == "2024-05-10"
     assert attack["source"] == [
-        {"code": None, "sector": "UAF", "actor_text": "Gunmen", "identifier_text": None}
+        {
+            "code": None,
+            "sector": "UAF",
+            "actor_text": "Gunmen",
+            "identifier_text": None,
+            "inferred": False,
+        }
     ]
     assert attack["recipient"][0]["code"] == "SRB"
     assert attack["recipient"][0]["sector"] == "COP"

@@ -702,3 +702,12 @@ def test_a_read_only_store_reads_and_never_writes(tmp_path: Path) -> None:
     assert path.stat().st_mtime_ns == before
     with pytest.raises(StoreError, match="no such database"):
         Store(tmp_path / "missing.db", read_only=True)
+
+
+def test_an_inferred_actor_is_stored_and_read_back(store: Store) -> None:
+    doc = march_doc()
+    doc.events[0].actor = Actor(text="police", sector="COP", country="GEO", inferred=True)
+    store.add_document(doc)
+    [event] = store.events(EventFilter())
+    assert event.actor is not None and event.actor.inferred
+    assert event.recipient is None

@@ -117,6 +117,9 @@ class Actor:
     sector: str | None = None  # PLOVER sector: GOV, MIL, COP, REB, CVL, IGO, NGO, JUD, ...
     start: int | None = None
     end: int | None = None
+    # True when the text does not name this actor and a rule supplied it (an arrest with
+    # no stated agent is made by the police of the country): analysts may filter these.
+    inferred: bool = False
 
 
 @dataclass(slots=True)
@@ -221,6 +224,20 @@ class Mention:
     trigger_end: int | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Detection:
+    """What the trained detector says about one sentence (``stages/detector.py``)."""
+
+    start: int  # offsets of the sentence in Document.text
+    end: int
+    event: float  # probability that the sentence reports a political event
+    type: str  # the most probable PLOVER type, given an event
+    type_probability: float
+    kill: float = 0.0  # probability that police killed someone in it
+    arrest: float = 0.0  # probability that police arrested someone in it
+    types: dict[str, float] = field(default_factory=dict, compare=False)  # every type
+
+
 @dataclass(slots=True)
 class Document:
     """One article and everything the stages have found in it."""
@@ -234,6 +251,7 @@ class Document:
     events: list[Event] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     timexes: list[TimeExpression] = field(default_factory=list)
+    detections: list[Detection] = field(default_factory=list)  # one per scored sentence
     # The spaCy Doc built by the parse stage; it is not stored or pickled across processes.
     spacy_doc: Any = field(default=None, repr=False, compare=False)
     # Metadata the source knew before segmentation (kept for the clean stage).

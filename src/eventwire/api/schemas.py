@@ -82,10 +82,15 @@ class EventOut(BaseModel):
     actor_code: str | None
     actor_country: str | None
     actor_sector: str | None
+    actor_inferred: bool = Field(
+        default=False,
+        description="the text names no actor; a rule supplied it (police for an arrest)",
+    )
     recipient: str | None
     recipient_code: str | None
     recipient_country: str | None
     recipient_sector: str | None
+    recipient_inferred: bool = Field(default=False, description="the recipient was inferred")
     place: str | None
     place_country: str | None = Field(description="ISO 3166 alpha-2 (GeoNames)")
     lat: float | None

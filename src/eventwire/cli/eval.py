@@ -10,6 +10,7 @@ from typing import NoReturn
 import click
 
 from eventwire.errors import EventwireError, InputError
+from eventwire.evaluate.split import Part
 
 gold_option = click.option(
     "--gold",
@@ -57,25 +58,40 @@ def eval_group() -> None:
     """Measure accuracy against gold annotations."""
 
 
+def _part(name: str) -> Part:
+    return "work" if name == "work" else "set-aside" if name == "set-aside" else "all"
+
+
 @eval_group.command("events")
 @gold_option
 @limit_option
 @click.option("--step", default=1, show_default=True, help="NGEC: score every K-th story.")
-def eval_events(gold: Path, limit: int | None, step: int) -> None:
+@click.option(
+    "--part",
+    type=click.Choice(["work", "set-aside", "all"]),
+    default="all",
+    show_default=True,
+    help="Which part of the file (split rule: evaluate/split.py; the detector was trained "
+    "on the work part).",
+)
+def eval_events(gold: Path, limit: int | None, step: int, part: str) -> None:
     """Event types, modes, actors, casualties and calibration."""
     from eventwire.evaluate import events
     from eventwire.evaluate.report import format_report
 
+    chosen = _part(part)
+    where = f"{gold} (part: {part})"
     try:
         kind = event_gold_kind(gold)
         if kind == "plover":
-            scores = events.evaluate_plover_gsr(gold, limit=limit)
-            section = scores.section(f"PLOVER GSR: {gold}")
+            scores = events.evaluate_plover_gsr(gold, limit=limit, part=chosen)
+            section = scores.section(f"PLOVER GSR: {where}")
         elif kind == "ngec":
-            section = events.evaluate_ngec(gold, limit=limit, step=step).section(f"NGEC: {gold}")
+            ngec = events.evaluate_ngec(gold, limit=limit, step=step, part=chosen)
+            section = ngec.section(f"NGEC: {where}")
         else:
-            spans = events.evaluate_actor_spans(gold, limit=limit)
-            section = spans.section(f"actor spans: {gold}")
+            spans = events.evaluate_actor_spans(gold, limit=limit, part=chosen)
+            section = spans.section(f"actor spans: {where}")
     except EventwireError as exc:
         _fail(exc)
     click.echo(format_report("eventwire eval events", [section]))
@@ -193,3 +209,50 @@ def eval_casualties(gold: Path, limit: int | None, part: str, details: bool) -> 
     if not details:
         section = replace(section, tables=())
     click.echo(format_report("eventwire eval casualties", [section]))
+part_option = click.option(
+    "--part",
+    type=click.Choice(["work", "set-aside", "all"]),
+    default="set-aside",
+    show_default=True,
+    help="Which part of the DEV file to score (split rule: evaluate/split.py).",
+)
+
+
+@eval_group.command("police")
+@gold_option
+@part_option
+@limit_option
+@click.option("--step", default=1, show_default=True, help="Score every K-th article.")
+def eval_police(gold: Path, part: str, limit: int | None, step: int) -> None:
+    """Police KILL and ARREST sentences (IndiaPoliceEvents; give the sents or docs file,
+    the other is read from the same folder)."""
+    from eventwire.evaluate.news import evaluate_police
+    from eventwire.evaluate.report import format_report
+
+    folder = gold.parent
+    sents = gold if "sents" in gold.name else folder / gold.name.replace("docs", "sents")
+    docs = gold if "docs" in gold.name else folder / gold.name.replace("sents", "docs")
+    try:
+        for path in (sents, docs):
+            if not path.is_file():
+                raise InputError(str(path), "IndiaPoliceEvents file not found next to --gold")
+        scores = evaluate_police(sents, docs, part=_part(part), limit=limit, step=step)
+    except EventwireError as exc:
+        _fail(exc)
+    click.echo(format_report("eventwire eval police", [scores.section(f"police: {docs}")]))
+
+
+@eval_group.command("acled")
+@gold_option
+@part_option
+@limit_option
+def eval_acled(gold: Path, part: str, limit: int | None) -> None:
+    """CASE 2021 ACLED snippets: protest F1, PLOVER type top-1 by ACLED type, disasters."""
+    from eventwire.evaluate.news import evaluate_acled
+    from eventwire.evaluate.report import format_report
+
+    try:
+        scores = evaluate_acled(gold, part=_part(part), limit=limit)
+    except EventwireError as exc:
+        _fail(exc)
+    click.echo(format_report("eventwire eval acled", [scores.section(f"ACLED snippets: {gold}")]))

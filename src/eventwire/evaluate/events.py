@@ -73,6 +73,7 @@ from eventwire.evaluate.gold_events import (
     read_plover_gsr,
 )
 from eventwire.evaluate.metrics import f1_score
+from eventwire.evaluate.split import Part
 from eventwire.model import Actor, Event, RawDocument
 
 __all__ = [
@@ -108,7 +109,8 @@ log = logging.getLogger(__name__)
 
 # The stages that code events; places and dates are not measured here.
 CODING_STAGES = (
-    "clean", "parse", "actors", "events", "factuality", "intents", "casualties", "headlines",
+    "clean", "parse", "actors", "events", "factuality", "intents", "detector", "agents",
+    "casualties", "headlines",
 )  # fmt: skip
 # Lower edges of the confidence bins; the last bin includes 1.0.
 CONFIDENCE_EDGES = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
@@ -441,10 +443,11 @@ def _code_all(
 
 
 def evaluate_plover_gsr(
-    path: str | Path, *, limit: int | None = None, coder: Coder | None = None
+    path: str | Path, *, limit: int | None = None, coder: Coder | None = None, part: Part = "all"
 ) -> PloverScores:
-    """Code the sentences of the first ``limit`` PLOVER gold records and score them."""
-    sentences = group_by_sentence(read_plover_gsr(path, limit=limit))
+    """Code the sentences of the first ``limit`` PLOVER gold records (of ``part``) and
+    score them."""
+    sentences = group_by_sentence(read_plover_gsr(path, limit=limit, part=part))
     pairs, failed = _code_all(
         sentences,
         lambda s: RawDocument(text=s.text, origin=s.records[0].id),
@@ -455,10 +458,16 @@ def evaluate_plover_gsr(
 
 
 def evaluate_ngec(
-    path: str | Path, *, limit: int | None = None, step: int = 1, coder: Coder | None = None
+    path: str | Path,
+    *,
+    limit: int | None = None,
+    step: int = 1,
+    coder: Coder | None = None,
+    part: Part = "all",
 ) -> NgecScores:
-    """Code every ``step``-th NGEC story (at most ``limit``) and score the labels."""
-    stories = read_ngec(path, limit=limit, step=step)
+    """Code every ``step``-th NGEC story of ``part`` (at most ``limit``) and score the
+    labels."""
+    stories = read_ngec(path, limit=limit, step=step, part=part)
     pairs, failed = _code_all(
         stories,
         lambda s: RawDocument(
@@ -473,10 +482,11 @@ def evaluate_ngec(
 
 
 def evaluate_actor_spans(
-    path: str | Path, *, limit: int | None = None, coder: Coder | None = None
+    path: str | Path, *, limit: int | None = None, coder: Coder | None = None, part: Part = "all"
 ) -> SpanScores:
-    """Code the first ``limit`` ConfliBERT span sentences and score their actors."""
-    sentences = read_actor_spans(path, limit=limit)
+    """Code the first ``limit`` ConfliBERT span sentences (of ``part``) and score their
+    actors."""
+    sentences = read_actor_spans(path, limit=limit, part=part)
     pairs, failed = _code_all(
         sentences,
         lambda s: RawDocument(text=s.text, origin=s.id),

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.errors import InputError
+from eventwire.evaluate.split import Part, in_part
 
 # CAMEO-era country codes in the PLOVER gold records -> ISO 3166 alpha-3. This maps the
 # gold file's spelling; it is not knowledge the coder uses.
@@ -187,10 +188,14 @@ def _gold_actors(value: Any) -> tuple[GoldActor, ...]:
     return tuple(actors)
 
 
-def read_plover_gsr(path: str | Path, *, limit: int | None = None) -> list[PloverRecord]:
-    """The first ``limit`` (all when None) records of a PLOVER gold file."""
+def read_plover_gsr(
+    path: str | Path, *, limit: int | None = None, part: Part = "all"
+) -> list[PloverRecord]:
+    """The first ``limit`` (all when None) records of a PLOVER gold file, of ``part``."""
     records = []
     for where, raw in _records(path, limit):
+        if not in_part(raw, part):
+            continue
         try:
             event = raw["event"]
             if event is None:
@@ -222,13 +227,16 @@ def group_by_sentence(records: list[PloverRecord]) -> list[PloverSentence]:
     return [PloverSentence(text, tuple(group)) for text, group in grouped.items()]
 
 
-def read_ngec(path: str | Path, *, limit: int | None = None, step: int = 1) -> list[NgecStory]:
-    """Every ``step``-th story of an NGEC synthetic file (from the first), at most
-    ``limit`` of them (all when None)."""
+def read_ngec(
+    path: str | Path, *, limit: int | None = None, step: int = 1, part: Part = "all"
+) -> list[NgecStory]:
+    """Every ``step``-th story of ``part`` of an NGEC synthetic file (from the first),
+    at most ``limit`` of them (all when None)."""
     if step < 1:
         raise ValueError(f"step must be at least 1, got {step}")
     stories: list[NgecStory] = []
-    for index, (where, raw) in enumerate(_records(path, None)):
+    chosen = (item for item in _records(path, None) if in_part(item[1], part))
+    for index, (where, raw) in enumerate(chosen):
         if limit is not None and len(stories) >= limit:
             break
         if index % step:
@@ -249,10 +257,15 @@ def read_ngec(path: str | Path, *, limit: int | None = None, step: int = 1) -> l
     return stories
 
 
-def read_actor_spans(path: str | Path, *, limit: int | None = None) -> list[SpanSentence]:
-    """The first ``limit`` (all when None) sentences of a ConfliBERT actor-span file."""
+def read_actor_spans(
+    path: str | Path, *, limit: int | None = None, part: Part = "all"
+) -> list[SpanSentence]:
+    """The first ``limit`` (all when None) sentences of a ConfliBERT actor-span file,
+    of ``part``."""
     sentences = []
     for where, raw in _records(path, limit):
+        if not in_part(raw, part):
+            continue
         try:
             sentences.append(
                 SpanSentence(

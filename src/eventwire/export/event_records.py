@@ -58,10 +58,12 @@ def event_record(event: StoredEvent) -> Record:
         "actor_code": _actor_code(event.actor),
         "actor_country": event.actor.country if event.actor else None,
         "actor_sector": event.actor.sector if event.actor else None,
+        "actor_inferred": bool(event.actor and event.actor.inferred),
         "recipient": event.recipient.text if event.recipient else None,
         "recipient_code": _actor_code(event.recipient),
         "recipient_country": event.recipient.country if event.recipient else None,
         "recipient_sector": event.recipient.sector if event.recipient else None,
+        "recipient_inferred": bool(event.recipient and event.recipient.inferred),
         "place": place.name if place else None,
         "place_country": place.country_code if place else None,
         "lat": place.lat if place else None,
@@ -132,6 +134,7 @@ def _actor_record(actor: Actor | None) -> Record | None:
         "name": actor.name,
         "country": actor.country,
         "sector": actor.sector,
+        "inferred": actor.inferred,
     }
 
 

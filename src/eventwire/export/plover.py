@@ -136,6 +136,7 @@ def _actors(actor: Actor | None) -> list[dict[str, Any]]:
             "sector": actor.sector,
             "actor_text": actor.text,
             "identifier_text": actor.name,
+            "inferred": actor.inferred,
         }
     ]
 

@@ -4,10 +4,11 @@ The imports below are in the order the data flows (``pipeline.DEFAULT_STAGES``).
 """
 # ruff: noqa: I001  (keep the data-flow order, not the alphabetical one)
 
-from eventwire.stages import clean, parse, actors, events, factuality, intents, casualties
-from eventwire.stages import headlines, attacks, places, actor_countries, dates, incidents
+from eventwire.stages import clean, parse, actors, events, factuality, intents, detector
+from eventwire.stages import agents, casualties, headlines, attacks, places, actor_countries
+from eventwire.stages import dates, incidents
 
 __all__ = [
-    "actor_countries", "actors", "attacks", "casualties", "clean", "dates", "events",
-    "factuality", "headlines", "incidents", "intents", "parse", "places",
+    "actor_countries", "actors", "agents", "attacks", "casualties", "clean", "dates",
+    "detector", "events", "factuality", "headlines", "incidents", "intents", "parse", "places",
 ]  # fmt: skip

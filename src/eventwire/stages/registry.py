@@ -48,6 +48,8 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "events",
     "factuality",
     "intents",
+    "detector",
+    "agents",
     "casualties",
     "headlines",
     "attacks",

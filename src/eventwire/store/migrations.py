@@ -15,6 +15,9 @@ shipped (a database migrated by it would differ from one created afresh).
    country, and per grid cell at three sizes (``map_rollups.py``), kept exact by
    triggers; rollups of event counts by mode and sectors (``event_counts_sector_*``); an
    index of articles by source.
+5. ``events.actor_inferred``, ``events.recipient_inferred``: the text does not name
+   that actor and a rule supplied it (an arrest with no stated agent is made by the
+   state's police); events stored before read back as not inferred.
 """
 
 from __future__ import annotations
@@ -435,10 +438,20 @@ CREATE INDEX events_headline
 
 _V4_MAP_ROLLUPS = "".join(MAP_ROLLUP_SQL) + "".join(SECTOR_ROLLUP_SQL)
 
+_V5_INFERRED_ACTORS = """
+-- 1 when the text does not name the actor (recipient) and a rule supplied it, such as
+-- the police of the country for an arrest with no stated agent.
+ALTER TABLE events ADD COLUMN actor_inferred INTEGER NOT NULL DEFAULT 0
+    CHECK (actor_inferred IN (0, 1));
+ALTER TABLE events ADD COLUMN recipient_inferred INTEGER NOT NULL DEFAULT 0
+    CHECK (recipient_inferred IN (0, 1));
+"""
+
 # Script n (1-based) migrates user_version n-1 -> n. Append only.
 MIGRATIONS: tuple[str, ...] = (
     _V1_INITIAL,
     _V2_DUPLICATES_AND_MERGING,
     _V3_HEADLINE,
     _V4_MAP_ROLLUPS,
+    _V5_INFERRED_ACTORS,
 )

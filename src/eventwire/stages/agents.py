@@ -1,0 +1,122 @@
+"""Agents stages: the actor of an act whose agent the text leaves out.
+
+``agents`` (after the coding stages): an arrest or detention with no stated agent
+("35 persons were arrested", "they were nabbed", "remanded to police custody") is made
+by the state's police: actor COP, marked ``inferred`` so an analyst can filter it out.
+
+The attacker named inside a noun phrase is the actor of an attack that names none:
+"37 people were killed in police firing", "killed in firing by the police, army and
+paramilitary forces", "killed in Israeli tank shelling" (not inferred: the text names
+it).
+
+An inferred actor's country is filled after places, with every other participant
+named without its country, by the ``actor_countries`` stage: the country where the
+event happened, else the country most of the article's places lie in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from eventwire.model import Actor, Document
+from eventwire.stages.registry import stage
+
+_ARRESTS = frozenset({"arrest"})
+
+
+def state_police() -> Actor:
+    return Actor(text="police", sector="COP", inferred=True)
+
+
+# Nouns of an attack whose modifier or "by" phrase names the attacker.
+_ATTACK_NOUNS = frozenset(
+    {"firing", "fire", "gunfire", "shelling", "strike", "airstrike", "bombing", "bombardment",
+     "attack", "raid", "shooting", "crossfire", "assault", "offensive", "operation"}
+)  # fmt: skip
+_FIRING_VERBS = frozenset({"fire", "shoot", "shell", "bomb", "attack", "open", "charge"})
+_AGENT_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+_SCENE_PREPS = frozenset({"in", "by", "during", "after", "from"})
+
+
+def _token_at(spacy_doc: Any, start: int | None, end: int | None) -> Any | None:
+    if spacy_doc is None or start is None or end is None:
+        return None
+    span = spacy_doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def _coded_actor(doc: Document, token: Any) -> Actor | None:
+    """The coded actor mention that covers ``token`` (with a sector or a country)."""
+    for actor in doc.actors:
+        if actor.start is None or actor.end is None:
+            continue
+        if actor.start <= token.idx < actor.end and (actor.sector or actor.country):
+            return actor
+    return None
+
+
+def _agent_of_noun(doc: Document, noun: Any) -> Actor | None:
+    """The attacker an attack noun names: "firing by the police", "police firing"."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    actor = _coded_actor(doc, obj)
+                    if actor is not None:
+                        return actor
+    for child in noun.children:
+        if child.dep_ in _AGENT_DEPS and child.i < noun.i:
+            for token in [child, *child.children]:
+                actor = _coded_actor(doc, token)
+                if actor is not None:
+                    return actor
+    return None
+
+
+def _is_attack_word(token: Any) -> bool:
+    return token.lower_ in _ATTACK_NOUNS or token.lemma_.lower() in _ATTACK_NOUNS
+
+
+def noun_phrase_agent(doc: Document, trigger: Any) -> Actor | None:
+    """The attacker named where the attack is told, when the trigger's clause names
+    none: inside an attack noun phrase ("killed in police firing", "in firing by the
+    police", "in Israeli tank shelling") or as the subject of a "when" clause of firing
+    ("killed when the police fired")."""
+    if _is_attack_word(trigger):
+        actor = _agent_of_noun(doc, trigger)
+        if actor is not None:
+            return replace(actor)
+    for child in trigger.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in _SCENE_PREPS:
+            window = list(child.subtree)
+            after = window[-1].i + 1
+            if after < len(trigger.doc):
+                window.append(trigger.doc[after])  # "in Israeli tank | shelling"
+            if not any(_is_attack_word(t) for t in window):
+                continue
+            for token in window:
+                actor = _coded_actor(doc, token)
+                if actor is not None:
+                    return replace(actor)
+        elif child.dep_ == "advcl" and child.lemma_.lower() in _FIRING_VERBS:
+            for subject in child.children:
+                if subject.dep_ == "nsubj":
+                    actor = _coded_actor(doc, subject)
+                    if actor is not None:
+                        return replace(actor)
+    return None
+
+
+@stage("agents", requires=("doc.events", "doc.actors"), assigns=("event.actor",))
+def infer_agents(doc: Document) -> Document:
+    for event in doc.events:
+        if event.actor is not None:
+            continue
+        if event.type == "COERCE" and event.mode in _ARRESTS:
+            event.actor = state_police()
+        elif event.type == "ASSAULT":
+            trigger = _token_at(doc.spacy_doc, event.trigger_start, event.trigger_end)
+            if trigger is not None:
+                event.actor = noun_phrase_agent(doc, trigger)
+    return doc

