@@ -51,7 +51,7 @@ def _load() -> Any:
             model.max_seq_length = MAX_TOKENS
             with warnings.catch_warnings():  # torch.ao's notices of its planned move
                 warnings.simplefilter("ignore")
-                model = torch.ao.quantization.quantize_dynamic(
+                model = torch.ao.quantization.quantize_dynamic(  # type: ignore[no-untyped-call]
                     model, {torch.nn.Linear}, dtype=torch.qint8
                 )
             _model = model
