@@ -117,7 +117,12 @@ def test_a_police_killing_gets_the_police_as_attacker() -> None:
     assert event.actor is not None and event.actor.sector == "COP" and not event.actor.inferred
 
 
-def test_an_arrest_the_patterns_missed_is_added_with_an_inferred_agent() -> None:
+def test_an_arrest_the_patterns_missed_is_added_with_an_inferred_agent(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import eventwire.stages.detector as detector
+
+    monkeypatch.setattr(detector, "POLICE_ADD", True)  # off by default
     text = "Eleven youths were nabbed from the spot."
     doc = _doc(text, [])
     apply_rules(doc, doc.sentences, [_detection(text, 0.9, arrest=0.8)], THRESHOLDS)

@@ -117,8 +117,9 @@ class Actor:
     sector: str | None = None  # PLOVER sector: GOV, MIL, COP, REB, CVL, IGO, NGO, JUD, ...
     start: int | None = None
     end: int | None = None
-    # True when the text does not name this actor and a rule supplied it (an arrest with
-    # no stated agent is made by the police of the country): analysts may filter these.
+    # True when the text does not name this actor, or names it without its country, and
+    # a rule supplied it (an arrest with no stated agent is made by the police of the
+    # country; "police" in a story from Lima are Peru's): analysts may filter these.
     inferred: bool = False
 
 

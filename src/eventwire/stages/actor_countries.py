@@ -5,7 +5,9 @@ News rarely writes "Egyptian police" in a story from Cairo: the country is plain
 where the story happens. Once events have places, an actor or recipient that has a
 sector but no country, and no name of its own (a named person or organisation may be
 abroad), takes the country of the event's place; an event without a place takes the
-country the article is mostly about. A pseudo-country (IGO, NGO) is never changed, and
+country the article is mostly about. The actor is then marked ``inferred`` (the text did
+not give the country): analysts may filter it out, and merging neither counts it as
+evidence nor as a disagreement. A pseudo-country (IGO, NGO) is never changed, and
 nothing is filled when no country is known.
 """
 
@@ -67,7 +69,7 @@ def fill_actor_countries(doc: Document) -> Document:
         if country is None:
             continue
         if event.actor is not None and _needs_country(event.actor):
-            event.actor = replace(event.actor, country=country)
+            event.actor = replace(event.actor, country=country, inferred=True)
         if event.recipient is not None and _needs_country(event.recipient):
-            event.recipient = replace(event.recipient, country=country)
+            event.recipient = replace(event.recipient, country=country, inferred=True)
     return doc

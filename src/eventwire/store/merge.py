@@ -6,7 +6,8 @@ new event. Two events are *compatible* when nothing known about them disagrees:
 
 - the same PLOVER type and the same factuality flags (a denied attack does not merge
   with a reported one);
-- actors: on each side (actor, recipient) the country codes agree, or one is unknown,
+- actors: on each side (actor, recipient) the country codes agree, or one is unknown
+  or inferred (``Actor.inferred``: a rule, not the text, supplied it),
   and the sectors agree, or one is unknown; for meetings and cooperation
   (``SYMMETRIC_TYPES``) the sides may also be swapped;
 - dates: each date is read as the interval its precision allows (a day; a week; a
@@ -143,13 +144,16 @@ def _dates_compatible(event: Event, row: sqlite3.Row) -> bool:
 
 
 def _side(actor: Actor | None) -> _Side:
+    """An actor as merging compares it: an inferred country (supplied by a rule, not
+    the text) is neither a disagreement nor evidence."""
     if actor is None:
         return _Side(None, None)
-    return _Side(actor.country, actor.sector)
+    return _Side(None if actor.inferred else actor.country, actor.sector)
 
 
 def _row_side(row: sqlite3.Row, prefix: str) -> _Side:
-    return _Side(row[f"{prefix}_country"], row[f"{prefix}_sector"])
+    country = None if row[f"{prefix}_inferred"] else row[f"{prefix}_country"]
+    return _Side(country, row[f"{prefix}_sector"])
 
 
 def _agree(a: str | None, b: str | None) -> bool:
@@ -239,7 +243,7 @@ def evidence(event: Event, row: sqlite3.Row) -> Evidence | None:
     compatible, same_place = _places(_where(event.place), _row_where(row))
     if not compatible:
         return None
-    actors = 0
+    actors = 0  # (inferred countries are None here: no evidence)
     if actor.country is not None and actor.country == stored_actor.country:
         actors += _ACTOR_EVIDENCE
     if recipient.country is not None and recipient.country == stored_recipient.country:
