@@ -33,7 +33,7 @@ from eventwire.stages.parse import PIPE_BATCH_SIZE, load_nlp
 from eventwire.stages.registry import DEFAULT_STAGES
 
 # Stages that run a trained model; the patterns-only pipeline leaves them out.
-TRAINED_STAGES = frozenset({"detect"})
+TRAINED_STAGES = frozenset({"detector"})
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
