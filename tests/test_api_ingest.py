@@ -241,3 +241,23 @@ def test_ingest_is_declared_as_a_bearer_scheme(client: TestClient) -> None:
     assert scheme["type"] == "http" and scheme["scheme"] == "bearer"
     [requirement] = schema["paths"]["/ingest"]["post"]["security"]
     assert list(requirement) == list(schema["components"]["securitySchemes"])
+
+
+def test_posted_text_goes_through_the_clis_ingest(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """POST /ingest codes and stores through ``run.ingest.ingest``, as ``eventwire
+    ingest`` does, so the two never diverge."""
+    from eventwire.api import routes_ingest
+    from eventwire.run import ingest as run_ingest
+
+    calls: list[int] = []
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls.append(len(kwargs.get("items", ())))
+        return run_ingest.ingest(*args, **kwargs)
+
+    monkeypatch.setattr(routes_ingest, "ingest", counted)
+    response = client.post("/ingest", json={"text": ARTICLE}, headers=AUTH)
+    assert response.status_code == 200, response.text
+    assert calls == [1]

@@ -34,8 +34,9 @@ from starlette.types import Message, Receive
 
 from eventwire.api.schemas import ErrorOut, IngestIn, IngestOut
 from eventwire.errors import InputError, PipelineError
-from eventwire.model import RawDocument
-from eventwire.run.pipeline import Pipeline, process_one
+from eventwire.model import Document, RawDocument
+from eventwire.run.ingest import Added, IngestOptions, StoreSink, ingest
+from eventwire.sources import InputItem
 from eventwire.sources.fetch import FetchPolicy, is_private_url
 from eventwire.sources.published import published_date
 from eventwire.sources.text import decode_text
@@ -71,27 +72,47 @@ class IngestConfig:
     stages: tuple[str, ...]
 
 
+class _RecordingSink(StoreSink):
+    """The store, keeping what it did with each article for the answer."""
+
+    def __init__(self, store: Store) -> None:
+        super().__init__(store)
+        self.results: list[IngestResult] = []
+
+    def add(self, doc: Document) -> Added:
+        result = self.store.add_document(doc)
+        self.results.append(result)
+        return Added(
+            result.inserted, result.n_events, result.n_merged, result.duplicate_of is not None
+        )
+
+
 class Ingester:
-    """Runs the pipeline on uploaded articles and stores them; one at a time (the
-    pipeline and its spaCy model are built once, on first use)."""
+    """Codes and stores posted articles through the CLI's own ``ingest()``, one request
+    at a time (the pipeline's models are loaded once per process, on first use)."""
 
     def __init__(self, config: IngestConfig) -> None:
         self.config = config
         self._lock = threading.Lock()
-        self._pipeline: Pipeline | None = None
+        self._options = IngestOptions(progress=False, stages=config.stages, skip_stored=False)
 
-    def ingest(self, raw: RawDocument) -> list[IngestResult]:
-        with self._lock:
-            if self._pipeline is None:
-                self._pipeline = Pipeline(self.config.stages)
-            result = process_one(self._pipeline, raw)
-            if result.error is not None:
-                raise result.error
-            docs = result.documents
-            if not docs:
-                raise InputError(raw.origin, "no article text found")
-            with Store(self.config.db_path, create=False) as store:
-                return [store.add_document(doc) for doc in docs]
+    def ingest(self, raws: list[RawDocument]) -> list[IngestResult]:
+        """What the store did with each article of ``raws``; an input that could not be
+        coded or stored raises ``InputError`` (or ``PipelineError``) with its line."""
+        problems: list[str] = []
+        with self._lock, Store(self.config.db_path, create=False) as store:
+            sink = _RecordingSink(store)
+            items = [InputItem(origin=raw.origin, document=raw) for raw in raws]
+            summary = ingest([], sink, self._options, problems.append, items=items)
+        if problems:
+            failed = summary.skipped.get("processing failed", 0)
+            if failed and not sink.results:
+                raise PipelineError(problems[0])
+            if not sink.results:
+                origin = raws[0].origin if raws else "<api>"
+                detail = problems[0].removeprefix(f"{origin}: ")
+                raise InputError(origin, detail)
+        return sink.results
 
 
 def _authorize(request: Request, token: str) -> None:
@@ -265,7 +286,7 @@ def ingest_router(config: IngestConfig) -> APIRouter:
         except BodyTooLarge:
             raise _too_large(limit) from None
         try:
-            results = [r for raw in raws for r in await run_in_threadpool(ingester.ingest, raw)]
+            results = await run_in_threadpool(ingester.ingest, raws)
         except PipelineError as exc:
             log.error("ingest failed: %s", exc)
             raise HTTPException(status_code=500, detail=str(exc)) from exc

@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import sys
 from collections import Counter, deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Protocol
 
@@ -96,6 +97,7 @@ class IngestOptions:
     follow: bool = False  # for feeds, fetch the page each entry links to
     progress: bool = True
     stages: tuple[str, ...] | None = None  # pipeline stages to run (None: all)
+    skip_stored: bool = True  # count an article already stored and do not code it again
 
 
 @dataclass(slots=True)
@@ -204,8 +206,14 @@ def ingest(
     sink: Sink,
     options: IngestOptions,
     report: Callable[[str], None],
+    *,
+    items: Sequence[InputItem] = (),
 ) -> IngestSummary:
     """Read, process and write every input, streaming; report bad ones and go on.
+
+    ``items`` are inputs read already (what ``POST /ingest`` was sent, or the page it
+    fetched from a public host): they are coded and written after ``names``, exactly as
+    the inputs this function reads itself.
 
     Each article is written (committed, for the SQLite store) as soon as it is coded,
     so an interrupted run keeps what it did and a rerun adds only what is missing
@@ -217,7 +225,7 @@ def ingest(
     expansion = expand_paths(names)
     if expansion.unsupported:
         report(_left_out(expansion.unsupported))
-    summary = IngestSummary(inputs=len(expansion.inputs))
+    summary = IngestSummary(inputs=len(expansion.inputs) + len(items))
     for item in expansion.unreadable:
         if item.error is not None:
             report(str(item.error))
@@ -229,7 +237,7 @@ def ingest(
     def stored(item: InputItem) -> bool:
         """An article already stored (a rerun): counted, not coded again."""
         raw = item.document
-        if raw is None or raw.is_dump or not raw.text.strip():
+        if not options.skip_stored or raw is None or raw.is_dump or not raw.text.strip():
             return False
         if not sink.has(Document(text=raw.text, origin=raw.origin).content_hash):
             return False
@@ -238,7 +246,8 @@ def ingest(
         return True
 
     def readable() -> Iterator[RawDocument | EventwireError]:
-        for item in iter_inputs(expansion.inputs, follow=options.follow):
+        read = iter_inputs(expansion.inputs, follow=options.follow) if expansion.inputs else ()
+        for item in chain(read, items):
             if stored(item):
                 continue
             sent_from.append(item)
