@@ -17,7 +17,6 @@ Only records of the requested part (``evaluate.split``) are read.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.errors import InputError
+from eventwire.evaluate.gold_events import gold_records
 from eventwire.evaluate.split import Part, in_part
 
 FILES: dict[str, str] = {
@@ -48,20 +48,6 @@ class Example:
     type: str | None = None
     kill: int | None = None
     arrest: int | None = None
-
-
-def _records(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{path}:{number}", f"not JSON: {exc}") from exc
-            if not isinstance(record, dict):
-                raise InputError(f"{path}:{number}", "not a JSON object")
-            yield f"{path}:{number}", record
 
 
 def _examples(origin: str, record: dict[str, Any]) -> Iterator[Example]:
@@ -102,7 +88,7 @@ def read_examples(shared_events: Path, part: Part = "work") -> tuple[list[Exampl
         if not path.is_file():
             raise InputError(str(path), "training file is missing")
         digest.update(path.read_bytes())
-        for where, record in _records(path):
+        for where, record in gold_records(path):
             try:
                 if in_part(record, part):
                     examples.extend(_examples(origin, record))

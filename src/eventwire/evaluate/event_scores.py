@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from eventwire.evaluate.metrics import f1_score, ratio
+from eventwire.evaluate.metrics import PrecisionRecall, f1_score, ratio
 from eventwire.evaluate.report import Figure, Section, Table
 
 CONFIDENT = 0.8  # the headline: precision of events at least this confident
@@ -23,25 +23,13 @@ def shown(value: float, whole: int) -> float | None:
 
 
 @dataclass(frozen=True, slots=True)
-class TypeCount:
+class TypeCount(PrecisionRecall):
     """Counts of one event type over (sentence, type) pairs."""
 
     type: str
     gold: int
     predicted: int
     correct: int
-
-    @property
-    def precision(self) -> float:
-        return ratio(self.correct, self.predicted)
-
-    @property
-    def recall(self) -> float:
-        return ratio(self.correct, self.gold)
-
-    @property
-    def f1(self) -> float:
-        return f1_score(self.precision, self.recall)
 
 
 @dataclass(frozen=True, slots=True)

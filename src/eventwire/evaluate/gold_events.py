@@ -115,7 +115,9 @@ class SpanSentence:
         return self.targets + self.reciprocals
 
 
-def _records(path: str | Path, limit: int | None) -> Iterator[tuple[str, Any]]:
+def gold_records(
+    path: str | Path, limit: int | None = None
+) -> Iterator[tuple[str, dict[str, Any]]]:
     """(``file:line``, parsed JSON object) for the first ``limit`` non-blank lines."""
     path = Path(path)
     try:
@@ -193,7 +195,7 @@ def read_plover_gsr(
 ) -> list[PloverRecord]:
     """The first ``limit`` (all when None) records of a PLOVER gold file, of ``part``."""
     records = []
-    for where, raw in _records(path, limit):
+    for where, raw in gold_records(path, limit):
         if not in_part(raw, part):
             continue
         try:
@@ -235,7 +237,7 @@ def read_ngec(
     if step < 1:
         raise ValueError(f"step must be at least 1, got {step}")
     stories: list[NgecStory] = []
-    chosen = (item for item in _records(path, None) if in_part(item[1], part))
+    chosen = (item for item in gold_records(path) if in_part(item[1], part))
     for index, (where, raw) in enumerate(chosen):
         if limit is not None and len(stories) >= limit:
             break
@@ -263,7 +265,7 @@ def read_actor_spans(
     """The first ``limit`` (all when None) sentences of a ConfliBERT actor-span file,
     of ``part``."""
     sentences = []
-    for where, raw in _records(path, limit):
+    for where, raw in gold_records(path, limit):
         if not in_part(raw, part):
             continue
         try:

@@ -18,16 +18,15 @@ Both read only the records of the requested part (``split``).
 
 from __future__ import annotations
 
-import json
 import logging
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from eventwire.errors import EventwireError, InputError
-from eventwire.evaluate.metrics import f1_score, ratio
+from eventwire.evaluate.gold_events import gold_records
+from eventwire.evaluate.metrics import PrecisionRecall, f1_score, ratio
 from eventwire.evaluate.report import Figure, Section, Table
 from eventwire.evaluate.split import Part, in_part
 from eventwire.model import Event, RawDocument
@@ -36,20 +35,6 @@ log = logging.getLogger(__name__)
 
 Coder = Callable[[RawDocument], list[Event]]
 POLICE_LABELS = ("KILL", "ARREST")
-
-
-def _records(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{path}:{number}", f"not JSON: {exc}") from exc
-            if not isinstance(record, dict):
-                raise InputError(f"{path}:{number}", "not a JSON object")
-            yield f"{path}:{number}", record
 
 
 def news_coder() -> Coder:
@@ -93,23 +78,11 @@ def police_labels(event: Event) -> set[str]:
 
 
 @dataclass(frozen=True, slots=True)
-class LabelScore:
+class LabelScore(PrecisionRecall):
     label: str
     gold: int
     predicted: int
     correct: int
-
-    @property
-    def precision(self) -> float:
-        return ratio(self.correct, self.predicted)
-
-    @property
-    def recall(self) -> float:
-        return ratio(self.correct, self.gold)
-
-    @property
-    def f1(self) -> float:
-        return f1_score(self.precision, self.recall)
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +136,7 @@ def evaluate_police(
     their sentences' KILL and ARREST labels."""
     gold: dict[str, set[str]] = {}
     bounds: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-    for where, record in _records(sentences_path):
+    for where, record in gold_records(sentences_path):
         if not in_part(record, part):
             continue
         try:
@@ -177,7 +150,7 @@ def evaluate_police(
     predicted: dict[str, set[str]] = defaultdict(set)
     chosen: set[str] = set()
     index = 0
-    for _, record in _records(docs_path):
+    for _, record in gold_records(docs_path):
         doc_id = str(record.get("doc_id"))
         if doc_id not in bounds:
             continue
@@ -265,7 +238,7 @@ def evaluate_acled(
     """Code the snippets of ``part`` (at most ``limit``) and score them."""
     code = coder or news_coder()
     scores = AcledScores(part)
-    for where, record in _records(path):
+    for where, record in gold_records(path):
         if not in_part(record, part):
             continue
         if limit is not None and scores.snippets >= limit:
