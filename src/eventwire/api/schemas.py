@@ -270,7 +270,7 @@ class ErrorOut(BaseModel):
 
 def event_json(item: EventItem) -> Json:
     event = item.event
-    record = event_record(event)
+    record = event_record(event).to_dict()
     mention = event.mentions[0] if event.mentions else None
     record["num_mentions"] = event.num_mentions
     record["num_sources"] = event.num_sources
