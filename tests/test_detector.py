@@ -181,6 +181,15 @@ def test_the_shipped_head_separates_sentences_it_never_saw() -> None:
     assert flood.event < min(kill.event, arrest.event, protest.event)
 
 
+@pytest.fixture
+def add_assaults(monkeypatch: pytest.MonkeyPatch) -> None:
+    """ASSAULT is not added by default (README): the rule is tested with it on."""
+    import eventwire.stages.detector as detector
+
+    monkeypatch.setattr(detector, "ADDED_TYPES", detector.ADDED_TYPES | {"ASSAULT"})
+
+
+@pytest.mark.usefixtures("add_assaults")
 def test_an_added_event_takes_its_word_and_actor_from_the_parse() -> None:
     doc = _parsed("Rebel fighters shelled the town on Monday.")
     apply_rules(doc, doc.sentences, _typed(doc, "ASSAULT"), THRESHOLDS)
@@ -199,6 +208,7 @@ def test_an_added_event_takes_its_word_and_actor_from_the_parse() -> None:
         "Rebels may shell the town again.",  # not done
     ],
 )
+@pytest.mark.usefixtures("add_assaults")
 def test_no_event_is_added_for_what_is_said_of_an_event(text: str) -> None:
     doc = _parsed(text)
     apply_rules(doc, doc.sentences, _typed(doc, "ASSAULT"), THRESHOLDS)
