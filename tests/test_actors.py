@@ -139,3 +139,10 @@ def test_a_people_is_civilians_unless_it_speaks_as_a_state(code: Coder) -> None:
     march = next(e for e in doc.events if e.type == "PROTEST")
     assert march.actor is not None
     assert (march.actor.country, march.actor.sector) == ("KEN", "CVL")
+
+
+def test_a_dateline_is_not_part_of_the_actor(code: Coder) -> None:
+    doc = code("LUSAKA - Thousands of teachers marched through the city on Friday.")
+    march = next(e for e in doc.events if e.type == "PROTEST")
+    assert march.actor is not None and march.actor.text == "Thousands of teachers"
+    assert march.actor.sector != "GOV"  # the capital's name does not make them officials

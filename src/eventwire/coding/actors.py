@@ -72,6 +72,8 @@ def phrase_tokens(head: Any) -> list[Any]:
         for child in token.children:
             if child.ent_type_ in _NOT_ACTOR_ENTITIES:
                 continue  # "Han Zheng, Monday, Sept. 18": dates are not part of the actor
+            if _is_dateline(child):
+                continue  # "NAIROBI - Thousands of people marched": the dateline
             if (
                 child.dep_ == "appos"
                 and token.ent_type_ in _PLACE_ENTITIES
@@ -105,6 +107,20 @@ def _has_object(prep: Any) -> bool:
     """Whether a preposition has a noun object ("the government of Iraq"), not a clause
     ("accused the council of violating the law": the charge, not the council)."""
     return any(child.dep_ == "pobj" for child in prep.children)
+
+
+def _is_dateline(token: Any) -> bool:
+    """Whether ``token`` is a wire story's dateline ("NAIROBI - ", "BASRA -"): a word in
+    capitals opening its sentence, followed by a dash."""
+    sent = token.sent
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return (
+        token.i == sent.start
+        and token.is_upper
+        and len(token.text) > 1
+        and following is not None
+        and following.text in ("-", "\u2013", "\u2014", "--")
+    )
 
 
 def _is_hyphen_part(child: Any, token: Any) -> bool:
