@@ -18,6 +18,9 @@ shipped (a database migrated by it would differ from one created afresh).
 5. ``events.actor_inferred``, ``events.recipient_inferred``: the text does not name
    that actor and a rule supplied it (an arrest with no stated agent is made by the
    state's police); events stored before read back as not inferred.
+6. indexes of the yearly and all-time rollups of pairs and dyads, and of the pairs of
+   countries and sectors, in the order of their counts (``*_top``): the largest groups
+   of a year or of all time are read in the order the API answers them, unsorted.
 """
 
 from __future__ import annotations
@@ -447,6 +450,29 @@ ALTER TABLE events ADD COLUMN recipient_inferred INTEGER NOT NULL DEFAULT 0
     CHECK (recipient_inferred IN (0, 1));
 """
 
+
+def _top_index(table: str, keys: tuple[str, ...]) -> str:
+    """An index of ``table`` (rollup keys ``keys``) by period, factuality, then count,
+    largest first, then the other keys in key order: the order of ``/stats`` groups
+    that are not over time, for one period (or all time) of factual events."""
+    periods = [k for k in keys if k in ("day", "month", "year")]
+    rest = [k for k in keys if k not in periods and k != "factual"]
+    columns = ", ".join([*periods, "factual", "n DESC", *rest])
+    return f"CREATE INDEX {table}_top ON {table} ({columns});\n"
+
+
+# The rollups whose groups are many (a year's or all time's pairs, dyads and pairs of
+# countries and sectors): their largest groups are what the API and the network ask.
+TOP_INDEXED = (
+    "event_counts_pair_year", "event_counts_dyad_year", "event_counts_pair_all",
+    "event_counts_dyad_all", "event_counts_psector_all",
+)  # fmt: skip
+_V6_TOP_INDEXES = "".join(
+    _top_index(table, keys)
+    for table, keys, _ in (*_rollup_shapes(), *_WHOLE_SHAPES, *_PARTY_SECTOR_SHAPES)
+    if table in TOP_INDEXED
+)
+
 # Script n (1-based) migrates user_version n-1 -> n. Append only.
 MIGRATIONS: tuple[str, ...] = (
     _V1_INITIAL,
@@ -454,4 +480,5 @@ MIGRATIONS: tuple[str, ...] = (
     _V3_HEADLINE,
     _V4_MAP_ROLLUPS,
     _V5_INFERRED_ACTORS,
+    _V6_TOP_INDEXES,
 )
