@@ -101,7 +101,7 @@ def conn() -> sqlite3.Connection:
         "actor_country TEXT, recipient_country TEXT, actor_sector TEXT, recipient_sector TEXT, "
         "date TEXT, place_lat REAL, place_lon REAL, confidence REAL, num_mentions INTEGER, "
         "negated INTEGER DEFAULT 0, hypothetical INTEGER DEFAULT 0, future INTEGER DEFAULT 0, "
-        "headline INTEGER DEFAULT 0)"
+        "headline INTEGER DEFAULT 0, historical INTEGER DEFAULT 0)"
     )
     rows = [
         (1, "ASSAULT", "2024-01-03", 10.0, 10.0, 0.9, 1),

@@ -38,7 +38,7 @@ def version_5_store(path: Path, events: int) -> None:
                 spec.actor_sector,
                 spec.recipient,
                 None if spec.day is None else spec.day.isoformat(),
-                int(spec.flag is not None),
+                int(spec.flag not in (None, "historical")),
             ),
         )
     conn.close()

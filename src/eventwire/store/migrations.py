@@ -21,11 +21,17 @@ shipped (a database migrated by it would differ from one created afresh).
 6. indexes of the yearly and all-time rollups of pairs and dyads, and of the pairs of
    countries and sectors, in the order of their counts (``*_top``): the largest groups
    of a year or of all time are read in the order the API answers them, unsorted.
+7. ``events.historical``: the event is told as a summary of the past (PLOVER's
+   "historical" context), filled from ``contexts``; the default listing leaves such
+   events out, so the rollups and the partial indexes of factual events hold only the
+   others.
 """
 
 from __future__ import annotations
 
-from eventwire.store.map_rollups import MAP_ROLLUP_SQL
+from eventwire.store.map_rollups import MAP_ROLLUP_SQL, map_rollup_triggers
+from eventwire.store.map_rollups import SOURCE_COLUMNS as MAP_SOURCE_COLUMNS
+from eventwire.store.rows import HISTORICAL
 
 _V1_INITIAL = """
 CREATE TABLE articles (
@@ -278,9 +284,10 @@ def _rollup_shares(columns: tuple[str, ...]) -> list[tuple[list[str], str]]:
 Shape = tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...]]
 
 
-def _rollup_sql(shapes: list[Shape]) -> tuple[list[str], list[str], list[str]]:
+def _rollup_sql(shapes: list[Shape], listed: str = "") -> tuple[list[str], list[str], list[str]]:
     """The statements creating and filling the rollup tables, and the bodies of the
-    triggers that add an event (``{r}`` = new) and take one off (``{r}`` = old)."""
+    triggers that add an event (``{r}`` = new) and take one off (``{r}`` = old); only
+    the events meeting ``listed`` count in the triggers (schema version 7)."""
     create: list[str] = []
     add: list[str] = []
     remove: list[str] = []
@@ -305,7 +312,7 @@ def _rollup_sql(shapes: list[Shape]) -> tuple[list[str], list[str], list[str]]:
         )
         for values, when in shares:
             key = " AND ".join(f"{c} IS {v}" for c, v in zip(columns, values, strict=True))
-            guard = f"{when} AND " if when else ""
+            guard = "".join(f"{c} AND " for c in (listed, when) if c)
             # Rows never hold n = 0: a missing row is inserted with 1, a row at 1 deleted.
             add.append(f"    UPDATE {table} SET n = n + 1 WHERE {guard}{key};\n")
             add.append(
@@ -318,13 +325,18 @@ def _rollup_sql(shapes: list[Shape]) -> tuple[list[str], list[str], list[str]]:
 
 
 def _rollup_script(
-    shapes: list[Shape], name: str = "events_rollups", columns: tuple[str, ...] = ()
+    shapes: list[Shape],
+    name: str = "events_rollups",
+    columns: tuple[str, ...] = (),
+    listed: str = "",
 ) -> list[str]:
-    create, add, remove = _rollup_sql(shapes)
+    """The tables, backfill and triggers of ``shapes``; with ``listed`` (schema version
+    7), only the triggers, counting only the events meeting it."""
+    create, add, remove = _rollup_sql(shapes, listed)
     columns = columns or _ROLLUP_SOURCE_COLUMNS
     changed = " OR ".join(f"old.{c} IS NOT new.{c}" for c in columns)
     return [
-        *create,
+        *([] if listed else create),
         f"CREATE TRIGGER {name}_insert AFTER INSERT ON events BEGIN\n",
         *(s.format(r="new") for s in add),
         "END;\n",
@@ -473,6 +485,77 @@ _V6_TOP_INDEXES = "".join(
     if table in TOP_INDEXED
 )
 
+# Schema version 7: ``events.historical`` is 1 for an event told as a summary of the
+# past (PLOVER's "historical" context; ``HISTORICAL``), which the default listing leaves
+# out. The rollups count only the others: every rollup trigger is made again with that
+# condition (and fires on a change of the column), the partial indexes of factual
+# events are made again for the factual events that are not historical, and the
+# column is filled from ``contexts`` last -- through the new triggers, which take those
+# events off the rollups.
+_LISTED = "{r}.historical = 0"
+_ROLLUP_TRIGGERS = (
+    "events_rollups", "events_sector_rollups", "events_whole_rollups",
+    "events_psector_rollups", "events_map_rollups",
+)  # fmt: skip
+_LISTED_FACTUAL = "negated = 0 AND hypothetical = 0 AND future = 0 AND historical = 0"
+_V7_TRIGGERS = [
+    *_rollup_script(
+        _rollup_shapes(), columns=(*_ROLLUP_SOURCE_COLUMNS, "historical"), listed=_LISTED
+    ),
+    *_rollup_script(
+        _SECTOR_SHAPES,
+        "events_sector_rollups",
+        (*_SECTOR_SOURCE_COLUMNS, "historical"),
+        _LISTED,
+    ),
+    *_rollup_script(
+        _WHOLE_SHAPES, "events_whole_rollups", (*_ROLLUP_SOURCE_COLUMNS, "historical"), _LISTED
+    ),
+    *_rollup_script(
+        _PARTY_SECTOR_SHAPES,
+        "events_psector_rollups",
+        (*_PARTY_SECTOR_COLUMNS, "negated", "hypothetical", "future", "historical"),
+        _LISTED,
+    ),
+    *map_rollup_triggers(_LISTED, (*MAP_SOURCE_COLUMNS, "historical")),
+]
+_V7_HISTORICAL = (
+    """
+-- 1 for an event told as a summary of the past (PLOVER's "historical" context).
+ALTER TABLE events ADD COLUMN historical INTEGER NOT NULL DEFAULT 0
+    CHECK (historical IN (0, 1));
+"""
+    + "".join(
+        f"DROP TRIGGER {name}_{kind};\n"
+        for name in _ROLLUP_TRIGGERS
+        for kind in ("insert", "delete", "update")
+    )
+    + "".join(_V7_TRIGGERS)
+    + f"""
+DROP INDEX events_factual_date;
+CREATE INDEX events_factual_date
+    ON events (date, id, type, actor_country, recipient_country, place_lat, place_lon)
+    WHERE {_LISTED_FACTUAL};
+DROP INDEX events_map_days;
+CREATE INDEX events_map_days
+    ON events (date, type, place_lat, place_lon, place_country_code, dead)
+    WHERE {_LISTED_FACTUAL};
+DROP INDEX events_actor_sector_map;
+CREATE INDEX events_actor_sector_map ON events (actor_sector, date, type,
+    place_country_code, place_lat, place_lon, dead, actor_country, recipient_country)
+    WHERE {_LISTED_FACTUAL};
+DROP INDEX events_recipient_sector_map;
+CREATE INDEX events_recipient_sector_map ON events (recipient_sector, date, type,
+    place_country_code, place_lat, place_lon, dead, actor_country, recipient_country)
+    WHERE {_LISTED_FACTUAL};
+DROP INDEX events_headline;
+CREATE INDEX events_headline ON events (date, type, actor_country, recipient_country,
+    negated, hypothetical, future, historical) WHERE headline = 1;
+UPDATE events SET historical = 1
+    WHERE EXISTS (SELECT 1 FROM json_each(events.contexts) WHERE value = '{HISTORICAL}');
+"""
+)
+
 # Script n (1-based) migrates user_version n-1 -> n. Append only.
 MIGRATIONS: tuple[str, ...] = (
     _V1_INITIAL,
@@ -481,4 +564,5 @@ MIGRATIONS: tuple[str, ...] = (
     _V4_MAP_ROLLUPS,
     _V5_INFERRED_ACTORS,
     _V6_TOP_INDEXES,
+    _V7_HISTORICAL,
 )

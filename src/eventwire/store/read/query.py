@@ -26,6 +26,9 @@ MAX_RADIUS_KM = 20_016.0  # half the Earth's circumference: every point is withi
 DISTANCE_FUNCTION = "ew_distance_km"  # registered on each connection (see reader.py)
 
 FACTUAL = "negated = 0 AND hypothetical = 0 AND future = 0"
+# Events told as a summary of the past (schema version 7) are left out by default.
+NOT_HISTORICAL = "historical = 0"
+HISTORICAL_CHOICES = ("exclude", "include", "only")
 
 
 # The integers SQLite stores (64-bit signed): a larger one cannot even be bound.
@@ -149,8 +152,16 @@ class EventQuery:
     include_flagged: bool = False
     headline: bool | None = None  # True: headline events only; False: the others
     source: str | None = None  # reported by an article of this source (articles.source)
+    # Events told as a summary of the past (PLOVER's "historical" context): left out
+    # ("exclude", the default listing), listed with the others ("include") or alone.
+    historical: str = "exclude"
 
     def __post_init__(self) -> None:
+        if self.historical not in HISTORICAL_CHOICES:
+            raise QueryError(
+                f"historical must be one of {', '.join(HISTORICAL_CHOICES)}, "
+                f"not {self.historical!r}"
+            )
         upper = ("country", "actor_country", "recipient_country", "actor_sector",
                  "recipient_sector")  # fmt: skip
         for name in upper:
@@ -207,8 +218,10 @@ class Where:
 
     @property
     def factual(self) -> bool:
-        """Whether only factual events are asked for."""
-        return any(c.sql == FACTUAL for c in self.ranged)
+        """Whether only the factual events of the default listing (not historical) are
+        asked for: those the partial indexes of factual events hold."""
+        asked = {c.sql for c in self.ranged}
+        return FACTUAL in asked and NOT_HISTORICAL in asked
 
     @property
     def sql(self) -> str:
@@ -250,6 +263,10 @@ def where_clause(query: EventQuery) -> Where:
     filters: list[Condition] = []
     if not query.include_flagged:
         ranged.append(Condition(FACTUAL, (), ("negated", "hypothetical", "future")))
+    if query.historical != "include":
+        # Literals (from a fixed choice): the partial indexes need "historical = 0".
+        test = NOT_HISTORICAL if query.historical == "exclude" else "historical = 1"
+        ranged.append(Condition(test, (), ("historical",)))
     if query.since is not None:
         ranged.append(Condition("date >= ?", (query.since.isoformat(),), ("date",)))
     if query.until is not None:

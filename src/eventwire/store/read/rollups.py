@@ -154,6 +154,7 @@ def _needed_columns(query: EventQuery, group: StatsGroup | None) -> frozenset[st
         or query.min_confidence is not None
         or query.headline is not None
         or query.source is not None
+        or query.historical != "exclude"  # the rollups hold no historical event
     ):
         return None
     needed: set[str] = set()
