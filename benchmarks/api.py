@@ -31,10 +31,12 @@ above it is listed with the reason (``WHY_SLOW``). In short, on the 1,000,000-ev
 store (2 cores), what stays above it is bound by the size of its answer or of its
 matches, not by the plan:
 
-- ``/stats?group=dyad,type`` over a year and ``group=day,type`` for a big country over
-  five years answer 26,000-29,000 rows (about 2 MB of JSON): reading the rollup rows,
-  grouping, sorting and encoding them takes 60-150 ms. A dashboard showing years at
-  once could ask for ``month,type``.
+- (no longer: ``/stats?group=dyad,type`` over a year and ``group=day,type`` for a big
+  country over five years answer 23,000-29,000 rows, about 2 MB of JSON. Since schema
+  version 6 their rows are read in the order of the answer -- by count from the
+  ``*_top`` indexes, by day from the key index with the undated rows read apart -- and
+  SQLite joins the JSON objects into one string, so nothing is sorted and Python
+  fetches one value: 15-20 ms of CPU, 60-150 ms before.)
 - a text query with a word in most articles (``police`` is in 132,854 of 174,743)
   builds the set of matching articles in full, about 40 ms, so that the answer stays
   exact; a cap (the most recent N matching articles) would cut it to ~20 ms at the
