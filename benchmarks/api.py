@@ -468,6 +468,10 @@ WHY_SLOW = {
     "/stats group=day,type, one country": "a big country over five years is ~29,000 rows of "
     "answer (day x type)",
     "/stats group=dyad,type, one year": "a year is ~26,000 rows of answer (dyad x type)",
+    "/stats group=dyad,type, a year from mid-month": "~70,000 rollup rows of eleven months "
+    "and the events of the days at both ends are added up into ~27,000 groups (sorted)",
+    "/map/pairs (top 15) of countries and sectors, one year": "no rollup holds pairs of "
+    "countries and sectors by period: a year's events (~200,000) are grouped",
     "/stats group=dyad, one year": "a year is ~7,700 rows of answer (dyads)",
     "/stats group=day,type, one year": "a year is ~5,800 rows of answer (day x type)",
 }
@@ -516,6 +520,11 @@ def probes(conn: sqlite3.Connection, client: TestClient) -> list[Probe]:
     def month(rng: random.Random) -> tuple[str, str]:
         start = START + timedelta(days=rng.randrange(0, DAYS - 31))
         return start.isoformat(), (start + timedelta(days=30)).isoformat()
+
+    def twelve_months(rng: random.Random) -> tuple[str, str]:
+        start = date(rng.choice((2020, 2021, 2022, 2023)), rng.randint(1, 12), 15)
+        end = date(start.year + 1, start.month, 14)
+        return start.isoformat(), end.isoformat()
 
     def year(rng: random.Random) -> tuple[str, str]:
         y = rng.choice((2020, 2021, 2022, 2023, 2024))
@@ -575,6 +584,9 @@ def probes(conn: sqlite3.Connection, client: TestClient) -> list[Probe]:
         Probe("/stats group=dyad,type, one year", lambda r: (
             "/stats?group=dyad,type&since={}&until={}".format(*year(r))
         )),
+        Probe("/stats group=dyad,type, a year from mid-month", lambda r: (
+            "/stats?group=dyad,type&since={}&until={}".format(*twelve_months(r))
+        )),
         # Every /stats group on its own, over all time.
         *(
             Probe(f"/stats group={g}, all time", lambda r, g=g: f"/stats?group={g}")
@@ -625,6 +637,9 @@ def probes(conn: sqlite3.Connection, client: TestClient) -> list[Probe]:
         Probe("/map/pairs (top 15), all", lambda r: "/map/pairs"),
         Probe("/map/pairs (top 15) of countries and sectors, all", lambda r: (
             "/map/pairs?nodes=sector"
+        )),
+        Probe("/map/pairs (top 15) of countries and sectors, one year", lambda r: (
+            "/map/pairs?nodes=sector&since={}&until={}".format(*year(r))
         )),
         Probe("/map/pairs (top 15), one year", lambda r: (
             "/map/pairs?since={}&until={}".format(*year(r))
