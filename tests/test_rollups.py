@@ -213,25 +213,34 @@ def assert_sector_rollups_exact(conn: sqlite3.Connection) -> None:
 def assert_rollups_exact(conn: sqlite3.Connection) -> None:
     """Every rollup row is the count of its events: no row missing, none extra, no key
     twice, no zero."""
+    psector = {"event_counts_psector_all": 0, "event_counts_psector_year": 4}
+    psector["event_counts_psector_month"] = 7  # (schema version 6: by period)
     assert (
-        {*EXPECTED_KEYS, *SECTOR_TABLES, "event_counts_psector_all"}
+        {*EXPECTED_KEYS, *SECTOR_TABLES, *psector}
         == set(schema.ROLLUP_TABLES)
         == rollups.ROLLUP_TABLES
     )
     assert_sector_rollups_exact(conn)
-    expected = Counter(
-        (*row[:4], int(not (row[4] or row[5] or row[6])))
-        for row in conn.execute(
-            "SELECT actor_country, actor_sector, recipient_country, recipient_sector, negated, "
-            "hypothetical, future FROM events WHERE historical = 0"
-        )
-    )
-    rows = conn.execute(
-        "SELECT actor_country, actor_sector, recipient_country, recipient_sector, factual, n "
-        "FROM event_counts_psector_all"
+    parties = conn.execute(
+        "SELECT date, actor_country, actor_sector, recipient_country, recipient_sector, "
+        "negated, hypothetical, future FROM events WHERE historical = 0"
     ).fetchall()
-    assert {tuple(row[:-1]): row[-1] for row in rows} == dict(expected)
-    assert len(rows) == len(expected)
+    for table, length in psector.items():
+        period = {0: "", 4: "year, ", 7: "month, "}[length]
+        expected = Counter(
+            (
+                *((_period(row[0], length),) if length else ()),
+                *row[1:5],
+                int(not (row[5] or row[6] or row[7])),
+            )
+            for row in parties
+        )
+        rows = conn.execute(
+            f"SELECT {period}actor_country, actor_sector, recipient_country, "
+            f"recipient_sector, factual, n FROM {table}"
+        ).fetchall()
+        assert {tuple(row[:-1]): row[-1] for row in rows} == dict(expected), table
+        assert len(rows) == len(expected), table
     events: list[EventRow] = [
         (row[0], row[1], row[2], row[3], int(not (row[4] or row[5] or row[6])))
         for row in conn.execute(
@@ -421,6 +430,8 @@ FILTERS: list[EventQuery] = [
     EventQuery(actor_sector="GOV"),
     EventQuery(recipient_sector="CVL", types=("ASSAULT",), since=date(2023, 2, 10)),
     EventQuery(mode="arrest", include_flagged=True),
+    # a sector with a country: the pairs of countries and sectors (schema version 6)
+    EventQuery(actor_sector="GOV", country="ARC", since=date(2023, 2, 10)),
 ]
 GROUPS = [
     "day", "month", "year", "type", "actor_country", "recipient_country", "dyad",
@@ -510,7 +521,7 @@ def test_a_store_without_rollups_gives_the_same_api_answers(
     [
         EventQuery(text="dispatch"),
         EventQuery(min_confidence=0.5),
-        EventQuery(actor_sector="GOV", country="ARC"),
+        EventQuery(actor_sector="GOV", country="ARC", types=("AID",)),
         EventQuery(headline=True),
         EventQuery(headline=False, types=("ASSAULT",)),
     ],

@@ -18,9 +18,11 @@ shipped (a database migrated by it would differ from one created afresh).
 5. ``events.actor_inferred``, ``events.recipient_inferred``: the text does not name
    that actor and a rule supplied it (an arrest with no stated agent is made by the
    state's police); events stored before read back as not inferred.
-6. indexes of the yearly and all-time rollups of pairs and dyads, and of the pairs of
-   countries and sectors, in the order of their counts (``*_top``): the largest groups
-   of a year or of all time are read in the order the API answers them, unsorted.
+6. the rollups of pairs of country and sector by month and year
+   (``event_counts_psector_{month,year}``), and indexes of the yearly and all-time
+   rollups of pairs, dyads and pairs of countries and sectors in the order of their
+   counts (``*_top``): the largest groups of a year or of all time are read in the
+   order the API answers them, unsorted.
 7. ``events.historical``: the event is told as a summary of the past (PLOVER's
    "historical" context), filled from ``contexts``; the default listing leaves such
    events out, so the rollups and the partial indexes of factual events hold only the
@@ -36,6 +38,9 @@ from eventwire.store.map_rollups import SOURCE_COLUMNS as MAP_SOURCE_COLUMNS
 from eventwire.store.rollup_sql import (
     PARTY_SECTOR_COLUMNS,
     PARTY_SECTOR_SHAPES,
+    PARTY_SECTOR_SOURCE_COLUMNS,
+    PERIOD_PARTY_SECTOR_SHAPES,
+    PERIOD_PARTY_SECTOR_SQL,
     ROLLUP_BACKFILL,
     ROLLUP_SOURCE_COLUMNS,
     ROLLUP_SQL,
@@ -288,11 +293,16 @@ def _top_index(table: str, keys: tuple[str, ...]) -> str:
 # countries and sectors): their largest groups are what the API and the network ask.
 TOP_INDEXED = (
     "event_counts_pair_year", "event_counts_dyad_year", "event_counts_pair_all",
-    "event_counts_dyad_all", "event_counts_psector_all",
+    "event_counts_dyad_all", "event_counts_psector_all", "event_counts_psector_year",
 )  # fmt: skip
-_V6_TOP_INDEXES = "".join(
+_V6_ROLLUPS_IN_ORDER = "".join(PERIOD_PARTY_SECTOR_SQL) + "".join(
     _top_index(table, keys)
-    for table, keys, _ in (*rollup_shapes(), *WHOLE_SHAPES, *PARTY_SECTOR_SHAPES)
+    for table, keys, _ in (
+        *rollup_shapes(),
+        *WHOLE_SHAPES,
+        *PARTY_SECTOR_SHAPES,
+        *PERIOD_PARTY_SECTOR_SHAPES,
+    )
     if table in TOP_INDEXED
 )
 
@@ -306,13 +316,11 @@ _V6_TOP_INDEXES = "".join(
 _LISTED = "{r}.historical = 0"
 _ROLLUP_TRIGGERS = (
     "events_rollups", "events_sector_rollups", "events_whole_rollups",
-    "events_psector_rollups", "events_map_rollups",
+    "events_psector_rollups", "events_psector_period_rollups", "events_map_rollups",
 )  # fmt: skip
 _LISTED_FACTUAL = "negated = 0 AND hypothetical = 0 AND future = 0 AND historical = 0"
 _V7_TRIGGERS = [
-    *rollup_script(
-        rollup_shapes(), columns=(*ROLLUP_SOURCE_COLUMNS, "historical"), listed=_LISTED
-    ),
+    *rollup_script(rollup_shapes(), columns=(*ROLLUP_SOURCE_COLUMNS, "historical"), listed=_LISTED),
     *rollup_script(
         SECTOR_SHAPES,
         "events_sector_rollups",
@@ -326,6 +334,12 @@ _V7_TRIGGERS = [
         PARTY_SECTOR_SHAPES,
         "events_psector_rollups",
         (*PARTY_SECTOR_COLUMNS, "negated", "hypothetical", "future", "historical"),
+        _LISTED,
+    ),
+    *rollup_script(
+        PERIOD_PARTY_SECTOR_SHAPES,
+        "events_psector_period_rollups",
+        (*PARTY_SECTOR_SOURCE_COLUMNS, "historical"),
         _LISTED,
     ),
     *map_rollup_triggers(_LISTED, (*MAP_SOURCE_COLUMNS, "historical")),
@@ -374,6 +388,6 @@ MIGRATIONS: tuple[str, ...] = (
     _V3_HEADLINE,
     _V4_MAP_ROLLUPS,
     _V5_INFERRED_ACTORS,
-    _V6_TOP_INDEXES,
+    _V6_ROLLUPS_IN_ORDER,
     _V7_HISTORICAL,
 )

@@ -201,11 +201,31 @@ SECTOR_ROLLUP_SQL: tuple[str, ...] = (
         (*PARTY_SECTOR_COLUMNS, "negated", "hypothetical", "future"),
     ),
 )
+# Schema version 6 adds ``*_psector_{month,year}``: the pairs of country and sector by
+# period, which the network of countries and sectors over a date range reads.
+PERIOD_PARTY_SECTOR_SHAPES: list[Shape] = [
+    (f"event_counts_psector_{period}", (period, *PARTY_SECTOR_COLUMNS, "factual"), ())
+    for period in ("month", "year")
+]
+PARTY_SECTOR_SOURCE_COLUMNS = ("date", *PARTY_SECTOR_COLUMNS, "negated", "hypothetical", "future")
+PERIOD_PARTY_SECTOR_SQL: tuple[str, ...] = tuple(
+    rollup_script(
+        PERIOD_PARTY_SECTOR_SHAPES, "events_psector_period_rollups", PARTY_SECTOR_SOURCE_COLUMNS
+    )
+)
 ROLLUP_TABLES: tuple[str, ...] = tuple(
     table
-    for table, _, _ in (*rollup_shapes(), *SECTOR_SHAPES, *WHOLE_SHAPES, *PARTY_SECTOR_SHAPES)
+    for table, _, _ in (
+        *rollup_shapes(),
+        *SECTOR_SHAPES,
+        *WHOLE_SHAPES,
+        *PARTY_SECTOR_SHAPES,
+        *PERIOD_PARTY_SECTOR_SHAPES,
+    )
 )
 # The statements that fill the (empty) rollup tables from ``events``.
 ROLLUP_BACKFILL: tuple[str, ...] = tuple(
-    s for s in (*ROLLUP_SQL, *SECTOR_ROLLUP_SQL) if s.startswith("INSERT INTO")
+    s
+    for s in (*ROLLUP_SQL, *SECTOR_ROLLUP_SQL, *PERIOD_PARTY_SECTOR_SQL)
+    if s.startswith("INSERT INTO")
 )

@@ -116,11 +116,11 @@ FAMILIES: tuple[Family, ...] = (
         frozenset({"type", "mode", "actor_sector", "recipient_sector"}),
         ("year", "month", "event"),
     ),
-    # Of all time only: the network of countries and sectors.
+    # The network of countries and sectors (all time: version 4; periods: version 6).
     Family(
         "psector",
         frozenset({"actor_country", "actor_sector", "recipient_country", "recipient_sector"}),
-        (),
+        ("year", "month", "event"),
         whole=True,
     ),
 )
