@@ -232,8 +232,22 @@ class MapReader:
             if counted is not None
             else count_statement(where, self._indexes)
         )
+        if source.grouped:
+            # The groups are added up from many rows: once, the totals of every pair
+            # beside the top ones (a window over all of them, before the limit).
+            top = Statement(
+                f"SELECT {keys}, n, count(*) OVER () AS pairs, sum(n) OVER () AS paired "
+                f"FROM ({inner}) WHERE {both} ORDER BY n DESC, {keys} LIMIT ?",
+                [*source.params, limit],
+            )
         rows = self._rows(top)
-        total = self._rows(sums)[0]
+        if source.grouped:
+            total = {
+                "pairs": rows[0]["pairs"] if rows else 0,
+                "paired": rows[0]["paired"] if rows else 0,
+            }
+        else:
+            total = dict(self._rows(sums)[0])
         paired = int(total["paired"])
         unpaired = int(self._rows(everything)[0]["n"]) - paired
         return TopPairs(
