@@ -92,7 +92,7 @@ def test_event_json_holds_the_record_counts_and_first_mention(
     with Store(db_path, create=False) as store:
         stored = store.event(1)
     assert stored is not None
-    record = event_record(stored)
+    record = event_record(stored).to_dict()
     for key, value in record.items():
         assert event[key] == value, key
     assert event["num_mentions"] == 2

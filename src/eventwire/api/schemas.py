@@ -1,26 +1,35 @@
 """The JSON of the REST contract, as pydantic models (they also document the API in
 the OpenAPI schema), and the functions that build it from the reader's records.
 
-Where the JSON is a record of the reader (``store/read/results.py``) as it is, its model
-is that dataclass under the API's name (``class MentionOut(MentionDetail)``: pydantic
-validates and documents stdlib dataclasses), so each field is declared once and a field
-added to the record is in the API's JSON and OpenAPI document without an edit here; the
-builders turn those records into JSON with ``dataclasses.asdict``. Builders return plain
-JSON-ready dicts shaped like these models; each route declares its model as
-``response_model``, so FastAPI checks every answer against it. The one
-exception is ``/stats``: its rows (thousands, for a year of days by type) are encoded by
-SQLite and sent as they are (``stats_body``); the tests check them against ``StatsOut``.
+Each field is declared once, in the dataclass the JSON is made from, so a field added to
+a record is in the API's JSON and OpenAPI document without an edit here:
+- where the JSON is a record of the reader (``store/read/results.py``) as it is, its
+  model is that dataclass under the API's name (``class MentionOut(MentionDetail)``:
+  pydantic validates and documents stdlib dataclasses), and the builders turn those
+  records into JSON with ``dataclasses.asdict``;
+- where it is a record with fields added (an event: ``EventRecord`` of
+  ``export/event_records.py`` plus counts and its first mention) or some of a record's
+  fields (a place, an article), the model subclasses ``record_model(record, ...)``: a
+  pydantic model of the record's fields with their types and descriptions.
+The models with no record behind them say why. Builders return plain JSON-ready dicts
+shaped like these models; each route declares its model as ``response_model``, so
+FastAPI checks every answer against it. The one exception is ``/stats``: its rows
+(thousands, for a year of days by type) are encoded by SQLite and sent as they are
+(``stats_body``); the tests check them against ``StatsOut``.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import asdict, dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, get_type_hints
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
 
-from eventwire.export.event_records import event_record
+from eventwire.export.event_records import EventRecord, event_record
+from eventwire.model import Place, TimeExpression
+from eventwire.store import StoredArticle
 from eventwire.store.read.results import (
     ArticleDetail,
     ArticleMention,
@@ -38,9 +47,34 @@ from eventwire.store.read.results import (
 
 Json = dict[str, Any]
 
-# The config of the records below, so that they do not take that of a model holding
-# them (``EventDetailOut`` allows extra fields; its mentions do not).
+# The config of the records below, so that they never take that of a model holding them.
 _RECORD = ConfigDict(extra="ignore")
+
+
+def record_model(record: type[Any], names: str = "", /, **types: Any) -> type[BaseModel]:
+    """A pydantic model of the fields of the dataclass ``record``: those in ``names``
+    (space-separated, in that order) or, without names, all of them in the record's
+    order; each with the record's type and the description in its ``metadata``.
+    ``types`` gives a field another type (a nested record under the API's name).
+    Subclass it to name the model, document it and add fields (mypy cannot follow a base
+    made at run time, hence the ``type: ignore[misc]`` of each such class)."""
+    hints = get_type_hints(record)
+    declared = {f.name: f for f in dataclasses.fields(record)}
+    chosen = names.split() or list(declared)
+    unknown = sorted((set(chosen) | set(types)) - set(declared))
+    if unknown:
+        raise TypeError(f"{record.__name__} has no field {', '.join(unknown)}")
+    unshown = sorted(set(types) - set(chosen))
+    if unshown:
+        raise TypeError(f"{record.__name__}: a type for {', '.join(unshown)}, not shown")
+    definitions: dict[str, Any] = {
+        name: (
+            types.get(name, hints[name]),
+            Field(description=declared[name].metadata.get("description")),
+        )
+        for name in chosen
+    }
+    return create_model(f"{record.__name__}Fields", **definitions)
 
 
 @dataclass(frozen=True)
@@ -50,76 +84,34 @@ class HealthOut(Health):
     status: Annotated[str, Field(examples=["ok"])]
 
 
-class MentionRef(BaseModel):
-    """An event's first mention: offsets into the article's text."""
-
-    article_id: int
-    article_title: str | None
-    sentence: str
-    start: int
-    end: int
-    trigger_start: int | None
-    trigger_end: int | None
+_FIRST_MENTION = "article_id article_title sentence start end trigger_start trigger_end"
 
 
-class EventOut(BaseModel):
-    """A coded event: the fields of ``eventwire.export.event_records.event_record`` plus
-    counts and the first mention. Fields the record gains later are passed through."""
+class MentionRef(record_model(MentionDetail, _FIRST_MENTION)):  # type: ignore[misc]
+    """An event's first mention: offsets into the article's text (the first fields of
+    ``MentionDetail``; the event's page lists every mention with all of them)."""
 
-    model_config = ConfigDict(extra="allow")
 
-    id: int
-    date: str | None = Field(description="ISO date YYYY-MM-DD")
-    date_precision: str | None = Field(description="day, week, month or year")
-    type: str = Field(description="PLOVER event type")
-    mode: str | None
-    contexts: list[str]
-    cameo_root: str | None
-    quad_class: int | None
-    acled_event_type: str | None
-    acled_sub_event_type: str | None
-    actor: str | None
-    actor_code: str | None
-    actor_country: str | None
-    actor_sector: str | None
-    actor_inferred: bool = Field(
-        default=False,
-        description="the text names no actor; a rule supplied it (police for an arrest)",
-    )
-    recipient: str | None
-    recipient_code: str | None
-    recipient_country: str | None
-    recipient_sector: str | None
-    recipient_inferred: bool = Field(default=False, description="the recipient was inferred")
-    place: str | None
-    place_country: str | None = Field(description="ISO 3166 alpha-2 (GeoNames)")
-    lat: float | None
-    lon: float | None
-    geo_precision: str | None
-    dead: int | None
-    injured: int | None
-    arrested: int | None
-    confidence: float
-    flags: list[str] = Field(description="negated, hypothetical, future")
-    headline: bool = Field(
-        description="reported in an article's headline (like GDELT's IsRootEvent)"
-    )
-    num_articles: int
+class EventOut(record_model(EventRecord)):  # type: ignore[misc]
+    """A coded event: the fields of ``EventRecord`` (``export/event_records.py``: the
+    CLI's and the exports' row), in its order, plus counts and the first mention."""
+
     num_mentions: int
     num_sources: int
-    article_id: int | None
-    sentence: str | None
     mention: MentionRef | None
 
 
-class EventPageOut(BaseModel):
-    events: list[EventOut]
+class EventPageOut(record_model(EventPage, events=list[EventOut])):  # type: ignore[misc]
+    """A page of events (``EventPage``, its events as ``EventOut``)."""
+
     next_cursor: str | None = Field(
         description="pass as cursor= for the next page; null at the end"
     )
 
 
 class CountOut(BaseModel):
+    """How many events a query selects (the reader answers a bare int)."""
+
     count: int
 
 
@@ -139,28 +131,21 @@ class ArticleSummaryOut(ArticleSummary):
     __pydantic_config__ = _RECORD
 
 
-class ArticlePageOut(BaseModel):
-    articles: list[ArticleSummaryOut]
-    next_cursor: str | None
+class ArticlePageOut(record_model(ArticlePage, articles=list[ArticleSummaryOut])):  # type: ignore[misc]
+    """A page of articles (``ArticlePage``, its summaries under the API's name)."""
 
 
-class PlaceOut(BaseModel):
-    text: str
-    start: int
-    end: int
-    name: str | None
-    lat: float | None
-    lon: float | None
-    country_code: str | None
-    precision: str | None
+_PLACE = "text start end name lat lon country_code precision"
 
 
-class TimexOut(BaseModel):
-    text: str
-    start: int
-    end: int
-    type: str
-    value: str | None
+class PlaceOut(record_model(Place, _PLACE)):  # type: ignore[misc]
+    """A place named in an article, as resolved: the fields of ``model.Place`` but the
+    gazetteer's bookkeeping (GeoNames id, feature code, confidence)."""
+
+
+class TimexOut(record_model(TimeExpression, "text start end type value")):  # type: ignore[misc]
+    """A time expression in an article: the fields of ``model.TimeExpression`` but its
+    TIMEX3 ``mod``."""
 
 
 @dataclass(frozen=True)
@@ -168,22 +153,20 @@ class ArticleMentionOut(ArticleMention):
     __pydantic_config__ = _RECORD
 
 
-class ArticleOut(BaseModel):
-    """A stored article. Every offset (places, timexes, mentions) indexes into ``text``."""
+_ARTICLE = (
+    "id title text body captions credits source url author published published_origin"
+    " places timexes"
+)
 
-    id: int
-    title: str | None
-    text: str
-    body: str | None
-    captions: list[str]
-    credits: list[str]
-    source: str | None
-    url: str | None
-    author: str | None = None
-    published: str | None
-    published_origin: str | None
-    places: list[PlaceOut]
-    timexes: list[TimexOut]
+
+_ARTICLE_PARTS: dict[str, Any] = {"places": list[PlaceOut], "timexes": list[TimexOut]}
+
+
+class ArticleOut(record_model(StoredArticle, _ARTICLE, **_ARTICLE_PARTS)):  # type: ignore[misc]
+    """A stored article: the fields of ``StoredArticle`` but its bookkeeping (content
+    hash, origin, near-copy, ingestion time), with the event mentions in it. Every offset
+    (places, timexes, mentions) indexes into ``text``."""
+
     mentions: list[ArticleMentionOut]
 
 
@@ -208,6 +191,9 @@ class SearchOut(BaseModel):
 
 
 class StatsOut(BaseModel):
+    """Event counts by group. ``StatsJson`` holds the rows already encoded by SQLite,
+    so this model only documents them (``stats_body`` writes the JSON)."""
+
     group: list[str]
     rows: list[dict[str, str | int | None]] = Field(
         description="one object per group: the group's keys and n, the number of events"
@@ -246,6 +232,9 @@ class IngestIn(BaseModel):
 
 
 class IngestedArticle(BaseModel):
+    """What storing one article did: ``store.IngestResult`` as the API has always named
+    it (``id`` for its ``article_id``), with each count described for the API's users."""
+
     id: int
     inserted: bool = Field(description="false when the same text was already stored")
     n_events: int = Field(description="events this article added as new events")
@@ -262,6 +251,8 @@ class IngestOut(BaseModel):
 
 
 class ErrorOut(BaseModel):
+    """FastAPI's error body (no record: the message of the error raised)."""
+
     detail: str
 
 
@@ -270,7 +261,7 @@ class ErrorOut(BaseModel):
 
 def event_json(item: EventItem) -> Json:
     event = item.event
-    record = event_record(event)
+    record = event_record(event).to_dict()
     mention = event.mentions[0] if event.mentions else None
     record["num_mentions"] = event.num_mentions
     record["num_sources"] = event.num_sources

@@ -184,7 +184,7 @@ def events(
 
 
 def _print_events(found: list[Any], fmt: str) -> None:
-    records = [event_record(e) for e in found]
+    records = [event_record(e).to_dict() for e in found]
     if fmt == "json":
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))
     elif fmt == "csv":
@@ -214,7 +214,7 @@ def show(event_id: int, db: str) -> None:
             _fail(f"{db}: no event with id {event_id}")
             sys.exit(1)
         articles = [store.article(m.article_id) for m in event.mentions]
-    record = event_record(event)
+    record = event_record(event).to_dict()
     for key, value in record.items():
         if key != "sentence" and value not in (None, [], ""):
             click.echo(f"{key:>17}: {value}")

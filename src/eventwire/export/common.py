@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import metadata
 from typing import Any, BinaryIO, TextIO, TypeVar
 
-from eventwire.export.event_records import event_record
+from eventwire.export.event_records import EVENT_RECORD_FIELDS, event_record
 from eventwire.model import Mention
 from eventwire.store import ArticleInfo, MentionKey, MentionOffsets, Store, StoredEvent
 
@@ -144,8 +144,8 @@ def one_line(text: str) -> str:
 
 
 def flat_record(event: StoredEvent) -> dict[str, Any]:
-    """``output.event_record`` with its lists joined by ``;`` (one value per cell)."""
-    return {key: flat_value(value) for key, value in event_record(event).items()}
+    """The event's ``EventRecord`` row with its lists joined by ``;`` (one value per cell)."""
+    return {key: flat_value(value) for key, value in event_record(event).to_dict().items()}
 
 
 def flat_value(value: Any) -> Any:
@@ -154,16 +154,9 @@ def flat_value(value: Any) -> Any:
     return value
 
 
-@lru_cache(maxsize=1)
 def record_columns() -> tuple[str, ...]:
-    """The keys of ``output.event_record``, in order (known even with no event to export)."""
-    blank = StoredEvent(
-        id=0, type="", mode=None, contexts=[], actor=None, recipient=None, date=None,
-        date_precision=None, date_from_publication=False, place=None, dead=None,
-        injured=None, arrested=None, confidence=0.0, negated=False, hypothetical=False,
-        future=False, headline=False, num_mentions=0, num_articles=0, num_sources=0,
-    )  # fmt: skip
-    return tuple(event_record(blank))
+    """The fields of ``EventRecord``, in order (known even with no event to export)."""
+    return EVENT_RECORD_FIELDS
 
 
 def _opt_str(value: Any) -> str | None:

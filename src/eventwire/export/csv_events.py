@@ -1,4 +1,4 @@
-"""CSV: one row per event, the columns of ``output.event_record`` (what ``eventwire
+"""CSV: one row per event, the fields of ``EventRecord`` (what ``eventwire
 events --format csv`` prints), UTF-8, with a header row, RFC 4180 quoting (CRLF line
 ends; a cell holding a comma, quote or line break is quoted).
 

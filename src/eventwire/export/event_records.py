@@ -1,10 +1,13 @@
-"""Turning stored events into rows for people: JSON/CSV records, a text table and a
-highlighted source sentence. Used by the CLI; nothing here touches the database."""
+"""Turning stored events into rows for people: the typed flat event record
+(``EventRecord``: the CLI's JSON/CSV rows, the tabular exports' columns, the API's
+event), a text table and a highlighted source sentence. Nothing here touches the
+database."""
 
 from __future__ import annotations
 
 import shutil
 import textwrap
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 import click
@@ -33,11 +36,72 @@ def _views(event_type: str, mode: str | None, recipient: Actor | None) -> Record
     }
 
 
-def event_record(event: StoredEvent) -> Record:
-    """A flat, JSON-ready view of a stored event (the CLI's json/csv row)."""
+@dataclass(frozen=True, slots=True)
+class EventRecord:
+    """A flat, JSON-ready view of a stored event: the CLI's json/csv row, the columns of
+    the tabular exports and the fields of the API's event (``api/schemas.py`` builds its
+    model from these fields, their types and their descriptions, kept in each field's
+    ``metadata``). Build it with ``event_record``; ``to_dict`` gives the row."""
+
+    id: int
+    date: str | None = field(metadata={"description": "ISO date YYYY-MM-DD"})
+    date_precision: str | None = field(metadata={"description": "day, week, month or year"})
+    type: str = field(metadata={"description": "PLOVER event type"})
+    mode: str | None
+    contexts: tuple[str, ...]
+    cameo_root: str | None
+    quad_class: int | None
+    acled_event_type: str | None
+    acled_sub_event_type: str | None
+    actor: str | None
+    actor_code: str | None
+    actor_country: str | None
+    actor_sector: str | None
+    actor_inferred: bool = field(
+        metadata={
+            "description": "the text names no actor; a rule supplied it (police for an arrest)"
+        }
+    )
+    recipient: str | None
+    recipient_code: str | None
+    recipient_country: str | None
+    recipient_sector: str | None
+    recipient_inferred: bool = field(metadata={"description": "the recipient was inferred"})
+    place: str | None
+    place_country: str | None = field(metadata={"description": "ISO 3166 alpha-2 (GeoNames)"})
+    lat: float | None
+    lon: float | None
+    geo_precision: str | None
+    dead: int | None
+    injured: int | None
+    arrested: int | None
+    confidence: float
+    flags: tuple[str, ...] = field(metadata={"description": "negated, hypothetical, future"})
+    headline: bool = field(
+        metadata={"description": "reported in an article's headline (like GDELT's IsRootEvent)"}
+    )
+    num_articles: int
+    article_id: int | None
+    sentence: str | None
+
+    def to_dict(self) -> Record:
+        """The record as a dict in field order, its tuples as lists (``json.dumps`` and
+        the CSV and Parquet writers take it as it is)."""
+        row: Record = {name: getattr(self, name) for name in EVENT_RECORD_FIELDS}
+        row["contexts"] = list(self.contexts)
+        row["flags"] = list(self.flags)
+        return row
+
+
+# The names of the record's fields, in order: the CLI's and the exports' columns.
+EVENT_RECORD_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(EventRecord))
+
+
+def event_record(event: StoredEvent) -> EventRecord:
+    """The flat view of a stored event (every face's event row comes from here)."""
     mention = event.mentions[0] if event.mentions else None
     place = event.place
-    flags = [
+    flags = tuple(
         name
         for name, on in (
             ("negated", event.negated),
@@ -45,40 +109,40 @@ def event_record(event: StoredEvent) -> Record:
             ("future", event.future),
         )
         if on
-    ]
-    return {
-        "id": event.id,
-        "date": event.date.isoformat() if event.date else None,
-        "date_precision": str(event.date_precision) if event.date_precision else None,
-        "type": event.type,
-        "mode": event.mode,
-        "contexts": list(event.contexts),
+    )
+    return EventRecord(
+        id=event.id,
+        date=event.date.isoformat() if event.date else None,
+        date_precision=str(event.date_precision) if event.date_precision else None,
+        type=event.type,
+        mode=event.mode,
+        contexts=tuple(event.contexts),
         **_views(event.type, event.mode, event.recipient),
-        "actor": event.actor.text if event.actor else None,
-        "actor_code": _actor_code(event.actor),
-        "actor_country": event.actor.country if event.actor else None,
-        "actor_sector": event.actor.sector if event.actor else None,
-        "actor_inferred": bool(event.actor and event.actor.inferred),
-        "recipient": event.recipient.text if event.recipient else None,
-        "recipient_code": _actor_code(event.recipient),
-        "recipient_country": event.recipient.country if event.recipient else None,
-        "recipient_sector": event.recipient.sector if event.recipient else None,
-        "recipient_inferred": bool(event.recipient and event.recipient.inferred),
-        "place": place.name if place else None,
-        "place_country": place.country_code if place else None,
-        "lat": place.lat if place else None,
-        "lon": place.lon if place else None,
-        "geo_precision": str(place.precision) if place and place.precision else None,
-        "dead": event.dead,
-        "injured": event.injured,
-        "arrested": event.arrested,
-        "confidence": event.confidence,
-        "flags": flags,
-        "headline": event.headline,
-        "num_articles": event.num_articles,
-        "article_id": mention.article_id if mention else None,
-        "sentence": mention.sentence if mention else None,
-    }
+        actor=event.actor.text if event.actor else None,
+        actor_code=_actor_code(event.actor),
+        actor_country=event.actor.country if event.actor else None,
+        actor_sector=event.actor.sector if event.actor else None,
+        actor_inferred=bool(event.actor and event.actor.inferred),
+        recipient=event.recipient.text if event.recipient else None,
+        recipient_code=_actor_code(event.recipient),
+        recipient_country=event.recipient.country if event.recipient else None,
+        recipient_sector=event.recipient.sector if event.recipient else None,
+        recipient_inferred=bool(event.recipient and event.recipient.inferred),
+        place=place.name if place else None,
+        place_country=place.country_code if place else None,
+        lat=place.lat if place else None,
+        lon=place.lon if place else None,
+        geo_precision=str(place.precision) if place and place.precision else None,
+        dead=event.dead,
+        injured=event.injured,
+        arrested=event.arrested,
+        confidence=event.confidence,
+        flags=flags,
+        headline=event.headline,
+        num_articles=event.num_articles,
+        article_id=mention.article_id if mention else None,
+        sentence=mention.sentence if mention else None,
+    )
 
 
 _TABLE_COLUMNS = (

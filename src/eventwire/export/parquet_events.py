@@ -119,7 +119,7 @@ def write_parquet(events: Iterable[StoredEvent], store: Store, out: BinaryIO, he
 
 def parquet_row(event: StoredEvent) -> dict[str, Any]:
     """One event as a row of ``SCHEMA``."""
-    record = event_record(event)
+    record = event_record(event).to_dict()
     row = {name: record.get(name) for name in SCHEMA.names}
     actor, recipient, place = event.actor, event.recipient, event.place
     row.update(
