@@ -377,12 +377,14 @@ def _piece_rows(
     where_sql = " AND ".join(conditions) if conditions else "1"
     table = plan.family.table(piece.grain)
     source = table
-    if by_count and not query.include_flagged and f"{table}_top" in indexes:
-        # The index in the order of the counts (schema version 6): read unsorted.
-        source = f"{table} INDEXED BY {table}_top"
-    elif plan.family.columns >= _ROLE_INDEXED and not any(
+    no_role = not any(
         getattr(query, role) is not None for role in ("country", *sorted(_ROLE_INDEXED))
-    ):
+    )
+    if by_count and no_role and not query.include_flagged and f"{table}_top" in indexes:
+        # The index in the order of the counts (schema version 6): read unsorted. (A
+        # country is looked up in the indexes of each role instead.)
+        source = f"{table} INDEXED BY {table}_top"
+    elif plan.family.columns >= _ROLE_INDEXED and no_role:
         # Without a country to look up, the key index (period first, covering) is the
         # one to read; SQLite's planner may otherwise skip-scan a country index.
         source = f"{table} INDEXED BY {table}_key"
