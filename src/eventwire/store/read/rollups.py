@@ -6,16 +6,20 @@ request whose filters and groups only name what a rollup holds -- types, a count
 (actor or recipient), the actor's and the recipient's country, dates, factuality;
 grouped by day, month, year, type, actor or recipient country or dyad -- is answered
 by summing rollup rows, which are far fewer than the events they count. Any other
-request (a place, text, confidence, headline or source filter; a mode or sector with a
-country) returns None here and is answered from ``events`` (``query.py``); both give the
+request (a place, text, confidence, headline or source filter; historical events asked
+for, which no rollup counts; a mode with a country, or a sector with a country and a
+type) returns None here and is answered from ``events`` (``query.py``); both give the
 same numbers, rows and order.
 
 Choosing the rows
 -----------------
 The *family* is the smallest rollup whose keys cover the request: ``type`` (period,
 type), ``country`` (period, a country of the actor or the recipient, type), ``pair``
-(period, actor and recipient countries), ``dyad`` (pair and type) or ``sector`` (period,
-type, mode, the actor's and the recipient's sector; schema version 4). A date range is cut
+(period, actor and recipient countries), ``dyad`` (pair and type), ``sector`` (period,
+type, mode, the actor's and the recipient's sector; schema version 4) or ``psector``
+(period, the actor's and the recipient's country and sector; of all time since version
+4, by month and year since version 6). The groups of one year or of all time that are
+not over time are read largest first from the ``*_top`` indexes (version 6). A date range is cut
 into whole periods of the coarsest grain the family has and the groups allow, and the
 days left at its ends go down a grain, and so on: 2023-02-10..2024-12-31 reads the days
 2023-02-10..28 from a daily table, March to December 2023 from a monthly one and 2024
