@@ -101,7 +101,7 @@ def conn() -> sqlite3.Connection:
         "actor_country TEXT, recipient_country TEXT, actor_sector TEXT, recipient_sector TEXT, "
         "date TEXT, place_lat REAL, place_lon REAL, confidence REAL, num_mentions INTEGER, "
         "negated INTEGER DEFAULT 0, hypothetical INTEGER DEFAULT 0, future INTEGER DEFAULT 0, "
-        "headline INTEGER DEFAULT 0)"
+        "headline INTEGER DEFAULT 0, historical INTEGER DEFAULT 0)"
     )
     rows = [
         (1, "ASSAULT", "2024-01-03", 10.0, 10.0, 0.9, 1),
@@ -210,12 +210,24 @@ def test_stats_statement_orders_time_groups_by_time(conn: sqlite3.Connection) ->
         ("ASSAULT", 3),
         ("PROTEST", 2),
     ]
-    # The same rows as JSON objects of the keys by name, as the API answers.
+    # The same rows as JSON objects of the keys by name, as the API answers, in one
+    # string.
     statement = stats_statement(source, 2, as_json=True)
-    assert [json.loads(row[0]) for row in conn.execute(statement.sql, statement.params)] == [
+    (joined,) = conn.execute(statement.sql, statement.params).fetchone()
+    assert json.loads(f"[{joined}]") == [
         {"type": "ASSAULT", "n": 3},
         {"type": "PROTEST", "n": 2},
     ]
+    source = stats_source(where_clause(EventQuery()), StatsGroup.parse("day"))
+    statement = stats_statement(source, None, as_json=True)
+    (joined,) = conn.execute(statement.sql, statement.params).fetchone()
+    assert [row["day"] for row in json.loads(f"[{joined}]")] == [
+        "2024-01-01", "2024-01-02", "2024-01-03", None,
+    ]  # fmt: skip
+    # No group: NULL.
+    nothing = stats_source(where_clause(EventQuery(types=("NOPE",))), StatsGroup.parse("type"))
+    statement = stats_statement(nothing, None, as_json=True)
+    assert conn.execute(statement.sql, statement.params).fetchone() == (None,)
 
 
 def test_snippet_parts_split_on_the_markers() -> None:

@@ -44,7 +44,7 @@ class Spec:
     recipient: str | None
     day: date | None
     precision: DatePrecision = DatePrecision.DAY
-    flag: str | None = None  # negated, hypothetical or future
+    flag: str | None = None  # negated, hypothetical, future or historical
     actor_sector: str = "GOV"
     place: bool = False  # at Harbor Point (a fictional town)
 
@@ -89,6 +89,7 @@ def document(n: int, specs: list[Spec], source: str = "Harbor Post") -> Document
                 negated=spec.flag == "negated",
                 hypothetical=spec.flag == "hypothetical",
                 future=spec.flag == "future",
+                contexts=["historical"] if spec.flag == "historical" else [],
                 headline=k == 0,  # the first sentence's event: the one a title would report
             )
         )
@@ -105,6 +106,8 @@ def random_specs(rng: random.Random, count: int) -> list[Spec]:
     for _ in range(count):
         day = None if rng.random() < 0.08 else FIRST_DAY + timedelta(days=rng.randrange(DAYS))
         flag = rng.choice((None, None, None, None, None, "negated", "hypothetical", "future"))
+        if flag is None and rng.random() < 0.05:
+            flag = "historical"  # told as a summary of the past: in no rollup
         specs.append(
             Spec(
                 rng.choice(TYPES),
@@ -192,7 +195,7 @@ def assert_sector_rollups_exact(conn: sqlite3.Connection) -> None:
         (row[0], row[1], row[2], row[3], row[4], int(not (row[5] or row[6] or row[7])))
         for row in conn.execute(
             "SELECT date, type, mode, actor_sector, recipient_sector, negated, hypothetical, "
-            "future FROM events"
+            "future FROM events WHERE historical = 0"
         )
     ]
     for table, length in SECTOR_TABLES.items():
@@ -210,30 +213,39 @@ def assert_sector_rollups_exact(conn: sqlite3.Connection) -> None:
 def assert_rollups_exact(conn: sqlite3.Connection) -> None:
     """Every rollup row is the count of its events: no row missing, none extra, no key
     twice, no zero."""
+    psector = {"event_counts_psector_all": 0, "event_counts_psector_year": 4}
+    psector["event_counts_psector_month"] = 7  # (schema version 6: by period)
     assert (
-        {*EXPECTED_KEYS, *SECTOR_TABLES, "event_counts_psector_all"}
+        {*EXPECTED_KEYS, *SECTOR_TABLES, *psector}
         == set(schema.ROLLUP_TABLES)
         == rollups.ROLLUP_TABLES
     )
     assert_sector_rollups_exact(conn)
-    expected = Counter(
-        (*row[:4], int(not (row[4] or row[5] or row[6])))
-        for row in conn.execute(
-            "SELECT actor_country, actor_sector, recipient_country, recipient_sector, negated, "
-            "hypothetical, future FROM events"
-        )
-    )
-    rows = conn.execute(
-        "SELECT actor_country, actor_sector, recipient_country, recipient_sector, factual, n "
-        "FROM event_counts_psector_all"
+    parties = conn.execute(
+        "SELECT date, actor_country, actor_sector, recipient_country, recipient_sector, "
+        "negated, hypothetical, future FROM events WHERE historical = 0"
     ).fetchall()
-    assert {tuple(row[:-1]): row[-1] for row in rows} == dict(expected)
-    assert len(rows) == len(expected)
+    for table, length in psector.items():
+        period = {0: "", 4: "year, ", 7: "month, "}[length]
+        expected = Counter(
+            (
+                *((_period(row[0], length),) if length else ()),
+                *row[1:5],
+                int(not (row[5] or row[6] or row[7])),
+            )
+            for row in parties
+        )
+        rows = conn.execute(
+            f"SELECT {period}actor_country, actor_sector, recipient_country, "
+            f"recipient_sector, factual, n FROM {table}"
+        ).fetchall()
+        assert {tuple(row[:-1]): row[-1] for row in rows} == dict(expected), table
+        assert len(rows) == len(expected), table
     events: list[EventRow] = [
         (row[0], row[1], row[2], row[3], int(not (row[4] or row[5] or row[6])))
         for row in conn.execute(
             "SELECT date, type, actor_country, recipient_country, negated, hypothetical, "
-            "future FROM events"
+            "future FROM events WHERE historical = 0"
         )
     ]
     for table, (columns, keys_of) in EXPECTED_KEYS.items():
@@ -264,8 +276,10 @@ def test_rollups_stay_exact_through_inserts_merges_updates_and_deletes(tmp_path:
     assert_rollups_exact(conn)
     assert (
         conn.execute("SELECT sum(n) FROM event_counts_type_day").fetchone()[0]
-        == (conn.execute("SELECT count(*) FROM events").fetchone()[0])
+        == (conn.execute("SELECT count(*) FROM events WHERE historical = 0").fetchone()[0])
     )
+    # (Events told as a summary of the past are stored, and in no rollup.)
+    assert conn.execute("SELECT count(*) FROM events WHERE historical = 1").fetchone()[0] > 0
 
     # A second article reports a stored event: merging fills in the unknown actor and
     # the finer date, which moves the event to other rollup rows.
@@ -300,6 +314,8 @@ def test_rollups_stay_exact_through_inserts_merges_updates_and_deletes(tmp_path:
     )
     conn.execute("UPDATE events SET actor_country = NULL WHERE id % 6 = 0")
     conn.execute("UPDATE events SET confidence = 0.9, num_mentions = 3 WHERE id % 2 = 0")
+    assert_rollups_exact(conn)
+    conn.execute("UPDATE events SET historical = 1 - historical WHERE id % 4 = 0")
     assert_rollups_exact(conn)
     conn.execute("DELETE FROM events WHERE id % 3 = 0")
     assert_rollups_exact(conn)
@@ -414,6 +430,8 @@ FILTERS: list[EventQuery] = [
     EventQuery(actor_sector="GOV"),
     EventQuery(recipient_sector="CVL", types=("ASSAULT",), since=date(2023, 2, 10)),
     EventQuery(mode="arrest", include_flagged=True),
+    # a sector with a country: the pairs of countries and sectors (schema version 6)
+    EventQuery(actor_sector="GOV", country="ARC", since=date(2023, 2, 10)),
 ]
 GROUPS = [
     "day", "month", "year", "type", "actor_country", "recipient_country", "dyad",
@@ -503,7 +521,7 @@ def test_a_store_without_rollups_gives_the_same_api_answers(
     [
         EventQuery(text="dispatch"),
         EventQuery(min_confidence=0.5),
-        EventQuery(actor_sector="GOV", country="ARC"),
+        EventQuery(actor_sector="GOV", country="ARC", types=("AID",)),
         EventQuery(headline=True),
         EventQuery(headline=False, types=("ASSAULT",)),
     ],

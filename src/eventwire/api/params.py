@@ -178,6 +178,13 @@ def event_query(
     source: Annotated[
         str | None, Query(description="only events reported by an article of this source")
     ] = None,
+    historical: Annotated[
+        Literal["exclude", "include", "only"],
+        Query(
+            description="events told as a summary of the past (PLOVER's historical "
+            "context, undated): left out (default), included, or alone"
+        ),
+    ] = "exclude",
 ) -> EventQuery:
     """The event filters of a request; raises QueryError (answered with 422)."""
     if radius_km is not None and near is None:
@@ -210,6 +217,7 @@ def event_query(
         include_flagged=include_flagged,
         headline=headline,
         source=(source.strip() or None) if source is not None else None,
+        historical=historical,
     )
 
 

@@ -108,11 +108,12 @@ def export_command(
     query: str | None,
     all_: bool,
     headline: bool,
+    historical: str,
     no_header: bool,
 ) -> None:
     """Export stored events for other tools."""
     export_format = EXPORT_FORMATS[fmt]
-    flt = EventFilter(event_query(type_, country, since, until, query, all_, headline))
+    flt = EventFilter(event_query(type_, country, since, until, query, all_, headline, historical))
     try:
         with Store(db, create=False) as store, _output(out, export_format.binary) as stream:
             count = write_export(

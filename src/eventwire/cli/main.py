@@ -163,12 +163,14 @@ def events(
     query: str | None,
     all_: bool,
     headline: bool,
+    historical: str,
     limit: int,
     fmt: str,
 ) -> None:
-    """List stored events (factual ones unless --all)."""
+    """List stored events (factual ones unless --all; not those told as a summary of
+    the past unless --historical include)."""
     with _user_errors(), Store(db, create=False) as store:
-        selection = event_query(type_, country, since, until, query, all_, headline)
+        selection = event_query(type_, country, since, until, query, all_, headline, historical)
         flt = EventFilter(selection, limit=limit)
         found = store.events(flt)
         total = store.count_events(flt) if len(found) == limit else len(found)

@@ -83,6 +83,13 @@ _EVENT_FILTER_OPTIONS = (
     click.option("--query", help="Full-text search over source sentences and articles."),
     click.option("--all", "all_", is_flag=True, help="Include negated, hypothetical and future."),
     click.option("--headline", is_flag=True, help="Only events an article's headline reports."),
+    click.option(
+        "--historical",
+        type=click.Choice(["exclude", "include", "only"]),
+        default="exclude",
+        show_default=True,
+        help="Events told as a summary of the past (undated): left out, included, or alone.",
+    ),
 )
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -90,7 +97,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 def event_filter_options(func: F) -> F:
     """The event filters of ``events`` and ``export``: ``type_``, ``country``, ``since``,
-    ``until``, ``query``, ``all_`` and ``headline`` parameters."""
+    ``until``, ``query``, ``all_``, ``headline`` and ``historical`` parameters."""
     for option in reversed(_EVENT_FILTER_OPTIONS):
         func = option(func)
     return func
@@ -104,9 +111,11 @@ def event_query(
     query: str | None,
     all_: bool,
     headline: bool,
+    historical: str = "exclude",
 ) -> EventQuery:
     """The ``EventQuery`` (the filter the API and exports use too) of the filter options."""
     return EventQuery(
         types=(type_,) if type_ else (), country=country, since=since, until=until,
         text=query, include_flagged=all_, headline=True if headline else None,
+        historical=historical,
     )  # fmt: skip

@@ -153,7 +153,8 @@ def evaluate_merging(path: Path, *, merge_events: bool = True) -> MergeScores:
                     result = store.add_document(doc)
                     article_ids.setdefault(article.id, result.article_id)
                     linked.setdefault(article.id, result.duplicate_of)
-            events = store.events(EventFilter(EventQuery(include_flagged=True), limit=1_000_000))
+            every = EventQuery(include_flagged=True, historical="include")
+            events = store.events(EventFilter(every, limit=1_000_000))
         scores.stored_events = len(events)
     mentions = [(e.type, e.id, m) for e in events for m in e.mentions]
     found: list[tuple[GoldEvent, int]] = []

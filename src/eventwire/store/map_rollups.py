@@ -208,12 +208,40 @@ def _remove(table: MapTable) -> list[str]:
     ]
 
 
+def _listed(table: MapTable, listed: str) -> MapTable:
+    """``table`` counting only the events meeting ``listed`` too."""
+    if not listed:
+        return table
+    when = f"{listed} AND {table.when}" if table.when else listed
+    return MapTable(table.name, table.keys, table.values, table.sums, when)
+
+
+def map_rollup_triggers(listed: str = "", columns: tuple[str, ...] = SOURCE_COLUMNS) -> list[str]:
+    """The triggers keeping the tables exact, counting only the events meeting
+    ``listed`` (schema version 7), fired by a change of ``columns``."""
+    tables = [_listed(t, listed) for t in map_tables()]
+    add = [_add(t) for t in tables]
+    remove = [s for t in tables for s in _remove(t)]
+    changed = " OR ".join(f"old.{c} IS NOT new.{c}" for c in columns)
+    return [
+        "CREATE TRIGGER events_map_rollups_insert AFTER INSERT ON events BEGIN\n",
+        *(s.format(r="new") for s in add),
+        "END;\n",
+        "CREATE TRIGGER events_map_rollups_delete AFTER DELETE ON events BEGIN\n",
+        *(s.format(r="old") for s in remove),
+        "END;\n",
+        f"CREATE TRIGGER events_map_rollups_update AFTER UPDATE OF {', '.join(columns)} "
+        "ON events\n",
+        f"WHEN {changed} BEGIN\n",
+        *(s.format(r="old") for s in remove),
+        *(s.format(r="new") for s in add),
+        "END;\n",
+    ]
+
+
 def map_rollup_script() -> list[str]:
     """The statements of schema version 4: tables, backfill, triggers."""
     tables = map_tables()
-    add = [_add(t) for t in tables]
-    remove = [s for t in tables for s in _remove(t)]
-    changed = " OR ".join(f"old.{c} IS NOT new.{c}" for c in SOURCE_COLUMNS)
     return [
         *_create(tables),
         *(_backfill(t) for t in tables),
@@ -231,18 +259,7 @@ def map_rollup_script() -> list[str]:
             "recipient_country) WHERE negated = 0 AND hypothetical = 0 AND future = 0;\n"
             for role in ("actor", "recipient")
         ),
-        "CREATE TRIGGER events_map_rollups_insert AFTER INSERT ON events BEGIN\n",
-        *(s.format(r="new") for s in add),
-        "END;\n",
-        "CREATE TRIGGER events_map_rollups_delete AFTER DELETE ON events BEGIN\n",
-        *(s.format(r="old") for s in remove),
-        "END;\n",
-        f"CREATE TRIGGER events_map_rollups_update AFTER UPDATE OF {', '.join(SOURCE_COLUMNS)} "
-        "ON events\n",
-        f"WHEN {changed} BEGIN\n",
-        *(s.format(r="old") for s in remove),
-        *(s.format(r="new") for s in add),
-        "END;\n",
+        *map_rollup_triggers(),
     ]
 
 

@@ -42,6 +42,7 @@ from datetime import date, timedelta
 
 from eventwire.geodesy import haversine_km
 from eventwire.model import CASUALTY_COUNTS, Actor, DatePrecision, Event, Place, Precision
+from eventwire.store.rows import HISTORICAL
 
 DATE_SLACK_DAYS = 1
 PUBLICATION_LOOKBACK_DAYS = 2
@@ -346,8 +347,15 @@ def merge_into(conn: sqlite3.Connection, match: Match, event: Event) -> None:
                 updates[f"{prefix}_sector"] = actor.sector
     if row["mode"] is None and event.mode is not None:
         updates["mode"] = event.mode
-    contexts = sorted(set(json.loads(row["contexts"])) | set(event.contexts))
-    updates["contexts"] = json.dumps(contexts)
+    # An event is historical (told as a summary of the past) only while every report
+    # of it is: one report of it as news puts it back in the default listing.
+    stored = set(json.loads(row["contexts"]))
+    historical = HISTORICAL in stored and HISTORICAL in event.contexts
+    contexts = stored | set(event.contexts)
+    if not historical:
+        contexts.discard(HISTORICAL)
+    updates["contexts"] = json.dumps(sorted(contexts))
+    updates["historical"] = int(historical)
     if _finer_date(event, row) and event.date is not None:
         updates |= {
             "date": event.date.isoformat(),

@@ -18,11 +18,41 @@ shipped (a database migrated by it would differ from one created afresh).
 5. ``events.actor_inferred``, ``events.recipient_inferred``: the text does not name
    that actor and a rule supplied it (an arrest with no stated agent is made by the
    state's police); events stored before read back as not inferred.
+6. the rollups of pairs of country and sector by month and year
+   (``event_counts_psector_{month,year}``), and indexes of the yearly and all-time
+   rollups of pairs, dyads and pairs of countries and sectors in the order of their
+   counts (``*_top``): the largest groups of a year or of all time are read in the
+   order the API answers them, unsorted.
+7. ``events.historical``: the event is told as a summary of the past (PLOVER's
+   "historical" context), filled from ``contexts``; the default listing leaves such
+   events out, so the rollups and the partial indexes of factual events hold only the
+   others.
 """
 
 from __future__ import annotations
 
-from eventwire.store.map_rollups import MAP_ROLLUP_SQL
+__all__ = ["MIGRATIONS", "ROLLUP_BACKFILL", "ROLLUP_SQL", "ROLLUP_TABLES", "TOP_INDEXED"]
+
+from eventwire.store.map_rollups import MAP_ROLLUP_SQL, map_rollup_triggers
+from eventwire.store.map_rollups import SOURCE_COLUMNS as MAP_SOURCE_COLUMNS
+from eventwire.store.rollup_sql import (
+    PARTY_SECTOR_COLUMNS,
+    PARTY_SECTOR_SHAPES,
+    PARTY_SECTOR_SOURCE_COLUMNS,
+    PERIOD_PARTY_SECTOR_SHAPES,
+    PERIOD_PARTY_SECTOR_SQL,
+    ROLLUP_BACKFILL,
+    ROLLUP_SOURCE_COLUMNS,
+    ROLLUP_SQL,
+    ROLLUP_TABLES,
+    SECTOR_ROLLUP_SQL,
+    SECTOR_SHAPES,
+    SECTOR_SOURCE_COLUMNS,
+    WHOLE_SHAPES,
+    rollup_script,
+    rollup_shapes,
+)
+from eventwire.store.rows import HISTORICAL
 
 _V1_INITIAL = """
 CREATE TABLE articles (
@@ -186,205 +216,6 @@ CREATE TRIGGER mentions_fts_update AFTER UPDATE OF sentence ON mentions BEGIN
 END;
 """
 
-# --- rollups (part of schema version 2) ---------------------------------------------
-#
-# Counts of events per period and key, for the API's /stats and /events/count: each
-# ``event_counts_*`` table holds one row per key with ``n`` (> 0) events, and triggers on
-# ``events`` keep every row exact in the same transaction (an insert adds 1 to the new
-# event's keys, a delete takes 1 off the old ones, an update of a key column -- as
-# cross-article merging does to date, countries, ... -- does both). ``factual`` is 1 for
-# events that are neither negated, hypothetical nor future. Periods are prefixes of the
-# ISO date (``day`` 2024-06-29, ``month`` 2024-06, ``year`` 2024; NULL when undated).
-#
-# ``*_type_*``    period, type                         (day, month)
-# ``*_country_*`` period, country, type: each event counts once under each distinct
-#                 country of its actor and recipient  (day, month)
-# ``*_pair_*``    period, actor and recipient country  (month, year)
-# ``*_dyad_*``    period, actor and recipient country, type (month, year)
-#
-# The SQL below is generated from this table once, at import; it is part of migration
-# script 2 and must not change once that has shipped.
-
-_PERIODS = {"day": "{r}.date", "month": "substr({r}.date, 1, 7)", "year": "substr({r}.date, 1, 4)"}
-_ROLLUP_COLUMN_TYPES = {
-    "day": "TEXT",
-    "month": "TEXT",
-    "year": "TEXT",
-    "type": "TEXT NOT NULL",
-    "country": "TEXT NOT NULL",
-    "actor_country": "TEXT",
-    "recipient_country": "TEXT",
-    "factual": "INTEGER NOT NULL CHECK (factual IN (0, 1))",
-    "mode": "TEXT",
-    "actor_sector": "TEXT",
-    "recipient_sector": "TEXT",
-}
-_ROLLUP_VALUES = {
-    "type": "{r}.type",
-    "actor_country": "{r}.actor_country",
-    "recipient_country": "{r}.recipient_country",
-    "mode": "{r}.mode",
-    "actor_sector": "{r}.actor_sector",
-    "recipient_sector": "{r}.recipient_sector",
-    "factual": "({r}.negated = 0 AND {r}.hypothetical = 0 AND {r}.future = 0)",
-}
-# The columns a change of which moves an event to other rollup rows.
-_ROLLUP_SOURCE_COLUMNS = (
-    "date", "type", "actor_country", "recipient_country", "negated", "hypothetical", "future",
-)  # fmt: skip
-# An event counts under its actor's country, and under its recipient's when that differs.
-_COUNTRY_SHARES = (
-    ("{r}.actor_country", "{r}.actor_country IS NOT NULL"),
-    (
-        "{r}.recipient_country",
-        "{r}.recipient_country IS NOT NULL AND {r}.recipient_country IS NOT {r}.actor_country",
-    ),
-)
-
-
-def _rollup_shapes() -> list[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...]]]:
-    """(table, key columns in index order, extra indexes) of every rollup table."""
-    shapes: list[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...]]] = []
-    for period in ("day", "month"):
-        shapes.append((f"event_counts_type_{period}", (period, "type", "factual"), ()))
-        shapes.append(
-            (f"event_counts_country_{period}", ("country", period, "type", "factual"), ())
-        )
-    for period in ("month", "year"):
-        pair = (period, "actor_country", "recipient_country")
-        for family, rest in (("pair", ("factual",)), ("dyad", ("type", "factual"))):
-            # One country's rows (as actor, as recipient), each index holding all a
-            # stats request reads.
-            roles = (
-                ("actor_country", period, "recipient_country", *rest, "n"),
-                ("recipient_country", period, "actor_country", *rest, "n"),
-            )
-            shapes.append((f"event_counts_{family}_{period}", (*pair, *rest), roles))
-    return shapes
-
-
-def _rollup_shares(columns: tuple[str, ...]) -> list[tuple[list[str], str]]:
-    """What one event ``{r}`` adds 1 to: the values of ``columns`` and when it applies."""
-    values = [_PERIODS.get(c) or _ROLLUP_VALUES.get(c, "") for c in columns]
-    if "country" not in columns:
-        return [(values, "")]
-    at = columns.index("country")
-    return [([*values[:at], value, *values[at + 1 :]], when) for value, when in _COUNTRY_SHARES]
-
-
-Shape = tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...]]
-
-
-def _rollup_sql(shapes: list[Shape]) -> tuple[list[str], list[str], list[str]]:
-    """The statements creating and filling the rollup tables, and the bodies of the
-    triggers that add an event (``{r}`` = new) and take one off (``{r}`` = old)."""
-    create: list[str] = []
-    add: list[str] = []
-    remove: list[str] = []
-    for table, columns, indexes in shapes:
-        defs = ", ".join(f"{c} {_ROLLUP_COLUMN_TYPES[c]}" for c in columns)
-        names = ", ".join(columns)
-        create.append(f"CREATE TABLE {table} ({defs}, n INTEGER NOT NULL CHECK (n > 0));\n")
-        create.append(f"CREATE INDEX {table}_key ON {table} ({names}, n);\n")
-        for index in indexes:
-            create.append(f"CREATE INDEX {table}_{index[0]} ON {table} ({', '.join(index)});\n")
-        shares = _rollup_shares(columns)
-        sources = " UNION ALL ".join(
-            "SELECT "
-            + ", ".join(f"{v.format(r='e')} AS {c}" for c, v in zip(columns, values, strict=True))
-            + " FROM events AS e"
-            + (f" WHERE {when.format(r='e')}" if when else "")
-            for values, when in shares
-        )
-        create.append(
-            f"INSERT INTO {table} ({names}, n) SELECT {names}, count(*) FROM "
-            f"({sources}) GROUP BY {names};\n"
-        )
-        for values, when in shares:
-            key = " AND ".join(f"{c} IS {v}" for c, v in zip(columns, values, strict=True))
-            guard = f"{when} AND " if when else ""
-            # Rows never hold n = 0: a missing row is inserted with 1, a row at 1 deleted.
-            add.append(f"    UPDATE {table} SET n = n + 1 WHERE {guard}{key};\n")
-            add.append(
-                f"    INSERT INTO {table} ({names}, n) SELECT {', '.join(values)}, 1 "
-                f"WHERE {guard}NOT EXISTS (SELECT 1 FROM {table} WHERE {key});\n"
-            )
-            remove.append(f"    DELETE FROM {table} WHERE {guard}n = 1 AND {key};\n")
-            remove.append(f"    UPDATE {table} SET n = n - 1 WHERE {guard}{key};\n")
-    return create, add, remove
-
-
-def _rollup_script(
-    shapes: list[Shape], name: str = "events_rollups", columns: tuple[str, ...] = ()
-) -> list[str]:
-    create, add, remove = _rollup_sql(shapes)
-    columns = columns or _ROLLUP_SOURCE_COLUMNS
-    changed = " OR ".join(f"old.{c} IS NOT new.{c}" for c in columns)
-    return [
-        *create,
-        f"CREATE TRIGGER {name}_insert AFTER INSERT ON events BEGIN\n",
-        *(s.format(r="new") for s in add),
-        "END;\n",
-        f"CREATE TRIGGER {name}_delete AFTER DELETE ON events BEGIN\n",
-        *(s.format(r="old") for s in remove),
-        "END;\n",
-        f"CREATE TRIGGER {name}_update AFTER UPDATE OF {', '.join(columns)} ON events\n",
-        f"WHEN {changed} BEGIN\n",
-        *(s.format(r="old") for s in remove),
-        *(s.format(r="new") for s in add),
-        "END;\n",
-    ]
-
-
-ROLLUP_SQL: tuple[str, ...] = tuple(_rollup_script(_rollup_shapes()))
-
-# Schema version 4 adds ``*_sector_*`` (month, year): period, type, mode, the actor's
-# and the recipient's sector, factual -- the /stats groups and filters of modes and
-# sectors, kept exact by triggers of the same kind.
-_SECTOR_COLUMNS = ("type", "mode", "actor_sector", "recipient_sector", "factual")
-_SECTOR_SHAPES: list[Shape] = [
-    (f"event_counts_sector_{period}", (period, *_SECTOR_COLUMNS), ())
-    for period in ("month", "year")
-]
-# ... and ``*_pair_all``, ``*_dyad_all``: the pairs and dyads of all time (no period),
-# which a network of all time reads without adding up years.
-_WHOLE_SHAPES: list[Shape] = [
-    (
-        f"event_counts_{family}_all",
-        ("actor_country", "recipient_country", *rest),
-        (("recipient_country", "actor_country", *rest, "n"),),
-    )
-    for family, rest in (("pair", ("factual",)), ("dyad", ("type", "factual")))
-]
-_SECTOR_SOURCE_COLUMNS = (
-    "date", "type", "mode", "actor_sector", "recipient_sector", "negated", "hypothetical",
-    "future",
-)  # fmt: skip
-# ... and ``*_psector_all``: pairs of country and sector of all time (the network of
-# countries and sectors).
-_PARTY_SECTOR_COLUMNS = ("actor_country", "actor_sector", "recipient_country", "recipient_sector")
-_PARTY_SECTOR_SHAPES: list[Shape] = [
-    ("event_counts_psector_all", (*_PARTY_SECTOR_COLUMNS, "factual"), ()),
-]
-SECTOR_ROLLUP_SQL: tuple[str, ...] = (
-    *_rollup_script(_SECTOR_SHAPES, "events_sector_rollups", _SECTOR_SOURCE_COLUMNS),
-    *_rollup_script(_WHOLE_SHAPES, "events_whole_rollups", _ROLLUP_SOURCE_COLUMNS),
-    *_rollup_script(
-        _PARTY_SECTOR_SHAPES,
-        "events_psector_rollups",
-        (*_PARTY_SECTOR_COLUMNS, "negated", "hypothetical", "future"),
-    ),
-)
-ROLLUP_TABLES: tuple[str, ...] = tuple(
-    table
-    for table, _, _ in (*_rollup_shapes(), *_SECTOR_SHAPES, *_WHOLE_SHAPES, *_PARTY_SECTOR_SHAPES)
-)
-# The statements that fill the (empty) rollup tables from ``events``.
-ROLLUP_BACKFILL: tuple[str, ...] = tuple(
-    s for s in (*ROLLUP_SQL, *SECTOR_ROLLUP_SQL) if s.startswith("INSERT INTO")
-)
-
-
 _V2_DUPLICATES_AND_MERGING = """
 ALTER TABLE articles ADD COLUMN author TEXT;
 -- A near-duplicate (wire copy) points at the first stored copy; NULL for originals.
@@ -447,6 +278,109 @@ ALTER TABLE events ADD COLUMN recipient_inferred INTEGER NOT NULL DEFAULT 0
     CHECK (recipient_inferred IN (0, 1));
 """
 
+
+def _top_index(table: str, keys: tuple[str, ...]) -> str:
+    """An index of ``table`` (rollup keys ``keys``) by period, factuality, then count,
+    largest first, then the other keys in key order: the order of ``/stats`` groups
+    that are not over time, for one period (or all time) of factual events."""
+    periods = [k for k in keys if k in ("day", "month", "year")]
+    rest = [k for k in keys if k not in periods and k != "factual"]
+    columns = ", ".join([*periods, "factual", "n DESC", *rest])
+    return f"CREATE INDEX {table}_top ON {table} ({columns});\n"
+
+
+# The rollups whose groups are many (a year's or all time's pairs, dyads and pairs of
+# countries and sectors): their largest groups are what the API and the network ask.
+TOP_INDEXED = (
+    "event_counts_pair_year", "event_counts_dyad_year", "event_counts_pair_all",
+    "event_counts_dyad_all", "event_counts_psector_all", "event_counts_psector_year",
+)  # fmt: skip
+_V6_ROLLUPS_IN_ORDER = "".join(PERIOD_PARTY_SECTOR_SQL) + "".join(
+    _top_index(table, keys)
+    for table, keys, _ in (
+        *rollup_shapes(),
+        *WHOLE_SHAPES,
+        *PARTY_SECTOR_SHAPES,
+        *PERIOD_PARTY_SECTOR_SHAPES,
+    )
+    if table in TOP_INDEXED
+)
+
+# Schema version 7: ``events.historical`` is 1 for an event told as a summary of the
+# past (PLOVER's "historical" context; ``HISTORICAL``), which the default listing leaves
+# out. The rollups count only the others: every rollup trigger is made again with that
+# condition (and fires on a change of the column), the partial indexes of factual
+# events are made again for the factual events that are not historical, and the
+# column is filled from ``contexts`` last -- through the new triggers, which take those
+# events off the rollups.
+_LISTED = "{r}.historical = 0"
+_ROLLUP_TRIGGERS = (
+    "events_rollups", "events_sector_rollups", "events_whole_rollups",
+    "events_psector_rollups", "events_psector_period_rollups", "events_map_rollups",
+)  # fmt: skip
+_LISTED_FACTUAL = "negated = 0 AND hypothetical = 0 AND future = 0 AND historical = 0"
+_V7_TRIGGERS = [
+    *rollup_script(rollup_shapes(), columns=(*ROLLUP_SOURCE_COLUMNS, "historical"), listed=_LISTED),
+    *rollup_script(
+        SECTOR_SHAPES,
+        "events_sector_rollups",
+        (*SECTOR_SOURCE_COLUMNS, "historical"),
+        _LISTED,
+    ),
+    *rollup_script(
+        WHOLE_SHAPES, "events_whole_rollups", (*ROLLUP_SOURCE_COLUMNS, "historical"), _LISTED
+    ),
+    *rollup_script(
+        PARTY_SECTOR_SHAPES,
+        "events_psector_rollups",
+        (*PARTY_SECTOR_COLUMNS, "negated", "hypothetical", "future", "historical"),
+        _LISTED,
+    ),
+    *rollup_script(
+        PERIOD_PARTY_SECTOR_SHAPES,
+        "events_psector_period_rollups",
+        (*PARTY_SECTOR_SOURCE_COLUMNS, "historical"),
+        _LISTED,
+    ),
+    *map_rollup_triggers(_LISTED, (*MAP_SOURCE_COLUMNS, "historical")),
+]
+_V7_HISTORICAL = (
+    """
+-- 1 for an event told as a summary of the past (PLOVER's "historical" context).
+ALTER TABLE events ADD COLUMN historical INTEGER NOT NULL DEFAULT 0
+    CHECK (historical IN (0, 1));
+"""
+    + "".join(
+        f"DROP TRIGGER {name}_{kind};\n"
+        for name in _ROLLUP_TRIGGERS
+        for kind in ("insert", "delete", "update")
+    )
+    + "".join(_V7_TRIGGERS)
+    + f"""
+DROP INDEX events_factual_date;
+CREATE INDEX events_factual_date
+    ON events (date, id, type, actor_country, recipient_country, place_lat, place_lon)
+    WHERE {_LISTED_FACTUAL};
+DROP INDEX events_map_days;
+CREATE INDEX events_map_days
+    ON events (date, type, place_lat, place_lon, place_country_code, dead)
+    WHERE {_LISTED_FACTUAL};
+DROP INDEX events_actor_sector_map;
+CREATE INDEX events_actor_sector_map ON events (actor_sector, date, type,
+    place_country_code, place_lat, place_lon, dead, actor_country, recipient_country)
+    WHERE {_LISTED_FACTUAL};
+DROP INDEX events_recipient_sector_map;
+CREATE INDEX events_recipient_sector_map ON events (recipient_sector, date, type,
+    place_country_code, place_lat, place_lon, dead, actor_country, recipient_country)
+    WHERE {_LISTED_FACTUAL};
+DROP INDEX events_headline;
+CREATE INDEX events_headline ON events (date, type, actor_country, recipient_country,
+    negated, hypothetical, future, historical) WHERE headline = 1;
+UPDATE events SET historical = 1
+    WHERE EXISTS (SELECT 1 FROM json_each(events.contexts) WHERE value = '{HISTORICAL}');
+"""
+)
+
 # Script n (1-based) migrates user_version n-1 -> n. Append only.
 MIGRATIONS: tuple[str, ...] = (
     _V1_INITIAL,
@@ -454,4 +388,6 @@ MIGRATIONS: tuple[str, ...] = (
     _V3_HEADLINE,
     _V4_MAP_ROLLUPS,
     _V5_INFERRED_ACTORS,
+    _V6_ROLLUPS_IN_ORDER,
+    _V7_HISTORICAL,
 )

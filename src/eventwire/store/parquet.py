@@ -120,6 +120,7 @@ COLUMN_TYPES: dict[str, pa.DataType] = {
     "headline": pa.bool_(),
     "actor_inferred": pa.bool_(),
     "recipient_inferred": pa.bool_(),
+    "historical": pa.bool_(),
     "num_mentions": pa.int64(),
     "num_articles": pa.int64(),
     "num_sources": pa.int64(),

@@ -30,6 +30,11 @@ from eventwire.store.records import ArticleInfo, MentionOffsets, StoredArticle, 
 
 SqlValue = str | int | float | None
 
+# PLOVER's context of an event told as a summary of the past (the factuality stage's
+# ``HISTORICAL``): stored in ``events.historical`` too (schema version 7), which the
+# default listing leaves out.
+HISTORICAL = "historical"
+
 ARTICLE_COLUMNS = (
     "content_hash",
     "origin",
@@ -80,6 +85,7 @@ EVENT_COLUMNS = (
     "headline",
     "actor_inferred",
     "recipient_inferred",
+    "historical",
     "num_mentions",
     "num_articles",
     "num_sources",
@@ -206,6 +212,7 @@ def event_values(event: Event) -> tuple[SqlValue, ...]:
         int(event.headline),
         int(actor.inferred) if actor else 0,
         int(recipient.inferred) if recipient else 0,
+        int(HISTORICAL in event.contexts),
         1 + len(event.retold),  # the article's other tellings are mentions too
         1,
         1,

@@ -16,6 +16,9 @@ Shape of the data
               up to date by whoever adds mentions, e.g. cross-article merging).
               ``headline`` is 1 when an article's title reports the event (GDELT's
               ``IsRootEvent``; version 3, so 0 for events stored before it).
+              ``historical`` is 1 for an event told as a summary of the past (PLOVER's
+              "historical" context; version 7): the default listing and the rollups
+              leave it out.
 ``mentions``  one report of an event: the article, the sentence and the offsets of the
               trigger, actor, recipient and place words in that article's text.
 ``places``    every toponym resolved in an article (not only the ones events use).

@@ -26,8 +26,8 @@ _FINENESS = {"year": 0, "month": 1, "day": 2, "event": 2}
 
 def rollup_ready(query: EventQuery, tables: frozenset[str]) -> bool:
     """Whether the rollups can answer ``query`` (its filters are types, dates,
-    factuality and a country of the actor or the recipient, and the store has the
-    tables)."""
+    factuality and a country of the actor or the recipient, historical events are left
+    out, and the store has the tables)."""
     if not set(MAP_ROLLUP_TABLES) <= tables:
         return False
     plain = EventQuery(
@@ -113,7 +113,7 @@ def _rollup_piece(query: EventQuery, agg: Aggregate, piece: Piece) -> Statement:
 def _event_source(query: EventQuery, indexes: frozenset[str]) -> str:
     """``events``, with a hint to read a sector's covering index (schema version 4) when
     a sector is asked for (SQLite's planner may prefer the index of types)."""
-    if not query.include_flagged:
+    if not query.include_flagged and query.historical == "exclude":
         for role in ("actor", "recipient"):
             index = f"events_{role}_sector_map"
             if getattr(query, f"{role}_sector") is not None and index in indexes:

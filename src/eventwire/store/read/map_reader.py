@@ -16,11 +16,16 @@ from eventwire.store.read.query import (
     EventQuery,
     Statement,
     StatsGroup,
+    count_statement,
     stats_source,
     where_clause,
 )
 from eventwire.store.read.reader import fetch_rows
-from eventwire.store.read.rollups import rollup_plan, rollup_stats_source
+from eventwire.store.read.rollups import (
+    rollup_count_statement,
+    rollup_plan,
+    rollup_stats_source,
+)
 
 # The groups of the network's pairs: of countries, or of countries and sectors.
 _PAIRS_OF_COUNTRIES = "dyad"
@@ -214,14 +219,37 @@ class MapReader:
             f"SELECT {keys}, n FROM ({inner}) WHERE {both} ORDER BY n DESC, {keys} LIMIT ?",
             [*source.params, limit],
         )
+        # The pairs with both sides known and their events; the events with a side
+        # unknown are the others of the filter (its count, from a rollup where one can
+        # answer: every event is in one group).
         sums = Statement(
-            f"SELECT coalesce(sum({both}), 0) AS pairs, "
-            f"coalesce(sum(CASE WHEN {both} THEN n END), 0) AS paired, "
-            f"coalesce(sum(CASE WHEN {both} THEN 0 ELSE n END), 0) AS unpaired FROM ({inner})",
+            f"SELECT count(*) AS pairs, coalesce(sum(n), 0) AS paired FROM ({inner}) WHERE {both}",
             list(source.params),
         )
+        counted = rollup_plan(query, None, self._tables)
+        everything = (
+            rollup_count_statement(query, counted, self._indexes)
+            if counted is not None
+            else count_statement(where, self._indexes)
+        )
+        if source.grouped:
+            # The groups are added up from many rows: once, the totals of every pair
+            # beside the top ones (a window over all of them, before the limit).
+            top = Statement(
+                f"SELECT {keys}, n, count(*) OVER () AS pairs, sum(n) OVER () AS paired "
+                f"FROM ({inner}) WHERE {both} ORDER BY n DESC, {keys} LIMIT ?",
+                [*source.params, limit],
+            )
         rows = self._rows(top)
-        total = self._rows(sums)[0]
+        if source.grouped:
+            total = {
+                "pairs": rows[0]["pairs"] if rows else 0,
+                "paired": rows[0]["paired"] if rows else 0,
+            }
+        else:
+            total = dict(self._rows(sums)[0])
+        paired = int(total["paired"])
+        unpaired = int(self._rows(everything)[0]["n"]) - paired
         return TopPairs(
             group.keys,
             [
@@ -229,8 +257,8 @@ class MapReader:
                 for r in rows
             ],
             int(total["pairs"]),
-            int(total["paired"]),
-            int(total["unpaired"]),
+            paired,
+            unpaired,
         )
 
     # --- the filters' lists ------------------------------------------------------------

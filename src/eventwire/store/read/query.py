@@ -26,6 +26,9 @@ MAX_RADIUS_KM = 20_016.0  # half the Earth's circumference: every point is withi
 DISTANCE_FUNCTION = "ew_distance_km"  # registered on each connection (see reader.py)
 
 FACTUAL = "negated = 0 AND hypothetical = 0 AND future = 0"
+# Events told as a summary of the past (schema version 7) are left out by default.
+NOT_HISTORICAL = "historical = 0"
+HISTORICAL_CHOICES = ("exclude", "include", "only")
 
 
 # The integers SQLite stores (64-bit signed): a larger one cannot even be bound.
@@ -149,8 +152,16 @@ class EventQuery:
     include_flagged: bool = False
     headline: bool | None = None  # True: headline events only; False: the others
     source: str | None = None  # reported by an article of this source (articles.source)
+    # Events told as a summary of the past (PLOVER's "historical" context): left out
+    # ("exclude", the default listing), listed with the others ("include") or alone.
+    historical: str = "exclude"
 
     def __post_init__(self) -> None:
+        if self.historical not in HISTORICAL_CHOICES:
+            raise QueryError(
+                f"historical must be one of {', '.join(HISTORICAL_CHOICES)}, "
+                f"not {self.historical!r}"
+            )
         upper = ("country", "actor_country", "recipient_country", "actor_sector",
                  "recipient_sector")  # fmt: skip
         for name in upper:
@@ -207,8 +218,10 @@ class Where:
 
     @property
     def factual(self) -> bool:
-        """Whether only factual events are asked for."""
-        return any(c.sql == FACTUAL for c in self.ranged)
+        """Whether only the factual events of the default listing (not historical) are
+        asked for: those the partial indexes of factual events hold."""
+        asked = {c.sql for c in self.ranged}
+        return FACTUAL in asked and NOT_HISTORICAL in asked
 
     @property
     def sql(self) -> str:
@@ -250,6 +263,10 @@ def where_clause(query: EventQuery) -> Where:
     filters: list[Condition] = []
     if not query.include_flagged:
         ranged.append(Condition(FACTUAL, (), ("negated", "hypothetical", "future")))
+    if query.historical != "include":
+        # Literals (from a fixed choice): the partial indexes need "historical = 0".
+        test = NOT_HISTORICAL if query.historical == "exclude" else "historical = 1"
+        ranged.append(Condition(test, (), ("historical",)))
     if query.since is not None:
         ranged.append(Condition("date >= ?", (query.since.isoformat(),), ("date",)))
     if query.until is not None:
@@ -463,29 +480,53 @@ def stats_statement(source: StatsSource, limit: int | None, *, as_json: bool = F
     """Counts per group: the keys as ``k0``, ``k1``, ... (None for events without that
     value: undated, no actor) and ``n``. Groups over time come in time order, undated
     last; other groups largest first; ties by the keys; at most ``limit``. With
-    ``as_json`` each row is one column, ``row``: a JSON object of the keys by name and
-    ``n``, as the API answers (SQLite writes the JSON far quicker than Python)."""
+    ``as_json`` the answer is one row of one column, ``rows``: the JSON objects of the
+    keys by name and ``n`` as the API answers them, joined by commas in that order, or
+    NULL for no group (SQLite writes the JSON far quicker than Python, and one string is
+    far quicker to fetch than thousands of rows)."""
+    ordered = _ordered_groups(source, limit)
+    if not as_json:
+        return ordered
+    pairs = "".join(f"?, k{i}, " for i in range(len(source.keys)))
+    return Statement(
+        f"SELECT group_concat(json_object({pairs}'n', n), ',') AS rows FROM ({ordered.sql})",
+        [*source.group.keys, *ordered.params],
+    )
+
+
+def _ordered_groups(source: StatsSource, limit: int | None) -> Statement:
+    """The groups of ``source`` in the API's order, at most ``limit`` (see
+    ``stats_statement``)."""
     keys = ", ".join(source.keys)
-    params: list[SqlValue] = []
-    if as_json:
-        pairs = "".join(f"?, {key}, " for key in source.keys)
-        selected = f"json_object({pairs}'n', {source.count}) AS row"
-        params += source.group.keys
-    else:
-        selected = "".join(f"{key} AS k{i}, " for i, key in enumerate(source.keys))
-        selected += f"{source.count} AS n"
+    names = ", ".join(f"k{i}" for i in range(len(source.keys)))
+    selected = "".join(f"{key} AS k{i}, " for i, key in enumerate(source.keys))
+    selected += f"{source.count} AS n"
+    grouping = f" GROUP BY {keys}" if source.grouped else ""
+    bound = " LIMIT ?" if limit is not None else ""
+    bound_params: list[SqlValue] = [limit] if limit is not None else []
+    if source.group.keys[0] in _TIME_KEYS and not source.dated and not source.grouped:
+        # Each row of the source is a group, read from a rollup index in time order:
+        # the dated groups in that order, then the undated, without sorting them.
+        first = source.keys[0]
+        arms = [
+            f"SELECT * FROM (SELECT {selected} FROM {source.from_sql} "
+            f"WHERE {first} {test} ORDER BY {keys} LIMIT ?)"
+            for test in ("IS NOT NULL", "IS NULL")
+        ]
+        every = -1 if limit is None else limit
+        return Statement(
+            f"SELECT {names}, n FROM ({' UNION ALL '.join(arms)}){bound}",
+            [*source.params, every, *source.params, every, *bound_params],
+        )
     if source.group.keys[0] in _TIME_KEYS:
         # Undated events last; when there are none, the order of the groups themselves.
         ordering = keys if source.dated else f"{source.keys[0]} IS NULL, {keys}"
     else:
         ordering = f"{source.count} DESC, {keys}"
-    grouping = f" GROUP BY {keys}" if source.grouped else ""
-    sql = f"SELECT {selected} FROM {source.from_sql}{grouping} ORDER BY {ordering}"
-    params += source.params
-    if limit is not None:
-        sql += " LIMIT ?"
-        params.append(limit)
-    return Statement(sql, params)
+    return Statement(
+        f"SELECT {selected} FROM {source.from_sql}{grouping} ORDER BY {ordering}{bound}",
+        [*source.params, *bound_params],
+    )
 
 
 def id_list(ids: Sequence[int]) -> str:

@@ -289,7 +289,8 @@ class Reader:
             return StatsJson(group.keys, [])
         statement = stats_statement(source, limit, as_json=True)
         rows = self._rows(statement.sql, statement.params)
-        return StatsJson(group.keys, [str(row[0]) for row in rows])
+        joined = rows[0][0] if rows else None
+        return StatsJson(group.keys, [] if joined is None else [str(joined)])
 
     # --- articles ----------------------------------------------------------------------
 

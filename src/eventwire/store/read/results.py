@@ -135,7 +135,9 @@ class StatsResult:
 class StatsJson:
     """The rows of a ``StatsResult`` already encoded, each a JSON object of the group's
     keys and ``n`` as the API answers (SQLite encodes them: a year of ``day,type``
-    groups is thousands of rows, which Python would take longer to build and encode)."""
+    groups is thousands of rows, which Python would take longer to build and encode).
+    Each string of ``rows`` holds one or more of them joined by commas, in order: the
+    answer is ``",".join(rows)``."""
 
     group: tuple[str, ...]
     rows: list[str]

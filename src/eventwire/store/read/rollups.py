@@ -6,16 +6,20 @@ request whose filters and groups only name what a rollup holds -- types, a count
 (actor or recipient), the actor's and the recipient's country, dates, factuality;
 grouped by day, month, year, type, actor or recipient country or dyad -- is answered
 by summing rollup rows, which are far fewer than the events they count. Any other
-request (a place, text, confidence, headline or source filter; a mode or sector with a
-country) returns None here and is answered from ``events`` (``query.py``); both give the
+request (a place, text, confidence, headline or source filter; historical events asked
+for, which no rollup counts; a mode with a country, or a sector with a country and a
+type) returns None here and is answered from ``events`` (``query.py``); both give the
 same numbers, rows and order.
 
 Choosing the rows
 -----------------
 The *family* is the smallest rollup whose keys cover the request: ``type`` (period,
 type), ``country`` (period, a country of the actor or the recipient, type), ``pair``
-(period, actor and recipient countries), ``dyad`` (pair and type) or ``sector`` (period,
-type, mode, the actor's and the recipient's sector; schema version 4). A date range is cut
+(period, actor and recipient countries), ``dyad`` (pair and type), ``sector`` (period,
+type, mode, the actor's and the recipient's sector; schema version 4) or ``psector``
+(period, the actor's and the recipient's country and sector; of all time since version
+4, by month and year since version 6). The groups of one year or of all time that are
+not over time are read largest first from the ``*_top`` indexes (version 6). A date range is cut
 into whole periods of the coarsest grain the family has and the groups allow, and the
 days left at its ends go down a grain, and so on: 2023-02-10..2024-12-31 reads the days
 2023-02-10..28 from a daily table, March to December 2023 from a monthly one and 2024
@@ -116,11 +120,11 @@ FAMILIES: tuple[Family, ...] = (
         frozenset({"type", "mode", "actor_sector", "recipient_sector"}),
         ("year", "month", "event"),
     ),
-    # Of all time only: the network of countries and sectors.
+    # The network of countries and sectors (all time: version 4; periods: version 6).
     Family(
         "psector",
         frozenset({"actor_country", "actor_sector", "recipient_country", "recipient_sector"}),
-        (),
+        ("year", "month", "event"),
         whole=True,
     ),
 )
@@ -154,6 +158,7 @@ def _needed_columns(query: EventQuery, group: StatsGroup | None) -> frozenset[st
         or query.min_confidence is not None
         or query.headline is not None
         or query.source is not None
+        or query.historical != "exclude"  # the rollups hold no historical event
     ):
         return None
     needed: set[str] = set()
@@ -354,8 +359,10 @@ def _piece_rows(
     piece: Piece,
     keys: tuple[str, ...],
     indexes: frozenset[str],
+    by_count: bool = False,
 ) -> Statement:
-    """The rows of one piece: its group keys as k0, k1, ... and a count ``n``."""
+    """The rows of one piece: its group keys as k0, k1, ... and a count ``n``.
+    ``by_count``: they are wanted largest first (each row a group, not over time)."""
     selected = "".join(
         f"{_key_expression(key, piece.grain)} AS k{i}, " for i, key in enumerate(keys)
     )
@@ -374,9 +381,14 @@ def _piece_rows(
     where_sql = " AND ".join(conditions) if conditions else "1"
     table = plan.family.table(piece.grain)
     source = table
-    if plan.family.columns >= _ROLE_INDEXED and not any(
+    no_role = not any(
         getattr(query, role) is not None for role in ("country", *sorted(_ROLE_INDEXED))
-    ):
+    )
+    if by_count and no_role and not query.include_flagged and f"{table}_top" in indexes:
+        # The index in the order of the counts (schema version 6): read unsorted. (A
+        # country is looked up in the indexes of each role instead.)
+        source = f"{table} INDEXED BY {table}_top"
+    elif plan.family.columns >= _ROLE_INDEXED and no_role:
         # Without a country to look up, the key index (period first, covering) is the
         # one to read; SQLite's planner may otherwise skip-scan a country index.
         source = f"{table} INDEXED BY {table}_key"
@@ -384,9 +396,13 @@ def _piece_rows(
 
 
 def _union(
-    query: EventQuery, plan: RollupPlan, keys: tuple[str, ...], indexes: frozenset[str]
+    query: EventQuery,
+    plan: RollupPlan,
+    keys: tuple[str, ...],
+    indexes: frozenset[str],
+    by_count: bool = False,
 ) -> Statement:
-    parts = [_piece_rows(query, plan, piece, keys, indexes) for piece in plan.pieces]
+    parts = [_piece_rows(query, plan, piece, keys, indexes, by_count) for piece in plan.pieces]
     return Statement(" UNION ALL ".join(p.sql for p in parts), [v for p in parts for v in p.params])
 
 
@@ -405,11 +421,13 @@ def rollup_stats_source(
     indexes: frozenset[str] = frozenset(),
 ) -> StatsSource:
     """The rollup rows of ``query``, for ``query.stats_statement``."""
-    rows = _union(query, plan, group.keys, indexes)
     keys = tuple(f"k{i}" for i in range(len(group.keys)))
     dated = query.since is not None or query.until is not None
     if _one_row_a_group(query, plan, group):
+        by_count = _GROUP_COLUMNS.get(group.keys[0], "") is not None
+        rows = _union(query, plan, group.keys, indexes, by_count)
         return StatsSource(group, f"({rows.sql})", rows.params, keys, "n", dated, grouped=False)
+    rows = _union(query, plan, group.keys, indexes)
     return StatsSource(group, f"({rows.sql})", rows.params, keys, "sum(n)", dated)
 
 
