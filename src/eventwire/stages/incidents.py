@@ -14,7 +14,8 @@ event, and that event's dead and injured are the figures for the whole incident:
   day of it (or undated), placed within 50 km (or unplaced). A folded telling is kept
   in ``Event.retold`` and stored as another mention of the same event.
 - The toll comes from every casualty statement of the article (``eventwire.coding.tolls``),
-  sentence by sentence, leaving out the sentences of summaries of the past, of
+  sentence by sentence, the title included when the source gives one that the text
+  leaves out (a feed item's title: "Teen Killed, Another Wounded in St. Paul Shooting"), leaving out the sentences of summaries of the past, of
   attacks by or on other sides, and sentences about a period ("104 people shot this year", "so
   far", "since January"). Within a sentence, statements about different victims add
   up ("killed her daughter and two grandchildren before turning the gun on herself":
@@ -46,7 +47,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from eventwire.coding.tolls import Statement, statements
+from eventwire.coding.headline_reading import is_title_case, proper_words, sentence_case
+from eventwire.coding.tolls import Statement, sentence_figures, statements
 from eventwire.geodesy import haversine_km
 from eventwire.model import Actor, DatePrecision, Document, Event, TimexType, Zone
 from eventwire.stages.factuality import HISTORICAL
@@ -65,7 +67,6 @@ _PERIOD = re.compile(
 )
 # The lead: the sentences of an article that tell its news first.
 _LEAD_SENTENCES = 4
-_SHOT_LEMMAS = frozenset({"shoot", "gun"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +155,20 @@ def is_period(span: Any) -> bool:
     return any(ent.label_ == "DATE" and _PERIOD.search(ent.text.lower()) for ent in span.ents)
 
 
+def title_spans(doc: Document) -> list[Any]:
+    """The parse of a title the source gave but the text does not hold (a feed item's
+    title beside its body): the headline tells the toll too ("Teen Killed, Another
+    Wounded in St. Paul Shooting"). Empty when the text holds its title."""
+    from eventwire.stages.parse import load_nlp
+
+    title = doc.article.title.strip() if doc.article and doc.article.title else ""
+    if not title or any(s.zone is Zone.TITLE for s in doc.sentences):
+        return []
+    if is_title_case(title):
+        title = sentence_case(title, proper_words(doc.article.body if doc.article else ""))
+    return list(load_nlp()(title).sents)
+
+
 def article_toll(doc: Document, skip: set[int]) -> Toll:
     """The incident's figures from the casualty statements of ``doc``'s sentences,
     leaving out the sentences starting at the offsets in ``skip``."""
@@ -162,26 +177,26 @@ def article_toll(doc: Document, skip: set[int]) -> Toll:
     hurt = shot = 0
     said_hurt = False
     telling: list[tuple[int, int]] = []
+    spans: list[tuple[tuple[int, int] | None, Any]] = [(None, s) for s in title_spans(doc)]
     for sentence in doc.sentences:
         if sentence.zone not in TOLD_ZONES or sentence.start in skip:
             continue
         span = spacy_doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-        if span is None or is_period(span):
+        if span is not None:
+            spans.append(((sentence.start, sentence.end), span))
+    for where, span in spans:
+        if is_period(span):
             continue
         found: list[Statement] = statements(span)
-        if found:
-            telling.append((sentence.start, sentence.end))
-        killed = sum(s.count for s in found if s.kind == "dead")
-        if killed:
-            dead = max(dead or 0, killed)
-        for made in found:
-            if made.kind != "injured":
-                continue
+        if found and where is not None:
+            telling.append(where)
+        figures = sentence_figures(found)
+        if figures.dead:
+            dead = max(dead or 0, figures.dead)
+        if any(s.kind == "injured" for s in found):
             said_hurt = True
-            if spacy_doc[made.token].lemma_.lower() in _SHOT_LEMMAS:
-                shot = max(shot, made.count)
-            else:
-                hurt = max(hurt, made.count)
+            hurt = max(hurt, figures.hurt)
+            shot = max(shot, figures.hit)
     injured = max(hurt, shot - (dead or 0)) if said_hurt else None
     if dead is None and said_hurt:
         dead = 0
