@@ -214,3 +214,12 @@ def test_a_title_the_text_leaves_out_tells_the_toll() -> None:
     )
     main = _attacks(_run(text, title="Man Killed, Another Wounded in Dayton Shooting"))[0]
     assert (main.dead, main.injured) == (1, 1)
+
+
+def test_an_attack_dated_to_a_week_takes_the_day_a_telling_names() -> None:
+    text = (
+        "A man who was shot earlier this week in Dayton, Ohio, has died.\n\n"
+        "The man was shot Tuesday afternoon outside a store on Main Street, police said."
+    )
+    main = _attacks(_run(text, published="2016-07-29"))[0]
+    assert str(main.date) == "2016-07-26"
