@@ -223,3 +223,12 @@ def test_an_attack_dated_to_a_week_takes_the_day_a_telling_names() -> None:
     )
     main = _attacks(_run(text, published="2016-07-29"))[0]
     assert str(main.date) == "2016-07-26"
+
+
+def test_an_attack_placed_in_a_state_takes_the_town_the_article_names_there() -> None:
+    text = (
+        "A boy was shot and killed at a gun range in northern Iowa on Saturday.\n\n"
+        "The range lies just east of Garner, the sheriff said. Garner is a small town."
+    )
+    main = _attacks(_run(text))[0]
+    assert main.place is not None and main.place.name == "Garner"

@@ -45,6 +45,7 @@ incident has an event to carry its figures.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -52,7 +53,16 @@ from typing import Any
 from eventwire.coding.headline_reading import is_title_case, proper_words, sentence_case
 from eventwire.coding.tolls import Statement, sentence_figures, statements
 from eventwire.geodesy import haversine_km
-from eventwire.model import Actor, DatePrecision, Document, Event, TimexType, Zone
+from eventwire.model import (
+    Actor,
+    DatePrecision,
+    Document,
+    Event,
+    Place,
+    Precision,
+    TimexType,
+    Zone,
+)
 from eventwire.stages.factuality import HISTORICAL
 from eventwire.stages.registry import stage
 from eventwire.timex.normalize import calendar_date
@@ -241,7 +251,7 @@ def fold_incidents(doc: Document) -> Document:
     main.dead = _raise(main.dead, toll.dead)
     main.injured = _raise(main.injured, toll.injured)
     _date_incident(doc, main, toll)
-    _place_incident(main)
+    _place_incident(doc, main)
     return doc
 
 
@@ -310,14 +320,56 @@ def _not_after(day: date, published: date | None) -> bool:
     return published is None or day <= published
 
 
-def _place_incident(main: Event) -> None:
+def _place_incident(doc: Document, main: Event) -> None:
     """A main attack placed from outside its sentence (the dateline, an earlier
-    sentence) takes the place another telling of it names in its own sentence."""
+    sentence) takes the place another telling of it names in its own sentence; one
+    placed only in a state or a country ("a shooting in northern Iowa"), or nowhere,
+    takes the town of that state the article names (see ``_town_of``)."""
     place = main.place
-    if place is not None and main.start <= place.start < main.end:
-        return
-    for told in sorted(main.retold, key=lambda e: e.start):
-        found = told.place
-        if found is not None and told.start <= found.start < told.end:
-            main.place = found
-            return
+    if place is None or not (main.start <= place.start < main.end):
+        for told in sorted(main.retold, key=lambda e: e.start):
+            found = told.place
+            if found is not None and told.start <= found.start < told.end:
+                main.place = found
+                break
+    if main.place is None or main.place.precision in _WIDE:
+        town = _town_of(doc, main.place)
+        if town is not None:
+            main.place = town
+
+
+_WIDE = frozenset({Precision.ADMIN1, Precision.COUNTRY, Precision.REGION})
+
+
+def _town_of(doc: Document, wide: Place | None) -> Place | None:
+    """The town or county of the article that lies in ``wide`` (a state, a country; any
+    when None): the most often named, the first of equals (a dateline is first). A word
+    of a person's or a street's name is no town (``stages.places.is_named_place``)."""
+    from eventwire.gazetteer import Gazetteer
+    from eventwire.stages.places import is_named_place
+
+    gazetteer = Gazetteer.load()
+
+    def admin1(place: Place) -> str | None:
+        for entry in gazetteer.candidates(place.name or place.text):
+            if entry.geonameid is not None and entry.geonameid == place.geonameid:
+                return entry.admin1
+        return None
+
+    state = None
+    if wide is not None and wide.precision is Precision.ADMIN1:
+        state = wide.name
+    towns = [
+        p
+        for p in doc.places
+        if p.precision in (Precision.POINT, Precision.ADMIN2)
+        and p.geonameid is not None
+        and (wide is None or p.country_code == wide.country_code)
+        and not is_named_place(doc, p)
+    ]
+    if state is not None:
+        towns = [p for p in towns if admin1(p) == state]
+    if not towns:
+        return None
+    counts = Counter(p.geonameid for p in towns)
+    return max(towns, key=lambda p: (counts[p.geonameid], -p.start))
