@@ -90,6 +90,7 @@ _HOSPITAL_WORDS = frozenset({"hospital", "center", "centre", "clinic", "icu"})
 # "a fatal shooting", "the deadly shooting of a 15-year-old": at least one dead.
 _ATTACK_NOUNS = frozenset({"shooting", "shot", "attack", "gunfire", "stabbing"})
 _DEADLY_WORDS = frozenset({"fatal", "deadly"})
+_FATAL_OBJECTS = frozenset({"bullet", "firing", "fire", "gunfire"})
 
 
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})*$|^\d+$")
@@ -327,6 +328,13 @@ def _verb_statement(token: Any) -> Statement | None:
         return _statement("dead", token, _victims(token))
     if lemma in _DIE_VERBS:
         return _statement("dead", token, _subject(token))
+    if lemma == "fall" and any(  # "more people fell to police bullets"
+        c.dep_ == "prep" and c.lower_ == "to" and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in _FATAL_OBJECTS for g in c.children
+        )
+        for c in token.children
+    ):
+        return _statement("dead", token, _subject(token))
     if lemma in _HURT_VERBS:
         victims = _victims(token)
         if victims is None and token.dep_ == "conj" and token.head.lemma_.lower() == "leave":
@@ -425,6 +433,11 @@ def _noun_statement(token: Any) -> Statement | None:
         return None
     if token.lemma_.lower() not in _DEATH_NOUNS:
         return None
+    number = next((c for c in token.children if c.dep_ == "nummod"), None)
+    if token.lemma_.lower() == "death" and number is not None:  # "77 deaths due to firing"
+        value = count_phrase(number)
+        if value:
+            return Statement("dead", value, token.i, number.i, naming=True)
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             victims = [c for c in prep.children if c.dep_ == "pobj"]
