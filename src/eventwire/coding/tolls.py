@@ -329,9 +329,9 @@ def _verb_statement(token: Any) -> Statement | None:
     if lemma in _DIE_VERBS:
         return _statement("dead", token, _subject(token))
     if lemma == "fall" and any(  # "more people fell to police bullets"
-        c.dep_ == "prep" and c.lower_ == "to" and any(
-            g.dep_ == "pobj" and g.lemma_.lower() in _FATAL_OBJECTS for g in c.children
-        )
+        c.dep_ == "prep"
+        and c.lower_ == "to"
+        and any(g.dep_ == "pobj" and g.lemma_.lower() in _FATAL_OBJECTS for g in c.children)
         for c in token.children
     ):
         return _statement("dead", token, _subject(token))
