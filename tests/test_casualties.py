@@ -19,3 +19,26 @@ def test_a_toll_told_with_its_attack_is_counted(code: Coder) -> None:
     doc = code("Five soldiers were wounded as insurgents shelled the base.")
     attack = next(e for e in doc.events if e.type == "ASSAULT")
     assert attack.injured == 5
+
+
+def _police_kills(doc: Document) -> list[tuple[str | None, int | None]]:
+    return [
+        (e.actor.sector if e.actor else None, e.dead)
+        for e in doc.events
+        if e.type == "ASSAULT" and e.factual
+    ]
+
+
+def test_deaths_in_police_firing_are_an_attack_by_the_police(code: Coder) -> None:
+    doc = code("surat: officials said 14 people have died in police firing since the riots began.")
+    assert ("COP", 14) in _police_kills(doc)
+
+
+def test_deaths_that_succumbed_to_firing_name_its_attacker(code: Coder) -> None:
+    doc = code("rajkot: of the 12 that succumbed to the police firing, five were students.")
+    assert ("COP", 12) in _police_kills(doc)
+
+
+def test_deaths_with_no_attacker_named_are_no_attack(code: Coder) -> None:
+    doc = code("rajkot: two persons died in the stampede near the temple gate.")
+    assert _police_kills(doc) == []

@@ -36,6 +36,29 @@ def _said(nlp: Any, sentence: str) -> list[tuple[str, int]]:
         ("A woman was shot in the leg and is in stable condition.", [("injured", 1)]),
         ("He killed his wife and two sons before turning the gun on himself.", [("dead", 4)]),
         ("No one else was injured in the incident.", []),
+        # hospitals and injury nouns
+        ("Another boy was hospitalized with the others.", [("injured", 1)]),
+        ("All three were taken to Mercy General Hospital.", [("injured", 3)]),
+        ("Two workers are recovering from injuries after the attack.", [("injured", 2)]),
+        ("The clerk suffered a minor arm injury.", [("injured", 1)]),
+        ("Also wounded were two neighbors, a 60-year-old woman and her son.",
+         [("injured", 2)]),
+        ("Three of the five injured are students at the college.", [("injured", 5)]),
+        # who died, told in other ways
+        ("Two sisters are dead along with their mother, police said.", [("dead", 3)]),
+        ("The farmer killed his two brothers and himself in the barn.", [("dead", 3)]),
+        ("Detectives are looking into the fatal shooting of a 19-year-old man.",
+         [("dead", 1)]),
+        ("He mourned a cousin who police say was shot and killed by a neighbor.",
+         [("dead", 1)]),
+        ("A shooting left a boy dead and his uncle wounded on Friday.",
+         [("dead", 1), ("injured", 1)]),
+        # one victim told twice, or no victim at all
+        ("A 9-year-old girl died Monday after she was shot at a park.", [("dead", 1)]),
+        ("The deputy's mother rushed him to the clinic and he was flown to a hospital.",
+         [("injured", 1)]),
+        ("We are hurting a lot right now.", []),
+        ("The hunter was shooting a deer when the rifle jammed.", []),
         ("Detectives asked whether a murder-suicide was a possible motive.", []),
     ],
 )  # fmt: skip
@@ -175,3 +198,37 @@ def test_parquet_keeps_every_telling_as_a_mention(tmp_path: Any, nlp: Any) -> No
     attack_id = event_ids.column("id").to_pylist()[row]
     assert ids.count(attack_id) == 1 + len(attack.retold) >= 2
     assert event_ids.column("num_mentions").to_pylist()[row] == 1 + len(attack.retold)
+
+
+def test_a_dateline_is_no_victim(nlp: Any) -> None:
+    said = _said(
+        nlp, "DAYTON (WXYZ) — A 10-year-old boy has died and his father is in critical condition."
+    )
+    assert sorted(said) == [("dead", 1), ("injured", 1)]
+
+
+def test_a_title_the_text_leaves_out_tells_the_toll() -> None:
+    text = (
+        "Police said the gunman opened fire near a gas station on Main Street in Dayton, "
+        "Ohio, on Friday night.\n\nOne of the victims was shot in the chest."
+    )
+    main = _attacks(_run(text, title="Man Killed, Another Wounded in Dayton Shooting"))[0]
+    assert (main.dead, main.injured) == (1, 1)
+
+
+def test_an_attack_dated_to_a_week_takes_the_day_a_telling_names() -> None:
+    text = (
+        "A man who was shot earlier this week in Dayton, Ohio, has died.\n\n"
+        "The man was shot Tuesday afternoon outside a store on Main Street, police said."
+    )
+    main = _attacks(_run(text, published="2016-07-29"))[0]
+    assert str(main.date) == "2016-07-26"
+
+
+def test_an_attack_placed_in_a_state_takes_the_town_the_article_names_there() -> None:
+    text = (
+        "A boy was shot and killed at a gun range in northern Iowa on Saturday.\n\n"
+        "The range lies just east of Garner, the sheriff said. Garner is a small town."
+    )
+    main = _attacks(_run(text))[0]
+    assert main.place is not None and main.place.name == "Garner"

@@ -12,8 +12,18 @@ fatal):
   "shot and killed";
 - the dead as a state or a result: "was found dead", "was pronounced dead", "both
   were deceased", "a shooting that left 4 dead", "Three People Dead";
-- the injured: "wounded", "injured", "hurt", "in critical condition", and "shot" with
-  no fatal word (in "a man was shot and died", the man is counted dead only);
+- the injured: "wounded", "injured", "hurt", "in critical condition", "also wounded
+  were four patrons", "the six injured", injury nouns ("suffered gunshot wounds",
+  "recovering from injuries", "taken to a hospital with minor injuries"), and, as *hit*
+  (maybe among the dead the article counts elsewhere), "shot" with no fatal word,
+  "hospitalized", "taken to a hospital" and injuries not said to be light; "another
+  child was hospitalized" is another victim, no longer hit but hurt;
+- more dead: "two boys are dead along with their father" (3), "killed his two
+  children and himself" (3), "the fatal shooting of a 15-year-old girl", "a boy who
+  police say was shot and killed";
+- one victim told twice in a sentence counts once ("a boy died after he was shot";
+  "he" and "him" of a sentence are one person); a dateline ("MIAMI (WXYZ) —") or an
+  animal shot by a hunter is no victim;
 - nothing for "no one else was injured" or "a possible murder-suicide".
 
 A statement's figure is the number its victims phrase gives (``count_victims``); a
@@ -24,7 +34,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -43,7 +53,11 @@ _HURT_WORDS = frozenset({"wounded", "injured", "hurt"})
 # Verbs of a state: "was found dead", "were pronounced dead", "left four dead".
 _STATE_VERBS = frozenset({"find", "pronounce", "declare", "leave", "be", "lie", "confirm"})
 # Heads that are no victims: the event itself, a picture of it ("Photo: ... dies").
-_NOT_VICTIMS = frozenset({"shooting", "death", "photo", "image", "video", "scene", "heart"})
+_NOT_VICTIMS = frozenset(
+    {"shooting", "death", "photo", "image", "video", "scene", "heart", "lot", "bit",
+     # what a hunter or a shooting range shoots
+     "deer", "coyote", "dog", "animal", "bird", "target", "game"}
+)  # fmt: skip
 # "killing of", "death of", "murder of", "fatal shooting of": the dead are the object of "of".
 _DEATH_NOUNS = frozenset({"death", "killing", "murder", "slaying", "homicide"})
 # A victim in hospital: "in critical condition".
@@ -51,7 +65,32 @@ _CONDITIONS = frozenset({"critical", "serious", "stable", "fair", "grave", "guar
 _REFLEXIVES = frozenset({"himself", "herself"})
 _RELATIVES = frozenset({"who", "that", "which"})
 _GROUP_WORDS = frozenset({"total", "number", "group", "family"})
-_PERSON_PRONOUNS = {"he": 1, "she": 1, "him": 1, "her": 1, "they": None, "both": 2}
+_PERSON_PRONOUNS = {
+    "he": 1, "she": 1, "him": 1, "her": 1, "they": None, "both": 2, "another": 1,
+}  # fmt: skip
+_SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her"})
+# Words that make victims others than those already counted: "another child was
+# hospitalized", "five others were wounded".
+_OTHER_WORDS = frozenset({"another", "other", "others"})
+# Named entities that are no victims (a dateline's "MIAMI", a station's call sign).
+_NOT_PERSON_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+# Injury nouns, and the verbs through which they tell who was hurt: "suffered gunshot
+# wounds", "was taken to a hospital with minor injuries", "is being treated for wounds",
+# "four people are recovering from injuries".
+_INJURY_NOUNS = frozenset({"injury", "wound"})
+_INJURY_VERBS = frozenset(
+    {"suffer", "sustain", "receive", "treat", "recover", "take", "transport", "rush", "find",
+     "airlift", "fly", "hospitalize", "release", "be", "have"}
+)  # fmt: skip
+# An injury said to be light is no death: "minor injuries", "non-life threatening".
+_LIGHT_WORDS = frozenset({"minor", "non", "superficial", "slight", "light", "threatening"})
+# Taken to a hospital: "was taken to Gary Methodist Hospital", "airlifted to a trauma center".
+_CARRY_VERBS = frozenset({"take", "transport", "rush", "airlift", "fly", "drive", "carry"})
+_HOSPITAL_WORDS = frozenset({"hospital", "center", "centre", "clinic", "icu"})
+# "a fatal shooting", "the deadly shooting of a 15-year-old": at least one dead.
+_ATTACK_NOUNS = frozenset({"shooting", "shot", "attack", "gunfire", "stabbing"})
+_DEADLY_WORDS = frozenset({"fatal", "deadly"})
+_FATAL_OBJECTS = frozenset({"bullet", "firing", "fire", "gunfire"})
 
 
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})*$|^\d+$")
@@ -101,6 +140,12 @@ class Statement:
     count: int
     token: int  # index of the cue word in the spaCy Doc
     victim: int | None  # index of the head of the victims phrase
+    # Hit, not said to have lived ("shot", "taken to a hospital"): such victims may be
+    # among the dead the article counts elsewhere.
+    hit: bool = False
+    # Told by a noun that names the death ("the death of", "the fatal shooting of"): it
+    # names victims the sentence's verbs may count too, so it does not add to them.
+    naming: bool = False
 
 
 def count_victims(head: Any) -> int | None:
@@ -128,7 +173,7 @@ def count_victims(head: Any) -> int | None:
         if appos.dep_ == "appos" and any(c.dep_ == "nummod" for c in appos.children):
             total += count_phrase(appos) or 0
     for conj in _conjuncts(head):
-        part = count_phrase(conj) if conj.pos_ != "PROPN" else 1
+        part = count_phrase(conj) if conj.pos_ not in ("PROPN", "PRON") else 1
         if part is None:
             return total
         total += part
@@ -137,7 +182,9 @@ def count_victims(head: Any) -> int | None:
 
 def _conjuncts(head: Any) -> Iterator[Any]:
     for child in head.children:
-        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "NUM"):
+        if child.dep_ == "conj" and (
+            child.pos_ in ("NOUN", "PROPN", "NUM") or child.lower_ in _REFLEXIVES
+        ):
             yield child
             yield from _conjuncts(child)
 
@@ -147,12 +194,19 @@ def _subject(verb: Any) -> Any | None:
         if child.dep_ in ("nsubjpass", "nsubj"):
             if child.lower_ in _RELATIVES and verb.dep_ == "relcl":
                 return verb.head  # "a boy who was fatally shot": the boy
+            if child.lower_ in _RELATIVES and verb.dep_ == "ccomp" and verb.head.dep_ == "relcl":
+                return verb.head.head  # "a boy who police say was shot": the boy
             return child
     # "... and killed": a conjoined verb shares its first verb's subject.
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head)
-    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "NUM"):
         return verb.head  # "a man who was killed", "two people killed in the shooting"
+    for aux in verb.children:  # "Also wounded were four patrons"
+        if aux.dep_ == "auxpass":
+            for child in [*verb.children, *aux.children]:
+                if child.dep_ == "attr" and child.i > verb.i:
+                    return child
     return None
 
 
@@ -177,6 +231,7 @@ def _victims(verb: Any) -> Any | None:
     """Who a casualty verb was done to: its object, or its (passive) subject; for a
     participle that completes another verb, that verb's subject ("four people were
     found shot dead")."""
+
     if (
         verb.tag_ == "VBN"
         and verb.dep_ in ("xcomp", "ccomp", "oprd")
@@ -211,7 +266,35 @@ def _denied(victims: Any) -> bool:
     return before is not None and before.lower_ == "no"
 
 
-def _statement(kind: str, cue: Any, victims: Any | None) -> Statement | None:
+def _no_person(token: Any) -> bool:
+    """A place or an organisation read as a subject ("MIAMI (CBSMiami) — A girl died")."""
+    return token.pos_ == "PROPN" and (
+        token.ent_type_ in _NOT_PERSON_ENTITIES or (token.ent_type_ == "ORG" and token.is_upper)
+    )
+
+
+def _along_with(cue: Any) -> int:
+    """People counted with the victims: "two boys are dead along with their father"."""
+    extra = 0
+    for word in (cue, cue.head):
+        for prep in word.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("along", "together"):
+                for inner in prep.children:
+                    if inner.dep_ == "prep" and inner.lower_ == "with":
+                        extra += sum(count_victims(c) or 0 for c in inner.children
+                                     if c.dep_ == "pobj")  # fmt: skip
+        if word.dep_ == "ROOT":
+            break
+    return extra
+
+
+def _statement(kind: str, cue: Any, victims: Any | None, hit: bool = False) -> Statement | None:
+    if victims is not None and _no_person(victims) and victims.dep_ in ("nsubj", "nsubjpass"):
+        victims = next(
+            (o for o in victims.head.children
+             if o.dep_ == victims.dep_ and o.i != victims.i and not _no_person(o)),
+            None,
+        )  # fmt: skip
     if victims is None or victims.lower_ in _NOT_VICTIMS or _denied(victims):
         return None
     count = count_victims(victims)
@@ -219,11 +302,16 @@ def _statement(kind: str, cue: Any, victims: Any | None) -> Statement | None:
         # "A man, two women and a small child were killed": the parser may give the
         # verb several subjects
         for other in victims.head.children:
-            if other.dep_ == victims.dep_ and other.i != victims.i:
+            if other.dep_ == victims.dep_ and other.i != victims.i and not _no_person(other):
                 count += count_victims(other) or 0
+    if count is not None:
+        count += _along_with(cue)
     if count is None or count <= 0:
         return None
-    return Statement(kind, count, cue.i, victims.i)
+    other = victims.lower_ in _OTHER_WORDS or any(
+        c.dep_ in ("det", "amod") and c.lower_ in _OTHER_WORDS for c in victims.children
+    )
+    return Statement(kind, count, cue.i, victims.i, hit=hit and not other)
 
 
 def _verb_statement(token: Any) -> Statement | None:
@@ -240,8 +328,22 @@ def _verb_statement(token: Any) -> Statement | None:
         return _statement("dead", token, _victims(token))
     if lemma in _DIE_VERBS:
         return _statement("dead", token, _subject(token))
+    if lemma == "fall" and any(  # "more people fell to police bullets"
+        c.dep_ == "prep"
+        and c.lower_ == "to"
+        and any(g.dep_ == "pobj" and g.lemma_.lower() in _FATAL_OBJECTS for g in c.children)
+        for c in token.children
+    ):
+        return _statement("dead", token, _subject(token))
     if lemma in _HURT_VERBS:
-        return _statement("injured", token, _victims(token))
+        victims = _victims(token)
+        if victims is None and token.dep_ == "conj" and token.head.lemma_.lower() == "leave":
+            victims = _subject(token)  # "left a girl dead and her grandmother wounded"
+        return _statement("injured", token, victims)
+    if lemma == "hospitalize":  # "another child was hospitalized"
+        return _statement("injured", token, _victims(token), hit=True)
+    if lemma in _CARRY_VERBS and _to_hospital(token):  # "all five were taken to a hospital"
+        return _statement("injured", token, _victims(token), hit=True)
     if lemma == "leave":  # "a shooting that left 4 dead", "left two people injured"
         obj = _object(token)
         nxt = obj.right_edge.i + 1 if obj is not None else len(token.doc)
@@ -257,7 +359,55 @@ def _verb_statement(token: Any) -> Statement | None:
             subject = _subject(token)
             if obj is not None and obj.lower_ in _REFLEXIVES:
                 victims = subject
-        return _statement(kind, token, victims)
+        return _statement(kind, token, victims, hit=kind == "injured")
+    return None
+
+
+def _to_hospital(verb: Any) -> bool:
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "to":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and any(
+                    t.lower_ in _HOSPITAL_WORDS for t in obj.subtree if t.i <= obj.i
+                ):
+                    return True
+    return False
+
+
+def _injury_statement(token: Any) -> Statement | None:
+    """ "suffered gunshot wounds", "taken to a hospital with minor injuries", "treated for
+    wounds", "recovering from injuries": the verb's subject (or passive subject) was hurt;
+    unless the injuries are said to be light, maybe fatally."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in _INJURY_NOUNS:
+        return None
+    verb = token.head
+    if token.dep_ == "pobj" and verb.lower_ in ("with", "for", "from"):
+        verb = verb.head
+    elif token.dep_ != "dobj":
+        return None
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in _INJURY_VERBS:
+        return None
+    light = any(t.lower_ in _LIGHT_WORDS for t in token.subtree if t.i < token.i)
+    victims = _victims(verb) if verb.lemma_.lower() in _CARRY_VERBS else _subject(verb)
+    if victims is None and verb.lemma_.lower() == "find":
+        victims = _object(verb)  # "found a man with a gunshot wound"
+    return _statement("injured", token, victims, hit=not light)
+
+
+def _deadly_attack_statement(token: Any) -> Statement | None:
+    """ "the fatal shooting of a 15-year-old girl": she died. (A "deadly shooting" with
+    no victim named gives no figure: counted as one dead, it was wrong as often as
+    right on the set-aside articles.)"""
+    if token.pos_ != "NOUN" or token.lower_ not in _ATTACK_NOUNS:
+        return None
+    if not any(c.dep_ == "amod" and c.lower_ in _DEADLY_WORDS for c in token.children):
+        return None
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            victims = [c for c in prep.children if c.dep_ == "pobj"]
+            if victims:
+                made = _statement("dead", token, victims[0])
+                return None if made is None else replace(made, naming=True)
     return None
 
 
@@ -283,11 +433,17 @@ def _noun_statement(token: Any) -> Statement | None:
         return None
     if token.lemma_.lower() not in _DEATH_NOUNS:
         return None
+    number = next((c for c in token.children if c.dep_ == "nummod"), None)
+    if token.lemma_.lower() == "death" and number is not None:  # "77 deaths due to firing"
+        value = count_phrase(number)
+        if value:
+            return Statement("dead", value, token.i, number.i, naming=True)
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             victims = [c for c in prep.children if c.dep_ == "pobj"]
             if victims:
-                return _statement("dead", token, victims[0])
+                made = _statement("dead", token, victims[0])
+                return None if made is None else replace(made, naming=True)
     return None
 
 
@@ -332,15 +488,67 @@ def statements(span: Any) -> list[Statement]:
     for token in span:
         made = _verb_statement(token) if token.pos_ in ("VERB", "AUX") else None
         if made is None:
-            made = _state_statement(token) or _noun_statement(token) or _condition_statement(token)
+            made = (
+                _state_statement(token)
+                or _noun_statement(token)
+                or _condition_statement(token)
+                or _injury_statement(token)
+                or _deadly_attack_statement(token)
+            )
         if made is not None:
             found.append(made)
-    dead_victims = {s.victim for s in found if s.kind == "dead"}
+    dead = [s for s in found if s.kind == "dead"]
+    dead_victims = {s.victim for s in dead}
+    doc = span.doc
+
+    def singular(made: Statement) -> bool:
+        return made.victim is not None and doc[made.victim].lower_ in _SINGULAR_PRONOUNS
+
+    def who(made: Statement) -> object:
+        """The victim: "he" and "him" of one sentence are one person."""
+        if made.victim is None:
+            return None
+        word = doc[made.victim].lower_
+        return {"him": "he", "her": "she"}.get(word, word) if singular(made) else made.victim
+
     kept: list[Statement] = []
     for made in found:
         if made.kind == "injured" and made.victim in dead_victims:
             continue
-        if any(k.kind == made.kind and k.victim == made.victim for k in kept):
+        # "a boy died after he was shot"; "the child was taken to a hospital in serious
+        # condition, and he later died": one victim, told twice
+        if (
+            made.kind == "injured"
+            and dead
+            and made.count == 1
+            and (singular(made) or any(singular(d) for d in dead))
+        ):
+            continue
+        if any(k.kind == made.kind and who(k) == who(made) for k in kept):
             continue  # "was shot and killed": one victim, told twice
         kept.append(made)
     return kept
+
+
+@dataclass(frozen=True, slots=True)
+class Figures:
+    """What one sentence's statements say: the dead, the hurt who lived, and the hit
+    (shot, taken to a hospital) who may be among the dead."""
+
+    dead: int
+    hurt: int
+    hit: int
+
+
+def sentence_figures(found: list[Statement]) -> Figures:
+    """Add up one sentence's statements: the dead of different victims add up, and a
+    noun that names the deaths ("the death of Jen Knarr") does not add to the verbs that
+    tell them; of the injured, the largest figure stands (measured: adding them up
+    counted the same victims twice more often than it found others)."""
+    told = sum(s.count for s in found if s.kind == "dead" and not s.naming)
+    named = max((s.count for s in found if s.kind == "dead" and s.naming), default=0)
+    return Figures(
+        dead=max(told, named),
+        hurt=max((s.count for s in found if s.kind == "injured" and not s.hit), default=0),
+        hit=max((s.count for s in found if s.kind == "injured" and s.hit), default=0),
+    )

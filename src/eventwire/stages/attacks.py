@@ -10,7 +10,7 @@ its figures.
 from __future__ import annotations
 
 from eventwire.coding import lexicon
-from eventwire.coding.tolls import ATTACK_LEMMAS, statements
+from eventwire.coding.tolls import ATTACK_LEMMAS, sentence_figures, statements
 from eventwire.model import Document, Event, Zone
 from eventwire.stages.incidents import TOLD_ZONES, is_period, main_attack
 from eventwire.stages.registry import stage
@@ -48,8 +48,8 @@ def _told_attack(doc: Document) -> Event | None:
         if not cues:
             continue
         cue = spacy_doc[cues[0].token]
-        dead = sum(s.count for s in found if s.kind == "dead")
-        hurt = sum(s.count for s in found if s.kind == "injured")
+        figures = sentence_figures(found)
+        dead, hurt = figures.dead, figures.hurt + figures.hit
         return Event(
             type="ASSAULT",
             sentence=sentence.text,

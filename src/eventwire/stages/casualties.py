@@ -9,6 +9,15 @@ verbs), casualty clauses hanging on it ("attacked a post, killing three officers
 wounding five civilians") and, for attacks (dead, injured) and coercion (arrested),
 passive casualty clauses in the same sentence ("two soldiers were killed"). A count
 the text does not give stays ``None``.
+
+Deaths told beside the attack rather than by its clause (``_told_deaths``): an attack
+whose clause gives no dead takes the dead its sentence tells ("97 died in police
+firing", read by ``coding/tolls.py``) when it is the only attack coded there; and a
+sentence with no attack coded, where people "died in police firing", "succumbed to the
+police firing" or "were killed in firing by the police", gets an ASSAULT (confidence
+0.5) by the attacker that noun phrase names, found as the ``agents`` stage finds it
+(``noun_phrase_agent``) or, where the actors stage coded no actor there, by coding the
+attack noun's modifier or "by" phrase; deaths with no attacker named code no attack.
 """
 
 from __future__ import annotations
@@ -18,10 +27,22 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventwire.coding import lexicon
-from eventwire.coding.tolls import count_phrase
-from eventwire.model import Document, Event
+from eventwire.coding.actors import code_phrase
+from eventwire.coding.tolls import count_phrase, sentence_figures, statements
+from eventwire.model import Actor, Document, Event
+from eventwire.stages.agents import noun_phrase_agent
+from eventwire.stages.incidents import TOLD_ZONES, is_period
 from eventwire.stages.registry import stage
 
+# Where an attack that killed is named after a death word: "died in / succumbed to /
+# fell to / was killed due to police firing".
+_SCENE_PREPS = frozenset({"in", "to", "by", "during", "from", "due", "after"})
+_ATTACK_NOUNS = frozenset(
+    {"firing", "fire", "gunfire", "shelling", "strike", "airstrike", "bombing", "bullet",
+     "bombardment", "attack", "raid", "shooting", "crossfire", "assault", "offensive"}
+)  # fmt: skip
+# The confidence of an attack coded from the deaths told in its sentence alone.
+_TOLD_CONFIDENCE = 0.5
 _FATAL_WORDS = frozenset({"dead", "fatally", "death"})
 _ATTACHED_DEPS = frozenset({"advcl", "conj", "xcomp", "relcl"})
 # Which counts an event may take from passive clauses elsewhere in its sentence.
@@ -123,10 +144,87 @@ def count_event(event: Event, spacy_doc: Any, owned: frozenset[int] = frozenset(
     return counts
 
 
+def _sentence_dead(spacy_doc: Any, start: int, end: int) -> tuple[int, Any | None]:
+    """The dead a sentence tells, and the first death word that tells them."""
+    span = spacy_doc.char_span(start, end, alignment_mode="expand")
+    if span is None or is_period(span):
+        return 0, None
+    found = [s for s in statements(span) if s.kind == "dead"]
+    cue = spacy_doc[found[0].token] if found else None
+    return sentence_figures(found).dead, cue
+
+
+def _named_attacker(cue: Any) -> Actor | None:
+    """The attacker an attack noun after a death word names, where the actors stage
+    coded no actor there: "succumbed to the police firing", "died in army shelling",
+    "killed in firing by the police"."""
+    for prep in cue.children:
+        if prep.dep_ not in ("prep", "agent") or prep.lower_ not in _SCENE_PREPS:
+            continue
+        for noun in prep.subtree:
+            if noun.pos_ not in ("NOUN", "VERB") or not (
+                noun.lower_ in _ATTACK_NOUNS or noun.lemma_.lower() in _ATTACK_NOUNS
+            ):
+                continue  # "firing" may be read as a gerund
+            named = [c for c in noun.children if c.dep_ in ("compound", "amod", "poss")]
+            for by in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"):
+                named += [c for c in by.children if c.dep_ == "pobj"]
+            for head in named:
+                actor = code_phrase(head).actor
+                if actor.sector is not None or actor.country is not None:
+                    return actor
+    return None
+
+
+def _told_deaths(doc: Document) -> None:
+    """Deaths told beside an attack whose clause gives none: an attack's sentence that
+    says "97 died in police firing" gives the attack its dead; a sentence with no attack
+    coded where people "died in police firing", "succumbed to the police firing", "fell
+    to police bullets" or were "killed in firing by the police" gets an ASSAULT by the
+    attacker that noun phrase names (none is coded when it names no attacker)."""
+    spacy_doc = doc.spacy_doc
+    attacks: dict[int, list[Event]] = {}
+    for event in doc.events:
+        if event.type == "ASSAULT":
+            attacks.setdefault(event.start, []).append(event)
+    for start, told in attacks.items():
+        if any(e.dead for e in told):
+            continue
+        open_ = [e for e in told if e.dead is None and not e.negated]
+        if len(open_) == 1:
+            dead, _ = _sentence_dead(spacy_doc, start, open_[0].end)
+            if dead:
+                open_[0].dead = dead
+    for sentence in doc.sentences:
+        if sentence.start in attacks or sentence.zone not in TOLD_ZONES:
+            continue
+        dead, cue = _sentence_dead(spacy_doc, sentence.start, sentence.end)
+        if not dead or cue is None:
+            continue
+        actor = noun_phrase_agent(doc, cue) or _named_attacker(cue)
+        if actor is None:
+            continue
+        doc.events.append(
+            Event(
+                type="ASSAULT",
+                sentence=sentence.text,
+                start=sentence.start,
+                end=sentence.end,
+                actor=actor,
+                trigger=cue.text,
+                trigger_start=cue.idx,
+                trigger_end=cue.idx + len(cue.text),
+                dead=dead,
+                confidence=_TOLD_CONFIDENCE,
+            )
+        )
+    doc.events.sort(key=lambda e: e.start)
+
+
 @stage(
     "casualties",
-    requires=("doc.events", "doc.spacy_doc"),
-    assigns=("event.dead", "event.injured", "event.arrested"),
+    requires=("doc.events", "doc.spacy_doc", "doc.actors", "doc.sentences"),
+    assigns=("doc.events", "event.dead", "event.injured", "event.arrested"),
 )
 def count_casualties(doc: Document) -> Document:
     triggers = {event.trigger_start: _trigger_token(doc.spacy_doc, event) for event in doc.events}
@@ -139,4 +237,6 @@ def count_casualties(doc: Document) -> Document:
         )
         counts = count_event(event, doc.spacy_doc, owned)
         event.dead, event.injured, event.arrested = counts.dead, counts.injured, counts.arrested
+    if doc.spacy_doc is not None:
+        _told_deaths(doc)
     return doc

@@ -42,7 +42,8 @@ from eventwire.model import Document, Event, Place, Precision, Zone
 from eventwire.stages.registry import stage
 
 __all__ = [
-    "dominant_place", "find_mentions", "place_events", "places", "resolve_spans", "to_places",
+    "dominant_place", "find_mentions", "is_named_place", "place_events", "places",
+    "resolve_spans", "to_places",
 ]  # fmt: skip
 
 # How much each way of finding a mention is trusted.
@@ -232,6 +233,13 @@ def _in_a_name(doc: Document, place: Place, surnames: frozenset[str]) -> bool:
         return True
     after = doc.spacy_doc[span.end] if span.end < len(doc.spacy_doc) else None
     return after is not None and after.lower_.rstrip(".") in _STREET_WORDS
+
+
+def is_named_place(doc: Document, place: Place) -> bool:
+    """Whether a resolved toponym is only a word of a person's or a street's name."""
+    if doc.spacy_doc is None:
+        return False
+    return _in_a_name(doc, place, _surnames(doc))
 
 
 def place_events(
