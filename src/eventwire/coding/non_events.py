@@ -1,0 +1,162 @@
+"""Sentences a trigger word matches that report no event at all.
+
+An analyst reads each of these as no event, whatever the trigger word says:
+
+- a heading or a label: a line with no sentence of its own ("Warning:", "Ambush
+  attacks on officers increase" standing above the paragraph it introduces);
+- a forecast or a hazard warning: what a weather office or an official warns of is the
+  weather, not a threat by an actor ("warned of heavy snow", "warned residents to stay
+  indoors because of aftershocks");
+- a result in a competition: "beat"/"defeated" a team or a candidate in a match, a
+  race, an election, or by a score ("beat Chelsea 3-1");
+- advice or an instruction to the reader: an imperative ("Please oppose it", "Fly with
+  the crows and get shot") or a generic "you" ("you fight your battles");
+- a question or a plea reported as speech: "asked" or "pleaded" that introduce quoted
+  words and name no one asked nor anything asked for ("'Why?' Jansen asked.").
+
+``non_event_reason`` names the reason, or None for a sentence that may report an event.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+# What a warning about nature names (lemmas).
+WEATHER_WORDS = frozenset(
+    {"weather", "fog", "mist", "rain", "rainfall", "shower", "snow", "snowfall", "sleet",
+     "storm", "thunderstorm", "wind", "gale", "gust", "hurricane", "typhoon", "cyclone",
+     "tornado", "flood", "flooding", "heat", "heatwave", "frost", "ice", "blizzard",
+     "temperature", "aftershock", "avalanche", "drought", "tsunami", "smog", "hail",
+     "landslide", "mudslide", "cold", "chill", "forecast", "forecaster", "meteorologist",
+     "eruption", "wildfire", "pollen", "haze", "dust"}
+)  # fmt: skip
+# Verbs that warn or forecast.
+_WARNING_WORDS = frozenset({"warn", "warning", "alert", "forecast", "predict", "caution"})
+# Verbs that report a win in a competition, and what names a competition or its result.
+_WINNING_VERBS = frozenset({"beat", "defeat", "thrash", "trounce", "rout", "edge", "outvote"})
+_CONTEST_WORDS = frozenset(
+    {"election", "vote", "race", "primary", "primaries", "poll", "ballot", "runoff",
+     "match", "game", "final", "semifinal", "semi-final", "quarterfinal", "championship",
+     "tournament", "cup", "league", "title", "contest", "seat", "derby", "round", "set",
+     "point", "goal", "medal", "nomination", "caucus", "referendum"}
+)  # fmt: skip
+_CONTEST_ADVERBS = frozenset({"narrowly", "comfortably", "easily", "handily"})
+_SCORE = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b")
+# Verbs of asking that, with no one asked and nothing asked for, only report speech.
+_ASKING_VERBS = frozenset({"ask", "plead", "wonder", "beg", "inquire", "query"})
+_ASKED_FOR = frozenset({"dobj", "dative", "xcomp", "iobj"})
+_ASKED_PREPS = frozenset({"for", "to", "about", "on", "of", "with"})
+_QUOTES = frozenset({'"', "“", "”", "``", "''", "‘", "’"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+_HEADING_WORDS = 12
+
+
+def clause_verb(trigger: Any) -> Any:
+    """The verb of the trigger's clause (the light verb of an event noun)."""
+    verb = trigger
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
+
+
+def non_event_reason(trigger: Any, text: str) -> str | None:
+    """Why the sentence of ``trigger`` (a spaCy token of a document of ``text``)
+    reports no event, or None."""
+    verb = clause_verb(trigger)
+    if _is_heading(trigger, text):
+        return "heading"
+    if _is_weather_warning(trigger, verb):
+        return "weather"
+    if _is_contest_result(trigger, verb, text):
+        return "contest"
+    if _is_instruction(verb):
+        return "instruction"
+    if _is_reported_question(trigger, verb):
+        return "speech"
+    return None
+
+
+def _is_heading(trigger: Any, text: str) -> bool:
+    """A short line with no closing punctuation, at the start of its sentence and
+    followed by a line that opens with a capital: a heading parsed into the sentence
+    after it; or a sentence that is a bare label ("Warning:")."""
+    sentence = trigger.sent
+    words = [t for t in sentence if not t.is_punct and not t.is_space]
+    verbless = not any(t.pos_ in ("VERB", "AUX") and t.i != trigger.i for t in words)
+    label = sentence.text.rstrip().endswith(":") or len(words) == 1
+    if len(words) <= 2 and verbless and label:
+        return True
+    line_start = text.rfind("\n", 0, trigger.idx) + 1
+    if line_start > sentence.start_char:
+        return False  # not the sentence's first line
+    line_end = text.find("\n", trigger.idx)
+    if line_end < 0 or line_end >= sentence.end_char:
+        return False
+    line = text[line_start:line_end].strip()
+    following = text[line_end : sentence.end_char].lstrip("\n")
+    if not following.strip() or following[0] != following.lstrip()[0]:
+        return False  # an indented line: text wrapped, not a new paragraph
+    return (
+        bool(line)
+        and len(line.split()) <= _HEADING_WORDS
+        and line[-1].isalnum()
+        and following[0].isupper()
+    )
+
+
+def _is_weather_warning(trigger: Any, verb: Any) -> bool:
+    words = {trigger.lemma_.lower(), verb.lemma_.lower()}
+    if not words & _WARNING_WORDS:
+        return False
+    anchor = verb if verb.lemma_.lower() in _WARNING_WORDS else trigger
+    said = [
+        t for child in anchor.children if child.dep_ not in _SUBJECT_DEPS for t in child.subtree
+    ]
+    speaker = [t for child in anchor.children if child.dep_ in _SUBJECT_DEPS for t in child.subtree]
+    return any(t.lemma_.lower() in WEATHER_WORDS for t in said) or any(
+        t.lower_ in ("weather", "meteorological", "met", "forecasters") for t in speaker
+    )
+
+
+def _is_contest_result(trigger: Any, verb: Any, text: str) -> bool:
+    if trigger.lemma_.lower() not in _WINNING_VERBS and verb.lemma_.lower() not in _WINNING_VERBS:
+        return False
+    sentence = trigger.sent
+    if _SCORE.search(text[sentence.start_char : sentence.end_char]):
+        return True
+    if any(c.dep_ == "advmod" and c.lower_ in _CONTEST_ADVERBS for c in verb.children):
+        return True
+    return any(t.lemma_.lower() in _CONTEST_WORDS for t in verb.subtree)
+
+
+def _is_instruction(verb: Any) -> bool:
+    """An imperative (a bare verb with no subject opening its clause, or coordinated
+    with one) or a clause whose subject is the generic "you"."""
+    current = verb
+    while current.dep_ == "conj" and current.head.i != current.i:
+        current = current.head
+    subjects = [c for c in current.children if c.dep_ in _SUBJECT_DEPS]
+    if any(s.lower_ == "you" for s in subjects):
+        return True
+    if subjects or current.tag_ != "VB" or current.dep_ not in ("ROOT", "parataxis"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "mark") for c in current.children):
+        return False  # "to meet next week" in a headline, "if they attack"
+    opening = [t for t in current.sent if not t.is_punct and not t.is_space and t.i <= current.i]
+    return all(t.i == current.i or t.lower_ in ("please", "just", "now", "so") for t in opening)
+
+
+def _is_reported_question(trigger: Any, verb: Any) -> bool:
+    if trigger.i != verb.i or verb.lemma_.lower() not in _ASKING_VERBS:
+        return False
+    if any(c.dep_ in _ASKED_FOR for c in verb.children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in _ASKED_PREPS for c in verb.children):
+        return False
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return False  # "was asked": someone asked the subject
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if any(m.dep_ == "mark" and m.lower_ == "that" for c in clauses for m in c.children):
+        return False  # "asked that the court free him": a request
+    return not clauses or any(t.text in _QUOTES for t in trigger.sent)

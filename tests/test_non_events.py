@@ -1,0 +1,65 @@
+"""Sentences that a trigger word matches but that report no event (coding.non_events):
+headings, weather warnings, results of a competition, instructions to the reader and
+questions reported as speech. Each rule is checked against a sentence it must leave."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from eventwire.model import Document
+
+Coder = Callable[[str], Document]
+
+
+def _types(doc: Document) -> list[str]:
+    return [e.type for e in doc.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        # a bare label
+        ("Warning:\nThe video below shows a fight.", "THREATEN"),
+        # a weather or hazard warning
+        ("The weather service warned of heavy snow across the north on Sunday.", "THREATEN"),
+        ("Officials warned villagers to sleep outdoors for fear of aftershocks.", "THREATEN"),
+        # a result in a competition
+        ("Rovers beat United 3-1 at home on Saturday.", "ASSAULT"),
+        ("The mayor narrowly beat her rival in the primary.", "ASSAULT"),
+        # advice to the reader, a generic "you"
+        ("Please oppose the bill before Friday.", "REJECT"),
+        ("You attack the problem from both sides.", "ASSAULT"),
+        # a question reported as speech
+        ('"Where were the police?" the mother asked.', "REQUEST"),
+    ],
+)
+def test_no_event(code: Coder, text: str, type_: str) -> None:
+    assert type_ not in _types(code(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Gunmen stormed a clinic in Kano on Monday.", "ASSAULT"),
+        ("The army warned the rebels to surrender their weapons.", "THREATEN"),
+        ("Riot police beat the protesters with batons in the square.", "ASSAULT"),
+        ("The envoy asked Chad to extradite the two suspects.", "REQUEST"),
+        ("The president asked that the court free the detained reporter.", "REQUEST"),
+    ],
+)
+def test_events_the_rules_keep(code: Coder, text: str, type_: str) -> None:
+    assert type_ in _types(code(text))
+
+
+def test_a_heading_above_its_paragraph_is_no_event(code: Coder) -> None:
+    text = "Officers shot at during a raid\nThe families of the victims met in Kano on Monday."
+    doc = code(text)
+    assert [e.type for e in doc.events if e.trigger_start < text.index("\n")] == []
+    assert "CONSULT" in _types(doc)
+
+
+def test_enough_to_kill_is_not_a_killing(code: Coder) -> None:
+    doc = code("The chemist said one gram of the powder is enough to kill an adult.")
+    assert not any(e.factual for e in doc.events if e.type == "ASSAULT")
