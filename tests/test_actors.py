@@ -29,7 +29,6 @@ def test_a_relative_pronoun_stands_for_its_noun(code: Coder) -> None:
     assert (attack.actor.country, attack.actor.sector) == ("MLI", "MIL")
 
 
-
 def test_an_actor_text_spans_its_place_phrase(code: Coder) -> None:
     doc = code("Students in Kisumu attacked a police post on Monday.")
     attack = next(e for e in doc.events if e.type == "ASSAULT")
@@ -139,3 +138,10 @@ def test_a_people_is_civilians_unless_it_speaks_as_a_state(code: Coder) -> None:
     march = next(e for e in doc.events if e.type == "PROTEST")
     assert march.actor is not None
     assert (march.actor.country, march.actor.sector) == ("KEN", "CVL")
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_own_clause(code: Coder) -> None:
+    # "the tribunal charged him": "him" is the one detained, never the tribunal
+    doc = code("Ghanaian police detained the driver and the tribunal charged him with fraud.")
+    him = next(a for a in doc.actors if a.text == "him")
+    assert him.sector != "JUD"
