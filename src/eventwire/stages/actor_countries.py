@@ -68,10 +68,17 @@ def _event_country(event: Event, fallback: str | None, other: Actor | None) -> s
 
 
 def _names_place(actor: Actor | None, place: Place) -> bool:
-    """Whether ``place`` is a mention inside the words of ``actor``."""
+    """Whether ``actor`` is the place itself ("Israel", "the Philippines"), not
+    someone from it ("a Metcalfe County man", "Rome's mayor": the police who arrest
+    them are of that place too)."""
     if actor is None or actor.start is None or actor.end is None or actor.inferred:
         return False
-    return actor.start <= place.start and place.end <= actor.end
+    if not (actor.start <= place.start and place.end <= actor.end):
+        return False
+    words = actor.text.lower().split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words) == place.text.lower()
 
 
 @stage(
