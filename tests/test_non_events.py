@@ -63,3 +63,21 @@ def test_a_heading_above_its_paragraph_is_no_event(code: Coder) -> None:
 def test_enough_to_kill_is_not_a_killing(code: Coder) -> None:
     doc = code("The chemist said one gram of the powder is enough to kill an adult.")
     assert not any(e.factual for e in doc.events if e.type == "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A cyclist was killed in the collision on the ring road.",
+        "Two riders were thrown from the truck when it overturned.",
+        "For tickets, call the box office before noon.",
+        "Anyone with information is asked to call the police.",
+    ],
+)
+def test_accidents_and_notices_to_readers_are_no_events(code: Coder, text: str) -> None:
+    assert [e for e in code(text).events if e.factual and e.confidence > 0.5] == []
+
+
+def test_an_arrest_after_a_crash_is_an_event(code: Coder) -> None:
+    doc = code("Police arrested the driver after a crash on the ring road.")
+    assert "COERCE" in _types(doc)

@@ -9,8 +9,11 @@ An analyst reads each of these as no event, whatever the trigger word says:
   indoors because of aftershocks");
 - a result in a competition: "beat"/"defeated" a team or a candidate in a match, a
   race, an election, or by a score ("beat Chelsea 3-1");
-- advice or an instruction to the reader: an imperative ("Please oppose it", "Fly with
-  the crows and get shot") or a generic "you" ("you fight your battles");
+- an accident: a death or an injury in a crash, or done by a vehicle ("killed in the
+  crash", "struck by a car", "thrown from the vehicle");
+- advice or an instruction to the reader: an imperative ("Please oppose it", "For
+  tickets, call the box office"), a generic "you" ("you fight your battles") or an
+  appeal to "anyone" ("Anyone with information is asked to call police");
 - a question or a plea reported as speech: "asked" or "pleaded" that introduce quoted
   words and name no one asked nor anything asked for ("'Why?' Jansen asked.").
 
@@ -50,6 +53,19 @@ _ASKED_PREPS = frozenset({"for", "to", "about", "on", "of", "with"})
 _QUOTES = frozenset({'"', "“", "”", "``", "''", "‘", "’"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _HEADING_WORDS = 12
+# What names an accident, and vehicles that strike or throw people without an actor.
+_ACCIDENT_WORDS = frozenset(
+    {"crash", "collision", "accident", "wreck", "rollover", "derailment", "pileup"}
+)
+_VEHICLES = frozenset(
+    {"vehicle", "car", "truck", "lorry", "van", "bus", "train", "tram", "motorcycle",
+     "suv", "pickup", "tractor", "trailer", "tree"}
+)  # fmt: skip
+_ACCIDENT_PREPS = frozenset({"in", "from", "by", "during"})
+# Subjects that address the public, not an actor ("anyone with information").
+_PUBLIC = frozenset({"you", "anyone", "anybody", "whoever", "everyone"})
+# What may come before an imperative: its own adverbials ("To remain anonymous, call").
+_PRE_IMPERATIVE = frozenset({"advcl", "prep", "advmod", "intj", "npadvmod", "punct", "discourse"})
 
 
 def clause_verb(trigger: Any) -> Any:
@@ -70,6 +86,8 @@ def non_event_reason(trigger: Any, text: str) -> str | None:
         return "weather"
     if _is_contest_result(trigger, verb, text):
         return "contest"
+    if _is_accident(verb):
+        return "accident"
     if _is_instruction(verb):
         return "instruction"
     if _is_reported_question(trigger, verb):
@@ -130,6 +148,23 @@ def _is_contest_result(trigger: Any, verb: Any, text: str) -> bool:
     return any(t.lemma_.lower() in _CONTEST_WORDS for t in verb.subtree)
 
 
+def _is_accident(verb: Any) -> bool:
+    """A verb whose own preposition names a crash ("killed in the crash") or a vehicle
+    that did it ("struck by a car", "ejected from the vehicle")."""
+    for prep in verb.children:
+        if prep.dep_ not in ("prep", "agent") or prep.lower_ not in _ACCIDENT_PREPS:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            lemma = obj.lemma_.lower()
+            if lemma in _ACCIDENT_WORDS:
+                return True
+            if prep.lower_ in ("by", "from") and lemma in _VEHICLES:
+                return True
+    return False
+
+
 def _is_instruction(verb: Any) -> bool:
     """An imperative (a bare verb with no subject opening its clause, or coordinated
     with one) or a clause whose subject is the generic "you"."""
@@ -137,14 +172,14 @@ def _is_instruction(verb: Any) -> bool:
     while current.dep_ == "conj" and current.head.i != current.i:
         current = current.head
     subjects = [c for c in current.children if c.dep_ in _SUBJECT_DEPS]
-    if any(s.lower_ == "you" for s in subjects):
+    if any(s.lower_ in _PUBLIC for s in subjects):
         return True
     if subjects or current.tag_ != "VB" or current.dep_ not in ("ROOT", "parataxis"):
         return False
     if any(c.dep_ in ("aux", "auxpass", "mark") for c in current.children):
         return False  # "to meet next week" in a headline, "if they attack"
-    opening = [t for t in current.sent if not t.is_punct and not t.is_space and t.i <= current.i]
-    return all(t.i == current.i or t.lower_ in ("please", "just", "now", "so") for t in opening)
+    before = [c for c in current.children if c.i < current.i]
+    return all(c.dep_ in _PRE_IMPERATIVE for c in before)
 
 
 def _is_reported_question(trigger: Any, verb: Any) -> bool:
