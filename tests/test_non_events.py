@@ -81,3 +81,22 @@ def test_accidents_and_notices_to_readers_are_no_events(code: Coder, text: str) 
 def test_an_arrest_after_a_crash_is_an_event(code: Coder) -> None:
     doc = code("Police arrested the driver after a crash on the ring road.")
     assert "COERCE" in _types(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("The new tariff destroyed small workshops across the valley.", "ASSAULT"),
+        ("The senator attacked the governor's proposal on Tuesday.", "ASSAULT"),
+        ("The Ghanaian minister spoke to reporters after the summit.", "CONSULT"),
+    ],
+)
+def test_metaphors_and_words_to_the_press_are_no_events(
+    code: Coder, text: str, type_: str
+) -> None:
+    assert [e for e in code(text).events if e.type == type_ and e.confidence > 0.5] == []
+
+
+def test_meeting_journalists_and_destroying_a_camp_are_events(code: Coder) -> None:
+    assert "CONSULT" in _types(code("The Ghanaian minister met Togolese journalists in Lome."))
+    assert "ASSAULT" in _types(code("Soldiers destroyed the rebel camp near the border."))

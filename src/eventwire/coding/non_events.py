@@ -14,6 +14,10 @@ An analyst reads each of these as no event, whatever the trigger word says:
 - advice or an instruction to the reader: an imperative ("Please oppose it", "For
   tickets, call the box office"), a generic "you" ("you fight your battles") or an
   appeal to "anyone" ("Anyone with information is asked to call police");
+- a metaphor: a killing or a destruction done by an abstract thing or to one ("the
+  policy destroyed factories", "the announcement killed the trade deal");
+- a statement to the press: speaking or talking to reporters is how the news was
+  told, not a consultation ("told reporters", "spoke to journalists");
 - a question or a plea reported as speech: "asked" or "pleaded" that introduce quoted
   words and name no one asked nor anything asked for ("'Why?' Jansen asked.").
 
@@ -62,6 +66,29 @@ _VEHICLES = frozenset(
      "suv", "pickup", "tractor", "trailer", "tree"}
 )  # fmt: skip
 _ACCIDENT_PREPS = frozenset({"in", "from", "by", "during"})
+# Abstract things that destroy or kill only in a metaphor, as the doer or the target.
+_ABSTRACT_DOERS = frozenset(
+    {"announcement", "decision", "policy", "practice", "plan", "move", "law", "bill",
+     "measure", "reform", "rule", "regulation", "decree", "tax", "tariff", "deal", "crisis",
+     "recession", "inflation", "competition", "market", "economy", "scandal", "report",
+     "comment", "remark", "statement", "speech", "tweet", "strategy", "approach", "system",
+     "program", "programme", "budget", "cut", "price", "rate", "vote", "ruling", "verdict",
+     "election", "result", "defeat", "loss", "debt", "austerity", "globalization",
+     "globalisation", "automation", "technology", "internet"}
+)  # fmt: skip
+_ABSTRACT_TARGETS = frozenset(
+    {"deal", "agreement", "hope", "chance", "bill", "plan", "talks", "momentum", "economy",
+     "industry", "job", "market", "idea", "proposal", "reform", "career", "reputation",
+     "dream", "mood", "confidence", "trust", "relationship", "partnership", "project",
+     "initiative", "pact", "treaty", "legislation", "campaign", "bid", "prospect"}
+)  # fmt: skip
+_HARMING_TYPES = frozenset({"ASSAULT"})
+# Words of the press, and verbs by which one tells it something.
+_PRESS_WORDS = frozenset(
+    {"reporter", "journalist", "press", "media", "newsman", "correspondent", "newspaper",
+     "broadcaster", "television", "radio", "conference", "briefing"}
+)  # fmt: skip
+_TELLING_VERBS = frozenset({"speak", "talk", "tell", "address", "brief", "say", "explain"})
 # Subjects that address the public, not an actor ("anyone with information").
 _PUBLIC = frozenset({"you", "anyone", "anybody", "whoever", "everyone"})
 # What may come before an imperative: its own adverbials ("To remain anonymous, call").
@@ -76,10 +103,14 @@ def clause_verb(trigger: Any) -> Any:
     return verb
 
 
-def non_event_reason(trigger: Any, text: str) -> str | None:
-    """Why the sentence of ``trigger`` (a spaCy token of a document of ``text``)
-    reports no event, or None."""
+def non_event_reason(trigger: Any, text: str, type_: str | None = None) -> str | None:
+    """Why the sentence of ``trigger`` (a spaCy token of a document of ``text``, coded
+    as an event of ``type_``) reports no event, or None."""
     verb = clause_verb(trigger)
+    if type_ in _HARMING_TYPES and _is_metaphor(trigger, verb):
+        return "metaphor"
+    if _is_told_to_press(trigger, verb):
+        return "press"
     if _is_heading(trigger, text):
         return "heading"
     if _is_weather_warning(trigger, verb):
@@ -146,6 +177,32 @@ def _is_contest_result(trigger: Any, verb: Any, text: str) -> bool:
     if any(c.dep_ == "advmod" and c.lower_ in _CONTEST_ADVERBS for c in verb.children):
         return True
     return any(t.lemma_.lower() in _CONTEST_WORDS for t in verb.subtree)
+
+
+def _is_metaphor(trigger: Any, verb: Any) -> bool:
+    if trigger.i != verb.i:
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"]
+    return any(s.lemma_.lower() in _ABSTRACT_DOERS for s in subjects) or any(
+        o.lemma_.lower() in _ABSTRACT_TARGETS for o in objects
+    )
+
+
+def _is_told_to_press(trigger: Any, verb: Any) -> bool:
+    """Speaking to reporters: the verb's object, dative or "to"/"with" object is the
+    press ("told reporters", "spoke to journalists", "addressed a news conference")."""
+    if verb.lemma_.lower() not in _TELLING_VERBS or trigger.i != verb.i:
+        return False
+    heard = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    heard += [
+        o
+        for p in verb.children
+        if p.dep_ == "prep" and p.lower_ in ("to", "with", "at")
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    return any(h.lemma_.lower() in _PRESS_WORDS for h in heard)
 
 
 def _is_accident(verb: Any) -> bool:

@@ -365,7 +365,7 @@ def reports_no_event(event: Event, spacy_doc: Any, text: str) -> bool:
     warning, a result in a competition, an instruction, a question reported as speech
     (``coding.non_events``)."""
     found = _trigger_and_verb(event, spacy_doc)
-    return found is not None and non_event_reason(found[0], text) is not None
+    return found is not None and non_event_reason(found[0], text, event.type) is not None
 
 
 def _in_quotes(token: Any) -> bool:
