@@ -100,3 +100,7 @@ def test_metaphors_and_words_to_the_press_are_no_events(
 def test_meeting_journalists_and_destroying_a_camp_are_events(code: Coder) -> None:
     assert "CONSULT" in _types(code("The Ghanaian minister met Togolese journalists in Lome."))
     assert "ASSAULT" in _types(code("Soldiers destroyed the rebel camp near the border."))
+
+
+def test_a_bombed_market_is_a_place_not_a_metaphor(code: Coder) -> None:
+    assert "ASSAULT" in _types(code("Militants bombed a crowded market in the north."))

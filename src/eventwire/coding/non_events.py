@@ -77,10 +77,10 @@ _ABSTRACT_DOERS = frozenset(
      "globalisation", "automation", "technology", "internet"}
 )  # fmt: skip
 _ABSTRACT_TARGETS = frozenset(
-    {"deal", "agreement", "hope", "chance", "bill", "plan", "talks", "momentum", "economy",
-     "industry", "job", "market", "idea", "proposal", "reform", "career", "reputation",
-     "dream", "mood", "confidence", "trust", "relationship", "partnership", "project",
-     "initiative", "pact", "treaty", "legislation", "campaign", "bid", "prospect"}
+    {"deal", "agreement", "hope", "chance", "bill", "plan", "talks", "momentum", "idea",
+     "proposal", "reform", "career", "reputation", "dream", "mood", "confidence", "trust",
+     "relationship", "partnership", "initiative", "pact", "treaty", "legislation", "bid",
+     "prospect"}
 )  # fmt: skip
 _HARMING_TYPES = frozenset({"ASSAULT"})
 # Words of the press, and verbs by which one tells it something.
