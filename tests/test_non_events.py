@@ -91,9 +91,7 @@ def test_an_arrest_after_a_crash_is_an_event(code: Coder) -> None:
         ("The Ghanaian minister spoke to reporters after the summit.", "CONSULT"),
     ],
 )
-def test_metaphors_and_words_to_the_press_are_no_events(
-    code: Coder, text: str, type_: str
-) -> None:
+def test_metaphors_and_words_to_the_press_are_no_events(code: Coder, text: str, type_: str) -> None:
     assert [e for e in code(text).events if e.type == type_ and e.confidence > 0.5] == []
 
 
@@ -104,3 +102,25 @@ def test_meeting_journalists_and_destroying_a_camp_are_events(code: Coder) -> No
 
 def test_a_bombed_market_is_a_place_not_a_metaphor(code: Coder) -> None:
     assert "ASSAULT" in _types(code("Militants bombed a crowded market in the north."))
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("The federation hopes to host the 2030 World Cup.", "CONSULT"),
+        ("The valley offers cheap land and water for farmers.", "AGREE"),
+        ("Firefighters were called to the warehouse shortly after midnight.", "CONSULT"),
+    ],
+)
+def test_hosting_games_what_a_place_offers_and_a_dispatch_are_no_events(
+    code: Coder, text: str, type_: str
+) -> None:
+    assert type_ not in _types(code(text))
+
+
+def test_hosting_talks_offering_to_mediate_and_calling_police_to_a_town_are_events(
+    code: Coder,
+) -> None:
+    assert "CONSULT" in _types(code("Qatar hosted the negotiators in Doha."))
+    assert "AGREE" in _types(code("Norway offers to mediate between the parties."))
+    assert "MOBILIZE" in _types(code("Hundreds of police were called to the capital."))

@@ -8,7 +8,11 @@ An analyst reads each of these as no event, whatever the trigger word says:
   weather, not a threat by an actor ("warned of heavy snow", "warned residents to stay
   indoors because of aftershocks");
 - a result in a competition: "beat"/"defeated" a team or a candidate in a match, a
-  race, an election, or by a score ("beat Chelsea 3-1");
+  race, an election, or by a score ("beat Chelsea 3-1"); hosting a competition ("to
+  host the 2030 World Cup");
+- what a place or a firm offers, in the present simple ("the state offers cheap land",
+  "the group offers cooling systems"): a description, not a pledge to anyone;
+- police "called to" a scene: a dispatch, not a telephone consultation;
 - an accident: a death or an injury in a crash, or done by a vehicle ("killed in the
   crash", "struck by a car", "thrown from the vehicle");
 - advice or an instruction to the reader: an imperative ("Please oppose it", "For
@@ -48,6 +52,7 @@ _CONTEST_WORDS = frozenset(
      "tournament", "cup", "league", "title", "contest", "seat", "derby", "round", "set",
      "point", "goal", "medal", "nomination", "caucus", "referendum"}
 )  # fmt: skip
+_GAMES = frozenset({"olympics", "games", "competition", "event", "grand", "prix", "summit"})
 _CONTEST_ADVERBS = frozenset({"narrowly", "comfortably", "easily", "handily"})
 _SCORE = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b")
 # Verbs of asking that, with no one asked and nothing asked for, only report speech.
@@ -65,6 +70,8 @@ _VEHICLES = frozenset(
     {"vehicle", "car", "truck", "lorry", "van", "bus", "train", "tram", "motorcycle",
      "suv", "pickup", "tractor", "trailer", "tree"}
 )  # fmt: skip
+# Types a vehicle can do without an actor: hurt someone, throw someone out.
+_HURT_TYPES = frozenset({"ASSAULT", "SANCTION"})
 _ACCIDENT_PREPS = frozenset({"in", "from", "by", "during"})
 # Abstract things that destroy or kill only in a metaphor, as the doer or the target.
 _ABSTRACT_DOERS = frozenset(
@@ -117,8 +124,10 @@ def non_event_reason(trigger: Any, text: str, type_: str | None = None) -> str |
         return "weather"
     if _is_contest_result(trigger, verb, text):
         return "contest"
-    if _is_accident(verb):
+    if _is_accident(verb, type_):
         return "accident"
+    if _is_standing_offer(trigger, verb) or (type_ == "CONSULT" and _is_dispatch(trigger, verb)):
+        return "description"
     if _is_instruction(verb):
         return "instruction"
     if _is_reported_question(trigger, verb):
@@ -168,7 +177,28 @@ def _is_weather_warning(trigger: Any, verb: Any) -> bool:
     )
 
 
+def _is_standing_offer(trigger: Any, verb: Any) -> bool:
+    if trigger.i != verb.i or verb.lemma_.lower() != "offer" or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    if any(c.dep_ in ("dative", "xcomp") for c in verb.children):
+        return False  # "offers them asylum", "offers to mediate"
+    return not any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+
+
+def _is_dispatch(trigger: Any, verb: Any) -> bool:
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    if trigger.i != verb.i or verb.lemma_.lower() != "call" or not passive:
+        return False
+    return any(
+        (c.dep_ == "prep" and c.lower_ in ("to", "out")) or c.dep_ in ("xcomp", "advcl")
+        for c in verb.children
+    )
+
+
 def _is_contest_result(trigger: Any, verb: Any, text: str) -> bool:
+    if verb.lemma_.lower() == "host" and trigger.i == verb.i:
+        hosted = [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree]
+        return any(t.lemma_.lower() in _CONTEST_WORDS | _GAMES for t in hosted)
     if trigger.lemma_.lower() not in _WINNING_VERBS and verb.lemma_.lower() not in _WINNING_VERBS:
         return False
     sentence = trigger.sent
@@ -205,7 +235,7 @@ def _is_told_to_press(trigger: Any, verb: Any) -> bool:
     return any(h.lemma_.lower() in _PRESS_WORDS for h in heard)
 
 
-def _is_accident(verb: Any) -> bool:
+def _is_accident(verb: Any, type_: str | None) -> bool:
     """A verb whose own preposition names a crash ("killed in the crash") or a vehicle
     that did it ("struck by a car", "ejected from the vehicle")."""
     for prep in verb.children:
@@ -217,7 +247,7 @@ def _is_accident(verb: Any) -> bool:
             lemma = obj.lemma_.lower()
             if lemma in _ACCIDENT_WORDS:
                 return True
-            if prep.lower_ in ("by", "from") and lemma in _VEHICLES:
+            if prep.lower_ in ("by", "from") and lemma in _VEHICLES and type_ in _HURT_TYPES:
                 return True
     return False
 
@@ -246,8 +276,8 @@ def _is_reported_question(trigger: Any, verb: Any) -> bool:
         return False
     if any(c.dep_ == "prep" and c.lower_ in _ASKED_PREPS for c in verb.children):
         return False
-    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
-        return False  # "was asked": someone asked the subject
+    if any(c.dep_ in ("auxpass", "nsubjpass", "advcl") for c in verb.children):
+        return False  # "was asked": someone asked the subject; "asked for X to be freed"
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     if any(m.dep_ == "mark" and m.lower_ == "that" for c in clauses for m in c.children):
         return False  # "asked that the court free him": a request

@@ -34,7 +34,6 @@ _PLURAL_PRONOUNS = frozenset({"they", "them"})
 _NEUTER_PRONOUNS = frozenset({"it"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _OBJECT_DEPS = frozenset({"dobj", "dative", "pobj"})
-_COUNTERPARTS = frozenset({"counterpart"})
 
 
 @dataclass(slots=True)
@@ -78,9 +77,6 @@ class _References:
             if said is not None and (said.plural == (head.lower_ in _PLURAL_PRONOUNS)):
                 return _same_as(code, said)
             return self._pronoun(code, head.lower_, sentence, _own_subject(head))
-        if actor.sector is None and head.lemma_.lower() in _COUNTERPARTS:
-            code = self._counterpart(code, head)
-            actor = code.actor
         if code.person is None and head.pos_ == "PROPN" and head.lower_ in self.people:
             # spaCy's small model sometimes tags a known person's surname as a place.
             code = replace(code, person=head.text, actor=replace(actor, name=head.text))
@@ -114,26 +110,6 @@ class _References:
                     )
                 if same_head:
                     break
-        return code
-
-    def _counterpart(self, code: PhraseCode, head: Any) -> PhraseCode:
-        """A "counterpart" holds the office of the one it is the counterpart of ("the
-        foreign minister met his Sudanese counterpart"): the sector of the subject of
-        its clause (or of its owner, "the minister's counterpart")."""
-        clause = head.head
-        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
-            clause = clause.head  # "held talks with his counterparts": held
-        while clause.dep_ == "conj" and not _subjects(clause) and clause.head.i != clause.i:
-            clause = clause.head
-        owners = [c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"]
-        for other in [*owners, *_subjects(clause)]:
-            known = self.by_token.get(other.i)
-            if known is not None and known.actor.sector is not None and other.i != head.i:
-                return replace(
-                    code,
-                    actor=replace(code.actor, sector=known.actor.sector),
-                    sector_kind=code.sector_kind or "title",
-                )
         return code
 
     def _pronoun(
