@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import replace
 
 from eventwire.knowledge import countries
-from eventwire.model import Actor, Document, Event, Place
+from eventwire.model import Actor, Document, Event, Place, Precision
 from eventwire.stages.registry import stage
 
 # Sectors of actors that belong to no state's territory.
@@ -68,13 +68,15 @@ def _event_country(event: Event, fallback: str | None, other: Actor | None) -> s
 
 
 def _names_place(actor: Actor | None, place: Place) -> bool:
-    """Whether ``actor`` is the place itself ("Israel", "the Philippines"), not
-    someone from it ("a Metcalfe County man", "Rome's mayor": the police who arrest
-    them are of that place too)."""
+    """Whether ``actor`` is a state named as the place itself ("Israel", "the
+    Philippines"), not a town where it happened nor someone from it ("a Metcalfe
+    County man", "Rome's mayor": the police who arrest them are of that place too)."""
     if actor is None or actor.start is None or actor.end is None or actor.inferred:
         return False
     if not (actor.start <= place.start and place.end <= actor.end):
         return False
+    if place.precision is not Precision.COUNTRY:
+        return False  # "protested in Santiago": the protesters are of the town's country
     words = actor.text.lower().split()
     if words and words[0] == "the":
         words = words[1:]
