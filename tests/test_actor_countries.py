@@ -53,3 +53,31 @@ def test_an_event_without_a_place_takes_the_country_the_article_is_about() -> No
     nowhere.events = [_event(Actor(text="the court", sector="JUD"), None, None)]
     fill_actor_countries(nowhere)
     assert nowhere.events[0].actor is not None and nowhere.events[0].actor.country is None
+
+
+def test_a_place_named_by_the_other_side_is_not_the_actors_country() -> None:
+    # "The minister accused Israel ...": the event's place is the recipient's own name.
+    doc = Document(text="The minister accused Israel of abuses.", origin="<t>")
+    israel = Place(text="Israel", start=22, end=28, name="Israel", country_code="IL",
+                   precision=Precision.COUNTRY)  # fmt: skip
+    doc.places = [israel]
+    minister = Actor(text="The minister", sector="GOV", start=0, end=12)
+    accused = Actor(text="Israel", name="Israel", country="ISR", sector="GOV", start=22, end=28)
+    doc.events = [_event(minister, accused, israel)]
+    fill_actor_countries(doc)
+    (event,) = doc.events
+    assert event.actor is not None and event.actor.country is None
+    # a place of its own, in another phrase, still gives the country
+    doc.events = [_event(Actor(text="Police", sector="COP", start=0, end=6), accused,
+                         _place("Lima", "PE"))]  # fmt: skip
+    fill_actor_countries(doc)
+    assert doc.events[0].actor is not None and doc.events[0].actor.country == "PER"
+
+
+def test_a_named_police_chief_serves_where_the_event_happened() -> None:
+    doc = Document(text="x", origin="<t>")
+    doc.places = [_place("Lima", "PE")]
+    chief = Actor(text="Police Chief Ana Ruiz", name="Ana Ruiz", sector="COP")
+    doc.events = [_event(chief, None, doc.places[0])]
+    fill_actor_countries(doc)
+    assert doc.events[0].actor is not None and doc.events[0].actor.country == "PER"

@@ -29,7 +29,6 @@ def test_a_relative_pronoun_stands_for_its_noun(code: Coder) -> None:
     assert (attack.actor.country, attack.actor.sector) == ("MLI", "MIL")
 
 
-
 def test_an_actor_text_spans_its_place_phrase(code: Coder) -> None:
     doc = code("Students in Kisumu attacked a police post on Monday.")
     attack = next(e for e in doc.events if e.type == "ASSAULT")
@@ -146,3 +145,30 @@ def test_a_dateline_is_not_part_of_the_actor(code: Coder) -> None:
     march = next(e for e in doc.events if e.type == "PROTEST")
     assert march.actor is not None and march.actor.text == "Thousands of teachers"
     assert march.actor.sector != "GOV"  # the capital's name does not make them officials
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_own_clause(code: Coder) -> None:
+    # "the tribunal charged him": "him" is the one detained, never the tribunal
+    doc = code("Ghanaian police detained the driver and the tribunal charged him with fraud.")
+    him = next(a for a in doc.actors if a.text == "him")
+    assert him.sector != "JUD"
+
+
+def test_a_pronoun_object_of_a_coordinated_clause_is_not_its_shared_subject(
+    code: Coder,
+) -> None:
+    doc = code("The Ghanaian minister met the Togolese envoy and thanked him.")
+    thanks = next(e for e in doc.events if e.type == "SUPPORT")
+    assert thanks.recipient is not None and thanks.recipient.country == "TGO"
+
+
+def test_bodies_and_roles_of_the_sector_lexicon(code: Coder) -> None:
+    doc = code(
+        "An aide to the Ghanaian president resigned. The Ghanaian transport department "
+        "fined a bus manufacturer. A Ghanaian MLA criticised the employers."
+    )
+    coded = {(a.text, a.sector) for a in doc.actors}
+    assert ("An aide", "GOV") in coded
+    assert ("The Ghanaian transport department", "GOV") in coded
+    assert ("a bus manufacturer", "BUS") in coded
+    assert ("A Ghanaian MLA", "LEG") in coded

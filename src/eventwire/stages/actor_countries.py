@@ -4,11 +4,13 @@
 News rarely writes "Egyptian police" in a story from Cairo: the country is plain from
 where the story happens. Once events have places, an actor or recipient that has a
 sector but no country, and no name of its own (a named person or organisation may be
-abroad), takes the country of the event's place; an event without a place takes the
-country the article is mostly about. The actor is then marked ``inferred`` (the text did
-not give the country): analysts may filter it out, and merging neither counts it as
-evidence nor as a disagreement. A pseudo-country (IGO, NGO) is never changed, and
-nothing is filled when no country is known.
+abroad; a named police chief or judge is not), takes the country of the event's place;
+an event without a place takes the country the article is mostly about. A place named by
+the other side ("the minister accused Israel") is that side's country, not the actor's.
+The actor is then marked ``inferred`` (the text did not give the country): analysts may
+filter it out, and merging neither counts it as evidence nor as a disagreement. A
+pseudo-country (IGO, NGO) is never changed, and nothing is filled when no country is
+known.
 """
 
 from __future__ import annotations
@@ -17,11 +19,14 @@ from collections import Counter
 from dataclasses import replace
 
 from eventwire.knowledge import countries
-from eventwire.model import Actor, Document, Event
+from eventwire.model import Actor, Document, Event, Place, Precision
 from eventwire.stages.registry import stage
 
 # Sectors of actors that belong to no state's territory.
 _STATELESS_SECTORS = frozenset({"IGO", "NGO", "MNC", "HRI"})
+# Sectors whose named members serve where they are (a police chief, a judge): unlike a
+# named politician or firm, one named without a country acts in the event's country.
+_LOCAL_SECTORS = frozenset({"COP", "JUD"})
 
 
 def _alpha3(alpha2: str | None) -> str | None:
@@ -45,14 +50,37 @@ def _needs_country(actor: Actor | None) -> bool:
         and actor.country is None
         and actor.sector is not None
         and actor.sector not in _STATELESS_SECTORS
-        and actor.name is None
+        and (actor.name is None or actor.sector in _LOCAL_SECTORS)
     )
 
 
-def _event_country(event: Event, fallback: str | None) -> str | None:
-    if event.place is not None and event.place.country_code is not None:
-        return _alpha3(event.place.country_code)
+def _event_country(event: Event, fallback: str | None, other: Actor | None) -> str | None:
+    """The country an actor without one takes: the event's place's, unless the place
+    is named by the ``other`` side ("the minister asked Turkey", "police accused
+    Israel": the place is the other side's country, not the actor's), then the
+    article's, unless it is the other side's."""
+    place = event.place
+    if place is not None and place.country_code is not None and not _names_place(other, place):
+        return _alpha3(place.country_code)
+    if place is not None and place.country_code is not None and other is not None:
+        return fallback if fallback != other.country else None
     return fallback
+
+
+def _names_place(actor: Actor | None, place: Place) -> bool:
+    """Whether ``actor`` is a state named as the place itself ("Israel", "the
+    Philippines"), not a town where it happened nor someone from it ("a Metcalfe
+    County man", "Rome's mayor": the police who arrest them are of that place too)."""
+    if actor is None or actor.start is None or actor.end is None or actor.inferred:
+        return False
+    if not (actor.start <= place.start and place.end <= actor.end):
+        return False
+    if place.precision is not Precision.COUNTRY:
+        return False  # "protested in Santiago": the protesters are of the town's country
+    words = actor.text.lower().split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words) == place.text.lower()
 
 
 @stage(
@@ -65,11 +93,12 @@ def fill_actor_countries(doc: Document) -> Document:
     for event in doc.events:
         if not (_needs_country(event.actor) or _needs_country(event.recipient)):
             continue
-        country = _event_country(event, fallback)
-        if country is None:
-            continue
         if event.actor is not None and _needs_country(event.actor):
-            event.actor = replace(event.actor, country=country, inferred=True)
+            country = _event_country(event, fallback, event.recipient)
+            if country is not None:
+                event.actor = replace(event.actor, country=country, inferred=True)
         if event.recipient is not None and _needs_country(event.recipient):
-            event.recipient = replace(event.recipient, country=country, inferred=True)
+            country = _event_country(event, fallback, event.actor)
+            if country is not None:
+                event.recipient = replace(event.recipient, country=country, inferred=True)
     return doc

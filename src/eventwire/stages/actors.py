@@ -33,12 +33,14 @@ _SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _PLURAL_PRONOUNS = frozenset({"they", "them"})
 _NEUTER_PRONOUNS = frozenset({"it"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_OBJECT_DEPS = frozenset({"dobj", "dative", "pobj"})
 
 
 @dataclass(slots=True)
 class _Seen:
     code: PhraseCode
     sentence: int
+    index: int = -1  # the head token's index in the document
 
 
 _PRONOUNS = _SINGULAR_PRONOUNS | _PLURAL_PRONOUNS | _NEUTER_PRONOUNS
@@ -74,7 +76,7 @@ class _References:
             said = self.by_token.get(speaker.i) if speaker is not None else None
             if said is not None and (said.plural == (head.lower_ in _PLURAL_PRONOUNS)):
                 return _same_as(code, said)
-            return self._pronoun(code, head.lower_, sentence)
+            return self._pronoun(code, head.lower_, sentence, _own_subject(head))
         if code.person is None and head.pos_ == "PROPN" and head.lower_ in self.people:
             # spaCy's small model sometimes tags a known person's surname as a place.
             code = replace(code, person=head.text, actor=replace(actor, name=head.text))
@@ -110,12 +112,16 @@ class _References:
                     break
         return code
 
-    def _pronoun(self, code: PhraseCode, word: str, sentence: int) -> PhraseCode:
+    def _pronoun(
+        self, code: PhraseCode, word: str, sentence: int, excluded: frozenset[int]
+    ) -> PhraseCode:
         want_plural = word in _PLURAL_PRONOUNS
         neuter = word in _NEUTER_PRONOUNS
         for earlier in reversed(self.seen):
             if sentence - earlier.sentence > 1:
                 break
+            if earlier.index in excluded:
+                continue  # "the court charged him": not the court
             other = earlier.code
             if other.plural != want_plural:
                 continue
@@ -140,7 +146,7 @@ class _References:
                 known = self.people.get(key)
                 if known is None or (known.actor.country is None and code.actor.country):
                     self.people[key] = code
-        self.seen.append(_Seen(code, sentence))
+        self.seen.append(_Seen(code, sentence, head.i))
 
 
 def _same_as(code: PhraseCode, other: PhraseCode) -> PhraseCode:
@@ -155,6 +161,26 @@ def _same_as(code: PhraseCode, other: PhraseCode) -> PhraseCode:
         ),
         person=other.person,
     )
+
+
+def _own_subject(pronoun: Any) -> frozenset[int]:
+    """The tokens of the subject of the clause an object pronoun belongs to, which the
+    pronoun never stands for ("the court charged him", "the army said troops shot
+    them"): a reflexive would be used for that."""
+    if pronoun.dep_ not in _OBJECT_DEPS:
+        return frozenset()
+    clause = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    while clause.dep_ == "conj" and not _subjects(clause) and clause.head.i != clause.i:
+        clause = clause.head  # "met his counterpart and urged him": the shared subject
+    found: set[int] = set()
+    for subject in _subjects(clause):
+        for token in (subject, *subject.conjuncts):
+            found.update(t.i for t in token.subtree)
+    return frozenset(found)
+
+
+def _subjects(clause: Any) -> list[Any]:
+    return [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
 def _is_definite(head: Any) -> bool:

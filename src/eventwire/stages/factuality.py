@@ -18,6 +18,9 @@ Prepositions of time and cause ("after attacking") put nothing in doubt. Flagged
 events are kept, with a lower confidence, but not listed by default. An event told as a
 summary of the past ("have already fought two wars over the region") did happen: it is
 listed, with PLOVER's "historical" context and a lower confidence, and left undated.
+A body sentence that reports no event at all (a heading, a weather warning, a result in
+a competition, an instruction to the reader, a question reported as speech: see
+``coding.non_events``) loses its events, as does a standing state.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
+from eventwire.coding.non_events import non_event_reason
 from eventwire.coding.syntax import COMMITTING_VERBS
 from eventwire.datafiles import read_word_table
 from eventwire.model import Document, Event, Zone
@@ -356,6 +360,14 @@ def is_standing_state(event: Event, spacy_doc: Any) -> bool:
     )
 
 
+def reports_no_event(event: Event, spacy_doc: Any, text: str) -> bool:
+    """Whether the body sentence reports no event at all: a heading, a weather
+    warning, a result in a competition, an instruction, a question reported as speech
+    (``coding.non_events``)."""
+    found = _trigger_and_verb(event, spacy_doc)
+    return found is not None and non_event_reason(found[0], text, event.type) is not None
+
+
 def _in_quotes(token: Any) -> bool:
     """Whether an odd number of quotation marks precede ``token`` in its sentence."""
     marks = sum(1 for t in token.sent if t.i < token.i and t.text in _QUOTE_MARKS)
@@ -372,7 +384,10 @@ def flag_factuality(doc: Document) -> Document:
         event
         for event in doc.events
         if doc.zone_at(event.start) in (Zone.TITLE, Zone.CAPTION)
-        or not is_standing_state(event, doc.spacy_doc)
+        or not (
+            is_standing_state(event, doc.spacy_doc)
+            or reports_no_event(event, doc.spacy_doc, doc.text)
+        )
     ]
     for event in doc.events:
         flags = assess(event, doc.spacy_doc)
