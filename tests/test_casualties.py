@@ -42,3 +42,13 @@ def test_deaths_that_succumbed_to_firing_name_its_attacker(code: Coder) -> None:
 def test_deaths_with_no_attacker_named_are_no_attack(code: Coder) -> None:
     doc = code("rajkot: two persons died in the stampede near the temple gate.")
     assert _police_kills(doc) == []
+
+
+def test_an_accident_told_through_its_toll_is_no_attack(code: Coder) -> None:
+    # The factuality stage drops an accident's events; the toll alone must not bring
+    # one back as an attack.
+    for text in (
+        "A woman was shot dead in a hunting accident near the lake on Sunday, the sheriff said.",
+        "Two men were killed in a crash on the highway on Sunday, police said.",
+    ):
+        assert not [e for e in code(text).events if e.type == "ASSAULT"], text

@@ -10,6 +10,7 @@ its figures.
 from __future__ import annotations
 
 from eventwire.coding import lexicon
+from eventwire.coding.non_events import non_event_reason
 from eventwire.coding.tolls import ATTACK_LEMMAS, sentence_figures, statements
 from eventwire.model import Document, Event, Zone
 from eventwire.stages.incidents import TOLD_ZONES, is_period, main_attack
@@ -25,7 +26,9 @@ def _told_attack(doc: Document) -> Event | None:
     someone is killed or shot ("the boy was shot and killed by his friend"), or, when
     the article names an attack ("a fatal shooting"), where someone died or was hurt;
     never a sentence where an event coded says it did not or may not have happened,
-    nor one about a period."""
+    nor one about a period, nor a body sentence that reports no event (an accident, a
+    metaphor, a heading: ``coding.non_events``, whose events the factuality stage
+    dropped)."""
     spacy_doc = doc.spacy_doc
     unsure = {e.start for e in doc.events if e.type == "ASSAULT" and not e.factual}
     attack_nouns = lexicon.event_patterns()
@@ -48,6 +51,8 @@ def _told_attack(doc: Document) -> Event | None:
         if not cues:
             continue
         cue = spacy_doc[cues[0].token]
+        if sentence.zone is Zone.BODY and non_event_reason(cue, doc.text, "ASSAULT"):
+            continue
         figures = sentence_figures(found)
         dead, hurt = figures.dead, figures.hurt + figures.hit
         return Event(
