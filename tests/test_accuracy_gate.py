@@ -165,3 +165,17 @@ def test_acled_gate(shared_dir: Path, nlp: Any) -> None:
         "type_top1_macro": scores.type_macro,
     })  # fmt: skip
     assert scores.disasters_with_assault == 0, "a disaster snippet was coded ASSAULT"
+
+
+def test_audit_gate(shared_dir: Path, nlp: Any) -> None:
+    """The analyst's audit (``tests/data/audit``): an event coded differently since it
+    was judged counts as wrong, so a coder change that moves the listed events fails
+    here until they are judged again (``eventwire eval audit --todo FILE``)."""
+    from eventwire.evaluate.audit import score_audit
+
+    judgments = Path(__file__).parent / "data" / "audit" / "trnews_audit.jsonl"
+    scores = score_audit(_gold(shared_dir, "geo/trnews.jsonl"), judgments)
+    _check("audit", {
+        "type_and_actor_right": scores.share(scores.type_and_actor_right),
+        "all_filled_right": scores.share(scores.all_filled_right),
+    })  # fmt: skip
