@@ -218,7 +218,13 @@ def test_the_map_routes_add_up_to_the_count(store_path: Path) -> None:
 
 def test_the_top_pairs_and_what_is_left_out(store_path: Path) -> None:
     with TestClient(create_app(str(store_path))) as client:
-        for params in ({}, {"since": "2023-03-01"}, {"country": "BOR"}, {"q": "dispatch"}):
+        for params in (
+            {},
+            {"since": "2023-03-01"},
+            {"since": "2023-02-10", "until": "2023-11-20"},  # months and days added up
+            {"country": "BOR"},
+            {"q": "dispatch"},
+        ):
             dyads = client.get("/stats", params={**params, "group": "dyad"}).json()["rows"]
             paired = [r for r in dyads if r["actor_country"] and r["recipient_country"]]
             assert len(paired) > 2
@@ -232,7 +238,7 @@ def test_the_top_pairs_and_what_is_left_out(store_path: Path) -> None:
 def test_the_top_pairs_of_countries_and_sectors(store_path: Path) -> None:
     group = "actor_country,actor_sector,recipient_country,recipient_sector"
     with TestClient(create_app(str(store_path))) as client:
-        for params in ({}, {"type": "ASSAULT"}):
+        for params in ({}, {"type": "ASSAULT"}, {"since": "2023-02-10", "until": "2023-11-20"}):
             rows = client.get("/stats", params={**params, "group": group}).json()["rows"]
             paired = [r for r in rows if r["actor_country"] and r["recipient_country"]]
             answer = client.get(

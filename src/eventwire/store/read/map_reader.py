@@ -233,20 +233,29 @@ class MapReader:
             else count_statement(where, self._indexes)
         )
         if source.grouped:
-            # The groups are added up from many rows: once, the totals of every pair
-            # beside the top ones (a window over all of them, before the limit).
+            # The groups are added up from many rows: once, into a table of the pairs with
+            # both sides known (HAVING on the keys: SQLite drops the other rows before it
+            # groups them), read for the top ones and for the totals of every pair (a
+            # window over the groups cost a fifth more: 40,000 pairs over a year).
+            side = source.keys[2] if by_sector else source.keys[1]
+            grouped = (
+                f"SELECT {selected}, {source.count} AS n FROM {source.from_sql} "
+                f"GROUP BY {keys} HAVING {source.keys[0]} IS NOT NULL AND {side} IS NOT NULL"
+            )
+            nulls = ", ".join("NULL" for _ in group.keys)
             top = Statement(
-                f"SELECT {keys}, n, count(*) OVER () AS pairs, sum(n) OVER () AS paired "
-                f"FROM ({inner}) WHERE {both} ORDER BY n DESC, {keys} LIMIT ?",
+                f"WITH paired AS MATERIALIZED ({grouped}) "
+                f"SELECT * FROM (SELECT 0 AS part, {keys}, n, NULL AS pairs, NULL AS paired "
+                f"FROM paired ORDER BY n DESC, {keys} LIMIT ?) "
+                f"UNION ALL SELECT 1, {nulls}, NULL, count(*), coalesce(sum(n), 0) FROM paired "
+                f"ORDER BY part, n DESC, {keys}",
                 [*source.params, limit],
             )
-        rows = self._rows(top)
-        if source.grouped:
-            total = {
-                "pairs": rows[0]["pairs"] if rows else 0,
-                "paired": rows[0]["paired"] if rows else 0,
-            }
+            found = self._rows(top)
+            rows = [r for r in found if r["part"] == 0]
+            total = {"pairs": found[-1]["pairs"], "paired": found[-1]["paired"]}
         else:
+            rows = self._rows(top)
             total = dict(self._rows(sums)[0])
         paired = int(total["paired"])
         unpaired = int(self._rows(everything)[0]["n"]) - paired
