@@ -85,6 +85,7 @@ def north_doc() -> Document:
     varnica = _place(
         text, "Varnica", ATTACK, name="Varnica", lat=44.1, lon=20.7, geonameid=9990001,
         country_code="RS", feature_code="PPL", precision=Precision.POINT, confidence=0.8,
+        admin1="Sumadija",
     )  # fmt: skip
     doravia = _place(
         text, "Doravia", PROTEST, name="Doravia", lat=43.5, lon=21.9, geonameid=9990002,
@@ -349,6 +350,7 @@ def test_csv_has_the_event_record_columns_and_survives_quotes(store: Store) -> N
     attack = next(r for r in rows if r["type"] == "ASSAULT")
     assert (attack["lat"], attack["lon"], attack["dead"]) == ("44.1", "20.7", "3")
     assert attack["injured"] == ""  # unknown stays empty
+    assert (attack["place_admin1"], protest["place_admin1"]) == ("Sumadija", "")
     assert [r["headline"] for r in rows].count("true") == 1 and attack["headline"] == "true"
     assert protest["headline"] == "false"
 
@@ -545,14 +547,17 @@ def test_acled_exports_only_events_acled_has_a_category_for(store: Store) -> Non
         "2024-05-10", "2024", "1",
     )  # fmt: skip
     assert (attack["actor1"], attack["actor2"]) == ("Gunmen", "three officers")
-    assert (attack["country"], attack["location"], attack["admin1"]) == ("Serbia", "Varnica", "")
+    # A town's first-level region (schema 8); a region stored without one is its own.
+    assert (attack["country"], attack["location"], attack["admin1"]) == (
+        "Serbia", "Varnica", "Sumadija",
+    )  # fmt: skip
     assert (attack["latitude"], attack["longitude"], attack["geo_precision"]) == (
         "44.1", "20.7", "1",
     )  # fmt: skip
     assert attack["fatalities"] == "3"
     assert attack["notes"] == ATTACK
     assert attack["source"] == "North Wire"
-    protest = next(r for r in rows if r["admin1"])
+    protest = next(r for r in rows if r["event_type"] == "Protests")
     assert (protest["admin1"], protest["geo_precision"], protest["time_precision"]) == (
         "Doravia", "3", "3",
     )  # fmt: skip

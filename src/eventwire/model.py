@@ -138,6 +138,10 @@ class Place:
     feature_code: str | None = None  # GeoNames feature code: PPLC, ADM1, PCLI, ...
     precision: Precision | None = None
     confidence: float = 0.0
+    # The first-level region (state, province, region) the place lies in, by its
+    # GeoNames name ("Kaduna", "California"); the place's own name when it is one; None
+    # for a country, a place spanning regions, or a place stored before schema 8.
+    admin1: str | None = None
 
 
 @dataclass(slots=True)

@@ -18,8 +18,9 @@ Columns
 ``actor1`` / ``actor2``  the actor's and the recipient's canonical name, else their
                     words in the sentence (not ACLED's actor dictionary names)
 ``country``         the place's country, as GeoNames names it ("Russia", "Syria")
-``admin1``          the first-level region when the place is one (eventwire does not
-                    store the admin1 of a town); empty otherwise
+``admin1``          the first-level region (state, province) the place lies in, by its
+                    GeoNames name; empty for a country, or an event stored before
+                    schema version 8 whose place is not itself a region
 ``location``        the place name; ``latitude`` / ``longitude`` WGS 84 degrees
 ``geo_precision``   ACLED's 1..3: 1 a town or named site (eventwire ``point``), 2 a
                     second-level area (``admin2``), 3 a first-level region, a named
@@ -49,7 +50,7 @@ from eventwire.export.common import (
 )
 from eventwire.export.countries import country
 from eventwire.export.views import acled_view
-from eventwire.model import DatePrecision, Precision
+from eventwire.model import DatePrecision, Place, Precision
 from eventwire.store import ArticleInfo, Store, StoredEvent
 
 ACLED_COLUMNS: tuple[str, ...] = (
@@ -112,7 +113,7 @@ def acled_row(event: StoredEvent, articles: dict[int, ArticleInfo]) -> dict[str,
         "actor1": (actor.name or actor.text) if actor else None,
         "actor2": (recipient.name or recipient.text) if recipient else None,
         "country": codes.name if codes else None,
-        "admin1": place.name if place and place.precision is Precision.ADMIN1 else None,
+        "admin1": _admin1(place),
         "location": place.name if place else None,
         "latitude": place.lat if place else None,
         "longitude": place.lon if place else None,
@@ -121,3 +122,13 @@ def acled_row(event: StoredEvent, articles: dict[int, ArticleInfo]) -> dict[str,
         "notes": one_line(first.sentence) if first else None,
         "fatalities": event.dead,
     }
+
+
+def _admin1(place: Place | None) -> str | None:
+    """ACLED's ``admin1``: the place's first-level region (stored since schema 8), or
+    the place itself when it is one."""
+    if place is None:
+        return None
+    if place.admin1 is not None:
+        return place.admin1
+    return place.name if place.precision is Precision.ADMIN1 else None

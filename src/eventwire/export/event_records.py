@@ -69,6 +69,9 @@ class EventRecord:
     recipient_inferred: bool = field(metadata={"description": "the recipient was inferred"})
     place: str | None
     place_country: str | None = field(metadata={"description": "ISO 3166 alpha-2 (GeoNames)"})
+    place_admin1: str | None = field(
+        metadata={"description": "the first-level region (state, province) of the place"}
+    )
     lat: float | None
     lon: float | None
     geo_precision: str | None
@@ -130,6 +133,7 @@ def event_record(event: StoredEvent) -> EventRecord:
         recipient_inferred=bool(event.recipient and event.recipient.inferred),
         place=place.name if place else None,
         place_country=place.country_code if place else None,
+        place_admin1=place.admin1 if place else None,
         lat=place.lat if place else None,
         lon=place.lon if place else None,
         geo_precision=str(place.precision) if place and place.precision else None,

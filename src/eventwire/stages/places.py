@@ -27,7 +27,7 @@ from collections import Counter
 from typing import Any
 
 from eventwire.errors import PipelineError
-from eventwire.gazetteer import Gazetteer, name_key
+from eventwire.gazetteer import Gazetteer, GazetteerEntry, name_key
 from eventwire.gazetteer.cues import cue_mentions
 from eventwire.gazetteer.mentions import (
     LOCATIVE_PREPS,
@@ -78,7 +78,18 @@ def _place(doc: Document, mention: ToponymMention, resolution: Resolution) -> Pl
         feature_code=entry.feature_code,
         precision=entry.precision,
         confidence=round(detection * resolution.probability, 3),
+        admin1=admin1_of(entry),
     )
+
+
+def admin1_of(entry: GazetteerEntry) -> str | None:
+    """The first-level region a gazetteer entry lies in: its own name when it is one,
+    None for a country or a place that spans regions."""
+    if entry.precision is Precision.ADMIN1:
+        return entry.name
+    if entry.precision in (Precision.COUNTRY, Precision.REGION):
+        return None
+    return entry.admin1
 
 
 def resolve_spans(

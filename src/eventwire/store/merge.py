@@ -374,6 +374,7 @@ def merge_into(conn: sqlite3.Connection, match: Match, event: Event) -> None:
             "place_feature_code": place.feature_code,
             "place_precision": place.precision.value if place.precision else None,
             "place_confidence": place.confidence,
+            "place_admin1": place.admin1,
         }
     for count in CASUALTY_COUNTS:
         updates[count] = _lowest(row[count], getattr(event, count))

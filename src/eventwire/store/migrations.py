@@ -27,6 +27,8 @@ shipped (a database migrated by it would differ from one created afresh).
    "historical" context), filled from ``contexts``; the default listing leaves such
    events out, so the rollups and the partial indexes of factual events hold only the
    others.
+8. ``events.place_admin1``, ``places.admin1``: the first-level region (state,
+   province) of a place; rows stored before read back with none.
 """
 
 from __future__ import annotations
@@ -381,6 +383,14 @@ UPDATE events SET historical = 1
 """
 )
 
+# Schema version 8: the first-level region of an event's place and of every resolved
+# place (``model.Place.admin1``: "Kaduna", "California"), for ACLED's ``admin1`` and
+# the analyst's filter by region. Rows stored before read back with none.
+_V8_ADMIN1 = """
+ALTER TABLE events ADD COLUMN place_admin1 TEXT;
+ALTER TABLE places ADD COLUMN admin1 TEXT;
+"""
+
 # Script n (1-based) migrates user_version n-1 -> n. Append only.
 MIGRATIONS: tuple[str, ...] = (
     _V1_INITIAL,
@@ -390,4 +400,5 @@ MIGRATIONS: tuple[str, ...] = (
     _V5_INFERRED_ACTORS,
     _V6_ROLLUPS_IN_ORDER,
     _V7_HISTORICAL,
+    _V8_ADMIN1,
 )

@@ -110,6 +110,7 @@ COLUMN_TYPES: dict[str, pa.DataType] = {
     "place_feature_code": pa.string(),
     "place_precision": pa.string(),
     "place_confidence": pa.float64(),
+    "place_admin1": pa.string(),
     "dead": pa.int64(),
     "injured": pa.int64(),
     "arrested": pa.int64(),

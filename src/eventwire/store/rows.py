@@ -75,6 +75,7 @@ EVENT_COLUMNS = (
     "place_feature_code",
     "place_precision",
     "place_confidence",
+    "place_admin1",
     "dead",
     "injured",
     "arrested",
@@ -121,6 +122,7 @@ PLACE_COLUMNS = (
     "feature_code",
     "precision",
     "confidence",
+    "admin1",
 )
 
 TIMEX_COLUMNS = ("article_id", "text", "start", "end", "type", "value", "mod")
@@ -202,6 +204,7 @@ def event_values(event: Event) -> tuple[SqlValue, ...]:
         place.feature_code if place else None,
         _enum_value(place.precision) if place else None,
         place.confidence if place else None,
+        place.admin1 if place else None,
         event.dead,
         event.injured,
         event.arrested,
@@ -254,6 +257,7 @@ def place_values(place: Place, article_id: int) -> tuple[SqlValue, ...]:
         place.feature_code,
         _enum_value(place.precision),
         place.confidence,
+        place.admin1,
     )
 
 
@@ -374,6 +378,7 @@ def place_from_row(row: sqlite3.Row) -> Place:
         feature_code=_opt_str(row["feature_code"]),
         precision=Precision(precision) if precision is not None else None,
         confidence=float(row["confidence"]),
+        admin1=_column(row, "admin1"),
     )
 
 
@@ -386,6 +391,11 @@ def timex_from_row(row: sqlite3.Row) -> TimeExpression:
         value=_opt_str(row["value"]),
         mod=_opt_str(row["mod"]),
     )
+
+
+def _column(row: sqlite3.Row, key: str) -> str | None:
+    """A text column that a query of an older shape may not select (None then)."""
+    return _opt_str(row[key]) if key in row.keys() else None  # noqa: SIM118
 
 
 def _inferred(row: sqlite3.Row, role: str) -> bool:
@@ -430,6 +440,7 @@ def _event_place(row: sqlite3.Row, first: sqlite3.Row | None) -> Place | None:
         feature_code=_opt_str(row["place_feature_code"]),
         precision=Precision(precision) if precision is not None else None,
         confidence=float(confidence) if confidence is not None else 0.0,
+        admin1=_column(row, "place_admin1"),
     )
 
 

@@ -131,7 +131,7 @@ export class EventPanel {
       event.headline ? el("span", { className: "flag headline", text: "headline", title: "reported in an article's headline" }) : null,
     );
     const facts = el("dl", { className: "facts" });
-    const where = [event.place, event.place_country].filter(Boolean).join(", ");
+    const where = [event.place, event.place_admin1 !== event.place ? event.place_admin1 : null, event.place_country].filter(Boolean).join(", ");
     facts.append(
       ...fact("Date", event.date ?? "unknown", event.date_precision && event.date_precision !== "day" ? el("span", { className: "muted", text: ` (${event.date_precision})` }) : null),
       ...fact("Actor", actorCell(event.actor, event.actor_code)),
