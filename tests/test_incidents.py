@@ -232,3 +232,20 @@ def test_an_attack_placed_in_a_state_takes_the_town_the_article_names_there() ->
     )
     main = _attacks(_run(text))[0]
     assert main.place is not None and main.place.name == "Garner"
+
+
+def test_a_day_of_telling_does_not_date_the_attack() -> None:
+    # "identified ... on Thursday" is when the victims were named, not when they were shot
+    text = (
+        "On Thursday, officials identified the three people who were shot near a park in "
+        "Dayton, Ohio.\n\n"
+        "Police said the three men were shot Monday night after an argument."
+    )
+    main = _attacks(_run(text, published="2016-07-29"))[0]
+    assert str(main.date) == "2016-07-25"
+
+
+def test_a_day_of_telling_dates_the_attack_when_nothing_else_does() -> None:
+    text = "Police said Thursday that two men were shot near a park in Dayton, Ohio."
+    main = _attacks(_run(text, published="2016-07-29"))[0]
+    assert str(main.date) == "2016-07-28"

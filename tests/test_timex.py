@@ -355,6 +355,14 @@ def test_parsed_tense_drives_weekday_resolution(nlp: Any) -> None:
     assert [t.value for t in result] == ["2013-03-19", "2013-03-26"]
 
 
+def test_a_clock_time_takes_the_date_written_after_it_across_a_sentence_cut() -> None:
+    # a splitter may end a sentence at "p.m." before a month name
+    text = "The fire started about 10:40 p.m. Feb. 3 in a warehouse near the port."
+    cut = text.index("Feb.")
+    result = find_timexes(text, FRIDAY, sentences=[(0, cut), (cut, len(text))])
+    assert [t.value for t in result] == ["2013-02-03T22:40", "2013-02-03"]
+
+
 # --- evaluation --------------------------------------------------------------------------------
 
 

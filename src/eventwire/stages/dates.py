@@ -12,6 +12,10 @@
    event gets the anchor day with ``date_from_publication=True``; without an anchor, or
    when the event is told as a summary of the past (PLOVER's "historical" context),
    None. Durations, sets and PRESENT_REF/PAST_REF/FUTURE_REF never date an event.
+   A day that a verb of telling or of the legal process governs ("officials identified
+   the four people who were shot on Thursday", "was indicted Tuesday": ``report_verb`` in
+   ``data/timex_words.tsv``) dates an event told beside it only when its sentence has no
+   other day (``is_told_day``; the incidents stage then looks for a better one).
 """
 
 from __future__ import annotations
@@ -92,6 +96,7 @@ class _Candidate:
     timex: TimeExpression
     when: tuple[date, DatePrecision] | None  # None for a decade or century
     attached: bool  # governed by the trigger's clause
+    told: bool  # governed by a verb of telling that is not the trigger
     boundary: bool  # "since 2010", "until June"
     distance: int  # characters from the trigger
 
@@ -106,7 +111,7 @@ def date_event(doc: Document, event: Event, anchor: Anchor | None) -> None:
         latest = anchor.day + timedelta(days=7 if anchor.is_lower_bound else 0)
         candidates = [c for c in candidates if c.when is None or c.when[0] <= latest]
     if candidates:
-        best = min(candidates, key=lambda c: (not c.attached, c.boundary, c.distance))
+        best = min(candidates, key=lambda c: (not c.attached, c.told, c.boundary, c.distance))
         event.date_from_publication = False
         if best.when is None:
             event.date, event.date_precision = None, None
@@ -135,6 +140,8 @@ def _candidates(doc: Document, event: Event) -> list[_Candidate]:
         when = calendar_date(timex)
         if when is None and not is_historical(timex):
             continue
+        verb = _verb_of_span(doc, timex.start, timex.end)
+        attached = trigger_verb is not None and verb == trigger_verb
         head = doc.text[max(event.start, timex.start - 30) : timex.start]
         before = re.search(r"(\w+)\s*$", head)
         boundary = before is not None and before.group(1).lower() in lexicon.period_boundary
@@ -142,8 +149,8 @@ def _candidates(doc: Document, event: Event) -> list[_Candidate]:
             _Candidate(
                 timex=timex,
                 when=when,
-                attached=trigger_verb is not None
-                and _verb_of_span(doc, timex.start, timex.end) == trigger_verb,
+                attached=attached,
+                told=not attached and is_told_day(doc, timex, (focus,)),
                 boundary=boundary,
                 distance=min(abs(timex.start - focus), abs(timex.end - focus)),
             )
@@ -160,6 +167,40 @@ def _verb_of_span(doc: Document, start: int, end: int) -> int | None:
         return None
     verb = governing_verb(span.root)
     return None if verb is None else int(verb.i)
+
+
+def _is_report_verb(doc: Document, verb: int | None) -> bool:
+    if verb is None or doc.spacy_doc is None:
+        return False
+    return str(doc.spacy_doc[verb].lemma_).lower() in load_lexicon().report_verbs
+
+
+def is_told_day(doc: Document, timex: TimeExpression, triggers: tuple[int, ...] = ()) -> bool:
+    """Whether ``timex`` is governed by a verb of telling or of the legal process: the
+    day something was said or done about an event, not the day it happened. A day
+    written after an event's trigger (at ``triggers``) and before the verb of telling in
+    one sentence is read with the event, whatever the parse says ("the officer who shot a boy
+    Wednesday night was identified")."""
+    verb = _verb_of_span(doc, timex.start, timex.end)
+    if verb is None or not _is_report_verb(doc, verb):
+        return False
+    assert doc.spacy_doc is not None
+    told = doc.spacy_doc[verb]
+    opens, closes = int(told.sent.start_char), int(told.sent.end_char)
+    for at in triggers:
+        if not opens <= at < closes:
+            continue
+        if at < timex.start and timex.end <= told.idx:
+            return False
+        span = doc.spacy_doc.char_span(at, at + 1, alignment_mode="expand")
+        if (
+            span is not None
+            and span.root.head.i == told.i
+            and span.root.dep_ in ("nsubj", "nsubjpass", "dobj")
+            and span.root.pos_ in ("NOUN", "PROPN")
+        ):
+            return False  # the event is what is told: "the shooting was reported Friday"
+    return True
 
 
 def _trigger_verb(doc: Document, event: Event) -> int | None:

@@ -63,6 +63,7 @@ from eventwire.model import (
     TimexType,
     Zone,
 )
+from eventwire.stages.dates import is_told_day
 from eventwire.stages.factuality import HISTORICAL
 from eventwire.stages.registry import stage
 from eventwire.timex.normalize import calendar_date
@@ -266,7 +267,8 @@ def _date_incident(doc: Document, main: Event, toll: Toll) -> None:
     sentence's first day was right less often than its earliest, and the days of
     every sentence that names the shooting were no better than the lead's.)"""
     coarse = main.date is not None and main.date_precision is not DatePrecision.DAY
-    if not main.date_from_publication and not coarse:
+    weak = not main.date_from_publication and not coarse and _told_date(doc, main)
+    if not main.date_from_publication and not coarse and not weak:
         return
     published = main.date if main.date_from_publication else None
     if published is None and doc.article is not None:
@@ -277,18 +279,28 @@ def _date_incident(doc: Document, main: Event, toll: Toll) -> None:
             and not told.date_from_publication
             and told.date_precision is DatePrecision.DAY
             and _not_after(told.date, published)
+            and not _told_date(doc, told)
         ):
             main.date, main.date_precision = told.date, told.date_precision
             main.date_from_publication = False
             return
     telling = sorted({*toll.sentences, *((e.start, e.end) for e in main.retold)})
     lead = [(s.start, s.end) for s in doc.sentences if s.zone in TOLD_ZONES][:_LEAD_SENTENCES]
+    triggers = tuple(
+        e.trigger_start
+        for e in (*doc.events, *main.retold)
+        if e.type == main.type and e.trigger_start is not None
+    )
+    # A main attack dated by a day of telling looks for a day of its own; one dated by
+    # the publication day takes any day its tellings give.
     for spans in (telling, lead):
         days = []
         for timex in sorted(doc.timexes, key=lambda t: t.start):
             if timex.type not in (TimexType.DATE, TimexType.TIME):
                 continue
             if not any(start <= timex.start and timex.end <= end for start, end in spans):
+                continue
+            if weak and is_told_day(doc, timex, triggers):
                 continue
             when = calendar_date(timex)
             if when is None or when[1] is not DatePrecision.DAY:
@@ -303,6 +315,24 @@ def _date_incident(doc: Document, main: Event, toll: Toll) -> None:
             main.date_precision = DatePrecision.DAY
             main.date_from_publication = False
             return
+
+
+def _told_date(doc: Document, event: Event) -> bool:
+    """Whether ``event`` is dated only by a day of telling in its sentence ("officials
+    identified on Thursday the four people who were shot"; ``stages.dates``)."""
+    if event.date is None or event.trigger_start is None:
+        return False
+    told = False
+    for timex in doc.timexes:
+        if not (event.start <= timex.start and timex.end <= event.end):
+            continue
+        when = calendar_date(timex)
+        if when is None or when[0] != event.date:
+            continue
+        if not is_told_day(doc, timex, (event.trigger_start,)):
+            return False
+        told = True
+    return told
 
 
 def _within(day: date, main: Event) -> bool:

@@ -124,11 +124,21 @@ def _resolve_deferred(
     return out
 
 
+# Characters between a clock time and the day written right after it.
+_ADJACENT = 2
+
+
 def _day_in_sentence(
     chosen: list[Found], index: int, sentences: Sequence[tuple[int, int]]
 ) -> date | None:
-    """The day named by the expression nearest to ``chosen[index]`` in its sentence."""
+    """The day written right after ``chosen[index]`` (the sentence splitter may cut
+    "11:20 p.m. Sept. 19" after "p.m."), else the day named by the expression nearest
+    to it in its sentence."""
     me = chosen[index]
+    for other in chosen[index + 1 : index + 2]:  # "11:20 p.m. Sept. 19", split after "p.m."
+        day = _day_of(other) if other.deferred is None else None
+        if day is not None and 0 <= other.start - me.end <= _ADJACENT:
+            return day
     bounds = next(((s, e) for s, e in sentences if s <= me.start < e), None)
     if bounds is None:
         return None

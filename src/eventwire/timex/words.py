@@ -32,6 +32,7 @@ _WORD_SET_KINDS = frozenset(
         "vague_duration_after",
         "period_boundary",
         "rate_word",
+        "report_verb",
     }
 )
 KINDS = _STRING_KINDS | _INT_KINDS | _WORD_SET_KINDS | {"number"}
@@ -105,6 +106,7 @@ class TimexLexicon:
     vague_duration_after: frozenset[str] = frozenset()
     period_boundary: frozenset[str] = frozenset()
     rate_words: frozenset[str] = frozenset()
+    report_verbs: frozenset[str] = frozenset()
 
 
 def phrase_pattern(phrases: Iterable[str]) -> str:
@@ -174,6 +176,7 @@ def parse_lexicon(text: str, origin: str = LEXICON_FILE) -> TimexLexicon:
         vague_duration_after=frozenset(lists["vague_duration_after"]),
         period_boundary=frozenset(lists["period_boundary"]),
         rate_words=frozenset(lists["rate_word"]),
+        report_verbs=frozenset(lists["report_verb"]),
     )
 
 
