@@ -415,3 +415,24 @@ def test_user_table_with_exact_case_alias() -> None:
     country = index.by_iso3("ABC")
     assert country is not None and country.exact_case == ("AL",)
     assert country.aliases == ("AL", "Abc Republic")
+
+
+def test_a_phrase_table_answers_the_same_when_asked_again_and_after_an_addition() -> None:
+    from eventwire.knowledge.tables import Organization, PhraseTable
+
+    table = PhraseTable[Organization]("<test>", "organisation name")
+    court = Organization(name="Supreme Court")
+    assert table.get("the Supreme Court") is None
+    table.add("Supreme Court", False, court, 1)
+    assert table.get("the Supreme Court") == court  # not the answer remembered before
+    assert table.get("the Supreme Court") == court
+    assert table.get("SUPREME COURT's") == court
+
+
+def test_sector_lookups_repeat_their_answers() -> None:
+    terms = knowledge.sector_terms()
+    first = terms.lookup("Police officers")
+    assert first is not None and first.sector == "COP"
+    assert terms.lookup("Police officers") is first
+    assert terms.lookup("xyzzy plughs") is None
+    assert terms.lookup("xyzzy plughs") is None

@@ -181,12 +181,14 @@ def _describes(participle: Any, words: Any) -> bool:
 def ngrams(tokens: list[Any]) -> list[tuple[int, int, str]]:
     """(first index, last index, text) of every n-gram, longest first."""
     grams: list[tuple[int, int, str]] = []
+    # Each token's attributes read once (a spaCy attribute is a call each time).
+    pieces = [t.text + t.whitespace_ for t in tokens]
+    punct = [t.is_punct for t in tokens]
     for n in range(min(_MAX_NGRAM, len(tokens)), 0, -1):
         for i in range(len(tokens) - n + 1):
-            words = tokens[i : i + n]
-            if words[0].is_punct or words[-1].is_punct:
+            if punct[i] or punct[i + n - 1]:
                 continue  # "Israeli-" of "Israeli-occupied" is not "Israeli"
-            text = "".join(t.text + t.whitespace_ for t in words).strip()
+            text = "".join(pieces[i : i + n]).strip()
             grams.append((i, i + n - 1, text))
     return grams
 

@@ -33,6 +33,7 @@ named or singular victim counts one. What a statement does not say is left out.
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -484,6 +485,21 @@ def statements(span: Any) -> list[Statement]:
     A victim counted dead in the sentence is not also counted injured ("a man was
     shot and died of his wounds").
     """
+    told = _TOLD.setdefault(span.doc, {})  # the casualties, attacks and incidents
+    key = (span.start, span.end)  # stages read the same sentences: read once
+    if key not in told:
+        told[key] = _statements(span)
+    return list(told[key])
+
+
+# The statements of the sentences of each parse, by token offsets, while it lives.
+_TOLD: weakref.WeakKeyDictionary[Any, dict[tuple[int, int], list[Statement]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _statements(span: Any) -> list[Statement]:
+    """``statements``, read from the parse."""
     found: list[Statement] = []
     for token in span:
         made = _verb_statement(token) if token.pos_ in ("VERB", "AUX") else None

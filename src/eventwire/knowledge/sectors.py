@@ -19,6 +19,9 @@ from eventwire.knowledge.tables import (
 
 # -------------------------------------------------------------------------- sectors
 
+# Terms whose lookup the index remembers (the words of actor phrases recur).
+_MAX_REMEMBERED = 1 << 16
+
 
 def _singular_forms(word: str) -> list[str]:
     """Candidate singulars of a regular English plural, most specific first."""
@@ -50,6 +53,7 @@ class SectorIndex:
             self._terms[key] = (term, line)
             found.append(term)
         self.terms: tuple[SectorTerm, ...] = tuple(found)
+        self._found: dict[str, SectorTerm | None] = {}  # what ``lookup`` answered
 
     def __len__(self) -> int:
         return len(self.terms)
@@ -60,6 +64,14 @@ class SectorIndex:
     def lookup(self, term: str) -> SectorTerm | None:
         """The entry for a noun phrase's words ("Police officers" -> police officer).
         A listed form wins; otherwise the last word's regular plural is undone."""
+        if term in self._found:
+            return self._found[term]
+        if len(self._found) >= _MAX_REMEMBERED:
+            self._found.clear()  # a bound on memory over a long run
+        entry = self._found[term] = self._lookup(term)
+        return entry
+
+    def _lookup(self, term: str) -> SectorTerm | None:
         key = normalize(term)
         found = self._terms.get(key)
         if found is not None:

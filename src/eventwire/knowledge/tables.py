@@ -82,6 +82,9 @@ class SectorTerm:
 
 # ----------------------------------------------------------------------- normalising
 
+# Texts whose lookup a table remembers (the words of actor phrases recur).
+_MAX_REMEMBERED = 1 << 16
+
 
 @lru_cache(maxsize=1 << 16)
 def normalize(text: str, *, fold_case: bool = True) -> str:
@@ -140,8 +143,10 @@ class PhraseTable(Generic[T]):
         self._what = what
         self._folded: dict[str, tuple[T, int]] = {}
         self._exact: dict[str, tuple[T, int]] = {}
+        self._found: dict[str, T | None] = {}  # what ``get`` answered, by text
 
     def add(self, phrase: str, exact_case: bool, entry: T, line: int) -> None:
+        self._found.clear()
         table = self._exact if exact_case else self._folded
         key = normalize(phrase, fold_case=not exact_case)
         if not key:
@@ -155,11 +160,18 @@ class PhraseTable(Generic[T]):
         table.setdefault(key, (entry, line))
 
     def get(self, text: str) -> T | None:
+        if text in self._found:
+            return self._found[text]
         exact = self._exact.get(normalize(text, fold_case=False))
         if exact is not None:
-            return exact[0]
-        folded = self._folded.get(normalize(text))
-        return folded[0] if folded is not None else None
+            found: T | None = exact[0]
+        else:
+            folded = self._folded.get(normalize(text))
+            found = folded[0] if folded is not None else None
+        if len(self._found) >= _MAX_REMEMBERED:
+            self._found.clear()  # a bound on memory over a long run
+        self._found[text] = found
+        return found
 
 
 # -------------------------------------------------------------------------- reading

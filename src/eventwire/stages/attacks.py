@@ -33,13 +33,7 @@ def _told_attack(doc: Document) -> Event | None:
     unsure = {e.start for e in doc.events if e.type == "ASSAULT" and not e.factual}
     attack_nouns = lexicon.event_patterns()
     told = [s for s in doc.sentences if s.zone in TOLD_ZONES]
-    named = any(
-        any(p.type == "ASSAULT" for p in attack_nouns.for_noun(token.lemma_.lower()))
-        for sentence in told
-        for token in spacy_doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-        or ()
-        if token.pos_ == "NOUN"
-    )
+    named: bool | None = None  # read when a sentence first needs it (it reads every word)
     for sentence in told:
         if sentence.zone not in TOLD_ZONES or sentence.start in unsure:
             continue
@@ -47,6 +41,14 @@ def _told_attack(doc: Document) -> Event | None:
         if span is None or is_period(span):
             continue
         found = statements(span)
+        if found and named is None:
+            named = any(
+                any(p.type == "ASSAULT" for p in attack_nouns.for_noun(token.lemma_.lower()))
+                for other in told
+                for token in spacy_doc.char_span(other.start, other.end, alignment_mode="expand")
+                or ()
+                if token.pos_ == "NOUN"
+            )
         cues = [s for s in found if named or spacy_doc[s.token].lemma_.lower() in ATTACK_LEMMAS]
         if not cues:
             continue

@@ -72,18 +72,24 @@ def dates(doc: Document) -> Document:
     return doc
 
 
-def searched_text(doc: Document) -> str:
-    """``doc.text`` with everything outside the title, caption and body zones blanked."""
-    if doc.spacy_doc is not None and len(doc.spacy_doc.text) == len(doc.text):
-        return str(doc.spacy_doc.text)
+def searched_text(doc: Document, parsed_text: str | None = None) -> str:
+    """``doc.text`` with everything outside the title, caption and body zones blanked.
+    ``parsed_text`` is ``doc.spacy_doc.text`` when the caller has it (spaCy rebuilds
+    that string from the tokens at every read)."""
+    if doc.spacy_doc is not None:
+        if parsed_text is None:
+            parsed_text = str(doc.spacy_doc.text)
+        if len(parsed_text) == len(doc.text):
+            return parsed_text
     return doc.masked_text(_SEARCHED_ZONES)
 
 
 def document_timexes(doc: Document, anchor: Anchor | None) -> list[TimeExpression]:
     """Every time expression of the article, with offsets into ``doc.text``."""
-    text = searched_text(doc)
+    parsed_text = str(doc.spacy_doc.text) if doc.spacy_doc is not None else None
+    text = searched_text(doc, parsed_text)
     tense_of: TenseLookup = no_tense
-    if doc.spacy_doc is not None and len(doc.spacy_doc.text) == len(doc.text):
+    if parsed_text is not None and len(parsed_text) == len(doc.text):
         tense_of = SpacyTense(doc.spacy_doc, load_lexicon().future_cues)
     elif doc.spacy_doc is not None:
         log.warning("%s: the parse does not cover the text; dates ignore tense", doc.origin)

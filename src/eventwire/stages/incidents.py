@@ -165,6 +165,8 @@ def _may_be_same_time(main: Event, other: Event) -> bool:
 
 def is_period(span: Any) -> bool:
     """Whether ``span`` names a period or a time long past (a tally, not this incident)."""
+    if not any(token.ent_type_ == "DATE" for token in span):
+        return False  # the cheap test first: ``span.ents`` lists the whole Doc's entities
     return any(ent.label_ == "DATE" and _PERIOD.search(ent.text.lower()) for ent in span.ents)
 
 

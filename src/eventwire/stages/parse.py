@@ -119,10 +119,11 @@ def _read_parse(nlp: Any, doc: Document, parsed: Any) -> Document:
             read_passive_title(doc.spacy_doc, span.start, span.end)
     doc.sentences = []
     for sent in doc.spacy_doc.sents:
-        text = sent.text.strip()
+        raw = sent.text  # spaCy joins the tokens' text at every read
+        text = raw.strip()
         if not text:
             continue
-        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        start = sent.start_char + (len(raw) - len(raw.lstrip()))
         end = start + len(text)
         zone = doc.zone_at(start) or Zone.BODY
         doc.sentences.append(Sentence(start=start, end=end, zone=zone, text=doc.text[start:end]))

@@ -28,6 +28,7 @@ from datetime import date, timedelta
 from eventwire.model import TimeExpression, TimexType
 from eventwire.timex.calendar import find_calendar_dates
 from eventwire.timex.handlers import Context, Found, ReferenceScope
+from eventwire.timex.literals import fold_case, may_match
 from eventwire.timex.normalize import Anchor, TenseLookup, no_tense, time_value
 from eventwire.timex.recognize import Rule, build_rules, default_rules
 from eventwire.timex.words import TimexLexicon, load_lexicon
@@ -57,7 +58,10 @@ def find_timexes(
         (Found(c.start, c.end, TimexType.DATE, c.date.isoformat()), -1)
         for c in find_calendar_dates(text)
     ]
+    folded = fold_case(text)
     for priority, rule in enumerate(rules):
+        if not may_match(rule.pattern, text, folded):
+            continue  # a word every match holds is not in the text
         for match in rule.pattern.finditer(text):
             found = rule.handler(match, context)
             if found is not None:

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from eventwire.timex.literals import fold_case, may_match
+
 MONTHS: dict[str, int] = {
     "january": 1, "jan": 1,
     "february": 2, "feb": 2,
@@ -69,7 +71,10 @@ def find_calendar_dates(text: str) -> list[CalendarDate]:
     and does not agree with it, ``weekday_agrees`` is False so callers can distrust it.
     """
     found: dict[int, CalendarDate] = {}
+    folded = fold_case(text)
     for pattern in _PATTERNS:
+        if not may_match(pattern, text, folded):
+            continue  # a word every match holds (a month name) is not in the text
         for match in pattern.finditer(text):
             if match.start() in found:
                 continue
