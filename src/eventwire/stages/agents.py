@@ -3,11 +3,15 @@
 ``agents`` (after the coding stages): an arrest or detention with no stated agent
 ("35 persons were arrested", "they were nabbed", "remanded to police custody") is made
 by the state's police: actor COP, marked ``inferred`` so an analyst can filter it out.
+An arrest told by a participle on the people arrested ("the 62 persons arrested in the
+town", "the arrested activists") has them as its recipient, and its agent is the one a
+"by" phrase names, else the state's police.
 
 The attacker named inside a noun phrase is the actor of an attack that names none:
 "37 people were killed in police firing", "killed in firing by the police, army and
-paramilitary forces", "killed in Israeli tank shelling" (not inferred: the text names
-it).
+paramilitary forces", "killed in Israeli tank shelling", "killed in an encounter with
+the police" (Indian English), "killed in a clash between police and villagers" (not
+inferred: the text names it).
 
 An inferred actor's country is filled after places, with every other participant
 named without its country, by the ``actor_countries`` stage: the country where the
@@ -19,7 +23,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from eventwire.model import Actor, Document
+from eventwire.model import Actor, Document, Event
 from eventwire.stages.registry import stage
 
 _ARRESTS = frozenset({"arrest"})
@@ -32,11 +36,13 @@ def state_police() -> Actor:
 # Nouns of an attack whose modifier or "by" phrase names the attacker.
 _ATTACK_NOUNS = frozenset(
     {"firing", "fire", "gunfire", "shelling", "strike", "airstrike", "bombing", "bombardment",
-     "attack", "raid", "shooting", "crossfire", "assault", "offensive", "operation"}
+     "attack", "raid", "shooting", "crossfire", "assault", "offensive", "operation",
+     "encounter", "clash", "clashes"}
 )  # fmt: skip
 _FIRING_VERBS = frozenset({"fire", "shoot", "shell", "bomb", "attack", "open", "charge"})
 _AGENT_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 _SCENE_PREPS = frozenset({"in", "by", "during", "after", "from"})
+_PARTICIPLE_DEPS = frozenset({"acl", "amod"})
 
 
 def _token_at(spacy_doc: Any, start: int | None, end: int | None) -> Any | None:
@@ -108,9 +114,36 @@ def noun_phrase_agent(doc: Document, trigger: Any) -> Actor | None:
     return None
 
 
-@stage("agents", requires=("doc.events", "doc.actors"), assigns=("event.actor",))
+def _covers(actor: Actor, token: Any) -> bool:
+    if actor.start is None or actor.end is None:
+        return False
+    return actor.start <= token.idx < actor.end
+
+
+def _arrested_people(doc: Document, event: Event) -> None:
+    """An arrest told by a participle on the people arrested ("the 62 persons arrested
+    in the town", "the arrested activists") has them as its recipient, not its actor:
+    its agent is the one a "by" phrase names, else the state's police."""
+    trigger = _token_at(doc.spacy_doc, event.trigger_start, event.trigger_end)
+    if trigger is None or trigger.tag_ != "VBN" or trigger.dep_ not in _PARTICIPLE_DEPS:
+        return
+    if event.actor is not None and not _covers(event.actor, trigger.head):
+        return
+    if event.actor is not None:
+        event.recipient = event.actor
+    agent = None
+    for child in trigger.children:
+        if child.dep_ == "agent":
+            for obj in child.children:
+                agent = agent or _coded_actor(doc, obj)
+    event.actor = replace(agent) if agent is not None else None
+
+
+@stage("agents", requires=("doc.events", "doc.actors"), assigns=("event.actor", "event.recipient"))
 def infer_agents(doc: Document) -> Document:
     for event in doc.events:
+        if event.type == "COERCE" and event.mode in _ARRESTS:
+            _arrested_people(doc, event)
         if event.actor is not None:
             continue
         if event.type == "COERCE" and event.mode in _ARRESTS:

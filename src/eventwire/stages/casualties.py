@@ -43,6 +43,10 @@ _ATTACK_NOUNS = frozenset(
 )  # fmt: skip
 # The confidence of an attack coded from the deaths told in its sentence alone.
 _TOLD_CONFIDENCE = 0.5
+# An attack told by a death word whose dead no figure counts ("more people died in
+# police firing", "the people killed in the firing"): at least one died (the lowest
+# figure the text allows).
+_DEATH_LEMMAS = frozenset({"kill", "die", "death"})
 _FATAL_WORDS = frozenset({"dead", "fatally", "death"})
 _ATTACHED_DEPS = frozenset({"advcl", "conj", "xcomp", "relcl"})
 # Which counts an event may take from passive clauses elsewhere in its sentence.
@@ -239,4 +243,10 @@ def count_casualties(doc: Document) -> Document:
         event.dead, event.injured, event.arrested = counts.dead, counts.injured, counts.arrested
     if doc.spacy_doc is not None:
         _told_deaths(doc)
+        for event in doc.events:
+            if event.type != "ASSAULT" or event.dead is not None or not event.factual:
+                continue
+            trigger = _trigger_token(doc.spacy_doc, event)
+            if trigger is not None and trigger.lemma_.lower() in _DEATH_LEMMAS:
+                event.dead = 1
     return doc

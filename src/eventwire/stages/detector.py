@@ -118,7 +118,7 @@ def _word_token(span: Any, words: frozenset[str], casualty: str | None) -> Any |
     pattern counts that casualty, else one of ``words``; never a modifier ("the
     arrested men", "hand-picked officials"), which tells no new event."""
     patterns = lexicon.event_patterns()
-    told = [t for t in span if t.dep_ not in _MODIFIER_DEPS]
+    told = [t for t in span if t.dep_ not in _MODIFIER_DEPS and not _hyphen_part(t)]
     for token in told:
         lemma = token.lemma_.lower()
         if token.pos_ in ("VERB", "ADJ"):
@@ -133,6 +133,11 @@ def _word_token(span: Any, words: frozenset[str], casualty: str | None) -> Any |
         if token.lower_ in words:
             return token
     return None
+
+
+def _hyphen_part(token: Any) -> bool:
+    """Whether the word ends a hyphenated compound ("hand-picked officials")."""
+    return token.i > 0 and token.nbor(-1).text == "-" and not token.nbor(-1).whitespace_
 
 
 def _added(

@@ -1,0 +1,119 @@
+"""Police killings and arrests as local news tells them (sentences written for these
+tests): uncounted deaths, arrests told by a participle, arrests only aimed at or
+denied, and police bodies named by their local titles."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from eventwire.model import Document, Event, RawDocument
+
+Coder = Callable[[str], Document]
+
+
+@pytest.fixture(scope="module")
+def code(nlp: Any) -> Coder:
+    """The evaluation's coding stages, with the detector and the agents stage."""
+    from eventwire.evaluate.events import CODING_STAGES
+    from eventwire.run.pipeline import Pipeline
+
+    pipeline = Pipeline(CODING_STAGES)
+
+    def run(text: str) -> Document:
+        docs = pipeline.process_raw(RawDocument(text=text, origin="<test>"))
+        assert len(docs) == 1
+        return docs[0]
+
+    return run
+
+
+def _arrests(doc: Document) -> list[Event]:
+    return [e for e in doc.events if e.type == "COERCE" and e.mode == "arrest"]
+
+
+def _police_arrests(doc: Document) -> list[Event]:
+    return [e for e in _arrests(doc) if e.factual and e.actor and e.actor.sector == "COP"]
+
+
+def test_uncounted_deaths_in_police_firing_are_at_least_one(code: Coder) -> None:
+    doc = code("nagpur: more people died in police firing than in the riots, officials said.")
+    kills = [e for e in doc.events if e.type == "ASSAULT" and e.factual]
+    assert any(e.actor and e.actor.sector == "COP" and e.dead == 1 for e in kills), [
+        (e.trigger, e.actor, e.dead) for e in kills
+    ]
+
+
+def test_a_counted_death_keeps_its_figure(code: Coder) -> None:
+    doc = code("meerut: officials said nine people died in police firing on the crowd.")
+    kills = [e for e in doc.events if e.type == "ASSAULT" and e.factual]
+    assert any(e.dead == 9 for e in kills)
+    assert not any(e.dead == 1 for e in kills)
+
+
+def test_a_threat_to_kill_counts_no_dead(code: Coder) -> None:
+    doc = code("The gang threatened to kill the shopkeepers.")
+    assert all(e.dead is None for e in doc.events if e.type == "ASSAULT")
+
+
+def test_people_arrested_by_a_participle_are_its_recipient(code: Coder) -> None:
+    doc = code("The court will hear the bail pleas of the 14 traders arrested in indore.")
+    arrests = _arrests(doc)
+    assert arrests
+    arrest = arrests[0]
+    assert arrest.actor is not None and arrest.actor.sector == "COP"
+    assert arrest.actor.inferred
+    assert arrest.recipient is not None and "traders" in arrest.recipient.text
+
+
+def test_a_participle_arrest_keeps_its_stated_agent(code: Coder) -> None:
+    doc = code("The lawyer met the two students arrested by the railway police in pune.")
+    arrests = _arrests(doc)
+    assert arrests
+    assert arrests[0].actor is not None and not arrests[0].actor.inferred
+    assert arrests[0].actor.sector == "COP"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The collector issued orders to arrest anyone who breaks the curfew.",
+        "The district police sent two teams to kanpur to apprehend the suspect.",
+        "Officers said they were unable to arrest the accused before he fled.",
+        "The magistrate gave the revenue officers powers to make arrests.",
+    ],
+)
+def test_an_arrest_only_aimed_at_is_not_made(code: Coder, text: str) -> None:
+    assert _police_arrests(code(text)) == [], [(e.trigger, e.factual) for e in _arrests(code(text))]
+
+
+def test_an_arrest_managed_is_made(code: Coder) -> None:
+    assert _police_arrests(code("The police managed to arrest the two smugglers at dawn."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nobody was arrested during the march, the officer said.",
+        "None of the marchers was detained by the police.",
+    ],
+)
+def test_an_arrest_denied_by_its_subject_is_negated(code: Coder, text: str) -> None:
+    assert _police_arrests(code(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        ("The suspect was arrested by the anti-terrorist squad in surat.", "anti-terrorist squad"),
+        ("Two pickpockets were detained by the government railway police.", "railway police"),
+        ("The dcp said the crime branch had arrested three men.", "crime branch"),
+    ],
+)
+def test_local_police_bodies_are_police(code: Coder, text: str, agent: str) -> None:
+    found = _police_arrests(code(text))
+    assert any(e.actor is not None and agent in e.actor.text for e in found), [
+        (e.actor, e.trigger) for e in _arrests(code(text))
+    ]
