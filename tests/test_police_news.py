@@ -117,3 +117,45 @@ def test_local_police_bodies_are_police(code: Coder, text: str, agent: str) -> N
     assert any(e.actor is not None and agent in e.actor.text for e in found), [
         (e.actor, e.trigger) for e in _arrests(code(text))
     ]
+
+
+_LEFT, _RIGHT = "\u00e2\u20ac\u0153", "\u00e2\u20ac\ufffd"  # double quotes, mis-decoded
+
+
+def test_mis_decoded_punctuation_is_read_as_marks_at_the_same_offsets() -> None:
+    from eventwire.stages.parse import mend_mojibake
+
+    left, right, apostrophe = _LEFT, _RIGHT, "\u00e2\u20ac\u2122"
+    text = f"the minister{apostrophe}s aide said: {left}nobody was held.{right}"
+    mended = mend_mojibake(text)
+    assert len(mended) == len(text)
+    assert "minister  's" in mended
+    assert '"  nobody' in mended and mended.endswith('  "')
+    assert mend_mojibake("Jo\u00e3o and \u00c2ngela") == "Jo\u00e3o and \u00c2ngela"
+
+
+def test_a_quote_in_mis_decoded_marks_still_denies_an_arrest(code: Coder) -> None:
+    text = f"{_LEFT}nobody was arrested as the march was peaceful,{_RIGHT} he said."
+    assert _police_arrests(code(text)) == []
+
+
+def test_the_dead_of_a_clash_count_for_both_its_sides(code: Coder) -> None:
+    doc = code(
+        "one man died and nine were injured after villagers and the police clashed "
+        "over a land dispute near the temple on sunday."
+    )
+    clash = [e for e in doc.events if e.type == "ASSAULT" and e.trigger == "clashed"]
+    assert len(clash) == 2
+    assert all(e.dead == 1 for e in clash)
+
+
+def test_a_police_station_is_no_attacker() -> None:
+    from eventwire.model import Actor, Document, Sentence, Zone
+    from eventwire.stages.detector import police_actor
+
+    text = "a boy was shot dead near the kasba police station on monday."
+    station = Actor(text="the kasba police station", sector="COP", start=27, end=51)
+    doc = Document(text=text, origin="<test>")
+    doc.actors = [station]
+    found = police_actor(doc, Sentence(start=0, end=len(text), zone=Zone.BODY, text=text))
+    assert found.inferred and found.text == "police"

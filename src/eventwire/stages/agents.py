@@ -117,7 +117,7 @@ def noun_phrase_agent(doc: Document, trigger: Any) -> Actor | None:
 def _covers(actor: Actor, token: Any) -> bool:
     if actor.start is None or actor.end is None:
         return False
-    return actor.start <= token.idx < actor.end
+    return bool(actor.start <= token.idx < actor.end)
 
 
 def _arrested_people(doc: Document, event: Event) -> None:

@@ -195,10 +195,11 @@ def _told_deaths(doc: Document) -> None:
         if any(e.dead for e in told):
             continue
         open_ = [e for e in told if e.dead is None and not e.negated]
-        if len(open_) == 1:
+        # One attack, or the two sides of one clash ("activists and police clashed").
+        if open_ and len({e.trigger_start for e in open_}) == 1:
             dead, _ = _sentence_dead(spacy_doc, start, open_[0].end)
-            if dead:
-                open_[0].dead = dead
+            for event in open_ if dead else []:
+                event.dead = dead
     for sentence in doc.sentences:
         if sentence.start in attacks or sentence.zone not in TOLD_ZONES:
             continue

@@ -47,6 +47,11 @@ _POLICE_WORDS = frozenset(
     {"police", "policeman", "policemen", "cop", "cops", "constable", "constables"}
 )
 _OTHER_FORCES = frozenset({"MIL", "REB", "UAF"})
+# Police phrases that name a place, a state or a source, not the police who acted
+# ("shot dead under the naubatpur police station", "police sources said").
+_POLICE_NON_AGENTS = frozenset(
+    {"station", "stations", "custody", "source", "sources", "headquarters", "limits", "lines"}
+)
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 DEFAULT_THRESHOLDS = {"event": 0.2, "kill": 0.5, "arrest": 0.5}
 # Thresholds set here win over the head's own (cross-validated) ones. The event head's
@@ -100,6 +105,7 @@ def police_actor(doc: Document, sentence: Sentence) -> Actor:
             actor.sector == "COP"
             and actor.start is not None
             and (sentence.start <= actor.start < sentence.end)
+            and actor.text.lower().split()[-1] not in _POLICE_NON_AGENTS
         ):
             return replace(actor)
     return Actor(text="police", sector="COP", inferred=True)
