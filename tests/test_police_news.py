@@ -159,3 +159,32 @@ def test_a_police_station_is_no_attacker() -> None:
     doc.actors = [station]
     found = police_actor(doc, Sentence(start=0, end=len(text), zone=Zone.BODY, text=text))
     assert found.inferred and found.text == "police"
+
+
+@pytest.mark.parametrize(
+    ("text", "victims"),
+    [
+        ("\u2022 three guards and two porters also killed.", "three guards"),
+        ("two constables killed in a naxal ambush near the dam", "two constables"),
+    ],
+)
+def test_a_headline_passive_names_the_victims_not_the_killers(
+    code: Coder, text: str, victims: str
+) -> None:
+    kills = [e for e in code(text).events if e.type == "ASSAULT"]
+    assert kills
+    assert not any(e.actor is not None and victims in e.actor.text for e in kills)
+    assert any(e.recipient is not None and victims in e.recipient.text for e in kills)
+
+
+def test_people_killed_in_police_firing_were_killed_by_the_police(code: Coder) -> None:
+    doc = code("half of the people killed in the police firing were from the old city.")
+    kills = [e for e in doc.events if e.type == "ASSAULT" and e.factual]
+    assert any(e.actor is not None and e.actor.sector == "COP" and e.dead for e in kills)
+    assert not any(e.actor is not None and "people" in e.actor.text for e in kills)
+
+
+def test_an_active_killing_keeps_its_killer(code: Coder) -> None:
+    doc = code("The soldiers killed two rebels and wounded three near the border.")
+    kills = [e for e in doc.events if e.type == "ASSAULT" and e.trigger == "killed"]
+    assert kills and kills[0].actor is not None and kills[0].actor.sector == "MIL"

@@ -121,9 +121,10 @@ def _covers(actor: Actor, token: Any) -> bool:
 
 
 def _arrested_people(doc: Document, event: Event) -> None:
-    """An arrest told by a participle on the people arrested ("the 62 persons arrested
-    in the town", "the arrested activists") has them as its recipient, not its actor:
-    its agent is the one a "by" phrase names, else the state's police."""
+    """An arrest or attack told by a participle on the people it was done to ("the 62
+    persons arrested in the town", "the arrested activists", "two constables killed in
+    an ambush") has them as its recipient, not its actor: its agent is the one a "by"
+    phrase names, else the one the rules below find."""
     trigger = _token_at(doc.spacy_doc, event.trigger_start, event.trigger_end)
     if trigger is None or trigger.tag_ != "VBN" or trigger.dep_ not in _PARTICIPLE_DEPS:
         return
@@ -139,10 +140,46 @@ def _arrested_people(doc: Document, event: Event) -> None:
     event.actor = replace(agent) if agent is not None else None
 
 
+# Verbs whose subject, with no object and no auxiliary, is who was hit, not who hit:
+# the passive of a headline or a bullet with "were" left out ("4 policemen killed",
+# "3 militants arrested in srinagar").
+_HEADLINE_PASSIVE_VERBS = frozenset({"kill", "arrest", "detain", "nab", "injure", "wound"})
+
+
+def _headline_passive(doc: Document, event: Event) -> None:
+    """The subject of a headline passive ("two constables killed") is the event's
+    recipient; its actor is the one a "by" phrase names, else none (left to the rules
+    below)."""
+    trigger = _token_at(doc.spacy_doc, event.trigger_start, event.trigger_end)
+    if trigger is None or trigger.pos_ != "VERB" or trigger.tag_ not in ("VBD", "VBN"):
+        return
+    if trigger.lemma_.lower() not in _HEADLINE_PASSIVE_VERBS:
+        return
+    children = list(trigger.children)
+    deps = {c.dep_ for c in children}
+    if deps & {"dobj", "aux", "auxpass", "ccomp", "xcomp"} or "nsubj" not in deps:
+        return
+    if any(c.dep_ == "conj" and any(g.dep_ == "dobj" for g in c.children) for c in children):
+        return  # "police arrested and questioned five men": a shared object
+    subject = next(c for c in children if c.dep_ == "nsubj")
+    if subject.pos_ == "PRON" or event.actor is None:
+        return
+    if not any(_covers(event.actor, t) for t in (subject, *subject.conjuncts)):
+        return
+    event.recipient = event.actor
+    event.actor = None
+    for child in children:
+        if child.dep_ == "agent":
+            for obj in child.children:
+                agent = _coded_actor(doc, obj)
+                event.actor = event.actor or (replace(agent) if agent is not None else None)
+
+
 @stage("agents", requires=("doc.events", "doc.actors"), assigns=("event.actor", "event.recipient"))
 def infer_agents(doc: Document) -> Document:
     for event in doc.events:
-        if event.type == "COERCE" and event.mode in _ARRESTS:
+        if event.type == "ASSAULT" or (event.type == "COERCE" and event.mode in _ARRESTS):
+            _headline_passive(doc, event)
             _arrested_people(doc, event)
         if event.actor is not None:
             continue
