@@ -3,11 +3,15 @@
 ``agents`` (after the coding stages): an arrest or detention with no stated agent
 ("35 persons were arrested", "they were nabbed", "remanded to police custody") is made
 by the state's police: actor COP, marked ``inferred`` so an analyst can filter it out.
+An arrest told by a participle on the people arrested ("the 62 persons arrested in the
+town", "the arrested activists") has them as its recipient, and its agent is the one a
+"by" phrase names, else the state's police.
 
 The attacker named inside a noun phrase is the actor of an attack that names none:
 "37 people were killed in police firing", "killed in firing by the police, army and
-paramilitary forces", "killed in Israeli tank shelling" (not inferred: the text names
-it).
+paramilitary forces", "killed in Israeli tank shelling", "killed in an encounter with
+the police" (Indian English), "killed in a clash between police and villagers" (not
+inferred: the text names it).
 
 An inferred actor's country is filled after places, with every other participant
 named without its country, by the ``actor_countries`` stage: the country where the
@@ -19,7 +23,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from eventwire.model import Actor, Document
+from eventwire.model import Actor, Document, Event
 from eventwire.stages.registry import stage
 
 _ARRESTS = frozenset({"arrest"})
@@ -32,11 +36,13 @@ def state_police() -> Actor:
 # Nouns of an attack whose modifier or "by" phrase names the attacker.
 _ATTACK_NOUNS = frozenset(
     {"firing", "fire", "gunfire", "shelling", "strike", "airstrike", "bombing", "bombardment",
-     "attack", "raid", "shooting", "crossfire", "assault", "offensive", "operation"}
+     "attack", "raid", "shooting", "crossfire", "assault", "offensive", "operation",
+     "encounter", "clash", "clashes"}
 )  # fmt: skip
 _FIRING_VERBS = frozenset({"fire", "shoot", "shell", "bomb", "attack", "open", "charge"})
 _AGENT_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 _SCENE_PREPS = frozenset({"in", "by", "during", "after", "from"})
+_PARTICIPLE_DEPS = frozenset({"acl", "amod"})
 
 
 def _token_at(spacy_doc: Any, start: int | None, end: int | None) -> Any | None:
@@ -108,9 +114,73 @@ def noun_phrase_agent(doc: Document, trigger: Any) -> Actor | None:
     return None
 
 
-@stage("agents", requires=("doc.events", "doc.actors"), assigns=("event.actor",))
+def _covers(actor: Actor, token: Any) -> bool:
+    if actor.start is None or actor.end is None:
+        return False
+    return bool(actor.start <= token.idx < actor.end)
+
+
+def _arrested_people(doc: Document, event: Event) -> None:
+    """An arrest or attack told by a participle on the people it was done to ("the 62
+    persons arrested in the town", "the arrested activists", "two constables killed in
+    an ambush") has them as its recipient, not its actor: its agent is the one a "by"
+    phrase names, else the one the rules below find."""
+    trigger = _token_at(doc.spacy_doc, event.trigger_start, event.trigger_end)
+    if trigger is None or trigger.tag_ != "VBN" or trigger.dep_ not in _PARTICIPLE_DEPS:
+        return
+    if event.actor is not None and not _covers(event.actor, trigger.head):
+        return
+    if event.actor is not None:
+        event.recipient = event.actor
+    agent = None
+    for child in trigger.children:
+        if child.dep_ == "agent":
+            for obj in child.children:
+                agent = agent or _coded_actor(doc, obj)
+    event.actor = replace(agent) if agent is not None else None
+
+
+# Verbs whose subject, with no object and no auxiliary, is who was hit, not who hit:
+# the passive of a headline or a bullet with "were" left out ("4 policemen killed",
+# "3 militants arrested in srinagar").
+_HEADLINE_PASSIVE_VERBS = frozenset({"kill", "arrest", "detain", "nab", "injure", "wound"})
+
+
+def _headline_passive(doc: Document, event: Event) -> None:
+    """The subject of a headline passive ("two constables killed") is the event's
+    recipient; its actor is the one a "by" phrase names, else none (left to the rules
+    below)."""
+    trigger = _token_at(doc.spacy_doc, event.trigger_start, event.trigger_end)
+    if trigger is None or trigger.pos_ != "VERB" or trigger.tag_ not in ("VBD", "VBN"):
+        return
+    if trigger.lemma_.lower() not in _HEADLINE_PASSIVE_VERBS:
+        return
+    children = list(trigger.children)
+    deps = {c.dep_ for c in children}
+    if deps & {"dobj", "aux", "auxpass", "ccomp", "xcomp"} or "nsubj" not in deps:
+        return
+    if any(c.dep_ == "conj" and any(g.dep_ == "dobj" for g in c.children) for c in children):
+        return  # "police arrested and questioned five men": a shared object
+    subject = next(c for c in children if c.dep_ == "nsubj")
+    if subject.pos_ == "PRON" or event.actor is None:
+        return
+    if not any(_covers(event.actor, t) for t in (subject, *subject.conjuncts)):
+        return
+    event.recipient = event.actor
+    event.actor = None
+    for child in children:
+        if child.dep_ == "agent":
+            for obj in child.children:
+                agent = _coded_actor(doc, obj)
+                event.actor = event.actor or (replace(agent) if agent is not None else None)
+
+
+@stage("agents", requires=("doc.events", "doc.actors"), assigns=("event.actor", "event.recipient"))
 def infer_agents(doc: Document) -> Document:
     for event in doc.events:
+        if event.type == "ASSAULT" or (event.type == "COERCE" and event.mode in _ARRESTS):
+            _headline_passive(doc, event)
+            _arrested_people(doc, event)
         if event.actor is not None:
             continue
         if event.type == "COERCE" and event.mode in _ARRESTS:

@@ -43,6 +43,10 @@ _ATTACK_NOUNS = frozenset(
 )  # fmt: skip
 # The confidence of an attack coded from the deaths told in its sentence alone.
 _TOLD_CONFIDENCE = 0.5
+# An attack told by a death word whose dead no figure counts ("more people died in
+# police firing", "the people killed in the firing"): at least one died (the lowest
+# figure the text allows).
+_DEATH_LEMMAS = frozenset({"kill", "die", "death"})
 _FATAL_WORDS = frozenset({"dead", "fatally", "death"})
 _ATTACHED_DEPS = frozenset({"advcl", "conj", "xcomp", "relcl"})
 # Which counts an event may take from passive clauses elsewhere in its sentence.
@@ -191,10 +195,11 @@ def _told_deaths(doc: Document) -> None:
         if any(e.dead for e in told):
             continue
         open_ = [e for e in told if e.dead is None and not e.negated]
-        if len(open_) == 1:
+        # One attack, or the two sides of one clash ("activists and police clashed").
+        if open_ and len({e.trigger_start for e in open_}) == 1:
             dead, _ = _sentence_dead(spacy_doc, start, open_[0].end)
-            if dead:
-                open_[0].dead = dead
+            for event in open_ if dead else []:
+                event.dead = dead
     for sentence in doc.sentences:
         if sentence.start in attacks or sentence.zone not in TOLD_ZONES:
             continue
@@ -239,4 +244,10 @@ def count_casualties(doc: Document) -> Document:
         event.dead, event.injured, event.arrested = counts.dead, counts.injured, counts.arrested
     if doc.spacy_doc is not None:
         _told_deaths(doc)
+        for event in doc.events:
+            if event.type != "ASSAULT" or event.dead is not None or not event.factual:
+                continue
+            trigger = _trigger_token(doc.spacy_doc, event)
+            if trigger is not None and trigger.lemma_.lower() in _DEATH_LEMMAS:
+                event.dead = 1
     return doc

@@ -47,6 +47,11 @@ _POLICE_WORDS = frozenset(
     {"police", "policeman", "policemen", "cop", "cops", "constable", "constables"}
 )
 _OTHER_FORCES = frozenset({"MIL", "REB", "UAF"})
+# Police phrases that name a place, a state or a source, not the police who acted
+# ("shot dead under the naubatpur police station", "police sources said").
+_POLICE_NON_AGENTS = frozenset(
+    {"station", "stations", "custody", "source", "sources", "headquarters", "limits", "lines"}
+)
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 DEFAULT_THRESHOLDS = {"event": 0.2, "kill": 0.5, "arrest": 0.5}
 # Thresholds set here win over the head's own (cross-validated) ones. The event head's
@@ -100,6 +105,7 @@ def police_actor(doc: Document, sentence: Sentence) -> Actor:
             actor.sector == "COP"
             and actor.start is not None
             and (sentence.start <= actor.start < sentence.end)
+            and actor.text.lower().split()[-1] not in _POLICE_NON_AGENTS
         ):
             return replace(actor)
     return Actor(text="police", sector="COP", inferred=True)
@@ -118,7 +124,7 @@ def _word_token(span: Any, words: frozenset[str], casualty: str | None) -> Any |
     pattern counts that casualty, else one of ``words``; never a modifier ("the
     arrested men", "hand-picked officials"), which tells no new event."""
     patterns = lexicon.event_patterns()
-    told = [t for t in span if t.dep_ not in _MODIFIER_DEPS]
+    told = [t for t in span if t.dep_ not in _MODIFIER_DEPS and not _hyphen_part(t)]
     for token in told:
         lemma = token.lemma_.lower()
         if token.pos_ in ("VERB", "ADJ"):
@@ -133,6 +139,11 @@ def _word_token(span: Any, words: frozenset[str], casualty: str | None) -> Any |
         if token.lower_ in words:
             return token
     return None
+
+
+def _hyphen_part(token: Any) -> bool:
+    """Whether the word ends a hyphenated compound ("hand-picked officials")."""
+    return token.i > 0 and token.nbor(-1).text == "-" and not token.nbor(-1).whitespace_
 
 
 def _added(

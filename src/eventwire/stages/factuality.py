@@ -69,6 +69,12 @@ _STATING_VERBS = frozenset(
 )  # fmt: skip
 # Verbs that make an agreement, whose purpose clause is its aim.
 _AGREEING_VERBS = frozenset({"sign", "conclude", "reach", "ratify", "approve", "strike", "seal"})
+# Pronouns that deny their clause as its subject or object ("nobody was arrested").
+_NEGATIVE_PRONOUNS = frozenset({"nobody", "none", "noone", "nothing"})
+# An arrest told by an infinitive is an aim, an order or a power ("orders to arrest
+# anyone", "sent teams to apprehend him", "free to arrest us", "unable to arrest
+# them"), not an arrest made, unless a verb of success governs it ("managed to arrest").
+_ACHIEVING_WORDS = frozenset({"manage", "succeed", "able", "proceed", "go"})
 # Prepositions of time and cause do not put the events they govern in doubt.
 _TEMPORAL_PREPS = frozenset(
     {"after", "before", "since", "following", "during", "despite", "amid", "until"}
@@ -107,10 +113,11 @@ def _clause_flags(verb: Any, words: Mapping[str, str]) -> set[str]:
                 flags.add("future")
             if child.dep_ == "mark" and child.lower_ in _PENDING_MARKS and _is_present(verb):
                 flags.add("hypothetical")  # "until their demands are met": not yet
-        elif child.dep_ in ("nsubj", "nsubjpass", "dobj") and any(
-            d.dep_ == "det" and d.lower_ == "no" for d in child.children
+        elif child.dep_ in ("nsubj", "nsubjpass", "dobj") and (
+            child.lower_ in _NEGATIVE_PRONOUNS
+            or any(d.dep_ == "det" and d.lower_ == "no" for d in child.children)
         ):
-            flags.add("negated")
+            flags.add("negated")  # "no employee was injured", "nobody was arrested"
     return flags
 
 
@@ -272,9 +279,18 @@ def assess(event: Event, spacy_doc: Any) -> set[str]:
         flags.add("hypothetical")  # "signed an agreement to increase trade": its aim
     if _is_mandative(verb):
         flags.add("hypothetical")  # "its demand that Israel ease restrictions"
+    if event.type == "COERCE" and event.mode == "arrest" and _is_aimed_arrest(verb):
+        flags.add("hypothetical")
     flags = _reported_future(flags, verb)
     flags |= _governing_flags(verb, words)
     return flags
+
+
+def _is_aimed_arrest(verb: Any) -> bool:
+    """Whether an arrest's clause is an infinitive that no verb of success governs."""
+    if not _is_infinitive(verb) or verb.head.i == verb.i:
+        return False
+    return verb.head.lemma_.lower() not in _ACHIEVING_WORDS
 
 
 def is_summary_of_past(event: Event, spacy_doc: Any) -> bool:

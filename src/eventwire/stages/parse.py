@@ -96,10 +96,33 @@ def unwrap_lines(text: str, spans: list[Span]) -> str:
     return "".join(chars)
 
 
+# UTF-8 punctuation read as Windows-1252 (a right quote shown as three letters, a
+# no-break space as a capital A with circumflex), as scraped news often holds it: the
+# parser reads the mark it stands for, padded with spaces to the same length so that
+# offsets stay those of ``Document.text``.
+_MOJIBAKE = {
+    "\u00e2\u20ac\u2122": "  '",  # right single quote (an apostrophe: "minister's")
+    "\u00e2\u20ac\u02dc": "'  ",  # left single quote
+    "\u00e2\u20ac\u0153": '"  ',  # left double quote
+    "\u00e2\u20ac\ufffd": '  "',  # right double quote (its last byte lost)
+    "\u00e2\u20ac\u201d": " - ",  # em dash
+    "\u00e2\u20ac\u201c": " - ",  # en dash
+    "\u00e2\u20ac\u00a2": "   ",  # bullet
+}
+_MOJIBAKE_RE = re.compile("|".join([*_MOJIBAKE, "\u00c2(?=[ \u00a0])"]))
+
+
+def mend_mojibake(text: str) -> str:
+    """``text`` with mis-decoded punctuation read as the marks it stands for (same
+    length: every offset is kept)."""
+    return _MOJIBAKE_RE.sub(lambda m: _MOJIBAKE.get(m.group(), " "), text)
+
+
 def parser_text(doc: Document) -> str:
     """What the parser reads: ``masked_text`` with hard-wrapped lines joined
-    (``unwrap_lines``) and Title Case titles sentence-cased."""
-    text = unwrap_lines(masked_text(doc), doc.spans)
+    (``unwrap_lines``), mis-decoded punctuation mended (``mend_mojibake``) and Title
+    Case titles sentence-cased."""
+    text = mend_mojibake(unwrap_lines(masked_text(doc), doc.spans))
     titles = [span for span in doc.spans if span.zone is Zone.TITLE]
     if not titles:
         return text
