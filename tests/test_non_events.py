@@ -153,3 +153,9 @@ def test_crowds_in_the_streets_protest(code: Coder, text: str) -> None:
 def test_troops_that_march_into_a_town_do_not_protest(code: Coder) -> None:
     types = _types(code("Army units marched into the rebel-held district on Friday."))
     assert "PROTEST" not in types and "ASSAULT" in types
+
+
+def test_police_called_to_an_incident_is_a_dispatch(code: Coder) -> None:
+    text = "Officers were called at about 9pm after reports of a fight outside a bar."
+    assert "CONSULT" not in _types(code(text))
+

@@ -202,10 +202,19 @@ def _is_dispatch(trigger: Any, verb: Any) -> bool:
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
     if trigger.i != verb.i or verb.lemma_.lower() != "call" or not passive:
         return False
+    if any(
+        c.dep_ == "nsubjpass" and c.lemma_.lower() in _EMERGENCY_SERVICES for c in verb.children
+    ):
+        return True  # "Police were called at around 10.55am": a dispatch, wherever to
     return any(
         (c.dep_ == "prep" and c.lower_ in ("to", "out")) or c.dep_ in ("xcomp", "advcl")
         for c in verb.children
     )
+
+
+_EMERGENCY_SERVICES = frozenset(
+    {"police", "officer", "firefighter", "paramedic", "ambulance", "crew", "service"}
+)
 
 
 def _is_contest_result(trigger: Any, verb: Any, text: str) -> bool:
