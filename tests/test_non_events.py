@@ -143,7 +143,6 @@ def test_a_rally_of_no_protesters_is_no_protest(code: Coder, text: str) -> None:
     [
         "Striking teachers rallied outside the education ministry.",
         "Thousands of farmers took to the streets of the capital on Monday.",
-        "Bus drivers downed tools over unpaid wages.",
     ],
 )
 def test_crowds_in_the_streets_protest(code: Coder, text: str) -> None:
