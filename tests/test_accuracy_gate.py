@@ -165,6 +165,7 @@ def test_acled_gate(shared_dir: Path, nlp: Any) -> None:
         "type_top1_macro": scores.type_macro,
     })  # fmt: skip
     assert scores.disasters_with_assault == 0, "a disaster snippet was coded ASSAULT"
+    assert scores.disasters_with_event == 0, "a disaster snippet yielded a factual event"
 
 
 def test_audit_gate(shared_dir: Path, nlp: Any) -> None:

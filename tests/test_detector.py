@@ -230,3 +230,52 @@ def test_a_killing_is_added_for_the_police_only_where_the_sentence_names_them() 
     apply_rules(doc, doc.sentences, _typed(doc, "CONSULT", 0.3, kill=0.9), THRESHOLDS)
     [event] = doc.events
     assert event.type == "ASSAULT" and event.actor is not None and event.actor.sector == "COP"
+
+
+def test_no_event_of_any_type_where_the_detector_sees_no_event() -> None:
+    text = "Soldiers were mobilized to evacuate residents after the river flooded the valley."
+    mobilize = Event("MOBILIZE", text, 0, len(text), mode="troops", trigger_start=14)
+    doc = _doc(text, [mobilize])
+    apply_rules(doc, doc.sentences, [_detection(text, event=0.05)], THRESHOLDS)
+    assert doc.events == []
+
+
+def _with_intervention(text: str, word: str, kind: str) -> Document:
+    doc = _parsed(text)
+    at = text.index(word)
+    doc.events = [Event(kind, text, 0, len(text), trigger=word, trigger_start=at)]
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kind", "protest_word"),
+    [
+        ("Riot police detained dozens of students during the march on Friday.", "detained",
+         "COERCE", "march"),
+        ("Security forces opened fire on demonstrators in the northern town.", "opened",
+         "ASSAULT", "demonstrators"),
+        ("Soldiers dispersed the sit-in outside the ministry with batons.", "dispersed",
+         "COERCE", "sit"),
+    ],
+)  # fmt: skip
+def test_the_protest_an_intervention_is_done_to_is_coded(
+    text: str, word: str, kind: str, protest_word: str
+) -> None:
+    doc = _with_intervention(text, word, kind)
+    apply_rules(doc, doc.sentences, _typed(doc, kind, 0.9), THRESHOLDS)
+    protests = [e for e in doc.events if e.type == "PROTEST"]
+    assert [e.trigger for e in protests] == [protest_word]
+    assert protests[0].confidence < 0.5 and protests[0].factual
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Police detained the union leader ahead of the planned rally.", "detained"),
+        ("Police detained the union leader before the march.", "detained"),
+    ],
+)
+def test_no_protest_for_one_that_has_not_happened(text: str, word: str) -> None:
+    doc = _with_intervention(text, word, "COERCE")
+    apply_rules(doc, doc.sentences, _typed(doc, "COERCE", 0.9), THRESHOLDS)
+    assert [e.type for e in doc.events] == ["COERCE"]

@@ -124,3 +124,37 @@ def test_hosting_talks_offering_to_mediate_and_calling_police_to_a_town_are_even
     assert "CONSULT" in _types(code("Qatar hosted the negotiators in Doha."))
     assert "AGREE" in _types(code("Norway offers to mediate between the parties."))
     assert "MOBILIZE" in _types(code("Hundreds of police were called to the capital."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The visiting side rallied late in the second half to draw level.",
+        "Shares in the carmaker rallied after the results.",
+        "Fans poured into the streets to celebrate the title.",
+    ],
+)
+def test_a_rally_of_no_protesters_is_no_protest(code: Coder, text: str) -> None:
+    assert "PROTEST" not in _types(code(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Striking teachers rallied outside the education ministry.",
+        "Thousands of farmers took to the streets of the capital on Monday.",
+    ],
+)
+def test_crowds_in_the_streets_protest(code: Coder, text: str) -> None:
+    assert "PROTEST" in _types(code(text))
+
+
+def test_troops_that_march_into_a_town_do_not_protest(code: Coder) -> None:
+    types = _types(code("Army units marched into the rebel-held district on Friday."))
+    assert "PROTEST" not in types and "ASSAULT" in types
+
+
+def test_police_called_to_an_incident_is_a_dispatch(code: Coder) -> None:
+    text = "Officers were called at about 9pm after reports of a fight outside a bar."
+    assert "CONSULT" not in _types(code(text))
+

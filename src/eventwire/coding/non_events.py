@@ -7,6 +7,8 @@ An analyst reads each of these as no event, whatever the trigger word says:
 - a forecast or a hazard warning: what a weather office or an official warns of is the
   weather, not a threat by an actor ("warned of heavy snow", "warned residents to stay
   indoors because of aftershocks");
+- a rally that is no protest: a team, a market or a price that "rallied", crowds that
+  "poured into the streets to celebrate";
 - a result in a competition: "beat"/"defeated" a team or a candidate in a match, a
   race, an election, or by a score ("beat Chelsea 3-1"); hosting a competition ("to
   host the 2030 World Cup");
@@ -52,6 +54,15 @@ _CONTEST_WORDS = frozenset(
      "tournament", "cup", "league", "title", "contest", "seat", "derby", "round", "set",
      "point", "goal", "medal", "nomination", "caucus", "referendum"}
 )  # fmt: skip
+# Who rallies or marches without protesting, and what a crowd in the streets may do instead.
+_NOT_PROTESTERS = frozenset(
+    {"team", "side", "squad", "club", "player", "champion", "stock", "share", "market",
+     "price", "index", "dollar", "euro", "yen", "pound", "currency", "bond", "oil", "gold",
+     "economy", "futures", "equity", "rupee", "yuan"}
+)  # fmt: skip
+_CELEBRATING = frozenset(
+    {"celebrate", "celebration", "cheer", "rejoice", "festivity", "jubilation"}
+)
 _GAMES = frozenset({"olympics", "games", "competition", "event", "grand", "prix", "summit"})
 _CONTEST_ADVERBS = frozenset({"narrowly", "comfortably", "easily", "handily"})
 _SCORE = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b")
@@ -124,6 +135,8 @@ def non_event_reason(trigger: Any, text: str, type_: str | None = None) -> str |
         return "weather"
     if _is_contest_result(trigger, verb, text):
         return "contest"
+    if type_ == "PROTEST" and _is_rally_of_no_protesters(trigger, verb):
+        return "no protest"
     if _is_accident(verb, type_):
         return "accident"
     if _is_standing_offer(trigger, verb) or (type_ == "CONSULT" and _is_dispatch(trigger, verb)):
@@ -189,10 +202,19 @@ def _is_dispatch(trigger: Any, verb: Any) -> bool:
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
     if trigger.i != verb.i or verb.lemma_.lower() != "call" or not passive:
         return False
+    if any(
+        c.dep_ == "nsubjpass" and c.lemma_.lower() in _EMERGENCY_SERVICES for c in verb.children
+    ):
+        return True  # "Police were called at around 10.55am": a dispatch, wherever to
     return any(
         (c.dep_ == "prep" and c.lower_ in ("to", "out")) or c.dep_ in ("xcomp", "advcl")
         for c in verb.children
     )
+
+
+_EMERGENCY_SERVICES = frozenset(
+    {"police", "officer", "firefighter", "paramedic", "ambulance", "crew", "service"}
+)
 
 
 def _is_contest_result(trigger: Any, verb: Any, text: str) -> bool:
@@ -207,6 +229,18 @@ def _is_contest_result(trigger: Any, verb: Any, text: str) -> bool:
     if any(c.dep_ == "advmod" and c.lower_ in _CONTEST_ADVERBS for c in verb.children):
         return True
     return any(t.lemma_.lower() in _CONTEST_WORDS for t in verb.subtree)
+
+
+def _is_rally_of_no_protesters(trigger: Any, verb: Any) -> bool:
+    """A team, a market or a price that "rallied", crowds that "poured into the streets
+    to celebrate": no protest."""
+    if trigger.i != verb.i:
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    words = {t.lemma_.lower() for s in subjects for t in s.subtree}
+    if words & _NOT_PROTESTERS:
+        return True
+    return any(t.lemma_.lower() in _CELEBRATING for t in verb.subtree if t.i > verb.i)
 
 
 def _is_metaphor(trigger: Any, verb: Any) -> bool:

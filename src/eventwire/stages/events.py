@@ -344,6 +344,28 @@ def _attacker_words(item: _Coded) -> set[str]:
     }
 
 
+_SIDE_PREPS = frozenset({"with", "between", "against"})
+
+
+def _protesters_clash(item: _Coded, riot_words: frozenset[str]) -> bool:
+    """A clash one of whose sides is the protesters ("police clashed with protesters",
+    "clashes between demonstrators and the police"): a riot, PROTEST in PLOVER."""
+    if not item.pattern.reciprocal:
+        return False
+    heads = [c for c in item.verb.children if c.dep_ == "nsubj"]
+    for word in {item.verb, item.trigger}:
+        preps = [c for c in word.children if c.dep_ == "prep" and c.lower_ in _SIDE_PREPS]
+        heads += [o for p in preps for o in p.children if o.dep_ == "pobj"]
+    seen: list[Any] = []
+    while heads:  # a side, its conjuncts ("demonstrators and police"), "hundreds of" them
+        head = heads.pop()
+        seen.append(head)
+        heads += [c for c in head.children if c.dep_ == "conj"]
+        ofs = [p for p in head.children if p.lower_ == "of"]
+        heads += [o for p in ofs for o in p.children if o.dep_ == "pobj"]
+    return any(t.lower_ in riot_words for t in seen)
+
+
 def _civilian(item: _Coded) -> bool:
     """Whether every coded actor is an organisation with no forces (``_CIVILIAN_SECTORS``)."""
     sectors = [a.sector for a in item.actors if a is not None]
@@ -377,7 +399,7 @@ def _events(doc: Document, sentence: Sentence, span: Any, item: _Coded) -> list[
         attackers = _attacker_words(item)
         if attackers & patterns.cyber_words:
             item.pattern = replace(item.pattern, type="COERCE", mode="cyber", casualty=None)
-        elif attackers & patterns.riot_words:
+        elif attackers & patterns.riot_words or _protesters_clash(item, patterns.riot_words):
             item.pattern = replace(item.pattern, type="PROTEST", mode="riot")
     if item.pattern.type == "MOBILIZE" and _sends_peacekeepers(item):
         # PLOVER's AID has a peacekeeping mode: deploying peacekeepers helps the host.
