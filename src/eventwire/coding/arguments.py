@@ -31,6 +31,7 @@ from eventwire.coding.syntax import (
     clause_subject,
     conjuncts,
     doc_actor_at,
+    doc_group_at,
     is_amount,
     is_coded,
     is_infinitive,
@@ -475,6 +476,10 @@ def sides(doc: Document, head: Any | None) -> list[Actor | None]:
         return list(own)
     actors: list[Actor | None] = []
     for token in conjuncts(head):
+        group = doc_group_at(doc, token)  # "the two leaders": each of them
+        if group:
+            actors.extend(group)
+            continue
         actor = _actor_of(doc, token)
         actors.extend(split_sides(actor, token) if actor is not None else [actor])
     coded = [a for a in actors if is_coded(a)]

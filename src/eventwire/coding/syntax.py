@@ -210,6 +210,23 @@ def doc_actor_at(doc: Document, token: Any | None) -> Actor | None:
     return actor_at(doc.actors, token)
 
 
+def doc_group_at(doc: Document, token: Any | None) -> list[Actor]:
+    """The parties a counted plural description at ``token`` stands for ("the two
+    leaders": one actor per party, coded on the same words by the actors stage), in
+    text order; an empty list for any other phrase."""
+    first = doc_actor_at(doc, token)
+    if first is None or first.start is None:
+        return []
+    same = [a for a in doc.actors if (a.start, a.end) == (first.start, first.end)]
+    if len({a.country for a in same}) < 2:
+        return []
+    found: list[Actor] = []
+    for actor in same:
+        if all(a.country != actor.country for a in found):
+            found.append(actor)
+    return found
+
+
 def conjuncts(token: Any | None) -> list[Any]:
     """The token and the phrases coordinated with it, also through an apposition
     ("Prime Minister Nikol Pashinyan and Blinken")."""
