@@ -108,3 +108,29 @@ def test_a_reported_intention_is_still_a_statement(code: Coder) -> None:
 def test_a_vow_is_still_a_threat(code: Coder) -> None:
     doc = code("The rebels vowed to attack the capital.")
     assert _factual(doc, "THREATEN")
+
+
+def test_the_agent_of_a_passive_hung_on_its_infinitive(code: Coder) -> None:
+    doc = code("The villagers were ordered to leave by Ugandan soldiers.")
+    ordered = _factual(doc, "REQUEST")
+    assert ordered and ordered[0].actor is not None
+    assert (ordered[0].actor.country, ordered[0].actor.sector) == ("UGA", "MIL")
+
+
+def test_a_name_after_a_title_phrase_takes_its_country(code: Coder) -> None:
+    doc = code(
+        "Putin said he and Turkish President Recep Tayyip Erdogan agreed to a joint probe.\n"
+        "Putin and Erdogan have held several meetings since then."
+    )
+    erdogan = [a for a in doc.actors if a.text == "Erdogan"]
+    assert erdogan and erdogan[0].country == "TUR"
+
+
+def test_the_ambassador_is_the_ambassador_named_before(code: Coder) -> None:
+    doc = code(
+        "A gunman shot Russia's ambassador to Turkey in Ankara on Monday.\n"
+        "Turkish security officials sealed off the gallery.\n"
+        "The gunman had shouted at the ambassador before the shooting."
+    )
+    ambassador = [a for a in doc.actors if a.text == "the ambassador"]
+    assert ambassador and ambassador[0].country == "RUS"

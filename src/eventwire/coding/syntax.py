@@ -109,8 +109,21 @@ def clause_subject(doc: Document, verb: Any, transitive: bool = False) -> tuple[
 
 
 def agent_of(verb: Any) -> Any | None:
-    """The object of a passive verb's "by" ("was attacked by gunmen")."""
-    return next((o for agent in children(verb, "agent") for o in children(agent, "pobj")), None)
+    """The object of a passive verb's "by" ("was attacked by gunmen"), also where the
+    parser hangs the "by" on the verb's infinitive ("was invited to speak by the
+    president")."""
+    found = next((o for agent in children(verb, "agent") for o in children(agent, "pobj")), None)
+    if found is not None:
+        return found
+    for clause in children(verb, "xcomp"):
+        if children(clause, "dobj", "nsubj", "nsubjpass"):
+            continue  # the infinitive's own participants
+        by = [p for p in children(clause, "agent", "prep") if p.lower_ == "by"]
+        for prep in by:
+            for obj in children(prep, "pobj"):
+                if obj.pos_ in ("NOUN", "PROPN"):
+                    return obj
+    return None
 
 
 def names_own_actors(trigger: Any, verb: Any) -> bool:

@@ -87,7 +87,11 @@ _COMMITTING_WORDS = frozenset(
      "commitment", "willingness", "readiness", "intention", "decision", "guarantee",
      "undertake", "resolve", "plan", "intend", "aim"}
 )  # fmt: skip
-_ATTRIBUTING_WORDS = frozenset({"according", "statement", "quote"})
+_ATTRIBUTING_WORDS = frozenset(
+    {"according", "statement", "quote", "confirm", "report", "claim", "reveal", "disclose",
+     "inform", "notify", "tell"}
+)  # fmt: skip
+_STATING_WORDS = _COMMITTING_WORDS | _HINTING_VERBS | _ATTRIBUTING_WORDS
 _FIRST_PERSON = frozenset({"i", "we"})  # "we will arrest them": the speaker's own word
 _INTENT_HOPS = 5
 _DEMAND_CONFIDENCE = 0.65
@@ -169,13 +173,13 @@ def is_stated_intention(event: Event, spacy_doc: Any) -> bool:
         return True
     for _ in range(_INTENT_HOPS):
         words = [token, *(c for c in token.children if c.dep_ in ("aux", "acomp", "dobj"))]
-        if any(w.lemma_.lower() in _COMMITTING_WORDS | _HINTING_VERBS for w in words):
+        if any(w.lemma_.lower() in _STATING_WORDS for w in words):
             return True
         if token.head.i == token.i:
             break
         token = token.head
     return any(
-        t.lemma_.lower() in _HINTING_VERBS | _ATTRIBUTING_WORDS and t.pos_ in ("VERB", "NOUN")
+        t.lemma_.lower() in _STATING_WORDS and t.pos_ in ("VERB", "NOUN")
         for t in token.sent
     )
 
