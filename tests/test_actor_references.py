@@ -134,3 +134,13 @@ def test_the_ambassador_is_the_ambassador_named_before(code: Coder) -> None:
     )
     ambassador = [a for a in doc.actors if a.text == "the ambassador"]
     assert ambassador and ambassador[0].country == "RUS"
+
+
+def test_a_person_named_before_their_title_takes_its_country(code: Coder) -> None:
+    doc = code(
+        "Jacob Zuma condemned the attack on the convoy.\n"
+        "South African President Jacob Zuma also called for calm."
+    )
+    condemned = _factual(doc, "ACCUSE")
+    assert condemned and condemned[0].actor is not None
+    assert condemned[0].actor.country == "ZAF"

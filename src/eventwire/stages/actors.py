@@ -5,9 +5,13 @@ words (``actor_coding.code_phrase``). Then references are followed within the ar
 in text order:
 
 - a person keeps what their first mention said ("Secretary of State Antony Blinken",
-  later "Blinken");
-- a definite description ("the officer") takes the country of the last actor with the
-  same head noun or sector ("a Serbian police officer");
+  later "Blinken"), and one named before their title takes what a later mention says
+  ("Putin said ...", then "Russian President Vladimir Putin");
+- a name right after a title the parser made a phrase of its own takes the title's
+  country ("Turkish President | Recep Tayyip Erdogan");
+- a definite description ("the ambassador") takes the country of the last actor with
+  the same head noun ("Russia's ambassador"), else of the same sector ("a Serbian
+  police officer");
 - a pronoun subject of reported speech is the speaker ("the army said it had
   retaken the town", "the rebels say they will fight on");
 - a counted or "both" plural description ("the two leaders", "both sides", "the three
@@ -29,7 +33,7 @@ from typing import Any
 
 from eventwire.coding.actors import PhraseCode, code_phrase, is_part_of_group, reported_speaker
 from eventwire.coding.sides import split_sides
-from eventwire.model import ARTICLE_ZONES, Document
+from eventwire.model import ARTICLE_ZONES, Actor, Document
 from eventwire.stages.registry import stage
 
 # Dependency labels of the phrases that can be actors.
@@ -201,6 +205,20 @@ class _References:
             if other.actor.country is not None:
                 return _same_as(code, other)
         return code
+
+    def later_title(self, code: PhraseCode, actor: Actor) -> Actor:
+        """``actor``, a person first named without a country, with the country and sector
+        a later mention gave them ("Putin said ... Russian President Vladimir Putin")."""
+        for key in _person_keys(code.person or ""):
+            known = self.people.get(key)
+            if known is not None and known.actor.country is not None:
+                return replace(
+                    actor,
+                    country=known.actor.country,
+                    sector=actor.sector or known.actor.sector,
+                    name=known.actor.name or actor.name,
+                )
+        return actor
 
     def _same_head(self, code: PhraseCode) -> PhraseCode | None:
         """A definite description ("the ambassador") with the country of the last
@@ -433,6 +451,7 @@ def code_actors(doc: Document) -> Document:
     spacy_doc = doc.spacy_doc
     references = _References()
     doc.actors = []
+    unknown: list[tuple[int, PhraseCode]] = []  # people named before their title
     for number, sentence in enumerate(doc.sentences):
         if sentence.zone not in ARTICLE_ZONES:
             continue
@@ -448,6 +467,10 @@ def code_actors(doc: Document) -> Document:
             )
             code = members[0] if members else references.resolve(first, token, number)
             references.remember(code, token, number, members)
+            if code.person and code.actor.country is None:
+                unknown.append((len(doc.actors), code))
             doc.actors.append(code.actor)
             doc.actors.extend(m.actor for m in members[1:])  # one actor per party
+    for position, code in unknown:  # "Putin said ..." before "Russian President Vladimir Putin"
+        doc.actors[position] = references.later_title(code, doc.actors[position])
     return doc

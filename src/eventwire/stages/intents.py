@@ -179,8 +179,7 @@ def is_stated_intention(event: Event, spacy_doc: Any) -> bool:
             break
         token = token.head
     return any(
-        t.lemma_.lower() in _STATING_WORDS and t.pos_ in ("VERB", "NOUN")
-        for t in token.sent
+        t.lemma_.lower() in _STATING_WORDS and t.pos_ in ("VERB", "NOUN") for t in token.sent
     )
 
 
