@@ -144,3 +144,13 @@ def test_a_person_named_before_their_title_takes_its_country(code: Coder) -> Non
     condemned = _factual(doc, "ACCUSE")
     assert condemned and condemned[0].actor is not None
     assert condemned[0].actor.country == "ZAF"
+
+
+def test_a_named_group_is_not_the_last_group_of_its_kind(code: Coder) -> None:
+    doc = code(
+        "The UN condemned an attack by Houthi rebels on a Saudi oil facility.\n"
+        "The Islamic State group threatened Baghdad on Monday."
+    )
+    threat = _factual(doc, "THREATEN")
+    assert threat and threat[0].actor is not None
+    assert threat[0].actor.country != "YEM"

@@ -135,7 +135,7 @@ class _References:
             titled = self._title_before(code, head)
             if titled is not None:
                 return titled
-        if actor.country is None and _is_definite(head):
+        if actor.country is None and _is_definite(head) and not _has_own_name(head):
             titled = self._titled_person(code, head)
             if titled is not None:
                 return titled
@@ -439,6 +439,15 @@ def _is_place(head: Any) -> bool:
         head.dep_ == "pobj"
         and head.ent_type_ in _PLACE_ENTITIES
         and head.head.lower_ in _PLACE_PREPS
+    )
+
+
+def _has_own_name(head: Any) -> bool:
+    """Whether a description carries a name of its own ("the Islamic State group", "the
+    Kurdistan Workers' Party"): it is that one, not the last of its kind."""
+    return head.pos_ == "PROPN" or any(
+        child.dep_ in ("compound", "amod", "nmod") and child.pos_ == "PROPN"
+        for child in head.children
     )
 
 
