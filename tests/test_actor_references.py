@@ -154,3 +154,9 @@ def test_a_named_group_is_not_the_last_group_of_its_kind(code: Coder) -> None:
     threat = _factual(doc, "THREATEN")
     assert threat and threat[0].actor is not None
     assert threat[0].actor.country != "YEM"
+
+
+def test_two_named_bodies_agreeing_are_two_sides(code: Coder) -> None:
+    doc = code("Toyota and Volkswagen agreed on Monday to share battery research.")
+    agreed = _factual(doc, "AGREE")
+    assert {e.actor.text for e in agreed if e.actor} == {"Toyota", "Volkswagen"}
