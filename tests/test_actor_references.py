@@ -160,3 +160,21 @@ def test_two_named_bodies_agreeing_are_two_sides(code: Coder) -> None:
     doc = code("Toyota and Volkswagen agreed on Monday to share battery research.")
     agreed = _factual(doc, "AGREE")
     assert {e.actor.text for e in agreed if e.actor} == {"Toyota", "Volkswagen"}
+
+
+def test_a_named_body_keeps_the_country_of_its_fuller_name(code: Coder) -> None:
+    doc = code(
+        "Officials at the Kenyan Revenue Authority said the rules had changed.\n"
+        "The union demanded answers from the Revenue Authority."
+    )
+    named = [a for a in doc.actors if a.text == "the Revenue Authority"]
+    assert named and named[0].country == "KEN"
+
+
+def test_a_home_town_later_gives_no_country(code: Coder) -> None:
+    doc = code(
+        "Tom Carter was arrested on Friday night.\n"
+        "His brother, Sam Carter, 31, of Paris, was also injured."
+    )
+    carter = [a for a in doc.actors if a.text == "Tom Carter"]
+    assert carter and carter[0].country is None

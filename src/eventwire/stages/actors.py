@@ -135,7 +135,9 @@ class _References:
             titled = self._title_before(code, head)
             if titled is not None:
                 return titled
-        if actor.country is None and _is_definite(head) and not _has_own_name(head):
+        if actor.country is None and _is_definite(head) and _has_own_name(head):
+            return self._same_name(code, head) or code  # "the DMV" after "the Missouri DMV"
+        if actor.country is None and _is_definite(head):
             titled = self._titled_person(code, head)
             if titled is not None:
                 return titled
@@ -211,7 +213,11 @@ class _References:
         a later mention gave them ("Putin said ... Russian President Vladimir Putin")."""
         for key in _person_keys(code.person or ""):
             known = self.people.get(key)
-            if known is not None and known.actor.country is not None:
+            if (
+                known is not None
+                and known.actor.country is not None
+                and known.sector_kind == "title"  # not "Smith, of Paris": a home town
+            ):
                 return replace(
                     actor,
                     country=known.actor.country,
@@ -239,6 +245,28 @@ class _References:
                     name=code.actor.name or other.actor.name,
                 ),
             )
+        return None
+
+    def _same_name(self, code: PhraseCode, head: Any) -> PhraseCode | None:
+        """A named description ("the DMV") with the country of the last phrase that
+        holds all its words ("the Missouri DMV"); None when there is none."""
+        words = {t.lower_ for t in head.subtree if t.i <= head.i and t.pos_ in ("PROPN", "NOUN")}
+        for earlier in reversed(self.seen):
+            other = earlier.code
+            if earlier.group or other.head_lemma != code.head_lemma:
+                continue
+            if other.actor.country is None:
+                continue
+            if words <= {w.strip(",.'\"").lower() for w in other.actor.text.split()}:
+                return replace(
+                    code,
+                    actor=replace(
+                        code.actor,
+                        country=other.actor.country,
+                        sector=code.actor.sector or other.actor.sector,
+                        name=code.actor.name or other.actor.name,
+                    ),
+                )
         return None
 
     def _title_before(self, code: PhraseCode, head: Any) -> PhraseCode | None:
