@@ -160,8 +160,10 @@ def test_stated_intent_to_cooperate_is_an_agree_event(code: Coder) -> None:
 
 
 def test_future_meeting_adds_an_intent_but_a_threat_does_not(code: Coder) -> None:
-    doc = code("The foreign ministers will meet in Lima next week.")
+    doc = code("The ministry said the foreign ministers will meet in Lima next week.")
     assert {e.type for e in doc.events if e.factual} == {"AGREE"}
+    doc = code("The foreign ministers will meet in Lima next week.")  # the narrator's plan
+    assert not {e.type for e in doc.events if e.factual}
     doc = code("The general said troops would attack the town.")
     assert "AGREE" not in {e.type for e in doc.events}
 

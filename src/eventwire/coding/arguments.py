@@ -31,6 +31,7 @@ from eventwire.coding.syntax import (
     clause_subject,
     conjuncts,
     doc_actor_at,
+    doc_group_at,
     is_amount,
     is_coded,
     is_infinitive,
@@ -469,15 +470,23 @@ def place_recipient(doc: Document, trigger: Any, verb: Any, thing: Any | None = 
 
 
 def sides(doc: Document, head: Any | None) -> list[Actor | None]:
-    """The actors of a possibly compound phrase: one per coded conjunct, or the phrase
-    itself when its conjuncts are not participants ("a network and ties")."""
+    """The actors of a possibly compound phrase: one per coded or named conjunct ("the
+    Tokyo and the New York stock exchanges"), or the phrase itself when its conjuncts
+    are not participants ("a network and ties")."""
     if head is not None and (own := nationality_sides(head)):  # "Palestinian riots"
         return list(own)
     actors: list[Actor | None] = []
+    named: set[int] = set()  # the ids of uncoded actors the text names ("the NYSE")
     for token in conjuncts(head):
+        group = doc_group_at(doc, token)  # "the two leaders": each of them
+        if group:
+            actors.extend(group)
+            continue
         actor = _actor_of(doc, token)
+        if actor is not None and token.pos_ == "PROPN" and token.ent_type_ in NAMED_ENTITIES:
+            named.add(id(actor))
         actors.extend(split_sides(actor, token) if actor is not None else [actor])
-    coded = [a for a in actors if is_coded(a)]
+    coded = [a for a in actors if is_coded(a) or id(a) in named]
     if len(coded) > 1:
         return list(coded)
     return [actors[0]] if actors else [None]

@@ -109,8 +109,21 @@ def clause_subject(doc: Document, verb: Any, transitive: bool = False) -> tuple[
 
 
 def agent_of(verb: Any) -> Any | None:
-    """The object of a passive verb's "by" ("was attacked by gunmen")."""
-    return next((o for agent in children(verb, "agent") for o in children(agent, "pobj")), None)
+    """The object of a passive verb's "by" ("was attacked by gunmen"), also where the
+    parser hangs the "by" on the verb's infinitive ("was invited to speak by the
+    president")."""
+    found = next((o for agent in children(verb, "agent") for o in children(agent, "pobj")), None)
+    if found is not None:
+        return found
+    for clause in children(verb, "xcomp"):
+        if children(clause, "dobj", "nsubj", "nsubjpass"):
+            continue  # the infinitive's own participants
+        by = [p for p in children(clause, "agent", "prep") if p.lower_ == "by"]
+        for prep in by:
+            for obj in children(prep, "pobj"):
+                if obj.pos_ in ("NOUN", "PROPN"):
+                    return obj
+    return None
 
 
 def names_own_actors(trigger: Any, verb: Any) -> bool:
@@ -208,6 +221,23 @@ def of_objects(noun: Any) -> list[Any]:
 def doc_actor_at(doc: Document, token: Any | None) -> Actor | None:
     """The coded actor of the phrase at ``token`` in ``doc``, if any."""
     return actor_at(doc.actors, token)
+
+
+def doc_group_at(doc: Document, token: Any | None) -> list[Actor]:
+    """The parties a counted plural description at ``token`` stands for ("the two
+    leaders": one actor per party, coded on the same words by the actors stage), in
+    text order; an empty list for any other phrase."""
+    first = doc_actor_at(doc, token)
+    if first is None or first.start is None:
+        return []
+    same = [a for a in doc.actors if (a.start, a.end) == (first.start, first.end)]
+    if len({a.country for a in same}) < 2:
+        return []
+    found: list[Actor] = []
+    for actor in same:
+        if all(a.country != actor.country for a in found):
+            found.append(actor)
+    return found
 
 
 def conjuncts(token: Any | None) -> list[Any]:

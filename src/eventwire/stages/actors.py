@@ -5,13 +5,23 @@ words (``actor_coding.code_phrase``). Then references are followed within the ar
 in text order:
 
 - a person keeps what their first mention said ("Secretary of State Antony Blinken",
-  later "Blinken");
-- a definite description ("the officer") takes the country of the last actor with the
-  same head noun or sector ("a Serbian police officer");
+  later "Blinken"), and one named before their title takes what a later mention says
+  ("Putin said ...", then "Russian President Vladimir Putin");
+- a name right after a title the parser made a phrase of its own takes the title's
+  country ("Turkish President | Recep Tayyip Erdogan");
+- a definite description ("the ambassador") takes the country of the last actor with
+  the same head noun ("Russia's ambassador"), else of the same sector ("a Serbian
+  police officer");
 - a pronoun subject of reported speech is the speaker ("the army said it had
   retaken the town", "the rebels say they will fight on");
+- a counted or "both" plural description ("the two leaders", "both sides", "the three
+  countries") stands for as many parties of different countries named in the last few
+  sentences, one actor each (places where something happened are no parties);
+- a definite title ("the president", "the minister") is the last named person with
+  that title, before any other actor of the same sector;
 - "he"/"she"/"him"/"her" take the last singular person of this or the previous
-  sentence, "it" the last state or organisation, "they"/"them" the last plural actor.
+  sentence (a named person up to three sentences back when none is nearer), "it" the
+  last state or organisation, "they"/"them" the last plural actor.
 
 An actor that the text does not identify keeps ``country=None``: nothing is guessed.
 """
@@ -22,7 +32,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from eventwire.coding.actors import PhraseCode, code_phrase, is_part_of_group, reported_speaker
-from eventwire.model import ARTICLE_ZONES, Document
+from eventwire.coding.sides import split_sides
+from eventwire.model import ARTICLE_ZONES, Actor, Document
 from eventwire.stages.registry import stage
 
 # Dependency labels of the phrases that can be actors.
@@ -34,6 +45,29 @@ _PLURAL_PRONOUNS = frozenset({"they", "them"})
 _NEUTER_PRONOUNS = frozenset({"it"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _OBJECT_DEPS = frozenset({"dobj", "dative", "pobj"})
+# "the two leaders", "both sides", "the three countries": how many parties they count.
+_GROUP_COUNTS = {"two": 2, "both": 2, "three": 3}
+# Plural nouns that stand for states: each member is that state's government.
+_STATE_NOUNS = frozenset({"country", "nation", "state", "government", "neighbour", "neighbor"})
+# Plural nouns that stand for people: each member is a person or a titled official.
+_PERSON_NOUNS = frozenset(
+    {"leader", "minister", "president", "premier", "counterpart", "head", "envoy",
+     "diplomat", "negotiator", "chief", "official", "man", "woman"}
+)  # fmt: skip
+# Plural nouns whose counted group is of different parties ("the two leaders", "both
+# sides"); "both officers" are more often two of one side.
+_GROUP_NOUNS = _STATE_NOUNS | frozenset(
+    {"leader", "minister", "president", "premier", "counterpart", "side", "party",
+     "delegation", "rival", "envoy", "negotiator", "army", "military"}
+)  # fmt: skip
+# How far back (in sentences) the parties of a group and a named "he"/"she" are sought.
+_GROUP_REACH = 3
+_PERSON_REACH = 3
+# Prepositions through which a named place is where something happened, not a party.
+_PLACE_PREPS = frozenset(
+    {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "on"}
+)
+_PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 
 
 @dataclass(slots=True)
@@ -41,6 +75,9 @@ class _Seen:
     code: PhraseCode
     sentence: int
     index: int = -1  # the head token's index in the document
+    place: bool = False  # a place where something happened ("met in Nairobi")
+    parties: tuple[PhraseCode, ...] = ()  # one per country of "Indian and Pakistani troops"
+    group: bool = False  # "the two leaders": stands for several parties, none alone
 
 
 _PRONOUNS = _SINGULAR_PRONOUNS | _PLURAL_PRONOUNS | _NEUTER_PRONOUNS
@@ -68,6 +105,7 @@ class _References:
         self.people: dict[str, PhraseCode] = {}
         self.seen: list[_Seen] = []
         self.by_token: dict[int, PhraseCode] = {}
+        self.groups: dict[str, list[PhraseCode]] = {}  # "leader" -> the two leaders
 
     def resolve(self, code: PhraseCode, head: Any, sentence: int) -> PhraseCode:
         actor = code.actor
@@ -93,8 +131,22 @@ class _References:
                             name=known.actor.name or actor.name,
                         ),
                     )
+        if code.person and actor.country is None:
+            titled = self._title_before(code, head)
+            if titled is not None:
+                return titled
+        if actor.country is None and _is_definite(head) and _has_own_name(head):
+            return self._same_name(code, head) or code  # "the DMV" after "the Missouri DMV"
         if actor.country is None and _is_definite(head):
+            titled = self._titled_person(code, head)
+            if titled is not None:
+                return titled
+            described = self._same_head(code)
+            if described is not None:
+                return described
             for earlier in reversed(self.seen):
+                if earlier.group:
+                    continue  # "the two leaders ... the protest leaders": not one of them
                 other = earlier.code
                 same_head = other.head_lemma == code.head_lemma
                 same_sector = actor.sector is not None and other.actor.sector == actor.sector
@@ -119,7 +171,7 @@ class _References:
         neuter = word in _NEUTER_PRONOUNS
         for earlier in reversed(self.seen):
             if sentence - earlier.sentence > 1:
-                break
+                return self._named_person(code, word, sentence, excluded)
             if earlier.index in excluded:
                 continue  # "the court charged him": not the court
             other = earlier.code
@@ -137,16 +189,221 @@ class _References:
             ):
                 continue
             return _same_as(code, other)
+        return self._named_person(code, word, sentence, excluded)
+
+    def _named_person(
+        self, code: PhraseCode, word: str, sentence: int, excluded: frozenset[int]
+    ) -> PhraseCode:
+        """ "he"/"she"/"him"/"her" with no person in this or the previous sentence: the
+        last named person of a known country a little further back."""
+        if word not in _SINGULAR_PRONOUNS:
+            return code
+        for earlier in reversed(self.seen):
+            if sentence - earlier.sentence > _PERSON_REACH:
+                break
+            other = earlier.code
+            if earlier.index in excluded or other.plural or other.person is None:
+                continue
+            if other.actor.country is not None:
+                return _same_as(code, other)
         return code
 
-    def remember(self, code: PhraseCode, head: Any, sentence: int) -> None:
+    def later_title(self, code: PhraseCode, actor: Actor) -> Actor:
+        """``actor``, a person first named without a country, with the country and sector
+        a later mention gave them ("Putin said ... Russian President Vladimir Putin")."""
+        for key in _person_keys(code.person or ""):
+            known = self.people.get(key)
+            if (
+                known is not None
+                and known.actor.country is not None
+                and known.sector_kind == "title"  # not "Smith, of Paris": a home town
+            ):
+                return replace(
+                    actor,
+                    country=known.actor.country,
+                    sector=actor.sector or known.actor.sector,
+                    name=known.actor.name or actor.name,
+                )
+        return actor
+
+    def _same_head(self, code: PhraseCode) -> PhraseCode | None:
+        """A definite description ("the ambassador") with the country of the last
+        phrase of the same head noun ("Russia's ambassador"), before any nearer actor of
+        the same sector only ("Turkish officials"); None when that phrase has none."""
+        for earlier in reversed(self.seen):
+            other = earlier.code
+            if earlier.group or other.head_lemma != code.head_lemma:
+                continue
+            if other.actor.country is None:
+                return None
+            return replace(
+                code,
+                actor=replace(
+                    code.actor,
+                    country=other.actor.country,
+                    sector=code.actor.sector or other.actor.sector,
+                    name=code.actor.name or other.actor.name,
+                ),
+            )
+        return None
+
+    def _same_name(self, code: PhraseCode, head: Any) -> PhraseCode | None:
+        """A named description ("the DMV") with the country of the last phrase that
+        holds all its words ("the Missouri DMV"); None when there is none."""
+        words = {t.lower_ for t in head.subtree if t.i <= head.i and t.pos_ in ("PROPN", "NOUN")}
+        for earlier in reversed(self.seen):
+            other = earlier.code
+            if earlier.group or other.head_lemma != code.head_lemma:
+                continue
+            if other.actor.country is None:
+                continue
+            if words <= {w.strip(",.'\"").lower() for w in other.actor.text.split()}:
+                return replace(
+                    code,
+                    actor=replace(
+                        code.actor,
+                        country=other.actor.country,
+                        sector=code.actor.sector or other.actor.sector,
+                        name=code.actor.name or other.actor.name,
+                    ),
+                )
+        return None
+
+    def _title_before(self, code: PhraseCode, head: Any) -> PhraseCode | None:
+        """A person's name right after a title the parser made a phrase of its own
+        ("Turkish President | Recep Tayyip Erdogan"): the title's country and sector."""
+        if not self.seen:
+            return None
+        last = self.seen[-1]
+        other = last.code
+        start = code.actor.start
+        if start is None or other.actor.end is None or other.person is not None:
+            return None
+        between = head.doc.text[other.actor.end : start]
+        if between.strip() or other.sector_kind != "title" or other.actor.country is None:
+            return None
+        return replace(
+            code,
+            actor=replace(
+                code.actor,
+                country=other.actor.country,
+                sector=code.actor.sector or other.actor.sector,
+            ),
+        )
+
+    def _titled_person(self, code: PhraseCode, head: Any) -> PhraseCode | None:
+        """A definite title ("the president", "the foreign minister") standing for the
+        last named person whose own phrase has that title ("French President Emmanuel
+        Macron"), or None."""
+        if code.sector_kind != "title" or head.tag_ not in ("NN", "NNP") or code.person:
+            return None
+        title = {
+            t.lower_ for t in head.subtree if t.i <= head.i and t.pos_ in ("NOUN", "PROPN", "ADJ")
+        }
+        for earlier in reversed(self.seen):
+            other = earlier.code
+            if other.person is None or other.plural or other.actor.country is None:
+                continue
+            words = {w.strip(",.").lower() for w in other.actor.text.split()}
+            if title and title <= words:
+                return replace(
+                    code,
+                    actor=replace(
+                        code.actor,
+                        country=other.actor.country,
+                        sector=code.actor.sector or other.actor.sector,
+                        name=other.actor.name,
+                    ),
+                    person=other.person,
+                )
+        return None
+
+    def group(self, code: PhraseCode, head: Any, sentence: int) -> list[PhraseCode]:
+        """The parties a counted plural description stands for ("the two leaders",
+        "both sides", "the three countries"): the last parties of as many different
+        countries named in the last few sentences, in text order; an empty list when
+        the phrase counts none or the text names too few."""
+        wanted = _group_count(head)
+        if wanted is None:
+            return []
+        lemma = head.lemma_.lower()
+        known = self.groups.get(lemma)
+        if known is not None and len(known) == wanted:
+            members = known  # "the two leaders" again: the same two
+        else:
+            members = self._parties(wanted, lemma in _PERSON_NOUNS, sentence)
+        if not members:
+            return []
+        self.groups[lemma] = members
+        state = lemma in _STATE_NOUNS
+        return [
+            replace(
+                code,
+                actor=replace(
+                    code.actor,
+                    country=m.actor.country,
+                    sector="GOV" if state else (code.actor.sector or m.actor.sector),
+                    name=m.actor.name if (state or m.person is None) else m.person,
+                ),
+                person=None if state else m.person,
+            )
+            for m in members
+        ]
+
+    def pronoun_group(self, code: PhraseCode, head: Any, sentence: int) -> list[PhraseCode]:
+        """ "they"/"them" right after a counted group ("the two leaders ... they"): the
+        group's parties, one actor each; an empty list otherwise."""
+        if head.pos_ != "PRON" or head.lower_ not in _PLURAL_PRONOUNS:
+            return []
+        for earlier in reversed(self.seen):
+            if sentence - earlier.sentence > 1:
+                break
+            if earlier.code.plural:
+                return [_same_as(code, m) for m in earlier.parties] if earlier.group else []
+        return []
+
+    def _parties(self, wanted: int, people: bool, sentence: int) -> list[PhraseCode]:
+        """The last ``wanted`` parties of different countries named in the last few
+        sentences (people only, when ``people``), in text order; empty when fewer."""
+        found: dict[str, tuple[int, PhraseCode]] = {}
+        for earlier in reversed(self.seen):
+            if sentence - earlier.sentence > _GROUP_REACH:
+                break
+            if earlier.place:
+                continue
+            for other in reversed(earlier.parties or (earlier.code,)):
+                country = other.actor.country
+                if country is None or country in found:
+                    continue
+                if people and not (
+                    other.person
+                    or other.sector_kind == "title"
+                    or other.head_lemma in _PERSON_NOUNS
+                ):
+                    continue
+                found[country] = (earlier.index, other)
+            if len(found) >= wanted:
+                break
+        if len(found) != wanted:
+            return []
+        return [code for _, code in sorted(found.values(), key=lambda item: item[0])]
+
+    def remember(
+        self, code: PhraseCode, head: Any, sentence: int, members: list[PhraseCode] | None = None
+    ) -> None:
         self.by_token[head.i] = code
         if code.person and (code.actor.country or code.actor.sector):
             for key in _person_keys(code.person):
                 known = self.people.get(key)
                 if known is None or (known.actor.country is None and code.actor.country):
                     self.people[key] = code
-        self.seen.append(_Seen(code, sentence, head.i))
+        if members:
+            self.seen.append(_Seen(code, sentence, head.i, False, tuple(members), group=True))
+            return
+        parties = tuple(replace(code, actor=side) for side in split_sides(code.actor, head))
+        self.seen.append(
+            _Seen(code, sentence, head.i, _is_place(head), parties if len(parties) > 1 else ())
+        )
 
 
 def _same_as(code: PhraseCode, other: PhraseCode) -> PhraseCode:
@@ -183,6 +440,45 @@ def _subjects(clause: Any) -> list[Any]:
     return [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
+def _group_count(head: Any) -> int | None:
+    """How many parties a plural description counts ("the two leaders": 2, "both
+    sides": 2), or None when it is no counted definite plural."""
+    if head.tag_ not in ("NNS", "NNPS") or head.pos_ != "NOUN":
+        return None
+    if head.lemma_.lower() not in _GROUP_NOUNS:
+        return None
+    count: int | None = None
+    definite = False
+    for child in head.children:
+        word = child.lower_
+        if child.dep_ in ("nummod", "det", "predet") and word in _GROUP_COUNTS:
+            count = _GROUP_COUNTS[word]
+            definite = definite or word == "both"
+        elif child.dep_ == "det" and word in _DEFINITE:
+            definite = True
+        elif child.dep_ in ("amod", "compound", "prep", "poss", "relcl", "acl"):
+            return None  # "the two Kenyan officers", "the two sides' positions"
+    return count if definite else None
+
+
+def _is_place(head: Any) -> bool:
+    """Whether a named phrase is a place where something happened ("met in Nairobi")."""
+    return (
+        head.dep_ == "pobj"
+        and head.ent_type_ in _PLACE_ENTITIES
+        and head.head.lower_ in _PLACE_PREPS
+    )
+
+
+def _has_own_name(head: Any) -> bool:
+    """Whether a description carries a name of its own ("the Islamic State group", "the
+    Kurdistan Workers' Party"): it is that one, not the last of its kind."""
+    return head.pos_ == "PROPN" or any(
+        child.dep_ in ("compound", "amod", "nmod") and child.pos_ == "PROPN"
+        for child in head.children
+    )
+
+
 def _is_definite(head: Any) -> bool:
     return any(child.dep_ == "det" and child.lower_ in _DEFINITE for child in head.children)
 
@@ -192,6 +488,7 @@ def code_actors(doc: Document) -> Document:
     spacy_doc = doc.spacy_doc
     references = _References()
     doc.actors = []
+    unknown: list[tuple[int, PhraseCode]] = []  # people named before their title
     for number, sentence in enumerate(doc.sentences):
         if sentence.zone not in ARTICLE_ZONES:
             continue
@@ -201,7 +498,16 @@ def code_actors(doc: Document) -> Document:
         for token in span:
             if not _is_argument(token):
                 continue
-            code = references.resolve(code_phrase(token), token, number)
-            references.remember(code, token, number)
+            first = code_phrase(token)
+            members = references.group(first, token, number) or references.pronoun_group(
+                first, token, number
+            )
+            code = members[0] if members else references.resolve(first, token, number)
+            references.remember(code, token, number, members)
+            if code.person and code.actor.country is None:
+                unknown.append((len(doc.actors), code))
             doc.actors.append(code.actor)
+            doc.actors.extend(m.actor for m in members[1:])  # one actor per party
+    for position, code in unknown:  # "Putin said ..." before "Russian President Vladimir Putin"
+        doc.actors[position] = references.later_title(code, doc.actors[position])
     return doc

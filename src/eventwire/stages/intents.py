@@ -76,6 +76,24 @@ _INTENTION_NOUNS = frozenset(
 # Words that offer what their infinitive names rather than promise it.
 _WILLINGNESS_WORDS = frozenset({"willing", "ready", "prepared", "offer", "able", "open"})
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# Words by which a party commits itself to what their clause names ("vowed to", "agreed
+# to", "is ready to", "decided to"): a future told with one is a statement of intent.
+# A party's own plan ("plans to impose restrictions") is its intention too (as CAMEO
+# and PLOVER code it); the narrator's bare future ("the two leaders will meet again")
+# and a forecast ("is expected to", "is likely to", "is set to") are none.
+_COMMITTING_WORDS = frozenset(
+    {"vow", "swear", "pledge", "promise", "threaten", "warn", "propose", "agree", "offer",
+     "willing", "ready", "commit", "consent", "decide", "refuse", "decline", "prepare",
+     "commitment", "willingness", "readiness", "intention", "decision", "guarantee",
+     "undertake", "resolve", "plan", "intend", "aim"}
+)  # fmt: skip
+_ATTRIBUTING_WORDS = frozenset(
+    {"according", "statement", "quote", "confirm", "report", "claim", "reveal", "disclose",
+     "inform", "notify", "tell"}
+)  # fmt: skip
+_STATING_WORDS = _COMMITTING_WORDS | _HINTING_VERBS | _ATTRIBUTING_WORDS
+_FIRST_PERSON = frozenset({"i", "we"})  # "we will arrest them": the speaker's own word
+_INTENT_HOPS = 5
 _DEMAND_CONFIDENCE = 0.65
 
 
@@ -140,6 +158,29 @@ def _offered(event: Event, spacy_doc: Any) -> bool:
     if trigger is not None and trigger.i != token.i and token.lemma_.lower() in _WILLINGNESS_WORDS:
         return True  # "offered concessions"
     return token.dep_ == "xcomp" and token.head.lemma_.lower() in _WILLINGNESS_WORDS
+
+
+def is_stated_intention(event: Event, spacy_doc: Any) -> bool:
+    """Whether a future event is stated as a party's intention: a committing word
+    governs it ("vowed to withdraw", "agreed to meet", "plans to impose") or someone
+    is reported saying it ("said it will support", "according to a statement"). The
+    narrator's own future or a forecast ("the leaders will meet next month", "is
+    expected to strike", "is set to sign") states no one's intention."""
+    token = _clause_verb(event, spacy_doc)
+    if token is None:
+        return True  # nothing to judge by: as before
+    if any(c.dep_ == "nsubj" and c.lower_ in _FIRST_PERSON for c in token.children):
+        return True
+    for _ in range(_INTENT_HOPS):
+        words = [token, *(c for c in token.children if c.dep_ in ("aux", "acomp", "dobj"))]
+        if any(w.lemma_.lower() in _STATING_WORDS for w in words):
+            return True
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return any(
+        t.lemma_.lower() in _STATING_WORDS and t.pos_ in ("VERB", "NOUN") for t in token.sent
+    )
 
 
 def is_ultimatum(event: Event, spacy_doc: Any) -> bool:
@@ -344,6 +385,8 @@ def add_intents(doc: Document) -> Document:
         if promised is not None and _offered(event, doc.spacy_doc):
             promised = None  # "ready to lift the ban": willingness, not a promise
         type_ = derived_type(event, cooperative, promised)
+        if type_ is not None and not is_stated_intention(event, doc.spacy_doc):
+            type_ = None  # "the two leaders will meet again": a plan, no statement
         offer = cooperative and event.hypothetical and not event.negated
         if type_ is None and offer and _offered(event, doc.spacy_doc):
             type_ = "AGREE"  # "would be ready to host a meeting": an offer all the same
