@@ -189,6 +189,8 @@ def test_an_actor_extent_takes_a_participle_describing_it(code: Coder) -> None:
     doc = code("Missiles fired by the rebels struck a fuel depot.")
     strike = _event(doc, "ASSAULT")
     assert strike.actor is not None and strike.actor.text == "Missiles fired by the rebels"
+    # The participle tells the same attack: one event, not a second on "fired".
+    assert [e.trigger for e in doc.events] == ["struck"]
 
 
 def test_a_main_verb_parsed_as_a_participle_is_not_in_the_extent(code: Coder) -> None:

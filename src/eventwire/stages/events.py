@@ -179,6 +179,12 @@ def _host(
     toll told in a relative clause ("the town, where 20 people were killed in May")."""
     clause = item.verb if item.verb.i != item.trigger.i else item.trigger
     head = clause.head
+    if clause.dep_ == "acl" and head.dep_ in ("nsubj", "nsubjpass"):
+        # "Missiles fired by the rebels struck a fuel depot": the participle describes
+        # the subject of an event of its own type; one attack, told by the main verb.
+        outer = hosts.get(head.head.i)
+        if outer is not None and outer is not item and outer.pattern.type == item.pattern.type:
+            return outer
     host = hosts.get(head.i)
     casualty = item.pattern.casualty in ("dead", "injured") and clause.dep_ in _FOLDED_DEPS
     if host is not None and host is not item and casualty:
