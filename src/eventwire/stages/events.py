@@ -181,10 +181,14 @@ def _host(
     head = clause.head
     if clause.dep_ == "acl" and head.dep_ in ("nsubj", "nsubjpass"):
         # "Missiles fired by the rebels struck a fuel depot": the participle describes
-        # the subject of an event of its own type; one attack, told by the main verb.
+        # the subject of another attack; one attack, told by the main verb.
         outer = hosts.get(head.head.i)
-        if outer is not None and outer is not item and outer.pattern.type == item.pattern.type:
-            return outer
+        if (
+            outer is not None
+            and outer is not item
+            and item.pattern.type == outer.pattern.type == "ASSAULT"
+        ):
+            return outer  # not "talks mediated by Qatar resumed": two events
     host = hosts.get(head.i)
     casualty = item.pattern.casualty in ("dead", "injured") and clause.dep_ in _FOLDED_DEPS
     if host is not None and host is not item and casualty:
