@@ -13,6 +13,10 @@ paramilitary forces", "killed in Israeli tank shelling", "killed in an encounter
 the police" (Indian English), "killed in a clash between police and villagers" (not
 inferred: the text names it).
 
+A criminal charge with no stated agent ("a 19-year-old was charged with robbery", "he
+faces a murder charge", "was indicted on fraud charges") is laid by the state: the
+police for a charge, the courts for an indictment, both marked ``inferred``.
+
 An inferred actor's country is filled after places, with every other participant
 named without its country, by the ``actor_countries`` stage: the country where the
 event happened, else the country most of the article's places lie in.
@@ -175,6 +179,34 @@ def _headline_passive(doc: Document, event: Event) -> None:
                 event.actor = event.actor or (replace(agent) if agent is not None else None)
 
 
+# Criminal charges told without who laid them: the lemma of the trigger and the sector of
+# the state body that lays such a charge.
+_CHARGE_LAYERS = {"charge": "COP", "book": "COP", "indict": "JUD"}
+_CHARGE_NOUNS = frozenset({"charge", "charges", "indictment"})
+
+
+def _charge_layer(doc: Document, event: Event) -> Actor | None:
+    """The state body that laid a charge told in the passive ("was charged with
+    theft") or faced by its recipient ("faces a murder charge"), when none is named."""
+    if event.recipient is None:
+        return None
+    trigger = _token_at(doc.spacy_doc, event.trigger_start, event.trigger_end)
+    if trigger is None:
+        return None
+    lemma = trigger.lemma_.lower()
+    deps = {child.dep_ for child in trigger.children}
+    if lemma in _CHARGE_LAYERS and deps & {"nsubjpass", "auxpass"}:
+        sector = _CHARGE_LAYERS[lemma]
+    elif lemma == "face" and any(
+        child.dep_ == "dobj" and child.lower_ in _CHARGE_NOUNS for child in trigger.children
+    ):
+        sector = "COP"
+    else:
+        return None
+    text = "police" if sector == "COP" else "court"
+    return Actor(text=text, sector=sector, inferred=True)
+
+
 @stage("agents", requires=("doc.events", "doc.actors"), assigns=("event.actor", "event.recipient"))
 def infer_agents(doc: Document) -> Document:
     for event in doc.events:
@@ -185,6 +217,8 @@ def infer_agents(doc: Document) -> Document:
             continue
         if event.type == "COERCE" and event.mode in _ARRESTS:
             event.actor = state_police()
+        elif event.type == "ACCUSE" and event.mode == "allege":
+            event.actor = _charge_layer(doc, event)
         elif event.type == "ASSAULT":
             trigger = _token_at(doc.spacy_doc, event.trigger_start, event.trigger_end)
             if trigger is not None:
