@@ -20,6 +20,7 @@ from eventwire.store.read.query import (
     stats_source,
     where_clause,
 )
+from eventwire.store.read.keyed_rollups import keyed_top_pairs
 from eventwire.store.read.reader import fetch_rows
 from eventwire.store.read.rollups import (
     rollup_count_statement,
@@ -232,7 +233,8 @@ class MapReader:
             if counted is not None
             else count_statement(where, self._indexes)
         )
-        if source.grouped:
+        keyed = keyed_top_pairs(query, plan, group, self._tables, limit)
+        if keyed is not None or source.grouped:
             # The groups are added up from many rows: once, into a table of the pairs with
             # both sides known (HAVING on the keys: SQLite drops the other rows before it
             # groups them), read for the top ones and for the totals of every pair (a
@@ -251,7 +253,7 @@ class MapReader:
                 f"ORDER BY part, n DESC, {keys}",
                 [*source.params, limit],
             )
-            found = self._rows(top)
+            found = self._rows(top if keyed is None else keyed)
             rows = [r for r in found if r["part"] == 0]
             total = {"pairs": found[-1]["pairs"], "paired": found[-1]["paired"]}
         else:

@@ -43,6 +43,7 @@ from eventwire.store.read.results import (
     StatsResult,
     StatsRow,
 )
+from eventwire.store.read.keyed_rollups import keyed_stats_source
 from eventwire.store.read.rollups import rollup_count_statement, rollup_plan, rollup_stats_source
 from eventwire.store.read.snippets import SnippetTerms, snippet
 from eventwire.store.rows import article_from_row, event_from_row, place_from_row, timex_from_row
@@ -262,6 +263,9 @@ class Reader:
         if where.nothing:
             return None
         plan = rollup_plan(query, group, self._tables)
+        keyed = keyed_stats_source(query, plan, group, self._tables)
+        if keyed is not None:
+            return keyed
         if plan is not None:
             return rollup_stats_source(query, plan, group, self._indexes)
         return stats_source(where, group, self._indexes)
