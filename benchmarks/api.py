@@ -68,6 +68,7 @@ from fastapi.testclient import TestClient
 
 from eventwire.api import create_app
 from eventwire.store import Store
+from eventwire.store.keyed_rollups import KEYED_ROLLUP_BACKFILL, KEYED_TABLES
 from eventwire.store.map_rollups import MAP_ROLLUP_BACKFILL, MAP_ROLLUP_TABLES
 from eventwire.store.schema import ROLLUP_BACKFILL, ROLLUP_TABLES
 
@@ -298,6 +299,10 @@ def build_store(path: Path, n_events: int, seed: int = 7) -> None:
     for table in MAP_ROLLUP_TABLES:
         conn.execute(f"DELETE FROM {table}")
     for statement in MAP_ROLLUP_BACKFILL:  # and the dashboard's, as version 4 does
+        conn.execute(statement)
+    for table in KEYED_TABLES:
+        conn.execute(f"DELETE FROM {table}")
+    for statement in KEYED_ROLLUP_BACKFILL:  # and those keyed by integers, as version 9
         conn.execute(statement)
     print(f"rollups filled at {time.perf_counter() - started:.1f} s", flush=True)
     conn.execute("INSERT INTO mentions_fts (mentions_fts) VALUES ('rebuild')")

@@ -26,10 +26,11 @@ events of the days at the ends of a range. ``read/keyed_rollups.py`` reads them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 _FACTUAL = "({r}.negated = 0 AND {r}.hypothetical = 0 AND {r}.future = 0)"
 _PERIODS = {"year": "substr({r}.date, 1, 4)", "month": "substr({r}.date, 1, 7)", "day": "{r}.date"}
-GRAINS = ("year", "month", "day")
+GRAINS: tuple[Literal["year", "month", "day"], ...] = ("year", "month", "day")
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,12 +159,11 @@ def _add(family: KeyedFamily) -> list[str]:
 def _remove(family: KeyedFamily) -> list[str]:
     out: list[str] = []
     for grain in GRAINS:
-        key = (
-            f"factual = {_FACTUAL} AND {grain} = {_PERIODS[grain]} AND key = {_lookup(family)}"
-        )
+        key = f"factual = {_FACTUAL} AND {grain} = {_PERIODS[grain]} AND key = {_lookup(family)}"
         # Rows never hold n = 0: a row at 1 is deleted, any other taken 1 off.
-        out.append(f"    DELETE FROM {family.table(grain)} WHERE {family.when} AND n = 1 AND {key};\n")
-        out.append(f"    UPDATE {family.table(grain)} SET n = n - 1 WHERE {family.when} AND {key};\n")
+        table = family.table(grain)
+        out.append(f"    DELETE FROM {table} WHERE {family.when} AND n = 1 AND {key};\n")
+        out.append(f"    UPDATE {table} SET n = n - 1 WHERE {family.when} AND {key};\n")
     return out
 
 
@@ -198,3 +198,7 @@ def keyed_rollup_script() -> list[str]:
 
 
 KEYED_ROLLUP_SQL: tuple[str, ...] = tuple(keyed_rollup_script())
+# The statements that fill the (empty) tables, after the rollups of text keys.
+KEYED_ROLLUP_BACKFILL: tuple[str, ...] = tuple(
+    s for s in KEYED_ROLLUP_SQL if s.startswith("INSERT INTO")
+)

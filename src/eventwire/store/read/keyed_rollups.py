@@ -96,7 +96,11 @@ def keyed_stats_source(
 
 
 def keyed_top_pairs(
-    query: EventQuery, plan: RollupPlan | None, group: StatsGroup, tables: frozenset[str], limit: int
+    query: EventQuery,
+    plan: RollupPlan | None,
+    group: StatsGroup,
+    tables: frozenset[str],
+    limit: int,
 ) -> Statement | None:
     """The ``limit`` pairs of countries and sectors with the most events (both countries
     known) as rows ``part`` 0, ``k0``..``k3``, ``n``, in the API's order, then one row

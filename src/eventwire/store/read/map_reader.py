@@ -11,6 +11,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from eventwire.store.read import map_query
+from eventwire.store.read.keyed_rollups import keyed_top_pairs
 from eventwire.store.read.map_query import Aggregate, View, aggregate_statement, sources_statement
 from eventwire.store.read.query import (
     EventQuery,
@@ -20,7 +21,6 @@ from eventwire.store.read.query import (
     stats_source,
     where_clause,
 )
-from eventwire.store.read.keyed_rollups import keyed_top_pairs
 from eventwire.store.read.reader import fetch_rows
 from eventwire.store.read.rollups import (
     rollup_count_statement,
@@ -233,6 +233,8 @@ class MapReader:
             if counted is not None
             else count_statement(where, self._indexes)
         )
+        # Over a date range that is not one period, the pairs are added up under an
+        # integer each (schema version 9) where they can be.
         keyed = keyed_top_pairs(query, plan, group, self._tables, limit)
         if keyed is not None or source.grouped:
             # The groups are added up from many rows: once, into a table of the pairs with
@@ -245,7 +247,7 @@ class MapReader:
                 f"GROUP BY {keys} HAVING {source.keys[0]} IS NOT NULL AND {side} IS NOT NULL"
             )
             nulls = ", ".join("NULL" for _ in group.keys)
-            top = Statement(
+            top = keyed or Statement(
                 f"WITH paired AS MATERIALIZED ({grouped}) "
                 f"SELECT * FROM (SELECT 0 AS part, {keys}, n, NULL AS pairs, NULL AS paired "
                 f"FROM paired ORDER BY n DESC, {keys} LIMIT ?) "
@@ -253,7 +255,7 @@ class MapReader:
                 f"ORDER BY part, n DESC, {keys}",
                 [*source.params, limit],
             )
-            found = self._rows(top if keyed is None else keyed)
+            found = self._rows(top)
             rows = [r for r in found if r["part"] == 0]
             total = {"pairs": found[-1]["pairs"], "paired": found[-1]["paired"]}
         else:

@@ -12,6 +12,7 @@ from typing import Any
 
 from eventwire.errors import StoreError
 from eventwire.store.fts import match_expression
+from eventwire.store.read.keyed_rollups import keyed_stats_source
 from eventwire.store.read.paging import Cursor, SortOrder, in_order, page_plan
 from eventwire.store.read.query import (
     MATCHING_ARTICLES,
@@ -43,7 +44,6 @@ from eventwire.store.read.results import (
     StatsResult,
     StatsRow,
 )
-from eventwire.store.read.keyed_rollups import keyed_stats_source
 from eventwire.store.read.rollups import rollup_count_statement, rollup_plan, rollup_stats_source
 from eventwire.store.read.snippets import SnippetTerms, snippet
 from eventwire.store.rows import article_from_row, event_from_row, place_from_row, timex_from_row
