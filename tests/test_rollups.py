@@ -21,6 +21,7 @@ from eventwire.api import create_app
 from eventwire.api.schemas import stats_body
 from eventwire.model import Actor, Article, DatePrecision, Document, Event, Place, Precision
 from eventwire.store import Store, schema
+from eventwire.store.keyed_rollups import KEYED_FAMILIES
 from eventwire.store.read import rollups
 from eventwire.store.read.database import Database
 from eventwire.store.read.query import EventQuery, StatsGroup
@@ -210,9 +211,33 @@ def assert_sector_rollups_exact(conn: sqlite3.Connection) -> None:
         assert stored == dict(expected), table
 
 
+def assert_keyed_rollups_exact(conn: sqlite3.Connection) -> None:
+    """The rollups keyed by an integer per group (schema version 9) hold the counts of
+    the dated events that are not historical, by year, month and day; each key names
+    one group."""
+    for family in KEYED_FAMILIES:
+        names = ", ".join(family.columns)
+        keys = conn.execute(f"SELECT id, {names} FROM {family.key_table}").fetchall()
+        texts = {row[0]: tuple(row[1:]) for row in keys}
+        assert len(set(texts.values())) == len(texts), f"{family.key_table}: a group twice"
+        when = family.when.format(r="events")
+        events = conn.execute(
+            f"SELECT date, {names}, negated OR hypothetical OR future FROM events WHERE {when}"
+        ).fetchall()
+        for grain, length in (("year", 4), ("month", 7), ("day", 10)):
+            expected = Counter((int(not e[-1]), e[0][:length], *e[1:-1]) for e in events)
+            rows = conn.execute(
+                f"SELECT factual, {grain}, key, n FROM {family.table(grain)}"
+            ).fetchall()
+            stored = {(r[0], r[1], *texts[r[2]]): r[3] for r in rows}
+            assert len(stored) == len(rows), family.table(grain)
+            assert stored == dict(expected), family.table(grain)
+
+
 def assert_rollups_exact(conn: sqlite3.Connection) -> None:
     """Every rollup row is the count of its events: no row missing, none extra, no key
     twice, no zero."""
+    assert_keyed_rollups_exact(conn)
     psector = {"event_counts_psector_all": 0, "event_counts_psector_year": 4}
     psector["event_counts_psector_month"] = 7  # (schema version 6: by period)
     assert (

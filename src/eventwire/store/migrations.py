@@ -29,12 +29,17 @@ shipped (a database migrated by it would differ from one created afresh).
    others.
 8. ``events.place_admin1``, ``places.admin1``: the first-level region (state,
    province) of a place; rows stored before read back with none.
+9. rollups keyed by an integer per group (``keyed_rollups.py``): dyads with their type
+   and pairs of country and sector by year, month and day, which a date range that
+   does not fall on calendar years adds up (and joins the text of only the groups it
+   answers).
 """
 
 from __future__ import annotations
 
 __all__ = ["MIGRATIONS", "ROLLUP_BACKFILL", "ROLLUP_SQL", "ROLLUP_TABLES", "TOP_INDEXED"]
 
+from eventwire.store.keyed_rollups import KEYED_ROLLUP_SQL
 from eventwire.store.map_rollups import MAP_ROLLUP_SQL, map_rollup_triggers
 from eventwire.store.map_rollups import SOURCE_COLUMNS as MAP_SOURCE_COLUMNS
 from eventwire.store.rollup_sql import (
@@ -391,6 +396,12 @@ ALTER TABLE events ADD COLUMN place_admin1 TEXT;
 ALTER TABLE places ADD COLUMN admin1 TEXT;
 """
 
+# Schema version 9: the dyads with their type and the pairs of country and sector get an
+# integer key each (``event_dyad_keys``, ``event_psector_keys``) and rollups by year,
+# month and day under it (``event_keyed_*``), filled from the rollups of version 2 and 6
+# and the events, and kept exact by triggers (``keyed_rollups.py``).
+_V9_KEYED_ROLLUPS = "".join(KEYED_ROLLUP_SQL)
+
 # Script n (1-based) migrates user_version n-1 -> n. Append only.
 MIGRATIONS: tuple[str, ...] = (
     _V1_INITIAL,
@@ -401,4 +412,5 @@ MIGRATIONS: tuple[str, ...] = (
     _V6_ROLLUPS_IN_ORDER,
     _V7_HISTORICAL,
     _V8_ADMIN1,
+    _V9_KEYED_ROLLUPS,
 )

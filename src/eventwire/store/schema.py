@@ -28,6 +28,10 @@ Shape of the data
 ``event_counts_*``  rollups of events by day/month/year, type, countries and dyads,
               kept exact by triggers on ``events``; the API answers counts and
               statistics from them (``api/rollups.py``).
+``event_keyed_*``   the counts of dyads with their type and of pairs of countries and
+              sectors under an integer per group (``event_dyad_keys``,
+              ``event_psector_keys``) by year, month and day (version 9), for date
+              ranges that are not one period (``read/keyed_rollups.py``).
 
 Values: dates are ISO 8601 text (``YYYY-MM-DD``), so they sort and compare as text;
 booleans are 0/1; lists are JSON arrays; enums are stored as their string values.

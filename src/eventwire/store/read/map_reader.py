@@ -11,6 +11,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from eventwire.store.read import map_query
+from eventwire.store.read.keyed_rollups import keyed_top_pairs
 from eventwire.store.read.map_query import Aggregate, View, aggregate_statement, sources_statement
 from eventwire.store.read.query import (
     EventQuery,
@@ -232,7 +233,10 @@ class MapReader:
             if counted is not None
             else count_statement(where, self._indexes)
         )
-        if source.grouped:
+        # Over a date range that is not one period, the pairs are added up under an
+        # integer each (schema version 9) where they can be.
+        keyed = keyed_top_pairs(query, plan, group, self._tables, limit)
+        if keyed is not None or source.grouped:
             # The groups are added up from many rows: once, into a table of the pairs with
             # both sides known (HAVING on the keys: SQLite drops the other rows before it
             # groups them), read for the top ones and for the totals of every pair (a
@@ -243,7 +247,7 @@ class MapReader:
                 f"GROUP BY {keys} HAVING {source.keys[0]} IS NOT NULL AND {side} IS NOT NULL"
             )
             nulls = ", ".join("NULL" for _ in group.keys)
-            top = Statement(
+            top = keyed or Statement(
                 f"WITH paired AS MATERIALIZED ({grouped}) "
                 f"SELECT * FROM (SELECT 0 AS part, {keys}, n, NULL AS pairs, NULL AS paired "
                 f"FROM paired ORDER BY n DESC, {keys} LIMIT ?) "

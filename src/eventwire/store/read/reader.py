@@ -12,6 +12,7 @@ from typing import Any
 
 from eventwire.errors import StoreError
 from eventwire.store.fts import match_expression
+from eventwire.store.read.keyed_rollups import keyed_stats_source
 from eventwire.store.read.paging import Cursor, SortOrder, in_order, page_plan
 from eventwire.store.read.query import (
     MATCHING_ARTICLES,
@@ -262,6 +263,9 @@ class Reader:
         if where.nothing:
             return None
         plan = rollup_plan(query, group, self._tables)
+        keyed = keyed_stats_source(query, plan, group, self._tables)
+        if keyed is not None:
+            return keyed
         if plan is not None:
             return rollup_stats_source(query, plan, group, self._indexes)
         return stats_source(where, group, self._indexes)

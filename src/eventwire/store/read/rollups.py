@@ -25,7 +25,10 @@ days left at its ends go down a grain, and so on: 2023-02-10..2024-12-31 reads t
 2023-02-10..28 from a daily table, March to December 2023 from a monthly one and 2024
 from a yearly one. The ``pair`` and ``dyad`` families have no daily tables (they would
 hold nearly a row per event); their leftover days are read from ``events`` (the covering
-index of factual events by date serves them).
+index of factual events by date serves them). A request filtered by dates alone that
+groups by dyad and type, or the network of countries and sectors, over a range of
+several pieces is answered from the rollups keyed by integers instead (schema version
+9, ``keyed_rollups.py``), which have daily tables.
 """
 
 from __future__ import annotations
