@@ -341,8 +341,9 @@ EVENT_COLUMNS = (
     "id", "type", "mode", "contexts", "actor_text", "actor_country", "actor_sector",
     "recipient_text", "recipient_country", "recipient_sector", "date", "date_precision",
     "place_text", "place_name", "place_lat", "place_lon", "place_country_code",
-    "place_precision", "place_confidence", "place_admin1", "dead", "injured", "arrested", "confidence",
-    "negated", "hypothetical", "future", "num_mentions", "num_articles", "num_sources",
+    "place_precision", "place_confidence", "place_admin1", "dead", "injured", "arrested",
+    "confidence", "negated", "hypothetical", "future", "num_mentions", "num_articles",
+    "num_sources",
 )  # fmt: skip
 
 
@@ -517,6 +518,21 @@ def probes(conn: sqlite3.Connection, client: TestClient) -> list[Probe]:
         )
     ]
     types = list(TYPES)[:8]
+    # The place countries (ISO alpha-2) with the most events, for their regions.
+    top_places = [
+        str(c)
+        for (c,) in conn.execute(
+            "SELECT place_country_code FROM events WHERE id < 50000 AND place_country_code "
+            "IS NOT NULL GROUP BY place_country_code ORDER BY count(*) DESC LIMIT 10"
+        )
+    ]
+    alpha3 = {p: a for p, a in conn.execute(
+        "SELECT place_country_code, actor_country FROM events WHERE id < 50000 "
+        "AND place_country_code IS NOT NULL AND actor_country IS NOT NULL "
+        "GROUP BY place_country_code"
+    )}  # fmt: skip
+    for place in top_places:  # the regions' shapes are built once per country, untimed
+        client.get(f"/map/regions?area={place}").raise_for_status()
     max_id = int(conn.execute("SELECT max(id) FROM events").fetchone()[0])
     boxes = []
     for country in top_countries[:10]:
@@ -657,6 +673,30 @@ def probes(conn: sqlite3.Connection, client: TestClient) -> list[Probe]:
         )),
         Probe("/map/cells level 1, one country", lambda r: (
             f"/map/cells?level=1&country={r.choice(top_countries)}"
+        )),
+        # One country's first-level regions (the events of a busy place country).
+        Probe("/map/admin1, a busy country", lambda r: (
+            f"/map/admin1?area={r.choice(top_places)}"
+        )),
+        Probe("/map/admin1, a country, a year and a type", lambda r: (
+            "/map/admin1?area={}&type={}&since={}&until={}".format(
+                r.choice(top_places), r.choice(types), *year(r)
+            )
+        )),
+        Probe("/map/admin1, a country, a year from mid-month", lambda r: (
+            "/map/admin1?area={}&since={}&until={}".format(r.choice(top_places), *twelve_months(r))
+        )),
+        Probe("/map/admin1, a country, a month", lambda r: (
+            "/map/admin1?area={}&since={}&until={}".format(r.choice(top_places), *month(r))
+        )),
+        Probe("/map/admin1, a country filtered by its own actor country", lambda r: (
+            (lambda p: f"/map/admin1?area={p}&country={alpha3[p]}")(r.choice(top_places))
+        )),
+        Probe("/map/admin1, a country and an actor sector (no rollup)", lambda r: (
+            f"/map/admin1?area={r.choice(top_places)}&actor_sector=MIL"
+        )),
+        Probe("/map/regions (shapes, cached)", lambda r: (
+            f"/map/regions?area={r.choice(top_places)}"
         )),
         Probe("/map/pairs (top 15), all", lambda r: "/map/pairs"),
         Probe("/map/pairs (top 15) of countries and sectors, all", lambda r: (

@@ -33,7 +33,9 @@ def spread_regions(conn: sqlite3.Connection, salt: int) -> None:
 
 
 def assert_admin1_rollups_exact(conn: sqlite3.Connection) -> None:
-    expected: dict[str, dict[Key, list[int]]] = {t: defaultdict(lambda: [0, 0]) for t in ADMIN1_TABLES}
+    expected: dict[str, dict[Key, list[int]]] = {
+        t: defaultdict(lambda: [0, 0]) for t in ADMIN1_TABLES
+    }
     rows = conn.execute(
         "SELECT date, type, negated, hypothetical, future, dead, place_country_code, "
         "place_admin1, actor_country, recipient_country FROM events WHERE historical = 0 "

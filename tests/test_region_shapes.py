@@ -4,6 +4,8 @@ made-up countries: rings are closed, every cell of the grid lies in exactly one 
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import numpy as np
 import pytest
 
@@ -21,16 +23,14 @@ from eventwire.gazetteer.region_shapes import (
 
 
 def signed_area(ring: tuple[Point, ...]) -> float:
-    return 0.5 * sum(
-        x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:], strict=False)
-    )
+    return 0.5 * sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in pairwise(ring))
 
 
 def inside(rings: tuple[tuple[Point, ...], ...], x: float, y: float) -> bool:
     """Even-odd rule over all the rings of a region."""
     crossings = 0
     for ring in rings:
-        for (x0, y0), (x1, y1) in zip(ring, ring[1:], strict=False):
+        for (x0, y0), (x1, y1) in pairwise(ring):
             if (y0 > y) != (y1 > y) and x < x0 + (y - y0) * (x1 - x0) / (y1 - y0):
                 crossings += 1
     return crossings % 2 == 1
@@ -77,9 +77,7 @@ def test_every_cell_lies_in_exactly_its_own_region_and_the_regions_tile_the_grid
 ) -> None:
     grid = _grid(SEEDS, cell)
     fixed = fixed_vertices(grid.labels)
-    rings = {
-        label: region_rings(grid, label, fixed) for label in range(len(grid.names))
-    }
+    rings = {label: region_rings(grid, label, fixed) for label in range(len(grid.names))}
     rows, columns = grid.labels.shape
     for i in range(rows):
         for j in range(columns):

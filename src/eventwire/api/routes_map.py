@@ -112,8 +112,11 @@ AreaParam = Annotated[
 def place_country(area: str) -> tuple[str, str, str]:
     """(ISO alpha-2, alpha-3, name) of a country given by its alpha-2 or alpha-3 code;
     404 when ISO 3166 has no such country."""
-    field = "alpha_2" if len(area) == 2 else "alpha_3"
-    country = pycountry.countries.get(**{field: area.upper()})
+    code = area.upper()
+    if len(code) == 2:
+        country = pycountry.countries.get(alpha_2=code)
+    else:
+        country = pycountry.countries.get(alpha_3=code)
     if country is None:
         raise HTTPException(status_code=404, detail=f"no country with the code {area!r}")
     name = getattr(country, "common_name", None) or country.name

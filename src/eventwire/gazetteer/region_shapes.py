@@ -100,9 +100,7 @@ def grid_box(seeds: list[Seed]) -> tuple[float, float, float, float]:
     )
 
 
-def label_grid(
-    seeds: list[Seed], box: tuple[float, float, float, float], cell: float
-) -> Grid:
+def label_grid(seeds: list[Seed], box: tuple[float, float, float, float], cell: float) -> Grid:
     """Each cell of ``cell`` degrees over ``box`` labelled with the region of the seed
     nearest to its centre."""
     if not seeds:
@@ -154,7 +152,10 @@ def _turn(a: tuple[int, int], b: tuple[int, int], c: tuple[int, int]) -> int:
     return (b[0] - a[0]) * (c[1] - b[1]) - (b[1] - a[1]) * (c[0] - b[0])
 
 
-def chain_rings(edges: list[tuple[tuple[int, int], tuple[int, int]]]) -> list[list[tuple[int, int]]]:
+Vertex = tuple[int, int]
+
+
+def chain_rings(edges: list[tuple[Vertex, Vertex]]) -> list[list[Vertex]]:
     """The directed edges chained into closed rings (each edge used once; the last
     vertex of a ring is not repeated). Where two rings of the region touch at a corner,
     the right turn is taken, so rings touch there but do not cross."""
@@ -170,11 +171,10 @@ def chain_rings(edges: list[tuple[tuple[int, int], tuple[int, int]]]) -> list[li
             while current != start:
                 ring.append(current)
                 options = outgoing[current]
-                if len(options) > 1:
-                    options.sort(key=lambda nxt, p=previous, c=current: _turn(p, c, nxt))
-                    nxt = options.pop(0)  # the rightmost turn
-                else:
-                    nxt = options.pop()
+                # Of two ways on (a corner where the region touches itself), the
+                # rightmost turn.
+                turns = [_turn(previous, current, option) for option in options]
+                nxt = options.pop(turns.index(min(turns)))
                 previous, current = current, nxt
             rings.append(ring)
     return rings
@@ -187,12 +187,7 @@ def fixed_vertices(labels: np.ndarray) -> np.ndarray:
     p = _padded(labels)
     a, b = p[:-1, :-1], p[:-1, 1:]  # the cells south-west and south-east of the vertex
     c, d = p[1:, :-1], p[1:, 1:]  # north-west and north-east
-    distinct = (
-        1
-        + (b != a)
-        + ((c != a) & (c != b))
-        + ((d != a) & (d != b) & (d != c))
-    )
+    distinct = 1 + (b != a) + ((c != a) & (c != b)) + ((d != a) & (d != b) & (d != c))
     diagonal = (a == d) & (b == c) & (a != b)
     fixed = np.asarray((distinct >= 3) | diagonal)
     # The grid's border stays straight.

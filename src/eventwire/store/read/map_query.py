@@ -1,5 +1,6 @@
 """The SQL of the dashboard's aggregates: totals, the timeline's series, the shading of
-countries and of one country's first-level regions and the map's grid cells, each with events (``n``) and fatalities (``dead``).
+countries and of one country's first-level regions, and the map's grid cells, each with
+events (``n``) and fatalities (``dead``).
 
 A request whose filters are only types, dates and factuality is answered from the
 rollups of schema version 4 (``store/map_rollups.py``): a date range is cut into whole
