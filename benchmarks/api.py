@@ -692,7 +692,7 @@ def probes(conn: sqlite3.Connection, client: TestClient) -> list[Probe]:
         Probe("/map/admin1, a country filtered by its own actor country", lambda r: (
             (lambda p: f"/map/admin1?area={p}&country={alpha3[p]}")(r.choice(top_places))
         )),
-        Probe("/map/admin1, a country and an actor sector (no rollup)", lambda r: (
+        Probe("/map/admin1, a country and an actor sector (from an index)", lambda r: (
             f"/map/admin1?area={r.choice(top_places)}&actor_sector=MIL"
         )),
         Probe("/map/regions (shapes, cached)", lambda r: (

@@ -98,14 +98,19 @@ def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_region_answers_from_the_rollups_are_those_of_the_events(store_path: Path) -> None:
     conn = sqlite3.connect(store_path)
     tables = frozenset(r[0] for r in conn.execute("SELECT name FROM sqlite_schema"))
+    indexes = frozenset(
+        r[0] for r in conn.execute("SELECT name FROM sqlite_schema WHERE type = 'index'")
+    )
     checked = 0
     for query in QUERIES:
         for country in ("AR", "BO"):
             agg = admin1(country)
-            fast = aggregate_statement(query, agg, tables)
+            fast = aggregate_statement(query, agg, tables, indexes)
             plain = aggregate_statement(query, agg, frozenset())
             assert fast is not None and plain is not None
             assert ("event_admin1" in fast.sql) == (query.actor_sector is None)
+            # A sector, which no rollup holds, through the index of sectors by country.
+            assert ("events_actor_sector_admin1" in fast.sql) == (query.actor_sector is not None)
             got = conn.execute(fast.sql, fast.params).fetchall()
             want = conn.execute(plain.sql, plain.params).fetchall()
             assert got == want, (query, country)

@@ -12,7 +12,9 @@ kept exact by triggers on ``events`` as the map's rollups are (``map_rollups.py`
 Only events with a place country count (the others are in no region of any country),
 and, as in every rollup since version 7, only events not told as a summary of the
 past. Every key leads with the place country and then the period, so one country's
-regions over a date range are one range of the key.
+regions over a date range are one range of the key. A sector filter, which no rollup
+holds, reads a country's events of that sector from an index of each role
+(``events_{actor,recipient}_sector_admin1``).
 """
 
 from __future__ import annotations
@@ -60,8 +62,18 @@ def admin1_tables() -> tuple[MapTable, ...]:
 
 
 ADMIN1_TABLES: tuple[str, ...] = tuple(dict.fromkeys(t.name for t in admin1_tables()))
-ADMIN1_ROLLUP_SQL: tuple[str, ...] = tuple(
-    family_script(admin1_tables(), "events_admin1_rollups", _LISTED, SOURCE_COLUMNS)
+# No rollup holds sectors: a sector's listed factual events by place country, with what
+# the regions' aggregate reads of them (a sector filter over one country's regions; the
+# sector first, so that no query without one reads a country's events through it).
+SECTOR_INDEXES = tuple(
+    f"CREATE INDEX events_{role}_sector_admin1 ON events ({role}_sector, place_country_code, "
+    "date, type, place_admin1, dead, actor_country, recipient_country) WHERE negated = 0 "
+    "AND hypothetical = 0 AND future = 0 AND historical = 0;\n"
+    for role in ("actor", "recipient")
+)
+ADMIN1_ROLLUP_SQL: tuple[str, ...] = (
+    *family_script(admin1_tables(), "events_admin1_rollups", _LISTED, SOURCE_COLUMNS),
+    *SECTOR_INDEXES,
 )
 ADMIN1_BACKFILL: tuple[str, ...] = tuple(
     s for s in ADMIN1_ROLLUP_SQL if s.startswith("INSERT INTO")

@@ -113,12 +113,15 @@ def _rollup_piece(query: EventQuery, agg: Aggregate, piece: Piece) -> Statement:
     return Statement(f"SELECT {keys}{sums} FROM {table} WHERE {where}", params)
 
 
-def _event_source(query: EventQuery, indexes: frozenset[str]) -> str:
+def _event_source(query: EventQuery, indexes: frozenset[str], family: str = "") -> str:
     """``events``, with a hint to read a sector's covering index (schema version 4) when
-    a sector is asked for (SQLite's planner may prefer the index of types)."""
+    a sector is asked for (SQLite's planner may prefer the index of types); for one
+    country's regions, the index of the country's events by sector (version 9)."""
     if not query.include_flagged and query.historical == "exclude":
         for role in ("actor", "recipient"):
             index = f"events_{role}_sector_map"
+            if family == "admin1" and f"events_{role}_sector_admin1" in indexes:
+                index = f"events_{role}_sector_admin1"
             if getattr(query, f"{role}_sector") is not None and index in indexes:
                 return f"events INDEXED BY {index}"
     return "events"
@@ -141,7 +144,7 @@ def _event_piece(
     sums = "1 AS n, coalesce(dead, 0) AS dead"
     if agg.coordinates:
         sums += ", place_lat AS lat, place_lon AS lon"
-    source = _event_source(bounded, indexes)
+    source = _event_source(bounded, indexes, agg.family)
     return Statement(f"SELECT {keys}{sums} FROM {source} WHERE {' AND '.join(conditions)}", params)
 
 
