@@ -331,8 +331,7 @@ export class EventMap {
     const generation = this.generation;
     const entries = filterEntries(this.filters ?? {});
     this.regionError = null;
-    await this.updateRegions(generation, entries);
-    if (generation !== this.generation) return;
+    const regionsDrawn = this.updateRegions(generation, entries); // beside the cells
     let cells = null;
     let singles = this.allSingles;
     if (this.allSingles === null && this.areas) {
@@ -357,6 +356,8 @@ export class EventMap {
         }
       }
     }
+    await regionsDrawn;
+    if (generation !== this.generation) return;
     this.cells = cells;
     this.singles = singles;
     this.container.classList.toggle("has-cells", cells !== null);
@@ -390,15 +391,17 @@ export class EventMap {
   /** Fetch (when the country or the filters changed) and draw the regions to show. */
   async updateRegions(generation, entries) {
     const row = this.regionTarget();
+    const ticket = (this.regionTicket = (this.regionTicket ?? 0) + 1);
+    const isCurrent = () => ticket === this.regionTicket && generation === this.generation;
     let changed;
     try {
-      changed = row === null ? this.regions.hide() : await this.regions.show(row, entries, JSON.stringify(entries), (e) => this.fetch("admin1", "/map/admin1", e));
+      changed = row === null ? this.regions.hide() : await this.regions.show(row, entries, JSON.stringify(entries), (e) => this.fetch("admin1", "/map/admin1", e), isCurrent);
     } catch (err) {
-      if (isAbort(err)) return;
+      if (isAbort(err) || !isCurrent()) return;
       changed = this.regions.hide();
       this.regionError = err.message;
     }
-    if (generation !== this.generation) return;
+    if (!isCurrent()) return;
     if (changed) this.drawRegions();
   }
 

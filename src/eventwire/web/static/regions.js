@@ -42,11 +42,13 @@ export class RegionLayer {
   }
 
   /** Show the regions of the country of `row` (an /map/areas row) under the filters of
-   * `entries`; `key` tells one set of filters from another (no refetch within one).
+   * `entries`; `key` tells one set of filters from another (no refetch within one);
+   * `isCurrent()` says, once the answers are in, whether this call is still the latest.
    * Whether what is shown changed. */
-  async show(row, entries, key, fetchCounts) {
+  async show(row, entries, key, fetchCounts, isCurrent) {
     if (this.shown && this.shown.row.country === row.country && this.shown.key === key) return false;
     const [shapes, counts] = await Promise.all([this.shapesOf(row.country), fetchCounts([...entries, ["area", row.country]])]);
+    if (!isCurrent()) return false; // a later call decided what to show
     this.shown = { row, shapes, counts, key };
     return true;
   }
