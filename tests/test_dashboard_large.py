@@ -215,3 +215,101 @@ def test_filters_by_name_sector_group_and_source_go_into_the_url(browser: Any, s
         assert totals(page)["events"] == expected
     assert log.errors == []
     assert log.outside_requests() == []
+
+
+# The regions drawn (one country's), what they count and the country's own count.
+REGION_SUM = """() => {
+  const g = document.querySelector('#map g.regions');
+  if (!g) return null;
+  const paths = [...g.querySelectorAll('path.region')];
+  const outline = [...document.querySelectorAll('#map path.country')]
+    .filter(p => p.dataset.country === g.dataset.country);
+  return {country: g.dataset.country, regions: paths.length,
+          shaded: paths.reduce((s, p) => s + Number(p.dataset.n), 0),
+          unshaped: Number(g.dataset.unshaped), none: Number(g.dataset.none),
+          total: Number(g.dataset.total),
+          outline: outline.reduce((s, p) => s + Number(p.dataset.n || 0), 0)};
+}"""
+# A point well inside a country's outline, away from the map's edges: [x, y] or null.
+INSIDE = """iso3 => {
+  const map = document.querySelector('#map').getBoundingClientRect();
+  for (const p of document.querySelectorAll('#map path.country')) {
+    if (p.dataset.country !== iso3) continue;
+    const b = p.getBoundingClientRect();
+    const x = b.x + b.width / 2, y = b.y + b.height / 2;
+    if (b.width < 25 || x < map.x + map.width * 0.2 || x > map.x + map.width * 0.8
+        || y < map.y + map.height * 0.2 || y > map.y + map.height * 0.8) continue;
+    const hit = document.elementFromPoint(x, y);
+    if (hit === p) return [x, y];
+  }
+  return null;
+}"""
+
+
+def wait_regions(page: Any, iso3: str, measure: str = "events") -> dict[str, Any]:
+    page.wait_for_function(
+        "([c, m]) => { const g = document.querySelector('#map g.regions');"
+        " return g?.dataset.country === c && g.dataset.measure === m; }",
+        arg=[iso3, measure],
+    )
+    page.wait_for_load_state("networkidle")
+    sums: dict[str, Any] = page.evaluate(REGION_SUM)
+    return sums
+
+
+def test_a_countrys_regions_are_shaded_and_add_up_to_the_country(browser: Any, server: str) -> None:
+    areas = api(server, "/map/areas")["rows"]
+    with open_page(browser) as (page, log):
+        page.goto(server + "/")
+        wait_drawn(page)
+        # A busy country drawn large enough to zoom into (the synthetic busy countries
+        # are drawn by lot).
+        chosen, point = next(
+            (row, found)
+            for row in areas[:20]
+            if (found := page.evaluate(INSIDE, row["iso3"])) is not None
+        )
+        iso3 = chosen["iso3"]
+        assert page.locator("#map path.region").count() == 0  # not at the world view
+        # Zoomed into it (the wheel at a point inside it, then dragged to the middle):
+        # its regions, whose counts and the events without a region add up to its row.
+        page.mouse.move(*point)
+        for _ in range(2):
+            page.mouse.wheel(0, -500)
+            page.wait_for_timeout(100)
+        box = page.locator("#map").bounding_box()
+        middle = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        page.mouse.down()
+        page.mouse.move((point[0] + middle[0]) / 2, (point[1] + middle[1]) / 2, steps=4)
+        page.mouse.move(*middle, steps=4)
+        page.mouse.up()
+        sums = wait_regions(page, iso3)
+        assert sums["regions"] > 1 and sums["shaded"] > 0
+        assert sums["shaded"] + sums["unshaped"] + sums["none"] == sums["total"]
+        assert sums["total"] == chosen["n"] == sums["outline"]
+        counts = api(server, "/map/admin1", area=iso3)
+        assert sum(r["n"] for r in counts["rows"]) + counts["none"]["n"] == chosen["n"]
+        legend = page.text_content("#map-legend") or ""
+        assert f"Events per region of {chosen['name']}" in legend
+        assert "approximate" in legend
+
+        # The country filter shows its regions at the world view, under the filters,
+        # in events or fatalities.
+        page.goto(server + f"/?country={iso3}&type=ASSAULT")
+        wait_drawn(page)
+        place = next(
+            r
+            for r in api(server, "/map/areas", country=iso3, type="ASSAULT")["rows"]
+            if r["iso3"] == iso3
+        )
+        sums = wait_regions(page, iso3)
+        assert sums["shaded"] + sums["unshaped"] + sums["none"] == place["n"] == sums["total"]
+        page.click("label:has(#m-fatalities)")
+        page.wait_for_function(
+            "() => document.querySelector('#map-legend').textContent"
+            ".includes('Fatalities per region')"
+        )
+        sums = wait_regions(page, iso3, "fatalities")
+        assert sums["shaded"] + sums["unshaped"] + sums["none"] == place["dead"] > 0
+    assert log.errors == []
+    assert log.outside_requests() == []

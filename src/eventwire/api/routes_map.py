@@ -1,5 +1,6 @@
 """Routes of the dashboard's aggregates (``/map/...``): totals of the filtered events,
-the timeline's series, the shading of countries and the map's grid cells, each with
+the timeline's series, the shading of countries and of one country's first-level
+regions (with the regions' approximate shapes), the map's grid cells, each with
 events and fatalities, the network's top pairs and the filters' lists, all read through
 the store's ``MapReader`` (``store/read/map_reader.py``); here only parameters are
 checked and answers shaped into JSON."""
@@ -10,9 +11,10 @@ from functools import cache
 from typing import Annotated, Any
 
 import pycountry
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, HTTPException, Query
 
 from eventwire.api.params import DatabaseDep, EventQueryDep
+from eventwire.gazetteer.country_regions import country_regions
 from eventwire.store.map_rollups import CELL_DEGREES
 from eventwire.store.read.map_query import View
 from eventwire.store.read.query import BBox
@@ -96,6 +98,71 @@ def country_areas(db: DatabaseDep, query: EventQueryDep) -> dict[str, Any]:
         )
     out.sort(key=lambda row: (-row["n"], row["country"]))
     return {"rows": out, "unplaced": unplaced}
+
+
+AreaParam = Annotated[
+    str,
+    Query(
+        pattern="^[A-Za-z]{2,3}$",
+        description="the country where the events happened: ISO alpha-2 or alpha-3 (IN, IND)",
+    ),
+]
+
+
+def place_country(area: str) -> tuple[str, str, str]:
+    """(ISO alpha-2, alpha-3, name) of a country given by its alpha-2 or alpha-3 code;
+    404 when ISO 3166 has no such country."""
+    code = area.upper()
+    if len(code) == 2:
+        country = pycountry.countries.get(alpha_2=code)
+    else:
+        country = pycountry.countries.get(alpha_3=code)
+    if country is None:
+        raise HTTPException(status_code=404, detail=f"no country with the code {area!r}")
+    name = getattr(country, "common_name", None) or country.name
+    return str(country.alpha_2), str(country.alpha_3), str(name)
+
+
+@router.get("/admin1")
+def region_counts(db: DatabaseDep, query: EventQueryDep, area: AreaParam) -> dict[str, Any]:
+    """Events and fatalities per first-level region (state, province) of the filtered
+    events that happened in the country ``area``, by the region's name as the events
+    carry it; ``none`` counts that country's events without a region, so the rows and
+    ``none`` add up to the country's row of ``/map/areas``."""
+    alpha2, alpha3, name = place_country(area)
+    with db.map_reader() as reader:
+        rows = reader.regions(query, alpha2)
+    none = {"n": 0, "dead": 0}
+    out: list[dict[str, Any]] = []
+    for r in rows:
+        if r.admin1:
+            out.append({"admin1": r.admin1, "n": r.n, "dead": r.dead})
+        else:
+            none = {"n": r.n, "dead": r.dead}
+    out.sort(key=lambda row: (-row["n"], row["admin1"]))
+    return {"country": alpha2, "iso3": alpha3, "name": name, "rows": out, "none": none}
+
+
+@router.get("/regions")
+def region_shapes(area: AreaParam) -> dict[str, Any]:
+    """The approximate shapes of the first-level regions of the country ``area``: each
+    region is the land nearer to its own towns (in the offline gazetteer) than to
+    another region's, on a grid of ``cell_degrees``; rings of [longitude, latitude]
+    (closed; holes wind clockwise) that also cover sea and neighbouring countries, to be
+    clipped to the country's outline. Built once per country and cached."""
+    alpha2, alpha3, name = place_country(area)
+    regions = country_regions(alpha2)
+    return {
+        "country": alpha2,
+        "iso3": alpha3,
+        "name": name,
+        "cell_degrees": round(regions.cell_degrees, 5),
+        "approximate": "nearest-town areas",
+        "regions": [
+            {"admin1": r.admin1, "towns": r.seeds, "rings": [list(map(list, g)) for g in r.rings]}
+            for r in regions.regions
+        ],
+    }
 
 
 @router.get("/cells")

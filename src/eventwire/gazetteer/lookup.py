@@ -158,6 +158,20 @@ class Gazetteer:
             ).fetchall()
         return {row[4]: GazetteerEntry(*row) for row in rows}
 
+    def region_seeds(self, code: str) -> list[tuple[float, float, str]]:
+        """(latitude, longitude, first-level region) of every town, first- and
+        second-level region of the country with ISO alpha-2 ``code`` that lies in a
+        first-level region (a region names itself: ``stages.places.admin1_of``)."""
+        with self._lock:
+            rows = self._connection.execute(
+                "SELECT lat, lon, CASE WHEN feature_code = 'ADM1' THEN name ELSE admin1 END "
+                "FROM entry WHERE country_code = ? AND admin1 IS NOT NULL "
+                "AND (feature_code LIKE 'PPL%' OR feature_code IN ('ADM1', 'ADM2')) "
+                "ORDER BY id",
+                (code.upper(),),
+            ).fetchall()
+        return [(float(lat), float(lon), str(name)) for lat, lon, name in rows]
+
     def countries(self) -> list[GazetteerEntry]:
         """Every country entry."""
         return sorted(self._countries.values(), key=lambda e: e.name)

@@ -115,17 +115,17 @@ def map_tables() -> tuple[MapTable, ...]:
         (_PERIODS["year"], "{r}.type", _FACTUAL),
         counted,
     )
-    by_country = [
-        _by_country(table, party, when)
+    keyed = [
+        by_country(table, party, when)
         for table in (*tables[1:2], year_sums, *tables[2:])
-        for party, when in _PARTIES
+        for party, when in PARTIES
     ]
-    return (*tables, *by_country)
+    return (*tables, *keyed)
 
 
 # An event counts under its actor's country, and under its recipient's when that differs
 # (as in the rollups of version 2), in the ``*_by_country_*`` tables.
-_PARTIES = (
+PARTIES = (
     ("{r}.actor_country", "{r}.actor_country IS NOT NULL"),
     (
         "{r}.recipient_country",
@@ -134,7 +134,7 @@ _PARTIES = (
 )
 
 
-def _by_country(table: MapTable, party: str, when: str) -> MapTable:
+def by_country(table: MapTable, party: str, when: str) -> MapTable:
     """``table`` keyed first by a country of the actor or the recipient (``party``)."""
     name = table.name.rsplit("_", 1)
     return MapTable(
@@ -268,3 +268,31 @@ MAP_ROLLUP_TABLES: tuple[str, ...] = tuple(dict.fromkeys(t.name for t in map_tab
 MAP_ROLLUP_BACKFILL: tuple[str, ...] = tuple(
     s for s in MAP_ROLLUP_SQL if s.startswith("INSERT INTO")
 )
+
+
+def family_script(
+    tables: tuple[MapTable, ...], trigger: str, listed: str, columns: tuple[str, ...]
+) -> list[str]:
+    """The statements of a family of rollup tables of this shape added later: the
+    tables, their backfill (only the events meeting ``listed``) and the triggers
+    ``{trigger}_{insert,delete,update}`` keeping them exact (the update fired by a
+    change of ``columns``)."""
+    kept = tuple(_listed(t, listed) for t in tables)
+    add = [_add(t) for t in kept]
+    remove = [s for t in kept for s in _remove(t)]
+    changed = " OR ".join(f"old.{c} IS NOT new.{c}" for c in columns)
+    return [
+        *_create(kept),
+        *(_backfill(t) for t in kept),
+        f"CREATE TRIGGER {trigger}_insert AFTER INSERT ON events BEGIN\n",
+        *(s.format(r="new") for s in add),
+        "END;\n",
+        f"CREATE TRIGGER {trigger}_delete AFTER DELETE ON events BEGIN\n",
+        *(s.format(r="old") for s in remove),
+        "END;\n",
+        f"CREATE TRIGGER {trigger}_update AFTER UPDATE OF {', '.join(columns)} ON events\n",
+        f"WHEN {changed} BEGIN\n",
+        *(s.format(r="old") for s in remove),
+        *(s.format(r="new") for s in add),
+        "END;\n",
+    ]

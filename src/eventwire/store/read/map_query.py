@@ -1,5 +1,6 @@
 """The SQL of the dashboard's aggregates: totals, the timeline's series, the shading of
-countries and the map's grid cells, each with events (``n``) and fatalities (``dead``).
+countries and of one country's first-level regions, and the map's grid cells, each with
+events (``n``) and fatalities (``dead``).
 
 A request whose filters are only types, dates and factuality is answered from the
 rollups of schema version 4 (``store/map_rollups.py``): a date range is cut into whole
@@ -14,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
+from eventwire.store.admin1_rollups import ADMIN1_TABLES
 from eventwire.store.map_rollups import CELL_DEGREES, MAP_ROLLUP_TABLES
 from eventwire.store.read.query import EventQuery, SqlValue, Statement, where_clause
 from eventwire.store.read.rollups import Grain, Piece, split_range
@@ -66,6 +68,7 @@ class Aggregate:
     event_params: tuple[SqlValue, ...] = ()
     coordinates: bool = False
     finest: Grain = "year"  # the finest period a key needs
+    tables: tuple[str, ...] = ()  # the family's rollup tables, beyond the map's
 
 
 def _period(grain: str, key: str) -> str:
@@ -110,12 +113,15 @@ def _rollup_piece(query: EventQuery, agg: Aggregate, piece: Piece) -> Statement:
     return Statement(f"SELECT {keys}{sums} FROM {table} WHERE {where}", params)
 
 
-def _event_source(query: EventQuery, indexes: frozenset[str]) -> str:
+def _event_source(query: EventQuery, indexes: frozenset[str], family: str = "") -> str:
     """``events``, with a hint to read a sector's covering index (schema version 4) when
-    a sector is asked for (SQLite's planner may prefer the index of types)."""
+    a sector is asked for (SQLite's planner may prefer the index of types); for one
+    country's regions, the index of the country's events by sector (version 9)."""
     if not query.include_flagged and query.historical == "exclude":
         for role in ("actor", "recipient"):
             index = f"events_{role}_sector_map"
+            if family == "admin1" and f"events_{role}_sector_admin1" in indexes:
+                index = f"events_{role}_sector_admin1"
             if getattr(query, f"{role}_sector") is not None and index in indexes:
                 return f"events INDEXED BY {index}"
     return "events"
@@ -138,7 +144,7 @@ def _event_piece(
     sums = "1 AS n, coalesce(dead, 0) AS dead"
     if agg.coordinates:
         sums += ", place_lat AS lat, place_lon AS lon"
-    source = _event_source(bounded, indexes)
+    source = _event_source(bounded, indexes, agg.family)
     return Statement(f"SELECT {keys}{sums} FROM {source} WHERE {' AND '.join(conditions)}", params)
 
 
@@ -152,7 +158,7 @@ def aggregate_statement(
     lon are the centroid); None when no event can match (a text query without words)."""
     if where_clause(query).nothing:
         return None
-    if rollup_ready(query, tables):
+    if rollup_ready(query, tables) and set(agg.tables) <= tables:
         grains = agg.grains if query.country is None else _COUNTRY_GRAINS
         # Only the tables at least as fine as the periods asked for.
         fine = _FINENESS[agg.finest]
@@ -213,6 +219,21 @@ def areas() -> Aggregate:
         "areas",
         ("year", "month", "event"),
         (Key("country", "country", "coalesce(place_country_code, '')"),),
+    )
+
+
+def admin1(country: str) -> Aggregate:
+    """Per first-level region of the events that happened in ``country`` (ISO alpha-2;
+    '' for its events without a region), from ``event_admin1_*`` (schema version 9)."""
+    return Aggregate(
+        "admin1",
+        ("year", "month", "event"),
+        (Key("admin1", "admin1", "coalesce(place_admin1, '')"),),
+        ("country = ?",),
+        (country,),
+        ("place_country_code = ?",),
+        (country,),
+        tables=ADMIN1_TABLES,
     )
 
 

@@ -69,6 +69,16 @@ class AreaCount:
 
 
 @dataclass(frozen=True, slots=True)
+class RegionCount:
+    """Events and fatalities of one first-level region of a country (its name as
+    ``events.place_admin1`` holds it; '' for the country's events without one)."""
+
+    admin1: str
+    n: int
+    dead: int
+
+
+@dataclass(frozen=True, slots=True)
 class CellCount:
     """Events and fatalities of one grid cell (column ``cx``, row ``cy``), and the
     centroid of its events."""
@@ -177,6 +187,14 @@ class MapReader:
         return [
             AreaCount(str(r["country"]), int(r["n"]), int(r["dead"]))
             for r in self._aggregate(query, map_query.areas())
+        ]
+
+    def regions(self, query: EventQuery, country: str) -> list[RegionCount]:
+        """Per first-level region of the events in place country ``country`` (ISO
+        alpha-2), in order of name ('' first: the events without a region)."""
+        return [
+            RegionCount(str(r["admin1"]), int(r["n"]), int(r["dead"]))
+            for r in self._aggregate(query, map_query.admin1(country))
         ]
 
     def cells(self, query: EventQuery, level: int, view: View | None) -> list[CellCount]:

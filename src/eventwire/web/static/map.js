@@ -9,10 +9,12 @@ import { clear, debounce, el, onResize, showTooltip, hideTooltip, svg, formatNum
 import { BUILD_COMMAND, VENDOR, countriesOf, fetchJson, loadVendor } from "./basemap.js";
 import { CLUSTER_RADIUS, clusterPoints, clusterRadius, markerRadius, mentionsOf } from "./clusters.js";
 import { QUADS, quadColor, quadName, quadOf } from "./plover.js";
+import { RegionLayer } from "./regions.js";
 
 const MAX_ZOOM = 60;
 const DETAIL_ZOOM = 3; // from this zoom on, the 1:50m countries replace the 1:110m ones
 const CELL_ZOOM = 2.5; // from this zoom on, clusters (grid cells) are drawn over the countries
+const REGION_ZOOM = CELL_ZOOM; // from this zoom on, the country in the middle shows its regions
 const SINGLES_MAX = 500; // a filter with at most this many placed events: each is drawn
 const VIEW_SINGLES_MAX = 300; // zoomed in on at most this many events: each is drawn
 const SHADES = 5;
@@ -96,6 +98,7 @@ export class EventMap {
     this.project = null;
     this.popup = null;
     this.points = [];
+    this.regions = new RegionLayer(); // the first-level regions of one country
 
     this.svg = svg("svg", { className: "map-svg", role: "group", tabindex: "0", "aria-label": "Map of events; drag to pan, scroll or use + and − to zoom" });
     this.ocean = svg("rect", { className: "ocean", x: 0, y: 0 });
@@ -123,6 +126,8 @@ export class EventMap {
     }
     if (topology !== null) this.countries = countriesOf(topology);
     this.resize();
+    // Filters shown before the countries were drawn: their regions can be found now.
+    if (this.areas) await this.updateDetail();
   }
 
   showBasemapNotice(text) {
@@ -150,6 +155,7 @@ export class EventMap {
         text: this.cells ? `circles: ${what.toLowerCase()} per cell of the grid` : this.singles ? "dots: single events, size by mentions" : `zoom in for clusters of ${what.toLowerCase()}`,
       }),
     );
+    this.legend.append(...(this.regions.legend(this.measure) ?? []));
   }
 
   // ---- projection and basemap -------------------------------------------------------
@@ -206,6 +212,7 @@ export class EventMap {
       this.base.append(svg("path", { className: "sphere-outline", d: this.path({ type: "Sphere" }) }));
       if (this.areas) {
         this.paintAreas();
+        this.drawRegions();
         this.renderLegend();
       }
     } else {
@@ -250,6 +257,8 @@ export class EventMap {
     const entries = filterEntries(filters);
     this.singles = null;
     this.cells = null;
+    // Regions counted under other filters go; a new measure only redraws them.
+    if (this.regions.shown && this.regions.shown.key !== JSON.stringify(entries)) this.regions.hide();
     try {
       const areas = await this.fetch("areas", "/map/areas", entries);
       if (generation !== this.generation) return;
@@ -267,6 +276,7 @@ export class EventMap {
       this.note.textContent = err.message;
     }
     this.paintAreas();
+    this.drawRegions();
     this.renderLegend();
     await this.updateDetail();
   }
@@ -320,6 +330,8 @@ export class EventMap {
   async updateDetail() {
     const generation = this.generation;
     const entries = filterEntries(this.filters ?? {});
+    this.regionError = null;
+    const regionsDrawn = this.updateRegions(generation, entries); // beside the cells
     let cells = null;
     let singles = this.allSingles;
     if (this.allSingles === null && this.areas) {
@@ -344,6 +356,8 @@ export class EventMap {
         }
       }
     }
+    await regionsDrawn;
+    if (generation !== this.generation) return;
     this.cells = cells;
     this.singles = singles;
     this.container.classList.toggle("has-cells", cells !== null);
@@ -354,6 +368,55 @@ export class EventMap {
     this.container.dataset.loaded = String(this.generation);
   }
 
+  // ---- the first-level regions of one country ----------------------------------------
+
+  /** The /map/areas row of the country whose regions to show: the country filter's,
+   * else, zoomed in, the country in the middle of the view; null for none. */
+  regionTarget() {
+    if (!this.areas || this.path === null || !this.countries || !window.d3?.geoContains) return null;
+    const rows = this.areas.rows;
+    const chosen = this.filters?.country ? rows.find((r) => r.iso3 === this.filters.country) : undefined;
+    if (chosen) return chosen;
+    if (this.transform.k < REGION_ZOOM) return null;
+    const { k, x, y } = this.transform;
+    const middle = this.invert((this.width / 2 - x) / k, (this.height / 2 - y) / k);
+    if (!middle || !Number.isFinite(middle[0]) || !Number.isFinite(middle[1])) return null;
+    const feature = this.countries.find((f) => window.d3.geoContains(f, middle));
+    if (!feature) return null;
+    const id = String(feature.id ?? "");
+    const name = (feature.properties?.name ?? "").toLowerCase();
+    return rows.find((r) => r.numeric && String(r.numeric).padStart(3, "0") === id) ?? rows.find((r) => r.name.toLowerCase() === name) ?? null;
+  }
+
+  /** Fetch (when the country or the filters changed) and draw the regions to show. */
+  async updateRegions(generation, entries) {
+    const row = this.regionTarget();
+    const ticket = (this.regionTicket = (this.regionTicket ?? 0) + 1);
+    const isCurrent = () => ticket === this.regionTicket && generation === this.generation;
+    let changed;
+    try {
+      changed = row === null ? this.regions.hide() : await this.regions.show(row, entries, JSON.stringify(entries), (e) => this.fetch("admin1", "/map/admin1", e), isCurrent);
+    } catch (err) {
+      if (isAbort(err) || !isCurrent()) return;
+      changed = this.regions.hide();
+      this.regionError = err.message;
+    }
+    if (!isCurrent()) return;
+    if (changed) this.drawRegions();
+  }
+
+  drawRegions() {
+    for (const old of this.base.querySelectorAll("g.regions, defs.regions-clip")) old.remove();
+    if (this.path === null) return;
+    const parts = this.regions.draw(this.base, this.project, (r) => this.value(r), this.measure, shadeScale);
+    if (parts === null) return;
+    const [defs, group] = parts;
+    defs.setAttribute("class", "regions-clip");
+    const outline = this.base.querySelector("path.sphere-outline");
+    this.base.insertBefore(defs, outline);
+    this.base.insertBefore(group, outline);
+  }
+
   writeNote() {
     if (!this.areas) return;
     const placed = this.areas.rows.reduce((s, r) => s + this.value(r), 0);
@@ -362,6 +425,9 @@ export class EventMap {
     const parts = [`${formatNumber(placed)} ${what} in ${formatNumber(this.areas.rows.length)} countries`];
     if (unplaced > 0) parts.push(`${formatNumber(unplaced)} without a place (not on the map)`);
     if (this.small > 0) parts.push(`${formatNumber(this.small)} in countries too small to shade`);
+    const regions = this.regions.shown;
+    if (regions) parts.push(`regions of ${regions.row.name} shaded (approximate)`);
+    if (this.regionError) parts.push(this.regionError);
     if (this.cells) parts.push(`clusters: cells of ${this.cells.size}°`);
     else if (this.singles) parts.push(`${formatNumber(this.singles.length)} single events drawn`);
     else parts.push("zoom in for clusters");
@@ -669,7 +735,9 @@ export class EventMap {
     if (before < DETAIL_ZOOM !== this.transform.k < DETAIL_ZOOM && this.detailedFeatures) this.drawBasemap();
     this.maybeLoadDetail();
     this.applyTransform();
-    if (this.allSingles === null && this.areas && (this.levelFor(before) > 0 || this.levelFor(this.transform.k) > 0)) this.detailSoon();
+    const cellsChange = this.allSingles === null && (this.levelFor(before) > 0 || this.levelFor(this.transform.k) > 0);
+    const regionsChange = before >= REGION_ZOOM || this.transform.k >= REGION_ZOOM;
+    if (this.areas && (cellsChange || regionsChange)) this.detailSoon();
   }
 
   applyTransform() {
