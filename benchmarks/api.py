@@ -69,11 +69,8 @@ from fastapi.testclient import TestClient
 from eventwire.api import create_app
 from eventwire.gazetteer.lookup import Gazetteer
 from eventwire.store import Store
-<<<<<<< HEAD
-from eventwire.store.keyed_rollups import KEYED_ROLLUP_BACKFILL, KEYED_TABLES
-=======
 from eventwire.store.admin1_rollups import ADMIN1_BACKFILL, ADMIN1_TABLES
->>>>>>> regions
+from eventwire.store.keyed_rollups import KEYED_ROLLUP_BACKFILL, KEYED_TABLES
 from eventwire.store.map_rollups import MAP_ROLLUP_BACKFILL, MAP_ROLLUP_TABLES
 from eventwire.store.schema import ROLLUP_BACKFILL, ROLLUP_TABLES
 
@@ -322,15 +319,13 @@ def build_store(path: Path, n_events: int, seed: int = 7) -> None:
         conn.execute(f"DELETE FROM {table}")
     for statement in MAP_ROLLUP_BACKFILL:  # and the dashboard's, as version 4 does
         conn.execute(statement)
-<<<<<<< HEAD
     for table in KEYED_TABLES:
         conn.execute(f"DELETE FROM {table}")
     for statement in KEYED_ROLLUP_BACKFILL:  # and those keyed by integers, as version 9
-=======
+        conn.execute(statement)
     for table in ADMIN1_TABLES:
         conn.execute(f"DELETE FROM {table}")
-    for statement in ADMIN1_BACKFILL:  # and its regions', as version 9 does
->>>>>>> regions
+    for statement in ADMIN1_BACKFILL:  # and its regions', as version 10 does
         conn.execute(statement)
     print(f"rollups filled at {time.perf_counter() - started:.1f} s", flush=True)
     conn.execute("INSERT INTO mentions_fts (mentions_fts) VALUES ('rebuild')")

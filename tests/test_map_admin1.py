@@ -1,4 +1,4 @@
-"""Events and fatalities per first-level region (schema version 9,
+"""Events and fatalities per first-level region (schema version 10,
 ``store/admin1_rollups.py``): the rollups stay exact through inserts, updates and
 deletes, the answers from them are those of the events table, ``/map/admin1`` adds up to
 the country's row of ``/map/areas``, and ``/map/regions`` answers closed rings and

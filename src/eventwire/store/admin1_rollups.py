@@ -1,4 +1,4 @@
-"""The rollups of events and fatalities per first-level region (schema version 9).
+"""The rollups of events and fatalities per first-level region (schema version 10).
 
 The dashboard shades the regions of one country (``/map/admin1``) from these tables,
 kept exact by triggers on ``events`` as the map's rollups are (``map_rollups.py``):

@@ -29,27 +29,21 @@ shipped (a database migrated by it would differ from one created afresh).
    others.
 8. ``events.place_admin1``, ``places.admin1``: the first-level region (state,
    province) of a place; rows stored before read back with none.
-<<<<<<< HEAD
 9. rollups keyed by an integer per group (``keyed_rollups.py``): dyads with their type
    and pairs of country and sector by year, month and day, which a date range that
    does not fall on calendar years adds up (and joins the text of only the groups it
    answers).
-=======
-9. the rollups of events and fatalities per place country and first-level region
-   (``event_admin1_*``, ``admin1_rollups.py``), kept exact by triggers: the shading of
-   one country's regions on the dashboard.
->>>>>>> regions
+10. the rollups of events and fatalities per place country and first-level region
+    (``event_admin1_*``, ``admin1_rollups.py``), kept exact by triggers: the shading of
+    one country's regions on the dashboard.
 """
 
 from __future__ import annotations
 
 __all__ = ["MIGRATIONS", "ROLLUP_BACKFILL", "ROLLUP_SQL", "ROLLUP_TABLES", "TOP_INDEXED"]
 
-<<<<<<< HEAD
-from eventwire.store.keyed_rollups import KEYED_ROLLUP_SQL
-=======
 from eventwire.store.admin1_rollups import ADMIN1_ROLLUP_SQL
->>>>>>> regions
+from eventwire.store.keyed_rollups import KEYED_ROLLUP_SQL
 from eventwire.store.map_rollups import MAP_ROLLUP_SQL, map_rollup_triggers
 from eventwire.store.map_rollups import SOURCE_COLUMNS as MAP_SOURCE_COLUMNS
 from eventwire.store.rollup_sql import (
@@ -271,11 +265,6 @@ DROP INDEX mentions_article;
 CREATE INDEX mentions_article_event ON mentions (article_id, event_id);
 """ + "".join(ROLLUP_SQL)
 
-# Schema version 9: events and fatalities per place country and first-level region, by
-# month and year (and by a country of the actor or the recipient), filled from the
-# events stored and kept exact by triggers (``admin1_rollups.py``).
-_V9_ADMIN1_ROLLUPS = "".join(ADMIN1_ROLLUP_SQL)
-
 # Script n (1-based) migrates user_version n-1 -> n. Append only.
 _V3_HEADLINE = """
 -- 1 when the article's title reports the event (GDELT's IsRootEvent); 0 for the
@@ -411,18 +400,16 @@ ALTER TABLE events ADD COLUMN place_admin1 TEXT;
 ALTER TABLE places ADD COLUMN admin1 TEXT;
 """
 
-<<<<<<< HEAD
 # Schema version 9: the dyads with their type and the pairs of country and sector get an
 # integer key each (``event_dyad_keys``, ``event_psector_keys``) and rollups by year,
 # month and day under it (``event_keyed_*``), filled from the rollups of version 2 and 6
 # and the events, and kept exact by triggers (``keyed_rollups.py``).
 _V9_KEYED_ROLLUPS = "".join(KEYED_ROLLUP_SQL)
-=======
-# Schema version 9: events and fatalities per place country and first-level region, by
+
+# Schema version 10: events and fatalities per place country and first-level region, by
 # month and year (and by a country of the actor or the recipient), filled from the
 # events stored and kept exact by triggers (``admin1_rollups.py``).
-_V9_ADMIN1_ROLLUPS = "".join(ADMIN1_ROLLUP_SQL)
->>>>>>> regions
+_V10_ADMIN1_ROLLUPS = "".join(ADMIN1_ROLLUP_SQL)
 
 # Script n (1-based) migrates user_version n-1 -> n. Append only.
 MIGRATIONS: tuple[str, ...] = (
@@ -434,9 +421,6 @@ MIGRATIONS: tuple[str, ...] = (
     _V6_ROLLUPS_IN_ORDER,
     _V7_HISTORICAL,
     _V8_ADMIN1,
-<<<<<<< HEAD
     _V9_KEYED_ROLLUPS,
-=======
-    _V9_ADMIN1_ROLLUPS,
->>>>>>> regions
+    _V10_ADMIN1_ROLLUPS,
 )

@@ -116,7 +116,7 @@ def _rollup_piece(query: EventQuery, agg: Aggregate, piece: Piece) -> Statement:
 def _event_source(query: EventQuery, indexes: frozenset[str], family: str = "") -> str:
     """``events``, with a hint to read a sector's covering index (schema version 4) when
     a sector is asked for (SQLite's planner may prefer the index of types); for one
-    country's regions, the index of the country's events by sector (version 9)."""
+    country's regions, the index of the country's events by sector (version 10)."""
     if not query.include_flagged and query.historical == "exclude":
         for role in ("actor", "recipient"):
             index = f"events_{role}_sector_map"
@@ -224,7 +224,7 @@ def areas() -> Aggregate:
 
 def admin1(country: str) -> Aggregate:
     """Per first-level region of the events that happened in ``country`` (ISO alpha-2;
-    '' for its events without a region), from ``event_admin1_*`` (schema version 9)."""
+    '' for its events without a region), from ``event_admin1_*`` (schema version 10)."""
     return Aggregate(
         "admin1",
         ("year", "month", "event"),
