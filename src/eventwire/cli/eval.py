@@ -194,13 +194,20 @@ def eval_audit(gold: Path, judgments: Path, todo: Path | None) -> None:
     help="Which records: the work part, the set-aside part (split by incident), or all.",
 )
 @click.option("--details", is_flag=True, help="Also print the per-article table.")
-def eval_casualties(gold: Path, limit: int | None, part: str, details: bool) -> None:
+@click.option(
+    "--misses",
+    is_flag=True,
+    help="Also list the articles with a wrong figure, day or place (work part only).",
+)
+def eval_casualties(gold: Path, limit: int | None, part: str, details: bool, misses: bool) -> None:
     """An article's main event: killed, injured, date and place (Gun Violence Corpus)."""
     from dataclasses import replace
 
     from eventwire.evaluate.casualties import evaluate_casualties
     from eventwire.evaluate.report import format_report
 
+    if misses and part != "work":
+        _fail(InputError(part, "--misses lists the work part only"))
     try:
         scores = evaluate_casualties(gold, part=part, limit=limit)
     except EventwireError as exc:
@@ -208,6 +215,8 @@ def eval_casualties(gold: Path, limit: int | None, part: str, details: bool) -> 
     section = scores.section(f"casualties: {gold}")
     if not details:
         section = replace(section, tables=())
+    if misses:
+        section = replace(section, tables=(*section.tables, scores.misses()))
     click.echo(format_report("eventwire eval casualties", [section]))
 part_option = click.option(
     "--part",

@@ -161,6 +161,25 @@ class ArticleResult:
     date_right: bool
     place_km: float | None  # None when the event has no place below country level
     town_known: bool
+    # What the listing of misses shows (``CasualtyScores.misses``).
+    gold_date: date | None = None
+    coded_date: date | None = None
+    gold_town: str = ""
+    coded_place: str | None = None
+    sentence: str | None = None
+
+    @property
+    def place_right(self) -> bool:
+        return not self.town_known or (self.place_km is not None and self.place_km <= PLACE_KM)
+
+    @property
+    def missed(self) -> bool:
+        return (
+            self.dead != self.killed
+            or self.hurt != self.injured
+            or not self.date_right
+            or not self.place_right
+        )
 
 
 @dataclass(slots=True)
@@ -225,6 +244,34 @@ class CasualtyScores:
             "place_within_50km": self.place_within_50km,
         }
 
+    def misses(self) -> Table:
+        """Every article with a wrong figure, day or place: gold beside coded.
+
+        For reading the work part only; the set-aside part is measured, never read.
+        """
+        if self.part != "work":
+            raise InputError(self.part, "misses are listed for the work part only")
+        rows = tuple(
+            (
+                r.id[:10],
+                f"{r.killed}/{r.injured}",
+                "-" if r.dead is None else f"{r.dead}/{r.hurt}",
+                str(r.gold_date),
+                "" if r.date_right else str(r.coded_date),
+                r.gold_town,
+                "" if r.place_right else f"{r.coded_place} ({_km(r.place_km)})",
+                " ".join((r.sentence or "").split())[:160],
+            )
+            for r in self.results
+            if r.missed
+        )
+        return Table(
+            "misses (gold killed/injured, coded; gold day, coded day when wrong;"
+            " gold town, coded place when wrong; the main event's sentence)",
+            ("id", "gold", "coded", "day", "coded day", "town", "coded place", "sentence"),
+            rows,
+        )
+
     def section(self, title: str) -> Section:
         rows = tuple(
             (
@@ -266,6 +313,10 @@ class CasualtyScores:
         )
 
 
+def _km(km: float | None) -> str:
+    return "none" if km is None else f"{km:.0f} km"
+
+
 def score_article(article: GoldArticle, docs: list[Document]) -> ArticleResult:
     """Score the main event of the documents one gold article became."""
     events = [e for doc in docs for e in doc.events]
@@ -301,6 +352,11 @@ def score_article(article: GoldArticle, docs: list[Document]) -> ArticleResult:
         date_right=date_right,
         place_km=place_km,
         town_known=geocode_town(article.city, article.state) is not None,
+        gold_date=article.incident_date,
+        coded_date=None if event is None else event.date,
+        gold_town=f"{article.city}, {article.state}",
+        coded_place=None if event is None or event.place is None else event.place.name,
+        sentence=None if event is None else event.sentence,
     )
 
 
