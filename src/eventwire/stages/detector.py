@@ -284,8 +284,9 @@ def _typed_event(
 
 # The protest an intervention presupposes: "police detained activists during the
 # protests", "forces dispersed a sit-in", "troops opened fire on demonstrators", "killed
-# during anti-government demonstrations". The protest noun (or the protesters) hangs on
-# the trigger of a factual ASSAULT or COERCE; the protest happened, so it is coded too,
+# during anti-government demonstrations", "arrests were made during the march". The
+# protest noun (or the protesters) hangs on the trigger of a factual ASSAULT or COERCE
+# (or on the light verb of its noun); the protest happened, so it is coded too,
 # below the intervention (PRESUPPOSED_CONFIDENCE), with the protesters as its actor when
 # they are named; only where the article tells no protest otherwise.
 PRESUPPOSED_PROTESTS = True
@@ -330,6 +331,9 @@ def _presupposed_protests(
     }
     if not anchors:
         return []
+    # An intervention told by a noun hangs the protest on its light verb ("arrests were
+    # made during the demonstration").
+    anchors |= {_clause_verb(t).idx for t in span if t.idx in anchors and t.pos_ == "NOUN"}
     patterns = lexicon.event_patterns()
     for token in span:
         if not _protest_word(token) or token.dep_ in _MODIFIER_DEPS:
