@@ -104,11 +104,21 @@ ACTOR_NEEDED_TYPES: frozenset[str] = frozenset()
 POLICE_KILL_NEEDS_NAME = True
 
 
+# An attack by an armed force (army, rebels, armed groups) stays where the detector
+# holds no political event: a disaster has no attacker ("government aircraft dropped
+# chlorine munitions on the district").
+ARMED_ATTACKS_STAY = True
+_ARMED = frozenset({"MIL", "REB", "UAF"})
+
+
 def _no_event(event: Event) -> bool:
     """Whether an event coded in a sentence the detector holds no political event (a
     flood, a crash, an epidemic) goes: every type when ``DROP_ALL_TYPES`` ("the military
     mobilized to dig out cars stuck in snow", "authorities evacuated residents"), else
-    only an ASSAULT."""
+    only an ASSAULT; never an attack by an armed force (``ARMED_ATTACKS_STAY``)."""
+    armed = event.actor is not None and event.actor.sector in _ARMED
+    if ARMED_ATTACKS_STAY and event.type == "ASSAULT" and event.factual and armed:
+        return False
     return event.type == "ASSAULT" or DROP_ALL_TYPES
 
 
