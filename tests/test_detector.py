@@ -20,7 +20,7 @@ from eventwire.detection.head import (
 from eventwire.errors import InputError
 from eventwire.model import Actor, Detection, Document, Event, Sentence, Zone
 from eventwire.stages.agents import infer_agents
-from eventwire.stages.detector import apply_rules
+from eventwire.stages.detector import apply_rules, rank_sentences
 
 
 def _tiny_head() -> Head:
@@ -125,6 +125,16 @@ def test_no_assault_where_the_detector_sees_no_event() -> None:
     doc = _doc(text, [Event("ASSAULT", text, 0, len(text), trigger_start=33)])
     apply_rules(doc, doc.sentences, [_detection(text, event=0.05)], THRESHOLDS)
     assert doc.events == []
+
+
+def test_an_armed_force_attack_stays_where_the_detector_sees_no_event() -> None:
+    text = "Army helicopters dropped barrel bombs on the market town."
+    army = Actor("Army helicopters", sector="MIL", start=0, end=15)
+    attack = Event("ASSAULT", text, 0, len(text), actor=army, trigger_start=21)
+    explosion = Event("ASSAULT", text, 0, len(text), trigger_start=21)
+    doc = _doc(text, [attack, explosion], [army])
+    apply_rules(doc, doc.sentences, [_detection(text, event=0.05)], THRESHOLDS)
+    assert doc.events == [attack]
 
 
 def test_a_police_killing_gets_the_police_as_attacker() -> None:
@@ -256,6 +266,8 @@ def _with_intervention(text: str, word: str, kind: str) -> Document:
          "ASSAULT", "demonstrators"),
         ("Soldiers dispersed the sit-in outside the ministry with batons.", "dispersed",
          "COERCE", "sit"),
+        ("Several arrests were made during the march through the capital.", "arrests",
+         "COERCE", "march"),
     ],
 )  # fmt: skip
 def test_the_protest_an_intervention_is_done_to_is_coded(
@@ -279,3 +291,52 @@ def test_no_protest_for_one_that_has_not_happened(text: str, word: str) -> None:
     doc = _with_intervention(text, word, "COERCE")
     apply_rules(doc, doc.sentences, _typed(doc, "COERCE", 0.9), THRESHOLDS)
     assert [e.type for e in doc.events] == ["COERCE"]
+
+
+def _two_sentences() -> tuple[Document, list[Event], list[Detection]]:
+    text = (
+        "Thousands of nurses marched to the health ministry on Monday. "
+        "The union rejected the government's latest offer."
+    )
+    doc = _parsed(text)
+    first, second = doc.sentences
+    march = Event("PROTEST", first.text, first.start, first.end, trigger_start=19, confidence=0.6)
+    rejection = Event(
+        "REJECT",
+        second.text,
+        second.start,
+        second.end,
+        trigger_start=second.start + 10,
+        confidence=0.85,
+    )
+    also = Event(
+        "ACCUSE",
+        second.text,
+        second.start,
+        second.end,
+        trigger_start=second.start + 10,
+        confidence=0.5,
+    )
+    doc.events = [march, rejection, also]
+    detections = [
+        Detection(first.start, first.end, 0.95, "PROTEST", 0.9, 0.0, 0.0,
+                  {"PROTEST": 0.9, "REJECT": 0.05}),
+        Detection(second.start, second.end, 0.95, "PROTEST", 0.6, 0.0, 0.0,
+                  {"PROTEST": 0.6, "REJECT": 0.1, "ACCUSE": 0.3}),
+    ]  # fmt: skip
+    return doc, [march, rejection, also], detections
+
+
+def test_the_sentence_the_detector_agrees_with_tells_the_main_event() -> None:
+    doc, (march, rejection, also), detections = _two_sentences()
+    rank_sentences(doc, doc.sentences, detections)
+    assert max(doc.events, key=lambda e: e.confidence) is march
+    # one factor for a sentence's events: their order within it stays the patterns'
+    assert rejection.confidence > also.confidence
+
+
+def test_one_sentence_with_events_keeps_its_confidences() -> None:
+    doc, (_, rejection, also), detections = _two_sentences()
+    doc.events = [rejection, also]
+    rank_sentences(doc, doc.sentences, detections)
+    assert (rejection.confidence, also.confidence) == (0.85, 0.5)

@@ -132,6 +132,8 @@ def test_hosting_talks_offering_to_mediate_and_calling_police_to_a_town_are_even
         "The visiting side rallied late in the second half to draw level.",
         "Shares in the carmaker rallied after the results.",
         "Fans poured into the streets to celebrate the title.",
+     "The government struck back at its neighbour by closing the border.",
+     "Hundreds of mourners gathered at the cemetery for the funeral.",
     ],
 )
 def test_a_rally_of_no_protesters_is_no_protest(code: Coder, text: str) -> None:
@@ -143,6 +145,9 @@ def test_a_rally_of_no_protesters_is_no_protest(code: Coder, text: str) -> None:
     [
         "Striking teachers rallied outside the education ministry.",
         "Thousands of farmers took to the streets of the capital on Monday.",
+        "Hundreds of protesters gathered outside the town hall on Sunday.",
+        "Thousands of demonstrators turned out despite the heavy rain.",
+        "Students formed a human chain around the university to oppose the closure.",
     ],
 )
 def test_crowds_in_the_streets_protest(code: Coder, text: str) -> None:

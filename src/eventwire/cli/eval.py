@@ -255,13 +255,24 @@ def eval_police(gold: Path, part: str, limit: int | None, step: int) -> None:
 @gold_option
 @part_option
 @limit_option
-def eval_acled(gold: Path, part: str, limit: int | None) -> None:
+@click.option(
+    "--misses",
+    is_flag=True,
+    help="List the snippets scored wrong, by ACLED type, with every coded event (WORK "
+    "part only: the set-aside part is for scores).",
+)
+def eval_acled(gold: Path, part: str, limit: int | None, misses: bool) -> None:
     """CASE 2021 ACLED snippets: protest F1, PLOVER type top-1 by ACLED type, disasters."""
     from eventwire.evaluate.news import evaluate_acled
     from eventwire.evaluate.report import format_report
 
+    if misses and part != "work":
+        raise click.UsageError("--misses lists the WORK part only: add --part work")
     try:
-        scores = evaluate_acled(gold, part=_part(part), limit=limit)
+        scores = evaluate_acled(gold, part=_part(part), limit=limit, keep_misses=misses)
     except EventwireError as exc:
         _fail(exc)
-    click.echo(format_report("eventwire eval acled", [scores.section(f"ACLED snippets: {gold}")]))
+    sections = [scores.section(f"ACLED snippets: {gold}")]
+    if misses:
+        sections.append(scores.misses_section())
+    click.echo(format_report("eventwire eval acled", sections))

@@ -8,7 +8,7 @@ An analyst reads each of these as no event, whatever the trigger word says:
   weather, not a threat by an actor ("warned of heavy snow", "warned residents to stay
   indoors because of aftershocks");
 - a rally that is no protest: a team, a market or a price that "rallied", crowds that
-  "poured into the streets to celebrate";
+  "poured into the streets to celebrate", a country that "strikes back" (a reprisal);
 - a result in a competition: "beat"/"defeated" a team or a candidate in a match, a
   race, an election, or by a score ("beat Chelsea 3-1"); hosting a competition ("to
   host the 2030 World Cup");
@@ -240,6 +240,8 @@ def _is_rally_of_no_protesters(trigger: Any, verb: Any) -> bool:
     words = {t.lemma_.lower() for s in subjects for t in s.subtree}
     if words & _NOT_PROTESTERS:
         return True
+    if trigger.lemma_.lower() == "strike" and any(c.lower_ == "back" for c in verb.children):
+        return True  # "Russia strikes back at the US": a reprisal, not a strike
     return any(t.lemma_.lower() in _CELEBRATING for t in verb.subtree if t.i > verb.i)
 
 

@@ -11,7 +11,8 @@ snippets (formats in the README of the evaluation data).
    null are left out). Type top-1: the most confident factual event's type is one of
    the snippet's PLOVER types (no event counts wrong), averaged within each ACLED event
    type and then over them (macro). Disasters (``plover == []``): how many yield a
-   factual event, and how many an ASSAULT (factual or not).
+   factual event, and how many an ASSAULT (factual or not). On the WORK part only, the
+   snippets scored wrong can be kept (``misses``) to be read, grouped by ACLED type.
 
 Both read only the records of the requested part (``split``).
 """
@@ -179,6 +180,28 @@ def evaluate_police(
 # --- ACLED snippets -------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class AcledMiss:
+    """A WORK snippet scored wrong: its gold and what the coder made of it."""
+
+    group: str  # ACLED event type ("Riots"); "Disasters" for the non-ACLED disasters
+    subtype: str
+    snippet_id: str
+    text: str
+    plover: tuple[str, ...]
+    protest: bool | None
+    why: str  # "top-1", "protest missed", "protest wrong", "disaster event"
+    coded: tuple[str, ...]  # every event: "TYPE/mode 0.80 factual 'trigger'"
+
+
+def describe_event(event: Event) -> str:
+    """One coded event in a line: type/mode, confidence, factuality, trigger, actor."""
+    kind = event.type + (f"/{event.mode}" if event.mode else "")
+    told = "factual" if event.factual else "not-factual"
+    actor = "" if event.actor is None else f" by {event.actor.text!r}"
+    return f"{kind} {event.confidence:.2f} {told} {event.trigger!r}{actor}"
+
+
 @dataclass(slots=True)
 class AcledScores:
     part: str
@@ -190,6 +213,7 @@ class AcledScores:
     disasters: int = 0
     disasters_with_event: int = 0
     disasters_with_assault: int = 0
+    misses: list[AcledMiss] = field(default_factory=list)  # WORK only, when asked
 
     @property
     def protest_f1(self) -> float:
@@ -226,6 +250,19 @@ class AcledScores:
         )
         return Section(f"{title} (part: {self.part})", tuple(self.summary()), (table,))
 
+    def misses_section(self) -> Section:
+        """The snippets scored wrong (WORK part), grouped by ACLED type."""
+        notes = []
+        for miss in sorted(self.misses, key=lambda m: (m.group, m.subtype, m.why)):
+            lines = [
+                f"[{miss.group} / {miss.subtype}] {miss.snippet_id}: {miss.why} "
+                f"(gold {'/'.join(miss.plover) or '-'}, protest {miss.protest})",
+                f"  {miss.text}",
+            ]
+            lines += [f"  -> {line}" for line in miss.coded] or ["  -> no event"]
+            notes.append("\n".join(lines))
+        return Section(f"misses (part: {self.part}): {len(self.misses)}", (), (), tuple(notes))
+
 
 def _top_event(events: Sequence[Event]) -> Event | None:
     factual = [e for e in events if e.factual]
@@ -233,9 +270,17 @@ def _top_event(events: Sequence[Event]) -> Event | None:
 
 
 def evaluate_acled(
-    path: Path, *, part: Part = "set-aside", limit: int | None = None, coder: Coder | None = None
+    path: Path,
+    *,
+    part: Part = "set-aside",
+    limit: int | None = None,
+    coder: Coder | None = None,
+    keep_misses: bool = False,
 ) -> AcledScores:
-    """Code the snippets of ``part`` (at most ``limit``) and score them."""
+    """Code the snippets of ``part`` (at most ``limit``) and score them; with
+    ``keep_misses`` (WORK part only) keep the snippets scored wrong."""
+    if keep_misses and part != "work":
+        raise InputError(str(path), "misses are listed for the WORK part only")
     code = coder or news_coder()
     scores = AcledScores(part)
     for where, record in gold_records(path):
@@ -251,17 +296,39 @@ def evaluate_acled(
         scores.snippets += 1
         events = _safe_code(code, RawDocument(text=text, origin=str(record.get("id"))))
         said_protest = any(e.factual and e.type == "PROTEST" for e in events)
+        why = []
         if protest is not None:
             scores.protest_gold += bool(protest)
             scores.protest_predicted += said_protest
             scores.protest_correct += bool(protest) and said_protest
+            if bool(protest) != said_protest:
+                why.append("protest missed" if protest else "protest wrong")
         if plover == []:
             scores.disasters += 1
             scores.disasters_with_event += any(e.factual for e in events)
             scores.disasters_with_assault += any(e.type == "ASSAULT" for e in events)
+            if any(e.factual or e.type == "ASSAULT" for e in events):
+                why.append("disaster event")
         elif plover and group:
             top = _top_event(events)
             tally = scores.groups.setdefault(str(group), [0, 0])
-            tally[0] += top is not None and top.type in plover
+            right = top is not None and top.type in plover
+            tally[0] += right
             tally[1] += 1
+            if not right:
+                why.append("top-1")
+        if keep_misses and why:
+            ranked = sorted(events, key=lambda e: (not e.factual, -e.confidence))
+            scores.misses.append(
+                AcledMiss(
+                    "Disasters" if plover == [] else str(group or "-"),
+                    str(record.get("subtype")),
+                    str(record.get("id")),
+                    text,
+                    tuple(str(t) for t in plover or ()),
+                    protest,
+                    ", ".join(why),
+                    tuple(describe_event(e) for e in ranked),
+                )
+            )
     return scores

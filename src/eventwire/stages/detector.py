@@ -104,11 +104,21 @@ ACTOR_NEEDED_TYPES: frozenset[str] = frozenset()
 POLICE_KILL_NEEDS_NAME = True
 
 
+# An attack by an armed force (army, rebels, armed groups) stays where the detector
+# holds no political event: a disaster has no attacker ("government aircraft dropped
+# chlorine munitions on the district").
+ARMED_ATTACKS_STAY = True
+_ARMED = frozenset({"MIL", "REB", "UAF"})
+
+
 def _no_event(event: Event) -> bool:
     """Whether an event coded in a sentence the detector holds no political event (a
     flood, a crash, an epidemic) goes: every type when ``DROP_ALL_TYPES`` ("the military
     mobilized to dig out cars stuck in snow", "authorities evacuated residents"), else
-    only an ASSAULT."""
+    only an ASSAULT; never an attack by an armed force (``ARMED_ATTACKS_STAY``)."""
+    armed = event.actor is not None and event.actor.sector in _ARMED
+    if ARMED_ATTACKS_STAY and event.type == "ASSAULT" and event.factual and armed:
+        return False
     return event.type == "ASSAULT" or DROP_ALL_TYPES
 
 
@@ -284,8 +294,9 @@ def _typed_event(
 
 # The protest an intervention presupposes: "police detained activists during the
 # protests", "forces dispersed a sit-in", "troops opened fire on demonstrators", "killed
-# during anti-government demonstrations". The protest noun (or the protesters) hangs on
-# the trigger of a factual ASSAULT or COERCE; the protest happened, so it is coded too,
+# during anti-government demonstrations", "arrests were made during the march". The
+# protest noun (or the protesters) hangs on the trigger of a factual ASSAULT or COERCE
+# (or on the light verb of its noun); the protest happened, so it is coded too,
 # below the intervention (PRESUPPOSED_CONFIDENCE), with the protesters as its actor when
 # they are named; only where the article tells no protest otherwise.
 PRESUPPOSED_PROTESTS = True
@@ -330,6 +341,9 @@ def _presupposed_protests(
     }
     if not anchors:
         return []
+    # An intervention told by a noun hangs the protest on its light verb ("arrests were
+    # made during the demonstration").
+    anchors |= {_clause_verb(t).idx for t in span if t.idx in anchors and t.pos_ == "NOUN"}
     patterns = lexicon.event_patterns()
     for token in span:
         if not _protest_word(token) or token.dep_ in _MODIFIER_DEPS:
@@ -379,6 +393,38 @@ def _worth_scoring(doc: Document, sentence: Sentence) -> bool:
 def _in(event: Event, sentence: Sentence) -> bool:
     anchor = event.trigger_start if event.trigger_start is not None else event.start
     return sentence.start <= anchor < sentence.end
+
+
+# Which sentence tells an article's main event: in an article with factual events in
+# more than one sentence, each sentence's events are weighed by how probable the
+# detector finds the type of its most confident factual event there, times
+# (SENTENCE_WEIGHT_FLOOR + p) / (SENTENCE_WEIGHT_FLOOR + 1). The same factor for every
+# event of a sentence keeps their order (and so the actor chosen for a one-sentence
+# report); across sentences, a sure pattern event of a type the detector does not see
+# in its sentence ("protesters defied the ban", "the government rejects any
+# responsibility") ranks below a protest or an attack the detector agrees with.
+# ACLED WORK type top-1, each fold coded with a head that did not see it: 0.826 -> 0.842.
+SENTENCE_RANKING = True
+SENTENCE_WEIGHT_FLOOR = 0.3
+
+
+def rank_sentences(doc: Document, sentences: list[Sentence], detections: list[Detection]) -> None:
+    """Weigh each sentence's events by the detector's probability of the type of its most
+    confident factual event (the rule above); nothing changes where only one sentence
+    holds factual events."""
+    told = []
+    for sentence, found in zip(sentences, detections, strict=True):
+        own = [e for e in doc.events if _in(e, sentence)]
+        factual = [e for e in own if e.factual]
+        if factual and found.types:
+            top = max(factual, key=lambda e: e.confidence)
+            told.append((own, found.types.get(top.type, 0.0)))
+    if len(told) < 2:
+        return
+    for own, p in told:
+        factor = (SENTENCE_WEIGHT_FLOOR + p) / (SENTENCE_WEIGHT_FLOOR + 1.0)
+        for event in own:
+            event.confidence = round(event.confidence * factor, 3)
 
 
 def apply_rules(
@@ -486,4 +532,6 @@ def detect(doc: Document) -> Document:
         )
     thresholds = {**DEFAULT_THRESHOLDS, **head.thresholds, **THRESHOLD_OVERRIDES}
     apply_rules(doc, sentences, doc.detections, thresholds)
+    if SENTENCE_RANKING:
+        rank_sentences(doc, sentences, doc.detections)
     return doc
