@@ -188,3 +188,144 @@ def test_an_active_killing_keeps_its_killer(code: Coder) -> None:
     doc = code("The soldiers killed two rebels and wounded three near the border.")
     kills = [e for e in doc.events if e.type == "ASSAULT" and e.trigger == "killed"]
     assert kills and kills[0].actor is not None and kills[0].actor.sector == "MIL"
+
+
+def _police_kills(doc: Document) -> list[Event]:
+    return [
+        e
+        for e in doc.events
+        if e.type == "ASSAULT" and e.factual and e.actor and e.actor.sector == "COP" and e.dead
+    ]
+
+
+def test_a_killing_joined_to_an_attack_by_its_own_killer_is_its_own_event(code: Coder) -> None:
+    doc = code(
+        "the gunmen opened fire on the pilgrims, but the police guards posted at the gate "
+        "killed two of them."
+    )
+    kills = _police_kills(doc)
+    assert [e.dead for e in kills] == [2], [(e.trigger, e.actor, e.dead) for e in doc.events]
+    attack = [e for e in doc.events if e.actor is not None and e.actor.sector == "UAF"]
+    assert attack and not attack[0].dead
+
+
+def test_a_killing_joined_to_an_attack_by_the_same_attackers_is_its_toll(code: Coder) -> None:
+    doc = code("rebels attacked the post and killed three officers.")
+    attacks = [e for e in doc.events if e.type == "ASSAULT"]
+    assert len(attacks) == 1 and attacks[0].dead == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        ("he said more people from the town fell to police bullets than in the riots.", 1),
+        ("the injured youth later succumbed to the police firing.", 1),
+        ("the minister said 45 deaths due to police firing had been reported so far.", 45),
+        ("nadiad: one dead in police-bajrang dal clash", 1),
+    ],
+)
+def test_deaths_told_with_the_police_as_their_cause(code: Coder, text: str, dead: int) -> None:
+    kills = _police_kills(code(text))
+    assert [e.dead for e in kills] == [dead], [(e.trigger, e.actor, e.dead) for e in kills]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the woman died in the fire that gutted her shop.",
+        "share prices fell to a record low after the police strike.",
+        "two dead in bus-truck collision on the highway",
+    ],
+)
+def test_deaths_with_no_police_cause_are_no_police_killing(code: Coder, text: str) -> None:
+    assert _police_kills(code(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("the district sp ordered the shops closed.", "COP"),
+        ("crpf jawans opened fire on the crowd.", "COP"),
+        ("the sp leader addressed a rally in lucknow.", "PTY"),
+    ],
+)
+def test_indian_police_ranks_and_the_samajwadi_party(code: Coder, text: str, sector: str) -> None:
+    doc = code(text)
+    assert doc.actors and doc.actors[0].sector == sector, [(a.text, a.sector) for a in doc.actors]
+
+
+def test_a_toll_that_names_its_own_attack_is_not_another_attacks(code: Coder) -> None:
+    doc = code(
+        'the collector said: "three persons have been killed in police firing as violent '
+        'crowds burnt several shops."'
+    )
+    assert [e.dead for e in _police_kills(doc)] == [3]
+    burnt = [e for e in doc.events if e.trigger == "burnt"]
+    assert burnt and not burnt[0].dead
+
+
+def test_a_toll_with_no_attacker_of_its_own_stays_the_attacks(code: Coder) -> None:
+    doc = code("23 civilians were killed as the army launched air strikes.")
+    attacks = [e for e in doc.events if e.type == "ASSAULT"]
+    assert len(attacks) == 1 and attacks[0].dead == 23
+
+
+def test_an_ordered_firing_that_tells_its_dead_was_carried_out(code: Coder) -> None:
+    doc = code("the district sp had ordered firing at the rioters in which three men were killed.")
+    assert [e.dead for e in _police_kills(doc)] == [3]
+
+
+def test_an_order_to_fire_is_still_only_an_order(code: Coder) -> None:
+    doc = code("the collector ordered the police to open fire on any mob that attacks the town.")
+    assert _police_kills(doc) == []
+    fire = [e for e in doc.events if e.trigger == "open"]
+    assert fire and not fire[0].factual
+
+
+def test_a_verb_shares_the_subject_of_the_conjunct_just_before_it(code: Coder) -> None:
+    doc = code(
+        '"the gunmen arrived in a jeep, threw a grenade at the gate and opened fire, but '
+        "police guards posted there killed one of them on the spot while the other two ran "
+        'inside," an official said.'
+    )
+    killed = [e for e in doc.events if e.trigger == "killed"]
+    assert killed and killed[0].actor is not None and killed[0].actor.sector == "COP"
+    opened = [e for e in doc.events if e.trigger == "opened"]
+    assert opened and opened[0].actor is not None and opened[0].actor.sector == "UAF"
+
+
+def test_the_work_part_lists_its_wrong_sentences(tmp_path: Any) -> None:
+    import json
+
+    from eventwire.errors import InputError
+    from eventwire.evaluate.news import evaluate_police
+    from eventwire.evaluate.split import group_key, part_of_key
+    from eventwire.model import Actor
+
+    doc_id = next(i for i in range(100) if part_of_key(group_key({"doc_id": i})) == "work")
+    first, second = "police shot two men dead.", "a fair was held."
+    text = f"{first} {second}"
+    sents = tmp_path / "x_sents.jsonl"
+    docs = tmp_path / "x_docs.jsonl"
+    rows = [
+        {"id": f"{doc_id}-0", "doc_id": doc_id, "text": first, "labels": ["KILL"],
+         "doc_start": 0, "doc_end": len(first)},
+        {"id": f"{doc_id}-1", "doc_id": doc_id, "text": second, "labels": [],
+         "doc_start": len(first) + 1, "doc_end": len(text)},
+    ]  # fmt: skip
+    sents.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    docs.write_text(json.dumps({"doc_id": doc_id, "text": text}) + "\n")
+    police = Actor(text="police", sector="COP")
+
+    def coder(raw: RawDocument) -> list[Event]:
+        start = len(first) + 1
+        return [Event(type="ASSAULT", sentence=second, start=start, end=len(text),
+                      actor=police, dead=1)]  # fmt: skip
+
+    scores = evaluate_police(sents, docs, part="work", coder=coder, errors=True)
+    assert [(e.sentence_id, e.kind) for e in scores.errors] == [
+        (f"{doc_id}-0", "miss"), (f"{doc_id}-1", "false"),
+    ]  # fmt: skip
+    assert scores.errors[1].events and "police/COP" in scores.errors[1].events[0]
+    with pytest.raises(InputError):
+        evaluate_police(sents, docs, part="set-aside", coder=coder, errors=True)

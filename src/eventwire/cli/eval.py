@@ -232,7 +232,13 @@ part_option = click.option(
 @part_option
 @limit_option
 @click.option("--step", default=1, show_default=True, help="Score every K-th article.")
-def eval_police(gold: Path, part: str, limit: int | None, step: int) -> None:
+@click.option(
+    "--show",
+    type=click.Choice(["misses", "false", "both"]),
+    default=None,
+    help="Also list the wrong sentences with the events coded in them (WORK part only).",
+)
+def eval_police(gold: Path, part: str, limit: int | None, step: int, show: str | None) -> None:
     """Police KILL and ARREST sentences (IndiaPoliceEvents; give the sents or docs file,
     the other is read from the same folder)."""
     from eventwire.evaluate.news import evaluate_police
@@ -245,10 +251,21 @@ def eval_police(gold: Path, part: str, limit: int | None, step: int) -> None:
         for path in (sents, docs):
             if not path.is_file():
                 raise InputError(str(path), "IndiaPoliceEvents file not found next to --gold")
-        scores = evaluate_police(sents, docs, part=_part(part), limit=limit, step=step)
+        if show is not None and part != "work":
+            raise InputError("--show", "wrong sentences are listed for --part work only")
+        scores = evaluate_police(
+            sents, docs, part=_part(part), limit=limit, step=step, errors=show is not None
+        )
     except EventwireError as exc:
         _fail(exc)
     click.echo(format_report("eventwire eval police", [scores.section(f"police: {docs}")]))
+    kinds = {"misses": ("miss",), "false": ("false",), "both": ("miss", "false")}
+    for error in scores.errors:
+        if show is None or error.kind not in kinds[show]:
+            continue
+        click.echo(f"\n[{error.label} {error.kind}] {error.sentence_id}: {error.text}")
+        for line in error.events:
+            click.echo(f"    {line}")
 
 
 @eval_group.command("acled")

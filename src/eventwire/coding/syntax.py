@@ -55,6 +55,21 @@ def prepositions(token: Any) -> list[Any]:
     ]
 
 
+def _nearer_subject(conjunct: Any) -> Any | None:
+    """The subject of a verb conjoined between ``conjunct`` and its head, which it shares
+    ("the gunmen opened fire, but guards posted there killed one of them" when the
+    parser hangs "killed" on "opened" beside "posted")."""
+    siblings = [
+        c for c in conjunct.head.children
+        if c.dep_ == "conj" and c.i < conjunct.i and c.pos_ in ("VERB", "AUX")
+    ]  # fmt: skip
+    for sibling in sorted(siblings, key=lambda t: -t.i):
+        subjects = children(sibling, "nsubj")
+        if subjects and subjects[0].tag_ not in ("WDT", "WP"):
+            return subjects[0]
+    return None
+
+
 def clause_subject(doc: Document, verb: Any, transitive: bool = False) -> tuple[Any | None, bool]:
     """The subject head of ``verb``'s clause and whether the clause is passive; a
     participle describing a noun is passive when it has an agent, or when the verb is
@@ -98,6 +113,10 @@ def clause_subject(doc: Document, verb: Any, transitive: bool = False) -> tuple[
         if current.dep_ == "pcomp" and current.head.dep_ == "prep":
             current = current.head.head  # "responded by shooting"
             continue
+        if current.dep_ == "conj" and current.head.i != current.i:
+            between = _nearer_subject(current)
+            if between is not None:
+                return between, passive
         if current.dep_ in _INHERIT_SUBJECT_DEPS and current.head.i != current.i:
             current = current.head
             continue

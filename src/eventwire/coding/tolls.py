@@ -435,7 +435,7 @@ def _noun_statement(token: Any) -> Statement | None:
     if token.lemma_.lower() not in _DEATH_NOUNS:
         return None
     number = next((c for c in token.children if c.dep_ == "nummod"), None)
-    if token.lemma_.lower() == "death" and number is not None:  # "77 deaths due to firing"
+    if token.lemma_.lower() == "death" and number is not None:  # "12 deaths due to the firing"
         value = count_phrase(number)
         if value:
             return Statement("dead", value, token.i, number.i, naming=True)
@@ -475,6 +475,10 @@ def _state_statement(token: Any) -> Statement | None:
         # end" (no figure)
         value = count_phrase(head)
         if value and any(c.dep_ == "nummod" for c in head.children):
+            return Statement(kind, value, token.i, head.i)
+    if token.dep_ == "amod" and head.pos_ == "NUM" and head.i < token.i:
+        value = count_phrase(head)  # a headline's "two dead in police-villagers clash"
+        if value:
             return Statement(kind, value, token.i, head.i)
     return None
 

@@ -87,11 +87,25 @@ class LabelScore(PrecisionRecall):
 
 
 @dataclass(frozen=True, slots=True)
+class SentenceError:
+    """A scored sentence the coder got wrong on one label: ``kind`` is ``miss`` (gold,
+    not predicted) or ``false`` (predicted, not gold); ``events`` summarises the factual
+    events coded in the sentence."""
+
+    sentence_id: str
+    label: str
+    kind: str
+    text: str
+    events: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class PoliceScores:
     part: str
     articles: int
     sentences: int
     labels: tuple[LabelScore, ...]
+    errors: tuple[SentenceError, ...] = ()
 
     def summary(self) -> list[Figure]:
         figures: list[Figure] = [("police.articles", self.articles)]
@@ -117,6 +131,15 @@ class PoliceScores:
         return Section(f"{title} (part: {self.part})", tuple(self.summary()), (table,))
 
 
+def _describe(event: Event) -> str:
+    actor = event.actor
+    who = f"{actor.text}/{actor.sector}" if actor is not None else "-"
+    recipient = event.recipient.text if event.recipient is not None else "-"
+    mode = f":{event.mode}" if event.mode else ""
+    flag = "" if event.factual else " (not factual)"
+    return f"{event.type}{mode} {who} -> {recipient} dead={event.dead}{flag}"
+
+
 def _sentence_at(bounds: Sequence[tuple[int, int, str]], offset: int) -> str | None:
     for start, end, sentence_id in bounds:
         if start <= offset < end:
@@ -132,10 +155,15 @@ def evaluate_police(
     limit: int | None = None,
     step: int = 1,
     coder: Coder | None = None,
+    errors: bool = False,
 ) -> PoliceScores:
     """Code the articles of ``part`` (every ``step``-th, at most ``limit``) and score
-    their sentences' KILL and ARREST labels."""
+    their sentences' KILL and ARREST labels. With ``errors`` (WORK part only: the
+    set-aside records are for scores alone) the wrong sentences are listed too."""
+    if errors and part != "work":
+        raise InputError(str(sentences_path), "errors are listed for the work part only")
     gold: dict[str, set[str]] = {}
+    texts: dict[str, str] = {}
     bounds: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     for where, record in gold_records(sentences_path):
         if not in_part(record, part):
@@ -145,10 +173,12 @@ def evaluate_police(
             gold[str(record["id"])] = set(record.get("labels") or []) & set(POLICE_LABELS)
             start, end = int(record["doc_start"]), int(record["doc_end"])
             bounds[doc_id].append((start, end, str(record["id"])))
+            texts[str(record["id"])] = str(record.get("text", ""))
         except (KeyError, TypeError, ValueError) as exc:
             raise InputError(where, f"not an IndiaPoliceEvents sentence: {exc}") from exc
     code = coder or news_coder()
     predicted: dict[str, set[str]] = defaultdict(set)
+    coded: dict[str, list[str]] = defaultdict(list)
     chosen: set[str] = set()
     index = 0
     for _, record in gold_records(docs_path):
@@ -161,20 +191,28 @@ def evaluate_police(
         chosen.add(doc_id)
         raw = RawDocument(text=str(record["text"]), origin=f"india-police-{doc_id}")
         for event in _safe_code(code, raw):
-            labels = police_labels(event)
-            if not labels:
-                continue
             offset = event.trigger_start if event.trigger_start is not None else event.start
             sentence_id = _sentence_at(bounds[doc_id], offset)
-            if sentence_id is not None:
-                predicted[sentence_id] |= labels
+            if sentence_id is None:
+                continue
+            predicted[sentence_id] |= police_labels(event)
+            if errors:
+                coded[sentence_id].append(_describe(event))
     scored = [sid for doc_id in chosen for _, _, sid in bounds[doc_id]]
     scores = []
     for label in POLICE_LABELS:
         in_gold = {sid for sid in scored if label in gold[sid]}
         in_pred = {sid for sid in scored if label in predicted[sid]}
         scores.append(LabelScore(label, len(in_gold), len(in_pred), len(in_gold & in_pred)))
-    return PoliceScores(part, len(chosen), len(scored), tuple(scores))
+    wrong: list[SentenceError] = []
+    if errors:
+        for label in POLICE_LABELS:
+            for sid in scored:
+                if (label in gold[sid]) == (label in predicted[sid]):
+                    continue
+                kind = "miss" if label in gold[sid] else "false"
+                wrong.append(SentenceError(sid, label, kind, texts[sid], tuple(coded[sid])))
+    return PoliceScores(part, len(chosen), len(scored), tuple(scores), tuple(wrong))
 
 
 # --- ACLED snippets -------------------------------------------------------------------

@@ -88,13 +88,37 @@ def _is_attack_word(token: Any) -> bool:
     return token.lower_ in _ATTACK_NOUNS or token.lemma_.lower() in _ATTACK_NOUNS
 
 
+_CLASH_WORDS = frozenset({"clash", "clashes", "encounter", "fight", "battle", "skirmish"})
+_POLICE_WORDS = frozenset({"police", "policemen", "cops"})
+_HYPHEN_REACH = 4
+
+
+def _hyphenated_side(doc: Document, trigger: Any) -> Actor | None:
+    """A side of a clash named by a hyphenated pair before its word, as headlines do
+    ("two dead in police-villagers clash", "army-rebel clashes"), which the parser may not
+    attach to it: the coded actor of the first side, else the police named there."""
+    if trigger.lower_ not in _CLASH_WORDS:
+        return None
+    start = max(trigger.i - _HYPHEN_REACH, trigger.sent.start)
+    for i in range(start, trigger.i - 1):
+        if trigger.doc[i + 1].text != "-":
+            continue
+        side = trigger.doc[i]
+        actor = _coded_actor(doc, side)
+        if actor is not None:
+            return replace(actor)
+        if side.lower_ in _POLICE_WORDS:
+            return Actor(text=side.text, sector="COP", start=side.idx, end=side.idx + len(side))
+    return None
+
+
 def noun_phrase_agent(doc: Document, trigger: Any) -> Actor | None:
     """The attacker named where the attack is told, when the trigger's clause names
     none: inside an attack noun phrase ("killed in police firing", "in firing by the
     police", "in Israeli tank shelling") or as the subject of a "when" clause of firing
     ("killed when the police fired")."""
     if _is_attack_word(trigger):
-        actor = _agent_of_noun(doc, trigger)
+        actor = _agent_of_noun(doc, trigger) or _hyphenated_side(doc, trigger)
         if actor is not None:
             return replace(actor)
     for child in trigger.children:

@@ -41,6 +41,12 @@ _ATTACK_NOUNS = frozenset(
     {"firing", "fire", "gunfire", "shelling", "strike", "airstrike", "bombing", "bullet",
      "bombardment", "attack", "raid", "shooting", "crossfire", "assault", "offensive"}
 )  # fmt: skip
+# "deaths due to police firing": the adjective that carries the cause's "to".
+_CAUSE_ADJECTIVES = frozenset({"due", "owing"})
+# Death words whose dead no figure counts ("more people fell to police bullets", "the
+# injured succumbed to police firing"): one died, when an attack noun names the attacker.
+_UNCOUNTED_DEATH_LEMMAS = frozenset({"die", "succumb", "fall", "kill", "death"})
+_FALL_PREPS = frozenset({"to"})
 # The confidence of an attack coded from the deaths told in its sentence alone.
 _TOLD_CONFIDENCE = 0.5
 # An attack told by a death word whose dead no figure counts ("more people died in
@@ -158,12 +164,22 @@ def _sentence_dead(spacy_doc: Any, start: int, end: int) -> tuple[int, Any | Non
     return sentence_figures(found).dead, cue
 
 
-def _named_attacker(cue: Any) -> Actor | None:
+def _scene_preps(cue: Any) -> list[Any]:
+    """The prepositions after a death word, with the "to" of "due to" ("45 deaths due
+    to police firing", where "due" is read as an adjective)."""
+    preps = [c for c in cue.children if c.dep_ in ("prep", "agent")]
+    for adjective in cue.children:
+        if adjective.dep_ == "amod" and adjective.lower_ in _CAUSE_ADJECTIVES:
+            preps += [c for c in adjective.children if c.dep_ == "prep" and c.lower_ == "to"]
+    return preps
+
+
+def _named_attacker(cue: Any, preps: frozenset[str] = _SCENE_PREPS) -> Actor | None:
     """The attacker an attack noun after a death word names, where the actors stage
     coded no actor there: "succumbed to the police firing", "died in army shelling",
-    "killed in firing by the police"."""
-    for prep in cue.children:
-        if prep.dep_ not in ("prep", "agent") or prep.lower_ not in _SCENE_PREPS:
+    "killed in firing by the police", "deaths due to police firing"."""
+    for prep in _scene_preps(cue):
+        if prep.lower_ not in preps:
             continue
         for noun in prep.subtree:
             if noun.pos_ not in ("NOUN", "VERB") or not (
@@ -178,6 +194,25 @@ def _named_attacker(cue: Any) -> Actor | None:
                 if actor.sector is not None or actor.country is not None:
                     return actor
     return None
+
+
+def _uncounted_death(doc: Document, start: int, end: int) -> tuple[Any | None, Actor | None]:
+    """A death word whose dead no figure counts, and the attacker the attack noun after
+    it names: "more people fell to police bullets", "the boy succumbed to the police
+    firing" (none in a sentence about a period)."""
+    span = doc.spacy_doc.char_span(start, end, alignment_mode="expand")
+    if span is None or is_period(span):
+        return None, None
+    for token in span:
+        if token.lemma_.lower() not in _UNCOUNTED_DEATH_LEMMAS:
+            continue
+        fall = token.lemma_.lower() == "fall"  # only "fell to police bullets"
+        actor = _named_attacker(token, _FALL_PREPS if fall else _SCENE_PREPS)
+        if actor is None and token.pos_ == "VERB" and not fall:
+            actor = noun_phrase_agent(doc, token)
+        if actor is not None:
+            return token, actor
+    return None, None
 
 
 def _told_deaths(doc: Document) -> None:
@@ -204,10 +239,12 @@ def _told_deaths(doc: Document) -> None:
         if sentence.start in attacks or sentence.zone not in TOLD_ZONES:
             continue
         dead, cue = _sentence_dead(spacy_doc, sentence.start, sentence.end)
-        if not dead or cue is None:
-            continue
-        actor = noun_phrase_agent(doc, cue) or _named_attacker(cue)
-        if actor is None:
+        actor = None
+        if dead and cue is not None:
+            actor = noun_phrase_agent(doc, cue) or _named_attacker(cue)
+        elif not dead:
+            dead, cue, actor = 1, *_uncounted_death(doc, sentence.start, sentence.end)
+        if actor is None or cue is None:
             continue
         doc.events.append(
             Event(

@@ -159,6 +159,24 @@ class _Coded:
     mutual: bool = False  # done between the actor's sides ("A and B reached a deal")
 
 
+# An attack noun whose modifier names the attacker of a toll: "killed in police firing".
+_NAMED_ATTACKS = frozenset({"firing", "fire", "shelling", "bombing", "airstrike", "encounter"})
+
+
+def _names_its_attack(verb: Any) -> bool:
+    """Whether a toll names the attack, with its attacker, that caused it ("two persons
+    were killed in police firing as mobs torched shops"): not the other attack's toll."""
+    for prep in children(verb, "prep"):
+        if prep.lower_ not in ("in", "during"):
+            continue
+        for noun in children(prep, "pobj"):
+            if noun.lower_ in _NAMED_ATTACKS and children(noun, "compound", "amod", "poss"):
+                return True
+            if any(c.lower_ in _NAMED_ATTACKS for c in children(noun, "acl")):
+                return True  # "in police firing" parsed as "police" + a participle
+    return False
+
+
 def _is_toll(item: _Coded) -> bool:
     """A casualty told without its perpetrator ("two soldiers were killed")."""
     verb = item.trigger
@@ -167,7 +185,21 @@ def _is_toll(item: _Coded) -> bool:
         and verb.i == item.verb.i
         and any(c.dep_ == "auxpass" for c in verb.children)
         and not children(verb, "agent")
+        and not _names_its_attack(verb)
     )
+
+
+def _other_killer(item: _Coded, host: _Coded) -> bool:
+    """Whether a casualty clause joined to an attack names a killer of its own, another
+    than the attack's ("the gunmen opened fire, but the guards killed two of them"):
+    then it is an event of its own, not the attack's toll."""
+    if item.trigger.dep_ != "conj" or not children(item.trigger, "nsubj"):
+        return False
+    own = [a for a in item.actors if a is not None and (a.sector or a.country)]
+    if not own:
+        return False
+    theirs = {(a.sector, a.country) for a in host.actors if a is not None}
+    return all((a.sector, a.country) not in theirs for a in own)
 
 
 def _host(
@@ -191,7 +223,7 @@ def _host(
             return outer  # not "talks mediated by Qatar resumed": two events
     host = hosts.get(head.i)
     casualty = item.pattern.casualty in ("dead", "injured") and clause.dep_ in _FOLDED_DEPS
-    if host is not None and host is not item and casualty:
+    if host is not None and host is not item and casualty and not _other_killer(item, host):
         return host if host.pattern.type == "ASSAULT" else None
     anchor = clause
     while anchor.dep_ == "conj" and anchor.head.i != anchor.i:

@@ -283,7 +283,29 @@ def assess(event: Event, spacy_doc: Any) -> set[str]:
         flags.add("hypothetical")
     flags = _reported_future(flags, verb)
     flags |= _governing_flags(verb, words)
+    if flags == {"hypothetical"} and _tells_its_dead(trigger):
+        flags.clear()  # "had ordered firing at the rioters in which three men were killed"
     return flags
+
+
+def _tells_its_dead(trigger: Any) -> bool:
+    """Whether an attack's own phrase tells, in a relative clause of the past, who died
+    in it ("ordered firing at the mob in which four were killed"): it was carried out."""
+    for token in trigger.subtree:
+        if (
+            token.dep_ == "relcl"
+            and token.lemma_.lower() in _DEATH_LEMMAS
+            and token.tag_ in ("VBD", "VBN")
+            and not any(
+                c.dep_ in ("neg", "aux") and c.lower_ not in _PAST_AUX for c in token.children
+            )
+        ):
+            return True
+    return False
+
+
+_DEATH_LEMMAS = frozenset({"kill", "die"})
+_PAST_AUX = frozenset({"was", "were", "had", "has", "have"})
 
 
 def _is_aimed_arrest(verb: Any) -> bool:
