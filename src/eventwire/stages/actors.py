@@ -106,6 +106,7 @@ class _References:
         self.seen: list[_Seen] = []
         self.by_token: dict[int, PhraseCode] = {}
         self.groups: dict[str, list[PhraseCode]] = {}  # "leader" -> the two leaders
+        self._text: str | None = None  # the parsed text (spaCy joins it at every read)
 
     def resolve(self, code: PhraseCode, head: Any, sentence: int) -> PhraseCode:
         actor = code.actor
@@ -279,7 +280,9 @@ class _References:
         start = code.actor.start
         if start is None or other.actor.end is None or other.person is not None:
             return None
-        between = head.doc.text[other.actor.end : start]
+        if self._text is None:
+            self._text = head.doc.text
+        between = self._text[other.actor.end : start]
         if between.strip() or other.sector_kind != "title" or other.actor.country is None:
             return None
         return replace(
