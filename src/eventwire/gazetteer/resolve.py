@@ -22,10 +22,7 @@ A candidate scores, in units of log10(population):
 - one and a half more when a name joined to it by "and" or "or" is a place of the same
   kind ("Montana and Wyoming": two states; "Georgia and Armenia": two countries);
 - for a county, one more when the article names its first-level region itself
-  ("Monroe County" in a story that names Missouri);
-- one and a half more when it lies in the home region of the article's source, and a
-  half more in the source's home country (``gazetteer/site_home.py``): local news is
-  about its own area ("Salisbury" on a North Carolina site is Salisbury, N.C.).
+  ("Monroe County" in a story that names Missouri).
 
 The names are decided one at a time, the most clear-cut first (the widest gap between
 its two best priors), each taking its best candidate given the names decided before it;
@@ -54,8 +51,6 @@ _COUNTRY_SHARE_WEIGHT = 2.0
 _COUNTRY_NAMED_BONUS = 1.0
 _SAME_ADMIN1_BONUS = 1.0
 _ADMIN1_NAMED_BONUS = 1.0
-_HOME_ADMIN1_BONUS = 1.5  # in the first-level region of the source's home
-_HOME_COUNTRY_BONUS = 0.5  # in the country of the source's home
 _NEARBY_BONUS = 1.0
 _QUALIFIER_BONUS = 3.0
 _SAME_KIND_BONUS = 1.5  # a name joined by "and" to a place of the same kind
@@ -69,15 +64,6 @@ _RIVAL_DEPTH = 4  # candidates per name that may suggest a rival reading of the 
 _MAX_RIVALS = 2  # rival readings tried per article
 # Places in the same or a neighbouring cell of this size (degrees) are "nearby".
 _NEARBY_CELL_DEGREES = 1.0
-
-
-@dataclass(frozen=True, slots=True)
-class HomeRegion:
-    """Where an article's source is (``gazetteer/site_home.py``): first-level regions as
-    (country, admin1), and countries."""
-
-    admin1s: frozenset[tuple[str, str]]
-    countries: frozenset[str]
 
 
 @dataclass(slots=True)
@@ -215,8 +201,7 @@ class _Context:
     (and the demonyms), from which a name's own contribution is taken away when it is
     scored."""
 
-    def __init__(self, demonyms: list[str], home: HomeRegion | None = None) -> None:
-        self.home = home  # where the article's source is, if known
+    def __init__(self, demonyms: list[str]) -> None:
         self.chosen: dict[str, GazetteerEntry] = {}  # the names decided so far
         self.demonym_countries = Counter(set(demonyms))
         self._stale = True
@@ -297,11 +282,6 @@ def _score_candidates(
             around = context.near[traits.cell] - (mine is not None and traits.cell in mine.near)
             if around > 0:
                 score += _NEARBY_BONUS
-        if context.home is not None and code and not traits.is_country:
-            if traits.admin1 in context.home.admin1s:
-                score += _HOME_ADMIN1_BONUS
-            if code in context.home.countries:
-                score += _HOME_COUNTRY_BONUS
         if qualifiers and any(qualifies(q, entry) for q in qualifiers):
             score += _QUALIFIER_BONUS
         if partners and any(_kind(entry) == _kind(p) for p in partners):
@@ -316,20 +296,17 @@ def _margin(candidates: tuple[GazetteerEntry, ...]) -> float:
     return priors[0] - priors[1] if len(priors) > 1 else math.inf
 
 
-def resolve(
-    mentions: list[ToponymMention], demonyms: list[str], home: HomeRegion | None = None
-) -> dict[str, Resolution]:
-    """The place each distinct name refers to, scored against the whole article and
-    the home region of its source (``home``), when known."""
+def resolve(mentions: list[ToponymMention], demonyms: list[str]) -> dict[str, Resolution]:
+    """The place each distinct name refers to, scored against the whole article."""
     groups: dict[str, list[ToponymMention]] = defaultdict(list)
     for mention in mentions:
         groups[mention.key].append(mention)
     pool = {key: group_candidates(members) for key, members in groups.items()}
     order = sorted(groups, key=lambda k: (-_margin(pool[k]), k))
-    context, scores = _ascend(groups, pool, order, _Context(demonyms, home))
+    context, scores = _ascend(groups, pool, order, _Context(demonyms))
     best_total = _total(scores)
     for code in _rival_countries(pool, context.chosen):
-        start = _Context(demonyms, home)
+        start = _Context(demonyms)
         for key in groups:
             inside = [c for c in pool[key] if c.country_code == code]
             if inside:

@@ -37,8 +37,7 @@ from eventwire.gazetteer.mentions import (
     find_mentions,
     link_qualifiers,
 )
-from eventwire.gazetteer.resolve import HomeRegion, Resolution, ToponymMention, resolve
-from eventwire.gazetteer.site_home import home_region, title_suffix_start
+from eventwire.gazetteer.resolve import Resolution, ToponymMention, resolve
 from eventwire.model import Document, Event, Place, Precision, Zone
 from eventwire.stages.registry import stage
 
@@ -273,25 +272,6 @@ def place_events(
         event.place = chosen
 
 
-def source_home(doc: Document, gazetteer: Gazetteer) -> HomeRegion | None:
-    """Where the article's source is, from its title's suffix, source and URL."""
-    article, raw = doc.article, doc.raw
-    title = (article.title if article is not None else None) or (raw.title if raw else None)
-    source = (article.source if article is not None else None) or (raw.source if raw else None)
-    url = (article.url if article is not None else None) or (raw.url if raw else None)
-    return home_region(title, source, url, gazetteer)
-
-
-def _in_title_suffix(doc: Document, mention: ToponymMention) -> bool:
-    """Whether a mention lies in the site's suffix of a title line ("... - WXYZ-TV:
-    Springfield, IL"): it names the site, not a place of the story."""
-    for span in doc.spans:
-        if span.zone is Zone.TITLE and span.start <= mention.start < span.end:
-            start = title_suffix_start(doc.text[span.start : span.end])
-            return start is not None and mention.start >= span.start + start
-    return False
-
-
 @stage(
     "places",
     requires=("doc.spacy_doc", "doc.sentences", "doc.events"),
@@ -302,9 +282,7 @@ def places(doc: Document) -> Document:
         raise PipelineError(f"{doc.origin}: the places stage needs the parse stage's spaCy doc")
     gazetteer = Gazetteer.load()
     mentions, demonyms = find_mentions(doc, gazetteer)
-    mentions = [m for m in mentions if not _in_title_suffix(doc, m)]
-    home = source_home(doc, gazetteer)
-    doc.places = to_places(doc, mentions, resolve(mentions, demonyms, home))
+    doc.places = to_places(doc, mentions, resolve(mentions, demonyms))
     # A demonym ("the Serbian ministry") is a toponym, but no event happens "at" it.
     toponyms = [p for p, m in zip(doc.places, mentions, strict=True) if m.source != "demonym"]
     dateline = next(
