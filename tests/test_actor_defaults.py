@@ -109,3 +109,13 @@ def test_the_attackers_named_elsewhere_act_in_a_passive_attack(code: Coder) -> N
     assert beaten
     assert _actor_codes(beaten) == {("NGA", "CRM")}
     assert _recipient_codes(beaten) == {("NGA", "CVL")}
+
+
+def test_a_surname_read_as_an_organisation_is_still_a_person(code: Coder) -> None:
+    doc = code(
+        "Taleh Habibzade was arrested in Enfield, London.\n"
+        "Police said Habibzade attacked his victim with a knife."
+    )
+    attacked = _events(doc, "ASSAULT", "Police said")
+    assert attacked
+    assert _actor_codes(attacked) == {("GBR", "CVL")}

@@ -35,6 +35,7 @@ _COURT_LEMMAS = frozenset(
 )
 _ORG_ENTITIES = frozenset({"ORG"})
 _PERSON_ENTITIES = frozenset({"PERSON"})
+_NAME_ENTITIES = frozenset({"PERSON", ""})
 # Types of an attack on a victim, and the sectors of people named as attackers.
 _ATTACK_TYPES = frozenset({"ASSAULT", "COERCE"})
 _ATTACKER_SECTORS = frozenset({"UAF", "CRM"})
@@ -55,8 +56,7 @@ _PLACE_ENTITIES = frozenset({"GPE"})
 _LOCAL_STATE_WORDS = frozenset(
     {"city", "town", "province", "state", "county", "municipality", "region", "village"}
 )
-# Pronouns stand for someone named elsewhere: their sector is the reference's job.
-_NOT_NAMES = frozenset({"PRON", "DET", "NUM"})
+_UNION_WORDS = frozenset({"union", "unions"})
 
 
 def _root(spacy_doc: Any, actor: Actor) -> Any | None:
@@ -89,7 +89,26 @@ def _is_named_person(token: Any) -> bool:
     or as an organisation joined to a person's name."""
     if token.pos_ != "PROPN":
         return False
-    return token.ent_type_ in _PERSON_ENTITIES or token.ent_type_ == "" or _with_people(token)
+    return (
+        token.ent_type_ in _PERSON_ENTITIES
+        or token.ent_type_ == ""
+        or _with_people(token)
+        or (token.ent_type_ in _ORG_ENTITIES and _is_surname(token.text, token.doc))
+    )
+
+
+def _is_surname(text: str, spacy_doc: Any) -> bool:
+    """Whether ``text`` ends a person's full name elsewhere in the article
+    ("Habibzade" after "Taleh Habibzade"), which the small model may read as an ORG:
+    it follows another proper name, and neither is read as a place or an organisation."""
+    return any(
+        t.text == text
+        and t.i > 0
+        and t.ent_type_ in _NAME_ENTITIES
+        and spacy_doc[t.i - 1].pos_ == "PROPN"
+        and spacy_doc[t.i - 1].ent_type_ in _NAME_ENTITIES
+        for t in spacy_doc
+    )
 
 
 def _has_title(token: Any) -> bool:
@@ -101,12 +120,14 @@ def _has_title(token: Any) -> bool:
 def _unknown_organisation(token: Any) -> bool:
     """Whether ``token`` heads an ORG entity of its own (not a person's or a place's
     name) that the organisation list does not know."""
-    if token.ent_type_ not in _ORG_ENTITIES or token.pos_ in _NOT_NAMES or _with_people(token):
+    if token.ent_type_ not in _ORG_ENTITIES or token.pos_ != "PROPN" or _with_people(token):
         return False
     entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
     if entity is None:
         return False
     if any(t.lower_ in _INSTITUTION_WORDS for t in entity):
+        return False
+    if _is_surname(entity.text, token.doc):
         return False
     if any(t.text in ("(", ")") for t in token.doc[max(0, entity.start - 1) : entity.end + 1]):
         return False  # "(WBKO)": a broadcaster's call sign in a dateline, an acronym
@@ -150,6 +171,8 @@ def default_sector(
         return actor
     if _unknown_organisation(root):
         return replace(actor, sector="BUS", inferred=True)
+    if _is_trade_union(root):
+        return replace(actor, sector="LAB", inferred=True)
     if acting and event.type != "ASSAULT" and _is_local_state(root):
         return replace(actor, sector="GOV", inferred=True)
     if event.type not in _CIVILIAN_TYPES:
@@ -159,6 +182,12 @@ def default_sector(
     if _is_people_word(root):
         return replace(actor, sector="CVL", inferred=True)
     return actor
+
+
+def _is_trade_union(token: Any) -> bool:
+    """Whether ``token`` is "union" as a plain noun ("the union", "the Unite union",
+    "their union"), not part of a name ("the Homeland Union", "the European Union")."""
+    return token.lower_ in _UNION_WORDS and token.text.islower() and token.pos_ == "NOUN"
 
 
 def _trigger_lemma(spacy_doc: Any, event: Event) -> str | None:
