@@ -10,7 +10,10 @@ the other side ("the minister accused Israel") is that side's country, not the a
 The actor is then marked ``inferred`` (the text did not give the country): analysts may
 filter it out, and merging neither counts it as evidence nor as a disagreement. A
 pseudo-country (IGO, NGO) is never changed, and nothing is filled when no country is
-known.
+known. First, a party named without a sector takes the one its kind of phrase implies
+(a firm known by name is BUS, a person named without a title in a crime CVL, the agent
+of a passive sentence the court: ``coding.actor_defaults``); it is then filled like the
+others.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
+from eventwire.coding.actor_defaults import court_of, default_sector, named_attacker
 from eventwire.knowledge import countries
 from eventwire.model import Actor, Document, Event, Place, Precision
 from eventwire.stages.registry import stage
@@ -50,7 +54,7 @@ def _needs_country(actor: Actor | None) -> bool:
         and actor.country is None
         and actor.sector is not None
         and actor.sector not in _STATELESS_SECTORS
-        and (actor.name is None or actor.sector in _LOCAL_SECTORS)
+        and (actor.name is None or actor.sector in _LOCAL_SECTORS or actor.inferred)
     )
 
 
@@ -86,11 +90,17 @@ def _names_place(actor: Actor | None, place: Place) -> bool:
 @stage(
     "actor_countries",
     requires=("doc.events", "doc.places", "event.place"),
-    assigns=("event.actor.country", "event.recipient.country"),
+    assigns=("event.actor.country", "event.recipient.country", "event.actor.sector"),
 )
 def fill_actor_countries(doc: Document) -> Document:
     fallback = article_country(doc)
     for event in doc.events:
+        event.actor = (
+            court_of(doc.spacy_doc, event)
+            or named_attacker(doc.spacy_doc, doc.actors, event)
+            or default_sector(doc.spacy_doc, event, event.actor, acting=True)
+        )
+        event.recipient = default_sector(doc.spacy_doc, event, event.recipient)
         if not (_needs_country(event.actor) or _needs_country(event.recipient)):
             continue
         if event.actor is not None and _needs_country(event.actor):

@@ -1,0 +1,236 @@
+"""Sectors for parties the text names without one, and the court of a passive sentence.
+
+The words of a phrase (``coding.actors``) give no sector to a firm known by its name
+only ("Starbucks agreed", "United says it apologized"), to a private person named
+without a title ("Smith admitted stabbing"), or to a crowd named by a plain word for
+people ("more than 1,000 people gathered"). By the kind of phrase and the event:
+
+- an organisation named as such (a spaCy ORG entity) that the organisation list does
+  not know is a business (BUS): states, parties, unions, schools and armed groups are
+  told by their own words or the list;
+- a person named without a title, and a plain word for people ("a man", "people"), is
+  a civilian (CVL) when they take part in a protest, a crime or its prosecution
+  (PROTEST, ASSAULT, THREATEN, COERCE, SANCTION, ACCUSE): the people who act in other
+  events without a title are as often officials whose title the article gave elsewhere;
+- a sentence, conviction or acquittal with no stated agent ("was sentenced to five
+  years", "were convicted of affray") is the court's (JUD).
+
+Each is marked ``inferred`` (the text does not say the sector), and the
+``actor_countries`` stage gives it the country of the event's place or the article's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from eventwire import knowledge
+from eventwire.model import Actor, Event
+
+# Event types in which a person named without a title is a private person.
+_CIVILIAN_TYPES = frozenset({"PROTEST", "ASSAULT", "THREATEN", "COERCE", "SANCTION", "ACCUSE"})
+# Verbs and nouns of a court's decision on a defendant.
+_COURT_LEMMAS = frozenset(
+    {"sentence", "convict", "acquit", "jail", "imprison", "conviction", "acquittal"}
+)
+_ORG_ENTITIES = frozenset({"ORG"})
+_PERSON_ENTITIES = frozenset({"PERSON"})
+_NAME_ENTITIES = frozenset({"PERSON", ""})
+# Types of an attack on a victim, and the sectors of people named as attackers.
+_ATTACK_TYPES = frozenset({"ASSAULT", "COERCE"})
+_ATTACKER_SECTORS = frozenset({"UAF", "CRM"})
+# Words that make a named organisation an institution of some other kind (a hospital,
+# a school, a council, a club): its sector is not known, but it is no firm.
+_INSTITUTION_WORDS = frozenset(
+    {"center", "centre", "institute", "university", "college", "school", "hospital",
+     "clinic", "council", "committee", "commission", "association", "foundation",
+     "society", "board", "agency", "office", "department", "party", "league",
+     "federation", "club", "church", "museum", "library", "academy", "network",
+     "coalition", "alliance", "movement", "front", "assembly", "senate", "house",
+     "court", "service", "services", "authority", "fund", "trust", "union", "bureau",
+     "ministry", "police", "army", "force", "forces", "team", "organization",
+     "organisation", "forum", "conference", "summit"}
+)  # fmt: skip
+# A place that acts stands for its government ("Alberta announced", "the city appealed").
+_PLACE_ENTITIES = frozenset({"GPE"})
+_LOCAL_STATE_WORDS = frozenset(
+    {"city", "town", "province", "state", "county", "municipality", "region", "village"}
+)
+_UNION_WORDS = frozenset({"union", "unions"})
+
+
+def _root(spacy_doc: Any, actor: Actor) -> Any | None:
+    if spacy_doc is None or actor.start is None or actor.end is None:
+        return None
+    span = spacy_doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def _is_people_word(token: Any) -> bool:
+    """Whether ``token`` is a plain word for people that tells no sector ("people",
+    "a man", "men")."""
+    if token.pos_ != "NOUN":
+        return False
+    term = knowledge.sector_terms().lookup(token.lower_)
+    return term is not None and not term.sector and term.kind == "noun"
+
+
+def _with_people(token: Any) -> bool:
+    """Whether ``token`` is joined by "and" to a person's name ("Kilic and Abubakr",
+    where the small model often reads the second name as an organisation)."""
+    joined = [*(c for c in token.children if c.dep_ == "conj")]
+    if token.dep_ == "conj":
+        joined.append(token.head)
+    return any(t.ent_type_ in _PERSON_ENTITIES for t in joined)
+
+
+def _is_named_person(token: Any) -> bool:
+    """Whether ``token`` is a proper name read as a person's, or as no entity at all,
+    or as an organisation joined to a person's name."""
+    if token.pos_ != "PROPN":
+        return False
+    return (
+        token.ent_type_ in _PERSON_ENTITIES
+        or token.ent_type_ == ""
+        or _with_people(token)
+        or (token.ent_type_ in _ORG_ENTITIES and _is_surname(token.text, token.doc))
+    )
+
+
+def _is_surname(text: str, spacy_doc: Any) -> bool:
+    """Whether ``text`` ends a person's full name elsewhere in the article
+    ("Habibzade" after "Taleh Habibzade"), which the small model may read as an ORG:
+    it follows another proper name, and neither is read as a place or an organisation."""
+    return any(
+        t.text == text
+        and t.i > 0
+        and t.ent_type_ in _NAME_ENTITIES
+        and spacy_doc[t.i - 1].pos_ == "PROPN"
+        and spacy_doc[t.i - 1].ent_type_ in _NAME_ENTITIES
+        for t in spacy_doc
+    )
+
+
+def _has_title(token: Any) -> bool:
+    """Whether a name comes with a common noun ("former dictator Idi Amin"): a role
+    the lexicon does not know, so not plainly a private person."""
+    return any(t.pos_ == "NOUN" for t in token.subtree if t.dep_ in ("compound", "appos", "amod"))
+
+
+def _unknown_organisation(token: Any) -> bool:
+    """Whether ``token`` heads an ORG entity of its own (not a person's or a place's
+    name) that the organisation list does not know."""
+    if token.ent_type_ not in _ORG_ENTITIES or token.pos_ != "PROPN" or _with_people(token):
+        return False
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if entity is None:
+        return False
+    if any(t.lower_ in _INSTITUTION_WORDS for t in entity):
+        return False
+    if _is_surname(entity.text, token.doc):
+        return False
+    if any(t.text in ("(", ")") for t in token.doc[max(0, entity.start - 1) : entity.end + 1]):
+        return False  # "(WBKO)": a broadcaster's call sign in a dateline, an acronym
+    if knowledge.organizations().lookup(entity.text) is not None:
+        return False
+    return not _is_place_name(entity.text)
+
+
+def _is_place_name(text: str) -> bool:
+    """Whether ``text`` is a country's or a place's name (the small model reads some
+    as organisations: "Khatmandu", "war-torn Mozambique")."""
+    from eventwire.gazetteer import Gazetteer  # the gazetteer opens lazily, once
+
+    countries = knowledge.countries()
+    if countries.lookup_name(text) or countries.lookup_capital(text):
+        return True
+    return bool(Gazetteer.load().candidates(text))
+
+
+def _is_local_state(token: Any) -> bool:
+    """Whether ``token`` names a town, region or province as such: a place name
+    ("Alberta", "Kayseri") or a plain word for one ("the city", "the province")."""
+    if token.ent_type_ in _PLACE_ENTITIES and token.pos_ == "PROPN":
+        return not _with_people(token)  # "Bozkina and Glowacki": a misread name
+    return (
+        token.pos_ == "NOUN"
+        and token.lower_ in _LOCAL_STATE_WORDS
+        and not any(c.dep_ in ("compound", "amod") for c in token.children)
+    )
+
+
+def default_sector(
+    spacy_doc: Any, event: Event, actor: Actor | None, acting: bool = False
+) -> Actor | None:
+    """``actor`` with the sector its kind of phrase implies, when the words gave none;
+    ``acting`` when it is the event's actor (a place that acts is its government)."""
+    if actor is None or actor.sector is not None or actor.country in ("IGO", "NGO"):
+        return actor
+    root = _root(spacy_doc, actor)
+    if root is None:
+        return actor
+    if _unknown_organisation(root):
+        return replace(actor, sector="BUS", inferred=True)
+    if _is_trade_union(root):
+        return replace(actor, sector="LAB", inferred=True)
+    if acting and event.type != "ASSAULT" and _is_local_state(root):
+        return replace(actor, sector="GOV", inferred=True)
+    if event.type not in _CIVILIAN_TYPES:
+        return actor
+    if _is_named_person(root) and actor.country is None and not _has_title(root):
+        return replace(actor, sector="CVL", inferred=True)
+    if _is_people_word(root):
+        return replace(actor, sector="CVL", inferred=True)
+    return actor
+
+
+def _is_trade_union(token: Any) -> bool:
+    """Whether ``token`` is "union" as a plain noun ("the union", "the Unite union",
+    "their union"), not part of a name ("the Homeland Union", "the European Union")."""
+    return token.lower_ in _UNION_WORDS and token.text.islower() and token.pos_ == "NOUN"
+
+
+def _trigger_lemma(spacy_doc: Any, event: Event) -> str | None:
+    if spacy_doc is None or event.trigger_start is None or event.trigger_end is None:
+        return None
+    span = spacy_doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+    if span is None:
+        return None
+    return str(span.root.lemma_).lower()
+
+
+def _is_attacker(spacy_doc: Any, actor: Actor) -> bool:
+    """Whether ``actor`` is named as attackers: "the gunmen", "her captors", "the
+    assailant" (an attacker word of the sector lexicon, or an armed or criminal group)."""
+    root = _root(spacy_doc, actor)
+    if root is None or root.pos_ not in ("NOUN", "PROPN"):
+        return False
+    term = knowledge.sector_terms().lookup(root.lower_)
+    return term is not None and (term.kind == "attacker" or term.sector in _ATTACKER_SECTORS)
+
+
+def named_attacker(spacy_doc: Any, actors: list[Actor], event: Event) -> Actor | None:
+    """The attackers the article names elsewhere, as the actor of an attack on someone
+    that names none ("she was abducted" after "her captors"; "he was shot dead" in a
+    story of "the gunmen"): the mention nearest the event, before it if there is one.
+    None when the victim is itself named as an attacker ("the assailant was killed")."""
+    if event.actor is not None or event.type not in _ATTACK_TYPES or event.recipient is None:
+        return None
+    if _is_attacker(spacy_doc, event.recipient):
+        return None
+    found = [a for a in actors if a.start is not None and _is_attacker(spacy_doc, a)]
+    if not found:
+        return None
+    before = [a for a in found if (a.start or 0) < event.end]
+    if before:
+        return max(before, key=lambda a: a.start or 0)
+    return min(found, key=lambda a: a.start or 0)
+
+
+def court_of(spacy_doc: Any, event: Event) -> Actor | None:
+    """The court as the actor of a sentence or conviction that names no agent."""
+    if event.actor is not None or event.type != "SANCTION":
+        return None
+    if _trigger_lemma(spacy_doc, event) not in _COURT_LEMMAS:
+        return None
+    return Actor(text="the court", sector="JUD", inferred=True)

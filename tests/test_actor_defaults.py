@@ -1,0 +1,121 @@
+"""Parties named without a sector take the one their kind of phrase implies: a firm known
+by name, a person named without a title in a crime, a crowd, a union, a province, the
+court of a passive sentence, the attackers named elsewhere (sentences written for these
+tests)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from eventwire.model import Document, Event, RawDocument
+
+Coder = Callable[[str], Document]
+
+
+@pytest.fixture(scope="module")
+def code(nlp: Any) -> Coder:
+    """The whole pipeline: countries are filled after places."""
+    from eventwire.run.pipeline import default_pipeline
+
+    pipeline = default_pipeline()
+
+    def run(text: str) -> Document:
+        docs = pipeline.process_raw(RawDocument(text=text, origin="<test>"))
+        assert len(docs) == 1
+        return docs[0]
+
+    return run
+
+
+def _events(doc: Document, type_: str, start: str = "") -> list[Event]:
+    return [e for e in doc.events if e.type == type_ and e.sentence.startswith(start)]
+
+
+def _actor_codes(events: list[Event]) -> set[tuple[str | None, str | None]]:
+    return {(e.actor.country, e.actor.sector) if e.actor else (None, None) for e in events}
+
+
+def _recipient_codes(events: list[Event]) -> set[tuple[str | None, str | None]]:
+    return {
+        (e.recipient.country, e.recipient.sector) if e.recipient else (None, None) for e in events
+    }
+
+
+def test_a_passive_sentence_is_the_courts(code: Coder) -> None:
+    doc = code(
+        "Two brothers from Leeds were sentenced to four years in prison on Tuesday for"
+        " robbing a bank in Leeds, England."
+    )
+    sentenced = _events(doc, "SANCTION")
+    assert sentenced
+    assert _actor_codes(sentenced) == {("GBR", "JUD")}
+    assert all(e.actor is not None and e.actor.inferred for e in sentenced)
+
+
+def test_a_sentence_with_its_judge_keeps_the_judge(code: Coder) -> None:
+    doc = code("Justice Mary Tolland sentenced Paul Greer to six years in prison in Toronto.")
+    sentenced = _events(doc, "SANCTION")
+    assert sentenced
+    assert {e.actor.sector for e in sentenced if e.actor} == {"JUD"}
+
+
+def test_a_person_named_without_a_title_in_a_crime_is_a_civilian(code: Coder) -> None:
+    doc = code(
+        "Police in Winnipeg, Manitoba said Darren Pelletier stabbed his neighbour on Sunday night."
+    )
+    stabbed = _events(doc, "ASSAULT")
+    assert stabbed
+    assert ("CAN", "CVL") in _actor_codes(stabbed)
+
+
+def test_a_firm_known_by_its_name_is_a_business(code: Coder) -> None:
+    doc = code(
+        "Kessler Logistics agreed on Monday to pay its drivers in Ohio a higher wage,"
+        " the Ohio Department of Labor said in Columbus, Ohio."
+    )
+    agreed = _events(doc, "AGREE")
+    assert agreed
+    assert {e.actor.sector for e in agreed if e.actor} == {"BUS"}
+
+
+def test_a_crowd_and_a_union_are_civilians_and_labour(code: Coder) -> None:
+    doc = code(
+        "More than 2,000 people marched through Lyon, France on Saturday to protest"
+        " against the pension reform.\nThe union called a strike in Lyon, France."
+    )
+    marched = _events(doc, "PROTEST", "More than")
+    assert marched
+    assert ("FRA", "CVL") in _actor_codes(marched)
+    union = [e for e in doc.events if e.sentence.startswith("The union")]
+    assert any(e.actor is not None and e.actor.sector == "LAB" for e in union)
+
+
+def test_a_province_that_acts_is_its_government(code: Coder) -> None:
+    doc = code("The province of Manitoba promised to fund two new clinics in Winnipeg.")
+    promised = [e for e in doc.events if e.actor is not None]
+    assert promised
+    assert any(e.actor is not None and e.actor.sector == "GOV" for e in promised)
+
+
+def test_the_attackers_named_elsewhere_act_in_a_passive_attack(code: Coder) -> None:
+    doc = code(
+        "Armed men kidnapped a businessman in Kaduna, Nigeria on Sunday. Her captors released"
+        " a video. The woman was beaten, police said."
+    )
+    beaten = _events(doc, "ASSAULT", "The woman")
+    assert beaten
+    assert _actor_codes(beaten) == {("NGA", "CRM")}
+    assert _recipient_codes(beaten) == {("NGA", "CVL")}
+
+
+def test_a_surname_read_as_an_organisation_is_still_a_person(code: Coder) -> None:
+    doc = code(
+        "Taleh Habibzade was arrested in Enfield, London.\n"
+        "Police said Habibzade attacked his victim with a knife."
+    )
+    attacked = _events(doc, "ASSAULT", "Police said")
+    assert attacked
+    assert _actor_codes(attacked) == {("GBR", "CVL")}
