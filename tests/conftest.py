@@ -25,12 +25,11 @@ def nlp() -> Any:
     return load_nlp()
 
 
-@pytest.fixture(scope="session")
-def code(nlp: Any) -> Callable[[str], Document]:
-    """Run the event-coding stages on one article text."""
+def _coder(stages: tuple[str, ...]) -> Callable[[str], Document]:
+    """A function that runs ``stages`` on one article text."""
     from eventwire.run.pipeline import Pipeline
 
-    pipeline = Pipeline(CODING_STAGES)
+    pipeline = Pipeline(stages)
 
     def run(text: str) -> Document:
         docs = pipeline.process_raw(RawDocument(text=text, origin="<test>"))
@@ -38,6 +37,21 @@ def code(nlp: Any) -> Callable[[str], Document]:
         return docs[0]
 
     return run
+
+
+@pytest.fixture(scope="session")
+def code(nlp: Any) -> Callable[[str], Document]:
+    """Run the event-coding stages on one article text."""
+    return _coder(CODING_STAGES)
+
+
+@pytest.fixture(scope="session")
+def code_as_evaluated(nlp: Any) -> Callable[[str], Document]:
+    """Run the evaluation's coding stages (``evaluate.events.CODING_STAGES``: with the
+    detector and the agents stage) on one article text."""
+    from eventwire.evaluate.events import CODING_STAGES as EVALUATED_STAGES
+
+    return _coder(EVALUATED_STAGES)
 
 
 @pytest.fixture(scope="session")

@@ -6,28 +6,18 @@ charges get no inferred actor."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 
-from eventwire.model import Document, Event, RawDocument
+from eventwire.model import Document, Event
 
 Coder = Callable[[str], Document]
 
 
 @pytest.fixture(scope="module")
-def code(nlp: Any) -> Coder:
-    from eventwire.evaluate.events import CODING_STAGES
-    from eventwire.run.pipeline import Pipeline
-
-    pipeline = Pipeline(CODING_STAGES)
-
-    def run(text: str) -> Document:
-        docs = pipeline.process_raw(RawDocument(text=text, origin="<test>"))
-        assert len(docs) == 1
-        return docs[0]
-
-    return run
+def code(code_as_evaluated: Coder) -> Coder:
+    """The evaluation's coding stages, with the detector and the agents stage."""
+    return code_as_evaluated
 
 
 def _charge(doc: Document) -> Event:

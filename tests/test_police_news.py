@@ -15,19 +15,9 @@ Coder = Callable[[str], Document]
 
 
 @pytest.fixture(scope="module")
-def code(nlp: Any) -> Coder:
+def code(code_as_evaluated: Coder) -> Coder:
     """The evaluation's coding stages, with the detector and the agents stage."""
-    from eventwire.evaluate.events import CODING_STAGES
-    from eventwire.run.pipeline import Pipeline
-
-    pipeline = Pipeline(CODING_STAGES)
-
-    def run(text: str) -> Document:
-        docs = pipeline.process_raw(RawDocument(text=text, origin="<test>"))
-        assert len(docs) == 1
-        return docs[0]
-
-    return run
+    return code_as_evaluated
 
 
 def _arrests(doc: Document) -> list[Event]:
