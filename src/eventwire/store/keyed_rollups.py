@@ -28,6 +28,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from eventwire.store.rollup_sql import event_triggers
+
 _FACTUAL = "({r}.negated = 0 AND {r}.hypothetical = 0 AND {r}.future = 0)"
 _PERIODS = {"year": "substr({r}.date, 1, 4)", "month": "substr({r}.date, 1, 7)", "day": "{r}.date"}
 GRAINS: tuple[Literal["year", "month", "day"], ...] = ("year", "month", "day")
@@ -169,23 +171,7 @@ def _remove(family: KeyedFamily) -> list[str]:
 
 def _triggers(family: KeyedFamily) -> list[str]:
     name = f"events_keyed_{family.name}_rollups"
-    add = [s.format(r="new") for s in _add(family)]
-    remove = [s.format(r="old") for s in _remove(family)]
-    columns = family.source_columns
-    changed = " OR ".join(f"old.{c} IS NOT new.{c}" for c in columns)
-    return [
-        f"CREATE TRIGGER {name}_insert AFTER INSERT ON events BEGIN\n",
-        *add,
-        "END;\n",
-        f"CREATE TRIGGER {name}_delete AFTER DELETE ON events BEGIN\n",
-        *remove,
-        "END;\n",
-        f"CREATE TRIGGER {name}_update AFTER UPDATE OF {', '.join(columns)} ON events\n",
-        f"WHEN {changed} BEGIN\n",
-        *remove,
-        *add,
-        "END;\n",
-    ]
+    return event_triggers(name, _add(family), _remove(family), family.source_columns)
 
 
 def keyed_rollup_script() -> list[str]:

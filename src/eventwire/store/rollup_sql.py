@@ -144,10 +144,20 @@ def rollup_script(
     """The tables, backfill and triggers of ``shapes``; with ``listed`` (schema version
     7), only the triggers, counting only the events meeting it."""
     create, add, remove = _rollup_sql(shapes, listed)
-    columns = columns or ROLLUP_SOURCE_COLUMNS
-    changed = " OR ".join(f"old.{c} IS NOT new.{c}" for c in columns)
     return [
         *([] if listed else create),
+        *event_triggers(name, add, remove, columns or ROLLUP_SOURCE_COLUMNS),
+    ]
+
+
+def event_triggers(
+    name: str, add: list[str], remove: list[str], columns: tuple[str, ...]
+) -> list[str]:
+    """The insert, delete and update triggers on ``events`` that keep a rollup exact:
+    ``add`` and ``remove`` are statements with ``{r}`` for the row (``new``/``old``);
+    the update trigger fires when one of ``columns`` changes."""
+    changed = " OR ".join(f"old.{c} IS NOT new.{c}" for c in columns)
+    return [
         f"CREATE TRIGGER {name}_insert AFTER INSERT ON events BEGIN\n",
         *(s.format(r="new") for s in add),
         "END;\n",
