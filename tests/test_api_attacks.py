@@ -123,6 +123,11 @@ class LiveServer:
             data = json.dumps(body).encode("utf-8")
             sent.setdefault("Content-Type", "application/json")
         started = time.monotonic()
+        # The socket waits as long as the answer's budget allows (the first ingest loads
+        # the models: its budget is longer than the connection's default timeout).
+        self.connection.timeout = max(budget, BUDGET) * 4
+        if self.connection.sock is not None:
+            self.connection.sock.settimeout(self.connection.timeout)
         try:
             self.connection.request(method, path, body=data, headers=sent)
             response = self.connection.getresponse()
