@@ -73,6 +73,7 @@ from eventwire.store.admin1_rollups import ADMIN1_BACKFILL, ADMIN1_TABLES
 from eventwire.store.keyed_rollups import KEYED_ROLLUP_BACKFILL, KEYED_TABLES
 from eventwire.store.map_rollups import MAP_ROLLUP_BACKFILL, MAP_ROLLUP_TABLES
 from eventwire.store.schema import ROLLUP_BACKFILL, ROLLUP_TABLES
+from eventwire.store.sector_map_rollups import SECTOR_MAP_BACKFILL, SECTOR_MAP_TABLES
 
 # The API's indexes, as the schema (version 2) defines them.
 EXTRA_INDEXES = (
@@ -326,6 +327,10 @@ def build_store(path: Path, n_events: int, seed: int = 7) -> None:
     for table in ADMIN1_TABLES:
         conn.execute(f"DELETE FROM {table}")
     for statement in ADMIN1_BACKFILL:  # and its regions', as version 10 does
+        conn.execute(statement)
+    for table in SECTOR_MAP_TABLES:
+        conn.execute(f"DELETE FROM {table}")
+    for statement in SECTOR_MAP_BACKFILL:  # and the map's by sector, as version 11 does
         conn.execute(statement)
     print(f"rollups filled at {time.perf_counter() - started:.1f} s", flush=True)
     conn.execute("INSERT INTO mentions_fts (mentions_fts) VALUES ('rebuild')")
