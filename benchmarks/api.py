@@ -530,6 +530,15 @@ def probes(conn: sqlite3.Connection, client: TestClient) -> list[Probe]:
         )
     ]
     types = list(TYPES)[:8]
+    roles = ("actor", "recipient")
+    # The sectors of the most events (each a tenth to a third of them).
+    sectors = [
+        str(s)
+        for (s,) in conn.execute(
+            "SELECT actor_sector FROM events WHERE id < 50000 AND actor_sector IS NOT NULL "
+            "GROUP BY actor_sector ORDER BY count(*) DESC LIMIT 4"
+        )
+    ]
     # The place countries (ISO alpha-2) with the most events, for their regions.
     top_places = [
         str(c)
@@ -669,6 +678,21 @@ def probes(conn: sqlite3.Connection, client: TestClient) -> list[Probe]:
             "/map/areas?type={}&since={}&until={}".format(r.choice(types), *year(r))
         )),
         Probe("/map/areas, one country", lambda r: f"/map/areas?country={r.choice(top_countries)}"),
+        # A sector of the actor or the recipient (the rollups by sector, version 11).
+        Probe("/map/areas, one sector", lambda r: (
+            f"/map/areas?{r.choice(roles)}_sector={r.choice(sectors)}"
+        )),
+        Probe("/map/summary, one sector, a year from mid-month", lambda r: (
+            "/map/summary?{}_sector={}&since={}&until={}".format(
+                r.choice(roles), r.choice(sectors), *twelve_months(r)
+            )
+        )),
+        Probe("/map/series by month, one sector", lambda r: (
+            f"/map/series?grain=month&{r.choice(roles)}_sector={r.choice(sectors)}"
+        )),
+        Probe("/map/cells level 1, one sector", lambda r: (
+            f"/map/cells?level=1&{r.choice(roles)}_sector={r.choice(sectors)}"
+        )),
         Probe("/map/cells level 1, the world", lambda r: "/map/cells?level=1"),
         Probe("/map/cells level 1, a month", lambda r: (
             "/map/cells?level=1&since={}&until={}".format(*month(r))
