@@ -73,6 +73,7 @@ from eventwire.store.admin1_rollups import ADMIN1_BACKFILL, ADMIN1_TABLES
 from eventwire.store.keyed_rollups import KEYED_ROLLUP_BACKFILL, KEYED_TABLES
 from eventwire.store.map_rollups import MAP_ROLLUP_BACKFILL, MAP_ROLLUP_TABLES
 from eventwire.store.schema import ROLLUP_BACKFILL, ROLLUP_TABLES
+from eventwire.store.sector_map_rollups import SECTOR_MAP_BACKFILL, SECTOR_MAP_TABLES
 
 # The API's indexes, as the schema (version 2) defines them.
 EXTRA_INDEXES = (
@@ -327,6 +328,10 @@ def build_store(path: Path, n_events: int, seed: int = 7) -> None:
         conn.execute(f"DELETE FROM {table}")
     for statement in ADMIN1_BACKFILL:  # and its regions', as version 10 does
         conn.execute(statement)
+    for table in SECTOR_MAP_TABLES:
+        conn.execute(f"DELETE FROM {table}")
+    for statement in SECTOR_MAP_BACKFILL:  # and the map's by sector, as version 11 does
+        conn.execute(statement)
     print(f"rollups filled at {time.perf_counter() - started:.1f} s", flush=True)
     conn.execute("INSERT INTO mentions_fts (mentions_fts) VALUES ('rebuild')")
     conn.execute(
@@ -525,6 +530,15 @@ def probes(conn: sqlite3.Connection, client: TestClient) -> list[Probe]:
         )
     ]
     types = list(TYPES)[:8]
+    roles = ("actor", "recipient")
+    # The sectors of the most events (each a tenth to a third of them).
+    sectors = [
+        str(s)
+        for (s,) in conn.execute(
+            "SELECT actor_sector FROM events WHERE id < 50000 AND actor_sector IS NOT NULL "
+            "GROUP BY actor_sector ORDER BY count(*) DESC LIMIT 4"
+        )
+    ]
     # The place countries (ISO alpha-2) with the most events, for their regions.
     top_places = [
         str(c)
@@ -664,6 +678,21 @@ def probes(conn: sqlite3.Connection, client: TestClient) -> list[Probe]:
             "/map/areas?type={}&since={}&until={}".format(r.choice(types), *year(r))
         )),
         Probe("/map/areas, one country", lambda r: f"/map/areas?country={r.choice(top_countries)}"),
+        # A sector of the actor or the recipient (the rollups by sector, version 11).
+        Probe("/map/areas, one sector", lambda r: (
+            f"/map/areas?{r.choice(roles)}_sector={r.choice(sectors)}"
+        )),
+        Probe("/map/summary, one sector, a year from mid-month", lambda r: (
+            "/map/summary?{}_sector={}&since={}&until={}".format(
+                r.choice(roles), r.choice(sectors), *twelve_months(r)
+            )
+        )),
+        Probe("/map/series by month, one sector", lambda r: (
+            f"/map/series?grain=month&{r.choice(roles)}_sector={r.choice(sectors)}"
+        )),
+        Probe("/map/cells level 1, one sector", lambda r: (
+            f"/map/cells?level=1&{r.choice(roles)}_sector={r.choice(sectors)}"
+        )),
         Probe("/map/cells level 1, the world", lambda r: "/map/cells?level=1"),
         Probe("/map/cells level 1, a month", lambda r: (
             "/map/cells?level=1&since={}&until={}".format(*month(r))

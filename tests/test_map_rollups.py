@@ -156,7 +156,8 @@ QUERIES = [
     EventQuery(country="ARC"),
     EventQuery(country="BOR", since=date(2023, 3, 1), until=date(2023, 3, 31)),
     EventQuery(country="CAL", types=("PROTEST",), since=date(2022, 12, 25)),
-    EventQuery(actor_sector="GOV"),  # no rollup holds it: from the events
+    EventQuery(actor_sector="GOV"),  # from the rollups by sector (version 11)
+    EventQuery(actor_sector="GOV", country="ARC"),  # no rollup holds both: the events
 ]
 AGGREGATES = [
     totals(),
@@ -178,9 +179,10 @@ def test_map_answers_from_the_rollups_are_those_of_the_events(store_path: Path) 
             fast = aggregate_statement(query, agg, tables)
             plain = aggregate_statement(query, agg, frozenset())
             assert fast is not None and plain is not None
-            # (no rollup holds sectors, nor a country's days)
-            from_events = query.actor_sector is not None or (
-                query.country is not None and agg.finest == "day"
+            # (no rollup holds a sector with a country, nor a party's days)
+            party = query.country is not None or query.actor_sector is not None
+            from_events = (query.actor_sector is not None and query.country is not None) or (
+                party and agg.finest == "day"
             )
             assert ("event_" in fast.sql) != from_events
             got = conn.execute(fast.sql, fast.params).fetchall()
@@ -197,7 +199,13 @@ def test_map_answers_from_the_rollups_are_those_of_the_events(store_path: Path) 
 
 def test_the_map_routes_add_up_to_the_count(store_path: Path) -> None:
     with TestClient(create_app(str(store_path))) as client:
-        for params in ({}, {"type": "ASSAULT"}, {"country": "ARC", "since": "2023-02-01"}):
+        for params in (
+            {},
+            {"type": "ASSAULT"},
+            {"country": "ARC", "since": "2023-02-01"},
+            {"actor_sector": "GOV"},  # the rollups by sector (version 11)
+            {"recipient_sector": "cvl", "since": "2023-02-10", "until": "2023-11-20"},
+        ):
             count = client.get("/events/count", params=params).json()["count"]
             summary = client.get("/map/summary", params=params).json()
             answer = client.get("/map/areas", params=params).json()

@@ -66,7 +66,13 @@ def _cell(axis: str, size: float) -> str:
 
 def map_tables() -> tuple[MapTable, ...]:
     """Every table of the three families (cells: one per level and grain, sharing a
-    table per grain)."""
+    table per grain), plain and by country."""
+    tables = _plain_tables()
+    keyed = [by_country(table, party, when) for table in party_bases() for party, when in PARTIES]
+    return (*tables, *keyed)
+
+
+def _plain_tables() -> tuple[MapTable, ...]:
     counted = (("dead", _DEAD),)
     tables: list[MapTable] = []
     for grain in ("day", "month"):
@@ -109,18 +115,20 @@ def map_tables() -> tuple[MapTable, ...]:
                     located,
                 )
             )
+    return tuple(tables)
+
+
+def party_bases() -> tuple[MapTable, ...]:
+    """The tables that are kept again keyed first by a party (a country here, a sector
+    in ``sector_map_rollups.py``): the monthly and yearly sums, areas and cells."""
+    plain = [t for t in _plain_tables() if not t.name.endswith("_day")]
     year_sums = MapTable(
         "event_sums_year",
         ("year", "type", "factual"),
         (_PERIODS["year"], "{r}.type", _FACTUAL),
-        counted,
+        (("dead", _DEAD),),
     )
-    keyed = [
-        by_country(table, party, when)
-        for table in (*tables[1:2], year_sums, *tables[2:])
-        for party, when in PARTIES
-    ]
-    return (*tables, *keyed)
+    return (*plain[:1], year_sums, *plain[1:])
 
 
 # An event counts under its actor's country, and under its recipient's when that differs

@@ -36,6 +36,9 @@ shipped (a database migrated by it would differ from one created afresh).
 10. the rollups of events and fatalities per place country and first-level region
     (``event_admin1_*``, ``admin1_rollups.py``), kept exact by triggers: the shading of
     one country's regions on the dashboard.
+11. the map's rollups keyed by a sector of the actor or the recipient
+    (``event_{sums,areas,cells}_by_sector_*``, ``sector_map_rollups.py``), kept exact
+    by triggers: the dashboard's totals, timeline, shading and clusters of one sector.
 """
 
 from __future__ import annotations
@@ -64,6 +67,7 @@ from eventwire.store.rollup_sql import (
     rollup_shapes,
 )
 from eventwire.store.rows import HISTORICAL
+from eventwire.store.sector_map_rollups import SECTOR_MAP_ROLLUP_SQL
 
 _V1_INITIAL = """
 CREATE TABLE articles (
@@ -411,6 +415,11 @@ _V9_KEYED_ROLLUPS = "".join(KEYED_ROLLUP_SQL)
 # events stored and kept exact by triggers (``admin1_rollups.py``).
 _V10_ADMIN1_ROLLUPS = "".join(ADMIN1_ROLLUP_SQL)
 
+# Schema version 11: the map's sums, areas and cells by month and year keyed by a sector
+# of the actor or the recipient, filled from the events stored and kept exact by triggers
+# (``sector_map_rollups.py``).
+_V11_SECTOR_MAP_ROLLUPS = "".join(SECTOR_MAP_ROLLUP_SQL)
+
 # Script n (1-based) migrates user_version n-1 -> n. Append only.
 MIGRATIONS: tuple[str, ...] = (
     _V1_INITIAL,
@@ -423,4 +432,5 @@ MIGRATIONS: tuple[str, ...] = (
     _V8_ADMIN1,
     _V9_KEYED_ROLLUPS,
     _V10_ADMIN1_ROLLUPS,
+    _V11_SECTOR_MAP_ROLLUPS,
 )

@@ -5,8 +5,10 @@ events (``n``) and fatalities (``dead``).
 A request whose filters are only types, dates and factuality is answered from the
 rollups of schema version 4 (``store/map_rollups.py``): a date range is cut into whole
 years, whole months and the days left at its ends, as ``rollups.split_range`` does; the
-days are read from ``events``. Any other filter (a country, a sector, text, ...) is
-answered from ``events`` alone, with the same conditions as ``/events``. Both give the
+days are read from ``events``. One country (version 4) or one actor or recipient
+sector (version 11, ``store/sector_map_rollups.py``) is read from the rollups keyed by
+it. Any other filter (a country with a sector, text, a source, ...) is answered from
+``events`` alone, with the same conditions as ``/events``. Both give the
 same numbers. Nothing here touches a connection.
 """
 
@@ -19,6 +21,7 @@ from eventwire.store.admin1_rollups import ADMIN1_TABLES
 from eventwire.store.map_rollups import CELL_DEGREES, MAP_ROLLUP_TABLES
 from eventwire.store.read.query import EventQuery, SqlValue, Statement, where_clause
 from eventwire.store.read.rollups import Grain, Piece, split_range
+from eventwire.store.sector_map_rollups import SECTOR_FAMILIES, SECTOR_MAP_TABLES, party
 
 _PERIOD_LENGTH = {"year": 4, "month": 7, "day": 10}
 # The grains of every ``*_by_country_*`` table (days come from ``events``).
@@ -28,18 +31,35 @@ _FINENESS = {"year": 0, "month": 1, "day": 2, "event": 2}
 
 def rollup_ready(query: EventQuery, tables: frozenset[str]) -> bool:
     """Whether the rollups can answer ``query`` (its filters are types, dates,
-    factuality and a country of the actor or the recipient, historical events are left
-    out, and the store has the tables)."""
+    factuality and at most one party: a country of the actor or the recipient, or an
+    actor or a recipient sector; historical events are left out, and the store has the
+    tables)."""
     if not set(MAP_ROLLUP_TABLES) <= tables:
         return False
     plain = EventQuery(
         types=query.types,
         country=query.country,
+        actor_sector=query.actor_sector,
+        recipient_sector=query.recipient_sector,
         since=query.since,
         until=query.until,
         include_flagged=query.include_flagged,
     )
-    return query == plain
+    if query != plain:
+        return False
+    parties = [query.country, query.actor_sector, query.recipient_sector]
+    if sum(p is not None for p in parties) > 1:
+        return False
+    return _sector_party(query) is None or set(SECTOR_MAP_TABLES) <= tables
+
+
+def _sector_party(query: EventQuery) -> str | None:
+    """The ``party`` of the sector ``query`` filters by (``sector_map_rollups.py``)."""
+    if query.actor_sector is not None:
+        return party("actor", query.actor_sector)
+    if query.recipient_sector is not None:
+        return party("recipient", query.recipient_sector)
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,12 +102,17 @@ def _rollup_piece(query: EventQuery, agg: Aggregate, piece: Piece) -> Statement:
     grain = piece.grain
     conditions: list[str] = []
     params: list[SqlValue] = []
-    if query.country is None:
-        table = f"event_{agg.family}_{grain}"
-    else:
+    sector = _sector_party(query)
+    if sector is not None:
+        table = f"event_{agg.family}_by_sector_{grain}"
+        conditions.append("party = ?")
+        params.append(sector)
+    elif query.country is not None:
         table = f"event_{agg.family}_by_country_{grain}"
         conditions.append("party = ?")
         params.append(query.country)
+    else:
+        table = f"event_{agg.family}_{grain}"
     conditions += agg.rollup_where
     params += agg.rollup_params
     if piece.first is not None and piece.first == piece.last:
@@ -158,14 +183,24 @@ def aggregate_statement(
     lon are the centroid); None when no event can match (a text query without words)."""
     if where_clause(query).nothing:
         return None
-    if rollup_ready(query, tables) and set(agg.tables) <= tables:
-        grains = agg.grains if query.country is None else _COUNTRY_GRAINS
+    sector = _sector_party(query)
+    if (
+        rollup_ready(query, tables)
+        and set(agg.tables) <= tables
+        and (sector is None or agg.family in SECTOR_FAMILIES)
+    ):
+        keyed = query.country is not None or sector is not None
+        grains = _COUNTRY_GRAINS if keyed else agg.grains
         # Only the tables at least as fine as the periods asked for.
         fine = _FINENESS[agg.finest]
         grains = tuple(g for g in grains if _FINENESS[g] >= fine)
         pieces = split_range(query.since, query.until, grains)
+        # The days at the ends of a range: a sector's from its index.
+        day_indexes = indexes if sector is not None else frozenset()
         parts = [
-            _event_piece(query, agg, p) if p.grain == "event" else _rollup_piece(query, agg, p)
+            _event_piece(query, agg, p, day_indexes)
+            if p.grain == "event"
+            else _rollup_piece(query, agg, p)
             for p in pieces
         ]
     else:
