@@ -28,7 +28,7 @@ _OTHER_FILTERS = (
 )  # fmt: skip
 
 
-def _keyed_family(
+def keyed_family(
     query: EventQuery, plan: RollupPlan | None, keys: tuple[str, ...], tables: frozenset[str]
 ) -> KeyedFamily | None:
     """The keyed family answering the groups ``keys`` of ``query``, or None."""
@@ -82,7 +82,7 @@ def keyed_stats_source(
     ``query.stats_statement``), or None when they cannot answer it (``plan`` is the
     usual rollup plan, ``tables`` the store's tables). Only the dyads with their type
     are answered: the pairs of countries and sectors hold no pair with a side unknown."""
-    family = _keyed_family(query, plan, group.keys, tables)
+    family = keyed_family(query, plan, group.keys, tables)
     if family is not DYADS:
         return None
     grouped = _grouped(query, family)
@@ -106,7 +106,7 @@ def keyed_top_pairs(
     known) as rows ``part`` 0, ``k0``..``k3``, ``n``, in the API's order, then one row
     ``part`` 1 with the number of pairs (``pairs``) and their events (``paired``); None
     when the keyed rollups cannot answer ``query``."""
-    family = _keyed_family(query, plan, group.keys, tables)
+    family = keyed_family(query, plan, group.keys, tables)
     if family is not PARTY_SECTORS or limit < 1:
         return None
     grouped = _grouped(query, family)
