@@ -5,8 +5,8 @@ for the answers that name thousands of groups (``packed_rollups.py``).
 up in SQLite and sorting them by it took longer than adding up their counts. A key
 table only grows (a key is never deleted nor changed, and a new one takes the next
 integer), so its rows are read once and then only the new ones: each request reads the
-rows from the last key known on (one row when nothing is new). When that last row
-differs from the one held (another store at the same path), everything is read again.
+rows from the last key known on (one row when nothing is new). When that row differs
+from the one held (another store at the same path), everything is read again.
 
 Held for each key: its values, each value's code (its place among the distinct values
 of its column, NULL first, then by text as SQLite orders it: by the bytes of the UTF-8
@@ -196,17 +196,24 @@ class KeyTexts:
         # (`` || ''`` makes SQLite's JSON of a value a plain text in the array.)
         quoted = ", ".join(f"json_quote({c}) || ''" for c in family.columns)
         # One JSON text of every row: far quicker to fetch than thousands of rows.
+        # From the last key held, or the snapshot's last if that is older (another
+        # thread's read may have seen more): the first row must be the one held.
         found = rows(
             f"SELECT json_group_array(json_array(id, {names}, {quoted})) FROM "
-            f"(SELECT * FROM {family.key_table} WHERE id >= ? ORDER BY id)",
+            f"(SELECT * FROM {family.key_table} WHERE id >= "
+            f"(SELECT min(?, coalesce(max(id), 0)) FROM {family.key_table}) ORDER BY id)",
             [loaded.last],
         )
         keys: list[list[Any]] = json.loads(str(found[0][0])) if found and found[0][0] else []
         if keys and loaded.last:
             first = keys[0]
-            if first[0] != loaded.last or tuple(first[1 : 1 + width]) != loaded.values[-1]:
+            if (
+                type(first[0]) is not int
+                or not 0 < first[0] <= loaded.last
+                or tuple(first[1 : 1 + width]) != loaded.values[first[0]]
+            ):
                 return False
-            keys = keys[1:]
+            keys = [row for row in keys if row[0] > loaded.last]
         if not keys:
             return True
         ids = [row[0] for row in keys]
