@@ -29,14 +29,21 @@ _OTHER_FILTERS = (
 
 
 def keyed_family(
-    query: EventQuery, plan: RollupPlan | None, keys: tuple[str, ...], tables: frozenset[str]
+    query: EventQuery,
+    plan: RollupPlan | None,
+    keys: tuple[str, ...],
+    tables: frozenset[str],
+    *,
+    one_period: bool = False,
 ) -> KeyedFamily | None:
-    """The keyed family answering the groups ``keys`` of ``query``, or None."""
+    """The keyed family answering the groups ``keys`` of ``query``, or None. A range
+    of one calendar year or month is left to the rollups of text keys unless
+    ``one_period`` (the packed rollups answer it too: one blob)."""
     if plan is None or (query.since is None and query.until is None):
         return None
     if query.types or any(getattr(query, f) is not None for f in _OTHER_FILTERS):
         return None
-    if len(plan.pieces) == 1 and plan.pieces[0].grain != "event":
+    if len(plan.pieces) == 1 and plan.pieces[0].grain != "event" and not one_period:
         piece = plan.pieces[0]
         if piece.grain == "all" or (piece.first is not None and piece.first == piece.last):
             return None  # one period's rows: each a group, read as stored

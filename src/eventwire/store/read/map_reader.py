@@ -260,10 +260,10 @@ class MapReader:
             if counted is not None
             else count_statement(where, self._indexes)
         )
-        # Over a date range that is not one period, the pairs are added up under an
-        # integer each: from the packed blobs (schema version 11) or the keyed rollup
-        # rows (version 9) where they can be.
-        family = keyed_family(query, plan, group.keys, self._tables)
+        # Over a date range, the pairs are added up under an integer each: from the
+        # packed blobs (schema version 11), or, for a range that is not one period,
+        # from the keyed rollup rows (version 9), where they can be.
+        family = keyed_family(query, plan, group.keys, self._tables, one_period=True)
         if by_sector and family is PARTY_SECTORS and PACKED_TABLE in self._tables:
             packed = packed_top_pairs(self._sql_rows, family, query, group.keys, limit)
             return TopPairs(

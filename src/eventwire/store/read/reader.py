@@ -285,7 +285,8 @@ class Reader:
         if PACKED_TABLE not in self._tables or where_clause(query).nothing:
             return None
         plan = rollup_plan(query, group, self._tables)
-        if keyed_family(query, plan, group.keys, self._tables) is not DYADS:
+        family = keyed_family(query, plan, group.keys, self._tables, one_period=True)
+        if family is not DYADS:
             return None
         return packed_stats(self._rows, DYADS, query, group.keys, self._key_texts, limit)
 
