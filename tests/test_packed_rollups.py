@@ -19,6 +19,7 @@ from eventwire.errors import StoreError
 from eventwire.store import Store, schema
 from eventwire.store.keyed_rollups import DYADS, GRAINS, KEYED_FAMILIES
 from eventwire.store.packed_rollups import PACKED_TABLE, STALE_TABLE, pack_stale, unpack
+from eventwire.store.read import key_texts
 from eventwire.store.read.database import Database
 from eventwire.store.read.key_texts import KeyTexts
 from eventwire.store.read.map_reader import MapReader
@@ -27,7 +28,6 @@ from eventwire.store.read.reader import Reader
 from test_keyed_rollups import RANGES
 from test_rollups import assert_rollups_exact, connect, fill, random_specs
 
-_SECTORS = "actor_country,actor_sector,recipient_country,recipient_sector"
 GROUPS = ("dyad,type", "type,dyad", "recipient_country,type,actor_country")
 # Values a key's text may hold that JSON escapes or that sort unlike plain codes.
 # The ranges of the keyed rollups, and calendar periods (one blob each).
@@ -130,7 +130,10 @@ def _insert_odd_events(path: Path) -> None:
     conn.close()
 
 
-def test_packed_rollups_answer_as_the_events_stale_or_packed(tmp_path: Path) -> None:
+def test_packed_rollups_answer_as_the_events_stale_or_packed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(key_texts, "_CHUNK", 7)  # the keys' text read in many parts
     path = tmp_path / "events.db"
     with Store(path) as store:
         fill(store, seed=5, articles=150)

@@ -41,6 +41,8 @@ Text = str | None
 Ints = npt.NDArray[np.int64]
 # Keys are numbered in turn; a larger jump than this is not a key table's.
 _MAX_GAP = 1_000_000
+# Keys read by one statement.
+_CHUNK = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,42 +191,44 @@ class KeyTexts:
 
     @staticmethod
     def _read(rows: Rows, family: KeyedFamily, loaded: _Loaded) -> bool:
-        """Read the keys from ``loaded.last`` on; False when the last key held is not
-        the store's (nothing is added then)."""
+        """Read the keys from ``loaded.last`` on, ``_CHUNK`` at a time (what a request
+        read is kept if a later part runs past its time limit); False when the last key
+        held is not the store's (nothing is added then)."""
         width = len(family.columns)
         names = ", ".join(family.columns)
         # (`` || ''`` makes SQLite's JSON of a value a plain text in the array.)
         quoted = ", ".join(f"json_quote({c}) || ''" for c in family.columns)
-        # One JSON text of every row: far quicker to fetch than thousands of rows.
-        # From the last key held, or the snapshot's last if that is older (another
-        # thread's read may have seen more): the first row must be the one held.
-        found = rows(
+        # One JSON text of the rows: far quicker to fetch than thousands of rows. From
+        # the last key held, or the snapshot's last if that is older (another thread's
+        # read may have seen more): the first row must be the one held.
+        sql = (
             f"SELECT json_group_array(json_array(id, {names}, {quoted})) FROM "
             f"(SELECT * FROM {family.key_table} WHERE id >= "
-            f"(SELECT min(?, coalesce(max(id), 0)) FROM {family.key_table}) ORDER BY id)",
-            [loaded.last],
+            f"(SELECT min(?, coalesce(max(id), 0)) FROM {family.key_table}) ORDER BY id "
+            "LIMIT ?)"
         )
-        keys: list[list[Any]] = json.loads(str(found[0][0])) if found and found[0][0] else []
-        if keys and loaded.last:
-            first = keys[0]
-            if (
-                type(first[0]) is not int
-                or not 0 < first[0] <= loaded.last
-                or tuple(first[1 : 1 + width]) != loaded.values[first[0]]
-            ):
-                return False
-            keys = [row for row in keys if row[0] > loaded.last]
-        if not keys:
-            return True
-        ids = [row[0] for row in keys]
-        texts = {type(v) for row in keys for v in row[1:]}
-        if not texts <= {str, type(None)} or not all(type(i) is int for i in ids):
-            raise StoreError(f"{family.key_table}: a key that is not an integer or text")
-        if any(len(row) != 1 + 2 * width for row in keys):
-            raise StoreError(f"{family.key_table}: a key of another shape")
-        if ids[0] <= loaded.last or any(b <= a for a, b in pairwise(ids)):
-            raise StoreError(f"{family.key_table}: keys out of order")
-        if ids[-1] > loaded.last + len(ids) + _MAX_GAP:
-            raise StoreError(f"{family.key_table}: key {ids[-1]} far beyond the others")
-        loaded.add(ids, keys, width)
-        return True
+        while True:
+            found = rows(sql, [loaded.last, _CHUNK])
+            keys: list[list[Any]] = json.loads(str(found[0][0])) if found and found[0][0] else []
+            if any(len(row) != 1 + 2 * width or type(row[0]) is not int for row in keys):
+                raise StoreError(f"{family.key_table}: a key of another shape")
+            if not {type(v) for row in keys for v in row[1:]} <= {str, type(None)}:
+                raise StoreError(f"{family.key_table}: a key's value is not text")
+            complete = len(keys) < _CHUNK
+            if keys and loaded.last:
+                first = keys[0]
+                if not 0 < first[0] <= loaded.last or (
+                    tuple(first[1 : 1 + width]) != loaded.values[first[0]]
+                ):
+                    return False
+                keys = [row for row in keys if row[0] > loaded.last]
+            if not keys:
+                return True
+            ids = [row[0] for row in keys]
+            if ids[0] <= loaded.last or any(b <= a for a, b in pairwise(ids)):
+                raise StoreError(f"{family.key_table}: keys out of order")
+            if ids[-1] > loaded.last + len(ids) + _MAX_GAP:
+                raise StoreError(f"{family.key_table}: key {ids[-1]} far beyond the others")
+            loaded.add(ids, keys, width)
+            if complete:
+                return True
