@@ -17,8 +17,14 @@ import pytest
 
 from eventwire.errors import StoreError
 from eventwire.store import Store, schema
-from eventwire.store.keyed_rollups import DYADS, GRAINS, KEYED_FAMILIES
-from eventwire.store.packed_rollups import PACKED_TABLE, STALE_TABLE, pack_stale, unpack
+from eventwire.store.keyed_rollups import DYADS, KEYED_FAMILIES
+from eventwire.store.packed_rollups import (
+    PACKED_GRAINS,
+    PACKED_TABLE,
+    STALE_TABLE,
+    pack_stale,
+    unpack,
+)
 from eventwire.store.read import key_texts
 from eventwire.store.read.database import Database
 from eventwire.store.read.key_texts import KeyTexts
@@ -52,7 +58,7 @@ def assert_packed_exact(conn: sqlite3.Connection) -> None:
         )
     }
     for family in KEYED_FAMILIES:
-        for grain in GRAINS:
+        for grain in PACKED_GRAINS:
             rows: dict[tuple[int, str], list[tuple[int, int]]] = defaultdict(list)
             for factual, period, key, n in conn.execute(
                 f"SELECT factual, {grain}, key, n FROM {family.table(grain)} ORDER BY key"

@@ -1,18 +1,18 @@
 """The keyed rollups packed per period (schema version 11): one blob of keys and counts
-for each family, grain (year, month, day), period and factual flag.
+for each family, grain (month, day), period and factual flag.
 
 A date range such as 2022-03-15..2023-03-14 adds up about 70,000 rows of the keyed
 rollups (``keyed_rollups.py``) into 24,000-40,000 groups; in SQLite that grouping costs
 about 35 ms, and fetching the rows into Python more. Packed, the same range is about 40
 blobs (the whole months and the days at either end), which numpy adds up over the key
-space in a few milliseconds (``read/packed_rollups.py``):
+space in about a millisecond (``read/packed_rollups.py``):
 
 ``event_keyed_packed``  family (``dyad``, ``psector``), grain, period, factual, and two
                         blobs of the same length: ``keys`` and ``counts``, little-endian
                         64-bit integers in the order of the keys (the rows of that
                         period of ``event_keyed_{family}_{grain}``; none when it has none)
-``event_keyed_stale``   the days whose blobs (the day's, its month's and its year's) may
-                        differ from the rollup rows
+``event_keyed_stale``   the days whose blobs (the day's and its month's) may differ
+                        from the rollup rows
 
 The blobs are not kept by row triggers (rewriting a blob per event would cost an
 insert far more): triggers on ``events`` only record the date of an event that is
@@ -27,19 +27,22 @@ has run.
 from __future__ import annotations
 
 import sqlite3
-from typing import Final
+from typing import Final, Literal
 
 import numpy as np
 import numpy.typing as npt
 
-from eventwire.store.keyed_rollups import GRAINS, KEYED_FAMILIES, KeyedFamily
+from eventwire.store.keyed_rollups import KEYED_FAMILIES, KeyedFamily
 from eventwire.store.rollup_sql import event_triggers
 
 PACKED_TABLE: Final = "event_keyed_packed"
 STALE_TABLE: Final = "event_keyed_stale"
 # The bytes of a packed integer (little-endian, signed 64-bit).
 PACKED_DTYPE: Final = np.dtype("<i8")
-PERIOD_LENGTH: Final = {"year": 4, "month": 7, "day": 10}
+PERIOD_LENGTH: Final = {"month": 7, "day": 10}
+# The grains packed: a range is whole months and days (a year is twelve month blobs;
+# a blob per year would make repacking a day cost five times as much).
+PACKED_GRAINS: tuple[Literal["month", "day"], ...] = ("month", "day")
 
 # Every column of ``events`` a change of which moves an event between keyed rollup rows.
 _SOURCE_COLUMNS = tuple(dict.fromkeys(c for f in KEYED_FAMILIES for c in f.source_columns))
@@ -104,14 +107,14 @@ def _period_rows(
 
 
 def repack(conn: sqlite3.Connection, days: list[str]) -> int:
-    """Rewrite the blobs of ``days``, of their months and of their years from the rollup
-    rows, inside the caller's write transaction; the number of blobs written."""
+    """Rewrite the blobs of ``days`` and of their months from the rollup rows, inside the
+    caller's write transaction; the number of blobs written."""
     cursor = conn.cursor()
     cursor.row_factory = None
     written = 0
-    periods = {grain: sorted({d[: PERIOD_LENGTH[grain]] for d in days}) for grain in GRAINS}
+    periods = {g: sorted({d[: PERIOD_LENGTH[g]] for d in days}) for g in PACKED_GRAINS}
     for family in KEYED_FAMILIES:
-        for grain in GRAINS:
+        for grain in PACKED_GRAINS:
             for factual in (0, 1):
                 for period in periods[grain]:
                     rows = _period_rows(cursor, family, grain, factual, period)

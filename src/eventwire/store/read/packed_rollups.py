@@ -1,11 +1,12 @@
 """Groups of many keys over a date range, added up from packed blobs (schema version 11).
 
 The requests ``keyed_rollups.py`` answers (``/stats?group=dyad,type`` and the network
-of countries and sectors over a range that is not one period) are answered here when
-the store has the packed rollups (``store/packed_rollups.py``): the range is cut into
-years, months and days as there (``rollups.split_range``), the blob of each period is
-read (about 40 for a year from the 15th: 11 months and the days at either end) and
-numpy adds them up over the key space. A period whose blobs are stale (a day marked
+of countries and sectors over a range that is not one period, and over a calendar year
+or month as well) are answered here when the store has the packed rollups
+(``store/packed_rollups.py``): the range is cut into months and days
+(``rollups.split_range``), the blob of each period is read (about 40 for a year from
+the 15th: 11 months and the days at either end) and numpy adds them up over the key
+space. A period whose blobs are stale (a day marked
 since the last packing) is added up from its rollup rows instead, so the answer is the
 same whether or not the store was packed. Then:
 
@@ -27,8 +28,14 @@ import numpy as np
 import numpy.typing as npt
 
 from eventwire.errors import StoreError
-from eventwire.store.keyed_rollups import GRAINS, KeyedFamily
-from eventwire.store.packed_rollups import PACKED_TABLE, PERIOD_LENGTH, STALE_TABLE, unpack
+from eventwire.store.keyed_rollups import KeyedFamily
+from eventwire.store.packed_rollups import (
+    PACKED_GRAINS,
+    PACKED_TABLE,
+    PERIOD_LENGTH,
+    STALE_TABLE,
+    unpack,
+)
 from eventwire.store.read.key_texts import KeyTexts, KeyView, Rows
 from eventwire.store.read.query import EventQuery, SqlValue
 from eventwire.store.read.results import StatsRow
@@ -126,8 +133,8 @@ def range_counts(rows: Rows, family: KeyedFamily, query: EventQuery, last: int) 
     stale_days = _stale(rows, query)
     blobs: list[str] = []
     blob_params: list[SqlValue] = []
-    stale: dict[str, set[str]] = {grain: set() for grain in GRAINS}
-    for piece in split_range(query.since, query.until, GRAINS):
+    stale: dict[str, set[str]] = {grain: set() for grain in PACKED_GRAINS}
+    for piece in split_range(query.since, query.until, PACKED_GRAINS):
         length = PERIOD_LENGTH[piece.grain]
         stale[piece.grain] |= {d[:length] for d in stale_days if _within(d[:length], piece)}
         blob_params += [family.name, piece.grain]
@@ -139,7 +146,7 @@ def range_counts(rows: Rows, family: KeyedFamily, query: EventQuery, last: int) 
     summed = [
         f"SELECT key, n FROM {family.table(grain)} WHERE {factual} "
         f"AND {grain} IN (SELECT value FROM json_each(?))"
-        for grain in GRAINS
+        for grain in PACKED_GRAINS
         if stale[grain]
     ]
     summed_params: list[SqlValue] = [json.dumps(sorted(p)) for p in stale.values() if p]
