@@ -503,12 +503,12 @@ WHY_SLOW = {
     "/stats group=day,type, one country": "a big country over five years is ~29,000 rows of "
     "answer (day x type)",
     "/stats group=dyad,type, one year": "a year is ~26,000 rows of answer (dyad x type)",
-    "/stats group=dyad,type, a year from mid-month": "~70,000 keyed rollup rows of eleven "
-    "months and the days at both ends are added up by integer into ~24,000 groups, whose "
-    "text is looked up, sorted and written as JSON",
-    "/map/pairs (top 15) of countries and sectors, a year from mid-month": "~63,000 keyed "
-    "rollup rows of eleven months and the days at both ends are added up by integer into "
-    "~35,000 pairs",
+    "/stats group=dyad,type, a year from mid-month": "~40 packed blobs (eleven months and "
+    "the days at both ends; ~70,000 keys) are added up in numpy into ~24,000 groups, sorted "
+    "and written as JSON (a stale period: its keyed rollup rows)",
+    "/map/pairs (top 15) of countries and sectors, a year from mid-month": "~40 packed "
+    "blobs (~63,000 keys) are added up in numpy into ~35,000 pairs (a stale period: its "
+    "keyed rollup rows)",
     "/stats group=dyad, one year": "a year is ~7,700 rows of answer (dyads)",
     "/stats group=day,type, one year": "a year is ~5,800 rows of answer (day x type)",
 }

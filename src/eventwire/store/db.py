@@ -33,6 +33,7 @@ from eventwire.store.duplicates import fingerprint_text, link_duplicate
 from eventwire.store.fts import match_expression
 from eventwire.store.merge import find_match, merge_into
 from eventwire.store.minhash import fingerprint
+from eventwire.store.packed_rollups import pack_stale
 from eventwire.store.read.query import DISTANCE_FUNCTION, distance_km, where_clause
 from eventwire.store.records import (
     ArticleInfo,
@@ -82,6 +83,10 @@ log = logging.getLogger(__name__)
 # busy_timeout) before giving up; each article is one short transaction, so two ingest
 # runs on one database take turns well within it.
 BUSY_TIMEOUT_S = 120.0
+# A store that writes packs the stale periods of its keyed rollups when it closes and
+# every this many stored articles (``packed_rollups.py``), so that a long ingest leaves
+# few periods for readers to add up from the rollup rows.
+PACK_EVERY = 1000
 
 
 def _add_functions(conn: sqlite3.Connection) -> None:
@@ -118,6 +123,7 @@ class Store:
         self.path = str(path)
         self.merge_events = merge_events
         self.read_only = read_only
+        self._unpacked = 0
         if read_only:
             self._conn: sqlite3.Connection | None = _open_read_only(self.path)
             _add_functions(self._conn)
@@ -133,6 +139,7 @@ class Store:
         _add_functions(conn)
         try:
             configure(conn)
+            migrated = user_version(conn)
             self.schema_version = migrate(conn)
         except StoreError as exc:
             conn.close()
@@ -141,14 +148,31 @@ class Store:
             conn.close()
             raise StoreError(f"{self.path}: cannot open the database: {exc}") from exc
         self._conn = conn
+        # Articles stored since the last packing; a migration may mark periods stale.
+        self._unpacked = int(migrated < self.schema_version)
 
     # --- lifecycle -------------------------------------------------------------------
 
     def close(self) -> None:
-        """Close the connection; closing twice is harmless."""
+        """Close the connection (after packing what this store wrote); closing twice
+        is harmless."""
         if self._conn is not None:
+            if self._unpacked:
+                self.pack()
             self._conn.close()
             self._conn = None
+
+    def pack(self) -> int:
+        """Pack the stale periods of the keyed rollups (``packed_rollups.py``); the
+        number of blobs written. A failure is logged and leaves them stale: readers
+        then add up their rollup rows, so answers stay exact."""
+        conn = self._connection()
+        self._unpacked = 0
+        try:
+            return pack_stale(conn)
+        except sqlite3.Error as exc:
+            log.warning("%s: could not pack the keyed rollups (%s); left stale", self.path, exc)
+            return 0
 
     def __enter__(self) -> Store:
         return self
@@ -224,6 +248,9 @@ class Store:
                 n_new, n_merged = self._insert_events(conn, doc, article_id)
         except sqlite3.Error as exc:
             raise StoreError(f"{doc.origin}: cannot store the article: {exc}") from exc
+        self._unpacked += 1
+        if self._unpacked >= PACK_EVERY:
+            self.pack()
         return IngestResult(
             article_id=article_id,
             inserted=True,

@@ -39,6 +39,9 @@ shipped (a database migrated by it would differ from one created afresh).
 11. the map's rollups keyed by a sector of the actor or the recipient
     (``event_{sums,areas,cells}_by_sector_*``, ``sector_map_rollups.py``), kept exact
     by triggers: the dashboard's totals, timeline, shading and clusters of one sector.
+12. the keyed rollups of version 9 packed per period (``packed_rollups.py``): one blob
+    of keys and counts per family, year, month and day, rewritten from the rollup rows
+    for the days that triggers mark stale; every day with events starts stale.
 """
 
 from __future__ import annotations
@@ -49,6 +52,7 @@ from eventwire.store.admin1_rollups import ADMIN1_ROLLUP_SQL
 from eventwire.store.keyed_rollups import KEYED_ROLLUP_SQL
 from eventwire.store.map_rollups import MAP_ROLLUP_SQL, map_rollup_triggers
 from eventwire.store.map_rollups import SOURCE_COLUMNS as MAP_SOURCE_COLUMNS
+from eventwire.store.packed_rollups import PACKED_ROLLUP_SQL
 from eventwire.store.rollup_sql import (
     PARTY_SECTOR_COLUMNS,
     PARTY_SECTOR_SHAPES,
@@ -420,6 +424,12 @@ _V10_ADMIN1_ROLLUPS = "".join(ADMIN1_ROLLUP_SQL)
 # (``sector_map_rollups.py``).
 _V11_SECTOR_MAP_ROLLUPS = "".join(SECTOR_MAP_ROLLUP_SQL)
 
+# Schema version 12: the keyed rollups of version 9 packed per period and grain in blobs
+# (``event_keyed_packed``), and triggers on ``events`` marking the days whose blobs are
+# stale (``event_keyed_stale``); every day with events starts stale, and ``Store``
+# packs them (``packed_rollups.py``).
+_V12_PACKED_ROLLUPS = "".join(PACKED_ROLLUP_SQL)
+
 # Script n (1-based) migrates user_version n-1 -> n. Append only.
 MIGRATIONS: tuple[str, ...] = (
     _V1_INITIAL,
@@ -433,4 +443,5 @@ MIGRATIONS: tuple[str, ...] = (
     _V9_KEYED_ROLLUPS,
     _V10_ADMIN1_ROLLUPS,
     _V11_SECTOR_MAP_ROLLUPS,
+    _V12_PACKED_ROLLUPS,
 )

@@ -32,6 +32,10 @@ Shape of the data
               sectors under an integer per group (``event_dyad_keys``,
               ``event_psector_keys``) by year, month and day (version 9), for date
               ranges that are not one period (``read/keyed_rollups.py``).
+``event_keyed_packed``  the same counts packed in blobs per family, grain, period and
+              factual flag (version 11), rewritten for the days that triggers mark
+              in ``event_keyed_stale`` when a writing ``Store`` closes; readers add up
+              the blobs of a range with numpy (``packed_rollups.py``).
 
 Values: dates are ISO 8601 text (``YYYY-MM-DD``), so they sort and compare as text;
 booleans are 0/1; lists are JSON arrays; enums are stored as their string values.

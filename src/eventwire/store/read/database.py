@@ -23,6 +23,7 @@ from pathlib import Path
 
 from eventwire.errors import StoreError
 from eventwire.store import Store
+from eventwire.store.read.key_texts import KeyTexts
 from eventwire.store.read.map_reader import MapReader
 from eventwire.store.read.query import DISTANCE_FUNCTION, distance_km
 from eventwire.store.read.reader import Reader
@@ -69,6 +70,8 @@ class Database:
             )
         self.indexes = self._names("index")
         self.tables = self._names("table")
+        # The text of the keyed rollups' keys, read once for every thread.
+        self.key_texts = KeyTexts()
 
     def _schema_version(self) -> int:
         conn = self._open()
@@ -129,7 +132,14 @@ class Database:
         """A ``Reader`` on this thread's connection, inside one read transaction; its
         queries raise ``QueryTimeout`` once ``time_limit`` seconds have passed."""
         with self._transaction() as conn:
-            yield Reader(conn, self.path, self.indexes, self.tables, time_limit=self.time_limit)
+            yield Reader(
+                conn,
+                self.path,
+                self.indexes,
+                self.tables,
+                time_limit=self.time_limit,
+                key_texts=self.key_texts,
+            )
 
     @contextmanager
     def map_reader(self) -> Iterator[MapReader]:

@@ -28,15 +28,22 @@ _OTHER_FILTERS = (
 )  # fmt: skip
 
 
-def _keyed_family(
-    query: EventQuery, plan: RollupPlan | None, keys: tuple[str, ...], tables: frozenset[str]
+def keyed_family(
+    query: EventQuery,
+    plan: RollupPlan | None,
+    keys: tuple[str, ...],
+    tables: frozenset[str],
+    *,
+    one_period: bool = False,
 ) -> KeyedFamily | None:
-    """The keyed family answering the groups ``keys`` of ``query``, or None."""
+    """The keyed family answering the groups ``keys`` of ``query``, or None. A range
+    of one calendar year or month is left to the rollups of text keys unless
+    ``one_period`` (the packed rollups answer it too: one blob)."""
     if plan is None or (query.since is None and query.until is None):
         return None
     if query.types or any(getattr(query, f) is not None for f in _OTHER_FILTERS):
         return None
-    if len(plan.pieces) == 1 and plan.pieces[0].grain != "event":
+    if len(plan.pieces) == 1 and plan.pieces[0].grain != "event" and not one_period:
         piece = plan.pieces[0]
         if piece.grain == "all" or (piece.first is not None and piece.first == piece.last):
             return None  # one period's rows: each a group, read as stored
@@ -82,7 +89,7 @@ def keyed_stats_source(
     ``query.stats_statement``), or None when they cannot answer it (``plan`` is the
     usual rollup plan, ``tables`` the store's tables). Only the dyads with their type
     are answered: the pairs of countries and sectors hold no pair with a side unknown."""
-    family = _keyed_family(query, plan, group.keys, tables)
+    family = keyed_family(query, plan, group.keys, tables)
     if family is not DYADS:
         return None
     grouped = _grouped(query, family)
@@ -106,7 +113,7 @@ def keyed_top_pairs(
     known) as rows ``part`` 0, ``k0``..``k3``, ``n``, in the API's order, then one row
     ``part`` 1 with the number of pairs (``pairs``) and their events (``paired``); None
     when the keyed rollups cannot answer ``query``."""
-    family = _keyed_family(query, plan, group.keys, tables)
+    family = keyed_family(query, plan, group.keys, tables)
     if family is not PARTY_SECTORS or limit < 1:
         return None
     grouped = _grouped(query, family)

@@ -10,11 +10,15 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
+from eventwire.store.keyed_rollups import PARTY_SECTORS
+from eventwire.store.packed_rollups import PACKED_TABLE
 from eventwire.store.read import map_query
-from eventwire.store.read.keyed_rollups import keyed_top_pairs
+from eventwire.store.read.keyed_rollups import keyed_family, keyed_top_pairs
 from eventwire.store.read.map_query import Aggregate, View, aggregate_statement, sources_statement
+from eventwire.store.read.packed_rollups import packed_top_pairs
 from eventwire.store.read.query import (
     EventQuery,
+    SqlValue,
     Statement,
     StatsGroup,
     count_statement,
@@ -151,7 +155,12 @@ class MapReader:
         self._time_limit = time_limit
 
     def _rows(self, statement: Statement) -> list[sqlite3.Row]:
-        return fetch_rows(self._conn, statement.sql, statement.params, self._path, self._time_limit)
+        return self._sql_rows(statement.sql, statement.params)
+
+    def _sql_rows(
+        self, sql: str, params: list[SqlValue] | tuple[SqlValue, ...]
+    ) -> list[sqlite3.Row]:
+        return fetch_rows(self._conn, sql, params, self._path, self._time_limit)
 
     def _aggregate(self, query: EventQuery, agg: Aggregate) -> list[sqlite3.Row]:
         statement = aggregate_statement(query, agg, self._tables, self._indexes)
@@ -251,8 +260,19 @@ class MapReader:
             if counted is not None
             else count_statement(where, self._indexes)
         )
-        # Over a date range that is not one period, the pairs are added up under an
-        # integer each (schema version 9) where they can be.
+        # Over a date range, the pairs are added up under an integer each: from the
+        # packed blobs (schema version 12), or, for a range that is not one period,
+        # from the keyed rollup rows (version 9), where they can be.
+        family = keyed_family(query, plan, group.keys, self._tables, one_period=True)
+        if by_sector and family is PARTY_SECTORS and PACKED_TABLE in self._tables:
+            packed = packed_top_pairs(self._sql_rows, family, query, group.keys, limit)
+            return TopPairs(
+                group.keys,
+                [PairCount(values, n) for values, n in packed.rows],
+                packed.pairs,
+                packed.paired,
+                int(self._rows(everything)[0]["n"]) - packed.paired,
+            )
         keyed = keyed_top_pairs(query, plan, group, self._tables, limit)
         if keyed is not None or source.grouped:
             # The groups are added up from many rows: once, into a table of the pairs with

@@ -12,7 +12,11 @@ from typing import Any
 
 from eventwire.errors import StoreError
 from eventwire.store.fts import match_expression
-from eventwire.store.read.keyed_rollups import keyed_stats_source
+from eventwire.store.keyed_rollups import DYADS
+from eventwire.store.packed_rollups import PACKED_TABLE
+from eventwire.store.read.key_texts import KeyTexts
+from eventwire.store.read.keyed_rollups import keyed_family, keyed_stats_source
+from eventwire.store.read.packed_rollups import PackedStats, packed_stats
 from eventwire.store.read.paging import Cursor, SortOrder, in_order, page_plan
 from eventwire.store.read.query import (
     MATCHING_ARTICLES,
@@ -97,12 +101,15 @@ class Reader:
         *,
         use_rollups: bool = True,
         time_limit: float | None = None,
+        key_texts: KeyTexts | None = None,
     ) -> None:
         """``indexes`` and ``tables`` are the store's index and table names; counts and
         stats come from its rollup tables where they can (``rollups.py``) unless
         ``use_rollups`` is False. ``time_limit`` is the budget the connection's progress
-        handler enforces (named in the message of a query it stops)."""
+        handler enforces (named in the message of a query it stops). ``key_texts``
+        holds the text of the keyed rollups' keys between readers (``key_texts.py``)."""
         self._conn = conn
+        self._key_texts = key_texts if key_texts is not None else KeyTexts()
         self._time_limit = time_limit
         self._path = path
         self._indexes = indexes
@@ -270,8 +277,24 @@ class Reader:
             return rollup_stats_source(query, plan, group, self._indexes)
         return stats_source(where, group, self._indexes)
 
+    def _packed_stats(
+        self, query: EventQuery, group: StatsGroup, limit: int | None
+    ) -> PackedStats | None:
+        """The groups of ``query`` added up from the packed rollups (schema version 12,
+        ``packed_rollups.py``), or None when they cannot answer it."""
+        if PACKED_TABLE not in self._tables or where_clause(query).nothing:
+            return None
+        plan = rollup_plan(query, group, self._tables)
+        family = keyed_family(query, plan, group.keys, self._tables, one_period=True)
+        if family is not DYADS:
+            return None
+        return packed_stats(self._rows, DYADS, query, group.keys, self._key_texts, limit)
+
     def stats(self, query: EventQuery, group: StatsGroup, limit: int | None) -> StatsResult:
         """Event counts per group, in the API's order (``query.stats_statement``)."""
+        packed = self._packed_stats(query, group, limit)
+        if packed is not None:
+            return StatsResult(group.keys, packed.rows())
         source = self._stats_source(query, group)
         if source is None:
             return StatsResult(group.keys, [])
@@ -288,6 +311,10 @@ class Reader:
 
     def stats_json(self, query: EventQuery, group: StatsGroup, limit: int | None) -> StatsJson:
         """The rows of ``stats`` as JSON objects, encoded by SQLite (for the API)."""
+        packed = self._packed_stats(query, group, limit)
+        if packed is not None:
+            encoded = packed.json()
+            return StatsJson(group.keys, [encoded] if encoded else [])
         source = self._stats_source(query, group)
         if source is None:
             return StatsJson(group.keys, [])
