@@ -101,16 +101,18 @@ class NewsServer:
                     reply = server._next_reply(self.path)
                     if reply.delay:
                         time.sleep(reply.delay)
-                    self.send_response(reply.status)
-                    self.send_header("Content-Type", reply.content_type)
-                    self.send_header("Content-Length", str(len(reply.body)))
-                    for name, value in reply.headers.items():
-                        self.send_header(name, value)
-                    self.end_headers()
-                    self.wfile.write(reply.body)
                 finally:
+                    # Counted out before the answer is sent: a client that got the whole
+                    # answer may ask again before this thread runs on (a loaded machine).
                     with server._lock:
                         server._in_flight -= 1
+                self.send_response(reply.status)
+                self.send_header("Content-Type", reply.content_type)
+                self.send_header("Content-Length", str(len(reply.body)))
+                for name, value in reply.headers.items():
+                    self.send_header(name, value)
+                self.end_headers()
+                self.wfile.write(reply.body)
 
             def log_message(self, format: str, *args: object) -> None:
                 """Quiet: the tests look at ``requests`` instead."""
