@@ -403,6 +403,8 @@ def drop_unsupported(mentions: list[ToponymMention], demonyms: list[str]) -> lis
     kept: list[ToponymMention] = []
     for mention in mentions:
         entry = resolutions[mention.key].entry
+        if not mention.weak and _stray(entry, support):
+            continue
         if (
             not mention.weak
             or is_strong(entry)
@@ -411,3 +413,21 @@ def drop_unsupported(mentions: list[ToponymMention], demonyms: list[str]) -> lis
         ):
             kept.append(mention)
     return kept
+
+
+# Names of the article that must point to another country before a small place is a
+# stray: local news names its own towns and counties more than once.
+_STRAY_SUPPORT = 2
+
+
+def _stray(entry: GazetteerEntry, support: Counter[str]) -> bool:
+    """Whether a small town is the only name of its country in an article whose other
+    names point to another ("Photo: Metro Video" in a Houston story is no town of
+    Indonesia): a word that is also a town, read in the wrong sense."""
+    if is_strong(entry) or entry.country_code is None or support[entry.country_code] > 1:
+        return False
+    if not (entry.feature_code.startswith("PPL") or entry.feature_code == "ADM2"):
+        return False
+    return any(
+        count >= _STRAY_SUPPORT for code, count in support.items() if code != entry.country_code
+    )
