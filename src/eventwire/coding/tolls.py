@@ -64,8 +64,6 @@ _DEATH_NOUNS = frozenset({"death", "killing", "murder", "slaying", "homicide"})
 # A victim in hospital: "in critical condition".
 _CONDITIONS = frozenset({"critical", "serious", "stable", "fair", "grave", "guarded"})
 _REFLEXIVES = frozenset({"himself", "herself"})
-# Words that head a list of ages, no figure: "two boys, ages 12 and 14".
-_AGE_WORDS = frozenset({"ages", "aged"})
 _RELATIVES = frozenset({"who", "that", "which"})
 _GROUP_WORDS = frozenset({"total", "number", "group", "family"})
 _PERSON_PRONOUNS = {
@@ -114,29 +112,8 @@ def _number(token: Any) -> int | None:
     return quantity_words().get(text)
 
 
-def age_list(token: Any) -> int | None:
-    """How many people a list of ages counts ("ages 3 and 4": 2; "aged 19, 22 and 25":
-    3), or None when ``token`` heads no such list: ages are no figures."""
-    if token.lower_ not in _AGE_WORDS:
-        return None
-    for child in token.children:
-        if child.dep_ == "nummod" and child.pos_ == "NUM":
-            return 1 + sum(1 for _ in _number_conjuncts(child))
-    return None
-
-
-def _number_conjuncts(token: Any) -> Iterator[Any]:
-    for child in token.children:
-        if child.dep_ == "conj" and child.pos_ == "NUM":
-            yield child
-            yield from _number_conjuncts(child)
-
-
 def count_phrase(head: Any) -> int | None:
     """How many people the noun phrase headed by ``head`` counts, or None if unsaid."""
-    ages = age_list(head)
-    if ages is not None:
-        return ages
     if head.pos_ == "PRON":
         return 1 if head.lower_ in ("he", "she", "him", "her") else None
     # "dozens of people", "three of the guards": the figure is the head itself.
@@ -183,10 +160,6 @@ def count_victims(head: Any) -> int | None:
     if head.lower_ == "old" and head.dep_ != "amod":
         return 1  # "the 2-year-old who was shot"
     total = count_phrase(head)
-    listed = [age_list(c) for c in head.children if c.dep_ == "appos"]
-    ages = max((n for n in listed if n is not None), default=None)
-    if total is None and ages is not None:
-        return ages  # "his sons, ages 3 and 4"
     if head.lower_ in _GROUP_WORDS:  # "a total of four people"
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -198,11 +171,7 @@ def count_victims(head: Any) -> int | None:
             return None
         total = 1
     for appos in head.children:  # "one adult male, two adult females, and one child"
-        if (
-            appos.dep_ == "appos"
-            and age_list(appos) is None
-            and any(c.dep_ == "nummod" for c in appos.children)
-        ):
+        if appos.dep_ == "appos" and any(c.dep_ == "nummod" for c in appos.children):
             total += count_phrase(appos) or 0
     for conj in _conjuncts(head):
         part = count_phrase(conj) if conj.pos_ not in ("PROPN", "PRON") else 1
