@@ -31,12 +31,17 @@ _NETWORKS = r"(?:CBS|NBC|ABC|FOX|Fox)"
 _CALL_SIGN = r"[KW][A-Z]{2,3}"
 # The parenthesis of a dateline: "(WBTV) —", "(CBSMiami) –", "(ABC7) -".
 _DATELINE_STATION = re.compile(
-    r"\((?P<station>" + _CALL_SIGN + r"(?:-?(?:TV|DT|FM|AM))?(?:[ -]?\d{1,2})?|"
-    + _NETWORKS + r"[A-Za-z]*\d{0,2})\)[ \t]*(?:—|–|--|-)"
+    r"\((?P<station>"
+    + _CALL_SIGN
+    + r"(?:-?(?:TV|DT|FM|AM))?(?:[ -]?\d{1,2})?|"
+    + _NETWORKS
+    + r"[A-Za-z]*\d{0,2})\)[ \t]*(?:—|–|--|-)"
 )
 # A call sign that says it is a broadcaster: "WSOC-TV", "KENS 5", "WSOC reports".
 _STATION = re.compile(
-    r"(?<![\w-])" + _CALL_SIGN + r"(?:-(?:TV|DT)\b|[ ]\d{1,2}\b(?![,.]?\d)|(?<=\w{4})[ ]report(?:s|ed)\b)"
+    r"(?<![\w-])"
+    + _CALL_SIGN
+    + r"(?:-(?:TV|DT)\b|[ ]\d{1,2}\b(?![,.]?\d)|(?<=\w{4})[ ]report(?:s|ed)\b)"
 )
 # Acronyms of the form of a call sign that are no station.
 _NOT_STATIONS = frozenset({"WWII", "KFOR", "WHO", "WFP", "WTO", "WWF", "WWE", "KKK", "WMD"})
