@@ -105,3 +105,21 @@ def test_a_small_town_its_country_supports_stays(nlp: Any) -> None:
     places(doc)
     (town,) = [p for p in doc.places if p.text == "Ferrol"]
     assert town.country_code == "ES"
+
+
+def test_a_bare_small_town_of_another_us_state_is_a_stray(nlp: Any) -> None:
+    text = "Police in Detroit and Dearborn, Michigan, said the man was shot south of Jefferson."
+    labels = {"Detroit": "GPE", "Dearborn": "GPE", "Michigan": "GPE", "Jefferson": "GPE"}
+    doc = _parsed(text, labels)
+    places(doc)
+    assert not [p for p in doc.places if p.text == "Jefferson"]
+    assert {p.text for p in doc.places} >= {"Detroit", "Dearborn", "Michigan"}
+
+
+def test_a_town_of_another_us_state_with_its_state_stays(nlp: Any) -> None:
+    text = "Police in Detroit and Dearborn said the man had moved from Jefferson, Louisiana."
+    labels = {"Detroit": "GPE", "Dearborn": "GPE", "Jefferson": "GPE", "Louisiana": "GPE"}
+    doc = _parsed(text, labels)
+    places(doc)
+    (town,) = [p for p in doc.places if p.text == "Jefferson"]
+    assert town.admin1 == "Louisiana"
