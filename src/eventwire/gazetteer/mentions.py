@@ -35,6 +35,7 @@ from itertools import pairwise
 from typing import Any
 
 from eventwire import knowledge
+from eventwire.gazetteer.broadcast import broadcast_countries
 from eventwire.gazetteer.cues import (
     apply_kind_cues,
     cue_mentions,
@@ -435,6 +436,8 @@ def find_mentions(doc: Document, gazetteer: Gazetteer) -> tuple[list[ToponymMent
     link_qualifiers(doc, mentions)
     people = [m for m in demonyms if m.source != "demonym"]
     evidence = [c.country_code for m in people for c in m.candidates if c.country_code]
+    url = doc.article.url if doc.article is not None else None
+    evidence += broadcast_countries(doc.text, url)
     mentions += [m for m in demonyms if m.source == "demonym"]
     apply_kind_cues(doc.text, mentions)
     kept = drop_unsupported(situate_directions(mentions, evidence), evidence)
