@@ -193,28 +193,10 @@ def test_the_shipped_head_separates_sentences_it_never_saw() -> None:
 
 @pytest.fixture
 def add_assaults(monkeypatch: pytest.MonkeyPatch) -> None:
-    """ASSAULT is added by default only in an article with no factual event (README):
-    the rule is tested with it on everywhere."""
+    """ASSAULT is not added by default (README): the rule is tested with it on."""
     import eventwire.stages.detector as detector
 
     monkeypatch.setattr(detector, "ADDED_TYPES", detector.ADDED_TYPES | {"ASSAULT"})
-
-
-def test_an_attack_no_pattern_holds_is_added_where_the_article_has_no_event() -> None:
-    doc = _parsed("Three girls were hurt in a grenade explosion at the market in the evening.")
-    apply_rules(doc, doc.sentences, _typed(doc, "ASSAULT"), THRESHOLDS)
-    [event] = doc.events
-    assert (event.type, event.trigger, event.factual) == ("ASSAULT", "explosion", True)
-    assert event.confidence <= 0.5
-
-
-def test_no_attack_is_added_where_the_patterns_coded_another_event() -> None:
-    text = "The two parties signed a truce on Sunday. Three girls were hurt in an explosion."
-    doc = _parsed(text)
-    agree = Event("AGREE", text, 0, 41, trigger="signed", trigger_start=text.index("signed"))
-    doc.events = [agree]
-    apply_rules(doc, doc.sentences, _typed(doc, "ASSAULT"), THRESHOLDS)
-    assert doc.events == [agree]
 
 
 @pytest.mark.usefixtures("add_assaults")

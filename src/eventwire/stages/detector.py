@@ -11,9 +11,8 @@ SET-ASIDE part agreed (README, Accuracy):
   actor, and when none is coded one is added on the sentence's death word (only where
   the sentence names the police), so that the casualties stage counts it;
 * the same for an arrest (``arrest``): a COERCE arrest by the police;
-* a sentence whose type the detector is sure of (PROTEST, COERCE; ASSAULT only in an
-  article where the patterns coded no factual event at all), with no factual event of
-  that type coded, gets one on its word for it, with the actor and recipient
+* a sentence whose type the detector is sure of (ASSAULT, COERCE), with no factual
+  event of that type coded, gets one on its word for it, with the actor and recipient
   its parse gives (``coding.arguments``, as for a pattern event), at a confidence below
   the patterns' (``_typed_event``).
 
@@ -85,13 +84,6 @@ _CUE_WORDS = frozenset(
 ADD_TYPE = 0.45
 ADD_EVENT = 0.5
 ADDED_TYPES = frozenset({"COERCE", "PROTEST"})
-# ASSAULT is added only where the patterns coded no factual event in the whole article
-# (an attack told in words no pattern holds, "died in an explosion", "after a chlorine
-# gas attack"), so that no added attack outranks or joins what the patterns coded.
-# ACLED type top-1, WORK coded by heads that did not see its thirds 0.836 -> 0.844,
-# SET-ASIDE 0.796 -> 0.800 (explosions 31 -> 32 of 35); disasters with a factual event
-# unchanged (7 of 34 cross-coded WORK, 0 of 17 SET-ASIDE).
-ADDED_WHEN_EMPTY: frozenset[str] = frozenset({"ASSAULT"})
 # When the detector is this sure of a sentence's type (DISAGREE_SURE) and gives a pattern
 # event's type less than DISAGREE_LOW, that event's confidence is halved. (Blending every
 # event's confidence with the detector's type probability raised the ACLED type top-1
@@ -440,7 +432,6 @@ def apply_rules(
     thresholds: dict[str, float],
 ) -> None:  # fmt: skip
     """Change ``doc.events`` as the detector's scores say (the rules above)."""
-    empty = not any(e.factual for e in doc.events)
     for sentence, found in zip(sentences, detections, strict=True):
         own = [e for e in doc.events if _in(e, sentence)]
         if found.event < thresholds["event"]:
@@ -490,7 +481,7 @@ def apply_rules(
         kind, p_type = found.type, found.type_probability
         add = (
             span is not None
-            and (kind in ADDED_TYPES or (empty and kind in ADDED_WHEN_EMPTY))
+            and kind in ADDED_TYPES
             and p_type >= ADD_TYPE
             and found.event >= ADD_EVENT
             and not any(e.type == kind and e.factual for e in own)
