@@ -127,20 +127,6 @@ def test_no_assault_where_the_detector_sees_no_event() -> None:
     assert doc.events == []
 
 
-@pytest.mark.parametrize(("score", "kept"), [(0.45, True), (0.1, False)])
-def test_an_attack_the_event_head_doubts_stays_under_the_default_threshold(
-    score: float, kept: bool
-) -> None:
-    from eventwire.stages.detector import DEFAULT_THRESHOLDS, THRESHOLD_OVERRIDES
-
-    text = "Two boys died in an explosion near the bus depot."
-    attack = Event("ASSAULT", text, 0, len(text), trigger_start=text.index("explosion"))
-    doc = _doc(text, [attack])
-    thresholds = {**DEFAULT_THRESHOLDS, **THRESHOLD_OVERRIDES}
-    apply_rules(doc, doc.sentences, [_detection(text, event=score)], thresholds)
-    assert doc.events == ([attack] if kept else [])
-
-
 def test_an_armed_force_attack_stays_where_the_detector_sees_no_event() -> None:
     text = "Army helicopters dropped barrel bombs on the market town."
     army = Actor("Army helicopters", sector="MIL", start=0, end=15)
