@@ -249,3 +249,30 @@ def test_a_day_of_telling_dates_the_attack_when_nothing_else_does() -> None:
     text = "Police said Thursday that two men were shot near a park in Dayton, Ohio."
     main = _attacks(_run(text, published="2016-07-29"))[0]
     assert str(main.date) == "2016-07-28"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Over the past two years, 40 people were killed in the city, and on Monday two more.",
+        "Since January 2020 the militia has attacked the village three times.",
+        "Police said the man was shot on Friday night near the old market.",
+        "Nothing of the kind happened there.",
+    ],
+)
+def test_a_spans_date_entities_are_those_spacy_lists(nlp: Any, text: str) -> None:
+    from eventwire.stages.incidents import _date_entities
+
+    doc = nlp(text)
+    for start in range(len(doc)):
+        for end in range(start + 1, len(doc) + 1):
+            span = doc[start:end]
+            expected = [(e.start, e.end) for e in span.ents if e.label_ == "DATE"]
+            assert [(e.start, e.end) for e in _date_entities(span)] == expected
+
+
+def test_a_tally_over_past_years_is_a_period(nlp: Any) -> None:
+    from eventwire.stages.incidents import is_period
+
+    assert is_period(nlp("Over the past two years, 40 people were killed in the city.")[:])
+    assert not is_period(nlp("Police said the man was shot on Friday night.")[:])

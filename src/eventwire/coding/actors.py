@@ -345,7 +345,7 @@ def code_phrase(head: Any) -> PhraseCode:
         covered.add(position)
 
     for first, last, text in ngrams(tokens):
-        if covered & set(range(first, last + 1)):
+        if not covered.isdisjoint(range(first, last + 1)):
             continue
         org = organizations.lookup(text)
         if org is not None:

@@ -71,7 +71,7 @@ def country_words(tokens: list[Any]) -> list[CountryWords] | None:
     found: list[CountryWords] = []
     covered: set[int] = set()
     for first, last, text in ngrams(tokens):
-        if covered & set(range(first, last + 1)) or tokens[first].pos_ == "DET":
+        if not covered.isdisjoint(range(first, last + 1)) or tokens[first].pos_ == "DET":
             continue  # "the Israeli": the word without its article
         words = tokens[first : last + 1]
         org = organizations.lookup(text)

@@ -49,6 +49,8 @@ _GATHERING_VERBS = frozenset(
 _DECLARING_VERBS = frozenset({"declare", "announce", "proclaim"})
 _CLAIM_VERBS = frozenset({"claim", "accept", "take", "admit", "acknowledge"})
 _NOUN_ARGUMENT_DEPS = frozenset({"dobj", "attr", "nsubj", "nsubjpass", "oprd"})
+# The parts of speech a trigger has (``find_triggers`` codes nothing else).
+_TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN"})
 _NAME_PARTS = frozenset({"PERSON", "ORG", "GPE", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT"})
 
 
@@ -263,14 +265,20 @@ def find_triggers(
     """(trigger token, clause verb, pattern) for every trigger in ``tokens``; ``actors``
     (the document's coded actors) tell which objects name people."""
     for token in tokens:
-        if token.ent_type_ in NOT_PARTICIPANTS and (token.pos_ == "PROPN" or token.like_num):
+        pos = token.pos_
+        if pos not in _TRIGGER_POS:
+            continue  # the cheap test first: only verbs and nouns are triggers
+        if token.ent_type_ in NOT_PARTICIPANTS and (pos == "PROPN" or token.like_num):
             continue  # "signed in March": a month, not a march
         lemma = token.lemma_.lower()
         ended = _ended_event(token, patterns)
         if ended is not None:
             yield ended
             continue
-        if token.pos_ == "VERB":
+        if pos == "VERB":
+            candidates = patterns.for_verb(lemma) or patterns.for_verb(token.lower_)
+            if not candidates:
+                continue  # no pattern: the tests of the verb's use are not needed
             if (
                 token.dep_ in _ADJECTIVAL_DEPS
                 or _is_nominal(token)
@@ -279,8 +287,7 @@ def find_triggers(
             ):
                 continue
             verb = token
-            candidates = patterns.for_verb(lemma) or patterns.for_verb(token.lower_)
-        elif token.pos_ in ("NOUN", "PROPN"):
+        elif pos in ("NOUN", "PROPN"):
             if token.ent_type_ in _NAME_PARTS:
                 continue  # "the Ceasefire Violations Committee"
             candidates = patterns.for_noun(lemma)

@@ -166,8 +166,31 @@ def _may_be_same_time(main: Event, other: Event) -> bool:
 def is_period(span: Any) -> bool:
     """Whether ``span`` names a period or a time long past (a tally, not this incident)."""
     if not any(token.ent_type_ == "DATE" for token in span):
-        return False  # the cheap test first: ``span.ents`` lists the whole Doc's entities
-    return any(ent.label_ == "DATE" and _PERIOD.search(ent.text.lower()) for ent in span.ents)
+        return False  # the cheap test first
+    return any(_PERIOD.search(ent.text.lower()) for ent in _date_entities(span))
+
+
+def _date_entities(span: Any) -> list[Any]:
+    """The DATE entities wholly inside ``span``, as ``span.ents`` gives them (as spans
+    without their label), read from the span's own tokens: ``span.ents`` first builds
+    every entity of the whole Doc, at every call."""
+    doc = span.doc
+    found: list[Any] = []
+    i = span.start
+    while i < span.end:
+        token = doc[i]
+        if token.ent_iob_ != "B" or not token.ent_type_:
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        if end > span.end:
+            break  # runs past the span: not inside it
+        if token.ent_type_ == "DATE":
+            found.append(doc[i:end])
+        i = end
+    return found
 
 
 def title_spans(doc: Document) -> list[Any]:
