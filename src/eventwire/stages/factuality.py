@@ -30,6 +30,7 @@ from functools import lru_cache
 from typing import Any
 
 from eventwire.coding.non_events import non_event_reason
+from eventwire.coding.nonspecific import nonspecific_reason
 from eventwire.coding.syntax import COMMITTING_VERBS
 from eventwire.datafiles import read_word_table
 from eventwire.model import Document, Event, Zone
@@ -251,8 +252,26 @@ def _reported_future(flags: set[str], verb: Any) -> set[str]:
     return flags
 
 
-def assess(event: Event, spacy_doc: Any) -> set[str]:
-    """The factuality flags that apply to ``event``."""
+# The reasons of ``coding.nonspecific`` that flag an event (all of them; an empty set
+# turns the check off, to measure what it does).
+NONSPECIFIC_REASONS: frozenset[str] = frozenset(
+    {"planned", "sense", "metaphor", "reporting", "standing", "generic", "description", "present"}
+)
+
+
+def nonspecific(event: Event, spacy_doc: Any, *, in_body: bool = True) -> tuple[str, str] | None:
+    """The flag and the reason why ``event`` is told as no specific event done (a plan,
+    a habit, a standing state, the report's frame, another sense of the word:
+    ``coding.nonspecific``), or None."""
+    found = _trigger_and_verb(event, spacy_doc)
+    if found is None:
+        return None
+    return nonspecific_reason(found[0], event.type, in_body=in_body)
+
+
+def assess(event: Event, spacy_doc: Any, *, in_body: bool = True) -> set[str]:
+    """The factuality flags that apply to ``event`` (``in_body``: told in the body,
+    not in a title or a caption)."""
     if event.trigger_start is None or event.trigger_end is None:
         return set()
     span = spacy_doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
@@ -285,6 +304,10 @@ def assess(event: Event, spacy_doc: Any) -> set[str]:
     flags |= _governing_flags(verb, words)
     if flags == {"hypothetical"} and _tells_its_dead(trigger):
         flags.clear()  # "had ordered firing at the rioters in which three men were killed"
+    if not flags:
+        found = nonspecific_reason(trigger, event.type, in_body=in_body)
+        if found is not None and found[1] in NONSPECIFIC_REASONS:
+            flags.add(found[0])  # planned, habitual, standing, a frame, another sense
     return flags
 
 
@@ -428,7 +451,8 @@ def flag_factuality(doc: Document) -> Document:
         )
     ]
     for event in doc.events:
-        flags = assess(event, doc.spacy_doc)
+        in_body = doc.zone_at(event.start) not in (Zone.TITLE, Zone.CAPTION)
+        flags = assess(event, doc.spacy_doc, in_body=in_body)
         event.negated = "negated" in flags
         event.hypothetical = "hypothetical" in flags
         event.future = "future" in flags

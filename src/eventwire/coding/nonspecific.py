@@ -1,0 +1,337 @@
+"""Statements a trigger word matches that assert no specific event as done.
+
+Unlike the sentences of ``coding.non_events`` (headings, warnings, results), these
+are kept and flagged by the factuality stage, so an analyst can still see them:
+
+- *planned*: an event noun that a plan or a schedule governs ("talks planned for the
+  next day", "a meeting to be held in Moscow", "the upcoming summit", "the vote is
+  scheduled for Friday"): ``future``;
+- *generic* or *habitual*: the present simple with a habitual adverb or a time that
+  repeats ("police usually detain them", "they march every Friday"), or with a
+  generic subject, a bare plural or a doctrine ("children throw stones at the
+  soldiers", "Islam forbids it"): no one did it on a day;
+- *standing*: a state held for long ("have long opposed the dam", "a long-standing
+  alliance"), an agreement on an opinion ("agreed that youth crime is a problem",
+  "agreed with the critics"): no event;
+- *reporting frame*: how the news was told, not what happened ("declined to comment",
+  "spoke on condition of anonymity", "asked not to be named");
+- *word sense*: the trigger word in another sense than its type's ("demonstrated
+  his skill" is no protest, "military strikes" no labour strike, "amassed charges"
+  or "amassed a fortune" no mobilization, "killing off the siesta" no attack).
+
+``nonspecific_reason`` returns the flag and the reason, or None.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventwire.coding.non_events import clause_verb
+
+# What plans or schedules an event noun, as the verb of its clause or its modifier.
+_PLANNING = frozenset(
+    {"plan", "schedule", "set", "slate", "expect", "propose", "due", "intend", "envisage"}
+)
+_PLANNED_ADJECTIVES = frozenset(
+    {"upcoming", "planned", "scheduled", "proposed", "forthcoming", "future", "impending",
+     "expected", "prospective", "next", "coming", "possible", "potential", "intended"}
+)  # fmt: skip
+# Adverbs of habit and times that repeat.
+_HABITUAL = frozenset(
+    {"usually", "often", "always", "typically", "generally", "normally", "regularly",
+     "routinely", "traditionally", "commonly", "frequently", "sometimes", "rarely",
+     "seldom", "habitually", "customarily", "constantly", "occasionally", "invariably"}
+)  # fmt: skip
+_REPEATING = frozenset({"every", "each"})
+# Subjects that stand for a kind or a doctrine, not for participants.
+_DOCTRINES = frozenset(
+    {"islam", "christianity", "judaism", "hinduism", "buddhism", "bible", "quran", "koran",
+     "torah", "scripture", "religion", "faith", "tradition", "custom", "doctrine", "sharia",
+     "church", "culture"}
+)  # fmt: skip
+_GENERIC_PRONOUNS = frozenset({"one", "everyone", "everybody", "people"})
+# Words that make a state standing.
+_STANDING_ADVERBS = frozenset({"long", "traditionally", "historically", "consistently"})
+_STANDING_ADJECTIVES = frozenset(
+    {"longstanding", "long-standing", "standing", "traditional", "historic", "historical",
+     "decades-old", "age-old", "longtime", "long-time", "old", "enduring", "lasting"}
+)  # fmt: skip
+_STATE_VERBS = frozenset({"be", "have", "seem", "remain", "exist", "need", "matter", "deserve"})
+# What one declines, requests or is granted that only frames the report.
+_UNSAID = frozenset(
+    {"comment", "discuss", "elaborate", "speculate", "confirm", "say", "identify", "name",
+     "disclose", "reveal", "respond", "specify", "detail"}
+)  # fmt: skip
+_DECLINING = frozenset({"decline", "refuse"})
+# Word senses.
+_ATTACK_MODIFIERS = frozenset(
+    {"military", "air", "missile", "drone", "aerial", "artillery", "rocket", "nuclear",
+     "preemptive", "pre-emptive", "retaliatory", "precision", "surgical", "targeted",
+     "punitive", "naval", "bombing", "cruise", "tactical"}
+)  # fmt: skip
+_GATHERING = frozenset({"amass", "accumulate", "mass", "stockpile", "hoard"})
+_MOBILIZED = frozenset(
+    {"troop", "force", "soldier", "army", "militia", "fighter", "tank", "weapon", "arm",
+     "supporter", "crowd", "people", "protester", "warship", "ship", "aircraft", "jet",
+     "vehicle", "unit", "battalion", "division", "reservist", "police", "officer",
+     "personnel", "artillery", "missile", "equipment", "man", "member", "border"}
+)  # fmt: skip
+_PEOPLE = frozenset({"people", "person", "man", "woman", "child", "civilian", "soldier"})
+
+
+def nonspecific_reason(trigger: Any, type_: str | None, *, in_body: bool) -> tuple[str, str] | None:
+    """The factuality flag (``future`` or ``hypothetical``) and the reason why the
+    clause of ``trigger`` (a spaCy token), coded as ``type_``, asserts no specific
+    event as done, or None. Generic and habitual readings are judged only in the body
+    (``in_body``): titles and captions tell news in the present."""
+    verb = clause_verb(trigger)
+    if _is_planned(trigger, verb):
+        return "future", "planned"
+    sense = _other_sense(trigger, verb, type_)
+    if sense is not None:
+        return "hypothetical", sense
+    if _is_reporting_frame(trigger, verb):
+        return "hypothetical", "reporting"
+    if _is_standing(trigger, verb, type_):
+        return "hypothetical", "standing"
+    if in_body and _is_generic(verb):
+        return "hypothetical", "generic"
+    if in_body and _is_described(trigger, verb):
+        return "hypothetical", "description"
+    if in_body and _is_present_state(trigger, verb):
+        return "hypothetical", "present"
+    return None
+
+
+def _is_planned(trigger: Any, verb: Any) -> bool:
+    """An event noun with a plan on it ("talks planned for Monday", "a meeting to be
+    held", "the upcoming summit"), or the subject of a plan ("the vote is scheduled")."""
+    if trigger.dep_ == "acl" and trigger.head.pos_ == "NOUN":
+        trigger = trigger.head  # "a planned strike called by the union"
+    if trigger.pos_ != "NOUN":
+        return False
+    for child in trigger.children:
+        if child.dep_ == "amod" and child.lower_ in _PLANNED_ADJECTIVES:
+            return True
+        if child.dep_ == "acl" and (
+            (child.tag_ == "VBN" and child.lemma_.lower() in _PLANNING)
+            or any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        ):
+            return True
+    return (
+        trigger.dep_ in ("nsubj", "nsubjpass")
+        and trigger.head.i == verb.i
+        and verb.lemma_.lower() in _PLANNING
+        and not any(c.dep_ == "neg" for c in verb.children)
+    )
+
+
+def _present_simple(verb: Any) -> bool:
+    """The present simple, active ("forbids") or passive ("is often cited")."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if not auxiliaries:
+        return verb.tag_ in ("VBZ", "VBP")
+    if any(a.dep_ == "aux" and a.lower_ not in ("do", "does") for a in auxiliaries):
+        return False
+    return verb.tag_ in ("VBZ", "VBP") or (
+        verb.tag_ == "VBN" and any(a.tag_ in ("VBZ", "VBP") for a in auxiliaries)
+    )
+
+
+def _is_generic(verb: Any) -> bool:
+    """The present simple told as a habit ("usually", "every Friday") or of a kind (a
+    bare plural, a doctrine, "people"), not by a speaker of themselves ("we condemn")."""
+    if not _present_simple(verb) or verb.dep_ in ("ccomp", "xcomp", "advcl", "relcl"):
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in verb.children):
+        return True
+    for child in verb.children:
+        if child.dep_ in ("npadvmod", "prep") and any(
+            t.dep_ == "det" and t.lower_ in _REPEATING for t in child.subtree
+        ):
+            return True  # "every Friday", "on each occasion"
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(_is_generic_subject(s) for s in subjects)
+
+
+def _is_generic_subject(subject: Any) -> bool:
+    lemma = subject.lemma_.lower()
+    if lemma in _DOCTRINES or subject.lower_ in _GENERIC_PRONOUNS:
+        return True
+    if subject.tag_ != "NNS":
+        return False
+    # A bare plural: no determiner, possessive, number or name pins it down.
+    return not any(
+        c.dep_ in ("det", "poss", "nummod", "appos", "relcl", "acl", "prep")
+        or (c.dep_ == "compound" and c.pos_ == "PROPN")
+        for c in subject.children
+    )
+
+
+def _is_described(trigger: Any, verb: Any) -> bool:
+    """An event noun described by a present copula ("the loans are interest-free",
+    "such visits are something that ..."): a description, not a report."""
+    subject = trigger.head if trigger.dep_ == "compound" else trigger
+    return (
+        trigger.pos_ == "NOUN"
+        and subject.dep_ == "nsubj"
+        and subject.head.i == verb.i
+        and verb.lemma_.lower() == "be"
+        and verb.tag_ in ("VBZ", "VBP")
+        and not any(c.dep_ == "aux" for c in verb.children)
+    )
+
+
+_FIRST_PERSON = frozenset({"i", "we", "you"})
+_SPEAKING = frozenset({"say", "tell", "add", "state", "claim", "report", "write", "note"})
+
+
+def _is_present_state(trigger: Any, verb: Any) -> bool:
+    """A main clause of the body in the present simple, of a third person, outside
+    quotes and not speech ("the family calls its farm ...", "the group backs ..."):
+    body text reports what happened in the past tense."""
+    if not _present_simple(verb) or verb.dep_ not in ("ROOT", "conj"):
+        return False
+    if verb.tag_ == "VBN":
+        return False  # "the man is charged with assault": news in the passive
+    if verb.lemma_.lower() in _SPEAKING or _quoted(trigger):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and not any(s.lower_ in _FIRST_PERSON for s in subjects)
+
+
+_QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''"})
+
+
+def _quoted(token: Any) -> bool:
+    return sum(1 for t in token.sent if t.i < token.i and t.text in _QUOTE_MARKS) % 2 == 1
+
+
+def _is_standing(trigger: Any, verb: Any, type_: str | None) -> bool:
+    """A state held for long ("have long opposed", "a long-standing alliance") or an
+    agreement on an opinion ("agreed that crime is a problem", "agreed with them")."""
+    if any(c.dep_ == "advmod" and c.lower_ in _STANDING_ADVERBS for c in verb.children):
+        return True
+    if trigger.pos_ == "NOUN" and any(
+        c.dep_ in ("amod", "compound") and c.lower_ in _STANDING_ADJECTIVES
+        for c in trigger.children
+    ):
+        return True
+    if type_ != "AGREE" or trigger.i != verb.i or trigger.lemma_.lower() != "agree":
+        return False
+    if any(c.dep_ in ("xcomp", "dobj") for c in verb.children):
+        return False  # "agreed to withdraw", "agreed a ceasefire"
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        auxiliaries = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
+        if clause.lemma_.lower() in _STATE_VERBS and not auxiliaries & {"would", "will", "should"}:
+            return True  # "agreed that youth crime is a problem"
+    return any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children) and not any(
+        c.dep_ == "ccomp" for c in verb.children
+    )
+
+
+def _is_reporting_frame(trigger: Any, verb: Any) -> bool:
+    """Whether the clause is the report's frame: "declined to comment", "spoke on condition of
+    anonymity", "asked not to be named"."""
+    scope = [trigger, verb]
+    if any(t.lemma_.lower() == "anonymity" for s in scope for t in s.subtree):
+        return True
+    if verb.lemma_.lower() in _DECLINING:
+        said = [c for c in verb.children if c.dep_ in ("xcomp", "dobj")]
+        if any(c.lemma_.lower() in _UNSAID for c in said):
+            return True
+    for clause in (c for c in verb.children if c.dep_ == "xcomp"):
+        negated = any(c.dep_ == "neg" for c in clause.children)
+        if negated and clause.lemma_.lower() in ("name", "identify", "quote"):
+            return True  # "asked not to be named"
+    return False
+
+
+# What one meets that is no one to meet ("the crops meet their needs").
+_MET_TARGETS = frozenset(
+    {"need", "demand", "target", "requirement", "standard", "criterion", "deadline", "goal",
+     "expectation", "condition", "cost", "obligation", "threshold", "quota", "end"}
+)  # fmt: skip
+# What is "called" that is no telephone call ("called a strike", "an election called").
+_CALLED_EVENTS = frozenset(
+    {"strike", "election", "vote", "meeting", "referendum", "protest", "halt", "ceasefire",
+     "session", "poll", "truce", "boycott", "walkout", "shot", "game", "match"}
+)  # fmt: skip
+# What one seeks or accepts that is no request or agreement.
+_OFFICES = frozenset(
+    {"office", "election", "reelection", "re-election", "nomination", "presidency", "seat",
+     "term", "mandate", "candidacy"}
+)  # fmt: skip
+_CLIENTS = frozenset(
+    {"patient", "student", "applicant", "application", "donation", "card", "payment", "cash",
+     "booking", "reservation", "customer", "client", "submission", "entry", "award", "prize"}
+)  # fmt: skip
+# Places one visits as a private person, not as an envoy.
+_PRIVATE_PLACES = frozenset(
+    {"market", "shop", "store", "restaurant", "museum", "park", "beach", "zoo", "relative",
+     "family", "friend", "grave", "mall", "bar", "cafe", "gallery", "exhibition"}
+)  # fmt: skip
+_AMOUNTS = frozenset({"lot", "much", "little", "something", "nothing", "plenty", "more"})
+
+
+def _objects(token: Any) -> list[Any]:
+    return [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+
+
+def _other_sense(trigger: Any, verb: Any, type_: str | None) -> str | None:
+    """The trigger word in another sense than its type's."""
+    lemma = trigger.lemma_.lower()
+    objects = {o.lemma_.lower() for o in _objects(trigger)}
+    if lemma == "meet" and objects & _MET_TARGETS:
+        return "sense"  # "meet their needs", "met the deadline"
+    if type_ == "CONSULT" and lemma == "call":
+        if any(c.dep_ in ("oprd", "attr") for c in trigger.children):
+            return "sense"  # "the family calls its farm Hopewell": a name
+        named = objects | ({trigger.head.lemma_.lower()} if trigger.dep_ == "acl" else set())
+        if named & _CALLED_EVENTS:
+            return "sense"  # "called a strike", "a strike called by the union"
+    if type_ == "REQUEST" and lemma == "seek" and objects & _OFFICES:
+        return "sense"  # "seeking political office": a candidacy
+    if type_ == "AGREE" and lemma == "accept" and objects & _CLIENTS:
+        return "sense"  # "is accepting new patients"
+    if any(c.dep_ == "prt" and c.lower_ == "up" for c in trigger.children) and lemma == "end":
+        return "sense"  # "ended up picking a spot"
+    if type_ == "CONSULT" and lemma == "visit" and objects & _PRIVATE_PLACES:
+        return "sense"  # "soldiers visiting a local market"
+    if (
+        trigger.dep_ in ("acl", "relcl")
+        and trigger.head.lemma_.lower() in _AMOUNTS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
+    ):
+        return "sense"  # "had a lot to offer"
+    if (
+        type_ == "PROTEST"
+        and lemma == "demonstrate"
+        and trigger.pos_ == "VERB"
+        and any(c.dep_ in ("dobj", "ccomp") for c in trigger.children)
+    ):
+        return "sense"  # "demonstrated his skill", "demonstrated that it works"
+    if (
+        type_ == "PROTEST"
+        and lemma == "demonstration"
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in trigger.children)
+    ):
+        return "sense"  # "a demonstration of force"
+    if type_ == "PROTEST" and lemma in ("strike", "airstrike"):
+        modifiers = {c.lemma_.lower() for c in trigger.children if c.dep_ in ("amod", "compound")}
+        aimed = any(c.dep_ == "prep" and c.lower_ in ("on", "against") for c in trigger.children)
+        if modifiers & _ATTACK_MODIFIERS or aimed or lemma == "airstrike":
+            return "sense"  # "military strikes", "strikes on rebel positions"
+    if type_ == "MOBILIZE" and (lemma in _GATHERING or verb.lemma_.lower() in _GATHERING):
+        gathered = [c for c in verb.children if c.dep_ == "dobj"]
+        if gathered and not any(g.lemma_.lower() in _MOBILIZED for g in gathered):
+            return "sense"  # "amassed charges", "amassed a fortune"
+    if (
+        type_ == "ASSAULT"
+        and lemma == "kill"
+        and any(c.dep_ == "prt" and c.lower_ == "off" for c in trigger.children)
+    ):
+        killed = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+        if killed and not any(k.lemma_.lower() in _PEOPLE or k.pos_ == "PROPN" for k in killed):
+            return "metaphor"  # "killing off the siesta"
+    return None
