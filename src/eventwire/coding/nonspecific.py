@@ -94,13 +94,30 @@ def nonspecific_reason(trigger: Any, type_: str | None, *, in_body: bool) -> tup
         return "hypothetical", "reporting"
     if _is_standing(trigger, verb, type_):
         return "hypothetical", "standing"
+    if _is_courtesy(trigger, verb):
+        return "hypothetical", "courtesy"
+    if _is_ability(verb):
+        return "hypothetical", "ability"
+    if _is_habit(verb):
+        return "hypothetical", "habit"
     if in_body and _is_generic(verb):
         return "hypothetical", "generic"
     if in_body and _is_described(trigger, verb):
         return "hypothetical", "description"
     if in_body and _is_present_state(trigger, verb):
         return "hypothetical", "present"
+    if _quoted(trigger) and not _is_past(verb):
+        return "hypothetical", "quoted"
     return None
+
+
+def _is_past(verb: Any) -> bool:
+    """A clause in a past tense ("shot", "was killed", "had fled")."""
+    return (
+        verb.tag_ == "VBD"
+        or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
+        or (verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in verb.children))
+    )
 
 
 def _is_planned(trigger: Any, verb: Any) -> bool:
@@ -123,6 +140,35 @@ def _is_planned(trigger: Any, verb: Any) -> bool:
         and trigger.head.i == verb.i
         and verb.lemma_.lower() in _PLANNING
         and not any(c.dep_ == "neg" for c in verb.children)
+    )
+
+
+def _is_courtesy(trigger: Any, verb: Any) -> bool:
+    """Thanks given in a speech ("I want to thank my family", "'We thank everyone who
+    came,' she said"): a courtesy, no political act."""
+    if trigger.lemma_.lower() not in ("thank", "thanks"):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return _quoted(trigger) or any(s.lower_ in _FIRST_PERSON for s in subjects)
+
+
+def _is_ability(verb: Any) -> bool:
+    """What one can do ("police can hold suspects for two days"): an ability or a
+    power, not an act."""
+    return any(c.dep_ == "aux" and c.lower_ in ("can", "ca") for c in verb.children)
+
+
+def _is_habit(verb: Any) -> bool:
+    """A habit in any tense: an adverb of habit ("routinely detained them"), or "used
+    to" ("the children used to throw stones")."""
+    if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in verb.children):
+        return True
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and head.lemma_.lower() == "use"
+        and head.tag_ == "VBD"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     )
 
 
