@@ -36,20 +36,6 @@ _PLANNED_ADJECTIVES = frozenset(
     {"upcoming", "planned", "scheduled", "proposed", "forthcoming", "future", "impending",
      "expected", "prospective", "next", "coming", "possible", "potential", "intended"}
 )  # fmt: skip
-# Adverbs of habit and times that repeat.
-_HABITUAL = frozenset(
-    {"usually", "often", "always", "typically", "generally", "normally", "regularly",
-     "routinely", "traditionally", "commonly", "frequently", "sometimes", "rarely",
-     "seldom", "habitually", "customarily", "constantly", "occasionally", "invariably"}
-)  # fmt: skip
-_REPEATING = frozenset({"every", "each"})
-# Subjects that stand for a kind or a doctrine, not for participants.
-_DOCTRINES = frozenset(
-    {"islam", "christianity", "judaism", "hinduism", "buddhism", "bible", "quran", "koran",
-     "torah", "scripture", "religion", "faith", "tradition", "custom", "doctrine", "sharia",
-     "church", "culture"}
-)  # fmt: skip
-_GENERIC_PRONOUNS = frozenset({"one", "everyone", "everybody", "people"})
 # Words that make a state standing.
 _STANDING_ADVERBS = frozenset({"long", "traditionally", "historically", "consistently"})
 _STANDING_ADJECTIVES = frozenset(
@@ -98,10 +84,6 @@ def nonspecific_reason(trigger: Any, type_: str | None, *, in_body: bool) -> tup
         return "hypothetical", "courtesy"
     if _is_ability(verb):
         return "hypothetical", "ability"
-    if _is_habit(verb):
-        return "hypothetical", "habit"
-    if in_body and _is_generic(verb):
-        return "hypothetical", "generic"
     if in_body and _is_described(trigger, verb):
         return "hypothetical", "description"
     if in_body and _is_present_state(trigger, verb):
@@ -132,7 +114,10 @@ def _is_planned(trigger: Any, verb: Any) -> bool:
             return True
         if child.dep_ == "acl" and (
             (child.tag_ == "VBN" and child.lemma_.lower() in _PLANNING)
-            or any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+            or (
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+                and any(c.dep_ == "auxpass" for c in child.children)
+            )
         ):
             return True
     return (
@@ -158,20 +143,6 @@ def _is_ability(verb: Any) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("can", "ca") for c in verb.children)
 
 
-def _is_habit(verb: Any) -> bool:
-    """A habit in any tense: an adverb of habit ("routinely detained them"), or "used
-    to" ("the children used to throw stones")."""
-    if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in verb.children):
-        return True
-    head = verb.head
-    return (
-        verb.dep_ == "xcomp"
-        and head.lemma_.lower() == "use"
-        and head.tag_ == "VBD"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    )
-
-
 def _present_simple(verb: Any) -> bool:
     """The present simple, active ("forbids") or passive ("is often cited")."""
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -181,36 +152,6 @@ def _present_simple(verb: Any) -> bool:
         return False
     return verb.tag_ in ("VBZ", "VBP") or (
         verb.tag_ == "VBN" and any(a.tag_ in ("VBZ", "VBP") for a in auxiliaries)
-    )
-
-
-def _is_generic(verb: Any) -> bool:
-    """The present simple told as a habit ("usually", "every Friday") or of a kind (a
-    bare plural, a doctrine, "people"), not by a speaker of themselves ("we condemn")."""
-    if not _present_simple(verb) or verb.dep_ in ("ccomp", "xcomp", "advcl", "relcl"):
-        return False
-    if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in verb.children):
-        return True
-    for child in verb.children:
-        if child.dep_ in ("npadvmod", "prep") and any(
-            t.dep_ == "det" and t.lower_ in _REPEATING for t in child.subtree
-        ):
-            return True  # "every Friday", "on each occasion"
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return any(_is_generic_subject(s) for s in subjects)
-
-
-def _is_generic_subject(subject: Any) -> bool:
-    lemma = subject.lemma_.lower()
-    if lemma in _DOCTRINES or subject.lower_ in _GENERIC_PRONOUNS:
-        return True
-    if subject.tag_ != "NNS":
-        return False
-    # A bare plural: no determiner, possessive, number or name pins it down.
-    return not any(
-        c.dep_ in ("det", "poss", "nummod", "appos", "relcl", "acl", "prep")
-        or (c.dep_ == "compound" and c.pos_ == "PROPN")
-        for c in subject.children
     )
 
 
@@ -365,8 +306,7 @@ def _other_sense(trigger: Any, verb: Any, type_: str | None) -> str | None:
         return "sense"  # "a demonstration of force"
     if type_ == "PROTEST" and lemma in ("strike", "airstrike"):
         modifiers = {c.lemma_.lower() for c in trigger.children if c.dep_ in ("amod", "compound")}
-        aimed = any(c.dep_ == "prep" and c.lower_ in ("on", "against") for c in trigger.children)
-        if modifiers & _ATTACK_MODIFIERS or aimed or lemma == "airstrike":
+        if modifiers & _ATTACK_MODIFIERS or lemma == "airstrike":
             return "sense"  # "military strikes", "strikes on rebel positions"
     if type_ == "MOBILIZE" and (lemma in _GATHERING or verb.lemma_.lower() in _GATHERING):
         gathered = [c for c in verb.children if c.dep_ == "dobj"]

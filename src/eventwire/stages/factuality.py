@@ -255,12 +255,12 @@ def _reported_future(flags: set[str], verb: Any) -> set[str]:
 # The reasons of ``coding.nonspecific`` that flag an event (all of them; an empty set
 # turns the check off, to measure what it does).
 NONSPECIFIC_REASONS: frozenset[str] = frozenset(
-    {"planned", "sense", "metaphor", "reporting", "standing", "courtesy", "ability", "habit",
-     "generic", "description", "present", "quoted"}
+    {"planned", "sense", "metaphor", "reporting", "standing", "courtesy", "ability",
+     "description", "present", "quoted"}
 )  # fmt: skip
 
 
-def nonspecific(event: Event, spacy_doc: Any, *, in_body: bool = True) -> tuple[str, str] | None:
+def nonspecific(event: Event, spacy_doc: Any, *, in_body: bool = False) -> tuple[str, str] | None:
     """The flag and the reason why ``event`` is told as no specific event done (a plan,
     a habit, a standing state, the report's frame, another sense of the word:
     ``coding.nonspecific``), or None."""
@@ -270,9 +270,9 @@ def nonspecific(event: Event, spacy_doc: Any, *, in_body: bool = True) -> tuple[
     return nonspecific_reason(found[0], event.type, in_body=in_body)
 
 
-def assess(event: Event, spacy_doc: Any, *, in_body: bool = True) -> set[str]:
-    """The factuality flags that apply to ``event`` (``in_body``: told in the body,
-    not in a title or a caption)."""
+def assess(event: Event, spacy_doc: Any, *, in_body: bool = False) -> set[str]:
+    """The factuality flags that apply to ``event`` (``in_body``: told in the body of
+    an article with a title, not in a title, a caption or a lone sentence)."""
     if event.trigger_start is None or event.trigger_end is None:
         return set()
     span = spacy_doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
@@ -340,94 +340,34 @@ def _is_aimed_arrest(verb: Any) -> bool:
 
 
 def is_summary_of_past(event: Event, spacy_doc: Any) -> bool:
-    """Whether the event is told as a summary of the past, not as news (PLOVER's
-    "historical" context): see ``summary_reason``."""
-    reason = summary_reason(event, spacy_doc)
-    return reason is not None and reason in SUMMARY_REASONS
-
-
-# The reasons of ``summary_reason`` that mark an event historical.
-SUMMARY_REASONS: frozenset[str] = frozenset(
-    {"adverb", "span", "count", "since", "multitude", "tally"}
-)
-# Plural nouns of quantity that sum up many victims or acts ("has killed thousands").
-_MULTITUDES = frozenset({"thousand", "hundred", "million", "dozen", "score"})
-# Prepositions of a stretch of time that, with years or decades, sum up in any tense.
-_STRETCH_PREPS = frozenset({"over", "during", "throughout"})
-
-
-# Nouns that sum up the events "of" them.
-_TALLY_NOUNS = frozenset(
-    {"tally", "total", "number", "count", "statistic", "record", "list", "history", "catalogue",
-     "catalog", "log", "rate", "summary", "chronology", "timeline"}
-)  # fmt: skip
-
-
-def _is_tallied(trigger: Any) -> bool:
-    of = trigger.head
-    return (
-        trigger.pos_ == "NOUN"
-        and trigger.dep_ == "pobj"
-        and of.lower_ == "of"
-        and of.head.lemma_.lower() in _TALLY_NOUNS
-    )
-
-
-def _spans_years(word: Any, *, since: bool) -> bool:
-    """Whether a preposition of ``word`` stretches over years or decades ("over four
-    decades", "during the past years"), or, with ``since``, starts a period ("since
-    2011")."""
-    for prep in word.children:
-        if prep.dep_ != "prep":
-            continue
-        if since and prep.lower_ == "since":
-            return True
-        if prep.lower_ in _STRETCH_PREPS and any(
-            o.dep_ == "pobj" and o.tag_ == "NNS" and o.lemma_.lower() in _SPAN_UNITS
-            for o in prep.children
-        ):
-            return True
-    return False
-
-
-def summary_reason(event: Event, spacy_doc: Any) -> str | None:
-    """Why the event is told as a summary of the past, or None: a present perfect with
-    "already" ("have already fought two wars"), over a span of years ("have clashed
-    repeatedly over the past decade", "since 2011"), of multitudes ("has killed
-    thousands") or of a count of events ("have held three rounds of talks"); any tense
-    over years or decades ("killed 40,000 people over four decades")."""
-    found = _trigger_and_verb(event, spacy_doc)
-    if found is None:
-        return None
-    trigger, verb = found
-    if _is_tallied(trigger):
-        return "tally"  # "a three-month tally of arrests", "the number of killings"
-    if trigger.tag_ == "NNS" and _spans_years(trigger, since=True):
-        return "span"  # "killings since 2011", "attacks over two decades"
-    spans = [p for p in verb.children if p.dep_ == "prep" and p.lower_ in _SPAN_PREPS]
-    if _spans_years(verb, since=False):
-        return "span"  # "over four decades", "during the past years"
+    """Whether the event is told as a summary of the past, not as news: a present
+    perfect with "already" or a span of years ("have already fought two wars", "have
+    clashed repeatedly over the past decade"), or over a count of events ("have held
+    three rounds of talks"). PLOVER's "historical" context."""
+    if event.trigger_start is None or event.trigger_end is None:
+        return False
+    span = spacy_doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+    if span is None:
+        return False
+    trigger = verb = span.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
     perfect = verb.tag_ == "VBN" and any(
         c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBP", "VBZ") for c in verb.children
     )
     if not perfect:
-        return None
+        return False
     if any(c.dep_ == "advmod" and c.lower_ in _SUMMARY_ADVERBS for c in verb.children):
-        return "adverb"
+        return True
+    spans = [p for p in verb.children if p.dep_ == "prep" and p.lower_ in _SPAN_PREPS]
     if any(t.lemma_.lower() in _SPAN_UNITS for p in spans for t in p.subtree):
-        return "span"
-    if any(p.lower_ == "since" for p in spans):
-        return "since"  # "have killed hundreds since 2011"
-    if any(c.dep_ == "dobj" and c.lemma_.lower() in _MULTITUDES for c in verb.children):
-        return "multitude"  # "has killed thousands"
+        return True
     counted = [trigger, *(c for c in verb.children if c.dep_ == "dobj")]
-    if any(
+    return any(
         c.dep_ == "nummod" and c.like_num and c.lower_ not in ("one", "1")
         for noun in counted
         for c in noun.children
-    ):
-        return "count"
-    return None
+    )
 
 
 def _trigger_and_verb(event: Event, spacy_doc: Any) -> tuple[Any, Any] | None:
@@ -511,8 +451,11 @@ def flag_factuality(doc: Document) -> Document:
             or reports_no_event(event, doc.spacy_doc, doc.text)
         )
     ]
+    titled = any(span.zone is Zone.TITLE for span in doc.spans)
     for event in doc.events:
-        in_body = doc.zone_at(event.start) not in (Zone.TITLE, Zone.CAPTION)
+        # An article's body (it has a title): lone sentences and captions tell news in
+        # the present.
+        in_body = titled and doc.zone_at(event.start) == Zone.BODY
         flags = assess(event, doc.spacy_doc, in_body=in_body)
         event.negated = "negated" in flags
         event.hypothetical = "hypothetical" in flags
