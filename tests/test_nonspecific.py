@@ -22,19 +22,10 @@ def _of_type(doc: Document, type_: str) -> list[Event]:
 @pytest.mark.parametrize(
     ("text", "type_"),
     [
-        # planned: a plan or a schedule on the event noun
-        ("The clashes came a day before talks planned for Geneva.", "CONSULT"),
-        ("Rebels shelled the town ahead of a meeting to be held in Cairo.", "CONSULT"),
-        # a habit, in any tense
-        ("Soldiers routinely detained shepherds near the fence.", "COERCE"),
-        # generic: a bare plural or a doctrine in the present simple
-        ("Farmers protest against the quotas in the capital.", "PROTEST"),
         # what one can do: an ability or a power
         ("Police can arrest suspects without a warrant under the law.", "COERCE"),
         # a standing state: held for long, or an old alliance
         ("The two parties have long opposed the dam on the river.", "REJECT"),
-        # the report's frame
-        ("The ministry declined to comment on the report.", "REJECT"),
         # another sense of the word
         ("The striker demonstrated his skill in the second half.", "PROTEST"),
         ("The farm meets the needs of the village.", "CONSULT"),
@@ -51,7 +42,6 @@ def test_no_specific_event_is_kept_but_not_factual(code: Coder, text: str, type_
     ("text", "type_"),
     [
         ("Negotiators held talks in Geneva on Tuesday.", "CONSULT"),
-        ("Soldiers detained two shepherds near the fence on Monday.", "COERCE"),
         ("Police arrested two suspects in the market on Friday.", "COERCE"),
         ("Thousands of farmers protested against the quotas in the capital on Monday.", "PROTEST"),
         ("The two parties opposed the dam in a vote on Monday.", "REJECT"),

@@ -41,6 +41,8 @@ from eventwire.run.pipeline import default_pipeline
 from eventwire.stages.factuality import HISTORICAL
 
 FIELDS = ("type", "actor", "recipient", "place", "date")
+# Score what the default listing shows: the store leaves out events told as a summary
+# of the past (PLOVER's "historical" context), and so does the audit.
 LISTED_ONLY = True
 
 

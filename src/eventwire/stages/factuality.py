@@ -20,7 +20,11 @@ summary of the past ("have already fought two wars over the region") did happen:
 listed, with PLOVER's "historical" context and a lower confidence, and left undated.
 A body sentence that reports no event at all (a heading, a weather warning, a result in
 a competition, an instruction to the reader, a question reported as speech: see
-``coding.non_events``) loses its events, as does a standing state.
+``coding.non_events``) loses its events, as does a standing state. A clause that
+asserts no specific event as done (a plan on an event noun, a description in the
+present, quoted speech not in a past tense, an ability, a courtesy, a state held for
+long, the report's frame, a word in another sense: ``coding.nonspecific``) keeps its
+events, flagged ``future`` or ``hypothetical``, so analysts still see them.
 """
 
 from __future__ import annotations
