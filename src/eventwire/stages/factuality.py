@@ -20,7 +20,11 @@ summary of the past ("have already fought two wars over the region") did happen:
 listed, with PLOVER's "historical" context and a lower confidence, and left undated.
 A body sentence that reports no event at all (a heading, a weather warning, a result in
 a competition, an instruction to the reader, a question reported as speech: see
-``coding.non_events``) loses its events, as does a standing state.
+``coding.non_events``) loses its events, as does a standing state. A clause that
+asserts no specific event as done (a plan on an event noun, a description in the
+present, quoted speech not in a past tense, an ability, a courtesy, a state held for
+long, the report's frame, a word in another sense: ``coding.nonspecific``) keeps its
+events, flagged ``future`` or ``hypothetical``, so analysts still see them.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from functools import lru_cache
 from typing import Any
 
 from eventwire.coding.non_events import non_event_reason
+from eventwire.coding.nonspecific import nonspecific_reason
 from eventwire.coding.syntax import COMMITTING_VERBS
 from eventwire.datafiles import read_word_table
 from eventwire.model import Document, Event, Zone
@@ -251,8 +256,27 @@ def _reported_future(flags: set[str], verb: Any) -> set[str]:
     return flags
 
 
-def assess(event: Event, spacy_doc: Any) -> set[str]:
-    """The factuality flags that apply to ``event``."""
+# The reasons of ``coding.nonspecific`` that flag an event (all of them; an empty set
+# turns the check off, to measure what it does).
+NONSPECIFIC_REASONS: frozenset[str] = frozenset(
+    {"planned", "sense", "metaphor", "reporting", "standing", "courtesy", "ability",
+     "description", "present", "quoted"}
+)  # fmt: skip
+
+
+def nonspecific(event: Event, spacy_doc: Any, *, in_body: bool = False) -> tuple[str, str] | None:
+    """The flag and the reason why ``event`` is told as no specific event done (a plan,
+    a habit, a standing state, the report's frame, another sense of the word:
+    ``coding.nonspecific``), or None."""
+    found = _trigger_and_verb(event, spacy_doc)
+    if found is None:
+        return None
+    return nonspecific_reason(found[0], event.type, in_body=in_body)
+
+
+def assess(event: Event, spacy_doc: Any, *, in_body: bool = False) -> set[str]:
+    """The factuality flags that apply to ``event`` (``in_body``: told in the body of
+    an article with a title, not in a title, a caption or a lone sentence)."""
     if event.trigger_start is None or event.trigger_end is None:
         return set()
     span = spacy_doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
@@ -285,6 +309,10 @@ def assess(event: Event, spacy_doc: Any) -> set[str]:
     flags |= _governing_flags(verb, words)
     if flags == {"hypothetical"} and _tells_its_dead(trigger):
         flags.clear()  # "had ordered firing at the rioters in which three men were killed"
+    if not flags:
+        found = nonspecific_reason(trigger, event.type, in_body=in_body)
+        if found is not None and found[1] in NONSPECIFIC_REASONS:
+            flags.add(found[0])  # planned, habitual, standing, a frame, another sense
     return flags
 
 
@@ -427,8 +455,12 @@ def flag_factuality(doc: Document) -> Document:
             or reports_no_event(event, doc.spacy_doc, doc.text)
         )
     ]
+    titled = any(span.zone is Zone.TITLE for span in doc.spans)
     for event in doc.events:
-        flags = assess(event, doc.spacy_doc)
+        # An article's body (it has a title): lone sentences and captions tell news in
+        # the present.
+        in_body = titled and doc.zone_at(event.start) == Zone.BODY
+        flags = assess(event, doc.spacy_doc, in_body=in_body)
         event.negated = "negated" in flags
         event.hypothetical = "hypothetical" in flags
         event.future = "future" in flags

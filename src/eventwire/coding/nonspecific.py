@@ -1,0 +1,325 @@
+"""Statements a trigger word matches that assert no specific event as done.
+
+Unlike the sentences of ``coding.non_events`` (headings, warnings, results), these
+are kept and flagged by the factuality stage, so an analyst can still see them:
+
+- *planned*: an event noun that a plan or a schedule governs ("talks planned for the
+  next day", "a meeting to be held in Moscow", "the upcoming summit", "the vote is
+  scheduled for Friday"): ``future``;
+- *present* (in an article's body only; titles, captions and lone sentences tell news
+  in the present): a main clause in the present simple of a third person outside
+  quotes ("the family calls its farm ...", "trade agreements level the field"), or an
+  event noun described by a present copula ("the loans are interest-free"): a
+  description, not a report;
+- *quoted*: direct speech not in a past tense ("'We support the farmers,' she said"):
+  a view, a habit or an intention, not a report of something done;
+- *ability*: what one can do ("police can hold suspects for two days");
+- *courtesy*: thanks in a speech ("I want to thank my family");
+- *standing*: a state held for long ("have long opposed the dam", "a long-standing
+  alliance"), an agreement on an opinion ("agreed that youth crime is a problem",
+  "agreed with the critics"): no event;
+- *reporting frame*: how the news was told, not what happened ("spoke on condition
+  of anonymity", "asked not to be named"; "declined to comment" was taken out: PLOVER
+  GSR codes it as a REJECT);
+- *word sense*: the trigger word in another sense than its type's ("demonstrated
+  his skill" is no protest, "military strikes" no labour strike, "amassed charges"
+  no mobilization, "killing off the siesta" no attack, "meet their needs" and "call
+  the farm X" no consultation, "seeking office" no request, "accepting new patients"
+  no agreement).
+
+Habitual and generic subjects ("police usually detain them", "children throw
+stones") were tried and taken out: they cost PLOVER GSR events ("soldiers routinely
+beat up detainees" is coded there) and removed no judged event of the audit.
+
+``nonspecific_reason`` returns the flag and the reason, or None.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventwire.coding.non_events import clause_verb
+
+# What plans or schedules an event noun, as the verb of its clause or its modifier.
+_PLANNING = frozenset(
+    {"plan", "schedule", "set", "slate", "expect", "propose", "due", "intend", "envisage"}
+)
+_PLANNED_ADJECTIVES = frozenset(
+    {"upcoming", "planned", "scheduled", "proposed", "forthcoming", "future", "impending",
+     "expected", "prospective", "next", "coming", "possible", "potential", "intended"}
+)  # fmt: skip
+# Words that make a state standing.
+_STANDING_ADVERBS = frozenset({"long", "traditionally", "historically", "consistently"})
+_STANDING_ADJECTIVES = frozenset(
+    {"longstanding", "long-standing", "standing", "traditional", "historic", "historical",
+     "decades-old", "age-old", "longtime", "long-time", "old", "enduring", "lasting"}
+)  # fmt: skip
+_STATE_VERBS = frozenset({"be", "have", "seem", "remain", "exist", "need", "matter", "deserve"})
+# Word senses.
+_ATTACK_MODIFIERS = frozenset(
+    {"military", "air", "missile", "drone", "aerial", "artillery", "rocket", "nuclear",
+     "preemptive", "pre-emptive", "retaliatory", "precision", "surgical", "targeted",
+     "punitive", "naval", "bombing", "cruise", "tactical"}
+)  # fmt: skip
+_GATHERING = frozenset({"amass", "accumulate", "mass", "stockpile", "hoard"})
+_MOBILIZED = frozenset(
+    {"troop", "force", "soldier", "army", "militia", "fighter", "tank", "weapon", "arm",
+     "supporter", "crowd", "people", "protester", "warship", "ship", "aircraft", "jet",
+     "vehicle", "unit", "battalion", "division", "reservist", "police", "officer",
+     "personnel", "artillery", "missile", "equipment", "man", "member", "border"}
+)  # fmt: skip
+_PEOPLE = frozenset({"people", "person", "man", "woman", "child", "civilian", "soldier"})
+
+
+def nonspecific_reason(trigger: Any, type_: str | None, *, in_body: bool) -> tuple[str, str] | None:
+    """The factuality flag (``future`` or ``hypothetical``) and the reason why the
+    clause of ``trigger`` (a spaCy token), coded as ``type_``, asserts no specific
+    event as done, or None. The present tense is judged only in an article's body
+    (``in_body``): titles, captions and lone sentences tell news in the present."""
+    verb = clause_verb(trigger)
+    if _is_planned(trigger, verb):
+        return "future", "planned"
+    sense = _other_sense(trigger, verb, type_)
+    if sense is not None:
+        return "hypothetical", sense
+    if _is_reporting_frame(trigger, verb):
+        return "hypothetical", "reporting"
+    if _is_standing(trigger, verb, type_):
+        return "hypothetical", "standing"
+    if _is_courtesy(trigger, verb):
+        return "hypothetical", "courtesy"
+    if _is_ability(verb):
+        return "hypothetical", "ability"
+    if in_body and _is_described(trigger, verb):
+        return "hypothetical", "description"
+    if in_body and _is_present_state(trigger, verb):
+        return "hypothetical", "present"
+    if _quoted(trigger) and not _is_past(verb):
+        return "hypothetical", "quoted"
+    return None
+
+
+def _is_past(verb: Any) -> bool:
+    """A clause in a past tense ("shot", "was killed", "had fled")."""
+    return (
+        verb.tag_ == "VBD"
+        or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
+        or (verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in verb.children))
+    )
+
+
+def _is_planned(trigger: Any, verb: Any) -> bool:
+    """An event noun with a plan on it ("talks planned for Monday", "a meeting to be
+    held", "the upcoming summit"), or the subject of a plan ("the vote is scheduled")."""
+    if trigger.dep_ == "acl" and trigger.head.pos_ == "NOUN":
+        trigger = trigger.head  # "a planned strike called by the union"
+    if trigger.pos_ != "NOUN":
+        return False
+    for child in trigger.children:
+        if child.dep_ == "amod" and child.lower_ in _PLANNED_ADJECTIVES:
+            return True
+        if child.dep_ == "acl" and (
+            (child.tag_ == "VBN" and child.lemma_.lower() in _PLANNING)
+            or (
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+                and any(c.dep_ == "auxpass" for c in child.children)
+            )
+        ):
+            return True
+    return (
+        trigger.dep_ in ("nsubj", "nsubjpass")
+        and trigger.head.i == verb.i
+        and verb.lemma_.lower() in _PLANNING
+        and not any(c.dep_ == "neg" for c in verb.children)
+    )
+
+
+def _is_courtesy(trigger: Any, verb: Any) -> bool:
+    """Thanks given in a speech ("I want to thank my family", "'We thank everyone who
+    came,' she said"): a courtesy, no political act."""
+    if trigger.lemma_.lower() not in ("thank", "thanks"):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return _quoted(trigger) or any(s.lower_ in _FIRST_PERSON for s in subjects)
+
+
+def _is_ability(verb: Any) -> bool:
+    """What one can do ("police can hold suspects for two days"): an ability or a
+    power, not an act."""
+    return any(c.dep_ == "aux" and c.lower_ in ("can", "ca") for c in verb.children)
+
+
+def _present_simple(verb: Any) -> bool:
+    """The present simple, active ("forbids") or passive ("is often cited")."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if not auxiliaries:
+        return verb.tag_ in ("VBZ", "VBP")
+    if any(a.dep_ == "aux" and a.lower_ not in ("do", "does") for a in auxiliaries):
+        return False
+    return verb.tag_ in ("VBZ", "VBP") or (
+        verb.tag_ == "VBN" and any(a.tag_ in ("VBZ", "VBP") for a in auxiliaries)
+    )
+
+
+def _is_described(trigger: Any, verb: Any) -> bool:
+    """An event noun described by a present copula ("the loans are interest-free",
+    "such visits are something that ..."): a description, not a report."""
+    subject = trigger.head if trigger.dep_ == "compound" else trigger
+    return (
+        trigger.pos_ == "NOUN"
+        and subject.dep_ == "nsubj"
+        and subject.head.i == verb.i
+        and verb.lemma_.lower() == "be"
+        and verb.tag_ in ("VBZ", "VBP")
+        and not any(c.dep_ == "aux" for c in verb.children)
+    )
+
+
+_FIRST_PERSON = frozenset({"i", "we", "you"})
+_SPEAKING = frozenset({"say", "tell", "add", "state", "claim", "report", "write", "note"})
+
+
+def _is_present_state(trigger: Any, verb: Any) -> bool:
+    """A main clause of the body in the present simple, of a third person, outside
+    quotes and not speech ("the family calls its farm ...", "the group backs ..."):
+    body text reports what happened in the past tense."""
+    if not _present_simple(verb) or verb.dep_ not in ("ROOT", "conj"):
+        return False
+    if verb.tag_ == "VBN":
+        return False  # "the man is charged with assault": news in the passive
+    if verb.lemma_.lower() in _SPEAKING or _quoted(trigger):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and not any(s.lower_ in _FIRST_PERSON for s in subjects)
+
+
+_QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''"})
+
+
+def _quoted(token: Any) -> bool:
+    return sum(1 for t in token.sent if t.i < token.i and t.text in _QUOTE_MARKS) % 2 == 1
+
+
+def _is_standing(trigger: Any, verb: Any, type_: str | None) -> bool:
+    """A state held for long ("have long opposed", "a long-standing alliance") or an
+    agreement on an opinion ("agreed that crime is a problem", "agreed with them")."""
+    if any(c.dep_ == "advmod" and c.lower_ in _STANDING_ADVERBS for c in verb.children):
+        return True
+    if trigger.pos_ == "NOUN" and any(
+        c.dep_ in ("amod", "compound") and c.lower_ in _STANDING_ADJECTIVES
+        for c in trigger.children
+    ):
+        return True
+    if type_ != "AGREE" or trigger.i != verb.i or trigger.lemma_.lower() != "agree":
+        return False
+    if any(c.dep_ in ("xcomp", "dobj") for c in verb.children):
+        return False  # "agreed to withdraw", "agreed a ceasefire"
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        auxiliaries = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
+        if clause.lemma_.lower() in _STATE_VERBS and not auxiliaries & {"would", "will", "should"}:
+            return True  # "agreed that youth crime is a problem"
+    return any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children) and not any(
+        c.dep_ == "ccomp" for c in verb.children
+    )
+
+
+def _is_reporting_frame(trigger: Any, verb: Any) -> bool:
+    """Whether the clause is the report's frame: "spoke on condition of anonymity",
+    "asked not to be named"."""
+    scope = [trigger, verb]
+    if any(t.lemma_.lower() == "anonymity" for s in scope for t in s.subtree):
+        return True
+    for clause in (c for c in verb.children if c.dep_ == "xcomp"):
+        negated = any(c.dep_ == "neg" for c in clause.children)
+        if negated and clause.lemma_.lower() in ("name", "identify", "quote"):
+            return True  # "asked not to be named"
+    return False
+
+
+# What one meets that is no one to meet ("the crops meet their needs").
+_MET_TARGETS = frozenset(
+    {"need", "demand", "target", "requirement", "standard", "criterion", "deadline", "goal",
+     "expectation", "condition", "cost", "obligation", "threshold", "quota", "end"}
+)  # fmt: skip
+# What is "called" that is no telephone call ("called a strike", "an election called").
+_CALLED_EVENTS = frozenset(
+    {"strike", "election", "vote", "meeting", "referendum", "protest", "halt", "ceasefire",
+     "session", "poll", "truce", "boycott", "walkout", "shot", "game", "match"}
+)  # fmt: skip
+# What one seeks or accepts that is no request or agreement.
+_OFFICES = frozenset(
+    {"office", "election", "reelection", "re-election", "nomination", "presidency", "seat",
+     "term", "mandate", "candidacy"}
+)  # fmt: skip
+_CLIENTS = frozenset(
+    {"patient", "student", "applicant", "application", "donation", "card", "payment", "cash",
+     "booking", "reservation", "customer", "client", "submission", "entry", "award", "prize"}
+)  # fmt: skip
+# Places one visits as a private person, not as an envoy.
+_PRIVATE_PLACES = frozenset(
+    {"market", "shop", "store", "restaurant", "museum", "park", "beach", "zoo", "relative",
+     "family", "friend", "grave", "mall", "bar", "cafe", "gallery", "exhibition"}
+)  # fmt: skip
+_AMOUNTS = frozenset({"lot", "much", "little", "something", "nothing", "plenty", "more"})
+
+
+def _objects(token: Any) -> list[Any]:
+    return [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+
+
+def _other_sense(trigger: Any, verb: Any, type_: str | None) -> str | None:
+    """The trigger word in another sense than its type's."""
+    lemma = trigger.lemma_.lower()
+    objects = {o.lemma_.lower() for o in _objects(trigger)}
+    if type_ == "CONSULT" and lemma == "meet" and objects & _MET_TARGETS:
+        return "sense"  # "meet their needs", "met the deadline"
+    if type_ == "CONSULT" and lemma == "call":
+        if any(c.dep_ in ("oprd", "attr") for c in trigger.children):
+            return "sense"  # "the family calls its farm Hopewell": a name
+        named = objects | ({trigger.head.lemma_.lower()} if trigger.dep_ == "acl" else set())
+        if named & _CALLED_EVENTS:
+            return "sense"  # "called a strike", "a strike called by the union"
+    if type_ == "REQUEST" and lemma == "seek" and objects & _OFFICES:
+        return "sense"  # "seeking political office": a candidacy
+    if type_ == "AGREE" and lemma == "accept" and objects & _CLIENTS:
+        return "sense"  # "is accepting new patients"
+    if any(c.dep_ == "prt" and c.lower_ == "up" for c in trigger.children) and lemma == "end":
+        return "sense"  # "ended up picking a spot"
+    if type_ == "CONSULT" and lemma == "visit" and objects & _PRIVATE_PLACES:
+        return "sense"  # "soldiers visiting a local market"
+    if (
+        trigger.dep_ in ("acl", "relcl")
+        and trigger.head.lemma_.lower() in _AMOUNTS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
+    ):
+        return "sense"  # "had a lot to offer"
+    if (
+        type_ == "PROTEST"
+        and lemma == "demonstrate"
+        and trigger.pos_ == "VERB"
+        and any(c.dep_ in ("dobj", "ccomp") for c in trigger.children)
+    ):
+        return "sense"  # "demonstrated his skill", "demonstrated that it works"
+    if (
+        type_ == "PROTEST"
+        and lemma == "demonstration"
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in trigger.children)
+    ):
+        return "sense"  # "a demonstration of force"
+    if type_ == "PROTEST" and lemma in ("strike", "airstrike"):
+        modifiers = {c.lemma_.lower() for c in trigger.children if c.dep_ in ("amod", "compound")}
+        if modifiers & _ATTACK_MODIFIERS or lemma == "airstrike":
+            return "sense"  # "military strikes", "air strikes"
+    if type_ == "MOBILIZE" and (lemma in _GATHERING or verb.lemma_.lower() in _GATHERING):
+        gathered = [c for c in verb.children if c.dep_ == "dobj"]
+        if gathered and not any(g.lemma_.lower() in _MOBILIZED for g in gathered):
+            return "sense"  # "amassed charges", "amassed a fortune"
+    if (
+        type_ == "ASSAULT"
+        and lemma == "kill"
+        and any(c.dep_ == "prt" and c.lower_ == "off" for c in trigger.children)
+    ):
+        killed = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+        if killed and not any(k.lemma_.lower() in _PEOPLE or k.pos_ == "PROPN" for k in killed):
+            return "metaphor"  # "killing off the siesta"
+    return None
