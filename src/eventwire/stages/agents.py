@@ -27,6 +27,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from eventwire.coding.actors import code_phrase
 from eventwire.model import Actor, Document, Event
 from eventwire.stages.registry import stage
 
@@ -84,6 +85,17 @@ def _agent_of_noun(doc: Document, noun: Any) -> Actor | None:
     return None
 
 
+def _police_modifier(noun: Any) -> Actor | None:
+    """The police an attack noun's modifier names where the actors stage coded no actor
+    ("curfew was imposed after two men were killed in police firing")."""
+    for child in noun.children:
+        if child.dep_ in _AGENT_DEPS and child.i < noun.i:
+            actor = code_phrase(child).actor
+            if actor.sector == "COP":
+                return actor
+    return None
+
+
 def _is_attack_word(token: Any) -> bool:
     return token.lower_ in _ATTACK_NOUNS or token.lemma_.lower() in _ATTACK_NOUNS
 
@@ -133,6 +145,10 @@ def noun_phrase_agent(doc: Document, trigger: Any) -> Actor | None:
                 actor = _coded_actor(doc, token)
                 if actor is not None:
                     return replace(actor)
+            for token in window:
+                actor = _police_modifier(token) if _is_attack_word(token) else None
+                if actor is not None:
+                    return actor
         elif child.dep_ == "advcl" and child.lemma_.lower() in _FIRING_VERBS:
             for subject in child.children:
                 if subject.dep_ == "nsubj":
