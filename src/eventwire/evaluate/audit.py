@@ -41,9 +41,6 @@ from eventwire.run.pipeline import default_pipeline
 from eventwire.stages.factuality import HISTORICAL
 
 FIELDS = ("type", "actor", "recipient", "place", "date")
-# Score what the default listing shows: the store leaves out events told as a summary
-# of the past (PLOVER's "historical" context), and so does the audit.
-LISTED_ONLY = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,8 +226,10 @@ def listed_events(gold: Path, sample: AuditSample) -> Iterator[ListedEvent]:
         record = records[article]
         doc = code_article(record)
         for event in doc.factual_events:
-            if HISTORICAL in event.contexts and LISTED_ONLY:
-                continue  # left out of the default listing, as the store does
+            if HISTORICAL in event.contexts:
+                # Scored as the default listing shows them: the store leaves out events
+                # told as a summary of the past (PLOVER's "historical" context).
+                continue
             yield ListedEvent(
                 event_key(article, event), coded_values(event), event.sentence, record.get("title")
             )
