@@ -156,8 +156,14 @@ QUERIES = [
     EventQuery(country="ARC"),
     EventQuery(country="BOR", since=date(2023, 3, 1), until=date(2023, 3, 31)),
     EventQuery(country="CAL", types=("PROTEST",), since=date(2022, 12, 25)),
-    EventQuery(actor_sector="GOV"),  # from the rollups by sector (version 11)
-    EventQuery(actor_sector="GOV", country="ARC"),  # no rollup holds both: the events
+    # One sector: from the rollups by sector (version 11); with a country: the events.
+    EventQuery(actor_sector="GOV"),
+    EventQuery(actor_sector="MIL", include_flagged=True),
+    EventQuery(recipient_sector="CVL", types=("ASSAULT",)),
+    EventQuery(actor_sector="CVL", since=date(2023, 1, 15), until=date(2023, 11, 3)),
+    EventQuery(recipient_sector="CVL", since=date(2023, 3, 1), until=date(2023, 3, 31)),
+    EventQuery(actor_sector="GOV", country="ARC"),
+    EventQuery(actor_sector="GOV", recipient_sector="CVL"),
 ]
 AGGREGATES = [
     totals(),
@@ -179,11 +185,10 @@ def test_map_answers_from_the_rollups_are_those_of_the_events(store_path: Path) 
             fast = aggregate_statement(query, agg, tables)
             plain = aggregate_statement(query, agg, frozenset())
             assert fast is not None and plain is not None
-            # (no rollup holds a sector with a country, nor a party's days)
-            party = query.country is not None or query.actor_sector is not None
-            from_events = (query.actor_sector is not None and query.country is not None) or (
-                party and agg.finest == "day"
-            )
+            # (no rollup holds two parties, nor a party's days)
+            parties = [query.country, query.actor_sector, query.recipient_sector]
+            named = sum(p is not None for p in parties)
+            from_events = named > 1 or (named == 1 and agg.finest == "day")
             assert ("event_" in fast.sql) != from_events
             got = conn.execute(fast.sql, fast.params).fetchall()
             want = conn.execute(plain.sql, plain.params).fetchall()

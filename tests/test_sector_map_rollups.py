@@ -1,22 +1,18 @@
 """The map's rollups keyed by a sector of the actor or the recipient (schema version 11,
 ``store/sector_map_rollups.py``): every row stays exact through inserts, merges,
-updates and deletes, and a sector-filtered map answer read from them is the one the
-events give. The documents are those of ``test_rollups.py`` (built by hand)."""
+updates and deletes (that the map's answers read from them are those the events give is
+checked with the other rollups' in ``test_map_rollups.py``). The documents are those of
+``test_rollups.py`` (built by hand)."""
 
 from __future__ import annotations
 
 import math
 import sqlite3
 from collections import defaultdict
-from datetime import date
 from pathlib import Path
-
-import pytest
 
 from eventwire.store import Store
 from eventwire.store.map_rollups import CELL_DEGREES
-from eventwire.store.read.map_query import View, aggregate_statement, areas, cells, series, totals
-from eventwire.store.read.query import EventQuery
 from eventwire.store.sector_map_rollups import SECTOR_MAP_TABLES, party
 from test_map_rollups import spread_places_and_dead
 from test_rollups import connect, fill
@@ -109,67 +105,3 @@ def test_sector_map_rollups_stay_exact(tmp_path: Path) -> None:
     conn.execute("DELETE FROM events")
     for table in SECTOR_MAP_TABLES:
         assert conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0
-
-
-@pytest.fixture(scope="module")
-def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("sector-map-rollups") / "events.db"
-    with Store(path) as store:
-        fill(store, seed=5, articles=80)
-    conn = connect(path)
-    spread_places_and_dead(conn, 0)
-    conn.close()
-    return path
-
-
-QUERIES = [
-    EventQuery(actor_sector="GOV"),
-    EventQuery(actor_sector="MIL", include_flagged=True),
-    EventQuery(recipient_sector="CVL", types=("ASSAULT",)),
-    EventQuery(actor_sector="CVL", since=date(2023, 1, 15), until=date(2023, 11, 3)),
-    EventQuery(recipient_sector="CVL", since=date(2023, 3, 1), until=date(2023, 3, 31)),
-    EventQuery(actor_sector="GOV", types=("PROTEST", "ASSAULT"), since=date(2022, 12, 25)),
-]
-AGGREGATES = [
-    totals(),
-    series("month"),
-    series("day"),
-    areas(),
-    cells(1, None),
-    cells(2, View(-100.0, -40.0, 60.0, 50.0)),
-    cells(3, View(-180.0, -90.0, 180.0, 90.0)),
-]
-
-
-def test_sector_answers_from_the_rollups_are_those_of_the_events(store_path: Path) -> None:
-    conn = sqlite3.connect(store_path)
-    tables = frozenset(r[0] for r in conn.execute("SELECT name FROM sqlite_schema"))
-    checked = 0
-    for query in QUERIES:
-        for agg in AGGREGATES:
-            fast = aggregate_statement(query, agg, tables, tables)
-            plain = aggregate_statement(query, agg, frozenset())
-            assert fast is not None and plain is not None
-            # A day series of a sector reads its days from the events.
-            assert ("_by_sector_" in fast.sql) == (agg.finest != "day"), (query, agg.family)
-            got = conn.execute(fast.sql, fast.params).fetchall()
-            want = conn.execute(plain.sql, plain.params).fetchall()
-            assert [r[: len(agg.keys) + 2] for r in got] == [
-                r[: len(agg.keys) + 2] for r in want
-            ], (query, agg.family)
-            if agg.coordinates:
-                for a, b in zip(got, want, strict=True):
-                    assert math.isclose(a[-2], b[-2]) and math.isclose(a[-1], b[-1])
-            checked += bool(want)
-    assert checked > len(QUERIES) * 4
-
-
-def test_a_sector_with_a_country_or_two_sectors_reads_the_events(store_path: Path) -> None:
-    conn = sqlite3.connect(store_path)
-    tables = frozenset(r[0] for r in conn.execute("SELECT name FROM sqlite_schema"))
-    for query in (
-        EventQuery(actor_sector="GOV", country="ARC"),
-        EventQuery(actor_sector="GOV", recipient_sector="CVL"),
-    ):
-        fast = aggregate_statement(query, areas(), tables, tables)
-        assert fast is not None and "_by_sector_" not in fast.sql and "_by_country_" not in fast.sql
