@@ -29,8 +29,6 @@ def _of_type(doc: Document, type_: str) -> list[Event]:
         # another sense of the word
         ("The striker demonstrated his skill in the second half.", "PROTEST"),
         ("The farm meets the needs of the village.", "CONSULT"),
-        # quoted speech that is not in a past tense: a view, a habit, an intention
-        ('"We support the farmers and their families," the mayor said.', "SUPPORT"),
     ],
 )
 def test_no_specific_event_is_kept_but_not_factual(code: Coder, text: str, type_: str) -> None:
