@@ -9,11 +9,13 @@ sentences (titles remembered for people, "the officer", "he") is the actors stag
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from eventwire import knowledge
+from eventwire.coding.parsed_text import text_between
 from eventwire.model import Actor
 
 # Dependency labels whose subtrees belong to the phrase of their head.
@@ -201,23 +203,45 @@ def _country_of_place_words(tokens: list[Any]) -> str | None:
     from eventwire.gazetteer import Gazetteer  # the gazetteer opens lazily, once
 
     gazetteer = Gazetteer.load()
+    known = _PLACE_WORD_COUNTRIES.setdefault(gazetteer, {})
     for token in tokens:
         if token.pos_ != "PROPN" or token.ent_type_ == "PERSON":
             continue
-        candidates = gazetteer.candidates(token.text)
-        if not candidates:
-            continue
-        best = candidates[0]
-        strong = best.feature_code in _STRONG_PLACES or best.population >= _BIG_CITY
-        rivals = [
-            c
-            for c in candidates[1:]
-            if c.country_code != best.country_code and c.population * 5 > best.population
-        ]
-        if strong and not rivals and best.country_code:
-            found = knowledge.countries().by_iso2(best.country_code)
-            if found is not None:
-                return found.iso3
+        word = token.text
+        if word not in known:
+            if len(known) >= _MAX_REMEMBERED:
+                known.clear()  # a bound on memory over a long run
+            known[word] = _place_word_country(gazetteer, word)
+        if known[word] is not None:
+            return known[word]
+    return None
+
+
+# The country each word names as a well-known place, by gazetteer (``_place_word_country``
+# reads only the word and the gazetteer, so its answer is kept).
+_PLACE_WORD_COUNTRIES: weakref.WeakKeyDictionary[Any, dict[str, str | None]] = (
+    weakref.WeakKeyDictionary()
+)
+_MAX_REMEMBERED = 50_000
+
+
+def _place_word_country(gazetteer: Any, word: str) -> str | None:
+    """The country of the place ``word`` names when its best gazetteer entry is a
+    capital, a first-level region or a big city with no comparable namesake elsewhere."""
+    candidates = gazetteer.candidates(word)
+    if not candidates:
+        return None
+    best = candidates[0]
+    strong = best.feature_code in _STRONG_PLACES or best.population >= _BIG_CITY
+    rivals = [
+        c
+        for c in candidates[1:]
+        if c.country_code != best.country_code and c.population * 5 > best.population
+    ]
+    if strong and not rivals and best.country_code:
+        found = knowledge.countries().by_iso2(best.country_code)
+        if found is not None:
+            return found.iso3
     return None
 
 
@@ -424,7 +448,7 @@ def code_phrase(head: Any) -> PhraseCode:
     extent = phrase_extent(head, tokens)
     start = extent[0].idx
     end = extent[-1].idx + len(extent[-1].text)
-    text = head.doc[extent[0].i : extent[-1].i + 1].text
+    text = text_between(extent[0], extent[-1])
     plural = head.tag_ in ("NNS", "NNPS")
     actor = Actor(text=text, name=name, country=country, sector=sector, start=start, end=end)
     return PhraseCode(

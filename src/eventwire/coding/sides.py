@@ -143,6 +143,8 @@ def split_sides(actor: Actor, noun: Any) -> list[Actor]:
     """``actor`` (the coded phrase headed by ``noun``) as one actor per coordinated
     country in front of the noun, each with the sector of the rest of the phrase (or an
     organisation's own); ``[actor]`` when the phrase names one side only."""
+    if actor.country is None:
+        return [actor]  # no country word coded: no coordinated countries to split
     groups = coordinated_countries(noun)
     if not groups or actor.country != groups[0].country:
         return [actor]

@@ -209,7 +209,13 @@ def obligation_demands(doc: Document) -> Iterator[Event]:
         if sentence.zone is not Zone.BODY:
             continue
         span = spacy_doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-        for verb in span if span is not None else ():
+        if span is None:
+            continue
+        # The heads of an obligation's modal ("must", "should"): the only verbs to read.
+        obliged = {t.head.i for t in span if t.dep_ == "aux" and t.lower_ in _OBLIGATION_MODALS}
+        for verb in span:
+            if verb.i not in obliged:
+                continue
             modal = next(
                 (c for c in verb.children if c.dep_ == "aux" and c.lower_ in _OBLIGATION_MODALS),
                 None,

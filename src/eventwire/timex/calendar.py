@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from eventwire.timex.literals import fold_case, may_match
+from eventwire.timex.literals import first_checked, fold_case, may_match
 
 MONTHS: dict[str, int] = {
     "january": 1, "jan": 1,
@@ -43,13 +43,17 @@ _WEEKDAY = r"(?:(?P<weekday>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[89]|2[01])\d\d)"
 
-_PATTERNS: tuple[re.Pattern[str], ...] = (
-    # Monday, Sept. 18, 2023 / June 29, 2024
-    re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
-    # Monday 18 September 2023 / 29 June, 2024
-    re.compile(rf"\b{_WEEKDAY}{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
-    # 2024-06-29
-    re.compile(r"\b(?P<year>(?:1[89]|2[01])\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),
+# Each opened with a check of its first character (``first_checked``).
+_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    first_checked(p)
+    for p in (
+        # Monday, Sept. 18, 2023 / June 29, 2024
+        re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
+        # Monday 18 September 2023 / 29 June, 2024
+        re.compile(rf"\b{_WEEKDAY}{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
+        # 2024-06-29
+        re.compile(r"\b(?P<year>(?:1[89]|2[01])\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),
+    )
 )
 
 

@@ -39,6 +39,7 @@ from eventwire.timex.handlers import (
     handle_weekend,
     handle_year,
 )
+from eventwire.timex.literals import first_checked
 from eventwire.timex.words import TimexLexicon, load_lexicon, phrase_pattern
 
 
@@ -80,8 +81,10 @@ def _number(lexicon: TimexLexicon, name: str) -> str:
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
-    """The rule's regex, matching whole words only (and not the "000" of "1,000")."""
-    return re.compile(r"(?<![\w'’])(?<!\d[.,])(?:" + pattern + r")(?![\w])", re.IGNORECASE)
+    """The rule's regex, matching whole words only (and not the "000" of "1,000"), opened
+    with a check of its first character (``first_checked``: the same matches, sooner)."""
+    whole_words = r"(?<![\w'’])(?<!\d[.,])(?:" + pattern + r")(?![\w])"
+    return first_checked(re.compile(whole_words, re.IGNORECASE))
 
 
 def build_rules(lexicon: TimexLexicon) -> tuple[Rule, ...]:
