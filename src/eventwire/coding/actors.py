@@ -67,32 +67,31 @@ class PhraseCode:
 def phrase_tokens(head: Any) -> list[Any]:
     """The tokens of the noun phrase headed by ``head``: its modifiers, appositions and
     "of"/"from" complements, but not relative clauses or other prepositional phrases."""
-    keep = {head.i}
+    keep = {head.i: head}
     stack = [head]
     while stack:
         token = stack.pop()
+        token_dep = token.dep_  # each attribute read once: a spaCy attribute is a call
         for child in token.children:
-            if child.ent_type_ in _NOT_ACTOR_ENTITIES:
+            entity = child.ent_type_
+            if entity in _NOT_ACTOR_ENTITIES:
                 continue  # "Han Zheng, Monday, Sept. 18": dates are not part of the actor
             if _is_dateline(child):
                 continue  # "NAIROBI - Thousands of people marched": the dateline
-            if (
-                child.dep_ == "appos"
-                and token.ent_type_ in _PLACE_ENTITIES
-                and (child.ent_type_ == "PERSON")
-            ):
+            dep = child.dep_
+            if dep == "appos" and token.ent_type_ in _PLACE_ENTITIES and entity == "PERSON":
                 continue  # "from Syria, Defence Minister Sergei Shoigu said": a misparse
             if (
-                child.dep_ in _PHRASE_DEPS
-                or (child.dep_ == "prep" and child.lower_ in _PHRASE_PREPS and _has_object(child))
-                or (child.dep_ == "pobj" and token.dep_ == "prep")
+                dep in _PHRASE_DEPS
+                or (dep == "prep" and child.lower_ in _PHRASE_PREPS and _has_object(child))
+                or (dep == "pobj" and token_dep == "prep")
                 or _is_hyphen_part(child, token)
-                or (child.dep_ == "prep" and token.dep_ == "amod" and token.i > head.i)
+                or (dep == "prep" and token_dep == "amod" and token.i > head.i)
             ):
-                keep.add(child.i)
+                keep[child.i] = child
                 stack.append(child)
     doc = head.doc
-    tokens = [doc[i] for i in sorted(keep)]
+    tokens = [keep[i] for i in sorted(keep)]
     # Trim punctuation at the edges ("(ICRC)", quotes).
     while tokens and tokens[0].is_punct:
         tokens.pop(0)

@@ -31,6 +31,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
+from spacy.attrs import DEP
+
 from eventwire.coding.actors import PhraseCode, code_phrase, is_part_of_group, reported_speaker
 from eventwire.coding.sides import split_sides
 from eventwire.model import ARTICLE_ZONES, Actor, Document
@@ -492,13 +494,20 @@ def code_actors(doc: Document) -> Document:
     references = _References()
     doc.actors = []
     unknown: list[tuple[int, PhraseCode]] = []  # people named before their title
+    # Each token's dependency label read once from the arrays: a token that no argument
+    # label marks is not made a spaCy ``Token`` at all.
+    deps = spacy_doc.to_array(DEP).tolist()
+    argument_ids = {spacy_doc.vocab.strings[label] for label in ARGUMENT_DEPS}
     for number, sentence in enumerate(doc.sentences):
         if sentence.zone not in ARTICLE_ZONES:
             continue
         span = spacy_doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         if span is None:
             continue
-        for token in span:
+        for index in range(span.start, span.end):
+            if deps[index] not in argument_ids:
+                continue
+            token = spacy_doc[index]
             if not _is_argument(token):
                 continue
             first = code_phrase(token)
