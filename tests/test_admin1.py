@@ -3,7 +3,6 @@ region (``Place.admin1``), stored, read back, answered by the API and exported."
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from fastapi.testclient import TestClient
@@ -11,6 +10,7 @@ from fastapi.testclient import TestClient
 from eventwire import process
 from eventwire.api.app import create_app
 from eventwire.store import Store, schema
+from test_rollups import store_at_version
 
 TEXT = "Police detained 12 protesters in Sacramento on Friday, officials said."
 
@@ -37,11 +37,7 @@ def test_a_version_7_store_migrates_and_reads_old_places_without_a_region(
     tmp_path: Path,
 ) -> None:
     path = tmp_path / "v7.db"
-    conn = sqlite3.connect(path)
-    for script in schema.MIGRATIONS[:7]:
-        for statement in schema.split_statements(script):
-            conn.execute(statement)
-    conn.execute("PRAGMA user_version = 7")
+    conn = store_at_version(path, 7)
     conn.execute(
         "INSERT INTO events (type, place_text, place_name, place_lat, place_lon, "
         "place_precision, confidence) VALUES ('PROTEST', 'Lyon', 'Lyon', 45.7, 4.8, "

@@ -24,7 +24,15 @@ from eventwire.store import EventFilter, Store, schema
 from eventwire.store.read.query import EventQuery, QueryError
 from eventwire.store.rows import HISTORICAL as STORED_HISTORICAL
 from test_map_rollups import assert_map_rollups_exact
-from test_rollups import Spec, assert_rollups_exact, connect, document, fill, random_specs
+from test_rollups import (
+    Spec,
+    assert_rollups_exact,
+    connect,
+    document,
+    fill,
+    random_specs,
+    store_at_version,
+)
 
 
 @pytest.fixture(scope="module")
@@ -132,11 +140,7 @@ def test_a_store_of_version_6_is_migrated_and_its_rollups_leave_them_out(
     tmp_path: Path,
 ) -> None:
     path = tmp_path / "v6.db"
-    conn = connect(path)
-    for script in schema.MIGRATIONS[:6]:
-        for statement in schema.split_statements(script):
-            conn.execute(statement)
-    conn.execute("PRAGMA user_version = 6")
+    conn = store_at_version(path, 6)
     rng = random.Random(23)
     for k, spec in enumerate(random_specs(rng, 300)):
         contexts = '["historical"]' if k % 10 == 0 else '["agentive"]' if k % 10 == 1 else "[]"

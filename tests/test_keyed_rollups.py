@@ -7,6 +7,7 @@ events change. (That the rows stay exact is checked with every rollup, in
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -38,6 +39,16 @@ NOT_KEYED = [
     EventQuery(since=date(2023, 2, 15), until=date(2024, 1, 14), types=("ASSAULT",)),
     EventQuery(since=date(2023, 2, 15), until=date(2024, 1, 14), country="ARC"),
 ]
+
+
+def change_events(conn: sqlite3.Connection) -> None:
+    """Updates and deletes that move events between groups, periods and the factual
+    flag, and out of the rollups."""
+    conn.execute("UPDATE events SET negated = 1 WHERE id % 7 = 0")
+    conn.execute("UPDATE events SET date = '2023-06-30' WHERE id % 11 = 0")
+    conn.execute("UPDATE events SET recipient_country = NULL WHERE id % 5 = 1")
+    conn.execute("UPDATE events SET actor_sector = 'CVL', type = 'AID' WHERE id % 6 = 0")
+    conn.execute("DELETE FROM events WHERE id % 3 = 0")
 
 
 def _assert_answers_as_the_events(path: Path) -> None:
@@ -90,11 +101,7 @@ def test_keyed_rollups_answer_as_the_events_through_inserts_updates_and_deletes(
         fill(store, seed=5, articles=150)
     _assert_answers_as_the_events(path)
     conn = connect(path)
-    conn.execute("UPDATE events SET negated = 1 WHERE id % 7 = 0")
-    conn.execute("UPDATE events SET date = '2023-06-30' WHERE id % 11 = 0")
-    conn.execute("UPDATE events SET recipient_country = NULL WHERE id % 5 = 1")
-    conn.execute("UPDATE events SET actor_sector = 'CVL', type = 'AID' WHERE id % 6 = 0")
-    conn.execute("DELETE FROM events WHERE id % 3 = 0")
+    change_events(conn)
     assert_rollups_exact(conn)
     conn.close()
     _assert_answers_as_the_events(path)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import sqlite3
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -46,24 +47,44 @@ def _expected() -> dict[str, tuple[tuple[str, ...], bool]]:
     return out
 
 
+Parties = Callable[[str | None, str | None], list[str]]
+
+
 def assert_map_rollups_exact(conn: sqlite3.Connection) -> None:
     tables = _expected()
     assert set(tables) == set(MAP_ROLLUP_TABLES)
+
+    def countries(actor: str | None, recipient: str | None) -> list[str]:
+        return [c for c in dict.fromkeys((actor, recipient)) if c is not None]
+
+    assert_rollups_exact(conn, tables, ("actor_country", "recipient_country"), countries)
+
+
+def assert_rollups_exact(
+    conn: sqlite3.Connection,
+    tables: dict[str, tuple[tuple[str, ...], bool]],
+    sides: tuple[str, str],
+    parties: Parties,
+) -> None:
+    """Every row of ``tables`` (table -> its key columns, whether it keeps coordinate
+    sums) as counted again from the listed events: an event counts once for each of the
+    ``parties`` its ``sides`` columns (actor, recipient) give in a table keyed by party,
+    and at every cell level in a table of cells."""
     expected: dict[str, dict[Key, list[float]]] = {
         t: defaultdict(lambda: [0, 0, 0.0, 0.0]) for t in tables
     }
     rows = conn.execute(
         "SELECT date, type, negated, hypothetical, future, dead, place_lat, place_lon, "
-        "place_country_code, actor_country, recipient_country FROM events WHERE historical = 0"
+        f"place_country_code, {sides[0]}, {sides[1]} FROM events WHERE historical = 0"
     ).fetchall()
     for day, kind, neg, hyp, fut, dead, lat, lon, where, actor, recipient in rows:
         factual = int(not (neg or hyp or fut))
-        parties = [c for c in dict.fromkeys((actor, recipient)) if c is not None]
+        named = parties(actor, recipient)
         for table, (columns, located) in tables.items():
             if located and (lat is None or lon is None):
                 continue
             levels = list(CELL_DEGREES) if located else [0]
-            for party in parties if "party" in columns else [None]:
+            for party in named if "party" in columns else [None]:
                 for level in levels:
                     size = CELL_DEGREES.get(level, 1.0)
                     values: dict[str, str | int] = {

@@ -5,7 +5,6 @@ are read from it unsorted. A store made at version 5 migrates, and answers as be
 from __future__ import annotations
 
 import json
-import random
 from datetime import date
 from pathlib import Path
 
@@ -17,30 +16,13 @@ from eventwire.store.read.map_reader import MapReader
 from eventwire.store.read.query import EventQuery, StatsGroup, stats_statement
 from eventwire.store.read.reader import Reader
 from eventwire.store.read.rollups import rollup_plan, rollup_stats_source
-from test_rollups import assert_rollups_exact, connect, random_specs
+from test_rollups import add_random_events, assert_rollups_exact, connect, store_at_version
 
 
 def version_5_store(path: Path, events: int) -> None:
     """A store at schema version 5 holding ``events`` random events."""
-    conn = connect(path)
-    for script in schema.MIGRATIONS[:5]:
-        for statement in schema.split_statements(script):
-            conn.execute(statement)
-    conn.execute("PRAGMA user_version = 5")
-    rng = random.Random(17)
-    for spec in random_specs(rng, events):
-        conn.execute(
-            "INSERT INTO events (type, actor_country, actor_sector, recipient_country, "
-            "recipient_sector, date, confidence, negated) VALUES (?, ?, ?, ?, 'CVL', ?, 0.5, ?)",
-            (
-                spec.type,
-                spec.actor,
-                spec.actor_sector,
-                spec.recipient,
-                None if spec.day is None else spec.day.isoformat(),
-                int(spec.flag not in (None, "historical")),
-            ),
-        )
+    conn = store_at_version(path, 5)
+    add_random_events(conn, events)
     conn.close()
 
 

@@ -7,7 +7,6 @@ closes; a migrated store is packed; a blob that is not what it should be is refu
 
 from __future__ import annotations
 
-import random
 import sqlite3
 from collections import defaultdict
 from datetime import date
@@ -31,8 +30,8 @@ from eventwire.store.read.key_texts import KeyTexts
 from eventwire.store.read.map_reader import MapReader
 from eventwire.store.read.query import EventQuery, StatsGroup
 from eventwire.store.read.reader import Reader
-from test_keyed_rollups import RANGES
-from test_rollups import assert_rollups_exact, connect, fill, random_specs
+from test_keyed_rollups import RANGES, change_events
+from test_rollups import add_random_events, assert_rollups_exact, connect, fill, store_at_version
 
 GROUPS = ("dyad,type", "type,dyad", "recipient_country,type,actor_country")
 # Values a key's text may hold that JSON escapes or that sort unlike plain codes.
@@ -152,11 +151,7 @@ def test_packed_rollups_answer_as_the_events_stale_or_packed(
         _assert_answers(db)
         # Changed behind the store's back: the periods are stale, read from the rows.
         conn = connect(path)
-        conn.execute("UPDATE events SET negated = 1 WHERE id % 7 = 0")
-        conn.execute("UPDATE events SET date = '2023-06-30' WHERE id % 11 = 0")
-        conn.execute("UPDATE events SET recipient_country = NULL WHERE id % 5 = 1")
-        conn.execute("UPDATE events SET actor_sector = 'CVL', type = 'AID' WHERE id % 6 = 0")
-        conn.execute("DELETE FROM events WHERE id % 3 = 0")
+        change_events(conn)
         assert_rollups_exact(conn)
         assert_packed_exact(conn)
         conn.close()
@@ -181,24 +176,8 @@ def test_packed_rollups_answer_as_the_events_stale_or_packed(
 
 def test_a_version_10_store_migrates_and_is_packed(tmp_path: Path) -> None:
     path = tmp_path / "v10.db"
-    conn = connect(path)
-    for script in schema.MIGRATIONS[:10]:
-        for statement in schema.split_statements(script):
-            conn.execute(statement)
-    conn.execute("PRAGMA user_version = 10")
-    for spec in random_specs(random.Random(17), 600):
-        conn.execute(
-            "INSERT INTO events (type, actor_country, actor_sector, recipient_country, "
-            "recipient_sector, date, confidence, negated) VALUES (?, ?, ?, ?, 'CVL', ?, 0.5, ?)",
-            (
-                spec.type,
-                spec.actor,
-                spec.actor_sector,
-                spec.recipient,
-                None if spec.day is None else spec.day.isoformat(),
-                int(spec.flag not in (None, "historical")),
-            ),
-        )
+    conn = store_at_version(path, 10)
+    add_random_events(conn, 600)
     conn.close()
     with Store(path) as store:
         assert store.schema_version == schema.SCHEMA_VERSION >= 12

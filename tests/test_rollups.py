@@ -290,6 +290,34 @@ def connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def store_at_version(path: Path, version: int) -> sqlite3.Connection:
+    """A new store at schema ``version`` (built by the first ``version`` scripts), open."""
+    conn = connect(path)
+    for script in schema.MIGRATIONS[:version]:
+        for statement in schema.split_statements(script):
+            conn.execute(statement)
+    conn.execute(f"PRAGMA user_version = {version:d}")
+    return conn
+
+
+def add_random_events(conn: sqlite3.Connection, events: int) -> None:
+    """``events`` random events (``random_specs``, seed 17) in the columns of version 5,
+    as a store made before the newer rollups holds them."""
+    for spec in random_specs(random.Random(17), events):
+        conn.execute(
+            "INSERT INTO events (type, actor_country, actor_sector, recipient_country, "
+            "recipient_sector, date, confidence, negated) VALUES (?, ?, ?, ?, 'CVL', ?, 0.5, ?)",
+            (
+                spec.type,
+                spec.actor,
+                spec.actor_sector,
+                spec.recipient,
+                None if spec.day is None else spec.day.isoformat(),
+                int(spec.flag not in (None, "historical")),
+            ),
+        )
+
+
 # --- the rollups stay exact ------------------------------------------------------------
 
 
@@ -377,10 +405,7 @@ def test_a_failed_write_leaves_the_rollups_as_they_were(tmp_path: Path) -> None:
 
 def test_migrating_a_version_1_store_fills_the_rollups(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
-    conn = connect(path)
-    for statement in schema.split_statements(schema.MIGRATIONS[0]):
-        conn.execute(statement)
-    conn.execute("PRAGMA user_version = 1")
+    conn = store_at_version(path, 1)
     rng = random.Random(9)
     for spec in random_specs(rng, 300):
         conn.execute(

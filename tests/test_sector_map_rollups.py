@@ -6,19 +6,15 @@ checked with the other rollups' in ``test_map_rollups.py``). The documents are t
 
 from __future__ import annotations
 
-import math
 import sqlite3
-from collections import defaultdict
 from pathlib import Path
 
 from eventwire.store import Store
-from eventwire.store.map_rollups import CELL_DEGREES
 from eventwire.store.sector_map_rollups import SECTOR_MAP_TABLES, party
-from test_map_rollups import spread_places_and_dead
+from test_map_rollups import assert_rollups_exact, spread_places_and_dead
 from test_rollups import connect, fill
 
-_LENGTH = {"month": 7, "year": 4}
-Key = tuple[str | int, ...]
+_GRAINS = ("month", "year")
 
 
 def _columns(table: str) -> tuple[tuple[str, ...], bool]:
@@ -33,53 +29,14 @@ def _columns(table: str) -> tuple[tuple[str, ...], bool]:
 def assert_sector_map_rollups_exact(conn: sqlite3.Connection) -> None:
     """Every table as counted again from the listed events, one role at a time."""
     assert set(SECTOR_MAP_TABLES) == {
-        f"event_{f}_by_sector_{g}" for f in ("sums", "areas", "cells") for g in _LENGTH
+        f"event_{f}_by_sector_{g}" for f in ("sums", "areas", "cells") for g in _GRAINS
     }
-    expected: dict[str, dict[Key, list[float]]] = {
-        t: defaultdict(lambda: [0, 0, 0.0, 0.0]) for t in SECTOR_MAP_TABLES
-    }
-    rows = conn.execute(
-        "SELECT date, type, negated, hypothetical, future, dead, place_lat, place_lon, "
-        "place_country_code, actor_sector, recipient_sector FROM events WHERE historical = 0"
-    ).fetchall()
-    for day, kind, neg, hyp, fut, dead, lat, lon, where, actor, recipient in rows:
-        factual = int(not (neg or hyp or fut))
-        parties = [party(r, s) for r, s in (("actor", actor), ("recipient", recipient)) if s]
-        for table in SECTOR_MAP_TABLES:
-            columns, located = _columns(table)
-            if located and (lat is None or lon is None):
-                continue
-            for who in parties:
-                for level in list(CELL_DEGREES) if located else [0]:
-                    size = CELL_DEGREES.get(level, 1.0)
-                    values: dict[str, str | int] = {
-                        "party": who, "type": kind, "factual": factual,
-                        "country": where or "", "level": level,
-                    }  # fmt: skip
-                    if located:
-                        values["cx"] = int((lon + 180.0) / size)
-                        values["cy"] = int((lat + 90.0) / size)
-                    for grain, length in _LENGTH.items():
-                        values[grain] = (day or "")[:length]
-                    sums = expected[table][tuple(values[c] for c in columns)]
-                    sums[0] += 1
-                    sums[1] += dead or 0
-                    if located:
-                        sums[2] += lat
-                        sums[3] += lon
-    for table in SECTOR_MAP_TABLES:
-        columns, located = _columns(table)
-        extra = ", lat, lon" if located else ""
-        stored = conn.execute(
-            f"SELECT {', '.join(columns)}, n, dead{extra} FROM {table}"
-        ).fetchall()
-        found = {tuple(r[: len(columns)]): r[len(columns) :] for r in stored}
-        assert set(found) == set(expected[table]), table
-        for key, sums in expected[table].items():
-            assert (found[key][0], found[key][1]) == (sums[0], sums[1]), (table, key)
-            if located:
-                assert math.isclose(found[key][2], sums[2], abs_tol=1e-6), (table, key)
-                assert math.isclose(found[key][3], sums[3], abs_tol=1e-6), (table, key)
+
+    def sectors(actor: str | None, recipient: str | None) -> list[str]:
+        return [party(r, s) for r, s in (("actor", actor), ("recipient", recipient)) if s]
+
+    tables = {table: _columns(table) for table in SECTOR_MAP_TABLES}
+    assert_rollups_exact(conn, tables, ("actor_sector", "recipient_sector"), sectors)
 
 
 def test_sector_map_rollups_stay_exact(tmp_path: Path) -> None:

@@ -183,6 +183,8 @@ def eval_audit(gold: Path, judgments: Path, todo: Path | None) -> None:
     if todo is not None:
         write_todo(scores, todo)
         click.echo(f"{len(scores.todo)} events to judge written to {todo}")
+
+
 @eval_group.command("casualties")
 @gold_option
 @limit_option
@@ -218,6 +220,8 @@ def eval_casualties(gold: Path, limit: int | None, part: str, details: bool, mis
     if misses:
         section = replace(section, tables=(*section.tables, scores.misses()))
     click.echo(format_report("eventwire eval casualties", [section]))
+
+
 part_option = click.option(
     "--part",
     type=click.Choice(["work", "set-aside", "all"]),

@@ -109,10 +109,7 @@ def _is_planned(trigger: Any, verb: Any) -> bool:
             return True
         if child.dep_ == "acl" and (
             (child.tag_ == "VBN" and child.lemma_.lower() in _PLANNING)
-            or (
-                any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
-                and any(c.dep_ == "auxpass" for c in child.children)
-            )
+            or (_has_child(child, "aux", "to") and any(c.dep_ == "auxpass" for c in child.children))
         ):
             return True
     return (
@@ -207,9 +204,7 @@ def _is_standing(trigger: Any, verb: Any, type_: str | None) -> bool:
         auxiliaries = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
         if clause.lemma_.lower() in _STATE_VERBS and not auxiliaries & {"would", "will", "should"}:
             return True  # "agreed that youth crime is a problem"
-    return any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children) and not any(
-        c.dep_ == "ccomp" for c in verb.children
-    )
+    return _has_child(verb, "prep", "with") and not any(c.dep_ == "ccomp" for c in verb.children)
 
 
 def _is_reporting_frame(trigger: Any, verb: Any) -> bool:
@@ -252,34 +247,43 @@ _PRIVATE_PLACES = frozenset(
 _AMOUNTS = frozenset({"lot", "much", "little", "something", "nothing", "plenty", "more"})
 
 
+# Trigger words whose object tells another sense than their type's: (type, lemma, the
+# objects of that other sense).
+_OBJECT_SENSES = (
+    ("CONSULT", "meet", _MET_TARGETS),  # "meet their needs", "met the deadline"
+    ("REQUEST", "seek", _OFFICES),  # "seeking political office": a candidacy
+    ("AGREE", "accept", _CLIENTS),  # "is accepting new patients"
+    ("CONSULT", "visit", _PRIVATE_PLACES),  # "soldiers visiting a local market"
+)
+
+
 def _objects(token: Any) -> list[Any]:
     return [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+
+
+def _has_child(token: Any, dep: str, word: str) -> bool:
+    """Whether ``token`` has the word ``word`` (lower case) as a ``dep`` dependent."""
+    return any(c.dep_ == dep and c.lower_ == word for c in token.children)
 
 
 def _other_sense(trigger: Any, verb: Any, type_: str | None) -> str | None:
     """The trigger word in another sense than its type's."""
     lemma = trigger.lemma_.lower()
     objects = {o.lemma_.lower() for o in _objects(trigger)}
-    if type_ == "CONSULT" and lemma == "meet" and objects & _MET_TARGETS:
-        return "sense"  # "meet their needs", "met the deadline"
+    if any(type_ == t and lemma == w and objects & o for t, w, o in _OBJECT_SENSES):
+        return "sense"
     if type_ == "CONSULT" and lemma == "call":
         if any(c.dep_ in ("oprd", "attr") for c in trigger.children):
             return "sense"  # "the family calls its farm Hopewell": a name
         named = objects | ({trigger.head.lemma_.lower()} if trigger.dep_ == "acl" else set())
         if named & _CALLED_EVENTS:
             return "sense"  # "called a strike", "a strike called by the union"
-    if type_ == "REQUEST" and lemma == "seek" and objects & _OFFICES:
-        return "sense"  # "seeking political office": a candidacy
-    if type_ == "AGREE" and lemma == "accept" and objects & _CLIENTS:
-        return "sense"  # "is accepting new patients"
-    if any(c.dep_ == "prt" and c.lower_ == "up" for c in trigger.children) and lemma == "end":
+    if _has_child(trigger, "prt", "up") and lemma == "end":
         return "sense"  # "ended up picking a spot"
-    if type_ == "CONSULT" and lemma == "visit" and objects & _PRIVATE_PLACES:
-        return "sense"  # "soldiers visiting a local market"
     if (
         trigger.dep_ in ("acl", "relcl")
         and trigger.head.lemma_.lower() in _AMOUNTS
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
+        and _has_child(trigger, "aux", "to")
     ):
         return "sense"  # "had a lot to offer"
     if (
@@ -289,11 +293,7 @@ def _other_sense(trigger: Any, verb: Any, type_: str | None) -> str | None:
         and any(c.dep_ in ("dobj", "ccomp") for c in trigger.children)
     ):
         return "sense"  # "demonstrated his skill", "demonstrated that it works"
-    if (
-        type_ == "PROTEST"
-        and lemma == "demonstration"
-        and any(c.dep_ == "prep" and c.lower_ == "of" for c in trigger.children)
-    ):
+    if type_ == "PROTEST" and lemma == "demonstration" and _has_child(trigger, "prep", "of"):
         return "sense"  # "a demonstration of force"
     if type_ == "PROTEST" and lemma in ("strike", "airstrike"):
         modifiers = {c.lemma_.lower() for c in trigger.children if c.dep_ in ("amod", "compound")}
@@ -303,11 +303,7 @@ def _other_sense(trigger: Any, verb: Any, type_: str | None) -> str | None:
         gathered = [c for c in verb.children if c.dep_ == "dobj"]
         if gathered and not any(g.lemma_.lower() in _MOBILIZED for g in gathered):
             return "sense"  # "amassed charges", "amassed a fortune"
-    if (
-        type_ == "ASSAULT"
-        and lemma == "kill"
-        and any(c.dep_ == "prt" and c.lower_ == "off" for c in trigger.children)
-    ):
+    if type_ == "ASSAULT" and lemma == "kill" and _has_child(trigger, "prt", "off"):
         killed = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
         if killed and not any(k.lemma_.lower() in _PEOPLE or k.pos_ == "PROPN" for k in killed):
             return "metaphor"  # "killing off the siesta"

@@ -34,6 +34,9 @@ from eventwire.coding import lexicon
 from eventwire.coding.arguments import find_arguments, sides
 from eventwire.coding.lexicon import EventPattern
 from eventwire.model import Actor, Detection, Document, Event, Sentence, Zone
+from eventwire.stages.detector_sentences import SENTENCE_RANKING, rank_sentences
+from eventwire.stages.detector_sentences import in_sentence as _in
+from eventwire.stages.detector_sentences import worth_scoring as _worth_scoring
 from eventwire.stages.factuality import assess, is_summary_of_past, is_told_as_series
 from eventwire.stages.registry import stage
 
@@ -64,13 +67,6 @@ THRESHOLD_OVERRIDES: dict[str, float] = {"event": 0.5}
 # an event. (Keeping an ASSAULT whose attacker is named, "forces used chlorine gas", down
 # to 0.1 kept two more attacks on WORK but a disaster's ASSAULT on SET-ASIDE: left out.)
 DROP_ALL_TYPES = True
-# Words that make a sentence worth scoring even when the patterns coded nothing in it
-# (besides every pattern's trigger): deaths, arrests and the police.
-_CUE_WORDS = frozenset(
-    {"police", "policeman", "policemen", "cop", "cops", "dead", "die", "death", "kill",
-     "firing", "fire", "shoot", "shot", "arrest", "held", "hold", "custody", "nab", "jail",
-     "detain", "protest", "strike", "march", "rally", "agitation", "bandh", "clash", "mob"}
-)  # fmt: skip
 # A sentence with no factual event of the detector's type gets one when the detector is
 # this sure of both (its type and that an event is reported), on the sentence's word
 # for it, with the actor and recipient its parse gives, and only when the factuality
@@ -363,68 +359,6 @@ def _presupposed_protests(
         if not _not_as_told(event, doc, token):
             return [event]
     return []
-
-
-def _cue_lemmas() -> frozenset[str]:
-    global _CUES
-    if _CUES is None:
-        triggers = {p.trigger for p in lexicon.event_patterns().patterns}
-        _CUES = frozenset(triggers | _CUE_WORDS)
-    return _CUES
-
-
-_CUES: frozenset[str] | None = None
-
-
-def _worth_scoring(doc: Document, sentence: Sentence) -> bool:
-    """Only sentences that hold a coded event, a trigger word or a cue word are embedded
-    (the encoder costs more than the parse); the rules seldom apply elsewhere."""
-    if any(_in(e, sentence) for e in doc.events):
-        return True
-    if doc.spacy_doc is None:
-        return True
-    span = doc.spacy_doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-    if span is None:
-        return True
-    cues = _cue_lemmas()
-    return any(t.lemma_.lower() in cues or t.lower_ in cues for t in span)
-
-
-def _in(event: Event, sentence: Sentence) -> bool:
-    anchor = event.trigger_start if event.trigger_start is not None else event.start
-    return sentence.start <= anchor < sentence.end
-
-
-# Which sentence tells an article's main event: in an article with factual events in
-# more than one sentence, each sentence's events are weighed by how probable the
-# detector finds the type of its most confident factual event there, times
-# (SENTENCE_WEIGHT_FLOOR + p) / (SENTENCE_WEIGHT_FLOOR + 1). The same factor for every
-# event of a sentence keeps their order (and so the actor chosen for a one-sentence
-# report); across sentences, a sure pattern event of a type the detector does not see
-# in its sentence ("protesters defied the ban", "the government rejects any
-# responsibility") ranks below a protest or an attack the detector agrees with.
-# ACLED WORK type top-1, each fold coded with a head that did not see it: 0.826 -> 0.842.
-SENTENCE_RANKING = True
-SENTENCE_WEIGHT_FLOOR = 0.3
-
-
-def rank_sentences(doc: Document, sentences: list[Sentence], detections: list[Detection]) -> None:
-    """Weigh each sentence's events by the detector's probability of the type of its most
-    confident factual event (the rule above); nothing changes where only one sentence
-    holds factual events."""
-    told = []
-    for sentence, found in zip(sentences, detections, strict=True):
-        own = [e for e in doc.events if _in(e, sentence)]
-        factual = [e for e in own if e.factual]
-        if factual and found.types:
-            top = max(factual, key=lambda e: e.confidence)
-            told.append((own, found.types.get(top.type, 0.0)))
-    if len(told) < 2:
-        return
-    for own, p in told:
-        factor = (SENTENCE_WEIGHT_FLOOR + p) / (SENTENCE_WEIGHT_FLOOR + 1.0)
-        for event in own:
-            event.confidence = round(event.confidence * factor, 3)
 
 
 def apply_rules(

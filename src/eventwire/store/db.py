@@ -93,8 +93,10 @@ def _add_functions(conn: sqlite3.Connection) -> None:
     """The SQL functions event queries use (the distance of ``near``)."""
     conn.create_function(DISTANCE_FUNCTION, 4, distance_km, deterministic=True)
 
+
 # bm25 weights of the articles_fts columns: a word in the title counts most.
 _TITLE_WEIGHT, _CAPTIONS_WEIGHT, _BODY_WEIGHT = 5.0, 2.0, 1.0
+
 
 # Events matching a full-text query: through a mention sentence, or through the text of
 # an article that mentions them.

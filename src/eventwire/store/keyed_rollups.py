@@ -113,9 +113,9 @@ def _backfill(family: KeyedFamily) -> list[str]:
     before its keys are looked up."""
     names = ", ".join(family.columns)
     monthly = f"event_counts_{family.name}_month"
-    known = " AND ".join(
-        f"{c} IS NOT NULL" for c in ("month", *(c for c in family.not_null if c != "type"))
-    )
+    # In the order of the key's columns, not the set's (which follows the hash seed).
+    required = (c for c in family.columns if c in family.not_null and c != "type")
+    known = " AND ".join(f"{c} IS NOT NULL" for c in ("month", *required))
     joined = _same_key(family, "k").format(r="g")
     out = [
         f"INSERT INTO {family.key_table} ({names}) SELECT DISTINCT {names} FROM {monthly} "

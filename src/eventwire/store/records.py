@@ -184,7 +184,6 @@ class ArticleInfo:
         return None
 
 
-
 @dataclass(frozen=True, slots=True)
 class MentionOffsets:
     """Where a mention's actor, recipient and place words are in its article's text

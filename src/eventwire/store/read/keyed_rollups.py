@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from eventwire.store.keyed_rollups import DYADS, GRAINS, PARTY_SECTORS, KeyedFamily
 from eventwire.store.read.query import EventQuery, SqlValue, Statement, StatsGroup, StatsSource
-from eventwire.store.read.rollups import Piece, RollupPlan, split_range
+from eventwire.store.read.rollups import RollupPlan, piece_bounds, split_range
 
 # The filters a keyed rollup cannot answer (it holds no other column).
 _OTHER_FILTERS = (
@@ -61,25 +61,13 @@ def _grouped(query: EventQuery, family: KeyedFamily) -> Statement:
     params: list[SqlValue] = []
     factual = "factual IN (0, 1)" if query.include_flagged else "factual = 1"
     for piece in split_range(query.since, query.until, GRAINS):
-        parts.append(f"SELECT key, n FROM {family.table(piece.grain)} WHERE {factual}")
-        parts[-1] += _bounds(piece, params)
+        bounds, values = piece_bounds(piece, piece.grain)
+        where = " AND ".join([factual, *bounds])
+        parts.append(f"SELECT key, n FROM {family.table(piece.grain)} WHERE {where}")
+        params += values
     return Statement(
         f"SELECT key, sum(n) AS n FROM ({' UNION ALL '.join(parts)}) GROUP BY key", params
     )
-
-
-def _bounds(piece: Piece, params: list[SqlValue]) -> str:
-    sql = ""
-    if piece.first is not None and piece.first == piece.last:
-        params.append(piece.first)
-        return f" AND {piece.grain} = ?"
-    if piece.first is not None:
-        sql += f" AND {piece.grain} >= ?"
-        params.append(piece.first)
-    if piece.last is not None:
-        sql += f" AND {piece.grain} <= ?"
-        params.append(piece.last)
-    return sql
 
 
 def keyed_stats_source(

@@ -20,7 +20,7 @@ from datetime import date
 from eventwire.store.admin1_rollups import ADMIN1_TABLES
 from eventwire.store.map_rollups import CELL_DEGREES, MAP_ROLLUP_TABLES
 from eventwire.store.read.query import EventQuery, SqlValue, Statement, where_clause
-from eventwire.store.read.rollups import Grain, Piece, split_range
+from eventwire.store.read.rollups import Grain, Piece, piece_bounds, split_range
 from eventwire.store.sector_map_rollups import SECTOR_FAMILIES, SECTOR_MAP_TABLES, party
 
 _PERIOD_LENGTH = {"year": 4, "month": 7, "day": 10}
@@ -115,18 +115,11 @@ def _rollup_piece(query: EventQuery, agg: Aggregate, piece: Piece) -> Statement:
         table = f"event_{agg.family}_{grain}"
     conditions += agg.rollup_where
     params += agg.rollup_params
-    if piece.first is not None and piece.first == piece.last:
-        conditions.append(f"{grain} = ?")
-        params.append(piece.first)
-    else:
-        if piece.first is not None:
-            conditions.append(f"{grain} >= ?")
-            params.append(piece.first)
-        elif query.since is not None or query.until is not None:
-            conditions.append(f"{grain} > ''")  # a date range leaves the undated out
-        if piece.last is not None:
-            conditions.append(f"{grain} <= ?")
-            params.append(piece.last)
+    bounds, values = piece_bounds(piece, grain)
+    if piece.first is None and (query.since is not None or query.until is not None):
+        bounds.insert(0, f"{grain} > ''")  # a date range leaves the undated out
+    conditions += bounds
+    params += values
     if not query.include_flagged:
         conditions.append("factual = 1")
     if query.types:

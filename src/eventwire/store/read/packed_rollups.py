@@ -39,7 +39,7 @@ from eventwire.store.packed_rollups import (
 from eventwire.store.read.key_texts import KeyTexts, KeyView, Rows
 from eventwire.store.read.query import EventQuery, SqlValue
 from eventwire.store.read.results import StatsRow
-from eventwire.store.read.rollups import Piece, split_range
+from eventwire.store.read.rollups import Piece, piece_bounds, split_range
 
 Counts = npt.NDArray[np.int64]
 # The text of the counts most groups have.
@@ -93,20 +93,6 @@ class PackedPairs:
     paired: int
 
 
-def _bounds(piece: Piece, column: str, params: list[SqlValue]) -> str:
-    if piece.first is not None and piece.first == piece.last:
-        params.append(piece.first)
-        return f" AND {column} = ?"
-    sql = ""
-    if piece.first is not None:
-        sql += f" AND {column} >= ?"
-        params.append(piece.first)
-    if piece.last is not None:
-        sql += f" AND {column} <= ?"
-        params.append(piece.last)
-    return sql
-
-
 def _within(period: str, piece: Piece) -> bool:
     return (piece.first is None or period >= piece.first) and (
         piece.last is None or period <= piece.last
@@ -137,10 +123,11 @@ def range_counts(rows: Rows, family: KeyedFamily, query: EventQuery, last: int) 
     for piece in split_range(query.since, query.until, PACKED_GRAINS):
         length = PERIOD_LENGTH[piece.grain]
         stale[piece.grain] |= {d[:length] for d in stale_days if _within(d[:length], piece)}
-        blob_params += [family.name, piece.grain]
+        bounds, values = piece_bounds(piece, "period")
+        blob_params += [family.name, piece.grain, *values]
         blobs.append(
             f"SELECT grain, period, keys, counts FROM {PACKED_TABLE} WHERE family = ? "
-            f"AND grain = ? AND {factual}{_bounds(piece, 'period', blob_params)}"
+            f"AND grain = ? AND {' AND '.join([factual, *bounds])}"
         )
     # The stale periods' rollup rows, one arm per grain.
     summed = [

@@ -317,22 +317,27 @@ def _key_expression(key: str, grain: Grain) -> str:
     return key
 
 
+def piece_bounds(piece: Piece, column: str) -> tuple[list[str], list[SqlValue]]:
+    """The conditions on ``column`` (a period) that keep the periods of ``piece``, and
+    their parameters: ``= ?`` for one period (its groups in index order), else ``>= ?``
+    and ``<= ?`` for the bounds it has."""
+    if piece.first is not None and piece.first == piece.last:
+        return [f"{column} = ?"], [piece.first]
+    conditions: list[str] = []
+    params: list[SqlValue] = []
+    if piece.first is not None:
+        conditions.append(f"{column} >= ?")
+        params.append(piece.first)
+    if piece.last is not None:
+        conditions.append(f"{column} <= ?")
+        params.append(piece.last)
+    return conditions, params
+
+
 def _piece_conditions(
     query: EventQuery, family: Family, piece: Piece
 ) -> tuple[list[str], list[SqlValue]]:
-    conditions: list[str] = []
-    params: list[SqlValue] = []
-    column = piece.grain
-    if piece.first is not None and piece.first == piece.last:
-        conditions.append(f"{column} = ?")  # one period: its groups in index order
-        params.append(piece.first)
-    else:
-        if piece.first is not None:
-            conditions.append(f"{column} >= ?")
-            params.append(piece.first)
-        if piece.last is not None:
-            conditions.append(f"{column} <= ?")
-            params.append(piece.last)
+    conditions, params = piece_bounds(piece, piece.grain)
     if not query.include_flagged:
         conditions.append("factual = 1")
     if len(query.types) == 1:

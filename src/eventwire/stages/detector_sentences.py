@@ -1,0 +1,83 @@
+"""Which sentences the detector scores, and how its scores rank the sentences' events.
+
+Split from ``stages/detector.py`` (the stage and its rules): the cue words that make a
+sentence worth embedding (``worth_scoring``), which sentence an event belongs to
+(``in_sentence``), and the weighing of each sentence's events by the detector's type
+probability (``rank_sentences``).
+"""
+
+from __future__ import annotations
+
+from eventwire.coding import lexicon
+from eventwire.model import Detection, Document, Event, Sentence
+
+# Words that make a sentence worth scoring even when the patterns coded nothing in it
+# (besides every pattern's trigger): deaths, arrests and the police.
+_CUE_WORDS = frozenset(
+    {"police", "policeman", "policemen", "cop", "cops", "dead", "die", "death", "kill",
+     "firing", "fire", "shoot", "shot", "arrest", "held", "hold", "custody", "nab", "jail",
+     "detain", "protest", "strike", "march", "rally", "agitation", "bandh", "clash", "mob"}
+)  # fmt: skip
+
+
+def _cue_lemmas() -> frozenset[str]:
+    global _CUES
+    if _CUES is None:
+        triggers = {p.trigger for p in lexicon.event_patterns().patterns}
+        _CUES = frozenset(triggers | _CUE_WORDS)
+    return _CUES
+
+
+_CUES: frozenset[str] | None = None
+
+
+def worth_scoring(doc: Document, sentence: Sentence) -> bool:
+    """Only sentences that hold a coded event, a trigger word or a cue word are embedded
+    (the encoder costs more than the parse); the rules seldom apply elsewhere."""
+    if any(in_sentence(e, sentence) for e in doc.events):
+        return True
+    if doc.spacy_doc is None:
+        return True
+    span = doc.spacy_doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+    if span is None:
+        return True
+    cues = _cue_lemmas()
+    return any(t.lemma_.lower() in cues or t.lower_ in cues for t in span)
+
+
+def in_sentence(event: Event, sentence: Sentence) -> bool:
+    """Whether the event's trigger (else its sentence's start) lies in the sentence."""
+    anchor = event.trigger_start if event.trigger_start is not None else event.start
+    return sentence.start <= anchor < sentence.end
+
+
+# Which sentence tells an article's main event: in an article with factual events in
+# more than one sentence, each sentence's events are weighed by how probable the
+# detector finds the type of its most confident factual event there, times
+# (SENTENCE_WEIGHT_FLOOR + p) / (SENTENCE_WEIGHT_FLOOR + 1). The same factor for every
+# event of a sentence keeps their order (and so the actor chosen for a one-sentence
+# report); across sentences, a sure pattern event of a type the detector does not see
+# in its sentence ("protesters defied the ban", "the government rejects any
+# responsibility") ranks below a protest or an attack the detector agrees with.
+# ACLED WORK type top-1, each fold coded with a head that did not see it: 0.826 -> 0.842.
+SENTENCE_RANKING = True
+SENTENCE_WEIGHT_FLOOR = 0.3
+
+
+def rank_sentences(doc: Document, sentences: list[Sentence], detections: list[Detection]) -> None:
+    """Weigh each sentence's events by the detector's probability of the type of its most
+    confident factual event (the rule above); nothing changes where only one sentence
+    holds factual events."""
+    told = []
+    for sentence, found in zip(sentences, detections, strict=True):
+        own = [e for e in doc.events if in_sentence(e, sentence)]
+        factual = [e for e in own if e.factual]
+        if factual and found.types:
+            top = max(factual, key=lambda e: e.confidence)
+            told.append((own, found.types.get(top.type, 0.0)))
+    if len(told) < 2:
+        return
+    for own, p in told:
+        factor = (SENTENCE_WEIGHT_FLOOR + p) / (SENTENCE_WEIGHT_FLOOR + 1.0)
+        for event in own:
+            event.confidence = round(event.confidence * factor, 3)
