@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventwire import knowledge
+from eventwire.coding import phrase_words
 from eventwire.coding.parsed_text import text_between
 from eventwire.model import Actor
 
@@ -345,8 +346,7 @@ def code_phrase(head: Any) -> PhraseCode:
     if not tokens:
         tokens = [head]
     countries = knowledge.countries()
-    organizations = knowledge.organizations()
-    sectors = knowledge.sector_terms()
+    lexicon = phrase_words.lookup()
 
     country: str | None = None
     sector: str | None = None
@@ -370,7 +370,7 @@ def code_phrase(head: Any) -> PhraseCode:
     for first, last, text in ngrams(tokens):
         if not covered.isdisjoint(range(first, last + 1)):
             continue
-        org = organizations.lookup(text)
+        org, found, kind, term = lexicon.words(text)
         if org is not None:
             covered.update(range(first, last + 1))
             if country is None and org.country:
@@ -379,14 +379,6 @@ def code_phrase(head: Any) -> PhraseCode:
                 sector, sector_span = org.sector, (first, last)
             name = name or org.name
             continue
-        found = countries.lookup_name(text)
-        kind = "name"
-        if found is None:
-            found = countries.lookup_demonym(text)
-            kind = "demonym"
-        if found is None:
-            found = countries.lookup_capital(text)
-            kind = "capital"
         if found is not None and in_person_name(tokens[first : last + 1], kind):
             found = None  # "Senator Lima", "Michael Jordan": a person's name
         if found is not None and kind != "capital" and is_not_nationality(tokens, first):
@@ -401,7 +393,6 @@ def code_phrase(head: Any) -> PhraseCode:
                 if kind == "capital":
                     sector = sector or "GOV"
             continue
-        term = sectors.lookup(text.lower())
         if term is not None and sector is None and term.sector:
             # Prefer the sector word closest to the head (the rightmost one).
             if sector_span is None or last > sector_span[1]:

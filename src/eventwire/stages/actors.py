@@ -405,10 +405,9 @@ class _References:
         if members:
             self.seen.append(_Seen(code, sentence, head.i, False, tuple(members), group=True))
             return
-        parties = tuple(replace(code, actor=side) for side in split_sides(code.actor, head))
-        self.seen.append(
-            _Seen(code, sentence, head.i, _is_place(head), parties if len(parties) > 1 else ())
-        )
+        sides = split_sides(code.actor, head)
+        parties = tuple(replace(code, actor=side) for side in sides) if len(sides) > 1 else ()
+        self.seen.append(_Seen(code, sentence, head.i, _is_place(head), parties))
 
 
 def _same_as(code: PhraseCode, other: PhraseCode) -> PhraseCode:
