@@ -41,13 +41,6 @@ from typing import Any
 
 from eventwire.datafiles import read_word_table
 
-import os as _os
-_ON = set((_os.environ.get("EW_RULES") or "all").split(","))
-
-
-def _on(rule: str) -> bool:
-    return "all" in _ON or rule in _ON
-
 # Verbs whose subject (or passive subject, or object) died or was hurt.
 _DEATH_VERBS = frozenset({"kill", "murder", "slay", "execute", "massacre", "assassinate"})
 _DIE_VERBS = frozenset({"die", "succumb", "perish"})
@@ -69,7 +62,7 @@ _NOT_VICTIMS = frozenset(
 # "killing of", "death of", "murder of", "fatal shooting of": the dead are the object of "of".
 _DEATH_NOUNS = frozenset({"death", "killing", "murder", "slaying", "homicide"})
 # A victim in hospital: "in critical condition".
-_CONDITIONS = frozenset({"critical", "serious", "stable", "fair", "grave", "guarded", "good"})
+_CONDITIONS = frozenset({"critical", "serious", "stable", "fair", "grave", "guarded"})
 _REFLEXIVES = frozenset({"himself", "herself"})
 _RELATIVES = frozenset({"who", "that", "which"})
 _GROUP_WORDS = frozenset({"total", "number", "group", "family"})
@@ -91,9 +84,7 @@ _INJURY_VERBS = frozenset(
      "airlift", "fly", "hospitalize", "release", "be", "have"}
 )  # fmt: skip
 # An injury said to be light is no death: "minor injuries", "non-life threatening".
-_LIGHT_WORDS = frozenset(
-    {"minor", "non", "superficial", "slight", "light", "threatening", "graze"}
-)
+_LIGHT_WORDS = frozenset({"minor", "non", "superficial", "slight", "light", "threatening"})
 # Taken to a hospital: "was taken to Gary Methodist Hospital", "airlifted to a trauma center".
 _CARRY_VERBS = frozenset({"take", "transport", "rush", "airlift", "fly", "drive", "carry"})
 _HOSPITAL_WORDS = frozenset({"hospital", "center", "centre", "clinic", "icu"})
@@ -101,13 +92,6 @@ _HOSPITAL_WORDS = frozenset({"hospital", "center", "centre", "clinic", "icu"})
 _ATTACK_NOUNS = frozenset({"shooting", "shot", "attack", "gunfire", "stabbing"})
 _DEADLY_WORDS = frozenset({"fatal", "deadly"})
 _FATAL_OBJECTS = frozenset({"bullet", "firing", "fire", "gunfire"})
-# Lived through it: "survived", "is expected to recover".
-_LIVE_VERBS = frozenset({"survive", "recover"})
-# Hit by a bullet: "was struck by gunfire", "a stray bullet hit a woman".
-_STRIKE_VERBS = frozenset({"hit", "strike"})
-_BULLET_WORDS = frozenset({"bullet", "gunfire", "round", "shot", "pellet", "shrapnel", "fire"})
-# "six gunshot victims were found": victims hit by gunfire, counted.
-_SHOT_VICTIM_WORDS = frozenset({"gunshot", "shooting"})
 
 
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})*$|^\d+$")
@@ -144,12 +128,6 @@ def count_phrase(head: Any) -> int | None:
             value = _number(child)
             if value is not None:
                 return value
-    if head.tag_ == "NNS" and _on("vague"):
-        for child in head.children:  # "several people were wounded"
-            if child.dep_ in ("amod", "det") and child.pos_ in ("ADJ", "DET"):
-                value = quantity_words().get(child.lower_)
-                if value is not None:
-                    return value
     if head.tag_ in ("NN", "NNP"):
         return 1  # "wounded a police officer"
     return None
@@ -169,13 +147,6 @@ class Statement:
     # Told by a noun that names the death ("the death of", "the fatal shooting of"): it
     # names victims the sentence's verbs may count too, so it does not add to them.
     naming: bool = False
-    # Victims said to be others than those already counted ("two others were wounded"):
-    # they add to the sentence's other injured.
-    other: bool = False
-    # Told by their condition ("two are in critical condition and three were treated
-    # for minor injuries"): the conditions of different victims are parts of the toll.
-    part: bool = False
-    pronoun: bool = False  # the victims are a pronoun ("her injuries")
 
 
 def count_victims(head: Any) -> int | None:
@@ -189,18 +160,6 @@ def count_victims(head: Any) -> int | None:
     if head.lower_ == "old" and head.dep_ != "amod":
         return 1  # "the 2-year-old who was shot"
     total = count_phrase(head)
-    if total is None and _on("both") and any(
-        c.dep_ in ("det", "predet", "preconj") and c.lower_ == "both" for c in head.children
-    ):
-        total = 2  # "both men were shot"
-    if total is None and _on("appos") and head.tag_ == "NNS":
-        for appos in head.children:  # "the victims, a man and a woman, were taken ..."
-            if (
-                appos.dep_ == "appos"
-                and appos.pos_ in ("NOUN", "PROPN")
-                and appos.lemma_.lower() != "age"  # "his sons, ages 3 and 4"
-            ):
-                return count_victims(appos)
     if head.lower_ in _GROUP_WORDS:  # "a total of four people"
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -289,10 +248,6 @@ def _victims(verb: Any) -> Any | None:
 def _fatal(verb: Any) -> bool:
     """ "shot dead", "shot to death", "fatally shot", "shot and killed"."""
     for child in verb.children:
-        if child.lower_ in ("killed", "kill") and _on("fatalfix") and (
-            child.dep_ != "conj" or any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children)
-        ):
-            continue  # "shot four people before he was killed", "one of whom was killed"
         if child.lower_ in _FATAL_WORDS:
             return True
         if child.dep_ == "prep" and any(g.lower_ == "death" for g in child.children):
@@ -334,9 +289,7 @@ def _along_with(cue: Any) -> int:
     return extra
 
 
-def _statement(
-    kind: str, cue: Any, victims: Any | None, hit: bool = False, part: bool = False
-) -> Statement | None:
+def _statement(kind: str, cue: Any, victims: Any | None, hit: bool = False) -> Statement | None:
     if victims is not None and _no_person(victims) and victims.dep_ in ("nsubj", "nsubjpass"):
         victims = next(
             (o for o in victims.head.children
@@ -359,11 +312,7 @@ def _statement(
     other = victims.lower_ in _OTHER_WORDS or any(
         c.dep_ in ("det", "amod") and c.lower_ in _OTHER_WORDS for c in victims.children
     )
-    return Statement(
-        kind, count, cue.i, victims.i, hit=hit and not other,
-        other=other and kind == "injured" and _on("others"), part=part and _on("parts"),
-        pronoun=victims.pos_ == "PRON",
-    )  # fmt: skip
+    return Statement(kind, count, cue.i, victims.i, hit=hit and not other)
 
 
 def _verb_statement(token: Any) -> Statement | None:
@@ -377,7 +326,7 @@ def _verb_statement(token: Any) -> Statement | None:
     ):
         return Statement("dead", 1, token.i, token.i)  # "turned the gun on himself"
     if lemma in _DEATH_VERBS:
-        return _statement("dead", token, _victims(token) or _headline_victims(token))
+        return _statement("dead", token, _victims(token))
     if lemma in _DIE_VERBS:
         return _statement("dead", token, _subject(token))
     if lemma == "fall" and any(  # "more people fell to police bullets"
@@ -387,34 +336,15 @@ def _verb_statement(token: Any) -> Statement | None:
         for c in token.children
     ):
         return _statement("dead", token, _subject(token))
-    if lemma in _HURT_VERBS or (lemma == "graze" and _on("graze")):
+    if lemma in _HURT_VERBS:
         victims = _victims(token)
         if victims is None and token.dep_ == "conj" and token.head.lemma_.lower() == "leave":
             victims = _subject(token)  # "left a girl dead and her grandmother wounded"
-        if victims is None:
-            victims = _headline_victims(token)
         return _statement("injured", token, victims)
     if lemma == "hospitalize":  # "another child was hospitalized"
-        return _statement("injured", token, _victims(token), hit=not _lived(token))
+        return _statement("injured", token, _victims(token), hit=True)
     if lemma in _CARRY_VERBS and _to_hospital(token):  # "all five were taken to a hospital"
-        return _statement("injured", token, _victims(token), hit=not _lived(token))
-    if (
-        lemma == "treat"
-        and _on("treat")
-        and _is_passive(token)
-        and not any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children)
-    ):
-        # "a second victim was treated and released": lived; "treated at the scene"
-        released = any(
-            c.dep_ == "conj" and c.lemma_.lower() == "release" for c in token.children
-        )
-        return _statement(
-            "injured", token, _victims(token), hit=not released and not _lived(token),
-            part=released,
-        )  # fmt: skip
-    if lemma in _STRIKE_VERBS and _on("strike") and _by_bullet(token):
-        # "a bystander was hit by a stray bullet", "the bullet struck a girl in the arm"
-        return _statement("injured", token, _victims(token), hit=not _lived(token))
+        return _statement("injured", token, _victims(token), hit=True)
     if lemma == "leave":  # "a shooting that left 4 dead", "left two people injured"
         obj = _object(token)
         nxt = obj.right_edge.i + 1 if obj is not None else len(token.doc)
@@ -430,50 +360,8 @@ def _verb_statement(token: Any) -> Statement | None:
             subject = _subject(token)
             if obj is not None and obj.lower_ in _REFLEXIVES:
                 victims = subject
-        return _statement(kind, token, victims, hit=kind == "injured" and not _lived(token))
+        return _statement(kind, token, victims, hit=kind == "injured")
     return None
-
-
-def _headline_victims(verb: Any) -> Any | None:
-    """A headline's "3 injured", "Teen killed", read as an active verb with no object:
-    its subject is the victims."""
-    if not _on("numsubj") or verb.tag_ != "VBD":
-        return None
-    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "aux", "prep") for c in verb.children):
-        return None
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.pos_ == "PRON":
-        return None
-    return subject
-
-
-def _lived(verb: Any) -> bool:
-    """ "was shot but survived", "was shot in the arm and is expected to recover": the
-    victim lived (no longer maybe among the dead)."""
-    if not _on("lived"):
-        return False
-    for child in verb.children:
-        if child.dep_ != "conj":
-            continue
-        if child.lemma_.lower() in _LIVE_VERBS:
-            return True
-        if child.lemma_.lower() == "expect" and any(
-            g.dep_ == "xcomp" and g.lemma_.lower() in _LIVE_VERBS for g in child.children
-        ):
-            return True
-    return False
-
-
-def _by_bullet(verb: Any) -> bool:
-    """Whether a bullet does the hitting: its subject or its "by" phrase."""
-    for child in verb.children:
-        if child.dep_ == "nsubj" and child.lemma_.lower() in _BULLET_WORDS:
-            return True
-        if child.dep_ == "agent" and any(
-            g.dep_ == "pobj" and g.lemma_.lower() in _BULLET_WORDS for g in child.children
-        ):
-            return True
-    return False
 
 
 def _to_hospital(verb: Any) -> bool:
@@ -481,9 +369,7 @@ def _to_hospital(verb: Any) -> bool:
         if prep.dep_ == "prep" and prep.lower_ == "to":
             for obj in prep.children:
                 if obj.dep_ == "pobj" and any(
-                    (t.lemma_.lower() if _on("hosp") else t.lower_) in _HOSPITAL_WORDS
-                    for t in obj.subtree
-                    if t.i <= obj.i
+                    t.lower_ in _HOSPITAL_WORDS for t in obj.subtree if t.i <= obj.i
                 ):
                     return True
     return False
@@ -495,69 +381,18 @@ def _injury_statement(token: Any) -> Statement | None:
     unless the injuries are said to be light, maybe fatally."""
     if token.pos_ != "NOUN" or token.lemma_.lower() not in _INJURY_NOUNS:
         return None
-    before = [t.lower_ for t in token.subtree if t.i < token.i]
-    light = any(word in _LIGHT_WORDS for word in before)
-    part = light or any(word in _CONDITIONS for word in before)
     verb = token.head
-    if token.dep_ in ("nsubj", "nsubjpass") and _on("poss"):
-        return _owned_injuries(token)
-    if (
-        token.dep_ == "pobj"
-        and verb.lower_ == "with"
-        and verb.head.pos_ == "NOUN"
-        and verb.head.lower_ not in _INJURY_NOUNS | _HOSPITAL_WORDS
-        and verb.head.dep_ in ("nsubj", "nsubjpass", "dobj", "appos", "conj")
-        and _on("withwound")
-    ):  # "three victims with gunshot wounds"
-        return _statement("injured", token, verb.head, hit=not light, part=part)
     if token.dep_ == "pobj" and verb.lower_ in ("with", "for", "from"):
         verb = verb.head
     elif token.dep_ != "dobj":
         return None
     if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in _INJURY_VERBS:
         return None
+    light = any(t.lower_ in _LIGHT_WORDS for t in token.subtree if t.i < token.i)
     victims = _victims(verb) if verb.lemma_.lower() in _CARRY_VERBS else _subject(verb)
     if victims is None and verb.lemma_.lower() == "find":
         victims = _object(verb)  # "found a man with a gunshot wound"
-    return _statement("injured", token, victims, hit=not light, part=part)
-
-
-def _owned_injuries(token: Any) -> Statement | None:
-    """ "the girl's injuries were not life-threatening", "his wounds are minor": the
-    owner was hurt; lived, when the injuries are said to be light or not serious."""
-    owner = next((c for c in token.children if c.dep_ == "poss"), None)
-    if owner is None:
-        return None
-    verb = token.head
-    words = {t.lower_ for t in verb.subtree if t.i > token.i}
-    negated = any(c.dep_ == "neg" for c in verb.children)
-    light = negated or bool(words & (_LIGHT_WORDS - {"threatening"}))
-    return _statement("injured", token, owner, hit=not light, part=True)
-
-
-def _shot_victims_statement(token: Any) -> Statement | None:
-    """ "six gunshot victims were found", "two shooting victims": hit, counted."""
-    if token.pos_ != "NOUN" or token.lemma_.lower() != "victim" or not _on("gunvictims"):
-        return None
-    if not any(c.dep_ == "compound" and c.lower_ in _SHOT_VICTIM_WORDS for c in token.children):
-        return None
-    if not any(c.dep_ == "nummod" for c in token.children):
-        return None
-    return _statement("injured", token, token, hit=True)
-
-
-def _fatal_share_statement(token: Any) -> Statement | None:
-    """ "three people were shot, one fatally", "one of them fatally": the share died."""
-    if token.lower_ != "fatally" or not _on("fatalshare"):
-        return None
-    share = token.head
-    if share.pos_ != "NUM" or share.dep_ not in ("npadvmod", "appos", "conj", "advmod"):
-        return None
-    verb = share.head
-    if verb.lemma_.lower() not in _SHOOT_VERBS | _HURT_VERBS:
-        return None
-    value = count_phrase(share)
-    return Statement("dead", value, token.i, share.i) if value else None
+    return _statement("injured", token, victims, hit=not light)
 
 
 def _deadly_attack_statement(token: Any) -> Statement | None:
@@ -586,7 +421,7 @@ def _condition_statement(token: Any) -> Statement | None:
     prep = token.head
     if token.dep_ != "pobj" or prep.lower_ != "in" or prep.head.pos_ not in ("VERB", "AUX"):
         return None
-    return _statement("injured", token, _subject(prep.head), part=True)
+    return _statement("injured", token, _subject(prep.head))
 
 
 def _noun_statement(token: Any) -> Statement | None:
@@ -617,14 +452,12 @@ def _state_statement(token: Any) -> Statement | None:
     """ "was found dead", "left four dead", "Three People Dead", "the wounded"."""
     word = token.lower_
     kind = "dead" if word in _DEAD_WORDS else "injured" if word in _HURT_WORDS else None
-    if kind is None or (token.pos_ == "VERB" and not (word == "deceased" and _on("deceased"))):
+    if kind is None or token.pos_ == "VERB":
         return None
-    if word == "deceased" and token.dep_ in ("nsubj", "nsubjpass") and _on("deceased"):
-        return Statement(kind, 1, token.i, token.i)  # "the deceased was identified as"
     head = token.head
     # "four dead", "3 injured": the figure hangs on the word itself
     for child in token.children:
-        if child.dep_ in ("nummod", "npadvmod", "quantmod", "meta") and child.pos_ == "NUM":
+        if child.dep_ in ("nummod", "npadvmod", "quantmod") and child.pos_ == "NUM":
             value = count_phrase(child)
             if value:
                 return Statement(kind, value, token.i, child.i)
@@ -635,11 +468,8 @@ def _state_statement(token: Any) -> Statement | None:
         if victims is None and head.lemma_.lower() != "leave":
             victims = _object(head)
         return _statement(kind, token, victims)
-    if token.dep_ == "ROOT":  # "Three people dead east of Bozeman", "one was deceased"
-        subjects = ("nsubj", "nsubjpass") if token.pos_ == "VERB" else ("nsubj",)
-        return _statement(
-            kind, token, next((c for c in token.children if c.dep_ in subjects), None)
-        )
+    if token.dep_ == "ROOT":  # "Three people dead east of Bozeman"
+        return _statement(kind, token, next((c for c in token.children if c.dep_ == "nsubj"), None))
     if token.dep_ in ("amod", "acl") and head.pos_ in ("NOUN", "PROPN"):
         # "three people dead", "five others injured" read as a noun phrase; not "a dead
         # end" (no figure)
@@ -684,8 +514,6 @@ def _statements(span: Any) -> list[Statement]:
                 or _condition_statement(token)
                 or _injury_statement(token)
                 or _deadly_attack_statement(token)
-                or _shot_victims_statement(token)
-                or _fatal_share_statement(token)
             )
         if made is not None:
             found.append(made)
@@ -718,60 +546,8 @@ def _statements(span: Any) -> list[Statement]:
             continue
         if any(k.kind == made.kind and who(k) == who(made) for k in kept):
             continue  # "was shot and killed": one victim, told twice
-        if made.hit and _told_apart(doc, made, dead):
-            made = replace(made, hit=False)
-        if made.kind == "injured" and _another_clause(doc, made, kept):
-            made = replace(made, other=True)
         kept.append(made)
     return kept
-
-
-def _another_clause(doc: Any, made: Statement, kept: list[Statement]) -> bool:
-    """ "a woman was shot in the hand and a man was shot in the chest": the same verb
-    in a clause of its own, said of another person, adds a victim."""
-    if not _on("sameverb") or not _one_person(doc, made):
-        return False
-    cue = doc[made.token]
-    assert made.victim is not None
-    for earlier in kept:
-        first = doc[earlier.token]
-        if (
-            earlier.kind == "injured"
-            and cue.dep_ == "conj"
-            and cue.head.i == first.i
-            and cue.lemma_ == first.lemma_
-            and _one_person(doc, earlier)
-            and earlier.victim is not None
-            and _phrase(doc[earlier.victim]) != _phrase(doc[made.victim])
-        ):
-            return True
-    return False
-
-
-def _phrase(head: Any) -> str:
-    return " ".join(t.lower_ for t in head.subtree)
-
-
-def _one_person(doc: Any, made: Statement) -> bool:
-    """A statement about one person named by a noun ("a 56-year-old", "her husband")."""
-    if made.count != 1 or made.victim is None:
-        return False
-    head = doc[made.victim]
-    return head.pos_ in ("NOUN", "PROPN", "ADJ") and head.tag_ not in ("NNS", "NNPS")
-
-
-def _told_apart(doc: Any, made: Statement, dead: list[Statement]) -> bool:
-    """A person shot beside another who died, each named by a noun of their own ("found
-    a 56-year-old who had been shot in the leg and a child who had died"; "a man was
-    killed and his wife was shot"): the one shot is not among the dead."""
-    if not _on("apart") or not dead or not _one_person(doc, made):
-        return False
-    assert made.victim is not None
-    word = doc[made.victim].lower_
-    return all(
-        _one_person(doc, d) and d.victim is not None and doc[d.victim].lower_ != word
-        for d in dead
-    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -790,19 +566,9 @@ def sentence_figures(found: list[Statement]) -> Figures:
     tell them; of the injured, the largest figure stands (measured: adding them up
     counted the same victims twice more often than it found others)."""
     told = sum(s.count for s in found if s.kind == "dead" and not s.naming)
-    named_dead = max((s.count for s in found if s.kind == "dead" and s.naming), default=0)
-    injured = [s for s in found if s.kind == "injured"]
-    plain = [s for s in injured if not s.hit and not s.other]
-    hurt = max((s.count for s in plain), default=0)
-    parts = [s for s in plain if s.part]
-    if len(parts) > 1:  # "two are in critical condition and three in stable condition"
-        hurt = max(hurt, sum(s.count for s in parts))
-    hit = max((s.count for s in injured if s.hit), default=0)
-    others = max((s.count for s in injured if s.other), default=0)
-    if others:
-        # "a man was wounded and two others were hurt": 3; not "another child was taken
-        # to a hospital, but her injuries were minor" ("her" is that child)
-        named = max((s.count for s in plain if not s.pronoun), default=0)
-        hurt = max(hurt, named + others)
-        hit = hit + others if hit else 0
-    return Figures(dead=max(told, named_dead), hurt=hurt, hit=hit)
+    named = max((s.count for s in found if s.kind == "dead" and s.naming), default=0)
+    return Figures(
+        dead=max(told, named),
+        hurt=max((s.count for s in found if s.kind == "injured" and not s.hit), default=0),
+        hit=max((s.count for s in found if s.kind == "injured" and s.hit), default=0),
+    )

@@ -51,7 +51,7 @@ from datetime import date
 from typing import Any
 
 from eventwire.coding.headline_reading import is_title_case, proper_words, sentence_case
-from eventwire.coding.tolls import Statement, _on, sentence_figures, statements
+from eventwire.coding.tolls import Statement, sentence_figures, statements
 from eventwire.geodesy import haversine_km
 from eventwire.model import (
     Actor,
@@ -207,10 +207,9 @@ def title_spans(doc: Document) -> list[Any]:
     return list(load_nlp()(title).sents)
 
 
-def article_toll(doc: Document, skip: set[int], known_dead: int | None = None) -> Toll:
+def article_toll(doc: Document, skip: set[int]) -> Toll:
     """The incident's figures from the casualty statements of ``doc``'s sentences,
-    leaving out the sentences starting at the offsets in ``skip``. ``known_dead``: the
-    dead the attack's own tellings count, among whom the people shot may be too."""
+    leaving out the sentences starting at the offsets in ``skip``."""
     spacy_doc = doc.spacy_doc
     dead: int | None = None
     hurt = shot = 0
@@ -236,8 +235,7 @@ def article_toll(doc: Document, skip: set[int], known_dead: int | None = None) -
             said_hurt = True
             hurt = max(hurt, figures.hurt)
             shot = max(shot, figures.hit)
-    counted = max(dead or 0, known_dead or 0) if _on("owndead") else (dead or 0)
-    injured = max(hurt, shot - counted) if said_hurt else None
+    injured = max(hurt, shot - (dead or 0)) if said_hurt else None
     if dead is None and said_hurt:
         dead = 0
     return Toll(dead, injured, tuple(telling))
@@ -275,7 +273,7 @@ def fold_incidents(doc: Document) -> Document:
         and e is not main
         and (HISTORICAL in e.contexts or (e.factual and not _same_sides(main, e)))
     }
-    toll = article_toll(doc, others - {main.start}, main.dead)
+    toll = article_toll(doc, others - {main.start})
     main.dead = _raise(main.dead, toll.dead)
     main.injured = _raise(main.injured, toll.injured)
     _date_incident(doc, main, toll)
