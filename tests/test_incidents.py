@@ -53,6 +53,11 @@ def _said(nlp: Any, sentence: str) -> list[tuple[str, int]]:
          [("dead", 1)]),
         ("A shooting left a boy dead and his uncle wounded on Friday.",
          [("dead", 1), ("injured", 1)]),
+        # a killing in a clause of its own does not make the shooting fatal
+        ("The sniper shot five hikers before he was killed by rangers.",
+         [("dead", 1), ("injured", 5)]),
+        ("Six workers were shot at the depot, one of whom was killed.",
+         [("dead", 1), ("injured", 6)]),
         # one victim told twice, or no victim at all
         ("A 9-year-old girl died Monday after she was shot at a park.", [("dead", 1)]),
         ("The deputy's mother rushed him to the clinic and he was flown to a hospital.",

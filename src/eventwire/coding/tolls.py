@@ -9,7 +9,7 @@ fatal):
   and a small child were killed" (4: the coordinated victims add up), "he died of his
   wounds", "the victim succumbed to injuries", "she was murdered";
 - a shooting that says it was fatal: "shot dead", "shot to death", "fatally shot",
-  "shot and killed";
+  "shot and killed" (not "shot four people before he was killed": a clause of its own);
 - the dead as a state or a result: "was found dead", "was pronounced dead", "both
   were deceased", "a shooting that left 4 dead", "Three People Dead";
 - the injured: "wounded", "injured", "hurt", "in critical condition", "also wounded
@@ -246,8 +246,14 @@ def _victims(verb: Any) -> Any | None:
 
 
 def _fatal(verb: Any) -> bool:
-    """ "shot dead", "shot to death", "fatally shot", "shot and killed"."""
+    """ "shot dead", "shot to death", "fatally shot", "shot and killed"; not a killing
+    told in a clause of its own ("shot four people before he was killed by police",
+    "eight people were shot, one of whom was killed")."""
     for child in verb.children:
+        if child.lemma_.lower() == "kill" and (
+            child.dep_ != "conj" or any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children)
+        ):
+            continue
         if child.lower_ in _FATAL_WORDS:
             return True
         if child.dep_ == "prep" and any(g.lower_ == "death" for g in child.children):
