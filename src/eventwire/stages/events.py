@@ -387,11 +387,6 @@ def _attacker_words(item: _Coded) -> set[str]:
 
 
 _SIDE_PREPS = frozenset({"with", "between", "against"})
-_POLICE_WORDS = frozenset({"police", "policeman", "policemen", "officer", "cop"})
-_CROWD_SIDES = frozenset(
-    {"supporter", "resident", "student", "villager", "youth", "worker", "fan", "crowd",
-     "mob", "farmer", "trader", "activist", "local", "people", "demonstrator", "protester"}
-)  # fmt: skip
 
 
 def _protesters_clash(item: _Coded, riot_words: frozenset[str]) -> bool:
@@ -410,34 +405,7 @@ def _protesters_clash(item: _Coded, riot_words: frozenset[str]) -> bool:
         heads += [c for c in head.children if c.dep_ == "conj"]
         ofs = [p for p in head.children if p.lower_ == "of"]
         heads += [o for p in ofs for o in p.children if o.dep_ == "pobj"]
-    if any(t.lower_ in riot_words for t in seen):
-        return True
-    # A crowd of civilians against the police ("opposition supporters clashed with
-    # police", "clashes between residents and the police").
-    police = [t for t in seen if t.lemma_.lower() in _POLICE_WORDS]
-    crowd = [t for t in seen if t.lemma_.lower() in _CROWD_SIDES]
-    return CROWD_CLASH_RIOTS and bool(police) and bool(crowd)
-
-
-import os
-IN_PROTEST_RIOTS = os.environ.get("S11_INPROT", "1") == "1"
-CROWD_CLASH_RIOTS = os.environ.get("S11_CCLASH", "1") == "1"
-
-
-def _done_in_protest(item: _Coded) -> bool:
-    """Whether an attack is done "in protest" ("villagers set fire to the office in
-    protest at the killing"): a riot."""
-    if not IN_PROTEST_RIOTS:
-        return False
-    for token in item.verb.subtree:
-        if token.lemma_.lower() != "protest" or token.dep_ != "pobj" or token.head.lower_ != "in":
-            continue
-        above = token.head.head  # the verb, or a noun of its clause ("an office in protest")
-        while above.i != item.verb.i and above.pos_ not in ("VERB", "AUX"):
-            above = above.head
-        if above.i == item.verb.i:
-            return True
-    return False
+    return any(t.lower_ in riot_words for t in seen)
 
 
 def _civilian(item: _Coded) -> bool:
@@ -473,11 +441,7 @@ def _events(doc: Document, sentence: Sentence, span: Any, item: _Coded) -> list[
         attackers = _attacker_words(item)
         if attackers & patterns.cyber_words:
             item.pattern = replace(item.pattern, type="COERCE", mode="cyber", casualty=None)
-        elif (
-            attackers & patterns.riot_words
-            or _protesters_clash(item, patterns.riot_words)
-            or _done_in_protest(item)
-        ):
+        elif attackers & patterns.riot_words or _protesters_clash(item, patterns.riot_words):
             item.pattern = replace(item.pattern, type="PROTEST", mode="riot")
     if item.pattern.type == "MOBILIZE" and _sends_peacekeepers(item):
         # PLOVER's AID has a peacekeeping mode: deploying peacekeepers helps the host.

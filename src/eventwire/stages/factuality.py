@@ -78,11 +78,8 @@ _AGREEING_VERBS = frozenset({"sign", "conclude", "reach", "ratify", "approve", "
 _NEGATIVE_PRONOUNS = frozenset({"nobody", "none", "noone", "nothing"})
 # An arrest told by an infinitive is an aim, an order or a power ("orders to arrest
 # anyone", "sent teams to apprehend him", "free to arrest us", "unable to arrest
-# them"), not an arrest made, unless a verb of success governs it ("managed to arrest"),
-# or one of aspect: arrests that "continued", "began" or "resumed" are being made.
-_ACHIEVING_WORDS = frozenset(
-    {"manage", "succeed", "able", "proceed", "go", "continue", "begin", "start", "resume"}
-)
+# them"), not an arrest made, unless a verb of success governs it ("managed to arrest").
+_ACHIEVING_WORDS = frozenset({"manage", "succeed", "able", "proceed", "go"})
 # Prepositions of time and cause do not put the events they govern in doubt.
 _TEMPORAL_PREPS = frozenset(
     {"after", "before", "since", "following", "during", "despite", "amid", "until"}
@@ -98,14 +95,7 @@ def factuality_words() -> Mapping[str, str]:
     )  # fmt: skip
 
 
-# Nouns of the word table whose verb is another word: forces that "dealt a blow" by
-# recapturing towns made no deal, and "accorded" is no accord.
-_NOUN_ONLY_WORDS = frozenset({"deal", "accord"})
-
-
 def _word_flag(token: Any, words: Mapping[str, str]) -> str | None:
-    if token.pos_ == "VERB" and token.lemma_.lower() in _NOUN_ONLY_WORDS:
-        return None
     return words.get(token.lower_) or words.get(token.lemma_.lower())
 
 
