@@ -11,8 +11,9 @@ SET-ASIDE part agreed (README, Accuracy):
   actor, and when none is coded one is added on the sentence's death word (only where
   the sentence names the police), so that the casualties stage counts it;
 * the same for an arrest (``arrest``): a COERCE arrest by the police;
-* a sentence whose type the detector is sure of (ASSAULT, COERCE), with no factual
-  event of that type coded, gets one on its word for it, with the actor and recipient
+* a sentence whose type the detector is sure of (PROTEST, COERCE; ASSAULT where the
+  sentence names a weapon), with no factual event of that type coded, gets one on its
+  word for it, with the actor and recipient
   its parse gives (``coding.arguments``, as for a pattern event), at a confidence below
   the patterns' (``_typed_event``).
 
