@@ -225,6 +225,29 @@ def test_no_event_is_added_for_what_is_said_of_an_event(text: str) -> None:
     assert [e for e in doc.events if e.type == "ASSAULT"] == []
 
 
+def test_an_attack_is_added_where_the_sentence_names_a_weapon() -> None:
+    # ASSAULT is not added by default, except where a weapon of war is named.
+    doc = _parsed("Two mortar shells exploded near the bus station on Sunday.")
+    apply_rules(doc, doc.sentences, _typed(doc, "ASSAULT"), THRESHOLDS)
+    [event] = doc.events
+    assert (event.type, event.trigger) == ("ASSAULT", "exploded")
+    assert event.confidence <= 0.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A gas cylinder exploded in the kitchen of the restaurant.",  # no weapon named
+        "Rebel fighters attacked the town on Monday.",  # no weapon named: the default holds
+        "The army may fire rockets at the town again.",  # a weapon, but not done
+    ],
+)
+def test_no_attack_is_added_without_a_weapon_or_as_not_done(text: str) -> None:
+    doc = _parsed(text)
+    apply_rules(doc, doc.sentences, _typed(doc, "ASSAULT"), THRESHOLDS)
+    assert [e for e in doc.events if e.type == "ASSAULT"] == []
+
+
 @pytest.mark.parametrize("text", ["No arrests were made.", "The police could detain them."])
 def test_no_arrest_is_added_where_none_was_made(text: str) -> None:
     doc = _parsed(text)
