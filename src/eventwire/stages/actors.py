@@ -34,6 +34,7 @@ from typing import Any
 from spacy.attrs import DEP
 
 from eventwire.coding.actors import PhraseCode, code_phrase, is_part_of_group, reported_speaker
+from eventwire.coding.parsed_text import parsed_text
 from eventwire.coding.sides import split_sides
 from eventwire.model import ARTICLE_ZONES, Actor, Document
 from eventwire.stages.registry import stage
@@ -108,7 +109,6 @@ class _References:
         self.seen: list[_Seen] = []
         self.by_token: dict[int, PhraseCode] = {}
         self.groups: dict[str, list[PhraseCode]] = {}  # "leader" -> the two leaders
-        self._text: str | None = None  # the parsed text (spaCy joins it at every read)
 
     def resolve(self, code: PhraseCode, head: Any, sentence: int) -> PhraseCode:
         actor = code.actor
@@ -282,9 +282,7 @@ class _References:
         start = code.actor.start
         if start is None or other.actor.end is None or other.person is not None:
             return None
-        if self._text is None:
-            self._text = head.doc.text
-        between = self._text[other.actor.end : start]
+        between = parsed_text(head.doc)[other.actor.end : start]
         if between.strip() or other.sector_kind != "title" or other.actor.country is None:
             return None
         return replace(

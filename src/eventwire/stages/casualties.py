@@ -201,11 +201,12 @@ def _uncounted_death(doc: Document, start: int, end: int) -> tuple[Any | None, A
     it names: "more people fell to police bullets", "the boy succumbed to the police
     firing" (none in a sentence about a period)."""
     span = doc.spacy_doc.char_span(start, end, alignment_mode="expand")
-    if span is None or is_period(span):
+    if span is None:
         return None, None
-    for token in span:
-        if token.lemma_.lower() not in _UNCOUNTED_DEATH_LEMMAS:
-            continue
+    deaths = [t for t in span if t.lemma_.lower() in _UNCOUNTED_DEATH_LEMMAS]
+    if not deaths or is_period(span):  # the cheap test first
+        return None, None
+    for token in deaths:
         fall = token.lemma_.lower() == "fall"  # only "fell to police bullets"
         actor = _named_attacker(token, _FALL_PREPS if fall else _SCENE_PREPS)
         if actor is None and token.pos_ == "VERB" and not fall:

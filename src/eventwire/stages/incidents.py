@@ -45,6 +45,7 @@ incident has an event to carry its figures.
 from __future__ import annotations
 
 import re
+import weakref
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -164,7 +165,25 @@ def _may_be_same_time(main: Event, other: Event) -> bool:
 
 
 def is_period(span: Any) -> bool:
-    """Whether ``span`` names a period or a time long past (a tally, not this incident)."""
+    """Whether ``span`` names a period or a time long past (a tally, not this incident).
+    Several stages ask it of the same sentences: the answer is kept per Doc and span."""
+    known = _PERIOD_SPANS.get(span.doc)
+    if known is None:
+        known = _PERIOD_SPANS[span.doc] = {}
+    key = (span.start, span.end)
+    answer = known.get(key)
+    if answer is None:
+        answer = known[key] = _names_period(span)
+    return answer
+
+
+# ``is_period`` answers by Doc (kept while the Doc lives) and token range.
+_PERIOD_SPANS: weakref.WeakKeyDictionary[Any, dict[tuple[int, int], bool]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _names_period(span: Any) -> bool:
     if not any(token.ent_type_ == "DATE" for token in span):
         return False  # the cheap test first
     return any(_PERIOD.search(ent.text.lower()) for ent in _date_entities(span))
