@@ -63,7 +63,7 @@ from eventwire.model import (
     TimexType,
     Zone,
 )
-from eventwire.stages.dates import is_told_day
+from eventwire.stages.dates import is_response, is_told_day, page_stamps
 from eventwire.stages.factuality import HISTORICAL
 from eventwire.stages.registry import stage
 from eventwire.timex.normalize import calendar_date
@@ -309,8 +309,19 @@ def _date_incident(doc: Document, main: Event, toll: Toll) -> None:
             main.date, main.date_precision = told.date, told.date_precision
             main.date_from_publication = False
             return
-    telling = sorted({*toll.sentences, *((e.start, e.end) for e in main.retold)})
-    lead = [(s.start, s.end) for s in doc.sentences if s.zone in TOLD_ZONES][:_LEAD_SENTENCES]
+    told = [s for s in doc.sentences if s.zone in TOLD_ZONES]
+    # the article opens at its body or at the attack's first telling: the captions
+    # before it may be teasers of other stories ("a deputy who died on Sept. 8")
+    opens = min(
+        [s.start for s in told if s.zone is Zone.BODY][:1]
+        + [e.start for e in (main, *main.retold)]
+    )
+    telling = sorted(
+        {*(s for s in toll.sentences if s[1] > opens), *((e.start, e.end) for e in main.retold)}
+    )
+    lead = [(s.start, s.end) for s in told if s.end > opens][:_LEAD_SENTENCES]
+    response = [(s.start, s.end) for s in told if is_response(doc.text[s.start : s.end])]
+    stamps = page_stamps(doc.text, doc.timexes)
     triggers = tuple(
         e.trigger_start
         for e in (*doc.events, *main.retold)
@@ -318,10 +329,10 @@ def _date_incident(doc: Document, main: Event, toll: Toll) -> None:
     )
     # A main attack dated by a day of telling looks for a day of its own; one dated by
     # the publication day takes any day its tellings give.
-    for spans in (telling, lead):
+    for spans in (telling, lead, response):
         days = []
         for timex in sorted(doc.timexes, key=lambda t: t.start):
-            if timex.type not in (TimexType.DATE, TimexType.TIME):
+            if timex.type not in (TimexType.DATE, TimexType.TIME) or timex.start in stamps:
                 continue
             if not any(start <= timex.start and timex.end <= end for start, end in spans):
                 continue
