@@ -16,9 +16,6 @@
    the four people who were shot on Thursday", "was indicted Tuesday": ``report_verb`` in
    ``data/timex_words.tsv``) dates an event told beside it only when its sentence has no
    other day (``is_told_day``; the incidents stage then looks for a better one).
-   A page's stamp ("Posted: Monday, May 4, 2015 5:29 PM EDT", "(Published Friday, Nov.
-   25, 2016)", "Updated: 12 hours ago") tells when the page was written, and dates no
-   event (``page_stamps``).
 """
 
 from __future__ import annotations
@@ -141,11 +138,10 @@ def _candidates(doc: Document, event: Event) -> list[_Candidate]:
     trigger_verb = _trigger_verb(doc, event)
     focus = event.trigger_start if event.trigger_start is not None else event.start
     out = []
-    stamps = page_stamps(doc.text, doc.timexes)
     for timex in doc.timexes:
         if not (event.start <= timex.start and timex.end <= event.end):
             continue
-        if timex.type not in (TimexType.DATE, TimexType.TIME) or timex.start in stamps:
+        if timex.type not in (TimexType.DATE, TimexType.TIME):
             continue
         when = calendar_date(timex)
         if when is None and not is_historical(timex):
@@ -168,35 +164,6 @@ def _candidates(doc: Document, event: Event) -> list[_Candidate]:
     return out
 
 
-# The word of a page's stamp right before its date: "Posted:", "Published", "Updated at",
-# "Last updated on".
-_STAMP = re.compile(
-    r"\b(?:posted|published|updated|modified)(?:\s+(?:on|at))?\s*:?\s*$", re.IGNORECASE
-)
-# How far before a time expression its stamp word is looked for.
-_STAMP_REACH = 25
-
-
-def page_stamps(text: str, timexes: list[TimeExpression]) -> set[int]:
-    """The start offsets of the time expressions of a page's stamp: the date after
-    "Posted:", "Published", "Updated at" on the same line, and the expression written
-    right after one ("Posted: Monday, May 4, 2015 5:29 PM EDT")."""
-    found: set[int] = set()
-    previous: TimeExpression | None = None
-    for timex in sorted(timexes, key=lambda t: t.start):
-        line = text[max(0, timex.start - _STAMP_REACH) : timex.start].rsplit("\n", 1)[-1]
-        chained = (
-            previous is not None
-            and previous.start in found
-            and 0 <= timex.start - previous.end <= 2
-            and "\n" not in text[previous.end : timex.start]
-        )
-        if chained or _STAMP.search(line):
-            found.add(timex.start)
-        previous = timex
-    return found
-
-
 # A sentence that tells the call for help or the response to it: its day is the
 # incident's ("police got a 911 call Saturday morning", "deputies responded around 5 p.m.
 # Oct. 11", "officers were dispatched at 1:36 a.m.").
@@ -208,6 +175,26 @@ _RESPONSE = re.compile(
     r" (?:\w+ )?arrived)\b",
     re.IGNORECASE,
 )
+
+
+def bare_clock_times(doc: Document) -> set[int]:
+    """The start offsets of the clock times ("at 10:26 p.m.") that no day qualifies, in
+    their sentence or written right after them: their day is the anchor's by default,
+    not one the text names (``eventwire.timex``)."""
+    bare: set[int] = set()
+    timexes = [t for t in doc.timexes if t.type in (TimexType.DATE, TimexType.TIME)]
+    for sentence in doc.sentences:
+        inside = [t for t in timexes if sentence.start <= t.start < sentence.end]
+        clocks = [t for t in inside if t.type is TimexType.TIME and _CLOCK.search(t.text)]
+        if not clocks or len(clocks) < len(inside):
+            continue
+        for clock in clocks:
+            if not any(0 <= t.start - clock.end <= 2 for t in timexes):
+                bare.add(clock.start)
+    return bare
+
+
+_CLOCK = re.compile(r"\d|\bnoon\b|\bmidnight\b", re.IGNORECASE)
 
 
 def is_response(sentence: str) -> bool:
