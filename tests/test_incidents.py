@@ -280,6 +280,20 @@ def test_the_call_for_help_dates_the_attack() -> None:
     assert not main.date_from_publication
 
 
+def test_a_sentence_after_a_time_long_past_does_not_date_the_attack() -> None:
+    # "He died ... on May 2, 2015" goes on telling last year's shooting
+    text = (
+        "Police said a girl was shot at a home in Dayton, Ohio.\n\n"
+        "She was taken to a hospital on Friday night.\n\n"
+        "Neighbors said she often played in the yard.\n\n"
+        "The gun belonged to a teenager who lives at the home.\n\n"
+        "Last year, less than a mile away, a boy shot himself with a gun he found.\n\n"
+        "He died at the hospital on May 2, 2015."
+    )
+    main = _attacks(_run(text, published="2016-03-14"))[0]
+    assert str(main.date) == "2016-03-11"
+
+
 def test_a_clock_time_with_no_day_names_no_day() -> None:
     # "at 10:26 p.m." took the publication day by default: the lead's Saturday dates it
     text = (

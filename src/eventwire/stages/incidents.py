@@ -49,6 +49,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 from eventwire.coding.headline_reading import is_title_case, proper_words, sentence_case
@@ -293,7 +294,9 @@ def _date_incident(doc: Document, main: Event, toll: Toll) -> None:
     day the lead names; never one after the publication date, nor, for a week or a
     month, one outside it. The article opens at its body or at the attack's first
     telling, whichever comes first: captions before it may be teasers of other stories,
-    and neither their toll nor their days count. A clock time no day qualifies names no
+    and neither their toll nor their days count; nor does a toll sentence right after
+    one about a time long past ("Last year, a boy shot himself ... He died on May 2,
+    2014"), which goes on telling that other incident. A clock time no day qualifies names no
     day ("at 10:26 p.m." took the publication day by default). (Measured, a
     sentence's first day was right less often than its earliest, and the days of
     every sentence that names the shooting were no better than the lead's.)"""
@@ -331,6 +334,14 @@ def _date_incident(doc: Document, main: Event, toll: Toll) -> None:
         }
     )
     lead = [(s.start, s.end) for s in sentences if s.end > opens][:_LEAD_SENTENCES]
+    # a sentence after one about a time long past ("Last year, a boy ...") goes on
+    # telling that other incident
+    after_past = set()
+    for before, after in pairwise(sentences):
+        span = doc.spacy_doc.char_span(before.start, before.end, alignment_mode="expand")
+        if span is not None and is_period(span):
+            after_past.add((after.start, after.end))
+    telling = [t for t in telling if t not in after_past]
     # a clock time no day qualifies names no day (it took the anchor's)
     bare = bare_clock_times(doc)
     triggers = tuple(
