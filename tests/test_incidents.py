@@ -256,6 +256,78 @@ def test_a_day_of_telling_dates_the_attack_when_nothing_else_does() -> None:
     assert str(main.date) == "2016-07-28"
 
 
+def test_a_teaser_before_the_body_does_not_date_the_attack() -> None:
+    # a caption line of another story before the article: its day is not the attack's
+    text = (
+        "Hundreds gathered to honor a firefighter who died in a crash on Sept. 8. "
+        "(Photo: WXYZ)\n\n"
+        "A 2-year-old boy was shot and killed near his home in Xenia, Ohio.\n\n"
+        "The boy was hit on Saturday afternoon on Main Street, the coroner said.\n\n"
+        "Church members remembered him as a happy child."
+    )
+    main = _attacks(_run(text, published="2014-09-15"))[0]
+    assert str(main.date) == "2014-09-13"
+
+
+def test_the_call_for_help_dates_the_attack() -> None:
+    # the fifth sentence, past the lead: deputies answered the call the day it happened
+    text = (
+        "A woman shot and killed her husband at their home in Dayton, Ohio, investigators "
+        "said.\n\n"
+        "The couple had been married for ten years.\n\n"
+        "Neighbors described them as quiet people who kept to themselves.\n\n"
+        "Both worked at the county library.\n\n"
+        "Deputies responded to a 911 call from the home on Saturday morning and found the "
+        "man dead."
+    )
+    main = _attacks(_run(text, published="2016-07-26"))[0]
+    assert str(main.date) == "2016-07-23"
+    assert not main.date_from_publication
+
+
+def test_a_sentence_after_a_time_long_past_does_not_date_the_attack() -> None:
+    # "He died ... on May 2, 2015" goes on telling last year's shooting
+    text = (
+        "Police said a girl was shot at a home in Dayton, Ohio.\n\n"
+        "She was taken to a hospital on Friday night.\n\n"
+        "Neighbors said she often played in the yard.\n\n"
+        "The gun belonged to a teenager who lives at the home.\n\n"
+        "Last year, less than a mile away, a boy shot himself with a gun he found.\n\n"
+        "He died at the hospital on May 2, 2015."
+    )
+    main = _attacks(_run(text, published="2016-03-14"))[0]
+    assert str(main.date) == "2016-03-11"
+
+
+def test_a_clock_time_with_no_day_names_no_day() -> None:
+    # "at 10:26 p.m." took the publication day by default: the lead's Saturday dates it
+    text = (
+        "A man was killed outside a bar in Dayton, Ohio, police said.\n\n"
+        "Officers were called to the bar at 10:26 p.m. after a fight.\n\n"
+        "The fight had started on Saturday night, a witness said."
+    )
+    main = _attacks(_run(text, published="2016-07-26"))[0]
+    assert str(main.date) == "2016-07-23"
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Deputies responded around 5 p.m. to a home on Ryan Road.", True),
+        ("Police got a 911 call Saturday morning from her husband.", True),
+        ("Officers were dispatched to the apartment around 1:36 a.m.", True),
+        ("When officers arrived, they found two men with gunshot wounds.", True),
+        ("Police received calls about shots fired near the park.", True),
+        ("The family has hired an attorney.", False),
+        ("He arrived in Ohio last year from Kentucky.", False),
+    ],
+)
+def test_the_sentences_that_tell_the_call_for_help(sentence: str, expected: bool) -> None:
+    from eventwire.stages.dates import is_response
+
+    assert is_response(sentence) is expected
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -164,6 +164,44 @@ def _candidates(doc: Document, event: Event) -> list[_Candidate]:
     return out
 
 
+# A sentence that tells the call for help or the response to it: its day is the
+# incident's ("police got a 911 call Saturday morning", "deputies responded around 5 p.m.
+# Oct. 11", "officers were dispatched at 1:36 a.m.").
+_RESPONSE = re.compile(
+    r"\b(?:responded|responding|dispatched|called to|called 911|911 calls?"
+    r"|calls? (?:about|of|reporting) (?:a |the )?(?:shooting|shots|gunfire)"
+    r"|shots?[- ]fired calls?|arrived (?:at|on) the scene"
+    r"|(?:police|officers|deputies|troopers|authorities|crews|paramedics|medics)"
+    r" (?:\w+ )?arrived)\b",
+    re.IGNORECASE,
+)
+
+
+def bare_clock_times(doc: Document) -> set[int]:
+    """The start offsets of the clock times ("at 10:26 p.m.") that no day qualifies, in
+    their sentence or written right after them: their day is the anchor's by default,
+    not one the text names (``eventwire.timex``)."""
+    bare: set[int] = set()
+    timexes = [t for t in doc.timexes if t.type in (TimexType.DATE, TimexType.TIME)]
+    for sentence in doc.sentences:
+        inside = [t for t in timexes if sentence.start <= t.start < sentence.end]
+        clocks = [t for t in inside if t.type is TimexType.TIME and _CLOCK.search(t.text)]
+        if not clocks or len(clocks) < len(inside):
+            continue
+        for clock in clocks:
+            if not any(0 <= t.start - clock.end <= 2 for t in timexes):
+                bare.add(clock.start)
+    return bare
+
+
+_CLOCK = re.compile(r"\d|\bnoon\b|\bmidnight\b", re.IGNORECASE)
+
+
+def is_response(sentence: str) -> bool:
+    """Whether ``sentence`` tells the call for help or the emergency response to it."""
+    return _RESPONSE.search(sentence) is not None
+
+
 def _verb_of_span(doc: Document, start: int, end: int) -> int | None:
     """The token index of the verb whose clause holds the characters start..end."""
     if doc.spacy_doc is None:

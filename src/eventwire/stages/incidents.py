@@ -28,8 +28,9 @@ event, and that event's dead and injured are the figures for the whole incident:
   articles meet (``store/merge.py``).
 - The incident's date and place: a main attack dated only by the publication date,
   or only to a week or a month, takes the day another telling gives (a folded
-  telling's, else the earliest day named in a sentence that gives the toll, else the
-  earliest in the lead's four sentences, never after publication); one placed from
+  telling's, else the earliest day named in a sentence that gives the toll or tells
+  the police response, else the earliest in the lead's four sentences, never after
+  publication); one placed from
   outside its sentence takes the place a folded telling names in its own sentence.
 - The injured are the largest figure said to be wounded, injured or hurt, or, when
   larger, the number said to be shot less the dead ("four people were shot, one died":
@@ -49,6 +50,7 @@ import weakref
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 from eventwire.coding.headline_reading import is_title_case, proper_words, sentence_case
@@ -64,7 +66,7 @@ from eventwire.model import (
     TimexType,
     Zone,
 )
-from eventwire.stages.dates import is_told_day
+from eventwire.stages.dates import bare_clock_times, is_response, is_told_day
 from eventwire.stages.factuality import HISTORICAL
 from eventwire.stages.registry import stage
 from eventwire.timex.normalize import calendar_date
@@ -306,8 +308,15 @@ def _date_incident(doc: Document, main: Event, toll: Toll) -> None:
     week"), takes the day another telling of it gives: a folded telling's own date,
     else the earliest day named in a sentence that gives its toll ("four people were
     killed Saturday" in a Monday article is the Saturday before; "charged Wednesday"
-    comes after it), else the earliest day the lead names; never one after the
-    publication date, nor, for a week or a month, one outside it. (Measured, a
+    comes after it) or that tells the call for help or the response to it ("deputies
+    responded around 5 p.m. Oct. 11"; ``stages.dates.is_response``), else the earliest
+    day the lead names; never one after the publication date, nor, for a week or a
+    month, one outside it. The article opens at its body or at the attack's first
+    telling, whichever comes first: captions before it may be teasers of other stories,
+    and neither their toll nor their days count; nor does a toll sentence right after
+    one about a time long past ("Last year, a boy shot himself ... He died on May 2,
+    2014"), which goes on telling that other incident. A clock time no day qualifies names no
+    day ("at 10:26 p.m." took the publication day by default). (Measured, a
     sentence's first day was right less often than its earliest, and the days of
     every sentence that names the shooting were no better than the lead's.)"""
     coarse = main.date is not None and main.date_precision is not DatePrecision.DAY
@@ -328,8 +337,32 @@ def _date_incident(doc: Document, main: Event, toll: Toll) -> None:
             main.date, main.date_precision = told.date, told.date_precision
             main.date_from_publication = False
             return
-    telling = sorted({*toll.sentences, *((e.start, e.end) for e in main.retold)})
-    lead = [(s.start, s.end) for s in doc.sentences if s.zone in TOLD_ZONES][:_LEAD_SENTENCES]
+    sentences = [s for s in doc.sentences if s.zone in TOLD_ZONES]
+    # the article opens at its body or at the attack's first telling: the captions
+    # before it may be teasers of other stories ("a deputy who died on Sept. 8")
+    opens = min(
+        [s.start for s in sentences if s.zone is Zone.BODY][:1]
+        + [e.start for e in (main, *main.retold)]
+    )
+    # the call for help and the response to it tell the incident's time too
+    response = [(s.start, s.end) for s in sentences if is_response(doc.text[s.start : s.end])]
+    telling = sorted(
+        {
+            *(s for s in (*toll.sentences, *response) if s[1] > opens),
+            *((e.start, e.end) for e in main.retold),
+        }
+    )
+    lead = [(s.start, s.end) for s in sentences if s.end > opens][:_LEAD_SENTENCES]
+    # a sentence after one about a time long past ("Last year, a boy ...") goes on
+    # telling that other incident
+    after_past = set()
+    for before, after in pairwise(sentences):
+        span = doc.spacy_doc.char_span(before.start, before.end, alignment_mode="expand")
+        if span is not None and is_period(span):
+            after_past.add((after.start, after.end))
+    telling = [t for t in telling if t not in after_past]
+    # a clock time no day qualifies names no day (it took the anchor's)
+    bare = bare_clock_times(doc)
     triggers = tuple(
         e.trigger_start
         for e in (*doc.events, *main.retold)
@@ -340,7 +373,7 @@ def _date_incident(doc: Document, main: Event, toll: Toll) -> None:
     for spans in (telling, lead):
         days = []
         for timex in sorted(doc.timexes, key=lambda t: t.start):
-            if timex.type not in (TimexType.DATE, TimexType.TIME):
+            if timex.type not in (TimexType.DATE, TimexType.TIME) or timex.start in bare:
                 continue
             if not any(start <= timex.start and timex.end <= end for start, end in spans):
                 continue
