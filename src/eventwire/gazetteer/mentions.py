@@ -34,6 +34,8 @@ import re
 from itertools import pairwise
 from typing import Any
 
+from spacy.attrs import POS
+
 from eventwire import knowledge
 from eventwire.gazetteer.broadcast import broadcast_countries
 from eventwire.gazetteer.cues import (
@@ -347,18 +349,26 @@ def _scan_mentions(
 ) -> list[ToponymMention]:
     """Gazetteer matches on capitalised proper-noun runs outside spaCy's entities."""
     covered = [(m.start, m.end) for m in taken]
-    tokens = list(doc.spacy_doc)
-    scannable = [_scannable(t) for t in tokens]
+    spacy_doc = doc.spacy_doc
+    # Only proper nouns can be scanned: the others are never made spaCy Tokens.
+    proper = spacy_doc.vocab.strings["PROPN"]
+    tokens = {
+        i: spacy_doc[i] for i, pos in enumerate(spacy_doc.to_array(POS).tolist()) if pos == proper
+    }
+    scannable = [i in tokens and _scannable(tokens[i]) for i in range(len(spacy_doc))]
     found: list[ToponymMention] = []
     i = 0
-    while i < len(tokens):
+    while i < len(scannable):
+        if not scannable[i]:
+            i += 1
+            continue
         token = tokens[i]
-        if not scannable[i] or any(s <= token.idx < e for s, e in covered):
+        if any(s <= token.idx < e for s, e in covered):
             i += 1
             continue
         match: ToponymMention | None = None
         length = 1
-        for length in range(min(_MAX_SCAN_TOKENS, len(tokens) - i), 0, -1):
+        for length in range(min(_MAX_SCAN_TOKENS, len(scannable) - i), 0, -1):
             if not all(scannable[i : i + length]):
                 continue
             start, last = token.idx, tokens[i + length - 1]

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from eventwire.coding.parsed_text import parsed_text as joined_text
 from eventwire.model import (
     ARTICLE_ZONES,
     DatePrecision,
@@ -78,7 +79,7 @@ def searched_text(doc: Document, parsed_text: str | None = None) -> str:
     that string from the tokens at every read)."""
     if doc.spacy_doc is not None:
         if parsed_text is None:
-            parsed_text = str(doc.spacy_doc.text)
+            parsed_text = joined_text(doc.spacy_doc)
         if len(parsed_text) == len(doc.text):
             return parsed_text
     return doc.masked_text(_SEARCHED_ZONES)
@@ -86,7 +87,7 @@ def searched_text(doc: Document, parsed_text: str | None = None) -> str:
 
 def document_timexes(doc: Document, anchor: Anchor | None) -> list[TimeExpression]:
     """Every time expression of the article, with offsets into ``doc.text``."""
-    parsed_text = str(doc.spacy_doc.text) if doc.spacy_doc is not None else None
+    parsed_text = joined_text(doc.spacy_doc) if doc.spacy_doc is not None else None
     text = searched_text(doc, parsed_text)
     tense_of: TenseLookup = no_tense
     if parsed_text is not None and len(parsed_text) == len(doc.text):
