@@ -403,10 +403,11 @@ _WIDE = frozenset({Precision.ADMIN1})
 def _town_of(doc: Document, wide: Place | None) -> Place | None:
     """The town or county of the article that lies in ``wide`` (a state: in its first-level
     region; else a country: in it; any when None): the most often named, the first of
-    equals (a dateline is first). A word of a person's or a street's name is no town
-    (``stages.places.is_named_place``)."""
+    equals (a dateline is first), among the places an event may take
+    (``stages.places.placeable``: no word of a person's or a street's name, no
+    hospital's or home town when there is another)."""
     from eventwire.gazetteer import Gazetteer
-    from eventwire.stages.places import is_named_place
+    from eventwire.stages.places import placeable
 
     gazetteer = Gazetteer.load()
 
@@ -421,11 +422,10 @@ def _town_of(doc: Document, wide: Place | None) -> Place | None:
         state = wide.name
     towns = [
         p
-        for p in doc.places
+        for p in placeable(doc, doc.places)
         if p.precision in (Precision.POINT, Precision.ADMIN2)
         and p.geonameid is not None
         and (wide is None or p.country_code == wide.country_code)
-        and not is_named_place(doc, p)
     ]
     if state is not None:
         towns = [p for p in towns if admin1(p) == state]
