@@ -40,8 +40,7 @@ def test_a_hospitals_town_does_not_place_the_attack(nlp: Any) -> None:
 
 def test_a_persons_home_town_is_no_scene_when_another_place_is_named(nlp: Any) -> None:
     doc = _run(
-        "Deputies in Tifton found Darnell Cobb, 19, of Valdosta, with a gunshot wound "
-        "on Saturday."
+        "Deputies in Tifton found Darnell Cobb, 19, of Valdosta, with a gunshot wound on Saturday."
     )
     names = _names(placeable(doc, doc.places))
     assert "Tifton" in names
