@@ -404,8 +404,8 @@ def _town_of(doc: Document, wide: Place | None) -> Place | None:
     """The town or county of the article that lies in ``wide`` (a state: in its first-level
     region; else a country: in it; any when None): the most often named, the first of
     equals (a dateline is first), among the places an event may take
-    (``stages.places.placeable``: no word of a person's or a street's name, no
-    hospital's or home town when there is another)."""
+    (``stages.places.placeable``: no word of a person's or a street's name; a
+    hospital's or a home town, or a doubted one, only when there is no other)."""
     from eventwire.gazetteer import Gazetteer
     from eventwire.stages.places import placeable
 
@@ -422,13 +422,14 @@ def _town_of(doc: Document, wide: Place | None) -> Place | None:
         state = wide.name
     towns = [
         p
-        for p in placeable(doc, doc.places)
+        for p in doc.places
         if p.precision in (Precision.POINT, Precision.ADMIN2)
         and p.geonameid is not None
         and (wide is None or p.country_code == wide.country_code)
     ]
     if state is not None:
         towns = [p for p in towns if admin1(p) == state]
+    towns = placeable(doc, towns)
     if not towns:
         return None
     counts = Counter(p.geonameid for p in towns)

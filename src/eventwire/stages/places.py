@@ -318,30 +318,45 @@ def placeable(doc: Document, places: list[Place]) -> list[Place]:
     article has no other."""
     if doc.spacy_doc is None:
         return list(places)
-    surnames = _surnames(doc)
-    named = [p for p in places if not _in_a_name(doc, p, surnames)]
-    sure = [p for p in named if p.confidence >= _DOUBTED and not _elsewhere(doc, p)]
-    return sure or named
+    named = [p for p in places if not _in_a_name(doc, p, _surnames(doc))]
+    return _sure(doc, named) or named
+
+
+def _sure(doc: Document, places: list[Place]) -> list[Place]:
+    """The places that are neither doubted nor named only as somewhere else."""
+    return [p for p in places if p.confidence >= _DOUBTED and not _elsewhere(doc, p)]
+
+
+def _near(doc: Document, event: Event, pool: list[Place], dateline: Place | None) -> Place | None:
+    """The place of the event's sentence, else the dateline, else the nearest earlier
+    place in the body, from ``pool``."""
+    chosen = _sentence_place(doc, event, pool)
+    if chosen is None:
+        body = [p for p in pool if doc.zone_at(p.start) in (Zone.BODY, None)]
+        earlier = [p for p in body if p.end <= event.start]
+        chosen = dateline or (_refine(earlier[-1], earlier) if earlier else None)
+    return chosen
 
 
 def place_events(
     doc: Document, places: list[Place] | None = None, dateline: Place | None = None
 ) -> None:
     """Give every event of ``doc`` a place from ``places`` (default ``doc.places``);
-    ``dateline`` is the article's dateline place, if it has one."""
+    ``dateline`` is the article's dateline place, if it has one. The sure places are
+    tried first (the sentence's, the dateline, an earlier one), then the doubted and
+    the hospitals' and home towns the same way, then the article's dominant place."""
     pool = doc.places if places is None else places
+    sure = pool
     if doc.spacy_doc is not None:
-        pool = placeable(doc, pool)
-        if dateline is not None and pool and dateline not in pool:
-            dateline = None
-    body = [p for p in pool if doc.zone_at(p.start) in (Zone.BODY, None)]
-    dominant = dominant_place(pool)
+        surnames = _surnames(doc)
+        pool = [p for p in pool if not _in_a_name(doc, p, surnames)]
+        sure = _sure(doc, pool)
+    sure_dateline = dateline if dateline is not None and dateline in sure else None
+    dominant = dominant_place(sure) or dominant_place(pool)
     for event in doc.events:
-        chosen = _sentence_place(doc, event, pool)
-        if chosen is None:
-            earlier = [p for p in body if p.end <= event.start]
-            chosen = dateline or (_refine(earlier[-1], earlier) if earlier else dominant)
-        event.place = chosen
+        event.place = (
+            _near(doc, event, sure, sure_dateline) or _near(doc, event, pool, dateline) or dominant
+        )
 
 
 @stage(
