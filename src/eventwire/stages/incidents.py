@@ -405,7 +405,7 @@ def _town_of(doc: Document, wide: Place | None) -> Place | None:
     region; else a country: in it; any when None): the most often named, the first of
     equals (a dateline is first), among the places an event may take
     (``stages.places.placeable``: no word of a person's or a street's name; a
-    hospital's or a home town, or a doubted one, only when there is no other)."""
+    doubted one only when there is no other)."""
     from eventwire.gazetteer import Gazetteer
     from eventwire.stages.places import placeable
 

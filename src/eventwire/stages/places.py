@@ -18,11 +18,9 @@
    nearest earlier place in the body; else the article's dateline; else the article's
    dominant place (the most mentioned place of the most mentioned country). A toponym
    inside a person's name ("Clarence Washington") or a street's ("Saint John St.")
-   places no event; a town named only as where a victim was taken ("flown to a hospital
-   in Evansville") or where a person lives ("Blake Shurling, 20, of Tennille"), and a
-   toponym more likely wrong than right (confidence under one half: "Jackson South", a
-   hospital, read as Jackson, Mississippi), place one only when the article has no
-   other place (``placeable``).
+   places no event; a toponym more likely wrong than right (confidence under one half:
+   "Jackson South", a hospital, read as Jackson, Mississippi; "Parks" of "Fish Wildlife
+   and Parks") places one only when no sure place does (``placeable``).
 """
 
 from __future__ import annotations
@@ -61,19 +59,7 @@ _STREET_WORDS = frozenset(
     {"st", "street", "ave", "avenue", "rd", "road", "dr", "drive", "blvd", "boulevard",
      "lane", "ln", "way", "court", "ct", "place", "pl", "parkway", "pkwy", "highway", "hwy"}
 )  # fmt: skip
-# Verbs that carry someone to a place ("taken to UF Health Jacksonville", "flown to a
-# hospital in Evansville"): the place is where the victim was treated.
-_CARRY_VERBS = frozenset(
-    {"take", "rush", "fly", "transport", "airlift", "send", "bring", "carry", "transfer",
-     "admit"}
-)  # fmt: skip
-# Nouns for a person whose home town "of" gives ("a man of Tennille", "a Denmark
-# resident"), besides a name or an age ("Blake Shurling, 20, of Tennille").
-_PERSON_NOUNS = frozenset(
-    {"man", "woman", "boy", "girl", "teen", "teenager", "resident", "native", "student",
-     "mother", "father", "son", "daughter", "child", "toddler", "suspect", "victim",
-     "driver", "officer", "deputy", "trooper", "friend"}
-)  # fmt: skip
+# Below this confidence a toponym is more likely wrong than right.
 _DOUBTED = 0.5
 _SPECIFICITY = {
     Precision.POINT: 4, Precision.ADMIN2: 3, Precision.ADMIN1: 2, Precision.REGION: 2,
@@ -264,46 +250,6 @@ def _in_a_name(doc: Document, place: Place, surnames: frozenset[str]) -> bool:
     return after is not None and after.lower_.rstrip(".") in _STREET_WORDS
 
 
-def _elsewhere(doc: Document, place: Place) -> bool:
-    """Whether a toponym names where a victim was treated or where a person lives
-    ("taken to UF Health Jacksonville", "Blake Shurling, 20, of Tennille"), not where
-    something happened."""
-    span = doc.spacy_doc.char_span(place.start, place.end, alignment_mode="expand")
-    return span is not None and (_carried_to(span) or _home_town(span))
-
-
-def _carried_to(span: Any) -> bool:
-    """Whether the toponym is where a victim was carried: the object of "to" (or of a
-    preposition under it) after a verb of carrying ("taken to UF Health Jacksonville",
-    "flown to St. Mary's Hospital in Evansville")."""
-    token = span.root
-    seen_to = False
-    for _ in range(6):
-        head = token.head
-        if head == token:
-            return False
-        if token.dep_ == "pobj" and head.lower_ == "to":
-            seen_to = True
-        if head.pos_ == "VERB" or head.pos_ == "AUX":
-            return seen_to and head.lemma_.lower() in _CARRY_VERBS
-        token = head
-    return False
-
-
-def _home_town(span: Any) -> bool:
-    """Whether the toponym is a person's home town: "of" after a name, an age or a
-    person's noun ("Blake Shurling, 20, of Tennille", "a man of Denmark")."""
-    root = span.root
-    prep = root.head
-    if root.dep_ != "pobj" or prep.lower_ != "of" or prep.head == prep:
-        return False
-    owner = prep.head
-    if owner.ent_type_ == "PERSON" or owner.lower_ in _PERSON_NOUNS or owner.like_num:
-        return True
-    # a name the tagger mislabels, with its age beside it ("Blake Shurling, 20, of")
-    return any(c.dep_ == "appos" and c.like_num for c in owner.children)
-
-
 def is_named_place(doc: Document, place: Place) -> bool:
     """Whether a resolved toponym is only a word of a person's or a street's name."""
     if doc.spacy_doc is None:
@@ -313,9 +259,8 @@ def is_named_place(doc: Document, place: Place) -> bool:
 
 def placeable(doc: Document, places: list[Place]) -> list[Place]:
     """The places of ``places`` an event may take: a word of a person's or a street's
-    name never; a place named only as where a victim was treated or a person lives, or
-    one more likely wrong than right (confidence under one half), only when the
-    article has no other."""
+    name never; a place more likely wrong than right (confidence under one half) only
+    when there is no other."""
     if doc.spacy_doc is None:
         return list(places)
     named = [p for p in places if not _in_a_name(doc, p, _surnames(doc))]
@@ -323,8 +268,8 @@ def placeable(doc: Document, places: list[Place]) -> list[Place]:
 
 
 def _sure(doc: Document, places: list[Place]) -> list[Place]:
-    """The places that are neither doubted nor named only as somewhere else."""
-    return [p for p in places if p.confidence >= _DOUBTED and not _elsewhere(doc, p)]
+    """The places that are not doubted (confidence one half or more)."""
+    return [p for p in places if p.confidence >= _DOUBTED]
 
 
 def _near(doc: Document, event: Event, pool: list[Place], dateline: Place | None) -> Place | None:
@@ -343,8 +288,8 @@ def place_events(
 ) -> None:
     """Give every event of ``doc`` a place from ``places`` (default ``doc.places``);
     ``dateline`` is the article's dateline place, if it has one. The sure places are
-    tried first (the sentence's, the dateline, an earlier one), then the doubted and
-    the hospitals' and home towns the same way, then the article's dominant place."""
+    tried first (the sentence's, the dateline, an earlier one), then the doubted ones
+    the same way, then the article's dominant place (a sure one if there is one)."""
     pool = doc.places if places is None else places
     sure = pool
     if doc.spacy_doc is not None:
