@@ -455,10 +455,11 @@ _WIDE = frozenset({Precision.ADMIN1})
 def _town_of(doc: Document, wide: Place | None) -> Place | None:
     """The town or county of the article that lies in ``wide`` (a state: in its first-level
     region; else a country: in it; any when None): the most often named, the first of
-    equals (a dateline is first). A word of a person's or a street's name is no town
-    (``stages.places.is_named_place``)."""
+    equals (a dateline is first), among the places an event may take
+    (``stages.places.placeable``: no word of a person's or a street's name; a
+    doubted one only when there is no other)."""
     from eventwire.gazetteer import Gazetteer
-    from eventwire.stages.places import is_named_place
+    from eventwire.stages.places import placeable
 
     gazetteer = Gazetteer.load()
 
@@ -477,10 +478,10 @@ def _town_of(doc: Document, wide: Place | None) -> Place | None:
         if p.precision in (Precision.POINT, Precision.ADMIN2)
         and p.geonameid is not None
         and (wide is None or p.country_code == wide.country_code)
-        and not is_named_place(doc, p)
     ]
     if state is not None:
         towns = [p for p in towns if admin1(p) == state]
+    towns = placeable(doc, towns)
     if not towns:
         return None
     counts = Counter(p.geonameid for p in towns)

@@ -18,7 +18,9 @@
    nearest earlier place in the body; else the article's dateline; else the article's
    dominant place (the most mentioned place of the most mentioned country). A toponym
    inside a person's name ("Clarence Washington") or a street's ("Saint John St.")
-   places no event.
+   places no event; a toponym more likely wrong than right (confidence under one half:
+   "Jackson South", a hospital, read as Jackson, Mississippi; "Parks" of "Fish Wildlife
+   and Parks") places one only when no sure place does (``placeable``).
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ from eventwire.model import Document, Event, Place, Precision, Zone
 from eventwire.stages.registry import stage
 
 __all__ = [
-    "dominant_place", "find_mentions", "is_named_place", "place_events", "places",
+    "dominant_place", "find_mentions", "is_named_place", "place_events", "placeable", "places",
     "resolve_spans", "to_places",
 ]  # fmt: skip
 
@@ -57,6 +59,8 @@ _STREET_WORDS = frozenset(
     {"st", "street", "ave", "avenue", "rd", "road", "dr", "drive", "blvd", "boulevard",
      "lane", "ln", "way", "court", "ct", "place", "pl", "parkway", "pkwy", "highway", "hwy"}
 )  # fmt: skip
+# Below this confidence a toponym is more likely wrong than right.
+_DOUBTED = 0.5
 _SPECIFICITY = {
     Precision.POINT: 4, Precision.ADMIN2: 3, Precision.ADMIN1: 2, Precision.REGION: 2,
     Precision.COUNTRY: 1,
@@ -253,23 +257,51 @@ def is_named_place(doc: Document, place: Place) -> bool:
     return _in_a_name(doc, place, _surnames(doc))
 
 
+def placeable(doc: Document, places: list[Place]) -> list[Place]:
+    """The places of ``places`` an event may take: a word of a person's or a street's
+    name never; a place more likely wrong than right (confidence under one half) only
+    when there is no other."""
+    if doc.spacy_doc is None:
+        return list(places)
+    named = [p for p in places if not _in_a_name(doc, p, _surnames(doc))]
+    return _sure(doc, named) or named
+
+
+def _sure(doc: Document, places: list[Place]) -> list[Place]:
+    """The places that are not doubted (confidence one half or more)."""
+    return [p for p in places if p.confidence >= _DOUBTED]
+
+
+def _near(doc: Document, event: Event, pool: list[Place], dateline: Place | None) -> Place | None:
+    """The place of the event's sentence, else the dateline, else the nearest earlier
+    place in the body, from ``pool``."""
+    chosen = _sentence_place(doc, event, pool)
+    if chosen is None:
+        body = [p for p in pool if doc.zone_at(p.start) in (Zone.BODY, None)]
+        earlier = [p for p in body if p.end <= event.start]
+        chosen = dateline or (_refine(earlier[-1], earlier) if earlier else None)
+    return chosen
+
+
 def place_events(
     doc: Document, places: list[Place] | None = None, dateline: Place | None = None
 ) -> None:
     """Give every event of ``doc`` a place from ``places`` (default ``doc.places``);
-    ``dateline`` is the article's dateline place, if it has one."""
+    ``dateline`` is the article's dateline place, if it has one. The sure places are
+    tried first (the sentence's, the dateline, an earlier one), then the doubted ones
+    the same way, then the article's dominant place (a sure one if there is one)."""
     pool = doc.places if places is None else places
+    sure = pool
     if doc.spacy_doc is not None:
         surnames = _surnames(doc)
         pool = [p for p in pool if not _in_a_name(doc, p, surnames)]
-    body = [p for p in pool if doc.zone_at(p.start) in (Zone.BODY, None)]
-    dominant = dominant_place(pool)
+        sure = _sure(doc, pool)
+    sure_dateline = dateline if dateline is not None and dateline in sure else None
+    dominant = dominant_place(sure) or dominant_place(pool)
     for event in doc.events:
-        chosen = _sentence_place(doc, event, pool)
-        if chosen is None:
-            earlier = [p for p in body if p.end <= event.start]
-            chosen = dateline or (_refine(earlier[-1], earlier) if earlier else dominant)
-        event.place = chosen
+        event.place = (
+            _near(doc, event, sure, sure_dateline) or _near(doc, event, pool, dateline) or dominant
+        )
 
 
 @stage(
