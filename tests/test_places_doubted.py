@@ -1,5 +1,5 @@
-"""A toponym more likely wrong than right (confidence under one half) places an event
-only when no sure place does (``stages.places.placeable``, ``place_events``)."""
+"""A toponym more likely wrong than right (confidence under one half) yields to a sure
+place at each step of an event's search (``stages.places.placeable``, ``place_events``)."""
 
 from __future__ import annotations
 
@@ -45,11 +45,26 @@ def test_a_doubted_place_yields_to_a_sure_one(nlp: Any) -> None:
     assert _names(placeable(doc, alone)) == ["Perry"]
 
 
-def test_an_event_passes_over_a_doubted_place_for_an_earlier_sure_one(nlp: Any) -> None:
+def test_in_its_sentence_a_sure_place_comes_before_a_doubted_one(nlp: Any) -> None:
+    doc = _parsed(nlp, "A teenager from Perry was shot in Macon on Friday.")
+    doc.events = [_event(doc, "shot")]
+    place_events(doc, _doubting(doc.places, "Perry"))
+    assert doc.events[0].place is not None and doc.events[0].place.name == "Macon"
+
+
+def test_a_doubted_place_of_its_sentence_comes_before_an_earlier_sure_one(nlp: Any) -> None:
+    # another story's town, paragraphs before, does not place this attack
     doc = _parsed(
         nlp, "Police in Macon are looking for a gunman. A teenager was shot near Perry on Friday."
     )
     doc.events = [_event(doc, "shot")]
+    place_events(doc, _doubting(doc.places, "Perry"))
+    assert doc.events[0].place is not None and doc.events[0].place.name == "Perry"
+
+
+def test_an_earlier_sure_place_comes_before_an_earlier_doubted_one(nlp: Any) -> None:
+    doc = _parsed(nlp, "Police met in Macon. Officers drove to Perry. Rebels shelled a school.")
+    doc.events = [_event(doc, "shelled")]
     place_events(doc, _doubting(doc.places, "Perry"))
     assert doc.events[0].place is not None and doc.events[0].place.name == "Macon"
 

@@ -272,24 +272,37 @@ def _sure(doc: Document, places: list[Place]) -> list[Place]:
     return [p for p in places if p.confidence >= _DOUBTED]
 
 
-def _near(doc: Document, event: Event, pool: list[Place], dateline: Place | None) -> Place | None:
+def _near(
+    doc: Document,
+    event: Event,
+    pools: tuple[list[Place], list[Place]],
+    datelines: tuple[Place | None, Place | None],
+) -> Place | None:
     """The place of the event's sentence, else the dateline, else the nearest earlier
-    place in the body, from ``pool``."""
-    chosen = _sentence_place(doc, event, pool)
-    if chosen is None:
-        body = [p for p in pool if doc.zone_at(p.start) in (Zone.BODY, None)]
-        earlier = [p for p in body if p.end <= event.start]
-        chosen = dateline or (_refine(earlier[-1], earlier) if earlier else None)
-    return chosen
+    place in the body: at each step a sure place (from the first pool) before a doubted one."""
+    for pool in pools:
+        chosen = _sentence_place(doc, event, pool)
+        if chosen is not None:
+            return chosen
+    for dateline in datelines:
+        if dateline is not None:
+            return dateline
+    every = [p for p in pools[-1] if doc.zone_at(p.start) in (Zone.BODY, None)]
+    for pool in pools:
+        earlier = [p for p in every if p.end <= event.start and p in pool]
+        if earlier:
+            # a country named last stands for its last more specific place, sure or not
+            return _refine(earlier[-1], [p for p in every if p.end <= event.start])
+    return None
 
 
 def place_events(
     doc: Document, places: list[Place] | None = None, dateline: Place | None = None
 ) -> None:
     """Give every event of ``doc`` a place from ``places`` (default ``doc.places``);
-    ``dateline`` is the article's dateline place, if it has one. The sure places are
-    tried first (the sentence's, the dateline, an earlier one), then the doubted ones
-    the same way, then the article's dominant place (a sure one if there is one)."""
+    ``dateline`` is the article's dateline place, if it has one. At each step (the
+    sentence's place, the dateline, an earlier place) a sure place is tried before a
+    doubted one; last, the article's dominant place (a sure one if there is one)."""
     pool = doc.places if places is None else places
     sure = pool
     if doc.spacy_doc is not None:
@@ -299,9 +312,7 @@ def place_events(
     sure_dateline = dateline if dateline is not None and dateline in sure else None
     dominant = dominant_place(sure) or dominant_place(pool)
     for event in doc.events:
-        event.place = (
-            _near(doc, event, sure, sure_dateline) or _near(doc, event, pool, dateline) or dominant
-        )
+        event.place = _near(doc, event, (sure, pool), (sure_dateline, dateline)) or dominant
 
 
 @stage(
