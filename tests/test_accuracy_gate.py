@@ -109,6 +109,8 @@ def test_casualties_gate(shared_dir: Path, nlp: Any, part: str) -> None:
     figures = scores.figures()
     section = "casualties_" + part.replace("-", "_")
     _check(section, {name: figures[name] for name in FLOORS[section]})
+
+
 # --- The set-aside parts (evaluate/split.py) --------------------------------------------
 # The trained detector (stages/detector.py) learnt from the WORK part of the event files,
 # so a figure it could have learnt is guarded on the SET-ASIDE part as well.

@@ -68,7 +68,6 @@ def test_a_summit_between_two_states_names_them_as_actors(code: Coder) -> None:
     assert {e.actor.country for e in agree if e.actor is not None} == {"ETH", "ERI"}
 
 
-
 def test_a_thing_coloured_by_a_modifier_is_no_recipient(code: Coder) -> None:
     doc = code("The ministry suspended military aid to Moldova on Monday.")
     halt = next(e for e in doc.events if e.type == "SANCTION")

@@ -132,8 +132,8 @@ def test_hosting_talks_offering_to_mediate_and_calling_police_to_a_town_are_even
         "The visiting side rallied late in the second half to draw level.",
         "Shares in the carmaker rallied after the results.",
         "Fans poured into the streets to celebrate the title.",
-     "The government struck back at its neighbour by closing the border.",
-     "Hundreds of mourners gathered at the cemetery for the funeral.",
+        "The government struck back at its neighbour by closing the border.",
+        "Hundreds of mourners gathered at the cemetery for the funeral.",
     ],
 )
 def test_a_rally_of_no_protesters_is_no_protest(code: Coder, text: str) -> None:
@@ -162,4 +162,3 @@ def test_troops_that_march_into_a_town_do_not_protest(code: Coder) -> None:
 def test_police_called_to_an_incident_is_a_dispatch(code: Coder) -> None:
     text = "Officers were called at about 9pm after reports of a fight outside a bar."
     assert "CONSULT" not in _types(code(text))
-

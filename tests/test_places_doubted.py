@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+import pytest
+
 from eventwire.model import Document, Event, Place, Span, Zone
 from eventwire.stages.parse import parse
 from eventwire.stages.places import place_events, placeable, places
@@ -45,34 +47,27 @@ def test_a_doubted_place_yields_to_a_sure_one(nlp: Any) -> None:
     assert _names(placeable(doc, alone)) == ["Perry"]
 
 
-def test_in_its_sentence_a_sure_place_comes_before_a_doubted_one(nlp: Any) -> None:
-    doc = _parsed(nlp, "A teenager from Perry was shot in Macon on Friday.")
-    doc.events = [_event(doc, "shot")]
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # in its sentence, a sure place before a doubted one
+        ("A teenager from Perry was shot in Macon on Friday.", "shot", "Macon"),
+        # a doubted place of its sentence before an earlier sure one: another story's
+        # town, paragraphs before, does not place this attack
+        ("Police in Macon are looking for a gunman. A teenager was shot near Perry on Friday.",
+         "shot", "Perry"),
+        # an earlier sure place before an earlier doubted one
+        ("Police met in Macon. Officers drove to Perry. Rebels shelled a school.",
+         "shelled", "Macon"),
+        # a doubted place still comes before a later sure one
+        ("Fighting broke out near Perry. Rebels shelled a school. Police later met in Macon.",
+         "shelled", "Perry"),
+    ],
+)  # fmt: skip
+def test_an_event_tries_a_sure_place_before_a_doubted_one_at_each_step(
+    nlp: Any, text: str, trigger: str, expected: str
+) -> None:
+    doc = _parsed(nlp, text)
+    doc.events = [_event(doc, trigger)]
     place_events(doc, _doubting(doc.places, "Perry"))
-    assert doc.events[0].place is not None and doc.events[0].place.name == "Macon"
-
-
-def test_a_doubted_place_of_its_sentence_comes_before_an_earlier_sure_one(nlp: Any) -> None:
-    # another story's town, paragraphs before, does not place this attack
-    doc = _parsed(
-        nlp, "Police in Macon are looking for a gunman. A teenager was shot near Perry on Friday."
-    )
-    doc.events = [_event(doc, "shot")]
-    place_events(doc, _doubting(doc.places, "Perry"))
-    assert doc.events[0].place is not None and doc.events[0].place.name == "Perry"
-
-
-def test_an_earlier_sure_place_comes_before_an_earlier_doubted_one(nlp: Any) -> None:
-    doc = _parsed(nlp, "Police met in Macon. Officers drove to Perry. Rebels shelled a school.")
-    doc.events = [_event(doc, "shelled")]
-    place_events(doc, _doubting(doc.places, "Perry"))
-    assert doc.events[0].place is not None and doc.events[0].place.name == "Macon"
-
-
-def test_a_doubted_place_still_comes_before_a_later_sure_one(nlp: Any) -> None:
-    doc = _parsed(
-        nlp, "Fighting broke out near Perry. Rebels shelled a school. Police later met in Macon."
-    )
-    doc.events = [_event(doc, "shelled")]
-    place_events(doc, _doubting(doc.places, "Perry"))
-    assert doc.events[0].place is not None and doc.events[0].place.name == "Perry"
+    assert doc.events[0].place is not None and doc.events[0].place.name == expected

@@ -622,9 +622,7 @@ def test_query_matches_sentences_and_article_text(filled: Store) -> None:
     ]
     # Combined with other filters.
     combined = EventFilter(EventQuery(text="shelled", types=("DISAPPROVE",)))
-    assert types_of(filled.events(combined)) == [
-        "DISAPPROVE"
-    ]
+    assert types_of(filled.events(combined)) == ["DISAPPROVE"]
 
 
 @pytest.mark.parametrize(
