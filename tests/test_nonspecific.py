@@ -8,15 +8,10 @@ from collections.abc import Callable
 
 import pytest
 
-from eventwire.model import Document, Event
+from eventwire.model import Document
+from test_factuality import of_type
 
 Coder = Callable[[str], Document]
-
-
-def _of_type(doc: Document, type_: str) -> list[Event]:
-    found = [e for e in doc.events if e.type == type_]
-    assert found, [(e.type, e.trigger) for e in doc.events]
-    return found
 
 
 @pytest.mark.parametrize(
@@ -32,7 +27,7 @@ def _of_type(doc: Document, type_: str) -> list[Event]:
     ],
 )
 def test_no_specific_event_is_kept_but_not_factual(code: Coder, text: str, type_: str) -> None:
-    events = _of_type(code(text), type_)
+    events = of_type(code(text), type_)
     assert not any(e.factual for e in events)
 
 
@@ -47,4 +42,4 @@ def test_no_specific_event_is_kept_but_not_factual(code: Coder, text: str, type_
     ],
 )
 def test_news_stays_factual(code: Coder, text: str, type_: str) -> None:
-    assert any(e.factual for e in _of_type(code(text), type_))
+    assert any(e.factual for e in of_type(code(text), type_))
