@@ -117,6 +117,11 @@ def date_event(doc: Document, event: Event, anchor: Anchor | None) -> None:
         # bound on publication, so a week's slack is allowed there).
         latest = anchor.day + timedelta(days=7 if anchor.is_lower_bound else 0)
         candidates = [c for c in candidates if c.when is None or c.when[0] <= latest]
+    offset = _offset_clause(doc, event)
+    if offset is not None:
+        _date_by_offset(event, candidates, anchor, *offset)
+        if event.date is not None:
+            return
     if candidates:
         best = min(candidates, key=lambda c: (not c.attached, c.told, c.boundary, c.distance))
         event.date_from_publication = False
@@ -140,7 +145,9 @@ def _candidates(doc: Document, event: Event) -> list[_Candidate]:
     focus = event.trigger_start if event.trigger_start is not None else event.start
     out = []
     for timex in doc.timexes:
-        if not (event.start <= timex.start and timex.end <= event.end):
+        # a date that opens in the sentence is its own, even where the sentence splitter
+        # cut it ("arrested on 9. March 2018" split after "9.")
+        if not event.start <= timex.start < event.end:
             continue
         if timex.type not in (TimexType.DATE, TimexType.TIME):
             continue
@@ -163,6 +170,99 @@ def _candidates(doc: Document, event: Event) -> list[_Candidate]:
             )
         )
     return out
+
+
+# A duration that a clause of "after" or "before" measures from another day ("it comes a
+# week after 44 people were killed"): P<n><unit>.
+_OFFSET = re.compile(r"P(\d+)([DWMY])")
+_OFFSET_WORDS = frozenset({"after", "before"})
+_CLIMB = 6
+
+
+def _offset_clause(doc: Document, event: Event) -> tuple[int, int, int, str, int] | None:
+    """For an event told in a clause or phrase of "after" or "before" that a written
+    duration measures ("a week after 44 people were killed", "three weeks after the
+    bombing", "a day before a meeting"): the clause's character bounds, the signed
+    number and unit of the offset (``-`` for "after": the event came that much earlier
+    than the day the sentence tells), and where the duration starts. None otherwise."""
+    if doc.spacy_doc is None or event.trigger_start is None or event.trigger_end is None:
+        return None
+    span = doc.spacy_doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    token, marker, clause = span.root, None, None
+    for _ in range(_CLIMB):
+        if token.lower_ in _OFFSET_WORDS and token.dep_ == "prep":
+            marker, clause = token, token
+            break
+        if token.pos_ in ("VERB", "AUX"):
+            marks = [c for c in token.children if c.dep_ == "mark" and c.lower_ in _OFFSET_WORDS]
+            if marks:
+                marker, clause = marks[0], token
+            break
+        if token.head.i == token.i:
+            break
+        token = token.head
+    if marker is None or clause is None:
+        return None
+    for timex in doc.timexes:
+        if timex.type is not TimexType.DURATION or timex.value is None:
+            continue
+        if timex.end > marker.idx or doc.text[timex.end : marker.idx].strip():
+            continue
+        found = _OFFSET.fullmatch(timex.value)
+        if found is None:
+            return None
+        number = int(found.group(1)) * (-1 if marker.lower_ == "after" else 1)
+        words = list(clause.subtree)
+        opens = min(words[0].idx, marker.idx)
+        closes = words[-1].idx + len(words[-1])
+        return opens, closes, number, found.group(2), timex.start
+    return None
+
+
+def _date_by_offset(
+    event: Event,
+    candidates: list[_Candidate],
+    anchor: Anchor | None,
+    opens: int,
+    closes: int,
+    number: int,
+    unit: str,
+    duration_at: int,
+) -> None:
+    """Date an event of a clause that a duration measures from the day its sentence tells
+    (a day written outside the clause, else the anchor's): "a week after" is seven days
+    before it, "two months after" the month two before. Leaves the date None when there
+    is no such day."""
+    outside = [
+        c
+        for c in candidates
+        if not opens <= c.timex.start < closes
+        and c.timex.start != duration_at
+        and c.when is not None
+        and c.when[1] is DatePrecision.DAY
+    ]
+    if outside:
+        best = min(outside, key=lambda c: (not c.attached, c.told, c.boundary, c.distance))
+        assert best.when is not None
+        day = best.when[0]
+    elif anchor is not None and not anchor.is_lower_bound:
+        day = anchor.day
+    else:
+        return
+    if unit in "DW":
+        when = day + timedelta(days=number * (7 if unit == "W" else 1))
+        event.date, event.date_precision = when, DatePrecision.DAY
+    elif unit == "M":
+        months = day.year * 12 + day.month - 1 + number
+        event.date, event.date_precision = (
+            date(months // 12, months % 12 + 1, 1),
+            DatePrecision.MONTH,
+        )
+    else:
+        event.date, event.date_precision = date(day.year + number, 1, 1), DatePrecision.YEAR
+    event.date_from_publication = False
 
 
 # A sentence that tells the call for help or the response to it: its day is the
