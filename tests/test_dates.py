@@ -177,6 +177,39 @@ def test_a_clause_a_duration_measures_is_dated_by_it(
     assert event.date_from_publication is False
 
 
+def test_a_simple_past_takes_the_narrative_day(nlp: Any) -> None:
+    text = (
+        "A gunman opened fire on a patrol near the port on Tuesday night. "
+        "The attack left two sailors dead before marines shot the gunman. "
+        "Police have arrested his brother."
+    )
+    doc = make_doc(text, date(2024, 5, 10))
+    opened = add_event(doc, "A gunman", "opened")
+    shot = add_event(doc, "The attack", "shot")
+    arrest = add_event(doc, "Police have", "arrested")
+    run_dates(doc)
+    assert opened.date == date(2024, 5, 7)
+    assert (shot.date, shot.date_from_publication) == (date(2024, 5, 7), False)
+    # a present perfect tells the news of the day
+    assert (arrest.date, arrest.date_from_publication) == (date(2024, 5, 10), True)
+
+
+def test_a_year_or_a_far_day_does_not_carry_over(nlp: Any) -> None:
+    text = (
+        "The envoy had served in the capital since 2013. "
+        "The ministry condemned the killing. "
+        "Rebels seized a border post on May 2. "
+        "The talks went on. The deal held. The guns fell silent. "
+        "Troops shelled the village."
+    )
+    doc = make_doc(text, date(2024, 5, 10))
+    condemned = add_event(doc, "The ministry", "condemned")
+    shelled = add_event(doc, "Troops", "shelled")
+    run_dates(doc)
+    assert (condemned.date, condemned.date_from_publication) == (date(2024, 5, 10), True)
+    assert (shelled.date, shelled.date_from_publication) == (date(2024, 5, 10), True)
+
+
 def test_after_without_a_duration_keeps_the_publication_date(nlp: Any) -> None:
     text = "The man was detained after police raided his house."
     doc = make_doc(text, date(2024, 5, 10))

@@ -70,6 +70,8 @@ def dates(doc: Document) -> Document:
     doc.timexes = document_timexes(doc, anchor)
     for event in doc.events:
         date_event(doc, event, anchor)
+    if anchor is not None and not anchor.is_lower_bound:
+        carry_reference_time(doc, anchor)
     return doc
 
 
@@ -170,6 +172,80 @@ def _candidates(doc: Document, event: Event) -> list[_Candidate]:
             )
         )
     return out
+
+
+# How many sentences back a narrative's day still holds for an undated event.
+_REFERENCE_SENTENCES = 3
+
+
+def carry_reference_time(doc: Document, anchor: Anchor) -> None:
+    """An event told in the simple past ("the attack left one officer dead") that its
+    sentence does not date happened at the narrative's time: the day the text named
+    last, in the sentences just before it ("a gunman opened fire on police Thursday
+    night"), not the publication day. Only a day before publication carries over (a
+    year or a month named last is more often background: "he had served there since
+    2013"); a day of telling ("police said on Friday"), a day that is today's, a clock
+    time with no day, or none within ``_REFERENCE_SENTENCES`` sentences leaves the
+    publication day. A present, a
+    present perfect ("has been arrested") or a future tells the news of the day."""
+    if doc.spacy_doc is None:
+        return
+    undated = [e for e in doc.events if e.date_from_publication and e.trigger_start is not None]
+    if not undated:
+        return
+    sentences = sorted(doc.sentences, key=lambda s: s.start)
+    bare = bare_clock_times(doc)
+    timexes = sorted(
+        (
+            t
+            for t in doc.timexes
+            if t.type in (TimexType.DATE, TimexType.TIME) and t.start not in bare
+        ),
+        key=lambda t: t.start,
+    )
+    for event in undated:
+        if not _simple_past(doc, event):
+            continue
+        index = next((i for i, s in enumerate(sentences) if s.start <= event.start < s.end), None)
+        if index is None:
+            continue
+        zone = sentences[index].zone
+        earlier = [
+            s for s in sentences[max(0, index - _REFERENCE_SENTENCES) : index] if s.zone is zone
+        ]
+        if not earlier:
+            continue
+        opens, closes = earlier[0].start, sentences[index].start
+        named = [t for t in timexes if opens <= t.start < closes]
+        if not named:
+            continue
+        last = named[-1]
+        when = calendar_date(last)
+        if when is None or is_told_day(doc, last):
+            continue
+        if when[1] is not DatePrecision.DAY or not when[0] < anchor.day:
+            continue
+        event.date, event.date_precision = when
+        event.date_from_publication = False
+
+
+def _simple_past(doc: Document, event: Event) -> bool:
+    """Whether the event's trigger is told in the simple past ("shot", "was killed"; not
+    "has been arrested", "had fled", "would meet")."""
+    assert doc.spacy_doc is not None and event.trigger_start is not None
+    end = event.trigger_end if event.trigger_end is not None else event.trigger_start + 1
+    span = doc.spacy_doc.char_span(event.trigger_start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    verb = governing_verb(span.root)
+    if verb is None:
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" or a.lemma_.lower() == "have" for a in auxiliaries):
+        return False
+    if verb.tag_ == "VBD":
+        return not auxiliaries
+    return verb.tag_ == "VBN" and any(a.dep_ == "auxpass" and a.tag_ == "VBD" for a in auxiliaries)
 
 
 # A duration that a clause of "after" or "before" measures from another day ("it comes a
