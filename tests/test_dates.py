@@ -210,6 +210,16 @@ def test_a_year_or_a_far_day_does_not_carry_over(nlp: Any) -> None:
     assert (shelled.date, shelled.date_from_publication) == (date(2024, 5, 10), True)
 
 
+def test_a_time_past_of_the_trigger_leaves_the_day_unknown(nlp: Any) -> None:
+    text = "The two clerks were freed on bail a few years ago. The union previously sued the firm."
+    doc = make_doc(text, date(2024, 5, 10))
+    freed = add_event(doc, "The two", "freed")
+    sued = add_event(doc, "The union", "sued")
+    run_dates(doc)
+    assert (freed.date, freed.date_from_publication) == (None, False)
+    assert (sued.date, sued.date_from_publication) == (None, False)
+
+
 def test_after_without_a_duration_keeps_the_publication_date(nlp: Any) -> None:
     text = "The man was detained after police raided his house."
     doc = make_doc(text, date(2024, 5, 10))

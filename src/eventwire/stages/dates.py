@@ -154,10 +154,13 @@ def _candidates(doc: Document, event: Event) -> list[_Candidate]:
         if timex.type not in (TimexType.DATE, TimexType.TIME):
             continue
         when = calendar_date(timex)
-        if when is None and not is_historical(timex):
-            continue
         verb = _verb_of_span(doc, timex.start, timex.end)
         attached = trigger_verb is not None and verb == trigger_verb
+        # a time past and no more ("a few years ago", "previously") that the trigger's
+        # own clause names leaves the day unknown, as a decade does: not the anchor's
+        past = attached and timex.value == "PAST_REF"
+        if when is None and not is_historical(timex) and not past:
+            continue
         head = doc.text[max(event.start, timex.start - 30) : timex.start]
         before = re.search(r"(\w+)\s*$", head)
         boundary = before is not None and before.group(1).lower() in lexicon.period_boundary
