@@ -16,6 +16,13 @@
    the four people who were shot on Thursday", "was indicted Tuesday": ``report_verb`` in
    ``data/timex_words.tsv``) dates an event told beside it only when its sentence has no
    other day (``is_told_day``; the incidents stage then looks for a better one).
+   A date that opens in the sentence counts even where the sentence splitter cut it.
+   An event in a clause that a written duration measures ("a week after 44 people were
+   killed") is dated from the day its sentence tells (``_offset_clause``); a time past
+   that the trigger's clause names ("a few years ago", "previously") leaves the date None.
+3. ``carry_reference_time``: an event told in the simple past that took the anchor day
+   takes instead the day the text named last in the sentences just before it (the
+   narrative's time: "The attack left one officer dead" after "Thursday night").
 """
 
 from __future__ import annotations
@@ -189,8 +196,8 @@ def carry_reference_time(doc: Document, anchor: Anchor) -> None:
     year or a month named last is more often background: "he had served there since
     2013"); a day of telling ("police said on Friday"), a day that is today's, a clock
     time with no day, or none within ``_REFERENCE_SENTENCES`` sentences leaves the
-    publication day. A present, a
-    present perfect ("has been arrested") or a future tells the news of the day."""
+    publication day. A present, a present perfect ("has been arrested") or a future
+    tells the news of the day."""
     if doc.spacy_doc is None:
         return
     undated = [e for e in doc.events if e.date_from_publication and e.trigger_start is not None]
