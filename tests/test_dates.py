@@ -129,6 +129,105 @@ def test_time_expression_dates_its_day(nlp: Any) -> None:
     assert (event.date, event.date_precision) == (date(2024, 5, 7), DatePrecision.DAY)
 
 
+def test_a_date_cut_by_the_sentence_splitter_dates_its_sentence(nlp: Any) -> None:
+    text = "Riot police detained the editor on 9. March 2018 at his home in Izmir."
+    doc = make_doc(text, date(2018, 3, 12))
+    event = add_event(doc, "Riot police", "detained")
+    if not any(s.end < len(text) - 1 for s in doc.sentences):
+        pytest.skip("the parser kept the sentence whole")
+    run_dates(doc)
+    assert (event.date, event.date_from_publication) == (date(2018, 3, 9), False)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # "a week after" the day the sentence tells (here the publication day)
+        (
+            "The blast comes a week after gunmen killed six guards at a depot.",
+            "killed",
+            (date(2024, 5, 3), DatePrecision.DAY),
+        ),
+        # measured from a day written outside the clause
+        (
+            "Troops withdrew on Tuesday, three days after the rebels shelled the airport.",
+            "shelled",
+            (date(2024, 5, 4), DatePrecision.DAY),
+        ),
+        (
+            "The strike began two months after the union signed the deal.",
+            "signed",
+            (date(2024, 3, 1), DatePrecision.MONTH),
+        ),
+        # the main clause keeps its own day
+        (
+            "Troops withdrew on Tuesday, three days after the rebels shelled the airport.",
+            "withdrew",
+            (date(2024, 5, 7), DatePrecision.DAY),
+        ),
+    ],
+)
+def test_a_clause_a_duration_measures_is_dated_by_it(
+    nlp: Any, text: str, trigger: str, expected: tuple[date, DatePrecision]
+) -> None:
+    doc = make_doc(text, date(2024, 5, 10))
+    event = add_event(doc, text[:6], trigger)
+    run_dates(doc)
+    assert (event.date, event.date_precision) == expected
+    assert event.date_from_publication is False
+
+
+def test_a_simple_past_takes_the_narrative_day(nlp: Any) -> None:
+    text = (
+        "A gunman opened fire on a patrol near the port on Tuesday night. "
+        "The attack left two sailors dead before marines shot the gunman. "
+        "Police have arrested his brother."
+    )
+    doc = make_doc(text, date(2024, 5, 10))
+    opened = add_event(doc, "A gunman", "opened")
+    shot = add_event(doc, "The attack", "shot")
+    arrest = add_event(doc, "Police have", "arrested")
+    run_dates(doc)
+    assert opened.date == date(2024, 5, 7)
+    assert (shot.date, shot.date_from_publication) == (date(2024, 5, 7), False)
+    # a present perfect tells the news of the day
+    assert (arrest.date, arrest.date_from_publication) == (date(2024, 5, 10), True)
+
+
+def test_a_year_or_a_far_day_does_not_carry_over(nlp: Any) -> None:
+    text = (
+        "The envoy had served in the capital since 2013. "
+        "The ministry condemned the killing. "
+        "Rebels seized a border post on May 2. "
+        "The talks went on. The deal held. The guns fell silent. "
+        "Troops shelled the village."
+    )
+    doc = make_doc(text, date(2024, 5, 10))
+    condemned = add_event(doc, "The ministry", "condemned")
+    shelled = add_event(doc, "Troops", "shelled")
+    run_dates(doc)
+    assert (condemned.date, condemned.date_from_publication) == (date(2024, 5, 10), True)
+    assert (shelled.date, shelled.date_from_publication) == (date(2024, 5, 10), True)
+
+
+def test_a_time_past_of_the_trigger_leaves_the_day_unknown(nlp: Any) -> None:
+    text = "The two clerks were freed on bail a few years ago. The union previously sued the firm."
+    doc = make_doc(text, date(2024, 5, 10))
+    freed = add_event(doc, "The two", "freed")
+    sued = add_event(doc, "The union", "sued")
+    run_dates(doc)
+    assert (freed.date, freed.date_from_publication) == (None, False)
+    assert (sued.date, sued.date_from_publication) == (None, False)
+
+
+def test_after_without_a_duration_keeps_the_publication_date(nlp: Any) -> None:
+    text = "The man was detained after police raided his house."
+    doc = make_doc(text, date(2024, 5, 10))
+    raid = add_event(doc, "The man", "raided")
+    run_dates(doc)
+    assert (raid.date, raid.date_from_publication) == (date(2024, 5, 10), True)
+
+
 def test_fallback_to_publication_date(nlp: Any) -> None:
     text = "Police arrested twelve protesters outside parliament."
     doc = make_doc(text, date(2024, 5, 10))

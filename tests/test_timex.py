@@ -55,6 +55,10 @@ def only(text: str, anchor: Anchor | None = FRIDAY, tense: Tense | None = None) 
             ("the first quarter of 2012", "DATE", "2012-Q1", None),
         ),
         ("The dam was finished in early 2011.", ("early 2011", "DATE", "2011", "START")),
+        ("The rally was banned on 09.03.2018.", ("09.03.2018", "DATE", "2018-03-09", None)),
+        ("The rally was banned on 9. March 2018.", ("9. March 2018", "DATE", "2018-03-09", None)),
+        ("Deputies came on 10/15/16 at dawn.", ("10/15/16", "DATE", "2016-10-15", None)),
+        ("The mine closed on 25/4/2019.", ("25/4/2019", "DATE", "2019-04-25", None)),
     ],
 )
 def test_absolute_dates_resolve_without_anchor(text: str, expected: Any) -> None:

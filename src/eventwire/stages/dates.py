@@ -16,6 +16,13 @@
    the four people who were shot on Thursday", "was indicted Tuesday": ``report_verb`` in
    ``data/timex_words.tsv``) dates an event told beside it only when its sentence has no
    other day (``is_told_day``; the incidents stage then looks for a better one).
+   A date that opens in the sentence counts even where the sentence splitter cut it.
+   An event in a clause that a written duration measures ("a week after 44 people were
+   killed") is dated from the day its sentence tells (``_offset_clause``); a time past
+   that the trigger's clause names ("a few years ago", "previously") leaves the date None.
+3. ``carry_reference_time``: an event told in the simple past that took the anchor day
+   takes instead the day the text named last in the sentences just before it (the
+   narrative's time: "The attack left one officer dead" after "Thursday night").
 """
 
 from __future__ import annotations
@@ -70,6 +77,8 @@ def dates(doc: Document) -> Document:
     doc.timexes = document_timexes(doc, anchor)
     for event in doc.events:
         date_event(doc, event, anchor)
+    if anchor is not None and not anchor.is_lower_bound:
+        carry_reference_time(doc, anchor)
     return doc
 
 
@@ -117,6 +126,11 @@ def date_event(doc: Document, event: Event, anchor: Anchor | None) -> None:
         # bound on publication, so a week's slack is allowed there).
         latest = anchor.day + timedelta(days=7 if anchor.is_lower_bound else 0)
         candidates = [c for c in candidates if c.when is None or c.when[0] <= latest]
+    offset = _offset_clause(doc, event)
+    if offset is not None:
+        _date_by_offset(event, candidates, anchor, *offset)
+        if event.date is not None:
+            return
     if candidates:
         best = min(candidates, key=lambda c: (not c.attached, c.told, c.boundary, c.distance))
         event.date_from_publication = False
@@ -140,15 +154,20 @@ def _candidates(doc: Document, event: Event) -> list[_Candidate]:
     focus = event.trigger_start if event.trigger_start is not None else event.start
     out = []
     for timex in doc.timexes:
-        if not (event.start <= timex.start and timex.end <= event.end):
+        # a date that opens in the sentence is its own, even where the sentence splitter
+        # cut it ("arrested on 9. March 2018" split after "9.")
+        if not event.start <= timex.start < event.end:
             continue
         if timex.type not in (TimexType.DATE, TimexType.TIME):
             continue
         when = calendar_date(timex)
-        if when is None and not is_historical(timex):
-            continue
         verb = _verb_of_span(doc, timex.start, timex.end)
         attached = trigger_verb is not None and verb == trigger_verb
+        # a time past and no more ("a few years ago", "previously") that the trigger's
+        # own clause names leaves the day unknown, as a decade does: not the anchor's
+        past = attached and timex.value == "PAST_REF"
+        if when is None and not is_historical(timex) and not past:
+            continue
         head = doc.text[max(event.start, timex.start - 30) : timex.start]
         before = re.search(r"(\w+)\s*$", head)
         boundary = before is not None and before.group(1).lower() in lexicon.period_boundary
@@ -163,6 +182,173 @@ def _candidates(doc: Document, event: Event) -> list[_Candidate]:
             )
         )
     return out
+
+
+# How many sentences back a narrative's day still holds for an undated event.
+_REFERENCE_SENTENCES = 3
+
+
+def carry_reference_time(doc: Document, anchor: Anchor) -> None:
+    """An event told in the simple past ("the attack left one officer dead") that its
+    sentence does not date happened at the narrative's time: the day the text named
+    last, in the sentences just before it ("a gunman opened fire on police Thursday
+    night"), not the publication day. Only a day before publication carries over (a
+    year or a month named last is more often background: "he had served there since
+    2013"); a day of telling ("police said on Friday"), a day that is today's, a clock
+    time with no day, or none within ``_REFERENCE_SENTENCES`` sentences leaves the
+    publication day. A present, a present perfect ("has been arrested") or a future
+    tells the news of the day."""
+    if doc.spacy_doc is None:
+        return
+    undated = [e for e in doc.events if e.date_from_publication and e.trigger_start is not None]
+    if not undated:
+        return
+    sentences = sorted(doc.sentences, key=lambda s: s.start)
+    bare = bare_clock_times(doc)
+    timexes = sorted(
+        (
+            t
+            for t in doc.timexes
+            if t.type in (TimexType.DATE, TimexType.TIME) and t.start not in bare
+        ),
+        key=lambda t: t.start,
+    )
+    for event in undated:
+        if not _simple_past(doc, event):
+            continue
+        index = next((i for i, s in enumerate(sentences) if s.start <= event.start < s.end), None)
+        if index is None:
+            continue
+        zone = sentences[index].zone
+        earlier = [
+            s for s in sentences[max(0, index - _REFERENCE_SENTENCES) : index] if s.zone is zone
+        ]
+        if not earlier:
+            continue
+        opens, closes = earlier[0].start, sentences[index].start
+        named = [t for t in timexes if opens <= t.start < closes]
+        if not named:
+            continue
+        last = named[-1]
+        when = calendar_date(last)
+        if when is None or is_told_day(doc, last):
+            continue
+        if when[1] is not DatePrecision.DAY or not when[0] < anchor.day:
+            continue
+        event.date, event.date_precision = when
+        event.date_from_publication = False
+
+
+def _simple_past(doc: Document, event: Event) -> bool:
+    """Whether the event's trigger is told in the simple past ("shot", "was killed"; not
+    "has been arrested", "had fled", "would meet")."""
+    assert doc.spacy_doc is not None and event.trigger_start is not None
+    end = event.trigger_end if event.trigger_end is not None else event.trigger_start + 1
+    span = doc.spacy_doc.char_span(event.trigger_start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    verb = governing_verb(span.root)
+    if verb is None:
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" or a.lemma_.lower() == "have" for a in auxiliaries):
+        return False
+    if verb.tag_ == "VBD":
+        return not auxiliaries
+    return verb.tag_ == "VBN" and any(a.dep_ == "auxpass" and a.tag_ == "VBD" for a in auxiliaries)
+
+
+# A duration that a clause of "after" or "before" measures from another day ("it comes a
+# week after 44 people were killed"): P<n><unit>.
+_OFFSET = re.compile(r"P(\d+)([DWMY])")
+_OFFSET_WORDS = frozenset({"after", "before"})
+_CLIMB = 6
+
+
+def _offset_clause(doc: Document, event: Event) -> tuple[int, int, int, str, int] | None:
+    """For an event told in a clause or phrase of "after" or "before" that a written
+    duration measures ("a week after 44 people were killed", "three weeks after the
+    bombing", "a day before a meeting"): the clause's character bounds, the signed
+    number and unit of the offset (``-`` for "after": the event came that much earlier
+    than the day the sentence tells), and where the duration starts. None otherwise."""
+    if doc.spacy_doc is None or event.trigger_start is None or event.trigger_end is None:
+        return None
+    span = doc.spacy_doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    token, marker, clause = span.root, None, None
+    for _ in range(_CLIMB):
+        if token.lower_ in _OFFSET_WORDS and token.dep_ == "prep":
+            marker, clause = token, token
+            break
+        if token.pos_ in ("VERB", "AUX"):
+            marks = [c for c in token.children if c.dep_ == "mark" and c.lower_ in _OFFSET_WORDS]
+            if marks:
+                marker, clause = marks[0], token
+            break
+        if token.head.i == token.i:
+            break
+        token = token.head
+    if marker is None or clause is None:
+        return None
+    for timex in doc.timexes:
+        if timex.type is not TimexType.DURATION or timex.value is None:
+            continue
+        if timex.end > marker.idx or doc.text[timex.end : marker.idx].strip():
+            continue
+        found = _OFFSET.fullmatch(timex.value)
+        if found is None:
+            return None
+        number = int(found.group(1)) * (-1 if marker.lower_ == "after" else 1)
+        words = list(clause.subtree)
+        opens = min(words[0].idx, marker.idx)
+        closes = words[-1].idx + len(words[-1])
+        return opens, closes, number, found.group(2), timex.start
+    return None
+
+
+def _date_by_offset(
+    event: Event,
+    candidates: list[_Candidate],
+    anchor: Anchor | None,
+    opens: int,
+    closes: int,
+    number: int,
+    unit: str,
+    duration_at: int,
+) -> None:
+    """Date an event of a clause that a duration measures from the day its sentence tells
+    (a day written outside the clause, else the anchor's): "a week after" is seven days
+    before it, "two months after" the month two before. Leaves the date None when there
+    is no such day."""
+    outside = [
+        c
+        for c in candidates
+        if not opens <= c.timex.start < closes
+        and c.timex.start != duration_at
+        and c.when is not None
+        and c.when[1] is DatePrecision.DAY
+    ]
+    if outside:
+        best = min(outside, key=lambda c: (not c.attached, c.told, c.boundary, c.distance))
+        assert best.when is not None
+        day = best.when[0]
+    elif anchor is not None and not anchor.is_lower_bound:
+        day = anchor.day
+    else:
+        return
+    if unit in "DW":
+        when = day + timedelta(days=number * (7 if unit == "W" else 1))
+        event.date, event.date_precision = when, DatePrecision.DAY
+    elif unit == "M":
+        months = day.year * 12 + day.month - 1 + number
+        event.date, event.date_precision = (
+            date(months // 12, months % 12 + 1, 1),
+            DatePrecision.MONTH,
+        )
+    else:
+        event.date, event.date_precision = date(day.year + number, 1, 1), DatePrecision.YEAR
+    event.date_from_publication = False
 
 
 # A sentence that tells the call for help or the response to it: its day is the

@@ -321,7 +321,8 @@ def _date_incident(doc: Document, main: Event, toll: Toll) -> None:
     every sentence that names the shooting were no better than the lead's.)"""
     coarse = main.date is not None and main.date_precision is not DatePrecision.DAY
     weak = not main.date_from_publication and not coarse and _told_date(doc, main)
-    if not main.date_from_publication and not coarse and not weak:
+    unknown = main.date is None  # "was shot weeks ago": a time past, no day
+    if not main.date_from_publication and not coarse and not weak and not unknown:
         return
     published = main.date if main.date_from_publication else None
     if published is None and doc.article is not None:

@@ -1,7 +1,10 @@
 """Calendar primitives shared by the stages that read dates.
 
 This module knows month and weekday names and finds fully specified calendar dates
-("Monday, Sept. 18, 2023", "29 June 2024", "2024-06-29") in text. Resolving relative
+("Monday, Sept. 18, 2023", "29 June 2024", "9. March 2018", "2024-06-29", "09.03.2018",
+"10/15/16") in text. Written with dots, a numeric date is day first (the European
+"09.03.2018" is 9 March); with slashes, month first (the American "10/15/16"), unless
+the first number cannot be a month. Resolving relative
 expressions ("on Tuesday", "last week") against an anchor is the dates stage's job.
 """
 
@@ -41,6 +44,8 @@ WEEKDAYS: dict[str, int] = {
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:(?P<weekday>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?,?\s+)?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+# A day written before its month may take a dot ("9. March 2018", an ordinal).
+_DAY_FIRST = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|\.)?"
 _YEAR = r"(?P<year>(?:1[89]|2[01])\d\d)"
 
 # Each opened with a check of its first character (``first_checked``).
@@ -49,10 +54,18 @@ _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     for p in (
         # Monday, Sept. 18, 2023 / June 29, 2024
         re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
-        # Monday 18 September 2023 / 29 June, 2024
-        re.compile(rf"\b{_WEEKDAY}{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
+        # Monday 18 September 2023 / 29 June, 2024 / 9. March 2018
+        re.compile(rf"\b{_WEEKDAY}{_DAY_FIRST}\s+{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),
         # 2024-06-29
         re.compile(r"\b(?P<year>(?:1[89]|2[01])\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),
+        # 09.03.2018 (day first)
+        re.compile(
+            r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<mnum>[01]?\d)\.(?P<year>(?:1[89]|2[01])\d\d)(?![\d.]\d)"
+        ),
+        # 10/15/16, 10/15/2016 (month first, unless the first number is over 12)
+        re.compile(
+            r"(?<![\d/])(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?P<year>(?:1[89]|2[01])?\d\d)(?![\d/])"
+        ),
     )
 )
 
@@ -83,9 +96,19 @@ def find_calendar_dates(text: str) -> list[CalendarDate]:
             if match.start() in found:
                 continue
             groups = match.groupdict()
-            month = int(groups["mnum"]) if groups.get("mnum") else MONTHS[groups["month"].lower()]
+            if groups.get("first"):  # month first, unless it cannot be a month
+                first, second = int(groups["first"]), int(groups["second"])
+                month, day = (first, second) if first <= 12 else (second, first)
+            else:
+                day = int(groups["day"])
+                month = (
+                    int(groups["mnum"]) if groups.get("mnum") else MONTHS[groups["month"].lower()]
+                )
+            year = int(groups["year"])
+            if year < 100:  # "10/15/16"
+                year += 2000 if year < 70 else 1900
             try:
-                value = date(int(groups["year"]), month, int(groups["day"]))
+                value = date(year, month, day)
             except ValueError:
                 continue
             weekday = groups.get("weekday")
