@@ -241,9 +241,17 @@ def _refine(place: Place, earlier: list[Place]) -> Place:
     level = _SPECIFICITY.get(place.precision, 0) if place.precision else 0
     for candidate in reversed(earlier):
         candidate_level = _SPECIFICITY.get(candidate.precision, 0) if candidate.precision else 0
-        if candidate.country_code == place.country_code and candidate_level > level:
+        if candidate_level > level and _inside(candidate, place):
             return candidate
     return place
+
+
+def _inside(candidate: Place, place: Place) -> bool:
+    """Whether ``candidate`` may lie in ``place``: in its country, and in its first-level
+    region when it is a region or a county (a town of Arizona is not in a Montana county)."""
+    if candidate.country_code != place.country_code:
+        return False
+    return place.precision is Precision.COUNTRY or place.admin1 in (None, candidate.admin1)
 
 
 def _surnames(doc: Document) -> frozenset[str]:
