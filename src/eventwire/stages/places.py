@@ -356,8 +356,8 @@ def is_named_place(doc: Document, place: Place) -> bool:
 
 def placeable(doc: Document, places: list[Place]) -> list[Place]:
     """The places of ``places`` an event may take: a word of a person's or a street's
-    name never; a place more likely wrong than right (confidence under one half) only
-    when there is no other."""
+    name never; a place that only tells where a person is from, or one more likely wrong
+    than right (confidence under one half), only when there is no other."""
     if doc.spacy_doc is None:
         return list(places)
     surnames = _surnames(doc)
