@@ -180,6 +180,18 @@ def test_a_country_named_last_stands_for_the_town_named_before_in_it(nlp: Any) -
     assert doc.events[0].place.text == "Kumasi"
 
 
+def test_a_region_named_last_stands_only_for_a_town_inside_it(nlp: Any) -> None:
+    doc = parsed(
+        "Officers drove from Houston on Friday. Deputies of Bibb County said a man "
+        "was found. Later he was shot twice."
+    )
+    doc.events = [event(doc, "shot")]
+    places(doc)
+    place = doc.events[0].place
+    # Bibb County, Georgia was named last; Houston, Texas is not inside it
+    assert place is not None and place.text == "Bibb County"
+
+
 def test_event_before_any_place_takes_the_dominant_one(nlp: Any) -> None:
     doc = parsed(
         "Troops opened fire on protesters on Sunday.\n"

@@ -272,9 +272,9 @@ def entity_mentions(
                 continue
             if label == "FAC" and not strong:
                 continue  # "White House" is a small town too, but not in this sentence
+            if label in ("PERSON", "ORG") and " " in key and not strong:
+                continue  # "the White House", "Ron Paul": a body's or a person's name
             if label == "PERSON":
-                if " " in key and not strong:
-                    continue
                 strong = any(c.is_country or c.feature_code == "ADM1" for c in candidates)
             weak = label in _CORRECTED_LABELS and not strong
             mentions.append(ToponymMention(left, right, key, label, candidates, weak=weak))

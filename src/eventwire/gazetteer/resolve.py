@@ -18,7 +18,9 @@ A candidate scores, in units of log10(population):
   that region), and one more when another name's place is nearby (within a degree or
   so): local news names neighbouring places ("Edmonton" beside "Enfield" and
   "Tottenham" is the London district, not the Canadian city);
-- three more when a qualifier names its country or region ("Paris, Texas");
+- three more when a qualifier names its country or region ("Paris, Texas"); a town's
+  name that a first-level region qualifies keeps only that region's towns, in all its
+  mentions ("London, Ontario" stays in Ontario beside "British officials": ``_qualified``);
 - one and a half more when a name joined to it by "and" or "or" is a place of the same
   kind ("Montana and Wyoming": two states; "Georgia and Armenia": two countries);
 - for a county, one more when the article names its first-level region itself
@@ -301,7 +303,7 @@ def resolve(mentions: list[ToponymMention], demonyms: list[str]) -> dict[str, Re
     groups: dict[str, list[ToponymMention]] = defaultdict(list)
     for mention in mentions:
         groups[mention.key].append(mention)
-    pool = {key: group_candidates(members) for key, members in groups.items()}
+    pool = {key: _qualified(members, group_candidates(members)) for key, members in groups.items()}
     order = sorted(groups, key=lambda k: (-_margin(pool[k]), k))
     context, scores = _ascend(groups, pool, order, _Context(demonyms))
     best_total = _total(scores)
@@ -323,6 +325,36 @@ def resolve(mentions: list[ToponymMention], demonyms: list[str]) -> dict[str, Re
 
 
 Scores = dict[str, list[tuple[float, GazetteerEntry]]]
+
+
+def _qualified(
+    mentions: list[ToponymMention], candidates: tuple[GazetteerEntry, ...]
+) -> tuple[GazetteerEntry, ...]:
+    """A town's name that a first-level region qualifies ("London, Ontario", "Paris,
+    Texas") means a town of that region in all its mentions, whatever else the article
+    names ("British officials" do not move London, Ontario to England). A name that is
+    itself mostly a region or a country keeps all its candidates (a list of states or
+    countries: "Georgia, Armenia")."""
+    regions = [
+        q
+        for m in mentions
+        if (q := m.qualifier) is not None and any(c.feature_code == "ADM1" for c in q.candidates)
+    ]
+    if not regions or not candidates:
+        return candidates
+    if max(candidates, key=prior).feature_code[:3] != "PPL":
+        return candidates
+    inside = tuple(
+        c
+        for c in candidates
+        if c.feature_code.startswith("PPL")
+        and any(
+            q2.feature_code == "ADM1" and q2.country_code == c.country_code and q2.name == c.admin1
+            for q in regions
+            for q2 in q.candidates
+        )
+    )
+    return inside or candidates
 
 
 def group_candidates(mentions: list[ToponymMention]) -> tuple[GazetteerEntry, ...]:

@@ -20,11 +20,16 @@
    inside a person's name ("Clarence Washington") or a street's ("Saint John St.")
    places no event; a toponym more likely wrong than right (confidence under one half:
    "Jackson South", a hospital, read as Jackson, Mississippi; "Parks" of "Fish Wildlife
-   and Parks") places one only when no sure place does (``placeable``).
+   and Parks") places one only when no sure place does (``placeable``). A name followed
+   by an age ("Dana Wilmington, 25,") is a person's, in all its mentions. A place that
+   only tells where a person is from ("Mark Jones, 34, of Atlanta", "the Atlanta
+   man", "born in Homs", "a London-based firm") places an event only when the article
+   names no other place (``_home_town``).
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
@@ -59,6 +64,27 @@ _STREET_WORDS = frozenset(
     {"st", "street", "ave", "avenue", "rd", "road", "dr", "drive", "blvd", "boulevard",
      "lane", "ln", "way", "court", "ct", "place", "pl", "parkway", "pkwy", "highway", "hwy"}
 )  # fmt: skip
+# Nouns for a person whose home a place gives ("a man of Macon", "an Atlanta
+# resident", "a woman from Aleppo"), besides a name or an age ("Mark Jones, 34, of
+# Macon").
+_PERSON_NOUNS = frozenset(
+    {"man", "men", "woman", "women", "boy", "boys", "girl", "girls", "teen", "teens",
+     "teenager", "teenagers", "resident", "native", "natives", "student",
+     "students", "mother", "father", "son", "daughter", "child", "children", "toddler",
+     "suspect", "suspects", "victim", "victims", "friend", "couple", "citizen",
+     "national", "nationals", "youth", "baby", "infant", "husband", "wife",
+     "brother", "sister", "grandmother", "grandfather", "person"}
+)  # fmt: skip
+# Nouns of a state's people and bodies that a country's name before them makes a
+# nationality ("U.S. officials", "a U.S. citizen"), not a place ("the Syria war" is one).
+_ACTOR_NOUNS = frozenset(
+    {"official", "citizen", "military", "force", "troop", "soldier", "police", "government",
+     "embassy", "ambassador", "diplomat", "president", "minister", "officer", "agent",
+     "authority", "army", "navy", "intelligence", "investigator", "prosecutor", "envoy",
+     "lawmaker", "senator", "leader", "team", "company", "firm", "bank"}
+)  # fmt: skip
+# Verbs whose "in" gives where a person was born or lives ("born in Homs").
+_HOME_VERBS = frozenset({"bear", "born", "raise", "grow", "live", "reside", "hail"})
 # Below this confidence a toponym is more likely wrong than right.
 _DOUBTED = 0.5
 _SPECIFICITY = {
@@ -215,19 +241,35 @@ def _refine(place: Place, earlier: list[Place]) -> Place:
     level = _SPECIFICITY.get(place.precision, 0) if place.precision else 0
     for candidate in reversed(earlier):
         candidate_level = _SPECIFICITY.get(candidate.precision, 0) if candidate.precision else 0
-        if candidate.country_code == place.country_code and candidate_level > level:
+        if candidate_level > level and _inside(candidate, place):
             return candidate
     return place
 
 
+def _inside(candidate: Place, place: Place) -> bool:
+    """Whether ``candidate`` may lie in ``place``: in its country, and in its first-level
+    region when it is a region or a county (a town of Arizona is not in a Montana county)."""
+    if candidate.country_code != place.country_code:
+        return False
+    return place.precision is Precision.COUNTRY or place.admin1 in (None, candidate.admin1)
+
+
 def _surnames(doc: Document) -> frozenset[str]:
-    """The words of the article's names of people of two words or more."""
-    return frozenset(
+    """The words of the article's names of people of two words or more, and of names
+    followed by an age ("Dana Wilmington, 25,"), which the tagger may not call people."""
+    words = {
         token.text
         for ent in doc.spacy_doc.ents
         if ent.label_ == "PERSON" and len(ent) > 1
         for token in ent
-    )
+    }
+    for token in doc.spacy_doc:
+        if token.text == "," and token.i > 1 and _aged(token.doc[token.i - 1 : token.i]):
+            run = token.doc[max(0, token.i - 3) : token.i]
+            names = [t for t in run if t.pos_ == "PROPN" and t.is_title]
+            if len(names) >= 2 and names[0].i == token.i - len(names):
+                words.update(t.text for t in names)
+    return frozenset(words)
 
 
 def _in_a_name(doc: Document, place: Place, surnames: frozenset[str]) -> bool:
@@ -246,8 +288,63 @@ def _in_a_name(doc: Document, place: Place, surnames: frozenset[str]) -> bool:
                 return True
     if len(span) == 1 and span.text in surnames and _locative_head(doc, place) is None:
         return True
+    if _aged(span):
+        return True  # "Dana Wilmington, 25, of Macon"
     after = doc.spacy_doc[span.end] if span.end < len(doc.spacy_doc) else None
     return after is not None and after.lower_.rstrip(".") in _STREET_WORDS
+
+
+def _home_town(doc: Document, place: Place) -> bool:
+    """Whether a toponym only tells where a person is from: "of" or "from" after a name,
+    an age or a person's noun ("Mark Jones, 34, of Atlanta, Georgia", "a woman from
+    Aleppo"), a person's noun it qualifies ("the Atlanta man", "a Bibb County resident"),
+    or "born in", "lives in" ("born in Homs"), or a base ("a London-based firm"); a
+    country's name before a noun ("a U.S. citizen") is a nationality.
+    Nothing happens there for saying so."""
+    if re.match(r"-(?:based|born|raised)\b", doc.text[place.end : place.end + 8]):
+        return True  # "a Washington-based firm", "his London-based company"
+    span = doc.spacy_doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span.root
+    if (
+        place.precision is Precision.COUNTRY
+        and token.dep_ in ("compound", "amod", "nmod")
+        and (token.head.lemma_.lower() in _ACTOR_NOUNS or token.head.lower_ in _PERSON_NOUNS)
+    ):
+        return True  # "a U.S. citizen", "U.S. officials": a nationality, like a demonym
+    for _ in range(3):  # "Atlanta, Georgia": climb from the qualifier to its town
+        if token.dep_ in ("appos", "conj", "npadvmod") and token.head.i != token.i:
+            token = token.head
+            continue
+        if token.dep_ == "compound" and token.head.ent_type_ in ("GPE", "LOC", "FAC"):
+            token = token.head  # "Bibb" of "Bibb County"
+            continue
+        break
+    if token.dep_ in ("compound", "amod", "nmod") and token.head.lower_ in _PERSON_NOUNS:
+        return True  # "the Atlanta man", "a Bibb County boy"
+    prep = token.head
+    if token.dep_ != "pobj" or prep.head == prep:
+        return False
+    if prep.lower_ == "in":
+        return prep.head.lemma_.lower() in _HOME_VERBS or prep.head.lower_ in _HOME_VERBS
+    if prep.lower_ not in ("of", "from"):
+        return False
+    owner = prep.head
+    if owner.ent_type_ == "PERSON" or owner.lower_ in _PERSON_NOUNS or owner.like_num:
+        return True
+    # a name the tagger mislabels, with its age beside it ("Mark Jones, 34, of")
+    return any(c.dep_ == "appos" and c.like_num for c in owner.children)
+
+
+def _aged(span: Any) -> bool:
+    """Whether a name is followed by an age set off by commas ("Wilmington, 25,"): a
+    person's name, not a place's."""
+    tokens = span.doc[span.end : span.end + 3]
+    if len(tokens) < 3 or tokens[0].text != "," or tokens[2].text not in (",", ")"):
+        return False
+    age = tokens[1].text
+    return age.isdigit() and 0 < int(age) < 120
 
 
 def is_named_place(doc: Document, place: Place) -> bool:
@@ -259,11 +356,13 @@ def is_named_place(doc: Document, place: Place) -> bool:
 
 def placeable(doc: Document, places: list[Place]) -> list[Place]:
     """The places of ``places`` an event may take: a word of a person's or a street's
-    name never; a place more likely wrong than right (confidence under one half) only
-    when there is no other."""
+    name never; a place that only tells where a person is from, or one more likely wrong
+    than right (confidence under one half), only when there is no other."""
     if doc.spacy_doc is None:
         return list(places)
-    named = [p for p in places if not _in_a_name(doc, p, _surnames(doc))]
+    surnames = _surnames(doc)
+    named = [p for p in places if not _in_a_name(doc, p, surnames)]
+    named = [p for p in named if not _home_town(doc, p)] or named
     return _sure(doc, named) or named
 
 
@@ -308,6 +407,8 @@ def place_events(
     if doc.spacy_doc is not None:
         surnames = _surnames(doc)
         pool = [p for p in pool if not _in_a_name(doc, p, surnames)]
+        # a person's home town places an event only when the article names no other place
+        pool = [p for p in pool if not _home_town(doc, p)] or pool
         sure = _sure(doc, pool)
     sure_dateline = dateline if dateline is not None and dateline in sure else None
     dominant = dominant_place(sure) or dominant_place(pool)
