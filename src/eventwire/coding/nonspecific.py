@@ -245,6 +245,19 @@ _PRIVATE_PLACES = frozenset(
      "family", "friend", "grave", "mall", "bar", "cafe", "gallery", "exhibition"}
 )  # fmt: skip
 _AMOUNTS = frozenset({"lot", "much", "little", "something", "nothing", "plenty", "more"})
+# Bodies and people an event noun before them names the field of ("a trade group", "an
+# aid agency", "the peace envoy"): a kind of body, no event.
+_FIELD_HEADS = frozenset(
+    {"group", "association", "body", "organization", "organisation", "union", "council",
+     "committee", "agency", "industry", "lobby", "federation", "institute", "centre",
+     "center", "office", "ministry", "department", "minister", "secretary", "official",
+     "envoy", "negotiator", "representative", "expert", "worker", "company", "firm"}
+)  # fmt: skip
+# Whom one calls to report, not to consult ("called the police", "called 911").
+_EMERGENCY = frozenset(
+    {"police", "911", "999", "112", "ambulance", "paramedic", "firefighter", "authority",
+     "emergency", "service", "dispatcher", "dispatch"}
+)  # fmt: skip
 
 
 # Trigger words whose object tells another sense than their type's: (type, lemma, the
@@ -272,7 +285,15 @@ def _other_sense(trigger: Any, verb: Any, type_: str | None) -> str | None:
     objects = {o.lemma_.lower() for o in _objects(trigger)}
     if any(type_ == t and lemma == w and objects & o for t, w, o in _OBJECT_SENSES):
         return "sense"
+    if (
+        trigger.pos_ == "NOUN"
+        and trigger.dep_ == "compound"
+        and trigger.head.lemma_.lower() in _FIELD_HEADS
+    ):
+        return "sense"  # "a trade group", "an aid agency": the field of a body
     if type_ == "CONSULT" and lemma == "call":
+        if objects & _EMERGENCY:
+            return "sense"  # "called the police after the attack": a report
         if any(c.dep_ in ("oprd", "attr") for c in trigger.children):
             return "sense"  # "the family calls its farm Hopewell": a name
         named = objects | ({trigger.head.lemma_.lower()} if trigger.dep_ == "acl" else set())

@@ -47,6 +47,10 @@ _SUMMARY_ADVERBS = frozenset({"already", "repeatedly", "previously", "often", "f
 _SPAN_PREPS = frozenset({"over", "in", "for", "since", "during", "throughout"})
 _SPAN_UNITS = frozenset({"year", "decade", "century", "generation"})
 FLAGGED_PENALTY = 0.1
+# An article whose source gave its title apart from the text (``Article.title``, no
+# title line in the text) is an article with a title too: its text is all body, where
+# the present tense describes rather than reports (``coding.nonspecific``).
+TITLE_GIVEN_APART = True
 # A plural noun of these sums up a series of events ("successive rounds of talks").
 _SERIES_NOUNS = frozenset({"round", "year", "decade", "series"})
 _REPEATED_WORDS = frozenset({"successive", "repeated", "previous", "earlier", "numerous"})
@@ -123,7 +127,20 @@ def _clause_flags(verb: Any, words: Mapping[str, str]) -> set[str]:
             or any(d.dep_ == "det" and d.lower_ == "no" for d in child.children)
         ):
             flags.add("negated")  # "no employee was injured", "nobody was arrested"
+    if _after_nor(verb):
+        flags.add("negated")  # "did not invite him nor do we endorse his views"
     return flags
+
+
+def _after_nor(verb: Any) -> bool:
+    """Whether a "nor" opens the clause: on the verb itself ("Nor did they fire") or
+    on the clause it is joined to ("did not invite him, nor do we endorse him")."""
+    heads = [verb, verb.head] if verb.dep_ == "conj" else [verb]
+    return any(
+        c.dep_ in ("cc", "preconj") and c.lower_ == "nor" and c.i < verb.i
+        for head in heads
+        for c in head.children
+    )
 
 
 def _children_of(token: Any, dep: str) -> list[Any]:
@@ -455,7 +472,9 @@ def flag_factuality(doc: Document) -> Document:
             or reports_no_event(event, doc.spacy_doc, doc.text)
         )
     ]
-    titled = any(span.zone is Zone.TITLE for span in doc.spans)
+    titled = any(span.zone is Zone.TITLE for span in doc.spans) or (
+        TITLE_GIVEN_APART and doc.article is not None and doc.article.title is not None
+    )
     for event in doc.events:
         # An article's body (it has a title): lone sentences and captions tell news in
         # the present.
