@@ -67,6 +67,16 @@ _MOBILIZED = frozenset(
      "personnel", "artillery", "missile", "equipment", "man", "member", "border"}
 )  # fmt: skip
 _PEOPLE = frozenset({"people", "person", "man", "woman", "child", "civilian", "soldier"})
+_REINFORCING = frozenset({"reinforce", "bolster", "beef"})
+_REINFORCED = _MOBILIZED | frozenset(
+    {"position", "presence", "garrison", "defence", "defense", "line", "base", "checkpoint",
+     "security", "patrol", "front", "frontier", "post", "deployment", "contingent"}
+)  # fmt: skip
+_ARMED_SUBJECTS = frozenset(
+    {"terrorist", "militant", "gunman", "attacker", "assailant", "rebel", "insurgent",
+     "bomber", "jihadist", "extremist", "troop", "soldier", "force", "army", "missile",
+     "drone", "warplane", "jet", "aircraft", "artillery", "rocket"}
+)  # fmt: skip
 
 
 def nonspecific_reason(trigger: Any, type_: str | None, *, in_body: bool) -> tuple[str, str] | None:
@@ -112,6 +122,13 @@ def _is_planned(trigger: Any, verb: Any) -> bool:
             or (_has_child(child, "aux", "to") and any(c.dep_ == "auxpass" for c in child.children))
         ):
             return True
+    head = trigger.head
+    if (
+        trigger.dep_ == "nsubjpass"
+        and _has_child(head, "aux", "to")
+        and any(c.dep_ == "auxpass" for c in head.children)
+    ):
+        return True  # "before a meeting about Syria to be held in Moscow", misparsed
     return (
         trigger.dep_ in ("nsubj", "nsubjpass")
         and trigger.head.i == verb.i
@@ -262,10 +279,19 @@ _EMERGENCY = frozenset(
 
 # Trigger words whose object tells another sense than their type's: (type, lemma, the
 # objects of that other sense).
+_POSTS = frozenset({"position", "post", "job", "role", "appointment", "presidency", "chair"})
+# What one lends or reinforces that is no aid or force ("lent credence to", "reinforced
+# the sense of unease").
+_LENT_ABSTRACTLY = frozenset(
+    {"credence", "credibility", "weight", "legitimacy", "voice", "ear", "name", "impetus",
+     "urgency", "force", "colour", "color", "momentum"}
+)  # fmt: skip
 _OBJECT_SENSES = (
     ("CONSULT", "meet", _MET_TARGETS),  # "meet their needs", "met the deadline"
     ("REQUEST", "seek", _OFFICES),  # "seeking political office": a candidacy
     ("AGREE", "accept", _CLIENTS),  # "is accepting new patients"
+    ("AGREE", "accept", _POSTS),  # "accepted the position of superintendent": a job
+    ("AID", "lend", _LENT_ABSTRACTLY),  # "lent credence to his reports"
     ("CONSULT", "visit", _PRIVATE_PLACES),  # "soldiers visiting a local market"
 )
 
@@ -320,6 +346,14 @@ def _other_sense(trigger: Any, verb: Any, type_: str | None) -> str | None:
         modifiers = {c.lemma_.lower() for c in trigger.children if c.dep_ in ("amod", "compound")}
         if modifiers & _ATTACK_MODIFIERS or lemma == "airstrike":
             return "sense"  # "military strikes", "air strikes"
+    if type_ == "MOBILIZE" and lemma in _REINFORCING:
+        reinforced = _objects(trigger)
+        if reinforced and not any(r.lemma_.lower() in _REINFORCED for r in reinforced):
+            return "metaphor"  # "reinforced the sense of unease"
+    if type_ == "PROTEST" and lemma == "strike" and trigger.pos_ == "VERB":
+        subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
+        if any(c.lemma_.lower() in _ARMED_SUBJECTS for c in subjects):
+            return "sense"  # "the terrorists struck": an attack, no labour strike
     if type_ == "MOBILIZE" and (lemma in _GATHERING or verb.lemma_.lower() in _GATHERING):
         gathered = [c for c in verb.children if c.dep_ == "dobj"]
         if gathered and not any(g.lemma_.lower() in _MOBILIZED for g in gathered):

@@ -52,6 +52,10 @@ FLAGGED_PENALTY = 0.1
 # the present tense describes rather than reports (``coding.nonspecific``).
 TITLE_GIVEN_APART = True
 # A plural noun of these sums up a series of events ("successive rounds of talks").
+# Words that make the gerund after them an alternative not taken.
+_NOT_TAKEN = frozenset({("instead", "of"), ("rather", "than")})
+# A present perfect over this many events sums them up ("have held several meetings").
+_MANY = frozenset({"several", "many", "multiple", "numerous", "countless", "various"})
 _SERIES_NOUNS = frozenset({"round", "year", "decade", "series"})
 _REPEATED_WORDS = frozenset({"successive", "repeated", "previous", "earlier", "numerous"})
 _QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''"})
@@ -127,9 +131,21 @@ def _clause_flags(verb: Any, words: Mapping[str, str]) -> set[str]:
             or any(d.dep_ == "det" and d.lower_ == "no" for d in child.children)
         ):
             flags.add("negated")  # "no employee was injured", "nobody was arrested"
+    if _instead(verb):
+        flags.add("negated")  # "instead of allowing the opposition to find out"
     if _after_nor(verb):
         flags.add("negated")  # "did not invite him nor do we endorse his views"
     return flags
+
+
+def _instead(verb: Any) -> bool:
+    """Whether the clause is an alternative not taken: "instead of allowing", "rather
+    than attacking"."""
+    start = verb.left_edge.i
+    if start < 2 or verb.tag_ != "VBG":
+        return False
+    before = (verb.doc[start - 2].lower_, verb.doc[start - 1].lower_)
+    return before in _NOT_TAKEN
 
 
 def _after_nor(verb: Any) -> bool:
@@ -385,7 +401,8 @@ def is_summary_of_past(event: Event, spacy_doc: Any) -> bool:
         return True
     counted = [trigger, *(c for c in verb.children if c.dep_ == "dobj")]
     return any(
-        c.dep_ == "nummod" and c.like_num and c.lower_ not in ("one", "1")
+        (c.dep_ == "nummod" and c.like_num and c.lower_ not in ("one", "1"))
+        or (c.dep_ in ("amod", "det") and c.lower_ in _MANY and noun.tag_ == "NNS")
         for noun in counted
         for c in noun.children
     )
