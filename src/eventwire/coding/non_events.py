@@ -16,7 +16,9 @@ An analyst reads each of these as no event, whatever the trigger word says:
   "the group offers cooling systems"): a description, not a pledge to anyone;
 - police "called to" a scene: a dispatch, not a telephone consultation;
 - an accident: a death or an injury in a crash, or done by a vehicle ("killed in the
-  crash", "struck by a car", "thrown from the vehicle");
+  crash", "struck by a car", "thrown from the vehicle"), or told by a clause of time
+  that tells a crash or a fall ("killed when a tree fell on them", "died after crashing
+  his car");
 - advice or an instruction to the reader: an imperative ("Please oppose it", "For
   tickets, call the box office"), a generic "you" ("you fight your battles") or an
   appeal to "anyone" ("Anyone with information is asked to call police");

@@ -1,6 +1,7 @@
 """Factuality stage: flag events the text does not assert as having happened.
 
-An event is *negated* ("did not attack", "no one was injured", "denied attacking"),
+An event is *negated* ("did not attack", "no one was injured", "denied attacking", "nor
+did they fire", "instead of attacking"),
 *hypothetical* ("would attack", "if they attack", "accused each other of building up
 troops", "could presage") or *future* ("will meet", "likely to get involved", "plans
 to withdraw"). The words are in ``data/factuality.tsv``; this module looks for them
@@ -54,8 +55,6 @@ TITLE_GIVEN_APART = True
 # A plural noun of these sums up a series of events ("successive rounds of talks").
 # Words that make the gerund after them an alternative not taken.
 _NOT_TAKEN = frozenset({("instead", "of"), ("rather", "than")})
-# A present perfect over this many events sums them up ("have held several meetings").
-_MANY = frozenset({"several", "many", "multiple", "numerous", "countless", "various"})
 _SERIES_NOUNS = frozenset({"round", "year", "decade", "series"})
 _REPEATED_WORDS = frozenset({"successive", "repeated", "previous", "earlier", "numerous"})
 _QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''"})
@@ -401,8 +400,7 @@ def is_summary_of_past(event: Event, spacy_doc: Any) -> bool:
         return True
     counted = [trigger, *(c for c in verb.children if c.dep_ == "dobj")]
     return any(
-        (c.dep_ == "nummod" and c.like_num and c.lower_ not in ("one", "1"))
-        or (c.dep_ in ("amod", "det") and c.lower_ in _MANY and noun.tag_ == "NNS")
+        c.dep_ == "nummod" and c.like_num and c.lower_ not in ("one", "1")
         for noun in counted
         for c in noun.children
     )
