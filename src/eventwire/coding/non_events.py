@@ -288,8 +288,8 @@ def _is_accident(verb: Any, type_: str | None) -> bool:
     "died after being struck by a vehicle")."""
     if _names_crash(verb, type_):
         return True
-    if type_ not in _HURT_TYPES:
-        return False  # "arrested after crashing his car": the arrest is news
+    if type_ not in _HURT_TYPES or any(c.dep_ == "dobj" for c in verb.children):
+        return False  # "arrested after crashing", "gunmen killed a guard after ...": news
     for clause in _time_clauses(verb):
         lemma = clause.lemma_.lower()
         if lemma in _CRASHING or _names_crash(clause, type_):
