@@ -170,6 +170,7 @@ def test_police_called_to_an_incident_is_a_dispatch(code: Coder) -> None:
         "A woman was killed when a tree fell on a wedding party in a park.",
         "One man was killed after crashing his car on a highway.",
         "A cyclist died after being struck by a vehicle in the city.",
+        "A man was killed and two were hurt when a wall collapsed on the market.",
         "A driver was killed when his car went off the road and crashed into a wall.",
     ],
 )

@@ -56,6 +56,10 @@ def test_news_stays_factual(code: Coder, text: str, type_: str) -> None:
         # negated by "nor", and an alternative not taken
         ("We did not invite him nor do we endorse his views.", "SUPPORT"),
         ("They warned the town instead of attacking it.", "ASSAULT"),
+        # an infinitive under a verb of intent has no tense of its own
+        ("They expect the rebels to attack the town.", "ASSAULT"),
+        # a plea in court is no request
+        ("The man pleaded guilty to fraud on Monday.", "REQUEST"),
         # calling the police is a report, no consultation
         ("The man who stabbed his neighbour called the police after the attack.", "CONSULT"),
         # the parser makes the meeting the subject of "to be held"
@@ -70,6 +74,7 @@ def test_plans_denials_and_reports_are_not_factual(code: Coder, text: str, type_
     ("text", "type_"),
     [
         ("The man who admitted to the plot was sentenced on Wednesday.", "SANCTION"),
+        ("The mother pleaded with the rebels to free her son.", "REQUEST"),
         ("They attacked the town after warning it.", "ASSAULT"),
         ("The man who stabbed his neighbour called the police after the attack.", "ASSAULT"),
         ("The minister called the president on Monday to discuss the crisis.", "CONSULT"),

@@ -290,7 +290,12 @@ def _is_accident(verb: Any, type_: str | None) -> bool:
         return True
     if type_ not in _HURT_TYPES or any(c.dep_ == "dobj" for c in verb.children):
         return False  # "arrested after crashing", "gunmen killed a guard after ...": news
-    for clause in _time_clauses(verb):
+    # A clause of time may hang on a joined clause ("was killed and five were injured
+    # when a tree fell") and scopes over both.
+    joined = [verb, *(c for c in verb.children if c.dep_ == "conj")]
+    if verb.dep_ == "conj":
+        joined.append(verb.head)
+    for clause in (c for v in joined for c in _time_clauses(v)):
         lemma = clause.lemma_.lower()
         if lemma in _CRASHING or _names_crash(clause, type_):
             return True

@@ -24,7 +24,7 @@ are kept and flagged by the factuality stage, so an analyst can still see them:
   his skill" is no protest, "military strikes" no labour strike, "amassed charges"
   no mobilization, "killing off the siesta" no attack, "meet their needs", "call
   the farm X" and "called the police" (a report) no consultation, "seeking office"
-  no request, "accepting new patients" no agreement).
+  no request, "accepting new patients" no agreement, "pleaded guilty" no request).
 
 Habitual and generic subjects ("police usually detain them", "children throw
 stones") were tried and taken out: they cost PLOVER GSR events ("soldiers routinely
@@ -285,6 +285,8 @@ def _other_sense(trigger: Any, verb: Any, type_: str | None) -> str | None:
     objects = {o.lemma_.lower() for o in _objects(trigger)}
     if any(type_ == t and lemma == w and objects & o for t, w, o in _OBJECT_SENSES):
         return "sense"
+    if type_ == "REQUEST" and lemma == "plead" and _has_child(trigger, "acomp", "guilty"):
+        return "sense"  # "pleaded guilty to fraud": a plea in court, no request
     if type_ == "CONSULT" and lemma == "call":
         if objects & _EMERGENCY:
             return "sense"  # "called the police after the attack": a report

@@ -235,6 +235,10 @@ def _governing_flags(verb: Any, words: Mapping[str, str]) -> set[str]:
             # requests ("demanded that the army withdraw") scope.
             if flag in ("negated", "hypothetical") and current.pos_ in ("VERB", "NOUN"):
                 flags.add(flag)
+            elif flag == "future" and infinitive and current.pos_ == "VERB":
+                # "expect the rebels to attack", "wanted her parents to accept": an
+                # infinitive has no tense of its own to report
+                flags.add(flag)
             break
         if flag is not None and current.pos_ == "NOUN":
             flags.add(_noun_flag(current, words) or flag)
