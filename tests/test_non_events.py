@@ -162,3 +162,29 @@ def test_troops_that_march_into_a_town_do_not_protest(code: Coder) -> None:
 def test_police_called_to_an_incident_is_a_dispatch(code: Coder) -> None:
     text = "Officers were called at about 9pm after reports of a fight outside a bar."
     assert "CONSULT" not in _types(code(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A woman was killed when a tree fell on a wedding party in a park.",
+        "One man was killed after crashing his car on a highway.",
+        "A cyclist died after being struck by a vehicle in the city.",
+        "A man was killed and two were hurt when a wall collapsed on the market.",
+        "A driver was killed when his car went off the road and crashed into a wall.",
+    ],
+)
+def test_a_death_told_by_a_crash_or_a_fall_is_no_attack(code: Coder, text: str) -> None:
+    assert not any(e.factual for e in code(text).events if e.type == "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("The driver was arrested after crashing his car into a fence.", "COERCE"),
+        ("Soldiers killed two men when the rebels attacked the base.", "ASSAULT"),
+        ("Gunmen killed a guard after the bridge collapsed.", "ASSAULT"),
+    ],
+)
+def test_attacks_and_arrests_beside_a_crash_stay(code: Coder, text: str, type_: str) -> None:
+    assert any(e.factual for e in code(text).events if e.type == type_)

@@ -16,7 +16,9 @@ An analyst reads each of these as no event, whatever the trigger word says:
   "the group offers cooling systems"): a description, not a pledge to anyone;
 - police "called to" a scene: a dispatch, not a telephone consultation;
 - an accident: a death or an injury in a crash, or done by a vehicle ("killed in the
-  crash", "struck by a car", "thrown from the vehicle");
+  crash", "struck by a car", "thrown from the vehicle"), or told by a clause of time
+  that tells a crash or a fall ("killed when a tree fell on them", "died after crashing
+  his car");
 - advice or an instruction to the reader: an imperative ("Please oppose it", "For
   tickets, call the box office"), a generic "you" ("you fight your battles") or an
   appeal to "anyone" ("Anyone with information is asked to call police");
@@ -83,6 +85,14 @@ _VEHICLES = frozenset(
 )  # fmt: skip
 # Types a vehicle can do without an actor: hurt someone, throw someone out.
 _HURT_TYPES = frozenset({"ASSAULT", "SANCTION"})
+# Verbs of a crash, and what falls on people by accident ("a tree fell on them").
+_CRASHING = frozenset({"crash", "collide", "overturn", "derail", "capsize", "skid"})
+_FALLING = frozenset({"fall", "collapse", "topple"})
+_FALLEN = _VEHICLES | frozenset(
+    {"branch", "wall", "roof", "ceiling", "building", "crane", "rock", "boulder", "bridge",
+     "scaffolding", "balcony", "pole"}
+)  # fmt: skip
+_TIME_MARKS = frozenset({"when", "after", "as", "while", "following"})
 _ACCIDENT_PREPS = frozenset({"in", "from", "by", "during"})
 # Abstract things that destroy or kill only in a metaphor, as the doer or the target.
 _ABSTRACT_DOERS = frozenset(
@@ -273,7 +283,43 @@ def _is_told_to_press(trigger: Any, verb: Any) -> bool:
 
 def _is_accident(verb: Any, type_: str | None) -> bool:
     """A verb whose own preposition names a crash ("killed in the crash") or a vehicle
-    that did it ("struck by a car", "ejected from the vehicle")."""
+    that did it ("struck by a car", "ejected from the vehicle"), or whose clause of time
+    tells a crash ("killed when a tree fell on the party", "died after crashing his car",
+    "died after being struck by a vehicle")."""
+    if _names_crash(verb, type_):
+        return True
+    if type_ not in _HURT_TYPES or any(c.dep_ == "dobj" for c in verb.children):
+        return False  # "arrested after crashing", "gunmen killed a guard after ...": news
+    # A clause of time may hang on a joined clause ("was killed and five were injured
+    # when a tree fell") and scopes over both.
+    joined = [verb, *(c for c in verb.children if c.dep_ == "conj")]
+    if verb.dep_ == "conj":
+        joined.append(verb.head)
+    for clause in (c for v in joined for c in _time_clauses(v)):
+        lemma = clause.lemma_.lower()
+        if lemma in _CRASHING or _names_crash(clause, type_):
+            return True
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        if lemma in _FALLING and any(c.lemma_.lower() in _FALLEN for c in subjects):
+            return True
+    return False
+
+
+def _time_clauses(verb: Any) -> list[Any]:
+    """The clauses of time the verb governs: "when ..." (advcl) or "after crashing"."""
+    found = []
+    for child in verb.children:
+        if child.dep_ == "advcl" and any(
+            m.dep_ in ("advmod", "mark") and m.lower_ in _TIME_MARKS for m in child.children
+        ):
+            found.append(child)
+        elif child.dep_ == "prep" and child.lower_ in _TIME_MARKS:
+            found.extend(c for c in child.children if c.dep_ == "pcomp")
+    # and the clauses joined to them ("when his car went off the ramp and crashed")
+    return found + [c for clause in found for c in clause.children if c.dep_ == "conj"]
+
+
+def _names_crash(verb: Any, type_: str | None) -> bool:
     for prep in verb.children:
         if prep.dep_ not in ("prep", "agent") or prep.lower_ not in _ACCIDENT_PREPS:
             continue

@@ -5,12 +5,13 @@ are kept and flagged by the factuality stage, so an analyst can still see them:
 
 - *planned*: an event noun that a plan or a schedule governs ("talks planned for the
   next day", "a meeting to be held in Moscow", "the upcoming summit", "the vote is
-  scheduled for Friday"): ``future``;
-- *present* (in an article's body only; titles, captions and lone sentences tell news
-  in the present): a main clause in the present simple of a third person outside
-  quotes ("the family calls its farm ...", "trade agreements level the field"), or an
-  event noun described by a present copula ("the loans are interest-free"): a
-  description, not a report;
+  scheduled for Friday"; "a meeting about Syria to be held", where the parser makes
+  the noun the subject of the infinitive): ``future``;
+- *present* (in an article's body only, the whole text when the source gave its
+  title apart; titles, captions and lone sentences tell news in the present): a main
+  clause in the present simple of a third person outside quotes ("the family calls
+  its farm ...", "trade agreements level the field"), or an event noun described by a
+  present copula ("the loans are interest-free"): a description, not a report;
 - *ability*: what one can do ("police can hold suspects for two days");
 - *courtesy*: thanks in a speech ("I want to thank my family");
 - *standing*: a state held for long ("have long opposed the dam", "a long-standing
@@ -21,9 +22,9 @@ are kept and flagged by the factuality stage, so an analyst can still see them:
   GSR codes it as a REJECT);
 - *word sense*: the trigger word in another sense than its type's ("demonstrated
   his skill" is no protest, "military strikes" no labour strike, "amassed charges"
-  no mobilization, "killing off the siesta" no attack, "meet their needs" and "call
-  the farm X" no consultation, "seeking office" no request, "accepting new patients"
-  no agreement).
+  no mobilization, "killing off the siesta" no attack, "meet their needs", "call
+  the farm X" and "called the police" (a report) no consultation, "seeking office"
+  no request, "accepting new patients" no agreement, "pleaded guilty" no request).
 
 Habitual and generic subjects ("police usually detain them", "children throw
 stones") were tried and taken out: they cost PLOVER GSR events ("soldiers routinely
@@ -112,6 +113,13 @@ def _is_planned(trigger: Any, verb: Any) -> bool:
             or (_has_child(child, "aux", "to") and any(c.dep_ == "auxpass" for c in child.children))
         ):
             return True
+    head = trigger.head
+    if (
+        trigger.dep_ == "nsubjpass"
+        and _has_child(head, "aux", "to")
+        and any(c.dep_ == "auxpass" for c in head.children)
+    ):
+        return True  # "before a meeting about Syria to be held in Moscow", misparsed
     return (
         trigger.dep_ in ("nsubj", "nsubjpass")
         and trigger.head.i == verb.i
@@ -245,6 +253,11 @@ _PRIVATE_PLACES = frozenset(
      "family", "friend", "grave", "mall", "bar", "cafe", "gallery", "exhibition"}
 )  # fmt: skip
 _AMOUNTS = frozenset({"lot", "much", "little", "something", "nothing", "plenty", "more"})
+# Whom one calls to report, not to consult ("called the police", "called 911").
+_EMERGENCY = frozenset(
+    {"police", "911", "999", "112", "ambulance", "paramedic", "firefighter", "authority",
+     "emergency", "service", "dispatcher", "dispatch"}
+)  # fmt: skip
 
 
 # Trigger words whose object tells another sense than their type's: (type, lemma, the
@@ -272,7 +285,11 @@ def _other_sense(trigger: Any, verb: Any, type_: str | None) -> str | None:
     objects = {o.lemma_.lower() for o in _objects(trigger)}
     if any(type_ == t and lemma == w and objects & o for t, w, o in _OBJECT_SENSES):
         return "sense"
+    if type_ == "REQUEST" and lemma == "plead" and _has_child(trigger, "acomp", "guilty"):
+        return "sense"  # "pleaded guilty to fraud": a plea in court, no request
     if type_ == "CONSULT" and lemma == "call":
+        if objects & _EMERGENCY:
+            return "sense"  # "called the police after the attack": a report
         if any(c.dep_ in ("oprd", "attr") for c in trigger.children):
             return "sense"  # "the family calls its farm Hopewell": a name
         named = objects | ({trigger.head.lemma_.lower()} if trigger.dep_ == "acl" else set())

@@ -1,6 +1,7 @@
 """Factuality stage: flag events the text does not assert as having happened.
 
-An event is *negated* ("did not attack", "no one was injured", "denied attacking"),
+An event is *negated* ("did not attack", "no one was injured", "denied attacking", "nor
+did they fire", "instead of attacking"),
 *hypothetical* ("would attack", "if they attack", "accused each other of building up
 troops", "could presage") or *future* ("will meet", "likely to get involved", "plans
 to withdraw"). The words are in ``data/factuality.tsv``; this module looks for them
@@ -47,7 +48,13 @@ _SUMMARY_ADVERBS = frozenset({"already", "repeatedly", "previously", "often", "f
 _SPAN_PREPS = frozenset({"over", "in", "for", "since", "during", "throughout"})
 _SPAN_UNITS = frozenset({"year", "decade", "century", "generation"})
 FLAGGED_PENALTY = 0.1
+# An article whose source gave its title apart from the text (``Article.title``, no
+# title line in the text) is an article with a title too: its text is all body, where
+# the present tense describes rather than reports (``coding.nonspecific``).
+TITLE_GIVEN_APART = True
 # A plural noun of these sums up a series of events ("successive rounds of talks").
+# Words that make the gerund after them an alternative not taken.
+_NOT_TAKEN = frozenset({("instead", "of"), ("rather", "than")})
 _SERIES_NOUNS = frozenset({"round", "year", "decade", "series"})
 _REPEATED_WORDS = frozenset({"successive", "repeated", "previous", "earlier", "numerous"})
 _QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''"})
@@ -123,7 +130,32 @@ def _clause_flags(verb: Any, words: Mapping[str, str]) -> set[str]:
             or any(d.dep_ == "det" and d.lower_ == "no" for d in child.children)
         ):
             flags.add("negated")  # "no employee was injured", "nobody was arrested"
+    if _instead(verb):
+        flags.add("negated")  # "instead of allowing the opposition to find out"
+    if _after_nor(verb):
+        flags.add("negated")  # "did not invite him nor do we endorse his views"
     return flags
+
+
+def _instead(verb: Any) -> bool:
+    """Whether the clause is an alternative not taken: "instead of allowing", "rather
+    than attacking"."""
+    start = verb.left_edge.i
+    if start < 2 or verb.tag_ != "VBG":
+        return False
+    before = (verb.doc[start - 2].lower_, verb.doc[start - 1].lower_)
+    return before in _NOT_TAKEN
+
+
+def _after_nor(verb: Any) -> bool:
+    """Whether a "nor" opens the clause: on the verb itself ("Nor did they fire") or
+    on the clause it is joined to ("did not invite him, nor do we endorse him")."""
+    heads = [verb, verb.head] if verb.dep_ == "conj" else [verb]
+    return any(
+        c.dep_ in ("cc", "preconj") and c.lower_ == "nor" and c.i < verb.i
+        for head in heads
+        for c in head.children
+    )
 
 
 def _children_of(token: Any, dep: str) -> list[Any]:
@@ -202,6 +234,10 @@ def _governing_flags(verb: Any, words: Mapping[str, str]) -> set[str]:
             # Reported speech keeps its own tense; only denials, allegations and
             # requests ("demanded that the army withdraw") scope.
             if flag in ("negated", "hypothetical") and current.pos_ in ("VERB", "NOUN"):
+                flags.add(flag)
+            elif flag == "future" and infinitive and current.pos_ == "VERB":
+                # "expect the rebels to attack", "wanted her parents to accept": an
+                # infinitive has no tense of its own to report
                 flags.add(flag)
             break
         if flag is not None and current.pos_ == "NOUN":
@@ -455,7 +491,9 @@ def flag_factuality(doc: Document) -> Document:
             or reports_no_event(event, doc.spacy_doc, doc.text)
         )
     ]
-    titled = any(span.zone is Zone.TITLE for span in doc.spans)
+    titled = any(span.zone is Zone.TITLE for span in doc.spans) or (
+        TITLE_GIVEN_APART and doc.article is not None and doc.article.title is not None
+    )
     for event in doc.events:
         # An article's body (it has a title): lone sentences and captions tell news in
         # the present.
