@@ -172,3 +172,14 @@ def test_bodies_and_roles_of_the_sector_lexicon(code: Coder) -> None:
     assert ("The Ghanaian transport department", "GOV") in coded
     assert ("a bus manufacturer", "BUS") in coded
     assert ("A Ghanaian MLA", "LEG") in coded
+
+
+def test_a_place_of_several_words_is_read_whole(code: Coder) -> None:
+    # "South" alone and "Carolina" alone are places in other countries.
+    doc = code(
+        "North Carolina Governor Jane Roe vetoed the bill. South Dakota police arrested two men."
+    )
+    governor = next(a for a in doc.actors if a.text.endswith("Jane Roe"))
+    police = next(a for a in doc.actors if a.text.endswith("police"))
+    assert (governor.country, governor.sector) == ("USA", "GOV")
+    assert (police.country, police.sector) == ("USA", "COP")
