@@ -183,3 +183,13 @@ def test_a_place_of_several_words_is_read_whole(code: Coder) -> None:
     police = next(a for a in doc.actors if a.text.endswith("police"))
     assert (governor.country, governor.sector) == ("USA", "GOV")
     assert (police.country, police.sector) == ("USA", "COP")
+
+
+def test_he_or_she_after_a_speaking_body_is_someone_else(code: Coder) -> None:
+    # "police" takes a plural verb: the man they speak of is not the police.
+    doc = code("A man was found in a car in Regina on Sunday. Police said he was shot in the leg.")
+    shot = next(e for e in doc.events if e.type == "ASSAULT")
+    assert shot.recipient is not None and shot.recipient.sector != "COP"
+    doc = code("The minister said he would expel the envoy.")
+    expel = next(e for e in doc.events if e.trigger == "expel")
+    assert expel.actor is not None and expel.actor.sector == "GOV"

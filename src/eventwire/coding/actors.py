@@ -350,7 +350,28 @@ def reported_speaker(pronoun: Any) -> Any | None:
     if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in _SPEECH_VERBS:
         return None
     subjects = [c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
-    return subjects[0] if subjects else None
+    if not subjects or not _agrees(pronoun, subjects[0]):
+        return None
+    return subjects[0]
+
+
+_PERSON_PRONOUNS = frozenset({"he", "she"})
+# Nouns without a plural ending that take a plural verb ("police say", "people were"):
+# "he" or "she" never stands for them.
+PLURAL_NOUNS = frozenset({"police", "people", "personnel", "clergy"})
+_GROUP_ENTITIES = frozenset({"GPE", "ORG", "NORP", "LOC", "FAC"})
+
+
+def _agrees(pronoun: Any, speaker: Any) -> bool:
+    """Whether ``pronoun`` can stand for ``speaker``: "he" or "she" for one person, not
+    for a plural, a state, an organisation or a body ("police allege he held a woman":
+    "he" is someone else)."""
+    if pronoun.lower_ not in _PERSON_PRONOUNS:
+        return True
+    if speaker.tag_ in ("NNS", "NNPS") or speaker.ent_type_ in _GROUP_ENTITIES:
+        return False
+    term = knowledge.sector_terms().lookup(speaker.lower_)
+    return term is None or term.kind != "noun" or not term.sector
 
 
 def actor_at(actors: Iterable[Actor], token: Any | None) -> Actor | None:
@@ -467,7 +488,7 @@ def code_phrase(head: Any) -> PhraseCode:
     start = extent[0].idx
     end = extent[-1].idx + len(extent[-1].text)
     text = text_between(extent[0], extent[-1])
-    plural = head.tag_ in ("NNS", "NNPS")
+    plural = head.tag_ in ("NNS", "NNPS") or head.lower_ in PLURAL_NOUNS
     actor = Actor(text=text, name=name, country=country, sector=sector, start=start, end=end)
     return PhraseCode(
         actor=actor,
