@@ -193,3 +193,10 @@ def test_he_or_she_after_a_speaking_body_is_someone_else(code: Coder) -> None:
     doc = code("The minister said he would expel the envoy.")
     expel = next(e for e in doc.events if e.trigger == "expel")
     assert expel.actor is not None and expel.actor.sector == "GOV"
+
+
+def test_a_national_police_force_known_by_its_acronym_is_police(code: Coder) -> None:
+    doc = code("RCMP officers arrested two men in Surrey on Friday.")
+    arrest = next(e for e in doc.events if e.type == "COERCE")
+    assert arrest.actor is not None
+    assert (arrest.actor.country, arrest.actor.sector) == ("CAN", "COP")
