@@ -136,3 +136,15 @@ def test_a_surname_read_as_an_organisation_is_still_a_person(code: Coder) -> Non
     attacked = _events(doc, "ASSAULT", "Police said")
     assert attacked
     assert _actor_codes(attacked) == {("GBR", "CVL")}
+
+
+def test_an_acronym_spelled_out_takes_the_sector_of_its_name(code: Coder) -> None:
+    doc = code(
+        "The Department of Licensing (DOL) in Sacramento, California told the firm to stop. Lyft asked the"
+        " DOL for a permit on Monday."
+    )
+    asked = _events(doc, "REQUEST", "Lyft")
+    assert asked
+    assert {(e.recipient.country, e.recipient.sector) for e in asked if e.recipient} == {
+        ("USA", "GOV")
+    }
