@@ -140,8 +140,8 @@ def test_a_surname_read_as_an_organisation_is_still_a_person(code: Coder) -> Non
 
 def test_an_acronym_spelled_out_takes_the_sector_of_its_name(code: Coder) -> None:
     doc = code(
-        "The Department of Licensing (DOL) in Sacramento, California told the firm to stop. Lyft asked the"
-        " DOL for a permit on Monday."
+        "The Department of Licensing (DOL) in Sacramento, California told the firm to stop."
+        " Lyft asked the DOL for a permit on Monday."
     )
     asked = _events(doc, "REQUEST", "Lyft")
     assert asked
