@@ -81,3 +81,24 @@ def test_a_named_police_chief_serves_where_the_event_happened() -> None:
     doc.events = [_event(chief, None, doc.places[0])]
     fill_actor_countries(doc)
     assert doc.events[0].actor is not None and doc.events[0].actor.country == "PER"
+
+
+def test_an_official_named_in_a_story_that_stays_in_one_country_is_of_that_country() -> None:
+    text = "Senator Jane Doe met Ambassador Ivan Petrov in Ottawa."
+    doc = Document(text=text, origin="<t>")
+    doc.places = [_place("Ottawa", "CA"), _place("Toronto", "CA"), _place("Calgary", "CA")]
+    senator = Actor(text="Senator Jane Doe", name="Jane Doe", sector="LEG", start=0, end=16)
+    envoy = Actor(text="Ambassador Ivan Petrov", name="Ivan Petrov", sector="GOV",
+                  start=21, end=43)  # fmt: skip
+    rebels = Actor(text="the Lions of X", name="Lions of X", sector="REB")
+    doc.events = [_event(senator, envoy, doc.places[0]), _event(rebels, None, None)]
+    fill_actor_countries(doc)
+    first, second = doc.events
+    assert first.actor is not None and first.actor.country == "CAN" and first.actor.inferred
+    assert first.recipient is not None and first.recipient.country is None  # a diplomat
+    assert second.actor is not None and second.actor.country is None  # may be foreign
+    # a story split between countries names nobody's country this way
+    doc.places += [_place("Washington", "US"), _place("Boston", "US")]
+    doc.events = [_event(senator, None, doc.places[0])]
+    fill_actor_countries(doc)
+    assert doc.events[0].actor is not None and doc.events[0].actor.country is None

@@ -172,3 +172,31 @@ def test_bodies_and_roles_of_the_sector_lexicon(code: Coder) -> None:
     assert ("The Ghanaian transport department", "GOV") in coded
     assert ("a bus manufacturer", "BUS") in coded
     assert ("A Ghanaian MLA", "LEG") in coded
+
+
+def test_a_place_of_several_words_is_read_whole(code: Coder) -> None:
+    # "South" alone and "Carolina" alone are places in other countries.
+    doc = code(
+        "North Carolina Governor Jane Roe vetoed the bill. South Dakota police arrested two men."
+    )
+    governor = next(a for a in doc.actors if a.text.endswith("Jane Roe"))
+    police = next(a for a in doc.actors if a.text.endswith("police"))
+    assert (governor.country, governor.sector) == ("USA", "GOV")
+    assert (police.country, police.sector) == ("USA", "COP")
+
+
+def test_he_or_she_after_a_speaking_body_is_someone_else(code: Coder) -> None:
+    # "police" takes a plural verb: the man they speak of is not the police.
+    doc = code("A man was found in a car in Regina on Sunday. Police said he was shot in the leg.")
+    shot = next(e for e in doc.events if e.type == "ASSAULT")
+    assert shot.recipient is not None and shot.recipient.sector != "COP"
+    doc = code("The minister said he would expel the envoy.")
+    expel = next(e for e in doc.events if e.trigger == "expel")
+    assert expel.actor is not None and expel.actor.sector == "GOV"
+
+
+def test_a_national_police_force_known_by_its_acronym_is_police(code: Coder) -> None:
+    doc = code("RCMP officers arrested two men in Surrey on Friday.")
+    arrest = next(e for e in doc.events if e.type == "COERCE")
+    assert arrest.actor is not None
+    assert (arrest.actor.country, arrest.actor.sector) == ("CAN", "COP")

@@ -12,6 +12,9 @@ people ("more than 1,000 people gathered"). By the kind of phrase and the event:
   a civilian (CVL) when they take part in a protest, a crime or its prosecution
   (PROTEST, ASSAULT, THREATEN, COERCE, SANCTION, ACCUSE): the people who act in other
   events without a title are as often officials whose title the article gave elsewhere;
+- so is "he" or "she" that stands for no coded party in such an event ("police said
+  she was threatened", "he was found guilty"): an official would have been named with
+  a title, which the pronoun would take;
 - a sentence, conviction or acquittal with no stated agent ("was sentenced to five
   years", "were convicted of affray") is the court's (JUD).
 
@@ -57,6 +60,8 @@ _LOCAL_STATE_WORDS = frozenset(
     {"city", "town", "province", "state", "county", "municipality", "region", "village"}
 )
 _UNION_WORDS = frozenset({"union", "unions"})
+# Pronouns that stand for one person.
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 
 
 def _root(spacy_doc: Any, actor: Actor) -> Any | None:
@@ -127,6 +132,8 @@ def _unknown_organisation(token: Any) -> bool:
         return False
     if any(t.lower_ in _INSTITUTION_WORDS for t in entity):
         return False
+    if any(t.lower_ in _INSTITUTION_WORDS for t in _acronym_expansion(entity.text, token.doc)):
+        return False  # "the DMV" after "the Department of Motor Vehicles (DMV)"
     if _is_surname(entity.text, token.doc):
         return False
     if any(t.text in ("(", ")") for t in token.doc[max(0, entity.start - 1) : entity.end + 1]):
@@ -134,6 +141,41 @@ def _unknown_organisation(token: Any) -> bool:
     if knowledge.organizations().lookup(entity.text) is not None:
         return False
     return not _is_place_name(entity.text)
+
+
+_MAX_EXPANSION = 8
+
+
+def _spelled_out_sector(token: Any) -> str | None:
+    """The sector of the body an acronym stands for, told by a sector noun of its
+    spelled-out name ("Department" of "Department of Motor Vehicles (DMV)": GOV)."""
+    if token.pos_ != "PROPN":
+        return None
+    terms = knowledge.sector_terms()
+    for word in _acronym_expansion(token.text, token.doc):
+        term = terms.lookup(word.lower_)
+        if term is not None and term.sector and term.kind == "noun":
+            return term.sector
+    return None
+
+
+def _acronym_expansion(text: str, spacy_doc: Any) -> list[Any]:
+    """The words an acronym stands for where the article spells it out ("Department of
+    Motor Vehicles (DMV)"): the words before its first mention in parentheses, back to
+    the start of the name (at most eight, none across punctuation or a verb)."""
+    name = text.removeprefix("the ").strip()
+    if not (2 <= len(name) <= 8 and name.isupper() and name.isalpha()):
+        return []
+    for token in spacy_doc:
+        if token.text != name or token.i < 2 or token.nbor(-1).text != "(":
+            continue
+        words: list[Any] = []
+        for before in reversed(spacy_doc[max(0, token.i - 1 - _MAX_EXPANSION) : token.i - 1]):
+            if before.is_punct or before.pos_ in ("VERB", "AUX"):
+                break
+            words.append(before)
+        return words
+    return []
 
 
 def _is_place_name(text: str) -> bool:
@@ -169,6 +211,9 @@ def default_sector(
     root = _root(spacy_doc, actor)
     if root is None:
         return actor
+    spelled = _spelled_out_sector(root)
+    if spelled is not None:  # "the DMV" after "the Department of Motor Vehicles (DMV)"
+        return replace(actor, sector=spelled, inferred=True)
     if _unknown_organisation(root):
         return replace(actor, sector="BUS", inferred=True)
     if _is_trade_union(root):
@@ -180,6 +225,8 @@ def default_sector(
     if _is_named_person(root) and actor.country is None and not _has_title(root):
         return replace(actor, sector="CVL", inferred=True)
     if _is_people_word(root):
+        return replace(actor, sector="CVL", inferred=True)
+    if root.pos_ == "PRON" and root.lower_ in _PERSON_PRONOUNS and actor.name is None:
         return replace(actor, sector="CVL", inferred=True)
     return actor
 

@@ -197,24 +197,52 @@ def ngrams(tokens: list[Any]) -> list[tuple[int, int, str]]:
 
 def _country_of_place_words(tokens: list[Any]) -> str | None:
     """The country of a well-known place named inside the phrase ("Kaduna State
-    Governor", "Kharkiv officials"): a proper noun that is not part of a person's name
-    and whose best gazetteer entry is a capital, a first-level region or a big city
-    that no comparable namesake elsewhere contests."""
+    Governor", "Kharkiv officials", "South Carolina Governor"): proper nouns that are not
+    part of a person's name and whose best gazetteer entry is a capital, a first-level
+    region or a big city that no comparable namesake elsewhere contests. A run of proper
+    nouns is read as a whole first ("South Carolina", not "South" nor "Carolina"), and
+    a compass word alone names no place."""
     from eventwire.gazetteer import Gazetteer  # the gazetteer opens lazily, once
 
     gazetteer = Gazetteer.load()
     known = _PLACE_WORD_COUNTRIES.setdefault(gazetteer, {})
-    for token in tokens:
-        if token.pos_ != "PROPN" or token.ent_type_ == "PERSON":
-            continue
-        word = token.text
-        if word not in known:
-            if len(known) >= _MAX_REMEMBERED:
-                known.clear()  # a bound on memory over a long run
-            known[word] = _place_word_country(gazetteer, word)
-        if known[word] is not None:
-            return known[word]
+    for run in _proper_noun_runs(tokens):
+        for first, last, word in ngrams(run):
+            if first == last and run[first].lower_ in _COMPASS_WORDS:
+                continue
+            if word not in known:
+                if len(known) >= _MAX_REMEMBERED:
+                    known.clear()  # a bound on memory over a long run
+                known[word] = _place_word_country(gazetteer, word)
+            if known[word] is not None:
+                return known[word]
     return None
+
+
+_COMPASS_WORDS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+     "central", "northeast", "northwest", "southeast", "southwest"}
+)  # fmt: skip
+
+
+def _proper_noun_runs(tokens: list[Any]) -> list[list[Any]]:
+    """The runs of adjacent proper nouns outside a person's name, in order (with the
+    words of a place's name the parser reads otherwise: "South" of "South Dakota")."""
+    runs: list[list[Any]] = []
+    current: list[Any] = []
+    for token in tokens:
+        place_word = token.ent_type_ in _PLACE_ENTITIES and token.pos_ in ("ADJ", "NOUN")
+        if (token.pos_ == "PROPN" or place_word) and token.ent_type_ != "PERSON":
+            if current and current[-1].i + 1 != token.i:
+                runs.append(current)
+                current = []
+            current.append(token)
+        elif current:
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return runs
 
 
 # The country each word names as a well-known place, by gazetteer (``_place_word_country``
@@ -322,7 +350,28 @@ def reported_speaker(pronoun: Any) -> Any | None:
     if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in _SPEECH_VERBS:
         return None
     subjects = [c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
-    return subjects[0] if subjects else None
+    if not subjects or not _agrees(pronoun, subjects[0]):
+        return None
+    return subjects[0]
+
+
+_PERSON_PRONOUNS = frozenset({"he", "she"})
+# Nouns without a plural ending that take a plural verb ("police say", "people were"):
+# "he" or "she" never stands for them.
+PLURAL_NOUNS = frozenset({"police", "people", "personnel", "clergy"})
+_GROUP_ENTITIES = frozenset({"GPE", "ORG", "NORP", "LOC", "FAC"})
+
+
+def _agrees(pronoun: Any, speaker: Any) -> bool:
+    """Whether ``pronoun`` can stand for ``speaker``: "he" or "she" for one person, not
+    for a plural, a state, an organisation or a body ("police allege he held a woman":
+    "he" is someone else)."""
+    if pronoun.lower_ not in _PERSON_PRONOUNS:
+        return True
+    if speaker.tag_ in ("NNS", "NNPS") or speaker.ent_type_ in _GROUP_ENTITIES:
+        return False
+    term = knowledge.sector_terms().lookup(speaker.lower_)
+    return term is None or term.kind != "noun" or not term.sector
 
 
 def actor_at(actors: Iterable[Actor], token: Any | None) -> Actor | None:
@@ -439,7 +488,7 @@ def code_phrase(head: Any) -> PhraseCode:
     start = extent[0].idx
     end = extent[-1].idx + len(extent[-1].text)
     text = text_between(extent[0], extent[-1])
-    plural = head.tag_ in ("NNS", "NNPS")
+    plural = head.tag_ in ("NNS", "NNPS") or head.lower_ in PLURAL_NOUNS
     actor = Actor(text=text, name=name, country=country, sector=sector, start=start, end=end)
     return PhraseCode(
         actor=actor,

@@ -19,6 +19,7 @@ from typing import Any
 
 from eventwire.coding import lexicon
 from eventwire.coding.actors import code_phrase, is_part_of_group
+from eventwire.coding.implied_arguments import shared_object, undergoer_possessor
 from eventwire.coding.lexicon import EventPattern
 from eventwire.coding.sides import nationality_sides, own_agent, split_sides
 from eventwire.coding.syntax import (
@@ -107,6 +108,8 @@ def find_arguments(
         recipient_head = _prep_object(trigger, pattern.recipient_preps)
         if recipient_head is None:
             recipient_head = _of_target(doc, trigger, pattern)  # "the shelling of the town"
+        if recipient_head is None:
+            recipient_head = undergoer_possessor(trigger)  # "Mr Marra's arrest came ..."
         return _resolved(doc, actor_head, recipient_head if pattern.has_recipient else None)
     subject, passive = clause_subject(doc, verb, transitive=bool(pattern.transitive))
     if passive:
@@ -127,6 +130,8 @@ def find_arguments(
         found = (_prep_object(anchor, pattern.recipient_preps) for anchor in anchors)
         return _resolved(doc, actor_head, next((t for t in found if t is not None), None))
     recipient_head = _recipient(doc, trigger, verb, pattern, passive, recipient_head)
+    if recipient_head is None and trigger.i != verb.i:
+        recipient_head = undergoer_possessor(trigger)  # "announced his arrest"
     if recipient_head is not None:
         recipient_head = _event_participant(doc, recipient_head) or recipient_head
     return _resolved(doc, actor_head, recipient_head)
@@ -169,6 +174,10 @@ def _recipient(
         recipient_head = datives[0] if datives else None  # "gave the ministry a grant"
     if recipient_head is None and pattern.preps:
         recipient_head = _prep_object(verb, pattern.preps)  # "fired a bolt at the officer"
+    if recipient_head is None and verb.i == trigger.i and not passive:
+        shared = shared_object(verb)  # "shot and killed the attacker"
+        if shared is not None and names_actor(shared, doc.actors):
+            recipient_head = shared
     if recipient_head is None:
         # "provided training to AMISOM": a participant beyond an object that is a thing
         found = [

@@ -13,7 +13,13 @@ from typing import Any
 
 from eventwire import knowledge
 from eventwire.coding import lexicon
-from eventwire.coding.actors import actor_at, is_part_of_group, phrase_tokens, reported_speaker
+from eventwire.coding.actors import (
+    PLURAL_NOUNS,
+    actor_at,
+    is_part_of_group,
+    phrase_tokens,
+    reported_speaker,
+)
 from eventwire.model import Actor, Document
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -320,7 +326,7 @@ def antecedent(doc: Document, pronoun: Any) -> Any | None:
 
 
 def _agrees(doc: Document, token: Any, word: str) -> bool:
-    plural = token.tag_ in ("NNS", "NNPS")
+    plural = token.tag_ in ("NNS", "NNPS") or token.lower_ in PLURAL_NOUNS
     if word in _GROUP_PRONOUNS:
         return plural and names_actor(token, doc.actors)
     if plural:

@@ -14,12 +14,20 @@ known. First, a party named without a sector takes the one its kind of phrase im
 (a firm known by name is BUS, a person named without a title in a crime CVL, the agent
 of a passive sentence the court: ``coding.actor_defaults``); it is then filled like the
 others.
+
+A person named with a title of their own state ("President Jane Doe", "Senator X") and
+no country is of the country the article is plainly about (at least three places
+named, two in three of them in one country): a politician may be abroad, but a story
+that stays in one country is about its own officials. A diplomat ("Ambassador X")
+serves abroad, and armed or criminal groups cross borders: they are left alone.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
+from typing import TypeGuard
 
 from eventwire.coding.actor_defaults import court_of, default_sector, named_attacker
 from eventwire.knowledge import countries
@@ -31,6 +39,16 @@ _STATELESS_SECTORS = frozenset({"IGO", "NGO", "MNC", "HRI"})
 # Sectors whose named members serve where they are (a police chief, a judge): unlike a
 # named politician or firm, one named without a country acts in the event's country.
 _LOCAL_SECTORS = frozenset({"COP", "JUD"})
+# Sectors of named parties that are often foreign to the story's country.
+_CROSS_BORDER_SECTORS = frozenset({"REB", "UAF", "CRM"})
+# Titles of people who serve abroad.
+_DIPLOMAT_TITLE = re.compile(
+    r"\b(?:ambassadors?|envoys?|diplomats?|consuls?|emissar(?:y|ies)|attach[eé]s?)\b",
+    re.IGNORECASE,
+)
+# The article's country names its officials when it holds this share of the places.
+_PLAIN_SHARE = 2 / 3
+_PLAIN_MIN_PLACES = 3
 
 
 def _alpha3(alpha2: str | None) -> str | None:
@@ -46,6 +64,34 @@ def article_country(doc: Document) -> str | None:
     if not counted:
         return None
     return _alpha3(counted.most_common(1)[0][0])
+
+
+def plain_country(doc: Document) -> str | None:
+    """The country (alpha-3) of the article when it plainly stays in one: at least
+    three places named, two in three of them in that country."""
+    counted = Counter(p.country_code for p in doc.places if p.country_code)
+    total = sum(counted.values())
+    if total < _PLAIN_MIN_PLACES:
+        return None
+    code, count = counted.most_common(1)[0]
+    return _alpha3(code) if count >= _PLAIN_SHARE * total else None
+
+
+def _is_home_official(actor: Actor | None, text: str) -> TypeGuard[Actor]:
+    """Whether ``actor`` is a person or body named with a sector of its own state and no
+    country, and the article never calls them a diplomat."""
+    if actor is None or actor.country is not None or actor.name is None:
+        return False
+    if actor.sector is None or actor.sector in _STATELESS_SECTORS:
+        return False
+    if actor.sector in _CROSS_BORDER_SECTORS or actor.inferred:
+        return False
+    surname = actor.name.split()[-1]
+    for found in re.finditer(rf"\b{re.escape(surname)}\b", text):
+        before = text[max(0, found.start() - 40) : found.start()]
+        if _DIPLOMAT_TITLE.search(before):
+            return False
+    return not _DIPLOMAT_TITLE.search(actor.text)
 
 
 def _needs_country(actor: Actor | None) -> bool:
@@ -94,6 +140,7 @@ def _names_place(actor: Actor | None, place: Place) -> bool:
 )
 def fill_actor_countries(doc: Document) -> Document:
     fallback = article_country(doc)
+    home = plain_country(doc)
     for event in doc.events:
         event.actor = (
             court_of(doc.spacy_doc, event)
@@ -101,6 +148,11 @@ def fill_actor_countries(doc: Document) -> Document:
             or default_sector(doc.spacy_doc, event, event.actor, acting=True)
         )
         event.recipient = default_sector(doc.spacy_doc, event, event.recipient)
+        if home is not None:
+            if _is_home_official(event.actor, doc.text):
+                event.actor = replace(event.actor, country=home, inferred=True)
+            if _is_home_official(event.recipient, doc.text):
+                event.recipient = replace(event.recipient, country=home, inferred=True)
         if not (_needs_country(event.actor) or _needs_country(event.recipient)):
             continue
         if event.actor is not None and _needs_country(event.actor):
