@@ -89,7 +89,8 @@ def rank_sentences(doc: Document, sentences: list[Sentence], detections: list[De
 # factual event of the sure type changes places with it (their confidences are
 # swapped); nothing is added, and an article of one scored sentence is left as it is.
 # ACLED WORK snippets, three folds each coded with a head that did not see it: type
-# top-1 0.844 -> see README.
+# top-1 0.844 -> 0.849 (0.857 with one-sentence articles at ONE_SENTENCE_SURE); the
+# SET-ASIDE snippets 0.805 -> 0.810 (0.819).
 DOC_TYPE_RANKING = True
 DOC_TYPE_SURE = 0.5
 # An article of one scored sentence (a headline, a snippet) only when the detector is
