@@ -161,3 +161,16 @@ def test_nothing_is_added_where_no_event_of_the_type_is_coded() -> None:
     doc.events = [rejection]
     rank_by_article_type(doc, detections)
     assert doc.events == [rejection] and rejection.confidence == 0.85
+
+
+def test_no_protest_is_added_where_the_article_tells_one() -> None:
+    text = (
+        "Hundreds of farmers marched to the governor's office. "
+        "They blocked the highway outside the capital for hours."
+    )
+    doc = _parsed(text)
+    first = doc.sentences[0]
+    march = Event("PROTEST", first.text, first.start, first.end, trigger_start=19)
+    doc.events = [march]
+    apply_rules(doc, doc.sentences, _scores(doc), THRESHOLDS, [0.95, 0.95])
+    assert _protests(doc) == [march]  # a second protest would split the merge clusters
