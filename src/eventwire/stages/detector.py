@@ -102,8 +102,9 @@ _WEAPONS = frozenset(
 # included): a sentence it holds a protest (its cross-validated threshold) gets one on its
 # word for it, as for the type head's added events (``_typed_event``), only where the
 # article tells no factual PROTEST otherwise (added beside one, it split the merge set's
-# clusters: pairwise recall 0.815 -> 0.667). Three folds of the ACLED WORK snippets, each coded with a head that
-# did not see it: protest F1 0.916 -> 0.955; SET-ASIDE 0.847 -> 0.867.
+# clusters: pairwise recall 0.815 -> 0.667). Three folds of the ACLED WORK snippets,
+# each coded with a head that did not see it: protest F1 0.916 -> 0.955; SET-ASIDE
+# 0.847 -> 0.867.
 PROTEST_HEAD = True
 # Where the protest head is this sure and the sentence has no protest word, its protest
 # may stand on the main verb even in a sentence where the patterns coded a factual event
