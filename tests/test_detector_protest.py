@@ -9,10 +9,18 @@ import pytest
 from eventwire.detection.corpus import Example
 from eventwire.model import Detection, Document, Event, RawDocument, Sentence, Zone
 from eventwire.run.pipeline import Pipeline
+from eventwire.stages import detector
 from eventwire.stages.detector import apply_rules
 from eventwire.stages.detector_sentences import rank_by_article_type
 
 THRESHOLDS = {"event": 0.2, "kill": 0.5, "arrest": 0.5, "protest": 0.65}
+
+
+@pytest.fixture
+def protest_head_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The protest head's rule is off in the shipped pipeline (it moved no SET-ASIDE
+    figure, README); these tests check the rule itself with it on."""
+    monkeypatch.setattr(detector, "PROTEST_HEAD", True)
 
 
 def _parsed(text: str) -> Document:
@@ -32,19 +40,18 @@ def _protests(doc: Document) -> list[Event]:
     return [e for e in doc.events if e.type == "PROTEST" and e.factual]
 
 
-@pytest.mark.parametrize(
-    ("text", "word"),
-    [
-        ("Hundreds of farmers blocked the highway outside the capital on Tuesday.", "blocked"),
-        # the protest is the clause said, not the saying
-        ("Officials said hundreds of workers blocked the main road for hours.", "blocked"),
-    ],
-)
-def test_a_sure_protest_head_adds_a_protest_on_its_word(text: str, word: str) -> None:
-    doc = _parsed(text)
+@pytest.mark.usefixtures("protest_head_on")
+def test_a_sure_protest_head_adds_a_protest_on_its_word() -> None:
+    doc = _parsed("Hundreds of farmers blocked the highway outside the capital on Tuesday.")
     apply_rules(doc, doc.sentences, _scores(doc), THRESHOLDS, [0.95])
     [event] = _protests(doc)
-    assert event.trigger == word and event.confidence <= 0.5
+    assert event.trigger == "blocked" and event.confidence <= 0.5
+
+
+def test_the_shipped_pipeline_adds_no_protest_from_the_protest_head() -> None:
+    doc = _parsed("Hundreds of farmers blocked the highway outside the capital on Tuesday.")
+    apply_rules(doc, doc.sentences, _scores(doc), THRESHOLDS, [0.95])
+    assert _protests(doc) == []
 
 
 @pytest.mark.parametrize(
@@ -57,6 +64,7 @@ def test_a_sure_protest_head_adds_a_protest_on_its_word(text: str, word: str) ->
         ("Farmers may block the highway next week.", 0.95, 0.3),  # not done
     ],
 )
+@pytest.mark.usefixtures("protest_head_on")
 def test_no_protest_is_added_where_the_heads_or_the_telling_say_no(
     text: str, p_protest: float, p_type: float
 ) -> None:
@@ -65,6 +73,7 @@ def test_no_protest_is_added_where_the_heads_or_the_telling_say_no(
     assert _protests(doc) == []
 
 
+@pytest.mark.usefixtures("protest_head_on")
 def test_without_a_protest_threshold_the_rule_is_off() -> None:
     doc = _parsed("Hundreds of farmers blocked the highway outside the capital on Tuesday.")
     thresholds = {k: v for k, v in THRESHOLDS.items() if k != "protest"}
@@ -163,6 +172,7 @@ def test_nothing_is_added_where_no_event_of_the_type_is_coded() -> None:
     assert doc.events == [rejection] and rejection.confidence == 0.85
 
 
+@pytest.mark.usefixtures("protest_head_on")
 def test_no_protest_is_added_where_the_article_tells_one() -> None:
     text = (
         "Hundreds of farmers marched to the governor's office. "
