@@ -7,7 +7,7 @@ the head that needs it skips the sentence):
 * NGEC synthetic: the headline and the story's first sentence; event 1, the story's type.
 * ConfliBERT classes: the sentence; event 1, except "Make a Statement" (not said).
 * CASE 2021 ACLED: the snippet; event 0 for a disaster (``plover == []``), else 1, type
-  its first PLOVER type.
+  its first PLOVER type; the ``protest`` head its protest label.
 * IndiaPoliceEvents sentences: event 1 when labelled KILL, ARREST or FORCE; type ASSAULT
   for KILL, COERCE for ARREST; the police heads ``kill`` and ``arrest`` 0 or 1.
 
@@ -48,6 +48,7 @@ class Example:
     type: str | None = None
     kill: int | None = None
     arrest: int | None = None
+    protest: int | None = None  # the ACLED snippets' protest label (riots included)
 
 
 def _examples(origin: str, record: dict[str, Any]) -> Iterator[Example]:
@@ -64,12 +65,13 @@ def _examples(origin: str, record: dict[str, Any]) -> Iterator[Example]:
         # A statement may or may not be a PLOVER event: only the other classes say one.
         yield Example(str(record["text"]), origin, None if int(record["label"]) == 0 else 1)
     elif origin == "acled":
-        plover = record.get("plover")
+        plover, told = record.get("plover"), record.get("protest")
+        protest = None if told is None else int(bool(told))
         if plover == []:
-            yield Example(str(record["text"]), origin, 0)
+            yield Example(str(record["text"]), origin, 0, protest=protest)
         else:
             first = str(plover[0]).upper() if plover else None
-            yield Example(str(record["text"]), origin, 1, first)
+            yield Example(str(record["text"]), origin, 1, first, protest=protest)
     elif origin == "police":
         labels = set(record.get("labels") or [])
         kill, arrest = int("KILL" in labels), int("ARREST" in labels)

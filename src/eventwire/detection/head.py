@@ -2,7 +2,8 @@
 plain numbers in JSON (``data/detector_head.json``) and scored with numpy alone.
 
 * binary heads (``event``: the sentence reports a political event; ``kill``: police
-  killed someone; ``arrest``: police arrested someone): ``sigmoid(x . w + b)``;
+  killed someone; ``arrest``: police arrested someone; ``protest``: it reports a
+  protest, learnt from the ACLED snippets' protest label): ``sigmoid(x . w + b)``;
 * the type head: ``softmax(x W + b)`` over the PLOVER types, the probability of each
   type given that the sentence reports an event;
 * ``thresholds``: the decision points chosen on the training part (cross-validated).
@@ -56,6 +57,7 @@ class SentenceScore:
     types: dict[str, float]  # probability of each PLOVER type, given an event
     kill: float = 0.0  # probability that police killed someone
     arrest: float = 0.0  # probability that police arrested someone
+    protest: float = 0.0  # probability that it reports a protest (the ACLED-trained head)
 
     @property
     def top_type(self) -> tuple[str, float]:
@@ -86,6 +88,7 @@ class Head:
                 types={label: float(types[i, j]) for j, label in enumerate(self.types.labels)},
                 kill=float(binary.get("kill", zeros)[i]),
                 arrest=float(binary.get("arrest", zeros)[i]),
+                protest=float(binary.get("protest", zeros)[i]),
             )
             for i in range(len(x))
         ]

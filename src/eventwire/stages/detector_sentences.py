@@ -81,3 +81,40 @@ def rank_sentences(doc: Document, sentences: list[Sentence], detections: list[De
         factor = (SENTENCE_WEIGHT_FLOOR + p) / (SENTENCE_WEIGHT_FLOOR + 1.0)
         for event in own:
             event.confidence = round(event.confidence * factor, 3)
+
+
+# Which type the article as a whole tells: the detector's type probabilities averaged
+# over its scored sentences. Where that average is this sure of one type (DOC_TYPE_SURE)
+# and the most confident factual event is of another, the article's most confident
+# factual event of the sure type changes places with it (their confidences are
+# swapped); nothing is added, and an article of one scored sentence is left as it is.
+# ACLED WORK snippets, three folds each coded with a head that did not see it: type
+# top-1 0.844 -> 0.849 (0.857 with one-sentence articles at ONE_SENTENCE_SURE); the
+# SET-ASIDE snippets 0.805 -> 0.810 (0.819).
+DOC_TYPE_RANKING = True
+DOC_TYPE_SURE = 0.5
+# An article of one scored sentence (a headline, a snippet) only when the detector is
+# this sure of it.
+ONE_SENTENCE_SURE = 0.75
+
+
+def rank_by_article_type(doc: Document, detections: list[Detection]) -> None:
+    """Put the article's surest event of the type the detector sees across its scored
+    sentences first (the rule above)."""
+    scored = [d for d in detections if d.types]
+    if not DOC_TYPE_RANKING or not scored:
+        return
+    labels = scored[0].types.keys()
+    mean = {k: sum(d.types.get(k, 0.0) for d in scored) / len(scored) for k in labels}
+    sure = max(mean, key=lambda k: mean[k])
+    if mean[sure] < (DOC_TYPE_SURE if len(scored) > 1 else ONE_SENTENCE_SURE):
+        return
+    factual = [e for e in doc.events if e.factual]
+    if not factual:
+        return
+    top = max(factual, key=lambda e: e.confidence)
+    of_type = [e for e in factual if e.type == sure]
+    if top.type == sure or not of_type:
+        return
+    best = max(of_type, key=lambda e: e.confidence)
+    best.confidence, top.confidence = top.confidence, best.confidence
