@@ -174,17 +174,6 @@ def test_bodies_and_roles_of_the_sector_lexicon(code: Coder) -> None:
     assert ("A Ghanaian MLA", "LEG") in coded
 
 
-def test_a_place_of_several_words_is_read_whole(code: Coder) -> None:
-    # "South" alone and "Carolina" alone are places in other countries.
-    doc = code(
-        "North Carolina Governor Jane Roe vetoed the bill. South Dakota police arrested two men."
-    )
-    governor = next(a for a in doc.actors if a.text.endswith("Jane Roe"))
-    police = next(a for a in doc.actors if a.text.endswith("police"))
-    assert (governor.country, governor.sector) == ("USA", "GOV")
-    assert (police.country, police.sector) == ("USA", "COP")
-
-
 def test_he_or_she_after_a_speaking_body_is_someone_else(code: Coder) -> None:
     # "police" takes a plural verb: the man they speak of is not the police.
     doc = code("A man was found in a car in Regina on Sunday. Police said he was shot in the leg.")

@@ -197,52 +197,24 @@ def ngrams(tokens: list[Any]) -> list[tuple[int, int, str]]:
 
 def _country_of_place_words(tokens: list[Any]) -> str | None:
     """The country of a well-known place named inside the phrase ("Kaduna State
-    Governor", "Kharkiv officials", "South Carolina Governor"): proper nouns that are not
-    part of a person's name and whose best gazetteer entry is a capital, a first-level
-    region or a big city that no comparable namesake elsewhere contests. A run of proper
-    nouns is read as a whole first ("South Carolina", not "South" nor "Carolina"), and
-    a compass word alone names no place."""
+    Governor", "Kharkiv officials"): a proper noun that is not part of a person's name
+    and whose best gazetteer entry is a capital, a first-level region or a big city
+    that no comparable namesake elsewhere contests."""
     from eventwire.gazetteer import Gazetteer  # the gazetteer opens lazily, once
 
     gazetteer = Gazetteer.load()
     known = _PLACE_WORD_COUNTRIES.setdefault(gazetteer, {})
-    for run in _proper_noun_runs(tokens):
-        for first, last, word in ngrams(run):
-            if first == last and run[first].lower_ in _COMPASS_WORDS:
-                continue
-            if word not in known:
-                if len(known) >= _MAX_REMEMBERED:
-                    known.clear()  # a bound on memory over a long run
-                known[word] = _place_word_country(gazetteer, word)
-            if known[word] is not None:
-                return known[word]
-    return None
-
-
-_COMPASS_WORDS = frozenset(
-    {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
-     "central", "northeast", "northwest", "southeast", "southwest"}
-)  # fmt: skip
-
-
-def _proper_noun_runs(tokens: list[Any]) -> list[list[Any]]:
-    """The runs of adjacent proper nouns outside a person's name, in order (with the
-    words of a place's name the parser reads otherwise: "South" of "South Dakota")."""
-    runs: list[list[Any]] = []
-    current: list[Any] = []
     for token in tokens:
-        place_word = token.ent_type_ in _PLACE_ENTITIES and token.pos_ in ("ADJ", "NOUN")
-        if (token.pos_ == "PROPN" or place_word) and token.ent_type_ != "PERSON":
-            if current and current[-1].i + 1 != token.i:
-                runs.append(current)
-                current = []
-            current.append(token)
-        elif current:
-            runs.append(current)
-            current = []
-    if current:
-        runs.append(current)
-    return runs
+        if token.pos_ != "PROPN" or token.ent_type_ == "PERSON":
+            continue
+        word = token.text
+        if word not in known:
+            if len(known) >= _MAX_REMEMBERED:
+                known.clear()  # a bound on memory over a long run
+            known[word] = _place_word_country(gazetteer, word)
+        if known[word] is not None:
+            return known[word]
+    return None
 
 
 # The country each word names as a well-known place, by gazetteer (``_place_word_country``
