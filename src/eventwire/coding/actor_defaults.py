@@ -12,9 +12,6 @@ people ("more than 1,000 people gathered"). By the kind of phrase and the event:
   a civilian (CVL) when they take part in a protest, a crime or its prosecution
   (PROTEST, ASSAULT, THREATEN, COERCE, SANCTION, ACCUSE): the people who act in other
   events without a title are as often officials whose title the article gave elsewhere;
-- so is "he" or "she" that stands for no coded party in such an event ("police said
-  she was threatened", "he was found guilty"): an official would have been named with
-  a title, which the pronoun would take;
 - a sentence, conviction or acquittal with no stated agent ("was sentenced to five
   years", "were convicted of affray") is the court's (JUD).
 
@@ -60,8 +57,6 @@ _LOCAL_STATE_WORDS = frozenset(
     {"city", "town", "province", "state", "county", "municipality", "region", "village"}
 )
 _UNION_WORDS = frozenset({"union", "unions"})
-# Pronouns that stand for one person.
-_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 
 
 def _root(spacy_doc: Any, actor: Actor) -> Any | None:
@@ -225,8 +220,6 @@ def default_sector(
     if _is_named_person(root) and actor.country is None and not _has_title(root):
         return replace(actor, sector="CVL", inferred=True)
     if _is_people_word(root):
-        return replace(actor, sector="CVL", inferred=True)
-    if root.pos_ == "PRON" and root.lower_ in _PERSON_PRONOUNS and actor.name is None:
         return replace(actor, sector="CVL", inferred=True)
     return actor
 
