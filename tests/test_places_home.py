@@ -8,24 +8,8 @@ from typing import Any
 
 import pytest
 
-from eventwire.model import Document, Event, Span, Zone
-from eventwire.stages.parse import parse
-from eventwire.stages.places import is_named_place, place_events, placeable, places
-
-
-def _parsed(nlp: Any, text: str) -> Document:
-    doc = parse(Document(text=text, origin="<test>", spans=[Span(0, len(text), Zone.BODY)]))
-    places(doc)
-    return doc
-
-
-def _event(doc: Document, trigger: str) -> Event:
-    at = doc.text.index(trigger)
-    sentence = next(s for s in doc.sentences if s.start <= at < s.end)
-    return Event(
-        type="ASSAULT", sentence=sentence.text, start=sentence.start, end=sentence.end,
-        trigger=trigger, trigger_start=at, trigger_end=at + len(trigger),
-    )  # fmt: skip
+from eventwire.stages.places import is_named_place, place_events, placeable
+from test_places_doubted import _event, _parsed
 
 
 @pytest.mark.parametrize(
