@@ -59,7 +59,7 @@ def test_every_packaged_table_reads() -> None:
     """Each packaged table passes its reader's header and row checks."""
     from eventwire.articles.layout import boilerplate, credit_words
     from eventwire.coding.lexicon import assault_modes, context_words
-    from eventwire.coding.tolls import quantity_words
+    from eventwire.coding.victims import quantity_words
     from eventwire.export.views import acled_view
     from eventwire.gazetteer.cues import read_abbreviations
     from eventwire.gazetteer.regions import read_regions

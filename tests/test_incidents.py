@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 
-from eventwire.coding.tolls import count_victims, statements
+from eventwire.coding.tolls import statements
+from eventwire.coding.victims import count_victims
 from eventwire.model import Document, Event, RawDocument
 
 Coder = Callable[[str], Document]

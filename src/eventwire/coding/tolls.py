@@ -26,20 +26,27 @@ fatal):
   animal shot by a hunter is no victim;
 - nothing for "no one else was injured" or "a possible murder-suicide".
 
-A statement's figure is the number its victims phrase gives (``count_victims``); a
-named or singular victim counts one. What a statement does not say is left out.
+A statement's figure is the number its victims phrase gives (``count_victims``, in
+``coding/victims.py`` with the other readings of who the victims are); a named or
+singular victim counts one. What a statement does not say is left out.
 """
 
 from __future__ import annotations
 
-import re
 import weakref
-from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import Any
 
-from eventwire.datafiles import read_word_table
+from eventwire.coding.victims import (
+    REFLEXIVES,
+    count_phrase,
+    count_victims,
+    denied,
+    no_person,
+    object_of,
+    subject_of,
+    victims_of,
+)
 
 # Verbs whose subject (or passive subject, or object) died or was hurt.
 _DEATH_VERBS = frozenset({"kill", "murder", "slay", "execute", "massacre", "assassinate"})
@@ -63,18 +70,10 @@ _NOT_VICTIMS = frozenset(
 _DEATH_NOUNS = frozenset({"death", "killing", "murder", "slaying", "homicide"})
 # A victim in hospital: "in critical condition".
 _CONDITIONS = frozenset({"critical", "serious", "stable", "fair", "grave", "guarded"})
-_REFLEXIVES = frozenset({"himself", "herself"})
-_RELATIVES = frozenset({"who", "that", "which"})
-_GROUP_WORDS = frozenset({"total", "number", "group", "family"})
-_PERSON_PRONOUNS = {
-    "he": 1, "she": 1, "him": 1, "her": 1, "they": None, "both": 2, "another": 1,
-}  # fmt: skip
 _SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her"})
 # Words that make victims others than those already counted: "another child was
 # hospitalized", "five others were wounded".
 _OTHER_WORDS = frozenset({"another", "other", "others"})
-# Named entities that are no victims (a dateline's "MIAMI", a station's call sign).
-_NOT_PERSON_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 # Injury nouns, and the verbs through which they tell who was hurt: "suffered gunshot
 # wounds", "was taken to a hospital with minor injuries", "is being treated for wounds",
 # "four people are recovering from injuries".
@@ -94,45 +93,6 @@ _DEADLY_WORDS = frozenset({"fatal", "deadly"})
 _FATAL_OBJECTS = frozenset({"bullet", "firing", "fire", "gunfire"})
 
 
-_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})*$|^\d+$")
-
-
-@lru_cache(maxsize=1)
-def quantity_words() -> Mapping[str, int]:
-    """Number words and vague quantities -> the figure coded (``data/quantities.tsv``)."""
-    return read_word_table(
-        "quantities.tsv", "value", lambda cell: int(cell) if cell.isdigit() else None, "number"
-    )
-
-
-def _number(token: Any) -> int | None:
-    text = token.lower_
-    if _DIGITS.match(text):
-        return int(text.replace(",", ""))
-    return quantity_words().get(text)
-
-
-def count_phrase(head: Any) -> int | None:
-    """How many people the noun phrase headed by ``head`` counts, or None if unsaid."""
-    if head.pos_ == "PRON":
-        return 1 if head.lower_ in ("he", "she", "him", "her") else None
-    # "dozens of people", "three of the guards": the figure is the head itself.
-    if head.pos_ == "NUM" or head.lower_ in quantity_words():
-        value = _number(head)
-        if value is not None:
-            return value
-    for child in head.children:
-        if child.dep_ in ("nummod", "quantmod") or (
-            child.dep_ == "compound" and child.pos_ == "NUM"
-        ):
-            value = _number(child)
-            if value is not None:
-                return value
-    if head.tag_ in ("NN", "NNP"):
-        return 1  # "wounded a police officer"
-    return None
-
-
 @dataclass(frozen=True, slots=True)
 class Statement:
     """One casualty figure a sentence gives."""
@@ -147,102 +107,6 @@ class Statement:
     # Told by a noun that names the death ("the death of", "the fatal shooting of"): it
     # names victims the sentence's verbs may count too, so it does not add to them.
     naming: bool = False
-
-
-def count_victims(head: Any) -> int | None:
-    """How many people a victims phrase counts, adding up coordinated victims ("a man,
-    two women and a small child" is 4; "Joe and Jen Knarr" is 2)."""
-    pronoun = _PERSON_PRONOUNS.get(head.lower_, 0)
-    if pronoun != 0:
-        return pronoun
-    if head.pos_ == "PRON":
-        return None
-    if head.lower_ == "old" and head.dep_ != "amod":
-        return 1  # "the 2-year-old who was shot"
-    total = count_phrase(head)
-    if head.lower_ in _GROUP_WORDS:  # "a total of four people"
-        for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                inner = [c for c in prep.children if c.dep_ == "pobj"]
-                if inner:
-                    return count_victims(inner[0])
-    if total is None:
-        if head.pos_ != "PROPN" and head.tag_ not in ("NN", "NNP"):
-            return None
-        total = 1
-    for appos in head.children:  # "one adult male, two adult females, and one child"
-        if appos.dep_ == "appos" and any(c.dep_ == "nummod" for c in appos.children):
-            total += count_phrase(appos) or 0
-    for conj in _conjuncts(head):
-        part = count_phrase(conj) if conj.pos_ not in ("PROPN", "PRON") else 1
-        if part is None:
-            return total
-        total += part
-    return total
-
-
-def _conjuncts(head: Any) -> Iterator[Any]:
-    for child in head.children:
-        if child.dep_ == "conj" and (
-            child.pos_ in ("NOUN", "PROPN", "NUM") or child.lower_ in _REFLEXIVES
-        ):
-            yield child
-            yield from _conjuncts(child)
-
-
-def _subject(verb: Any) -> Any | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubjpass", "nsubj"):
-            if child.lower_ in _RELATIVES and verb.dep_ == "relcl":
-                return verb.head  # "a boy who was fatally shot": the boy
-            if child.lower_ in _RELATIVES and verb.dep_ == "ccomp" and verb.head.dep_ == "relcl":
-                return verb.head.head  # "a boy who police say was shot": the boy
-            return child
-    # "... and killed": a conjoined verb shares its first verb's subject.
-    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-        return _subject(verb.head)
-    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "NUM"):
-        return verb.head  # "a man who was killed", "two people killed in the shooting"
-    for aux in verb.children:  # "Also wounded were four patrons"
-        if aux.dep_ == "auxpass":
-            for child in [*verb.children, *aux.children]:
-                if child.dep_ == "attr" and child.i > verb.i:
-                    return child
-    return None
-
-
-def _object(verb: Any) -> Any | None:
-    for child in verb.children:
-        if child.dep_ == "dobj":
-            return child
-    return None
-
-
-def _is_passive(verb: Any) -> bool:
-    """A passive, or a participle whose "were" is left out ("five others injured")."""
-    deps = {child.dep_ for child in verb.children}
-    return "auxpass" in deps or (
-        verb.tag_ == "VBN"
-        and "aux" not in deps
-        and verb.dep_ in ("acl", "relcl", "conj", "ROOT", "ccomp", "advcl")
-    )
-
-
-def _victims(verb: Any) -> Any | None:
-    """Who a casualty verb was done to: its object, or its (passive) subject; for a
-    participle that completes another verb, that verb's subject ("four people were
-    found shot dead")."""
-
-    if (
-        verb.tag_ == "VBN"
-        and verb.dep_ in ("xcomp", "ccomp", "oprd")
-        and _object(verb) is None
-        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children)
-    ):
-        return _subject(verb.head)
-    if _is_passive(verb):
-        return _subject(verb)
-    return _object(verb)
 
 
 def _fatal(verb: Any) -> bool:
@@ -263,23 +127,6 @@ def _fatal(verb: Any) -> bool:
     return False
 
 
-def _denied(victims: Any) -> bool:
-    """ "No one else was injured", "nobody was hurt", "none of them"."""
-    if victims.lower_ in ("nobody", "none", "noone"):
-        return True
-    if any(c.dep_ == "det" and c.lower_ == "no" for c in victims.children):
-        return True
-    before = victims.doc[victims.i - 1] if victims.i > 0 else None
-    return before is not None and before.lower_ == "no"
-
-
-def _no_person(token: Any) -> bool:
-    """A place or an organisation read as a subject ("MIAMI (CBSMiami) — A girl died")."""
-    return token.pos_ == "PROPN" and (
-        token.ent_type_ in _NOT_PERSON_ENTITIES or (token.ent_type_ == "ORG" and token.is_upper)
-    )
-
-
 def _along_with(cue: Any) -> int:
     """People counted with the victims: "two boys are dead along with their father"."""
     extra = 0
@@ -296,20 +143,20 @@ def _along_with(cue: Any) -> int:
 
 
 def _statement(kind: str, cue: Any, victims: Any | None, hit: bool = False) -> Statement | None:
-    if victims is not None and _no_person(victims) and victims.dep_ in ("nsubj", "nsubjpass"):
+    if victims is not None and no_person(victims) and victims.dep_ in ("nsubj", "nsubjpass"):
         victims = next(
             (o for o in victims.head.children
-             if o.dep_ == victims.dep_ and o.i != victims.i and not _no_person(o)),
+             if o.dep_ == victims.dep_ and o.i != victims.i and not no_person(o)),
             None,
         )  # fmt: skip
-    if victims is None or victims.lower_ in _NOT_VICTIMS or _denied(victims):
+    if victims is None or victims.lower_ in _NOT_VICTIMS or denied(victims):
         return None
     count = count_victims(victims)
     if count is not None and victims.dep_ in ("nsubj", "nsubjpass"):
         # "A man, two women and a small child were killed": the parser may give the
         # verb several subjects
         for other in victims.head.children:
-            if other.dep_ == victims.dep_ and other.i != victims.i and not _no_person(other):
+            if other.dep_ == victims.dep_ and other.i != victims.i and not no_person(other):
                 count += count_victims(other) or 0
     if count is not None:
         count += _along_with(cue)
@@ -323,36 +170,35 @@ def _statement(kind: str, cue: Any, victims: Any | None, hit: bool = False) -> S
 
 def _verb_statement(token: Any) -> Statement | None:
     lemma = token.lemma_.lower()
-    obj = _object(token)
-    if obj is not None and obj.lower_ in _REFLEXIVES and (lemma in _DEATH_VERBS or _fatal(token)):
+    obj = object_of(token)
+    if obj is not None and obj.lower_ in REFLEXIVES and (lemma in _DEATH_VERBS or _fatal(token)):
         return Statement("dead", 1, token.i, obj.i)  # "killed himself", "shot herself dead"
     if lemma == "turn" and any(
-        c.dep_ == "prep" and any(g.lower_ in _REFLEXIVES for g in c.children)
-        for c in token.children
+        c.dep_ == "prep" and any(g.lower_ in REFLEXIVES for g in c.children) for c in token.children
     ):
         return Statement("dead", 1, token.i, token.i)  # "turned the gun on himself"
     if lemma in _DEATH_VERBS:
-        return _statement("dead", token, _victims(token))
+        return _statement("dead", token, victims_of(token))
     if lemma in _DIE_VERBS:
-        return _statement("dead", token, _subject(token))
+        return _statement("dead", token, subject_of(token))
     if lemma == "fall" and any(  # "more people fell to police bullets"
         c.dep_ == "prep"
         and c.lower_ == "to"
         and any(g.dep_ == "pobj" and g.lemma_.lower() in _FATAL_OBJECTS for g in c.children)
         for c in token.children
     ):
-        return _statement("dead", token, _subject(token))
+        return _statement("dead", token, subject_of(token))
     if lemma in _HURT_VERBS:
-        victims = _victims(token)
+        victims = victims_of(token)
         if victims is None and token.dep_ == "conj" and token.head.lemma_.lower() == "leave":
-            victims = _subject(token)  # "left a girl dead and her grandmother wounded"
+            victims = subject_of(token)  # "left a girl dead and her grandmother wounded"
         return _statement("injured", token, victims)
     if lemma == "hospitalize":  # "another child was hospitalized"
-        return _statement("injured", token, _victims(token), hit=True)
+        return _statement("injured", token, victims_of(token), hit=True)
     if lemma in _CARRY_VERBS and _to_hospital(token):  # "all five were taken to a hospital"
-        return _statement("injured", token, _victims(token), hit=True)
+        return _statement("injured", token, victims_of(token), hit=True)
     if lemma == "leave":  # "a shooting that left 4 dead", "left two people injured"
-        obj = _object(token)
+        obj = object_of(token)
         nxt = obj.right_edge.i + 1 if obj is not None else len(token.doc)
         after = token.doc[nxt] if obj is not None and nxt < len(token.doc) else None
         if after is not None and after.lower_ in _DEAD_WORDS | _HURT_WORDS:
@@ -360,11 +206,11 @@ def _verb_statement(token: Any) -> Statement | None:
         return None
     if lemma in _SHOOT_VERBS:
         kind = "dead" if _fatal(token) else "injured"
-        victims = _victims(token)
+        victims = victims_of(token)
         if victims is None or victims.lower_ in ("himself", "herself"):
             # "shot himself": the shooter is the victim
-            subject = _subject(token)
-            if obj is not None and obj.lower_ in _REFLEXIVES:
+            subject = subject_of(token)
+            if obj is not None and obj.lower_ in REFLEXIVES:
                 victims = subject
         return _statement(kind, token, victims, hit=kind == "injured")
     return None
@@ -395,9 +241,9 @@ def _injury_statement(token: Any) -> Statement | None:
     if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in _INJURY_VERBS:
         return None
     light = any(t.lower_ in _LIGHT_WORDS for t in token.subtree if t.i < token.i)
-    victims = _victims(verb) if verb.lemma_.lower() in _CARRY_VERBS else _subject(verb)
+    victims = victims_of(verb) if verb.lemma_.lower() in _CARRY_VERBS else subject_of(verb)
     if victims is None and verb.lemma_.lower() == "find":
-        victims = _object(verb)  # "found a man with a gunshot wound"
+        victims = object_of(verb)  # "found a man with a gunshot wound"
     return _statement("injured", token, victims, hit=not light)
 
 
@@ -427,7 +273,7 @@ def _condition_statement(token: Any) -> Statement | None:
     prep = token.head
     if token.dep_ != "pobj" or prep.lower_ != "in" or prep.head.pos_ not in ("VERB", "AUX"):
         return None
-    return _statement("injured", token, _subject(prep.head))
+    return _statement("injured", token, subject_of(prep.head))
 
 
 def _noun_statement(token: Any) -> Statement | None:
@@ -470,9 +316,9 @@ def _state_statement(token: Any) -> Statement | None:
     if token.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "advcl", "conj") and (
         head.lemma_.lower() in _STATE_VERBS
     ):
-        victims = _object(head) if head.lemma_.lower() == "leave" else _subject(head)
+        victims = object_of(head) if head.lemma_.lower() == "leave" else subject_of(head)
         if victims is None and head.lemma_.lower() != "leave":
-            victims = _object(head)
+            victims = object_of(head)
         return _statement(kind, token, victims)
     if token.dep_ == "ROOT":  # "Three people dead east of Bozeman"
         return _statement(kind, token, next((c for c in token.children if c.dep_ == "nsubj"), None))

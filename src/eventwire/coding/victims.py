@@ -1,0 +1,176 @@
+"""Victims in a parse: who a casualty verb was done to, and how many people a phrase counts.
+
+``coding/tolls.py`` reads casualty statements with these: the victims of a verb (its
+object, or its passive subject; "a boy who was fatally shot" is the boy), the figure a
+noun phrase gives ("dozens of people", "three of the guards", "a total of four people"),
+coordinated victims added up ("a man, two women and a small child" is 4), and the
+subjects that are no victims (a dateline's "MIAMI", "no one else").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from functools import lru_cache
+from typing import Any
+
+from eventwire.datafiles import read_word_table
+
+REFLEXIVES = frozenset({"himself", "herself"})
+_RELATIVES = frozenset({"who", "that", "which"})
+_GROUP_WORDS = frozenset({"total", "number", "group", "family"})
+_PERSON_PRONOUNS = {
+    "he": 1, "she": 1, "him": 1, "her": 1, "they": None, "both": 2, "another": 1,
+}  # fmt: skip
+# Named entities that are no victims (a dateline's "MIAMI", a station's call sign).
+_NOT_PERSON_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})*$|^\d+$")
+
+
+@lru_cache(maxsize=1)
+def quantity_words() -> Mapping[str, int]:
+    """Number words and vague quantities -> the figure coded (``data/quantities.tsv``)."""
+    return read_word_table(
+        "quantities.tsv", "value", lambda cell: int(cell) if cell.isdigit() else None, "number"
+    )
+
+
+def _number(token: Any) -> int | None:
+    text = token.lower_
+    if _DIGITS.match(text):
+        return int(text.replace(",", ""))
+    return quantity_words().get(text)
+
+
+def count_phrase(head: Any) -> int | None:
+    """How many people the noun phrase headed by ``head`` counts, or None if unsaid."""
+    if head.pos_ == "PRON":
+        return 1 if head.lower_ in ("he", "she", "him", "her") else None
+    # "dozens of people", "three of the guards": the figure is the head itself.
+    if head.pos_ == "NUM" or head.lower_ in quantity_words():
+        value = _number(head)
+        if value is not None:
+            return value
+    for child in head.children:
+        if child.dep_ in ("nummod", "quantmod") or (
+            child.dep_ == "compound" and child.pos_ == "NUM"
+        ):
+            value = _number(child)
+            if value is not None:
+                return value
+    if head.tag_ in ("NN", "NNP"):
+        return 1  # "wounded a police officer"
+    return None
+
+
+def count_victims(head: Any) -> int | None:
+    """How many people a victims phrase counts, adding up coordinated victims ("a man,
+    two women and a small child" is 4; "Joe and Jen Knarr" is 2)."""
+    pronoun = _PERSON_PRONOUNS.get(head.lower_, 0)
+    if pronoun != 0:
+        return pronoun
+    if head.pos_ == "PRON":
+        return None
+    if head.lower_ == "old" and head.dep_ != "amod":
+        return 1  # "the 2-year-old who was shot"
+    total = count_phrase(head)
+    if head.lower_ in _GROUP_WORDS:  # "a total of four people"
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                inner = [c for c in prep.children if c.dep_ == "pobj"]
+                if inner:
+                    return count_victims(inner[0])
+    if total is None:
+        if head.pos_ != "PROPN" and head.tag_ not in ("NN", "NNP"):
+            return None
+        total = 1
+    for appos in head.children:  # "one adult male, two adult females, and one child"
+        if appos.dep_ == "appos" and any(c.dep_ == "nummod" for c in appos.children):
+            total += count_phrase(appos) or 0
+    for conj in _conjuncts(head):
+        part = count_phrase(conj) if conj.pos_ not in ("PROPN", "PRON") else 1
+        if part is None:
+            return total
+        total += part
+    return total
+
+
+def _conjuncts(head: Any) -> Iterator[Any]:
+    for child in head.children:
+        if child.dep_ == "conj" and (
+            child.pos_ in ("NOUN", "PROPN", "NUM") or child.lower_ in REFLEXIVES
+        ):
+            yield child
+            yield from _conjuncts(child)
+
+
+def subject_of(verb: Any) -> Any | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubjpass", "nsubj"):
+            if child.lower_ in _RELATIVES and verb.dep_ == "relcl":
+                return verb.head  # "a boy who was fatally shot": the boy
+            if child.lower_ in _RELATIVES and verb.dep_ == "ccomp" and verb.head.dep_ == "relcl":
+                return verb.head.head  # "a boy who police say was shot": the boy
+            return child
+    # "... and killed": a conjoined verb shares its first verb's subject.
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return subject_of(verb.head)
+    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "NUM"):
+        return verb.head  # "a man who was killed", "two people killed in the shooting"
+    for aux in verb.children:  # "Also wounded were four patrons"
+        if aux.dep_ == "auxpass":
+            for child in [*verb.children, *aux.children]:
+                if child.dep_ == "attr" and child.i > verb.i:
+                    return child
+    return None
+
+
+def object_of(verb: Any) -> Any | None:
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            return child
+    return None
+
+
+def is_passive(verb: Any) -> bool:
+    """A passive, or a participle whose "were" is left out ("five others injured")."""
+    deps = {child.dep_ for child in verb.children}
+    return "auxpass" in deps or (
+        verb.tag_ == "VBN"
+        and "aux" not in deps
+        and verb.dep_ in ("acl", "relcl", "conj", "ROOT", "ccomp", "advcl")
+    )
+
+
+def victims_of(verb: Any) -> Any | None:
+    """Who a casualty verb was done to: its object, or its (passive) subject; for a
+    participle that completes another verb, that verb's subject ("four people were
+    found shot dead")."""
+
+    if (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("xcomp", "ccomp", "oprd")
+        and object_of(verb) is None
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in verb.children)
+    ):
+        return subject_of(verb.head)
+    if is_passive(verb):
+        return subject_of(verb)
+    return object_of(verb)
+
+
+def denied(victims: Any) -> bool:
+    """ "No one else was injured", "nobody was hurt", "none of them"."""
+    if victims.lower_ in ("nobody", "none", "noone"):
+        return True
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in victims.children):
+        return True
+    before = victims.doc[victims.i - 1] if victims.i > 0 else None
+    return before is not None and before.lower_ == "no"
+
+
+def no_person(token: Any) -> bool:
+    """A place or an organisation read as a subject ("MIAMI (CBSMiami) — A girl died")."""
+    return token.pos_ == "PROPN" and (
+        token.ent_type_ in _NOT_PERSON_ENTITIES or (token.ent_type_ == "ORG" and token.is_upper)
+    )
