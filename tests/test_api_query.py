@@ -16,13 +16,11 @@ from eventwire.store.read.query import (
     EventQuery,
     Near,
     QueryError,
-    StatsGroup,
     distance_km,
-    stats_source,
-    stats_statement,
     where_clause,
 )
 from eventwire.store.read.reader import snippet_parts
+from eventwire.store.read.stats_query import StatsGroup, stats_source, stats_statement
 
 
 def test_bbox_parses_and_checks_ranges() -> None:

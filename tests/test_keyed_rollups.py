@@ -16,9 +16,10 @@ from eventwire.store import Store
 from eventwire.store.read.database import Database
 from eventwire.store.read.keyed_rollups import keyed_stats_source, keyed_top_pairs
 from eventwire.store.read.map_reader import MapReader
-from eventwire.store.read.query import EventQuery, StatsGroup
+from eventwire.store.read.query import EventQuery
 from eventwire.store.read.reader import Reader
 from eventwire.store.read.rollups import rollup_plan
+from eventwire.store.read.stats_query import StatsGroup
 from test_rollups import assert_rollups_exact, connect, fill
 
 _SECTORS = "actor_country,actor_sector,recipient_country,recipient_sector"

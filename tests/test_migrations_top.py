@@ -13,9 +13,10 @@ from eventwire.store import Store, schema
 from eventwire.store.migrations import TOP_INDEXED
 from eventwire.store.read.database import Database
 from eventwire.store.read.map_reader import MapReader
-from eventwire.store.read.query import EventQuery, StatsGroup, stats_statement
+from eventwire.store.read.query import EventQuery
 from eventwire.store.read.reader import Reader
 from eventwire.store.read.rollups import rollup_plan, rollup_stats_source
+from eventwire.store.read.stats_query import StatsGroup, stats_statement
 from test_rollups import add_random_events, assert_rollups_exact, connect, store_at_version
 
 

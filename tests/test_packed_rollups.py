@@ -28,8 +28,9 @@ from eventwire.store.read import key_texts
 from eventwire.store.read.database import Database
 from eventwire.store.read.key_texts import KeyTexts
 from eventwire.store.read.map_reader import MapReader
-from eventwire.store.read.query import EventQuery, StatsGroup
+from eventwire.store.read.query import EventQuery
 from eventwire.store.read.reader import Reader
+from eventwire.store.read.stats_query import StatsGroup
 from test_keyed_rollups import RANGES, change_events
 from test_rollups import add_random_events, assert_rollups_exact, connect, fill, store_at_version
 

@@ -24,9 +24,10 @@ from eventwire.store import Store, schema
 from eventwire.store.keyed_rollups import KEYED_FAMILIES
 from eventwire.store.read import rollups
 from eventwire.store.read.database import Database
-from eventwire.store.read.query import EventQuery, StatsGroup
+from eventwire.store.read.query import EventQuery
 from eventwire.store.read.reader import Reader
 from eventwire.store.read.rollups import FAMILIES, Grain, rollup_plan, split_range
+from eventwire.store.read.stats_query import StatsGroup
 
 # --- documents -------------------------------------------------------------------------
 

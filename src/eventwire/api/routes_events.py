@@ -23,7 +23,8 @@ from eventwire.api.schemas import (
 )
 from eventwire.store import Store
 from eventwire.store.read.paging import sort_order
-from eventwire.store.read.query import QueryError, StatsGroup
+from eventwire.store.read.query import QueryError
+from eventwire.store.read.stats_query import StatsGroup
 
 log = logging.getLogger(__name__)
 _CHUNK_BYTES = 1 << 16

@@ -28,7 +28,8 @@ from typing import Any
 
 from eventwire.coding import lexicon
 from eventwire.coding.actors import code_phrase
-from eventwire.coding.tolls import count_phrase, sentence_figures, statements
+from eventwire.coding.tolls import sentence_figures, statements
+from eventwire.coding.victims import count_phrase
 from eventwire.model import Actor, Document, Event
 from eventwire.stages.agents import noun_phrase_agent
 from eventwire.stages.incidents import TOLD_ZONES, is_period

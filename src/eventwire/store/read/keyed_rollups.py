@@ -19,8 +19,9 @@ is read as stored (``rollups.py``).
 from __future__ import annotations
 
 from eventwire.store.keyed_rollups import DYADS, GRAINS, PARTY_SECTORS, KeyedFamily
-from eventwire.store.read.query import EventQuery, SqlValue, Statement, StatsGroup, StatsSource
+from eventwire.store.read.query import EventQuery, SqlValue, Statement
 from eventwire.store.read.rollups import RollupPlan, piece_bounds, split_range
+from eventwire.store.read.stats_query import StatsGroup, StatsSource
 
 # The filters a keyed rollup cannot answer (it holds no other column).
 _OTHER_FILTERS = (
@@ -74,7 +75,7 @@ def keyed_stats_source(
     query: EventQuery, plan: RollupPlan | None, group: StatsGroup, tables: frozenset[str]
 ) -> StatsSource | None:
     """The groups of ``query`` from the keyed rollups, each row a group (for
-    ``query.stats_statement``), or None when they cannot answer it (``plan`` is the
+    ``stats_query.stats_statement``), or None when they cannot answer it (``plan`` is the
     usual rollup plan, ``tables`` the store's tables). Only the dyads with their type
     are answered: the pairs of countries and sectors hold no pair with a side unknown."""
     family = keyed_family(query, plan, group.keys, tables)

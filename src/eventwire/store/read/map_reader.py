@@ -20,9 +20,7 @@ from eventwire.store.read.query import (
     EventQuery,
     SqlValue,
     Statement,
-    StatsGroup,
     count_statement,
-    stats_source,
     where_clause,
 )
 from eventwire.store.read.reader import fetch_rows
@@ -31,6 +29,7 @@ from eventwire.store.read.rollups import (
     rollup_plan,
     rollup_stats_source,
 )
+from eventwire.store.read.stats_query import StatsGroup, stats_source
 
 # The groups of the network's pairs: of countries, or of countries and sectors.
 _PAIRS_OF_COUNTRIES = "dyad"

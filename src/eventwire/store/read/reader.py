@@ -1,7 +1,7 @@
-"""The API's queries: ``Reader`` runs the statements of ``query.py`` and ``paging.py``
-on one read-only connection, inside one read transaction (so a page and its mentions
-come from the same snapshot; see ``database.py``), and returns the records of
-``records.py``.
+"""The API's queries: ``Reader`` runs the statements of ``query.py``, ``stats_query.py``
+and ``paging.py`` on one read-only connection, inside one read transaction (so a page
+and its mentions come from the same snapshot; see ``database.py``), and returns the
+records of ``records.py``.
 """
 
 from __future__ import annotations
@@ -24,12 +24,8 @@ from eventwire.store.read.query import (
     QueryError,
     QueryTimeout,
     SqlValue,
-    StatsGroup,
-    StatsSource,
     count_statement,
     id_list,
-    stats_source,
-    stats_statement,
     where_clause,
 )
 from eventwire.store.read.results import (
@@ -50,6 +46,7 @@ from eventwire.store.read.results import (
 )
 from eventwire.store.read.rollups import rollup_count_statement, rollup_plan, rollup_stats_source
 from eventwire.store.read.snippets import SnippetTerms, snippet
+from eventwire.store.read.stats_query import StatsGroup, StatsSource, stats_source, stats_statement
 from eventwire.store.rows import article_from_row, event_from_row, place_from_row, timex_from_row
 
 # Articles are listed newest stored first; their cursor holds the last id shown.
@@ -291,7 +288,7 @@ class Reader:
         return packed_stats(self._rows, DYADS, query, group.keys, self._key_texts, limit)
 
     def stats(self, query: EventQuery, group: StatsGroup, limit: int | None) -> StatsResult:
-        """Event counts per group, in the API's order (``query.stats_statement``)."""
+        """Event counts per group, in the API's order (``stats_query.stats_statement``)."""
         packed = self._packed_stats(query, group, limit)
         if packed is not None:
             return StatsResult(group.keys, packed.rows())

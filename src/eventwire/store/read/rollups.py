@@ -38,15 +38,8 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Literal
 
-from eventwire.store.read.query import (
-    EventQuery,
-    SqlValue,
-    Statement,
-    StatsGroup,
-    StatsSource,
-    event_source,
-    where_clause,
-)
+from eventwire.store.read.query import EventQuery, SqlValue, Statement, event_source, where_clause
+from eventwire.store.read.stats_query import StatsGroup, StatsSource
 
 # "event" is the events table itself: day-precise, the last resort of a date range.
 # "all" is a table of all time (no period column), "event" the events table itself.
@@ -428,7 +421,7 @@ def rollup_stats_source(
     group: StatsGroup,
     indexes: frozenset[str] = frozenset(),
 ) -> StatsSource:
-    """The rollup rows of ``query``, for ``query.stats_statement``."""
+    """The rollup rows of ``query``, for ``stats_query.stats_statement``."""
     keys = tuple(f"k{i}" for i in range(len(group.keys)))
     dated = query.since is not None or query.until is not None
     if _one_row_a_group(query, plan, group):
