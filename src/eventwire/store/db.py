@@ -29,12 +29,13 @@ from types import TracebackType
 
 from eventwire.errors import StoreError
 from eventwire.model import Document
+from eventwire.store.connect import BUSY_TIMEOUT_S, open_read_only, open_read_write
 from eventwire.store.duplicates import fingerprint_text, link_duplicate
 from eventwire.store.fts import match_expression
 from eventwire.store.merge import find_match, merge_into
 from eventwire.store.minhash import fingerprint
 from eventwire.store.packed_rollups import pack_stale
-from eventwire.store.read.query import DISTANCE_FUNCTION, distance_km, where_clause
+from eventwire.store.read.query import where_clause
 from eventwire.store.records import (
     ArticleInfo,
     EventFilter,
@@ -66,7 +67,7 @@ from eventwire.store.rows import (
     timex_from_row,
     timex_values,
 )
-from eventwire.store.schema import SCHEMA_VERSION, configure, migrate, user_version
+from eventwire.store.schema import SCHEMA_VERSION
 
 ARTICLE_INFO_SQL = (
     "SELECT id, origin, title, source, url, published, ingested_at, length(text) AS length "
@@ -79,19 +80,10 @@ MENTION_OFFSETS_SQL = (
 
 log = logging.getLogger(__name__)
 
-# How long a writer waits for another one to finish its transaction (SQLite's
-# busy_timeout) before giving up; each article is one short transaction, so two ingest
-# runs on one database take turns well within it.
-BUSY_TIMEOUT_S = 120.0
 # A store that writes packs the stale periods of its keyed rollups when it closes and
 # every this many stored articles (``packed_rollups.py``), so that a long ingest leaves
 # few periods for readers to add up from the rollup rows.
 PACK_EVERY = 1000
-
-
-def _add_functions(conn: sqlite3.Connection) -> None:
-    """The SQL functions event queries use (the distance of ``near``)."""
-    conn.create_function(DISTANCE_FUNCTION, 4, distance_km, deterministic=True)
 
 
 # bm25 weights of the articles_fts columns: a word in the title counts most.
@@ -127,28 +119,10 @@ class Store:
         self.read_only = read_only
         self._unpacked = 0
         if read_only:
-            self._conn: sqlite3.Connection | None = _open_read_only(self.path)
-            _add_functions(self._conn)
+            self._conn: sqlite3.Connection | None = open_read_only(self.path)
             self.schema_version = SCHEMA_VERSION
             return
-        if not create and self.path != ":memory:" and not Path(self.path).is_file():
-            raise StoreError(f"{self.path}: no such database (run 'eventwire ingest' first)")
-        try:
-            conn = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_S)
-        except sqlite3.Error as exc:
-            raise StoreError(f"{self.path}: cannot open the database: {exc}") from exc
-        conn.row_factory = sqlite3.Row
-        _add_functions(conn)
-        try:
-            configure(conn)
-            migrated = user_version(conn)
-            self.schema_version = migrate(conn)
-        except StoreError as exc:
-            conn.close()
-            raise StoreError(f"{self.path}: {exc}") from exc
-        except sqlite3.Error as exc:
-            conn.close()
-            raise StoreError(f"{self.path}: cannot open the database: {exc}") from exc
+        conn, migrated, self.schema_version = open_read_write(self.path, create=create)
         self._conn = conn
         # Articles stored since the last packing; a migration may mark periods stale.
         self._unpacked = int(migrated < self.schema_version)
@@ -477,26 +451,6 @@ def _event_conditions(flt: EventFilter) -> tuple[str, list[SqlValue]] | None:
             conditions.append("(date > ? OR (date = ? AND id > ?) OR date IS NULL)")
             params += [day, day, flt.after.id]
     return " AND ".join(conditions), params
-
-
-def _open_read_only(path: str) -> sqlite3.Connection:
-    """A connection that cannot write ``path``, checked to hold this eventwire's schema."""
-    if path == ":memory:" or not Path(path).is_file():
-        raise StoreError(f"{path}: no such database (run 'eventwire ingest' first)")
-    try:
-        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
-        conn.row_factory = sqlite3.Row
-        conn.execute("PRAGMA query_only = ON")
-        version = user_version(conn)
-    except sqlite3.Error as exc:
-        raise StoreError(f"{path}: cannot open the database read-only: {exc}") from exc
-    if version != SCHEMA_VERSION:
-        conn.close()
-        raise StoreError(
-            f"{path}: schema version {version}, this eventwire reads {SCHEMA_VERSION}; "
-            "open it once read-write (e.g. 'eventwire ingest') to migrate it"
-        )
-    return conn
 
 
 def _row_id(cursor: sqlite3.Cursor) -> int:
