@@ -81,7 +81,36 @@ _ACTOR_NOUNS = frozenset(
     {"official", "citizen", "military", "force", "troop", "soldier", "police", "government",
      "embassy", "ambassador", "diplomat", "president", "minister", "officer", "agent",
      "authority", "army", "navy", "intelligence", "investigator", "prosecutor", "envoy",
-     "lawmaker", "senator", "leader", "team", "company", "firm", "bank"}
+     "lawmaker", "senator", "leader", "team", "company", "firm", "bank", "agency",
+     "department", "ministry", "media", "strike", "airstrike", "drone"}
+)  # fmt: skip
+# Titles a place's name may qualify before a person's name ("Florida Senator Marco
+# Rubio", "Quebec Health Minister Gaetan Barrette", "Texas Attorney General Ken
+# Paxton"): the place says what the person holds, not where anything happens.
+_TITLE_AFTER_PLACE = re.compile(
+    r"\s+(?:[A-Z][a-z]+\s+){0,2}?(?:Senator|Sen\.|Governor|Gov\.|Minister|Premier|"
+    r"President|Congressman|Congresswoman|Rep\.|Representative|Lawmaker|Legislator|"
+    r"Assemblyman|Assemblywoman|Secretary|Chancellor|Attorney General|Lieutenant Governor)"
+    r"\s+(?:of\s+[A-Z][a-z]+\s+)?[A-Z][a-z]"
+)
+# Words after a name that make it a photo or video credit's ("Photo: Metro Video").
+_CREDIT_WORDS = frozenset({"video", "photo", "photos"})
+# An apposition that makes a lone name a person's ("Smithfield, the gunman, fired").
+_PERSON_APPOSITION = re.compile(
+    r", (?:the|a|an) (?:[a-z]+ )?(?:gunman|shooter|attacker|assailant|suspect|victim|"
+    r"driver|man|woman|boy|girl|teen|teenager)\b"
+)
+# Kin a possessive gives a person ("McKinney's daughter"): the name is a person's.
+_KIN_NOUNS = frozenset(
+    {"daughter", "son", "mother", "father", "wife", "husband", "brother", "sister",
+     "children", "family", "grandson", "granddaughter", "mom", "dad"}
+)  # fmt: skip
+# Event types told in words: a country that is their direct object is the one spoken
+# to or of ("asked Turkey to", "urged Iran"), not where it was said; a country that a
+# physical event takes as object ("invaded Ukraine") is where it happened.
+_VERBAL_TYPES = frozenset(
+    {"REQUEST", "ACCUSE", "THREATEN", "SUPPORT", "REJECT", "CONSULT", "AGREE", "CONCEDE",
+     "APPEAL", "DISAPPROVE", "SANCTION"}
 )  # fmt: skip
 # Verbs whose "in" gives where a person was born or lives ("born in Homs").
 _HOME_VERBS = frozenset({"bear", "born", "raise", "grow", "live", "reside", "hail"})
@@ -207,6 +236,14 @@ def _sentence_place(doc: Document, event: Event, places: list[Place]) -> Place |
         )  # fmt: skip
         trigger = span.root if span is not None else None
     anchor = event.trigger_start if event.trigger_start is not None else event.start
+    if trigger is not None and event.type in _VERBAL_TYPES:
+        # "asked Turkey to increase security": the country spoken to, not the place
+        inside = [
+            p for p in inside
+            if not (p.precision is Precision.COUNTRY and _is_object_of(doc, p, trigger))
+        ]  # fmt: skip
+        if not inside:
+            return None
 
     def rank(place: Place) -> tuple[bool, int, bool, int]:
         prep = _locative_head(doc, place)
@@ -269,6 +306,17 @@ def _surnames(doc: Document) -> frozenset[str]:
             names = [t for t in run if t.pos_ == "PROPN" and t.is_title]
             if len(names) >= 2 and names[0].i == token.i - len(names):
                 words.update(t.text for t in names)
+        if (
+            token.text in ("'s", "’s")
+            and token.i > 0
+            and token.i + 1 < len(token.doc)
+            and token.doc[token.i + 1].lower_ in _KIN_NOUNS
+            and token.doc[token.i - 1].ent_type_ in ("GPE", "LOC", "PERSON")
+        ):
+            words.add(token.doc[token.i - 1].text)  # "McKinney's daughter": a person
+    for ent in doc.spacy_doc.ents:
+        if len(ent) == 1 and _PERSON_APPOSITION.match(doc.text, ent.end_char):
+            words.add(ent.text)  # "Altintas, the gunman, fired": a person
     return frozenset(words)
 
 
@@ -290,7 +338,14 @@ def _in_a_name(doc: Document, place: Place, surnames: frozenset[str]) -> bool:
         return True
     if _aged(span):
         return True  # "Dana Wilmington, 25, of Macon"
+    if re.search(r"\bblock of\s+$", doc.text[max(0, place.start - 12) : place.start]):
+        return True  # "the 700 block of Tennessee": a street
+    before = doc.text[max(0, place.start - 7) : place.start]
+    if place.confidence < _DOUBTED and re.search(r"\b(?:East|West|North|South) $", before):
+        return True  # "south of East Jefferson", a doubted town: a street's name
     after = doc.spacy_doc[span.end] if span.end < len(doc.spacy_doc) else None
+    if after is not None and after.lower_ in _CREDIT_WORDS:
+        return True  # "Photo: Metro Video": a credit's name
     return after is not None and after.lower_.rstrip(".") in _STREET_WORDS
 
 
@@ -303,13 +358,15 @@ def _home_town(doc: Document, place: Place) -> bool:
     Nothing happens there for saying so."""
     if re.match(r"-(?:based|born|raised)\b", doc.text[place.end : place.end + 8]):
         return True  # "a Washington-based firm", "his London-based company"
+    if _TITLE_AFTER_PLACE.match(doc.text, place.end):
+        return True  # "Florida Senator Marco Rubio": the office, not a place of events
     span = doc.spacy_doc.char_span(place.start, place.end, alignment_mode="expand")
     if span is None:
         return False
     token = span.root
     if (
         place.precision is Precision.COUNTRY
-        and token.dep_ in ("compound", "amod", "nmod")
+        and token.dep_ in ("compound", "amod", "nmod", "poss")
         and (token.head.lemma_.lower() in _ACTOR_NOUNS or token.head.lower_ in _PERSON_NOUNS)
     ):
         return True  # "a U.S. citizen", "U.S. officials": a nationality, like a demonym
