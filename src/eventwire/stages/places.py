@@ -93,8 +93,13 @@ _TITLE_AFTER_PLACE = re.compile(
     r"Assemblyman|Assemblywoman|Secretary|Chancellor|Attorney General|Lieutenant Governor)"
     r"\s+(?:of\s+[A-Z][a-z]+\s+)?[A-Z][a-z]"
 )
-# Words after a name that make it a photo or video credit's ("Photo: Metro Video").
-_CREDIT_WORDS = frozenset({"video", "photo", "photos"})
+# Words after a name that make it a photo or video credit's ("Photo: Metro Video") or a
+# news outlet's ("told The Buffalo News", "the Denver Post reported").
+_CREDIT_WORDS = frozenset(
+    {"video", "photo", "photos", "news", "times", "post", "herald", "tribune", "journal",
+     "gazette", "chronicle", "dispatch", "courier", "observer", "telegraph", "examiner",
+     "inquirer", "register"}
+)  # fmt: skip
 # An apposition that makes a lone name a person's ("Smithfield, the gunman, fired").
 _PERSON_APPOSITION = re.compile(
     r", (?:the|a|an) (?:[a-z]+ )?(?:gunman|shooter|attacker|assailant|suspect|victim|"
@@ -345,7 +350,7 @@ def _in_a_name(doc: Document, place: Place, surnames: frozenset[str]) -> bool:
         return True  # "south of East Jefferson", a doubted town: a street's name
     after = doc.spacy_doc[span.end] if span.end < len(doc.spacy_doc) else None
     if after is not None and after.lower_ in _CREDIT_WORDS:
-        return True  # "Photo: Metro Video": a credit's name
+        return True  # "Photo: Metro Video", "The Buffalo News": a credit's, an outlet's
     return after is not None and after.lower_.rstrip(".") in _STREET_WORDS
 
 
@@ -435,16 +440,17 @@ def _near(
     datelines: tuple[Place | None, Place | None],
 ) -> Place | None:
     """The place of the event's sentence, else the dateline, else the nearest earlier
-    place in the body: at each step a sure place (from the first pool) before a doubted one."""
+    place in the body: at each step a sure place (from the first pool) before a doubted
+    one, and a sure earlier place before a doubted dateline."""
     for pool in pools:
         chosen = _sentence_place(doc, event, pool)
         if chosen is not None:
             return chosen
-    for dateline in datelines:
+    every = [p for p in pools[-1] if doc.zone_at(p.start) in (Zone.BODY, None)]
+    for pool, dateline in zip(pools, datelines, strict=True):
+        # a doubted dateline ("SHELBY" read in another state) yields to a sure earlier place
         if dateline is not None:
             return dateline
-    every = [p for p in pools[-1] if doc.zone_at(p.start) in (Zone.BODY, None)]
-    for pool in pools:
         earlier = [p for p in every if p.end <= event.start and p in pool]
         if earlier:
             # a country named last stands for its last more specific place, sure or not

@@ -1,0 +1,71 @@
+"""Toponyms that tell something other than where an event happened: a street after
+"block of", a credit's name, a person named by kin or an apposition, an office held
+("Ohio Senator"), a country owning a body ("Peru's news agency"), and a country spoken
+to by a verbal event ("asked Chile to") (``stages.places.place_events``)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+import pytest
+
+from eventwire.stages.places import place_events
+from test_places_doubted import _event, _parsed
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # a street named like a state, after "block of"
+        ("A man was shot in Dayton on Sunday. The shooting happened in the 400 block "
+         "of Kansas, police said.", "shooting", "Dayton"),
+        # an office held before a person's name
+        ("Crowds marched in Denver on Monday. Ohio Senator Tom Walker praised the "
+         "marchers.", "praised", "Denver"),
+        # a country's possessive of its news agency
+        ("Gunmen attacked a bank in Cusco on Friday. The attackers were killed later, "
+         "Peru's state news agency reported.", "killed", "Cusco"),
+    ],
+)  # fmt: skip
+def test_the_other_mention_yields_to_the_place_of_the_event(
+    nlp: Any, text: str, trigger: str, expected: str
+) -> None:
+    doc = _parsed(nlp, text)
+    doc.events = [_event(doc, trigger)]
+    place_events(doc, list(doc.places))
+    assert doc.events[0].place is not None and doc.events[0].place.name == expected
+
+
+def test_a_country_spoken_to_is_not_where_it_was_said(nlp: Any) -> None:
+    text = "The minister spoke in Lima on Monday. He asked Chile to open the border."
+    doc = _parsed(nlp, text)
+    event = _event(doc, "asked")
+    doc.events = [replace(event, type="REQUEST")]
+    place_events(doc, list(doc.places))
+    assert doc.events[0].place is not None and doc.events[0].place.name == "Lima"
+    # a physical event keeps its object as its place
+    attack = "Troops entered Lima on Monday. Later they invaded Chile."
+    doc = _parsed(nlp, attack)
+    doc.events = [_event(doc, "invaded")]
+    place_events(doc, list(doc.places))
+    assert doc.events[0].place is not None and doc.events[0].place.name == "Chile"
+
+
+def test_a_name_with_kin_or_a_person_apposition_is_a_person(nlp: Any) -> None:
+    text = (
+        "A girl was shot at a home in Macon on Friday. Jackson's daughter was "
+        "treated at a hospital. Griffin, the gunman, was shot by police."
+    )
+    doc = _parsed(nlp, text)
+    doc.events = [_event(doc, "treated"), _event(doc, "shot by")]
+    place_events(doc, list(doc.places))
+    assert [e.place.name if e.place else None for e in doc.events] == ["Macon", "Macon"]
+
+
+def test_a_credit_names_no_place(nlp: Any) -> None:
+    text = "Photo: Metro Video. A boy was shot in a home in Harris County on Friday."
+    doc = _parsed(nlp, text)
+    doc.events = [_event(doc, "shot")]
+    place_events(doc, list(doc.places))
+    assert doc.events[0].place is not None and doc.events[0].place.name == "Harris County"
