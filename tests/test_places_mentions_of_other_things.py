@@ -69,3 +69,29 @@ def test_a_credit_names_no_place(nlp: Any) -> None:
     doc.events = [_event(doc, "shot")]
     place_events(doc, list(doc.places))
     assert doc.events[0].place is not None and doc.events[0].place.name == "Harris County"
+
+
+def test_an_outlet_names_no_place(nlp: Any) -> None:
+    text = (
+        "A boy was shot at a home in Lockport on Friday. The gun went off and killed "
+        "him, deputies told The Buffalo News."
+    )
+    doc = _parsed(nlp, text)
+    doc.events = [_event(doc, "killed")]
+    place_events(doc, list(doc.places))
+    assert doc.events[0].place is not None and doc.events[0].place.name == "Lockport"
+
+
+def test_a_doubted_dateline_yields_to_a_sure_earlier_place(nlp: Any) -> None:
+    text = "A man was shot in Macon on Friday. He died later."
+    doc = _parsed(nlp, text)
+    macon = next(p for p in doc.places if p.name == "Macon")
+    dateline = replace(macon, name="Elsewhere", start=0, end=1, confidence=0.3)
+    doc.events = [_event(doc, "died")]
+    place_events(doc, list(doc.places), dateline)
+    assert doc.events[0].place is not None and doc.events[0].place.name == "Macon"
+    # a sure dateline still comes first
+    doc.events = [_event(doc, "died")]
+    sure = replace(dateline, confidence=0.9)
+    place_events(doc, [*doc.places, sure], sure)
+    assert doc.events[0].place is not None and doc.events[0].place.name == "Elsewhere"

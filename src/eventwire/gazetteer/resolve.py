@@ -13,7 +13,8 @@ A candidate scores, in units of log10(population):
   one of its alternate names (a former name, translation or nickname: "Waterloo" is one
   of Austin's) (``prior``);
 - twice the share of the article's other names and demonyms that point to its country,
-  and one more when the article names that country itself (or its demonym);
+  and one more when the article names that country itself (or its demonym), two when it
+  is that country's capital ("in France ... on Paris' boulevard" beside Kentucky towns);
 - one more when another name of the article lies in the same first-level region (or is
   that region), and one more when another name's place is nearby (within a degree or
   so): local news names neighbouring places ("Edmonton" beside "Enfield" and
@@ -78,6 +79,7 @@ _SAME_ADMIN1_BONUS = 1.0
 _ADMIN1_NAMED_BONUS = 1.0
 _NEARBY_BONUS = 1.0
 _QUALIFIER_BONUS = 3.0
+_CAPITAL_NAMED_BONUS = 1.0  # more for a capital whose country the article names
 _SAME_KIND_BONUS = 1.5  # a name joined by "and" to a place of the same kind
 _SOFTMAX_SCALE = 2.0
 _ROUNDS = 3
@@ -191,6 +193,8 @@ def _score_candidates(
             )
             if named > 0:
                 score += _COUNTRY_NAMED_BONUS
+                if entry.feature_code == "PPLC":
+                    score += _CAPITAL_NAMED_BONUS  # "in France ... Paris": the capital
         if traits.admin1 is not None:
             inside = context.admin1s[traits.admin1] - (
                 mine is not None and mine.admin1 == traits.admin1

@@ -24,7 +24,8 @@
    by an age ("Dana Wilmington, 25,") is a person's, in all its mentions. A place that
    only tells where a person is from ("Mark Jones, 34, of Atlanta", "the Atlanta
    man", "born in Homs", "a London-based firm") places an event only when the article
-   names no other place (``_home_town``).
+   names no other place (``_home_town``). Events the text leaves unplaced take the
+   headline's place when the headline names one and the body repeats it not.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ from eventwire.gazetteer.mentions import (
     link_qualifiers,
 )
 from eventwire.gazetteer.resolve import Resolution, ToponymMention, resolve
-from eventwire.model import Document, Event, Place, Precision, Zone
+from eventwire.model import Document, Event, Place, Precision, Span, Zone
 from eventwire.stages.registry import stage
 
 __all__ = [
@@ -496,4 +497,62 @@ def places(doc: Document) -> Document:
         (p for p, m in zip(doc.places, mentions, strict=True) if m.source == "dateline"), None
     )
     place_events(doc, toponyms, dateline)
+    if any(event.place is None for event in doc.events):
+        heading = _title_place(doc, gazetteer, mentions, demonyms)
+        for event in doc.events:
+            if event.place is None:
+                event.place = heading
     return doc
+
+
+def _sentence_case(title: str, gazetteer: Gazetteer) -> str:
+    """A headline in title case ("Teen Killed in St. Paul Shooting") with its words that
+    are part of no place's name lowered, so that the tagger finds the places ("St.
+    Paul"); other headlines as they are. Offsets do not change."""
+    words = list(re.finditer(r"[A-Za-z][\w'.-]*", title))
+    long = [w.group(0) for w in words if len(w.group(0)) >= 4]
+    if len(long) < 3 or any(w[0].islower() for w in long):
+        return title
+    keep: set[int] = {0}
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            run = words[i : i + size]
+            if any(not w.group(0)[0].isupper() for w in run):
+                continue
+            if gazetteer.candidates(title[run[0].start() : run[-1].end()].rstrip(".")):
+                keep.update(range(i, i + size))
+    chars = list(title)
+    for i, word in enumerate(words):
+        text = word.group(0)
+        if i in keep or text.isupper() or text.endswith("."):
+            continue
+        chars[word.start() : word.end()] = text.lower()
+    return "".join(chars)
+
+
+def _title_place(
+    doc: Document, gazetteer: Gazetteer, mentions: list[ToponymMention], evidence: list[str]
+) -> Place | None:
+    """The place the headline names, for events the text leaves unplaced (a short
+    report whose body names no place: "Teen killed in St. Paul shooting"; "... - WMC
+    Action News 5 - Memphis, Tennessee"), resolved with the article's names as context:
+    the most specific sure one, a home town ("Iredell County man") only when alone."""
+    from eventwire.stages.parse import parse
+
+    title = doc.article.title if doc.article is not None else None
+    if not title or not title.strip():
+        return None
+    title = _sentence_case(title, gazetteer)
+    heading = parse(Document(text=title, origin=doc.origin, spans=[Span(0, len(title), Zone.BODY)]))
+    if heading.spacy_doc is None:
+        return None
+    found = [m for m in find_mentions(heading, gazetteer)[0] if m.source != "demonym"]
+    if not found:
+        return None
+    resolutions = resolve([*mentions, *found], evidence)
+    chosen = placeable(heading, to_places(heading, found, resolutions))
+    return max(
+        chosen,
+        key=lambda p: (_SPECIFICITY.get(p.precision, 0) if p.precision else 0, -p.start),
+        default=None,
+    )
