@@ -95,3 +95,20 @@ def test_a_doubted_dateline_yields_to_a_sure_earlier_place(nlp: Any) -> None:
     sure = replace(dateline, confidence=0.9)
     place_events(doc, [*doc.places, sure], sure)
     assert doc.events[0].place is not None and doc.events[0].place.name == "Elsewhere"
+
+
+def test_an_unplaced_event_takes_the_headlines_place(nlp: Any) -> None:
+    from eventwire.gazetteer import Gazetteer
+    from eventwire.model import Article, Document, Span, Zone
+    from eventwire.stages.parse import parse
+    from eventwire.stages.places import _sentence_case, places
+
+    text = "Police said the girl had been shot. She died at the scene."
+    doc = Document(text=text, origin="<test>", spans=[Span(0, len(text), Zone.BODY)])
+    doc.article = Article(title="Girl Killed in Shooting in Kansas City", body=text)
+    parse(doc)
+    doc.events = [_event(doc, "shot")]
+    places(doc)
+    assert doc.events[0].place is not None and doc.events[0].place.name == "Kansas City"
+    heading = _sentence_case("Teen Wounded During Robbery in Kansas City", Gazetteer.load())
+    assert heading == "Teen wounded during robbery in Kansas City"

@@ -439,10 +439,11 @@ def _near(
     event: Event,
     pools: tuple[list[Place], list[Place]],
     datelines: tuple[Place | None, Place | None],
+    headline: Place | None = None,
 ) -> Place | None:
-    """The place of the event's sentence, else the dateline, else the nearest earlier
-    place in the body: at each step a sure place (from the first pool) before a doubted
-    one, and a sure earlier place before a doubted dateline."""
+    """The place of the event's sentence, else the dateline, else the headline's town,
+    else the nearest earlier place in the body: at each step a sure place (from the
+    first pool) before a doubted one, and a sure earlier place before a doubted dateline."""
     for pool in pools:
         chosen = _sentence_place(doc, event, pool)
         if chosen is not None:
@@ -452,6 +453,8 @@ def _near(
         # a doubted dateline ("SHELBY" read in another state) yields to a sure earlier place
         if dateline is not None:
             return dateline
+        if headline is not None and pool is pools[0]:
+            return headline  # "4-year-old shot in St. Augustine": the story's own town
         earlier = [p for p in every if p.end <= event.start and p in pool]
         if earlier:
             # a country named last stands for its last more specific place, sure or not
@@ -460,12 +463,16 @@ def _near(
 
 
 def place_events(
-    doc: Document, places: list[Place] | None = None, dateline: Place | None = None
+    doc: Document,
+    places: list[Place] | None = None,
+    dateline: Place | None = None,
+    headline: Place | None = None,
 ) -> None:
     """Give every event of ``doc`` a place from ``places`` (default ``doc.places``);
-    ``dateline`` is the article's dateline place, if it has one. At each step (the
-    sentence's place, the dateline, an earlier place) a sure place is tried before a
-    doubted one; last, the article's dominant place (a sure one if there is one)."""
+    ``dateline`` is the article's dateline place, if it has one, ``headline`` the town
+    its headline names. At each step (the sentence's place, the dateline, the headline's
+    town, an earlier place) a sure place is tried before a doubted one; last, the
+    article's dominant place (a sure one if there is one)."""
     pool = doc.places if places is None else places
     sure = pool
     if doc.spacy_doc is not None:
@@ -477,7 +484,9 @@ def place_events(
     sure_dateline = dateline if dateline is not None and dateline in sure else None
     dominant = dominant_place(sure) or dominant_place(pool)
     for event in doc.events:
-        event.place = _near(doc, event, (sure, pool), (sure_dateline, dateline)) or dominant
+        event.place = (
+            _near(doc, event, (sure, pool), (sure_dateline, dateline), headline) or dominant
+        )
 
 
 @stage(
@@ -496,12 +505,26 @@ def places(doc: Document) -> Document:
     dateline = next(
         (p for p, m in zip(doc.places, mentions, strict=True) if m.source == "dateline"), None
     )
-    place_events(doc, toponyms, dateline)
-    if any(event.place is None for event in doc.events):
-        heading = _title_place(doc, gazetteer, mentions, demonyms)
+    heading, titled = _title_places(doc, gazetteer, mentions, demonyms)
+    town = None
+    if heading is not None:
+        towns = [
+            p for p in _sure(heading, titled)
+            if p.precision in (Precision.POINT, Precision.ADMIN2)
+            and not _in_a_name(heading, p, frozenset()) and not _home_town(heading, p)
+        ]  # fmt: skip
+        town = towns[0] if towns else None
+    place_events(doc, toponyms, dateline, town)
+    if heading is not None and any(event.place is None for event in doc.events):
+        chosen = placeable(heading, titled)
+        fallback = max(
+            chosen,
+            key=lambda p: (_SPECIFICITY.get(p.precision, 0) if p.precision else 0, -p.start),
+            default=None,
+        )
         for event in doc.events:
             if event.place is None:
-                event.place = heading
+                event.place = fallback
     return doc
 
 
@@ -530,29 +553,24 @@ def _sentence_case(title: str, gazetteer: Gazetteer) -> str:
     return "".join(chars)
 
 
-def _title_place(
+def _title_places(
     doc: Document, gazetteer: Gazetteer, mentions: list[ToponymMention], evidence: list[str]
-) -> Place | None:
-    """The place the headline names, for events the text leaves unplaced (a short
-    report whose body names no place: "Teen killed in St. Paul shooting"; "... - WMC
-    Action News 5 - Memphis, Tennessee"), resolved with the article's names as context:
-    the most specific sure one, a home town ("Iredell County man") only when alone."""
+) -> tuple[Document | None, list[Place]]:
+    """The headline, parsed apart (when the text does not begin with it), and the places
+    it names, resolved with the article's names as context: a short report whose body
+    names no place ("Teen killed in St. Paul shooting"; "... - WMC Action News 5 -
+    Memphis, Tennessee")."""
     from eventwire.stages.parse import parse
 
     title = doc.article.title if doc.article is not None else None
-    if not title or not title.strip():
-        return None
+    if not title or not title.strip() or doc.text.lstrip().startswith(title.strip()):
+        return None, []
     title = _sentence_case(title, gazetteer)
     heading = parse(Document(text=title, origin=doc.origin, spans=[Span(0, len(title), Zone.BODY)]))
     if heading.spacy_doc is None:
-        return None
+        return None, []
     found = [m for m in find_mentions(heading, gazetteer)[0] if m.source != "demonym"]
     if not found:
-        return None
+        return None, []
     resolutions = resolve([*mentions, *found], evidence)
-    chosen = placeable(heading, to_places(heading, found, resolutions))
-    return max(
-        chosen,
-        key=lambda p: (_SPECIFICITY.get(p.precision, 0) if p.precision else 0, -p.start),
-        default=None,
-    )
+    return heading, to_places(heading, found, resolutions)
