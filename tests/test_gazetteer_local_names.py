@@ -10,8 +10,13 @@ from eventwire.gazetteer.resolve import ToponymMention, resolve
 
 
 def _entry(
-    name: str, country: str | None, code: str, population: int, admin1: str | None,
-    lat: float, lon: float,
+    name: str,
+    country: str | None,
+    code: str,
+    population: int,
+    admin1: str | None,
+    lat: float,
+    lon: float,
 ) -> GazetteerEntry:
     return GazetteerEntry(1, name, lat, lon, country, code, population, admin1)
 
@@ -74,4 +79,6 @@ def test_a_capital_of_a_named_country_outranks_a_near_namesake() -> None:
     ]
     assert resolve(mentions, ["US"])["lutece"].entry == LUTECE_CAPITAL
     # without the country named, the local town stays
-    assert resolve([m for m in mentions if m.key != "france"], ["US"])["lutece"].entry == LUTECE_TOWN
+    assert (
+        resolve([m for m in mentions if m.key != "france"], ["US"])["lutece"].entry == LUTECE_TOWN
+    )

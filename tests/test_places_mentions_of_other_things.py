@@ -100,8 +100,9 @@ def test_a_doubted_dateline_yields_to_a_sure_earlier_place(nlp: Any) -> None:
 def test_an_unplaced_event_takes_the_headlines_place(nlp: Any) -> None:
     from eventwire.gazetteer import Gazetteer
     from eventwire.model import Article, Document, Span, Zone
+    from eventwire.stages.headline_places import sentence_case
     from eventwire.stages.parse import parse
-    from eventwire.stages.places import _sentence_case, places
+    from eventwire.stages.places import places
 
     text = "Police said the girl had been shot. She died at the scene."
     doc = Document(text=text, origin="<test>", spans=[Span(0, len(text), Zone.BODY)])
@@ -110,5 +111,5 @@ def test_an_unplaced_event_takes_the_headlines_place(nlp: Any) -> None:
     doc.events = [_event(doc, "shot")]
     places(doc)
     assert doc.events[0].place is not None and doc.events[0].place.name == "Kansas City"
-    heading = _sentence_case("Teen Wounded During Robbery in Kansas City", Gazetteer.load())
+    heading = sentence_case("Teen Wounded During Robbery in Kansas City", Gazetteer.load())
     assert heading == "Teen wounded during robbery in Kansas City"

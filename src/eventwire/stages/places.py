@@ -24,13 +24,16 @@
    by an age ("Dana Wilmington, 25,") is a person's, in all its mentions. A place that
    only tells where a person is from ("Mark Jones, 34, of Atlanta", "the Atlanta
    man", "born in Homs", "a London-based firm") places an event only when the article
-   names no other place (``_home_town``). Events the text leaves unplaced take the
-   headline's place when the headline names one and the body repeats it not.
+   names no other place; nor does an office held ("Florida Senator Marco Rubio"), a
+   credit or an outlet ("The Buffalo News"), a "block of" street, or a country a
+   verbal event speaks to ("asked Turkey to") (``stages/place_roles.py``). A headline
+   the text does not begin with gives its town after the dateline, and any of its
+   places to events the text leaves unplaced (``stages/headline_places.py``); a
+   doubted dateline comes after a sure earlier place.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import Any
 
@@ -38,15 +41,15 @@ from eventwire.errors import PipelineError
 from eventwire.gazetteer import Gazetteer, GazetteerEntry, name_key
 from eventwire.gazetteer.cues import cue_mentions
 from eventwire.gazetteer.mentions import (
-    LOCATIVE_PREPS,
     MAX_CANDIDATES,
-    STRONG_LOCATIVE_PREPS,
     entity_mentions,
     find_mentions,
     link_qualifiers,
 )
 from eventwire.gazetteer.resolve import Resolution, ToponymMention, resolve
-from eventwire.model import Document, Event, Place, Precision, Span, Zone
+from eventwire.model import Document, Event, Place, Precision, Zone
+from eventwire.stages.headline_places import title_places
+from eventwire.stages.place_roles import home_town, in_a_name, locative_head, surnames
 from eventwire.stages.registry import stage
 
 __all__ = [
@@ -60,57 +63,6 @@ _DETECTION_CONFIDENCE = {
     "abbreviation": 0.9, "dateline": 0.85, "demonym": 0.6, "repeat": 0.8,
 }  # fmt: skip
 _CORRECTED_CONFIDENCE = 0.75
-# Words after a toponym that make it part of a street's name.
-_STREET_WORDS = frozenset(
-    {"st", "street", "ave", "avenue", "rd", "road", "dr", "drive", "blvd", "boulevard",
-     "lane", "ln", "way", "court", "ct", "place", "pl", "parkway", "pkwy", "highway", "hwy"}
-)  # fmt: skip
-# Nouns for a person whose home a place gives ("a man of Macon", "an Atlanta
-# resident", "a woman from Aleppo"), besides a name or an age ("Mark Jones, 34, of
-# Macon").
-_PERSON_NOUNS = frozenset(
-    {"man", "men", "woman", "women", "boy", "boys", "girl", "girls", "teen", "teens",
-     "teenager", "teenagers", "resident", "native", "natives", "student",
-     "students", "mother", "father", "son", "daughter", "child", "children", "toddler",
-     "suspect", "suspects", "victim", "victims", "friend", "couple", "citizen",
-     "national", "nationals", "youth", "baby", "infant", "husband", "wife",
-     "brother", "sister", "grandmother", "grandfather", "person"}
-)  # fmt: skip
-# Nouns of a state's people and bodies that a country's name before them makes a
-# nationality ("U.S. officials", "a U.S. citizen"), not a place ("the Syria war" is one).
-_ACTOR_NOUNS = frozenset(
-    {"official", "citizen", "military", "force", "troop", "soldier", "police", "government",
-     "embassy", "ambassador", "diplomat", "president", "minister", "officer", "agent",
-     "authority", "army", "navy", "intelligence", "investigator", "prosecutor", "envoy",
-     "lawmaker", "senator", "leader", "team", "company", "firm", "bank", "agency",
-     "department", "ministry", "media", "strike", "airstrike", "drone"}
-)  # fmt: skip
-# Titles a place's name may qualify before a person's name ("Florida Senator Marco
-# Rubio", "Quebec Health Minister Gaetan Barrette", "Texas Attorney General Ken
-# Paxton"): the place says what the person holds, not where anything happens.
-_TITLE_AFTER_PLACE = re.compile(
-    r"\s+(?:[A-Z][a-z]+\s+){0,2}?(?:Senator|Sen\.|Governor|Gov\.|Minister|Premier|"
-    r"President|Congressman|Congresswoman|Rep\.|Representative|Lawmaker|Legislator|"
-    r"Assemblyman|Assemblywoman|Secretary|Chancellor|Attorney General|Lieutenant Governor)"
-    r"\s+(?:of\s+[A-Z][a-z]+\s+)?[A-Z][a-z]"
-)
-# Words after a name that make it a photo or video credit's ("Photo: Metro Video") or a
-# news outlet's ("told The Buffalo News", "the Denver Post reported").
-_CREDIT_WORDS = frozenset(
-    {"video", "photo", "photos", "news", "times", "post", "herald", "tribune", "journal",
-     "gazette", "chronicle", "dispatch", "courier", "observer", "telegraph", "examiner",
-     "inquirer", "register"}
-)  # fmt: skip
-# An apposition that makes a lone name a person's ("Smithfield, the gunman, fired").
-_PERSON_APPOSITION = re.compile(
-    r", (?:the|a|an) (?:[a-z]+ )?(?:gunman|shooter|attacker|assailant|suspect|victim|"
-    r"driver|man|woman|boy|girl|teen|teenager)\b"
-)
-# Kin a possessive gives a person ("McKinney's daughter"): the name is a person's.
-_KIN_NOUNS = frozenset(
-    {"daughter", "son", "mother", "father", "wife", "husband", "brother", "sister",
-     "children", "family", "grandson", "granddaughter", "mom", "dad"}
-)  # fmt: skip
 # Event types told in words: a country that is their direct object is the one spoken
 # to or of ("asked Turkey to", "urged Iran"), not where it was said; a country that a
 # physical event takes as object ("invaded Ukraine") is where it happened.
@@ -118,8 +70,6 @@ _VERBAL_TYPES = frozenset(
     {"REQUEST", "ACCUSE", "THREATEN", "SUPPORT", "REJECT", "CONSULT", "AGREE", "CONCEDE",
      "APPEAL", "DISAPPROVE", "SANCTION"}
 )  # fmt: skip
-# Verbs whose "in" gives where a person was born or lives ("born in Homs").
-_HOME_VERBS = frozenset({"bear", "born", "raise", "grow", "live", "reside", "hail"})
 # Below this confidence a toponym is more likely wrong than right.
 _DOUBTED = 0.5
 _SPECIFICITY = {
@@ -191,25 +141,6 @@ def to_places(
 # --------------------------------------------------------------------------- events
 
 
-def _locative_head(doc: Document, place: Place) -> Any | None:
-    """The preposition that puts something at ``place`` ("in" of "in Aleppo"), if any."""
-    span = doc.spacy_doc.char_span(place.start, place.end, alignment_mode="expand")
-    if span is None:
-        return None
-    token = span.root
-    for _ in range(4):
-        if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS:
-            if token.head.lower_ in STRONG_LOCATIVE_PREPS:
-                return token.head
-            token = token.head.head  # "the city of Aleppo": climb to "city"
-            continue
-        if token.dep_ in ("compound", "appos", "conj", "npadvmod") and token.head.i != token.i:
-            token = token.head
-            continue
-        return None
-    return None
-
-
 def _governs(trigger: Any, prep: Any) -> bool:
     """True when the preposition hangs on the trigger, a word just above it, or its head."""
     if prep.head == trigger.head and trigger.dep_ != "ROOT":
@@ -252,7 +183,7 @@ def _sentence_place(doc: Document, event: Event, places: list[Place]) -> Place |
             return None
 
     def rank(place: Place) -> tuple[bool, int, bool, int]:
-        prep = _locative_head(doc, place)
+        prep = locative_head(doc, place)
         attached = trigger is not None and (
             (prep is not None and _governs(trigger, prep)) or _is_object_of(doc, place, trigger)
         )
@@ -297,124 +228,11 @@ def _inside(candidate: Place, place: Place) -> bool:
     return place.precision is Precision.COUNTRY or place.admin1 in (None, candidate.admin1)
 
 
-def _surnames(doc: Document) -> frozenset[str]:
-    """The words of the article's names of people of two words or more, and of names
-    followed by an age ("Dana Wilmington, 25,"), which the tagger may not call people."""
-    words = {
-        token.text
-        for ent in doc.spacy_doc.ents
-        if ent.label_ == "PERSON" and len(ent) > 1
-        for token in ent
-    }
-    for token in doc.spacy_doc:
-        if token.text == "," and token.i > 1 and _aged(token.doc[token.i - 1 : token.i]):
-            run = token.doc[max(0, token.i - 3) : token.i]
-            names = [t for t in run if t.pos_ == "PROPN" and t.is_title]
-            if len(names) >= 2 and names[0].i == token.i - len(names):
-                words.update(t.text for t in names)
-        if (
-            token.text in ("'s", "’s")
-            and token.i > 0
-            and token.i + 1 < len(token.doc)
-            and token.doc[token.i + 1].lower_ in _KIN_NOUNS
-            and token.doc[token.i - 1].ent_type_ in ("GPE", "LOC", "PERSON")
-        ):
-            words.add(token.doc[token.i - 1].text)  # "McKinney's daughter": a person
-    for ent in doc.spacy_doc.ents:
-        if len(ent) == 1 and _PERSON_APPOSITION.match(doc.text, ent.end_char):
-            words.add(ent.text)  # "Altintas, the gunman, fired": a person
-    return frozenset(words)
-
-
-def _in_a_name(doc: Document, place: Place, surnames: frozenset[str]) -> bool:
-    """Whether a toponym is a word of a person's name ("Clarence Washington", or
-    "Logan" alone, not after "in", where the article names John Logan) or of a
-    street's ("85 Saint John St.", "East Jefferson Avenue"): a place is named, but
-    nothing happens at it. A lone word the tagger calls a person ("Bastrop police
-    said") stays a place."""
-    span = doc.spacy_doc.char_span(place.start, place.end, alignment_mode="expand")
-    if span is None:
-        return False
-    for token in span:
-        if token.ent_type_ == "PERSON":
-            ent = next((e for e in doc.spacy_doc.ents if e.start <= token.i < e.end), None)
-            if ent is not None and len(ent) > len(span):
-                return True
-    if len(span) == 1 and span.text in surnames and _locative_head(doc, place) is None:
-        return True
-    if _aged(span):
-        return True  # "Dana Wilmington, 25, of Macon"
-    if re.search(r"\bblock of\s+$", doc.text[max(0, place.start - 12) : place.start]):
-        return True  # "the 700 block of Tennessee": a street
-    before = doc.text[max(0, place.start - 7) : place.start]
-    if place.confidence < _DOUBTED and re.search(r"\b(?:East|West|North|South) $", before):
-        return True  # "south of East Jefferson", a doubted town: a street's name
-    after = doc.spacy_doc[span.end] if span.end < len(doc.spacy_doc) else None
-    if after is not None and after.lower_ in _CREDIT_WORDS:
-        return True  # "Photo: Metro Video", "The Buffalo News": a credit's, an outlet's
-    return after is not None and after.lower_.rstrip(".") in _STREET_WORDS
-
-
-def _home_town(doc: Document, place: Place) -> bool:
-    """Whether a toponym only tells where a person is from: "of" or "from" after a name,
-    an age or a person's noun ("Mark Jones, 34, of Atlanta, Georgia", "a woman from
-    Aleppo"), a person's noun it qualifies ("the Atlanta man", "a Bibb County resident"),
-    or "born in", "lives in" ("born in Homs"), or a base ("a London-based firm"); a
-    country's name before a noun ("a U.S. citizen") is a nationality.
-    Nothing happens there for saying so."""
-    if re.match(r"-(?:based|born|raised)\b", doc.text[place.end : place.end + 8]):
-        return True  # "a Washington-based firm", "his London-based company"
-    if _TITLE_AFTER_PLACE.match(doc.text, place.end):
-        return True  # "Florida Senator Marco Rubio": the office, not a place of events
-    span = doc.spacy_doc.char_span(place.start, place.end, alignment_mode="expand")
-    if span is None:
-        return False
-    token = span.root
-    if (
-        place.precision is Precision.COUNTRY
-        and token.dep_ in ("compound", "amod", "nmod", "poss")
-        and (token.head.lemma_.lower() in _ACTOR_NOUNS or token.head.lower_ in _PERSON_NOUNS)
-    ):
-        return True  # "a U.S. citizen", "U.S. officials": a nationality, like a demonym
-    for _ in range(3):  # "Atlanta, Georgia": climb from the qualifier to its town
-        if token.dep_ in ("appos", "conj", "npadvmod") and token.head.i != token.i:
-            token = token.head
-            continue
-        if token.dep_ == "compound" and token.head.ent_type_ in ("GPE", "LOC", "FAC"):
-            token = token.head  # "Bibb" of "Bibb County"
-            continue
-        break
-    if token.dep_ in ("compound", "amod", "nmod") and token.head.lower_ in _PERSON_NOUNS:
-        return True  # "the Atlanta man", "a Bibb County boy"
-    prep = token.head
-    if token.dep_ != "pobj" or prep.head == prep:
-        return False
-    if prep.lower_ == "in":
-        return prep.head.lemma_.lower() in _HOME_VERBS or prep.head.lower_ in _HOME_VERBS
-    if prep.lower_ not in ("of", "from"):
-        return False
-    owner = prep.head
-    if owner.ent_type_ == "PERSON" or owner.lower_ in _PERSON_NOUNS or owner.like_num:
-        return True
-    # a name the tagger mislabels, with its age beside it ("Mark Jones, 34, of")
-    return any(c.dep_ == "appos" and c.like_num for c in owner.children)
-
-
-def _aged(span: Any) -> bool:
-    """Whether a name is followed by an age set off by commas ("Wilmington, 25,"): a
-    person's name, not a place's."""
-    tokens = span.doc[span.end : span.end + 3]
-    if len(tokens) < 3 or tokens[0].text != "," or tokens[2].text not in (",", ")"):
-        return False
-    age = tokens[1].text
-    return age.isdigit() and 0 < int(age) < 120
-
-
 def is_named_place(doc: Document, place: Place) -> bool:
     """Whether a resolved toponym is only a word of a person's or a street's name."""
     if doc.spacy_doc is None:
         return False
-    return _in_a_name(doc, place, _surnames(doc))
+    return in_a_name(doc, place, surnames(doc))
 
 
 def placeable(doc: Document, places: list[Place]) -> list[Place]:
@@ -423,9 +241,9 @@ def placeable(doc: Document, places: list[Place]) -> list[Place]:
     than right (confidence under one half), only when there is no other."""
     if doc.spacy_doc is None:
         return list(places)
-    surnames = _surnames(doc)
-    named = [p for p in places if not _in_a_name(doc, p, surnames)]
-    named = [p for p in named if not _home_town(doc, p)] or named
+    names = surnames(doc)
+    named = [p for p in places if not in_a_name(doc, p, names)]
+    named = [p for p in named if not home_town(doc, p)] or named
     return _sure(doc, named) or named
 
 
@@ -476,10 +294,10 @@ def place_events(
     pool = doc.places if places is None else places
     sure = pool
     if doc.spacy_doc is not None:
-        surnames = _surnames(doc)
-        pool = [p for p in pool if not _in_a_name(doc, p, surnames)]
+        names = surnames(doc)
+        pool = [p for p in pool if not in_a_name(doc, p, names)]
         # a person's home town places an event only when the article names no other place
-        pool = [p for p in pool if not _home_town(doc, p)] or pool
+        pool = [p for p in pool if not home_town(doc, p)] or pool
         sure = _sure(doc, pool)
     sure_dateline = dateline if dateline is not None and dateline in sure else None
     dominant = dominant_place(sure) or dominant_place(pool)
@@ -505,13 +323,13 @@ def places(doc: Document) -> Document:
     dateline = next(
         (p for p, m in zip(doc.places, mentions, strict=True) if m.source == "dateline"), None
     )
-    heading, titled = _title_places(doc, gazetteer, mentions, demonyms)
+    heading, titled = title_places(doc, gazetteer, mentions, demonyms)
     town = None
     if heading is not None:
         towns = [
             p for p in _sure(heading, titled)
             if p.precision in (Precision.POINT, Precision.ADMIN2)
-            and not _in_a_name(heading, p, frozenset()) and not _home_town(heading, p)
+            and not in_a_name(heading, p, frozenset()) and not home_town(heading, p)
         ]  # fmt: skip
         town = towns[0] if towns else None
     place_events(doc, toponyms, dateline, town)
@@ -526,51 +344,3 @@ def places(doc: Document) -> Document:
             if event.place is None:
                 event.place = fallback
     return doc
-
-
-def _sentence_case(title: str, gazetteer: Gazetteer) -> str:
-    """A headline in title case ("Teen Killed in St. Paul Shooting") with its words that
-    are part of no place's name lowered, so that the tagger finds the places ("St.
-    Paul"); other headlines as they are. Offsets do not change."""
-    words = list(re.finditer(r"[A-Za-z][\w'.-]*", title))
-    long = [w.group(0) for w in words if len(w.group(0)) >= 4]
-    if len(long) < 3 or any(w[0].islower() for w in long):
-        return title
-    keep: set[int] = {0}
-    for size in (3, 2, 1):
-        for i in range(len(words) - size + 1):
-            run = words[i : i + size]
-            if any(not w.group(0)[0].isupper() for w in run):
-                continue
-            if gazetteer.candidates(title[run[0].start() : run[-1].end()].rstrip(".")):
-                keep.update(range(i, i + size))
-    chars = list(title)
-    for i, word in enumerate(words):
-        text = word.group(0)
-        if i in keep or text.isupper() or text.endswith("."):
-            continue
-        chars[word.start() : word.end()] = text.lower()
-    return "".join(chars)
-
-
-def _title_places(
-    doc: Document, gazetteer: Gazetteer, mentions: list[ToponymMention], evidence: list[str]
-) -> tuple[Document | None, list[Place]]:
-    """The headline, parsed apart (when the text does not begin with it), and the places
-    it names, resolved with the article's names as context: a short report whose body
-    names no place ("Teen killed in St. Paul shooting"; "... - WMC Action News 5 -
-    Memphis, Tennessee")."""
-    from eventwire.stages.parse import parse
-
-    title = doc.article.title if doc.article is not None else None
-    if not title or not title.strip() or doc.text.lstrip().startswith(title.strip()):
-        return None, []
-    title = _sentence_case(title, gazetteer)
-    heading = parse(Document(text=title, origin=doc.origin, spans=[Span(0, len(title), Zone.BODY)]))
-    if heading.spacy_doc is None:
-        return None, []
-    found = [m for m in find_mentions(heading, gazetteer)[0] if m.source != "demonym"]
-    if not found:
-        return None, []
-    resolutions = resolve([*mentions, *found], evidence)
-    return heading, to_places(heading, found, resolutions)
