@@ -111,5 +111,16 @@ def test_an_unplaced_event_takes_the_headlines_place(nlp: Any) -> None:
     doc.events = [_event(doc, "shot")]
     places(doc)
     assert doc.events[0].place is not None and doc.events[0].place.name == "Kansas City"
+    assert doc.events[0].place.start == -1  # not in the text
     heading = sentence_case("Teen Wounded During Robbery in Kansas City", Gazetteer.load())
     assert heading == "Teen wounded during robbery in Kansas City"
+
+
+def test_a_headlines_quotation_names_no_place() -> None:
+    from eventwire.stages.headline_places import _quoted
+
+    title = "Gunman shot dead after shouting \u2018Don\u2019t forget Tikrit!\u2019 in Lyon"
+    assert _quoted(title, title.index("Tikrit"))
+    assert not _quoted(title, title.index("Lyon"))
+    plain = 'Crowd chants "Free Kobani" outside Berlin embassy'
+    assert _quoted(plain, plain.index("Kobani")) and not _quoted(plain, plain.index("Berlin"))

@@ -57,10 +57,34 @@ def title_places(
     heading = parse(Document(text=title, origin=doc.origin, spans=[Span(0, len(title), Zone.BODY)]))
     if heading.spacy_doc is None:
         return None, []
-    found = [m for m in find_mentions(heading, gazetteer)[0] if m.source != "demonym"]
+    found = [
+        m
+        for m in find_mentions(heading, gazetteer)[0]
+        if m.source != "demonym" and not _quoted(title, m.start)
+    ]
     if not found:
         return None, []
     resolutions = resolve([*mentions, *found], evidence)
     from eventwire.stages.places import to_places
 
     return heading, to_places(heading, found, resolutions)
+
+
+def _quoted(title: str, offset: int) -> bool:
+    """Whether ``offset`` lies inside a quotation of the headline ("shouting 'Don't
+    forget Aleppo!'"): what someone said names no place of the story's events."""
+    before = title[:offset]
+    if before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1:
+        return True
+    # single quotes, not apostrophes between letters ("Don't")
+    marks = [
+        m.group(0) for m in re.finditer(r"(?<![A-Za-z])['\u2018]|['\u2019](?![A-Za-z])", before)
+    ]
+    opened = 0
+    for mark in marks:
+        opened = (
+            opened + 1
+            if mark in ("\u2018",) or (mark == "'" and opened == 0)
+            else max(0, opened - 1)
+        )
+    return opened > 0

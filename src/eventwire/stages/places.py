@@ -35,6 +35,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from typing import Any
 
 from eventwire.errors import PipelineError
@@ -331,7 +332,7 @@ def places(doc: Document) -> Document:
             if p.precision in (Precision.POINT, Precision.ADMIN2)
             and not in_a_name(heading, p, frozenset()) and not home_town(heading, p)
         ]  # fmt: skip
-        town = towns[0] if towns else None
+        town = _outside(towns[0]) if towns else None
     place_events(doc, toponyms, dateline, town)
     if heading is not None and any(event.place is None for event in doc.events):
         chosen = placeable(heading, titled)
@@ -341,6 +342,11 @@ def places(doc: Document) -> Document:
             default=None,
         )
         for event in doc.events:
-            if event.place is None:
-                event.place = fallback
+            if event.place is None and fallback is not None:
+                event.place = _outside(fallback)
     return doc
+
+
+def _outside(place: Place) -> Place:
+    """A headline's place for an event: not in ``doc.text``, so its offsets are -1."""
+    return replace(place, start=-1, end=-1)
