@@ -27,9 +27,8 @@
    names no other place; nor does an office held ("Florida Senator Marco Rubio"), a
    credit or an outlet ("The Buffalo News"), a "block of" street, or a country a
    verbal event speaks to ("asked Turkey to") (``stages/place_roles.py``). A headline
-   the text does not begin with gives its town after the dateline, and any of its
-   places to events the text leaves unplaced (``stages/headline_places.py``); a
-   doubted dateline comes after a sure earlier place.
+   the text does not begin with gives its place to events the text leaves unplaced
+   (``stages/headline_places.py``); a doubted dateline comes after a sure earlier place.
 """
 
 from __future__ import annotations
@@ -258,11 +257,10 @@ def _near(
     event: Event,
     pools: tuple[list[Place], list[Place]],
     datelines: tuple[Place | None, Place | None],
-    headline: Place | None = None,
 ) -> Place | None:
-    """The place of the event's sentence, else the dateline, else the headline's town,
-    else the nearest earlier place in the body: at each step a sure place (from the
-    first pool) before a doubted one, and a sure earlier place before a doubted dateline."""
+    """The place of the event's sentence, else the dateline, else the nearest earlier
+    place in the body: at each step a sure place (from the first pool) before a doubted
+    one, and a sure earlier place before a doubted dateline."""
     for pool in pools:
         chosen = _sentence_place(doc, event, pool)
         if chosen is not None:
@@ -272,8 +270,6 @@ def _near(
         # a doubted dateline ("SHELBY" read in another state) yields to a sure earlier place
         if dateline is not None:
             return dateline
-        if headline is not None and pool is pools[0]:
-            return headline  # "4-year-old shot in St. Augustine": the story's own town
         earlier = [p for p in every if p.end <= event.start and p in pool]
         if earlier:
             # a country named last stands for its last more specific place, sure or not
@@ -282,16 +278,12 @@ def _near(
 
 
 def place_events(
-    doc: Document,
-    places: list[Place] | None = None,
-    dateline: Place | None = None,
-    headline: Place | None = None,
+    doc: Document, places: list[Place] | None = None, dateline: Place | None = None
 ) -> None:
     """Give every event of ``doc`` a place from ``places`` (default ``doc.places``);
-    ``dateline`` is the article's dateline place, if it has one, ``headline`` the town
-    its headline names. At each step (the sentence's place, the dateline, the headline's
-    town, an earlier place) a sure place is tried before a doubted one; last, the
-    article's dominant place (a sure one if there is one)."""
+    ``dateline`` is the article's dateline place, if it has one. At each step (the
+    sentence's place, the dateline, an earlier place) a sure place is tried before a
+    doubted one; last, the article's dominant place (a sure one if there is one)."""
     pool = doc.places if places is None else places
     sure = pool
     if doc.spacy_doc is not None:
@@ -303,9 +295,7 @@ def place_events(
     sure_dateline = dateline if dateline is not None and dateline in sure else None
     dominant = dominant_place(sure) or dominant_place(pool)
     for event in doc.events:
-        event.place = (
-            _near(doc, event, (sure, pool), (sure_dateline, dateline), headline) or dominant
-        )
+        event.place = _near(doc, event, (sure, pool), (sure_dateline, dateline)) or dominant
 
 
 @stage(
@@ -324,29 +314,26 @@ def places(doc: Document) -> Document:
     dateline = next(
         (p for p, m in zip(doc.places, mentions, strict=True) if m.source == "dateline"), None
     )
-    heading, titled = title_places(doc, gazetteer, mentions, demonyms)
-    town = None
-    if heading is not None:
-        towns = [
-            p for p in _sure(heading, titled)
-            if p.precision in (Precision.POINT, Precision.ADMIN2)
-            and not in_a_name(heading, p, frozenset()) and not home_town(heading, p)
-        ]  # fmt: skip
-        town = _outside(towns[0]) if towns else None
-    place_events(doc, toponyms, dateline, town)
-    if heading is not None and any(event.place is None for event in doc.events):
-        chosen = placeable(heading, titled)
-        fallback = max(
-            chosen,
-            key=lambda p: (_SPECIFICITY.get(p.precision, 0) if p.precision else 0, -p.start),
-            default=None,
-        )
+    place_events(doc, toponyms, dateline)
+    if any(event.place is None for event in doc.events):
+        heading = _headline_place(doc, gazetteer, mentions, demonyms)
         for event in doc.events:
-            if event.place is None and fallback is not None:
-                event.place = _outside(fallback)
+            if event.place is None and heading is not None:
+                event.place = heading
     return doc
 
 
-def _outside(place: Place) -> Place:
-    """A headline's place for an event: not in ``doc.text``, so its offsets are -1."""
-    return replace(place, start=-1, end=-1)
+def _headline_place(
+    doc: Document, gazetteer: Gazetteer, mentions: list[ToponymMention], evidence: list[str]
+) -> Place | None:
+    """The most specific place the headline names (a home town only when alone), for
+    events the text leaves unplaced; not in ``doc.text``, so its offsets are -1."""
+    heading, titled = title_places(doc, gazetteer, mentions, evidence)
+    if heading is None:
+        return None
+    chosen = max(
+        placeable(heading, titled),
+        key=lambda p: (_SPECIFICITY.get(p.precision, 0) if p.precision else 0, -p.start),
+        default=None,
+    )
+    return None if chosen is None else replace(chosen, start=-1, end=-1)
