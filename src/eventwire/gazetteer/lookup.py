@@ -78,21 +78,6 @@ WHERE n.key = ? AND n.main >= ?
 ORDER BY e.population DESC, e.id
 """
 
-# Words that end a small town's official name, which local news leaves out ("Greenacres
-# City" is "Greenacres"): the short form is the town's own name, not a nickname.
-_GENERIC_ENDINGS = (" city", " town", " village", " township", " borough")
-_GENERIC_MAX_POPULATION = 100_000
-
-
-def _generic_form(key: str, name: str, feature_code: str, population: int) -> bool:
-    """Whether ``key`` is ``name`` without a generic ending ("greenacres" of
-    "Greenacres City"), for a town too small for its short form to mean something else."""
-    if not feature_code.startswith("PPL") or population >= _GENERIC_MAX_POPULATION:
-        return False
-    full = name_key(name)
-    return any(full == key + ending for ending in _GENERIC_ENDINGS)
-
-
 _LOADED: dict[Path | None, Gazetteer] = {}
 _LOAD_LOCK = threading.Lock()
 
@@ -140,8 +125,7 @@ class Gazetteer:
         return tuple(
             GazetteerEntry(
                 geonameid=row[0], name=row[1], lat=row[2], lon=row[3], country_code=row[4],
-                feature_code=row[5], population=row[6], admin1=row[7],
-                alternate=bool(row[8]) and not _generic_form(key, row[1], row[5], row[6]),
+                feature_code=row[5], population=row[6], admin1=row[7], alternate=bool(row[8]),
             )
             for row in rows
         )  # fmt: skip

@@ -128,18 +128,12 @@ def _pieces(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
 
 def _person_words(spacy_doc: Any) -> set[str]:
     """Words of multi-word PERSON names: "Blinken" once "Antony Blinken" was seen (not
-    from names of buildings and streets the model took for people: "Karak Castle", nor
-    from their short forms: "Gary Methodist" beside "Gary Methodist Hospital")."""
+    from names of buildings and streets the model took for people: "Karak Castle")."""
     words: set[str] = set()
-    sites = [
-        ent.text for ent in spacy_doc.ents if len(ent) > 1 and ent[-1].lower_ in _PLACE_HEAD_WORDS
-    ]
     for ent in spacy_doc.ents:
         if ent.label_ == "PERSON" and 1 < len(ent) <= 4 and all(t.is_title for t in ent):
             if ent[-1].lower_ in _PLACE_HEAD_WORDS:
                 continue
-            if any(site.startswith(ent.text + " ") for site in sites):
-                continue  # "Gary Methodist", short for "Gary Methodist Hospital"
             words.update(name_key(token.text) for token in ent)
     return words
 

@@ -246,7 +246,6 @@ def resolve(mentions: list[ToponymMention], demonyms: list[str]) -> dict[str, Re
         rival, rival_scores = _ascend(groups, pool, order, start)
         if _total(rival_scores) > best_total + 1e-9:
             context, scores, best_total = rival, rival_scores, _total(rival_scores)
-    _localise_countries(pool, context)
     resolutions: dict[str, Resolution] = {}
     for key, scored in scores.items():
         best_score = max(s for s, _ in scored)
@@ -255,35 +254,6 @@ def resolve(mentions: list[ToponymMention], demonyms: list[str]) -> dict[str, Re
         mine = next((w for w, (_, e) in zip(weights, scored, strict=True) if e == chosen), 1.0)
         resolutions[key] = Resolution(chosen, mine / sum(weights))
     return resolutions
-
-
-# Names of the article in one first-level region before a country's name that is also a
-# town of that region, near them, is read as the town.
-_LOCAL_SUPPORT = 2
-
-
-def _localise_countries(pool: dict[str, tuple[GazetteerEntry, ...]], context: _Context) -> None:
-    """A country that nothing else in the article points to (no other name, no demonym),
-    named in a story whose names lie in one first-level region, is the town of that
-    region near them that bears its name ("near his home in Denmark" in a story of
-    Bamberg County, South Carolina; "Lebanon" in a story of Pennsylvania towns)."""
-    for key, chosen in list(context.chosen.items()):
-        if not chosen.is_country or chosen.country_code is None:
-            continue
-        context.refresh()
-        if context.votes[chosen.country_code] > 1:
-            continue
-        for entry in pool[key]:
-            traits = _traits(entry)
-            if (
-                entry.feature_code.startswith("PPL")
-                and traits.admin1 is not None
-                and traits.cell is not None
-                and context.admin1s[traits.admin1] >= _LOCAL_SUPPORT
-                and context.near[traits.cell] > 0
-            ):
-                context.choose(key, entry)
-                break
 
 
 Scores = dict[str, list[tuple[float, GazetteerEntry]]]

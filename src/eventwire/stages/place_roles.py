@@ -1,7 +1,6 @@
 """What a toponym tells besides where an event happened: a word of a person's name
-("Clarence Washington", "McKinney's daughter", "Altintas, the gunman"), of a street's
-("85 Saint John St.", "the 700 block of Tennessee"), of a credit's or a news outlet's
-("Photo: Metro Video", "The Buffalo News"), a person's home town, birthplace or base
+("Clarence Washington", "Altintas, the gunman"), of a street's ("85 Saint John St."),
+a person's home town, birthplace or base
 ("Mark Jones, 34, of Atlanta", "born in Homs", "a London-based firm"), an office held
 ("Florida Senator Marco Rubio"), or a nationality ("U.S. officials", "Turkey's state news
 agency"). Used by the places stage to choose an event's place (``stages/places.py``).
@@ -51,27 +50,13 @@ _TITLE_AFTER_PLACE = re.compile(
     r"Assemblyman|Assemblywoman|Secretary|Chancellor|Attorney General|Lieutenant Governor)"
     r"\s+(?:of\s+[A-Z][a-z]+\s+)?[A-Z][a-z]"
 )
-# Words after a name that make it a photo or video credit's ("Photo: Metro Video") or a
-# news outlet's ("told The Buffalo News", "the Denver Post reported").
-_CREDIT_WORDS = frozenset(
-    {"video", "photo", "photos", "news", "times", "post", "herald", "tribune", "journal",
-     "gazette", "chronicle", "dispatch", "courier", "observer", "telegraph", "examiner",
-     "inquirer", "register"}
-)  # fmt: skip
 # An apposition that makes a lone name a person's ("Smithfield, the gunman, fired").
 _PERSON_APPOSITION = re.compile(
     r", (?:the|a|an) (?:[a-z]+ )?(?:gunman|shooter|attacker|assailant|suspect|victim|"
     r"driver|man|woman|boy|girl|teen|teenager)\b"
 )
-# Kin a possessive gives a person ("McKinney's daughter"): the name is a person's.
-_KIN_NOUNS = frozenset(
-    {"daughter", "son", "mother", "father", "wife", "husband", "brother", "sister",
-     "children", "family", "grandson", "granddaughter", "mom", "dad"}
-)  # fmt: skip
 # Verbs whose "in" gives where a person was born or lives ("born in Homs").
 _HOME_VERBS = frozenset({"bear", "born", "raise", "grow", "live", "reside", "hail"})
-# Below this confidence a toponym is more likely wrong than right.
-_DOUBTED = 0.5
 
 
 def locative_head(doc: Document, place: Place) -> Any | None:
@@ -108,14 +93,6 @@ def surnames(doc: Document) -> frozenset[str]:
             names = [t for t in run if t.pos_ == "PROPN" and t.is_title]
             if len(names) >= 2 and names[0].i == token.i - len(names):
                 words.update(t.text for t in names)
-        if (
-            token.text in ("'s", "’s")
-            and token.i > 0
-            and token.i + 1 < len(token.doc)
-            and token.doc[token.i + 1].lower_ in _KIN_NOUNS
-            and token.doc[token.i - 1].ent_type_ in ("GPE", "LOC", "PERSON")
-        ):
-            words.add(token.doc[token.i - 1].text)  # "McKinney's daughter": a person
     for ent in doc.spacy_doc.ents:
         if len(ent) == 1 and _PERSON_APPOSITION.match(doc.text, ent.end_char):
             words.add(ent.text)  # "Altintas, the gunman, fired": a person
@@ -140,14 +117,7 @@ def in_a_name(doc: Document, place: Place, surnames: frozenset[str]) -> bool:
         return True
     if _aged(span):
         return True  # "Dana Wilmington, 25, of Macon"
-    if re.search(r"\bblock of\s+$", doc.text[max(0, place.start - 12) : place.start]):
-        return True  # "the 700 block of Tennessee": a street
-    before = doc.text[max(0, place.start - 7) : place.start]
-    if place.confidence < _DOUBTED and re.search(r"\b(?:East|West|North|South) $", before):
-        return True  # "south of East Jefferson", a doubted town: a street's name
     after = doc.spacy_doc[span.end] if span.end < len(doc.spacy_doc) else None
-    if after is not None and after.lower_ in _CREDIT_WORDS:
-        return True  # "Photo: Metro Video", "The Buffalo News": a credit's, an outlet's
     return after is not None and after.lower_.rstrip(".") in _STREET_WORDS
 
 

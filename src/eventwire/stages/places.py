@@ -24,11 +24,10 @@
    by an age ("Dana Wilmington, 25,") is a person's, in all its mentions. A place that
    only tells where a person is from ("Mark Jones, 34, of Atlanta", "the Atlanta
    man", "born in Homs", "a London-based firm") places an event only when the article
-   names no other place; nor does an office held ("Florida Senator Marco Rubio"), a
-   credit or an outlet ("The Buffalo News"), a "block of" street, or a country a
-   verbal event speaks to ("asked Turkey to") (``stages/place_roles.py``). A headline
-   the text does not begin with gives its place to events the text leaves unplaced
-   (``stages/headline_places.py``); a doubted dateline comes after a sure earlier place.
+   names no other place; nor does an office held ("Florida Senator Marco Rubio"), or a
+   country a verbal event speaks to ("asked Turkey to") (``stages/place_roles.py``). A
+   headline the text does not begin with gives its place to events the text leaves
+   unplaced (``stages/headline_places.py``).
 """
 
 from __future__ import annotations
@@ -259,17 +258,16 @@ def _near(
     datelines: tuple[Place | None, Place | None],
 ) -> Place | None:
     """The place of the event's sentence, else the dateline, else the nearest earlier
-    place in the body: at each step a sure place (from the first pool) before a doubted
-    one, and a sure earlier place before a doubted dateline."""
+    place in the body: at each step a sure place (from the first pool) before a doubted one."""
     for pool in pools:
         chosen = _sentence_place(doc, event, pool)
         if chosen is not None:
             return chosen
-    every = [p for p in pools[-1] if doc.zone_at(p.start) in (Zone.BODY, None)]
-    for pool, dateline in zip(pools, datelines, strict=True):
-        # a doubted dateline ("SHELBY" read in another state) yields to a sure earlier place
+    for dateline in datelines:
         if dateline is not None:
             return dateline
+    every = [p for p in pools[-1] if doc.zone_at(p.start) in (Zone.BODY, None)]
+    for pool in pools:
         earlier = [p for p in every if p.end <= event.start and p in pool]
         if earlier:
             # a country named last stands for its last more specific place, sure or not
