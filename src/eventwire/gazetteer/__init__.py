@@ -5,7 +5,8 @@ and the geoparsing built on it.
 directory, see ``build.py``; territory points in ``territory.py``); ``candidates(name)``
 lists the places a name may refer to. ``mentions.py`` finds the toponyms of a parsed
 article (with the plain-text cues of ``cues.py``), ``resolve.py`` picks each one's place
-with the whole article as context.
+with the whole article as context (priors and mentions in ``priors.py``; names the
+article does not support dropped by ``support.py``).
 """
 
 from eventwire.gazetteer.build import BuildReport, build_gazetteer, cache_dir

@@ -47,7 +47,8 @@ from eventwire.gazetteer.cues import (
 )
 from eventwire.gazetteer.lookup import Gazetteer, GazetteerEntry
 from eventwire.gazetteer.names import name_key
-from eventwire.gazetteer.resolve import ToponymMention, drop_unsupported, is_region, is_strong
+from eventwire.gazetteer.resolve import ToponymMention, is_region, is_strong
+from eventwire.gazetteer.support import drop_unsupported
 from eventwire.model import Document, Zone
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})

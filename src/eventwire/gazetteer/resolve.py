@@ -13,7 +13,8 @@ A candidate scores, in units of log10(population):
   one of its alternate names (a former name, translation or nickname: "Waterloo" is one
   of Austin's) (``prior``);
 - twice the share of the article's other names and demonyms that point to its country,
-  and one more when the article names that country itself (or its demonym);
+  and one more when the article names that country itself (or its demonym), two when it
+  is that country's capital ("in France ... on Paris' boulevard" beside Kentucky towns);
 - one more when another name of the article lies in the same first-level region (or is
   that region), and one more when another name's place is nearby (within a degree or
   so): local news names neighbouring places ("Edmonton" beside "Enfield" and
@@ -45,9 +46,32 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from eventwire.gazetteer.lookup import GazetteerEntry
+from eventwire.gazetteer.priors import (
+    PROMINENT_POPULATION,
+    Resolution,
+    ToponymMention,
+    admin1_of,
+    is_curated,
+    is_region,
+    is_strong,
+    kind,
+    prior,
+    qualifies,
+)
 
-# A city at least this large is "prominent": worth naming without other evidence.
-PROMINENT_POPULATION = 100_000
+__all__ = [
+    "PROMINENT_POPULATION",
+    "Resolution",
+    "ToponymMention",
+    "group_candidates",
+    "is_curated",
+    "is_region",
+    "is_strong",
+    "prior",
+    "qualifies",
+    "resolve",
+]
+
 # Scoring weights, in units of log10(population).
 _COUNTRY_SHARE_WEIGHT = 2.0
 _COUNTRY_NAMED_BONUS = 1.0
@@ -55,110 +79,14 @@ _SAME_ADMIN1_BONUS = 1.0
 _ADMIN1_NAMED_BONUS = 1.0
 _NEARBY_BONUS = 1.0
 _QUALIFIER_BONUS = 3.0
+_CAPITAL_NAMED_BONUS = 1.0  # more for a capital whose country the article names
 _SAME_KIND_BONUS = 1.5  # a name joined by "and" to a place of the same kind
-_ALTERNATE_NAME_PENALTY = 1.5
-_ADMIN1_FLOOR = 5.0
-_CURATED_PRIOR = 6.5  # a curated region counts as a place of a few million people
-_CONTINENT_PRIOR = 6.0
 _SOFTMAX_SCALE = 2.0
 _ROUNDS = 3
 _RIVAL_DEPTH = 4  # candidates per name that may suggest a rival reading of the article
 _MAX_RIVALS = 2  # rival readings tried per article
 # Places in the same or a neighbouring cell of this size (degrees) are "nearby".
 _NEARBY_CELL_DEGREES = 1.0
-
-
-@dataclass(slots=True)
-class ToponymMention:
-    """A toponym found in the text, with the gazetteer entries it may refer to."""
-
-    start: int
-    end: int
-    key: str
-    source: str  # the entity label, or "scan" for a gazetteer match spaCy missed
-    candidates: tuple[GazetteerEntry, ...]
-    weak: bool = False  # kept only when the article supports its country
-    qualifier: ToponymMention | None = None  # "Texas" in "Paris, Texas"
-    # The keys of names joined to this one by "and" or "or" ("Montana and Wyoming").
-    partners: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Resolution:
-    entry: GazetteerEntry
-    probability: float
-
-
-@lru_cache(maxsize=65536)
-def prior(entry: GazetteerEntry) -> float:
-    """How likely a name means this entry before any context, in log10(population)."""
-    penalty = _ALTERNATE_NAME_PENALTY if entry.alternate else 0.0
-    if entry.feature_code == "CONT":
-        return _CONTINENT_PRIOR - penalty
-    if is_curated(entry):
-        return _CURATED_PRIOR - penalty
-    size = math.log10(entry.population + 1)
-    if entry.is_country:
-        return max(size, 6.0) + 1.0 - penalty
-    if entry.feature_code == "PPLC":
-        return size + 0.5 - penalty
-    if entry.feature_code == "ADM1":
-        # The sum of its towns; a large city of the same name usually wins, but a
-        # first-level region counts at least as a town of 100,000 people ("Yukon").
-        return max(size - 1.0, _ADMIN1_FLOOR) - penalty
-    if entry.feature_code.startswith("ADM"):
-        return size - 1.0 - penalty  # the sum of its towns; a city of the same name usually wins
-    return size - penalty
-
-
-def is_strong(entry: GazetteerEntry) -> bool:
-    """Countries, first-level and curated regions, capitals and large cities."""
-    if entry.is_country or entry.feature_code in ("ADM1", "PPLC", "CONT"):
-        return True
-    if is_curated(entry):
-        return True
-    return entry.population >= PROMINENT_POPULATION
-
-
-def is_curated(entry: GazetteerEntry) -> bool:
-    """A region of the curated table (no GeoNames id, not an administrative unit)."""
-    return entry.geonameid is None and entry.feature_code not in ("ADM1", "ADM2", "CONT")
-
-
-def is_region(entry: GazetteerEntry) -> bool:
-    """First-level and curated regions."""
-    return entry.feature_code == "ADM1" or is_curated(entry)
-
-
-def qualifies(qualifier: ToponymMention, entry: GazetteerEntry) -> bool:
-    """True when the qualifier ("Texas" of "Paris, Texas") may name the entry's country,
-    first-level region or second-level region."""
-    for place in qualifier.candidates:
-        if place.is_country and place.country_code == entry.country_code:
-            return True
-        if (
-            place.feature_code in ("ADM1", "ADM2")
-            and place.country_code == entry.country_code
-            and place.name in (entry.admin1, entry.name)
-        ):
-            return True
-    return False
-
-
-def _kind(entry: GazetteerEntry) -> str:
-    """What kind of place an entry is, for names listed together ("Montana and
-    Wyoming", "Georgia and Armenia" name places of one kind)."""
-    if entry.is_country:
-        return "country"
-    if entry.feature_code.startswith("PPL"):
-        return "town"
-    return entry.feature_code
-
-
-def _admin1_of(entry: GazetteerEntry) -> tuple[str, str] | None:
-    if entry.country_code is None or entry.admin1 is None:
-        return None
-    return entry.country_code, entry.admin1
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,7 +120,7 @@ def _traits(entry: GazetteerEntry) -> _Traits:
         entry.is_country,
         entry.feature_code == "ADM1",
         entry.feature_code == "ADM2",
-        _admin1_of(entry),
+        admin1_of(entry),
         cell,
         near,
     )
@@ -265,6 +193,8 @@ def _score_candidates(
             )
             if named > 0:
                 score += _COUNTRY_NAMED_BONUS
+                if entry.feature_code == "PPLC":
+                    score += _CAPITAL_NAMED_BONUS  # "in France ... Paris": the capital
         if traits.admin1 is not None:
             inside = context.admin1s[traits.admin1] - (
                 mine is not None and mine.admin1 == traits.admin1
@@ -277,7 +207,7 @@ def _score_candidates(
                 # Not for a county named like a town in it ("Montreal", "Brisbane"):
                 # naming the region tells those two apart no more than other names.
                 if towns is None:
-                    towns = {_admin1_of(c) for c in candidates if c.feature_code[:3] == "PPL"}
+                    towns = {admin1_of(c) for c in candidates if c.feature_code[:3] == "PPL"}
                 if traits.admin1 not in towns:
                     score += _ADMIN1_NAMED_BONUS
         if traits.cell is not None:
@@ -286,7 +216,7 @@ def _score_candidates(
                 score += _NEARBY_BONUS
         if qualifiers and any(qualifies(q, entry) for q in qualifiers):
             score += _QUALIFIER_BONUS
-        if partners and any(_kind(entry) == _kind(p) for p in partners):
+        if partners and any(kind(entry) == kind(p) for p in partners):
             score += _SAME_KIND_BONUS
         scored.append((score, entry))
     return scored
@@ -320,7 +250,9 @@ def resolve(mentions: list[ToponymMention], demonyms: list[str]) -> dict[str, Re
     for key, scored in scores.items():
         best_score = max(s for s, _ in scored)
         weights = [math.exp(_SOFTMAX_SCALE * (s - best_score)) for s, _ in scored]
-        resolutions[key] = Resolution(context.chosen[key], 1.0 / sum(weights))
+        chosen = context.chosen[key]
+        mine = next((w for w, (_, e) in zip(weights, scored, strict=True) if e == chosen), 1.0)
+        resolutions[key] = Resolution(chosen, mine / sum(weights))
     return resolutions
 
 
@@ -421,83 +353,3 @@ def _rival_countries(
         weight.update(best)
     rivals = sorted((c for c in names if names[c] >= 2), key=lambda c: (-names[c], -weight[c], c))
     return rivals[:_MAX_RIVALS]
-
-
-def drop_unsupported(mentions: list[ToponymMention], demonyms: list[str]) -> list[ToponymMention]:
-    """The mentions minus the weak ones whose place is small and whose country nothing
-    else in the article names (no "Obama, Japan" from a lone "Obama"), minus small towns
-    that are the only name of their country where the other names point twice or more
-    to another ("Photo: Ferrol Video" in a Texas story), and minus bare small US towns
-    of a state no other name points to where two or more point to another state (US
-    local news names another state's town with its state: "south of East Jefferson" in
-    a Detroit story is a street)."""
-    resolutions = resolve(mentions, demonyms)
-    support = Counter(demonyms)
-    for key in {m.key for m in mentions if not m.weak}:
-        code = resolutions[key].entry.country_code
-        if code:
-            support[code] += 1
-    states: Counter[tuple[str, str]] = Counter()
-    for key in {m.key for m in mentions if not m.weak}:
-        state = _admin1_of(resolutions[key].entry)
-        if state is not None:
-            states[state] += 1
-    kept: list[ToponymMention] = []
-    for mention in mentions:
-        entry = resolutions[mention.key].entry
-        if not mention.weak and _stray(entry, support):
-            continue
-        if _out_of_state(mention, entry, states):
-            continue
-        if (
-            not mention.weak
-            or is_strong(entry)
-            or (entry.country_code is not None and support[entry.country_code] > 0)
-            or (mention.qualifier is not None and qualifies(mention.qualifier, entry))
-        ):
-            kept.append(mention)
-    return kept
-
-
-# Names of the article that must point to another country before a small place is a
-# stray: local news names its own towns and counties more than once.
-_STRAY_SUPPORT = 2
-
-
-def _stray(entry: GazetteerEntry, support: Counter[str]) -> bool:
-    """Whether a small town is the only name of its country in an article whose other
-    names point to another ("Photo: Metro Video" in a Houston story is no town of
-    Indonesia): a word that is also a town, read in the wrong sense."""
-    if is_strong(entry) or entry.country_code is None or support[entry.country_code] > 1:
-        return False
-    if not (entry.feature_code.startswith("PPL") or entry.feature_code == "ADM2"):
-        return False
-    return any(
-        count >= _STRAY_SUPPORT for code, count in support.items() if code != entry.country_code
-    )
-
-
-# Countries whose local news names a town of another state with its state ("Paris,
-# Texas") and its own towns bare: a bare small town of another state than the one the
-# article's names point to is a word read in the wrong sense (a street's, a person's).
-_STATE_QUALIFIED = frozenset({"US"})
-
-
-def _out_of_state(
-    mention: ToponymMention, entry: GazetteerEntry, states: Counter[tuple[str, str]]
-) -> bool:
-    """Whether ``mention`` is a bare small town of a state no other name of the article
-    points to, in an article whose names point twice or more to another state of the
-    same country ("south of East Jefferson" in a Detroit story is no town of Louisiana)."""
-    state = _admin1_of(entry)
-    if state is None or state[0] not in _STATE_QUALIFIED or mention.source == "dateline":
-        return False
-    if is_strong(entry) or not entry.feature_code.startswith("PPL") or states[state] > 1:
-        return False
-    if mention.qualifier is not None:
-        return False
-    return any(
-        count >= _STRAY_SUPPORT
-        for other, count in states.items()
-        if other[0] == state[0] and other != state
-    )

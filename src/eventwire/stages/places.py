@@ -24,28 +24,31 @@
    by an age ("Dana Wilmington, 25,") is a person's, in all its mentions. A place that
    only tells where a person is from ("Mark Jones, 34, of Atlanta", "the Atlanta
    man", "born in Homs", "a London-based firm") places an event only when the article
-   names no other place (``_home_town``).
+   names no other place; nor does an office held ("Florida Senator Marco Rubio"), or a
+   country a verbal event speaks to ("asked Turkey to") (``stages/place_roles.py``). A
+   headline the text does not begin with gives its place to events the text leaves
+   unplaced (``stages/headline_places.py``).
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
+from dataclasses import replace
 from typing import Any
 
 from eventwire.errors import PipelineError
 from eventwire.gazetteer import Gazetteer, GazetteerEntry, name_key
 from eventwire.gazetteer.cues import cue_mentions
 from eventwire.gazetteer.mentions import (
-    LOCATIVE_PREPS,
     MAX_CANDIDATES,
-    STRONG_LOCATIVE_PREPS,
     entity_mentions,
     find_mentions,
     link_qualifiers,
 )
 from eventwire.gazetteer.resolve import Resolution, ToponymMention, resolve
 from eventwire.model import Document, Event, Place, Precision, Zone
+from eventwire.stages.headline_places import title_places
+from eventwire.stages.place_roles import home_town, in_a_name, locative_head, surnames
 from eventwire.stages.registry import stage
 
 __all__ = [
@@ -59,32 +62,13 @@ _DETECTION_CONFIDENCE = {
     "abbreviation": 0.9, "dateline": 0.85, "demonym": 0.6, "repeat": 0.8,
 }  # fmt: skip
 _CORRECTED_CONFIDENCE = 0.75
-# Words after a toponym that make it part of a street's name.
-_STREET_WORDS = frozenset(
-    {"st", "street", "ave", "avenue", "rd", "road", "dr", "drive", "blvd", "boulevard",
-     "lane", "ln", "way", "court", "ct", "place", "pl", "parkway", "pkwy", "highway", "hwy"}
+# Event types told in words: a country that is their direct object is the one spoken
+# to or of ("asked Turkey to", "urged Iran"), not where it was said; a country that a
+# physical event takes as object ("invaded Ukraine") is where it happened.
+_VERBAL_TYPES = frozenset(
+    {"REQUEST", "ACCUSE", "THREATEN", "SUPPORT", "REJECT", "CONSULT", "AGREE", "CONCEDE",
+     "APPEAL", "DISAPPROVE", "SANCTION"}
 )  # fmt: skip
-# Nouns for a person whose home a place gives ("a man of Macon", "an Atlanta
-# resident", "a woman from Aleppo"), besides a name or an age ("Mark Jones, 34, of
-# Macon").
-_PERSON_NOUNS = frozenset(
-    {"man", "men", "woman", "women", "boy", "boys", "girl", "girls", "teen", "teens",
-     "teenager", "teenagers", "resident", "native", "natives", "student",
-     "students", "mother", "father", "son", "daughter", "child", "children", "toddler",
-     "suspect", "suspects", "victim", "victims", "friend", "couple", "citizen",
-     "national", "nationals", "youth", "baby", "infant", "husband", "wife",
-     "brother", "sister", "grandmother", "grandfather", "person"}
-)  # fmt: skip
-# Nouns of a state's people and bodies that a country's name before them makes a
-# nationality ("U.S. officials", "a U.S. citizen"), not a place ("the Syria war" is one).
-_ACTOR_NOUNS = frozenset(
-    {"official", "citizen", "military", "force", "troop", "soldier", "police", "government",
-     "embassy", "ambassador", "diplomat", "president", "minister", "officer", "agent",
-     "authority", "army", "navy", "intelligence", "investigator", "prosecutor", "envoy",
-     "lawmaker", "senator", "leader", "team", "company", "firm", "bank"}
-)  # fmt: skip
-# Verbs whose "in" gives where a person was born or lives ("born in Homs").
-_HOME_VERBS = frozenset({"bear", "born", "raise", "grow", "live", "reside", "hail"})
 # Below this confidence a toponym is more likely wrong than right.
 _DOUBTED = 0.5
 _SPECIFICITY = {
@@ -156,25 +140,6 @@ def to_places(
 # --------------------------------------------------------------------------- events
 
 
-def _locative_head(doc: Document, place: Place) -> Any | None:
-    """The preposition that puts something at ``place`` ("in" of "in Aleppo"), if any."""
-    span = doc.spacy_doc.char_span(place.start, place.end, alignment_mode="expand")
-    if span is None:
-        return None
-    token = span.root
-    for _ in range(4):
-        if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS:
-            if token.head.lower_ in STRONG_LOCATIVE_PREPS:
-                return token.head
-            token = token.head.head  # "the city of Aleppo": climb to "city"
-            continue
-        if token.dep_ in ("compound", "appos", "conj", "npadvmod") and token.head.i != token.i:
-            token = token.head
-            continue
-        return None
-    return None
-
-
 def _governs(trigger: Any, prep: Any) -> bool:
     """True when the preposition hangs on the trigger, a word just above it, or its head."""
     if prep.head == trigger.head and trigger.dep_ != "ROOT":
@@ -207,9 +172,17 @@ def _sentence_place(doc: Document, event: Event, places: list[Place]) -> Place |
         )  # fmt: skip
         trigger = span.root if span is not None else None
     anchor = event.trigger_start if event.trigger_start is not None else event.start
+    if trigger is not None and event.type in _VERBAL_TYPES:
+        # "asked Turkey to increase security": the country spoken to, not the place
+        inside = [
+            p for p in inside
+            if not (p.precision is Precision.COUNTRY and _is_object_of(doc, p, trigger))
+        ]  # fmt: skip
+        if not inside:
+            return None
 
     def rank(place: Place) -> tuple[bool, int, bool, int]:
-        prep = _locative_head(doc, place)
+        prep = locative_head(doc, place)
         attached = trigger is not None and (
             (prep is not None and _governs(trigger, prep)) or _is_object_of(doc, place, trigger)
         )
@@ -254,104 +227,11 @@ def _inside(candidate: Place, place: Place) -> bool:
     return place.precision is Precision.COUNTRY or place.admin1 in (None, candidate.admin1)
 
 
-def _surnames(doc: Document) -> frozenset[str]:
-    """The words of the article's names of people of two words or more, and of names
-    followed by an age ("Dana Wilmington, 25,"), which the tagger may not call people."""
-    words = {
-        token.text
-        for ent in doc.spacy_doc.ents
-        if ent.label_ == "PERSON" and len(ent) > 1
-        for token in ent
-    }
-    for token in doc.spacy_doc:
-        if token.text == "," and token.i > 1 and _aged(token.doc[token.i - 1 : token.i]):
-            run = token.doc[max(0, token.i - 3) : token.i]
-            names = [t for t in run if t.pos_ == "PROPN" and t.is_title]
-            if len(names) >= 2 and names[0].i == token.i - len(names):
-                words.update(t.text for t in names)
-    return frozenset(words)
-
-
-def _in_a_name(doc: Document, place: Place, surnames: frozenset[str]) -> bool:
-    """Whether a toponym is a word of a person's name ("Clarence Washington", or
-    "Logan" alone, not after "in", where the article names John Logan) or of a
-    street's ("85 Saint John St.", "East Jefferson Avenue"): a place is named, but
-    nothing happens at it. A lone word the tagger calls a person ("Bastrop police
-    said") stays a place."""
-    span = doc.spacy_doc.char_span(place.start, place.end, alignment_mode="expand")
-    if span is None:
-        return False
-    for token in span:
-        if token.ent_type_ == "PERSON":
-            ent = next((e for e in doc.spacy_doc.ents if e.start <= token.i < e.end), None)
-            if ent is not None and len(ent) > len(span):
-                return True
-    if len(span) == 1 and span.text in surnames and _locative_head(doc, place) is None:
-        return True
-    if _aged(span):
-        return True  # "Dana Wilmington, 25, of Macon"
-    after = doc.spacy_doc[span.end] if span.end < len(doc.spacy_doc) else None
-    return after is not None and after.lower_.rstrip(".") in _STREET_WORDS
-
-
-def _home_town(doc: Document, place: Place) -> bool:
-    """Whether a toponym only tells where a person is from: "of" or "from" after a name,
-    an age or a person's noun ("Mark Jones, 34, of Atlanta, Georgia", "a woman from
-    Aleppo"), a person's noun it qualifies ("the Atlanta man", "a Bibb County resident"),
-    or "born in", "lives in" ("born in Homs"), or a base ("a London-based firm"); a
-    country's name before a noun ("a U.S. citizen") is a nationality.
-    Nothing happens there for saying so."""
-    if re.match(r"-(?:based|born|raised)\b", doc.text[place.end : place.end + 8]):
-        return True  # "a Washington-based firm", "his London-based company"
-    span = doc.spacy_doc.char_span(place.start, place.end, alignment_mode="expand")
-    if span is None:
-        return False
-    token = span.root
-    if (
-        place.precision is Precision.COUNTRY
-        and token.dep_ in ("compound", "amod", "nmod")
-        and (token.head.lemma_.lower() in _ACTOR_NOUNS or token.head.lower_ in _PERSON_NOUNS)
-    ):
-        return True  # "a U.S. citizen", "U.S. officials": a nationality, like a demonym
-    for _ in range(3):  # "Atlanta, Georgia": climb from the qualifier to its town
-        if token.dep_ in ("appos", "conj", "npadvmod") and token.head.i != token.i:
-            token = token.head
-            continue
-        if token.dep_ == "compound" and token.head.ent_type_ in ("GPE", "LOC", "FAC"):
-            token = token.head  # "Bibb" of "Bibb County"
-            continue
-        break
-    if token.dep_ in ("compound", "amod", "nmod") and token.head.lower_ in _PERSON_NOUNS:
-        return True  # "the Atlanta man", "a Bibb County boy"
-    prep = token.head
-    if token.dep_ != "pobj" or prep.head == prep:
-        return False
-    if prep.lower_ == "in":
-        return prep.head.lemma_.lower() in _HOME_VERBS or prep.head.lower_ in _HOME_VERBS
-    if prep.lower_ not in ("of", "from"):
-        return False
-    owner = prep.head
-    if owner.ent_type_ == "PERSON" or owner.lower_ in _PERSON_NOUNS or owner.like_num:
-        return True
-    # a name the tagger mislabels, with its age beside it ("Mark Jones, 34, of")
-    return any(c.dep_ == "appos" and c.like_num for c in owner.children)
-
-
-def _aged(span: Any) -> bool:
-    """Whether a name is followed by an age set off by commas ("Wilmington, 25,"): a
-    person's name, not a place's."""
-    tokens = span.doc[span.end : span.end + 3]
-    if len(tokens) < 3 or tokens[0].text != "," or tokens[2].text not in (",", ")"):
-        return False
-    age = tokens[1].text
-    return age.isdigit() and 0 < int(age) < 120
-
-
 def is_named_place(doc: Document, place: Place) -> bool:
     """Whether a resolved toponym is only a word of a person's or a street's name."""
     if doc.spacy_doc is None:
         return False
-    return _in_a_name(doc, place, _surnames(doc))
+    return in_a_name(doc, place, surnames(doc))
 
 
 def placeable(doc: Document, places: list[Place]) -> list[Place]:
@@ -360,9 +240,9 @@ def placeable(doc: Document, places: list[Place]) -> list[Place]:
     than right (confidence under one half), only when there is no other."""
     if doc.spacy_doc is None:
         return list(places)
-    surnames = _surnames(doc)
-    named = [p for p in places if not _in_a_name(doc, p, surnames)]
-    named = [p for p in named if not _home_town(doc, p)] or named
+    names = surnames(doc)
+    named = [p for p in places if not in_a_name(doc, p, names)]
+    named = [p for p in named if not home_town(doc, p)] or named
     return _sure(doc, named) or named
 
 
@@ -405,10 +285,10 @@ def place_events(
     pool = doc.places if places is None else places
     sure = pool
     if doc.spacy_doc is not None:
-        surnames = _surnames(doc)
-        pool = [p for p in pool if not _in_a_name(doc, p, surnames)]
+        names = surnames(doc)
+        pool = [p for p in pool if not in_a_name(doc, p, names)]
         # a person's home town places an event only when the article names no other place
-        pool = [p for p in pool if not _home_town(doc, p)] or pool
+        pool = [p for p in pool if not home_town(doc, p)] or pool
         sure = _sure(doc, pool)
     sure_dateline = dateline if dateline is not None and dateline in sure else None
     dominant = dominant_place(sure) or dominant_place(pool)
@@ -433,4 +313,25 @@ def places(doc: Document) -> Document:
         (p for p, m in zip(doc.places, mentions, strict=True) if m.source == "dateline"), None
     )
     place_events(doc, toponyms, dateline)
+    if any(event.place is None for event in doc.events):
+        heading = _headline_place(doc, gazetteer, mentions, demonyms)
+        for event in doc.events:
+            if event.place is None and heading is not None:
+                event.place = heading
     return doc
+
+
+def _headline_place(
+    doc: Document, gazetteer: Gazetteer, mentions: list[ToponymMention], evidence: list[str]
+) -> Place | None:
+    """The most specific place the headline names (a home town only when alone), for
+    events the text leaves unplaced; not in ``doc.text``, so its offsets are -1."""
+    heading, titled = title_places(doc, gazetteer, mentions, evidence)
+    if heading is None:
+        return None
+    chosen = max(
+        placeable(heading, titled),
+        key=lambda p: (_SPECIFICITY.get(p.precision, 0) if p.precision else 0, -p.start),
+        default=None,
+    )
+    return None if chosen is None else replace(chosen, start=-1, end=-1)
