@@ -199,22 +199,42 @@ def _country_of_place_words(tokens: list[Any]) -> str | None:
     """The country of a well-known place named inside the phrase ("Kaduna State
     Governor", "Kharkiv officials"): a proper noun that is not part of a person's name
     and whose best gazetteer entry is a capital, a first-level region or a big city
-    that no comparable namesake elsewhere contests."""
+    that no comparable namesake elsewhere contests. A place of several words ("South
+    Carolina Governor", "a North Carolina native") is read whole, never word by word
+    ("South" and "Carolina" name other places)."""
     from eventwire.gazetteer import Gazetteer  # the gazetteer opens lazily, once
 
     gazetteer = Gazetteer.load()
     known = _PLACE_WORD_COUNTRIES.setdefault(gazetteer, {})
+    for run in _proper_runs(tokens):
+        taken: set[int] = set()
+        for size in range(min(len(run), _MAX_NGRAM), 0, -1):
+            for first in range(len(run) - size + 1):
+                if not taken.isdisjoint(range(first, first + size)):
+                    continue
+                word = " ".join(t.text for t in run[first : first + size])
+                if word not in known:
+                    if len(known) >= _MAX_REMEMBERED:
+                        known.clear()  # a bound on memory over a long run
+                    known[word] = _place_word_country(gazetteer, word)
+                if known[word] is not None:
+                    return known[word]
+                if size > 1 and gazetteer.candidates(word):
+                    taken.update(range(first, first + size))  # a place of its own
+    return None
+
+
+def _proper_runs(tokens: list[Any]) -> list[list[Any]]:
+    """The runs of adjacent proper nouns outside people's names."""
+    runs: list[list[Any]] = []
     for token in tokens:
         if token.pos_ != "PROPN" or token.ent_type_ == "PERSON":
             continue
-        word = token.text
-        if word not in known:
-            if len(known) >= _MAX_REMEMBERED:
-                known.clear()  # a bound on memory over a long run
-            known[word] = _place_word_country(gazetteer, word)
-        if known[word] is not None:
-            return known[word]
-    return None
+        if runs and runs[-1][-1].i == token.i - 1:
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    return runs
 
 
 # The country each word names as a well-known place, by gazetteer (``_place_word_country``

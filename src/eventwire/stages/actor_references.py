@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from eventwire.coding.actors import PhraseCode, reported_speaker
+from eventwire.coding.actors import PLURAL_NOUNS, PhraseCode, reported_speaker
 from eventwire.coding.parsed_text import parsed_text
 from eventwire.coding.sides import split_sides
 from eventwire.model import Actor
@@ -39,6 +39,15 @@ _PLACE_PREPS = frozenset(
     {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "on"}
 )
 _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+# Nouns of bodies and institutions, never one person.
+_BODY_NOUNS = frozenset(
+    {"police", "government", "court", "company", "firm", "army", "ministry", "department",
+     "agency", "party", "union", "council", "committee", "board", "authority",
+     "administration", "regime", "military", "office", "university", "school", "church",
+     "hospital", "centre", "center", "institute", "bank", "group", "organisation",
+     "organization", "commission", "parliament", "congress", "senate", "club", "team",
+     "force", "network", "newspaper", "station", "service", "campaign", "association"}
+)  # fmt: skip
 
 
 PRONOUNS = _SINGULAR_PRONOUNS | _PLURAL_PRONOUNS | _NEUTER_PRONOUNS
@@ -146,9 +155,9 @@ class References:
                 not want_plural
                 and not neuter
                 and other.person is None
-                and other.sector_kind is None
+                and (other.sector_kind is None or _is_body(other))
             ):
-                continue
+                continue  # "he": a person, not "police allege" nor "a law firm"
             return _same_as(code, other)
         return self._named_person(code, word, sentence, excluded)
 
@@ -364,6 +373,15 @@ class References:
         sides = split_sides(code.actor, head)
         parties = tuple(replace(code, actor=side) for side in sides) if len(sides) > 1 else ()
         self.seen.append(_Seen(code, sentence, head.i, _is_place(head), parties))
+
+
+def _is_body(code: PhraseCode) -> bool:
+    """Whether a phrase without a person's name or title names a body ("police", "a
+    law firm", "the court"), which "he" or "she" never stands for."""
+    if code.sector_kind == "title":
+        return False  # "a police officer"
+    words = {w.strip(",.'\"").lower() for w in code.actor.text.split()}
+    return code.head_lemma in _BODY_NOUNS or not words.isdisjoint(PLURAL_NOUNS)
 
 
 def _same_as(code: PhraseCode, other: PhraseCode) -> PhraseCode:
