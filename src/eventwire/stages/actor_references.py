@@ -34,6 +34,11 @@ _GROUP_NOUNS = _STATE_NOUNS | frozenset(
 # How far back (in sentences) the parties of a group and a named "he"/"she" are sought.
 _GROUP_REACH = 3
 _PERSON_REACH = 3
+# How far back (in sentences) "the gunman" seeks who attacked, and the verbs of attacks.
+_ATTACKER_REACH = 6
+_ATTACK_VERBS = frozenset(
+    {"shoot", "stab", "attack", "kill", "assassinate", "murder", "gun", "assault", "bomb"}
+)
 # Prepositions through which a named place is where something happened, not a party.
 _PLACE_PREPS = frozenset(
     {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "on"}
@@ -61,6 +66,7 @@ class _Seen:
     place: bool = False  # a place where something happened ("met in Nairobi")
     parties: tuple[PhraseCode, ...] = ()  # one per country of "Indian and Pakistani troops"
     group: bool = False  # "the two leaders": stands for several parties, none alone
+    attacker: bool = False  # "a policeman shot the ambassador", "a gunman"
 
 
 def _person_keys(name: str) -> list[str]:
@@ -105,6 +111,10 @@ class References:
             titled = self._title_before(code, head)
             if titled is not None:
                 return titled
+        if actor.country is None and code.sector_kind == "attacker" and _is_definite(head):
+            attacker = self._attacker(code, sentence)
+            if attacker is not None:
+                return attacker  # "the gunman": who shot or attacked before
         if actor.country is None and _is_definite(head) and _has_own_name(head):
             return self._same_name(code, head) or code  # "the DMV" after "the Missouri DMV"
         if actor.country is None and _is_definite(head):
@@ -160,6 +170,20 @@ class References:
                 continue  # "he": a person, not "police allege" nor "a law firm"
             return _same_as(code, other)
         return self._named_person(code, word, sentence, excluded)
+
+    def _attacker(self, code: PhraseCode, sentence: int) -> PhraseCode | None:
+        """A definite "the gunman", "the killer", "the assailant": the last single
+        attacker of a known country a few sentences back (one who shot, stabbed or
+        attacked, or was called a gunman or an attacker)."""
+        if code.plural:
+            return None
+        for earlier in reversed(self.seen):
+            if sentence - earlier.sentence > _ATTACKER_REACH:
+                break
+            other = earlier.code
+            if earlier.attacker and not other.plural and other.actor.country is not None:
+                return _same_as(code, other)
+        return None
 
     def _named_person(
         self, code: PhraseCode, word: str, sentence: int, excluded: frozenset[int]
@@ -372,7 +396,22 @@ class References:
             return
         sides = split_sides(code.actor, head)
         parties = tuple(replace(code, actor=side) for side in sides) if len(sides) > 1 else ()
-        self.seen.append(_Seen(code, sentence, head.i, _is_place(head), parties))
+        attacker = code.sector_kind == "attacker" or _attacks(head)
+        self.seen.append(
+            _Seen(code, sentence, head.i, _is_place(head), parties, attacker=attacker)
+        )
+
+
+def _attacks(head: Any) -> bool:
+    """Whether a phrase is who shoots, stabs or attacks in its clause ("a policeman
+    fatally shot the envoy", "was stabbed by a neighbour")."""
+    if head.dep_ == "nsubj":
+        verb = head.head
+    elif head.dep_ == "pobj" and head.head.lower_ == "by" and head.head.dep_ == "agent":
+        verb = head.head.head
+    else:
+        return False
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in _ATTACK_VERBS
 
 
 def _is_body(code: PhraseCode) -> bool:
