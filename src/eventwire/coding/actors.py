@@ -200,18 +200,15 @@ def _country_of_place_words(tokens: list[Any]) -> str | None:
     Governor", "Kharkiv officials"): a proper noun that is not part of a person's name
     and whose best gazetteer entry is a capital, a first-level region or a big city
     that no comparable namesake elsewhere contests. A place of several words ("South
-    Carolina Governor", "a North Carolina native") is read whole, never word by word
+    Carolina Governor", "a North Carolina native") is read whole before its words
     ("South" and "Carolina" name other places)."""
     from eventwire.gazetteer import Gazetteer  # the gazetteer opens lazily, once
 
     gazetteer = Gazetteer.load()
     known = _PLACE_WORD_COUNTRIES.setdefault(gazetteer, {})
     for run in _proper_runs(tokens):
-        taken: set[int] = set()
         for size in range(min(len(run), _MAX_NGRAM), 0, -1):
             for first in range(len(run) - size + 1):
-                if not taken.isdisjoint(range(first, first + size)):
-                    continue
                 word = " ".join(t.text for t in run[first : first + size])
                 if word not in known:
                     if len(known) >= _MAX_REMEMBERED:
@@ -219,8 +216,6 @@ def _country_of_place_words(tokens: list[Any]) -> str | None:
                     known[word] = _place_word_country(gazetteer, word)
                 if known[word] is not None:
                     return known[word]
-                if size > 1 and gazetteer.candidates(word):
-                    taken.update(range(first, first + size))  # a place of its own
     return None
 
 
