@@ -397,9 +397,7 @@ class References:
         sides = split_sides(code.actor, head)
         parties = tuple(replace(code, actor=side) for side in sides) if len(sides) > 1 else ()
         attacker = code.sector_kind == "attacker" or _attacks(head)
-        self.seen.append(
-            _Seen(code, sentence, head.i, _is_place(head), parties, attacker=attacker)
-        )
+        self.seen.append(_Seen(code, sentence, head.i, _is_place(head), parties, attacker=attacker))
 
 
 def _attacks(head: Any) -> bool:
