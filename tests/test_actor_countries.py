@@ -102,3 +102,17 @@ def test_an_official_named_in_a_story_that_stays_in_one_country_is_of_that_count
     doc.events = [_event(senator, None, doc.places[0])]
     fill_actor_countries(doc)
     assert doc.events[0].actor is not None and doc.events[0].actor.country is None
+
+
+def test_a_town_of_the_articles_own_country_is_the_local_namesake() -> None:
+    # "a Perth man" in a story that stays in the United States: Perth, New York, not
+    # Perth, Australia; a phrase that names its country keeps it.
+    doc = Document(text="x", origin="<t>")
+    doc.places = [_place("Albany", "US"), _place("Utica", "US"), _place("Troy", "US")]
+    man = Actor(text="a Perth man", country="AUS", sector="CVL")
+    tourist = Actor(text="an Australian tourist", country="AUS", sector="CVL")
+    police = Actor(text="police", sector="COP")
+    doc.events = [_event(police, man, doc.places[0]), _event(police, tourist, doc.places[0])]
+    fill_actor_countries(doc)
+    assert doc.events[0].recipient is not None and doc.events[0].recipient.country == "USA"
+    assert doc.events[1].recipient is not None and doc.events[1].recipient.country == "AUS"

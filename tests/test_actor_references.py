@@ -178,3 +178,32 @@ def test_a_home_town_later_gives_no_country(code: Coder) -> None:
     )
     carter = [a for a in doc.actors if a.text == "Tom Carter"]
     assert carter and carter[0].country is None
+
+
+def test_he_is_no_body_named_before(code: Coder) -> None:
+    # "he" stands for a person, never for "police" or "a law firm" before it.
+    doc = code(
+        "A 30-year-old man is in jail after Ghanaian police said he threatened a trader.\n"
+        "A Kenyan law firm said he was wrongly charged."
+    )
+    pronouns = [a for a in doc.actors if a.text == "he"]
+    assert pronouns
+    assert all(a.sector not in ("COP", "BUS") for a in pronouns)
+
+
+def test_the_gunman_is_who_shot_before(code: Coder) -> None:
+    doc = code(
+        "A Malian soldier shot a trader at the market in Bamako on Monday.\n"
+        "Witnesses said the gunman then shot two customers."
+    )
+    gunman = next(a for a in doc.actors if a.text == "the gunman")
+    assert (gunman.country, gunman.sector) == ("MLI", "MIL")
+
+
+def test_the_gunman_is_no_earlier_victim(code: Coder) -> None:
+    doc = code(
+        "A Malian trader was shot at the market in Bamako on Monday.\n"
+        "Witnesses said the gunman fled on a motorbike."
+    )
+    gunman = next(a for a in doc.actors if a.text == "the gunman")
+    assert gunman.country is None

@@ -189,3 +189,16 @@ def test_a_national_police_force_known_by_its_acronym_is_police(code: Coder) -> 
     arrest = next(e for e in doc.events if e.type == "COERCE")
     assert arrest.actor is not None
     assert (arrest.actor.country, arrest.actor.sector) == ("CAN", "COP")
+
+
+def test_a_place_of_several_words_is_read_whole(code: Coder) -> None:
+    # "South" and "Carolina" alone name places of other countries; "South Carolina" a US state.
+    doc = code("South Carolina Governor Mary Olsen criticised the new farm bill.")
+    governor = next(a for a in doc.actors if "Governor" in a.text)
+    assert governor.country == "USA"
+
+
+def test_a_one_word_place_in_a_title_still_gives_its_country(code: Coder) -> None:
+    doc = code("Quebec Health Minister Paul Tremblay criticised the federal plan.")
+    minister = next(a for a in doc.actors if "Minister" in a.text)
+    assert minister.country == "CAN"

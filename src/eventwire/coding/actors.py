@@ -199,22 +199,45 @@ def _country_of_place_words(tokens: list[Any]) -> str | None:
     """The country of a well-known place named inside the phrase ("Kaduna State
     Governor", "Kharkiv officials"): a proper noun that is not part of a person's name
     and whose best gazetteer entry is a capital, a first-level region or a big city
-    that no comparable namesake elsewhere contests."""
+    that no comparable namesake elsewhere contests. A state or province of several words
+    ("South Carolina Governor", "a North Carolina native") is read whole before its
+    words ("South" and "Carolina" name other places)."""
     from eventwire.gazetteer import Gazetteer  # the gazetteer opens lazily, once
 
     gazetteer = Gazetteer.load()
     known = _PLACE_WORD_COUNTRIES.setdefault(gazetteer, {})
+    for run in _proper_runs(tokens):
+        for size in range(min(len(run), _MAX_NGRAM), 0, -1):
+            for first in range(len(run) - size + 1):
+                word = " ".join(t.text for t in run[first : first + size])
+                if size > 1 and not _is_region_name(gazetteer, word):
+                    continue  # "Los Angeles police": read as before, word by word
+                if word not in known:
+                    if len(known) >= _MAX_REMEMBERED:
+                        known.clear()  # a bound on memory over a long run
+                    known[word] = _place_word_country(gazetteer, word)
+                if known[word] is not None:
+                    return known[word]
+    return None
+
+
+def _is_region_name(gazetteer: Any, words: str) -> bool:
+    """Whether several words are the name of a state or province ("South Carolina")."""
+    candidates = gazetteer.candidates(words)
+    return bool(candidates) and candidates[0].feature_code == "ADM1"
+
+
+def _proper_runs(tokens: list[Any]) -> list[list[Any]]:
+    """The runs of adjacent proper nouns outside people's names."""
+    runs: list[list[Any]] = []
     for token in tokens:
         if token.pos_ != "PROPN" or token.ent_type_ == "PERSON":
             continue
-        word = token.text
-        if word not in known:
-            if len(known) >= _MAX_REMEMBERED:
-                known.clear()  # a bound on memory over a long run
-            known[word] = _place_word_country(gazetteer, word)
-        if known[word] is not None:
-            return known[word]
-    return None
+        if runs and runs[-1][-1].i == token.i - 1:
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    return runs
 
 
 # The country each word names as a well-known place, by gazetteer (``_place_word_country``

@@ -10,7 +10,10 @@ or region where it happened ("declared a ceasefire in Chad"). A compound phrase 
 one side per coded conjunct.
 
 The small parse helpers (``children``, ``prepositions``, ``names_actor``...) and the
-pronoun resolution live in ``syntax``, shared with the trigger finder.
+pronoun resolution live in ``syntax``, shared with the trigger finder; what names a
+party in ``participants``; the recipients found when the clause names none in
+``recipient_fallbacks``; the sides of a compound phrase in ``argument_sides`` (both
+importable from here).
 """
 
 from __future__ import annotations
@@ -18,25 +21,29 @@ from __future__ import annotations
 from typing import Any
 
 from eventwire.coding import lexicon
-from eventwire.coding.actors import code_phrase, is_part_of_group
+from eventwire.coding.actors import is_part_of_group
+from eventwire.coding.argument_sides import sides
 from eventwire.coding.implied_arguments import shared_object, undergoer_possessor
 from eventwire.coding.lexicon import EventPattern
-from eventwire.coding.sides import nationality_sides, own_agent, split_sides
+from eventwire.coding.participants import (
+    PLACES,
+    is_coded_place,
+    is_event_noun,
+    is_party,
+    names_actor_itself,
+    names_participant_itself,
+)
+from eventwire.coding.recipient_fallbacks import coded_recipient, place_recipient
+from eventwire.coding.sides import own_agent
 from eventwire.coding.syntax import (
     NAMED_ENTITIES,
-    NOT_PARTICIPANTS,
-    PERSONAL_PRONOUNS,
     agent_of,
     antecedent,
     children,
     clause_subject,
-    conjuncts,
     doc_actor_at,
-    doc_group_at,
-    is_amount,
     is_coded,
     is_infinitive,
-    is_instrument,
     is_participant,
     is_sector_word,
     may_participate,
@@ -45,7 +52,17 @@ from eventwire.coding.syntax import (
     of_objects,
     prepositions,
 )
-from eventwire.model import Actor, Document
+from eventwire.model import Document
+
+# Names other modules import from here (``stages.events``, ``stages.detector``).
+__all__ = [
+    "coded_recipient",
+    "find_arguments",
+    "is_party",
+    "names_actor_itself",
+    "place_recipient",
+    "sides",
+]
 
 _LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around"})
 _PLACE_PREPS = frozenset({"in", "into", "to", "across", "throughout", "inside"})
@@ -81,7 +98,7 @@ def _prep_object(token: Any, preps: tuple[str, ...]) -> Any | None:
         for obj in children(prep, "pobj"):
             if not may_participate(obj):
                 continue
-            if prep.lower_ in _LOCATIVE_PREPS and obj.ent_type_ in _PLACES:
+            if prep.lower_ in _LOCATIVE_PREPS and obj.ent_type_ in PLACES:
                 continue  # "at the embassy in Belgrade" is where, not whom
             return obj
     return None
@@ -220,7 +237,7 @@ def _recipient(
 
 
 def _is_party_object(doc: Document, token: Any) -> bool:
-    return _names_participant_itself(token) or is_coded(doc_actor_at(doc, token))
+    return names_participant_itself(token) or is_coded(doc_actor_at(doc, token))
 
 
 def _is_trigger_object(obj: Any, pattern: EventPattern) -> bool:
@@ -229,11 +246,6 @@ def _is_trigger_object(obj: Any, pattern: EventPattern) -> bool:
     if not pattern.objects or names_actor_itself(obj):
         return False
     return obj.lemma_.lower() in pattern.objects or obj.lower_ in pattern.objects
-
-
-def names_actor_itself(token: Any) -> bool:
-    """Whether a noun names people or a group by its own words or entity type."""
-    return token.ent_type_ in NAMED_ENTITIES or is_sector_word(token)
 
 
 def _of_target(doc: Document, noun: Any, pattern: EventPattern) -> Any | None:
@@ -249,9 +261,9 @@ def _of_target(doc: Document, noun: Any, pattern: EventPattern) -> Any | None:
     for obj in of_objects(noun):
         if obj.dep_ != "pobj" or not may_participate(obj) or _is_own_thing(obj):
             continue
-        if _is_event_noun(obj):
+        if is_event_noun(obj):
             continue
-        if not _names_participant_itself(obj) and not _is_coded_place(doc, obj):
+        if not names_participant_itself(obj) and not is_coded_place(doc, obj):
             beyond = _participant_prep_object(doc, obj, _thing_preps(pattern))
             if beyond is not None:
                 return beyond
@@ -287,9 +299,9 @@ def _participant_prep_object(
         for obj in objects:
             if not may_participate(obj):
                 continue
-            if _names_participant_itself(obj):
+            if names_participant_itself(obj):
                 return obj
-            if places and _is_coded_place(doc, obj):
+            if places and is_coded_place(doc, obj):
                 return obj
     return None
 
@@ -309,7 +321,7 @@ def _event_participant(doc: Document, head: Any) -> Any | None:
     "by", "on", "against" or "in" phrase names."""
     if head.ent_type_ in NAMED_ENTITIES or is_sector_word(head) or head.pos_ != "NOUN":
         return None
-    if not _is_event_noun(head):
+    if not is_event_noun(head):
         # "spurned offers of talks by the government": who made the thing rejected
         by = _participant_prep_object(doc, head, ("by",))
         return by
@@ -322,7 +334,7 @@ def _event_participant(doc: Document, head: Any) -> Any | None:
         for obj in children(prep, "pobj"):
             if not may_participate(obj):
                 continue
-            if _names_participant_itself(obj) or _is_coded_place(doc, obj):
+            if names_participant_itself(obj) or is_coded_place(doc, obj):
                 return obj
     return None
 
@@ -334,183 +346,15 @@ def _is_measure(noun: Any) -> bool:
     return any(p.type in _MEASURE_TYPES for p in patterns)
 
 
-def _is_coded_place(doc: Document, token: Any) -> bool:
-    """Whether a phrase names a place of a known country ("Iraq", "the West Bank
-    cities", "the territory of Kashmir")."""
-    actor = doc_actor_at(doc, token)
-    if actor is None or not actor.country:
-        return False
-    return any(t.ent_type_ in _PLACES for t in token.subtree)
-
-
-def _names_participant_itself(token: Any) -> bool:
-    """Whether a noun by its own words names people, a group or a state: a name, a
-    sector word ("traders", "rebel group"), or part of such a group ("some of the
-    observers"); not a thing a modifier colours ("military action")."""
-    if token.pos_ in ("PRON", "NUM") and is_part_of_group(token):
-        return any(_names_participant_itself(o) for o in of_objects(token))
-    if token.ent_type_ in NOT_PARTICIPANTS:  # "millions of workers"
-        return any(_names_participant_itself(o) for o in of_objects(token))
-    if token.pos_ == "PRON":
-        return token.lower_ in PERSONAL_PRONOUNS
-    return token.ent_type_ in NAMED_ENTITIES or token.pos_ == "PROPN" or is_sector_word(token)
-
-
-def is_party(doc: Document, head: Any | None) -> bool:
-    """Whether a recipient head names a party (people, a group, a state, a coded place,
-    a pronoun), not a thing coloured by a modifier ("military aid", "UN sanctions")."""
-    if head is None:
-        return False
-    if head.pos_ == "PRON" or _names_participant_itself(head) or _is_coded_place(doc, head):
-        return True
-    # "rejected Tehran's proposal", "hailed the rebels' decision": whose thing it is
-    return any(
-        c.dep_ == "poss" and c.pos_ != "PRON" and _names_participant_itself(c)
-        for c in head.children
-    )
-
-
 def _event_sides(doc: Document, head: Any | None) -> Any | None:
     """For an actor that is an event between parties ("the summit between the EU and
     Turkey", "talks among the factions"), the first party."""
-    if head is None or names_actor(head, doc.actors) or not _is_event_noun(head):
+    if head is None or names_actor(head, doc.actors) or not is_event_noun(head):
         return None
     for prep in prepositions(head):
         if prep.lower_ not in _BETWEEN_PREPS:
             continue
         for obj in children(prep, "pobj"):
-            if _names_participant_itself(obj):
+            if names_participant_itself(obj):
                 return obj
     return None
-
-
-def _is_event_noun(token: Any) -> bool:
-    if token.pos_ != "NOUN":
-        return False
-    patterns = lexicon.event_patterns()
-    lemma = token.lemma_.lower()
-    return bool(patterns.for_noun(lemma) or patterns.for_ended_noun(lemma))
-
-
-def coded_recipient(doc: Document, trigger: Any, verb: Any, actor_head: Any | None) -> Any | None:
-    """When the object names no participant ("halted economic aid to Serbia",
-    "threatened to shell Iraqi towns", "demanded that North Korea give up..."), the
-    first coded participant among the prepositional objects of the trigger, its verb and
-    their objects (also through what describes the object: "lifted sanctions imposed on
-    Eritrea", "rejected accusations by the opposition"), then inside the clause the verb
-    governs."""
-    objects = [*children(trigger, "dobj"), *children(verb, "dobj")]
-    # "called for sanctions against the companies": the things a preposition names
-    objects += [
-        obj
-        for anchor in (trigger, verb)
-        for prep in prepositions(anchor)
-        if prep.lower_ in ("for", "on")
-        for obj in children(prep, "pobj")
-        if not _names_participant_itself(obj)
-    ]
-    described = [clause for obj in objects for clause in children(obj, "acl")]
-    by_object = {obj.i for obj in objects}
-    candidates = []
-    for anchor in [trigger, verb, *objects, *described]:
-        preps = _WIDE_RECIPIENT_PREPS | ({"by"} if anchor.i in by_object else set())
-        for prep in prepositions(anchor):
-            if prep.lower_ in preps:
-                candidates += children(prep, "pobj")
-    candidates += [t for t in children(verb, "dative") if t.pos_ != "ADP"]
-    purposes = [c for c in children(verb, "advcl") if is_infinitive(c)]  # "... to help Chad"
-    for clause in [*children(verb, "xcomp", "ccomp"), *purposes]:
-        candidates += children(clause, "dobj")
-        if clause.dep_ == "ccomp":  # not "warned that they will ...": the speaker
-            candidates += [t for t in children(clause, "nsubj") if t.pos_ != "PRON"]
-        if clause.lemma_.lower() in _HELPING_VERBS:  # "sent aid to help Chad cope"
-            candidates += [t for c in children(clause, "ccomp") for t in children(c, "nsubj")]
-        for anchor in [clause, *children(clause, "dobj")]:
-            for prep in prepositions(anchor):
-                if prep.lower_ in _WIDE_RECIPIENT_PREPS:
-                    candidates += children(prep, "pobj")
-    for token in candidates:
-        if actor_head is not None and token.i == actor_head.i:
-            continue
-        if token.ent_type_ in NOT_PARTICIPANTS or is_amount(token) or is_instrument(token):
-            continue
-        if is_coded(doc_actor_at(doc, token)):
-            return token
-    # "an appeal for funds to help flood victims": the people the object is meant for
-    helped = [
-        obj
-        for clause in described
-        if is_infinitive(clause) and clause.lemma_.lower() in _HELPING_VERBS
-        for obj in children(clause, "dobj")
-    ]
-    return next((o for o in helped if _names_participant_itself(o)), None)
-
-
-def place_recipient(doc: Document, trigger: Any, verb: Any, thing: Any | None = None) -> Any | None:
-    """A state or region where the event happens, as its target when it names no other
-    ("declared a ceasefire in Yemen", "lifted the curfew in Montenegro"), as CAMEO
-    coders do: the place of the trigger, its verb or their object, of what the verb
-    agrees to ("agreed to a ceasefire in Hodeidah"), or of the ``thing`` found as the
-    recipient ("rioted at a jail in northern Chad")."""
-    agreed = [o for p in prepositions(verb) if p.lower_ == "to" for o in children(p, "pobj")]
-    anchors = [trigger, verb, *children(trigger, "dobj"), *children(verb, "dobj"), *agreed]
-    if thing is not None and thing.pos_ == "NOUN":
-        anchors.append(thing)
-    for role in (o for p in prepositions(verb) if p.lower_ == "as" for o in children(p, "pobj")):
-        # "resigned as president of Peru", "sworn in as governor of Kano State"
-        for obj in of_objects(role):
-            actor = doc_actor_at(doc, obj)
-            if actor is not None and actor.country and obj.ent_type_ in ("GPE", "LOC"):
-                return obj
-    for anchor in anchors:
-        for prep in prepositions(anchor):
-            if prep.lower_ not in _PLACE_PREPS:
-                continue
-            for obj in children(prep, "pobj"):
-                actor = doc_actor_at(doc, obj)
-                if actor is None or not actor.country:
-                    continue
-                if obj.ent_type_ in ("GPE", "LOC"):
-                    return obj
-                inside = any(o.ent_type_ in ("GPE", "LOC") for o in of_objects(obj))
-                if obj.pos_ == "NOUN" and inside:
-                    return obj  # "imposed a curfew in parts of Kashmir"
-    return None
-
-
-def sides(doc: Document, head: Any | None) -> list[Actor | None]:
-    """The actors of a possibly compound phrase: one per coded or named conjunct ("the
-    Tokyo and the New York stock exchanges"), or the phrase itself when its conjuncts
-    are not participants ("a network and ties")."""
-    if head is not None and (own := nationality_sides(head)):  # "Palestinian riots"
-        return list(own)
-    actors: list[Actor | None] = []
-    named: set[int] = set()  # the ids of uncoded actors the text names ("the NYSE")
-    for token in conjuncts(head):
-        group = doc_group_at(doc, token)  # "the two leaders": each of them
-        if group:
-            actors.extend(group)
-            continue
-        actor = _actor_of(doc, token)
-        if actor is not None and token.pos_ == "PROPN" and token.ent_type_ in NAMED_ENTITIES:
-            named.add(id(actor))
-        actors.extend(split_sides(actor, token) if actor is not None else [actor])
-    coded = [a for a in actors if is_coded(a) or id(a) in named]
-    if len(coded) > 1:
-        return list(coded)
-    return [actors[0]] if actors else [None]
-
-
-def _actor_of(doc: Document, token: Any) -> Actor | None:
-    """The coded actor of an argument; a noun the actors stage did not take for an
-    argument (a headline-like "The Iraqi air force carried out...") is coded here."""
-    actor = doc_actor_at(doc, token)
-    if token.dep_ == "poss" and token.pos_ == "PROPN":
-        return code_phrase(token).actor  # "Putin's offer": Putin, not the offer
-    if (
-        actor is None
-        and token.pos_ in ("NOUN", "PROPN")
-        and token.ent_type_ not in NOT_PARTICIPANTS
-    ):
-        actor = code_phrase(token).actor
-    return actor

@@ -20,6 +20,10 @@ no country is of the country the article is plainly about (at least three places
 named, two in three of them in one country): a politician may be abroad, but a story
 that stays in one country is about its own officials. A diplomat ("Ambassador X")
 serves abroad, and armed or criminal groups cross borders: they are left alone.
+
+In such an article, a party whose country came only from a town named in its phrase ("a
+man of Edmonton", "an Edmonton man") is of the article's country when that country has
+a town of that name: the local namesake, not the far-off better-known town.
 """
 
 from __future__ import annotations
@@ -94,6 +98,42 @@ def _is_home_official(actor: Actor | None, text: str) -> TypeGuard[Actor]:
     return not _DIPLOMAT_TITLE.search(actor.text)
 
 
+def _home_namesake(actor: Actor | None, home: str) -> TypeGuard[Actor]:
+    """Whether ``actor`` has a foreign country that only a town named in its phrase gave
+    it (no country, people or capital word), and the ``home`` country has a town of
+    that name."""
+    if actor is None or actor.country is None or actor.country == home:
+        return False
+    if actor.sector in _STATELESS_SECTORS or actor.country in ("IGO", "NGO"):
+        return False
+    words = [w.strip(",.;:()'\"") for w in actor.text.split()]
+    words = [w for w in words if w[:1].isupper()]
+    known = countries()
+    for size in (1, 2, 3):
+        for first in range(len(words) - size + 1):
+            text = " ".join(words[first : first + size])
+            if known.lookup_name(text) or known.lookup_demonym(text) or known.lookup_capital(text):
+                return False  # the phrase names its country
+    home2 = _alpha2(home)
+    if home2 is None:
+        return False
+    from eventwire.gazetteer import Gazetteer  # opens lazily, once
+
+    gazetteer = Gazetteer.load()
+    for word in words:
+        candidates = gazetteer.candidates(word)
+        if not candidates or _alpha3(candidates[0].country_code) != actor.country:
+            continue  # not the word that gave the country
+        if any(c.name == word and c.country_code == home2 for c in candidates):
+            return True
+    return False
+
+
+def _alpha2(alpha3: str) -> str | None:
+    country = countries().by_iso3(alpha3)
+    return country.iso2 if country is not None else None
+
+
 def _needs_country(actor: Actor | None) -> bool:
     return (
         actor is not None
@@ -149,6 +189,10 @@ def fill_actor_countries(doc: Document) -> Document:
         )
         event.recipient = default_sector(doc.spacy_doc, event, event.recipient)
         if home is not None:
+            if _home_namesake(event.actor, home):
+                event.actor = replace(event.actor, country=home, inferred=True)
+            if _home_namesake(event.recipient, home):
+                event.recipient = replace(event.recipient, country=home, inferred=True)
             if _is_home_official(event.actor, doc.text):
                 event.actor = replace(event.actor, country=home, inferred=True)
             if _is_home_official(event.recipient, doc.text):
