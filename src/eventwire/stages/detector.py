@@ -43,6 +43,7 @@ from eventwire.stages.detector_police import police_actor, police_rules
 from eventwire.stages.detector_sentences import (
     SENTENCE_RANKING,
     rank_by_article_type,
+    rank_by_protest_head,
     rank_sentences,
 )
 from eventwire.stages.detector_sentences import in_sentence as _in
@@ -233,4 +234,7 @@ def detect(doc: Document) -> Document:
     if SENTENCE_RANKING:
         rank_sentences(doc, sentences, doc.detections)
     rank_by_article_type(doc, doc.detections)
+    rank_by_protest_head(
+        doc, [s.protest for s in scores], thresholds.get("protest"), doc.detections
+    )
     return doc
