@@ -206,6 +206,7 @@ def test_a_protest_both_heads_see_ranks_above_the_force_used_against_it() -> Non
         ([0.4], 0.65, {"COERCE": 0.3, "PROTEST": 0.6}),  # the protest head is unsure
         ([0.9], None, {"COERCE": 0.3, "PROTEST": 0.6}),  # no protest head
         ([0.9], 0.65, {"COERCE": 0.7, "PROTEST": 0.2}),  # the type head disagrees
+        ([0.9, 0.1, 0.1], 0.65, {"COERCE": 0.3, "PROTEST": 0.6}),  # one sentence of three
     ],
 )
 def test_the_ranking_stays_unless_both_heads_see_a_protest(
