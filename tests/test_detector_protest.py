@@ -11,7 +11,7 @@ from eventwire.model import Detection, Document, Event, RawDocument, Sentence, Z
 from eventwire.run.pipeline import Pipeline
 from eventwire.stages import detector
 from eventwire.stages.detector import apply_rules
-from eventwire.stages.detector_sentences import rank_by_article_type
+from eventwire.stages.detector_sentences import rank_by_article_type, rank_by_protest_head
 
 THRESHOLDS = {"event": 0.2, "kill": 0.5, "arrest": 0.5, "protest": 0.65}
 
@@ -184,3 +184,43 @@ def test_no_protest_is_added_where_the_article_tells_one() -> None:
     doc.events = [march]
     apply_rules(doc, doc.sentences, _scores(doc), THRESHOLDS, [0.95, 0.95])
     assert _protests(doc) == [march]  # a second protest would split the merge clusters
+
+
+def _dispersal(doc: Document) -> tuple[Event, Event]:
+    force = _event(doc, "COERCE", 0, 0.85)
+    march = _event(doc, "PROTEST", 0, 0.45)
+    doc.events = [force, march]
+    return force, march
+
+
+def test_a_protest_both_heads_see_ranks_above_the_force_used_against_it() -> None:
+    doc, detections = _article({"COERCE": 0.3, "PROTEST": 0.6})
+    force, march = _dispersal(doc)
+    rank_by_protest_head(doc, [0.9], 0.65, detections)
+    assert (march.confidence, force.confidence) == (0.85, 0.45)
+
+
+@pytest.mark.parametrize(
+    ("protest", "threshold", "types"),
+    [
+        ([0.4], 0.65, {"COERCE": 0.3, "PROTEST": 0.6}),  # the protest head is unsure
+        ([0.9], None, {"COERCE": 0.3, "PROTEST": 0.6}),  # no protest head
+        ([0.9], 0.65, {"COERCE": 0.7, "PROTEST": 0.2}),  # the type head disagrees
+        ([0.9, 0.1, 0.1], 0.65, {"COERCE": 0.3, "PROTEST": 0.6}),  # one sentence of three
+    ],
+)
+def test_the_ranking_stays_unless_both_heads_see_a_protest(
+    protest: list[float], threshold: float | None, types: dict[str, float]
+) -> None:
+    doc, detections = _article(types)
+    force, march = _dispersal(doc)
+    rank_by_protest_head(doc, protest, threshold, detections)
+    assert (march.confidence, force.confidence) == (0.45, 0.85)
+
+
+def test_the_protest_ranking_adds_no_protest() -> None:
+    doc, detections = _article({"COERCE": 0.3, "PROTEST": 0.6})
+    force = _event(doc, "COERCE", 0, 0.85)
+    doc.events = [force]
+    rank_by_protest_head(doc, [0.99], 0.65, detections)
+    assert doc.events == [force] and force.confidence == 0.85

@@ -1,0 +1,134 @@
+"""The detector stage's police rules (split from ``stages/detector.py``): a sentence
+where the detector is sure the police killed (arrested) someone has an ASSAULT (a COERCE
+arrest) by the police. An ASSAULT (arrest) with no stated attacker (arrester) gets the
+police as its actor; when none is coded, one is added on the sentence's death (arrest)
+word, only as factual news, and a killing only where the sentence names the police.
+
+The police are the ones the sentence names ("gujarat police", "cops"); when it names
+none, the actor is the state's police, marked ``inferred`` (``stages/agents.py``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from eventwire.coding import lexicon
+from eventwire.model import Actor, Detection, Document, Event, Sentence
+from eventwire.stages.detector_added import MODIFIER_DEPS, added_event, not_as_told
+
+_DEATH_WORDS = frozenset({"dead", "death", "deaths", "killed", "died", "lives"})
+_ARREST_WORDS = frozenset(
+    {"arrested", "arrest", "arrests", "detained", "held", "nabbed", "custody", "rounded",
+     "picked", "booked", "remanded", "apprehended", "caught", "arresting", "detention"}
+)  # fmt: skip
+_POLICE_WORDS = frozenset(
+    {"police", "policeman", "policemen", "cop", "cops", "constable", "constables"}
+)
+_OTHER_FORCES = frozenset({"MIL", "REB", "UAF"})
+# Police phrases that name a place, a state or a source, not the police who acted
+# ("shot dead under the naubatpur police station", "police sources said").
+_POLICE_NON_AGENTS = frozenset(
+    {"station", "stations", "custody", "source", "sources", "headquarters", "limits", "lines"}
+)
+POLICE_REASSIGN = True  # an unstated attacker (arrester) becomes the police
+# A police killing (arrest) the patterns missed is added, on the sentence's death
+# (arrest) word, when that word is factual news (not negated, modal, quoted); a killing
+# only where the sentence names the police (POLICE_KILL_NEEDS_NAME).
+POLICE_ADD = True
+POLICE_ADD_NEEDS_WORD = True  # (WORK: the added arrests with no word were wrong)
+POLICE_KILL_NEEDS_NAME = True
+
+
+def police_actor(doc: Document, sentence: Sentence) -> Actor:
+    """The police the sentence names, else the state's police, marked inferred."""
+    for actor in doc.actors:
+        if (
+            actor.sector == "COP"
+            and actor.start is not None
+            and (sentence.start <= actor.start < sentence.end)
+            and actor.text.lower().split()[-1] not in _POLICE_NON_AGENTS
+        ):
+            return replace(actor)
+    return Actor(text="police", sector="COP", inferred=True)
+
+
+def _names_police(police: Actor, span: Any) -> bool:
+    """Whether the sentence names the police: a coded police actor, or a police word
+    ("killed in police firing", where "police" only modifies the firing)."""
+    if not police.inferred:
+        return True
+    return span is not None and any(t.lower_ in _POLICE_WORDS for t in span)
+
+
+def _word_token(span: Any, words: frozenset[str], casualty: str | None) -> Any | None:
+    """The token of the sentence that tells the death (arrest): a verb (noun) whose
+    pattern counts that casualty, else one of ``words``; never a modifier ("the
+    arrested men", "hand-picked officials"), which tells no new event."""
+    patterns = lexicon.event_patterns()
+    told = [t for t in span if t.dep_ not in MODIFIER_DEPS and not _hyphen_part(t)]
+    for token in told:
+        lemma = token.lemma_.lower()
+        if token.pos_ in ("VERB", "ADJ"):
+            found = patterns.for_verb(lemma)
+        elif token.pos_ == "NOUN":
+            found = patterns.for_noun(lemma)
+        else:
+            continue
+        if casualty is not None and any(p.casualty == casualty for p in found):
+            return token
+    for token in told:
+        if token.lower_ in words:
+            return token
+    return None
+
+
+def _hyphen_part(token: Any) -> bool:
+    """Whether the word ends a hyphenated compound ("hand-picked officials")."""
+    return token.i > 0 and token.nbor(-1).text == "-" and not token.nbor(-1).whitespace_
+
+
+def police_rules(
+    doc: Document,
+    sentence: Sentence,
+    span: Any,
+    own: list[Event],
+    found: Detection,
+    thresholds: dict[str, float],
+) -> None:
+    """Give the police the killing (arrest) the detector is sure of in the sentence:
+    its unstated attacker (arrester), else a new event on its word (rules above)."""
+    for label, kind, mode, words, casualty in (
+        ("kill", "ASSAULT", None, _DEATH_WORDS, "dead"),
+        ("arrest", "COERCE", "arrest", _ARREST_WORDS, "arrested"),
+    ):
+        p = found.kill if label == "kill" else found.arrest
+        if p < thresholds[label]:
+            continue
+        matching = [e for e in own if e.type == kind]
+        if mode is not None:
+            matching = [e for e in matching if e.mode in (None, mode)]
+        if matching and not any(e.factual for e in matching):
+            continue  # the patterns found it and flagged it as not done
+        matching = [e for e in matching if e.factual]
+        if any(e.actor is not None and e.actor.sector == "COP" for e in matching):
+            continue
+        if any(e.actor is not None and e.actor.sector in _OTHER_FORCES for e in matching):
+            continue  # another force did it ("soldiers arrested ..."): not the police
+        unstated = [e for e in matching if e.actor is None]
+        police = police_actor(doc, sentence)
+        if unstated and POLICE_REASSIGN:
+            for event in unstated:
+                event.actor = replace(police)
+                event.mode = event.mode or mode
+            continue
+        if unstated or not POLICE_ADD:
+            continue
+        if label == "kill" and POLICE_KILL_NEEDS_NAME and not _names_police(police, span):
+            continue  # a killing is the police's only where the sentence names them
+        token = None if span is None else _word_token(span, words, casualty)
+        if token is None and POLICE_ADD_NEEDS_WORD:
+            continue
+        added = added_event(sentence, token, kind, mode, police, p)
+        if token is None or not not_as_told(added, doc, token):
+            doc.events.append(added)
