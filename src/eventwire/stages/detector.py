@@ -249,7 +249,9 @@ def _anchor(span: Any, kind: str, bare: bool) -> tuple[Any, EventPattern] | None
             if found:
                 return token, found[0]
         elif token.pos_ == "NOUN" and noun is None and _tells_noun_event(token, patterns):
-            found = [p for p in patterns.for_noun(lemma) if p.type == kind]
+            # A pattern bound to its modifiers is another sense of the noun ("cyber
+            # attack" is COERCE): it names no event of its type without them.
+            found = [p for p in patterns.for_noun(lemma) if p.type == kind and not p.modifiers]
             if found:
                 noun = token, found[0]
     if noun is not None or kind not in ROOT_ANCHORED_TYPES or not bare:

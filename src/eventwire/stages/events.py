@@ -435,6 +435,35 @@ def _all_police(item: _Coded) -> bool:
     return bool(sectors) and all(s == "COP" for s in sectors)
 
 
+# Sectors of armed men, whose "strike" is an attack.
+_ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "INS"})
+# Places searched, not attacked, when raided by no one named.
+_PREMISES = frozenset(
+    {"house", "home", "apartment", "flat", "residence", "office", "premises", "shop",
+     "store", "property"}
+)  # fmt: skip
+
+
+def _armed(item: _Coded) -> bool:
+    sectors = [a.sector for a in item.actors if a is not None]
+    return bool(sectors) and all(s in _ARMED_SECTORS for s in sectors)
+
+
+def _searched_premises(item: _Coded) -> bool:
+    """Whether a raid with no actor named is on a home or an office ("his house was
+    raided", "a raid on the party's offices")."""
+    if any(a is not None for a in item.actors):
+        return False
+    if item.trigger.pos_ == "VERB":
+        raided = [c for c in item.trigger.children if c.dep_ in ("nsubjpass", "dobj")]
+    else:
+        raided = [
+            p for c in item.trigger.children if c.dep_ == "prep" and c.lower_ in ("on", "at")
+            for p in c.children if p.dep_ == "pobj"
+        ]  # fmt: skip
+    return any(t.lemma_.lower() in _PREMISES for t in raided)
+
+
 def _events(doc: Document, sentence: Sentence, span: Any, item: _Coded) -> list[Event]:
     patterns = lexicon.event_patterns()
     if item.pattern.type == "ASSAULT":
@@ -446,9 +475,13 @@ def _events(doc: Document, sentence: Sentence, span: Any, item: _Coded) -> list[
     if item.pattern.type == "MOBILIZE" and _sends_peacekeepers(item):
         # PLOVER's AID has a peacekeeping mode: deploying peacekeepers helps the host.
         item.pattern = replace(item.pattern, type="AID", mode="peacekeeping")
-    if item.pattern.trigger == "raid" and _all_police(item):
-        # A police raid is a search: COERCE (PLOVER's seize); by soldiers or gunmen an attack.
+    if item.pattern.trigger == "raid" and (_all_police(item) or _searched_premises(item)):
+        # A police raid is a search: COERCE (PLOVER's seize); by soldiers or gunmen an
+        # attack. A home or an office raided by no one named is searched too.
         item.pattern = replace(item.pattern, type="COERCE", mode="seize")
+    if item.pattern.mode == "strike" and item.trigger.pos_ == "VERB" and _armed(item):
+        # "The gunmen struck at dawn": armed men strike by attacking, workers by walking out.
+        item.pattern = replace(item.pattern, type="ASSAULT", mode=None)
     if item.pattern.type == "RETREAT" and item.pattern.mode == "withdraw" and _civilian(item):
         # An organisation leaving a country ends its presence there: SANCTION in the
         # PLOVER manual; RETREAT is a withdrawal of forces.

@@ -202,6 +202,10 @@ def _governing_flags(verb: Any, words: Mapping[str, str]) -> set[str]:
         relation = current.dep_
         if current.head.i == current.i:
             break
+        shared = _shared_infinitive(current)
+        if shared is not None:
+            current = shared  # "planned to kill him and then attack a station"
+            continue
         if relation == "conj" and current.head.pos_ in ("VERB", "AUX"):
             current = current.head  # "refused to let the planes land and evacuate ..."
             flags |= _clause_flags(current, words) - {"negated"}
@@ -246,6 +250,22 @@ def _governing_flags(verb: Any, words: Mapping[str, str]) -> set[str]:
         if current.pos_ in ("VERB", "AUX", "ADJ"):
             flags |= _clause_flags(current, words)
     return flags
+
+
+def _shared_infinitive(verb: Any) -> Any | None:
+    """The infinitive a bare verb shares its "to" with when the parser joined it to the
+    finite verb instead ("planned to kill him and then attack a station": "attack" is
+    planned too). A base form with no subject nor auxiliary of its own cannot be a
+    clause of a finite verb in the past or third person."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.tag_ != "VB" or head.tag_ not in ("VBD", "VBZ", "VBN"):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
+        return None
+    earlier = [
+        t for t in head.subtree if head.i < t.i < verb.i and t.tag_ == "VB" and _is_infinitive(t)
+    ]
+    return earlier[-1] if earlier else None
 
 
 def _is_causative(verb: Any, infinitive: bool) -> bool:
@@ -384,19 +404,19 @@ __all__ = [
     "flag_factuality",
     "is_summary_of_past",
     "is_told_as_series",
+    "judge_events",
     "nonspecific",
 ]
 
 
-@stage(
-    "factuality",
-    requires=("doc.events", "doc.spacy_doc"),
-    assigns=("event.negated", "event.hypothetical", "event.future", "event.contexts"),
-)
-def flag_factuality(doc: Document) -> Document:
-    doc.events = [
+def judge_events(doc: Document, events: list[Event]) -> list[Event]:
+    """The events that a body sentence reports as events (titles and captions are not
+    judged), each flagged as the text tells it: negated, hypothetical, future, or
+    historical. Stages that add events after this one (``stages.casualties``) judge
+    theirs here too."""
+    kept = [
         event
-        for event in doc.events
+        for event in events
         if doc.zone_at(event.start) in (Zone.TITLE, Zone.CAPTION)
         or not (
             is_standing_state(event, doc.spacy_doc)
@@ -406,7 +426,7 @@ def flag_factuality(doc: Document) -> Document:
     titled = any(span.zone is Zone.TITLE for span in doc.spans) or (
         TITLE_GIVEN_APART and doc.article is not None and doc.article.title is not None
     )
-    for event in doc.events:
+    for event in kept:
         # An article's body (it has a title): lone sentences and captions tell news in
         # the present.
         in_body = titled and doc.zone_at(event.start) == Zone.BODY
@@ -424,4 +444,14 @@ def flag_factuality(doc: Document) -> Document:
             # it undated rather than date it on the publication day.
             event.contexts.append(HISTORICAL)
             event.confidence = round(max(0.05, event.confidence - FLAGGED_PENALTY), 2)
+    return kept
+
+
+@stage(
+    "factuality",
+    requires=("doc.events", "doc.spacy_doc"),
+    assigns=("event.negated", "event.hypothetical", "event.future", "event.contexts"),
+)
+def flag_factuality(doc: Document) -> Document:
+    doc.events = judge_events(doc, doc.events)
     return doc
