@@ -46,6 +46,27 @@ WEATHER_WORDS = frozenset(
      "landslide", "mudslide", "cold", "chill", "forecast", "forecaster", "meteorologist",
      "eruption", "wildfire", "pollen", "haze", "dust"}
 )  # fmt: skip
+# Natural forces whose harm is no event by an actor (harm with no doer in an article
+# that opens on one of these: ``_is_disaster_harm``).
+DISASTER_WORDS = frozenset(
+    {"earthquake", "earthquakes", "quake", "quakes", "tremor", "tremors", "aftershock",
+     "aftershocks", "flood", "floods", "flooding", "floodwaters", "hurricane", "typhoon",
+     "cyclone", "tornado", "tsunami", "landslide", "landslides", "mudslide", "avalanche",
+     "eruption", "volcano", "wildfire", "wildfires", "bushfire", "storm", "blizzard"}
+)  # fmt: skip
+_DISASTER_TYPES = frozenset({"ASSAULT", "COERCE"})
+_CONTROLLED_DEPS = frozenset({"advcl", "xcomp", "conj", "acomp", "oprd", "dobj", "ccomp"})
+_DOER_HOPS = 3
+_OPENING_CHARS = 400
+# A blast that a leak caused is an accident ("an explosion caused by a gas leak").
+_BLASTS = frozenset({"explosion", "blast", "fire", "blaze"})
+_LEAKS = frozenset({"leak", "leakage"})
+# A pardon for an animal is a ceremony (the turkey a president pardons).
+_PARDONS = frozenset({"pardon", "spare"})
+_ANIMALS = frozenset(
+    {"turkey", "bird", "fowl", "gobbler", "chicken", "goose", "pig", "animal", "dog", "cat",
+     "horse", "cow", "lamb", "sheep", "goat"}
+)  # fmt: skip
 # Verbs that warn or forecast.
 _WARNING_WORDS = frozenset({"warn", "warning", "alert", "forecast", "predict", "caution"})
 # Verbs that report a win in a competition, and what names a competition or its result.
@@ -149,6 +170,10 @@ def non_event_reason(trigger: Any, text: str, type_: str | None = None) -> str |
         return "no protest"
     if _is_accident(verb, type_):
         return "accident"
+    if type_ in _DISASTER_TYPES and _is_disaster_harm(trigger, verb, text):
+        return "disaster"
+    if _is_pardoned_animal(trigger):
+        return "ritual"
     if _is_standing_offer(trigger, verb) or (type_ == "CONSULT" and _is_dispatch(trigger, verb)):
         return "description"
     if _is_instruction(verb):
@@ -303,6 +328,54 @@ def _is_accident(verb: Any, type_: str | None) -> bool:
         if lemma in _FALLING and any(c.lemma_.lower() in _FALLEN for c in subjects):
             return True
     return False
+
+
+def _is_disaster_harm(trigger: Any, verb: Any, text: str) -> bool:
+    """Harm that nature did: done by a natural force ("the quake destroyed six
+    villages", "an explosion caused by a gas leak injured 37"), or told with no doer in
+    a sentence or an article that opens on a disaster ("six villages were destroyed",
+    "phone lines have been cut", "forced to leave their homes" after an earthquake)."""
+    sentence = trigger.sent
+    doers = _doers(verb)
+    clause = verb
+    for _ in range(_DOER_HOPS):
+        # A participle or an infinitive with no subject of its own has the doer of the
+        # clause it hangs on ("two quakes struck, leaving 180 dead and 1,300 injured").
+        if doers or clause.dep_ not in _CONTROLLED_DEPS or clause.head.i == clause.i:
+            break
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in clause.children):
+            break
+        clause = clause.head
+        doers = _doers(clause)
+    lemmas = {t.lemma_.lower() for t in sentence}
+    if doers:
+        if any(d.lemma_.lower() in DISASTER_WORDS for d in doers):
+            return True  # "the quake destroyed six villages", "flattened by the storm"
+        return bool(lemmas & _LEAKS) and any(d.lemma_.lower() in _BLASTS for d in doers)
+    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return False  # an active clause with no subject: left to the other checks
+    if lemmas & DISASTER_WORDS:
+        return True
+    opening = {w.lower().strip(".,;:'\"") for w in text[:_OPENING_CHARS].split()}
+    return bool(opening & DISASTER_WORDS)
+
+
+def _doers(verb: Any) -> list[Any]:
+    """The subject of an active verb, or the "by" agent of a passive one."""
+    return [c for c in verb.children if c.dep_ == "nsubj"] + [
+        p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
+    ]
+
+
+def _is_pardoned_animal(trigger: Any) -> bool:
+    """A pardon granted to an animal ("pardoned the turkey", "a pardon for the bird"):
+    a ceremony, not clemency for anyone."""
+    if trigger.lemma_.lower() not in _PARDONS:
+        return False
+    pardoned = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass", "dative")] + [
+        p for c in trigger.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
+    ]
+    return any(t.tag_ in ("NN", "NNS") and t.lemma_.lower() in _ANIMALS for t in pardoned)
 
 
 def _time_clauses(verb: Any) -> list[Any]:

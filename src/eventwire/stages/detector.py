@@ -44,7 +44,12 @@ from eventwire.stages.detector_sentences import (
 )
 from eventwire.stages.detector_sentences import in_sentence as _in
 from eventwire.stages.detector_sentences import worth_scoring as _worth_scoring
-from eventwire.stages.factuality import assess, is_summary_of_past, is_told_as_series
+from eventwire.stages.factuality import (
+    assess,
+    is_summary_of_past,
+    is_told_as_series,
+    reports_no_event,
+)
 from eventwire.stages.registry import stage
 
 _SCORED_ZONES = frozenset({Zone.TITLE, Zone.BODY})
@@ -306,6 +311,10 @@ def _not_as_told(event: Event, doc: Document, token: Any) -> bool:
         or assess(event, doc.spacy_doc)
         or is_summary_of_past(event, doc.spacy_doc)
         or is_told_as_series(event, doc.spacy_doc)
+        or (
+            doc.zone_at(event.start) == Zone.BODY
+            and reports_no_event(event, doc.spacy_doc, doc.text)
+        )
     )
 
 

@@ -406,6 +406,7 @@ __all__ = [
     "is_told_as_series",
     "judge_events",
     "nonspecific",
+    "reports_no_event",
 ]
 
 
