@@ -56,7 +56,7 @@ DISASTER_WORDS = frozenset(
 )  # fmt: skip
 _DISASTER_TYPES = frozenset({"ASSAULT", "COERCE"})
 _CONTROLLED_DEPS = frozenset({"advcl", "xcomp", "conj", "acomp", "oprd", "dobj", "ccomp"})
-_DOER_HOPS = 3
+_DOER_HOPS = 4
 _OPENING_CHARS = 400
 # A blast that a leak caused is an accident ("an explosion caused by a gas leak").
 _BLASTS = frozenset({"explosion", "blast", "fire", "blaze"})
@@ -67,6 +67,9 @@ _ANIMALS = frozenset(
     {"turkey", "bird", "fowl", "gobbler", "chicken", "goose", "pig", "animal", "dog", "cat",
      "horse", "cow", "lamb", "sheep", "goat"}
 )  # fmt: skip
+# Words for a number of people ("warned of hundreds of fighters").
+_MULTITUDES = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozens", "millions",
+                         "scores", "number", "numbers"})  # fmt: skip
 # Verbs that warn or forecast.
 _WARNING_WORDS = frozenset({"warn", "warning", "alert", "forecast", "predict", "caution"})
 # Verbs that report a win in a competition, and what names a competition or its result.
@@ -220,9 +223,24 @@ def _is_weather_warning(trigger: Any, verb: Any) -> bool:
         t for child in anchor.children if child.dep_ not in _SUBJECT_DEPS for t in child.subtree
     ]
     speaker = [t for child in anchor.children if child.dep_ in _SUBJECT_DEPS for t in child.subtree]
-    return any(t.lemma_.lower() in WEATHER_WORDS for t in said) or any(
-        t.lower_ in ("weather", "meteorological", "met", "forecasters") for t in speaker
+    return (
+        any(t.lemma_.lower() in WEATHER_WORDS for t in said)
+        or any(t.lower_ in ("weather", "meteorological", "met", "forecasters") for t in speaker)
+        or _warns_of_state(anchor)
     )
+
+
+def _warns_of_state(warning: Any) -> bool:
+    """A warning of a state of affairs, which threatens no one: "warned that there
+    would be delays", "warned of hundreds of fighters abroad" (a number of people)."""
+    for child in warning.children:
+        if child.dep_ == "ccomp" and any(c.dep_ == "expl" for c in child.children):
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("of", "about"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if any(o.tag_ == "CD" or o.lemma_.lower() in _MULTITUDES for o in objects):
+                return True
+    return False
 
 
 def _is_standing_offer(trigger: Any, verb: Any) -> bool:
@@ -361,8 +379,12 @@ def _is_disaster_harm(trigger: Any, verb: Any, text: str) -> bool:
 
 
 def _doers(verb: Any) -> list[Any]:
-    """The subject of an active verb, or the "by" agent of a passive one."""
-    return [c for c in verb.children if c.dep_ == "nsubj"] + [
+    """The subject of an active verb, or the "by" agent of a passive one (the subject
+    of a small clause, "leaving 180 people dead and 1,300 injured", is its patient)."""
+    small = verb.pos_ == "ADJ" or (
+        verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
+    return [c for c in verb.children if c.dep_ == "nsubj" and not small] + [
         p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
     ]
 

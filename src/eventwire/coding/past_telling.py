@@ -13,6 +13,8 @@ from eventwire.model import Event
 _SUMMARY_ADVERBS = frozenset({"already", "repeatedly", "previously", "often", "frequently"})
 _SPAN_PREPS = frozenset({"over", "in", "for", "since", "during", "throughout"})
 _SPAN_UNITS = frozenset({"year", "decade", "century", "generation"})
+# Words that count events without a number ("have held several meetings").
+_MANY = frozenset({"several", "many", "numerous", "multiple", "countless", "repeated"})
 # A plural noun of these sums up a series of events ("successive rounds of talks").
 _SERIES_NOUNS = frozenset({"round", "year", "decade", "series"})
 _REPEATED_WORDS = frozenset({"successive", "repeated", "previous", "earlier", "numerous"})
@@ -45,7 +47,8 @@ def is_summary_of_past(event: Event, spacy_doc: Any) -> bool:
         return True
     counted = [trigger, *(c for c in verb.children if c.dep_ == "dobj")]
     return any(
-        c.dep_ == "nummod" and c.like_num and c.lower_ not in ("one", "1")
+        (c.dep_ == "nummod" and c.like_num and c.lower_ not in ("one", "1"))
+        or (c.dep_ in ("amod", "det") and c.lower_ in _MANY and noun.tag_ == "NNS")
         for noun in counted
         for c in noun.children
     )
