@@ -220,8 +220,12 @@ def _governing_flags(verb: Any, words: Mapping[str, str]) -> set[str]:
                 # "efforts to end the fighting", "a demand that ...", "vetoed a
                 # resolution censuring the raid"
                 flags.add(flag)
-            elif infinitive and noun.dep_ == "dobj":
-                flags |= _clause_flags(noun.head, words)  # "will give a grant to finance"
+            elif infinitive and noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
+                # "will give a grant to finance schools", "urged him to set up a committee
+                # to coordinate regulators": the purpose takes its verb's scope
+                flags |= _clause_flags(noun.head, words)
+                current = noun.head
+                continue
             break
         if relation == "prep" and current.lower_ in _TEMPORAL_PREPS:
             break  # "arrested after attacking a guard": the attack happened
