@@ -405,6 +405,8 @@ def _doers(verb: Any) -> list[Any]:
     small = verb.pos_ == "ADJ" or (
         verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     )
+    if verb.dep_ == "acl" and any(c.dep_ == "dobj" for c in verb.children):
+        return [verb.head]  # "an explosion [that] injured 37 people", read as a modifier
     return [c for c in verb.children if c.dep_ == "nsubj" and not small] + [
         p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
     ]

@@ -13,7 +13,6 @@ from eventwire.coding import lexicon
 from eventwire.coding.non_events import non_event_reason
 from eventwire.coding.tolls import ATTACK_LEMMAS, sentence_figures, statements
 from eventwire.model import Document, Event, Zone
-from eventwire.stages.factuality import HISTORICAL, judge_events
 from eventwire.stages.incidents import TOLD_ZONES, is_period, main_attack
 from eventwire.stages.registry import stage
 
@@ -58,7 +57,7 @@ def _told_attack(doc: Document) -> Event | None:
             continue
         figures = sentence_figures(found)
         dead, hurt = figures.dead, figures.hurt + figures.hit
-        made = Event(
+        return Event(
             type="ASSAULT",
             sentence=sentence.text,
             start=sentence.start,
@@ -71,11 +70,6 @@ def _told_attack(doc: Document) -> Event | None:
             confidence=_TOLD_CONFIDENCE,
             headline=sentence.zone is Zone.TITLE,
         )
-        # The checks the events coded before it passed (``stages.factuality``): a
-        # toll standing as a state, a killing planned, denied or told of the past.
-        judged = judge_events(doc, [made])
-        if judged and judged[0].factual and HISTORICAL not in judged[0].contexts:
-            return judged[0]
     return None
 
 
