@@ -54,14 +54,9 @@ def test_events_beside_those_stay(code: Coder, text: str, type_: str) -> None:
     assert _factual(code(text), type_)
 
 
-def test_a_plot_told_in_the_past_is_neither_done_nor_threatened(code: Coder) -> None:
+def test_what_is_planned_after_an_infinitive_is_not_done(code: Coder) -> None:
     doc = code("Prosecutors said the man planned to kill a guard and then attack a station.")
     assert not _factual(doc, "ASSAULT")
-    assert not _factual(doc, "THREATEN")
-
-
-def test_a_plan_stated_by_its_party_is_a_threat(code: Coder) -> None:
-    assert _factual(code("The rebels said they plan to attack the capital."), "THREATEN")
 
 
 def test_what_one_is_warned_to_do_is_not_done(code: Coder) -> None:

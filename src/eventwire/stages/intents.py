@@ -91,9 +91,6 @@ _ATTRIBUTING_WORDS = frozenset(
     {"according", "statement", "quote", "confirm", "report", "claim", "reveal", "disclose",
      "inform", "notify", "tell"}
 )  # fmt: skip
-# A plan told in the past ("he planned to kill a guard", "had plotted to attack a base")
-# is a plot others recount, not an intention its party states: no threat, no promise.
-_PLOTTING_WORDS = frozenset({"plan", "plot", "intend", "scheme", "conspire"})
 _STATING_WORDS = _COMMITTING_WORDS | _HINTING_VERBS | _ATTRIBUTING_WORDS
 _FIRST_PERSON = frozenset({"i", "we"})  # "we will arrest them": the speaker's own word
 _INTENT_HOPS = 5
@@ -175,8 +172,6 @@ def is_stated_intention(event: Event, spacy_doc: Any) -> bool:
     if any(c.dep_ == "nsubj" and c.lower_ in _FIRST_PERSON for c in token.children):
         return True
     for _ in range(_INTENT_HOPS):
-        if token.lemma_.lower() in _PLOTTING_WORDS and token.tag_ in ("VBD", "VBN"):
-            return False  # "prosecutors said he planned to kill a guard": a plot told
         words = [token, *(c for c in token.children if c.dep_ in ("aux", "acomp", "dobj"))]
         if any(w.lemma_.lower() in _STATING_WORDS for w in words):
             return True
