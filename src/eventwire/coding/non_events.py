@@ -37,6 +37,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from eventwire.coding.word_senses import is_idiom, is_pardoned_animal, names_a_body
+
 # What a warning about nature names (lemmas).
 WEATHER_WORDS = frozenset(
     {"weather", "fog", "mist", "rain", "rainfall", "shower", "snow", "snowfall", "sleet",
@@ -61,29 +63,6 @@ _OPENING_CHARS = 400
 # A blast that a leak caused is an accident ("an explosion caused by a gas leak").
 _BLASTS = frozenset({"explosion", "blast", "fire", "blaze"})
 _LEAKS = frozenset({"leak", "leakage"})
-# A pardon for an animal is a ceremony (the turkey a president pardons).
-_PARDONS = frozenset({"pardon", "spare"})
-_ANIMALS = frozenset(
-    {"turkey", "bird", "fowl", "gobbler", "chicken", "goose", "pig", "animal", "dog", "cat",
-     "horse", "cow", "lamb", "sheep", "goat"}
-)  # fmt: skip
-# Bodies and offices an event noun before them names the purpose of ("trade group").
-_BODIES = frozenset(
-    {"group", "association", "body", "union", "organisation", "organization", "federation",
-     "council", "ministry", "minister", "secretary", "representative", "department",
-     "commission", "agency", "lobby", "organiser", "organizer", "official", "envoy",
-     "negotiator", "committee", "office"}
-)  # fmt: skip
-# Verbs whose object makes a fixed phrase of another sense.
-_IDIOMS: dict[str, frozenset[str]] = {
-    "lend": frozenset({"credence", "credibility", "weight", "legitimacy", "momentum", "ear",
-                       "voice", "urgency", "substance", "hand", "colour", "color"}),
-    "accept": frozenset({"position", "job", "post", "role", "appointment", "nomination",
-                         "award", "prize", "invitation", "chairmanship", "presidency"}),
-    "call": frozenset({"strike", "election", "elections", "vote", "referendum", "meeting",
-                       "halt", "ceasefire", "truce", "protest", "rally", "boycott", "session",
-                       "walkout", "shutdown", "bandh", "hartal"}),
-}  # fmt: skip
 # Words for a number of people ("warned of hundreds of fighters").
 _MULTITUDES = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozens", "millions",
                          "scores", "number", "numbers"})  # fmt: skip
@@ -192,11 +171,11 @@ def non_event_reason(trigger: Any, text: str, type_: str | None = None) -> str |
         return "accident"
     if type_ in _DISASTER_TYPES and _is_disaster_harm(trigger, verb, text):
         return "disaster"
-    if _is_pardoned_animal(trigger):
+    if is_pardoned_animal(trigger):
         return "ritual"
-    if _names_a_body(trigger):
+    if names_a_body(trigger):
         return "name"
-    if _is_idiom(trigger, verb, type_):
+    if is_idiom(trigger, verb, type_):
         return "idiom"
     if _is_standing_offer(trigger, verb) or (type_ == "CONSULT" and _is_dispatch(trigger, verb)):
         return "description"
@@ -410,41 +389,6 @@ def _doers(verb: Any) -> list[Any]:
     return [c for c in verb.children if c.dep_ == "nsubj" and not small] + [
         p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
     ]
-
-
-def _names_a_body(trigger: Any) -> bool:
-    """An event noun that names what a body or an office is for ("a trade group", "the
-    aid agency", "protest organisers"): the body, not an event."""
-    return (
-        trigger.pos_ == "NOUN"
-        and trigger.dep_ == "compound"
-        and trigger.head.lemma_.lower() in _BODIES
-    )
-
-
-def _is_idiom(trigger: Any, verb: Any, type_: str | None) -> bool:
-    """A verb in a fixed phrase of another sense: "lent credence to", "accepted the
-    position of", "called a strike" (no telephone call)."""
-    lemma = trigger.lemma_.lower()
-    if trigger.i != verb.i or lemma not in _IDIOMS:
-        return False
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    if lemma == "call" and verb.dep_ == "acl":
-        objects.append(verb.head)  # "a planned strike called by the union"
-    if lemma == "call" and type_ != "CONSULT":
-        return False
-    return any(o.lemma_.lower() in _IDIOMS[lemma] for o in objects)
-
-
-def _is_pardoned_animal(trigger: Any) -> bool:
-    """A pardon granted to an animal ("pardoned the turkey", "a pardon for the bird"):
-    a ceremony, not clemency for anyone."""
-    if trigger.lemma_.lower() not in _PARDONS:
-        return False
-    pardoned = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass", "dative")] + [
-        p for c in trigger.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
-    ]
-    return any(t.tag_ in ("NN", "NNS") and t.lemma_.lower() in _ANIMALS for t in pardoned)
 
 
 def _time_clauses(verb: Any) -> list[Any]:
