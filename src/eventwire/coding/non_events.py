@@ -37,6 +37,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from eventwire.coding.word_senses import is_idiom, is_pardoned_animal, names_a_body
+
 # What a warning about nature names (lemmas).
 WEATHER_WORDS = frozenset(
     {"weather", "fog", "mist", "rain", "rainfall", "shower", "snow", "snowfall", "sleet",
@@ -46,6 +48,24 @@ WEATHER_WORDS = frozenset(
      "landslide", "mudslide", "cold", "chill", "forecast", "forecaster", "meteorologist",
      "eruption", "wildfire", "pollen", "haze", "dust"}
 )  # fmt: skip
+# Natural forces whose harm is no event by an actor (harm with no doer in an article
+# that opens on one of these: ``_is_disaster_harm``).
+DISASTER_WORDS = frozenset(
+    {"earthquake", "earthquakes", "quake", "quakes", "tremor", "tremors", "aftershock",
+     "aftershocks", "flood", "floods", "flooding", "floodwaters", "hurricane", "typhoon",
+     "cyclone", "tornado", "tsunami", "landslide", "landslides", "mudslide", "avalanche",
+     "eruption", "volcano", "wildfire", "wildfires", "bushfire", "storm", "blizzard"}
+)  # fmt: skip
+_DISASTER_TYPES = frozenset({"ASSAULT", "COERCE"})
+_CONTROLLED_DEPS = frozenset({"advcl", "xcomp", "conj", "acomp", "oprd", "dobj", "ccomp"})
+_DOER_HOPS = 4
+_OPENING_CHARS = 400
+# A blast that a leak caused is an accident ("an explosion caused by a gas leak").
+_BLASTS = frozenset({"explosion", "blast", "fire", "blaze"})
+_LEAKS = frozenset({"leak", "leakage"})
+# Words for a number of people ("warned of hundreds of fighters").
+_MULTITUDES = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozens", "millions",
+                         "scores", "number", "numbers"})  # fmt: skip
 # Verbs that warn or forecast.
 _WARNING_WORDS = frozenset({"warn", "warning", "alert", "forecast", "predict", "caution"})
 # Verbs that report a win in a competition, and what names a competition or its result.
@@ -149,6 +169,14 @@ def non_event_reason(trigger: Any, text: str, type_: str | None = None) -> str |
         return "no protest"
     if _is_accident(verb, type_):
         return "accident"
+    if type_ in _DISASTER_TYPES and _is_disaster_harm(trigger, verb, text):
+        return "disaster"
+    if is_pardoned_animal(trigger):
+        return "ritual"
+    if names_a_body(trigger):
+        return "name"
+    if is_idiom(trigger, verb, type_):
+        return "idiom"
     if _is_standing_offer(trigger, verb) or (type_ == "CONSULT" and _is_dispatch(trigger, verb)):
         return "description"
     if _is_instruction(verb):
@@ -195,9 +223,24 @@ def _is_weather_warning(trigger: Any, verb: Any) -> bool:
         t for child in anchor.children if child.dep_ not in _SUBJECT_DEPS for t in child.subtree
     ]
     speaker = [t for child in anchor.children if child.dep_ in _SUBJECT_DEPS for t in child.subtree]
-    return any(t.lemma_.lower() in WEATHER_WORDS for t in said) or any(
-        t.lower_ in ("weather", "meteorological", "met", "forecasters") for t in speaker
+    return (
+        any(t.lemma_.lower() in WEATHER_WORDS for t in said)
+        or any(t.lower_ in ("weather", "meteorological", "met", "forecasters") for t in speaker)
+        or _warns_of_state(anchor)
     )
+
+
+def _warns_of_state(warning: Any) -> bool:
+    """A warning of a state of affairs, which threatens no one: "warned that there
+    would be delays", "warned of hundreds of fighters abroad" (a number of people)."""
+    for child in warning.children:
+        if child.dep_ == "ccomp" and any(c.dep_ == "expl" for c in child.children):
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("of", "about"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if any(o.tag_ == "CD" or o.lemma_.lower() in _MULTITUDES for o in objects):
+                return True
+    return False
 
 
 def _is_standing_offer(trigger: Any, verb: Any) -> bool:
@@ -303,6 +346,49 @@ def _is_accident(verb: Any, type_: str | None) -> bool:
         if lemma in _FALLING and any(c.lemma_.lower() in _FALLEN for c in subjects):
             return True
     return False
+
+
+def _is_disaster_harm(trigger: Any, verb: Any, text: str) -> bool:
+    """Harm that nature did: done by a natural force ("the quake destroyed six
+    villages", "an explosion caused by a gas leak injured 37"), or told with no doer in
+    a sentence or an article that opens on a disaster ("six villages were destroyed",
+    "phone lines have been cut", "forced to leave their homes" after an earthquake)."""
+    sentence = trigger.sent
+    doers = _doers(verb)
+    clause = verb
+    for _ in range(_DOER_HOPS):
+        # A participle or an infinitive with no subject of its own has the doer of the
+        # clause it hangs on ("two quakes struck, leaving 180 dead and 1,300 injured").
+        if doers or clause.dep_ not in _CONTROLLED_DEPS or clause.head.i == clause.i:
+            break
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in clause.children):
+            break
+        clause = clause.head
+        doers = _doers(clause)
+    lemmas = {t.lemma_.lower() for t in sentence}
+    if doers:
+        if any(d.lemma_.lower() in DISASTER_WORDS for d in doers):
+            return True  # "the quake destroyed six villages", "flattened by the storm"
+        return bool(lemmas & _LEAKS) and any(d.lemma_.lower() in _BLASTS for d in doers)
+    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return False  # an active clause with no subject: left to the other checks
+    if lemmas & DISASTER_WORDS:
+        return True
+    opening = {w.lower().strip(".,;:'\"") for w in text[:_OPENING_CHARS].split()}
+    return bool(opening & DISASTER_WORDS)
+
+
+def _doers(verb: Any) -> list[Any]:
+    """The subject of an active verb, or the "by" agent of a passive one (the subject
+    of a small clause, "leaving 180 people dead and 1,300 injured", is its patient)."""
+    small = verb.pos_ == "ADJ" or (
+        verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
+    if verb.dep_ == "acl" and any(c.dep_ == "dobj" for c in verb.children):
+        return [verb.head]  # "an explosion [that] injured 37 people", read as a modifier
+    return [c for c in verb.children if c.dep_ == "nsubj" and not small] + [
+        p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
+    ]
 
 
 def _time_clauses(verb: Any) -> list[Any]:

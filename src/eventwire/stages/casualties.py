@@ -32,6 +32,7 @@ from eventwire.coding.tolls import sentence_figures, statements
 from eventwire.coding.victims import count_phrase
 from eventwire.model import Actor, Document, Event
 from eventwire.stages.agents import noun_phrase_agent
+from eventwire.stages.factuality import judge_events
 from eventwire.stages.incidents import TOLD_ZONES, is_period
 from eventwire.stages.registry import stage
 
@@ -237,6 +238,7 @@ def _told_deaths(doc: Document) -> None:
             dead, _ = _sentence_dead(spacy_doc, start, open_[0].end)
             for event in open_ if dead else []:
                 event.dead = dead
+    added: list[Event] = []
     for sentence in doc.sentences:
         if sentence.start in attacks or sentence.zone not in TOLD_ZONES:
             continue
@@ -248,7 +250,7 @@ def _told_deaths(doc: Document) -> None:
             dead, cue, actor = 1, *_uncounted_death(doc, sentence.start, sentence.end)
         if actor is None or cue is None:
             continue
-        doc.events.append(
+        added.append(
             Event(
                 type="ASSAULT",
                 sentence=sentence.text,
@@ -262,6 +264,10 @@ def _told_deaths(doc: Document) -> None:
                 confidence=_TOLD_CONFIDENCE,
             )
         )
+    # An attack read from a death toll passes the non-event checks the events coded
+    # before it passed (``stages.factuality``): a toll in a heading, an accident's
+    # standing count, a death that is planned or denied.
+    doc.events.extend(judge_events(doc, added))
     doc.events.sort(key=lambda e: e.start)
 
 

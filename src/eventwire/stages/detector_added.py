@@ -18,8 +18,13 @@ from typing import Any
 from eventwire.coding import lexicon
 from eventwire.coding.arguments import find_arguments, sides
 from eventwire.coding.lexicon import EventPattern
-from eventwire.model import Actor, Document, Event, Sentence
-from eventwire.stages.factuality import assess, is_summary_of_past, is_told_as_series
+from eventwire.model import Actor, Document, Event, Sentence, Zone
+from eventwire.stages.factuality import (
+    assess,
+    is_summary_of_past,
+    is_told_as_series,
+    reports_no_event,
+)
 
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 
@@ -74,7 +79,9 @@ def _anchor(span: Any, kind: str, bare: bool) -> tuple[Any, EventPattern] | None
             if found:
                 return token, found[0]
         elif token.pos_ == "NOUN" and noun is None and _tells_noun_event(token, patterns):
-            found = [p for p in patterns.for_noun(lemma) if p.type == kind]
+            # A pattern bound to its modifiers is another sense of the noun ("cyber
+            # attack" is COERCE): it names no event of its type without them.
+            found = [p for p in patterns.for_noun(lemma) if p.type == kind and not p.modifiers]
             if found:
                 noun = token, found[0]
     if noun is not None or kind not in ROOT_ANCHORED_TYPES or not bare:
@@ -120,6 +127,10 @@ def not_as_told(event: Event, doc: Document, token: Any) -> bool:
         or assess(event, doc.spacy_doc)
         or is_summary_of_past(event, doc.spacy_doc)
         or is_told_as_series(event, doc.spacy_doc)
+        or (
+            doc.zone_at(event.start) == Zone.BODY
+            and reports_no_event(event, doc.spacy_doc, doc.text)
+        )
     )
 
 

@@ -30,6 +30,7 @@ from eventwire.coding.arguments import (
     sides,
 )
 from eventwire.coding.lexicon import EventPattern, PatternSet
+from eventwire.coding.retyping import retype
 from eventwire.coding.syntax import (
     NAMED_ENTITIES,
     children,
@@ -61,9 +62,6 @@ _MAIN_CLAUSE_BONUS = 0.05
 _CODED_ZONES = frozenset({Zone.BODY, Zone.TITLE})
 # Where a meeting or a joint action takes place is not its target.
 _MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE"})
-# Actors that withdraw a presence, not forces: aid agencies, rights groups, companies,
-# media, international organisations.
-_CIVILIAN_SECTORS = frozenset({"NGO", "HRI", "BUS", "MED", "IGO", "HLH", "EDU", "REL"})
 # Types whose event, done by two or more parties to nothing that is a party, is done
 # between them ("A and B failed to reach agreement on X", "began a round of talks").
 _SHARED_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
@@ -378,42 +376,6 @@ def code_sentence(doc: Document, sentence: Sentence, patterns: PatternSet) -> li
     return events
 
 
-def _attacker_words(item: _Coded) -> set[str]:
-    """The words of an attack's subject or "by" agent ("hackers", "violent rioters")."""
-    agents = [c for c in item.verb.children if c.dep_ in ("nsubj", "agent")]
-    return {t.lemma_.lower() for a in agents for t in a.subtree} | {
-        t.lower_ for a in agents for t in a.subtree
-    }
-
-
-_SIDE_PREPS = frozenset({"with", "between", "against"})
-
-
-def _protesters_clash(item: _Coded, riot_words: frozenset[str]) -> bool:
-    """A clash one of whose sides is the protesters ("police clashed with protesters",
-    "clashes between demonstrators and the police"): a riot, PROTEST in PLOVER."""
-    if not item.pattern.reciprocal:
-        return False
-    heads = [c for c in item.verb.children if c.dep_ == "nsubj"]
-    for word in {item.verb, item.trigger}:
-        preps = [c for c in word.children if c.dep_ == "prep" and c.lower_ in _SIDE_PREPS]
-        heads += [o for p in preps for o in p.children if o.dep_ == "pobj"]
-    seen: list[Any] = []
-    while heads:  # a side, its conjuncts ("demonstrators and police"), "hundreds of" them
-        head = heads.pop()
-        seen.append(head)
-        heads += [c for c in head.children if c.dep_ == "conj"]
-        ofs = [p for p in head.children if p.lower_ == "of"]
-        heads += [o for p in ofs for o in p.children if o.dep_ == "pobj"]
-    return any(t.lower_ in riot_words for t in seen)
-
-
-def _civilian(item: _Coded) -> bool:
-    """Whether every coded actor is an organisation with no forces (``_CIVILIAN_SECTORS``)."""
-    sectors = [a.sector for a in item.actors if a is not None]
-    return bool(sectors) and all(s in _CIVILIAN_SECTORS for s in sectors)
-
-
 def _same_side(actor: Actor | None, recipient: Actor | None) -> bool:
     return (
         actor is not None
@@ -423,36 +385,8 @@ def _same_side(actor: Actor | None, recipient: Actor | None) -> bool:
     )
 
 
-def _sends_peacekeepers(item: _Coded) -> bool:
-    """Whether the forces a deployment moves are peacekeepers ("deployed peacekeepers",
-    "the deployment of peacekeeping troops")."""
-    moved = [item.trigger, *(c for c in item.verb.children if c.dep_ in ("dobj", "nsubjpass"))]
-    return any(t.lower_.startswith("peacekeep") for m in moved for t in m.subtree)
-
-
-def _all_police(item: _Coded) -> bool:
-    sectors = [a.sector for a in item.actors if a is not None]
-    return bool(sectors) and all(s == "COP" for s in sectors)
-
-
 def _events(doc: Document, sentence: Sentence, span: Any, item: _Coded) -> list[Event]:
-    patterns = lexicon.event_patterns()
-    if item.pattern.type == "ASSAULT":
-        attackers = _attacker_words(item)
-        if attackers & patterns.cyber_words:
-            item.pattern = replace(item.pattern, type="COERCE", mode="cyber", casualty=None)
-        elif attackers & patterns.riot_words or _protesters_clash(item, patterns.riot_words):
-            item.pattern = replace(item.pattern, type="PROTEST", mode="riot")
-    if item.pattern.type == "MOBILIZE" and _sends_peacekeepers(item):
-        # PLOVER's AID has a peacekeeping mode: deploying peacekeepers helps the host.
-        item.pattern = replace(item.pattern, type="AID", mode="peacekeeping")
-    if item.pattern.trigger == "raid" and _all_police(item):
-        # A police raid is a search: COERCE (PLOVER's seize); by soldiers or gunmen an attack.
-        item.pattern = replace(item.pattern, type="COERCE", mode="seize")
-    if item.pattern.type == "RETREAT" and item.pattern.mode == "withdraw" and _civilian(item):
-        # An organisation leaving a country ends its presence there: SANCTION in the
-        # PLOVER manual; RETREAT is a withdrawal of forces.
-        item.pattern = replace(item.pattern, type="SANCTION", mode="withdraw")
+    item.pattern = retype(item.pattern, item.trigger, item.verb, item.actors)
     pattern, trigger, actors, recipients = item.pattern, item.trigger, item.actors, item.recipients
     pairs: list[tuple[Actor | None, Actor | None]]
     shared = pattern.reciprocal or item.each_other or item.mutual

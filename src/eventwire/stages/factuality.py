@@ -34,8 +34,14 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
-from eventwire.coding.non_events import non_event_reason
 from eventwire.coding.nonspecific import nonspecific_reason
+from eventwire.coding.past_telling import (
+    is_standing_state,
+    is_summary_of_past,
+    is_told_as_series,
+    reports_no_event,
+    trigger_and_verb,
+)
 from eventwire.coding.syntax import COMMITTING_VERBS
 from eventwire.datafiles import read_word_table
 from eventwire.model import Document, Event, Zone
@@ -44,20 +50,13 @@ from eventwire.stages.registry import stage
 FLAGS = frozenset({"negated", "hypothetical", "future"})
 # PLOVER's context for an event told as part of the past ("have already fought two wars").
 HISTORICAL = "historical"
-_SUMMARY_ADVERBS = frozenset({"already", "repeatedly", "previously", "often", "frequently"})
-_SPAN_PREPS = frozenset({"over", "in", "for", "since", "during", "throughout"})
-_SPAN_UNITS = frozenset({"year", "decade", "century", "generation"})
 FLAGGED_PENALTY = 0.1
 # An article whose source gave its title apart from the text (``Article.title``, no
 # title line in the text) is an article with a title too: its text is all body, where
 # the present tense describes rather than reports (``coding.nonspecific``).
 TITLE_GIVEN_APART = True
-# A plural noun of these sums up a series of events ("successive rounds of talks").
 # Words that make the gerund after them an alternative not taken.
 _NOT_TAKEN = frozenset({("instead", "of"), ("rather", "than")})
-_SERIES_NOUNS = frozenset({"round", "year", "decade", "series"})
-_REPEATED_WORDS = frozenset({"successive", "repeated", "previous", "earlier", "numerous"})
-_QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''"})
 # Relations through which a governing word scopes over the event's clause.
 _GOVERNING_DEPS = frozenset({"xcomp", "pcomp", "prep", "acomp", "ccomp"})
 _CLAUSE_DEPS = frozenset({"aux", "auxpass", "neg", "mark", "advmod"})
@@ -203,6 +202,10 @@ def _governing_flags(verb: Any, words: Mapping[str, str]) -> set[str]:
         relation = current.dep_
         if current.head.i == current.i:
             break
+        shared = _shared_infinitive(current)
+        if shared is not None:
+            current = shared  # "planned to kill him and then attack a station"
+            continue
         if relation == "conj" and current.head.pos_ in ("VERB", "AUX"):
             current = current.head  # "refused to let the planes land and evacuate ..."
             flags |= _clause_flags(current, words) - {"negated"}
@@ -217,8 +220,12 @@ def _governing_flags(verb: Any, words: Mapping[str, str]) -> set[str]:
                 # "efforts to end the fighting", "a demand that ...", "vetoed a
                 # resolution censuring the raid"
                 flags.add(flag)
-            elif infinitive and noun.dep_ == "dobj":
-                flags |= _clause_flags(noun.head, words)  # "will give a grant to finance"
+            elif infinitive and noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
+                # "will give a grant to finance schools", "urged him to set up a committee
+                # to coordinate regulators": the purpose takes its verb's scope
+                flags |= _clause_flags(noun.head, words)
+                current = noun.head
+                continue
             break
         if relation == "prep" and current.lower_ in _TEMPORAL_PREPS:
             break  # "arrested after attacking a guard": the attack happened
@@ -247,6 +254,22 @@ def _governing_flags(verb: Any, words: Mapping[str, str]) -> set[str]:
         if current.pos_ in ("VERB", "AUX", "ADJ"):
             flags |= _clause_flags(current, words)
     return flags
+
+
+def _shared_infinitive(verb: Any) -> Any | None:
+    """The infinitive a bare verb shares its "to" with when the parser joined it to the
+    finite verb instead ("planned to kill him and then attack a station": "attack" is
+    planned too). A base form with no subject nor auxiliary of its own cannot be a
+    clause of a finite verb in the past or third person."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.tag_ != "VB" or head.tag_ not in ("VBD", "VBZ", "VBN"):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
+        return None
+    earlier = [
+        t for t in head.subtree if head.i < t.i < verb.i and t.tag_ == "VB" and _is_infinitive(t)
+    ]
+    return earlier[-1] if earlier else None
 
 
 def _is_causative(verb: Any, infinitive: bool) -> bool:
@@ -304,7 +327,7 @@ def nonspecific(event: Event, spacy_doc: Any, *, in_body: bool = False) -> tuple
     """The flag and the reason why ``event`` is told as no specific event done (a plan,
     a habit, a standing state, the report's frame, another sense of the word:
     ``coding.nonspecific``), or None."""
-    found = _trigger_and_verb(event, spacy_doc)
+    found = trigger_and_verb(event, spacy_doc)
     if found is None:
         return None
     return nonspecific_reason(found[0], event.type, in_body=in_body)
@@ -379,112 +402,26 @@ def _is_aimed_arrest(verb: Any) -> bool:
     return verb.head.lemma_.lower() not in _ACHIEVING_WORDS
 
 
-def is_summary_of_past(event: Event, spacy_doc: Any) -> bool:
-    """Whether the event is told as a summary of the past, not as news: a present
-    perfect with "already" or a span of years ("have already fought two wars", "have
-    clashed repeatedly over the past decade"), or over a count of events ("have held
-    three rounds of talks"). PLOVER's "historical" context."""
-    if event.trigger_start is None or event.trigger_end is None:
-        return False
-    span = spacy_doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
-    if span is None:
-        return False
-    trigger = verb = span.root
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    perfect = verb.tag_ == "VBN" and any(
-        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBP", "VBZ") for c in verb.children
-    )
-    if not perfect:
-        return False
-    if any(c.dep_ == "advmod" and c.lower_ in _SUMMARY_ADVERBS for c in verb.children):
-        return True
-    spans = [p for p in verb.children if p.dep_ == "prep" and p.lower_ in _SPAN_PREPS]
-    if any(t.lemma_.lower() in _SPAN_UNITS for p in spans for t in p.subtree):
-        return True
-    counted = [trigger, *(c for c in verb.children if c.dep_ == "dobj")]
-    return any(
-        c.dep_ == "nummod" and c.like_num and c.lower_ not in ("one", "1")
-        for noun in counted
-        for c in noun.children
-    )
+__all__ = [
+    "HISTORICAL",
+    "assess",
+    "flag_factuality",
+    "is_summary_of_past",
+    "is_told_as_series",
+    "judge_events",
+    "nonspecific",
+    "reports_no_event",
+]
 
 
-def _trigger_and_verb(event: Event, spacy_doc: Any) -> tuple[Any, Any] | None:
-    if event.trigger_start is None or event.trigger_end is None:
-        return None
-    span = spacy_doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
-    if span is None:
-        return None
-    trigger = verb = span.root
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    return trigger, verb
-
-
-def is_told_as_series(event: Event, spacy_doc: Any) -> bool:
-    """Whether the event is one of a series the sentence sums up ("successive rounds of
-    talks, mediated by ...", "years of fighting"): the past, not a new event."""
-    found = _trigger_and_verb(event, spacy_doc)
-    if found is None:
-        return False
-    node = found[0]
-    for _ in range(_MAX_HOPS):
-        if node.tag_ == "NNS" and (
-            node.lemma_.lower() in _SERIES_NOUNS
-            or any(c.dep_ == "amod" and c.lower_ in _REPEATED_WORDS for c in node.children)
-        ):
-            return True
-        if node.head.i == node.i or (node.pos_ in ("VERB", "AUX") and node.dep_ != "acl"):
-            return False
-        node = node.head
-    return False
-
-
-def is_standing_state(event: Event, spacy_doc: Any) -> bool:
-    """Whether the body tells the event as a standing state, not as something that
-    happened: a present passive with "as" ("the region is recognized as part of
-    Azerbaijan", "he is seen as a mediator"): no event. Titles and captions, which tell
-    news in the present, are not judged here, nor is speech reported or quoted. (The
-    present simple alone, "Iran backs the government", is left alone: real news tells
-    ongoing events that way too, and dropping them cost the ConfliBERT actor figure.)"""
-    found = _trigger_and_verb(event, spacy_doc)
-    if found is None:
-        return False
-    verb = found[1]
-    if verb.dep_ in ("ccomp", "xcomp", "conj") or _in_quotes(verb):
-        return False
-    children = list(verb.children)
-    return (
-        verb.tag_ == "VBN"
-        and any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in children)
-        and any(c.dep_ == "prep" and c.lower_ == "as" for c in children)
-    )
-
-
-def reports_no_event(event: Event, spacy_doc: Any, text: str) -> bool:
-    """Whether the body sentence reports no event at all: a heading, a weather
-    warning, a result in a competition, an instruction, a question reported as speech
-    (``coding.non_events``)."""
-    found = _trigger_and_verb(event, spacy_doc)
-    return found is not None and non_event_reason(found[0], text, event.type) is not None
-
-
-def _in_quotes(token: Any) -> bool:
-    """Whether an odd number of quotation marks precede ``token`` in its sentence."""
-    marks = sum(1 for t in token.sent if t.i < token.i and t.text in _QUOTE_MARKS)
-    return marks % 2 == 1
-
-
-@stage(
-    "factuality",
-    requires=("doc.events", "doc.spacy_doc"),
-    assigns=("event.negated", "event.hypothetical", "event.future", "event.contexts"),
-)
-def flag_factuality(doc: Document) -> Document:
-    doc.events = [
+def judge_events(doc: Document, events: list[Event]) -> list[Event]:
+    """The events that a body sentence reports as events (titles and captions are not
+    judged), each flagged as the text tells it: negated, hypothetical, future, or
+    historical. Stages that add events after this one (``stages.casualties``) judge
+    theirs here too."""
+    kept = [
         event
-        for event in doc.events
+        for event in events
         if doc.zone_at(event.start) in (Zone.TITLE, Zone.CAPTION)
         or not (
             is_standing_state(event, doc.spacy_doc)
@@ -494,7 +431,7 @@ def flag_factuality(doc: Document) -> Document:
     titled = any(span.zone is Zone.TITLE for span in doc.spans) or (
         TITLE_GIVEN_APART and doc.article is not None and doc.article.title is not None
     )
-    for event in doc.events:
+    for event in kept:
         # An article's body (it has a title): lone sentences and captions tell news in
         # the present.
         in_body = titled and doc.zone_at(event.start) == Zone.BODY
@@ -512,4 +449,14 @@ def flag_factuality(doc: Document) -> Document:
             # it undated rather than date it on the publication day.
             event.contexts.append(HISTORICAL)
             event.confidence = round(max(0.05, event.confidence - FLAGGED_PENALTY), 2)
+    return kept
+
+
+@stage(
+    "factuality",
+    requires=("doc.events", "doc.spacy_doc"),
+    assigns=("event.negated", "event.hypothetical", "event.future", "event.contexts"),
+)
+def flag_factuality(doc: Document) -> Document:
+    doc.events = judge_events(doc, doc.events)
     return doc

@@ -1,0 +1,121 @@
+"""How a sentence tells an event it does not report as news of the day: as a summary
+of the past ("have already fought two wars"), as one of a series ("successive rounds of
+talks"), as a standing state ("is recognized as part of"), or in a sentence that reports
+no event at all (``coding.non_events``). Used by ``stages.factuality``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventwire.coding.non_events import non_event_reason
+from eventwire.model import Event
+
+_SUMMARY_ADVERBS = frozenset({"already", "repeatedly", "previously", "often", "frequently"})
+_SPAN_PREPS = frozenset({"over", "in", "for", "since", "during", "throughout"})
+_SPAN_UNITS = frozenset({"year", "decade", "century", "generation"})
+# Words that count events without a number ("have held several meetings").
+_MANY = frozenset({"several", "many", "numerous", "multiple", "countless", "repeated"})
+# A plural noun of these sums up a series of events ("successive rounds of talks").
+_SERIES_NOUNS = frozenset({"round", "year", "decade", "series"})
+_REPEATED_WORDS = frozenset({"successive", "repeated", "previous", "earlier", "numerous"})
+_QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''"})
+_MAX_HOPS = 4
+
+
+def is_summary_of_past(event: Event, spacy_doc: Any) -> bool:
+    """Whether the event is told as a summary of the past, not as news: a present
+    perfect with "already" or a span of years ("have already fought two wars", "have
+    clashed repeatedly over the past decade"), or over a count of events ("have held
+    three rounds of talks"). PLOVER's "historical" context."""
+    if event.trigger_start is None or event.trigger_end is None:
+        return False
+    span = spacy_doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+    if span is None:
+        return False
+    trigger = verb = span.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    perfect = verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBP", "VBZ") for c in verb.children
+    )
+    if not perfect:
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ in _SUMMARY_ADVERBS for c in verb.children):
+        return True
+    spans = [p for p in verb.children if p.dep_ == "prep" and p.lower_ in _SPAN_PREPS]
+    if any(t.lemma_.lower() in _SPAN_UNITS for p in spans for t in p.subtree):
+        return True
+    counted = [trigger, *(c for c in verb.children if c.dep_ == "dobj")]
+    return any(
+        (c.dep_ == "nummod" and c.like_num and c.lower_ not in ("one", "1"))
+        or (c.dep_ in ("amod", "det") and c.lower_ in _MANY and noun.tag_ == "NNS")
+        for noun in counted
+        for c in noun.children
+    )
+
+
+def trigger_and_verb(event: Event, spacy_doc: Any) -> tuple[Any, Any] | None:
+    """The trigger's root token and the verb that governs it (itself for a verb)."""
+    if event.trigger_start is None or event.trigger_end is None:
+        return None
+    span = spacy_doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+    if span is None:
+        return None
+    trigger = verb = span.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return trigger, verb
+
+
+def is_told_as_series(event: Event, spacy_doc: Any) -> bool:
+    """Whether the event is one of a series the sentence sums up ("successive rounds of
+    talks, mediated by ...", "years of fighting"): the past, not a new event."""
+    found = trigger_and_verb(event, spacy_doc)
+    if found is None:
+        return False
+    node = found[0]
+    for _ in range(_MAX_HOPS):
+        if node.tag_ == "NNS" and (
+            node.lemma_.lower() in _SERIES_NOUNS
+            or any(c.dep_ == "amod" and c.lower_ in _REPEATED_WORDS for c in node.children)
+        ):
+            return True
+        if node.head.i == node.i or (node.pos_ in ("VERB", "AUX") and node.dep_ != "acl"):
+            return False
+        node = node.head
+    return False
+
+
+def is_standing_state(event: Event, spacy_doc: Any) -> bool:
+    """Whether the body tells the event as a standing state, not as something that
+    happened: a present passive with "as" ("the region is recognized as part of
+    Azerbaijan", "he is seen as a mediator"): no event. Titles and captions, which tell
+    news in the present, are not judged here, nor is speech reported or quoted. (The
+    present simple alone, "Iran backs the government", is left alone: real news tells
+    ongoing events that way too, and dropping them cost the ConfliBERT actor figure.)"""
+    found = trigger_and_verb(event, spacy_doc)
+    if found is None:
+        return False
+    verb = found[1]
+    if verb.dep_ in ("ccomp", "xcomp", "conj") or _in_quotes(verb):
+        return False
+    children = list(verb.children)
+    return (
+        verb.tag_ == "VBN"
+        and any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in children)
+        and any(c.dep_ == "prep" and c.lower_ == "as" for c in children)
+    )
+
+
+def reports_no_event(event: Event, spacy_doc: Any, text: str) -> bool:
+    """Whether the body sentence reports no event at all: a heading, a weather
+    warning, a result in a competition, an instruction, a question reported as speech
+    (``coding.non_events``)."""
+    found = trigger_and_verb(event, spacy_doc)
+    return found is not None and non_event_reason(found[0], text, event.type) is not None
+
+
+def _in_quotes(token: Any) -> bool:
+    """Whether an odd number of quotation marks precede ``token`` in its sentence."""
+    marks = sum(1 for t in token.sent if t.i < token.i and t.text in _QUOTE_MARKS)
+    return marks % 2 == 1

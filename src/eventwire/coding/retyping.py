@@ -1,0 +1,130 @@
+"""Types a trigger's pattern gives that its sides or its object change.
+
+An attack by hackers or with a cyber attack is COERCE, mode cyber (``cyber_words``);
+one by protesters or rioters, or a clash with them, is a riot, PROTEST
+(``riot_words``). Deploying peacekeepers is AID (peacekeeping). A police raid, or a
+home or an office raided by no one named, is a search: COERCE (seize). Armed men
+"strike" by attacking (ASSAULT), workers by walking out (PROTEST). An organisation
+leaving a country withdraws its presence: SANCTION (withdraw), not RETREAT.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from eventwire.coding import lexicon
+from eventwire.coding.lexicon import EventPattern
+from eventwire.model import Actor
+
+_SIDE_PREPS = frozenset({"with", "between", "against"})
+# Actors that withdraw a presence, not forces: aid agencies, rights groups, companies,
+# media, international organisations.
+_CIVILIAN_SECTORS = frozenset({"NGO", "HRI", "BUS", "MED", "IGO", "HLH", "EDU", "REL"})
+
+
+def retype(
+    pattern: EventPattern, trigger: Any, verb: Any, actors: list[Actor | None]
+) -> EventPattern:
+    """The pattern of the event ``trigger`` tells, with its type changed where its
+    attacker, its object or its sides make it another type."""
+    patterns = lexicon.event_patterns()
+    if pattern.type == "ASSAULT":
+        attackers = _attacker_words(verb)
+        if attackers & patterns.cyber_words:
+            pattern = replace(pattern, type="COERCE", mode="cyber", casualty=None)
+        elif attackers & patterns.riot_words or _protesters_clash(
+            pattern, trigger, verb, patterns.riot_words
+        ):
+            pattern = replace(pattern, type="PROTEST", mode="riot")
+    if pattern.type == "MOBILIZE" and _sends_peacekeepers(trigger, verb):
+        # PLOVER's AID has a peacekeeping mode: deploying peacekeepers helps the host.
+        pattern = replace(pattern, type="AID", mode="peacekeeping")
+    if pattern.trigger == "raid" and (_all_police(actors) or _searched_premises(trigger, actors)):
+        # A police raid is a search: COERCE (PLOVER's seize); by soldiers or gunmen an
+        # attack. A home or an office raided by no one named is searched too.
+        pattern = replace(pattern, type="COERCE", mode="seize")
+    if pattern.mode == "strike" and trigger.pos_ == "VERB" and _armed(actors):
+        # "The gunmen struck at dawn": armed men strike by attacking, workers by walking out.
+        pattern = replace(pattern, type="ASSAULT", mode=None)
+    if pattern.type == "RETREAT" and pattern.mode == "withdraw" and _civilian(actors):
+        # An organisation leaving a country ends its presence there: SANCTION in the
+        # PLOVER manual; RETREAT is a withdrawal of forces.
+        pattern = replace(pattern, type="SANCTION", mode="withdraw")
+    return pattern
+
+
+def _attacker_words(verb: Any) -> set[str]:
+    """The words of an attack's subject or "by" agent ("hackers", "violent rioters")."""
+    agents = [c for c in verb.children if c.dep_ in ("nsubj", "agent")]
+    return {t.lemma_.lower() for a in agents for t in a.subtree} | {
+        t.lower_ for a in agents for t in a.subtree
+    }
+
+
+def _protesters_clash(
+    pattern: EventPattern, trigger: Any, verb: Any, riot_words: frozenset[str]
+) -> bool:
+    """A clash one of whose sides is the protesters ("police clashed with protesters",
+    "clashes between demonstrators and the police"): a riot, PROTEST in PLOVER."""
+    if not pattern.reciprocal:
+        return False
+    heads = [c for c in verb.children if c.dep_ == "nsubj"]
+    for word in {verb, trigger}:
+        preps = [c for c in word.children if c.dep_ == "prep" and c.lower_ in _SIDE_PREPS]
+        heads += [o for p in preps for o in p.children if o.dep_ == "pobj"]
+    seen: list[Any] = []
+    while heads:  # a side, its conjuncts ("demonstrators and police"), "hundreds of" them
+        head = heads.pop()
+        seen.append(head)
+        heads += [c for c in head.children if c.dep_ == "conj"]
+        ofs = [p for p in head.children if p.lower_ == "of"]
+        heads += [o for p in ofs for o in p.children if o.dep_ == "pobj"]
+    return any(t.lower_ in riot_words for t in seen)
+
+
+def _civilian(actors: list[Actor | None]) -> bool:
+    """Whether every coded actor is an organisation with no forces (``_CIVILIAN_SECTORS``)."""
+    sectors = [a.sector for a in actors if a is not None]
+    return bool(sectors) and all(s in _CIVILIAN_SECTORS for s in sectors)
+
+
+def _sends_peacekeepers(trigger: Any, verb: Any) -> bool:
+    """Whether the forces a deployment moves are peacekeepers ("deployed peacekeepers",
+    "the deployment of peacekeeping troops")."""
+    moved = [trigger, *(c for c in verb.children if c.dep_ in ("dobj", "nsubjpass"))]
+    return any(t.lower_.startswith("peacekeep") for m in moved for t in m.subtree)
+
+
+def _all_police(actors: list[Actor | None]) -> bool:
+    sectors = [a.sector for a in actors if a is not None]
+    return bool(sectors) and all(s == "COP" for s in sectors)
+
+
+# Sectors of armed men, whose "strike" is an attack.
+_ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "INS"})
+# Places searched, not attacked, when raided by no one named.
+_PREMISES = frozenset(
+    {"house", "home", "apartment", "flat", "residence", "office", "premises", "shop",
+     "store", "property"}
+)  # fmt: skip
+
+
+def _armed(actors: list[Actor | None]) -> bool:
+    sectors = [a.sector for a in actors if a is not None]
+    return bool(sectors) and all(s in _ARMED_SECTORS for s in sectors)
+
+
+def _searched_premises(trigger: Any, actors: list[Actor | None]) -> bool:
+    """Whether a raid with no actor named is on a home or an office ("his house was
+    raided", "a raid on the party's offices")."""
+    if any(a is not None for a in actors):
+        return False
+    if trigger.pos_ == "VERB":
+        raided = [c for c in trigger.children if c.dep_ in ("nsubjpass", "dobj")]
+    else:
+        raided = [
+            p for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("on", "at")
+            for p in c.children if p.dep_ == "pobj"
+        ]  # fmt: skip
+    return any(t.lemma_.lower() in _PREMISES for t in raided)
