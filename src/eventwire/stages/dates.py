@@ -127,7 +127,8 @@ def date_event(doc: Document, event: Event, anchor: Anchor | None) -> None:
         latest = anchor.day + timedelta(days=7 if anchor.is_lower_bound else 0)
         candidates = [c for c in candidates if c.when is None or c.when[0] <= latest]
     offset = _offset_clause(doc, event)
-    if offset is not None:
+    # a clause that writes its own date ("two weeks after the Dec. 3 attack") is dated by it
+    if offset is not None and not any(offset[0] <= c.timex.start < offset[1] for c in candidates):
         _date_by_offset(event, candidates, anchor, *offset)
         if event.date is not None:
             return
@@ -138,8 +139,11 @@ def date_event(doc: Document, event: Event, anchor: Anchor | None) -> None:
             event.date, event.date_precision = None, None
         else:
             event.date, event.date_precision = best.when
+            measured = _measured_from(doc, best.timex, event)
+            if measured is not None:
+                event.date, event.date_precision = _shift(best.when[0], *measured)
         return
-    if anchor is not None and HISTORICAL not in event.contexts:
+    if anchor is not None and HISTORICAL not in event.contexts and not _undated_past(doc, event):
         event.date, event.date_precision = anchor.day, DatePrecision.DAY
         event.date_from_publication = True
     else:
@@ -171,6 +175,10 @@ def _candidates(doc: Document, event: Event) -> list[_Candidate]:
         head = doc.text[max(event.start, timex.start - 30) : timex.start]
         before = re.search(r"(\w+)\s*$", head)
         boundary = before is not None and before.group(1).lower() in lexicon.period_boundary
+        if boundary and not attached and trigger_verb is not None:
+            continue  # the edge of another clause's period: "a review of actions since May 1"
+        if names_other_noun(doc, timex, event):
+            continue  # "met ... and 2014 Olympic champion X": the champion's year
         out.append(
             _Candidate(
                 timex=timex,
@@ -231,7 +239,7 @@ def carry_reference_time(doc: Document, anchor: Anchor) -> None:
             continue
         last = named[-1]
         when = calendar_date(last)
-        if when is None or is_told_day(doc, last):
+        if when is None or is_told_day(doc, last) or names_other_noun(doc, last, None):
             continue
         if when[1] is not DatePrecision.DAY or not when[0] < anchor.day:
             continue
@@ -337,18 +345,58 @@ def _date_by_offset(
         day = anchor.day
     else:
         return
-    if unit in "DW":
-        when = day + timedelta(days=number * (7 if unit == "W" else 1))
-        event.date, event.date_precision = when, DatePrecision.DAY
-    elif unit == "M":
-        months = day.year * 12 + day.month - 1 + number
-        event.date, event.date_precision = (
-            date(months // 12, months % 12 + 1, 1),
-            DatePrecision.MONTH,
-        )
-    else:
-        event.date, event.date_precision = date(day.year + number, 1, 1), DatePrecision.YEAR
+    event.date, event.date_precision = _shift(day, number, unit)
     event.date_from_publication = False
+
+
+def _shift(day: date, number: int, unit: str) -> tuple[date, DatePrecision]:
+    """``day`` moved by ``number`` days, weeks, months or years (D, W, M, Y), at the
+    precision of the unit."""
+    if unit in "DW":
+        return day + timedelta(days=number * (7 if unit == "W" else 1)), DatePrecision.DAY
+    if unit == "M":
+        months = day.year * 12 + day.month - 1 + number
+        return date(months // 12, months % 12 + 1, 1), DatePrecision.MONTH
+    return date(day.year + number, 1, 1), DatePrecision.YEAR
+
+
+def _measured_from(
+    doc: Document, timex: TimeExpression, event: Event | None
+) -> tuple[int, str] | None:
+    """For a date in a phrase of "before" or "after" that a written duration measures
+    ("about a month before the Nov. 8 election", "two days after May 3") and that does
+    not hold ``event``'s trigger: the signed offset from that date to the event's day
+    (``-`` for "before") and its unit. None otherwise."""
+    if doc.spacy_doc is None:
+        return None
+    span = doc.spacy_doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    token = span.root
+    for _ in range(3):
+        if token.head.i == token.i:
+            return None
+        token = token.head
+        if token.lower_ in _OFFSET_WORDS and token.dep_ == "prep":
+            break
+    else:
+        return None
+    marker = token
+    if event is not None and event.trigger_start is not None:
+        words = list(marker.subtree)
+        if words[0].idx <= event.trigger_start < words[-1].idx + len(words[-1]):
+            return None
+    for other in doc.timexes:
+        if other.type is not TimexType.DURATION or other.value is None:
+            continue
+        if other.end > marker.idx or doc.text[other.end : marker.idx].strip():
+            continue
+        found = _OFFSET.fullmatch(other.value)
+        if found is None:
+            return None
+        sign = -1 if marker.lower_ == "before" else 1
+        return sign * int(found.group(1)), found.group(2)
+    return None
 
 
 # A sentence that tells the call for help or the response to it: its day is the
@@ -432,6 +480,91 @@ def is_told_day(doc: Document, timex: TimeExpression, triggers: tuple[int, ...] 
         ):
             return False  # the event is what is told: "the shooting was reported Friday"
     return True
+
+
+# Dependencies by which a date qualifies the noun it stands before ("the Nov. 8
+# election", "2014 Olympic champion", "Saturday's game").
+_PREMODIFIER = frozenset({"nummod", "compound", "nmod", "amod", "poss", "npadvmod"})
+
+
+def names_other_noun(doc: Document, timex: TimeExpression, event: Event | None) -> bool:
+    """Whether ``timex`` stands before a noun it qualifies ("the Nov. 8 election", "2014
+    Olympic silver medallist") that is not ``event``'s trigger and whose phrase neither
+    holds the trigger nor lies in the trigger's own phrase: the day or year of that
+    thing, not of the event. With no event, any such noun ("after the Nov. 8 election"
+    names the election's day, not the narrative's)."""
+    if doc.spacy_doc is None:
+        return False
+    span = doc.spacy_doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    noun = root.head
+    if root.dep_ not in _PREMODIFIER or noun.i in (t.i for t in span) or noun.i < root.i:
+        return False
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if root.dep_ == "poss" and root.tag_ != "POS" and not any(c.tag_ == "POS" for c in root.children):
+        return False
+    if _measured_from(doc, timex, event) is not None:
+        return False  # "two weeks after the Dec. 3 attack" measures the event's day
+    if event is None:
+        return True
+    if event.trigger_start is None or event.trigger_end is None:
+        return False
+    trigger = doc.spacy_doc.char_span(
+        event.trigger_start, event.trigger_end, alignment_mode="expand"
+    )
+    if trigger is None or len(trigger) == 0:
+        return False
+    head = trigger.root
+    if head.i == noun.i or any(t.i == head.i for t in noun.subtree):
+        return False
+    return not any(t.i == noun.i for t in head.subtree)
+
+
+# Calendar units of a duration that an event can span over days (not "for ten minutes").
+_SPAN_UNIT = re.compile(r"P(?:\d+|X)(?:D|W|M|Y|DE|CE)")
+# A yearly habit ("pardons a turkey every year", "annually") spans years, not a day.
+_YEARLY = re.compile(r"P\d*Y")
+
+
+def _undated_past(doc: Document, event: Event) -> bool:
+    """Whether the trigger's clause puts the event over a period or in a past the text
+    does not date, so that the publication day would be wrong: a duration it spans ("have
+    held several meetings in recent months", "fought for years"; ``period_span`` words, or
+    "for" before an unknown number of units), a yearly habit ("every year"), or an adverb
+    of a past time
+    (``past_adverb``: "was originally detained in Izmir"). A written number of units
+    after "for" ("have shelled the valley for two weeks") runs up to the day told, and so
+    does a habit of every day or night."""
+    verb = _trigger_verb(doc, event)
+    if verb is None or doc.spacy_doc is None:
+        return False
+    lexicon = load_lexicon()
+    if any(
+        c.dep_ == "advmod" and c.lower_ in lexicon.past_adverbs
+        for c in doc.spacy_doc[verb].children
+    ):
+        return True
+    for timex in doc.timexes:
+        if not event.start <= timex.start < event.end or timex.value is None:
+            continue
+        if timex.type not in (TimexType.DURATION, TimexType.SET):
+            continue
+        if _verb_of_span(doc, timex.start, timex.end) != verb:
+            continue
+        if timex.type is TimexType.SET:
+            if _YEARLY.fullmatch(timex.value) is not None:
+                return True
+            continue
+        before = re.search(r"(\w+)\s*$", doc.text[max(event.start, timex.start - 20) : timex.start])
+        word = before.group(1).lower() if before is not None else ""
+        if _SPAN_UNIT.fullmatch(timex.value) is None:
+            continue
+        if word in lexicon.period_span or (word == "for" and "X" in timex.value):
+            return True
+    return False
 
 
 def _trigger_verb(doc: Document, event: Event) -> int | None:
