@@ -129,6 +129,10 @@ def date_event(doc: Document, event: Event, anchor: Anchor | None) -> None:
     offset = _offset_clause(doc, event)
     # a clause that writes its own date ("two weeks after the Dec. 3 attack") is dated by it
     if offset is not None and not any(offset[0] <= c.timex.start < offset[1] for c in candidates):
+        if offset[3] == "X":
+            # "days after his adviser resigned": some days before a day told, but which
+            event.date, event.date_precision, event.date_from_publication = None, None, False
+            return
         _date_by_offset(event, candidates, anchor, *offset)
         if event.date is not None:
             return
@@ -239,7 +243,9 @@ def carry_reference_time(doc: Document, anchor: Anchor) -> None:
             continue
         last = named[-1]
         when = calendar_date(last)
-        if when is None or is_told_day(doc, last) or names_other_noun(doc, last, None):
+        if when is None or is_told_day(doc, last):
+            continue
+        if names_other_noun(doc, last, None) or _measured_from(doc, last, None) is not None:
             continue
         if when[1] is not DatePrecision.DAY or not when[0] < anchor.day:
             continue
@@ -269,6 +275,7 @@ def _simple_past(doc: Document, event: Event) -> bool:
 # A duration that a clause of "after" or "before" measures from another day ("it comes a
 # week after 44 people were killed"): P<n><unit>.
 _OFFSET = re.compile(r"P(\d+)([DWMY])")
+_VAGUE_OFFSET = re.compile(r"PX[DWMY]")
 _OFFSET_WORDS = frozenset({"after", "before"})
 _CLIMB = 6
 
@@ -278,7 +285,8 @@ def _offset_clause(doc: Document, event: Event) -> tuple[int, int, int, str, int
     duration measures ("a week after 44 people were killed", "three weeks after the
     bombing", "a day before a meeting"): the clause's character bounds, the signed
     number and unit of the offset (``-`` for "after": the event came that much earlier
-    than the day the sentence tells), and where the duration starts. None otherwise."""
+    than the day the sentence tells), and where the duration starts; an unknown number
+    ("days after") gives 0 and the unit ``X``. None otherwise."""
     if doc.spacy_doc is None or event.trigger_start is None or event.trigger_end is None:
         return None
     span = doc.spacy_doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
@@ -304,13 +312,15 @@ def _offset_clause(doc: Document, event: Event) -> tuple[int, int, int, str, int
             continue
         if timex.end > marker.idx or doc.text[timex.end : marker.idx].strip():
             continue
+        words = list(clause.subtree)
+        opens = min(words[0].idx, marker.idx)
+        closes = words[-1].idx + len(words[-1])
+        if _VAGUE_OFFSET.fullmatch(timex.value) is not None:
+            return opens, closes, 0, "X", timex.start  # "days after": a day not told
         found = _OFFSET.fullmatch(timex.value)
         if found is None:
             return None
         number = int(found.group(1)) * (-1 if marker.lower_ == "after" else 1)
-        words = list(clause.subtree)
-        opens = min(words[0].idx, marker.idx)
-        closes = words[-1].idx + len(words[-1])
         return opens, closes, number, found.group(2), timex.start
     return None
 
@@ -533,8 +543,9 @@ def _undated_past(doc: Document, event: Event) -> bool:
     """Whether the trigger's clause puts the event over a period or in a past the text
     does not date, so that the publication day would be wrong: a duration it spans ("have
     held several meetings in recent months", "fought for years"; ``period_span`` words, or
-    "for" before an unknown number of units), a yearly habit ("every year"), or an adverb
-    of a past time
+    "for" before an unknown number of units), an unknown number of units before or
+    after another time ("discussed it days before the meeting"), a yearly habit ("every
+    year"), or an adverb of a past time
     (``past_adverb``: "was originally detained in Izmir"). A written number of units
     after "for" ("have shelled the valley for two weeks") runs up to the day told, and so
     does a habit of every day or night."""
@@ -558,6 +569,9 @@ def _undated_past(doc: Document, event: Event) -> bool:
             if _YEARLY.fullmatch(timex.value) is not None:
                 return True
             continue
+        after = re.match(r"\s*(\w+)", doc.text[timex.end : timex.end + 12])
+        if _VAGUE_OFFSET.fullmatch(timex.value) and after and after.group(1).lower() in _OFFSET_WORDS:
+            return True  # "discussed the case days before the meeting"
         before = re.search(r"(\w+)\s*$", doc.text[max(event.start, timex.start - 20) : timex.start])
         word = before.group(1).lower() if before is not None else ""
         if _SPAN_UNIT.fullmatch(timex.value) is None:
