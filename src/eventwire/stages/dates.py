@@ -254,8 +254,8 @@ def carry_reference_time(doc: Document, anchor: Anchor) -> None:
 
 
 def _simple_past(doc: Document, event: Event) -> bool:
-    """Whether the event's trigger is told in the simple past ("shot", "was killed"; not
-    "has been arrested", "had fled", "would meet")."""
+    """Whether the event's trigger is told in the simple past ("shot", "was killed", "left
+    three people wounded"; not "has been arrested", "had fled", "would meet")."""
     assert doc.spacy_doc is not None and event.trigger_start is not None
     end = event.trigger_end if event.trigger_end is not None else event.trigger_start + 1
     span = doc.spacy_doc.char_span(event.trigger_start, end, alignment_mode="expand")
@@ -264,6 +264,12 @@ def _simple_past(doc: Document, event: Event) -> bool:
     verb = governing_verb(span.root)
     if verb is None:
         return False
+    if verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.head.i != verb.i:
+        # a participle after its noun ("left one dead and three people wounded") is told
+        # in the tense of the clause the noun stands in
+        verb = governing_verb(verb.head)
+        if verb is None:
+            return False
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.tag_ == "MD" or a.lemma_.lower() == "have" for a in auxiliaries):
         return False
@@ -545,7 +551,8 @@ def _undated_past(doc: Document, event: Event) -> bool:
     held several meetings in recent months", "fought for years"; ``period_span`` words, or
     "for" before an unknown number of units), an unknown number of units before or
     after another time ("discussed it days before the meeting"), a yearly habit ("every
-    year"), or an adverb of a past time
+    year"), a present perfect in a relative clause (what the noun has done so far:
+    "rivals, which have backed opposing sides"), or an adverb of a past time
     (``past_adverb``: "was originally detained in Izmir"). A written number of units
     after "for" ("have shelled the valley for two weeks") runs up to the day told, and so
     does a habit of every day or night."""
@@ -553,11 +560,14 @@ def _undated_past(doc: Document, event: Event) -> bool:
     if verb is None or doc.spacy_doc is None:
         return False
     lexicon = load_lexicon()
-    if any(
-        c.dep_ == "advmod" and c.lower_ in lexicon.past_adverbs
-        for c in doc.spacy_doc[verb].children
-    ):
+    head = doc.spacy_doc[verb]
+    if any(c.dep_ == "advmod" and c.lower_ in lexicon.past_adverbs for c in head.children):
         return True
+    if head.dep_ == "relcl" and any(
+        c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lemma_.lower() == "have"
+        for c in head.children
+    ):
+        return True  # "Turkey and Russia, which have backed opposing sides"
     for timex in doc.timexes:
         if not event.start <= timex.start < event.end or timex.value is None:
             continue
