@@ -183,6 +183,8 @@ def _candidates(doc: Document, event: Event) -> list[_Candidate]:
             continue  # the edge of another clause's period: "a review of actions since May 1"
         if names_other_noun(doc, timex, event):
             continue  # "met ... and 2014 Olympic champion X": the champion's year
+        if not attached and trigger_verb is not None and _NEXT_DAY.fullmatch(timex.text):
+            continue  # "was arrested and was charged the following day": not the arrest's
         out.append(
             _Candidate(
                 timex=timex,
@@ -497,6 +499,11 @@ def is_told_day(doc: Document, timex: TimeExpression, triggers: tuple[int, ...] 
             return False  # the event is what is told: "the shooting was reported Friday"
     return True
 
+
+# A day told as one after or before another ("the following day"): that of its own verb.
+_NEXT_DAY = re.compile(
+    r"the\s+(?:previous|following|next)\s+day|the\s+day\s+(?:before|after)", re.IGNORECASE
+)
 
 # Dependencies by which a date qualifies the noun it stands before ("the Nov. 8
 # election", "2014 Olympic champion", "Saturday's game").
