@@ -44,6 +44,18 @@ from eventwire.model import (
 from eventwire.stages.factuality import HISTORICAL
 from eventwire.stages.registry import stage
 from eventwire.timex import find_timexes
+from eventwire.timex.clauses import (
+    NEXT_DAY,
+    OFFSET,
+    OFFSET_WORDS,
+    VAGUE_OFFSET,
+    measured_from,
+    names_other_noun,
+    shift,
+    trigger_verb,
+    undated_past,
+    verb_of_span,
+)
 from eventwire.timex.normalize import (
     Anchor,
     TenseLookup,
@@ -143,11 +155,11 @@ def date_event(doc: Document, event: Event, anchor: Anchor | None) -> None:
             event.date, event.date_precision = None, None
         else:
             event.date, event.date_precision = best.when
-            measured = _measured_from(doc, best.timex, event)
+            measured = measured_from(doc, best.timex, event)
             if measured is not None:
-                event.date, event.date_precision = _shift(best.when[0], *measured)
+                event.date, event.date_precision = shift(best.when[0], *measured)
         return
-    if anchor is not None and HISTORICAL not in event.contexts and not _undated_past(doc, event):
+    if anchor is not None and HISTORICAL not in event.contexts and not undated_past(doc, event):
         event.date, event.date_precision = anchor.day, DatePrecision.DAY
         event.date_from_publication = True
     else:
@@ -158,7 +170,7 @@ def date_event(doc: Document, event: Event, anchor: Anchor | None) -> None:
 def _candidates(doc: Document, event: Event) -> list[_Candidate]:
     """The DATE and TIME expressions of the event's sentence that can date it."""
     lexicon = load_lexicon()
-    trigger_verb = _trigger_verb(doc, event)
+    own_verb = trigger_verb(doc, event)
     focus = event.trigger_start if event.trigger_start is not None else event.start
     out = []
     for timex in doc.timexes:
@@ -169,8 +181,8 @@ def _candidates(doc: Document, event: Event) -> list[_Candidate]:
         if timex.type not in (TimexType.DATE, TimexType.TIME):
             continue
         when = calendar_date(timex)
-        verb = _verb_of_span(doc, timex.start, timex.end)
-        attached = trigger_verb is not None and verb == trigger_verb
+        verb = verb_of_span(doc, timex.start, timex.end)
+        attached = own_verb is not None and verb == own_verb
         # a time past and no more ("a few years ago", "previously") that the trigger's
         # own clause names leaves the day unknown, as a decade does: not the anchor's
         past = attached and timex.value == "PAST_REF"
@@ -179,11 +191,11 @@ def _candidates(doc: Document, event: Event) -> list[_Candidate]:
         head = doc.text[max(event.start, timex.start - 30) : timex.start]
         before = re.search(r"(\w+)\s*$", head)
         boundary = before is not None and before.group(1).lower() in lexicon.period_boundary
-        if boundary and not attached and trigger_verb is not None:
+        if boundary and not attached and own_verb is not None:
             continue  # the edge of another clause's period: "a review of actions since May 1"
         if names_other_noun(doc, timex, event):
             continue  # "met ... and 2014 Olympic champion X": the champion's year
-        if not attached and trigger_verb is not None and _NEXT_DAY.fullmatch(timex.text):
+        if not attached and own_verb is not None and NEXT_DAY.fullmatch(timex.text):
             continue  # "was arrested and was charged the following day": not the arrest's
         out.append(
             _Candidate(
@@ -247,7 +259,7 @@ def carry_reference_time(doc: Document, anchor: Anchor) -> None:
         when = calendar_date(last)
         if when is None or is_told_day(doc, last):
             continue
-        if names_other_noun(doc, last, None) or _measured_from(doc, last, None) is not None:
+        if names_other_noun(doc, last, None) or measured_from(doc, last, None) is not None:
             continue
         if when[1] is not DatePrecision.DAY or not when[0] < anchor.day:
             continue
@@ -280,11 +292,6 @@ def _simple_past(doc: Document, event: Event) -> bool:
     return verb.tag_ == "VBN" and any(a.dep_ == "auxpass" and a.tag_ == "VBD" for a in auxiliaries)
 
 
-# A duration that a clause of "after" or "before" measures from another day ("it comes a
-# week after 44 people were killed"): P<n><unit>.
-_OFFSET = re.compile(r"P(\d+)([DWMY])")
-_VAGUE_OFFSET = re.compile(r"PX[DWMY]")
-_OFFSET_WORDS = frozenset({"after", "before"})
 _CLIMB = 6
 
 
@@ -302,11 +309,11 @@ def _offset_clause(doc: Document, event: Event) -> tuple[int, int, int, str, int
         return None
     token, marker, clause = span.root, None, None
     for _ in range(_CLIMB):
-        if token.lower_ in _OFFSET_WORDS and token.dep_ == "prep":
+        if token.lower_ in OFFSET_WORDS and token.dep_ == "prep":
             marker, clause = token, token
             break
         if token.pos_ in ("VERB", "AUX"):
-            marks = [c for c in token.children if c.dep_ == "mark" and c.lower_ in _OFFSET_WORDS]
+            marks = [c for c in token.children if c.dep_ == "mark" and c.lower_ in OFFSET_WORDS]
             if marks:
                 marker, clause = marks[0], token
             break
@@ -323,9 +330,9 @@ def _offset_clause(doc: Document, event: Event) -> tuple[int, int, int, str, int
         words = list(clause.subtree)
         opens = min(words[0].idx, marker.idx)
         closes = words[-1].idx + len(words[-1])
-        if _VAGUE_OFFSET.fullmatch(timex.value) is not None:
+        if VAGUE_OFFSET.fullmatch(timex.value) is not None:
             return opens, closes, 0, "X", timex.start  # "days after": a day not told
-        found = _OFFSET.fullmatch(timex.value)
+        found = OFFSET.fullmatch(timex.value)
         if found is None:
             return None
         number = int(found.group(1)) * (-1 if marker.lower_ == "after" else 1)
@@ -363,58 +370,8 @@ def _date_by_offset(
         day = anchor.day
     else:
         return
-    event.date, event.date_precision = _shift(day, number, unit)
+    event.date, event.date_precision = shift(day, number, unit)
     event.date_from_publication = False
-
-
-def _shift(day: date, number: int, unit: str) -> tuple[date, DatePrecision]:
-    """``day`` moved by ``number`` days, weeks, months or years (D, W, M, Y), at the
-    precision of the unit."""
-    if unit in "DW":
-        return day + timedelta(days=number * (7 if unit == "W" else 1)), DatePrecision.DAY
-    if unit == "M":
-        months = day.year * 12 + day.month - 1 + number
-        return date(months // 12, months % 12 + 1, 1), DatePrecision.MONTH
-    return date(day.year + number, 1, 1), DatePrecision.YEAR
-
-
-def _measured_from(
-    doc: Document, timex: TimeExpression, event: Event | None
-) -> tuple[int, str] | None:
-    """For a date in a phrase of "before" or "after" that a written duration measures
-    ("about a month before the Nov. 8 election", "two days after May 3") and that does
-    not hold ``event``'s trigger: the signed offset from that date to the event's day
-    (``-`` for "before") and its unit. None otherwise."""
-    if doc.spacy_doc is None:
-        return None
-    span = doc.spacy_doc.char_span(timex.start, timex.end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return None
-    token = span.root
-    for _ in range(3):
-        if token.head.i == token.i:
-            return None
-        token = token.head
-        if token.lower_ in _OFFSET_WORDS and token.dep_ == "prep":
-            break
-    else:
-        return None
-    marker = token
-    if event is not None and event.trigger_start is not None:
-        words = list(marker.subtree)
-        if words[0].idx <= event.trigger_start < words[-1].idx + len(words[-1]):
-            return None
-    for other in doc.timexes:
-        if other.type is not TimexType.DURATION or other.value is None:
-            continue
-        if other.end > marker.idx or doc.text[other.end : marker.idx].strip():
-            continue
-        found = _OFFSET.fullmatch(other.value)
-        if found is None:
-            return None
-        sign = -1 if marker.lower_ == "before" else 1
-        return sign * int(found.group(1)), found.group(2)
-    return None
 
 
 # A sentence that tells the call for help or the response to it: its day is the
@@ -455,17 +412,6 @@ def is_response(sentence: str) -> bool:
     return _RESPONSE.search(sentence) is not None
 
 
-def _verb_of_span(doc: Document, start: int, end: int) -> int | None:
-    """The token index of the verb whose clause holds the characters start..end."""
-    if doc.spacy_doc is None:
-        return None
-    span = doc.spacy_doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return None
-    verb = governing_verb(span.root)
-    return None if verb is None else int(verb.i)
-
-
 def _is_report_verb(doc: Document, verb: int | None) -> bool:
     if verb is None or doc.spacy_doc is None:
         return False
@@ -478,7 +424,7 @@ def is_told_day(doc: Document, timex: TimeExpression, triggers: tuple[int, ...] 
     written after an event's trigger (at ``triggers``) and before the verb of telling in
     one sentence is read with the event, whatever the parse says ("the officer who shot a boy
     Wednesday night was identified")."""
-    verb = _verb_of_span(doc, timex.start, timex.end)
+    verb = verb_of_span(doc, timex.start, timex.end)
     if verb is None or not _is_report_verb(doc, verb):
         return False
     assert doc.spacy_doc is not None
@@ -498,107 +444,3 @@ def is_told_day(doc: Document, timex: TimeExpression, triggers: tuple[int, ...] 
         ):
             return False  # the event is what is told: "the shooting was reported Friday"
     return True
-
-
-# A day told as one after or before another ("the following day"): that of its own verb.
-_NEXT_DAY = re.compile(
-    r"the\s+(?:previous|following|next)\s+day|the\s+day\s+(?:before|after)", re.IGNORECASE
-)
-
-# Dependencies by which a date qualifies the noun it stands before ("the Nov. 8
-# election", "2014 Olympic champion", "Saturday's game").
-_PREMODIFIER = frozenset({"nummod", "compound", "nmod", "amod", "poss", "npadvmod"})
-
-
-def names_other_noun(doc: Document, timex: TimeExpression, event: Event | None) -> bool:
-    """Whether ``timex`` stands before a noun it qualifies ("the Nov. 8 election", "2014
-    Olympic silver medallist") that is not ``event``'s trigger and whose phrase neither
-    holds the trigger nor lies in the trigger's own phrase: the day or year of that
-    thing, not of the event. With no event, any such noun ("after the Nov. 8 election"
-    names the election's day, not the narrative's)."""
-    if doc.spacy_doc is None:
-        return False
-    span = doc.spacy_doc.char_span(timex.start, timex.end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return False
-    root = span.root
-    noun = root.head
-    if root.dep_ not in _PREMODIFIER or noun.i in (t.i for t in span) or noun.i < root.i:
-        return False
-    if noun.pos_ not in ("NOUN", "PROPN"):
-        return False
-    if root.dep_ == "poss" and root.tag_ != "POS" and not any(c.tag_ == "POS" for c in root.children):
-        return False
-    if _measured_from(doc, timex, event) is not None:
-        return False  # "two weeks after the Dec. 3 attack" measures the event's day
-    if event is None:
-        return True
-    if event.trigger_start is None or event.trigger_end is None:
-        return False
-    trigger = doc.spacy_doc.char_span(
-        event.trigger_start, event.trigger_end, alignment_mode="expand"
-    )
-    if trigger is None or len(trigger) == 0:
-        return False
-    head = trigger.root
-    if head.i == noun.i or any(t.i == head.i for t in noun.subtree):
-        return False
-    return not any(t.i == noun.i for t in head.subtree)
-
-
-# Calendar units of a duration that an event can span over days (not "for ten minutes").
-_SPAN_UNIT = re.compile(r"P(?:\d+|X)(?:D|W|M|Y|DE|CE)")
-# A yearly habit ("pardons a turkey every year", "annually") spans years, not a day.
-_YEARLY = re.compile(r"P\d*Y")
-
-
-def _undated_past(doc: Document, event: Event) -> bool:
-    """Whether the trigger's clause puts the event over a period or in a past the text
-    does not date, so that the publication day would be wrong: a duration it spans ("have
-    held several meetings in recent months", "fought for years"; ``period_span`` words, or
-    "for" before an unknown number of units), an unknown number of units before or
-    after another time ("discussed it days before the meeting"), a yearly habit ("every
-    year"), a present perfect in a relative clause (what the noun has done so far:
-    "rivals, which have backed opposing sides"), or an adverb of a past time
-    (``past_adverb``: "was originally detained in Izmir"). A written number of units
-    after "for" ("have shelled the valley for two weeks") runs up to the day told, and so
-    does a habit of every day or night."""
-    verb = _trigger_verb(doc, event)
-    if verb is None or doc.spacy_doc is None:
-        return False
-    lexicon = load_lexicon()
-    head = doc.spacy_doc[verb]
-    if any(c.dep_ == "advmod" and c.lower_ in lexicon.past_adverbs for c in head.children):
-        return True
-    if head.dep_ == "relcl" and any(
-        c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lemma_.lower() == "have"
-        for c in head.children
-    ):
-        return True  # "Turkey and Russia, which have backed opposing sides"
-    for timex in doc.timexes:
-        if not event.start <= timex.start < event.end or timex.value is None:
-            continue
-        if timex.type not in (TimexType.DURATION, TimexType.SET):
-            continue
-        if _verb_of_span(doc, timex.start, timex.end) != verb:
-            continue
-        if timex.type is TimexType.SET:
-            if _YEARLY.fullmatch(timex.value) is not None:
-                return True
-            continue
-        after = re.match(r"\s*(\w+)", doc.text[timex.end : timex.end + 12])
-        if _VAGUE_OFFSET.fullmatch(timex.value) and after and after.group(1).lower() in _OFFSET_WORDS:
-            return True  # "discussed the case days before the meeting"
-        before = re.search(r"(\w+)\s*$", doc.text[max(event.start, timex.start - 20) : timex.start])
-        word = before.group(1).lower() if before is not None else ""
-        if _SPAN_UNIT.fullmatch(timex.value) is None:
-            continue
-        if word in lexicon.period_span or (word == "for" and "X" in timex.value):
-            return True
-    return False
-
-
-def _trigger_verb(doc: Document, event: Event) -> int | None:
-    if event.trigger_start is None or event.trigger_end is None:
-        return None
-    return _verb_of_span(doc, event.trigger_start, event.trigger_end)
