@@ -373,6 +373,7 @@ def test_the_edge_of_another_clauses_period_dates_nothing(nlp: Any) -> None:
     [
         ("The two leaders have held several meetings in recent months.", "meetings"),
         ("The pastor was originally detained in the port city.", "detained"),
+        ("The detective was initially hired to investigate the firm.", "investigate"),
         ("The governor has pardoned a prisoner every year.", "pardoned"),
         ("The arrest comes days after the mayor's aide resigned.", "resigned"),
         ("The lawyer discussed the case with the president days before the summit.", "discussed"),

@@ -157,7 +157,14 @@ def undated_past(doc: Document, event: Event) -> bool:
         return False
     lexicon = load_lexicon()
     head = doc.spacy_doc[verb]
-    if any(c.dep_ == "advmod" and c.lower_ in lexicon.past_adverbs for c in head.children):
+    # the adverb of the verb whose purpose or complement the trigger is: "was initially
+    # hired to investigate the firm"
+    governing = [head, head.head] if head.dep_ in ("xcomp", "advcl") else [head]
+    if any(
+        c.dep_ == "advmod" and c.lower_ in lexicon.past_adverbs
+        for verb_token in governing
+        for c in verb_token.children
+    ):
         return True
     if head.dep_ == "relcl" and any(
         c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lemma_.lower() == "have"
