@@ -20,6 +20,9 @@
    An event in a clause that a written duration measures ("a week after 44 people were
    killed") is dated from the day its sentence tells (``_offset_clause``); a time past
    that the trigger's clause names ("a few years ago", "previously") leaves the date None.
+   Which dates are not the event's, and which pasts no day dates ("have met several
+   times in recent months", "was originally detained": None, not the anchor day), is
+   read on the parse in ``eventwire.timex.clauses``.
 3. ``carry_reference_time``: an event told in the simple past that took the anchor day
    takes instead the day the text named last in the sentences just before it (the
    narrative's time: "The attack left one officer dead" after "Thursday night").
@@ -221,7 +224,8 @@ def carry_reference_time(doc: Document, anchor: Anchor) -> None:
     night"), not the publication day. Only a day before publication carries over (a
     year or a month named last is more often background: "he had served there since
     2013"); a day of telling ("police said on Friday"), a day that is today's, a clock
-    time with no day, or none within ``_REFERENCE_SENTENCES`` sentences leaves the
+    time with no day, a date of another noun ("before the Nov. 8 election"), or none
+    within ``_REFERENCE_SENTENCES`` sentences leaves the
     publication day. A present, a present perfect ("has been arrested") or a future
     tells the news of the day."""
     if doc.spacy_doc is None:
