@@ -196,8 +196,6 @@ def _candidates(doc: Document, event: Event) -> list[_Candidate]:
         boundary = before is not None and before.group(1).lower() in lexicon.period_boundary
         if boundary and not attached and own_verb is not None:
             continue  # the edge of another clause's period: "a review of actions since May 1"
-        if names_other_noun(doc, timex, event):
-            continue  # "met ... and 2014 Olympic champion X": the champion's year
         if not attached and own_verb is not None and NEXT_DAY.fullmatch(timex.text):
             continue  # "was arrested and was charged the following day": not the arrest's
         out.append(
@@ -263,7 +261,7 @@ def carry_reference_time(doc: Document, anchor: Anchor) -> None:
         when = calendar_date(last)
         if when is None or is_told_day(doc, last):
             continue
-        if names_other_noun(doc, last, None) or measured_from(doc, last, None) is not None:
+        if names_other_noun(doc, last) or measured_from(doc, last, None) is not None:
             continue
         if when[1] is not DatePrecision.DAY or not when[0] < anchor.day:
             continue

@@ -95,12 +95,12 @@ NEXT_DAY = re.compile(
 _PREMODIFIER = frozenset({"nummod", "compound", "nmod", "amod", "poss", "npadvmod"})
 
 
-def names_other_noun(doc: Document, timex: TimeExpression, event: Event | None) -> bool:
-    """Whether ``timex`` stands before a noun it qualifies ("the Nov. 8 election", "2014
-    Olympic silver medallist") that is not ``event``'s trigger and whose phrase neither
-    holds the trigger nor lies in the trigger's own phrase: the day or year of that
-    thing, not of the event. With no event, any such noun ("after the Nov. 8 election"
-    names the election's day, not the narrative's)."""
+def names_other_noun(doc: Document, timex: TimeExpression) -> bool:
+    """Whether ``timex`` stands before a noun it qualifies ("the Nov. 8 election", "the
+    Dec. 10 bombings", "2014 Olympic silver medallist"): the day or year of that thing,
+    which is no narrative time for the sentences after it. (As a candidate for an event
+    of its own sentence it stays: "the march ended without the violence of last week's
+    rally" is coded as the rally as often as the march.)"""
     if doc.spacy_doc is None:
         return False
     span = doc.spacy_doc.char_span(timex.start, timex.end, alignment_mode="expand")
@@ -112,27 +112,11 @@ def names_other_noun(doc: Document, timex: TimeExpression, event: Event | None) 
         return False
     if noun.pos_ not in ("NOUN", "PROPN"):
         return False
-    if (
+    return not (
         root.dep_ == "poss"
         and root.tag_ != "POS"
         and not any(c.tag_ == "POS" for c in root.children)
-    ):
-        return False
-    if measured_from(doc, timex, event) is not None:
-        return False  # "two weeks after the Dec. 3 attack" measures the event's day
-    if event is None:
-        return True
-    if event.trigger_start is None or event.trigger_end is None:
-        return False
-    trigger = doc.spacy_doc.char_span(
-        event.trigger_start, event.trigger_end, alignment_mode="expand"
     )
-    if trigger is None or len(trigger) == 0:
-        return False
-    head = trigger.root
-    if head.i == noun.i or any(t.i == head.i for t in noun.subtree):
-        return False
-    return not any(t.i == noun.i for t in head.subtree)
 
 
 # Calendar units of a duration that an event can span over days (not "for ten minutes").
