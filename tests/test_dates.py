@@ -328,3 +328,100 @@ def test_a_factual_event_is_not_dated_after_publication(nlp: Any) -> None:
     future.future = True
     run_dates(doc)
     assert future.date == date(2022, 5, 1)
+
+
+def test_a_date_before_another_noun_is_no_narrative_time(nlp: Any) -> None:
+    text = (
+        "Rebels claimed the Dec. 10 bombings in the capital.\n"
+        "The spectacle of the envoy's killing deepened the unease."
+    )
+    doc = make_doc(text, date(2016, 12, 19))
+    deepened = add_event(doc, "The spectacle", "deepened")
+    run_dates(doc)
+    assert (deepened.date, deepened.date_from_publication) == (date(2016, 12, 19), True)
+    # the noun the date stands before is the event itself: its date
+    text = "She was among the 44 people killed in the Dec. 10 bombings in the capital."
+    doc = make_doc(text, date(2016, 12, 19))
+    bombings = add_event(doc, "She was", "bombings")
+    run_dates(doc)
+    assert (bombings.date, bombings.date_precision) == (date(2016, 12, 10), DatePrecision.DAY)
+
+
+def test_a_date_measured_by_a_duration_before_it(nlp: Any) -> None:
+    text = (
+        "The agent cut off contact with the bureau about a month before the Nov. 8 vote.\n"
+        "The talks took place two weeks after the Dec. 3 raid."
+    )
+    doc = make_doc(text, date(2016, 12, 21))
+    cut = add_event(doc, "The agent", "cut")
+    talks = add_event(doc, "The talks", "talks")
+    raid = add_event(doc, "The talks", "raid")
+    run_dates(doc)
+    assert (cut.date, cut.date_precision) == (date(2016, 10, 1), DatePrecision.MONTH)
+    assert (talks.date, talks.date_precision) == (date(2016, 12, 17), DatePrecision.DAY)
+    # the raid is told with its own date, not measured from the day the sentence tells
+    assert (raid.date, raid.date_precision) == (date(2016, 12, 3), DatePrecision.DAY)
+
+
+def test_the_edge_of_another_clauses_period_dates_nothing(nlp: Any) -> None:
+    text = "The union urged the minister to review all the rules adopted since Sept. 1."
+    doc = make_doc(text, date(2016, 11, 23))
+    urged = add_event(doc, "The union", "urged")
+    run_dates(doc)
+    assert urged.date != date(2016, 9, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The two leaders have held several meetings in recent months.", "meetings"),
+        ("The pastor was originally detained in the port city.", "detained"),
+        ("The detective was initially hired to investigate the firm.", "investigate"),
+        ("The governor has pardoned a prisoner every year.", "pardoned"),
+        ("The arrest comes days after the mayor's aide resigned.", "resigned"),
+        ("The lawyer discussed the case with the president days before the summit.", "discussed"),
+        (
+            "The two countries, which have backed opposing sides in the war, signed a deal.",
+            "backed",
+        ),
+    ],
+)
+def test_a_past_the_text_does_not_date_is_not_the_publication_day(
+    nlp: Any, text: str, trigger: str
+) -> None:
+    doc = make_doc(text, date(2016, 12, 19))
+    event = add_event(doc, text[:10], trigger)
+    run_dates(doc)
+    assert (event.date, event.date_from_publication) == (None, False)
+
+
+def test_a_written_number_of_days_runs_up_to_the_day_told(nlp: Any) -> None:
+    text = "Rebels have besieged the town for two weeks."
+    doc = make_doc(text, date(2016, 12, 19))
+    event = add_event(doc, "Rebels", "besieged")
+    run_dates(doc)
+    assert (event.date, event.date_from_publication) == (date(2016, 12, 19), True)
+
+
+def test_the_following_day_dates_its_own_verb(nlp: Any) -> None:
+    text = (
+        "A shopkeeper was beaten on Monday, March 6.\n"
+        "The suspect was arrested at the shop and was charged the following day."
+    )
+    doc = make_doc(text, date(2017, 3, 12))
+    arrested = add_event(doc, "The suspect", "arrested")
+    charged = add_event(doc, "The suspect", "charged")
+    run_dates(doc)
+    assert arrested.date == date(2017, 3, 6)
+    assert charged.date == date(2017, 3, 7)
+
+
+def test_a_participle_after_its_noun_takes_the_narratives_day(nlp: Any) -> None:
+    text = (
+        "A gunman opened fire on a checkpoint on Thursday night.\n"
+        "The attack left one guard dead and two people wounded before guards shot the gunman."
+    )
+    doc = make_doc(text, date(2017, 4, 21))
+    wounded = add_event(doc, "The attack", "wounded")
+    run_dates(doc)
+    assert (wounded.date, wounded.date_from_publication) == (date(2017, 4, 20), False)

@@ -415,3 +415,14 @@ def test_evaluation_rejects_offsets_that_do_not_match(tmp_path: Path) -> None:
     path.write_text(json.dumps(record), encoding="utf-8")
     with pytest.raises(InputError, match="offsets"):
         read_timex_gold(path)
+
+
+def test_weekend_before_its_noun_is_the_one_just_past() -> None:
+    # "a weekend raid": the weekend before a Friday, whatever the tense of the clause
+    assert only("The minister spoke of a weekend raid on the depot.", tense=Tense.PRESENT)[2] == (
+        "2013-W11-WE"
+    )
+    # told ahead, the coming one
+    assert only("They will hold a weekend summit.", tense=Tense.FUTURE)[2] == "2013-W12-WE"
+    # not a weekend alone, nor one in a phrase such as "a weekend of"
+    assert found("It was a weekend.") == []

@@ -20,6 +20,9 @@
    An event in a clause that a written duration measures ("a week after 44 people were
    killed") is dated from the day its sentence tells (``_offset_clause``); a time past
    that the trigger's clause names ("a few years ago", "previously") leaves the date None.
+   Which dates are not the event's, and which pasts no day dates ("have met several
+   times in recent months", "was originally detained": None, not the anchor day), is
+   read on the parse in ``eventwire.timex.clauses``.
 3. ``carry_reference_time``: an event told in the simple past that took the anchor day
    takes instead the day the text named last in the sentences just before it (the
    narrative's time: "The attack left one officer dead" after "Thursday night").
@@ -44,6 +47,18 @@ from eventwire.model import (
 from eventwire.stages.factuality import HISTORICAL
 from eventwire.stages.registry import stage
 from eventwire.timex import find_timexes
+from eventwire.timex.clauses import (
+    NEXT_DAY,
+    OFFSET,
+    OFFSET_WORDS,
+    VAGUE_OFFSET,
+    measured_from,
+    names_other_noun,
+    shift,
+    trigger_verb,
+    undated_past,
+    verb_of_span,
+)
 from eventwire.timex.normalize import (
     Anchor,
     TenseLookup,
@@ -127,7 +142,12 @@ def date_event(doc: Document, event: Event, anchor: Anchor | None) -> None:
         latest = anchor.day + timedelta(days=7 if anchor.is_lower_bound else 0)
         candidates = [c for c in candidates if c.when is None or c.when[0] <= latest]
     offset = _offset_clause(doc, event)
-    if offset is not None:
+    # a clause that writes its own date ("two weeks after the Dec. 3 attack") is dated by it
+    if offset is not None and not any(offset[0] <= c.timex.start < offset[1] for c in candidates):
+        if offset[3] == "X":
+            # "days after his adviser resigned": some days before a day told, but which
+            event.date, event.date_precision, event.date_from_publication = None, None, False
+            return
         _date_by_offset(event, candidates, anchor, *offset)
         if event.date is not None:
             return
@@ -138,8 +158,11 @@ def date_event(doc: Document, event: Event, anchor: Anchor | None) -> None:
             event.date, event.date_precision = None, None
         else:
             event.date, event.date_precision = best.when
+            measured = measured_from(doc, best.timex, event)
+            if measured is not None:
+                event.date, event.date_precision = shift(best.when[0], *measured)
         return
-    if anchor is not None and HISTORICAL not in event.contexts:
+    if anchor is not None and HISTORICAL not in event.contexts and not undated_past(doc, event):
         event.date, event.date_precision = anchor.day, DatePrecision.DAY
         event.date_from_publication = True
     else:
@@ -150,7 +173,7 @@ def date_event(doc: Document, event: Event, anchor: Anchor | None) -> None:
 def _candidates(doc: Document, event: Event) -> list[_Candidate]:
     """The DATE and TIME expressions of the event's sentence that can date it."""
     lexicon = load_lexicon()
-    trigger_verb = _trigger_verb(doc, event)
+    own_verb = trigger_verb(doc, event)
     focus = event.trigger_start if event.trigger_start is not None else event.start
     out = []
     for timex in doc.timexes:
@@ -161,8 +184,8 @@ def _candidates(doc: Document, event: Event) -> list[_Candidate]:
         if timex.type not in (TimexType.DATE, TimexType.TIME):
             continue
         when = calendar_date(timex)
-        verb = _verb_of_span(doc, timex.start, timex.end)
-        attached = trigger_verb is not None and verb == trigger_verb
+        verb = verb_of_span(doc, timex.start, timex.end)
+        attached = own_verb is not None and verb == own_verb
         # a time past and no more ("a few years ago", "previously") that the trigger's
         # own clause names leaves the day unknown, as a decade does: not the anchor's
         past = attached and timex.value == "PAST_REF"
@@ -171,6 +194,10 @@ def _candidates(doc: Document, event: Event) -> list[_Candidate]:
         head = doc.text[max(event.start, timex.start - 30) : timex.start]
         before = re.search(r"(\w+)\s*$", head)
         boundary = before is not None and before.group(1).lower() in lexicon.period_boundary
+        if boundary and not attached and own_verb is not None:
+            continue  # the edge of another clause's period: "a review of actions since May 1"
+        if not attached and own_verb is not None and NEXT_DAY.fullmatch(timex.text):
+            continue  # "was arrested and was charged the following day": not the arrest's
         out.append(
             _Candidate(
                 timex=timex,
@@ -195,7 +222,8 @@ def carry_reference_time(doc: Document, anchor: Anchor) -> None:
     night"), not the publication day. Only a day before publication carries over (a
     year or a month named last is more often background: "he had served there since
     2013"); a day of telling ("police said on Friday"), a day that is today's, a clock
-    time with no day, or none within ``_REFERENCE_SENTENCES`` sentences leaves the
+    time with no day, a date of another noun ("before the Nov. 8 election"), or none
+    within ``_REFERENCE_SENTENCES`` sentences leaves the
     publication day. A present, a present perfect ("has been arrested") or a future
     tells the news of the day."""
     if doc.spacy_doc is None:
@@ -233,6 +261,8 @@ def carry_reference_time(doc: Document, anchor: Anchor) -> None:
         when = calendar_date(last)
         if when is None or is_told_day(doc, last):
             continue
+        if names_other_noun(doc, last) or measured_from(doc, last, None) is not None:
+            continue
         if when[1] is not DatePrecision.DAY or not when[0] < anchor.day:
             continue
         event.date, event.date_precision = when
@@ -240,8 +270,8 @@ def carry_reference_time(doc: Document, anchor: Anchor) -> None:
 
 
 def _simple_past(doc: Document, event: Event) -> bool:
-    """Whether the event's trigger is told in the simple past ("shot", "was killed"; not
-    "has been arrested", "had fled", "would meet")."""
+    """Whether the event's trigger is told in the simple past ("shot", "was killed", "left
+    three people wounded"; not "has been arrested", "had fled", "would meet")."""
     assert doc.spacy_doc is not None and event.trigger_start is not None
     end = event.trigger_end if event.trigger_end is not None else event.trigger_start + 1
     span = doc.spacy_doc.char_span(event.trigger_start, end, alignment_mode="expand")
@@ -250,6 +280,12 @@ def _simple_past(doc: Document, event: Event) -> bool:
     verb = governing_verb(span.root)
     if verb is None:
         return False
+    if verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.head.i != verb.i:
+        # a participle after its noun ("left one dead and three people wounded") is told
+        # in the tense of the clause the noun stands in
+        verb = governing_verb(verb.head)
+        if verb is None:
+            return False
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.tag_ == "MD" or a.lemma_.lower() == "have" for a in auxiliaries):
         return False
@@ -258,10 +294,6 @@ def _simple_past(doc: Document, event: Event) -> bool:
     return verb.tag_ == "VBN" and any(a.dep_ == "auxpass" and a.tag_ == "VBD" for a in auxiliaries)
 
 
-# A duration that a clause of "after" or "before" measures from another day ("it comes a
-# week after 44 people were killed"): P<n><unit>.
-_OFFSET = re.compile(r"P(\d+)([DWMY])")
-_OFFSET_WORDS = frozenset({"after", "before"})
 _CLIMB = 6
 
 
@@ -270,7 +302,8 @@ def _offset_clause(doc: Document, event: Event) -> tuple[int, int, int, str, int
     duration measures ("a week after 44 people were killed", "three weeks after the
     bombing", "a day before a meeting"): the clause's character bounds, the signed
     number and unit of the offset (``-`` for "after": the event came that much earlier
-    than the day the sentence tells), and where the duration starts. None otherwise."""
+    than the day the sentence tells), and where the duration starts; an unknown number
+    ("days after") gives 0 and the unit ``X``. None otherwise."""
     if doc.spacy_doc is None or event.trigger_start is None or event.trigger_end is None:
         return None
     span = doc.spacy_doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
@@ -278,11 +311,11 @@ def _offset_clause(doc: Document, event: Event) -> tuple[int, int, int, str, int
         return None
     token, marker, clause = span.root, None, None
     for _ in range(_CLIMB):
-        if token.lower_ in _OFFSET_WORDS and token.dep_ == "prep":
+        if token.lower_ in OFFSET_WORDS and token.dep_ == "prep":
             marker, clause = token, token
             break
         if token.pos_ in ("VERB", "AUX"):
-            marks = [c for c in token.children if c.dep_ == "mark" and c.lower_ in _OFFSET_WORDS]
+            marks = [c for c in token.children if c.dep_ == "mark" and c.lower_ in OFFSET_WORDS]
             if marks:
                 marker, clause = marks[0], token
             break
@@ -296,13 +329,15 @@ def _offset_clause(doc: Document, event: Event) -> tuple[int, int, int, str, int
             continue
         if timex.end > marker.idx or doc.text[timex.end : marker.idx].strip():
             continue
-        found = _OFFSET.fullmatch(timex.value)
-        if found is None:
-            return None
-        number = int(found.group(1)) * (-1 if marker.lower_ == "after" else 1)
         words = list(clause.subtree)
         opens = min(words[0].idx, marker.idx)
         closes = words[-1].idx + len(words[-1])
+        if VAGUE_OFFSET.fullmatch(timex.value) is not None:
+            return opens, closes, 0, "X", timex.start  # "days after": a day not told
+        found = OFFSET.fullmatch(timex.value)
+        if found is None:
+            return None
+        number = int(found.group(1)) * (-1 if marker.lower_ == "after" else 1)
         return opens, closes, number, found.group(2), timex.start
     return None
 
@@ -337,17 +372,7 @@ def _date_by_offset(
         day = anchor.day
     else:
         return
-    if unit in "DW":
-        when = day + timedelta(days=number * (7 if unit == "W" else 1))
-        event.date, event.date_precision = when, DatePrecision.DAY
-    elif unit == "M":
-        months = day.year * 12 + day.month - 1 + number
-        event.date, event.date_precision = (
-            date(months // 12, months % 12 + 1, 1),
-            DatePrecision.MONTH,
-        )
-    else:
-        event.date, event.date_precision = date(day.year + number, 1, 1), DatePrecision.YEAR
+    event.date, event.date_precision = shift(day, number, unit)
     event.date_from_publication = False
 
 
@@ -389,17 +414,6 @@ def is_response(sentence: str) -> bool:
     return _RESPONSE.search(sentence) is not None
 
 
-def _verb_of_span(doc: Document, start: int, end: int) -> int | None:
-    """The token index of the verb whose clause holds the characters start..end."""
-    if doc.spacy_doc is None:
-        return None
-    span = doc.spacy_doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return None
-    verb = governing_verb(span.root)
-    return None if verb is None else int(verb.i)
-
-
 def _is_report_verb(doc: Document, verb: int | None) -> bool:
     if verb is None or doc.spacy_doc is None:
         return False
@@ -412,7 +426,7 @@ def is_told_day(doc: Document, timex: TimeExpression, triggers: tuple[int, ...] 
     written after an event's trigger (at ``triggers``) and before the verb of telling in
     one sentence is read with the event, whatever the parse says ("the officer who shot a boy
     Wednesday night was identified")."""
-    verb = _verb_of_span(doc, timex.start, timex.end)
+    verb = verb_of_span(doc, timex.start, timex.end)
     if verb is None or not _is_report_verb(doc, verb):
         return False
     assert doc.spacy_doc is not None
@@ -432,9 +446,3 @@ def is_told_day(doc: Document, timex: TimeExpression, triggers: tuple[int, ...] 
         ):
             return False  # the event is what is told: "the shooting was reported Friday"
     return True
-
-
-def _trigger_verb(doc: Document, event: Event) -> int | None:
-    if event.trigger_start is None or event.trigger_end is None:
-        return None
-    return _verb_of_span(doc, event.trigger_start, event.trigger_end)

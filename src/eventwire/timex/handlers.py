@@ -286,7 +286,10 @@ def handle_period_edge(m: re.Match[str], ctx: Context) -> Found | None:
 def handle_weekend(m: re.Match[str], ctx: Context) -> Found | None:
     if ctx.anchor is None:
         return _found(m, TimexType.DATE, None)
-    return _found(m, TimexType.DATE, weekend_for_tense(ctx.anchor, ctx.tense(m)))
+    tense = ctx.tense(m)
+    if not m.group(0).lower().startswith("the") and tense is not Tense.FUTURE:
+        tense = Tense.PAST  # "at a weekend rally": the one just past unless told ahead
+    return _found(m, TimexType.DATE, weekend_for_tense(ctx.anchor, tense))
 
 
 def handle_deictic_day(m: re.Match[str], ctx: Context) -> Found | None:

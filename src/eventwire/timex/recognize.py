@@ -166,7 +166,8 @@ def build_rules(lexicon: TimexLexicon) -> tuple[Rule, ...]:
             r"(?P<unit>week|month|year)",
             handle_period_edge,
         ),
-        ("weekend", r"the\s+weekend", handle_weekend),
+        # "the weekend"; "weekend" before the noun it dates ("at a weekend rally")
+        ("weekend", r"the\s+weekend|(?<=\b[Aa] )weekend(?=\s+[a-z]{3,})", handle_weekend),
         (
             "deictic_day",
             rf"{mod}(?P<word>{phrase_pattern(lx.day_offsets)}|tonight|overnight"

@@ -33,6 +33,8 @@ _WORD_SET_KINDS = frozenset(
         "period_boundary",
         "rate_word",
         "report_verb",
+        "period_span",
+        "past_adverb",
     }
 )
 KINDS = _STRING_KINDS | _INT_KINDS | _WORD_SET_KINDS | {"number"}
@@ -107,6 +109,8 @@ class TimexLexicon:
     period_boundary: frozenset[str] = frozenset()
     rate_words: frozenset[str] = frozenset()
     report_verbs: frozenset[str] = frozenset()
+    period_span: frozenset[str] = frozenset()
+    past_adverbs: frozenset[str] = frozenset()
 
 
 def phrase_pattern(phrases: Iterable[str]) -> str:
@@ -177,6 +181,8 @@ def parse_lexicon(text: str, origin: str = LEXICON_FILE) -> TimexLexicon:
         period_boundary=frozenset(lists["period_boundary"]),
         rate_words=frozenset(lists["rate_word"]),
         report_verbs=frozenset(lists["report_verb"]),
+        period_span=frozenset(lists["period_span"]),
+        past_adverbs=frozenset(lists["past_adverb"]),
     )
 
 
