@@ -59,6 +59,10 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 
 from eventwire.api import create_app
+
+# The store builder beside this script (also when a test loads the script by its path).
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
 from synthstore import DAYS, EXTRA_INDEXES, START, TYPES, build_store
 
 # --- measuring ---------------------------------------------------------------------------
