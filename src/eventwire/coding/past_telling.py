@@ -27,14 +27,10 @@ def is_summary_of_past(event: Event, spacy_doc: Any) -> bool:
     perfect with "already" or a span of years ("have already fought two wars", "have
     clashed repeatedly over the past decade"), or over a count of events ("have held
     three rounds of talks"). PLOVER's "historical" context."""
-    if event.trigger_start is None or event.trigger_end is None:
+    found = trigger_and_verb(event, spacy_doc)
+    if found is None:
         return False
-    span = spacy_doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
-    if span is None:
-        return False
-    trigger = verb = span.root
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
+    trigger, verb = found
     perfect = verb.tag_ == "VBN" and any(
         c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBP", "VBZ") for c in verb.children
     )

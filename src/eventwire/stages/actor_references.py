@@ -230,15 +230,7 @@ class References:
                 continue
             if other.actor.country is None:
                 return None
-            return replace(
-                code,
-                actor=replace(
-                    code.actor,
-                    country=other.actor.country,
-                    sector=code.actor.sector or other.actor.sector,
-                    name=code.actor.name or other.actor.name,
-                ),
-            )
+            return _with_country_of(code, other)
         return None
 
     def _same_name(self, code: PhraseCode, head: Any) -> PhraseCode | None:
@@ -252,15 +244,7 @@ class References:
             if other.actor.country is None:
                 continue
             if words <= {w.strip(",.'\"").lower() for w in other.actor.text.split()}:
-                return replace(
-                    code,
-                    actor=replace(
-                        code.actor,
-                        country=other.actor.country,
-                        sector=code.actor.sector or other.actor.sector,
-                        name=code.actor.name or other.actor.name,
-                    ),
-                )
+                return _with_country_of(code, other)
         return None
 
     def _title_before(self, code: PhraseCode, head: Any) -> PhraseCode | None:
@@ -496,3 +480,17 @@ def _has_own_name(head: Any) -> bool:
 
 def _is_definite(head: Any) -> bool:
     return any(child.dep_ == "det" and child.lower_ in _DEFINITE for child in head.children)
+
+
+def _with_country_of(code: PhraseCode, other: PhraseCode) -> PhraseCode:
+    """``code`` with the country of an earlier phrase ``other`` that names the same
+    party, and its sector and name where ``code`` has none."""
+    return replace(
+        code,
+        actor=replace(
+            code.actor,
+            country=other.actor.country,
+            sector=code.actor.sector or other.actor.sector,
+            name=code.actor.name or other.actor.name,
+        ),
+    )
