@@ -57,6 +57,7 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "actor_countries",
     "dates",
     "incidents",
+    "retellings",
 )
 
 # Fields present before the first stage runs.
