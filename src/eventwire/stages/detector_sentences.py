@@ -20,11 +20,17 @@ _CUE_WORDS = frozenset(
 )  # fmt: skip
 
 
+# Triggers too common to be cues: they code an event only with a given word ("a die-in",
+# "downed tools", "submitted a memorandum"), and a sentence where they code one is
+# scored for its event anyway.
+_NOT_CUES = frozenset({"in", "down", "present", "submit"})
+
+
 def _cue_lemmas() -> frozenset[str]:
     global _CUES
     if _CUES is None:
         triggers = {p.trigger for p in lexicon.event_patterns().patterns}
-        _CUES = frozenset(triggers | _CUE_WORDS)
+        _CUES = frozenset((triggers - _NOT_CUES) | _CUE_WORDS)
     return _CUES
 
 
