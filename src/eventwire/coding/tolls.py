@@ -354,6 +354,26 @@ _TOLD: weakref.WeakKeyDictionary[Any, dict[tuple[int, int], list[Statement]]] = 
 )
 
 
+# Degree words after which "not" denies only the degree: "was not seriously hurt".
+_DEGREE_WORDS = frozenset(
+    {"seriously", "critically", "badly", "severely", "gravely", "fatally", "mortally"}
+)
+
+
+def _negated(cue: Any) -> bool:
+    """Whether the clause of a casualty word says it did not happen: "the child was not
+    hurt", "he was not in critical condition", "did not suffer any injuries"; not "was
+    not seriously hurt" (hurt, only not badly)."""
+    token = cue
+    while True:
+        children = list(token.children)
+        if any(c.dep_ == "neg" for c in children):
+            return not any(c.lower_ in _DEGREE_WORDS for c in children)
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+            return False
+        token = token.head
+
+
 def _statements(span: Any) -> list[Statement]:
     """``statements``, read from the parse."""
     found: list[Statement] = []
@@ -367,7 +387,7 @@ def _statements(span: Any) -> list[Statement]:
                 or _injury_statement(token)
                 or _deadly_attack_statement(token)
             )
-        if made is not None:
+        if made is not None and not _negated(token):
             found.append(made)
     dead = [s for s in found if s.kind == "dead"]
     dead_victims = {s.victim for s in dead}
