@@ -35,3 +35,21 @@ def test_a_denied_degree_is_still_hurt(nlp: Any) -> None:
 
 def test_a_death_beside_a_denied_hurt_still_counts(nlp: Any) -> None:
     assert _figures(nlp, "A farmer was killed and his nephew was not hurt.") == (1, 0, 0)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Three teenagers were shot, but their injuries are not life-threatening.", (0, 3, 0)),
+        ("The clerk was shot in the shoulder and is expected to survive.", (0, 1, 0)),
+        ("A neighbor suffered a gunshot wound and was treated and released.", (0, 1, 0)),
+        ("The guard was shot and is listed in stable condition.", (0, 1, 0)),
+        # no word of living: maybe among the dead the article counts elsewhere
+        ("The guard was shot twice near the gate.", (0, 0, 1)),
+        ("The guard was shot and did not survive.", (0, 0, 1)),
+    ],
+)
+def test_the_shot_said_to_have_lived_are_hurt(
+    nlp: Any, sentence: str, expected: tuple[int, int, int]
+) -> None:
+    assert _figures(nlp, sentence) == expected
