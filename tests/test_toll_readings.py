@@ -23,6 +23,10 @@ def _figures(nlp: Any, sentence: str) -> tuple[int, int, int]:
         "Her brother was not injured in the attack, deputies said.",
         "The cashier did not suffer any injuries.",
         "The second man is not in critical condition.",
+        # asked, not told; denied by "neither"
+        "Deputies did not say whether the driver was injured.",
+        "It was not clear if the cashier was hurt.",
+        "Neither guard was injured.",
     ],
 )
 def test_a_clause_that_denies_the_hurt_counts_no_one(nlp: Any, sentence: str) -> None:

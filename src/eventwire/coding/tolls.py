@@ -370,7 +370,8 @@ def _negated(cue: Any) -> bool:
         if any(c.dep_ == "neg" for c in children):
             return not any(c.lower_ in _DEGREE_WORDS for c in children)
         if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
-            return False
+            # "did not say whether the victim was hurt": asked, not told
+            return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in children)
         token = token.head
 
 
