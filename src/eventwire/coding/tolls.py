@@ -354,6 +354,49 @@ _TOLD: weakref.WeakKeyDictionary[Any, dict[tuple[int, int], list[Statement]]] = 
 )
 
 
+# Degree words after which "not" denies only the degree: "was not seriously hurt".
+_DEGREE_WORDS = frozenset(
+    {"seriously", "critically", "badly", "severely", "gravely", "fatally", "mortally"}
+)
+
+
+def _negated(cue: Any) -> bool:
+    """Whether the clause of a casualty word says it did not happen: "the child was not
+    hurt", "he was not in critical condition", "did not suffer any injuries"; not "was
+    not seriously hurt" (hurt, only not badly)."""
+    token = cue
+    while True:
+        children = list(token.children)
+        if any(c.dep_ == "neg" for c in children):
+            return not any(c.lower_ in _DEGREE_WORDS for c in children)
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+            # "did not say whether the victim was hurt": asked, not told
+            return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in children)
+        token = token.head
+
+
+# Words that say the hurt of a sentence lived: "survived", "is expected to recover", "in
+# stable condition", "treated and released", "non-life-threatening injuries".
+_LIVED_LEMMAS = frozenset({"survive", "recover", "release"})
+_LIVED_WORDS = frozenset({"stable", "good", "fair"})
+
+
+def _lived(span: Any) -> bool:
+    """Whether a sentence that tells no death says its hurt lived (``_LIVED_LEMMAS``,
+    ``_LIVED_WORDS``; "not life-threatening"), not denied ("did not survive")."""
+    for token in span:
+        lemma = token.lemma_.lower()
+        if lemma in _LIVED_LEMMAS and token.pos_ == "VERB" and not _negated(token):
+            return True
+        if token.lower_ in _LIVED_WORDS and token.head.lower_ == "condition":
+            return True
+        if token.lower_ == "threatening" and any(
+            t.lower_ in ("non", "not", "nonlife") for t in token.doc[max(token.i - 4, 0) : token.i]
+        ):
+            return True
+    return False
+
+
 def _statements(span: Any) -> list[Statement]:
     """``statements``, read from the parse."""
     found: list[Statement] = []
@@ -367,8 +410,10 @@ def _statements(span: Any) -> list[Statement]:
                 or _injury_statement(token)
                 or _deadly_attack_statement(token)
             )
-        if made is not None:
+        if made is not None and not _negated(token):
             found.append(made)
+    if not any(s.kind == "dead" for s in found) and _lived(span):
+        found = [replace(s, hit=False) for s in found]
     dead = [s for s in found if s.kind == "dead"]
     dead_victims = {s.victim for s in dead}
     doc = span.doc

@@ -160,10 +160,12 @@ def victims_of(verb: Any) -> Any | None:
 
 
 def denied(victims: Any) -> bool:
-    """ "No one else was injured", "nobody was hurt", "none of them"."""
-    if victims.lower_ in ("nobody", "none", "noone"):
+    """ "No one else was injured", "nobody was hurt", "none of them", "neither guard"."""
+    if victims.lower_ in ("nobody", "none", "noone", "neither"):
         return True
-    if any(c.dep_ == "det" and c.lower_ == "no" for c in victims.children):
+    if any(
+        c.dep_ in ("det", "preconj") and c.lower_ in ("no", "neither") for c in victims.children
+    ):
         return True
     before = victims.doc[victims.i - 1] if victims.i > 0 else None
     return before is not None and before.lower_ == "no"
