@@ -267,7 +267,8 @@ def _near(
     away from it), else the nearest earlier place in the body: at each step a sure place
     (from the first pool) before a doubted one."""
     for pool in pools:
-        chosen = _sentence_place(doc, event, pool)
+        # the dateline that opens the lead sentence is no place of the lead's clauses
+        chosen = _sentence_place(doc, event, [p for p in pool if p not in datelines])
         if chosen is not None:
             return chosen
     every = [p for p in pools[-1] if doc.zone_at(p.start) in (Zone.BODY, None)]
