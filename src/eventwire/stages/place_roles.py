@@ -56,28 +56,7 @@ _PERSON_APPOSITION = re.compile(
     r"driver|man|woman|boy|girl|teen|teenager)\b"
 )
 # Verbs whose "in" gives where a person was born or lives ("born in Homs").
-_HOME_VERBS = frozenset(
-    {"bear", "born", "raise", "grow", "live", "reside", "hail", "base", "based", "headquarter",
-     "headquartered", "station", "stationed"}
-)  # fmt: skip
-# Verbs of taking or sending someone somewhere: their "to" gives where the person was
-# taken ("was taken to a hospital in Jacksonville", "flown to Germany", "extradited to
-# the United States"), not where the story's events happened.
-_SENDING_VERBS = frozenset(
-    {"take", "send", "transfer", "transport", "rush", "airlift", "fly", "deport",
-     "extradite", "move", "bring", "evacuate", "relocate", "drive", "admit", "return",
-     "repatriate"}
-)  # fmt: skip
-# Verbs of holding someone somewhere ("is held in the Beaver County Jail").
-_HOLDING_VERBS = frozenset(
-    {"hold", "jail", "detain", "imprison", "keep", "book", "lodge", "treat", "admit",
-     "remain", "confine", "incarcerate"} | _SENDING_VERBS
-)  # fmt: skip
-# Places that hold a person, whose name a toponym may begin ("the Lucas County Jail",
-# "Ankara City Hospital"): where someone is held or treated, not where events happen.
-_HOLDING_NOUNS = frozenset(
-    {"jail", "prison", "hospital", "penitentiary", "clinic", "infirmary"}
-)  # fmt: skip
+_HOME_VERBS = frozenset({"bear", "born", "raise", "grow", "live", "reside", "hail"})
 
 
 def locative_head(doc: Document, place: Place) -> Any | None:
@@ -173,8 +152,6 @@ def home_town(doc: Document, place: Place) -> bool:
         break
     if token.dep_ in ("compound", "amod", "nmod") and token.head.lower_ in _PERSON_NOUNS:
         return True  # "the Atlanta man", "a Bibb County boy"
-    if _sent_or_held(token):
-        return True  # "taken to a hospital in Jacksonville", "the Lucas County Jail"
     prep = token.head
     if token.dep_ != "pobj" or prep.head == prep:
         return False
@@ -187,34 +164,6 @@ def home_town(doc: Document, place: Place) -> bool:
         return True
     # a name the tagger mislabels, with its age beside it ("Mark Jones, 34, of")
     return any(c.dep_ == "appos" and c.like_num for c in owner.children)
-
-
-def _sent_or_held(token: Any) -> bool:
-    """Whether a toponym's token names where a person was taken or sent ("was taken to a
-    hospital in Jacksonville", "deported to Mexico", "moved to a post in Europe") or the
-    place that holds them ("held in the Lucas County Jail"); an attack on a hospital
-    keeps its place ("shelled a hospital in Aleppo")."""
-    holding = False
-    for _ in range(6):
-        head = token.head
-        if head.i == token.i:
-            return False
-        if token.dep_ in ("compound", "nmod", "amod", "appos"):
-            holding = holding or head.lower_ in _HOLDING_NOUNS
-            token = head
-            continue
-        if token.dep_ != "pobj":
-            return False
-        verb = head.head
-        if head.lower_ in ("to", "into"):
-            return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in _SENDING_VERBS
-        if head.lower_ not in ("in", "at", "of"):
-            return False
-        if verb.pos_ in ("VERB", "AUX"):
-            return holding and verb.lemma_.lower() in _HOLDING_VERBS
-        holding = holding or verb.lower_ in _HOLDING_NOUNS
-        token = verb  # "a post in Europe": climb to "post"
-    return False
 
 
 def _aged(span: Any) -> bool:
