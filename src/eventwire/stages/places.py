@@ -74,9 +74,6 @@ _VERBAL_TYPES = frozenset(
 _AWAY_KM = 50.0
 # The lead: the body's first sentences.
 _LEAD_SENTENCES = 2
-# Events that happen at a spot, not across a country (attacks, arrests, protests,
-# deployments); told in words, an event may be a country's as a whole.
-_PHYSICAL_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 # Below this confidence a toponym is more likely wrong than right.
 _DOUBTED = 0.5
 _SPECIFICITY = {
@@ -227,20 +224,6 @@ def _refine(place: Place, earlier: list[Place]) -> Place:
     return place
 
 
-def _only_town(place: Place, places: list[Place]) -> Place:
-    """A country or a region stands for the one town (or county) in it that the article
-    names ("a knife attack at a store in southern China ... The attack occurred in
-    Shenzhen"): a physical event happens at a spot; with two towns or more, it stays."""
-    if place.precision not in (Precision.COUNTRY, Precision.ADMIN1, Precision.REGION):
-        return place
-    towns = {
-        (p.name, p.feature_code): p
-        for p in places
-        if p.precision in (Precision.POINT, Precision.ADMIN2) and _inside(p, place)
-    }  # fmt: skip
-    return next(iter(towns.values())) if len(towns) == 1 else place
-
-
 def _inside(candidate: Place, place: Place) -> bool:
     """Whether ``candidate`` may lie in ``place``: in its country, and in its first-level
     region when it is a region or a county (a town of Arizona is not in a Montana county)."""
@@ -374,8 +357,6 @@ def place_events(
     lead = lead_place(doc, sure, dateline)
     for event in doc.events:
         event.place = _near(doc, event, (sure, pool), (sure_dateline, dateline), lead) or dominant
-        if event.type in _PHYSICAL_TYPES and event.place is not None:
-            event.place = _only_town(event.place, sure)
 
 
 @stage(
