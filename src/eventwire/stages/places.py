@@ -177,12 +177,6 @@ def _sentence_place(doc: Document, event: Event, places: list[Place]) -> Place |
         )  # fmt: skip
         trigger = span.root if span is not None else None
     anchor = event.trigger_start if event.trigger_start is not None else event.start
-    if not _in_quotes(doc.text[event.start : anchor]):
-        # what someone said ('shouting "Don't forget Aleppo!"') does not
-        # place the event that the sentence tells outside the quotation
-        inside = [p for p in inside if not _in_quotes(doc.text[event.start : p.start])]
-        if not inside:
-            return None
     if trigger is not None and event.type in _VERBAL_TYPES:
         # "asked Turkey to increase security": the country spoken to, not the place
         inside = [
@@ -203,12 +197,6 @@ def _sentence_place(doc: Document, event: Event, places: list[Place]) -> Place |
         return attached, specificity, prep is not None, -abs(place.start - anchor)
 
     return max(inside, key=rank)
-
-
-def _in_quotes(before: str) -> bool:
-    """Whether the end of ``before`` (a sentence's text up to a word) lies inside double
-    quotation marks (single ones are also apostrophes: "Paris' boulevard")."""
-    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
 
 
 def dominant_place(places: list[Place]) -> Place | None:
