@@ -14,8 +14,11 @@
 3. Events (demonyms aside: nothing happens "at" the Serbian of "Serbian police"). An
    event takes the most specific place of its sentence among those attached to its
    trigger, as its object ("shelled Stepanakert") or by a locative preposition
-   ("in", "near", "outside"); else the most specific place of its sentence; else the
-   nearest earlier place in the body; else the article's dateline; else the article's
+   ("in", "near", "outside"); else the most specific place of its sentence (the dateline
+   that opens the lead sentence is none of its places); else the article's dateline,
+   unless the lead's place lies away from it (another country or region, or more than
+   50 km off: "BEIRUT - Jets bombed Aleppo ..."), when the nearest earlier place in the
+   body wins if it too lies away; else that nearest earlier place; else the article's
    dominant place (the most mentioned place of the most mentioned country). A toponym
    inside a person's name ("Clarence Washington") or a street's ("Saint John St.")
    places no event; a toponym more likely wrong than right (confidence under one half:
@@ -332,7 +335,7 @@ def _away(place: Place, dateline: Place) -> bool:
         return place.admin1 not in (None, dateline.admin1) and place.name != dateline.admin1
     if place.precision is Precision.ADMIN2 and place.admin1 != dateline.admin1:
         return True
-    if None in (place.lat, place.lon, dateline.lat, dateline.lon):
+    if place.lat is None or place.lon is None or dateline.lat is None or dateline.lon is None:
         return False
     return haversine_km(place.lat, place.lon, dateline.lat, dateline.lon) > _AWAY_KM
 
