@@ -14,8 +14,11 @@
 3. Events (demonyms aside: nothing happens "at" the Serbian of "Serbian police"). An
    event takes the most specific place of its sentence among those attached to its
    trigger, as its object ("shelled Stepanakert") or by a locative preposition
-   ("in", "near", "outside"); else the most specific place of its sentence; else the
-   nearest earlier place in the body; else the article's dateline; else the article's
+   ("in", "near", "outside"); else the most specific place of its sentence (the dateline
+   that opens the lead sentence is none of its places); else the article's dateline,
+   unless the lead's place lies away from it (another country or region, or more than
+   50 km off: "BEIRUT - Jets bombed Aleppo ..."), when the nearest earlier place in the
+   body wins if it too lies away; else that nearest earlier place; else the article's
    dominant place (the most mentioned place of the most mentioned country). A toponym
    inside a person's name ("Clarence Washington") or a street's ("Saint John St.")
    places no event; a toponym more likely wrong than right (confidence under one half:
@@ -46,6 +49,7 @@ from eventwire.gazetteer.mentions import (
     link_qualifiers,
 )
 from eventwire.gazetteer.resolve import Resolution, ToponymMention, resolve
+from eventwire.geodesy import haversine_km
 from eventwire.model import Document, Event, Place, Precision, Zone
 from eventwire.stages.headline_places import title_places
 from eventwire.stages.place_roles import home_town, in_a_name, locative_head, surnames
@@ -69,6 +73,10 @@ _VERBAL_TYPES = frozenset(
     {"REQUEST", "ACCUSE", "THREATEN", "SUPPORT", "REJECT", "CONSULT", "AGREE", "CONCEDE",
      "APPEAL", "DISAPPROVE", "SANCTION"}
 )  # fmt: skip
+# A town of the body this far from the dateline's is another place than the reporter's.
+_AWAY_KM = 50.0
+# The lead: the body's first sentences.
+_LEAD_SENTENCES = 2
 # Below this confidence a toponym is more likely wrong than right.
 _DOUBTED = 0.5
 _SPECIFICITY = {
@@ -256,23 +264,80 @@ def _near(
     event: Event,
     pools: tuple[list[Place], list[Place]],
     datelines: tuple[Place | None, Place | None],
+    lead: Place | None = None,
 ) -> Place | None:
-    """The place of the event's sentence, else the dateline, else the nearest earlier
-    place in the body: at each step a sure place (from the first pool) before a doubted one."""
+    """The place of the event's sentence, else the dateline (unless the lead's place lies
+    away from it), else the nearest earlier place in the body: at each step a sure place
+    (from the first pool) before a doubted one."""
     for pool in pools:
-        chosen = _sentence_place(doc, event, pool)
+        # the dateline that opens the lead sentence is no place of the lead's clauses
+        chosen = _sentence_place(doc, event, [p for p in pool if p not in datelines])
         if chosen is not None:
             return chosen
+    every = [p for p in pools[-1] if doc.zone_at(p.start) in (Zone.BODY, None)]
+    body = _earlier(event, pools, every)
     for dateline in datelines:
         if dateline is not None:
-            return dateline
-    every = [p for p in pools[-1] if doc.zone_at(p.start) in (Zone.BODY, None)]
+            # the dateline is where the reporter is: when the lead's place lies away from
+            # it ("BEIRUT - Jets shelled Aleppo ... 12 were killed"), the place the body
+            # names before the event wins, unless that is the dateline's again
+            remote = lead is not None and _away(lead, dateline)
+            return body if remote and body is not None and _away(body, dateline) else dateline
+    return body
+
+
+def _of_dateline(doc: Document, place: Place, dateline: Place) -> bool:
+    """Whether a toponym is the dateline or its qualifier ("GEORGETOWN, Ky.")."""
+    if place.start == dateline.start:
+        return True
+    return place.start > dateline.end and not doc.text[dateline.end : place.start].strip(", ")
+
+
+def lead_place(doc: Document, places: list[Place], dateline: Place | None) -> Place | None:
+    """The article's main place as its lead tells it: the most specific place of the
+    first of the body's first two sentences that names one (the dateline and its
+    qualifier aside)."""
+    body = [s for s in doc.sentences if s.zone in (Zone.BODY, None)][:_LEAD_SENTENCES]
+    for sentence in body:
+        named = [
+            p for p in places
+            if sentence.start <= p.start < sentence.end
+            and not (dateline is not None and _of_dateline(doc, p, dateline))
+        ]  # fmt: skip
+        if named:
+            return max(
+                named,
+                key=lambda p: (_SPECIFICITY.get(p.precision, 0) if p.precision else 0, -p.start),
+            )
+    return None
+
+
+def _earlier(
+    event: Event, pools: tuple[list[Place], list[Place]], every: list[Place]
+) -> Place | None:
+    """The nearest place the body names before the event, a sure one before a doubted one."""
     for pool in pools:
         earlier = [p for p in every if p.end <= event.start and p in pool]
         if earlier:
             # a country named last stands for its last more specific place, sure or not
             return _refine(earlier[-1], [p for p in every if p.end <= event.start])
     return None
+
+
+def _away(place: Place, dateline: Place) -> bool:
+    """Whether a body's place lies away from the dateline's: another country, a region
+    or county the dateline is not in, or a town more than 50 km from it."""
+    if place.start == dateline.start or place.country_code != dateline.country_code:
+        return place.start != dateline.start
+    if place.precision is Precision.COUNTRY:
+        return False
+    if place.precision in (Precision.ADMIN1, Precision.REGION):
+        return place.admin1 not in (None, dateline.admin1) and place.name != dateline.admin1
+    if place.precision is Precision.ADMIN2 and place.admin1 != dateline.admin1:
+        return True
+    if place.lat is None or place.lon is None or dateline.lat is None or dateline.lon is None:
+        return False
+    return haversine_km(place.lat, place.lon, dateline.lat, dateline.lon) > _AWAY_KM
 
 
 def place_events(
@@ -292,8 +357,9 @@ def place_events(
         sure = _sure(doc, pool)
     sure_dateline = dateline if dateline is not None and dateline in sure else None
     dominant = dominant_place(sure) or dominant_place(pool)
+    lead = lead_place(doc, sure, dateline)
     for event in doc.events:
-        event.place = _near(doc, event, (sure, pool), (sure_dateline, dateline)) or dominant
+        event.place = _near(doc, event, (sure, pool), (sure_dateline, dateline), lead) or dominant
 
 
 @stage(

@@ -1,0 +1,45 @@
+"""The dateline is where the reporter is: a lead that tells of a place away from it
+places the events whose sentences name none; nor is the dateline a place of the lead
+sentence's own clauses (``stages.places``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from eventwire.model import Document, Span, Zone
+from eventwire.stages.parse import parse
+from eventwire.stages.places import places
+from test_places_doubted import _event
+
+
+def _placed(text: str, trigger: str) -> str | None:
+    doc = parse(Document(text=text, origin="<test>", spans=[Span(0, len(text), Zone.BODY)]))
+    doc.events = [_event(doc, trigger)]
+    places(doc)
+    place = doc.events[0].place
+    return None if place is None else place.name
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # a story filed from Beirut about Aleppo
+        ("BEIRUT (Reuters) - Government jets bombed rebel districts of Aleppo on Monday, "
+         "a monitoring group said. At least 12 people were killed in the raids.",
+         "killed", "Aleppo"),
+        # a lead near the dateline keeps the dateline
+        ("MACON, Ga. - A man was shot in Warner Robins on Friday night. Deputies "
+         "arrested a suspect on Saturday.", "arrested", "Macon"),
+    ],
+)  # fmt: skip
+def test_a_remote_lead_outranks_the_dateline(
+    nlp: Any, text: str, trigger: str, expected: str
+) -> None:
+    assert _placed(text, trigger) == expected
+
+
+def test_the_dateline_is_no_place_of_the_lead_sentence(nlp: Any) -> None:
+    text = "PEORIA, Ill. - A Tazewell County shooting left two men wounded on Sunday."
+    assert _placed(text, "shooting") == "Tazewell County"
