@@ -17,10 +17,24 @@ people ("more than 1,000 people gathered"). By the kind of phrase and the event:
 
 Each is marked ``inferred`` (the text does not say the sector), and the
 ``actor_countries`` stage gives it the country of the event's place or the article's.
+
+``person_sector`` (run by the ``agents`` stage, on every event's two sides) tells a
+private person by the kind of phrase, whatever the event: a side left without a sector
+after the actors stage has followed every reference (titles given elsewhere, "he" for a
+titled official) is a civilian (CVL) when it is
+
+- a person's name with no title or role of any kind ("Jane Doe met ...", "Smith said"),
+  also when a nationality or a home town gave it a country;
+- a plain word for a person ("a man", "the woman", "the suspect", "a 34-year-old") or
+  a nationality noun for one ("a New Zealander"), with or without a country;
+- "he", "she", "him" or "her" that the references did not tie to a titled person or a
+  body (it stands for an untitled one);
+- "they" or "them" undergoing an arrest, a charge, a sentence, an attack or a release.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -57,6 +71,18 @@ _LOCAL_STATE_WORDS = frozenset(
     {"city", "town", "province", "state", "county", "municipality", "region", "village"}
 )
 _UNION_WORDS = frozenset({"union", "unions"})
+
+
+# Pronouns that stand for one person, and for several.
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_GROUP_PRONOUNS = frozenset({"they", "them"})
+# Types in which "they" undergoing the event are private people (arrested, charged,
+# sentenced, attacked, released).
+_UNDERGOER_TYPES = _CIVILIAN_TYPES | frozenset({"RETREAT"})
+# Entity types of a proper name that is no person.
+_NOT_PERSON_ENTITIES = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP", "EVENT", "PRODUCT"})
+_NATIONALITY_ENTITIES = frozenset({"NORP"})
+_AGE = re.compile(r"\d+-(?:year|month)s?-old$", re.IGNORECASE)
 
 
 def _root(spacy_doc: Any, actor: Actor) -> Any | None:
@@ -274,3 +300,64 @@ def court_of(spacy_doc: Any, event: Event) -> Actor | None:
     if _trigger_lemma(spacy_doc, event) not in _COURT_LEMMAS:
         return None
     return Actor(text="the court", sector="JUD", inferred=True)
+
+
+def _is_age_noun(token: Any) -> bool:
+    """Whether ``token`` ends an age that stands for a person ("the 34-year-old")."""
+    if _AGE.fullmatch(token.text):
+        return True
+    if token.lower_ != "old":
+        return False
+    words = "".join(t.text for t in token.doc[max(0, token.i - 4) : token.i + 1])
+    return _AGE.search(words) is not None
+
+
+def _is_nationality_noun(token: Any) -> bool:
+    """Whether ``token`` is a noun for one person of a nation ("a New Zealander", "the
+    Frenchman"): a nationality entity that heads its phrase as a noun."""
+    if token.ent_type_ not in _NATIONALITY_ENTITIES or token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    countries = knowledge.countries()
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    text = entity.text if entity is not None else token.text
+    return countries.lookup_demonym(text) is not None and token.tag_ in ("NN", "NNP")
+
+
+def _is_untitled_person(token: Any, event: Event) -> bool:
+    """Whether ``token`` is a person's name with no title: read as a person by the
+    parser (any event), or as a name of no entity type in a crime or a protest."""
+    if token.pos_ != "PROPN" or _has_title(token) or _is_place_name(token.text):
+        return False
+    if token.ent_type_ in _PERSON_ENTITIES:
+        return True
+    return (
+        token.ent_type_ not in _NOT_PERSON_ENTITIES
+        and event.type in _CIVILIAN_TYPES
+        and _is_named_person(token)
+    )
+
+
+def person_sector(
+    spacy_doc: Any, event: Event, actor: Actor | None, undergoer: bool = False
+) -> Actor | None:
+    """``actor`` as a private person (CVL, inferred) when it has no sector and its phrase
+    names a person with no title or role (see the module docstring); ``undergoer`` when
+    it is the event's recipient."""
+    if actor is None or actor.sector is not None or actor.country in ("IGO", "NGO"):
+        return actor
+    root = _root(spacy_doc, actor)
+    if root is None:
+        return actor
+    word = root.lower_
+    if root.pos_ == "PRON":
+        person = word in _PERSON_PRONOUNS or (
+            undergoer and word in _GROUP_PRONOUNS and event.type in _UNDERGOER_TYPES
+        )
+    else:
+        person = (
+            _is_people_word(root)
+            or _is_age_noun(root)
+            or _is_nationality_noun(root)
+            or _is_untitled_person(root, event)
+        )
+    return replace(actor, sector="CVL", inferred=True) if person else actor
