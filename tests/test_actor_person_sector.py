@@ -72,3 +72,17 @@ def test_a_titled_person_and_a_state_keep_their_own_sectors(code: Coder) -> None
     assert met
     assert all(e.actor is not None and e.actor.sector == "GOV" for e in met)
     assert all(e.recipient is not None and e.recipient.sector == "GOV" for e in met)
+
+
+def test_a_name_with_a_private_role_is_a_civilian_and_a_leader_is_not(code: Coder) -> None:
+    doc = code(
+        "Olympic swimmer Maria Lund met students in Halifax, Nova Scotia, on Monday."
+        " Karl Mohr, leader of the Green Harbour Institute, met farmers in Halifax on"
+        " Tuesday."
+    )
+    met = [e for e in doc.events if e.type == "CONSULT" and e.actor is not None]
+    swimmer = [e for e in met if "Lund" in (e.actor.text if e.actor else "")]
+    leader = [e for e in met if "Mohr" in (e.actor.text if e.actor else "")]
+    assert swimmer
+    assert {_code(e.actor) for e in swimmer} == {("CAN", "CVL")}
+    assert all(e.actor is None or e.actor.sector != "CVL" for e in leader)

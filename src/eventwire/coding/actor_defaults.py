@@ -82,6 +82,16 @@ _UNDERGOER_TYPES = _CIVILIAN_TYPES | frozenset({"RETREAT"})
 # Entity types of a proper name that is no person.
 _NOT_PERSON_ENTITIES = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP", "EVENT", "PRODUCT"})
 _NATIONALITY_ENTITIES = frozenset({"NORP"})
+# What the small model may read a surname as, when the article gives the full name.
+_SURNAME_ENTITIES = frozenset({"", "GPE", "ORG"})
+# How a role word hangs on a name ("figure skater X", "X, a native of Y", "former X").
+_ROLE_DEPS = frozenset({"compound", "appos", "amod"})
+# Roles that lead a body of any kind: the person's sector is the body's.
+_LEADING_ROLES = frozenset(
+    {"leader", "head", "chief", "director", "founder", "chairman", "chairwoman", "chair",
+     "boss", "dictator", "ruler", "commander", "executive", "ceo", "owner", "manager",
+     "superintendent", "principal", "president", "secretary", "spokesperson"}
+)  # fmt: skip
 _AGE = re.compile(r"\d+-(?:year|month)s?-old$", re.IGNORECASE)
 
 
@@ -324,17 +334,41 @@ def _is_nationality_noun(token: Any) -> bool:
 
 
 def _is_untitled_person(token: Any, event: Event) -> bool:
-    """Whether ``token`` is a person's name with no title: read as a person by the
-    parser (any event), or as a name of no entity type in a crime or a protest."""
-    if token.pos_ != "PROPN" or _has_title(token) or _is_place_name(token.text):
+    """Whether ``token`` is a person's name with no official role: read as a person by
+    the parser, or a name of no entity type that ends a full name elsewhere in the
+    article ("Gulen" after "Fethullah Gulen", also when read as a place or an
+    organisation), in any event; in a crime or a protest, any name of no entity type."""
+    if token.pos_ != "PROPN" or _has_official_role(token):
         return False
+    countries = knowledge.countries()
+    if countries.lookup_name(token.text) or countries.lookup_capital(token.text):
+        return False  # the small model reads some country names as people
     if token.ent_type_ in _PERSON_ENTITIES:
         return True
-    return (
-        token.ent_type_ not in _NOT_PERSON_ENTITIES
-        and event.type in _CIVILIAN_TYPES
-        and _is_named_person(token)
-    )
+    if token.ent_type_ in _SURNAME_ENTITIES and _is_surname(token.text, token.doc):
+        return True  # "Brunson" read as a place after "Andrew Brunson"
+    if token.ent_type_ in _NOT_PERSON_ENTITIES or _is_place_name(token.text):
+        return False
+    return event.type in _CIVILIAN_TYPES and _is_named_person(token)
+
+
+def _has_official_role(token: Any) -> bool:
+    """Whether a name comes with a role that may be an office: a title word the sector
+    lexicon knows, one that leads a body ("leader", "director", "former dictator"), or
+    one in a body ("counsel of the ACLJ", "the group's lawyer"). A role the lexicon does
+    not know and that names no body ("figure skater X", "X, a Texas native") is a
+    private person's."""
+    terms = knowledge.sector_terms()
+    for word in token.subtree:
+        if word.dep_ not in _ROLE_DEPS or word.pos_ != "NOUN" or word.i == token.i:
+            continue
+        if word.lemma_.lower() in _LEADING_ROLES or word.lower_ in _LEADING_ROLES:
+            return True
+        if terms.lookup(word.lower_) is not None or terms.lookup(word.lemma_.lower()):
+            return True
+        if any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in word.children):
+            return True
+    return False
 
 
 def person_sector(
