@@ -86,3 +86,10 @@ def test_a_name_with_a_private_role_is_a_civilian_and_a_leader_is_not(code: Code
     assert swimmer
     assert {_code(e.actor) for e in swimmer} == {("CAN", "CVL")}
     assert all(e.actor is None or e.actor.sector != "CVL" for e in leader)
+
+
+def test_an_age_standing_for_a_person_is_a_civilian(code: Coder) -> None:
+    doc = code("The 52-year-old was arrested in Leeds, England, on Saturday.")
+    arrested = _events(doc, "COERCE", "arrested")
+    assert arrested
+    assert {_code(e.recipient) for e in arrested} == {("GBR", "CVL")}

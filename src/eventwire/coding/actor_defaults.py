@@ -312,8 +312,9 @@ def court_of(spacy_doc: Any, event: Event) -> Actor | None:
     return Actor(text="the court", sector="JUD", inferred=True)
 
 
-def _is_age_noun(token: Any) -> bool:
-    """Whether ``token`` ends an age that stands for a person ("the 34-year-old")."""
+def is_age_noun(token: Any) -> bool:
+    """Whether ``token`` ends an age that stands for a person ("the 34-year-old", which
+    the parser reads as an adjective)."""
     if _AGE.fullmatch(token.text):
         return True
     if token.lower_ != "old":
@@ -390,7 +391,7 @@ def person_sector(
     else:
         person = (
             _is_people_word(root)
-            or _is_age_noun(root)
+            or is_age_noun(root)
             or _is_nationality_noun(root)
             or _is_untitled_person(root, event)
         )
