@@ -93,3 +93,10 @@ def test_an_age_standing_for_a_person_is_a_civilian(code: Coder) -> None:
     arrested = _events(doc, "COERCE", "arrested")
     assert arrested
     assert {_code(e.recipient) for e in arrested} == {("GBR", "CVL")}
+
+
+def test_a_leader_known_by_surname_or_named_with_a_title_is_no_civilian(code: Coder) -> None:
+    doc = code("Novak rejected the offer. Sheikh Rashid rejected the plan on Monday.")
+    rejected = [e for e in doc.events if e.type == "REJECT"]
+    assert rejected
+    assert all(e.actor is None or e.actor.sector != "CVL" for e in rejected)

@@ -86,6 +86,8 @@ _NATIONALITY_ENTITIES = frozenset({"NORP"})
 _SURNAME_ENTITIES = frozenset({"", "GPE", "ORG"})
 # How a role word hangs on a name ("figure skater X", "X, a native of Y", "former X").
 _ROLE_DEPS = frozenset({"compound", "appos", "amod"})
+# Words before a name that give no office.
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "mx", "sir", "dame", "lady"})
 # Roles that lead a body of any kind: the person's sector is the body's.
 _LEADING_ROLES = frozenset(
     {"leader", "head", "chief", "director", "founder", "chairman", "chairwoman", "chair",
@@ -336,7 +338,8 @@ def _is_nationality_noun(token: Any) -> bool:
 
 def _is_untitled_person(token: Any, event: Event) -> bool:
     """Whether ``token`` is a person's name with no official role: read as a person by
-    the parser, or a name of no entity type that ends a full name elsewhere in the
+    the parser (in other events than crimes and protests, only when the article gives
+    the full name), or a name of no entity type that ends a full name elsewhere in the
     article ("Gulen" after "Fethullah Gulen", also when read as a place or an
     organisation), in any event; in a crime or a protest, any name of no entity type."""
     if token.pos_ != "PROPN" or _has_official_role(token):
@@ -344,13 +347,24 @@ def _is_untitled_person(token: Any, event: Event) -> bool:
     countries = knowledge.countries()
     if countries.lookup_name(token.text) or countries.lookup_capital(token.text):
         return False  # the small model reads some country names as people
-    if token.ent_type_ in _PERSON_ENTITIES:
+    if event.type in _CIVILIAN_TYPES and token.ent_type_ in _PERSON_ENTITIES:
         return True
+    if token.ent_type_ in _PERSON_ENTITIES and _full_name(token):
+        return True  # not "Putin": the famous are named by their surname alone
     if token.ent_type_ in _SURNAME_ENTITIES and _is_surname(token.text, token.doc):
         return True  # "Brunson" read as a place after "Andrew Brunson"
     if token.ent_type_ in _NOT_PERSON_ENTITIES or _is_place_name(token.text):
         return False
     return event.type in _CIVILIAN_TYPES and _is_named_person(token)
+
+
+def _full_name(token: Any) -> bool:
+    """Whether the article gives the person at ``token`` a full name, here ("Jane Doe")
+    or elsewhere ("Doe" after "Jane Doe")."""
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if entity is not None and len(entity) > 1:
+        return True
+    return _is_surname(token.text, token.doc)
 
 
 def _has_official_role(token: Any) -> bool:
@@ -369,7 +383,15 @@ def _has_official_role(token: Any) -> bool:
             return True
         if any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in word.children):
             return True
-    return False
+    return any(_is_title_word(word) for word in token.children if word.i < token.i)
+
+
+def _is_title_word(word: Any) -> bool:
+    """Whether a proper word before a name, outside it, is a title ("Sheikh Hamad",
+    "Lt. Gen. Prosper Avril"): not an honorific ("Mr", "Dr"), a place or a nationality."""
+    if word.dep_ != "compound" or word.pos_ != "PROPN" or word.ent_type_:
+        return False
+    return word.lower_.rstrip(".") not in _HONORIFICS
 
 
 def person_sector(
