@@ -17,10 +17,24 @@ people ("more than 1,000 people gathered"). By the kind of phrase and the event:
 
 Each is marked ``inferred`` (the text does not say the sector), and the
 ``actor_countries`` stage gives it the country of the event's place or the article's.
+
+``person_sector`` (run by the ``agents`` stage, on every event's two sides) tells a
+private person by the kind of phrase, whatever the event: a side left without a sector
+after the actors stage has followed every reference (titles given elsewhere, "he" for a
+titled official) is a civilian (CVL) when it is
+
+- a person's name with no title or role of any kind ("Jane Doe met ...", "Smith said"),
+  also when a nationality or a home town gave it a country;
+- a plain word for a person ("a man", "the woman", "the suspect", "a 34-year-old") or
+  a nationality noun for one ("a New Zealander"), with or without a country;
+- "he", "she", "him" or "her" that the references did not tie to a titled person or a
+  body (it stands for an untitled one);
+- "they" or "them" undergoing an arrest, a charge, a sentence, an attack or a release.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -57,6 +71,30 @@ _LOCAL_STATE_WORDS = frozenset(
     {"city", "town", "province", "state", "county", "municipality", "region", "village"}
 )
 _UNION_WORDS = frozenset({"union", "unions"})
+
+
+# Pronouns that stand for one person, and for several.
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_GROUP_PRONOUNS = frozenset({"they", "them"})
+# Types in which "they" undergoing the event are private people (arrested, charged,
+# sentenced, attacked, released).
+_UNDERGOER_TYPES = _CIVILIAN_TYPES | frozenset({"RETREAT"})
+# Entity types of a proper name that is no person.
+_NOT_PERSON_ENTITIES = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP", "EVENT", "PRODUCT"})
+_NATIONALITY_ENTITIES = frozenset({"NORP"})
+# What the small model may read a surname as, when the article gives the full name.
+_SURNAME_ENTITIES = frozenset({"", "GPE", "ORG"})
+# How a role word hangs on a name ("figure skater X", "X, a native of Y", "former X").
+_ROLE_DEPS = frozenset({"compound", "appos", "amod"})
+# Words before a name that give no office.
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "mx", "sir", "dame", "lady"})
+# Roles that lead a body of any kind: the person's sector is the body's.
+_LEADING_ROLES = frozenset(
+    {"leader", "head", "chief", "director", "founder", "chairman", "chairwoman", "chair",
+     "boss", "dictator", "ruler", "commander", "executive", "ceo", "owner", "manager",
+     "superintendent", "principal", "president", "secretary", "spokesperson"}
+)  # fmt: skip
+_AGE = re.compile(r"\d+-(?:year|month)s?-old$", re.IGNORECASE)
 
 
 def _root(spacy_doc: Any, actor: Actor) -> Any | None:
@@ -274,3 +312,109 @@ def court_of(spacy_doc: Any, event: Event) -> Actor | None:
     if _trigger_lemma(spacy_doc, event) not in _COURT_LEMMAS:
         return None
     return Actor(text="the court", sector="JUD", inferred=True)
+
+
+def is_age_noun(token: Any) -> bool:
+    """Whether ``token`` ends an age that stands for a person ("the 34-year-old", which
+    the parser reads as an adjective)."""
+    if _AGE.fullmatch(token.text):
+        return True
+    if token.lower_ != "old":
+        return False
+    words = "".join(t.text for t in token.doc[max(0, token.i - 4) : token.i + 1])
+    return _AGE.search(words) is not None
+
+
+def _is_nationality_noun(token: Any) -> bool:
+    """Whether ``token`` is a noun for one person of a nation ("a New Zealander", "the
+    Frenchman"): a nationality entity that heads its phrase as a noun."""
+    if token.ent_type_ not in _NATIONALITY_ENTITIES or token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    countries = knowledge.countries()
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    text = entity.text if entity is not None else token.text
+    return countries.lookup_demonym(text) is not None and token.tag_ in ("NN", "NNP")
+
+
+def _is_untitled_person(token: Any, event: Event) -> bool:
+    """Whether ``token`` is a person's name with no official role: read as a person by
+    the parser (in other events than crimes and protests, only when the article gives
+    the full name), or a name of no entity type that ends a full name elsewhere in the
+    article ("Gulen" after "Fethullah Gulen", also when read as a place or an
+    organisation), in any event; in a crime or a protest, any name of no entity type."""
+    if token.pos_ != "PROPN" or _has_official_role(token):
+        return False
+    countries = knowledge.countries()
+    if countries.lookup_name(token.text) or countries.lookup_capital(token.text):
+        return False  # the small model reads some country names as people
+    if event.type in _CIVILIAN_TYPES and token.ent_type_ in _PERSON_ENTITIES:
+        return True
+    if token.ent_type_ in _PERSON_ENTITIES and _full_name(token):
+        return True  # not "Putin": the famous are named by their surname alone
+    if token.ent_type_ in _SURNAME_ENTITIES and _is_surname(token.text, token.doc):
+        return True  # "Brunson" read as a place after "Andrew Brunson"
+    if token.ent_type_ in _NOT_PERSON_ENTITIES or _is_place_name(token.text):
+        return False
+    return event.type in _CIVILIAN_TYPES and _is_named_person(token)
+
+
+def _full_name(token: Any) -> bool:
+    """Whether the article gives the person at ``token`` a full name, here ("Jane Doe")
+    or elsewhere ("Doe" after "Jane Doe")."""
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if entity is not None and len(entity) > 1:
+        return True
+    return _is_surname(token.text, token.doc)
+
+
+def _has_official_role(token: Any) -> bool:
+    """Whether a name comes with a role that may be an office: a title word the sector
+    lexicon knows, one that leads a body ("leader", "director", "former dictator"), or
+    one in a body ("counsel of the ACLJ", "the group's lawyer"). A role the lexicon does
+    not know and that names no body ("figure skater X", "X, a Texas native") is a
+    private person's."""
+    terms = knowledge.sector_terms()
+    for word in token.subtree:
+        if word.dep_ not in _ROLE_DEPS or word.pos_ != "NOUN" or word.i == token.i:
+            continue
+        if word.lemma_.lower() in _LEADING_ROLES or word.lower_ in _LEADING_ROLES:
+            return True
+        if terms.lookup(word.lower_) is not None or terms.lookup(word.lemma_.lower()):
+            return True
+        if any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in word.children):
+            return True
+    return any(_is_title_word(word) for word in token.children if word.i < token.i)
+
+
+def _is_title_word(word: Any) -> bool:
+    """Whether a proper word before a name, outside it, is a title ("Sheikh Hamad",
+    "Lt. Gen. Prosper Avril"): not an honorific ("Mr", "Dr"), a place or a nationality."""
+    if word.dep_ != "compound" or word.pos_ != "PROPN" or word.ent_type_:
+        return False
+    return word.lower_.rstrip(".") not in _HONORIFICS
+
+
+def person_sector(
+    spacy_doc: Any, event: Event, actor: Actor | None, undergoer: bool = False
+) -> Actor | None:
+    """``actor`` as a private person (CVL, inferred) when it has no sector and its phrase
+    names a person with no title or role (see the module docstring); ``undergoer`` when
+    it is the event's recipient."""
+    if actor is None or actor.sector is not None or actor.country in ("IGO", "NGO"):
+        return actor
+    root = _root(spacy_doc, actor)
+    if root is None:
+        return actor
+    word = root.lower_
+    if root.pos_ == "PRON":
+        person = word in _PERSON_PRONOUNS or (
+            undergoer and word in _GROUP_PRONOUNS and event.type in _UNDERGOER_TYPES
+        )
+    else:
+        person = (
+            _is_people_word(root)
+            or is_age_noun(root)
+            or _is_nationality_noun(root)
+            or _is_untitled_person(root, event)
+        )
+    return replace(actor, sector="CVL", inferred=True) if person else actor

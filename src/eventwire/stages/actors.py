@@ -28,10 +28,12 @@ An actor that the text does not identify keeps ``country=None``: nothing is gues
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from spacy.attrs import DEP
 
+from eventwire.coding.actor_defaults import is_age_noun
 from eventwire.coding.actors import PhraseCode, code_phrase, is_part_of_group
 from eventwire.model import ARTICLE_ZONES, Document
 from eventwire.stages.actor_references import PRONOUNS, References
@@ -50,6 +52,8 @@ def _is_argument(token: Any) -> bool:
         return True  # "some of the peacekeepers", "four of the companies"
     if token.pos_ == "PRON":
         return token.lower_ in PRONOUNS
+    if token.pos_ == "ADJ":
+        return is_age_noun(token)  # "the 34-year-old was charged": a person
     return token.pos_ in ("NOUN", "PROPN")
 
 
@@ -76,6 +80,8 @@ def code_actors(doc: Document) -> Document:
             if not _is_argument(token):
                 continue
             first = code_phrase(token)
+            if token.pos_ == "ADJ":  # an age for a person: a private one unless said
+                first = replace(first, actor=replace(first.actor, sector="CVL", inferred=True))
             members = references.group(first, token, number) or references.pronoun_group(
                 first, token, number
             )

@@ -27,6 +27,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from eventwire.coding.actor_defaults import person_sector
 from eventwire.coding.actors import code_phrase
 from eventwire.model import Actor, Document, Event
 from eventwire.stages.registry import stage
@@ -253,8 +254,16 @@ def infer_agents(doc: Document) -> Document:
         if event.type == "ASSAULT" or (event.type == "COERCE" and event.mode in _ARRESTS):
             _headline_passive(doc, event)
             _arrested_people(doc, event)
-        if event.actor is not None:
-            continue
+        _infer_agent(doc, event)
+        # A side still without a sector that names an untitled person: a civilian.
+        event.actor = person_sector(doc.spacy_doc, event, event.actor)
+        event.recipient = person_sector(doc.spacy_doc, event, event.recipient, undergoer=True)
+    return doc
+
+
+def _infer_agent(doc: Document, event: Event) -> None:
+    """The actor of an event whose text names none, by the kind of event."""
+    if event.actor is None:
         if event.type == "COERCE" and event.mode in _ARRESTS:
             event.actor = state_police()
         elif event.type == "ACCUSE" and event.mode == "allege":
@@ -263,4 +272,3 @@ def infer_agents(doc: Document) -> Document:
             trigger = _token_at(doc.spacy_doc, event.trigger_start, event.trigger_end)
             if trigger is not None:
                 event.actor = noun_phrase_agent(doc, trigger)
-    return doc
