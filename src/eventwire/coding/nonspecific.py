@@ -89,6 +89,14 @@ def nonspecific_reason(trigger: Any, type_: str | None, *, in_body: bool) -> tup
         return "hypothetical", "courtesy"
     if _is_ability(verb):
         return "hypothetical", "ability"
+    if _is_description_of_noun(trigger, verb):
+        return "hypothetical", "generic"
+    if _is_background_of_noun(verb):
+        return "hypothetical", "background"
+    if _is_purpose_of_noun(verb):
+        return "hypothetical", "purpose"
+    if _has_generic_you(verb):
+        return "hypothetical", "generic"
     if in_body and _is_described(trigger, verb):
         return "hypothetical", "description"
     if in_body and _is_present_state(trigger, verb):
@@ -325,3 +333,100 @@ def _other_sense(trigger: Any, verb: Any, type_: str | None) -> str | None:
         if killed and not any(k.lemma_.lower() in _PEOPLE or k.pos_ == "PROPN" for k in killed):
             return "metaphor"  # "killing off the siesta"
     return None
+
+
+# Relations by which a clause hangs on the clause that describes a noun ("a pairing
+# which connects phones to allow drivers ...", "battles that you have to fight").
+_CLAUSE_LINKS = frozenset({"xcomp", "advcl", "conj", "ccomp"})
+_DESCRIBING_HOPS = 3
+# Subjects of speech done as it is told ("the time that we ask for"), not a description.
+_SPEAKERS = frozenset({"i", "we"})
+# Generic subjects: the reader or anyone ("you fight the battles you have to fight").
+_GENERIC_SUBJECTS = frozenset({"you", "one"})
+# Words that tie a clause to a time ("who has met him twice this year").
+_TIME_WORDS = frozenset(
+    {"today", "yesterday", "tonight", "now", "just", "recently", "earlier", "later",
+     "ago", "last", "this", "since", "week", "month", "morning", "evening", "night",
+     "afternoon", "day", "monday", "tuesday", "wednesday", "thursday", "friday",
+     "saturday", "sunday"}
+)  # fmt: skip
+
+
+def _describing_clause(verb: Any) -> Any | None:
+    """The relative clause that ``verb``'s clause belongs to, or None: a clause on a
+    noun, the verb itself or a verb it is a complement of."""
+    current = verb
+    for _ in range(_DESCRIBING_HOPS):
+        if current.dep_ == "relcl" and current.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return current
+        if current.dep_ not in _CLAUSE_LINKS or current.head.pos_ not in ("VERB", "AUX"):
+            return None
+        current = current.head
+    return None
+
+
+def _subjects(verb: Any) -> list[Any]:
+    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def _is_description_of_noun(trigger: Any, verb: Any) -> bool:
+    """An event told in a relative clause in the present simple, which describes its
+    noun rather than reports what happened ("a body that organizes the World Cup", "the
+    cleric whom the government accuses of the coup", "a pairing which connects phones to
+    allow voice control"): a property, a habit or a standing attitude of the noun."""
+    clause = _describing_clause(verb)
+    if clause is None or clause.tag_ == "VBN":
+        return False  # "the man who is charged with assault": news in the passive
+    if any(s.lower_ in _SPEAKERS for s in _subjects(clause)):
+        return False  # "the extension that we ask for": said as it is done
+    return _present_simple(clause)
+
+
+def _is_background_of_noun(verb: Any) -> bool:
+    """An event told in a relative clause in the present perfect with no time of its
+    own ("their countries, which have backed opposing sides", "a champion whom she has
+    met in person", "a group which has been blamed for attacks"): the noun's history,
+    told as background, not the news."""
+    clause = _describing_clause(verb)
+    if clause is None or clause.tag_ != "VBN":
+        return False
+    perfect = any(
+        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP")
+        for c in clause.children
+    )
+    if not perfect:
+        return False
+    timed = any(
+        t.lower_ in _TIME_WORDS or t.ent_type_ in ("DATE", "TIME")
+        for c in clause.children
+        if c.dep_ in ("prep", "npadvmod", "advmod", "tmod")
+        for t in c.subtree
+    )
+    return not timed
+
+
+def _is_purpose_of_noun(verb: Any) -> bool:
+    """An infinitive that tells the purpose of a noun described by a participle ("a
+    squad assigned to investigate crime", "the group, founded in 1959 to fight for
+    independence"): what the noun is for, no event done."""
+    if not _has_child(verb, "aux", "to") or verb.dep_ not in ("xcomp", "advcl"):
+        return False
+    head = verb.head
+    return head.dep_ == "acl" and head.tag_ == "VBN" and head.head.pos_ in ("NOUN", "PROPN")
+
+
+def _has_generic_you(verb: Any) -> bool:
+    """A clause in the present simple whose subject, or that of a clause it is a
+    complement of, is the generic "you" ("you fight the battles you have to fight"):
+    a maxim, no event."""
+    current = verb
+    for _ in range(_DESCRIBING_HOPS):
+        subjects = _subjects(current)
+        if subjects:
+            return _present_simple(current) and all(
+                s.lower_ in _GENERIC_SUBJECTS for s in subjects
+            )
+        if current.dep_ not in _CLAUSE_LINKS or current.head.pos_ not in ("VERB", "AUX"):
+            return False
+        current = current.head
+    return False

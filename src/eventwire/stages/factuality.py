@@ -319,7 +319,8 @@ def _reported_future(flags: set[str], verb: Any) -> set[str]:
 # turns the check off, to measure what it does).
 NONSPECIFIC_REASONS: frozenset[str] = frozenset(
     {"planned", "sense", "metaphor", "reporting", "standing", "courtesy", "ability",
-     "description", "present", "quoted"}
+     "description", "present", "quoted", "generic",
+     "background", "purpose"}
 )  # fmt: skip
 
 
