@@ -337,7 +337,7 @@ def _other_sense(trigger: Any, verb: Any, type_: str | None) -> str | None:
 
 # Relations by which a clause hangs on the clause that describes a noun ("a pairing
 # which connects phones to allow drivers ...", "battles that you have to fight").
-_CLAUSE_LINKS = frozenset({"xcomp", "advcl", "conj", "ccomp"})
+_CLAUSE_LINKS = frozenset({"xcomp", "advcl", "conj"})
 _DESCRIBING_HOPS = 3
 # Subjects of speech done as it is told ("the time that we ask for"), not a description.
 _SPEAKERS = frozenset({"i", "we"})
@@ -361,8 +361,20 @@ def _describing_clause(verb: Any) -> Any | None:
             return current
         if current.dep_ not in _CLAUSE_LINKS or current.head.pos_ not in ("VERB", "AUX"):
             return None
+        if _is_finite(current):
+            return None  # "who claim they were forced": a clause with its own tense
         current = current.head
     return None
+
+
+def _is_finite(verb: Any) -> bool:
+    """Whether a clause has a tense or a subject of its own (not an infinitive nor a
+    bare participle that takes the time of the clause it hangs on)."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "expl") for c in verb.children):
+        return True
+    if any(c.dep_ == "aux" and c.lower_ != "to" for c in verb.children):
+        return True
+    return verb.tag_ in ("VBD", "VBZ", "VBP", "MD")
 
 
 def _subjects(verb: Any) -> list[Any]:
@@ -384,9 +396,9 @@ def _is_description_of_noun(trigger: Any, verb: Any) -> bool:
 
 def _is_background_of_noun(verb: Any) -> bool:
     """An event told in a relative clause in the present perfect with no time of its
-    own ("their countries, which have backed opposing sides", "a champion whom she has
-    met in person", "a group which has been blamed for attacks"): the noun's history,
-    told as background, not the news."""
+    own, in the active ("their countries, which have backed opposing sides", "a champion
+    whom she has met in person"): the noun's history, told as background, not the
+    news."""
     clause = _describing_clause(verb)
     if clause is None or clause.tag_ != "VBN":
         return False
@@ -394,8 +406,8 @@ def _is_background_of_noun(verb: Any) -> bool:
         c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP")
         for c in clause.children
     )
-    if not perfect:
-        return False
+    if not perfect or any(c.dep_ in ("auxpass", "nsubjpass") for c in clause.children):
+        return False  # "the men who have been arrested": the news itself, in the passive
     timed = any(
         t.lower_ in _TIME_WORDS or t.ent_type_ in ("DATE", "TIME")
         for c in clause.children
@@ -412,7 +424,9 @@ def _is_purpose_of_noun(verb: Any) -> bool:
     if not _has_child(verb, "aux", "to") or verb.dep_ not in ("xcomp", "advcl"):
         return False
     head = verb.head
-    return head.dep_ == "acl" and head.tag_ == "VBN" and head.head.pos_ in ("NOUN", "PROPN")
+    if head.dep_ != "acl" or head.tag_ != "VBN" or head.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return not _is_finite(head)  # "a statement that they have agreed to support": speech
 
 
 def _has_generic_you(verb: Any) -> bool:
