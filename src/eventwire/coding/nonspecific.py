@@ -96,7 +96,7 @@ def nonspecific_reason(trigger: Any, type_: str | None, *, in_body: bool) -> tup
     if _is_purpose_of_noun(verb):
         return "hypothetical", "purpose"
     if _has_generic_you(verb):
-        return "hypothetical", "generic"
+        return "hypothetical", "maxim"
     if in_body and _is_described(trigger, verb):
         return "hypothetical", "description"
     if in_body and _is_present_state(trigger, verb):
@@ -389,6 +389,12 @@ def _is_description_of_noun(trigger: Any, verb: Any) -> bool:
     clause = _describing_clause(verb)
     if clause is None or clause.tag_ == "VBN":
         return False  # "the man who is charged with assault": news in the passive
+    if (
+        trigger.i != clause.i
+        and trigger.dep_ in ("nsubj", "nsubjpass")
+        and trigger.head.i == clause.i
+    ):
+        return False  # "countries where mass arrests continue": the event told as going on
     if any(s.lower_ in _SPEAKERS for s in _subjects(clause)):
         return False  # "the extension that we ask for": said as it is done
     return _present_simple(clause)
@@ -403,8 +409,7 @@ def _is_background_of_noun(verb: Any) -> bool:
     if clause is None or clause.tag_ != "VBN":
         return False
     perfect = any(
-        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP")
-        for c in clause.children
+        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in clause.children
     )
     if not perfect or any(c.dep_ in ("auxpass", "nsubjpass") for c in clause.children):
         return False  # "the men who have been arrested": the news itself, in the passive
@@ -437,9 +442,7 @@ def _has_generic_you(verb: Any) -> bool:
     for _ in range(_DESCRIBING_HOPS):
         subjects = _subjects(current)
         if subjects:
-            return _present_simple(current) and all(
-                s.lower_ in _GENERIC_SUBJECTS for s in subjects
-            )
+            return _present_simple(current) and all(s.lower_ in _GENERIC_SUBJECTS for s in subjects)
         if current.dep_ not in _CLAUSE_LINKS or current.head.pos_ not in ("VERB", "AUX"):
             return False
         current = current.head

@@ -116,11 +116,9 @@ def _is_span(prep: Any) -> bool:
         lemma = noun.lemma_.lower()
         if lemma in _LIFETIMES:
             return True
-        if lemma in _STRETCH_UNITS and noun.tag_ == "NNS":
-            if prep.lower_ != "in" or any(
-                c.lower_ in ("past", "last", "recent") for c in noun.children
-            ):
-                return True
+        recent = any(c.lower_ in ("past", "last", "recent") for c in noun.children)
+        if lemma in _STRETCH_UNITS and noun.tag_ == "NNS" and (prep.lower_ != "in" or recent):
+            return True
     return False
 
 
