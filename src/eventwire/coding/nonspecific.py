@@ -89,14 +89,14 @@ def nonspecific_reason(trigger: Any, type_: str | None, *, in_body: bool) -> tup
         return "hypothetical", "courtesy"
     if _is_ability(verb):
         return "hypothetical", "ability"
-    if _is_description_of_noun(trigger, verb):
-        return "hypothetical", "generic"
     if _is_background_of_noun(verb):
         return "hypothetical", "background"
     if _is_purpose_of_noun(verb):
         return "hypothetical", "purpose"
     if _has_generic_you(verb):
         return "hypothetical", "maxim"
+    if _is_description_of_noun(trigger, verb):
+        return "hypothetical", "generic"
     if in_body and _is_described(trigger, verb):
         return "hypothetical", "description"
     if in_body and _is_present_state(trigger, verb):
