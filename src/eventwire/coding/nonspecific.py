@@ -26,6 +26,17 @@ are kept and flagged by the factuality stage, so an analyst can still see them:
   the farm X" and "called the police" (a report) no consultation, "seeking office"
   no request, "accepting new patients" no agreement, "pleaded guilty" no request).
 
+- *background*: a relative clause in the active present perfect with no time of its
+  own ("their countries, which have backed opposing sides"), the noun's history;
+- *purpose*: an infinitive on a noun described by a participle ("a squad assigned to
+  investigate crime", "the group, founded in 1959 to fight for independence");
+- *maxim*: a clause in the present simple of the generic "you" ("you fight the
+  battles you have to fight").
+
+A relative clause in the present simple ("the cleric whom the government accuses of
+the coup", *generic*) is found but does not flag (``stages.factuality``: it cost one
+NGEC set-aside story).
+
 Habitual and generic subjects ("police usually detain them", "children throw
 stones") were tried and taken out: they cost PLOVER GSR events ("soldiers routinely
 beat up detainees" is coded there) and removed no judged event of the audit.
