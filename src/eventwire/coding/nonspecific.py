@@ -26,6 +26,17 @@ are kept and flagged by the factuality stage, so an analyst can still see them:
   the farm X" and "called the police" (a report) no consultation, "seeking office"
   no request, "accepting new patients" no agreement, "pleaded guilty" no request).
 
+- *background*: a relative clause in the active present perfect with no time of its
+  own ("their countries, which have backed opposing sides"), the noun's history;
+- *purpose*: an infinitive on a noun described by a participle ("a squad assigned to
+  investigate crime", "the group, founded in 1959 to fight for independence");
+- *maxim*: a clause in the present simple of the generic "you" ("you fight the
+  battles you have to fight").
+
+A relative clause in the present simple ("the cleric whom the government accuses of
+the coup", *generic*) is found but does not flag (``stages.factuality``: it cost one
+NGEC set-aside story).
+
 Habitual and generic subjects ("police usually detain them", "children throw
 stones") were tried and taken out: they cost PLOVER GSR events ("soldiers routinely
 beat up detainees" is coded there) and removed no judged event of the audit.
@@ -89,6 +100,14 @@ def nonspecific_reason(trigger: Any, type_: str | None, *, in_body: bool) -> tup
         return "hypothetical", "courtesy"
     if _is_ability(verb):
         return "hypothetical", "ability"
+    if _is_background_of_noun(verb):
+        return "hypothetical", "background"
+    if _is_purpose_of_noun(verb):
+        return "hypothetical", "purpose"
+    if _has_generic_you(verb):
+        return "hypothetical", "maxim"
+    if _is_description_of_noun(trigger, verb):
+        return "hypothetical", "generic"
     if in_body and _is_described(trigger, verb):
         return "hypothetical", "description"
     if in_body and _is_present_state(trigger, verb):
@@ -325,3 +344,117 @@ def _other_sense(trigger: Any, verb: Any, type_: str | None) -> str | None:
         if killed and not any(k.lemma_.lower() in _PEOPLE or k.pos_ == "PROPN" for k in killed):
             return "metaphor"  # "killing off the siesta"
     return None
+
+
+# Relations by which a clause hangs on the clause that describes a noun ("a pairing
+# which connects phones to allow drivers ...", "battles that you have to fight").
+_CLAUSE_LINKS = frozenset({"xcomp", "advcl", "conj"})
+_DESCRIBING_HOPS = 3
+# Subjects of speech done as it is told ("the time that we ask for"), not a description.
+_SPEAKERS = frozenset({"i", "we"})
+# Generic subjects: the reader or anyone ("you fight the battles you have to fight").
+_GENERIC_SUBJECTS = frozenset({"you", "one"})
+# Words that tie a clause to a time ("who has met him twice this year").
+_TIME_WORDS = frozenset(
+    {"today", "yesterday", "tonight", "now", "just", "recently", "earlier", "later",
+     "ago", "last", "this", "since", "week", "month", "morning", "evening", "night",
+     "afternoon", "day", "monday", "tuesday", "wednesday", "thursday", "friday",
+     "saturday", "sunday"}
+)  # fmt: skip
+
+
+def _describing_clause(verb: Any) -> Any | None:
+    """The relative clause that ``verb``'s clause belongs to, or None: a clause on a
+    noun, the verb itself or a verb it is a complement of."""
+    current = verb
+    for _ in range(_DESCRIBING_HOPS):
+        if current.dep_ == "relcl" and current.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return current
+        if current.dep_ not in _CLAUSE_LINKS or current.head.pos_ not in ("VERB", "AUX"):
+            return None
+        if _is_finite(current):
+            return None  # "who claim they were forced": a clause with its own tense
+        current = current.head
+    return None
+
+
+def _is_finite(verb: Any) -> bool:
+    """Whether a clause has a tense or a subject of its own (not an infinitive nor a
+    bare participle that takes the time of the clause it hangs on)."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "auxpass", "expl") for c in verb.children):
+        return True
+    if any(c.dep_ == "aux" and c.lower_ != "to" for c in verb.children):
+        return True
+    return verb.tag_ in ("VBD", "VBZ", "VBP", "MD")
+
+
+def _subjects(verb: Any) -> list[Any]:
+    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def _is_description_of_noun(trigger: Any, verb: Any) -> bool:
+    """An event told in a relative clause in the present simple, which describes its
+    noun rather than reports what happened ("a body that organizes the World Cup", "the
+    cleric whom the government accuses of the coup", "a pairing which connects phones to
+    allow voice control"): a property, a habit or a standing attitude of the noun."""
+    clause = _describing_clause(verb)
+    if clause is None or clause.tag_ == "VBN":
+        return False  # "the man who is charged with assault": news in the passive
+    if (
+        trigger.i != clause.i
+        and trigger.dep_ in ("nsubj", "nsubjpass")
+        and trigger.head.i == clause.i
+    ):
+        return False  # "countries where mass arrests continue": the event told as going on
+    if any(s.lower_ in _SPEAKERS for s in _subjects(clause)):
+        return False  # "the extension that we ask for": said as it is done
+    return _present_simple(clause)
+
+
+def _is_background_of_noun(verb: Any) -> bool:
+    """An event told in a relative clause in the present perfect with no time of its
+    own, in the active ("their countries, which have backed opposing sides", "a champion
+    whom she has met in person"): the noun's history, told as background, not the
+    news."""
+    clause = _describing_clause(verb)
+    if clause is None or clause.tag_ != "VBN":
+        return False
+    perfect = any(
+        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in clause.children
+    )
+    if not perfect or any(c.dep_ in ("auxpass", "nsubjpass") for c in clause.children):
+        return False  # "the men who have been arrested": the news itself, in the passive
+    timed = any(
+        t.lower_ in _TIME_WORDS or t.ent_type_ in ("DATE", "TIME")
+        for c in clause.children
+        if c.dep_ in ("prep", "npadvmod", "advmod", "tmod")
+        for t in c.subtree
+    )
+    return not timed
+
+
+def _is_purpose_of_noun(verb: Any) -> bool:
+    """An infinitive that tells the purpose of a noun described by a participle ("a
+    squad assigned to investigate crime", "the group, founded in 1959 to fight for
+    independence"): what the noun is for, no event done."""
+    if not _has_child(verb, "aux", "to") or verb.dep_ not in ("xcomp", "advcl"):
+        return False
+    head = verb.head
+    if head.dep_ != "acl" or head.tag_ != "VBN" or head.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return not _is_finite(head)  # "a statement that they have agreed to support": speech
+
+
+def _has_generic_you(verb: Any) -> bool:
+    """A clause in the present simple whose subject, or that of a clause it is a
+    complement of, is the generic "you" ("you fight the battles you have to fight"):
+    a maxim, no event."""
+    current = verb
+    for _ in range(_DESCRIBING_HOPS):
+        subjects = _subjects(current)
+        if subjects:
+            return _present_simple(current) and all(s.lower_ in _GENERIC_SUBJECTS for s in subjects)
+        if current.dep_ not in _CLAUSE_LINKS or current.head.pos_ not in ("VERB", "AUX"):
+            return False
+        current = current.head
+    return False

@@ -65,10 +65,13 @@ def trigger_and_verb(event: Event, spacy_doc: Any) -> tuple[Any, Any] | None:
 
 def is_told_as_series(event: Event, spacy_doc: Any) -> bool:
     """Whether the event is one of a series the sentence sums up ("successive rounds of
-    talks, mediated by ...", "years of fighting"): the past, not a new event."""
+    talks, mediated by ...", "years of fighting", "worked to support students throughout
+    his career", "killings since 2011"): the past, not a new event."""
     found = trigger_and_verb(event, spacy_doc)
     if found is None:
         return False
+    if _told_over_span(*found):
+        return True
     node = found[0]
     for _ in range(_MAX_HOPS):
         if node.tag_ == "NNS" and (
@@ -80,6 +83,50 @@ def is_told_as_series(event: Event, spacy_doc: Any) -> bool:
             return False
         node = node.head
     return False
+
+
+def _told_over_span(trigger: Any, verb: Any) -> bool:
+    """Whether the event's clause, or a clause it is a complement of, spans a stretch of
+    time ("over the years", "throughout his career", "during the past decade", "in the
+    past two years"), or a plural event noun counts events since a year ("killings
+    since 2011")."""
+    if trigger.tag_ == "NNS" and any(
+        p.lower_ == "since" and any(o.tag_ == "CD" or o.ent_type_ == "DATE" for o in p.children)
+        for node in (trigger, verb)
+        for p in node.children
+        if p.dep_ == "prep"
+    ):
+        return True
+    clause = verb
+    for _ in range(_MAX_HOPS):
+        if any(_is_span(p) for p in clause.children if p.dep_ == "prep"):
+            return True
+        if clause.dep_ not in _SPAN_LINKS or clause.head.pos_ not in ("VERB", "AUX"):
+            return False
+        clause = clause.head
+    return False
+
+
+def _is_span(prep: Any) -> bool:
+    """A prepositional phrase of a stretch of time: "over the years", "throughout his
+    career", "in the past two decades" (not "for two years", a duration)."""
+    if prep.lower_ not in _STRETCH_PREPS:
+        return False
+    for noun in (c for c in prep.children if c.dep_ == "pobj"):
+        lemma = noun.lemma_.lower()
+        if lemma in _LIFETIMES:
+            return True
+        recent = any(c.lower_ in ("past", "last", "recent") for c in noun.children)
+        if lemma in _STRETCH_UNITS and noun.tag_ == "NNS" and (prep.lower_ != "in" or recent):
+            return True
+    return False
+
+
+# Prepositions of a stretch of time, what it may be, and the clauses a span scopes over.
+_STRETCH_PREPS = frozenset({"over", "throughout", "during", "in"})
+_LIFETIMES = frozenset({"career", "life", "lifetime", "tenure"})
+_STRETCH_UNITS = _SPAN_UNITS | {"month"}
+_SPAN_LINKS = frozenset({"xcomp", "advcl", "conj"})
 
 
 def is_standing_state(event: Event, spacy_doc: Any) -> bool:
