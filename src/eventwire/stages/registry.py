@@ -57,7 +57,6 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "actor_countries",
     "dates",
     "incidents",
-    "retellings",
 )
 
 # Fields present before the first stage runs.
