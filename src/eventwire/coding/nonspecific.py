@@ -29,7 +29,8 @@ are kept and flagged by the factuality stage, so an analyst can still see them:
 - *background*: a relative clause in the active present perfect with no time of its
   own ("their countries, which have backed opposing sides"), the noun's history;
 - *purpose*: an infinitive on a noun described by a participle ("a squad assigned to
-  investigate crime", "the group, founded in 1959 to fight for independence");
+  investigate crime", "the group, founded in 1959 to fight for independence"), or on
+  money gathered or set aside ("raised enough money to fund a recount");
 - *maxim*: a clause in the present simple of the generic "you" ("you fight the
   battles you have to fight").
 
@@ -79,6 +80,12 @@ _MOBILIZED = frozenset(
      "personnel", "artillery", "missile", "equipment", "man", "member", "border"}
 )  # fmt: skip
 _PEOPLE = frozenset({"people", "person", "man", "woman", "child", "civilian", "soldier"})
+# Gathering or setting aside money, and the words for money ("raised funds to ..."),
+# whose purpose infinitive is an aim (``_is_purpose_of_means``).
+_FUNDING = frozenset(
+    {"raise", "collect", "gather", "allocate", "earmark", "budget", "seek", "solicit", "borrow"}
+)  # fmt: skip
+_MONEY = frozenset({"money", "fund", "funds", "cash", "donation", "pledge", "dollar", "budget"})
 
 
 def nonspecific_reason(trigger: Any, type_: str | None, *, in_body: bool) -> tuple[str, str] | None:
@@ -102,7 +109,7 @@ def nonspecific_reason(trigger: Any, type_: str | None, *, in_body: bool) -> tup
         return "hypothetical", "ability"
     if _is_background_of_noun(verb):
         return "hypothetical", "background"
-    if _is_purpose_of_noun(verb):
+    if _is_purpose_of_noun(verb) or _is_purpose_of_means(verb):
         return "hypothetical", "purpose"
     if _has_generic_you(verb):
         return "hypothetical", "maxim"
@@ -443,6 +450,19 @@ def _is_purpose_of_noun(verb: Any) -> bool:
     if head.dep_ != "acl" or head.tag_ != "VBN" or head.head.pos_ not in ("NOUN", "PROPN"):
         return False
     return not _is_finite(head)  # "a statement that they have agreed to support": speech
+
+
+def _is_purpose_of_means(verb: Any) -> bool:
+    """An infinitive that tells what money gathered or set aside is for ("raised enough
+    money to fund a recount", "collected donations to pay for the defence"): the aim of
+    the means, not an act done."""
+    if not _has_child(verb, "aux", "to") or verb.dep_ not in ("xcomp", "advcl", "acl"):
+        return False
+    head = verb.head
+    means = head if head.pos_ == "NOUN" else None
+    if head.pos_ == "VERB" and head.lemma_ in _FUNDING:
+        means = next((c for c in head.children if c.dep_ == "dobj"), None)
+    return means is not None and (means.lemma_ in _MONEY or means.ent_type_ == "MONEY")
 
 
 def _has_generic_you(verb: Any) -> bool:
