@@ -55,6 +55,15 @@ def code_as_evaluated(nlp: Any) -> Callable[[str], Document]:
 
 
 @pytest.fixture(scope="session")
+def code_whole(nlp: Any) -> Callable[[str], Document]:
+    """Run the whole default pipeline (places, countries and dates too) on one article
+    text."""
+    from eventwire.stages.registry import DEFAULT_STAGES
+
+    return _coder(DEFAULT_STAGES)
+
+
+@pytest.fixture(scope="session")
 def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is not present")

@@ -6,28 +6,18 @@ tests)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 
-from eventwire.model import Actor, Document, Event, RawDocument
+from eventwire.model import Actor, Document, Event
 
 Coder = Callable[[str], Document]
 
 
 @pytest.fixture(scope="module")
-def code(nlp: Any) -> Coder:
+def code(code_whole: Coder) -> Coder:
     """The whole pipeline: countries are filled after places."""
-    from eventwire.run.pipeline import default_pipeline
-
-    pipeline = default_pipeline()
-
-    def run(text: str) -> Document:
-        docs = pipeline.process_raw(RawDocument(text=text, origin="<test>"))
-        assert len(docs) == 1
-        return docs[0]
-
-    return run
+    return code_whole
 
 
 def _events(doc: Document, type_: str, trigger: str) -> list[Event]:
