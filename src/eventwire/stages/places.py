@@ -327,8 +327,10 @@ def _earlier(
 def _away(place: Place, dateline: Place) -> bool:
     """Whether a body's place lies away from the dateline's: another country, a region
     or county the dateline is not in, or a town more than 50 km from it."""
-    if place.start == dateline.start or place.country_code != dateline.country_code:
-        return place.start != dateline.start
+    if place.start == dateline.start:
+        return False  # the dateline itself
+    if place.country_code != dateline.country_code:
+        return True
     if place.precision is Precision.COUNTRY:
         return False
     if place.precision in (Precision.ADMIN1, Precision.REGION):
