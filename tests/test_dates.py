@@ -425,3 +425,78 @@ def test_a_participle_after_its_noun_takes_the_narratives_day(nlp: Any) -> None:
     wounded = add_event(doc, "The attack", "wounded")
     run_dates(doc)
     assert (wounded.date, wounded.date_from_publication) == (date(2017, 4, 20), False)
+
+
+_LEAD = (
+    "The city council voted on a new budget after a long debate. "
+    "The mayor welcomed the result and thanked the members. "
+)
+
+
+@pytest.mark.parametrize(
+    ("later", "trigger"),
+    [
+        # a retold earlier step, in the simple past, with no day named around it
+        ("Years before, the firm was hired by a rival to investigate the mayor.", "investigate"),
+        # the pluperfect: before the story's time
+        ("The treasurer had been charged with fraud.", "charged"),
+        # a present state that does not say when it began
+        ("The former treasurer is now in custody.", "custody"),
+    ],
+)
+def test_a_later_retelling_without_a_day_is_left_undated(
+    nlp: Any, later: str, trigger: str
+) -> None:
+    text = _LEAD + later
+    doc = make_doc(text, date(2016, 12, 19))
+    event = add_event(doc, later[:12], trigger)
+    run_dates(doc)
+    assert (event.date, event.date_from_publication) == (None, False)
+
+
+@pytest.mark.parametrize(
+    ("later", "trigger"),
+    [
+        ("The treasurer has been arrested.", "arrested"),  # the present perfect: today's news
+        ("Police say the treasurer was arrested at his home.", "arrested"),  # reported now
+        ("The mayor will meet the opposition leader.", "meet"),
+    ],
+)
+def test_news_of_the_day_keeps_the_publication_day(nlp: Any, later: str, trigger: str) -> None:
+    text = _LEAD + later
+    doc = make_doc(text, date(2016, 12, 19))
+    event = add_event(doc, later[:12], trigger)
+    run_dates(doc)
+    assert (event.date, event.date_from_publication) == (date(2016, 12, 19), True)
+
+
+def test_the_lead_keeps_the_publication_day_and_its_day_carries(nlp: Any) -> None:
+    text = (
+        "A gunman shot a guard on Monday outside a bank in the capital. "
+        "Witnesses described a chaotic scene. "
+        "Bystanders tried to help. "
+        "Another man fled the scene. "
+        "The gunman was later killed by police."
+    )
+    doc = make_doc(text, date(2016, 12, 19))
+    lead = add_event(doc, "A gunman", "shot")
+    later = add_event(doc, "The gunman", "killed")
+    run_dates(doc)
+    assert lead.date == date(2016, 12, 19)
+    # the lead reports its incident on the publication day: the narrative is today's
+    assert later.date == date(2016, 12, 19)
+
+
+def test_a_later_telling_of_the_leads_kind_takes_the_leads_day(nlp: Any) -> None:
+    text = (
+        "A gunman shot a guard on Saturday outside a bank in the capital. "
+        "Witnesses described a chaotic scene. "
+        "Bystanders tried to help. "
+        "Another man fled the scene. "
+        "The gunman also shot a passer-by."
+    )
+    doc = make_doc(text, date(2016, 12, 19))
+    lead = add_event(doc, "A gunman", "shot")
+    later = add_event(doc, "The gunman also", "shot")
+    run_dates(doc)
+    assert lead.date == later.date == date(2016, 12, 17)

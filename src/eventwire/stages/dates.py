@@ -26,6 +26,11 @@
 3. ``carry_reference_time``: an event told in the simple past that took the anchor day
    takes instead the day the text named last in the sentences just before it (the
    narrative's time: "The attack left one officer dead" after "Thursday night").
+4. ``withhold_unfounded_days``: an event still dated only by the publication day keeps it
+   only with evidence that it is news of the day (``eventwire.timex.recency``: the title
+   or lead, a present or present perfect, a toll, today's narrative); a later telling of
+   the kind of happening the lead reports takes the lead's day; anything else (a retold
+   earlier step, a pluperfect, a present state) is left undated.
 """
 
 from __future__ import annotations
@@ -67,6 +72,7 @@ from eventwire.timex.normalize import (
     is_historical,
     no_tense,
 )
+from eventwire.timex.recency import lead_events, news_of_the_day
 from eventwire.timex.tense import SpacyTense, governing_verb
 from eventwire.timex.words import load_lexicon
 
@@ -94,7 +100,37 @@ def dates(doc: Document) -> Document:
         date_event(doc, event, anchor)
     if anchor is not None and not anchor.is_lower_bound:
         carry_reference_time(doc, anchor)
+        withhold_unfounded_days(doc, anchor)
     return doc
+
+
+def withhold_unfounded_days(doc: Document, anchor: Anchor) -> None:
+    """An event still dated only by the publication day keeps it only when the text
+    shows it is news of the day (``eventwire.timex.recency``); a retold earlier step, a
+    pluperfect, or a present state is left undated rather than given today's date."""
+    if doc.spacy_doc is None:
+        return
+    lead = lead_events(doc)
+    for event in doc.events:
+        if not event.date_from_publication or news_of_the_day(doc, event, anchor.day):
+            continue
+        # a later telling of the kind of happening the lead reports is the lead's
+        # incident: it takes the lead's day
+        told = [
+            e
+            for e in lead
+            if e is not event
+            and e.type == event.type
+            and e.date is not None
+            and e.date_precision is DatePrecision.DAY
+            and not _dated_by_telling(doc, e)
+        ]
+        if told:
+            event.date, event.date_precision = told[0].date, told[0].date_precision
+            event.date_from_publication = told[0].date_from_publication
+            continue
+        event.date, event.date_precision = None, None
+        event.date_from_publication = False
 
 
 def searched_text(doc: Document, parsed_text: str | None = None) -> str:
@@ -267,6 +303,19 @@ def carry_reference_time(doc: Document, anchor: Anchor) -> None:
             continue
         event.date, event.date_precision = when
         event.date_from_publication = False
+
+
+def _dated_by_telling(doc: Document, event: Event) -> bool:
+    """Whether ``event``'s day is a day of telling in its sentence ("police confirmed
+    Tuesday that a girl was shot"), not the day it happened."""
+    return any(
+        event.start <= t.start < event.end
+        and (when := calendar_date(t)) is not None
+        and when[0] == event.date
+        and is_told_day(doc, t)
+        for t in doc.timexes
+        if t.type in (TimexType.DATE, TimexType.TIME)
+    )
 
 
 def _simple_past(doc: Document, event: Event) -> bool:
