@@ -500,3 +500,11 @@ def test_a_later_telling_of_the_leads_kind_takes_the_leads_day(nlp: Any) -> None
     later = add_event(doc, "The gunman also", "shot")
     run_dates(doc)
     assert lead.date == later.date == date(2016, 12, 17)
+
+
+def test_an_earlier_step_told_of_a_noun_in_the_lead_is_left_undated(nlp: Any) -> None:
+    text = "A father whose daughter was stabbed at a school dance is speaking out."
+    doc = make_doc(text, date(2016, 9, 20))
+    event = add_event(doc, "A father", "stabbed")
+    run_dates(doc)
+    assert (event.date, event.date_from_publication) == (None, False)

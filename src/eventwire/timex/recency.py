@@ -8,7 +8,9 @@ pledge, or a standing state ("is now in custody"). This module says when the def
 evidence behind it:
 
 - the event is in the title, a caption or the lead (the first ``LEAD_SENTENCES`` body
-  sentences, which report the article's main incident), unless told in the pluperfect;
+  sentences, which report the article's main incident), unless told in the pluperfect
+  or as an earlier step of a noun that the present reports ("a mother whose son was
+  shot is speaking out": ``Telling.EARLIER``);
 - its clause reports the present: a present tense, a present perfect ("has been
   arrested"), a progressive, a modal or future ("will meet") -- but not a present state
   of being in custody or the like ("is in custody", "remains jailed", "is being held"),
@@ -50,6 +52,9 @@ class Telling(StrEnum):
     PAST = "past"  # the simple past
     PLUPERFECT = "pluperfect"  # "had been charged"
     UNKNOWN = "unknown"  # no verb governs the trigger
+    # a past told of a noun in a clause that reports the present: "a mother whose son was
+    # shot is speaking out", "the family of a boy killed by police has hired a lawyer"
+    EARLIER = "earlier"
 
 
 def telling(doc: Document, event: Event) -> Telling:
@@ -63,6 +68,8 @@ def telling(doc: Document, event: Event) -> Telling:
     verb = governing_verb(span.root)
     if verb is None:
         return Telling.UNKNOWN
+    if _earlier_step(verb):
+        return Telling.EARLIER
     if verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.head.i != verb.i:
         # a participle after its noun is told in the tense of the noun's clause
         verb = governing_verb(verb.head)
@@ -93,6 +100,24 @@ def telling(doc: Document, event: Event) -> Telling:
     if "being" in lemmas or (verb.lemma_.lower() in _STATE_VERBS and span.root.i != verb.i):
         return Telling.STATE  # "is being held", "is now in custody"
     return Telling.PRESENT
+
+
+def _earlier_step(verb: Any) -> bool:
+    """Whether ``verb`` heads a relative clause or a participle of a noun, told in the
+    past, in a clause told in the present (see ``Telling.EARLIER``)."""
+    if verb.dep_ not in ("relcl", "acl") or verb.head.i == verb.i:
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    past = verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries)
+    if not past and not (verb.tag_ == "VBN" and not auxiliaries):
+        return False
+    outer = governing_verb(verb.head)
+    if outer is None:
+        return False
+    around = [c for c in outer.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" or a.tag_ == "VBD" for a in around) or outer.tag_ == "VBD":
+        return False
+    return outer.tag_ in ("VBZ", "VBP", "VBG") or any(a.tag_ in ("VBZ", "VBP") for a in around)
 
 
 def _reported_now(verb: Any) -> bool:
@@ -137,9 +162,10 @@ def news_of_the_day(doc: Document, event: Event, published: date) -> bool:
     told = telling(doc, event)
     body = [i for i, s in enumerate(sentences) if s.zone is Zone.BODY]
     lead = body[:LEAD_SENTENCES]
-    if index in lead and told is not Telling.PLUPERFECT:
+    if index in lead and told not in (Telling.PLUPERFECT, Telling.EARLIER):
         return True
-    if told is not Telling.PLUPERFECT and (event.dead is not None or event.injured is not None):
+    tolled = event.dead is not None or event.injured is not None
+    if tolled and told not in (Telling.PLUPERFECT, Telling.EARLIER):
         return True  # it tells the toll of the incident the article reports
     if told in (Telling.PRESENT, Telling.UNKNOWN):
         return True
