@@ -442,6 +442,8 @@ _LEAD = (
         ("The treasurer had been charged with fraud.", "charged"),
         # a present state that does not say when it began
         ("The former treasurer is now in custody.", "custody"),
+        ("The former treasurer is charged with fraud.", "charged"),
+        ("The former treasurer faces charges of fraud.", "faces"),
     ],
 )
 def test_a_later_retelling_without_a_day_is_left_undated(

@@ -14,7 +14,8 @@ evidence behind it:
 - its clause reports the present: a present tense, a present perfect ("has been
   arrested"), a progressive, a modal or future ("will meet") -- but not a present state
   of being in custody or the like ("is in custody", "remains jailed", "is being held"),
-  which says nothing of when it began;
+  nor where a case stands ("is charged with assault", "faces charges"), which say
+  nothing of when it began;
 - it tells the dead or injured of an incident (not in the pluperfect): the article's
   incident, which the news reports, even far from the lead;
 - the narrative around it is today's: a day the sentences just before it name (or its
@@ -43,6 +44,8 @@ _WINDOW = 3
 _TELLING_VERBS = frozenset(
     {"say", "believe", "tell", "report", "confirm", "think", "allege", "claim", "suspect"}
 )
+# Verbs whose present tense tells where a case stands, not a step taken today.
+_STANDING_VERBS = frozenset({"face", "remain"})
 _STATE_VERBS = frozenset({"be", "remain", "stay", "sit", "languish"})
 
 
@@ -97,6 +100,11 @@ def telling(doc: Document, event: Event) -> Telling:
         return Telling.PAST
     if verb.tag_ == "VBN" and not auxiliaries:
         return Telling.PAST  # a bare participle: "the man killed in the blast"
+    passive = [a for a in auxiliaries if a.dep_ == "auxpass" and a.tag_ in ("VBZ", "VBP")]
+    if passive and verb.tag_ == "VBN" and not lemmas & {"been", "being"}:
+        return Telling.STATE  # "he is charged with assault": a standing, not a step
+    if verb.lemma_.lower() in _STANDING_VERBS:
+        return Telling.STATE  # "faces charges of murder"
     if "being" in lemmas or (verb.lemma_.lower() in _STATE_VERBS and span.root.i != verb.i):
         return Telling.STATE  # "is being held", "is now in custody"
     return Telling.PRESENT
