@@ -510,3 +510,26 @@ def test_an_earlier_step_told_of_a_noun_in_the_lead_is_left_undated(nlp: Any) ->
     event = add_event(doc, "A father", "stabbed")
     run_dates(doc)
     assert (event.date, event.date_from_publication) == (None, False)
+
+
+def test_a_day_of_a_clause_with_its_own_subject_does_not_date_the_clause_beside_it(
+    nlp: Any,
+) -> None:
+    text = (
+        "The firm began trials of its drones last week, but the regulator says "
+        "the firm must stop the flights."
+    )
+    doc = make_doc(text, date(2016, 12, 17))
+    began = add_event(doc, "The firm", "began")
+    must = add_event(doc, "The firm", "must")
+    run_dates(doc)
+    assert began.date_precision is DatePrecision.WEEK
+    assert must.date_precision is not DatePrecision.WEEK
+
+
+def test_a_day_of_verbs_that_share_a_subject_dates_both(nlp: Any) -> None:
+    text = "A gunman opened fire at a market on Thursday night and wounded three people."
+    doc = make_doc(text, date(2016, 12, 17))
+    wounded = add_event(doc, "A gunman", "wounded")
+    run_dates(doc)
+    assert wounded.date == date(2016, 12, 15)

@@ -234,6 +234,8 @@ def _candidates(doc: Document, event: Event) -> list[_Candidate]:
             continue  # the edge of another clause's period: "a review of actions since May 1"
         if not attached and own_verb is not None and NEXT_DAY.fullmatch(timex.text):
             continue  # "was arrested and was charged the following day": not the arrest's
+        if not attached and _other_clause(doc, own_verb, verb):
+            continue  # "it began tests this week, but the agency said it must stop"
         out.append(
             _Candidate(
                 timex=timex,
@@ -303,6 +305,36 @@ def carry_reference_time(doc: Document, anchor: Anchor) -> None:
             continue
         event.date, event.date_precision = when
         event.date_from_publication = False
+
+
+def _other_clause(doc: Document, own: int | None, other: int | None) -> bool:
+    """Whether the verbs ``own`` and ``other`` head clauses joined side by side, each
+    with its own subject ("the firm began tests this week, but the agency said it must
+    stop"): a day of one is not the other's. Verbs that share a subject ("opened fire on
+    Thursday and killed two") tell one narrative."""
+    if own is None or other is None or own == other or doc.spacy_doc is None:
+        return False
+    tokens = doc.spacy_doc
+
+    def chain(at: int) -> list[int]:
+        out = [at]
+        while tokens[out[-1]].head.i != out[-1] and len(out) < 40:
+            out.append(int(tokens[out[-1]].head.i))
+        return out
+
+    own_chain, other_chain = chain(own), chain(other)
+    common = next((i for i in own_chain if i in other_chain), None)
+    if common is None:
+        return False
+    below = [c[c.index(common) - 1] for c in (own_chain, other_chain) if c.index(common) > 0]
+    joined = [tokens[i] for i in below if tokens[i].dep_ == "conj"]
+    if not joined:
+        return False
+    subjects = ("nsubj", "nsubjpass", "expl")
+    head = tokens[common]
+    return any(c.dep_ in subjects for c in head.children) and all(
+        any(c.dep_ in subjects for c in t.children) for t in joined
+    )
 
 
 def _dated_by_telling(doc: Document, event: Event) -> bool:
