@@ -533,3 +533,29 @@ def test_a_day_of_verbs_that_share_a_subject_dates_both(nlp: Any) -> None:
     wounded = add_event(doc, "A gunman", "wounded")
     run_dates(doc)
     assert wounded.date == date(2016, 12, 15)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a weekday the present tense of its clause placed ahead: the one before
+        ("The Saturday bombing, which killed nine people, is under investigation.", "2016-12-10"),
+        # a holiday the same: last year's
+        ("The Christmas bombing, which killed nine people, is under investigation.", "2015-12-25"),
+    ],
+)
+def test_a_name_without_its_year_dates_a_past_event_before_publication(
+    nlp: Any, text: str, expected: str
+) -> None:
+    doc = make_doc(text, date(2016, 12, 15))
+    event = add_event(doc, "The", "killed")
+    run_dates(doc)
+    assert event.date == date.fromisoformat(expected)
+
+
+def test_a_name_the_future_tells_is_not_moved_back(nlp: Any) -> None:
+    text = "The union said on Monday that its members would strike on Christmas Day."
+    doc = make_doc(text, date(2016, 12, 15))
+    event = add_event(doc, "The union", "strike")
+    run_dates(doc)
+    assert event.date != date(2015, 12, 25)

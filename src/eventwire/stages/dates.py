@@ -16,6 +16,9 @@
    the four people who were shot on Thursday", "was indicted Tuesday": ``report_verb`` in
    ``data/timex_words.tsv``) dates an event told beside it only when its sentence has no
    other day (``is_told_day``; the incidents stage then looks for a better one).
+   A name without its year or week ("on Saturday", "at Christmas") that landed after
+   publication dates an event told in the past by its occurrence before
+   (``eventwire.timex.backdate``).
    A date that opens in the sentence counts even where the sentence splitter cut it.
    An event in a clause that a written duration measures ("a week after 44 people were
    killed") is dated from the day its sentence tells (``_offset_clause``); a time past
@@ -37,7 +40,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from eventwire.coding.parsed_text import parsed_text as joined_text
@@ -52,6 +55,7 @@ from eventwire.model import (
 from eventwire.stages.factuality import HISTORICAL
 from eventwire.stages.registry import stage
 from eventwire.timex import find_timexes
+from eventwire.timex.backdate import earlier_occurrence
 from eventwire.timex.clauses import (
     NEXT_DAY,
     OFFSET,
@@ -72,7 +76,7 @@ from eventwire.timex.normalize import (
     is_historical,
     no_tense,
 )
-from eventwire.timex.recency import lead_events, news_of_the_day
+from eventwire.timex.recency import Telling, lead_events, news_of_the_day, telling
 from eventwire.timex.tense import SpacyTense, governing_verb
 from eventwire.timex.words import load_lexicon
 
@@ -176,6 +180,10 @@ def date_event(doc: Document, event: Event, anchor: Anchor | None) -> None:
         # meeting, not the stated intention to meet (a caption date is only a lower
         # bound on publication, so a week's slack is allowed there).
         latest = anchor.day + timedelta(days=7 if anchor.is_lower_bound else 0)
+        candidates = [
+            c if c.when is None or c.when[0] <= latest else _backdated(doc, event, c, latest)
+            for c in candidates
+        ]
         candidates = [c for c in candidates if c.when is None or c.when[0] <= latest]
     offset = _offset_clause(doc, event)
     # a clause that writes its own date ("two weeks after the Dec. 3 attack") is dated by it
@@ -204,6 +212,18 @@ def date_event(doc: Document, event: Event, anchor: Anchor | None) -> None:
     else:
         event.date, event.date_precision = None, None
         event.date_from_publication = False
+
+
+def _backdated(doc: Document, event: Event, candidate: _Candidate, latest: date) -> _Candidate:
+    """A candidate whose name without a year or week ("on Saturday", "at Christmas")
+    landed after ``latest``, at its most recent occurrence before (``timex.backdate``),
+    when the event is told in the past; unchanged when the text fixes it in the future
+    ("would strike on Christmas Day")."""
+    assert candidate.when is not None
+    if telling(doc, event) not in (Telling.PAST, Telling.PLUPERFECT, Telling.EARLIER):
+        return candidate
+    earlier = earlier_occurrence(candidate.timex, candidate.when, latest)
+    return candidate if earlier is None else replace(candidate, when=earlier)
 
 
 def _candidates(doc: Document, event: Event) -> list[_Candidate]:
