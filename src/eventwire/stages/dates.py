@@ -16,6 +16,8 @@
    the four people who were shot on Thursday", "was indicted Tuesday": ``report_verb`` in
    ``data/timex_words.tsv``) dates an event told beside it only when its sentence has no
    other day (``is_told_day``; the incidents stage then looks for a better one).
+   A day of a clause with its own subject dates no clause set beside it with another
+   subject ("began tests this week, but the agency says it must stop"; ``_other_clause``).
    A name without its year or week ("on Saturday", "at Christmas") that landed after
    publication dates an event told in the past by its occurrence before
    (``eventwire.timex.backdate``).
