@@ -425,3 +425,137 @@ def test_a_participle_after_its_noun_takes_the_narratives_day(nlp: Any) -> None:
     wounded = add_event(doc, "The attack", "wounded")
     run_dates(doc)
     assert (wounded.date, wounded.date_from_publication) == (date(2017, 4, 20), False)
+
+
+_LEAD = (
+    "The city council voted on a new budget after a long debate. "
+    "The mayor welcomed the result and thanked the members. "
+)
+
+
+@pytest.mark.parametrize(
+    ("later", "trigger"),
+    [
+        # a retold earlier step, in the simple past, with no day named around it
+        ("Years before, the firm was hired by a rival to investigate the mayor.", "investigate"),
+        # the pluperfect: before the story's time
+        ("The treasurer had been charged with fraud.", "charged"),
+        # a present state that does not say when it began
+        ("The former treasurer is now in custody.", "custody"),
+        ("The former treasurer is charged with fraud.", "charged"),
+        ("The former treasurer faces charges of fraud.", "faces"),
+    ],
+)
+def test_a_later_retelling_without_a_day_is_left_undated(
+    nlp: Any, later: str, trigger: str
+) -> None:
+    text = _LEAD + later
+    doc = make_doc(text, date(2016, 12, 19))
+    event = add_event(doc, later[:12], trigger)
+    run_dates(doc)
+    assert (event.date, event.date_from_publication) == (None, False)
+
+
+@pytest.mark.parametrize(
+    ("later", "trigger"),
+    [
+        ("The treasurer has been arrested.", "arrested"),  # the present perfect: today's news
+        ("Police say the treasurer was arrested at his home.", "arrested"),  # reported now
+        ("The mayor will meet the opposition leader.", "meet"),
+    ],
+)
+def test_news_of_the_day_keeps_the_publication_day(nlp: Any, later: str, trigger: str) -> None:
+    text = _LEAD + later
+    doc = make_doc(text, date(2016, 12, 19))
+    event = add_event(doc, later[:12], trigger)
+    run_dates(doc)
+    assert (event.date, event.date_from_publication) == (date(2016, 12, 19), True)
+
+
+def test_the_lead_keeps_the_publication_day_and_its_day_carries(nlp: Any) -> None:
+    text = (
+        "A gunman shot a guard on Monday outside a bank in the capital. "
+        "Witnesses described a chaotic scene. "
+        "Bystanders tried to help. "
+        "Another man fled the scene. "
+        "The gunman was later killed by police."
+    )
+    doc = make_doc(text, date(2016, 12, 19))
+    lead = add_event(doc, "A gunman", "shot")
+    later = add_event(doc, "The gunman", "killed")
+    run_dates(doc)
+    assert lead.date == date(2016, 12, 19)
+    # the lead reports its incident on the publication day: the narrative is today's
+    assert later.date == date(2016, 12, 19)
+
+
+def test_a_later_telling_of_the_leads_kind_takes_the_leads_day(nlp: Any) -> None:
+    text = (
+        "A gunman shot a guard on Saturday outside a bank in the capital. "
+        "Witnesses described a chaotic scene. "
+        "Bystanders tried to help. "
+        "Another man fled the scene. "
+        "The gunman also shot a passer-by."
+    )
+    doc = make_doc(text, date(2016, 12, 19))
+    lead = add_event(doc, "A gunman", "shot")
+    later = add_event(doc, "The gunman also", "shot")
+    run_dates(doc)
+    assert lead.date == later.date == date(2016, 12, 17)
+
+
+def test_an_earlier_step_told_of_a_noun_in_the_lead_is_left_undated(nlp: Any) -> None:
+    text = "A father whose daughter was stabbed at a school dance is speaking out."
+    doc = make_doc(text, date(2016, 9, 20))
+    event = add_event(doc, "A father", "stabbed")
+    run_dates(doc)
+    assert (event.date, event.date_from_publication) == (None, False)
+
+
+def test_a_day_of_a_clause_with_its_own_subject_does_not_date_the_clause_beside_it(
+    nlp: Any,
+) -> None:
+    text = (
+        "The firm began trials of its drones last week, but the regulator says "
+        "the firm must stop the flights."
+    )
+    doc = make_doc(text, date(2016, 12, 17))
+    began = add_event(doc, "The firm", "began")
+    must = add_event(doc, "The firm", "must")
+    run_dates(doc)
+    assert began.date_precision is DatePrecision.WEEK
+    assert must.date_precision is not DatePrecision.WEEK
+
+
+def test_a_day_of_verbs_that_share_a_subject_dates_both(nlp: Any) -> None:
+    text = "A gunman opened fire at a market on Thursday night and wounded three people."
+    doc = make_doc(text, date(2016, 12, 17))
+    wounded = add_event(doc, "A gunman", "wounded")
+    run_dates(doc)
+    assert wounded.date == date(2016, 12, 15)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a weekday the present tense of its clause placed ahead: the one before
+        ("The Saturday bombing, which killed nine people, is under investigation.", "2016-12-10"),
+        # a holiday the same: last year's
+        ("The Christmas bombing, which killed nine people, is under investigation.", "2015-12-25"),
+    ],
+)
+def test_a_name_without_its_year_dates_a_past_event_before_publication(
+    nlp: Any, text: str, expected: str
+) -> None:
+    doc = make_doc(text, date(2016, 12, 15))
+    event = add_event(doc, "The", "killed")
+    run_dates(doc)
+    assert event.date == date.fromisoformat(expected)
+
+
+def test_a_name_the_future_tells_is_not_moved_back(nlp: Any) -> None:
+    text = "The union said on Monday that its members would strike on Christmas Day."
+    doc = make_doc(text, date(2016, 12, 15))
+    event = add_event(doc, "The union", "strike")
+    run_dates(doc)
+    assert event.date != date(2015, 12, 25)

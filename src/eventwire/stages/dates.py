@@ -16,6 +16,11 @@
    the four people who were shot on Thursday", "was indicted Tuesday": ``report_verb`` in
    ``data/timex_words.tsv``) dates an event told beside it only when its sentence has no
    other day (``is_told_day``; the incidents stage then looks for a better one).
+   A day of a clause with its own subject dates no clause set beside it with another
+   subject ("began tests this week, but the agency says it must stop"; ``_other_clause``).
+   A name without its year or week ("on Saturday", "at Christmas") that landed after
+   publication dates an event told in the past by its occurrence before
+   (``eventwire.timex.backdate``).
    A date that opens in the sentence counts even where the sentence splitter cut it.
    An event in a clause that a written duration measures ("a week after 44 people were
    killed") is dated from the day its sentence tells (``_offset_clause``); a time past
@@ -26,13 +31,18 @@
 3. ``carry_reference_time``: an event told in the simple past that took the anchor day
    takes instead the day the text named last in the sentences just before it (the
    narrative's time: "The attack left one officer dead" after "Thursday night").
+4. ``withhold_unfounded_days``: an event still dated only by the publication day keeps it
+   only with evidence that it is news of the day (``eventwire.timex.recency``: the title
+   or lead, a present or present perfect, a toll, today's narrative); a later telling of
+   the kind of happening the lead reports takes the lead's day; anything else (a retold
+   earlier step, a pluperfect, a present state) is left undated.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from eventwire.coding.parsed_text import parsed_text as joined_text
@@ -47,6 +57,7 @@ from eventwire.model import (
 from eventwire.stages.factuality import HISTORICAL
 from eventwire.stages.registry import stage
 from eventwire.timex import find_timexes
+from eventwire.timex.backdate import earlier_occurrence
 from eventwire.timex.clauses import (
     NEXT_DAY,
     OFFSET,
@@ -67,6 +78,7 @@ from eventwire.timex.normalize import (
     is_historical,
     no_tense,
 )
+from eventwire.timex.recency import Telling, lead_events, news_of_the_day, telling
 from eventwire.timex.tense import SpacyTense, governing_verb
 from eventwire.timex.words import load_lexicon
 
@@ -94,7 +106,37 @@ def dates(doc: Document) -> Document:
         date_event(doc, event, anchor)
     if anchor is not None and not anchor.is_lower_bound:
         carry_reference_time(doc, anchor)
+        withhold_unfounded_days(doc, anchor)
     return doc
+
+
+def withhold_unfounded_days(doc: Document, anchor: Anchor) -> None:
+    """An event still dated only by the publication day keeps it only when the text
+    shows it is news of the day (``eventwire.timex.recency``); a retold earlier step, a
+    pluperfect, or a present state is left undated rather than given today's date."""
+    if doc.spacy_doc is None:
+        return
+    lead = lead_events(doc)
+    for event in doc.events:
+        if not event.date_from_publication or news_of_the_day(doc, event, anchor.day):
+            continue
+        # a later telling of the kind of happening the lead reports is the lead's
+        # incident: it takes the lead's day
+        told = [
+            e
+            for e in lead
+            if e is not event
+            and e.type == event.type
+            and e.date is not None
+            and e.date_precision is DatePrecision.DAY
+            and not _dated_by_telling(doc, e)
+        ]
+        if told:
+            event.date, event.date_precision = told[0].date, told[0].date_precision
+            event.date_from_publication = told[0].date_from_publication
+            continue
+        event.date, event.date_precision = None, None
+        event.date_from_publication = False
 
 
 def searched_text(doc: Document, parsed_text: str | None = None) -> str:
@@ -140,6 +182,10 @@ def date_event(doc: Document, event: Event, anchor: Anchor | None) -> None:
         # meeting, not the stated intention to meet (a caption date is only a lower
         # bound on publication, so a week's slack is allowed there).
         latest = anchor.day + timedelta(days=7 if anchor.is_lower_bound else 0)
+        candidates = [
+            c if c.when is None or c.when[0] <= latest else _backdated(doc, event, c, latest)
+            for c in candidates
+        ]
         candidates = [c for c in candidates if c.when is None or c.when[0] <= latest]
     offset = _offset_clause(doc, event)
     # a clause that writes its own date ("two weeks after the Dec. 3 attack") is dated by it
@@ -170,6 +216,18 @@ def date_event(doc: Document, event: Event, anchor: Anchor | None) -> None:
         event.date_from_publication = False
 
 
+def _backdated(doc: Document, event: Event, candidate: _Candidate, latest: date) -> _Candidate:
+    """A candidate whose name without a year or week ("on Saturday", "at Christmas")
+    landed after ``latest``, at its most recent occurrence before (``timex.backdate``),
+    when the event is told in the past; unchanged when the text fixes it in the future
+    ("would strike on Christmas Day")."""
+    assert candidate.when is not None
+    if telling(doc, event) not in (Telling.PAST, Telling.PLUPERFECT, Telling.EARLIER):
+        return candidate
+    earlier = earlier_occurrence(candidate.timex, candidate.when, latest)
+    return candidate if earlier is None else replace(candidate, when=earlier)
+
+
 def _candidates(doc: Document, event: Event) -> list[_Candidate]:
     """The DATE and TIME expressions of the event's sentence that can date it."""
     lexicon = load_lexicon()
@@ -198,6 +256,8 @@ def _candidates(doc: Document, event: Event) -> list[_Candidate]:
             continue  # the edge of another clause's period: "a review of actions since May 1"
         if not attached and own_verb is not None and NEXT_DAY.fullmatch(timex.text):
             continue  # "was arrested and was charged the following day": not the arrest's
+        if not attached and _other_clause(doc, own_verb, verb):
+            continue  # "it began tests this week, but the agency said it must stop"
         out.append(
             _Candidate(
                 timex=timex,
@@ -267,6 +327,49 @@ def carry_reference_time(doc: Document, anchor: Anchor) -> None:
             continue
         event.date, event.date_precision = when
         event.date_from_publication = False
+
+
+def _other_clause(doc: Document, own: int | None, other: int | None) -> bool:
+    """Whether the verbs ``own`` and ``other`` head clauses joined side by side, each
+    with its own subject ("the firm began tests this week, but the agency said it must
+    stop"): a day of one is not the other's. Verbs that share a subject ("opened fire on
+    Thursday and killed two") tell one narrative."""
+    if own is None or other is None or own == other or doc.spacy_doc is None:
+        return False
+    tokens = doc.spacy_doc
+
+    def chain(at: int) -> list[int]:
+        out = [at]
+        while tokens[out[-1]].head.i != out[-1] and len(out) < 40:
+            out.append(int(tokens[out[-1]].head.i))
+        return out
+
+    own_chain, other_chain = chain(own), chain(other)
+    common = next((i for i in own_chain if i in other_chain), None)
+    if common is None:
+        return False
+    below = [c[c.index(common) - 1] for c in (own_chain, other_chain) if c.index(common) > 0]
+    joined = [tokens[i] for i in below if tokens[i].dep_ == "conj"]
+    if not joined:
+        return False
+    subjects = ("nsubj", "nsubjpass", "expl")
+    head = tokens[common]
+    return any(c.dep_ in subjects for c in head.children) and all(
+        any(c.dep_ in subjects for c in t.children) for t in joined
+    )
+
+
+def _dated_by_telling(doc: Document, event: Event) -> bool:
+    """Whether ``event``'s day is a day of telling in its sentence ("police confirmed
+    Tuesday that a girl was shot"), not the day it happened."""
+    return any(
+        event.start <= t.start < event.end
+        and (when := calendar_date(t)) is not None
+        and when[0] == event.date
+        and is_told_day(doc, t)
+        for t in doc.timexes
+        if t.type in (TimexType.DATE, TimexType.TIME)
+    )
 
 
 def _simple_past(doc: Document, event: Event) -> bool:
