@@ -291,6 +291,8 @@ def _with_intervention(text: str, word: str, kind: str) -> Document:
          "COERCE", "sit"),
         ("Several arrests were made during the march through the capital.", "arrests",
          "COERCE", "march"),
+        ("Police used tear gas against a demonstration by teachers in the capital.", "used",
+         "ASSAULT", "demonstration"),
     ],
 )  # fmt: skip
 def test_the_protest_an_intervention_is_done_to_is_coded(
@@ -308,6 +310,8 @@ def test_the_protest_an_intervention_is_done_to_is_coded(
     [
         ("Police detained the union leader ahead of the planned rally.", "detained"),
         ("Police detained the union leader before the march.", "detained"),
+        # measures against protests, unlike force used against one, do not presuppose it
+        ("The governor ordered curbs against demonstrations in the capital.", "ordered"),
     ],
 )
 def test_no_protest_for_one_that_has_not_happened(text: str, word: str) -> None:

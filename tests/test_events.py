@@ -426,6 +426,17 @@ def test_an_attack_by_protesters_is_a_riot(code: Coder) -> None:
     assert "ASSAULT" in _types(doc)
 
 
+def test_an_attack_on_the_police_nobody_is_named_for_at_a_protest_is_a_riot(code: Coder) -> None:
+    doc = code("Petrol bombs were thrown at police during the march in the capital.")
+    riots = [e for e in doc.events if e.type == "PROTEST" and e.mode == "riot"]
+    assert riots and "ASSAULT" not in _types(doc)
+    # no protest told: an attack; force against the protesters: not their riot
+    doc = code("Rocks were thrown at police during a raid on the village.")
+    assert "ASSAULT" in _types(doc)
+    doc = code("Tear gas was fired at protesters during the march.")
+    assert not any(e.mode == "riot" for e in doc.events)
+
+
 def test_an_organisation_leaving_a_country_is_a_sanction_not_a_retreat(code: Coder) -> None:
     doc = code("The aid agency withdrew its staff from the northern province.")
     assert "SANCTION" in _types(doc) and "RETREAT" not in _types(doc)

@@ -47,6 +47,18 @@ def test_an_event_noun_whose_consequence_is_told_happened(code: Coder) -> None:
     assert "ASSAULT" not in {e.type for e in doc.events}
 
 
+def test_an_event_noun_whose_consequence_is_told_in_the_perfect_happened(code: Coder) -> None:
+    doc = code("Sexual violence by the soldiers has left hundreds of women with severe injuries.")
+    assert "ASSAULT" in {e.type for e in doc.events if e.factual}
+    doc = code("The blockade had forced thousands of families to leave the valley.")
+    assert {e.type for e in doc.events if e.factual}
+    # a modal perfect or a future perfect does not tell it as done
+    doc = code("A new attack could have led to war.")
+    assert "ASSAULT" not in {e.type for e in doc.events}
+    doc = code("The attack will have left many people homeless.")
+    assert "ASSAULT" not in {e.type for e in doc.events if e.factual}
+
+
 def test_a_pattern_may_name_its_subject(code: Coder) -> None:
     doc = code("A new militia began operating in the hills.")
     assert [(e.type, e.mode) for e in doc.events] == [("MOBILIZE", "militia")]

@@ -33,8 +33,10 @@ def retype(
         attackers = _attacker_words(verb)
         if attackers & patterns.cyber_words:
             pattern = replace(pattern, type="COERCE", mode="cyber", casualty=None)
-        elif attackers & patterns.riot_words or _protesters_clash(
-            pattern, trigger, verb, patterns.riot_words
+        elif (
+            attackers & patterns.riot_words
+            or _protesters_clash(pattern, trigger, verb, patterns.riot_words)
+            or (not attackers and _thrown_at_police_in_protest(verb))
         ):
             pattern = replace(pattern, type="PROTEST", mode="riot")
     if pattern.type == "MOBILIZE" and _sends_peacekeepers(trigger, verb):
@@ -52,6 +54,44 @@ def retype(
         # PLOVER manual; RETREAT is a withdrawal of forces.
         pattern = replace(pattern, type="SANCTION", mode="withdraw")
     return pattern
+
+
+# An attack on the police with no attacker named, told in a sentence that tells a
+# protest, is the protesters' ("projectiles were thrown at police during the march",
+# "officers were pelted with stones at the rally"): a riot, PROTEST in PLOVER.
+AGENTLESS_RIOTS = True
+_POLICE_WORDS = frozenset(
+    {"police", "policeman", "policemen", "officer", "officers", "cop", "cops", "riot",
+     "gendarme", "gendarmes", "constable", "constables"}
+)  # fmt: skip
+_TARGET_PREPS = frozenset({"at", "on", "toward", "towards", "against"})
+
+
+def _thrown_at_police_in_protest(verb: Any) -> bool:
+    """Whether an attack with no attacker named hits the police (its passive subject or
+    the object of "at", "on", "against") in a sentence that names a protest or its
+    protesters (``AGENTLESS_RIOTS``)."""
+    if not AGENTLESS_RIOTS:
+        return False
+    patterns = lexicon.event_patterns()
+    targets = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in _TARGET_PREPS:
+            targets += [o for o in prep.children if o.dep_ == "pobj"]
+    if not any(t.lower_ in _POLICE_WORDS for target in targets for t in target.subtree):
+        return False
+    return any(_names_protest(t, patterns) for t in verb.sent)
+
+
+def _names_protest(token: Any, patterns: Any) -> bool:
+    if token.lower_ in patterns.riot_words:
+        return True
+    if token.pos_ != "NOUN":
+        return False
+    return any(
+        p.type == "PROTEST" and not (p.modifiers or p.verbs)
+        for p in patterns.for_noun(token.lemma_.lower())
+    )
 
 
 def _attacker_words(verb: Any) -> set[str]:

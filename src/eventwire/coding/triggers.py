@@ -40,6 +40,9 @@ _ADJECTIVAL_DEPS = frozenset({"amod", "compound", "nmod"})
 # after clashes" or "called for sanctions".
 _LIGHT_PREPS = frozenset({"on", "into", "in", "under"})
 _CEASING_VERBS = frozenset({"stop", "halt", "cease", "subside"})
+# An event noun subject of a main verb in the perfect tells the event as done
+# (``_tells_consequence``).
+PERFECT_CONSEQUENCES = True
 # Verbs of coming together whose "for" names what the comers do ("arrived in Cairo for
 # talks", "gathered in the square for a rally").
 _GATHERING_VERBS = frozenset(
@@ -162,11 +165,18 @@ def _tells_consequence(verb: Any, patterns: PatternSet) -> bool:
     event ("the withdrawal led to chaos", "riots cast doubt on the vote"), not what might
     come of it ("the attack could lead to war") nor that it ended ("hostilities stopped")."""
     ending = _is_light(verb, patterns.terminative_verbs) or verb.lemma_.lower() in _CEASING_VERBS
+    if verb.dep_ != "ROOT" or ending:
+        return False
+    auxiliaries = children(verb, "aux")
+    if not auxiliaries:
+        return verb.tag_ in ("VBD", "VBZ", "VBP")
+    # The perfect tells it as done too ("the violence has left hundreds injured", "the
+    # shelling had forced thousands to flee"); a modal or a future does not ("could lead
+    # to war", "will leave").
     return (
-        verb.dep_ == "ROOT"
-        and verb.tag_ in ("VBD", "VBZ", "VBP")
-        and not children(verb, "aux")
-        and not ending
+        PERFECT_CONSEQUENCES
+        and verb.tag_ == "VBN"
+        and all(a.lemma_.lower() == "have" and a.tag_ in ("VBZ", "VBP", "VBD") for a in auxiliaries)
     )
 
 

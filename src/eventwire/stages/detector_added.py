@@ -165,6 +165,10 @@ PRESUPPOSED_CONFIDENCE = 0.45
 _INTERVENTIONS = frozenset({"ASSAULT", "COERCE"})
 # A protest before, instead of or without the event did not (yet) happen.
 _NOT_HAPPENED_PREPS = frozenset({"before", "ahead", "prior", "against", "without", "instead"})
+# Force used against a protest ("fired tear gas against the demonstration", "used water
+# cannon against protesters") presupposes it as well; measures against one do not
+# ("imposed restrictions against protests").
+FORCE_AGAINST_PROTESTS = True
 _NOT_HAPPENED_MODIFIERS = frozenset(
     {"planned", "proposed", "upcoming", "future", "possible", "potential", "banned",
      "threatened", "called", "announced", "scheduled"}
@@ -195,16 +199,19 @@ def presupposed_protests(
     that protest: merge set recall 0.811 -> 0.727 when it was coded again)."""
     if any(e.type == "PROTEST" and e.factual for e in doc.events):
         return []
-    anchors = {
-        e.trigger_start
+    kinds = {
+        e.trigger_start: e.type
         for e in own
         if e.type in _INTERVENTIONS and e.factual and e.trigger_start is not None
     }
-    if not anchors:
+    if not kinds:
         return []
     # An intervention told by a noun hangs the protest on its light verb ("arrests were
     # made during the demonstration").
-    anchors |= {clause_verb(t).idx for t in span if t.idx in anchors and t.pos_ == "NOUN"}
+    for t in span:
+        if t.idx in kinds and t.pos_ == "NOUN":
+            kinds.setdefault(clause_verb(t).idx, kinds[t.idx])
+    anchors = set(kinds)
     patterns = lexicon.event_patterns()
     for token in span:
         if not _protest_word(token) or token.dep_ in MODIFIER_DEPS:
@@ -213,7 +220,10 @@ def presupposed_protests(
         at = next((k for k, t in enumerate(chain) if t.idx in anchors), None)
         if at is None:
             continue
-        if any(t.lower_ in _NOT_HAPPENED_PREPS for t in chain[:at]):
+        preps = {t.lower_ for t in chain[:at]}
+        if FORCE_AGAINST_PROTESTS and kinds[chain[at].idx] == "ASSAULT":
+            preps -= {"against"}  # "used tear gas against a demonstration": it was there
+        if preps & _NOT_HAPPENED_PREPS:
             continue
         if any(c.lower_ in _NOT_HAPPENED_MODIFIERS for c in token.children):
             continue
