@@ -53,6 +53,7 @@ from eventwire.geodesy import haversine_km
 from eventwire.model import Document, Event, Place, Precision, Zone
 from eventwire.stages.headline_places import title_places
 from eventwire.stages.place_roles import home_town, in_a_name, locative_head, surnames
+from eventwire.stages.place_scenes import off_scene
 from eventwire.stages.registry import stage
 
 __all__ = [
@@ -250,7 +251,7 @@ def placeable(doc: Document, places: list[Place]) -> list[Place]:
         return list(places)
     names = surnames(doc)
     named = [p for p in places if not in_a_name(doc, p, names)]
-    named = [p for p in named if not home_town(doc, p)] or named
+    named = [p for p in named if not home_town(doc, p) and not off_scene(doc, p)] or named
     return _sure(doc, named) or named
 
 
@@ -355,7 +356,8 @@ def place_events(
         names = surnames(doc)
         pool = [p for p in pool if not in_a_name(doc, p, names)]
         # a person's home town places an event only when the article names no other place
-        pool = [p for p in pool if not home_town(doc, p)] or pool
+        # nor a path's end, a topic or a word of another name (``stages/place_scenes.py``)
+        pool = [p for p in pool if not home_town(doc, p) and not off_scene(doc, p)] or pool
         sure = _sure(doc, pool)
     sure_dateline = dateline if dateline is not None and dateline in sure else None
     dominant = dominant_place(sure) or dominant_place(pool)

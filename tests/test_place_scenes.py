@@ -1,0 +1,44 @@
+"""A toponym that names a path's end, a topic or cause, or a word of another name, and
+a country that is a side of the event, place no event (``stages/place_scenes.py``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from eventwire.stages.places import place_events
+from test_places_doubted import _event, _parsed
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # where someone was driven from and to
+        ("Police in Regina said on Monday that the woman was threatened after she had "
+         "been driven to Calgary from Edmonton.", "threatened", "Regina"),
+        # where a wounded man was taken
+        ("A man was shot in Tampa on Sunday. He was taken to a hospital in Orlando, "
+         "where he died.", "died", "Tampa"),
+        # what a man shouted about
+        ("A gunman opened fire at a cafe in Ankara on Monday. He shouted about Homs as "
+         "he fired.", "fired", "Ankara"),
+        # a newspaper's name
+        ("Two men were shot in Lockport on Friday. One of them died, deputies told the "
+         "Rochester Herald.", "died", "Lockport"),
+    ],
+)  # fmt: skip
+def test_a_mention_that_is_no_scene_yields_to_the_place_of_the_event(
+    nlp: Any, text: str, trigger: str, expected: str
+) -> None:
+    doc = _parsed(nlp, text)
+    doc.events = [_event(doc, trigger)]
+    place_events(doc, list(doc.places))
+    assert doc.events[0].place is not None and doc.events[0].place.name == expected
+
+
+def test_a_path_end_alone_still_places_the_event(nlp: Any) -> None:
+    doc = _parsed(nlp, "The two men were deported to Algeria on Monday.")
+    doc.events = [_event(doc, "deported")]
+    place_events(doc, list(doc.places))
+    assert doc.events[0].place is not None and doc.events[0].place.name == "Algeria"
