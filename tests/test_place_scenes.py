@@ -7,6 +7,8 @@ from typing import Any
 
 import pytest
 
+from dataclasses import replace
+
 from eventwire.stages.places import place_events
 from test_places_doubted import _event, _parsed
 
@@ -42,3 +44,30 @@ def test_a_path_end_alone_still_places_the_event(nlp: Any) -> None:
     doc.events = [_event(doc, "deported")]
     place_events(doc, list(doc.places))
     assert doc.events[0].place is not None and doc.events[0].place.name == "Algeria"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # the country that mediates is a side, not the place
+        ("Talks opened in Geneva on Monday. Norway mediated the talks between the two "
+         "sides.", "mediated", "Geneva"),
+        # the country called is a side
+        ("Protesters gathered in Lyon on Monday. The president held a call with Germany "
+         "on Tuesday.", "held", "Lyon"),
+    ],
+)  # fmt: skip
+def test_a_country_that_is_a_side_is_not_the_place(
+    nlp: Any, text: str, trigger: str, expected: str
+) -> None:
+    doc = _parsed(nlp, text)
+    doc.events = [replace(_event(doc, trigger), type="CONSULT")]
+    place_events(doc, list(doc.places))
+    assert doc.events[0].place is not None and doc.events[0].place.name == expected
+
+
+def test_a_country_a_physical_event_takes_as_object_is_its_place(nlp: Any) -> None:
+    doc = _parsed(nlp, "Talks were held in Paris. Troops invaded Ukraine on Monday.")
+    doc.events = [_event(doc, "invaded")]
+    place_events(doc, list(doc.places))
+    assert doc.events[0].place is not None and doc.events[0].place.name == "Ukraine"

@@ -53,7 +53,7 @@ from eventwire.geodesy import haversine_km
 from eventwire.model import Document, Event, Place, Precision, Zone
 from eventwire.stages.headline_places import title_places
 from eventwire.stages.place_roles import home_town, in_a_name, locative_head, surnames
-from eventwire.stages.place_scenes import off_scene
+from eventwire.stages.place_scenes import off_scene, participant
 from eventwire.stages.registry import stage
 
 __all__ = [
@@ -181,6 +181,12 @@ def _sentence_place(doc: Document, event: Event, places: list[Place]) -> Place |
         )  # fmt: skip
         trigger = span.root if span is not None else None
     anchor = event.trigger_start if event.trigger_start is not None else event.start
+    # "Turkey mediated the talks", "a call with Russia": a country that is a side of
+    # the event is not where it happened (``stages/place_scenes.py``)
+    physical = event.type not in _VERBAL_TYPES
+    inside = [p for p in inside if not participant(doc, p, physical)]
+    if not inside:
+        return None
     if trigger is not None and event.type in _VERBAL_TYPES:
         # "asked Turkey to increase security": the country spoken to, not the place
         inside = [
