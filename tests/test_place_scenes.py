@@ -71,3 +71,19 @@ def test_a_country_a_physical_event_takes_as_object_is_its_place(nlp: Any) -> No
     doc.events = [_event(doc, "invaded")]
     place_events(doc, list(doc.places))
     assert doc.events[0].place is not None and doc.events[0].place.name == "Ukraine"
+
+
+def test_a_statement_does_not_borrow_a_place_of_another_country(nlp: Any) -> None:
+    from eventwire.stages.places import unplace_strays
+
+    text = (
+        "A gunman killed a judge in Ankara on Monday. Turkish police raided a house in "
+        "Izmir. Iran condemned the attack. The president said on Tuesday that the two "
+        "sides agreed to hold a joint inquiry."
+    )
+    doc = _parsed(nlp, text)
+    doc.events = [replace(_event(doc, "agreed"), type="AGREE")]
+    place_events(doc, list(doc.places))
+    assert doc.events[0].place is not None and doc.events[0].place.country_code == "IR"
+    unplace_strays(doc, list(doc.places), None)
+    assert doc.events[0].place is None

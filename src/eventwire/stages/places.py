@@ -394,7 +394,32 @@ def places(doc: Document) -> Document:
         for event in doc.events:
             if event.place is None and heading is not None:
                 event.place = heading
+    unplace_strays(doc, toponyms, dateline)
     return doc
+
+
+def unplace_strays(doc: Document, places: list[Place], dateline: Place | None) -> None:
+    """Leave unplaced an event told in words ("agreed in a phone call", "condemned the
+    attack") whose own sentence names no place of it, when the place it borrowed from
+    elsewhere (an earlier sentence, the article's dominant place) lies in another country
+    than the article's main one: a statement is not made wherever the story last went
+    ("Putin said he and Erdogan agreed ..." after a sentence on Iran). The dateline,
+    where the reporter is, stays."""
+    sure = placeable(doc, places)
+    dominant = dominant_place(sure)
+    if dominant is None:
+        return
+    for event in doc.events:
+        place = event.place
+        if place is None or event.type not in _VERBAL_TYPES:
+            continue
+        if place.country_code == dominant.country_code:
+            continue
+        if dateline is not None and place.name == dateline.name:
+            continue
+        if event.start <= place.start < event.end:
+            continue  # its own sentence's place
+        event.place = None
 
 
 def _headline_place(
