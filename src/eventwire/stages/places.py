@@ -28,9 +28,13 @@
    only tells where a person is from ("Mark Jones, 34, of Atlanta", "the Atlanta
    man", "born in Homs", "a London-based firm") places an event only when the article
    names no other place; nor does an office held ("Florida Senator Marco Rubio"), or a
-   country a verbal event speaks to ("asked Turkey to") (``stages/place_roles.py``). A
-   headline the text does not begin with gives its place to events the text leaves
-   unplaced (``stages/headline_places.py``).
+   country a verbal event speaks to ("asked Turkey to") (``stages/place_roles.py``).
+   Nor does a path's end, a topic or cause, a word of another name, or a country that
+   is a side of the event (``stages/place_scenes.py``). A headline the text does not
+   begin with gives its place to events the text leaves unplaced
+   (``stages/headline_places.py``). Last, an event told in words whose sentence names
+   no place of it stays unplaced rather than borrow a place of another country than the
+   article's main one (``unplace_strays``).
 """
 
 from __future__ import annotations
