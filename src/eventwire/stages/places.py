@@ -46,6 +46,7 @@ from typing import Any
 from eventwire.errors import PipelineError
 from eventwire.gazetteer import Gazetteer, GazetteerEntry, name_key
 from eventwire.gazetteer.cues import cue_mentions
+from eventwire.gazetteer.namesakes import settle_namesakes
 from eventwire.gazetteer.mentions import (
     MAX_CANDIDATES,
     entity_mentions,
@@ -386,7 +387,8 @@ def places(doc: Document) -> Document:
         raise PipelineError(f"{doc.origin}: the places stage needs the parse stage's spaCy doc")
     gazetteer = Gazetteer.load()
     mentions, demonyms = find_mentions(doc, gazetteer)
-    doc.places = to_places(doc, mentions, resolve(mentions, demonyms))
+    resolutions = settle_namesakes(mentions, resolve(mentions, demonyms), demonyms)
+    doc.places = to_places(doc, mentions, resolutions)
     # A demonym ("the Serbian ministry") is a toponym, but no event happens "at" it.
     toponyms = [p for p, m in zip(doc.places, mentions, strict=True) if m.source != "demonym"]
     dateline = next(
