@@ -3,11 +3,10 @@ a country that is a side of the event, place no event (``stages/place_scenes.py`
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
-
-from dataclasses import replace
 
 from eventwire.stages.places import place_events
 from test_places_doubted import _event, _parsed

@@ -29,7 +29,7 @@ _MOTION = frozenset(
      "ship", "carry", "airlift", "transport", "relocate", "emigrate", "immigrate", "walk",
      "sail", "escape", "smuggle", "export", "import", "repatriate", "expel", "rush",
      "airlifted", "flight", "trip", "journey", "route", "evacuation", "deportation",
-     "extradition", "transfer", "return", "bound", "headed", "en"}
+     "extradition", "bound", "headed"}
 )  # fmt: skip
 _PATH_PREPS = frozenset({"to", "into", "toward", "towards", "from"})
 # Nouns of an office accredited to a country ("ambassador to Turkey", "envoy to").
@@ -120,7 +120,7 @@ def _in_other_name(token: Any) -> bool:
         return False
     if words[-1].lower_ in _NAME_ENDS and words[-1].i != token.i:
         return True
-    return words[0].lower_ == "operation" and words[0].i != token.i
+    return bool(words[0].lower_ == "operation" and words[0].i != token.i)
 
 
 def participant(doc: Document, place: Place, physical: bool = False) -> bool:

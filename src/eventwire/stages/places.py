@@ -46,13 +46,13 @@ from typing import Any
 from eventwire.errors import PipelineError
 from eventwire.gazetteer import Gazetteer, GazetteerEntry, name_key
 from eventwire.gazetteer.cues import cue_mentions
-from eventwire.gazetteer.namesakes import settle_namesakes
 from eventwire.gazetteer.mentions import (
     MAX_CANDIDATES,
     entity_mentions,
     find_mentions,
     link_qualifiers,
 )
+from eventwire.gazetteer.namesakes import settle_namesakes
 from eventwire.gazetteer.resolve import Resolution, ToponymMention, resolve
 from eventwire.geodesy import haversine_km
 from eventwire.model import Document, Event, Place, Precision, Zone
