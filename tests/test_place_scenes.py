@@ -24,6 +24,9 @@ from test_places_doubted import _event, _parsed
         # what a man shouted about
         ("A gunman opened fire at a cafe in Ankara on Monday. He shouted about Homs as "
          "he fired.", "fired", "Ankara"),
+        # where something came from
+        ("Crowds gathered at the White House in Washington on Tuesday. The president "
+         "pardoned a turkey from Iowa.", "pardoned", "Washington"),
         # a newspaper's name
         ("Two men were shot in Lockport on Friday. One of them died, deputies told the "
          "Rochester Herald.", "died", "Lockport"),

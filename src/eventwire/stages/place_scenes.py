@@ -1,9 +1,9 @@
 """Toponyms that name no scene of an event, by the kind of phrase they stand in (used by
 ``stages/places.py``; ``stages/place_roles.py`` has names, home towns and offices):
 
-- a path's end: where someone or something went or came from ("was driven to Winnipeg
-  from Montreal", "flights bound for Paris", "taken to a hospital in Jacksonville",
-  "Russia's ambassador to Turkey");
+- a path's end: where someone or something went or came from ("a turkey from Iowa",
+  "was driven to Winnipeg from Montreal", "flights bound for Paris", "taken to a
+  hospital in Jacksonville", "Russia's ambassador to Turkey");
 - a topic or cause: what is spoken of or stood for ("shouted about Aleppo", "a rally for
   Aleppo", "talks regarding Syria");
 - a word of another name: a newspaper's, a church's or an operation's ("told The
@@ -30,6 +30,12 @@ _MOTION = frozenset(
      "sail", "escape", "smuggle", "export", "import", "repatriate", "expel", "rush",
      "airlifted", "flight", "trip", "journey", "route", "evacuation", "deportation",
      "extradition", "bound", "headed"}
+)  # fmt: skip
+# Words whose "from" measures where a place lies ("10 miles from Macon", "away from").
+_DISTANCE_WORDS = frozenset(
+    {"mile", "kilometer", "kilometre", "km", "meter", "metre", "yard", "foot", "away",
+     "north", "south", "east", "west", "northeast", "northwest", "southeast",
+     "southwest", "far", "distance", "drive", "minute", "hour"}
 )  # fmt: skip
 _PATH_PREPS = frozenset({"to", "into", "toward", "towards", "from"})
 # Nouns of an office accredited to a country ("ambassador to Turkey", "envoy to").
@@ -95,6 +101,8 @@ def off_scene(doc: Document, place: Place) -> bool:
         return True
     if word == "for" and (lemma in _CAUSE_NOUNS or owner.lower_ in ("bound", "headed")):
         return True
+    if word == "from" and lemma not in _DISTANCE_WORDS and owner.pos_ in ("VERB", "AUX", "NOUN"):
+        return True  # where someone or something came from ("fled from", "troops from")
     if word in _PATH_PREPS:
         if lemma in _MOTION or owner.lower_ in _MOTION:
             return True
