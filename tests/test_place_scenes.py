@@ -89,3 +89,14 @@ def test_a_statement_does_not_borrow_a_place_of_another_country(nlp: Any) -> Non
     assert doc.events[0].place is not None and doc.events[0].place.country_code == "IR"
     unplace_strays(doc, list(doc.places), None)
     assert doc.events[0].place is None
+
+
+def test_a_meeting_is_held_where_its_party_went(nlp: Any) -> None:
+    doc = _parsed(
+        nlp,
+        "Protesters gathered in Paris on Monday. The minister flew to Ankara for talks "
+        "with his Turkish counterpart.",
+    )
+    doc.events = [replace(_event(doc, "talks"), type="CONSULT")]
+    place_events(doc, list(doc.places))
+    assert doc.events[0].place is not None and doc.events[0].place.name == "Ankara"

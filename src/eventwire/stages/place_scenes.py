@@ -19,7 +19,7 @@ from typing import Any
 
 from eventwire.model import Document, Place, Precision
 
-__all__ = ["off_scene", "participant"]
+__all__ = ["destination", "off_scene", "participant"]
 
 # Verbs and nouns of going, sending and bringing: their "to", "into", "toward", "from"
 # give a path's end, not where the event happened.
@@ -113,6 +113,17 @@ def off_scene(doc: Document, place: Place) -> bool:
         carrier = owner.head.head
         return carrier.lemma_.lower() in _MOTION or carrier.lower_ in _MOTION
     return False
+
+
+def destination(doc: Document, place: Place) -> bool:
+    """Whether a toponym is where someone went ("flew to Ankara", "travelled into
+    Syria"): no scene of the going, but of a meeting held on arrival ("flew to Ankara
+    for talks")."""
+    token = _root(doc, place)
+    if token is None or token.dep_ != "pobj" or token.head.lower_ not in ("to", "into"):
+        return False
+    owner = token.head.head
+    return bool(owner.lemma_.lower() in _MOTION or owner.lower_ in _MOTION)
 
 
 def _in_other_name(token: Any) -> bool:

@@ -58,7 +58,7 @@ from eventwire.geodesy import haversine_km
 from eventwire.model import Document, Event, Place, Precision, Zone
 from eventwire.stages.headline_places import title_places
 from eventwire.stages.place_roles import home_town, in_a_name, locative_head, surnames
-from eventwire.stages.place_scenes import off_scene, participant
+from eventwire.stages.place_scenes import destination, off_scene, participant
 from eventwire.stages.registry import stage
 
 __all__ = [
@@ -79,6 +79,8 @@ _VERBAL_TYPES = frozenset(
     {"REQUEST", "ACCUSE", "THREATEN", "SUPPORT", "REJECT", "CONSULT", "AGREE", "CONCEDE",
      "APPEAL", "DISAPPROVE", "SANCTION"}
 )  # fmt: skip
+# Event types held where a party went ("flew to Ankara for talks").
+_MEETING_TYPES = frozenset({"CONSULT"})
 # A town of the body this far from the dateline's is another place than the reporter's.
 _AWAY_KM = 50.0
 # The lead: the body's first sentences.
@@ -363,9 +365,11 @@ def place_events(
     doubted one; last, the article's dominant place (a sure one if there is one)."""
     pool = doc.places if places is None else places
     sure = pool
+    arrivals: list[Place] = []
     if doc.spacy_doc is not None:
         names = surnames(doc)
         pool = [p for p in pool if not in_a_name(doc, p, names)]
+        arrivals = [p for p in _sure(doc, pool) if destination(doc, p) and p != dateline]
         # a person's home town places an event only when the article names no other place
         # nor a path's end, a topic or a word of another name (``stages/place_scenes.py``)
         pool = [p for p in pool if not home_town(doc, p) and not off_scene(doc, p)] or pool
@@ -375,6 +379,10 @@ def place_events(
     lead = lead_place(doc, sure, dateline)
     for event in doc.events:
         event.place = _near(doc, event, (sure, pool), (sure_dateline, dateline), lead) or dominant
+        if arrivals and event.type in _MEETING_TYPES:
+            # "flew to Ankara for talks": a meeting is held where its party went
+            own = [p for p in sure if p not in (dateline,) or p in arrivals]
+            event.place = _sentence_place(doc, event, own + arrivals) or event.place
 
 
 @stage(
