@@ -29,3 +29,22 @@ def test_a_country_named_with_its_own_people_stays_the_country(nlp: Any) -> None
         "Denmark on Sunday.",
     )
     assert _named(doc, "Denmark").country_code == "DK"
+
+
+def test_a_state_that_qualifies_a_town_stays_the_state(nlp: Any) -> None:
+    doc = _parsed(
+        nlp,
+        "Police in Duluth and Hibbing said on Monday that the family had moved from "
+        "Culpeper, Virginia, last year.",
+    )
+    virginia = _named(doc, "Virginia")
+    assert virginia.feature_code == "ADM1" and virginia.admin1 == "Virginia"
+
+
+def test_a_country_not_told_as_a_place_stays_the_country(nlp: Any) -> None:
+    doc = _parsed(
+        nlp,
+        "Police in Bamberg County and Orangeburg said on Monday that the family had left "
+        "Denmark years ago.",
+    )
+    assert _named(doc, "Denmark").country_code == "DK"

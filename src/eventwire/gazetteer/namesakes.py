@@ -12,11 +12,15 @@ size; this pass, run after it, moves such a name to its namesake in that region 
   (or are that region; a name of its country aside);
 - the name was read outside that region, and no qualifier placed it there ("Paris,
   Texas" stays), and no demonym of the article points to the country it was read in;
-- the name has a candidate in that region (a town or a county).
+- the name has a candidate in that region (a town or a county);
+- the name is no first-level region and qualifies no other name ("Culpeper, Virginia"),
+  and a country's name is told as a place, after "in", "near", "at" or "outside"
+  ("near his home in Denmark", not "they left Egypt").
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 
@@ -32,19 +36,25 @@ _MIN_OTHERS = 2
 # called a person or an organisation, or a doubted one, says nothing of the region).
 _PLACE_SOURCES = frozenset({"GPE", "LOC", "FAC", "dateline", "abbreviation", "given"})
 _SURE = 0.5
+_LOCATED = re.compile(r"\b(?:in|near|at|outside)\s+$")
 
 
 def settle_namesakes(
-    mentions: list[ToponymMention], resolutions: dict[str, Resolution], demonyms: list[str]
+    text: str,
+    mentions: list[ToponymMention],
+    resolutions: dict[str, Resolution],
+    demonyms: list[str],
 ) -> dict[str, Resolution]:
     """``resolutions`` with each stray name moved to its namesake in the region the
-    article's other names share (see the module docstring)."""
+    article's other names share (see the module docstring); ``text`` is the one the
+    mentions' offsets point into."""
     sources: dict[str, set[str]] = {}
     qualified: set[str] = set()
     for mention in mentions:
         sources.setdefault(mention.key, set()).add(mention.source)
         if mention.qualifier is not None:
             qualified.add(mention.key)
+            qualified.add(mention.qualifier.key)  # "Virginia" of "Culpeper, Virginia"
     peoples = set(demonyms) | {
         c.country_code for m in mentions if m.source == "demonym" for c in m.candidates
     }
@@ -58,6 +68,10 @@ def settle_namesakes(
         if key in qualified:
             continue
         entry = resolutions[key].entry
+        if entry.feature_code == "ADM1":
+            continue  # a state named is itself evidence of the story's region
+        if entry.is_country and not any(m.key == key and _located(text, m) for m in mentions):
+            continue  # "they left Egypt": a country not told as a place of something
         region = _shared_region([resolutions[k].entry for k in sure if k != key])
         if region is None or _in_region(entry, region) or entry.country_code in peoples:
             continue
@@ -70,6 +84,12 @@ def settle_namesakes(
         best = max(inside, key=prior)
         settled[key] = replace(resolutions[key], entry=best, probability=_MOVED_PROBABILITY)
     return settled
+
+
+def _located(text: str, mention: ToponymMention) -> bool:
+    """Whether a mention follows a preposition that puts something there ("in", "near",
+    "at", "outside")."""
+    return _LOCATED.search(text[max(0, mention.start - 12) : mention.start]) is not None
 
 
 def _shared_region(entries: list[GazetteerEntry]) -> tuple[str, str] | None:

@@ -395,7 +395,7 @@ def places(doc: Document) -> Document:
         raise PipelineError(f"{doc.origin}: the places stage needs the parse stage's spaCy doc")
     gazetteer = Gazetteer.load()
     mentions, demonyms = find_mentions(doc, gazetteer)
-    resolutions = settle_namesakes(mentions, resolve(mentions, demonyms), demonyms)
+    resolutions = settle_namesakes(doc.text, mentions, resolve(mentions, demonyms), demonyms)
     doc.places = to_places(doc, mentions, resolutions)
     # A demonym ("the Serbian ministry") is a toponym, but no event happens "at" it.
     toponyms = [p for p, m in zip(doc.places, mentions, strict=True) if m.source != "demonym"]
