@@ -28,9 +28,13 @@
    only tells where a person is from ("Mark Jones, 34, of Atlanta", "the Atlanta
    man", "born in Homs", "a London-based firm") places an event only when the article
    names no other place; nor does an office held ("Florida Senator Marco Rubio"), or a
-   country a verbal event speaks to ("asked Turkey to") (``stages/place_roles.py``). A
-   headline the text does not begin with gives its place to events the text leaves
-   unplaced (``stages/headline_places.py``).
+   country a verbal event speaks to ("asked Turkey to") (``stages/place_roles.py``).
+   Nor does a path's end, a topic or cause, a word of another name, or a country that
+   is a side of the event (``stages/place_scenes.py``). A headline the text does not
+   begin with gives its place to events the text leaves unplaced
+   (``stages/headline_places.py``). Last, an event told in words whose sentence names
+   no place of it stays unplaced rather than borrow a place of another country than the
+   article's main one (``unplace_strays``).
 """
 
 from __future__ import annotations
@@ -48,11 +52,13 @@ from eventwire.gazetteer.mentions import (
     find_mentions,
     link_qualifiers,
 )
+from eventwire.gazetteer.namesakes import settle_namesakes
 from eventwire.gazetteer.resolve import Resolution, ToponymMention, resolve
 from eventwire.geodesy import haversine_km
 from eventwire.model import Document, Event, Place, Precision, Zone
 from eventwire.stages.headline_places import title_places
 from eventwire.stages.place_roles import home_town, in_a_name, locative_head, surnames
+from eventwire.stages.place_scenes import destination, off_scene, participant
 from eventwire.stages.registry import stage
 
 __all__ = [
@@ -73,6 +79,8 @@ _VERBAL_TYPES = frozenset(
     {"REQUEST", "ACCUSE", "THREATEN", "SUPPORT", "REJECT", "CONSULT", "AGREE", "CONCEDE",
      "APPEAL", "DISAPPROVE", "SANCTION"}
 )  # fmt: skip
+# Event types held where a party went ("flew to Ankara for talks").
+_MEETING_TYPES = frozenset({"CONSULT"})
 # A town of the body this far from the dateline's is another place than the reporter's.
 _AWAY_KM = 50.0
 # The lead: the body's first sentences.
@@ -180,6 +188,12 @@ def _sentence_place(doc: Document, event: Event, places: list[Place]) -> Place |
         )  # fmt: skip
         trigger = span.root if span is not None else None
     anchor = event.trigger_start if event.trigger_start is not None else event.start
+    # "Turkey mediated the talks", "a call with Russia": a country that is a side of
+    # the event is not where it happened (``stages/place_scenes.py``)
+    physical = event.type not in _VERBAL_TYPES
+    inside = [p for p in inside if not participant(doc, p, physical)]
+    if not inside:
+        return None
     if trigger is not None and event.type in _VERBAL_TYPES:
         # "asked Turkey to increase security": the country spoken to, not the place
         inside = [
@@ -250,7 +264,7 @@ def placeable(doc: Document, places: list[Place]) -> list[Place]:
         return list(places)
     names = surnames(doc)
     named = [p for p in places if not in_a_name(doc, p, names)]
-    named = [p for p in named if not home_town(doc, p)] or named
+    named = [p for p in named if not home_town(doc, p) and not off_scene(doc, p)] or named
     return _sure(doc, named) or named
 
 
@@ -351,17 +365,24 @@ def place_events(
     doubted one; last, the article's dominant place (a sure one if there is one)."""
     pool = doc.places if places is None else places
     sure = pool
+    arrivals: list[Place] = []
     if doc.spacy_doc is not None:
         names = surnames(doc)
         pool = [p for p in pool if not in_a_name(doc, p, names)]
+        arrivals = [p for p in _sure(doc, pool) if destination(doc, p) and p != dateline]
         # a person's home town places an event only when the article names no other place
-        pool = [p for p in pool if not home_town(doc, p)] or pool
+        # nor a path's end, a topic or a word of another name (``stages/place_scenes.py``)
+        pool = [p for p in pool if not home_town(doc, p) and not off_scene(doc, p)] or pool
         sure = _sure(doc, pool)
     sure_dateline = dateline if dateline is not None and dateline in sure else None
     dominant = dominant_place(sure) or dominant_place(pool)
     lead = lead_place(doc, sure, dateline)
     for event in doc.events:
         event.place = _near(doc, event, (sure, pool), (sure_dateline, dateline), lead) or dominant
+        if arrivals and event.type in _MEETING_TYPES:
+            # "flew to Ankara for talks": a meeting is held where its party went
+            own = [p for p in sure if p not in (dateline,) or p in arrivals]
+            event.place = _sentence_place(doc, event, own + arrivals) or event.place
 
 
 @stage(
@@ -374,7 +395,8 @@ def places(doc: Document) -> Document:
         raise PipelineError(f"{doc.origin}: the places stage needs the parse stage's spaCy doc")
     gazetteer = Gazetteer.load()
     mentions, demonyms = find_mentions(doc, gazetteer)
-    doc.places = to_places(doc, mentions, resolve(mentions, demonyms))
+    resolutions = settle_namesakes(doc.text, mentions, resolve(mentions, demonyms), demonyms)
+    doc.places = to_places(doc, mentions, resolutions)
     # A demonym ("the Serbian ministry") is a toponym, but no event happens "at" it.
     toponyms = [p for p, m in zip(doc.places, mentions, strict=True) if m.source != "demonym"]
     dateline = next(
@@ -386,7 +408,32 @@ def places(doc: Document) -> Document:
         for event in doc.events:
             if event.place is None and heading is not None:
                 event.place = heading
+    unplace_strays(doc, toponyms, dateline)
     return doc
+
+
+def unplace_strays(doc: Document, places: list[Place], dateline: Place | None) -> None:
+    """Leave unplaced an event told in words ("agreed in a phone call", "condemned the
+    attack") whose own sentence names no place of it, when the place it borrowed from
+    elsewhere (an earlier sentence, the article's dominant place) lies in another country
+    than the article's main one: a statement is not made wherever the story last went
+    ("Putin said he and Erdogan agreed ..." after a sentence on Iran). The dateline,
+    where the reporter is, stays."""
+    sure = placeable(doc, places)
+    dominant = dominant_place(sure)
+    if dominant is None:
+        return
+    for event in doc.events:
+        place = event.place
+        if place is None or event.type not in _VERBAL_TYPES:
+            continue
+        if place.country_code == dominant.country_code:
+            continue
+        if dateline is not None and place.name == dateline.name:
+            continue
+        if event.start <= place.start < event.end:
+            continue  # its own sentence's place
+        event.place = None
 
 
 def _headline_place(

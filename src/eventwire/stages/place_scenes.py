@@ -1,0 +1,162 @@
+"""Toponyms that name no scene of an event, by the kind of phrase they stand in (used by
+``stages/places.py``; ``stages/place_roles.py`` has names, home towns and offices):
+
+- a path's end: where someone or something went or came from ("a turkey from Iowa",
+  "was driven to Winnipeg from Montreal", "flights bound for Paris", "taken to a
+  hospital in Jacksonville", "Russia's ambassador to Turkey");
+- a topic or cause: what is spoken of or stood for ("shouted about Aleppo", "a rally for
+  Aleppo", "talks regarding Syria");
+- a word of another name: a newspaper's, a church's or an operation's ("told The
+  Buffalo News", "St. Paul's Cathedral", "Operation Euphrates Shield");
+- a participant: a country that acts or is acted on ("Turkey mediated", "asked Russia",
+  "Turkey's call", "a call with Russia") is a side of the event, not where it happened,
+  unless a physical event takes it as its object ("invaded Ukraine").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventwire.model import Document, Place, Precision
+
+__all__ = ["destination", "off_scene", "participant"]
+
+# Verbs and nouns of going, sending and bringing: their "to", "into", "toward", "from"
+# give a path's end, not where the event happened.
+_MOTION = frozenset(
+    {"go", "come", "return", "send", "fly", "travel", "drive", "move", "transfer", "take",
+     "bring", "deport", "extradite", "evacuate", "flee", "head", "bind", "leave", "depart",
+     "ship", "carry", "airlift", "transport", "relocate", "emigrate", "immigrate", "walk",
+     "sail", "escape", "smuggle", "export", "import", "repatriate", "expel", "rush",
+     "airlifted", "flight", "trip", "journey", "route", "evacuation", "deportation",
+     "extradition", "bound", "headed"}
+)  # fmt: skip
+# Words whose "from" measures where a place lies ("10 miles from Macon", "away from").
+_DISTANCE_WORDS = frozenset(
+    {"mile", "kilometer", "kilometre", "km", "meter", "metre", "yard", "foot", "away",
+     "north", "south", "east", "west", "northeast", "northwest", "southeast",
+     "southwest", "far", "distance", "drive", "minute", "hour"}
+)  # fmt: skip
+_PATH_PREPS = frozenset({"to", "into", "toward", "towards", "from"})
+# Nouns of an office accredited to a country ("ambassador to Turkey", "envoy to").
+_OFFICE_NOUNS = frozenset(
+    {"ambassador", "envoy", "representative", "delegation", "mission", "emissary",
+     "consul", "attaché", "attache", "ambassadors", "envoys"}
+)  # fmt: skip
+# Prepositions whose object is what is spoken of.
+_TOPIC_PREPS = frozenset({"about", "regarding", "concerning"})
+# Nouns of support, protest and prayer whose "for" names a cause ("a rally for Aleppo").
+_CAUSE_NOUNS = frozenset(
+    {"rally", "vigil", "march", "protest", "demonstration", "prayer", "prayers", "pray",
+     "solidarity", "support", "appeal", "campaign", "donation", "donations", "fund",
+     "fundraiser", "aid", "relief", "justice", "freedom", "independence", "rallies",
+     "protests", "marches", "vigils", "demonstrations", "call", "calls", "shout", "chant"}
+)  # fmt: skip
+# Last words of names that hold a place's name without being at it.
+_NAME_ENDS = frozenset(
+    {"times", "post", "news", "herald", "tribune", "journal", "gazette", "chronicle",
+     "telegraph", "observer", "guardian", "courier", "examiner", "inquirer", "register",
+     "daily", "sun", "star", "globe", "mail", "record", "review", "bee", "citizen",
+     "church", "cathedral", "chapel", "basilica", "abbey", "parish"}
+)  # fmt: skip
+_NAME_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT"})
+# Dependencies that make a country a side of the event: subject, object, possessor.
+_SIDE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "poss", "iobj"})
+# Prepositions whose object is a side: the agent, a partner, an addressee.
+_SIDE_PREPS = frozenset({"by", "with", "between"})
+
+
+def _root(doc: Document, place: Place) -> Any | None:
+    if doc.spacy_doc is None:
+        return None
+    span = doc.spacy_doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return None
+    token = span.root
+    for _ in range(3):  # "Atlanta, Georgia": climb from the qualifier to its town
+        if token.dep_ in ("appos", "npadvmod") and token.head.i != token.i:
+            token = token.head
+            continue
+        break
+    return token
+
+
+def off_scene(doc: Document, place: Place) -> bool:
+    """Whether a toponym names a path's end, a topic or cause, or is a word of another
+    name (see the module docstring): no event happens there for saying so."""
+    token = _root(doc, place)
+    if token is None:
+        return False
+    if _in_other_name(token):
+        return True
+    if token.dep_ == "compound" and token.head.lower_ in _NAME_ENDS:
+        return True  # "the Buffalo News" parsed as a compound
+    if token.dep_ != "pobj":
+        return False
+    prep = token.head
+    word = prep.lower_
+    owner = prep.head
+    lemma = owner.lemma_.lower()
+    if word in _TOPIC_PREPS:
+        return True
+    if word == "for" and (lemma in _CAUSE_NOUNS or owner.lower_ in ("bound", "headed")):
+        return True
+    if word == "from" and lemma not in _DISTANCE_WORDS and owner.pos_ in ("VERB", "AUX", "NOUN"):
+        return True  # where someone or something came from ("fled from", "troops from")
+    if word in _PATH_PREPS:
+        if lemma in _MOTION or owner.lower_ in _MOTION:
+            return True
+        if word == "to" and (lemma in _OFFICE_NOUNS or owner.lower_ in _OFFICE_NOUNS):
+            return True
+    if word == "in" and owner.dep_ == "pobj" and owner.head.lower_ in ("to", "into"):
+        # "taken to a hospital in Jacksonville": where someone was taken
+        carrier = owner.head.head
+        return carrier.lemma_.lower() in _MOTION or carrier.lower_ in _MOTION
+    return False
+
+
+def destination(doc: Document, place: Place) -> bool:
+    """Whether a toponym is where someone went ("flew to Ankara", "travelled into
+    Syria"): no scene of the going, but of a meeting held on arrival ("flew to Ankara
+    for talks")."""
+    token = _root(doc, place)
+    if token is None or token.dep_ != "pobj" or token.head.lower_ not in ("to", "into"):
+        return False
+    owner = token.head.head
+    return bool(owner.lemma_.lower() in _MOTION or owner.lower_ in _MOTION)
+
+
+def _in_other_name(token: Any) -> bool:
+    """Whether the token is a word inside a longer name that ends in a newspaper's or a
+    church's word, or begins with "Operation"."""
+    if token.ent_type_ not in _NAME_LABELS:
+        return False
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if ent is None or len(ent) < 2:
+        return False
+    words = [t for t in ent if not t.is_punct]
+    if not words:
+        return False
+    if words[-1].lower_ in _NAME_ENDS and words[-1].i != token.i:
+        return True
+    return bool(words[0].lower_ == "operation" and words[0].i != token.i)
+
+
+def participant(doc: Document, place: Place, physical: bool = False) -> bool:
+    """Whether a country's name is a side of an event in its sentence (its subject, object
+    or possessor, or the object of "by", "with", "between"), not where it
+    happened: "Turkey mediated the talks", "a call with Russia". A physical event's
+    direct object stays its place ("invaded Ukraine") when ``physical``."""
+    if place.precision is not Precision.COUNTRY:
+        return False
+    token = _root(doc, place)
+    if token is None:
+        return False
+    for _ in range(2):  # "Russia and Turkey": the second conjunct shares the first's role
+        if token.dep_ == "conj" and token.head.i != token.i:
+            token = token.head
+            continue
+        break
+    if token.dep_ in _SIDE_DEPS:
+        return not (physical and token.dep_ == "dobj")
+    return token.dep_ == "pobj" and token.head.lower_ in _SIDE_PREPS
