@@ -50,6 +50,12 @@ _DIPLOMAT_TITLE = re.compile(
     r"\b(?:ambassadors?|envoys?|diplomats?|consuls?|emissar(?:y|ies)|attach[eé]s?)\b",
     re.IGNORECASE,
 )
+# Words of a group's name that claim a reach beyond one country.
+_TRANSNATIONAL = re.compile(
+    r"\b(?:international|european|global|world|africa|african|asian|pacific|arab|"
+    r"americas|latin|united nations)\b",
+    re.IGNORECASE,
+)
 # The article's country names its officials when it holds this share of the places.
 _PLAIN_SHARE = 2 / 3
 _PLAIN_MIN_PLACES = 3
@@ -139,9 +145,16 @@ def _needs_country(actor: Actor | None) -> bool:
         actor is not None
         and actor.country is None
         and actor.sector is not None
-        and actor.sector not in _STATELESS_SECTORS
+        and (actor.sector not in _STATELESS_SECTORS or _local_group(actor))
         and (actor.name is None or actor.sector in _LOCAL_SECTORS or actor.inferred)
     )
+
+
+def _local_group(actor: Actor) -> bool:
+    """Whether ``actor`` is a non-governmental group whose sector a rule gave ("the
+    Tenants Association", "a rescue group") and whose name claims no reach beyond a
+    country ("International", "European"): it works where the story happens."""
+    return actor.sector == "NGO" and actor.inferred and not _TRANSNATIONAL.search(actor.text)
 
 
 def _event_country(event: Event, fallback: str | None, other: Actor | None) -> str | None:
@@ -182,10 +195,13 @@ def fill_actor_countries(doc: Document) -> Document:
     fallback = article_country(doc)
     home = plain_country(doc)
     for event in doc.events:
-        event.actor = (
+        event.actor = default_sector(
+            doc.spacy_doc,
+            event,
             court_of(doc.spacy_doc, event)
             or named_attacker(doc.spacy_doc, doc.actors, event)
-            or default_sector(doc.spacy_doc, event, event.actor, acting=True)
+            or event.actor,
+            acting=True,
         )
         event.recipient = default_sector(doc.spacy_doc, event, event.recipient)
         if home is not None:
