@@ -34,7 +34,7 @@ from dataclasses import replace
 from typing import TypeGuard
 
 from eventwire.coding.actor_defaults import court_of, default_sector, named_attacker
-from eventwire.knowledge import countries
+from eventwire.knowledge import countries, sector_terms
 from eventwire.model import Actor, Document, Event, Place, Precision
 from eventwire.stages.registry import stage
 
@@ -102,6 +102,40 @@ def _is_home_official(actor: Actor | None, text: str) -> TypeGuard[Actor]:
         if _DIPLOMAT_TITLE.search(before):
             return False
     return not _DIPLOMAT_TITLE.search(actor.text)
+
+
+def _office_taken(actor: Actor, actors: list[Actor], home: str) -> bool:
+    """Whether the article names someone else as the ``home`` country's holder of the
+    title ``actor`` is named with ("President Trump" in a story that names "Turkish
+    President Recep Tayyip Erdogan"): then ``actor`` holds it elsewhere."""
+    if actor.name is None:
+        return False
+    surname = actor.name.split()[-1].lower()
+    titles = _titles(actor.text)
+    for mention in actors:  # "Trump" after "President Trump"
+        if mention.name is not None and surname in mention.name.lower().split():
+            titles |= _titles(mention.text)
+    if not titles:
+        return False
+    for other in actors:
+        if other.country != home or other.name is None or other.inferred:
+            continue
+        if surname in other.name.lower().split():
+            continue  # the same person
+        if titles & _titles(other.text):
+            return True
+    return False
+
+
+def _titles(text: str) -> set[str]:
+    """The title words of a phrase ("president" of "Turkish President X")."""
+    terms = sector_terms()
+    found = set()
+    for word in re.findall(r"[A-Za-z]+", text.lower()):
+        term = terms.lookup(word)
+        if term is not None and term.kind == "title" and term.sector == "GOV":
+            found.add(word)
+    return found
 
 
 def _home_namesake(actor: Actor | None, home: str) -> TypeGuard[Actor]:
@@ -209,9 +243,13 @@ def fill_actor_countries(doc: Document) -> Document:
                 event.actor = replace(event.actor, country=home, inferred=True)
             if _home_namesake(event.recipient, home):
                 event.recipient = replace(event.recipient, country=home, inferred=True)
-            if _is_home_official(event.actor, doc.text):
+            if _is_home_official(event.actor, doc.text) and not _office_taken(
+                event.actor, doc.actors, home
+            ):
                 event.actor = replace(event.actor, country=home, inferred=True)
-            if _is_home_official(event.recipient, doc.text):
+            if _is_home_official(event.recipient, doc.text) and not _office_taken(
+                event.recipient, doc.actors, home
+            ):
                 event.recipient = replace(event.recipient, country=home, inferred=True)
         if not (_needs_country(event.actor) or _needs_country(event.recipient)):
             continue

@@ -9,6 +9,7 @@ from typing import Any
 from eventwire.coding.actors import PLURAL_NOUNS, PhraseCode, reported_speaker
 from eventwire.coding.parsed_text import parsed_text
 from eventwire.coding.sides import split_sides
+from eventwire.knowledge import sector_terms
 from eventwire.model import Actor
 
 _SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -69,6 +70,21 @@ class _Seen:
     attacker: bool = False  # "a policeman shot the ambassador", "a gunman"
 
 
+def _title_words(head: Any) -> frozenset[str]:
+    """The title words before a person's name in its phrase ("Ambassador" of
+    "Ambassador Andrei Karlov"), lower case."""
+    terms = sector_terms()
+    words = set()
+    for token in head.subtree:
+        if token.i >= head.i or token.ent_type_ == "PERSON":
+            continue
+        term = terms.lookup(token.lower_)
+        if term is not None and term.kind == "title":
+            words.add(token.lemma_.lower())
+            words.add(token.lower_)
+    return frozenset(words)
+
+
 def _person_keys(name: str) -> list[str]:
     parts = name.split()
     return [name.lower(), parts[-1].lower()] if parts else []
@@ -108,7 +124,7 @@ class References:
                         ),
                     )
         if code.person and actor.country is None:
-            titled = self._title_before(code, head)
+            titled = self._title_before(code, head) or self._office_before(code, head)
             if titled is not None:
                 return titled
         if actor.country is None and code.sector_kind == "attacker" and _is_definite(head):
@@ -268,6 +284,22 @@ class References:
                 sector=code.actor.sector or other.actor.sector,
             ),
         )
+
+    def _office_before(self, code: PhraseCode, head: Any) -> PhraseCode | None:
+        """A person named with a title and no country ("Ambassador Andrei Karlov") after
+        an unnamed holder of that title of a known country ("Russia's ambassador"): that
+        holder's country, when no nearer phrase with that title names another person."""
+        titles = _title_words(head)
+        if not titles:
+            return None
+        for earlier in reversed(self.seen):
+            other = earlier.code
+            if earlier.group or other.plural or other.head_lemma not in titles:
+                continue
+            if other.person is not None or other.actor.country is None:
+                return None  # the nearest such title is someone named: not this one
+            return _with_country_of(code, other)
+        return None
 
     def _titled_person(self, code: PhraseCode, head: Any) -> PhraseCode | None:
         """A definite title ("the president", "the foreign minister") standing for the

@@ -1,0 +1,43 @@
+"""A title stated once carries to the person named with it later, and a titled person
+does not take the country of a story whose holder of that title is someone else
+(sentences written for these tests)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from eventwire.model import Document, Event
+
+Coder = Callable[[str], Document]
+
+
+@pytest.fixture(scope="module")
+def code(code_whole: Coder) -> Coder:
+    return code_whole
+
+
+def _events(doc: Document, type_: str) -> list[Event]:
+    return [e for e in doc.events if e.type == type_]
+
+
+def test_a_named_ambassador_is_of_the_country_named_with_the_title(code: Coder) -> None:
+    doc = code(
+        "Norway's ambassador arrived in Ankara on Monday. Ambassador Erik Solberg"
+        " criticized the Turkish government for the arrests of journalists."
+    )
+    accused = _events(doc, "ACCUSE")
+    assert accused
+    assert {(e.actor.country, e.actor.sector) for e in accused if e.actor} == {("NOR", "GOV")}
+
+
+def test_a_president_is_not_of_a_country_whose_president_is_named(code: Coder) -> None:
+    doc = code(
+        "ANKARA - Turkish President Ali Demir met ministers in Ankara on Monday. President"
+        " Walker criticized the arrests of journalists in Istanbul. Police in Izmir"
+        " detained two reporters."
+    )
+    accused = [e for e in _events(doc, "ACCUSE") if e.actor and e.actor.name == "Walker"]
+    assert accused
+    assert all(e.actor is not None and e.actor.country != "TUR" for e in accused)
