@@ -41,3 +41,20 @@ def test_a_president_is_not_of_a_country_whose_president_is_named(code: Coder) -
     accused = [e for e in _events(doc, "ACCUSE") if e.actor and e.actor.name == "Walker"]
     assert accused
     assert all(e.actor is not None and e.actor.country != "TUR" for e in accused)
+
+
+def test_a_titled_person_without_a_country_takes_the_events_place(code: Coder) -> None:
+    doc = code(
+        "Turkish President Ali Demir spoke in Ankara on Monday. In Washington, President"
+        " Walker criticized the arrests of journalists on Tuesday."
+    )
+    accused = [e for e in _events(doc, "ACCUSE") if e.actor and e.actor.name == "Walker"]
+    assert accused
+    assert {e.actor.country for e in accused if e.actor} == {"USA"}
+
+
+def test_an_attack_named_by_its_state_is_its_forces(code: Coder) -> None:
+    doc = code("Three fighters were killed in Syria on Monday by a U.S. drone strike.")
+    attacks = [e for e in _events(doc, "ASSAULT") if e.actor is not None]
+    assert attacks
+    assert {(e.actor.country, e.actor.sector) for e in attacks if e.actor} == {("USA", "MIL")}

@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
-from typing import TypeGuard
+from typing import Any, TypeGuard
 
 from eventwire.coding.actor_defaults import court_of, default_sector, named_attacker
 from eventwire.knowledge import countries, sector_terms
@@ -45,6 +45,11 @@ _STATELESS_SECTORS = frozenset({"IGO", "NGO", "MNC", "HRI"})
 _LOCAL_SECTORS = frozenset({"COP", "JUD"})
 # Sectors of named parties that are often foreign to the story's country.
 _CROSS_BORDER_SECTORS = frozenset({"REB", "UAF", "CRM"})
+# Attacks that a state's forces make, named by the state ("a U.S. drone strike").
+_STATE_ATTACKS = frozenset(
+    {"strike", "airstrike", "air strike", "bombardment", "shelling", "raid", "missile",
+     "bombing", "offensive", "operation", "drone", "incursion", "blockade"}
+)  # fmt: skip
 # Titles of people who serve abroad.
 _DIPLOMAT_TITLE = re.compile(
     r"\b(?:ambassadors?|envoys?|diplomats?|consuls?|emissar(?:y|ies)|attach[eé]s?)\b",
@@ -174,6 +179,24 @@ def _alpha2(alpha3: str) -> str | None:
     return country.iso2 if country is not None else None
 
 
+def _state_attack(spacy_doc: Any, actor: Actor | None) -> Actor | None:
+    """``actor`` as its state's armed forces (MIL) when it is an attack named by the
+    state that made it and nothing gave it a sector ("a U.S. drone strike", "Israeli
+    air strikes", "Russian shelling")."""
+    if actor is None or actor.sector is not None or actor.country is None:
+        return actor
+    if actor.country in ("IGO", "NGO") or spacy_doc is None or actor.start is None:
+        return actor
+    span = spacy_doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None or span.root.lemma_.lower() not in _STATE_ATTACKS:
+        return actor
+    modifiers = [t for t in span.root.subtree if t.i < span.root.i]
+    if not any(countries().lookup_name(t.text) or countries().lookup_demonym(t.text)
+               for t in modifiers):  # fmt: skip
+        return actor  # "the attack" that a reference gave a country: not the state's
+    return replace(actor, sector="MIL", inferred=True)
+
+
 def _needs_country(actor: Actor | None) -> bool:
     return (
         actor is not None
@@ -251,6 +274,15 @@ def fill_actor_countries(doc: Document) -> Document:
                 event.recipient, doc.actors, home
             ):
                 event.recipient = replace(event.recipient, country=home, inferred=True)
+        event.actor = _state_attack(doc.spacy_doc, event.actor)
+        if _is_home_official(event.actor, doc.text):  # no home, or not its official
+            country = _event_country(event, fallback, event.recipient)
+            if country is not None and not _office_taken(event.actor, doc.actors, country):
+                event.actor = replace(event.actor, country=country, inferred=True)
+        if _is_home_official(event.recipient, doc.text):
+            country = _event_country(event, fallback, event.actor)
+            if country is not None and not _office_taken(event.recipient, doc.actors, country):
+                event.recipient = replace(event.recipient, country=country, inferred=True)
         if not (_needs_country(event.actor) or _needs_country(event.recipient)):
             continue
         if event.actor is not None and _needs_country(event.actor):
