@@ -58,3 +58,14 @@ def test_an_attack_named_by_its_state_is_its_forces(code: Coder) -> None:
     attacks = [e for e in _events(doc, "ASSAULT") if e.actor is not None]
     assert attacks
     assert {(e.actor.country, e.actor.sector) for e in attacks if e.actor} == {("USA", "MIL")}
+
+
+def test_the_authorities_are_not_of_a_named_ministers_country(code: Coder) -> None:
+    doc = code(
+        "DENPASAR - A tourist was arrested in Bali, Indonesia on Monday. Australian Foreign"
+        " Minister Julie Brown said she was concerned. The authorities later charged him"
+        " with assault in Denpasar."
+    )
+    charged = [e for e in _events(doc, "ACCUSE") if e.actor is not None]
+    assert charged
+    assert {e.actor.country for e in charged if e.actor} == {"IDN"}

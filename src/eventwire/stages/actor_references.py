@@ -146,6 +146,8 @@ class References:
                 other = earlier.code
                 same_head = other.head_lemma == code.head_lemma
                 same_sector = actor.sector is not None and other.actor.sector == actor.sector
+                if not same_head and _persons_country(code, other):
+                    continue  # "the authorities" are not of a minister's or a man's country
                 if (same_head or same_sector) and other.actor.country is not None:
                     return replace(
                         code,
@@ -512,6 +514,15 @@ def _has_own_name(head: Any) -> bool:
 
 def _is_definite(head: Any) -> bool:
     return any(child.dep_ == "det" and child.lower_ in _DEFINITE for child in head.children)
+
+
+def _persons_country(code: PhraseCode, other: PhraseCode) -> bool:
+    """Whether ``other`` names a person ("Australian Foreign Minister Jane Doe") and
+    ``code`` is a body of the same sector ("the authorities", "police"): a body takes
+    the country of the event's place, not of a named person's nationality."""
+    if code.sector_kind != "noun" or code.person is not None:
+        return False
+    return other.person is not None and not other.country_only  # "Tunisia" read as a name
 
 
 def _with_country_of(code: PhraseCode, other: PhraseCode) -> PhraseCode:
