@@ -59,3 +59,25 @@ def test_an_international_group_keeps_no_country(code: Coder) -> None:
         " held in Ankara."
     )
     assert {a[0] for a in _actors(_events(doc, "REQUEST"))} == {None}
+
+
+def test_it_stands_for_the_firm_before_it(code: Coder) -> None:
+    doc = code(
+        "DENVER - Zumba has been told that its depot is illegal. It rejected the order on"
+        " Monday in Denver, Colorado."
+    )
+    refused = [e for e in _events(doc, "REJECT") if e.actor is not None]
+    assert refused
+    assert {(e.actor.country, e.actor.sector) for e in refused if e.actor} == {("USA", "BUS")}
+
+
+def test_them_is_not_the_subject_of_its_own_verb(code: Coder) -> None:
+    doc = code(
+        "The reporters sent their findings to Moscow. Russian officials dismissed them on"
+        " Tuesday in Moscow."
+    )
+    rejected = _events(doc, "REJECT")
+    assert all(
+        e.recipient is None or (e.recipient.country, e.recipient.sector) != ("RUS", "GOV")
+        for e in rejected
+    )

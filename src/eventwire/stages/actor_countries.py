@@ -34,6 +34,7 @@ from dataclasses import replace
 from typing import Any, TypeGuard
 
 from eventwire.coding.actor_defaults import court_of, default_sector, named_attacker
+from eventwire.coding.pronoun_bodies import body_antecedent
 from eventwire.knowledge import countries, sector_terms
 from eventwire.model import Actor, Document, Event, Place, Precision
 from eventwire.stages.registry import stage
@@ -197,6 +198,16 @@ def _state_attack(spacy_doc: Any, actor: Actor | None) -> Actor | None:
     return replace(actor, sector="MIL", inferred=True)
 
 
+def _pronoun_body(doc: Document, event: Event, actor: Actor | None) -> Actor | None:
+    """ "it" or "they" with no code as the body it stands for ("Uber ... it refused")."""
+    return body_antecedent(
+        doc.spacy_doc,
+        doc.actors,
+        actor,
+        lambda candidate: default_sector(doc.spacy_doc, event, candidate, acting=True),
+    )
+
+
 def _needs_country(actor: Actor | None) -> bool:
     return (
         actor is not None
@@ -261,6 +272,8 @@ def fill_actor_countries(doc: Document) -> Document:
             acting=True,
         )
         event.recipient = default_sector(doc.spacy_doc, event, event.recipient)
+        event.actor = _pronoun_body(doc, event, event.actor)
+        event.recipient = _pronoun_body(doc, event, event.recipient)
         if home is not None:
             if _home_namesake(event.actor, home):
                 event.actor = replace(event.actor, country=home, inferred=True)
