@@ -175,6 +175,28 @@ def _home_namesake(actor: Actor | None, home: str) -> TypeGuard[Actor]:
     return False
 
 
+def _moved_home(actors: list[Actor], home: str | None) -> dict[str, str]:
+    """The people whose mention's country came only from a town of the ``home``
+    country's name read as a far-off one ("William Doe, of Edmonton" in a Kentucky
+    story), by name, with that far-off country: their other mentions ("he") copied it."""
+    if home is None:
+        return {}
+    moved: dict[str, str] = {}
+    for actor in actors:
+        if actor.name is None or actor.country is None or actor.name in moved:
+            continue
+        if _home_namesake(actor, home):
+            moved[actor.name] = actor.country
+    return moved
+
+
+def _namesake_person(actor: Actor | None, moved: dict[str, str]) -> TypeGuard[Actor]:
+    """Whether ``actor`` is a person ``moved`` holds, with the far-off country."""
+    if actor is None or actor.name is None or actor.country is None:
+        return False
+    return moved.get(actor.name) == actor.country
+
+
 def _alpha2(alpha3: str) -> str | None:
     country = countries().by_iso3(alpha3)
     return country.iso2 if country is not None else None
@@ -262,6 +284,7 @@ def _names_place(actor: Actor | None, place: Place) -> bool:
 def fill_actor_countries(doc: Document) -> Document:
     fallback = article_country(doc)
     home = plain_country(doc)
+    moved = _moved_home(doc.actors, home)
     for event in doc.events:
         event.actor = default_sector(
             doc.spacy_doc,
@@ -275,9 +298,9 @@ def fill_actor_countries(doc: Document) -> Document:
         event.actor = _pronoun_body(doc, event, event.actor)
         event.recipient = _pronoun_body(doc, event, event.recipient)
         if home is not None:
-            if _home_namesake(event.actor, home):
+            if _home_namesake(event.actor, home) or _namesake_person(event.actor, moved):
                 event.actor = replace(event.actor, country=home, inferred=True)
-            if _home_namesake(event.recipient, home):
+            if _home_namesake(event.recipient, home) or _namesake_person(event.recipient, moved):
                 event.recipient = replace(event.recipient, country=home, inferred=True)
             if _is_home_official(event.actor, doc.text) and not _office_taken(
                 event.actor, doc.actors, home
