@@ -81,3 +81,8 @@ def test_them_is_not_the_subject_of_its_own_verb(code: Coder) -> None:
         e.recipient is None or (e.recipient.country, e.recipient.sector) != ("RUS", "GOV")
         for e in rejected
     )
+
+
+def test_leaders_of_a_faith_are_religious(code: Coder) -> None:
+    doc = code("Muslim leaders in Lagos, Nigeria criticized the governor on Friday.")
+    assert _actors(_events(doc, "ACCUSE")) == {("NGA", "REL")}

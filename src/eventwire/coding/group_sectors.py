@@ -70,6 +70,17 @@ _ARMED_WORDS = frozenset(
      "criminal", "separatist", "insurgent", "paramilitary", "guerrilla", "islamist",
      "radical", "hate", "crime", "gang", "splinter", "opposition", "state", "ethnic"}
 )  # fmt: skip
+# Faiths, and the heads of their leaders and bodies ("Evangelical leaders").
+_FAITHS = frozenset(
+    {"evangelical", "christian", "catholic", "protestant", "muslim", "jewish", "hindu",
+     "buddhist", "sikh", "orthodox", "anglican", "baptist", "methodist", "lutheran",
+     "mormon", "religious", "faith", "interfaith", "church", "mosque", "synagogue"}
+)  # fmt: skip
+_FAITH_HEADS = frozenset(
+    {"leader", "leaders", "group", "groups", "organization", "organizations",
+     "organisation", "organisations", "community", "communities", "figures", "body",
+     "bodies", "council", "authorities", "scholars"}
+)  # fmt: skip
 _ATTACKER_KIND = "attacker"
 _ATTACKER_SECTOR = "UAF"
 
@@ -97,12 +108,17 @@ def party_members(token: Any) -> bool:
 
 
 def group_sector(token: Any) -> str | None:
-    """NGO for a plain noun for a body of people with a modifier that is not armed ("a
-    rescue group", "human rights organisations"), else None."""
-    if token.pos_ != "NOUN" or token.lower_ not in _GROUP_NOUNS:
+    """REL for leaders or a body of a faith ("Evangelical leaders", "Muslim groups"); NGO
+    for a plain noun for a body of people with a modifier that is not armed ("a rescue
+    group", "human rights organisations"); else None."""
+    if token.pos_ not in ("NOUN", "PROPN"):
         return None
     modifiers = [c for c in token.children if c.dep_ in ("compound", "amod")]
     if not modifiers:
+        return None
+    if token.lower_ in _FAITH_HEADS and any(m.lower_ in _FAITHS for m in modifiers):
+        return "REL"
+    if token.pos_ != "NOUN" or token.lower_ not in _GROUP_NOUNS:
         return None
     for modifier in modifiers:
         for word in modifier.subtree:
