@@ -133,6 +133,19 @@ def _office_taken(actor: Actor, actors: list[Actor], home: str) -> bool:
     return False
 
 
+def _titled(actor: Actor, actors: list[Actor]) -> bool:
+    """Whether a mention of ``actor``'s person holds a title ("President X", "Senator
+    X"): one the article only names ("Jane Doe") may be a politician abroad, and is
+    left alone."""
+    terms = sector_terms()
+    texts = [m.text for m in actors if m.name is not None and m.name == actor.name]
+    for word in re.findall(r"[A-Za-z]+", " ".join([actor.text, *texts]).lower()):
+        term = terms.lookup(word)
+        if term is not None and term.kind == "title":
+            return True
+    return False
+
+
 def _titles(text: str) -> set[str]:
     """The title words of a phrase ("president" of "Turkish President X")."""
     terms = sector_terms()
@@ -311,11 +324,11 @@ def fill_actor_countries(doc: Document) -> Document:
             ):
                 event.recipient = replace(event.recipient, country=home, inferred=True)
         event.actor = _state_attack(doc.spacy_doc, event.actor)
-        if _is_home_official(event.actor, doc.text):  # no home, or not its official
+        if _is_home_official(event.actor, doc.text) and _titled(event.actor, doc.actors):
             country = _event_country(event, fallback, event.recipient)
             if country is not None and not _office_taken(event.actor, doc.actors, country):
                 event.actor = replace(event.actor, country=country, inferred=True)
-        if _is_home_official(event.recipient, doc.text):
+        if _is_home_official(event.recipient, doc.text) and _titled(event.recipient, doc.actors):
             country = _event_country(event, fallback, event.actor)
             if country is not None and not _office_taken(event.recipient, doc.actors, country):
                 event.recipient = replace(event.recipient, country=country, inferred=True)
