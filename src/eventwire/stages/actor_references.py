@@ -9,8 +9,8 @@ from typing import Any
 from eventwire.coding.actors import PLURAL_NOUNS, PhraseCode, reported_speaker
 from eventwire.coding.parsed_text import parsed_text
 from eventwire.coding.sides import split_sides
-from eventwire.knowledge import sector_terms
 from eventwire.model import Actor
+from eventwire.stages.reference_titles import persons_country, title_words
 
 _SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _PLURAL_PRONOUNS = frozenset({"they", "them"})
@@ -68,21 +68,6 @@ class _Seen:
     parties: tuple[PhraseCode, ...] = ()  # one per country of "Indian and Pakistani troops"
     group: bool = False  # "the two leaders": stands for several parties, none alone
     attacker: bool = False  # "a policeman shot the ambassador", "a gunman"
-
-
-def _title_words(head: Any) -> frozenset[str]:
-    """The title words before a person's name in its phrase ("Ambassador" of
-    "Ambassador Andrei Karlov"), lower case."""
-    terms = sector_terms()
-    words = set()
-    for token in head.subtree:
-        if token.i >= head.i or token.ent_type_ == "PERSON":
-            continue
-        term = terms.lookup(token.lower_)
-        if term is not None and term.kind == "title":
-            words.add(token.lemma_.lower())
-            words.add(token.lower_)
-    return frozenset(words)
 
 
 def _person_keys(name: str) -> list[str]:
@@ -146,7 +131,7 @@ class References:
                 other = earlier.code
                 same_head = other.head_lemma == code.head_lemma
                 same_sector = actor.sector is not None and other.actor.sector == actor.sector
-                if not same_head and _persons_country(code, other):
+                if not same_head and persons_country(code, other):
                     continue  # "the authorities" are not of a minister's or a man's country
                 if (same_head or same_sector) and other.actor.country is not None:
                     return replace(
@@ -291,7 +276,7 @@ class References:
         """A person named with a title and no country ("Ambassador Andrei Karlov") after
         an unnamed holder of that title of a known country ("Russia's ambassador"): that
         holder's country, when no nearer phrase with that title names another person."""
-        titles = _title_words(head)
+        titles = title_words(head)
         if not titles:
             return None
         for earlier in reversed(self.seen):
@@ -514,15 +499,6 @@ def _has_own_name(head: Any) -> bool:
 
 def _is_definite(head: Any) -> bool:
     return any(child.dep_ == "det" and child.lower_ in _DEFINITE for child in head.children)
-
-
-def _persons_country(code: PhraseCode, other: PhraseCode) -> bool:
-    """Whether ``other`` names a person ("Australian Foreign Minister Jane Doe") and
-    ``code`` is a body of the same sector ("the authorities", "police"): a body takes
-    the country of the event's place, not of a named person's nationality."""
-    if code.sector_kind != "noun" or code.person is not None:
-        return False
-    return other.person is not None and not other.country_only  # "Tunisia" read as a name
 
 
 def _with_country_of(code: PhraseCode, other: PhraseCode) -> PhraseCode:
