@@ -69,4 +69,3 @@ def test_the_authorities_are_not_of_a_named_ministers_country(code: Coder) -> No
     charged = [e for e in _events(doc, "ACCUSE") if e.actor is not None]
     assert charged
     assert {e.actor.country for e in charged if e.actor} == {"IDN"}
-
