@@ -97,11 +97,12 @@ def test_an_official_named_in_a_story_that_stays_in_one_country_is_of_that_count
     assert first.actor is not None and first.actor.country == "CAN" and first.actor.inferred
     assert first.recipient is not None and first.recipient.country is None  # a diplomat
     assert second.actor is not None and second.actor.country is None  # may be foreign
-    # a story split between countries names nobody's country this way
+    # in a story split between countries, a titled person takes the event's place's
     doc.places += [_place("Washington", "US"), _place("Boston", "US")]
     doc.events = [_event(senator, None, doc.places[0])]
     fill_actor_countries(doc)
-    assert doc.events[0].actor is not None and doc.events[0].actor.country is None
+    assert doc.events[0].actor is not None and doc.events[0].actor.country == "CAN"
+    assert doc.events[0].actor.inferred
 
 
 def test_a_town_of_the_articles_own_country_is_the_local_namesake() -> None:

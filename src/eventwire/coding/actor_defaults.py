@@ -39,6 +39,7 @@ from dataclasses import replace
 from typing import Any
 
 from eventwire import knowledge
+from eventwire.coding import group_sectors
 from eventwire.model import Actor, Event
 
 # Event types in which a person named without a title is a private person.
@@ -249,6 +250,9 @@ def default_sector(
         return replace(actor, sector=spelled, inferred=True)
     if _unknown_organisation(root):
         return replace(actor, sector="BUS", inferred=True)
+    kind = _body_kind(root)
+    if kind is not None:  # "the Tenants Association", "the Liberals", "a rescue group"
+        return replace(actor, sector=kind, inferred=True)
     if _is_trade_union(root):
         return replace(actor, sector="LAB", inferred=True)
     if acting and event.type != "ASSAULT" and _is_local_state(root):
@@ -260,6 +264,23 @@ def default_sector(
     if _is_people_word(root):
         return replace(actor, sector="CVL", inferred=True)
     return actor
+
+
+def _body_kind(token: Any) -> str | None:
+    """The sector a body's kind of name or noun tells (``coding.group_sectors``): a
+    named body the lists do not know, a party named by its members, a plain word for a
+    group with a modifier, an attacker named by the attack."""
+    if group_sectors.party_members(token):
+        return "PTY"
+    if token.ent_type_ in _ORG_ENTITIES and token.pos_ == "PROPN" and not _with_people(token):
+        entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        if (
+            entity is not None
+            and knowledge.organizations().lookup(entity.text) is None
+            and not _is_surname(entity.text, token.doc)
+        ):
+            return group_sectors.name_sector(entity)
+    return group_sectors.group_sector(token) or group_sectors.attacker_sector(token)
 
 
 def _is_trade_union(token: Any) -> bool:

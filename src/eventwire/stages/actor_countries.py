@@ -31,10 +31,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
-from typing import TypeGuard
+from typing import Any, TypeGuard
 
 from eventwire.coding.actor_defaults import court_of, default_sector, named_attacker
-from eventwire.knowledge import countries
+from eventwire.coding.pronoun_bodies import body_antecedent
+from eventwire.knowledge import countries, sector_terms
 from eventwire.model import Actor, Document, Event, Place, Precision
 from eventwire.stages.registry import stage
 
@@ -45,9 +46,20 @@ _STATELESS_SECTORS = frozenset({"IGO", "NGO", "MNC", "HRI"})
 _LOCAL_SECTORS = frozenset({"COP", "JUD"})
 # Sectors of named parties that are often foreign to the story's country.
 _CROSS_BORDER_SECTORS = frozenset({"REB", "UAF", "CRM"})
+# Attacks that a state's forces make, named by the state ("a U.S. drone strike").
+_STATE_ATTACKS = frozenset(
+    {"strike", "airstrike", "air strike", "bombardment", "shelling", "raid", "missile",
+     "bombing", "offensive", "operation", "drone", "incursion", "blockade"}
+)  # fmt: skip
 # Titles of people who serve abroad.
 _DIPLOMAT_TITLE = re.compile(
     r"\b(?:ambassadors?|envoys?|diplomats?|consuls?|emissar(?:y|ies)|attach[eé]s?)\b",
+    re.IGNORECASE,
+)
+# Words of a group's name that claim a reach beyond one country.
+_TRANSNATIONAL = re.compile(
+    r"\b(?:international|european|global|world|africa|african|asian|pacific|arab|"
+    r"americas|latin|united nations)\b",
     re.IGNORECASE,
 )
 # The article's country names its officials when it holds this share of the places.
@@ -98,6 +110,53 @@ def _is_home_official(actor: Actor | None, text: str) -> TypeGuard[Actor]:
     return not _DIPLOMAT_TITLE.search(actor.text)
 
 
+def _office_taken(actor: Actor, actors: list[Actor], home: str) -> bool:
+    """Whether the article names someone else as the ``home`` country's holder of the
+    title ``actor`` is named with ("President Trump" in a story that names "Turkish
+    President Recep Tayyip Erdogan"): then ``actor`` holds it elsewhere."""
+    if actor.name is None:
+        return False
+    surname = actor.name.split()[-1].lower()
+    titles = _titles(actor.text)
+    for mention in actors:  # "Trump" after "President Trump"
+        if mention.name is not None and surname in mention.name.lower().split():
+            titles |= _titles(mention.text)
+    if not titles:
+        return False
+    for other in actors:
+        if other.country != home or other.name is None or other.inferred:
+            continue
+        if surname in other.name.lower().split():
+            continue  # the same person
+        if titles & _titles(other.text):
+            return True
+    return False
+
+
+def _titled(actor: Actor, actors: list[Actor]) -> bool:
+    """Whether a mention of ``actor``'s person holds a title ("President X", "Senator
+    X"): one the article only names ("Jane Doe") may be a politician abroad, and is
+    left alone."""
+    terms = sector_terms()
+    texts = [m.text for m in actors if m.name is not None and m.name == actor.name]
+    for word in re.findall(r"[A-Za-z]+", " ".join([actor.text, *texts]).lower()):
+        term = terms.lookup(word)
+        if term is not None and term.kind == "title":
+            return True
+    return False
+
+
+def _titles(text: str) -> set[str]:
+    """The title words of a phrase ("president" of "Turkish President X")."""
+    terms = sector_terms()
+    found = set()
+    for word in re.findall(r"[A-Za-z]+", text.lower()):
+        term = terms.lookup(word)
+        if term is not None and term.kind == "title" and term.sector == "GOV":
+            found.add(word)
+    return found
+
+
 def _home_namesake(actor: Actor | None, home: str) -> TypeGuard[Actor]:
     """Whether ``actor`` has a foreign country that only a town named in its phrase gave
     it (no country, people or capital word), and the ``home`` country has a town of
@@ -129,9 +188,59 @@ def _home_namesake(actor: Actor | None, home: str) -> TypeGuard[Actor]:
     return False
 
 
+def _moved_home(actors: list[Actor], home: str | None) -> dict[str, str]:
+    """The people whose mention's country came only from a town of the ``home``
+    country's name read as a far-off one ("William Doe, of Edmonton" in a Kentucky
+    story), by name, with that far-off country: their other mentions ("he") copied it."""
+    if home is None:
+        return {}
+    moved: dict[str, str] = {}
+    for actor in actors:
+        if actor.name is None or actor.country is None or actor.name in moved:
+            continue
+        if _home_namesake(actor, home):
+            moved[actor.name] = actor.country
+    return moved
+
+
+def _namesake_person(actor: Actor | None, moved: dict[str, str]) -> TypeGuard[Actor]:
+    """Whether ``actor`` is a person ``moved`` holds, with the far-off country."""
+    if actor is None or actor.name is None or actor.country is None:
+        return False
+    return moved.get(actor.name) == actor.country
+
+
 def _alpha2(alpha3: str) -> str | None:
     country = countries().by_iso3(alpha3)
     return country.iso2 if country is not None else None
+
+
+def _state_attack(spacy_doc: Any, actor: Actor | None) -> Actor | None:
+    """``actor`` as its state's armed forces (MIL) when it is an attack named by the
+    state that made it and nothing gave it a sector ("a U.S. drone strike", "Israeli
+    air strikes", "Russian shelling")."""
+    if actor is None or actor.sector is not None or actor.country is None:
+        return actor
+    if actor.country in ("IGO", "NGO") or spacy_doc is None or actor.start is None:
+        return actor
+    span = spacy_doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None or span.root.lemma_.lower() not in _STATE_ATTACKS:
+        return actor
+    modifiers = [t for t in span.root.subtree if t.i < span.root.i]
+    if not any(countries().lookup_name(t.text) or countries().lookup_demonym(t.text)
+               for t in modifiers):  # fmt: skip
+        return actor  # "the attack" that a reference gave a country: not the state's
+    return replace(actor, sector="MIL", inferred=True)
+
+
+def _pronoun_body(doc: Document, event: Event, actor: Actor | None) -> Actor | None:
+    """ "it" or "they" with no code as the body it stands for ("Uber ... it refused")."""
+    return body_antecedent(
+        doc.spacy_doc,
+        doc.actors,
+        actor,
+        lambda candidate: default_sector(doc.spacy_doc, event, candidate, acting=True),
+    )
 
 
 def _needs_country(actor: Actor | None) -> bool:
@@ -139,9 +248,16 @@ def _needs_country(actor: Actor | None) -> bool:
         actor is not None
         and actor.country is None
         and actor.sector is not None
-        and actor.sector not in _STATELESS_SECTORS
+        and (actor.sector not in _STATELESS_SECTORS or _local_group(actor))
         and (actor.name is None or actor.sector in _LOCAL_SECTORS or actor.inferred)
     )
+
+
+def _local_group(actor: Actor) -> bool:
+    """Whether ``actor`` is a non-governmental group whose sector a rule gave ("the
+    Tenants Association", "a rescue group") and whose name claims no reach beyond a
+    country ("International", "European"): it works where the story happens."""
+    return actor.sector == "NGO" and actor.inferred and not _TRANSNATIONAL.search(actor.text)
 
 
 def _event_country(event: Event, fallback: str | None, other: Actor | None) -> str | None:
@@ -181,22 +297,41 @@ def _names_place(actor: Actor | None, place: Place) -> bool:
 def fill_actor_countries(doc: Document) -> Document:
     fallback = article_country(doc)
     home = plain_country(doc)
+    moved = _moved_home(doc.actors, home)
     for event in doc.events:
-        event.actor = (
+        event.actor = default_sector(
+            doc.spacy_doc,
+            event,
             court_of(doc.spacy_doc, event)
             or named_attacker(doc.spacy_doc, doc.actors, event)
-            or default_sector(doc.spacy_doc, event, event.actor, acting=True)
+            or event.actor,
+            acting=True,
         )
         event.recipient = default_sector(doc.spacy_doc, event, event.recipient)
+        event.actor = _pronoun_body(doc, event, event.actor)
+        event.recipient = _pronoun_body(doc, event, event.recipient)
         if home is not None:
-            if _home_namesake(event.actor, home):
+            if _home_namesake(event.actor, home) or _namesake_person(event.actor, moved):
                 event.actor = replace(event.actor, country=home, inferred=True)
-            if _home_namesake(event.recipient, home):
+            if _home_namesake(event.recipient, home) or _namesake_person(event.recipient, moved):
                 event.recipient = replace(event.recipient, country=home, inferred=True)
-            if _is_home_official(event.actor, doc.text):
+            if _is_home_official(event.actor, doc.text) and not _office_taken(
+                event.actor, doc.actors, home
+            ):
                 event.actor = replace(event.actor, country=home, inferred=True)
-            if _is_home_official(event.recipient, doc.text):
+            if _is_home_official(event.recipient, doc.text) and not _office_taken(
+                event.recipient, doc.actors, home
+            ):
                 event.recipient = replace(event.recipient, country=home, inferred=True)
+        event.actor = _state_attack(doc.spacy_doc, event.actor)
+        if _is_home_official(event.actor, doc.text) and _titled(event.actor, doc.actors):
+            country = _event_country(event, fallback, event.recipient)
+            if country is not None and not _office_taken(event.actor, doc.actors, country):
+                event.actor = replace(event.actor, country=country, inferred=True)
+        if _is_home_official(event.recipient, doc.text) and _titled(event.recipient, doc.actors):
+            country = _event_country(event, fallback, event.actor)
+            if country is not None and not _office_taken(event.recipient, doc.actors, country):
+                event.recipient = replace(event.recipient, country=country, inferred=True)
         if not (_needs_country(event.actor) or _needs_country(event.recipient)):
             continue
         if event.actor is not None and _needs_country(event.actor):

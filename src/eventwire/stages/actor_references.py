@@ -10,6 +10,7 @@ from eventwire.coding.actors import PLURAL_NOUNS, PhraseCode, reported_speaker
 from eventwire.coding.parsed_text import parsed_text
 from eventwire.coding.sides import split_sides
 from eventwire.model import Actor
+from eventwire.stages.reference_titles import persons_country, title_words
 
 _SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _PLURAL_PRONOUNS = frozenset({"they", "them"})
@@ -108,7 +109,7 @@ class References:
                         ),
                     )
         if code.person and actor.country is None:
-            titled = self._title_before(code, head)
+            titled = self._title_before(code, head) or self._office_before(code, head)
             if titled is not None:
                 return titled
         if actor.country is None and code.sector_kind == "attacker" and _is_definite(head):
@@ -130,6 +131,8 @@ class References:
                 other = earlier.code
                 same_head = other.head_lemma == code.head_lemma
                 same_sector = actor.sector is not None and other.actor.sector == actor.sector
+                if not same_head and persons_country(code, other):
+                    continue  # "the authorities" are not of a minister's or a man's country
                 if (same_head or same_sector) and other.actor.country is not None:
                     return replace(
                         code,
@@ -268,6 +271,22 @@ class References:
                 sector=code.actor.sector or other.actor.sector,
             ),
         )
+
+    def _office_before(self, code: PhraseCode, head: Any) -> PhraseCode | None:
+        """A person named with a title and no country ("Ambassador Andrei Karlov") after
+        an unnamed holder of that title of a known country ("Russia's ambassador"): that
+        holder's country, when no nearer phrase with that title names another person."""
+        titles = title_words(head)
+        if not titles:
+            return None
+        for earlier in reversed(self.seen):
+            other = earlier.code
+            if earlier.group or other.plural or other.head_lemma not in titles:
+                continue
+            if other.person is not None or other.actor.country is None:
+                return None  # the nearest such title is someone named: not this one
+            return _with_country_of(code, other)
+        return None
 
     def _titled_person(self, code: PhraseCode, head: Any) -> PhraseCode | None:
         """A definite title ("the president", "the foreign minister") standing for the
