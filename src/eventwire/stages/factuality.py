@@ -24,8 +24,10 @@ a competition, an instruction to the reader, a question reported as speech: see
 ``coding.non_events``) loses its events, as does a standing state. A clause that
 asserts no specific event as done (a plan on an event noun, a description in the
 present, quoted speech not in a past tense, an ability, a courtesy, a state held for
-long, the report's frame, a word in another sense: ``coding.nonspecific``) keeps its
-events, flagged ``future`` or ``hypothetical``, so analysts still see them.
+long, the report's frame, a word in another sense: ``coding.nonspecific``) keeps its events, flagged ``future`` or ``hypothetical``, so
+analysts still see them. An event noun that its own "no" denies ("there were no talks")
+is negated; an infinitive that "be" or "due" governs ("the minister is to visit", "is
+due to sign") is an arrangement still to come.
 """
 
 from __future__ import annotations
@@ -124,16 +126,24 @@ def _clause_flags(verb: Any, words: Mapping[str, str]) -> set[str]:
                 flags.add("future")
             if child.dep_ == "mark" and child.lower_ in _PENDING_MARKS and _is_present(verb):
                 flags.add("hypothetical")  # "until their demands are met": not yet
-        elif child.dep_ in ("nsubj", "nsubjpass", "dobj") and (
+        elif child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and (
             child.lower_ in _NEGATIVE_PRONOUNS
             or any(d.dep_ == "det" and d.lower_ == "no" for d in child.children)
         ):
-            flags.add("negated")  # "no employee was injured", "nobody was arrested"
+            flags.add("negated")  # "no employee was injured", "there were no talks"
     if _instead(verb):
         flags.add("negated")  # "instead of allowing the opposition to find out"
     if _after_nor(verb):
         flags.add("negated")  # "did not invite him nor do we endorse his views"
     return flags
+
+
+def _denied_noun(trigger: Any) -> bool:
+    """Whether an event noun is denied by its own determiner ("no attack", "no talks
+    took place", "there were no negotiations"), wherever the parser hangs it."""
+    return trigger.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in ("no", "neither") for c in trigger.children
+    )
 
 
 def _instead(verb: Any) -> bool:
@@ -357,6 +367,8 @@ def assess(event: Event, spacy_doc: Any, *, in_body: bool = False) -> set[str]:
             flags.add("future")  # "police deployed ahead of the protests"
         verb = verb.head  # an event noun: look at its light verb's clause
     flags |= _clause_flags(trigger, words) | _clause_flags(verb, words)
+    if _denied_noun(trigger):
+        flags.add("negated")  # "there has been no attack since", "reported no arrests"
     if trigger.i != verb.i and verb.lemma_.lower() in _PROMISING_VERBS:
         flags.add("future")  # "offered concessions", "pledged aid": not yet given
     if _is_infinitive(verb) and not any(a.pos_ in ("VERB", "AUX") for a in verb.ancestors):
