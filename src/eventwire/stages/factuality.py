@@ -288,6 +288,34 @@ def _is_causative(verb: Any, infinitive: bool) -> bool:
     return infinitive and verb.lemma_.lower() in _CAUSATIVE_VERBS
 
 
+def _is_arranged(verb: Any) -> bool:
+    """Whether the clause is an infinitive that "be" or "due" governs ("the minister is
+    to visit Cairo", "talks were to resume", "the leaders are due to sign"): an
+    arrangement still to come. Not a purpose of a stay ("is in Cairo to meet"), a rank
+    ("was the first to sign", "is among the first to sign") or the content of an aim
+    ("the goal is to ...": its noun tells it)."""
+    if not _is_infinitive(verb) or verb.dep_ != "xcomp":
+        return False
+    head = verb.head
+    if head.lower_ == "due":
+        return True
+    if head.lemma_.lower() != "be" or verb.lemma_.lower() == "blame":
+        return False  # "they are to blame": responsible, no plan
+    if any(c.dep_ in ("attr", "acomp", "prep", "advmod") and c.i < verb.i for c in head.children):
+        return False
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "expl")]
+    return bool(subjects) and not any(s.lemma_.lower() in _AIM_NOUNS for s in subjects)
+
+
+# Nouns whose "is to" tells their content, not an arrangement ("the goal is to ...").
+_AIM_NOUNS = frozenset(
+    {"goal", "aim", "purpose", "objective", "idea", "plan", "intention", "task", "mission",
+     "job", "priority", "point", "role", "function", "hope", "challenge", "solution",
+     "answer", "way", "step", "option", "strategy", "policy", "target", "ambition", "dream",
+     "intent", "agenda", "focus", "concern", "alternative", "choice", "decision", "wish"}
+)  # fmt: skip
+
+
 def _is_agreed_aim(verb: Any) -> bool:
     """Whether the clause is the aim of an agreement just made ("signed an accord to
     increase trade", "reached a deal to reopen the border"): not yet done."""
@@ -373,6 +401,8 @@ def assess(event: Event, spacy_doc: Any, *, in_body: bool = False) -> set[str]:
         flags.add("future")  # "offered concessions", "pledged aid": not yet given
     if _is_infinitive(verb) and not any(a.pos_ in ("VERB", "AUX") for a in verb.ancestors):
         flags.add("future")  # a headline's "Leaders to meet next week"
+    if _is_arranged(verb):
+        flags.add("future")  # "the minister is to visit", "is due to sign"
     if _is_agreed_aim(verb):
         flags.add("hypothetical")  # "signed an agreement to increase trade": its aim
     if _is_mandative(verb):
