@@ -50,3 +50,18 @@ def test_asking_for_something_is_a_request(code: Coder) -> None:
     assert "REQUEST" in factual_types(code("The mayor asked the army to leave the town."))
 
 
+def test_a_punishment_faced_is_still_to_come(code: Coder) -> None:
+    doc = code("The protesters could face prison terms of up to five years.")
+    assert "COERCE" not in factual_types(doc) and "SANCTION" not in factual_types(doc)
+
+
+def test_police_called_to_an_incident_is_no_mobilization(code: Coder) -> None:
+    assert "MOBILIZE" not in factual_types(code("Police were called to the scene at 3 a.m."))
+
+
+def test_a_markets_demand_is_no_request(code: Coder) -> None:
+    assert "REQUEST" not in factual_types(code("Demand for oil rose sharply in China."))
+
+
+def test_a_restriction_by_the_weather_is_no_coercion(code: Coder) -> None:
+    assert "COERCE" not in factual_types(code("Heavy fog restricted flights at the airport."))
