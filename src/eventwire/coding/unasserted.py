@@ -182,9 +182,7 @@ def _is_market_demand(trigger: Any) -> bool:
         return False
     if any(c.dep_ in ("poss", "acl", "relcl") for c in trigger.children):
         return False  # "the union's demand", "a demand that they resign"
-    if any(
-        c.dep_ in ("amod", "compound") and c.lower_ in _MARKET_WORDS for c in trigger.children
-    ):
+    if any(c.dep_ in ("amod", "compound") and c.lower_ in _MARKET_WORDS for c in trigger.children):
         return True
     head = trigger.head
     return trigger.dep_ in ("nsubj", "dobj") and head.lemma_.lower() in _MARKET_VERBS
@@ -194,9 +192,7 @@ def _restricted_by_circumstance(verb: Any) -> bool:
     """A restriction whose subject is weather, money or a shortage ("fog restricted
     flights"), no actor."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    agents = [
-        p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
-    ]
+    agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     return any(s.lemma_.lower() in _CIRCUMSTANCES for s in subjects + agents)
 
 

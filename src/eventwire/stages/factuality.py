@@ -38,6 +38,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
+from eventwire.coding.non_events import clause_verb
 from eventwire.coding.nonspecific import nonspecific_reason
 from eventwire.coding.past_telling import (
     is_standing_state,
@@ -46,7 +47,6 @@ from eventwire.coding.past_telling import (
     reports_no_event,
     trigger_and_verb,
 )
-from eventwire.coding.non_events import clause_verb
 from eventwire.coding.syntax import COMMITTING_VERBS
 from eventwire.coding.unasserted import unasserted_reason
 from eventwire.datafiles import read_word_table
