@@ -13,6 +13,10 @@ by the form of the sentence or the sense the context gives the word:
   one requests anything;
 - *circumstance*: a restriction that weather, money or the like sets ("fog restricted
   flights", "the budget limits hiring"): no actor coerces anyone;
+- *thanks*: thanks to private persons ("thanked her family and the volunteers"): a
+  courtesy, no support;
+- *attribute*: a participle or adjective that describes its noun ("members of the
+  banned party"): a property, not an event told;
 - *aim*: an infinitive that tells what a body was founded, built, trained or hired to
   do ("the militia was founded to fight the government", "a unit created to
   investigate fraud"): its purpose, not an act told.
@@ -63,6 +67,15 @@ _CIRCUMSTANCES = frozenset(
      "shortage", "lack", "blizzard", "hurricane", "typhoon", "cyclone", "drought", "smog",
      "visibility", "condition", "conditions", "snowfall", "rainfall", "frost", "gale"}
 )  # fmt: skip
+# Private persons one thanks out of courtesy.
+_PRIVATE_PEOPLE = frozenset(
+    {"family", "friend", "volunteer", "fan", "supporter", "staff", "organiser",
+     "organizer", "parent", "wife", "husband", "child", "team", "everyone", "everybody",
+     "all", "colleague", "teammate", "coach", "sponsor", "donor", "crew", "audience",
+     "community", "resident", "neighbour", "neighbor", "teacher", "mother", "father",
+     "sister", "brother", "son", "daughter", "partner", "fans", "viewer", "listener",
+     "reader", "customer", "guest", "attendee", "participant", "member", "people"}
+)  # fmt: skip
 # Verbs that make a body for an aim ("founded to fight", "hired to investigate").
 _MAKING = frozenset(
     {"found", "establish", "create", "form", "design", "build", "develop", "train",
@@ -88,7 +101,31 @@ def unasserted_reason(trigger: Any, verb: Any, type_: str | None) -> str | None:
         return "circumstance"
     if trigger.i == verb.i and _is_aim_of_making(verb):
         return "aim"
+    if _is_private_thanks(trigger):
+        return "thanks"
+    if _is_attribute(trigger):
+        return "attribute"
     return None
+
+
+def _is_private_thanks(trigger: Any) -> bool:
+    """Thanks to private persons ("thanked her family and the volunteers"): a courtesy,
+    no political support."""
+    if trigger.lemma_.lower() not in ("thank", "thanks") or trigger.pos_ != "VERB":
+        return False
+    thanked = [c for c in trigger.children if c.dep_ == "dobj"]
+    thanked += [c for t in thanked for c in t.conjuncts]
+    return bool(thanked) and all(t.lemma_.lower() in _PRIVATE_PEOPLE for t in thanked)
+
+
+def _is_attribute(trigger: Any) -> bool:
+    """A participle or adjective that describes its noun ("members of the banned
+    party", "the agreed-upon meeting points"): a property, not an event told."""
+    return (
+        trigger.dep_ == "amod"
+        and trigger.tag_ in ("VBN", "JJ")
+        and trigger.head.pos_ in ("NOUN", "PROPN")
+    )
 
 
 def _sentence_end(token: Any) -> Any | None:

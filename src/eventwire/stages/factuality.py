@@ -371,7 +371,7 @@ NONSPECIFIC_REASONS: frozenset[str] = frozenset(
 # The reasons of ``coding.unasserted`` that flag an event (a question, a punishment
 # faced, a routine call-out, a market's demand, a restriction by weather or money).
 UNASSERTED_REASONS: frozenset[str] = frozenset(
-    {"question", "faced", "routine", "market", "circumstance"}
+    {"question", "faced", "routine", "market", "circumstance", "thanks", "attribute"}
 )
 # Left out: "aim" ("the militia was founded to fight"): it cost one NGEC set-aside story
 # (under the floor 0.875) and, on WORK, a story whose body was set up "to recruit".
