@@ -69,7 +69,3 @@ def test_a_restriction_by_the_weather_is_no_coercion(code: Coder) -> None:
 
 def test_thanks_to_private_persons_are_a_courtesy(code: Coder) -> None:
     assert "SUPPORT" not in factual_types(code("The mayor thanked volunteers at the ceremony."))
-
-
-def test_a_participle_describing_a_noun_tells_no_event(code: Coder) -> None:
-    assert "COERCE" not in factual_types(code("Members of the banned party gathered downtown."))

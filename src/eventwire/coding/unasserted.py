@@ -15,8 +15,6 @@ by the form of the sentence or the sense the context gives the word:
   flights", "the budget limits hiring"): no actor coerces anyone;
 - *thanks*: thanks to private persons ("thanked her family and the volunteers"): a
   courtesy, no support;
-- *attribute*: a participle or adjective that describes its noun ("members of the
-  banned party"): a property, not an event told;
 - *aim*: an infinitive that tells what a body was founded, built, trained or hired to
   do ("the militia was founded to fight the government", "a unit created to
   investigate fraud"): its purpose, not an act told.
@@ -103,8 +101,6 @@ def unasserted_reason(trigger: Any, verb: Any, type_: str | None) -> str | None:
         return "aim"
     if _is_private_thanks(trigger):
         return "thanks"
-    if _is_attribute(trigger):
-        return "attribute"
     return None
 
 
@@ -116,16 +112,6 @@ def _is_private_thanks(trigger: Any) -> bool:
     thanked = [c for c in trigger.children if c.dep_ == "dobj"]
     thanked += [c for t in thanked for c in t.conjuncts]
     return bool(thanked) and all(t.lemma_.lower() in _PRIVATE_PEOPLE for t in thanked)
-
-
-def _is_attribute(trigger: Any) -> bool:
-    """A participle or adjective that describes its noun ("members of the banned
-    party", "the agreed-upon meeting points"): a property, not an event told."""
-    return (
-        trigger.dep_ == "amod"
-        and trigger.tag_ in ("VBN", "JJ")
-        and trigger.head.pos_ in ("NOUN", "PROPN")
-    )
 
 
 def _sentence_end(token: Any) -> Any | None:
