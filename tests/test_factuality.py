@@ -137,3 +137,31 @@ def test_a_standing_state_is_no_event_but_news_in_the_passive_is(code: Coder) ->
     assert [e for e in doc.events if e.type == "SUPPORT"] == []
     done = code("The new government was recognized by the council on Monday.")
     assert of_type(done, "SUPPORT")
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("There were no negotiations between the two sides.", "CONSULT"),
+        ("There has been no attack on the town since March.", "ASSAULT"),
+        ("Police reported no arrests after the march.", "COERCE"),
+    ],
+)
+def test_an_event_its_own_no_denies_did_not_happen(code: Coder, text: str, type_: str) -> None:
+    assert all(e.negated for e in of_type(code(text), type_))
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("The president is due to visit Paris on Thursday.", "CONSULT"),
+        ("The minister is to visit the border region next month.", "CONSULT"),
+    ],
+)
+def test_what_is_to_happen_or_is_due_is_not_yet_done(code: Coder, text: str, type_: str) -> None:
+    assert not any(e.factual for e in of_type(code(text), type_))
+
+
+def test_the_first_to_do_something_did_it(code: Coder) -> None:
+    doc = code("Chile was the first country in the region to ratify the treaty.")
+    assert any(e.factual for e in of_type(doc, "SUPPORT"))

@@ -24,6 +24,8 @@ Coder = Callable[[str], Document]
         # another sense of the word
         ("The striker demonstrated his skill in the second half.", "PROTEST"),
         ("The farm meets the needs of the village.", "CONSULT"),
+        ("The killing reinforced the sense of unease in the capital.", "MOBILIZE"),
+        ("Her parents are visiting other cities in Europe.", "CONSULT"),
     ],
 )
 def test_no_specific_event_is_kept_but_not_factual(code: Coder, text: str, type_: str) -> None:
@@ -35,6 +37,8 @@ def test_no_specific_event_is_kept_but_not_factual(code: Coder, text: str, type_
     ("text", "type_"),
     [
         ("Negotiators held talks in Geneva on Tuesday.", "CONSULT"),
+        ("The army reinforced its positions near the border.", "MOBILIZE"),
+        ("The minister visited Cairo on Monday.", "CONSULT"),
         ("Police arrested two suspects in the market on Friday.", "COERCE"),
         ("Thousands of farmers protested against the quotas in the capital on Monday.", "PROTEST"),
         ("The two parties opposed the dam in a vote on Monday.", "REJECT"),

@@ -24,7 +24,9 @@ are kept and flagged by the factuality stage, so an analyst can still see them:
   his skill" is no protest, "military strikes" no labour strike, "amassed charges"
   no mobilization, "killing off the siesta" no attack, "meet their needs", "call
   the farm X" and "called the police" (a report) no consultation, "seeking office"
-  no request, "accepting new patients" no agreement, "pleaded guilty" no request).
+  no request, "accepting new patients" no agreement, "pleaded guilty" no request, a
+  visit by private persons ("her parents are visiting Rome") no consultation,
+  "reinforced the sense of unease" no mobilization).
 
 - *background*: a relative clause in the active present perfect with no time of its
   own ("their countries, which have backed opposing sides"), the noun's history;
@@ -278,6 +280,23 @@ _PRIVATE_PLACES = frozenset(
     {"market", "shop", "store", "restaurant", "museum", "park", "beach", "zoo", "relative",
      "family", "friend", "grave", "mall", "bar", "cafe", "gallery", "exhibition"}
 )  # fmt: skip
+# Verbs that reinforce, and the notions they reinforce that are no force ("reinforced
+# the sense of unease").
+_REINFORCING = frozenset({"reinforce", "strengthen", "bolster", "boost", "heighten", "fuel"})
+_NOTIONS = frozenset(
+    {"sense", "impression", "view", "belief", "perception", "fear", "concern", "notion",
+     "idea", "message", "argument", "case", "feeling", "suspicion", "unease", "image",
+     "stereotype", "trend", "hope", "confidence", "morale", "claim", "narrative", "doubt",
+     "anxiety", "speculation", "resolve", "determination", "conviction",
+     "economy", "standing", "reputation", "credibility", "legitimacy"}
+)  # fmt: skip
+# Private persons whose visits are travel, not diplomacy.
+_PRIVATE_VISITORS = frozenset(
+    {"parent", "sibling", "family", "tourist", "holidaymaker", "student", "fan", "child",
+     "relative", "friend", "couple", "pilgrim", "traveller", "traveler", "visitor", "kid",
+     "son", "daughter", "mother", "father", "grandparent", "wife", "husband", "brother",
+     "sister", "resident", "cousin", "grandmother", "grandfather", "class", "classmate"}
+)  # fmt: skip
 _AMOUNTS = frozenset({"lot", "much", "little", "something", "nothing", "plenty", "more"})
 # Whom one calls to report, not to consult ("called the police", "called 911").
 _EMERGENCY = frozenset(
@@ -346,6 +365,14 @@ def _other_sense(trigger: Any, verb: Any, type_: str | None) -> str | None:
         gathered = [c for c in verb.children if c.dep_ == "dobj"]
         if gathered and not any(g.lemma_.lower() in _MOBILIZED for g in gathered):
             return "sense"  # "amassed charges", "amassed a fortune"
+    if type_ == "MOBILIZE" and verb.lemma_.lower() in _REINFORCING:
+        reinforced = [c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        if reinforced and all(r in _NOTIONS for r in reinforced):
+            return "metaphor"  # "reinforced the sense of unease", "boosted hopes"
+    if type_ == "CONSULT" and lemma in ("visit", "tour"):
+        visitors = [c.lemma_.lower() for c in verb.children if c.dep_ == "nsubj"]
+        if visitors and all(v in _PRIVATE_VISITORS for v in visitors):
+            return "sense"  # "her parents are visiting other cities": private travel
     if type_ == "ASSAULT" and lemma == "kill" and _has_child(trigger, "prt", "off"):
         killed = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
         if killed and not any(k.lemma_.lower() in _PEOPLE or k.pos_ == "PROPN" for k in killed):
