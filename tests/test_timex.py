@@ -188,6 +188,17 @@ def test_caption_date_is_a_lower_bound_for_weekdays() -> None:
     assert resolve_weekday(published, 1, Tense.PAST) == date(2023, 9, 12)
 
 
+def test_date_guessed_from_the_text_is_a_lower_bound_for_weekdays() -> None:
+    # No metadata: the publication date is guessed as the newest full date the text
+    # names (a Sunday). The article was written that day or later, so "on Monday" in the
+    # past tense is the next day, not the Monday six days before.
+    sunday = Anchor(date(2021, 5, 9), DateOrigin.TEXT)
+    assert sunday.is_lower_bound
+    text = "Crowds gathered outside the court on Monday."
+    assert only(text, anchor=sunday, tense=Tense.PAST)[2] == "2021-05-10"
+    assert not Anchor(date(2021, 5, 9), DateOrigin.METADATA).is_lower_bound
+
+
 def test_no_anchor_keeps_relative_expressions_unresolved() -> None:
     result = found("On Tuesday, a week after the vote of June 3, 2021, protests spread.", None)
     assert ("Tuesday", "DATE", None, None) in result
