@@ -121,6 +121,16 @@ def test_news_in_the_present_perfect_is_not_historical(code: Coder) -> None:
     assert not any("historical" in e.contexts for e in of_type(doc, "ASSAULT"))
 
 
+def test_a_count_of_people_taken_in_is_news_not_a_summary(code: Coder) -> None:
+    # "have fought two wars" counts events; "have arrested two people" counts whom one
+    # arrest took in, and is the day's news
+    doc = code("Harbor police have arrested two people on smuggling charges.")
+    arrests = of_type(doc, "COERCE")
+    assert arrests and not any("historical" in e.contexts for e in arrests)
+    doc = code("Police have detained 14 protesters outside the ministry.")
+    assert not any("historical" in e.contexts for e in of_type(doc, "COERCE"))
+
+
 def test_a_series_of_past_events_summed_up_is_historical(code: Coder) -> None:
     doc = code(
         "Diplomats say successive rounds of talks, mediated by Norway and Qatar, "

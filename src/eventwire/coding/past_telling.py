@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from eventwire.coding.non_events import non_event_reason
+from eventwire.knowledge.sectors import sector_terms
 from eventwire.model import Event
 
 _SUMMARY_ADVERBS = frozenset({"already", "repeatedly", "previously", "often", "frequently"})
@@ -41,13 +42,23 @@ def is_summary_of_past(event: Event, spacy_doc: Any) -> bool:
     spans = [p for p in verb.children if p.dep_ == "prep" and p.lower_ in _SPAN_PREPS]
     if any(t.lemma_.lower() in _SPAN_UNITS for p in spans for t in p.subtree):
         return True
-    counted = [trigger, *(c for c in verb.children if c.dep_ == "dobj")]
+    # a count of events ("two wars", "three rounds of talks"), not of the people an act
+    # took in ("have arrested two people", "have detained 12 suspects"): that is news
+    counted = [trigger, *(c for c in verb.children if c.dep_ == "dobj" and not _is_people(c))]
     return any(
         (c.dep_ == "nummod" and c.like_num and c.lower_ not in ("one", "1"))
         or (c.dep_ in ("amod", "det") and c.lower_ in _MANY and noun.tag_ == "NNS")
         for noun in counted
         for c in noun.children
     )
+
+
+def _is_people(noun: Any) -> bool:
+    """Whether a noun names people (an actor noun of the sector lexicon, a person or a
+    nationality) rather than events."""
+    if noun.ent_type_ in ("PERSON", "NORP"):
+        return True
+    return sector_terms().lookup(noun.lower_) is not None
 
 
 def trigger_and_verb(event: Event, spacy_doc: Any) -> tuple[Any, Any] | None:
