@@ -3,6 +3,8 @@ happened; a named person or organisation and a pseudo-country are left alone."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from eventwire.model import Actor, Document, Event, Place, Precision
 from eventwire.stages.actor_countries import fill_actor_countries
 
@@ -117,3 +119,15 @@ def test_a_town_of_the_articles_own_country_is_the_local_namesake() -> None:
     fill_actor_countries(doc)
     assert doc.events[0].recipient is not None and doc.events[0].recipient.country == "USA"
     assert doc.events[1].recipient is not None and doc.events[1].recipient.country == "AUS"
+
+
+def test_a_town_in_the_actor_takes_the_country_it_was_resolved_to(code_whole: Any) -> None:
+    # "Paris" read alone is France's capital; in a Texas story the places stage resolves
+    # it to the Texas town, and the town's police are American
+    doc = code_whole(
+        "Paris Police have arrested two men on theft charges in Paris, Texas. "
+        "The men were taken to the Lamar County jail."
+    )
+    arrests = [e for e in doc.events if e.type == "COERCE" and e.actor is not None]
+    police = [e.actor for e in arrests if e.actor is not None and "Police" in e.actor.text]
+    assert police and all((a.country, a.sector) == ("USA", "COP") for a in police)

@@ -202,3 +202,15 @@ def test_a_one_word_place_in_a_title_still_gives_its_country(code: Coder) -> Non
     doc = code("Quebec Health Minister Paul Tremblay criticised the federal plan.")
     minister = next(a for a in doc.actors if "Minister" in a.text)
     assert minister.country == "CAN"
+
+
+def test_a_sector_word_beside_a_capital_tells_the_sector(code: Coder) -> None:
+    # a capital alone stands for its government; a sector word beside it tells its own
+    doc = code("Nairobi police arrested three traders on Friday.")
+    arrest = next(e for e in doc.events if e.type == "COERCE")
+    assert arrest.actor is not None
+    assert (arrest.actor.country, arrest.actor.sector) == ("KEN", "COP")
+    assert len([e for e in doc.events if e.type == "COERCE"]) == 1
+    alone = code("Nairobi rejected the proposal.")
+    reject = next(e for e in alone.events if e.type == "REJECT")
+    assert reject.actor is not None and reject.actor.sector == "GOV"

@@ -397,6 +397,7 @@ def code_phrase(head: Any) -> PhraseCode:
     name: str | None = None
     sector_kind: str | None = None
     country_only = False
+    capital = False  # a capital named in the phrase ("Moscow", "Kabul officials")
     covered: set[int] = set()
     sector_span: tuple[int, int] | None = None
     country_span: tuple[int, int] | None = None
@@ -434,8 +435,7 @@ def code_phrase(head: Any) -> PhraseCode:
                 country, country_span = found.iso3, (first, last)
                 if kind in ("name", "capital"):
                     name = name or found.name
-                if kind == "capital":
-                    sector = sector or "GOV"
+                capital = capital or kind == "capital"
             continue
         if term is not None and sector is None and term.sector:
             # Prefer the sector word closest to the head (the rightmost one).
@@ -476,8 +476,11 @@ def code_phrase(head: Any) -> PhraseCode:
         # a people ("Algerians", "ethnic Albanians"): its civilians; "the Americans
         # said" is more often a delegation, left to the rules below
         sector = "CVL"
-    if country_only and sector is None:
-        sector = "GOV"  # a state named as an actor stands for its government
+    if (country_only or capital) and sector is None:
+        # a state named as an actor stands for its government, and so does its capital
+        # ("Moscow warned"); a sector word beside the capital tells its own ("London
+        # police", "Kabul residents")
+        sector = "GOV"
 
     extent = phrase_extent(head, tokens)
     start = extent[0].idx

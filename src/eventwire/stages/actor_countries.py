@@ -188,6 +188,33 @@ def _home_namesake(actor: Actor | None, home: str) -> TypeGuard[Actor]:
     return False
 
 
+def _resolved_town(doc: Document, actor: Actor | None) -> Actor | None:
+    """An actor whose country came from a town or capital its phrase names ("London
+    Police", "Paris officials") takes the country the places stage resolved that very
+    mention to ("London, Ky.": the United States), unless the phrase also names a
+    country or a people."""
+    if actor is None or actor.start is None or actor.end is None or actor.country is None:
+        return actor
+    inside = [
+        p
+        for p in doc.places
+        if actor.start <= p.start
+        and p.end <= actor.end
+        and p.country_code
+        and p.precision is not Precision.COUNTRY
+    ]
+    if len(inside) != 1:
+        return actor
+    country = _alpha3(inside[0].country_code)
+    if country is None or country == actor.country:
+        return actor
+    known = countries()
+    words = [w.strip(",.;:()'\"") for w in actor.text.split()]
+    if any(known.lookup_name(w) or known.lookup_demonym(w) for w in words if w):
+        return actor  # "the Iraqi police in Basra": the phrase names its country
+    return replace(actor, country=country, inferred=True)
+
+
 def _moved_home(actors: list[Actor], home: str | None) -> dict[str, str]:
     """The people whose mention's country came only from a town of the ``home``
     country's name read as a far-off one ("William Doe, of Edmonton" in a Kentucky
@@ -310,6 +337,8 @@ def fill_actor_countries(doc: Document) -> Document:
         event.recipient = default_sector(doc.spacy_doc, event, event.recipient)
         event.actor = _pronoun_body(doc, event, event.actor)
         event.recipient = _pronoun_body(doc, event, event.recipient)
+        event.actor = _resolved_town(doc, event.actor)
+        event.recipient = _resolved_town(doc, event.recipient)
         if home is not None:
             if _home_namesake(event.actor, home) or _namesake_person(event.actor, moved):
                 event.actor = replace(event.actor, country=home, inferred=True)
