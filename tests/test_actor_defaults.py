@@ -7,116 +7,95 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import pytest
-
-from eventwire.model import Document, Event
+from eventpicks import actor_codes, events_of, recipient_codes
+from eventwire.model import Document
 
 Coder = Callable[[str], Document]
 
 
-@pytest.fixture(scope="module")
-def code(code_whole: Coder) -> Coder:
-    """The whole pipeline: countries are filled after places."""
-    return code_whole
-
-
-def _events(doc: Document, type_: str, start: str = "") -> list[Event]:
-    return [e for e in doc.events if e.type == type_ and e.sentence.startswith(start)]
-
-
-def _actor_codes(events: list[Event]) -> set[tuple[str | None, str | None]]:
-    return {(e.actor.country, e.actor.sector) if e.actor else (None, None) for e in events}
-
-
-def _recipient_codes(events: list[Event]) -> set[tuple[str | None, str | None]]:
-    return {
-        (e.recipient.country, e.recipient.sector) if e.recipient else (None, None) for e in events
-    }
-
-
-def test_a_passive_sentence_is_the_courts(code: Coder) -> None:
-    doc = code(
+def test_a_passive_sentence_is_the_courts(code_whole: Coder) -> None:
+    doc = code_whole(
         "Two brothers from Leeds were sentenced to four years in prison on Tuesday for"
         " robbing a bank in Leeds, England."
     )
-    sentenced = _events(doc, "SANCTION")
+    sentenced = events_of(doc, "SANCTION")
     assert sentenced
-    assert _actor_codes(sentenced) == {("GBR", "JUD")}
+    assert actor_codes(sentenced) == {("GBR", "JUD")}
     assert all(e.actor is not None and e.actor.inferred for e in sentenced)
 
 
-def test_a_sentence_with_its_judge_keeps_the_judge(code: Coder) -> None:
-    doc = code("Justice Mary Tolland sentenced Paul Greer to six years in prison in Toronto.")
-    sentenced = _events(doc, "SANCTION")
+def test_a_sentence_with_its_judge_keeps_the_judge(code_whole: Coder) -> None:
+    doc = code_whole("Justice Mary Tolland sentenced Paul Greer to six years in prison in Toronto.")
+    sentenced = events_of(doc, "SANCTION")
     assert sentenced
     assert {e.actor.sector for e in sentenced if e.actor} == {"JUD"}
 
 
-def test_a_person_named_without_a_title_in_a_crime_is_a_civilian(code: Coder) -> None:
-    doc = code(
+def test_a_person_named_without_a_title_in_a_crime_is_a_civilian(code_whole: Coder) -> None:
+    doc = code_whole(
         "Police in Winnipeg, Manitoba said Darren Pelletier stabbed his neighbour on Sunday night."
     )
-    stabbed = _events(doc, "ASSAULT")
+    stabbed = events_of(doc, "ASSAULT")
     assert stabbed
-    assert ("CAN", "CVL") in _actor_codes(stabbed)
+    assert ("CAN", "CVL") in actor_codes(stabbed)
 
 
-def test_a_firm_known_by_its_name_is_a_business(code: Coder) -> None:
-    doc = code(
+def test_a_firm_known_by_its_name_is_a_business(code_whole: Coder) -> None:
+    doc = code_whole(
         "Kessler Logistics agreed on Monday to pay its drivers in Ohio a higher wage,"
         " the Ohio Department of Labor said in Columbus, Ohio."
     )
-    agreed = _events(doc, "AGREE")
+    agreed = events_of(doc, "AGREE")
     assert agreed
     assert {e.actor.sector for e in agreed if e.actor} == {"BUS"}
 
 
-def test_a_crowd_and_a_union_are_civilians_and_labour(code: Coder) -> None:
-    doc = code(
+def test_a_crowd_and_a_union_are_civilians_and_labour(code_whole: Coder) -> None:
+    doc = code_whole(
         "More than 2,000 people marched through Lyon, France on Saturday to protest"
         " against the pension reform.\nThe union called a strike in Lyon, France."
     )
-    marched = _events(doc, "PROTEST", "More than")
+    marched = events_of(doc, "PROTEST", start="More than")
     assert marched
-    assert ("FRA", "CVL") in _actor_codes(marched)
+    assert ("FRA", "CVL") in actor_codes(marched)
     union = [e for e in doc.events if e.sentence.startswith("The union")]
     assert any(e.actor is not None and e.actor.sector == "LAB" for e in union)
 
 
-def test_a_province_that_acts_is_its_government(code: Coder) -> None:
-    doc = code("The province of Manitoba promised to fund two new clinics in Winnipeg.")
+def test_a_province_that_acts_is_its_government(code_whole: Coder) -> None:
+    doc = code_whole("The province of Manitoba promised to fund two new clinics in Winnipeg.")
     promised = [e for e in doc.events if e.actor is not None]
     assert promised
     assert any(e.actor is not None and e.actor.sector == "GOV" for e in promised)
 
 
-def test_the_attackers_named_elsewhere_act_in_a_passive_attack(code: Coder) -> None:
-    doc = code(
+def test_the_attackers_named_elsewhere_act_in_a_passive_attack(code_whole: Coder) -> None:
+    doc = code_whole(
         "Armed men kidnapped a businessman in Kaduna, Nigeria on Sunday. Her captors released"
         " a video. The woman was beaten, police said."
     )
-    beaten = _events(doc, "ASSAULT", "The woman")
+    beaten = events_of(doc, "ASSAULT", start="The woman")
     assert beaten
-    assert _actor_codes(beaten) == {("NGA", "CRM")}
-    assert _recipient_codes(beaten) == {("NGA", "CVL")}
+    assert actor_codes(beaten) == {("NGA", "CRM")}
+    assert recipient_codes(beaten) == {("NGA", "CVL")}
 
 
-def test_a_surname_read_as_an_organisation_is_still_a_person(code: Coder) -> None:
-    doc = code(
+def test_a_surname_read_as_an_organisation_is_still_a_person(code_whole: Coder) -> None:
+    doc = code_whole(
         "Taleh Habibzade was arrested in Enfield, London.\n"
         "Police said Habibzade attacked his victim with a knife."
     )
-    attacked = _events(doc, "ASSAULT", "Police said")
+    attacked = events_of(doc, "ASSAULT", start="Police said")
     assert attacked
-    assert _actor_codes(attacked) == {("GBR", "CVL")}
+    assert actor_codes(attacked) == {("GBR", "CVL")}
 
 
-def test_an_acronym_spelled_out_takes_the_sector_of_its_name(code: Coder) -> None:
-    doc = code(
+def test_an_acronym_spelled_out_takes_the_sector_of_its_name(code_whole: Coder) -> None:
+    doc = code_whole(
         "The Department of Licensing (DOL) in Sacramento, California told the firm to stop."
         " Lyft asked the DOL for a permit on Monday."
     )
-    asked = _events(doc, "REQUEST", "Lyft")
+    asked = events_of(doc, "REQUEST", start="Lyft")
     assert asked
     assert {(e.recipient.country, e.recipient.sector) for e in asked if e.recipient} == {
         ("USA", "GOV")

@@ -8,64 +8,61 @@ from collections.abc import Callable
 
 import pytest
 
-from eventwire.model import Document, Event
+from eventpicks import events_of
+from eventwire.model import Document
 
 Coder = Callable[[str], Document]
 
 
 @pytest.fixture(scope="module")
-def code(code_whole: Coder) -> Coder:
+def code_whole(code_whole: Coder) -> Coder:
     return code_whole
 
 
-def _events(doc: Document, type_: str) -> list[Event]:
-    return [e for e in doc.events if e.type == type_]
-
-
-def test_a_named_ambassador_is_of_the_country_named_with_the_title(code: Coder) -> None:
-    doc = code(
+def test_a_named_ambassador_is_of_the_country_named_with_the_title(code_whole: Coder) -> None:
+    doc = code_whole(
         "Norway's ambassador arrived in Ankara on Monday. Ambassador Erik Solberg"
         " criticized the Turkish government for the arrests of journalists."
     )
-    accused = _events(doc, "ACCUSE")
+    accused = events_of(doc, "ACCUSE")
     assert accused
     assert {(e.actor.country, e.actor.sector) for e in accused if e.actor} == {("NOR", "GOV")}
 
 
-def test_a_president_is_not_of_a_country_whose_president_is_named(code: Coder) -> None:
-    doc = code(
+def test_a_president_is_not_of_a_country_whose_president_is_named(code_whole: Coder) -> None:
+    doc = code_whole(
         "ANKARA - Turkish President Ali Demir met ministers in Ankara on Monday. President"
         " Walker criticized the arrests of journalists in Istanbul. Police in Izmir"
         " detained two reporters."
     )
-    accused = [e for e in _events(doc, "ACCUSE") if e.actor and e.actor.name == "Walker"]
+    accused = [e for e in events_of(doc, "ACCUSE") if e.actor and e.actor.name == "Walker"]
     assert accused
     assert all(e.actor is not None and e.actor.country != "TUR" for e in accused)
 
 
-def test_a_titled_person_without_a_country_takes_the_events_place(code: Coder) -> None:
-    doc = code(
+def test_a_titled_person_without_a_country_takes_the_events_place(code_whole: Coder) -> None:
+    doc = code_whole(
         "Turkish President Ali Demir spoke in Ankara on Monday. In Washington, President"
         " Walker criticized the arrests of journalists on Tuesday."
     )
-    accused = [e for e in _events(doc, "ACCUSE") if e.actor and e.actor.name == "Walker"]
+    accused = [e for e in events_of(doc, "ACCUSE") if e.actor and e.actor.name == "Walker"]
     assert accused
     assert {e.actor.country for e in accused if e.actor} == {"USA"}
 
 
-def test_an_attack_named_by_its_state_is_its_forces(code: Coder) -> None:
-    doc = code("Three fighters were killed in Syria on Monday by a U.S. drone strike.")
-    attacks = [e for e in _events(doc, "ASSAULT") if e.actor is not None]
+def test_an_attack_named_by_its_state_is_its_forces(code_whole: Coder) -> None:
+    doc = code_whole("Three fighters were killed in Syria on Monday by a U.S. drone strike.")
+    attacks = [e for e in events_of(doc, "ASSAULT") if e.actor is not None]
     assert attacks
     assert {(e.actor.country, e.actor.sector) for e in attacks if e.actor} == {("USA", "MIL")}
 
 
-def test_the_authorities_are_not_of_a_named_ministers_country(code: Coder) -> None:
-    doc = code(
+def test_the_authorities_are_not_of_a_named_ministers_country(code_whole: Coder) -> None:
+    doc = code_whole(
         "DENPASAR - A tourist was arrested in Bali, Indonesia on Monday. Australian Foreign"
         " Minister Julie Brown said she was concerned. The authorities later charged him"
         " with assault in Denpasar."
     )
-    charged = [e for e in _events(doc, "ACCUSE") if e.actor is not None]
+    charged = [e for e in events_of(doc, "ACCUSE") if e.actor is not None]
     assert charged
     assert {e.actor.country for e in charged if e.actor} == {"IDN"}
