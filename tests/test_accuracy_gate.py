@@ -181,4 +181,5 @@ def test_audit_gate(shared_dir: Path, nlp: Any) -> None:
     _check("audit", {
         "type_and_actor_right": scores.share(scores.type_and_actor_right),
         "all_filled_right": scores.share(scores.all_filled_right),
+        "all_right": scores.share(scores.all_right),
     })  # fmt: skip

@@ -71,6 +71,10 @@ def test_judged_events_are_scored_and_changed_ones_are_not_credited(tmp_path: Pa
     assert scores.type_and_actor_right == len(listed)
     first_place_filled = listed[0].coded["place"] is not None
     assert scores.all_filled_right == len(listed) - (1 if first_place_filled else 0)
+    # Every field, an empty one too: the first event's place is wrong either way, and an
+    # empty place judged wrong is one the text could have filled.
+    assert scores.all_right == len(listed) - 1
+    assert scores.field_left_empty.get("place", 0) == (0 if first_place_filled else 1)
 
     # A judgment of other coded values no longer counts: that event must be judged again.
     stale = dict(judgments[1])

@@ -16,7 +16,9 @@ sentence and trigger offsets and the PLOVER type, with what the coder listed for
 Every field is judged, an empty one too: an empty field is right when the article
 gives nothing to fill it with and wrong when it does (an actor dropped, a date the text
 states). ``why`` gives a one-line reason for each field judged wrong. "Right in every
-filled field" looks only at the fields the coder filled (the type always is). No
+filled field" looks only at the fields the coder filled (the type always is), so it
+cannot tell a right value from an empty one; "right in every field" judges the empty
+ones too, and the count of fields left empty where the text tells keeps the two apart. No
 article text is kept in the file: the judge reads it from the gold file (``eventwire
 eval audit --todo FILE`` lists what to judge, with the sentences).
 
@@ -86,8 +88,10 @@ class AuditScores:
     gone: int = 0  # judged events the coder no longer lists
     type_and_actor_right: int = 0
     all_filled_right: int = 0
+    all_right: int = 0  # every field right, an empty one too (empty where the text tells is wrong)
     field_right: dict[str, int] = field(default_factory=dict)
     field_filled: dict[str, int] = field(default_factory=dict)
+    field_left_empty: dict[str, int] = field(default_factory=dict)  # empty, yet the text tells
     todo: list[ListedEvent] = field(default_factory=list)
 
     def share(self, count: int) -> float:
@@ -101,6 +105,10 @@ class AuditScores:
     def all_filled_accuracy(self) -> float:
         return self.share(self.all_filled_right)
 
+    @property
+    def all_accuracy(self) -> float:
+        return self.share(self.all_right)
+
     def summary(self) -> str:
         lines = [
             f"factual events listed: {self.events} (judged as listed: {self.judged}, "
@@ -110,13 +118,17 @@ class AuditScores:
             f"({self.type_and_actor_right}/{self.events})",
             f"right in every filled field:    {self.all_filled_accuracy:.3f} "
             f"({self.all_filled_right}/{self.events})",
-            "per field (right / judged events where the coder filled the field):",
+            f"right in every field:           {self.all_accuracy:.3f} "
+            f"({self.all_right}/{self.events}; an empty field the text could fill is wrong)",
+            "per field (right / judged events where the coder filled the field; "
+            "left empty where the text tells):",
         ]
         for name in FIELDS:
             filled = self.field_filled.get(name, 0)
             right = self.field_right.get(name, 0)
             share = right / filled if filled else 0.0
-            lines.append(f"  {name:<10} {share:.3f} ({right}/{filled})")
+            empty = self.field_left_empty.get(name, 0)
+            lines.append(f"  {name:<10} {share:.3f} ({right}/{filled}); left empty: {empty}")
         if self.changed or self.unjudged:
             lines.append(
                 "events not judged as listed count as not right: judge them again "
@@ -266,6 +278,11 @@ def score_audit(gold: Path, judgments_path: Path) -> AuditScores:
         filled = [name for name in FIELDS if name == "type" or listed.coded.get(name) is not None]
         if all(right[name] for name in filled):
             scores.all_filled_right += 1
+        if all(right[name] for name in FIELDS):
+            scores.all_right += 1
+        for name in FIELDS:
+            if name not in filled and not right[name]:
+                scores.field_left_empty[name] = scores.field_left_empty.get(name, 0) + 1
         for name in filled:
             scores.field_filled[name] = scores.field_filled.get(name, 0) + 1
             if right[name]:
