@@ -79,6 +79,7 @@ from eventwire.timex.normalize import (
     no_tense,
 )
 from eventwire.timex.recency import Telling, lead_events, news_of_the_day, telling
+from eventwire.timex.scope import nested_in_argument
 from eventwire.timex.tense import SpacyTense, governing_verb
 from eventwire.timex.words import load_lexicon
 
@@ -258,12 +259,15 @@ def _candidates(doc: Document, event: Event) -> list[_Candidate]:
             continue  # "was arrested and was charged the following day": not the arrest's
         if not attached and _other_clause(doc, own_verb, verb):
             continue  # "it began tests this week, but the agency said it must stop"
+        told = not attached and is_told_day(doc, timex, (focus,))
+        if not told and verb is not None and nested_in_argument(doc, event, timex, verb):
+            continue  # "the victim of the shooting died Sunday": the death's day
         out.append(
             _Candidate(
                 timex=timex,
                 when=when,
                 attached=attached,
-                told=not attached and is_told_day(doc, timex, (focus,)),
+                told=told,
                 boundary=boundary,
                 distance=min(abs(timex.start - focus), abs(timex.end - focus)),
             )

@@ -1,0 +1,46 @@
+"""Which day of a sentence dates a happening told inside a noun phrase
+(``eventwire.timex.scope``), and which days carry over as the narrative's time."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from test_dates import add_event, make_doc, run_dates
+
+
+def test_a_day_of_the_verb_does_not_date_a_happening_in_its_subject(nlp: Any) -> None:
+    text = (
+        "The sailor wounded in the harbour attack remained in serious condition on "
+        "Thursday, a hospital spokesman said."
+    )
+    doc = make_doc(text, date(2024, 5, 10))
+    attack = add_event(doc, "The sailor", "attack")
+    run_dates(doc)
+    assert attack.date != date(2024, 5, 9)
+
+
+def test_a_day_inside_the_subject_stays_the_happenings(nlp: Any) -> None:
+    text = "The victim of Monday's bombing died in hospital on Thursday."
+    doc = make_doc(text, date(2024, 5, 10))
+    bombing = add_event(doc, "The victim", "bombing")
+    run_dates(doc)
+    assert bombing.date == date(2024, 5, 6)
+
+
+def test_the_head_of_the_subject_keeps_the_verbs_day(nlp: Any) -> None:
+    text = "The bombing happened near the market on Thursday."
+    doc = make_doc(text, date(2024, 5, 10))
+    bombing = add_event(doc, "The bombing", "bombing")
+    run_dates(doc)
+    assert bombing.date == date(2024, 5, 9)
+
+
+def test_the_verbs_own_event_keeps_its_day(nlp: Any) -> None:
+    text = "Two suspects in the killing of a farmer were arrested on Thursday."
+    doc = make_doc(text, date(2024, 5, 10))
+    arrest = add_event(doc, "Two suspects", "arrested")
+    killing = add_event(doc, "Two suspects", "killing")
+    run_dates(doc)
+    assert arrest.date == date(2024, 5, 9)
+    assert killing.date != date(2024, 5, 9)
