@@ -44,3 +44,12 @@ def test_the_verbs_own_event_keeps_its_day(nlp: Any) -> None:
     run_dates(doc)
     assert arrest.date == date(2024, 5, 9)
     assert killing.date != date(2024, 5, 9)
+
+
+def test_a_gerund_after_a_verb_of_its_phase_is_told_in_that_verbs_tense(nlp: Any) -> None:
+    from eventwire.timex.recency import Telling, telling
+
+    text = "The guard said the man started shooting at the crowd."
+    doc = make_doc(text, date(2024, 5, 10))
+    shooting = add_event(doc, "The guard", "shooting")
+    assert telling(doc, shooting) is Telling.PAST

@@ -80,7 +80,7 @@ from eventwire.timex.normalize import (
 )
 from eventwire.timex.recency import Telling, lead_events, news_of_the_day, telling
 from eventwire.timex.scope import nested_in_argument
-from eventwire.timex.tense import SpacyTense, governing_verb
+from eventwire.timex.tense import SpacyTense, governing_verb, is_aspect_complement
 from eventwire.timex.words import load_lexicon
 
 log = logging.getLogger(__name__)
@@ -387,6 +387,8 @@ def _simple_past(doc: Document, event: Event) -> bool:
     verb = governing_verb(span.root)
     if verb is None:
         return False
+    if is_aspect_complement(verb):
+        verb = verb.head  # "started shooting": told in the tense of "started"
     if verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.head.i != verb.i:
         # a participle after its noun ("left one dead and three people wounded") is told
         # in the tense of the clause the noun stands in
