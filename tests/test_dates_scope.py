@@ -53,3 +53,22 @@ def test_a_gerund_after_a_verb_of_its_phase_is_told_in_that_verbs_tense(nlp: Any
     doc = make_doc(text, date(2024, 5, 10))
     shooting = add_event(doc, "The guard", "shooting")
     assert telling(doc, shooting) is Telling.PAST
+
+
+def test_a_later_telling_takes_the_day_of_the_first_dated_telling_of_its_kind(
+    nlp: Any,
+) -> None:
+    text = (
+        "The mayor opened a new library in the town. "
+        "Her speech was short. "
+        "A gunman opened fire on a bus near the harbour on Monday. "
+        "Passengers fled. "
+        "The driver spoke to reporters. "
+        "The stationmaster added that his cousin saw it. "
+        "A witness said the gunman started shooting at the windows."
+    )
+    doc = make_doc(text, date(2024, 5, 10))
+    add_event(doc, "A gunman", "opened")
+    later = add_event(doc, "A witness", "shooting")
+    run_dates(doc)
+    assert later.date == date(2024, 5, 6)

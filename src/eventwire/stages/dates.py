@@ -35,7 +35,9 @@
    only with evidence that it is news of the day (``eventwire.timex.recency``: the title
    or lead, a present or present perfect, a toll, today's narrative); a later telling of
    the kind of happening the lead reports takes the lead's day; anything else (a retold
-   earlier step, a pluperfect, a present state) is left undated.
+   earlier step, a pluperfect, a present state) is left undated. Where the lead tells
+   no such happening, the article's first telling of its kind that a day of its own
+   dates stands for it.
 """
 
 from __future__ import annotations
@@ -132,6 +134,19 @@ def withhold_unfounded_days(doc: Document, anchor: Anchor) -> None:
             and e.date_precision is DatePrecision.DAY
             and not _dated_by_telling(doc, e)
         ]
+        if not told:
+            # a lead that tells no such happening: the article's first telling of its
+            # kind that a day of its own dates
+            told = [
+                e
+                for e in doc.events
+                if e.start < event.start
+                and e.type == event.type
+                and e.date is not None
+                and e.date_precision is DatePrecision.DAY
+                and not e.date_from_publication
+                and not _dated_by_telling(doc, e)
+            ]
         if told:
             event.date, event.date_precision = told[0].date, told[0].date_precision
             event.date_from_publication = told[0].date_from_publication
