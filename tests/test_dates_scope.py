@@ -72,3 +72,21 @@ def test_a_later_telling_takes_the_day_of_the_first_dated_telling_of_its_kind(
     later = add_event(doc, "A witness", "shooting")
     run_dates(doc)
     assert later.date == date(2024, 5, 6)
+
+
+def test_a_retold_happening_takes_its_own_day_not_the_trials(nlp: Any) -> None:
+    text = (
+        "A man stabbed a shopkeeper in Leeds on Friday, March 3. "
+        "He was arrested at the scene. "
+        "He was jailed for eight years after he was found guilty at the crown court on "
+        "Wednesday, May 10. "
+        "The detective said he carried out a brutal attack on the shopkeeper."
+    )
+    doc = make_doc(text, date(2023, 5, 13))
+    stabbed = add_event(doc, "A man stabbed", "stabbed")
+    jailed = add_event(doc, "He was jailed", "jailed")
+    jailed.type = "SANCTION"
+    retold = add_event(doc, "The detective", "attack")
+    run_dates(doc)
+    assert stabbed.date == date(2023, 3, 3)
+    assert retold.date == date(2023, 3, 3)
