@@ -90,3 +90,35 @@ def test_a_retold_happening_takes_its_own_day_not_the_trials(nlp: Any) -> None:
     run_dates(doc)
     assert stabbed.date == date(2023, 3, 3)
     assert retold.date == date(2023, 3, 3)
+
+
+def test_where_a_case_stands_takes_the_day_of_the_arrest(nlp: Any) -> None:
+    text = (
+        "Police arrested a man in the harbour district on Thursday. "
+        "Officers found a knife in his car. "
+        "A neighbour called them. "
+        "He is charged with robbery."
+    )
+    doc = make_doc(text, date(2024, 5, 10))
+    arrest = add_event(doc, "Police arrested", "arrested")
+    arrest.mode = "arrest"
+    charge = add_event(doc, "He is charged", "charged")
+    charge.type = "ACCUSE"
+    run_dates(doc)
+    assert arrest.date == date(2024, 5, 9)
+    assert charge.date == date(2024, 5, 9)
+
+
+def test_where_a_case_stands_without_an_arrest_stays_undated(nlp: Any) -> None:
+    text = (
+        "A man stabbed his neighbour in the harbour district on Thursday. "
+        "Officers found a knife in his car. "
+        "A neighbour called them. "
+        "He is charged with attempted murder."
+    )
+    doc = make_doc(text, date(2024, 5, 10))
+    add_event(doc, "A man stabbed", "stabbed")
+    charge = add_event(doc, "He is charged", "charged")
+    charge.type = "ACCUSE"
+    run_dates(doc)
+    assert charge.date is None

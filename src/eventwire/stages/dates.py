@@ -139,7 +139,7 @@ def withhold_unfounded_days(doc: Document, anchor: Anchor) -> None:
             # kind that a day of its own dates
             told = [
                 e
-                for e in doc.events
+                for e in sorted(doc.events, key=lambda e: e.start)
                 if e.start < event.start
                 and e.type == event.type
                 and e.date is not None
@@ -147,12 +147,28 @@ def withhold_unfounded_days(doc: Document, anchor: Anchor) -> None:
                 and not e.date_from_publication
                 and not _dated_by_telling(doc, e)
             ]
+        if not told and telling(doc, event) is Telling.STATE:
+            # where a case stands ("he is charged with assault", "is being held") in an
+            # article that reports the arrest: the day of the arrest
+            told = [
+                e
+                for e in sorted(doc.events, key=lambda e: e.start)
+                if e is not event
+                and e.mode == ARREST_MODE
+                and e.date is not None
+                and e.date_precision is DatePrecision.DAY
+                and not _dated_by_telling(doc, e)
+            ][:1]
         if told:
             event.date, event.date_precision = told[0].date, told[0].date_precision
             event.date_from_publication = told[0].date_from_publication
             continue
         event.date, event.date_precision = None, None
         event.date_from_publication = False
+
+
+# The mode of an arrest (PLOVER's COERCE).
+ARREST_MODE = "arrest"
 
 
 def searched_text(doc: Document, parsed_text: str | None = None) -> str:
