@@ -122,3 +122,23 @@ def test_where_a_case_stands_without_an_arrest_stays_undated(nlp: Any) -> None:
     charge.type = "ACCUSE"
     run_dates(doc)
     assert charge.date is None
+
+
+def test_years_spent_after_an_event_put_it_in_an_undated_past(nlp: Any) -> None:
+    text = (
+        "The court freed three farmers on Thursday. "
+        "The farmers were convicted of arson and each spent more than a decade in prison."
+    )
+    doc = make_doc(text, date(2024, 5, 10))
+    convicted = add_event(doc, "The farmers were", "convicted")
+    convicted.type = "SANCTION"
+    run_dates(doc)
+    assert convicted.date is None
+
+
+def test_a_term_faced_after_an_arrest_leaves_it_dated(nlp: Any) -> None:
+    text = "Police arrested a farmer on Thursday, and he faces ten years in prison."
+    doc = make_doc(text, date(2024, 5, 10))
+    arrest = add_event(doc, "Police arrested", "arrested")
+    run_dates(doc)
+    assert arrest.date == date(2024, 5, 9)
