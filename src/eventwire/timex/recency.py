@@ -22,7 +22,7 @@ evidence behind it:
   lead names) is the publication day itself.
 
 Anything else (the simple past or the pluperfect of a later sentence, with no narrative
-day carried to it by ``stages.dates.carry_reference_time``) is left undated.
+day carried to it by ``timex.narrative.carry_reference_time``) is left undated.
 """
 
 from __future__ import annotations
