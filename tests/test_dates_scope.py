@@ -142,3 +142,21 @@ def test_a_term_faced_after_an_arrest_leaves_it_dated(nlp: Any) -> None:
     arrest = add_event(doc, "Police arrested", "arrested")
     run_dates(doc)
     assert arrest.date == date(2024, 5, 9)
+
+
+def test_a_day_in_what_is_accused_does_not_date_the_accusation(nlp: Any) -> None:
+    text = "The minister accuses the rebels of staging a raid on the port in March."
+    doc = make_doc(text, date(2024, 5, 10))
+    accuses = add_event(doc, "The minister", "accuses")
+    accuses.type = "ACCUSE"
+    run_dates(doc)
+    assert accuses.date == date(2024, 5, 10)
+
+
+def test_a_day_of_the_accusation_itself_still_dates_it(nlp: Any) -> None:
+    text = "On Monday the minister accused the rebels of staging a raid on the port."
+    doc = make_doc(text, date(2024, 5, 10))
+    accused = add_event(doc, "the minister", "accused")
+    accused.type = "ACCUSE"
+    run_dates(doc)
+    assert accused.date == date(2024, 5, 6)

@@ -79,7 +79,7 @@ from eventwire.timex.normalize import (
     no_tense,
 )
 from eventwire.timex.recency import Telling, telling
-from eventwire.timex.scope import nested_in_argument
+from eventwire.timex.scope import in_complement, nested_in_argument
 from eventwire.timex.tense import SpacyTense
 from eventwire.timex.told import bare_clock_times as bare_clock_times
 from eventwire.timex.told import is_told_day as is_told_day
@@ -235,6 +235,8 @@ def _candidates(doc: Document, event: Event) -> list[_Candidate]:
         told = not attached and is_told_day(doc, timex, (focus,))
         if not told and verb is not None and nested_in_argument(doc, event, timex, verb):
             continue  # "the victim of the shooting died Sunday": the death's day
+        if not attached and in_complement(doc, event, own_verb, verb):
+            continue  # "accuses him of staging a coup in July": the coup's month
         out.append(
             _Candidate(
                 timex=timex,

@@ -47,3 +47,28 @@ def nested_in_argument(doc: Document, event: Event, timex: TimeExpression, verb:
         return False  # the trigger heads the phrase
     words = list(phrase.subtree)
     return not words[0].idx <= timex.start < words[-1].idx + len(words[-1])
+
+
+# Kinds of happening told by a verb of speech or judgement, whose complement tells
+# another happening ("accuses him of staging a coup in July", "praised them for freeing
+# the hostages on Monday", "denied killing his wife in 2012").
+SPEECH_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST"})
+_COMPLEMENTS = frozenset({"pcomp", "xcomp", "ccomp", "pobj", "prep", "dobj"})
+
+
+def in_complement(doc: Document, event: Event, own: int | None, verb: int | None) -> bool:
+    """Whether ``verb`` (the verb of a day's clause) heads a complement of ``own`` (the
+    verb of ``event``'s trigger), and ``event`` is told by a verb of speech or judgement:
+    the day dates what is accused, praised, denied or asked for, not the telling."""
+    if event.type not in SPEECH_TYPES or doc.spacy_doc is None:
+        return False
+    if own is None or verb is None or own == verb:
+        return False
+    token = doc.spacy_doc[verb]
+    for _ in range(4):
+        if token.dep_ not in _COMPLEMENTS or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.i == own:
+            return True
+    return False
