@@ -28,14 +28,14 @@
    Which dates are not the event's, and which pasts no day dates ("have met several
    times in recent months", "was originally detained": None, not the anchor day), is
    read on the parse in ``eventwire.timex.clauses``.
-3. ``carry_reference_time``: an event told in the simple past that took the anchor day
-   takes instead the day the text named last in the sentences just before it (the
-   narrative's time: "The attack left one officer dead" after "Thursday night").
-4. ``withhold_unfounded_days``: an event still dated only by the publication day keeps it
-   only with evidence that it is news of the day (``eventwire.timex.recency``: the title
-   or lead, a present or present perfect, a toll, today's narrative); a later telling of
-   the kind of happening the lead reports takes the lead's day; anything else (a retold
-   earlier step, a pluperfect, a present state) is left undated.
+3. ``carry_reference_time`` and 4. ``withhold_unfounded_days``
+   (``eventwire.timex.narrative``): an event told in the simple past that took the
+   anchor day takes the narrative's day instead (the day the text named last in the
+   sentences just before it); one still dated only by the publication day keeps it only
+   with evidence that it is news of the day, else takes the day of an earlier telling of
+   its kind (or, for where a case stands, of the arrest), else none.
+   A day of a verb does not date a happening told inside its subject or object ("the
+   victim of the shooting died Sunday"; ``eventwire.timex.scope``).
 """
 
 from __future__ import annotations
@@ -64,12 +64,12 @@ from eventwire.timex.clauses import (
     OFFSET_WORDS,
     VAGUE_OFFSET,
     measured_from,
-    names_other_noun,
     shift,
     trigger_verb,
     undated_past,
     verb_of_span,
 )
+from eventwire.timex.narrative import carry_reference_time, withhold_unfounded_days
 from eventwire.timex.normalize import (
     Anchor,
     TenseLookup,
@@ -78,8 +78,11 @@ from eventwire.timex.normalize import (
     is_historical,
     no_tense,
 )
-from eventwire.timex.recency import Telling, lead_events, news_of_the_day, telling
-from eventwire.timex.tense import SpacyTense, governing_verb
+from eventwire.timex.recency import Telling, telling
+from eventwire.timex.scope import in_complement, nested_in_argument
+from eventwire.timex.tense import SpacyTense
+from eventwire.timex.told import bare_clock_times as bare_clock_times
+from eventwire.timex.told import is_told_day as is_told_day
 from eventwire.timex.words import load_lexicon
 
 log = logging.getLogger(__name__)
@@ -108,35 +111,6 @@ def dates(doc: Document) -> Document:
         carry_reference_time(doc, anchor)
         withhold_unfounded_days(doc, anchor)
     return doc
-
-
-def withhold_unfounded_days(doc: Document, anchor: Anchor) -> None:
-    """An event still dated only by the publication day keeps it only when the text
-    shows it is news of the day (``eventwire.timex.recency``); a retold earlier step, a
-    pluperfect, or a present state is left undated rather than given today's date."""
-    if doc.spacy_doc is None:
-        return
-    lead = lead_events(doc)
-    for event in doc.events:
-        if not event.date_from_publication or news_of_the_day(doc, event, anchor.day):
-            continue
-        # a later telling of the kind of happening the lead reports is the lead's
-        # incident: it takes the lead's day
-        told = [
-            e
-            for e in lead
-            if e is not event
-            and e.type == event.type
-            and e.date is not None
-            and e.date_precision is DatePrecision.DAY
-            and not _dated_by_telling(doc, e)
-        ]
-        if told:
-            event.date, event.date_precision = told[0].date, told[0].date_precision
-            event.date_from_publication = told[0].date_from_publication
-            continue
-        event.date, event.date_precision = None, None
-        event.date_from_publication = False
 
 
 def searched_text(doc: Document, parsed_text: str | None = None) -> str:
@@ -258,75 +232,22 @@ def _candidates(doc: Document, event: Event) -> list[_Candidate]:
             continue  # "was arrested and was charged the following day": not the arrest's
         if not attached and _other_clause(doc, own_verb, verb):
             continue  # "it began tests this week, but the agency said it must stop"
+        told = not attached and is_told_day(doc, timex, (focus,))
+        if not told and verb is not None and nested_in_argument(doc, event, timex, verb):
+            continue  # "the victim of the shooting died Sunday": the death's day
+        if not attached and in_complement(doc, event, own_verb, verb):
+            continue  # "accuses him of staging a coup in July": the coup's month
         out.append(
             _Candidate(
                 timex=timex,
                 when=when,
                 attached=attached,
-                told=not attached and is_told_day(doc, timex, (focus,)),
+                told=told,
                 boundary=boundary,
                 distance=min(abs(timex.start - focus), abs(timex.end - focus)),
             )
         )
     return out
-
-
-# How many sentences back a narrative's day still holds for an undated event.
-_REFERENCE_SENTENCES = 3
-
-
-def carry_reference_time(doc: Document, anchor: Anchor) -> None:
-    """An event told in the simple past ("the attack left one officer dead") that its
-    sentence does not date happened at the narrative's time: the day the text named
-    last, in the sentences just before it ("a gunman opened fire on police Thursday
-    night"), not the publication day. Only a day before publication carries over (a
-    year or a month named last is more often background: "he had served there since
-    2013"); a day of telling ("police said on Friday"), a day that is today's, a clock
-    time with no day, a date of another noun ("before the Nov. 8 election"), or none
-    within ``_REFERENCE_SENTENCES`` sentences leaves the
-    publication day. A present, a present perfect ("has been arrested") or a future
-    tells the news of the day."""
-    if doc.spacy_doc is None:
-        return
-    undated = [e for e in doc.events if e.date_from_publication and e.trigger_start is not None]
-    if not undated:
-        return
-    sentences = sorted(doc.sentences, key=lambda s: s.start)
-    bare = bare_clock_times(doc)
-    timexes = sorted(
-        (
-            t
-            for t in doc.timexes
-            if t.type in (TimexType.DATE, TimexType.TIME) and t.start not in bare
-        ),
-        key=lambda t: t.start,
-    )
-    for event in undated:
-        if not _simple_past(doc, event):
-            continue
-        index = next((i for i, s in enumerate(sentences) if s.start <= event.start < s.end), None)
-        if index is None:
-            continue
-        zone = sentences[index].zone
-        earlier = [
-            s for s in sentences[max(0, index - _REFERENCE_SENTENCES) : index] if s.zone is zone
-        ]
-        if not earlier:
-            continue
-        opens, closes = earlier[0].start, sentences[index].start
-        named = [t for t in timexes if opens <= t.start < closes]
-        if not named:
-            continue
-        last = named[-1]
-        when = calendar_date(last)
-        if when is None or is_told_day(doc, last):
-            continue
-        if names_other_noun(doc, last) or measured_from(doc, last, None) is not None:
-            continue
-        if when[1] is not DatePrecision.DAY or not when[0] < anchor.day:
-            continue
-        event.date, event.date_precision = when
-        event.date_from_publication = False
 
 
 def _other_clause(doc: Document, own: int | None, other: int | None) -> bool:
@@ -357,44 +278,6 @@ def _other_clause(doc: Document, own: int | None, other: int | None) -> bool:
     return any(c.dep_ in subjects for c in head.children) and all(
         any(c.dep_ in subjects for c in t.children) for t in joined
     )
-
-
-def _dated_by_telling(doc: Document, event: Event) -> bool:
-    """Whether ``event``'s day is a day of telling in its sentence ("police confirmed
-    Tuesday that a girl was shot"), not the day it happened."""
-    return any(
-        event.start <= t.start < event.end
-        and (when := calendar_date(t)) is not None
-        and when[0] == event.date
-        and is_told_day(doc, t)
-        for t in doc.timexes
-        if t.type in (TimexType.DATE, TimexType.TIME)
-    )
-
-
-def _simple_past(doc: Document, event: Event) -> bool:
-    """Whether the event's trigger is told in the simple past ("shot", "was killed", "left
-    three people wounded"; not "has been arrested", "had fled", "would meet")."""
-    assert doc.spacy_doc is not None and event.trigger_start is not None
-    end = event.trigger_end if event.trigger_end is not None else event.trigger_start + 1
-    span = doc.spacy_doc.char_span(event.trigger_start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return False
-    verb = governing_verb(span.root)
-    if verb is None:
-        return False
-    if verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.head.i != verb.i:
-        # a participle after its noun ("left one dead and three people wounded") is told
-        # in the tense of the clause the noun stands in
-        verb = governing_verb(verb.head)
-        if verb is None:
-            return False
-    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.tag_ == "MD" or a.lemma_.lower() == "have" for a in auxiliaries):
-        return False
-    if verb.tag_ == "VBD":
-        return not auxiliaries
-    return verb.tag_ == "VBN" and any(a.dep_ == "auxpass" and a.tag_ == "VBD" for a in auxiliaries)
 
 
 _CLIMB = 6
@@ -492,60 +375,6 @@ _RESPONSE = re.compile(
 )
 
 
-def bare_clock_times(doc: Document) -> set[int]:
-    """The start offsets of the clock times ("at 10:26 p.m.") that no day qualifies, in
-    their sentence or written right after them: their day is the anchor's by default,
-    not one the text names (``eventwire.timex``)."""
-    bare: set[int] = set()
-    timexes = [t for t in doc.timexes if t.type in (TimexType.DATE, TimexType.TIME)]
-    for sentence in doc.sentences:
-        inside = [t for t in timexes if sentence.start <= t.start < sentence.end]
-        clocks = [t for t in inside if t.type is TimexType.TIME and _CLOCK.search(t.text)]
-        if not clocks or len(clocks) < len(inside):
-            continue
-        for clock in clocks:
-            if not any(0 <= t.start - clock.end <= 2 for t in timexes):
-                bare.add(clock.start)
-    return bare
-
-
-_CLOCK = re.compile(r"\d|\bnoon\b|\bmidnight\b", re.IGNORECASE)
-
-
 def is_response(sentence: str) -> bool:
     """Whether ``sentence`` tells the call for help or the emergency response to it."""
     return _RESPONSE.search(sentence) is not None
-
-
-def _is_report_verb(doc: Document, verb: int | None) -> bool:
-    if verb is None or doc.spacy_doc is None:
-        return False
-    return str(doc.spacy_doc[verb].lemma_).lower() in load_lexicon().report_verbs
-
-
-def is_told_day(doc: Document, timex: TimeExpression, triggers: tuple[int, ...] = ()) -> bool:
-    """Whether ``timex`` is governed by a verb of telling or of the legal process: the
-    day something was said or done about an event, not the day it happened. A day
-    written after an event's trigger (at ``triggers``) and before the verb of telling in
-    one sentence is read with the event, whatever the parse says ("the officer who shot a boy
-    Wednesday night was identified")."""
-    verb = verb_of_span(doc, timex.start, timex.end)
-    if verb is None or not _is_report_verb(doc, verb):
-        return False
-    assert doc.spacy_doc is not None
-    told = doc.spacy_doc[verb]
-    opens, closes = int(told.sent.start_char), int(told.sent.end_char)
-    for at in triggers:
-        if not opens <= at < closes:
-            continue
-        if at < timex.start and timex.end <= told.idx:
-            return False
-        span = doc.spacy_doc.char_span(at, at + 1, alignment_mode="expand")
-        if (
-            span is not None
-            and span.root.head.i == told.i
-            and span.root.dep_ in ("nsubj", "nsubjpass", "dobj")
-            and span.root.pos_ in ("NOUN", "PROPN")
-        ):
-            return False  # the event is what is told: "the shooting was reported Friday"
-    return True

@@ -22,7 +22,7 @@ evidence behind it:
   lead names) is the publication day itself.
 
 Anything else (the simple past or the pluperfect of a later sentence, with no narrative
-day carried to it by ``stages.dates.carry_reference_time``) is left undated.
+day carried to it by ``timex.narrative.carry_reference_time``) is left undated.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from typing import Any
 
 from eventwire.model import DatePrecision, Document, Event, Sentence, TimexType, Zone
 from eventwire.timex.normalize import calendar_date
-from eventwire.timex.tense import governing_verb
+from eventwire.timex.tense import governing_verb, is_aspect_complement
 
 # The body sentences that make up the lead.
 LEAD_SENTENCES = 2
@@ -80,9 +80,13 @@ def telling(doc: Document, event: Event) -> Telling:
             return Telling.UNKNOWN
     for _ in range(3):
         # an infinitive is told in the tense of the verb it completes ("was hired to
-        # investigate the firm")
+        # investigate the firm"), a gerund in that of the verb of its phase ("started
+        # shooting", "kept firing")
         infinitive = any(c.tag_ == "TO" for c in verb.children if c.dep_ == "aux")
-        if not infinitive or verb.dep_ not in ("xcomp", "advcl") or verb.head.i == verb.i:
+        if infinitive and verb.dep_ in ("xcomp", "advcl") and verb.head.i != verb.i:
+            verb = verb.head
+            continue
+        if not is_aspect_complement(verb):
             break
         verb = verb.head
     if _reported_now(verb):

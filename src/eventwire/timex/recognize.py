@@ -64,10 +64,17 @@ def _cased(words: list[str]) -> str:
     return "(?-i:" + "|".join(reversed(forms)) + ")"
 
 
+def _cased_or_lower(words: list[str]) -> str:
+    """As ``_cased``, with the lower-case forms too: for names no common word shares
+    ("monday" in a feed that lower-cases its text; not "may", "march" or "sun")."""
+    forms = sorted({w.capitalize() for w in words} | {w.upper() for w in words} | set(words))
+    return "(?-i:" + "|".join(reversed(sorted(forms, key=len))) + ")"
+
+
 MONTH_ANY = _cased(list(MONTHS))
 MONTH_FULL = _cased(_FULL_MONTHS)
 WEEKDAY_ANY = _cased(list(WEEKDAYS))
-WEEKDAY_FULL = _cased(_FULL_WEEKDAYS)
+WEEKDAY_FULL = _cased_or_lower(_FULL_WEEKDAYS)
 
 
 def _number(lexicon: TimexLexicon, name: str) -> str:

@@ -39,6 +39,19 @@ def governing_verb(token: Any) -> Any | None:
     return None
 
 
+def is_aspect_complement(verb: Any) -> bool:
+    """Whether ``verb`` is a gerund that completes a verb of its phase, with no
+    auxiliary of its own ("started shooting", "kept firing", "stopped protesting"): it is
+    told in that verb's tense."""
+    return (
+        verb.tag_ == "VBG"
+        and verb.dep_ == "xcomp"
+        and verb.head.i != verb.i
+        and verb.head.pos_ in _VERBAL
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
+
+
 def clause_tense(verb: Any, future_cues: frozenset[str], depth: int = 0) -> Tense:
     """The tense of the clause headed by ``verb`` (see the module doc)."""
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]

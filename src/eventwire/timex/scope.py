@@ -1,0 +1,74 @@
+"""Which clause a day of a sentence dates, when the event is told inside a noun phrase.
+
+A sentence often names one happening inside the subject or object of a verb that tells
+another: "the victim of Thursday's shooting remained in critical condition Friday
+night", "a teen shot by police died Sunday", "two suspects in the killing were arrested
+Monday", "the man who set the fire was charged Tuesday". The day written beside the
+verb dates what the verb tells (the condition, the death, the arrest, the charge); the
+happening named inside its subject or object took place before, on a day the sentence
+does not give. A day written inside that phrase ("Thursday's shooting") stays the
+happening's own.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventwire.model import Document, Event, TimeExpression
+
+# Dependencies of the noun phrases that hold a happening told before the verb's.
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj"})
+
+
+def _phrase_of(verb: Any, at: int) -> Any | None:
+    """The subject or object of ``verb`` whose words hold the character ``at``."""
+    for child in verb.children:
+        if child.dep_ not in _ARGUMENTS:
+            continue
+        words = list(child.subtree)
+        if words[0].idx <= at < words[-1].idx + len(words[-1]):
+            return child
+    return None
+
+
+def nested_in_argument(doc: Document, event: Event, timex: TimeExpression, verb: int) -> bool:
+    """Whether ``event``'s trigger is told inside the subject or object of ``verb`` (the
+    verb whose clause holds ``timex``) -- not as that phrase's head noun ("the shooting
+    happened Sunday" is the shooting's day) -- while ``timex`` stands outside the
+    phrase: the day is the verb's, not the happening's ("the victim of the shooting
+    died Sunday")."""
+    if doc.spacy_doc is None or event.trigger_start is None:
+        return False
+    head = doc.spacy_doc[verb]
+    phrase = _phrase_of(head, event.trigger_start)
+    if phrase is None:
+        return False
+    if phrase.idx <= event.trigger_start < phrase.idx + len(phrase.text):
+        return False  # the trigger heads the phrase
+    words = list(phrase.subtree)
+    return not words[0].idx <= timex.start < words[-1].idx + len(words[-1])
+
+
+# Kinds of happening told by a verb of speech or judgement, whose complement tells
+# another happening ("accuses him of staging a coup in July", "praised them for freeing
+# the hostages on Monday", "denied killing his wife in 2012").
+SPEECH_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST"})
+_COMPLEMENTS = frozenset({"pcomp", "xcomp", "ccomp", "pobj", "prep", "dobj"})
+
+
+def in_complement(doc: Document, event: Event, own: int | None, verb: int | None) -> bool:
+    """Whether ``verb`` (the verb of a day's clause) heads a complement of ``own`` (the
+    verb of ``event``'s trigger), and ``event`` is told by a verb of speech or judgement:
+    the day dates what is accused, praised, denied or asked for, not the telling."""
+    if event.type not in SPEECH_TYPES or doc.spacy_doc is None:
+        return False
+    if own is None or verb is None or own == verb:
+        return False
+    token = doc.spacy_doc[verb]
+    for _ in range(4):
+        if token.dep_ not in _COMPLEMENTS or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.i == own:
+            return True
+    return False
