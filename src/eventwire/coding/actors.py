@@ -16,6 +16,7 @@ from typing import Any
 
 from eventwire import knowledge
 from eventwire.coding import phrase_words
+from eventwire.coding.datelines import is_dateline
 from eventwire.coding.parsed_text import text_between
 from eventwire.model import Actor
 
@@ -77,7 +78,7 @@ def phrase_tokens(head: Any) -> list[Any]:
             entity = child.ent_type_
             if entity in _NOT_ACTOR_ENTITIES:
                 continue  # "Han Zheng, Monday, Sept. 18": dates are not part of the actor
-            if _is_dateline(child):
+            if _is_dateline(child) or is_dateline(child):
                 continue  # "NAIROBI - Thousands of people marched": the dateline
             dep = child.dep_
             if dep == "appos" and token.ent_type_ in _PLACE_ENTITIES and entity == "PERSON":

@@ -20,6 +20,7 @@ from eventwire.coding.actors import (
     phrase_tokens,
     reported_speaker,
 )
+from eventwire.coding.datelines import dateline_subject
 from eventwire.model import Actor, Document
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -87,7 +88,7 @@ def clause_subject(doc: Document, verb: Any, transitive: bool = False) -> tuple[
         if not subjects:  # "The UK and France however have opposed": hung on "have"
             subjects = [s for aux in children(current, "aux") for s in children(aux, "nsubj")]
         if subjects:
-            subject = subjects[0]
+            subject = dateline_subject(subjects[0])  # "COLUMBIA, Ky. - A man is arrested"
             if subject.pos_ == "VERB":  # "The Red Cross operating in Iraq said ..."
                 subject = next(iter(children(subject, "nsubj")), subject)
             if subject.tag_ in ("WDT", "WP") and current.dep_ == "relcl":
