@@ -55,7 +55,16 @@ def dateline_tokens(doc: Any) -> frozenset[int]:
 
 def is_dateline(token: Any) -> bool:
     """Whether ``token`` belongs to a dateline."""
-    return token.i in dateline_tokens(token.doc)
+    return token.i in dateline_tokens(token.doc) or _is_dash_dateline(token)
+
+
+def _is_dash_dateline(token: Any) -> bool:
+    """Whether ``token`` is a word in capitals opening its sentence before a dash, even
+    where the line does not open with it ("Mason charged. BANTAM - A ...")."""
+    # The cheap tests first: this runs for every child of every actor phrase.
+    if not token.is_upper or len(token.text) < 2 or token.i + 1 >= len(token.doc):
+        return False
+    return token.doc[token.i + 1].text in _DASHES and token.i == token.sent.start
 
 
 def dateline_subject(token: Any) -> Any:
