@@ -16,6 +16,8 @@ from typing import Any
 
 from eventwire import knowledge
 from eventwire.coding import phrase_words
+from eventwire.coding.body_titles import body_post_sector
+from eventwire.coding.datelines import is_dateline
 from eventwire.coding.parsed_text import text_between
 from eventwire.model import Actor
 
@@ -77,7 +79,7 @@ def phrase_tokens(head: Any) -> list[Any]:
             entity = child.ent_type_
             if entity in _NOT_ACTOR_ENTITIES:
                 continue  # "Han Zheng, Monday, Sept. 18": dates are not part of the actor
-            if _is_dateline(child):
+            if is_dateline(child):
                 continue  # "NAIROBI - Thousands of people marched": the dateline
             dep = child.dep_
             if dep == "appos" and token.ent_type_ in _PLACE_ENTITIES and entity == "PERSON":
@@ -109,18 +111,6 @@ def _has_object(prep: Any) -> bool:
     """Whether a preposition has a noun object ("the government of Iraq"), not a clause
     ("accused the council of violating the law": the charge, not the council)."""
     return any(child.dep_ == "pobj" for child in prep.children)
-
-
-def _is_dateline(token: Any) -> bool:
-    """Whether ``token`` is a wire story's dateline ("NAIROBI - ", "BASRA -"): a word in
-    capitals opening its sentence, followed by a dash."""
-    # The cheap tests first: this runs for every child of every actor phrase.
-    if not token.is_upper or len(token.text) < 2 or token.i + 1 >= len(token.doc):
-        return False
-    return (
-        token.doc[token.i + 1].text in ("-", "\u2013", "\u2014", "--")
-        and token.i == token.sent.start
-    )
 
 
 def _is_hyphen_part(child: Any, token: Any) -> bool:
@@ -482,6 +472,7 @@ def code_phrase(head: Any) -> PhraseCode:
         # police", "Kabul residents")
         sector = "GOV"
 
+    sector = body_post_sector(tokens, sector, sector_kind) or sector  # "president of a union"
     extent = phrase_extent(head, tokens)
     start = extent[0].idx
     end = extent[-1].idx + len(extent[-1].text)

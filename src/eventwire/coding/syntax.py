@@ -20,6 +20,8 @@ from eventwire.coding.actors import (
     phrase_tokens,
     reported_speaker,
 )
+from eventwire.coding.datelines import dateline_subject
+from eventwire.coding.gerund_subjects import object_doer
 from eventwire.model import Actor, Document
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -87,7 +89,7 @@ def clause_subject(doc: Document, verb: Any, transitive: bool = False) -> tuple[
         if not subjects:  # "The UK and France however have opposed": hung on "have"
             subjects = [s for aux in children(current, "aux") for s in children(aux, "nsubj")]
         if subjects:
-            subject = subjects[0]
+            subject = dateline_subject(subjects[0])  # "COLUMBIA, Ky. - A man is arrested"
             if subject.pos_ == "VERB":  # "The Red Cross operating in Iraq said ..."
                 subject = next(iter(children(subject, "nsubj")), subject)
             if subject.tag_ in ("WDT", "WP") and current.dep_ == "relcl":
@@ -117,6 +119,9 @@ def clause_subject(doc: Document, verb: Any, transitive: bool = False) -> tuple[
                 return owners[0], passive  # "their offer to mediate"
             return noun, passive  # "an officer guarding the embassy"
         if current.dep_ == "pcomp" and current.head.dep_ == "prep":
+            doer = object_doer(current)  # "praised the president for pressing"
+            if doer is not None and is_participant(doc, doer):
+                return doer, passive
             current = current.head.head  # "responded by shooting"
             continue
         if current.dep_ == "conj" and current.head.i != current.i:

@@ -35,6 +35,7 @@ from spacy.attrs import DEP
 
 from eventwire.coding.actor_defaults import is_age_noun
 from eventwire.coding.actors import PhraseCode, code_phrase, is_part_of_group
+from eventwire.coding.datelines import is_dateline
 from eventwire.model import ARTICLE_ZONES, Document
 from eventwire.stages.actor_references import PRONOUNS, References
 from eventwire.stages.registry import stage
@@ -46,8 +47,8 @@ ARGUMENT_DEPS = frozenset(
 
 
 def _is_argument(token: Any) -> bool:
-    if token.dep_ not in ARGUMENT_DEPS:
-        return False
+    if token.dep_ not in ARGUMENT_DEPS or is_dateline(token):
+        return False  # "AUSTIN, Texas A leader ... is scheduled": the dateline is no party
     if token.pos_ in ("PRON", "NUM") and is_part_of_group(token):
         return True  # "some of the peacekeepers", "four of the companies"
     if token.pos_ == "PRON":
