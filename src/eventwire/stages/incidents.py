@@ -92,6 +92,8 @@ class Toll:
     dead: int | None
     injured: int | None
     sentences: tuple[tuple[int, int], ...] = ()  # the sentences that gave a figure
+    hurt: int = 0  # the largest figure said to be hurt (and to have lived)
+    hit: int = 0  # the largest figure said to be shot, maybe among the dead
 
 
 def main_attack(events: list[Event]) -> Event | None:
@@ -259,7 +261,25 @@ def article_toll(doc: Document, skip: set[int]) -> Toll:
     injured = max(hurt, shot - (dead or 0)) if said_hurt else None
     if dead is None and said_hurt:
         dead = 0
-    return Toll(dead, injured, tuple(telling))
+    return Toll(dead, injured, tuple(telling), hurt, shot)
+
+
+_SHOT_LEMMAS = frozenset({"shoot", "gun"})
+
+
+def _shot_only(doc: Document, main: Event) -> bool:
+    """Whether the injured the attack's own tellings give are the people they say were
+    shot ("a hunter was shot"), not said to have lived: every telling with an injured
+    figure is told by a shooting verb."""
+    for event in (main, *main.retold):
+        if not event.injured:
+            continue
+        if event.trigger_start is None or event.trigger_end is None:
+            return False
+        span = doc.spacy_doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+        if span is None or span.root.lemma_.lower() not in _SHOT_LEMMAS:
+            return False
+    return True
 
 
 def _raise(value: int | None, floor: int | None) -> int | None:
@@ -296,7 +316,11 @@ def fold_incidents(doc: Document) -> Document:
     }
     toll = article_toll(doc, others - {main.start})
     main.dead = _raise(main.dead, toll.dead)
-    main.injured = _raise(main.injured, toll.injured)
+    if toll.injured is not None and _shot_only(doc, main):
+        # the attack's own "was shot" is a hit too: its victim may be among the dead
+        main.injured = max(toll.hurt, max(toll.hit, main.injured or 0) - (main.dead or 0))
+    else:
+        main.injured = _raise(main.injured, toll.injured)
     _date_incident(doc, main, toll)
     _place_incident(doc, main)
     return doc
