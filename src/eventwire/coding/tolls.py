@@ -444,7 +444,51 @@ def _statements(span: Any) -> list[Statement]:
         if any(k.kind == made.kind and who(k) == who(made) for k in kept):
             continue  # "was shot and killed": one victim, told twice
         kept.append(made)
-    return kept
+    return _listed_injured(kept, doc)
+
+
+def _numbered_subject(doc: Any, made: Statement) -> Any | None:
+    """The verb whose numbered subject ("two people", "four") a statement's victims are."""
+    if made.kind != "injured" or made.victim is None:
+        return None
+    victim = doc[made.victim]
+    if victim.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    if victim.pos_ != "NUM" and not any(c.dep_ == "nummod" for c in victim.children):
+        return None
+    return victim.head
+
+
+def _chain_head(verb: Any) -> Any:
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
+
+
+def _listed_injured(found: list[Statement], doc: Any) -> list[Statement]:
+    """The hurt a sentence lists clause by clause add up: "two people are in critical
+    condition and three are being treated for wounds" (5). Each part is a numbered
+    subject of its own coordinated clause, so they are different victims; one part said
+    to have lived (a condition, light wounds) makes the whole list the living hurt."""
+    groups: dict[int, list[tuple[Statement, Any]]] = {}
+    for made in found:
+        verb = _numbered_subject(doc, made)
+        if verb is not None:
+            groups.setdefault(_chain_head(verb).i, []).append((made, verb))
+    merged: list[Statement] = []
+    for parts in groups.values():
+        if len({verb.i for _, verb in parts}) < 2:
+            continue
+        listed = [made for made, _ in parts]
+        merged.append(
+            replace(
+                listed[0],
+                count=sum(m.count for m in listed),
+                hit=all(m.hit for m in listed),
+            )
+        )
+        found = [m for m in found if m not in listed]
+    return sorted([*found, *merged], key=lambda m: m.token)
 
 
 @dataclass(frozen=True, slots=True)
