@@ -212,8 +212,26 @@ def _verb_statement(token: Any) -> Statement | None:
             subject = subject_of(token)
             if obj is not None and obj.lower_ in REFLEXIVES:
                 victims = subject
-        return _statement(kind, token, victims, hit=kind == "injured")
+        return _statement(kind, token, victims, hit=kind == "injured" and not _in_limb(token))
     return None
+
+
+# Where a shot is rarely fatal: "shot in the leg", "shot himself in the hand".
+_LIMBS = frozenset(
+    {"leg", "legs", "arm", "arms", "hand", "hands", "foot", "feet", "ankle", "knee", "thigh",
+     "shoulder", "finger", "buttock", "buttocks", "hip", "wrist", "elbow", "toe", "calf", "shin"}
+)  # fmt: skip
+
+
+def _in_limb(verb: Any) -> bool:
+    """Whether a shooting verb says the shot hit a limb ("was shot in the leg"): the
+    victim is hurt, not one of the dead the article counts elsewhere."""
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ == "in"
+        and any(g.dep_ == "pobj" and g.lower_ in _LIMBS for g in prep.children)
+        for prep in verb.children
+    )
 
 
 def _to_hospital(verb: Any) -> bool:
