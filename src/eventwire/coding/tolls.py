@@ -24,7 +24,10 @@ fatal):
 - one victim told twice in a sentence counts once ("a boy died after he was shot";
   "he" and "him" of a sentence are one person); a dateline ("MIAMI (WXYZ) —") or an
   animal shot by a hunter is no victim;
-- nothing for "no one else was injured" or "a possible murder-suicide".
+- nothing for "no one else was injured" or "a possible murder-suicide";
+- a shot in a limb ("shot in the leg") is hurt, not hit; hurt listed clause by clause
+  add up ("two are in critical condition and three are being treated": 5;
+  ``coding/listed_hurt.py``).
 
 A statement's figure is the number its victims phrase gives (``count_victims``, in
 ``coding/victims.py`` with the other readings of who the victims are); a named or
@@ -37,6 +40,7 @@ import weakref
 from dataclasses import dataclass, replace
 from typing import Any
 
+from eventwire.coding.listed_hurt import listed_injured
 from eventwire.coding.victims import (
     REFLEXIVES,
     count_phrase,
@@ -462,51 +466,7 @@ def _statements(span: Any) -> list[Statement]:
         if any(k.kind == made.kind and who(k) == who(made) for k in kept):
             continue  # "was shot and killed": one victim, told twice
         kept.append(made)
-    return _listed_injured(kept, doc)
-
-
-def _numbered_subject(doc: Any, made: Statement) -> Any | None:
-    """The verb whose numbered subject ("two people", "four") a statement's victims are."""
-    if made.kind != "injured" or made.victim is None:
-        return None
-    victim = doc[made.victim]
-    if victim.dep_ not in ("nsubj", "nsubjpass"):
-        return None
-    if victim.pos_ != "NUM" and not any(c.dep_ == "nummod" for c in victim.children):
-        return None
-    return victim.head
-
-
-def _chain_head(verb: Any) -> Any:
-    while verb.dep_ == "conj" and verb.head.i != verb.i:
-        verb = verb.head
-    return verb
-
-
-def _listed_injured(found: list[Statement], doc: Any) -> list[Statement]:
-    """The hurt a sentence lists clause by clause add up: "two people are in critical
-    condition and three are being treated for wounds" (5). Each part is a numbered
-    subject of its own coordinated clause, so they are different victims; one part said
-    to have lived (a condition, light wounds) makes the whole list the living hurt."""
-    groups: dict[int, list[tuple[Statement, Any]]] = {}
-    for made in found:
-        verb = _numbered_subject(doc, made)
-        if verb is not None:
-            groups.setdefault(_chain_head(verb).i, []).append((made, verb))
-    merged: list[Statement] = []
-    for parts in groups.values():
-        if len({verb.i for _, verb in parts}) < 2:
-            continue
-        listed = [made for made, _ in parts]
-        merged.append(
-            replace(
-                listed[0],
-                count=sum(m.count for m in listed),
-                hit=all(m.hit for m in listed),
-            )
-        )
-        found = [m for m in found if m not in listed]
-    return sorted([*found, *merged], key=lambda m: m.token)
+    return listed_injured(kept, doc)
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,7 +34,7 @@ event, and that event's dead and injured are the figures for the whole incident:
   outside its sentence takes the place a folded telling names in its own sentence.
 - The injured are the largest figure said to be wounded, injured or hurt, or, when
   larger, the number said to be shot less the dead ("four people were shot, one died":
-  3 injured).
+  3 injured); the attack's own "was shot" figure is such a hit too (``stages/own_hits.py``).
 
 The event keeps its own clause's figure when the article gives no larger one.
 
@@ -68,6 +68,7 @@ from eventwire.model import (
 )
 from eventwire.stages.dates import bare_clock_times, is_response, is_told_day
 from eventwire.stages.factuality import HISTORICAL
+from eventwire.stages.own_hits import shot_only
 from eventwire.stages.registry import stage
 from eventwire.timex.normalize import calendar_date
 
@@ -264,24 +265,6 @@ def article_toll(doc: Document, skip: set[int]) -> Toll:
     return Toll(dead, injured, tuple(telling), hurt, shot)
 
 
-_SHOT_LEMMAS = frozenset({"shoot", "gun"})
-
-
-def _shot_only(doc: Document, main: Event) -> bool:
-    """Whether the injured the attack's own tellings give are the people they say were
-    shot ("a hunter was shot"), not said to have lived: every telling with an injured
-    figure is told by a shooting verb."""
-    for event in (main, *main.retold):
-        if not event.injured:
-            continue
-        if event.trigger_start is None or event.trigger_end is None:
-            return False
-        span = doc.spacy_doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
-        if span is None or span.root.lemma_.lower() not in _SHOT_LEMMAS:
-            return False
-    return True
-
-
 def _raise(value: int | None, floor: int | None) -> int | None:
     if floor is None:
         return value
@@ -316,7 +299,7 @@ def fold_incidents(doc: Document) -> Document:
     }
     toll = article_toll(doc, others - {main.start})
     main.dead = _raise(main.dead, toll.dead)
-    if toll.injured is not None and _shot_only(doc, main):
+    if toll.injured is not None and shot_only(doc, main):
         # the attack's own "was shot" is a hit too: its victim may be among the dead
         main.injured = max(toll.hurt, max(toll.hit, main.injured or 0) - (main.dead or 0))
     else:
