@@ -24,10 +24,7 @@ fatal):
 - one victim told twice in a sentence counts once ("a boy died after he was shot";
   "he" and "him" of a sentence are one person); a dateline ("MIAMI (WXYZ) —") or an
   animal shot by a hunter is no victim;
-- nothing for "no one else was injured" or "a possible murder-suicide";
-- a shot in a limb ("shot in the leg") is hurt, not hit; hurt listed clause by clause
-  add up ("two are in critical condition and three are being treated": 5;
-  ``coding/listed_hurt.py``).
+- nothing for "no one else was injured" or "a possible murder-suicide".
 
 A statement's figure is the number its victims phrase gives (``count_victims``, in
 ``coding/victims.py`` with the other readings of who the victims are); a named or
@@ -40,7 +37,6 @@ import weakref
 from dataclasses import dataclass, replace
 from typing import Any
 
-from eventwire.coding.listed_hurt import listed_injured
 from eventwire.coding.victims import (
     REFLEXIVES,
     count_phrase,
@@ -216,26 +212,8 @@ def _verb_statement(token: Any) -> Statement | None:
             subject = subject_of(token)
             if obj is not None and obj.lower_ in REFLEXIVES:
                 victims = subject
-        return _statement(kind, token, victims, hit=kind == "injured" and not _in_limb(token))
+        return _statement(kind, token, victims, hit=kind == "injured")
     return None
-
-
-# Where a shot is rarely fatal: "shot in the leg", "shot himself in the hand".
-_LIMBS = frozenset(
-    {"leg", "legs", "arm", "arms", "hand", "hands", "foot", "feet", "ankle", "knee", "thigh",
-     "shoulder", "finger", "buttock", "buttocks", "hip", "wrist", "elbow", "toe", "calf", "shin"}
-)  # fmt: skip
-
-
-def _in_limb(verb: Any) -> bool:
-    """Whether a shooting verb says the shot hit a limb ("was shot in the leg"): the
-    victim is hurt, not one of the dead the article counts elsewhere."""
-    return any(
-        prep.dep_ == "prep"
-        and prep.lower_ == "in"
-        and any(g.dep_ == "pobj" and g.lower_ in _LIMBS for g in prep.children)
-        for prep in verb.children
-    )
 
 
 def _to_hospital(verb: Any) -> bool:
@@ -466,7 +444,7 @@ def _statements(span: Any) -> list[Statement]:
         if any(k.kind == made.kind and who(k) == who(made) for k in kept):
             continue  # "was shot and killed": one victim, told twice
         kept.append(made)
-    return listed_injured(kept, doc)
+    return kept
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,22 +38,6 @@ def _no_attack(cue: Any, text: str) -> bool:
     return reason is not None
 
 
-# Verbs that allege who did an attack, not whether it happened: "accused of fatally
-# shooting her brother", "charged with killing", "suspected of shooting".
-_ALLEGING = frozenset({"accuse", "charge", "suspect", "indict", "convict", "arrest", "allege"})
-
-
-def _accused(spacy_doc: Any, event: Event) -> bool:
-    """Whether an attack is left unsure only because someone is accused of it: the
-    victims it names were killed or shot all the same."""
-    if event.trigger_start is None or event.trigger_end is None:
-        return False
-    span = spacy_doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
-    if span is None:
-        return False
-    return any(t.lemma_.lower() in _ALLEGING for t in list(span.root.ancestors)[:3])
-
-
 def _told_attack(doc: Document) -> Event | None:
     """An ASSAULT for an article that tells of people killed or shot but whose events
     stage coded no factual attack: the first title, caption or body sentence where
@@ -64,11 +48,7 @@ def _told_attack(doc: Document) -> Event | None:
     metaphor, a heading: ``coding.non_events``, whose events the factuality stage
     dropped)."""
     spacy_doc = doc.spacy_doc
-    unsure = {
-        e.start
-        for e in doc.events
-        if e.type == "ASSAULT" and not e.factual and not _accused(spacy_doc, e)
-    }
+    unsure = {e.start for e in doc.events if e.type == "ASSAULT" and not e.factual}
     attack_nouns = lexicon.event_patterns()
     told = [s for s in doc.sentences if s.zone in TOLD_ZONES]
     named: bool | None = None  # read when a sentence first needs it (it reads every word)

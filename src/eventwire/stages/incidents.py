@@ -34,7 +34,7 @@ event, and that event's dead and injured are the figures for the whole incident:
   outside its sentence takes the place a folded telling names in its own sentence.
 - The injured are the largest figure said to be wounded, injured or hurt, or, when
   larger, the number said to be shot less the dead ("four people were shot, one died":
-  3 injured); the attack's own "was shot" figure is such a hit too (``stages/own_hits.py``).
+  3 injured).
 
 The event keeps its own clause's figure when the article gives no larger one.
 
@@ -68,7 +68,6 @@ from eventwire.model import (
 )
 from eventwire.stages.dates import bare_clock_times, is_response, is_told_day
 from eventwire.stages.factuality import HISTORICAL
-from eventwire.stages.own_hits import shot_only
 from eventwire.stages.registry import stage
 from eventwire.timex.normalize import calendar_date
 
@@ -93,8 +92,6 @@ class Toll:
     dead: int | None
     injured: int | None
     sentences: tuple[tuple[int, int], ...] = ()  # the sentences that gave a figure
-    hurt: int = 0  # the largest figure said to be hurt (and to have lived)
-    hit: int = 0  # the largest figure said to be shot, maybe among the dead
 
 
 def main_attack(events: list[Event]) -> Event | None:
@@ -262,7 +259,7 @@ def article_toll(doc: Document, skip: set[int]) -> Toll:
     injured = max(hurt, shot - (dead or 0)) if said_hurt else None
     if dead is None and said_hurt:
         dead = 0
-    return Toll(dead, injured, tuple(telling), hurt, shot)
+    return Toll(dead, injured, tuple(telling))
 
 
 def _raise(value: int | None, floor: int | None) -> int | None:
@@ -299,11 +296,7 @@ def fold_incidents(doc: Document) -> Document:
     }
     toll = article_toll(doc, others - {main.start})
     main.dead = _raise(main.dead, toll.dead)
-    if toll.injured is not None and shot_only(doc, main):
-        # the attack's own "was shot" is a hit too: its victim may be among the dead
-        main.injured = max(toll.hurt, max(toll.hit, main.injured or 0) - (main.dead or 0))
-    else:
-        main.injured = _raise(main.injured, toll.injured)
+    main.injured = _raise(main.injured, toll.injured)
     _date_incident(doc, main, toll)
     _place_incident(doc, main)
     return doc
