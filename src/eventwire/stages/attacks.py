@@ -9,6 +9,8 @@ its figures.
 
 from __future__ import annotations
 
+from typing import Any
+
 from eventwire.coding import lexicon
 from eventwire.coding.non_events import non_event_reason
 from eventwire.coding.tolls import ATTACK_LEMMAS, sentence_figures, statements
@@ -18,6 +20,22 @@ from eventwire.stages.registry import stage
 
 # The confidence of an attack coded from its toll alone (no trigger of the events stage).
 _TOLD_CONFIDENCE = 0.5
+
+
+# Words that name a shot that hit someone ("died of a gunshot wound", "hit by a stray
+# bullet"): the article tells a shooting, as "a shooting" does.
+_GUN_WOUND_WORDS = frozenset({"gunshot", "gunfire", "bullet"})
+_SHOOT_LEMMAS = frozenset({"shoot", "gun"})
+
+
+def _no_attack(cue: Any, text: str) -> bool:
+    """Whether the sentence of ``cue`` reports no attack (``coding.non_events``); a
+    shooting accident is still a shooting ("fatally shot in a hunting accident"): a gun
+    hit someone, which a crash is not."""
+    reason = non_event_reason(cue, text, "ASSAULT")
+    if reason == "accident" and cue.lemma_.lower() in _SHOOT_LEMMAS:
+        return False
+    return reason is not None
 
 
 def _told_attack(doc: Document) -> Event | None:
@@ -43,7 +61,8 @@ def _told_attack(doc: Document) -> Event | None:
         found = statements(span)
         if found and named is None:
             named = any(
-                any(p.type == "ASSAULT" for p in attack_nouns.for_noun(token.lemma_.lower()))
+                token.lemma_.lower() in _GUN_WOUND_WORDS
+                or any(p.type == "ASSAULT" for p in attack_nouns.for_noun(token.lemma_.lower()))
                 for other in told
                 for token in spacy_doc.char_span(other.start, other.end, alignment_mode="expand")
                 or ()
@@ -53,7 +72,7 @@ def _told_attack(doc: Document) -> Event | None:
         if not cues:
             continue
         cue = spacy_doc[cues[0].token]
-        if sentence.zone is Zone.BODY and non_event_reason(cue, doc.text, "ASSAULT"):
+        if sentence.zone is Zone.BODY and _no_attack(cue, doc.text):
             continue
         figures = sentence_figures(found)
         dead, hurt = figures.dead, figures.hurt + figures.hit
