@@ -55,6 +55,11 @@ _PERSON_APPOSITION = re.compile(
     r", (?:the|a|an) (?:[a-z]+ )?(?:gunman|shooter|attacker|assailant|suspect|victim|"
     r"driver|man|woman|boy|girl|teen|teenager)\b"
 )
+# An address: a name after "the 700 block of" is a street's ("the 700 block of
+# Tennessee", "the 1200 block of East Jefferson"), not the town's.
+_BLOCK_OF = re.compile(
+    r"\bblocks?\s+of\s+(?:the\s+)?(?:(?:[NSEW]\.?|North|South|East|West)\s+)?\Z", re.IGNORECASE
+)
 # Verbs whose "in" gives where a person was born or lives ("born in Homs").
 _HOME_VERBS = frozenset({"bear", "born", "raise", "grow", "live", "reside", "hail"})
 
@@ -117,6 +122,8 @@ def in_a_name(doc: Document, place: Place, surnames: frozenset[str]) -> bool:
         return True
     if _aged(span):
         return True  # "Dana Wilmington, 25, of Macon"
+    if _BLOCK_OF.search(doc.text, max(0, place.start - 40), place.start):
+        return True  # "the 700 block of Tennessee": a street
     after = doc.spacy_doc[span.end] if span.end < len(doc.spacy_doc) else None
     return after is not None and after.lower_.rstrip(".") in _STREET_WORDS
 
