@@ -60,6 +60,8 @@ _PERSON_APPOSITION = re.compile(
 _BLOCK_OF = re.compile(
     r"\bblocks?\s+of\s+(?:the\s+)?(?:(?:[NSEW]\.?|North|South|East|West)\s+)?\Z", re.IGNORECASE
 )
+# Verbs of speech whose subject a lone name is ("McKinney said", "said McKinney").
+_SPEECH_LEMMAS = frozenset({"say", "tell", "add", "explain", "recall", "describe", "ask"})
 # Verbs whose "in" gives where a person was born or lives ("born in Homs").
 _HOME_VERBS = frozenset({"bear", "born", "raise", "grow", "live", "reside", "hail"})
 
@@ -101,7 +103,23 @@ def surnames(doc: Document) -> frozenset[str]:
     for ent in doc.spacy_doc.ents:
         if len(ent) == 1 and _PERSON_APPOSITION.match(doc.text, ent.end_char):
             words.add(ent.text)  # "Altintas, the gunman, fired": a person
+        elif len(ent) == 1 and ent.label_ == "PERSON" and _speaker_or_owner(ent[0]):
+            words.add(ent.text)  # "McKinney said", "McKinney's daughter": a person
     return frozenset(words)
+
+
+def _speaker_or_owner(token: Any) -> bool:
+    """Whether a lone name the tagger calls a person speaks ("McKinney said", "said
+    McKinney") or has kin ("McKinney's daughter"): a person's name, in all its
+    mentions that no locative preposition governs."""
+    if token.dep_ == "nsubj" and token.head.lemma_.lower() in _SPEECH_LEMMAS:
+        return True
+    return (
+        token.dep_ == "poss"
+        and token.i + 1 < len(token.doc)
+        and token.doc[token.i + 1].lower_ in ("'s", "’s")
+        and token.head.lower_ in _PERSON_NOUNS
+    )
 
 
 def in_a_name(doc: Document, place: Place, surnames: frozenset[str]) -> bool:
