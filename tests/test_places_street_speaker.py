@@ -31,7 +31,7 @@ def test_a_name_after_block_of_is_a_street(nlp: Any) -> None:
 def test_a_lone_name_that_speaks_is_a_persons(nlp: Any) -> None:
     doc = _parsed(
         nlp,
-        "A woman was shot at her home in Memphis on Friday. \"She is strong,\" Carter said. "
+        'A woman was shot at her home in Memphis on Friday. "She is strong," Carter said. '
         "Carter's daughter is still in hospital.",
     )
     words = surnames(doc)
@@ -65,9 +65,7 @@ def test_a_doubted_name_away_from_the_sure_place_yields(nlp: Any) -> None:
 
 
 def test_a_doubted_name_near_the_sure_place_is_kept(nlp: Any) -> None:
-    doc = _parsed(
-        nlp, "Police in Kentucky are investigating. A boy was shot at a home in Hazard."
-    )
+    doc = _parsed(nlp, "Police in Kentucky are investigating. A boy was shot at a home in Hazard.")
     pool = [replace(p, confidence=0.45) if p.text == "Hazard" else p for p in doc.places]
     if not any(p.text == "Hazard" for p in pool):
         return  # the tagger did not read it as a place: nothing to check
@@ -89,3 +87,13 @@ def test_a_facility_name_after_in_or_a_county_is_told_as_a_town() -> None:
     assert not _town_told(text, start, tuple(gazetteer.candidates("White House")))
     county = tuple(gazetteer.candidates("Bulloch County"))
     assert _town_told("Deputies of Bulloch County came.", 12, county)
+
+
+def test_the_county_an_article_names_tells_the_region_of_a_namesake(nlp: Any) -> None:
+    doc = _parsed(
+        nlp,
+        "GREENACRES - Four people were found shot dead in a Greenacres home on Saturday, "
+        "and the Palm Beach County Sheriff's Office is investigating.",
+    )
+    greenacres = [p for p in doc.places if p.text.lower() == "greenacres"]
+    assert greenacres and all(p.admin1 == "Florida" for p in greenacres)

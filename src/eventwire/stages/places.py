@@ -290,11 +290,11 @@ def _near(
     for pool in pools:
         # the dateline that opens the lead sentence is no place of the lead's clauses
         chosen = _sentence_place(doc, event, [p for p in pool if p not in datelines])
-        if chosen is not None and pool is pools[-1] and chosen not in pools[0]:
-            if main is not None and _strays(chosen, main):
-                break  # a doubted name away from the article's sure place ("East Jefferson")
-        if chosen is not None:
-            return chosen
+        if chosen is None:
+            continue
+        if pool is pools[-1] and chosen not in pools[0] and main and _strays(chosen, main):
+            break  # a doubted name away from the article's sure place ("East Jefferson")
+        return chosen
     every = [p for p in pools[-1] if doc.zone_at(p.start) in (Zone.BODY, None)]
     body = _earlier(event, pools, every)
     for dateline in datelines:

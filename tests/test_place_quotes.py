@@ -1,0 +1,47 @@
+"""A place inside a quotation is what was said, not the scene of an event told outside
+it (``stages/place_quotes.py``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventwire.model import Place
+from eventwire.stages.place_quotes import quotations, quoted_apart
+from eventwire.stages.places import place_events
+from test_places_doubted import _event, _parsed
+
+
+def _at(text: str, name: str) -> Place:
+    start = text.index(name)
+    return Place(text=name, start=start, end=start + len(name), name=name)
+
+
+def test_quotations_pair_curly_and_straight_marks() -> None:
+    text = 'He said “go to Lyon” and then "stay in Nice" and "left'
+    spans = quotations(text, 0, len(text))
+    assert [text[a:b] for a, b in spans] == ["“go to Lyon”", '"stay in Nice"']
+
+
+def test_a_quoted_place_is_apart_from_an_event_told_outside_the_quote() -> None:
+    text = "The man stabbed a guard, shouting “Remember Lyon!” as he ran."
+    sentence = (0, len(text))
+    lyon = _at(text, "Lyon")
+    assert quoted_apart(text, sentence, text.index("stabbed"), lyon)
+    # an event told inside the same quotation keeps it
+    assert not quoted_apart(text, sentence, text.index("Remember"), lyon)
+
+
+def test_a_place_outside_any_quotation_is_not_apart() -> None:
+    text = "Police in Lyon said “he ran away” after the attack."
+    assert not quoted_apart(text, (0, len(text)), text.index("ran"), _at(text, "Lyon"))
+
+
+def test_the_event_outside_the_quote_takes_the_place_of_the_story(nlp: Any) -> None:
+    doc = _parsed(
+        nlp,
+        "A gunman opened fire at a cafe in Ankara on Monday. He shot a guard, shouting "
+        "“Do not forget Homs!” before he fled.",
+    )
+    doc.events = [_event(doc, "shot a guard")]
+    place_events(doc, list(doc.places))
+    assert doc.events[0].place is not None and doc.events[0].place.name == "Ankara"
