@@ -58,6 +58,7 @@ from eventwire.geodesy import haversine_km
 from eventwire.model import Document, Event, Place, Precision, Zone
 from eventwire.stages.headline_places import title_places
 from eventwire.stages.place_quotes import quoted_apart
+from eventwire.stages.place_refine import narrowed
 from eventwire.stages.place_roles import home_town, in_a_name, locative_head, surnames
 from eventwire.stages.place_scenes import destination, off_scene, participant
 from eventwire.stages.registry import stage
@@ -406,6 +407,9 @@ def place_events(
             # "flew to Ankara for talks": a meeting is held where its party went
             own = [p for p in sure if p not in (dateline,) or p in arrivals]
             event.place = _sentence_place(doc, event, own + arrivals) or event.place
+        if event.place is not None and event.type not in _VERBAL_TYPES:
+            # "a car bomb in central Turkey ... The blast destroyed a bus in Kayseri"
+            event.place = narrowed(doc, event, event.place, sure)
 
 
 @stage(
