@@ -45,3 +45,17 @@ def test_the_event_outside_the_quote_takes_the_place_of_the_story(nlp: Any) -> N
     doc.events = [_event(doc, "shot a guard")]
     place_events(doc, list(doc.places))
     assert doc.events[0].place is not None and doc.events[0].place.name == "Ankara"
+
+
+def test_a_name_before_a_media_word_is_a_name(nlp: Any) -> None:
+    doc = _parsed(
+        nlp,
+        "Photo: Dayton Video. A man was shot at a home in Springfield on Tuesday, police said.",
+    )
+    from eventwire.stages.place_scenes import off_scene
+
+    dayton = [p for p in doc.places if p.text == "Dayton"]
+    assert all(off_scene(doc, p) for p in dayton)
+    doc.events = [_event(doc, "was shot")]
+    place_events(doc, list(doc.places))
+    assert doc.events[0].place is not None and doc.events[0].place.name == "Springfield"
