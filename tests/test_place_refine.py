@@ -39,3 +39,14 @@ def test_a_town_of_another_country_does_not_narrow(nlp: Any) -> None:
     doc.events = [_event(doc, "killed")]
     place_events(doc, list(doc.places))
     assert doc.events[0].place is not None and doc.events[0].place.name == "Turkey"
+
+
+def test_a_country_named_plainly_stays(nlp: Any) -> None:
+    doc = _parsed(
+        nlp,
+        "Officials in Turkey have arrested thousands of opponents since the coup. A "
+        "teacher was arrested in the city of Izmir last week.",
+    )
+    doc.events = [replace(_event(doc, "arrested thousands"), type="COERCE")]
+    place_events(doc, list(doc.places))
+    assert doc.events[0].place is not None and doc.events[0].place.name == "Turkey"
