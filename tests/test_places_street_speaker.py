@@ -97,3 +97,16 @@ def test_the_county_an_article_names_tells_the_region_of_a_namesake(nlp: Any) ->
     )
     greenacres = [p for p in doc.places if p.text.lower() == "greenacres"]
     assert greenacres and all(p.admin1 == "Florida" for p in greenacres)
+
+
+def test_a_scope_is_no_scene(nlp: Any) -> None:
+    from eventwire.stages.place_roles import home_town
+
+    doc = _parsed(
+        nlp, "A man was stabbed in Regina on Friday. Police issued a Canada-wide warrant."
+    )
+    canada = [p for p in doc.places if p.text == "Canada"]
+    assert canada and all(home_town(doc, p) for p in canada)
+    doc.events = [_event(doc, "issued")]
+    place_events(doc, list(doc.places))
+    assert doc.events[0].place is not None and doc.events[0].place.name == "Regina"

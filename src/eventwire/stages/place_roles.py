@@ -153,8 +153,8 @@ def home_town(doc: Document, place: Place) -> bool:
     or "born in", "lives in" ("born in Homs"), or a base ("a London-based firm"); a
     country's name before a noun ("a U.S. citizen") is a nationality.
     Nothing happens there for saying so."""
-    if re.match(r"-(?:based|born|raised)\b", doc.text[place.end : place.end + 8]):
-        return True  # "a Washington-based firm", "his London-based company"
+    if re.match(r"-(?:based|born|raised|wide)\b", doc.text[place.end : place.end + 8]):
+        return True  # "a Washington-based firm", "a Canada-wide warrant": no scene
     if _TITLE_AFTER_PLACE.match(doc.text, place.end):
         return True  # "Florida Senator Marco Rubio": the office, not a place of events
     span = doc.spacy_doc.char_span(place.start, place.end, alignment_mode="expand")
