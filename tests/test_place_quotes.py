@@ -82,3 +82,11 @@ def test_a_hospital_where_a_shooting_happened_is_its_scene(nlp: Any) -> None:
     doc = _parsed(nlp, "A guard was shot outside a hospital in Omaha on Monday.")
     omaha = [p for p in doc.places if p.text == "Omaha"]
     assert omaha and not any(off_scene(doc, p) for p in omaha)
+
+
+def test_a_sentence_cut_inside_a_quotation_is_quoted_to_its_end() -> None:
+    text = "He stabbed a guard, shouting: “Remember Lyon!"
+    spans = quotations(text, 0, len(text))
+    assert [text[a:b] for a, b in spans] == ["“Remember Lyon!"]
+    text = "Remember Lyon!” he shouted."
+    assert [text[a:b] for a, b in quotations(text, 0, len(text))] == ["Remember Lyon!”"]

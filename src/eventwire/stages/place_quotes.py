@@ -4,7 +4,9 @@ Aleppo!”", "said the strike was “a message to Damascus”"). Used by the pla
 choose an event's place from its sentence (``stages/places.py``).
 
 Quotations are read within the sentence: text between a pair of double quotation marks,
-curly (“ ”) or straight ("), paired in order; an unpaired mark quotes nothing.
+curly (“ ”) or straight ("), paired in order; an opening curly mark left open quotes
+to the sentence's end, and a closing one never opened quotes from its start (the
+sentence was cut inside the quotation); an unpaired straight mark quotes nothing.
 """
 
 from __future__ import annotations
@@ -26,6 +28,13 @@ def quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for pattern in (_CURLY, _STRAIGHT):
         for match in pattern.finditer(text, start, end):
             spans.append((match.start(), match.end()))
+    # a sentence may end inside a quotation, or begin inside one ("shouting: “Don't
+    # forget Aleppo!" cut before its closing mark): a curly mark tells which
+    opening, closing = text.rfind("“", start, end), text.find("”", start, end)
+    if opening >= 0 and text.find("”", opening, end) < 0:
+        spans.append((opening, end))
+    if closing >= 0 and text.rfind("“", start, closing) < 0:
+        spans.append((start, closing + 1))
     return sorted(spans)
 
 
