@@ -57,7 +57,6 @@ from eventwire.gazetteer.resolve import Resolution, ToponymMention, resolve
 from eventwire.geodesy import haversine_km
 from eventwire.model import Document, Event, Place, Precision, Zone
 from eventwire.stages.headline_places import title_places
-from eventwire.stages.place_quotes import quoted_apart
 from eventwire.stages.place_refine import narrowed
 from eventwire.stages.place_roles import home_town, in_a_name, locative_head, surnames
 from eventwire.stages.place_scenes import destination, off_scene, participant
@@ -194,8 +193,6 @@ def _sentence_place(doc: Document, event: Event, places: list[Place]) -> Place |
     # the event is not where it happened (``stages/place_scenes.py``)
     physical = event.type not in _VERBAL_TYPES
     inside = [p for p in inside if not participant(doc, p, physical)]
-    # "shot him, shouting “Don't forget Aleppo!”": a place said, not the scene
-    inside = [p for p in inside if not quoted_apart(doc.text, (event.start, event.end), anchor, p)]
     if not inside:
         return None
     if trigger is not None and event.type in _VERBAL_TYPES:
