@@ -37,12 +37,6 @@ _DISTANCE_WORDS = frozenset(
      "north", "south", "east", "west", "northeast", "northwest", "southeast",
      "southwest", "far", "distance", "drive", "minute", "hour"}
 )  # fmt: skip
-# A hospital, and the words that put a wounded person in one (as patient, not scene).
-_HOSPITAL_NOUNS = frozenset({"hospital", "hospitals", "infirmary", "clinic"})
-_CARE_WORDS = frozenset(
-    {"condition", "treat", "die", "remain", "recover", "be", "pronounce", "hospitalize",
-     "admit", "stay", "care", "surgery", "undergo", "list", "succumb"}
-)  # fmt: skip
 _PATH_PREPS = frozenset({"to", "into", "toward", "towards", "from"})
 # Nouns of an office accredited to a country ("ambassador to Turkey", "envoy to").
 _OFFICE_NOUNS = frozenset(
@@ -118,26 +112,11 @@ def off_scene(doc: Document, place: Place) -> bool:
             return True
         if word == "to" and (lemma in _OFFICE_NOUNS or owner.lower_ in _OFFICE_NOUNS):
             return True
-    if word == "in" and _cared_for(owner):
-        return True  # "in stable condition at a hospital in Jacksonville"
     if word == "in" and owner.dep_ == "pobj" and owner.head.lower_ in ("to", "into"):
         # "taken to a hospital in Jacksonville": where someone was taken
         carrier = owner.head.head
         return carrier.lemma_.lower() in _MOTION or carrier.lower_ in _MOTION
     return False
-
-
-def _cared_for(owner: Any) -> bool:
-    """Whether the word an "in" hangs on tells where a wounded person is cared for: a
-    hospital where someone is, is treated or died ("in critical condition at a hospital
-    in", "died at a hospital in", "is at Memorial Hospital in"), or "hospitalized in";
-    a hospital where something was done ("shot outside a hospital in") is a scene."""
-    if owner.lemma_.lower() in ("hospitalize", "hospitalise"):
-        return True
-    if owner.lower_ not in _HOSPITAL_NOUNS or owner.dep_ != "pobj":
-        return False
-    prep = owner.head
-    return prep.lower_ in ("at", "to") and prep.head.lemma_.lower() in _CARE_WORDS
 
 
 def destination(doc: Document, place: Place) -> bool:
