@@ -32,7 +32,11 @@
    Nor does a path's end, a topic or cause, a word of another name, or a country that
    is a side of the event (``stages/place_scenes.py``). A headline the text does not
    begin with gives its place to events the text leaves unplaced
-   (``stages/headline_places.py``). Last, an event told in words whose sentence names
+   (``stages/headline_places.py``). A doubted name of the event's sentence that lies
+   away from the article's sure main place yields to it ("south of East Jefferson" read
+   in Louisiana in a Detroit story), and a country or region named as a part ("in
+   central Turkey") gives way to the town the next sentences name inside it
+   (``stages/place_refine.py``). Last, an event told in words whose sentence names
    no place of it stays unplaced rather than borrow a place of another country than the
    article's main one (``unplace_strays``).
 """
