@@ -97,6 +97,8 @@ _GENERIC_KINDS = {
 }  # fmt: skip
 _REGION_KINDS = ("ADM1", "ADM2")
 _LOCATIVE_SCAN_POPULATION = 1_000
+# A preposition that puts something in a town, with no article after it.
+_TOWN_PREP = re.compile(r"\b(?:in|near|outside)\s+\Z")
 _MAX_SCAN_TOKENS = 4
 MAX_CANDIDATES = 60
 
@@ -264,14 +266,15 @@ def entity_mentions(
                 if not strong:
                     continue
             if not candidates:
-                if label in ("ORG", "FAC") and (part := _embedded(doc, gazetteer, ent)):
+                # "the Palm Beach County Sheriff's Office", tagged GPE or ORG
+                if label in ("ORG", "FAC", "GPE") and (part := _embedded(doc, gazetteer, ent)):
                     mentions.append(part)
                 continue  # "Blinken" tagged GPE: not a place anywhere
             if " " not in key and key in person_words:
                 continue  # "Blinken" after "Antony Blinken"
             if _speaks(ent) and not strong:
                 continue
-            if label == "FAC" and not strong:
+            if label == "FAC" and not strong and not _town_told(doc.text, left, candidates):
                 continue  # "White House" is a small town too, but not in this sentence
             if label in ("PERSON", "ORG") and " " in key and not strong:
                 continue  # "the White House", "Ron Paul": a body's or a person's name
@@ -280,6 +283,15 @@ def entity_mentions(
             weak = label in _CORRECTED_LABELS and not strong
             mentions.append(ToponymMention(left, right, key, label, candidates, weak=weak))
     return mentions, demonyms
+
+
+def _town_told(text: str, start: int, candidates: tuple[GazetteerEntry, ...]) -> bool:
+    """Whether a name the tagger calls a facility is told as a town or a county: after
+    "in", "near" or "outside" with no article ("a home in White Plains", not "in the
+    White House"), or a county's name ("Bulloch County")."""
+    if _TOWN_PREP.search(text, max(0, start - 10), start):
+        return True
+    return any(c.feature_code.startswith("ADM2") for c in candidates)
 
 
 def _narrowed(

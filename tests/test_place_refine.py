@@ -1,0 +1,52 @@
+"""A country or a region that the next sentences narrow to a town gives way to the
+town, for an event done in the world (``stages/place_refine.py``)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from eventwire.stages.places import place_events
+from test_places_doubted import _event, _parsed
+
+_TEXT = (
+    "A car bomb in central Turkey killed 13 soldiers on Saturday. The blast destroyed a "
+    "bus in the city of Kayseri, officials said. Markets stayed closed."
+)
+
+
+def test_a_country_narrowed_by_the_next_sentence_gives_way_to_the_town(nlp: Any) -> None:
+    doc = _parsed(nlp, _TEXT)
+    doc.events = [_event(doc, "killed")]
+    place_events(doc, list(doc.places))
+    assert doc.events[0].place is not None and doc.events[0].place.name == "Kayseri"
+
+
+def test_a_statement_keeps_its_country(nlp: Any) -> None:
+    doc = _parsed(nlp, _TEXT)
+    event = replace(_event(doc, "killed"), type="ACCUSE")
+    doc.events = [event]
+    place_events(doc, list(doc.places))
+    assert doc.events[0].place is not None and doc.events[0].place.name == "Turkey"
+
+
+def test_a_town_of_another_country_does_not_narrow(nlp: Any) -> None:
+    doc = _parsed(
+        nlp,
+        "A car bomb in central Turkey killed 13 soldiers on Saturday. Leaders met in "
+        "Berlin later, officials said.",
+    )
+    doc.events = [_event(doc, "killed")]
+    place_events(doc, list(doc.places))
+    assert doc.events[0].place is not None and doc.events[0].place.name == "Turkey"
+
+
+def test_a_country_named_plainly_stays(nlp: Any) -> None:
+    doc = _parsed(
+        nlp,
+        "Officials in Turkey have arrested thousands of opponents since the coup. A "
+        "teacher was arrested in the city of Izmir last week.",
+    )
+    doc.events = [replace(_event(doc, "arrested thousands"), type="COERCE")]
+    place_events(doc, list(doc.places))
+    assert doc.events[0].place is not None and doc.events[0].place.name == "Turkey"
