@@ -266,8 +266,7 @@ def entity_mentions(
                 if not strong:
                     continue
             if not candidates:
-                # "the Palm Beach County Sheriff's Office", tagged GPE or ORG
-                if label in ("ORG", "FAC", "GPE") and (part := _embedded(doc, gazetteer, ent)):
+                if label in ("ORG", "FAC") and (part := _embedded(doc, gazetteer, ent)):
                     mentions.append(part)
                 continue  # "Blinken" tagged GPE: not a place anywhere
             if " " not in key and key in person_words:

@@ -36,7 +36,6 @@ _MIN_OTHERS = 2
 # called a person or an organisation, or a doubted one, says nothing of the region).
 _PLACE_SOURCES = frozenset({"GPE", "LOC", "FAC", "dateline", "abbreviation", "given"})
 _SURE = 0.5
-_COUNTY = re.compile(r"\b(?:county|parish)\Z")
 _LOCATED = re.compile(r"\b(?:in|near|at|outside)\s+$")
 
 
@@ -74,8 +73,6 @@ def settle_namesakes(
         if entry.is_country and not any(m.key == key and _located(text, m) for m in mentions):
             continue  # "they left Egypt": a country not told as a place of something
         region = _shared_region([resolutions[k].entry for k in sure if k != key])
-        if region is None and not entry.is_country:
-            region = _county_region(key, resolutions, names, sure)
         if region is None or _in_region(entry, region) or entry.country_code in peoples:
             continue
         inside = [
@@ -87,32 +84,6 @@ def settle_namesakes(
         best = max(inside, key=prior)
         settled[key] = replace(resolutions[key], entry=best, probability=_MOVED_PROBABILITY)
     return settled
-
-
-def _county_region(
-    key: str, resolutions: dict[str, Resolution], names: list[str], sure: list[str]
-) -> tuple[str, str] | None:
-    """The region of the counties the article names, any way it names them ("the Palm
-    Beach County Sheriff's Office"), when they all lie in one region, the name ``key``
-    was read in their country, and no sure name of the article lies in another region:
-    local news names its county, seldom its state ("Greenacres police and the Palm
-    Beach County Sheriff's Office")."""
-    counties = [
-        resolutions[k].entry for k in names
-        if k != key and _COUNTY.search(k) and resolutions[k].entry.feature_code == "ADM2"
-        and resolutions[k].probability >= _SURE
-    ]  # fmt: skip
-    regions = {admin1_of(e) for e in counties}
-    if len(regions) != 1:
-        return None
-    region = regions.pop()
-    if region is None or resolutions[key].entry.country_code != region[0]:
-        return None
-    for other in sure:
-        entry = resolutions[other].entry
-        if other != key and not entry.is_country and admin1_of(entry) not in (None, region):
-            return None
-    return region
 
 
 def _located(text: str, mention: ToponymMention) -> bool:

@@ -55,13 +55,6 @@ _PERSON_APPOSITION = re.compile(
     r", (?:the|a|an) (?:[a-z]+ )?(?:gunman|shooter|attacker|assailant|suspect|victim|"
     r"driver|man|woman|boy|girl|teen|teenager)\b"
 )
-# An address: a name after "the 700 block of" is a street's ("the 700 block of
-# Tennessee", "the 1200 block of East Jefferson"), not the town's.
-_BLOCK_OF = re.compile(
-    r"\bblocks?\s+of\s+(?:the\s+)?(?:(?:[NSEW]\.?|North|South|East|West)\s+)?\Z", re.IGNORECASE
-)
-# Verbs of speech whose subject a lone name is ("McKinney said", "said McKinney").
-_SPEECH_LEMMAS = frozenset({"say", "tell", "add", "explain", "recall", "describe", "ask"})
 # Verbs whose "in" gives where a person was born or lives ("born in Homs").
 _HOME_VERBS = frozenset({"bear", "born", "raise", "grow", "live", "reside", "hail"})
 
@@ -103,23 +96,7 @@ def surnames(doc: Document) -> frozenset[str]:
     for ent in doc.spacy_doc.ents:
         if len(ent) == 1 and _PERSON_APPOSITION.match(doc.text, ent.end_char):
             words.add(ent.text)  # "Altintas, the gunman, fired": a person
-        elif len(ent) == 1 and ent.label_ == "PERSON" and _speaker_or_owner(ent[0]):
-            words.add(ent.text)  # "McKinney said", "McKinney's daughter": a person
     return frozenset(words)
-
-
-def _speaker_or_owner(token: Any) -> bool:
-    """Whether a lone name the tagger calls a person speaks ("McKinney said", "said
-    McKinney") or has kin ("McKinney's daughter"): a person's name, in all its
-    mentions that no locative preposition governs."""
-    if token.dep_ == "nsubj" and token.head.lemma_.lower() in _SPEECH_LEMMAS:
-        return True
-    return (
-        token.dep_ == "poss"
-        and token.i + 1 < len(token.doc)
-        and token.doc[token.i + 1].lower_ in ("'s", "’s")
-        and token.head.lower_ in _PERSON_NOUNS
-    )
 
 
 def in_a_name(doc: Document, place: Place, surnames: frozenset[str]) -> bool:
@@ -140,8 +117,6 @@ def in_a_name(doc: Document, place: Place, surnames: frozenset[str]) -> bool:
         return True
     if _aged(span):
         return True  # "Dana Wilmington, 25, of Macon"
-    if _BLOCK_OF.search(doc.text, max(0, place.start - 40), place.start):
-        return True  # "the 700 block of Tennessee": a street
     after = doc.spacy_doc[span.end] if span.end < len(doc.spacy_doc) else None
     return after is not None and after.lower_.rstrip(".") in _STREET_WORDS
 
@@ -153,8 +128,8 @@ def home_town(doc: Document, place: Place) -> bool:
     or "born in", "lives in" ("born in Homs"), or a base ("a London-based firm"); a
     country's name before a noun ("a U.S. citizen") is a nationality.
     Nothing happens there for saying so."""
-    if re.match(r"-(?:based|born|raised|wide)\b", doc.text[place.end : place.end + 8]):
-        return True  # "a Washington-based firm", "a Canada-wide warrant": no scene
+    if re.match(r"-(?:based|born|raised)\b", doc.text[place.end : place.end + 8]):
+        return True  # "a Washington-based firm", "his London-based company"
     if _TITLE_AFTER_PLACE.match(doc.text, place.end):
         return True  # "Florida Senator Marco Rubio": the office, not a place of events
     span = doc.spacy_doc.char_span(place.start, place.end, alignment_mode="expand")

@@ -57,7 +57,6 @@ _NAME_ENDS = frozenset(
     {"times", "post", "news", "herald", "tribune", "journal", "gazette", "chronicle",
      "telegraph", "observer", "guardian", "courier", "examiner", "inquirer", "register",
      "daily", "sun", "star", "globe", "mail", "record", "review", "bee", "citizen",
-     "video", "tv", "television", "radio", "magazine", "newspaper", "broadcasting",
      "church", "cathedral", "chapel", "basilica", "abbey", "parish"}
 )  # fmt: skip
 _NAME_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT"})
@@ -90,11 +89,8 @@ def off_scene(doc: Document, place: Place) -> bool:
         return False
     if _in_other_name(token):
         return True
-    if token.dep_ in ("compound", "nmod") and token.head.lower_ in _NAME_ENDS:
+    if token.dep_ == "compound" and token.head.lower_ in _NAME_ENDS:
         return True  # "the Buffalo News" parsed as a compound
-    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    if after is not None and after.is_title and after.lower_ in _NAME_ENDS:
-        return True  # "(Metro Video)", "Photo: Metro Video Image 2": a name's word
     if token.dep_ != "pobj":
         return False
     prep = token.head

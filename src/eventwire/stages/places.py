@@ -32,9 +32,7 @@
    Nor does a path's end, a topic or cause, a word of another name, or a country that
    is a side of the event (``stages/place_scenes.py``). A headline the text does not
    begin with gives its place to events the text leaves unplaced
-   (``stages/headline_places.py``). A doubted name of the event's sentence that lies
-   away from the article's sure main place yields to it ("south of East Jefferson" read
-   in Louisiana in a Detroit story), and a country or region named as a part ("in
+   (``stages/headline_places.py``). A country or region named as a part ("in
    central Turkey") gives way to the town the next sentences name inside it
    (``stages/place_refine.py``). Last, an event told in words whose sentence names
    no place of it stays unplaced rather than borrow a place of another country than the
@@ -284,7 +282,6 @@ def _near(
     pools: tuple[list[Place], list[Place]],
     datelines: tuple[Place | None, Place | None],
     lead: Place | None = None,
-    main: Place | None = None,
 ) -> Place | None:
     """The place of the event's sentence, else the dateline (unless the lead's place lies
     away from it), else the nearest earlier place in the body: at each step a sure place
@@ -292,11 +289,8 @@ def _near(
     for pool in pools:
         # the dateline that opens the lead sentence is no place of the lead's clauses
         chosen = _sentence_place(doc, event, [p for p in pool if p not in datelines])
-        if chosen is None:
-            continue
-        if pool is pools[-1] and chosen not in pools[0] and main and _strays(chosen, main):
-            break  # a doubted name away from the article's sure place ("East Jefferson")
-        return chosen
+        if chosen is not None:
+            return chosen
     every = [p for p in pools[-1] if doc.zone_at(p.start) in (Zone.BODY, None)]
     body = _earlier(event, pools, every)
     for dateline in datelines:
@@ -307,19 +301,6 @@ def _near(
             remote = lead is not None and _away(lead, dateline)
             return body if remote and body is not None and _away(body, dateline) else dateline
     return body
-
-
-def _strays(place: Place, lead: Place) -> bool:
-    """Whether a doubted place lies away from the lead's sure one: in another country,
-    outside the lead's region when the lead names a region, or, when the lead names a
-    town, in another region or more than 50 km from it."""
-    if place.country_code != lead.country_code:
-        return True
-    if lead.precision is Precision.COUNTRY:
-        return False
-    if lead.precision in (Precision.ADMIN1, Precision.ADMIN2, Precision.REGION):
-        return place.admin1 is not None and lead.admin1 is not None and place.admin1 != lead.admin1
-    return _away(place, lead)
 
 
 def _of_dateline(doc: Document, place: Place, dateline: Place) -> bool:
@@ -399,11 +380,8 @@ def place_events(
     sure_dateline = dateline if dateline is not None and dateline in sure else None
     dominant = dominant_place(sure) or dominant_place(pool)
     lead = lead_place(doc, sure, dateline)
-    main = lead or dominant_place(sure)
     for event in doc.events:
-        event.place = (
-            _near(doc, event, (sure, pool), (sure_dateline, dateline), lead, main) or dominant
-        )
+        event.place = _near(doc, event, (sure, pool), (sure_dateline, dateline), lead) or dominant
         if arrivals and event.type in _MEETING_TYPES:
             # "flew to Ankara for talks": a meeting is held where its party went
             own = [p for p in sure if p not in (dateline,) or p in arrivals]
