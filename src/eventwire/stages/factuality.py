@@ -49,6 +49,7 @@ from eventwire.coding.past_telling import (
 )
 from eventwire.coding.syntax import COMMITTING_VERBS
 from eventwire.coding.unasserted import unasserted_reason
+from eventwire.coding.unhappened import unhappened_reason
 from eventwire.datafiles import read_word_table
 from eventwire.model import Document, Event, Zone
 from eventwire.stages.registry import stage
@@ -379,6 +380,13 @@ UNASSERTED_REASONS: frozenset[str] = frozenset(
 # story whose body was set up "to recruit".
 
 
+# The reasons of ``coding.unhappened`` that flag an event (called off or failed, a
+# refusal to comment, a reward offered, "called" an event read as a telephone call).
+UNHAPPENED_REASONS: frozenset[str] = frozenset(
+    {"called_off", "no_comment", "reward", "called_event"}
+)
+
+
 def nonspecific(event: Event, spacy_doc: Any, *, in_body: bool = False) -> tuple[str, str] | None:
     """The flag and the reason why ``event`` is told as no specific event done (a plan,
     a habit, a standing state, the report's frame, another sense of the word:
@@ -436,6 +444,10 @@ def assess(event: Event, spacy_doc: Any, *, in_body: bool = False) -> set[str]:
         reason = unasserted_reason(trigger, clause_verb(trigger), event.type)
         if reason is not None and reason in UNASSERTED_REASONS:
             flags.add("future" if reason == "faced" else "hypothetical")
+    if not flags:
+        reason = unhappened_reason(trigger, clause_verb(trigger), event.type)
+        if reason is not None and reason in UNHAPPENED_REASONS:
+            flags.add("negated" if reason == "called_off" else "hypothetical")
     return flags
 
 
