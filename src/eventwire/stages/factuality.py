@@ -38,6 +38,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
+from eventwire.coding.conjoined import shared_head
 from eventwire.coding.non_events import clause_verb
 from eventwire.coding.nonspecific import nonspecific_reason
 from eventwire.coding.past_telling import (
@@ -380,6 +381,9 @@ UNASSERTED_REASONS: frozenset[str] = frozenset(
 # story whose body was set up "to recruit".
 
 
+# A verb joined to another with no subject of its own is read as that one
+# (``coding.conjoined``).
+SHARED_CLAUSES = True
 # The reasons of ``coding.unhappened`` that flag an event (called off or failed, a
 # refusal to comment, a reward offered, "called" an event read as a telephone call).
 UNHAPPENED_REASONS: frozenset[str] = frozenset(
@@ -440,6 +444,11 @@ def assess(event: Event, spacy_doc: Any, *, in_body: bool = False) -> set[str]:
         found = nonspecific_reason(trigger, event.type, in_body=in_body)
         if found is not None and found[1] in NONSPECIFIC_REASONS:
             flags.add(found[0])  # planned, habitual, standing, a frame, another sense
+    joined = shared_head(trigger) if SHARED_CLAUSES else None
+    if not flags and joined is not None:
+        found = nonspecific_reason(joined, event.type, in_body=in_body)
+        if found is not None and found[1] in NONSPECIFIC_REASONS:
+            flags.add(found[0])  # "kills people and destroys families": both generic
     if not flags:
         reason = unasserted_reason(trigger, clause_verb(trigger), event.type)
         if reason is not None and reason in UNASSERTED_REASONS:
