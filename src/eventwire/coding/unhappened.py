@@ -149,3 +149,22 @@ def _is_called_meeting(trigger: Any) -> bool:
         and trigger.dep_ == "dobj"
         and _lemma(trigger.head) == "call"
     )
+
+
+# Verbs and adjectives whose "if" clause is a question, not a condition ("asked if").
+_QUESTIONING = frozenset(
+    {"ask", "wonder", "know", "say", "tell", "decide", "see", "check", "determine",
+     "confirm", "unclear", "clear", "sure", "question", "investigate", "disclose"}
+)  # fmt: skip
+
+
+def is_open_question(verb: Any) -> bool:
+    """Whether the clause is an indirect question ("did not say whether troops would
+    be sent", "asked if the talks would resume", "it is unclear whether he was
+    arrested"): what it asks about is not told as done."""
+    for mark in (c for c in verb.children if c.dep_ in ("mark", "advmod")):
+        if mark.lower_ == "whether":
+            return True
+        if mark.lower_ == "if" and verb.dep_ == "ccomp":
+            return _lemma(verb.head) in _QUESTIONING
+    return False

@@ -50,7 +50,7 @@ from eventwire.coding.past_telling import (
 )
 from eventwire.coding.syntax import COMMITTING_VERBS
 from eventwire.coding.unasserted import unasserted_reason
-from eventwire.coding.unhappened import unhappened_reason
+from eventwire.coding.unhappened import is_open_question, unhappened_reason
 from eventwire.datafiles import read_word_table
 from eventwire.model import Document, Event, Zone
 from eventwire.stages.registry import stage
@@ -384,6 +384,8 @@ UNASSERTED_REASONS: frozenset[str] = frozenset(
 # A verb joined to another with no subject of its own is read as that one
 # (``coding.conjoined``).
 SHARED_CLAUSES = True
+# An indirect question ("whether", "asked if") tells nothing as done.
+OPEN_QUESTIONS = True
 # The reasons of ``coding.unhappened`` that flag an event (called off or failed, a
 # refusal to comment, a reward offered, "called" an event read as a telephone call).
 UNHAPPENED_REASONS: frozenset[str] = frozenset(
@@ -437,6 +439,8 @@ def assess(event: Event, spacy_doc: Any, *, in_body: bool = False) -> set[str]:
     if event.type == "COERCE" and event.mode == "arrest" and _is_aimed_arrest(verb):
         flags.add("hypothetical")
     flags = _reported_future(flags, verb)
+    if OPEN_QUESTIONS and is_open_question(verb):
+        flags.add("hypothetical")  # "declined to say whether troops would be sent"
     flags |= _governing_flags(verb, words)
     if flags == {"hypothetical"} and _tells_its_dead(trigger):
         flags.clear()  # "had ordered firing at the rioters in which three men were killed"
