@@ -1,0 +1,71 @@
+"""Events named but not told as having happened (``coding.unhappened``,
+``coding.reported_plans``, ``coding.conjoined``): sentences written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from eventwire.model import Document
+
+LEAD = "It was a cold and windy day in the capital on Monday. "
+
+
+def _factual(doc: Document, type_: str) -> list[str]:
+    return [e.trigger or "" for e in doc.events if e.type == type_ and e.factual]
+
+
+def _all(doc: Document, type_: str) -> list[str]:
+    return [e.trigger or "" for e in doc.events if e.type == type_]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_"),
+    [
+        ("The negotiations failed to take place because of the snow.", "CONSULT"),
+        ("A bid to free the two aid workers failed.", "RETREAT"),
+        ("A spokeswoman for the embassy declined to comment on the detentions.", "REJECT"),
+        ("The company refused to say how many staff it had laid off.", "REJECT"),
+        ("Police have offered a reward of $5,000 for information about the fire.", "AGREE"),
+        ("The vote comes a week before a planned strike at the ports called by the dockers.",
+         "CONSULT"),
+        ("The mayor called a meeting to discuss the flooding.", "CONSULT"),
+    ],
+)  # fmt: skip
+def test_events_that_did_not_happen_are_not_listed(
+    code: Callable[[str], Document], sentence: str, type_: str
+) -> None:
+    doc = code(LEAD + sentence)
+    assert _factual(doc, type_) == []
+
+
+def test_a_plan_others_report_is_no_threat(code: Callable[[str], Document]) -> None:
+    doc = code(LEAD + "Investigators said the man planned to bomb a train station.")
+    assert _factual(doc, "THREATEN") == []
+    own = code(LEAD + "The rebels said they planned to attack the airport.")
+    assert _factual(own, "THREATEN") != []
+
+
+def test_an_indirect_question_is_not_a_statement(code: Callable[[str], Document]) -> None:
+    doc = code(LEAD + "The general declined to say whether more soldiers would be deployed.")
+    assert _factual(doc, "THREATEN") == []
+    assert _factual(doc, "MOBILIZE") == []
+
+
+def test_joined_verb_shares_a_generic_reading(code: Callable[[str], Document]) -> None:
+    text = (
+        "Report on the region\n\nThe scholar writes about violence. "
+        "Terror kills innocent people and destroys families."
+    )
+    doc = code(text)
+    assert _factual(doc, "ASSAULT") == []
+
+
+def test_real_events_stay(code: Callable[[str], Document]) -> None:
+    doc = code(LEAD + "Soldiers stormed the village and killed four men, residents said.")
+    assert _factual(doc, "ASSAULT") != []
+    called = code(LEAD + "The president called the French president on Tuesday to discuss trade.")
+    assert _factual(called, "CONSULT") != []
+    cancelled = code(LEAD + "Police arrested two men and cancelled the parade.")
+    assert _factual(cancelled, "COERCE") != []
