@@ -42,6 +42,8 @@ def is_summary_of_past(event: Event, spacy_doc: Any) -> bool:
     spans = [p for p in verb.children if p.dep_ == "prep" and p.lower_ in _SPAN_PREPS]
     if any(t.lemma_.lower() in _SPAN_UNITS for p in spans for t in p.subtree):
         return True
+    if SINCE_A_YEAR and _since_a_year(verb):
+        return True  # "since 2011, hundreds have been killed": years summed up
     # a count of events ("two wars", "three rounds of talks"), not of the people an act
     # took in ("have arrested two people", "have detained 12 suspects"): that is news
     counted = [trigger, *(c for c in verb.children if c.dep_ == "dobj" and not _is_people(c))]
@@ -51,6 +53,29 @@ def is_summary_of_past(event: Event, spacy_doc: Any) -> bool:
         for noun in counted
         for c in noun.children
     )
+
+
+# A present perfect counted from a year ("since 2011", "since the war began in 2014").
+SINCE_A_YEAR = True
+
+
+def _is_year(token: Any) -> bool:
+    text = str(token.text)
+    return len(text) == 4 and text.isdigit() and text[:2] in ("19", "20")
+
+
+def _since_a_year(verb: Any) -> bool:
+    """Whether a clause counts from a year: a "since" phrase or clause that names one
+    ("since 2011", "since the uprising of 2011", "since the war began in 2014")."""
+    for child in verb.children:
+        opens = child.dep_ == "prep" and child.lower_ == "since"
+        opens = opens or (
+            child.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ == "since" for m in child.children)
+        )
+        if opens and any(_is_year(t) for t in child.subtree):
+            return True
+    return False
 
 
 def _is_people(noun: Any) -> bool:
