@@ -41,6 +41,7 @@ from typing import Any
 from eventwire.coding.conjoined import shared_head
 from eventwire.coding.non_events import clause_verb
 from eventwire.coding.nonspecific import nonspecific_reason
+from eventwire.coding.other_senses import other_sense_reason
 from eventwire.coding.past_telling import (
     is_standing_state,
     is_summary_of_past,
@@ -386,6 +387,8 @@ UNASSERTED_REASONS: frozenset[str] = frozenset(
 SHARED_CLAUSES = True
 # An indirect question ("whether", "asked if") tells nothing as done.
 OPEN_QUESTIONS = True
+# Senses of trigger words their type does not have (``coding.other_senses``).
+OTHER_SENSES: frozenset[str] = frozenset({"cause", "give"})
 # The reasons of ``coding.unhappened`` that flag an event (called off or failed, a
 # refusal to comment, a reward offered, "called" an event read as a telephone call).
 UNHAPPENED_REASONS: frozenset[str] = frozenset(
@@ -461,6 +464,10 @@ def assess(event: Event, spacy_doc: Any, *, in_body: bool = False) -> set[str]:
         reason = unhappened_reason(trigger, clause_verb(trigger), event.type)
         if reason is not None and reason in UNHAPPENED_REASONS:
             flags.add("negated" if reason == "called_off" else "hypothetical")
+    if not flags:
+        sense = other_sense_reason(trigger, verb, event.type)
+        if sense is not None and sense in OTHER_SENSES:
+            flags.add("hypothetical")  # "fight for independence", "gave a speech in"
     return flags
 
 
