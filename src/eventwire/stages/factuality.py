@@ -39,6 +39,7 @@ from functools import lru_cache
 from typing import Any
 
 from eventwire.coding.conjoined import shared_head
+from eventwire.coding.habitual import is_habitual
 from eventwire.coding.non_events import clause_verb
 from eventwire.coding.nonspecific import nonspecific_reason
 from eventwire.coding.other_senses import other_sense_reason
@@ -387,6 +388,8 @@ UNASSERTED_REASONS: frozenset[str] = frozenset(
 SHARED_CLAUSES = True
 # An indirect question ("whether", "asked if") tells nothing as done.
 OPEN_QUESTIONS = True
+# A habit by the calendar in the present simple (``coding.habitual``).
+HABITS = True
 # Senses of trigger words their type does not have (``coding.other_senses``).
 OTHER_SENSES: frozenset[str] = frozenset({"cause", "give"})
 # The reasons of ``coding.unhappened`` that flag an event (called off or failed, a
@@ -464,6 +467,8 @@ def assess(event: Event, spacy_doc: Any, *, in_body: bool = False) -> set[str]:
         reason = unhappened_reason(trigger, clause_verb(trigger), event.type)
         if reason is not None and reason in UNHAPPENED_REASONS:
             flags.add("negated" if reason == "called_off" else "hypothetical")
+    if not flags and HABITS and is_habitual(verb):
+        flags.add("hypothetical")  # "every year, pilgrims march to the shrine"
     if not flags:
         sense = other_sense_reason(trigger, verb, event.type)
         if sense is not None and sense in OTHER_SENSES:
