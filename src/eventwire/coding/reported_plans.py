@@ -48,3 +48,26 @@ def is_reported_plan(clause: Any) -> bool:
         # "he"/"she" told by a plural or an institution: another party's plan
         return speaker.tag_ in ("NNS", "NNPS") or speaker.ent_type_ == "ORG"
     return subject.lemma_ != speaker.lemma_
+
+
+# Words of a forecast: what others expect a party to do states no intention of its own.
+_FORECAST_WORDS = frozenset(
+    {"expect", "likely", "set", "poised", "anticipate", "predict", "tip", "forecast",
+     "unlikely", "bound", "certain", "sure"}
+)  # fmt: skip
+
+
+def is_forecast(clause: Any) -> bool:
+    """Whether ``clause`` is the infinitive a forecast governs, however deep the
+    statement inside it ("is expected to announce new restrictions", "is likely to
+    declare a curfew", "analysts predict the army will attack")."""
+    token = clause
+    for _ in range(3):
+        if token.head.i == token.i or token.dep_ not in ("xcomp", "ccomp", "conj"):
+            return False
+        token = token.head
+        if str(token.lemma_).lower() in _FORECAST_WORDS:
+            if str(token.lemma_).lower() == "set" and token.tag_ != "VBN":
+                return False  # "set to" only as "is set to"
+            return not any(c.dep_ == "neg" for c in token.children)
+    return False
