@@ -69,3 +69,40 @@ def test_real_events_stay(code: Callable[[str], Document]) -> None:
     assert _factual(called, "CONSULT") != []
     cancelled = code(LEAD + "Police arrested two men and cancelled the parade.")
     assert _factual(cancelled, "COERCE") != []
+
+
+TITLED = "Report on the region\n\nIt was a cold and windy day in the capital on Monday. "
+
+
+def test_habit_by_the_calendar_is_no_event(code: Callable[[str], Document]) -> None:
+    doc = code(TITLED + "The town council meets each month to discuss the budget.")
+    assert _factual(doc, "CONSULT") == []
+    real = code(TITLED + "The army shelled the town every day last week.")
+    assert _factual(real, "ASSAULT") != []
+
+
+def test_forecast_states_no_intention(code: Callable[[str], Document]) -> None:
+    doc = code(LEAD + "The cabinet is expected to announce new restrictions on travel.")
+    assert _factual(doc, "THREATEN") == []
+    vowed = code(LEAD + "The governor vowed to impose a curfew on the city.")
+    assert _factual(vowed, "THREATEN") != []
+
+
+def test_fighting_for_a_cause_is_no_attack(code: Callable[[str], Document]) -> None:
+    doc = code(LEAD + "The nurses' union has fought for higher wages.")
+    assert _factual(doc, "ASSAULT") == []
+    real = code(LEAD + "Rebels fought for control of the airport for three days.")
+    assert _factual(real, "ASSAULT") != []
+
+
+def _historical(doc: Document, type_: str) -> list[str]:
+    return [e.trigger or "" for e in doc.events if e.type == type_ and "historical" in e.contexts]
+
+
+def test_summaries_of_years_are_historical(code: Callable[[str], Document]) -> None:
+    doc = code(LEAD + "Since the uprising began in 2012, the police have detained hundreds of students.")
+    assert _historical(doc, "COERCE") != []
+    series = code(LEAD + "A series of bombings last year killed more than 30 people.")
+    assert _historical(series, "ASSAULT") != []
+    today = code(LEAD + "A series of blasts on Sunday killed nine people in the port.")
+    assert _historical(today, "ASSAULT") == []

@@ -108,6 +108,8 @@ def is_told_as_series(event: Event, spacy_doc: Any) -> bool:
         return False
     if _told_over_span(*found):
         return True
+    if SERIES_SUBJECTS and _series_subject(found[1]):
+        return True
     node = found[0]
     for _ in range(_MAX_HOPS):
         if node.tag_ == "NNS" and (
@@ -118,6 +120,34 @@ def is_told_as_series(event: Event, spacy_doc: Any) -> bool:
         if node.head.i == node.i or (node.pos_ in ("VERB", "AUX") and node.dep_ != "acl"):
             return False
         node = node.head
+    return False
+
+
+# A verb whose subject is a wave or a string of events, with no day of its own.
+SERIES_SUBJECTS = True
+_SERIES_HEADS = frozenset({"wave", "spate", "series", "string", "spree", "rash", "succession"})
+_DAY_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+     "yesterday", "tonight", "overnight", "morning", "afternoon", "evening", "night"}
+)  # fmt: skip
+
+
+def _series_subject(verb: Any) -> bool:
+    """Whether the clause's subject sums up many events ("a wave of attacks over the
+    summer killed dozens", "a string of bombings has shaken the city") and the sentence
+    names no day: a summary, not the news of one day."""
+    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subject.lemma_.lower() not in _SERIES_HEADS:
+            continue
+        counted = [
+            o
+            for p in subject.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children
+            if o.dep_ == "pobj" and o.tag_ == "NNS"
+        ]
+        if counted and not any(t.lower_ in _DAY_WORDS for t in verb.sent):
+            return True
     return False
 
 
