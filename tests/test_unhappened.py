@@ -24,7 +24,7 @@ def _all(doc: Document, type_: str) -> list[str]:
     ("sentence", "type_"),
     [
         ("The negotiations failed to take place because of the snow.", "CONSULT"),
-        ("A bid to free the two aid workers failed.", "RETREAT"),
+        ("The protest rally was cancelled because of the storm.", "PROTEST"),
         ("A spokeswoman for the embassy declined to comment on the detentions.", "REJECT"),
         ("The company refused to say how many staff it had laid off.", "REJECT"),
         ("Police have offered a reward of $5,000 for information about the fire.", "AGREE"),

@@ -4,8 +4,10 @@ Each check reads the trigger's clause in the parse and returns a reason, or None
 
 - ``called_off``: an event noun that is called off, foiled or fails to happen ("the
   talks failed to take place", "the march was cancelled", "police foiled the attack",
-  "the union called off the strike"), or the aim of an attempt that failed ("an
-  attempt to free the hostages failed");
+  "the union called off the strike"); not a measure whose cancelling is the event
+  ("cancelled restrictions"), and not an attempt that failed ("an attempt to
+  assassinate the governor was thwarted" is an attack all the same, as PLOVER codes
+  it);
 - ``no_comment``: a refusal to comment or answer ("declined to comment", "refused to
   say where he was held"): a courtesy to the press, no rejection of anyone;
 - ``reward``: a reward or bounty offered for information or a capture ("police offered
@@ -29,8 +31,11 @@ _CALLING_OFF = frozenset(
 _FAILING = frozenset({"fail"})
 # Phrasal verbs of calling off: the verb and its particle.
 _PHRASAL_OFF = frozenset({("call", "off"), ("put", "off")})
-# Nouns of an attempt whose infinitive names what was tried, not what was done.
-_ATTEMPT_NOUNS = frozenset({"attempt", "bid", "effort", "try"})
+# Nouns of a measure whose cancelling is itself the event ("cancelled restrictions").
+_MEASURES = frozenset(
+    {"restriction", "ban", "curfew", "sanction", "embargo", "order", "law", "rule", "measure",
+     "blockade", "siege", "emergency", "charge", "tax", "fine", "tariff", "closure"}
+)  # fmt: skip
 # What one declines to do when one declines to comment.
 _COMMENT_VERBS = frozenset(
     {"comment", "say", "confirm", "elaborate", "discuss", "answer", "respond", "speak",
@@ -49,7 +54,7 @@ _CALLED_EVENTS = frozenset(
 
 def unhappened_reason(trigger: Any, verb: Any, type_: str | None) -> str | None:
     """Why the event of ``trigger`` (its clause's verb ``verb``) did not happen, or None."""
-    if _is_called_off(trigger) or _failed_attempt(verb):
+    if type_ != "CONCEDE" and _is_called_off(trigger):
         return "called_off"
     if type_ == "REJECT" and _declines_comment(trigger, verb):
         return "no_comment"
@@ -77,22 +82,12 @@ def _calls_off(verb: Any) -> bool:
 
 def _is_called_off(trigger: Any) -> bool:
     """An event noun called off, foiled, or failing to happen."""
-    if trigger.pos_ != "NOUN":
+    if trigger.pos_ != "NOUN" or _lemma(trigger) in _MEASURES:
         return False
     head = trigger.head
     if trigger.dep_ in ("nsubjpass", "dobj") and _calls_off(head):
         return True
     return trigger.dep_ == "nsubj" and _lemma(head) in _FAILING
-
-
-def _failed_attempt(verb: Any) -> bool:
-    """The infinitive of an attempt noun whose own verb is "fail" ("an attempt to free
-    the hostages failed", "failed in its bid to seize the town")."""
-    if verb.dep_ != "acl" or _lemma(verb.head) not in _ATTEMPT_NOUNS:
-        return False
-    noun = verb.head
-    holder = noun.head if noun.dep_ != "pobj" else noun.head.head
-    return _lemma(holder) in _FAILING or _calls_off(holder)
 
 
 def _declines_comment(trigger: Any, verb: Any) -> bool:
