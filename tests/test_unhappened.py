@@ -100,7 +100,9 @@ def _historical(doc: Document, type_: str) -> list[str]:
 
 
 def test_summaries_of_years_are_historical(code: Callable[[str], Document]) -> None:
-    doc = code(LEAD + "Since the uprising began in 2012, the police have detained hundreds of students.")
+    doc = code(
+        LEAD + "Since the uprising began in 2012, the police have detained hundreds of students."
+    )
     assert _historical(doc, "COERCE") != []
     series = code(LEAD + "A series of bombings last year killed more than 30 people.")
     assert _historical(series, "ASSAULT") != []

@@ -38,9 +38,12 @@ def _repeats_by_calendar(verb: Any) -> bool:
         if child.dep_ not in ("npadvmod", "prep", "advmod", "dobj"):
             continue
         for token in child.subtree:
-            if token.dep_ == "det" and token.lower_ in _EVERY:
-                if str(token.head.lemma_).lower() in _UNITS:
-                    return True
+            if (
+                token.dep_ == "det"
+                and token.lower_ in _EVERY
+                and str(token.head.lemma_).lower() in _UNITS
+            ):
+                return True
     return False
 
 

@@ -34,7 +34,7 @@ def other_sense_reason(trigger: Any, verb: Any, type_: str | None) -> str | None
 
 
 def _fights_for_cause(trigger: Any) -> bool:
-    """"fight for independence", "fighting for their lives": a "for" phrase on the verb,
+    """ "fight for independence", "fighting for their lives": a "for" phrase on the verb,
     no direct object, and no armed stake ("fought for control of the town")."""
     if str(trigger.lemma_).lower() not in _FIGHTING or trigger.pos_ != "VERB":
         return False
@@ -56,7 +56,7 @@ def _fights_for_cause(trigger: Any) -> bool:
 
 
 def _gives_something_else(trigger: Any) -> bool:
-    """"gave a news conference in the capital": "give" with an object of its own is
+    """ "gave a news conference in the capital": "give" with an object of its own is
     not "give in"."""
     if str(trigger.lemma_).lower() != "give":
         return False

@@ -46,8 +46,8 @@ def is_reported_plan(clause: Any) -> bool:
         return False
     if subject.pos_ == "PRON":
         # "he"/"she" told by a plural or an institution: another party's plan
-        return speaker.tag_ in ("NNS", "NNPS") or speaker.ent_type_ == "ORG"
-    return subject.lemma_ != speaker.lemma_
+        return bool(speaker.tag_ in ("NNS", "NNPS") or speaker.ent_type_ == "ORG")
+    return bool(subject.lemma_ != speaker.lemma_)
 
 
 # Words of a forecast: what others expect a party to do states no intention of its own.

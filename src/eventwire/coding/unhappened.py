@@ -75,9 +75,7 @@ def _calls_off(verb: Any) -> bool:
     lemma = _lemma(verb)
     if lemma in _CALLING_OFF:
         return True
-    return any(
-        c.dep_ == "prt" and (lemma, c.lower_) in _PHRASAL_OFF for c in verb.children
-    )
+    return any(c.dep_ == "prt" and (lemma, c.lower_) in _PHRASAL_OFF for c in verb.children)
 
 
 def _is_called_off(trigger: Any) -> bool:
@@ -91,16 +89,19 @@ def _is_called_off(trigger: Any) -> bool:
 
 
 def _declines_comment(trigger: Any, verb: Any) -> bool:
-    """"declined to comment", "refused to say": the verb of declining and the verb of
+    """ "declined to comment", "refused to say": the verb of declining and the verb of
     saying it governs."""
     for word in {trigger, verb}:
         if _lemma(word) in _DECLINING and any(
             c.dep_ == "xcomp" and _lemma(c) in _COMMENT_VERBS for c in word.children
         ):
             return True
-        if _lemma(word) in _COMMENT_VERBS and word.dep_ == "xcomp":
-            if _lemma(word.head) in _DECLINING:
-                return True
+        if (
+            _lemma(word) in _COMMENT_VERBS
+            and word.dep_ == "xcomp"
+            and _lemma(word.head) in _DECLINING
+        ):
+            return True
     return False
 
 
@@ -114,11 +115,13 @@ def _offers_reward(trigger: Any, verb: Any) -> bool:
 
 
 def _calls_event(trigger: Any) -> bool:
-    """"called a strike", "a strike called by the union", "called elections": the
+    """ "called a strike", "a strike called by the union", "called elections": the
     verb "call" with an event noun as its object or as the noun it describes."""
     if _lemma(trigger) != "call":
         return False
-    if any(c.dep_ in ("dobj", "nsubjpass") and _lemma(c) in _CALLED_EVENTS for c in trigger.children):
+    if any(
+        c.dep_ in ("dobj", "nsubjpass") and _lemma(c) in _CALLED_EVENTS for c in trigger.children
+    ):
         return True
     if trigger.dep_ != "acl":
         return False
