@@ -93,6 +93,8 @@ def test_fighting_for_a_cause_is_no_attack(code: Callable[[str], Document]) -> N
     assert _factual(doc, "ASSAULT") == []
     real = code(LEAD + "Rebels fought for control of the airport for three days.")
     assert _factual(real, "ASSAULT") != []
+    hours = code(LEAD + "Gangs from the two districts fought for nearly five hours on Friday.")
+    assert _factual(hours, "ASSAULT") != []
 
 
 def _historical(doc: Document, type_: str) -> list[str]:

@@ -21,6 +21,9 @@ _ARMED_STAKES = frozenset(
      "airport", "base", "road", "bridge", "port", "province", "district", "capital",
      "stronghold", "position", "land", "island", "oilfield", "field"}
 )  # fmt: skip
+_DURATIONS = frozenset(
+    {"second", "minute", "hour", "day", "night", "week", "month", "year", "while", "time"}
+)
 _FIGHTING = frozenset({"fight", "battle", "struggle", "campaign"})
 
 
@@ -50,9 +53,10 @@ def _fights_for_cause(trigger: Any) -> bool:
     if not stakes:
         return False
     return not any(
-        str(o.lemma_).lower() in _ARMED_STAKES or o.ent_type_ in ("GPE", "LOC", "FAC")
+        str(o.lemma_).lower() in _ARMED_STAKES | _DURATIONS
+        or o.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME")
         for o in stakes
-    )
+    )  # "fought for nearly four hours": a duration, the fight all the same
 
 
 def _gives_something_else(trigger: Any) -> bool:
