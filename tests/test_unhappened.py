@@ -25,8 +25,6 @@ def _all(doc: Document, type_: str) -> list[str]:
     [
         ("The negotiations failed to take place because of the snow.", "CONSULT"),
         ("The protest rally was cancelled because of the storm.", "PROTEST"),
-        ("A spokeswoman for the embassy declined to comment on the detentions.", "REJECT"),
-        ("The company refused to say how many staff it had laid off.", "REJECT"),
         ("Police have offered a reward of $5,000 for information about the fire.", "AGREE"),
         ("The vote comes a week before a planned strike at the ports called by the dockers.",
          "CONSULT"),
