@@ -42,6 +42,8 @@ def is_summary_of_past(event: Event, spacy_doc: Any) -> bool:
     spans = [p for p in verb.children if p.dep_ == "prep" and p.lower_ in _SPAN_PREPS]
     if any(t.lemma_.lower() in _SPAN_UNITS for p in spans for t in p.subtree):
         return True
+    if SINCE_A_YEAR and _since_a_year(verb):
+        return True  # "since 2011, hundreds have been killed": years summed up
     # a count of events ("two wars", "three rounds of talks"), not of the people an act
     # took in ("have arrested two people", "have detained 12 suspects"): that is news
     counted = [trigger, *(c for c in verb.children if c.dep_ == "dobj" and not _is_people(c))]
@@ -51,6 +53,29 @@ def is_summary_of_past(event: Event, spacy_doc: Any) -> bool:
         for noun in counted
         for c in noun.children
     )
+
+
+# A present perfect counted from a year ("since 2011", "since the war began in 2014").
+SINCE_A_YEAR = True
+
+
+def _is_year(token: Any) -> bool:
+    text = str(token.text)
+    return len(text) == 4 and text.isdigit() and text[:2] in ("19", "20")
+
+
+def _since_a_year(verb: Any) -> bool:
+    """Whether a clause counts from a year: a "since" phrase or clause that names one
+    ("since 2011", "since the uprising of 2011", "since the war began in 2014")."""
+    for child in verb.children:
+        opens = child.dep_ == "prep" and child.lower_ == "since"
+        opens = opens or (
+            child.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ == "since" for m in child.children)
+        )
+        if opens and any(_is_year(t) for t in child.subtree):
+            return True
+    return False
 
 
 def _is_people(noun: Any) -> bool:
@@ -83,6 +108,8 @@ def is_told_as_series(event: Event, spacy_doc: Any) -> bool:
         return False
     if _told_over_span(*found):
         return True
+    if SERIES_SUBJECTS and _series_subject(found[1]):
+        return True
     node = found[0]
     for _ in range(_MAX_HOPS):
         if node.tag_ == "NNS" and (
@@ -93,6 +120,34 @@ def is_told_as_series(event: Event, spacy_doc: Any) -> bool:
         if node.head.i == node.i or (node.pos_ in ("VERB", "AUX") and node.dep_ != "acl"):
             return False
         node = node.head
+    return False
+
+
+# A verb whose subject is a wave or a string of events, with no day of its own.
+SERIES_SUBJECTS = True
+_SERIES_HEADS = frozenset({"wave", "spate", "series", "string", "spree", "rash", "succession"})
+_DAY_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+     "yesterday", "tonight", "overnight", "morning", "afternoon", "evening", "night"}
+)  # fmt: skip
+
+
+def _series_subject(verb: Any) -> bool:
+    """Whether the clause's subject sums up many events ("a wave of attacks over the
+    summer killed dozens", "a string of bombings has shaken the city") and the sentence
+    names no day: a summary, not the news of one day."""
+    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subject.lemma_.lower() not in _SERIES_HEADS:
+            continue
+        counted = [
+            o
+            for p in subject.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children
+            if o.dep_ == "pobj" and o.tag_ == "NNS"
+        ]
+        if counted and not any(t.lower_ in _DAY_WORDS for t in verb.sent):
+            return True
     return False
 
 

@@ -39,6 +39,7 @@ from typing import Any
 
 from eventwire.coding import lexicon
 from eventwire.coding.actors import actor_at
+from eventwire.coding.reported_plans import is_forecast, is_reported_plan
 from eventwire.model import Actor, Document, Event, Zone
 from eventwire.stages.registry import stage
 
@@ -171,6 +172,10 @@ def is_stated_intention(event: Event, spacy_doc: Any) -> bool:
         return True  # nothing to judge by: as before
     if any(c.dep_ == "nsubj" and c.lower_ in _FIRST_PERSON for c in token.children):
         return True
+    if is_reported_plan(token):
+        return False  # "prosecutors said he planned to murder the judge": found out
+    if is_forecast(token):
+        return False  # "the ministry is expected to announce restrictions": a forecast
     for _ in range(_INTENT_HOPS):
         words = [token, *(c for c in token.children if c.dep_ in ("aux", "acomp", "dobj"))]
         if any(w.lemma_.lower() in _STATING_WORDS for w in words):
