@@ -124,6 +124,24 @@ def test_where_a_case_stands_without_an_arrest_stays_undated(nlp: Any) -> None:
     assert charge.date is None
 
 
+def test_where_a_case_stands_before_another_arrest_is_told_stays_undated(nlp: Any) -> None:
+    text = (
+        "A teenager left a parcel bomb at the station in March, prosecutors say. "
+        "Officers found a second device in April. "
+        "A neighbour had called them. "
+        "The boy is now in custody. "
+        "Last Thursday, police arrested two other men in a separate case."
+    )
+    doc = make_doc(text, date(2024, 5, 10))
+    custody = add_event(doc, "The boy is now", "custody")
+    custody.type = "COERCE"
+    arrest = add_event(doc, "Last Thursday, police", "arrested")
+    arrest.mode = "arrest"
+    run_dates(doc)
+    assert arrest.date is not None
+    assert custody.date is None
+
+
 def test_years_spent_after_an_event_put_it_in_an_undated_past(nlp: Any) -> None:
     text = (
         "The court freed three farmers on Thursday. "

@@ -173,12 +173,14 @@ def withhold_unfounded_days(doc: Document, anchor: Anchor) -> None:
                 and not dated_by_telling(doc, e)
             ]
         if not told and telling(doc, event) is Telling.STATE:
-            # where a case stands ("he is charged with assault", "is being held") in an
-            # article that reports the arrest: the day of the arrest
+            # where a case stands ("he is charged with assault", "is being held") after
+            # the article has told the arrest: the day of the arrest (an arrest told only
+            # later, "last Thursday police arrested two others", is another case)
             told = [
                 e
                 for e in sorted(doc.events, key=lambda e: e.start)
                 if e is not event
+                and e.start < event.start
                 and e.mode == ARREST_MODE
                 and e.date is not None
                 and e.date_precision is DatePrecision.DAY
