@@ -74,24 +74,6 @@ def test_a_later_telling_takes_the_day_of_the_first_dated_telling_of_its_kind(
     assert later.date == date(2024, 5, 6)
 
 
-def test_a_retold_happening_takes_its_own_day_not_the_trials(nlp: Any) -> None:
-    text = (
-        "A man stabbed a shopkeeper in Leeds on Friday, March 3. "
-        "He was arrested at the scene. "
-        "He was jailed for eight years after he was found guilty at the crown court on "
-        "Wednesday, May 10. "
-        "The detective said he carried out a brutal attack on the shopkeeper."
-    )
-    doc = make_doc(text, date(2023, 5, 13))
-    stabbed = add_event(doc, "A man stabbed", "stabbed")
-    jailed = add_event(doc, "He was jailed", "jailed")
-    jailed.type = "SANCTION"
-    retold = add_event(doc, "The detective", "attack")
-    run_dates(doc)
-    assert stabbed.date == date(2023, 3, 3)
-    assert retold.date == date(2023, 3, 3)
-
-
 def test_where_a_case_stands_takes_the_day_of_the_arrest(nlp: Any) -> None:
     text = (
         "Police arrested a man in the harbour district on Thursday. "
@@ -140,18 +122,6 @@ def test_where_a_case_stands_before_another_arrest_is_told_stays_undated(nlp: An
     run_dates(doc)
     assert arrest.date is not None
     assert custody.date is None
-
-
-def test_years_spent_after_an_event_put_it_in_an_undated_past(nlp: Any) -> None:
-    text = (
-        "The court freed three farmers on Thursday. "
-        "The farmers were convicted of arson and each spent more than a decade in prison."
-    )
-    doc = make_doc(text, date(2024, 5, 10))
-    convicted = add_event(doc, "The farmers were", "convicted")
-    convicted.type = "SANCTION"
-    run_dates(doc)
-    assert convicted.date is None
 
 
 def test_a_term_faced_after_an_arrest_leaves_it_dated(nlp: Any) -> None:

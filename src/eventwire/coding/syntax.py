@@ -21,7 +21,6 @@ from eventwire.coding.actors import (
     reported_speaker,
 )
 from eventwire.coding.datelines import dateline_subject
-from eventwire.coding.gerund_subjects import object_doer
 from eventwire.model import Actor, Document
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -119,9 +118,6 @@ def clause_subject(doc: Document, verb: Any, transitive: bool = False) -> tuple[
                 return owners[0], passive  # "their offer to mediate"
             return noun, passive  # "an officer guarding the embassy"
         if current.dep_ == "pcomp" and current.head.dep_ == "prep":
-            doer = object_doer(current)  # "praised the president for pressing"
-            if doer is not None and is_participant(doc, doer):
-                return doer, passive
             current = current.head.head  # "responded by shooting"
             continue
         if current.dep_ == "conj" and current.head.i != current.i:

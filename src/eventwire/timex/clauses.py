@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from typing import Any
 
 from eventwire.model import DatePrecision, Document, Event, TimeExpression, TimexType
 from eventwire.timex.tense import governing_verb
@@ -133,8 +132,7 @@ def undated_past(doc: Document, event: Event) -> bool:
     "for" before an unknown number of units), an unknown number of units before or
     after another time ("discussed it days before the meeting"), a yearly habit ("every
     year"), a present perfect in a relative clause (what the noun has done so far:
-    "rivals, which have backed opposing sides"), years spent after it in a clause
-    joined to it ("were sentenced and served a decade"), or an adverb of a past time
+    "rivals, which have backed opposing sides"), or an adverb of a past time
     (``past_adverb``: "was originally detained in Izmir"). A written number of units
     after "for" ("have shelled the valley for two weeks") runs up to the day told, and so
     does a habit of every day or night."""
@@ -157,18 +155,11 @@ def undated_past(doc: Document, event: Event) -> bool:
         for c in head.children
     ):
         return True  # "Turkey and Russia, which have backed opposing sides"
-    spent = _time_spent_after(head)
     for timex in doc.timexes:
         if not event.start <= timex.start < event.end or timex.value is None:
             continue
         if timex.type not in (TimexType.DURATION, TimexType.SET):
             continue
-        if (
-            timex.type is TimexType.DURATION
-            and _YEARS.fullmatch(timex.value) is not None
-            and verb_of_span(doc, timex.start, timex.end) in spent
-        ):
-            return True  # "were sentenced and each served more than a decade"
         if verb_of_span(doc, timex.start, timex.end) != verb:
             continue
         if timex.type is TimexType.SET:
@@ -185,26 +176,6 @@ def undated_past(doc: Document, event: Event) -> bool:
         if word in lexicon.period_span or (word == "for" and "X" in timex.value):
             return True
     return False
-
-
-# Verbs of time spent ("served a decade", "spent 20 years in prison", "lived in exile for
-# 30 years"): told after an event beside them, they put it at least that long ago.
-_SPENDING = frozenset({"serve", "spend", "live", "remain", "stay", "wait"})
-# A duration of years, decades or centuries.
-_YEARS = re.compile(r"P(?:\d+|X)(?:Y|DE|CE)")
-
-
-def _time_spent_after(verb: Any) -> set[int]:
-    """The verbs of time spent, told in the past, that follow ``verb`` joined to it with
-    the same subject ("were sentenced to 15 years and each served more than a decade")."""
-    out: set[int] = set()
-    for other in verb.children:
-        if other.dep_ != "conj" or other.i < verb.i:
-            continue
-        if other.lemma_.lower() not in _SPENDING or other.tag_ != "VBD":
-            continue
-        out.add(int(other.i))
-    return out
 
 
 def trigger_verb(doc: Document, event: Event) -> int | None:

@@ -17,9 +17,7 @@ Two passes then correct that default:
 
 from __future__ import annotations
 
-from datetime import date
-
-from eventwire.model import DatePrecision, Document, Event, TimeExpression, TimexType
+from eventwire.model import DatePrecision, Document, Event, TimexType
 from eventwire.timex.clauses import measured_from, names_other_noun
 from eventwire.timex.normalize import Anchor, calendar_date
 from eventwire.timex.recency import Telling, lead_events, news_of_the_day, telling
@@ -80,35 +78,9 @@ def carry_reference_time(doc: Document, anchor: Anchor) -> None:
             continue
         if when[1] is not DatePrecision.DAY or not when[0] < anchor.day:
             continue
-        event.date, event.date_precision = _own_kind_day(doc, event, last) or when
+        event.date, event.date_precision = when
         event.date_from_publication = False
 
-
-def _own_kind_day(
-    doc: Document, event: Event, last: TimeExpression
-) -> tuple[date, DatePrecision] | None:
-    """The day of the article's first telling of ``event``'s kind of happening that a
-    day of its own dates, when the narrative day ``last`` dates only happenings of other
-    kinds: "he was found guilty last Friday. 'He launched a vicious assault,' the
-    detective said" retells the assault, not the trial. None otherwise."""
-    sentence = next((s for s in doc.sentences if s.start <= last.start < s.end), None)
-    if sentence is None:
-        return None
-    there = [e for e in doc.events if sentence.start <= e.start < sentence.end]
-    if not there or any(e.type == event.type for e in there):
-        return None
-    for other in sorted(doc.events, key=lambda e: e.start):
-        if other.start >= sentence.start:
-            break
-        if (
-            other.type == event.type
-            and other.date is not None
-            and other.date_precision is DatePrecision.DAY
-            and not other.date_from_publication
-            and not dated_by_telling(doc, other)
-        ):
-            return other.date, other.date_precision
-    return None
 
 
 def _simple_past(doc: Document, event: Event) -> bool:
