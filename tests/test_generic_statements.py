@@ -10,8 +10,8 @@ from collections.abc import Callable
 
 import pytest
 
+from eventpicks import events_of
 from eventwire.model import Document
-from test_factuality import of_type
 
 Coder = Callable[[str], Document]
 
@@ -31,7 +31,7 @@ Coder = Callable[[str], Document]
     ],
 )  # fmt: skip
 def test_a_description_of_a_noun_is_no_event(code: Coder, text: str, type_: str) -> None:
-    assert not any(e.factual for e in of_type(code(text), type_))
+    assert not any(e.factual for e in events_of(code(text), type_, required=True))
 
 
 @pytest.mark.parametrize(
@@ -49,13 +49,13 @@ def test_a_description_of_a_noun_is_no_event(code: Coder, text: str, type_: str)
     ],
 )
 def test_news_in_a_relative_clause_stays_factual(code: Coder, text: str, type_: str) -> None:
-    assert any(e.factual for e in of_type(code(text), type_))
+    assert any(e.factual for e in events_of(code(text), type_, required=True))
 
 
 def test_an_event_told_over_a_stretch_of_time_is_historical(code: Coder) -> None:
     doc = code("Police arrested three hundred people over the past two years.")
-    assert all("historical" in e.contexts for e in of_type(doc, "COERCE"))
+    assert all("historical" in e.contexts for e in events_of(doc, "COERCE", required=True))
     news = code("Police arrested two men in the market on Friday.")
-    assert not any("historical" in e.contexts for e in of_type(news, "COERCE"))
+    assert not any("historical" in e.contexts for e in events_of(news, "COERCE", required=True))
     duration = code("The man was detained for two years in a prison in the north.")
-    assert not any("historical" in e.contexts for e in of_type(duration, "COERCE"))
+    assert not any("historical" in e.contexts for e in events_of(duration, "COERCE", required=True))

@@ -8,8 +8,8 @@ from collections.abc import Callable
 
 import pytest
 
+from eventpicks import events_of
 from eventwire.model import Document
-from test_factuality import of_type
 
 Coder = Callable[[str], Document]
 
@@ -29,7 +29,7 @@ Coder = Callable[[str], Document]
     ],
 )
 def test_no_specific_event_is_kept_but_not_factual(code: Coder, text: str, type_: str) -> None:
-    events = of_type(code(text), type_)
+    events = events_of(code(text), type_, required=True)
     assert not any(e.factual for e in events)
 
 
@@ -46,7 +46,7 @@ def test_no_specific_event_is_kept_but_not_factual(code: Coder, text: str, type_
     ],
 )
 def test_news_stays_factual(code: Coder, text: str, type_: str) -> None:
-    assert any(e.factual for e in of_type(code(text), type_))
+    assert any(e.factual for e in events_of(code(text), type_, required=True))
 
 
 @pytest.mark.parametrize(
@@ -71,7 +71,7 @@ def test_news_stays_factual(code: Coder, text: str, type_: str) -> None:
     ],
 )
 def test_plans_denials_and_reports_are_not_factual(code: Coder, text: str, type_: str) -> None:
-    assert not any(e.factual for e in of_type(code(text), type_))
+    assert not any(e.factual for e in events_of(code(text), type_, required=True))
 
 
 @pytest.mark.parametrize(
@@ -86,7 +86,7 @@ def test_plans_denials_and_reports_are_not_factual(code: Coder, text: str, type_
     ],
 )
 def test_events_beside_them_stay_factual(code: Coder, text: str, type_: str) -> None:
-    assert any(e.factual for e in of_type(code(text), type_))
+    assert any(e.factual for e in events_of(code(text), type_, required=True))
 
 
 def test_a_title_given_apart_makes_the_text_a_body() -> None:
@@ -100,4 +100,4 @@ def test_a_title_given_apart_makes_the_text_a_body() -> None:
     pipeline = Pipeline(CODING_STAGES)
     titled = pipeline.process_raw(RawDocument(text=text, origin="<test>", title="A farm"))[0]
     assert titled.spans and titled.article is not None and titled.article.title == "A farm"
-    assert not any(e.factual for e in of_type(titled, "CONSULT"))
+    assert not any(e.factual for e in events_of(titled, "CONSULT", required=True))
