@@ -1,5 +1,5 @@
-"""Casualty counts of session 16: an attack told only by a gunshot wound or by a shooting
-accident (the sentences are the project's own)."""
+"""Shooting cues (``stages/attacks.py``): an attack told only by a gunshot wound, gunfire
+or a bullet, and a shooting accident, is still a shooting (the sentences are the project's own)."""
 
 from __future__ import annotations
 

@@ -4,9 +4,9 @@
   "fighting for their lives", "fought for workers' rights") is a struggle, no armed
   attack, unless an armed side or a place is fought over ("fought for control of the
   town" stays an attack);
-- *give a talk*: "give" with a particle-like preposition "in" read as "give in" when
-  it has an object of its own ("gave a news conference in the capital", "gave a speech
-  in Paris"): no concession.
+
+("gave a speech in Paris" is no "give in": ``coding.triggers`` reads a preposition after
+a direct object as no particle.)
 
 ``other_sense_reason`` returns the reason, or None.
 """
@@ -31,8 +31,6 @@ def other_sense_reason(trigger: Any, verb: Any, type_: str | None) -> str | None
     """The sense ``trigger`` is used in when its type does not fit it, or None."""
     if type_ == "ASSAULT" and _fights_for_cause(trigger):
         return "cause"
-    if type_ == "CONCEDE" and _gives_something_else(trigger):
-        return "give"
     return None
 
 
@@ -57,13 +55,3 @@ def _fights_for_cause(trigger: Any) -> bool:
         or o.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME")
         for o in stakes
     )  # "fought for nearly four hours": a duration, the fight all the same
-
-
-def _gives_something_else(trigger: Any) -> bool:
-    """ "gave a news conference in the capital": "give" with an object of its own is
-    not "give in"."""
-    if str(trigger.lemma_).lower() != "give":
-        return False
-    if not any(c.dep_ == "dobj" for c in trigger.children):
-        return False
-    return not any(c.dep_ == "prt" and c.lower_ in ("in", "into") for c in trigger.children)

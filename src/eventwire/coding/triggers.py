@@ -247,8 +247,7 @@ def _matches(pattern: EventPattern, trigger: Any, verb: Any, actors: Sequence[Ac
         pattern.preps
     ):
         return False  # "called on the council", not "called a strike on Friday"
-    particles = {c.lower_ for c in children(verb, "prt", "prep", "advmod")}
-    if pattern.particles and not particles & set(pattern.particles):
+    if pattern.particles and not _particles(verb, pattern) & set(pattern.particles):
         return False
     if pattern.modifiers and not _modifiers_match(pattern, trigger):
         return False
@@ -267,6 +266,19 @@ def _matches(pattern: EventPattern, trigger: Any, verb: Any, actors: Sequence[Ac
         if has_object != pattern.transitive:
             return False
     return True
+
+
+def _particles(verb: Any, pattern: EventPattern) -> set[str]:
+    """The words that may be ``verb``'s particle: a particle, an adverb ("pulled back"),
+    or a preposition ("pulled out of the city"). A preposition after a direct object is
+    that object's (a place, a time: "gave a speech in Paris" is no "give in"), unless the
+    pattern names the object the verb moves ("allowed journalists into the region")."""
+    words = {c.lower_ for c in children(verb, "prt", "advmod")}
+    objects = [c.i for c in children(verb, "dobj")]
+    for prep in children(verb, "prep"):
+        if pattern.objects or not any(i < prep.i for i in objects):
+            words.add(prep.lower_)
+    return words
 
 
 def find_triggers(

@@ -105,7 +105,7 @@ OPEN_QUESTIONS = True
 # A habit by the calendar in the present simple (``coding.habitual``).
 HABITS = True
 # Senses of trigger words their type does not have (``coding.other_senses``).
-OTHER_SENSES: frozenset[str] = frozenset({"cause", "give"})
+OTHER_SENSES: frozenset[str] = frozenset({"cause"})
 # The reasons of ``coding.unhappened`` that flag an event (called off or failed, a reward
 # offered, "called" an event read as a telephone call).
 UNHAPPENED_REASONS: frozenset[str] = frozenset({"called_off", "reward", "called_event"})
@@ -187,7 +187,7 @@ def assess(event: Event, spacy_doc: Any, *, in_body: bool = False) -> set[str]:
     if not flags:
         sense = other_sense_reason(trigger, verb, event.type)
         if sense is not None and sense in OTHER_SENSES:
-            flags.add("hypothetical")  # "fight for independence", "gave a speech in"
+            flags.add("hypothetical")  # "fight for independence"
     return flags
 
 
