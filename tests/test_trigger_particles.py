@@ -36,3 +36,7 @@ def test_a_preposition_after_an_object_is_no_particle(code: Coder, text: str) ->
 )
 def test_particles_still_make_the_phrasal_trigger(code: Coder, text: str, type_: str) -> None:
     events_of(code(text), type_, required=True)
+
+
+def test_a_particle_after_the_object_still_counts(code: Coder) -> None:
+    events_of(code("The army pulled its troops out of the border town."), "RETREAT", required=True)

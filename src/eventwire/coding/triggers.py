@@ -270,14 +270,16 @@ def _matches(pattern: EventPattern, trigger: Any, verb: Any, actors: Sequence[Ac
 
 def _particles(verb: Any, pattern: EventPattern) -> set[str]:
     """The words that may be ``verb``'s particle: a particle, an adverb ("pulled back"),
-    or a preposition ("pulled out of the city"). A preposition after a direct object is
-    that object's (a place, a time: "gave a speech in Paris" is no "give in"), unless the
-    pattern names the object the verb moves ("allowed journalists into the region")."""
+    or a preposition ("pulled out of the city"). A preposition with an object of its own
+    after the verb's direct object is a phrase of place or time ("gave a speech in
+    Paris" is no "give in"), unless the pattern names the object the verb moves
+    ("allowed journalists into the region")."""
     words = {c.lower_ for c in children(verb, "prt", "advmod")}
     objects = [c.i for c in children(verb, "dobj")]
     for prep in children(verb, "prep"):
-        if pattern.objects or not any(i < prep.i for i in objects):
-            words.add(prep.lower_)
+        placed = any(i < prep.i for i in objects) and bool(children(prep, "pobj"))
+        if pattern.objects or not placed:
+            words.add(prep.lower_)  # "pulled its troops out of the city" keeps "out"
     return words
 
 
