@@ -29,7 +29,7 @@ from eventwire.model import TimeExpression, TimexType
 from eventwire.timex.calendar import find_calendar_dates
 from eventwire.timex.handlers import Context, Found, ReferenceScope
 from eventwire.timex.literals import fold_case, may_match
-from eventwire.timex.normalize import Anchor, TenseLookup, no_tense, time_value
+from eventwire.timex.normalize import Anchor, Tense, TenseLookup, no_tense, time_value
 from eventwire.timex.recognize import Rule, build_rules, default_rules
 from eventwire.timex.words import TimexLexicon, load_lexicon
 
@@ -67,7 +67,7 @@ def find_timexes(
             if found is not None:
                 candidates.append((found, priority))
     chosen = _longest_first(candidates)
-    resolved = _resolve_deferred(chosen, anchor, sentences or [(0, len(text))])
+    resolved = _resolve_deferred(chosen, anchor, sentences or [(0, len(text))], tense_of)
     return [
         TimeExpression(text[f.start : f.end], f.start, f.end, f.type, f.value, f.mod)
         for f in resolved
@@ -98,9 +98,14 @@ def _day_of(found: Found) -> date | None:
 
 
 def _resolve_deferred(
-    chosen: list[Found], anchor: Anchor | None, sentences: Sequence[tuple[int, int]]
+    chosen: list[Found],
+    anchor: Anchor | None,
+    sentences: Sequence[tuple[int, int]],
+    tense_of: TenseLookup = no_tense,
 ) -> list[Found]:
-    """Give "the next day" and then clock times ("8 a.m.") their values."""
+    """Give "the next day" and then clock times ("8 a.m.") their values. A clock time
+    whose sentence names no day, told in the past, takes the day the text named last
+    before it ("A man was shot Sunday. It happened around 2 a.m."), not the anchor's."""
     out: list[Found] = []
     last_day = anchor.day if anchor else None
     for found in chosen:  # "the next day": the last day named before it, in text order
@@ -120,12 +125,33 @@ def _resolve_deferred(
         deferred = found.deferred
         if deferred is None or deferred.scope is not ReferenceScope.SENTENCE:
             continue
-        reference = _day_in_sentence(out, index, sentences) or (anchor.day if anchor else None)
+        reference = (
+            _day_in_sentence(out, index, sentences)
+            or _narrative_day(out, index, anchor, tense_of)
+            or (anchor.day if anchor else None)
+        )
         if reference is not None:
             time_part = deferred.time_part or "XX:XX"
             value = time_value(reference + timedelta(days=deferred.days), time_part)
             out[index] = replace(found, value=value, deferred=None)
     return out
+
+
+def _narrative_day(
+    chosen: list[Found], index: int, anchor: Anchor | None, tense_of: TenseLookup
+) -> date | None:
+    """For a clock time told in the past, the last day named before it in the text, when
+    that day is not after the anchor; None otherwise."""
+    me = chosen[index]
+    if anchor is None or anchor.is_lower_bound or tense_of(me.start, me.end) is not Tense.PAST:
+        return None
+    for other in reversed(chosen[:index]):
+        if other.deferred is not None:
+            continue
+        day = _day_of(other)
+        if day is not None:
+            return day if day <= anchor.day else None
+    return None
 
 
 # Characters between a clock time and the day written right after it.
