@@ -19,6 +19,7 @@ class DateOrigin(enum.StrEnum):
     """Where an article's publication date came from."""
 
     METADATA = "metadata"  # given by the caller or the source (feed, HTML meta, JSONL field)
+    URL = "url"  # the day the article's web address files it under ("/2016/12/14/")
     CAPTION = "caption"  # a date printed in a photo caption: a lower bound on publication
     TEXT = "text"  # a guess: the newest full date the article text names
 

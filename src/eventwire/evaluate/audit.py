@@ -224,6 +224,7 @@ def code_article(record: dict[str, Any]) -> Document:
         origin=f"audit:{record['id']}",
         title=record.get("title"),
         published=date.fromisoformat(published) if published else None,
+        url=record.get("url"),
     )
     docs = default_pipeline().process_raw(raw)
     if not docs:

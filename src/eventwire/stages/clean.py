@@ -26,7 +26,9 @@ The lines are read in order (the line tests live in ``stages/segment.py``):
    caption). Consecutive body lines form a paragraph; ``Article.body`` joins the
    paragraphs, verbatim, with blank lines.
 
-The publication date comes from the source's metadata; failing that, from the latest
+The publication date comes from the source's metadata; failing that, from the day the
+article's web address files it under ("/2016/12/14/", ``DateOrigin.URL``); failing
+that, from the latest
 full date printed in a caption (a lower bound: the photo was taken on or before
 publication); failing that, it is guessed (``DateOrigin.TEXT``) as the newest full date
 in the body (an article is not written before the newest day it names: the first date
@@ -50,6 +52,7 @@ from eventwire.articles.layout import (
     repeats_within,
     split_lines,
 )
+from eventwire.articles.url_dates import date_in_url
 from eventwire.model import Article, DateOrigin, Document, RawDocument, Span, Zone
 from eventwire.stages.registry import stage
 from eventwire.timex.calendar import find_calendar_dates
@@ -207,13 +210,17 @@ def publication_date(
 ) -> tuple[date | None, DateOrigin | None]:
     """The article's publication date and where it came from.
 
-    Metadata wins; then the latest full date in the captions (the photos were taken on
+    Metadata wins; then the day the article's web address files it under
+    (``articles.url_dates``); then the latest full date in the captions (the photos were taken on
     or before publication, so this is a lower bound); then, as a guess (origin
     ``TEXT``), the newest full date in the body, since an article is written no earlier
     than the newest day it names; else ``(None, None)``.
     """
     if raw is not None and raw.published is not None:
         return raw.published, DateOrigin.METADATA
+    filed = date_in_url(raw.url) if raw is not None else None
+    if filed is not None:
+        return filed, DateOrigin.URL
     caption_dates = [found for caption in captions for found in _trusted_dates(caption)]
     if caption_dates:
         return max(caption_dates), DateOrigin.CAPTION
