@@ -49,6 +49,8 @@ _QUANTITY_NOUNS = frozenset({"thousand", "hundred", "dozen", "million", "score",
 # Words before a demonym that make it an ethnicity or a stance, not the phrase's
 # country ("ethnic Albanians in Serbia", "the pro-Iranian group").
 _NOT_NATIONALITY = frozenset({"ethnic", "pro", "anti"})
+# Roles with no sector of their own that, said of a state, are its government's.
+_STATE_ROLES = frozenset({"leader", "leadership", "negotiator", "delegation", "delegate"})
 _SPEECH_VERBS = frozenset(
     {"say", "tell", "announce", "declare", "state", "claim", "insist", "add", "report",
      "confirm", "warn", "believe", "argue", "stress", "acknowledge", "admit", "deny"}
@@ -374,6 +376,15 @@ def actor_at(actors: Iterable[Actor], token: Any | None) -> Actor | None:
     return best
 
 
+def _leads_state(tokens: list[Any], country: str | None) -> bool:
+    """Whether the phrase names someone who leads or speaks for a state the phrase
+    names ("Libyan leader X", "the Palestinian leaders", "U.S. negotiators", "Syria's
+    delegation"): a role with no sector of its own takes the state's government's."""
+    if country is None or knowledge.countries().by_iso3(country) is None:
+        return False  # IGO, NGO
+    return any(t.pos_ == "NOUN" and t.lemma_.lower() in _STATE_ROLES for t in tokens)
+
+
 def code_phrase(head: Any) -> PhraseCode:
     """Code the phrase headed by ``head`` (a spaCy token)."""
     tokens = phrase_tokens(head)
@@ -391,6 +402,7 @@ def code_phrase(head: Any) -> PhraseCode:
     covered: set[int] = set()
     sector_span: tuple[int, int] | None = None
     country_span: tuple[int, int] | None = None
+    state_named = False  # the country comes from a state's name, demonym or capital
 
     position = next((i for i, t in enumerate(tokens) if t.i == head.i), None)
     people = countries.lookup_demonym(head.text) if head.tag_ in ("NNS", "NNPS") else None
@@ -423,6 +435,7 @@ def code_phrase(head: Any) -> PhraseCode:
             covered.update(range(first, last + 1))
             if country is None:
                 country, country_span = found.iso3, (first, last)
+                state_named = True
                 if kind in ("name", "capital"):
                     name = name or found.name
                 capital = capital or kind == "capital"
@@ -473,6 +486,8 @@ def code_phrase(head: Any) -> PhraseCode:
         sector = "GOV"
 
     sector = body_post_sector(tokens, sector, sector_kind) or sector  # "president of a union"
+    if sector is None and state_named and _leads_state(tokens, country):
+        sector = "GOV"  # "Palestinian leader X", "Russian negotiators": the state's
     extent = phrase_extent(head, tokens)
     start = extent[0].idx
     end = extent[-1].idx + len(extent[-1].text)
