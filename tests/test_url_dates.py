@@ -58,3 +58,22 @@ def test_metadata_wins_over_the_address() -> None:
         published=date(2018, 5, 5),
     )
     assert publication_date(raw, [], "") == (date(2018, 5, 5), DateOrigin.METADATA)
+
+
+def test_the_address_day_is_a_lower_bound_for_weekdays() -> None:
+    # A story keeps the address of the day it was first filed through its updates: an
+    # address filed on a Sunday with "on Monday" in the past tense is the next day.
+    from eventwire.run.pipeline import default_pipeline
+
+    raw = RawDocument(
+        text=(
+            "Blast Hits Harbour Church\n\nFears spread across the port city on Monday as "
+            "police investigated the bombing of a church the day before."
+        ),
+        origin="<test>",
+        url="https://example.com/2016/12/11/world/harbour-church/index.html",
+    )
+    doc = default_pipeline().process_raw(raw)[0]
+    assert doc.article is not None and doc.article.published == date(2016, 12, 11)
+    dated = [e.date for e in doc.events if e.date is not None]
+    assert dated and all(d >= date(2016, 12, 11) for d in dated)

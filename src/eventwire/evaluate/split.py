@@ -14,7 +14,7 @@ multiple of 3 (about a third), WORK otherwise.
 | ConfliBERT classes | ``id``; ConfliBERT spans: ``class_id`` (the same sentence), else ``id`` |
 | IndiaPoliceEvents docs / sentences | ``doc_id`` (all sentences of an article together) |
 | CASE 2021 ACLED snippets, GVC articles | ``id`` |
-| TR-News (the 78 articles outside the audit sample) | the bare article id (``part_of_key(id)``: 51 work, 27 set aside) |
+| TR-News, the 78 articles outside the audit sample | the bare ``id`` (51 work, 27 aside) |
 """
 
 from __future__ import annotations

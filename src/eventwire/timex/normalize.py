@@ -8,11 +8,12 @@ depends on the tense of the clause it sits in:
 - future tense: the first one on or after the anchor;
 - otherwise (present tense, headlines, no verb): the nearest one.
 
-When the anchor is a caption date (``DateOrigin.CAPTION``) or the newest full date the
-text names (``DateOrigin.TEXT``, a guess), it is only a lower bound on publication: a
-photo is taken on or before the day its article appears, an article is not written
-before the newest day it names, and either is usually within a day or two of the events
-reported. A bare weekday then resolves to the
+When the anchor is a caption date (``DateOrigin.CAPTION``), the day the article's web
+address files it under (``DateOrigin.URL``: a story keeps its first day's address
+through its updates) or the newest full date the text names (``DateOrigin.TEXT``, a
+guess), it is only a lower bound on publication: a photo is taken on or before the day
+its article appears, an article is not written before the newest day it names, and
+each is usually within a day or two of the events reported. A bare weekday then resolves to the
 occurrence nearest the caption date whatever the tense (up to three days after it, else
 in the days before it): a Monday caption makes "on Tuesday" the next day, a Tuesday
 caption makes "on Monday" the day before. Future tense still looks forward. Other
@@ -54,9 +55,9 @@ class Anchor:
 
     @property
     def is_lower_bound(self) -> bool:
-        """True when the day is a caption date or a date guessed from the text:
-        publication is on or after it."""
-        return self.origin in (DateOrigin.CAPTION, DateOrigin.TEXT)
+        """True when the day is a caption date, the day of the web address or a date
+        guessed from the text: publication is on or after it."""
+        return self.origin in (DateOrigin.CAPTION, DateOrigin.URL, DateOrigin.TEXT)
 
 
 def anchor_of(article: Article | None) -> Anchor | None:
