@@ -62,6 +62,20 @@ def broadcast_countries(text: str, url: str | None = None) -> list[str]:
     return []
 
 
+def station_marks(text: str, url: str | None = None) -> list[str]:
+    """The broadcasters' marks of the text and address that :func:`broadcast_countries`
+    reads ("WBTV", "KENS 5", "CBSMiami", the host's label "wgal"), in that order."""
+    marks = [
+        m.group("station")
+        for m in _DATELINE_STATION.finditer(text)
+        if not _named_otherwise(m.group("station"))
+    ]
+    marks += [m.group() for m in _STATION.finditer(text) if not _named_otherwise(m.group())]
+    if url is not None:
+        marks += _station_host_labels(url)
+    return marks
+
+
 def _named_otherwise(station: str) -> bool:
     """Whether a would-be call sign is an acronym of something else ("KFOR", "WHO")."""
     return re.split(r"[ -]", station)[0] in _NOT_STATIONS
@@ -69,11 +83,17 @@ def _named_otherwise(station: str) -> bool:
 
 def _us_station_host(url: str) -> bool:
     """Whether the article's address (or the address an archive keeps) is a US station's."""
+    return bool(_station_host_labels(url))
+
+
+def _station_host_labels(url: str) -> list[str]:
+    """The labels of the article's host (or of the address an archive keeps) that name
+    a US station or network affiliate ("wgal" of wgal.com)."""
     host = urlsplit(url.strip()).hostname or ""
     if host.endswith("archive.org"):
         inner = re.search(r"https?://\S+", url.strip()[8:])
         host = "" if inner is None else (urlsplit(inner.group()).hostname or "")
     labels = [label for label in host.lower().split(".") if label != "www"]
     if len(labels) < 2 or labels[-1] != "com":
-        return False
-    return any(_HOST.match(label) for label in labels[:-1])
+        return []
+    return [label for label in labels[:-1] if _HOST.match(label)]

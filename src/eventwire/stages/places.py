@@ -11,6 +11,8 @@
    of the article's other mentions and demonyms that point to its country, bonuses when
    the article names that country, a place in its first-level region or a place near
    it, and a large bonus when a qualifier says so ("Paris, Texas", "Aghdam, Azerbaijan").
+   A US station's call sign (W east of the Mississippi, K west) moves a town read on
+   the other side to its namesake on the station's side (``gazetteer/station_side.py``).
 3. Events (demonyms aside: nothing happens "at" the Serbian of "Serbian police"). An
    event takes the most specific place of its sentence among those attached to its
    trigger, as its object ("shelled Stepanakert") or by a locative preposition
@@ -56,6 +58,7 @@ from eventwire.gazetteer.mentions import (
 )
 from eventwire.gazetteer.namesakes import settle_namesakes
 from eventwire.gazetteer.resolve import Resolution, ToponymMention, resolve
+from eventwire.gazetteer.station_side import settle_station_side, station_side
 from eventwire.geodesy import haversine_km
 from eventwire.model import Document, Event, Place, Precision, Zone
 from eventwire.stages.headline_places import title_places
@@ -402,6 +405,8 @@ def places(doc: Document) -> Document:
     gazetteer = Gazetteer.load()
     mentions, demonyms = find_mentions(doc, gazetteer)
     resolutions = settle_namesakes(doc.text, mentions, resolve(mentions, demonyms), demonyms)
+    url = doc.article.url if doc.article is not None else None
+    resolutions = settle_station_side(station_side(doc.text, url), mentions, resolutions)
     doc.places = to_places(doc, mentions, resolutions)
     # A demonym ("the Serbian ministry") is a toponym, but no event happens "at" it.
     toponyms = [p for p, m in zip(doc.places, mentions, strict=True) if m.source != "demonym"]
