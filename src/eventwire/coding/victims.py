@@ -37,6 +37,8 @@ def quantity_words() -> Mapping[str, int]:
 
 def _number(token: Any) -> int | None:
     text = token.lower_
+    if len(text) == 4 and text.isdigit() and token.ent_type_ == "DATE":
+        return None  # a year ("the fourth homicide of 2016"), no count
     if _DIGITS.match(text):
         return int(text.replace(",", ""))
     return quantity_words().get(text)
