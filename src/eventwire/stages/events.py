@@ -37,7 +37,6 @@ from eventwire.coding.syntax import (
     is_coded,
     is_each_other,
     is_infinitive,
-    is_sector_word,
     names_actor,
 )
 from eventwire.coding.triggers import find_triggers, kept_triggers
@@ -61,14 +60,8 @@ _BACKGROUND_MARKS = frozenset(
 _BACKGROUND_PENALTY = 0.1
 _MAIN_CLAUSE_BONUS = 0.05
 _CODED_ZONES = frozenset({Zone.BODY, Zone.TITLE})
-# Where a meeting or a joint action takes place is not its target; a visit's is: the
-# visitor goes to the host ("arrived in Amman on a two-day visit").
+# Where a meeting or a joint action takes place is not its target.
 _MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE"})
-_TOWARD_HOST_MODES = frozenset({"visit"})
-# Verbs of putting someone in prison: with a term ("jailed for ten years", "imprisoned
-# for life") they tell a court's sentence, not an arrest.
-_PRISON_VERBS = frozenset({"jail", "imprison"})
-_TERM_NOUNS = frozenset({"year", "month", "week", "day", "life", "term", "decade"})
 # Types whose event, done by two or more parties to nothing that is a party, is done
 # between them ("A and B failed to reach agreement on X", "began a round of talks").
 _SHARED_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
@@ -304,11 +297,8 @@ def _code_trigger(doc: Document, trigger: Any, verb: Any, pattern: EventPattern)
         and len(recipients) == 1
         and not is_coded(recipients[0])
         and not (recipient_head is not None and recipient_head.ent_type_ in NAMED_ENTITIES)
-        and not (recipient_head is not None and is_sector_word(recipient_head))
     ):
-        # "A and B discussed the situation": they met each other; not "met his wife",
-        # a person a word of the sector lexicon names (a civilian if nothing else)
-        recipients = [None]
+        recipients = [None]  # "A and B discussed the situation": they met each other
     if (
         pattern.object_recipient
         and not each_other
@@ -406,7 +396,7 @@ def code_sentence(doc: Document, sentence: Sentence, patterns: PatternSet) -> li
             not item.each_other
             and not item.mutual
             and not (item.pattern.reciprocal and len(item.actors) > 1)
-            and (item.pattern.type not in _MUTUAL_TYPES or item.pattern.mode in _TOWARD_HOST_MODES)
+            and item.pattern.type not in _MUTUAL_TYPES
             and not named
             and not any(is_coded(r) for r in item.recipients)
         ):
@@ -420,21 +410,6 @@ def code_sentence(doc: Document, sentence: Sentence, patterns: PatternSet) -> li
     return events
 
 
-def _sentence_term(pattern: EventPattern, trigger: Any) -> EventPattern:
-    """A verb of putting someone in prison with a term ("was jailed for ten years",
-    "imprisoned for life") tells a court's sentence: SANCTION (convict), not an arrest."""
-    if pattern.type != "COERCE" or trigger.pos_ != "VERB":
-        return pattern
-    if trigger.lemma_.lower() not in _PRISON_VERBS:
-        return pattern
-    for prep in children(trigger, "prep"):
-        if prep.lower_ not in ("for", "to"):
-            continue
-        if any(o.lemma_.lower() in _TERM_NOUNS for o in children(prep, "pobj")):
-            return replace(pattern, type="SANCTION", mode="convict", casualty=None)
-    return pattern
-
-
 def _same_side(actor: Actor | None, recipient: Actor | None) -> bool:
     return (
         actor is not None
@@ -445,9 +420,7 @@ def _same_side(actor: Actor | None, recipient: Actor | None) -> bool:
 
 
 def _events(doc: Document, sentence: Sentence, span: Any, item: _Coded) -> list[Event]:
-    item.pattern = _sentence_term(
-        retype(item.pattern, item.trigger, item.verb, item.actors), item.trigger
-    )
+    item.pattern = retype(item.pattern, item.trigger, item.verb, item.actors)
     pattern, trigger, actors, recipients = item.pattern, item.trigger, item.actors, item.recipients
     pairs: list[tuple[Actor | None, Actor | None]]
     shared = pattern.reciprocal or item.each_other or item.mutual
