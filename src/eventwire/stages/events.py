@@ -308,7 +308,41 @@ def _code_trigger(doc: Document, trigger: Any, verb: Any, pattern: EventPattern)
         fallback = coded_recipient(doc, trigger, verb, actor_head)
         if fallback is not None:
             recipients = sides(doc, fallback)
+    if pattern.type == "COERCE" and actor_head is not None:
+        actors, recipients = _held_sides(doc, trigger, actor_head, actors, recipients)
     return _Coded(trigger, verb, pattern, actors, recipients, each_other, recipient_head)
+
+
+# Prepositions that put someone in an arrest noun's state ("into custody", "in detention").
+_CUSTODY_PREPS = frozenset({"in", "into"})
+_BODY_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+
+
+def _held_sides(
+    doc: Document,
+    trigger: Any,
+    actor_head: Any,
+    actors: list[Actor | None],
+    recipients: list[Actor | None],
+) -> tuple[list[Actor | None], list[Actor | None]]:
+    """The sides of a noun a verb puts someone in ("took the man into custody", "was
+    taken into custody", "remained in police custody"): the one held is the verb's
+    object, else its subject, the recipient; the agent is the subject of a verb with an
+    object, else the body the noun names ("police custody"), else none (inferred later)."""
+    prep = trigger.head
+    if trigger.pos_ != "NOUN" or trigger.dep_ != "pobj" or prep.lower_ not in _CUSTODY_PREPS:
+        return actors, recipients
+    verb = prep.head
+    objects = children(verb, "dobj")
+    if objects:
+        if all(r is None for r in recipients) and objects[0].i != actor_head.i:
+            recipients = sides(doc, objects[0]) or recipients
+        return actors, recipients
+    if any(is_coded(r) for r in recipients):
+        return actors, recipients
+    bodies = [sides(doc, c) for c in children(trigger, *_BODY_DEPS)]
+    coded = [side for found in bodies for side in found if is_coded(side)]
+    return (coded or [None]), actors
 
 
 def _is_shared(trigger: Any, verb: Any, pattern: EventPattern) -> bool:
