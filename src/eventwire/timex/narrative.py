@@ -82,7 +82,6 @@ def carry_reference_time(doc: Document, anchor: Anchor) -> None:
         event.date_from_publication = False
 
 
-
 def _simple_past(doc: Document, event: Event) -> bool:
     """Whether the event's trigger is told in the simple past ("shot", "was killed", "left
     three people wounded"; not "has been arrested", "had fled", "would meet")."""
