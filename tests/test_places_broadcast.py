@@ -8,9 +8,8 @@ from typing import Any
 import pytest
 
 from eventwire.gazetteer.broadcast import broadcast_countries
-from eventwire.model import Article, Document, Span, Zone
-from eventwire.stages.parse import parse
 from eventwire.stages.places import places
+from labelled_docs import parsed_with_entities
 
 
 @pytest.mark.parametrize(
@@ -58,34 +57,21 @@ def test_a_station_host(url: str, expected: list[str]) -> None:
     assert broadcast_countries("A fire broke out.", url) == expected
 
 
-def _parsed(text: str, labels: dict[str, str], url: str | None = None) -> Document:
-    doc = parse(Document(text=text, origin="<test>", spans=[Span(0, len(text), Zone.BODY)]))
-    doc.article = Article(title=None, body=text, url=url)
-    ents = []
-    for name, label in labels.items():
-        start = doc.text.rindex(name)
-        span = doc.spacy_doc.char_span(start, start + len(name), label=label)
-        assert span is not None, name
-        ents.append(span)
-    doc.spacy_doc.ents = ents
-    return doc
-
-
 def test_a_lone_town_is_read_in_the_united_states_beside_a_station(nlp: Any) -> None:
     text = "A boy was hurt late Sunday when shots hit a home in Salisbury, WXYZ reports."
-    doc = _parsed(text, {"Salisbury": "GPE"})
+    doc = parsed_with_entities(text, {"Salisbury": "GPE"})
     places(doc)
     (town,) = [p for p in doc.places if p.text == "Salisbury"]
     assert (town.country_code, town.admin1) == ("US", "North Carolina")
     # Without the mark the name is read abroad.
-    plain = _parsed(text.replace(", WXYZ reports", ""), {"Salisbury": "GPE"})
+    plain = parsed_with_entities(text.replace(", WXYZ reports", ""), {"Salisbury": "GPE"})
     places(plain)
     assert all(p.country_code != "US" for p in plain.places)
 
 
 def test_a_station_host_supports_a_lone_town(nlp: Any) -> None:
     text = "A boy was hurt late Sunday when shots hit a home in Salisbury."
-    doc = _parsed(text, {"Salisbury": "GPE"}, url="http://www.wxyz.com/news/1")
+    doc = parsed_with_entities(text, {"Salisbury": "GPE"}, url="http://www.wxyz.com/news/1")
     places(doc)
     (town,) = [p for p in doc.places if p.text == "Salisbury"]
     assert town.country_code == "US"
@@ -93,7 +79,9 @@ def test_a_station_host_supports_a_lone_town(nlp: Any) -> None:
 
 def test_a_small_town_alone_in_its_country_is_a_stray(nlp: Any) -> None:
     text = "Ferrol Video shows deputies in Plano, Texas, where a man was shot in Dallas."
-    doc = _parsed(text, {"Ferrol": "GPE", "Plano": "GPE", "Texas": "GPE", "Dallas": "GPE"})
+    doc = parsed_with_entities(
+        text, {"Ferrol": "GPE", "Plano": "GPE", "Texas": "GPE", "Dallas": "GPE"}
+    )
     places(doc)
     assert not [p for p in doc.places if p.text == "Ferrol"]
     assert {p.text for p in doc.places} >= {"Plano", "Texas", "Dallas"}
@@ -101,7 +89,9 @@ def test_a_small_town_alone_in_its_country_is_a_stray(nlp: Any) -> None:
 
 def test_a_small_town_its_country_supports_stays(nlp: Any) -> None:
     text = "A ship docked in Ferrol, Spain, after a storm off Galicia, officials in Texas said."
-    doc = _parsed(text, {"Ferrol": "GPE", "Spain": "GPE", "Galicia": "GPE", "Texas": "GPE"})
+    doc = parsed_with_entities(
+        text, {"Ferrol": "GPE", "Spain": "GPE", "Galicia": "GPE", "Texas": "GPE"}
+    )
     places(doc)
     (town,) = [p for p in doc.places if p.text == "Ferrol"]
     assert town.country_code == "ES"
@@ -110,7 +100,7 @@ def test_a_small_town_its_country_supports_stays(nlp: Any) -> None:
 def test_a_bare_small_town_of_another_us_state_is_a_stray(nlp: Any) -> None:
     text = "Police in Detroit and Dearborn, Michigan, said the man was shot south of Jefferson."
     labels = {"Detroit": "GPE", "Dearborn": "GPE", "Michigan": "GPE", "Jefferson": "GPE"}
-    doc = _parsed(text, labels)
+    doc = parsed_with_entities(text, labels)
     places(doc)
     assert not [p for p in doc.places if p.text == "Jefferson"]
     assert {p.text for p in doc.places} >= {"Detroit", "Dearborn", "Michigan"}
@@ -119,7 +109,7 @@ def test_a_bare_small_town_of_another_us_state_is_a_stray(nlp: Any) -> None:
 def test_a_town_of_another_us_state_with_its_state_stays(nlp: Any) -> None:
     text = "Police in Detroit and Dearborn said the man had moved from Jefferson, Louisiana."
     labels = {"Detroit": "GPE", "Dearborn": "GPE", "Jefferson": "GPE", "Louisiana": "GPE"}
-    doc = _parsed(text, labels)
+    doc = parsed_with_entities(text, labels)
     places(doc)
     (town,) = [p for p in doc.places if p.text == "Jefferson"]
     assert town.admin1 == "Louisiana"

@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 
 from eventwire.gazetteer.station_side import EAST, WEST, side_of, station_side
-from eventwire.model import Article, Document, Span, Zone
-from eventwire.stages.parse import parse
+from eventwire.model import Document
 from eventwire.stages.places import places
+from labelled_docs import parsed_with_entities
 
 
 @pytest.mark.parametrize(
@@ -35,19 +35,6 @@ def test_the_states_the_river_divides_are_on_neither_side() -> None:
     assert side_of("Minnesota") is None
 
 
-def _parsed(text: str, labels: dict[str, str], url: str | None = None) -> Document:
-    doc = parse(Document(text=text, origin="<test>", spans=[Span(0, len(text), Zone.BODY)]))
-    doc.article = Article(title=None, body=text, url=url)
-    ents = []
-    for name, label in labels.items():
-        start = doc.text.rindex(name)
-        span = doc.spacy_doc.char_span(start, start + len(name), label=label)
-        assert span is not None, name
-        ents.append(span)
-    doc.spacy_doc.ents = ents
-    return doc
-
-
 def _admin1(doc: Document, text: str) -> str | None:
     (place,) = [p for p in doc.places if p.text == text]
     return place.admin1
@@ -55,16 +42,16 @@ def _admin1(doc: Document, text: str) -> str | None:
 
 def test_an_eastern_station_reads_a_county_in_the_east(nlp: Any) -> None:
     text = "Mourners gathered on Friday in Lancaster County for a boy who was shot by a friend."
-    plain = _parsed(text, {"Lancaster County": "GPE"})
+    plain = parsed_with_entities(text, {"Lancaster County": "GPE"})
     places(plain)
     assert _admin1(plain, "Lancaster County") == "Nebraska"
-    signed = _parsed(text + " WXYZ reports.", {"Lancaster County": "GPE"})
+    signed = parsed_with_entities(text + " WXYZ reports.", {"Lancaster County": "GPE"})
     places(signed)
     assert _admin1(signed, "Lancaster County") == "Pennsylvania"
 
 
 def test_a_qualified_town_stays_on_the_other_side(nlp: Any) -> None:
     text = "A man from Lancaster County, Nebraska was hurt in a crash, WXYZ reports."
-    doc = _parsed(text, {"Lancaster County": "GPE", "Nebraska": "GPE"})
+    doc = parsed_with_entities(text, {"Lancaster County": "GPE", "Nebraska": "GPE"})
     places(doc)
     assert _admin1(doc, "Lancaster County") == "Nebraska"
