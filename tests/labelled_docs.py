@@ -7,16 +7,27 @@ from eventwire.model import Article, Document, Span, Zone
 from eventwire.stages.parse import parse
 
 
-def parsed_with_entities(text: str, labels: dict[str, str], url: str | None = None) -> Document:
-    """``text`` parsed as an article's body, its entities exactly ``labels`` (name ->
-    label, each at the name's last occurrence); ``url`` is the article's address."""
-    doc = parse(Document(text=text, origin="<test>", spans=[Span(0, len(text), Zone.BODY)]))
-    doc.article = Article(title=None, body=text, url=url)
+def parsed_body(text: str) -> Document:
+    """``text`` parsed as one stretch of body text."""
+    return parse(Document(text=text, origin="<test>", spans=[Span(0, len(text), Zone.BODY)]))
+
+
+def relabel(doc: Document, labels: dict[str, str], *, last: bool = False) -> None:
+    """Replace spaCy's entities with ``labels`` (name -> label), each at the name's first
+    occurrence (its last with ``last``)."""
     ents = []
     for name, label in labels.items():
-        start = doc.text.rindex(name)
+        start = doc.text.rindex(name) if last else doc.text.index(name)
         span = doc.spacy_doc.char_span(start, start + len(name), label=label)
         assert span is not None, name
         ents.append(span)
     doc.spacy_doc.ents = ents
+
+
+def parsed_with_entities(text: str, labels: dict[str, str], url: str | None = None) -> Document:
+    """``text`` parsed as an article's body, its entities exactly ``labels`` (each at the
+    name's last occurrence); ``url`` is the article's address."""
+    doc = parsed_body(text)
+    doc.article = Article(title=None, body=text, url=url)
+    relabel(doc, labels, last=True)
     return doc

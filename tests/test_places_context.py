@@ -5,22 +5,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventwire.model import Document, Place, Precision, Span, Zone
-from eventwire.stages.parse import parse
+from eventwire.model import Document, Place, Precision
 from eventwire.stages.places import places
+from labelled_docs import parsed_body, relabel
 
 
 def parsed(text: str, labels: dict[str, str]) -> Document:
     """The text parsed, with spaCy's entities replaced by the given ones (each text's
     first occurrence), so that the test does not hang on the tagger's choices."""
-    doc = parse(Document(text=text, origin="<test>", spans=[Span(0, len(text), Zone.BODY)]))
-    ents = []
-    for name, label in labels.items():
-        start = doc.text.index(name)
-        span = doc.spacy_doc.char_span(start, start + len(name), label=label)
-        assert span is not None, name
-        ents.append(span)
-    doc.spacy_doc.ents = ents
+    doc = parsed_body(text)
+    relabel(doc, labels)
     return doc
 
 

@@ -5,25 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventwire.model import Document, Event, Place, Precision, Span, Zone
-from eventwire.stages.parse import parse
+from eventwire.model import Document, Event, Place, Precision
 from eventwire.stages.places import places
-
-
-def parsed(text: str) -> Document:
-    doc = Document(text=text, origin="<test>", spans=[Span(0, len(text), Zone.BODY)])
-    return parse(doc)
-
-
-def relabel(doc: Document, labels: dict[str, str]) -> None:
-    """Replace spaCy's entities with the given ones (first occurrence of each text)."""
-    ents = []
-    for text, label in labels.items():
-        start = doc.text.index(text)
-        span = doc.spacy_doc.char_span(start, start + len(text), label=label)
-        assert span is not None, text
-        ents.append(span)
-    doc.spacy_doc.ents = ents
+from labelled_docs import parsed_body as parsed
+from labelled_docs import relabel
 
 
 def named(doc: Document, text: str) -> list[Place]:
