@@ -17,6 +17,9 @@
 - what a statement is about: a toponym inside the object or the clause of another
   event's verb of saying or judging ("shot the envoy and condemned Russia's role in
   Syria") is no place of a deed the sentence also tells.
+
+And an event told by a noun with "the" ("the attack") refers back to the earlier event
+of its type (``antecedent``), whose place it takes when its sentence names none.
 """
 
 from __future__ import annotations
@@ -26,8 +29,8 @@ from typing import Any
 from eventwire.model import Document, Event, Place, Precision
 
 __all__ = [
-    "destination", "off_scene", "participant", "quotation_at", "quotations", "statements",
-    "told_of",
+    "antecedent", "definite_noun", "destination", "off_scene", "participant", "quotation_at",
+    "quotations", "statements", "told_of", "unsaid",
 ]  # fmt: skip
 
 # Verbs and nouns of going, sending and bringing: their "to", "into", "toward", "from"
@@ -252,3 +255,34 @@ def told_of(doc: Document, place: Place, statements: set[int], own: int | None) 
             return token.dep_ in _CONTENT_DEPS
         token = head
     return False
+
+
+def definite_noun(doc: Document, event: Event) -> bool:
+    """Whether the event is told by a noun with "the" ("the attack", "the shooting"): a
+    reference back to an event told before, not a new one."""
+    if doc.spacy_doc is None or event.trigger_start is None:
+        return False
+    end = event.trigger_end or event.trigger_start + 1
+    span = doc.spacy_doc.char_span(event.trigger_start, end, alignment_mode="expand")
+    if span is None or span.root.pos_ != "NOUN":
+        return False
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in span.root.children)
+
+
+def antecedent(doc: Document, event: Event) -> Event | None:
+    """The event a definite noun refers back to ("the attack", "the shooting"): the
+    nearest placed event of its type in an earlier sentence."""
+    if not definite_noun(doc, event):
+        return None
+    earlier = [
+        e for e in doc.events
+        if e.type == event.type and e.end <= event.start and e.place is not None
+    ]  # fmt: skip
+    return max(earlier, key=lambda e: e.start, default=None)
+
+
+def unsaid(places: list[Place], quotes: list[tuple[int, int]], anchor: int | None) -> list[Place]:
+    """The places not inside a quotation, but for those inside the one that holds
+    ``anchor`` (an event told in the same quotation)."""
+    here = quotation_at(quotes, anchor) if anchor is not None else None
+    return [p for p in places if quotation_at(quotes, p.start) in (None, here)]

@@ -40,7 +40,9 @@
    forget Aleppo!'") places no event the quoting words report, nor the article (its
    lead, nearest earlier or dominant place), only an event told in the same quotation;
    nor does one in what another event's verb of saying or judging is about ("condemned
-   Russia's role in Syria") place a deed of the same sentence. Last, an event told in
+   Russia's role in Syria") place a deed of the same sentence. An event told by a noun
+   with "the" ("The attack, condemned by ...") whose sentence names no place of it takes
+   the place of the earlier event of its type. Last, an event told in
    words whose sentence names no place of it stays unplaced rather than borrow a place
    of another country than the article's main one (``unplace_strays``).
 """
@@ -69,13 +71,14 @@ from eventwire.stages.headline_places import title_places
 from eventwire.stages.place_refine import narrowed
 from eventwire.stages.place_roles import home_town, in_a_name, locative_head, surnames
 from eventwire.stages.place_scenes import (
+    antecedent,
     destination,
     off_scene,
     participant,
-    quotation_at,
     quotations,
     statements,
     told_of,
+    unsaid,
 )
 from eventwire.stages.registry import stage
 
@@ -401,13 +404,17 @@ def place_events(
     # a toponym inside a quotation is what someone said: no place of the article or of
     # an event the quoting words report (``stages/place_scenes.py``)
     quotes = quotations(doc.text)
-    unsaid = _unsaid(pool, quotes, None) or pool
-    dominant = dominant_place(_sure(doc, unsaid)) or dominant_place(unsaid)
-    lead = lead_place(doc, _sure(doc, unsaid), dateline)
+    unquoted = unsaid(pool, quotes, None) or pool
+    dominant = dominant_place(_sure(doc, unquoted)) or dominant_place(unquoted)
+    lead = lead_place(doc, _sure(doc, unquoted), dateline)
     for event in doc.events:
         anchor = event.trigger_start if event.trigger_start is not None else event.start
-        heard = (_unsaid(sure, quotes, anchor), _unsaid(pool, quotes, anchor) or pool)
+        heard = (unsaid(sure, quotes, anchor), unsaid(pool, quotes, anchor) or pool)
         event.place = _near(doc, event, heard, (sure_dateline, dateline), lead) or dominant
+        told = antecedent(doc, event) if not any(_own(doc, event, p) for p in heard) else None
+        if told is not None:
+            # "... was shot in Ankara. The attack, condemned by ...": the attack's place
+            event.place = told.place
         if arrivals and event.type in _MEETING_TYPES:
             # "flew to Ankara for talks": a meeting is held where its party went
             own = [p for p in sure if p not in (dateline,) or p in arrivals]
@@ -417,11 +424,9 @@ def place_events(
             event.place = narrowed(doc, event, event.place, heard[0])
 
 
-def _unsaid(places: list[Place], quotes: list[tuple[int, int]], anchor: int | None) -> list[Place]:
-    """The places not inside a quotation, but for those inside the one that holds
-    ``anchor`` (an event told in the same quotation)."""
-    here = quotation_at(quotes, anchor) if anchor is not None else None
-    return [p for p in places if quotation_at(quotes, p.start) in (None, here)]
+def _own(doc: Document, event: Event, pool: list[Place]) -> bool:
+    """Whether the event's sentence names a place of it."""
+    return _sentence_place(doc, event, pool) is not None
 
 
 @stage(
