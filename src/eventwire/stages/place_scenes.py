@@ -10,16 +10,28 @@
   Buffalo News", "St. Paul's Cathedral", "Operation Euphrates Shield");
 - a participant: a country that acts or is acted on ("Turkey mediated", "asked Russia",
   "Turkey's call", "a call with Russia") is a side of the event, not where it happened,
-  unless a physical event takes it as its object ("invaded Ukraine").
+  unless a physical event takes it as its object ("invaded Ukraine");
+- a word said: a toponym inside a quotation ("shouting: 'Don't forget Aleppo!'") is
+  what someone said, no place of an event the quoting words report; it stays a place of
+  an event told inside the same quotation ("'He was shot in Dayton,' police said");
+- what a statement is about: a toponym inside the object or the clause of another
+  event's verb of saying or judging ("shot the envoy and condemned Russia's role in
+  Syria") is no place of a deed the sentence also tells.
+
+And an event told by a noun with "the" ("the attack") refers back to the earlier event
+of its type (``antecedent``), whose place it takes when its sentence names none.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from eventwire.model import Document, Place, Precision
+from eventwire.model import Document, Event, Place, Precision
 
-__all__ = ["destination", "off_scene", "participant"]
+__all__ = [
+    "antecedent", "definite_noun", "destination", "off_scene", "participant", "quotation_at",
+    "quotations", "statements", "told_of", "unsaid",
+]  # fmt: skip
 
 # Verbs and nouns of going, sending and bringing: their "to", "into", "toward", "from"
 # give a path's end, not where the event happened.
@@ -64,6 +76,48 @@ _NAME_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT"})
 _SIDE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "poss", "iobj"})
 # Prepositions whose object is a side: the agent, a partner, an addressee.
 _SIDE_PREPS = frozenset({"by", "with", "between"})
+
+
+# Opening and closing quotation marks; a straight double quote opens and closes.
+_OPENS = "\u201c\u201e"
+_CLOSES = "\u201d"
+_STRAIGHT = '"'
+# A quotation of at most this many words and no sentence's end mark is a name or a term.
+_TERM_WORDS = 3
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """The quoted stretches of ``text`` as (start, end) offsets, marks included. A
+    quotation left open runs to the end of its paragraph (a quote over several
+    paragraphs opens each of them and closes only the last)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for paragraph in text.split("\n"):
+        opened: int | None = None
+        for i, char in enumerate(paragraph):
+            if opened is None and (char in _OPENS or char == _STRAIGHT):
+                opened = i
+            elif opened is not None and (char in _CLOSES or char == _STRAIGHT):
+                if _spoken(paragraph[opened + 1 : i]):
+                    spans.append((start + opened, start + i + 1))
+                opened = None
+        if opened is not None:
+            spans.append((start + opened, start + len(paragraph)))
+        start += len(paragraph) + 1
+    return spans
+
+
+def _spoken(quoted: str) -> bool:
+    """Whether quoted words are speech, not a name or a term set off by quotation marks
+    (the so-called "San Marco Four", a "Paris" model): a sentence's end mark inside, or
+    more than three words."""
+    words = quoted.split()
+    return len(words) > _TERM_WORDS or quoted.rstrip()[-1:] in (".", ",", "!", "?", ":")
+
+
+def quotation_at(spans: list[tuple[int, int]], offset: int) -> tuple[int, int] | None:
+    """The quoted stretch of ``spans`` that holds ``offset``, if any."""
+    return next((span for span in spans if span[0] < offset < span[1]), None)
 
 
 def _root(doc: Document, place: Place) -> Any | None:
@@ -160,3 +214,75 @@ def participant(doc: Document, place: Place, physical: bool = False) -> bool:
     if token.dep_ in _SIDE_DEPS:
         return not (physical and token.dep_ == "dobj")
     return token.dep_ == "pobj" and token.head.lower_ in _SIDE_PREPS
+
+
+# How a statement's verb holds what it is about: its object, its clause, its complement.
+_CONTENT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "attr", "oprd", "dative"})
+_MAX_CLIMB = 8
+
+
+def statements(doc: Document, event: Event, verbal: frozenset[str]) -> set[int]:
+    """The token indices of the triggers of the other events of the event's sentence
+    whose types (``verbal``) are told in words."""
+    found: set[int] = set()
+    if doc.spacy_doc is None:
+        return found
+    for other in doc.events:
+        start = other.trigger_start
+        if other.type not in verbal or start is None or start == event.trigger_start:
+            continue
+        if not event.start <= start < event.end:
+            continue
+        end = other.trigger_end or start + 1
+        span = doc.spacy_doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            found.add(span.root.i)
+    return found
+
+
+def told_of(doc: Document, place: Place, statements: set[int], own: int | None) -> bool:
+    """Whether a toponym lies in what a statement says or judges: climbing from it, the
+    first verb of ``statements`` (token indices of the sentence's events told in words)
+    is reached through its object or clause, before the event's own trigger ``own``."""
+    token = _root(doc, place)
+    if token is None or not statements:
+        return False
+    for _ in range(_MAX_CLIMB):
+        head = token.head
+        if head.i == token.i or head.i == own:
+            return False
+        if head.i in statements:
+            return token.dep_ in _CONTENT_DEPS
+        token = head
+    return False
+
+
+def definite_noun(doc: Document, event: Event) -> bool:
+    """Whether the event is told by a noun with "the" ("the attack", "the shooting"): a
+    reference back to an event told before, not a new one."""
+    if doc.spacy_doc is None or event.trigger_start is None:
+        return False
+    end = event.trigger_end or event.trigger_start + 1
+    span = doc.spacy_doc.char_span(event.trigger_start, end, alignment_mode="expand")
+    if span is None or span.root.pos_ != "NOUN":
+        return False
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in span.root.children)
+
+
+def antecedent(doc: Document, event: Event) -> Event | None:
+    """The event a definite noun refers back to ("the attack", "the shooting"): the
+    nearest placed event of its type in an earlier sentence."""
+    if not definite_noun(doc, event):
+        return None
+    earlier = [
+        e for e in doc.events
+        if e.type == event.type and e.end <= event.start and e.place is not None
+    ]  # fmt: skip
+    return max(earlier, key=lambda e: e.start, default=None)
+
+
+def unsaid(places: list[Place], quotes: list[tuple[int, int]], anchor: int | None) -> list[Place]:
+    """The places not inside a quotation, but for those inside the one that holds
+    ``anchor`` (an event told in the same quotation)."""
+    here = quotation_at(quotes, anchor) if anchor is not None else None
+    return [p for p in places if quotation_at(quotes, p.start) in (None, here)]

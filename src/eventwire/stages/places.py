@@ -36,9 +36,15 @@
    begin with gives its place to events the text leaves unplaced
    (``stages/headline_places.py``). A country or region named as a part ("in
    central Turkey") gives way to the town the next sentences name inside it
-   (``stages/place_refine.py``). Last, an event told in words whose sentence names
-   no place of it stays unplaced rather than borrow a place of another country than the
-   article's main one (``unplace_strays``).
+   (``stages/place_refine.py``). A toponym inside a quotation ("shouting: 'Don't
+   forget Aleppo!'") places no event the quoting words report, nor the article (its
+   lead, nearest earlier or dominant place), only an event told in the same quotation;
+   nor does one in what another event's verb of saying or judging is about ("condemned
+   Russia's role in Syria") place a deed of the same sentence. An event told by a noun
+   with "the" ("The attack, condemned by ...") whose sentence names no place of it takes
+   the place of the earlier event of its type. Last, an event told in
+   words whose sentence names no place of it stays unplaced rather than borrow a place
+   of another country than the article's main one (``unplace_strays``).
 """
 
 from __future__ import annotations
@@ -64,7 +70,16 @@ from eventwire.model import Document, Event, Place, Precision, Zone
 from eventwire.stages.headline_places import title_places
 from eventwire.stages.place_refine import narrowed
 from eventwire.stages.place_roles import home_town, in_a_name, locative_head, surnames
-from eventwire.stages.place_scenes import destination, off_scene, participant
+from eventwire.stages.place_scenes import (
+    antecedent,
+    destination,
+    off_scene,
+    participant,
+    quotations,
+    statements,
+    told_of,
+    unsaid,
+)
 from eventwire.stages.registry import stage
 
 __all__ = [
@@ -198,6 +213,11 @@ def _sentence_place(doc: Document, event: Event, places: list[Place]) -> Place |
     # the event is not where it happened (``stages/place_scenes.py``)
     physical = event.type not in _VERBAL_TYPES
     inside = [p for p in inside if not participant(doc, p, physical)]
+    if physical and trigger is not None:
+        # "shot the envoy and condemned Russia's role in Syria": what a statement of the
+        # sentence is about is no place of the deed
+        said = statements(doc, event, _VERBAL_TYPES)
+        inside = [p for p in inside if not told_of(doc, p, said, trigger.i)]
     if not inside:
         return None
     if trigger is not None and event.type in _VERBAL_TYPES:
@@ -381,17 +401,32 @@ def place_events(
         pool = [p for p in pool if not home_town(doc, p) and not off_scene(doc, p)] or pool
         sure = _sure(doc, pool)
     sure_dateline = dateline if dateline is not None and dateline in sure else None
-    dominant = dominant_place(sure) or dominant_place(pool)
-    lead = lead_place(doc, sure, dateline)
+    # a toponym inside a quotation is what someone said: no place of the article or of
+    # an event the quoting words report (``stages/place_scenes.py``)
+    quotes = quotations(doc.text)
+    unquoted = unsaid(pool, quotes, None) or pool
+    dominant = dominant_place(_sure(doc, unquoted)) or dominant_place(unquoted)
+    lead = lead_place(doc, _sure(doc, unquoted), dateline)
     for event in doc.events:
-        event.place = _near(doc, event, (sure, pool), (sure_dateline, dateline), lead) or dominant
+        anchor = event.trigger_start if event.trigger_start is not None else event.start
+        heard = (unsaid(sure, quotes, anchor), unsaid(pool, quotes, anchor) or pool)
+        event.place = _near(doc, event, heard, (sure_dateline, dateline), lead) or dominant
+        told = antecedent(doc, event) if not any(_own(doc, event, p) for p in heard) else None
+        if told is not None:
+            # "... was shot in Ankara. The attack, condemned by ...": the attack's place
+            event.place = told.place
         if arrivals and event.type in _MEETING_TYPES:
             # "flew to Ankara for talks": a meeting is held where its party went
             own = [p for p in sure if p not in (dateline,) or p in arrivals]
             event.place = _sentence_place(doc, event, own + arrivals) or event.place
         if event.place is not None and event.type not in _VERBAL_TYPES:
             # "a car bomb in central Turkey ... The blast destroyed a bus in Kayseri"
-            event.place = narrowed(doc, event, event.place, sure)
+            event.place = narrowed(doc, event, event.place, heard[0])
+
+
+def _own(doc: Document, event: Event, pool: list[Place]) -> bool:
+    """Whether the event's sentence names a place of it."""
+    return _sentence_place(doc, event, pool) is not None
 
 
 @stage(
