@@ -51,3 +51,13 @@ def test_a_diplomat_s_country_is_no_setting(code: Coder) -> None:
         " the ambassador of Peru."
     )
     assert _actor(doc, "President Jane Okello").country is None
+
+
+def test_an_office_told_once_stays_with_every_mention(code: Coder) -> None:
+    doc = code(
+        "Police in Lyon detained Martin Dubois on Friday over the fraud allegations.\n\n"
+        "Dubois, the mayor of the town, denied any wrongdoing.\n\n"
+        "Dubois accused prosecutors of a political attack."
+    )
+    assert _actor(doc, "Martin Dubois").sector == "GOV"  # not a private person
+    assert _actor(doc, "Dubois").sector == "GOV"
