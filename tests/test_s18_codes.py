@@ -61,3 +61,11 @@ def test_an_office_told_once_stays_with_every_mention(code: Coder) -> None:
     )
     assert _actor(doc, "Martin Dubois").sector == "GOV"  # not a private person
     assert _actor(doc, "Dubois").sector == "GOV"
+
+
+def test_a_title_held_by_another_of_the_country_is_left_alone(code: Coder) -> None:
+    doc = code(
+        "Ugandan President Jane Okello met ministers on Monday. President Walker"
+        " criticized the arrests of journalists."
+    )
+    assert _actor(doc, "President Walker").country is None

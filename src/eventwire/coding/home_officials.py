@@ -6,7 +6,8 @@ about that country's own people: a title that the phrase gives without a country
 ("President X", "the governor", "General Y") is of that country, and so is a body or
 group named by its kind only ("workers", "the elders", "police"). A story that names two
 countries or more leaves them alone: a president may be visiting, or acting on, the
-other one.
+other one. So is a title that the article gives someone else of the one country
+("Turkish President A", then "President B": B is president elsewhere).
 
 What names the country is a phrase's own words (a state, its people, its capital or a
 body of it), not a country a rule inferred, nor a pseudo-country (IGO, NGO). Two kinds of
@@ -24,7 +25,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from eventwire.knowledge import countries
+from eventwire.knowledge import countries, sector_terms
 from eventwire.model import Actor
 
 # Sectors of a state's own office holders (a title word of one of these: "president",
@@ -55,6 +56,34 @@ def named_country(actors: Sequence[Actor]) -> str | None:
         and not any(_within(a, f) for f in foreign)
     }
     return next(iter(named)) if len(named) == 1 else None
+
+
+def _office_taken(actor: Actor, actors: Sequence[Actor], home: str) -> bool:
+    """Whether the article names someone else of the ``home`` country with the title
+    ``actor`` is named with ("Turkish President A" before "President B"): then
+    ``actor`` holds it elsewhere."""
+    if actor.name is None:
+        return False
+    titles = _titles(actor.text)
+    surname = actor.name.split()[-1].lower()
+    return bool(titles) and any(
+        other.country == home
+        and other.name is not None
+        and surname not in other.name.lower().split()
+        and titles & _titles(other.text)
+        for other in actors
+    )
+
+
+def _titles(text: str) -> set[str]:
+    """The title words of a phrase ("president" of "Turkish President X")."""
+    terms = sector_terms()
+    found = set()
+    for word in re.findall(r"[A-Za-z]+", text.lower()):
+        term = terms.lookup(word)
+        if term is not None and term.kind == "title":
+            found.add(word)
+    return found
 
 
 def _within(actor: Actor, phrase: Actor) -> bool:
@@ -100,7 +129,7 @@ def with_home_country(actors: list[Actor], unplaced: Sequence[int]) -> None:
     names: set[str] = set()
     for position in unplaced:
         actor = actors[position]
-        if actor.country is not None:
+        if actor.country is not None or _office_taken(actor, actors, home):
             continue
         actors[position] = replace(actor, country=home, inferred=True)
         if actor.name is not None:
