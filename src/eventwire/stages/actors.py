@@ -23,7 +23,12 @@ in text order:
   sentence (a named person up to three sentences back when none is nearer), "it" the
   last state or organisation, "they"/"them" the last plural actor.
 
-An actor that the text does not identify keeps ``country=None``: nothing is guessed.
+Then, in an article whose phrases name one country only, a title or a body named
+without a country ("President X", "the workers") is of that country
+(``coding.home_officials``, marked ``inferred``); and a person's office told once ("Doe,
+the town's mayor") stays with every other mention of the surname that gives no sector
+("Jane Doe", "Doe said": ``coding.person_offices``). Any other actor that the text does
+not identify keeps ``country=None``: nothing is guessed.
 """
 
 from __future__ import annotations
@@ -36,6 +41,8 @@ from spacy.attrs import DEP
 from eventwire.coding.actor_defaults import is_age_noun
 from eventwire.coding.actors import PhraseCode, code_phrase, is_part_of_group
 from eventwire.coding.datelines import is_dateline
+from eventwire.coding.home_officials import is_office_title, is_unnamed_local, with_home_country
+from eventwire.coding.person_offices import PersonMention, spread_offices
 from eventwire.model import ARTICLE_ZONES, Document
 from eventwire.stages.actor_references import PRONOUNS, References
 from eventwire.stages.registry import stage
@@ -64,6 +71,8 @@ def code_actors(doc: Document) -> Document:
     references = References()
     doc.actors = []
     unknown: list[tuple[int, PhraseCode]] = []  # people named before their title
+    unplaced: list[int] = []  # titles and bodies with no country ("President X", "police")
+    mentions: list[PersonMention] = []  # every mention of a named person
     # Each token's dependency label read once from the arrays: a token that no argument
     # label marks is not made a spaCy ``Token`` at all.
     deps = spacy_doc.to_array(DEP).tolist()
@@ -90,8 +99,16 @@ def code_actors(doc: Document) -> Document:
             references.remember(code, token, number, members)
             if code.person and code.actor.country is None:
                 unknown.append((len(doc.actors), code))
+            if is_office_title(code.actor, code.sector_kind) or is_unnamed_local(code.actor):
+                unplaced.append(len(doc.actors))
+            if code.person or token.pos_ == "PROPN":  # a surname may be read as a place
+                titled = code.sector_kind == "title"
+                name = code.person or token.text
+                mentions.append(PersonMention(len(doc.actors), name, titled, bool(code.person)))
             doc.actors.append(code.actor)
             doc.actors.extend(m.actor for m in members[1:])  # one actor per party
     for position, code in unknown:  # "Putin said ..." before "Russian President Vladimir Putin"
         doc.actors[position] = references.later_title(code, doc.actors[position])
+    with_home_country(doc.actors, unplaced)  # a story that names one country only
+    spread_offices(doc.actors, mentions)  # "Jane Doe" ... "Doe, the mayor" ... "Doe said"
     return doc
