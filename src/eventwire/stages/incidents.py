@@ -17,8 +17,10 @@ event, and that event's dead and injured are the figures for the whole incident:
   sentence by sentence, the title included when the source gives one that the text
   leaves out (a feed item's title: "Teen Killed, Another Wounded in St. Paul Shooting"),
   leaving out the sentences of summaries of the past, of
-  attacks by or on other sides, and sentences about a period ("104 people shot this year", "so
-  far", "since January"). Within a sentence, statements about different victims add
+  attacks by or on other sides, sentences about a period ("104 people shot this year", "so
+  far", "since January") and tallies told over a period or over several attacks ("six
+  injured in violent weekend", "three wounded in separate shootings";
+  ``coding/tallies.py``). Within a sentence, statements about different victims add
   up ("killed her daughter and two grandchildren before turning the gun on herself":
   3; the injured of one sentence do not add up); between sentences the largest figure
   stands, because in one article the smaller
@@ -54,6 +56,7 @@ from itertools import pairwise
 from typing import Any
 
 from eventwire.coding.headline_reading import is_title_case, proper_words, sentence_case
+from eventwire.coding.tallies import is_tally
 from eventwire.coding.tolls import Statement, sentence_figures, statements
 from eventwire.geodesy import haversine_km
 from eventwire.model import (
@@ -247,6 +250,8 @@ def article_toll(doc: Document, skip: set[int]) -> Toll:
         if is_period(span):
             continue
         found: list[Statement] = statements(span)
+        if is_tally(span.doc, found):
+            continue
         if found and where is not None:
             telling.append(where)
         figures = sentence_figures(found)
