@@ -129,10 +129,17 @@ def find_arguments(
             recipient_head = undergoer_possessor(trigger)  # "Mr Marra's arrest came ..."
         return _resolved(doc, actor_head, recipient_head if pattern.has_recipient else None)
     subject, passive = clause_subject(doc, verb, transitive=bool(pattern.transitive))
+    if subject is None and _is_doer_participle(trigger, verb):
+        subject = trigger.head  # "protesting students", "the striking nurses"
+    if passive and _is_stance(verb):
+        passive = False  # "Chile is opposed to the plan": Chile opposes it
+    if subject is None and not passive:
+        subject = _remote_subject(doc, verb)  # "is willing to send troops to help defend"
     if passive:
         actor_head, recipient_head = agent_of(verb), subject
     else:
-        actor_head, recipient_head = subject, None
+        # "said he and Erdogan agreed": the pronoun with its conjuncts, not its speaker
+        actor_head, recipient_head = _coordinated_pronoun(verb) or subject, None
     actor_head = _event_sides(doc, actor_head) or actor_head
     actor_head = own_agent(trigger, actor_head, doc.actors)  # "came under Russian shelling"
     if pattern.undergoer:  # "the former minister faces charges", "won concessions from X"
@@ -159,14 +166,78 @@ def _resolved(
 ) -> tuple[Any | None, Any | None]:
     """The arguments with a personal pronoun replaced by the phrase it stands for in the
     same sentence ("called Erdogan and urged him", "the government denied that it
-    tortured..."), never by the other argument."""
-    actor = antecedent(doc, actor_head) if actor_head is not None else None
+    tortured..."), never by the other argument. A pronoun coordinated with another
+    phrase ("said he and Erdogan agreed") stays: ``sides`` resolves it among the
+    conjuncts, which its antecedent alone would drop."""
+    coordinated = actor_head is not None and _has_conjunct(actor_head)
+    actor = antecedent(doc, actor_head) if actor_head is not None and not coordinated else None
     if actor is not None and (recipient_head is None or actor.i != recipient_head.i):
         actor_head = actor
     recipient = antecedent(doc, recipient_head) if recipient_head is not None else None
     if recipient is not None and (actor_head is None or recipient.i != actor_head.i):
         recipient_head = recipient
     return actor_head, recipient_head
+
+
+_NOUN_MODIFIER_DEPS = frozenset({"amod", "compound", "nummod"})
+
+
+def _is_doer_participle(trigger: Any, verb: Any) -> bool:
+    """Whether the trigger is a present participle before a noun, which names who does
+    it ("protesting students", "the striking nurses", "rioting prisoners")."""
+    noun = trigger.head
+    if trigger.i != verb.i or trigger.dep_ != "amod" or trigger.tag_ != "VBG":
+        return False
+    if noun.i <= trigger.i or noun.pos_ not in ("NOUN", "PROPN") or list(trigger.children):
+        return False
+    between = trigger.doc[trigger.i + 1 : noun.i]
+    return all(t.head.i == noun.i and t.dep_ in _NOUN_MODIFIER_DEPS for t in between)
+
+
+# Participles of a stance its subject holds ("is opposed to", "is committed to"): the
+# subject holds it, no agent did it to them.
+_STANCE_PARTICIPLES = frozenset({"oppose", "commit", "determine", "dedicate", "devote"})
+# Clauses whose subject is the one of the clause they complete ("willing to send troops
+# to help defend"): a chain of them longer than the parse helpers follow.
+_COMPLEMENT_DEPS = frozenset({"xcomp", "advcl", "acomp"})
+_REMOTE_HOPS = 6
+
+
+def _is_stance(verb: Any) -> bool:
+    """Whether a passive-looking verb tells a stance its subject holds, with no agent:
+    "is opposed to the plan", "remains committed to talks"."""
+    if verb.lemma_.lower() not in _STANCE_PARTICIPLES or verb.tag_ != "VBN":
+        return False
+    if children(verb, "agent"):
+        return False
+    return any(p.lower_ == "to" for p in prepositions(verb)) or bool(children(verb, "xcomp"))
+
+
+def _remote_subject(doc: Document, verb: Any) -> Any | None:
+    """The subject of the clause a chain of complements hangs on ("Finland is willing
+    to send troops to help defend Estonia": Finland), when the nearer clauses have none."""
+    current = verb
+    for _ in range(_REMOTE_HOPS):
+        if current.dep_ not in _COMPLEMENT_DEPS or current.head.i == current.i:
+            return None
+        current = current.head
+        if children(current, "nsubj", "nsubjpass"):
+            subject, passive = clause_subject(doc, current)
+            return None if passive else subject
+    return None
+
+
+def _has_conjunct(token: Any) -> bool:
+    return any(c.dep_ == "conj" for c in token.children)
+
+
+def _coordinated_pronoun(verb: Any) -> Any | None:
+    """The subject of ``verb`` when it is a pronoun coordinated with another phrase ("she
+    and her French counterpart agreed"), which ``sides`` resolves conjunct by conjunct."""
+    subjects = children(verb, "nsubj")
+    if subjects and subjects[0].pos_ == "PRON" and _has_conjunct(subjects[0]):
+        return subjects[0]
+    return None
 
 
 def _recipient(

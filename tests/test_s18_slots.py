@@ -1,0 +1,91 @@
+"""Sides the text names that the argument finder used to leave empty: a pronoun
+coordinated with a name, a court named where a sentence was passed, a participle naming
+who does it, a subject several complement clauses up, a stance told like a passive."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from eventwire.model import Actor, Document, Event
+
+Coder = Callable[[str], Document]
+
+
+def _of_type(doc: Document, type_: str) -> list[Event]:
+    return [e for e in doc.events if e.type == type_]
+
+
+def _text(actor: Actor | None) -> str:
+    return "" if actor is None else actor.text
+
+
+def test_pronoun_with_a_conjunct_keeps_both_sides(code: Coder) -> None:
+    """ "She and her Danish counterpart agreed": the speaker and the counterpart."""
+    doc = code("The minister said she and her Danish counterpart agreed to meet in May.")
+    agreements = _of_type(doc, "AGREE")
+    actors = {_text(e.actor) for e in agreements}
+    assert any("counterpart" in a for a in actors)
+    assert any("minister" in a for a in actors)
+    assert all(e.recipient is not None for e in agreements)
+
+
+def test_name_split_by_the_parser_is_one_side(code: Coder) -> None:
+    """A title and a name the parser coordinates with nothing between them are one side,
+    not two ("he and Turkish President Recep Tayyip Erdogan")."""
+    doc = code(
+        "Putin said he and Turkish President Recep Tayyip Erdogan agreed in a phone call "
+        "that investigators would fly to Ankara."
+    )
+    agreements = _of_type(doc, "AGREE")
+    assert len(agreements) == 2
+    assert {e.actor.country if e.actor else None for e in agreements} >= {"TUR"}
+
+
+def test_court_named_where_the_sentence_was_passed(code_as_evaluated: Coder) -> None:
+    """ "Was sentenced at Carlisle Crown Court": the court sentenced, the man undergoes."""
+    doc = code_as_evaluated("The driver was sentenced at Carlisle Crown Court to four years.")
+    (event,) = _of_type(doc, "SANCTION")
+    assert event.actor is not None and "Court" in event.actor.text
+    assert event.actor.sector == "JUD"
+    assert "driver" in _text(event.recipient)
+
+
+def test_court_of_a_guilty_finding_in_a_later_phrase(code_as_evaluated: Coder) -> None:
+    doc = code_as_evaluated(
+        "She was found guilty of arson at Bristol Crown Court on Monday, police said."
+    )
+    (event,) = [e for e in _of_type(doc, "SANCTION") if e.mode == "convict"]
+    assert event.actor is not None and event.actor.sector == "JUD"
+    assert "Bristol" in event.actor.text
+
+
+def test_present_participle_before_a_noun_names_the_doer(code_as_evaluated: Coder) -> None:
+    """ "Protesting farmers blocked the road": the farmers protest."""
+    doc = code_as_evaluated("Protesting students clashed with police near the campus.")
+    protests = _of_type(doc, "PROTEST")
+    assert protests
+    assert all("students" in _text(e.actor) for e in protests)
+
+
+def test_participle_with_words_of_its_own_names_no_doer(code: Coder) -> None:
+    """A participle with its own object and a quotation before the noun is no modifier
+    of that noun ("a video shouting 'Hail X'")."""
+    doc = code('A leader seen in a clip shouting "Hail Smith" will speak at the college.')
+    for event in _of_type(doc, "PROTEST"):
+        assert "Smith" not in _text(event.actor)
+
+
+def test_subject_several_complements_up(code: Coder) -> None:
+    """ "Finland is willing to send troops to help defend Estonia": Finland acts."""
+    doc = code("Finland is willing to send troops to help defend Estonia, officials said.")
+    defended = [e for e in doc.events if e.recipient is not None and e.recipient.country == "EST"]
+    assert defended
+    assert all(e.actor is not None and e.actor.country == "FIN" for e in defended)
+
+
+def test_stance_told_like_a_passive_is_its_subjects(code: Coder) -> None:
+    """ "Israel is opposed to Egyptian mediation": Israel rejects, Egypt is rejected."""
+    doc = code("Israel is opposed to Egyptian mediation in the talks, an aide said.")
+    (event,) = _of_type(doc, "REJECT")
+    assert event.actor is not None and event.actor.country == "ISR"
+    assert event.recipient is None or event.recipient.country != "ISR"
