@@ -89,3 +89,48 @@ def test_stance_told_like_a_passive_is_its_subjects(code: Coder) -> None:
     (event,) = _of_type(doc, "REJECT")
     assert event.actor is not None and event.actor.country == "ISR"
     assert event.recipient is None or event.recipient.country != "ISR"
+
+
+def test_past_participle_before_a_noun_names_the_undergoer(code_as_evaluated: Coder) -> None:
+    """ "The jailed activist": the activist was jailed."""
+    doc = code_as_evaluated("The minister met with the jailed activist's wife in March.")
+    arrests = [e for e in _of_type(doc, "COERCE") if e.mode == "arrest"]
+    assert arrests
+    assert all("activist" in _text(e.recipient) for e in arrests)
+
+
+def test_partner_of_a_talk_is_who_it_was_with(code: Coder) -> None:
+    """ "Discussed the pastor's case with the president": the president, not the case."""
+    doc = code("The senator discussed the pastor's case with the president on Friday.")
+    (event,) = _of_type(doc, "CONSULT")
+    assert "president" in _text(event.recipient)
+
+
+def test_who_a_demand_bids_is_its_recipient(code: Coder) -> None:
+    """ "Demanded that the government match Iraq's offer": the government is asked."""
+    doc = code("Kurdish leaders demanded on Monday that the government match Iraq's offer.")
+    (event,) = _of_type(doc, "REQUEST")
+    assert "government" in _text(event.recipient)
+
+
+def test_subject_of_a_threats_condition_is_its_recipient(code: Coder) -> None:
+    doc = code("Iran threatened to quit the talks if the United States imposed new sanctions.")
+    (event,) = _of_type(doc, "THREATEN")
+    assert event.recipient is not None and event.recipient.country == "USA"
+
+
+def test_visit_is_to_the_place_visited(code: Coder) -> None:
+    doc = code("The Iraqi foreign minister arrived in Cairo on Monday for a two-day visit.")
+    (event,) = _of_type(doc, "CONSULT")
+    assert event.recipient is not None and event.recipient.country == "EGY"
+
+
+def test_in_protest_against_is_the_aim_of_the_protest(code: Coder) -> None:
+    """A hunger strike "in protest against" a measure by a government is one protest,
+    whose target is the government."""
+    doc = code(
+        "Teachers began a hunger strike in protest against the closure of schools by the "
+        "provincial government."
+    )
+    (event,) = _of_type(doc, "PROTEST")
+    assert "government" in _text(event.recipient)

@@ -129,8 +129,10 @@ def find_arguments(
             recipient_head = undergoer_possessor(trigger)  # "Mr Marra's arrest came ..."
         return _resolved(doc, actor_head, recipient_head if pattern.has_recipient else None)
     subject, passive = clause_subject(doc, verb, transitive=bool(pattern.transitive))
-    if subject is None and _is_doer_participle(trigger, verb):
+    if subject is None and _is_modifier_participle(trigger, verb, "VBG"):
         subject = trigger.head  # "protesting students", "the striking nurses"
+    if subject is None and _is_modifier_participle(trigger, verb, "VBN"):
+        subject, passive = trigger.head, True  # "the jailed activist", "arrested men"
     if passive and _is_stance(verb):
         passive = False  # "Chile is opposed to the plan": Chile opposes it
     if subject is None and not passive:
@@ -182,11 +184,12 @@ def _resolved(
 _NOUN_MODIFIER_DEPS = frozenset({"amod", "compound", "nummod"})
 
 
-def _is_doer_participle(trigger: Any, verb: Any) -> bool:
-    """Whether the trigger is a present participle before a noun, which names who does
-    it ("protesting students", "the striking nurses", "rioting prisoners")."""
+def _is_modifier_participle(trigger: Any, verb: Any, tag: str) -> bool:
+    """Whether the trigger is a participle (``tag``) before a noun with no words of its
+    own: a present one names who does it ("protesting students", "the striking
+    nurses"), a past one whom it was done to ("the jailed activist")."""
     noun = trigger.head
-    if trigger.i != verb.i or trigger.dep_ != "amod" or trigger.tag_ != "VBG":
+    if trigger.i != verb.i or trigger.dep_ != "amod" or trigger.tag_ != tag:
         return False
     if noun.i <= trigger.i or noun.pos_ not in ("NOUN", "PROPN") or list(trigger.children):
         return False
@@ -249,6 +252,12 @@ def _recipient(
     recipient_head: Any | None,
 ) -> Any | None:
     """The head of the recipient of a trigger whose object can be its recipient."""
+    if pattern.reciprocal and not passive and recipient_head is None:
+        # "discussed the pastor's case with the president": the partner, not the topic
+        for anchor in [verb, *children(verb, "dobj")]:
+            partner = _participant_prep_object(doc, anchor, ("with",))
+            if partner is not None:
+                return partner
     direct = _participant_object(doc, verb) if verb.i == trigger.i and not passive else None
     if recipient_head is None and direct is not None and _is_own_thing(direct):
         # "withdrew its troops from Iraq": what the actor moves is not the recipient
@@ -260,6 +269,10 @@ def _recipient(
             t for t in children(verb, "dative") if t.pos_ != "ADP" and is_participant(doc, t)
         ]
         recipient_head = datives[0] if datives else None  # "gave the ministry a grant"
+    if recipient_head is None and pattern.type == "REQUEST" and verb.i == trigger.i:
+        recipient_head = _bidden(doc, verb)  # "demanded that the army withdraw"
+    if recipient_head is None and pattern.type == "THREATEN" and verb.i == trigger.i:
+        recipient_head = _conditioned(doc, verb)  # "... if the United States goes ahead"
     if recipient_head is None and pattern.preps:
         recipient_head = _prep_object(verb, pattern.preps)  # "fired a bolt at the officer"
     if recipient_head is None and verb.i == trigger.i and not passive:
@@ -305,6 +318,35 @@ def _recipient(
     if recipient_head is not None and recipient_head.i == trigger.i:
         recipient_head = None  # "went on a hunger strike": the event, not its target
     return recipient_head
+
+
+def _bidden(doc: Document, verb: Any) -> Any | None:
+    """The subject of the "that" clause a demand governs, who is bidden to act ("demanded
+    that the government match the offer", "urged that Ghana reopen the border")."""
+    for clause in children(verb, "ccomp"):
+        if clause.pos_ not in ("VERB", "AUX"):
+            continue
+        for subject in children(clause, "nsubj", "nsubjpass"):
+            if subject.pos_ != "PRON" and is_party(doc, subject):
+                return subject
+    return None
+
+
+_CONDITION_MARKS = frozenset({"if", "unless"})
+
+
+def _conditioned(doc: Document, verb: Any) -> Any | None:
+    """The subject of the condition a threat sets, whom it is meant to deter ("threatened
+    to quit the talks if the United States imposed sanctions", "unless the rebels
+    withdraw"), on the threat's verb or on what it threatens to do."""
+    for anchor in [verb, *children(verb, "xcomp")]:
+        for clause in children(anchor, "advcl"):
+            if not any(m.lower_ in _CONDITION_MARKS for m in children(clause, "mark")):
+                continue
+            for subject in children(clause, "nsubj", "nsubjpass"):
+                if subject.pos_ != "PRON" and is_party(doc, subject):
+                    return subject
+    return None
 
 
 def _is_party_object(doc: Document, token: Any) -> bool:
