@@ -133,8 +133,6 @@ def find_arguments(
         subject = trigger.head  # "protesting students", "the striking nurses"
     if subject is None and _is_modifier_participle(trigger, verb, "VBN"):
         subject, passive = trigger.head, True  # "the jailed activist", "arrested men"
-    if passive and _is_stance(verb):
-        passive = False  # "Chile is opposed to the plan": Chile opposes it
     if subject is None and not passive:
         subject = _remote_subject(doc, verb)  # "is willing to send troops to help defend"
     if passive:
@@ -197,23 +195,10 @@ def _is_modifier_participle(trigger: Any, verb: Any, tag: str) -> bool:
     return all(t.head.i == noun.i and t.dep_ in _NOUN_MODIFIER_DEPS for t in between)
 
 
-# Participles of a stance its subject holds ("is opposed to", "is committed to"): the
-# subject holds it, no agent did it to them.
-_STANCE_PARTICIPLES = frozenset({"oppose", "commit", "determine", "dedicate", "devote"})
 # Clauses whose subject is the one of the clause they complete ("willing to send troops
 # to help defend"): a chain of them longer than the parse helpers follow.
 _COMPLEMENT_DEPS = frozenset({"xcomp", "advcl", "acomp"})
 _REMOTE_HOPS = 6
-
-
-def _is_stance(verb: Any) -> bool:
-    """Whether a passive-looking verb tells a stance its subject holds, with no agent:
-    "is opposed to the plan", "remains committed to talks"."""
-    if verb.lemma_.lower() not in _STANCE_PARTICIPLES or verb.tag_ != "VBN":
-        return False
-    if children(verb, "agent"):
-        return False
-    return any(p.lower_ == "to" for p in prepositions(verb)) or bool(children(verb, "xcomp"))
 
 
 def _remote_subject(doc: Document, verb: Any) -> Any | None:
@@ -271,8 +256,6 @@ def _recipient(
         recipient_head = datives[0] if datives else None  # "gave the ministry a grant"
     if recipient_head is None and pattern.type == "REQUEST" and verb.i == trigger.i:
         recipient_head = _bidden(doc, verb)  # "demanded that the army withdraw"
-    if recipient_head is None and pattern.type == "THREATEN" and verb.i == trigger.i:
-        recipient_head = _conditioned(doc, verb)  # "... if the United States goes ahead"
     if recipient_head is None and pattern.preps:
         recipient_head = _prep_object(verb, pattern.preps)  # "fired a bolt at the officer"
     if recipient_head is None and verb.i == trigger.i and not passive:
@@ -317,6 +300,11 @@ def _recipient(
         recipient_head = called[0] if called else recipient_head
     if recipient_head is not None and recipient_head.i == trigger.i:
         recipient_head = None  # "went on a hunger strike": the event, not its target
+    threat = pattern.type == "THREATEN" and verb.i == trigger.i
+    if recipient_head is None and threat and coded_recipient(doc, trigger, verb, None) is None:
+        # "threatened to stop the talks if the United States goes ahead": the threatened
+        # act names no one, its condition names whom it deters
+        recipient_head = _conditioned(doc, verb)
     return recipient_head
 
 
@@ -337,15 +325,18 @@ _CONDITION_MARKS = frozenset({"if", "unless"})
 
 def _conditioned(doc: Document, verb: Any) -> Any | None:
     """The subject of the condition a threat sets, whom it is meant to deter ("threatened
-    to quit the talks if the United States imposed sanctions", "unless the rebels
-    withdraw"), on the threat's verb or on what it threatens to do."""
-    for anchor in [verb, *children(verb, "xcomp")]:
-        for clause in children(anchor, "advcl"):
-            if not any(m.lower_ in _CONDITION_MARKS for m in children(clause, "mark")):
-                continue
-            for subject in children(clause, "nsubj", "nsubjpass"):
-                if subject.pos_ != "PRON" and is_party(doc, subject):
-                    return subject
+    to stop the talks if the United States goes ahead", "unless the rebels withdraw"):
+    the first "if" or "unless" clause after the threat's verb, wherever the parser hangs
+    it in what is threatened."""
+    for clause in verb.subtree:
+        if clause.i <= verb.i or clause.dep_ != "advcl":
+            continue
+        if not any(m.lower_ in _CONDITION_MARKS for m in children(clause, "mark")):
+            continue
+        for subject in children(clause, "nsubj", "nsubjpass"):
+            if subject.pos_ != "PRON" and is_party(doc, subject):
+                return subject
+        return None
     return None
 
 
