@@ -136,3 +136,11 @@ def test_threatened_target_beats_the_condition(code: Coder) -> None:
     doc = code("The rebels threatened to shell Serbian towns if NATO launched air strikes.")
     (event,) = _of_type(doc, "THREATEN")
     assert event.recipient is not None and event.recipient.country == "SRB"
+
+
+def test_place_of_what_is_agreed_to_be_done_is_the_target(code: Coder) -> None:
+    """ "Agreed to postpone the rally in Tbilisi": Georgia is where it is done."""
+    doc = code("The opposition agreed to postpone the rally in Tbilisi until May.")
+    (event,) = _of_type(doc, "AGREE")
+    assert event.recipient is not None and event.recipient.country == "GEO"
+    assert event.recipient.sector is None
