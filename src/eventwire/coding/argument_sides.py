@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventwire.coding.actors import code_phrase, reported_speaker
+from eventwire.coding.actors import code_phrase
 from eventwire.coding.sides import nationality_sides, split_sides
 from eventwire.coding.syntax import (
     NAMED_ENTITIES,
     NOT_PARTICIPANTS,
-    antecedent,
     conjuncts,
     doc_actor_at,
     doc_group_at,
@@ -28,11 +27,7 @@ def sides(doc: Document, head: Any | None) -> list[Actor | None]:
         return list(own)
     actors: list[Actor | None] = []
     named: set[int] = set()  # the ids of uncoded actors the text names ("the NYSE")
-    phrases = _separated(conjuncts(head))
-    for token in phrases:
-        if len(phrases) > 1 and token.pos_ == "PRON":
-            # "said he and Erdogan agreed": the speaker, else the phrase "he" stands for
-            token = reported_speaker(token) or antecedent(doc, token) or token
+    for token in conjuncts(head):
         group = doc_group_at(doc, token)  # "the two leaders": each of them
         if group:
             actors.extend(group)
@@ -60,27 +55,3 @@ def _actor_of(doc: Document, token: Any) -> Actor | None:
     ):
         actor = code_phrase(token).actor
     return actor
-
-
-def _separated(phrases: list[Any]) -> list[Any]:
-    """The conjuncts of a phrase less those the parser split off a name with nothing
-    between them ("he and Turkish President | Recep Tayyip Erdogan"): one phrase."""
-    kept = phrases[:1]
-    for token in phrases[1:]:
-        if _own_edge(token, before=True) != _own_edge(kept[-1], before=False) + 1:
-            kept.append(token)
-    return kept
-
-
-_OTHER_PHRASE_DEPS = frozenset({"conj", "cc", "punct", "appos"})
-
-
-def _own_edge(token: Any, *, before: bool) -> int:
-    """The index of the first (``before``) or last word of a conjunct's own phrase,
-    without the phrases coordinated with it."""
-    edge: int = token.i
-    for child in token.children:
-        if child.dep_ in _OTHER_PHRASE_DEPS or (child.i < token.i) != before:
-            continue
-        edge = min(edge, child.left_edge.i) if before else max(edge, child.right_edge.i)
-    return edge

@@ -129,17 +129,10 @@ def find_arguments(
             recipient_head = undergoer_possessor(trigger)  # "Mr Marra's arrest came ..."
         return _resolved(doc, actor_head, recipient_head if pattern.has_recipient else None)
     subject, passive = clause_subject(doc, verb, transitive=bool(pattern.transitive))
-    if subject is None and _is_modifier_participle(trigger, verb, "VBG"):
-        subject = trigger.head  # "protesting students", "the striking nurses"
-    if subject is None and _is_modifier_participle(trigger, verb, "VBN"):
-        subject, passive = trigger.head, True  # "the jailed activist", "arrested men"
-    if subject is None and not passive:
-        subject = _remote_subject(doc, verb)  # "is willing to send troops to help defend"
     if passive:
         actor_head, recipient_head = agent_of(verb), subject
     else:
-        # "said he and Erdogan agreed": the pronoun with its conjuncts, not its speaker
-        actor_head, recipient_head = _coordinated_pronoun(verb) or subject, None
+        actor_head, recipient_head = subject, None
     actor_head = _event_sides(doc, actor_head) or actor_head
     actor_head = own_agent(trigger, actor_head, doc.actors)  # "came under Russian shelling"
     if pattern.undergoer:  # "the former minister faces charges", "won concessions from X"
@@ -166,66 +159,14 @@ def _resolved(
 ) -> tuple[Any | None, Any | None]:
     """The arguments with a personal pronoun replaced by the phrase it stands for in the
     same sentence ("called Erdogan and urged him", "the government denied that it
-    tortured..."), never by the other argument. A pronoun coordinated with another
-    phrase ("said he and Erdogan agreed") stays: ``sides`` resolves it among the
-    conjuncts, which its antecedent alone would drop."""
-    coordinated = actor_head is not None and _has_conjunct(actor_head)
-    actor = antecedent(doc, actor_head) if actor_head is not None and not coordinated else None
+    tortured..."), never by the other argument."""
+    actor = antecedent(doc, actor_head) if actor_head is not None else None
     if actor is not None and (recipient_head is None or actor.i != recipient_head.i):
         actor_head = actor
     recipient = antecedent(doc, recipient_head) if recipient_head is not None else None
     if recipient is not None and (actor_head is None or recipient.i != actor_head.i):
         recipient_head = recipient
     return actor_head, recipient_head
-
-
-_NOUN_MODIFIER_DEPS = frozenset({"amod", "compound", "nummod"})
-
-
-def _is_modifier_participle(trigger: Any, verb: Any, tag: str) -> bool:
-    """Whether the trigger is a participle (``tag``) before a noun with no words of its
-    own: a present one names who does it ("protesting students", "the striking
-    nurses"), a past one whom it was done to ("the jailed activist")."""
-    noun = trigger.head
-    if trigger.i != verb.i or trigger.dep_ != "amod" or trigger.tag_ != tag:
-        return False
-    if noun.i <= trigger.i or noun.pos_ not in ("NOUN", "PROPN") or list(trigger.children):
-        return False
-    between = trigger.doc[trigger.i + 1 : noun.i]
-    return all(t.head.i == noun.i and t.dep_ in _NOUN_MODIFIER_DEPS for t in between)
-
-
-# Clauses whose subject is the one of the clause they complete ("willing to send troops
-# to help defend"): a chain of them longer than the parse helpers follow.
-_COMPLEMENT_DEPS = frozenset({"xcomp", "advcl", "acomp"})
-_REMOTE_HOPS = 6
-
-
-def _remote_subject(doc: Document, verb: Any) -> Any | None:
-    """The subject of the clause a chain of complements hangs on ("Finland is willing
-    to send troops to help defend Estonia": Finland), when the nearer clauses have none."""
-    current = verb
-    for _ in range(_REMOTE_HOPS):
-        if current.dep_ not in _COMPLEMENT_DEPS or current.head.i == current.i:
-            return None
-        current = current.head
-        if children(current, "nsubj", "nsubjpass"):
-            subject, passive = clause_subject(doc, current)
-            return None if passive else subject
-    return None
-
-
-def _has_conjunct(token: Any) -> bool:
-    return any(c.dep_ == "conj" for c in token.children)
-
-
-def _coordinated_pronoun(verb: Any) -> Any | None:
-    """The subject of ``verb`` when it is a pronoun coordinated with another phrase ("she
-    and her French counterpart agreed"), which ``sides`` resolves conjunct by conjunct."""
-    subjects = children(verb, "nsubj")
-    if subjects and subjects[0].pos_ == "PRON" and _has_conjunct(subjects[0]):
-        return subjects[0]
-    return None
 
 
 def _recipient(
@@ -237,12 +178,6 @@ def _recipient(
     recipient_head: Any | None,
 ) -> Any | None:
     """The head of the recipient of a trigger whose object can be its recipient."""
-    if pattern.reciprocal and not passive and recipient_head is None:
-        # "discussed the pastor's case with the president": the partner, not the topic
-        for anchor in [verb, *children(verb, "dobj")]:
-            partner = _participant_prep_object(doc, anchor, ("with",))
-            if partner is not None:
-                return partner
     direct = _participant_object(doc, verb) if verb.i == trigger.i and not passive else None
     if recipient_head is None and direct is not None and _is_own_thing(direct):
         # "withdrew its troops from Iraq": what the actor moves is not the recipient
@@ -254,8 +189,6 @@ def _recipient(
             t for t in children(verb, "dative") if t.pos_ != "ADP" and is_participant(doc, t)
         ]
         recipient_head = datives[0] if datives else None  # "gave the ministry a grant"
-    if recipient_head is None and pattern.type == "REQUEST" and verb.i == trigger.i:
-        recipient_head = _bidden(doc, verb)  # "demanded that the army withdraw"
     if recipient_head is None and pattern.preps:
         recipient_head = _prep_object(verb, pattern.preps)  # "fired a bolt at the officer"
     if recipient_head is None and verb.i == trigger.i and not passive:
@@ -300,44 +233,7 @@ def _recipient(
         recipient_head = called[0] if called else recipient_head
     if recipient_head is not None and recipient_head.i == trigger.i:
         recipient_head = None  # "went on a hunger strike": the event, not its target
-    threat = pattern.type == "THREATEN" and verb.i == trigger.i
-    if recipient_head is None and threat and coded_recipient(doc, trigger, verb, None) is None:
-        # "threatened to stop the talks if the United States goes ahead": the threatened
-        # act names no one, its condition names whom it deters
-        recipient_head = _conditioned(doc, verb)
     return recipient_head
-
-
-def _bidden(doc: Document, verb: Any) -> Any | None:
-    """The subject of the "that" clause a demand governs, who is bidden to act ("demanded
-    that the government match the offer", "urged that Ghana reopen the border")."""
-    for clause in children(verb, "ccomp"):
-        if clause.pos_ not in ("VERB", "AUX"):
-            continue
-        for subject in children(clause, "nsubj", "nsubjpass"):
-            if subject.pos_ != "PRON" and is_party(doc, subject):
-                return subject
-    return None
-
-
-_CONDITION_MARKS = frozenset({"if", "unless"})
-
-
-def _conditioned(doc: Document, verb: Any) -> Any | None:
-    """The subject of the condition a threat sets, whom it is meant to deter ("threatened
-    to stop the talks if the United States goes ahead", "unless the rebels withdraw"):
-    the first "if" or "unless" clause after the threat's verb, wherever the parser hangs
-    it in what is threatened."""
-    for clause in verb.subtree:
-        if clause.i <= verb.i or clause.dep_ != "advcl":
-            continue
-        if not any(m.lower_ in _CONDITION_MARKS for m in children(clause, "mark")):
-            continue
-        for subject in children(clause, "nsubj", "nsubjpass"):
-            if subject.pos_ != "PRON" and is_party(doc, subject):
-                return subject
-        return None
-    return None
 
 
 def _is_party_object(doc: Document, token: Any) -> bool:

@@ -248,67 +248,12 @@ def _charge_layer(doc: Document, event: Event) -> Actor | None:
     return Actor(text=text, sector=sector, inferred=True)
 
 
-# Words for the body that convicts or sentences, and the prepositions that name it as
-# the place of the decision ("was sentenced at Leeds Crown Court", "convicted in the
-# High Court", "found guilty before a jury").
-_COURT_WORDS = frozenset({"court", "tribunal", "jury"})
-_COURT_PREPS = frozenset({"at", "in", "before"})
-
-
-def _in_clause(token: Any, verb: Any) -> bool:
-    """Whether ``token`` hangs on ``verb`` through no other verb."""
-    current = token.head
-    while current.i != verb.i:
-        if current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
-            return False
-        current = current.head
-    return True
-
-
-def _court_named(doc: Document, trigger: Any) -> tuple[Actor, Any] | None:
-    """The court a sentence or conviction told with no agent names as where it was
-    decided, with its head word: the court, not the one sentenced."""
-    for token in trigger.subtree:
-        if token.lemma_.lower() not in _COURT_WORDS or token.dep_ != "pobj":
-            continue
-        if token.head.lower_ not in _COURT_PREPS or not _in_clause(token, trigger):
-            continue
-        coded = _coded_actor(doc, token)
-        if coded is not None and coded.sector == "JUD":
-            return replace(coded), token
-        start = token.left_edge
-        words = trigger.doc[start.i : token.i + 1]
-        actor = Actor(text=words.text, sector="JUD", start=words.start_char, end=words.end_char)
-        return actor, token
-    return None
-
-
-def _sentencing_court(doc: Document, event: Event) -> None:
-    """A sentence or conviction told in the passive names its court by a place phrase
-    ("was jailed at Leeds Crown Court", "was convicted in the High Court"): the court is
-    its actor, and the one sentenced (the subject) its recipient."""
-    if event.type != "SANCTION" or event.actor is not None:
-        return
-    trigger = _token_at(doc.spacy_doc, event.trigger_start, event.trigger_end)
-    if trigger is None or not any(c.dep_ == "nsubjpass" for c in trigger.children):
-        return
-    found = _court_named(doc, trigger)
-    if found is None:
-        return
-    court, token = found
-    if event.recipient is not None and _covers(event.recipient, token):
-        subject = next(c for c in trigger.children if c.dep_ == "nsubjpass")
-        event.recipient = _coded_actor(doc, subject) or code_phrase(subject).actor
-    event.actor = court
-
-
 @stage("agents", requires=("doc.events", "doc.actors"), assigns=("event.actor", "event.recipient"))
 def infer_agents(doc: Document) -> Document:
     for event in doc.events:
         if event.type == "ASSAULT" or (event.type == "COERCE" and event.mode in _ARRESTS):
             _headline_passive(doc, event)
             _arrested_people(doc, event)
-        _sentencing_court(doc, event)
         _infer_agent(doc, event)
         # A side still without a sector that names an untitled person: a civilian.
         event.actor = person_sector(doc.spacy_doc, event, event.actor)

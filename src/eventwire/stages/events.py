@@ -207,9 +207,6 @@ def _host(
     the protest whose aim it states. Returns ``item`` itself when it is part of a
     protest that names no event of its own ("a demonstration calling for..."), or a
     toll told in a relative clause ("the town, where 20 people were killed in May")."""
-    in_protest = _in_protest_of(item, hosts)
-    if in_protest is not None:
-        return in_protest
     clause = item.verb if item.verb.i != item.trigger.i else item.trigger
     head = clause.head
     if clause.dep_ == "acl" and head.dep_ in ("nsubj", "nsubjpass"):
@@ -274,20 +271,6 @@ def _host(
         if any(p.type == "PROTEST" for p in nouns):
             return item
     return None
-
-
-def _in_protest_of(item: _Coded, hosts: dict[int, _Coded]) -> _Coded | None:
-    """The protest an "in protest against ..." phrase tells the aim of ("began a hunger
-    strike in protest against the closure"): one protest, whose target the phrase names."""
-    trigger = item.trigger
-    if item.pattern.type != "PROTEST" or trigger.lemma_.lower() != "protest":
-        return None
-    if trigger.dep_ != "pobj" or trigger.head.lower_ != "in":
-        return None
-    outer = hosts.get(trigger.head.head.i)
-    if outer is None or outer is item or outer.pattern.type != "PROTEST":
-        return None
-    return outer
 
 
 def _is_purpose(clause: Any) -> bool:
@@ -413,11 +396,10 @@ def code_sentence(doc: Document, sentence: Sentence, patterns: PatternSet) -> li
             not item.each_other
             and not item.mutual
             and not (item.pattern.reciprocal and len(item.actors) > 1)
-            and (item.pattern.type not in _MUTUAL_TYPES or item.pattern.mode == "visit")
+            and item.pattern.type not in _MUTUAL_TYPES
             and not named
             and not any(is_coded(r) for r in item.recipients)
         ):
-            # A visit's host is the place visited ("arrived in Cairo for a visit").
             place = place_recipient(doc, item.trigger, item.verb, item.recipient_head)
             if place is not None:
                 # The place tells the target's country, not who in it: no sector.
