@@ -87,10 +87,16 @@ def place_recipient(doc: Document, trigger: Any, verb: Any, thing: Any | None = 
     """A state or region where the event happens, as its target when it names no other
     ("declared a ceasefire in Yemen", "lifted the curfew in Montenegro"), as CAMEO
     coders do: the place of the trigger, its verb or their object, of what the verb
-    agrees to ("agreed to a ceasefire in Hodeidah"), or of the ``thing`` found as the
+    agrees to ("agreed to a ceasefire in Hodeidah") or agrees to do ("agreed to postpone
+    the march in Baku"), or of the ``thing`` found as the
     recipient ("rioted at a jail in northern Chad")."""
     agreed = [o for p in prepositions(verb) if p.lower_ == "to" for o in children(p, "pobj")]
     anchors = [trigger, verb, *children(trigger, "dobj"), *children(verb, "dobj"), *agreed]
+    if trigger.i == verb.i:
+        # what the actor agrees or threatens to do ("agreed to postpone the march in
+        # Baku", "threatened to impose a curfew in Algiers"): where that is done
+        acts = [c for c in children(verb, "xcomp") if is_infinitive(c)]
+        anchors += [*acts, *(o for act in acts for o in children(act, "dobj"))]
     if thing is not None and thing.pos_ == "NOUN":
         anchors.append(thing)
     for role in (o for p in prepositions(verb) if p.lower_ == "as" for o in children(p, "pobj")):
