@@ -58,7 +58,11 @@ def _names_police(police: Actor, span: Any) -> bool:
     ("killed in police firing", where "police" only modifies the firing)."""
     if not police.inferred:
         return True
-    return span is not None and any(t.lower_ in _POLICE_WORDS for t in span)
+    return span is not None and any(
+        t.lower_ in _POLICE_WORDS
+        and not (t.dep_ == "compound" and t.head.lower_ in _POLICE_NON_AGENTS)
+        for t in span
+    )  # "the naubatpur police station" names a place, not the police who acted
 
 
 def _word_token(span: Any, words: frozenset[str], casualty: str | None) -> Any | None:
@@ -118,6 +122,8 @@ def police_rules(
         unstated = [e for e in matching if e.actor is None]
         police = police_actor(doc, sentence)
         if unstated and POLICE_REASSIGN:
+            if label == "kill" and POLICE_KILL_NEEDS_NAME and not _names_police(police, span):
+                continue  # "two more people have been killed": by whom, the text does not say
             for event in unstated:
                 event.actor = replace(police)
                 event.mode = event.mode or mode
