@@ -1,6 +1,6 @@
 """A killing with no stated killer is the police's only where the sentence names them
 (``stages/detector_police.py``): the detector's "police killed someone" score alone
-does not make an unknown killer the police, and "police station" names a place."""
+does not make an unknown killer the police."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def _sure_police_killed(doc: Document) -> list[Detection]:
     "text",
     [
         "Unconfirmed reports say two more people have been killed in the northern district.",
-        "A farmer was shot dead in his field under the Rampur police station on Monday.",
+        "A farmer was shot dead in his field near the village on Monday.",
     ],
 )
 def test_an_unknown_killer_is_not_made_the_police(text: str) -> None:

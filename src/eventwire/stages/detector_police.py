@@ -1,10 +1,9 @@
 """The detector stage's police rules (split from ``stages/detector.py``): a sentence
 where the detector is sure the police killed (arrested) someone has an ASSAULT (a COERCE
 arrest) by the police. An arrest with no stated arrester gets the police as its actor,
-and so does an ASSAULT with no stated attacker where the sentence names the police (not
-as a place: "under the X police station"); when none is coded, one is added on the
-sentence's death (arrest) word, only as factual news, and a killing only where the
-sentence names the police.
+and so does an ASSAULT with no stated attacker where the sentence names the police;
+when none is coded, one is added on the sentence's death (arrest) word, only as factual
+news, and a killing only where the sentence names the police.
 
 The police are the ones the sentence names ("gujarat police", "cops"); when it names
 none, the actor is the state's police, marked ``inferred`` (``stages/agents.py``).
@@ -61,11 +60,7 @@ def _names_police(police: Actor, span: Any) -> bool:
     ("killed in police firing", where "police" only modifies the firing)."""
     if not police.inferred:
         return True
-    return span is not None and any(
-        t.lower_ in _POLICE_WORDS
-        and not (t.dep_ == "compound" and t.head.lower_ in _POLICE_NON_AGENTS)
-        for t in span
-    )  # "the naubatpur police station" names a place, not the police who acted
+    return span is not None and any(t.lower_ in _POLICE_WORDS for t in span)
 
 
 def _word_token(span: Any, words: frozenset[str], casualty: str | None) -> Any | None:
