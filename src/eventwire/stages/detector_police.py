@@ -1,8 +1,9 @@
 """The detector stage's police rules (split from ``stages/detector.py``): a sentence
 where the detector is sure the police killed (arrested) someone has an ASSAULT (a COERCE
-arrest) by the police. An ASSAULT (arrest) with no stated attacker (arrester) gets the
-police as its actor; when none is coded, one is added on the sentence's death (arrest)
-word, only as factual news, and a killing only where the sentence names the police.
+arrest) by the police. An arrest with no stated arrester gets the police as its actor,
+and so does an ASSAULT with no stated attacker where the sentence names the police;
+when none is coded, one is added on the sentence's death (arrest) word, only as factual
+news, and a killing only where the sentence names the police.
 
 The police are the ones the sentence names ("gujarat police", "cops"); when it names
 none, the actor is the state's police, marked ``inferred`` (``stages/agents.py``).
@@ -31,10 +32,11 @@ _OTHER_FORCES = frozenset({"MIL", "REB", "UAF"})
 _POLICE_NON_AGENTS = frozenset(
     {"station", "stations", "custody", "source", "sources", "headquarters", "limits", "lines"}
 )
-POLICE_REASSIGN = True  # an unstated attacker (arrester) becomes the police
+POLICE_REASSIGN = True  # an unstated arrester (attacker: see below) becomes the police
 # A police killing (arrest) the patterns missed is added, on the sentence's death
-# (arrest) word, when that word is factual news (not negated, modal, quoted); a killing
-# only where the sentence names the police (POLICE_KILL_NEEDS_NAME).
+# (arrest) word, when that word is factual news (not negated, modal, quoted). A killing
+# is the police's, added or with its unstated killer filled, only where the sentence
+# names the police (POLICE_KILL_NEEDS_NAME; for the unstated killer since session 18).
 POLICE_ADD = True
 POLICE_ADD_NEEDS_WORD = True  # (WORK: the added arrests with no word were wrong)
 POLICE_KILL_NEEDS_NAME = True
@@ -118,6 +120,8 @@ def police_rules(
         unstated = [e for e in matching if e.actor is None]
         police = police_actor(doc, sentence)
         if unstated and POLICE_REASSIGN:
+            if label == "kill" and POLICE_KILL_NEEDS_NAME and not _names_police(police, span):
+                continue  # "two more people have been killed": by whom, the text does not say
             for event in unstated:
                 event.actor = replace(police)
                 event.mode = event.mode or mode
