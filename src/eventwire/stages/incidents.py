@@ -57,7 +57,6 @@ from itertools import pairwise
 from typing import Any
 
 from eventwire.coding.headline_reading import is_title_case, proper_words, sentence_case
-from eventwire.coding.incident_days import may_retell, own_day, tells_occurrence
 from eventwire.coding.incident_places import same_scene
 from eventwire.coding.tallies import is_tally
 from eventwire.coding.tolls import Statement, sentence_figures, statements
@@ -322,7 +321,6 @@ def _date_incident(doc: Document, main: Event, toll: Toll) -> None:
     weak = not main.date_from_publication and not coarse and _told_date(doc, main)
     unknown = main.date is None  # "was shot weeks ago": a time past, no day
     if not main.date_from_publication and not coarse and not weak and not unknown:
-        _occurrence_day(doc, main)
         return
     published = main.date if main.date_from_publication else None
     if published is None and doc.article is not None:
@@ -338,8 +336,6 @@ def _date_incident(doc: Document, main: Event, toll: Toll) -> None:
             main.date, main.date_precision = told.date, told.date_precision
             main.date_from_publication = False
             return
-    if _side_day(doc, main, published):
-        return
     sentences = [s for s in doc.sentences if s.zone in TOLD_ZONES]
     # the article opens at its body or at the attack's first telling: the captions
     # before it may be teasers of other stories ("a deputy who died on Sept. 8")
@@ -348,7 +344,7 @@ def _date_incident(doc: Document, main: Event, toll: Toll) -> None:
         + [e.start for e in (main, *main.retold)]
     )
     # the call for help and the response to it tell the incident's time too
-    response = [(s.start, s.end) for s in sentences if _tells_when(doc, s.start, s.end)]
+    response = [(s.start, s.end) for s in sentences if is_response(doc.text[s.start : s.end])]
     telling = sorted(
         {
             *(s for s in (*toll.sentences, *response) if s[1] > opens),
@@ -395,65 +391,6 @@ def _date_incident(doc: Document, main: Event, toll: Toll) -> None:
             main.date_precision = DatePrecision.DAY
             main.date_from_publication = False
             return
-
-
-def _occurrence_day(doc: Document, main: Event) -> None:
-    """A main attack dated by a day from outside its sentence takes the earliest day a
-    sentence names when it says the attack happened ("the shooting occurred Thursday")."""
-    if main.date is None or any(
-        main.start <= t.start
-        and t.end <= main.end
-        and (w := calendar_date(t))
-        and w[0] == main.date
-        for t in doc.timexes
-    ):
-        return
-    published = doc.article.published if doc.article is not None else None
-    bare = bare_clock_times(doc)
-    days = []
-    for s in doc.sentences:
-        if s.zone not in TOLD_ZONES:
-            continue
-        span = doc.spacy_doc.char_span(s.start, s.end, alignment_mode="expand")
-        if span is None or not tells_occurrence(span):
-            continue
-        for t in doc.timexes:
-            if s.start <= t.start and t.end <= s.end and t.start not in bare:
-                when = calendar_date(t)
-                if (
-                    when is not None
-                    and when[1] is DatePrecision.DAY
-                    and _not_after(when[0], published)
-                ):
-                    days.append(when[0])
-    if days:
-        main.date = min(days)
-
-
-def _tells_when(doc: Document, start: int, end: int) -> bool:
-    """Whether the sentence tells the call for help, the response to it, or that the
-    incident happened (``coding/incident_days.py``)."""
-    if is_response(doc.text[start:end]):
-        return True
-    span = doc.spacy_doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and tells_occurrence(span)
-
-
-def _side_day(doc: Document, main: Event, published: date | None) -> bool:
-    """Date ``main`` by the earliest own day of a telling that differs from it only in
-    its sides (``coding/incident_days.py``); whether one did."""
-    days = [
-        day
-        for e in doc.events
-        if may_retell(main, e)
-        and (day := own_day(e, published)) is not None
-        and (main.date_precision in (None, DatePrecision.DAY) or _within(day, main))
-    ]
-    if not days:
-        return False
-    main.date, main.date_precision = min(days), DatePrecision.DAY
-    main.date_from_publication = False
-    return True
 
 
 def _told_date(doc: Document, event: Event) -> bool:
