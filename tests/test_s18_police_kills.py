@@ -47,3 +47,16 @@ def test_a_killing_in_police_firing_is_the_polices() -> None:
     apply_rules(doc, doc.sentences, _sure_police_killed(doc), THRESHOLDS)
     [event] = [e for e in doc.events if e.type == "ASSAULT"]
     assert event.actor is not None and event.actor.sector == "COP"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police said a six-year-old boy died on Sunday of a gunshot wound.",
+        "A police spokesman told reporters that a woman was killed near the depot.",
+    ],
+)
+def test_police_who_tell_the_news_are_not_the_killers(text: str) -> None:
+    doc = _with_killing(text, "died" if "died" in text else "killed")
+    apply_rules(doc, doc.sentences, _sure_police_killed(doc), THRESHOLDS)
+    assert all(e.actor is None for e in doc.events if e.type == "ASSAULT")

@@ -6,7 +6,9 @@ when none is coded, one is added on the sentence's death (arrest) word, only as 
 news, and a killing only where the sentence names the police.
 
 The police are the ones the sentence names ("gujarat police", "cops"); when it names
-none, the actor is the state's police, marked ``inferred`` (``stages/agents.py``).
+none, the actor is the state's police, marked ``inferred`` (``stages/agents.py``). For a
+killing, police named only as who tells the news ("Police said a girl died ...", "a
+police spokesman told reporters") are no police named (session 18).
 """
 
 from __future__ import annotations
@@ -17,6 +19,10 @@ from typing import Any
 from eventwire.coding import lexicon
 from eventwire.model import Actor, Detection, Document, Event, Sentence
 from eventwire.stages.detector_added import MODIFIER_DEPS, added_event, not_as_told
+
+_SPEAKER_VERBS = frozenset({"say", "tell", "report", "announce", "state", "add", "confirm"})
+_NAME_PARTS = frozenset({"compound", "amod", "poss", "nmod"})
+POLICE_SPEAKERS_DID_NOT_KILL = True  # "Police said a girl died": the police are the source
 
 _DEATH_WORDS = frozenset({"dead", "death", "deaths", "killed", "died", "lives"})
 _ARREST_WORDS = frozenset(
@@ -42,17 +48,28 @@ POLICE_ADD_NEEDS_WORD = True  # (WORK: the added arrests with no word were wrong
 POLICE_KILL_NEEDS_NAME = True
 
 
-def police_actor(doc: Document, sentence: Sentence) -> Actor:
-    """The police the sentence names, else the state's police, marked inferred."""
+def police_actor(doc: Document, sentence: Sentence, span: Any = None) -> Actor:
+    """The police the sentence names, else the state's police, marked inferred; with
+    ``span``, police named only as who says it ("Police said ...") are passed over."""
+    speakers = set() if span is None else {t.idx for t in span if _speaks(t)}
     for actor in doc.actors:
         if (
             actor.sector == "COP"
             and actor.start is not None
             and (sentence.start <= actor.start < sentence.end)
             and actor.text.lower().split()[-1] not in _POLICE_NON_AGENTS
+            and not any(actor.start <= i < (actor.end or actor.start + 1) for i in speakers)
         ):
             return replace(actor)
     return Actor(text="police", sector="COP", inferred=True)
+
+
+def _speaks(token: Any) -> bool:
+    """Whether the word is (part of) the subject of a verb of saying ("Police said",
+    "a police spokesman told reporters"): a source of the news, not a doer in it."""
+    while token.dep_ in _NAME_PARTS and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "nsubj" and token.head.lemma_.lower() in _SPEAKER_VERBS
 
 
 def _names_police(police: Actor, span: Any) -> bool:
@@ -60,7 +77,10 @@ def _names_police(police: Actor, span: Any) -> bool:
     ("killed in police firing", where "police" only modifies the firing)."""
     if not police.inferred:
         return True
-    return span is not None and any(t.lower_ in _POLICE_WORDS for t in span)
+    return span is not None and any(
+        t.lower_ in _POLICE_WORDS and not (POLICE_SPEAKERS_DID_NOT_KILL and _speaks(t))
+        for t in span
+    )
 
 
 def _word_token(span: Any, words: frozenset[str], casualty: str | None) -> Any | None:
@@ -118,7 +138,8 @@ def police_rules(
         if any(e.actor is not None and e.actor.sector in _OTHER_FORCES for e in matching):
             continue  # another force did it ("soldiers arrested ..."): not the police
         unstated = [e for e in matching if e.actor is None]
-        police = police_actor(doc, sentence)
+        speakers_apart = label == "kill" and POLICE_SPEAKERS_DID_NOT_KILL
+        police = police_actor(doc, sentence, span if speakers_apart else None)
         if unstated and POLICE_REASSIGN:
             if label == "kill" and POLICE_KILL_NEEDS_NAME and not _names_police(police, span):
                 continue  # "two more people have been killed": by whom, the text does not say
