@@ -11,8 +11,7 @@ event, and that event's dead and injured are the figures for the whole incident:
   disagrees: not told in the same sentence (two attacks in one sentence are two
   events), not historical, no actor or recipient country or sector that differs (the
   officer who shot the attacker is another event), dated within a
-  day of it (or undated), placed within 50 km, in the country or the state that holds
-  the other's town (``coding/incident_places.py``), or unplaced. A folded telling is kept
+  day of it (or undated), placed within 50 km (or unplaced). A folded telling is kept
   in ``Event.retold`` and stored as another mention of the same event.
 - The toll comes from every casualty statement of the article (``eventwire.coding.tolls``),
   sentence by sentence, the title included when the source gives one that the text
@@ -57,9 +56,9 @@ from itertools import pairwise
 from typing import Any
 
 from eventwire.coding.headline_reading import is_title_case, proper_words, sentence_case
-from eventwire.coding.incident_places import same_scene
 from eventwire.coding.tallies import is_tally
 from eventwire.coding.tolls import Statement, sentence_figures, statements
+from eventwire.geodesy import haversine_km
 from eventwire.model import (
     Actor,
     DatePrecision,
@@ -75,6 +74,7 @@ from eventwire.stages.factuality import HISTORICAL
 from eventwire.stages.registry import stage
 from eventwire.timex.normalize import calendar_date
 
+_SAME_PLACE_KM = 50.0
 _SAME_DAYS = 1
 # The zones where an article tells its incident.
 TOLD_ZONES = frozenset({Zone.TITLE, Zone.CAPTION, Zone.BODY})
@@ -149,7 +149,14 @@ def same_incident(main: Event, other: Event) -> bool:
         return False
     if not _may_be_same_time(main, other):
         return False
-    return same_scene(main.place, other.place)
+    a, b = main.place, other.place
+    if a is not None and b is not None and None not in (a.lat, a.lon, b.lat, b.lon):
+        if a.country_code != b.country_code:
+            return False
+        assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
+        if haversine_km(a.lat, a.lon, b.lat, b.lon) > _SAME_PLACE_KM:
+            return False
+    return True
 
 
 def _may_be_same_time(main: Event, other: Event) -> bool:
