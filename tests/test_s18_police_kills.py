@@ -60,3 +60,11 @@ def test_police_who_tell_the_news_are_not_the_killers(text: str) -> None:
     doc = _with_killing(text, "died" if "died" in text else "killed")
     apply_rules(doc, doc.sentences, _sure_police_killed(doc), THRESHOLDS)
     assert all(e.actor is None for e in doc.events if e.type == "ASSAULT")
+
+
+def test_police_who_were_killed_are_not_the_killers() -> None:
+    doc = _with_killing("Three policemen and a driver were killed in the ambush.", "killed")
+    [police] = [a for a in doc.actors if a.sector == "COP"]
+    doc.events[0].recipient = police
+    apply_rules(doc, doc.sentences, _sure_police_killed(doc), THRESHOLDS)
+    assert [e.actor for e in doc.events if e.type == "ASSAULT"] == [None]

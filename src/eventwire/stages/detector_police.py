@@ -23,6 +23,7 @@ from eventwire.stages.detector_added import MODIFIER_DEPS, added_event, not_as_t
 _SPEAKER_VERBS = frozenset({"say", "tell", "report", "announce", "state", "add", "confirm"})
 _NAME_PARTS = frozenset({"compound", "amod", "poss", "nmod"})
 POLICE_SPEAKERS_DID_NOT_KILL = True  # "Police said a girl died": the police are the source
+POLICE_VICTIMS_DID_NOT_KILL = True  # "four policemen were killed": the police are the dead
 
 _DEATH_WORDS = frozenset({"dead", "death", "deaths", "killed", "died", "lives"})
 _ARREST_WORDS = frozenset(
@@ -48,17 +49,19 @@ POLICE_ADD_NEEDS_WORD = True  # (WORK: the added arrests with no word were wrong
 POLICE_KILL_NEEDS_NAME = True
 
 
-def police_actor(doc: Document, sentence: Sentence, span: Any = None) -> Actor:
-    """The police the sentence names, else the state's police, marked inferred; with
-    ``span``, police named only as who says it ("Police said ...") are passed over."""
-    speakers = set() if span is None else {t.idx for t in span if _speaks(t)}
+def police_actor(
+    doc: Document, sentence: Sentence, passed_over: frozenset[int] = frozenset()
+) -> Actor:
+    """The police the sentence names, else the state's police, marked inferred; police
+    named at the word offsets ``passed_over`` (who tells the news, who was killed) are
+    passed over."""
     for actor in doc.actors:
         if (
             actor.sector == "COP"
             and actor.start is not None
             and (sentence.start <= actor.start < sentence.end)
             and actor.text.lower().split()[-1] not in _POLICE_NON_AGENTS
-            and not any(actor.start <= i < (actor.end or actor.start + 1) for i in speakers)
+            and not any(actor.start <= i < (actor.end or actor.start + 1) for i in passed_over)
         ):
             return replace(actor)
     return Actor(text="police", sector="COP", inferred=True)
@@ -72,14 +75,30 @@ def _speaks(token: Any) -> bool:
     return token.dep_ == "nsubj" and token.head.lemma_.lower() in _SPEAKER_VERBS
 
 
-def _names_police(police: Actor, span: Any) -> bool:
+def not_killers(span: Any, own: list[Event]) -> frozenset[int]:
+    """The offsets of the words that name no killer of the sentence's killings: who
+    tells the news ("Police said a girl died ...") and who was killed ("four policemen
+    and a tourist were killed")."""
+    if span is None:
+        return frozenset()
+    offsets = {t.idx for t in span if POLICE_SPEAKERS_DID_NOT_KILL and _speaks(t)}
+    if POLICE_VICTIMS_DID_NOT_KILL:
+        for event in own:
+            victim = event.recipient
+            if event.type == "ASSAULT" and victim is not None and victim.start is not None:
+                end = victim.end if victim.end is not None else victim.start + 1
+                offsets.update(t.idx for t in span if victim.start <= t.idx < end)
+    return frozenset(offsets)
+
+
+def _names_police(police: Actor, span: Any, passed_over: frozenset[int] = frozenset()) -> bool:
     """Whether the sentence names the police: a coded police actor, or a police word
-    ("killed in police firing", where "police" only modifies the firing)."""
+    ("killed in police firing", where "police" only modifies the firing), not at the
+    offsets ``passed_over``."""
     if not police.inferred:
         return True
     return span is not None and any(
-        t.lower_ in _POLICE_WORDS and not (POLICE_SPEAKERS_DID_NOT_KILL and _speaks(t))
-        for t in span
+        t.lower_ in _POLICE_WORDS and t.idx not in passed_over for t in span
     )
 
 
@@ -138,10 +157,11 @@ def police_rules(
         if any(e.actor is not None and e.actor.sector in _OTHER_FORCES for e in matching):
             continue  # another force did it ("soldiers arrested ..."): not the police
         unstated = [e for e in matching if e.actor is None]
-        speakers_apart = label == "kill" and POLICE_SPEAKERS_DID_NOT_KILL
-        police = police_actor(doc, sentence, span if speakers_apart else None)
+        passed_over = not_killers(span, own) if label == "kill" else frozenset()
+        police = police_actor(doc, sentence, passed_over)
+        named = _names_police(police, span, passed_over)
         if unstated and POLICE_REASSIGN:
-            if label == "kill" and POLICE_KILL_NEEDS_NAME and not _names_police(police, span):
+            if label == "kill" and POLICE_KILL_NEEDS_NAME and not named:
                 continue  # "two more people have been killed": by whom, the text does not say
             for event in unstated:
                 event.actor = replace(police)
@@ -149,7 +169,7 @@ def police_rules(
             continue
         if unstated or not POLICE_ADD:
             continue
-        if label == "kill" and POLICE_KILL_NEEDS_NAME and not _names_police(police, span):
+        if label == "kill" and POLICE_KILL_NEEDS_NAME and not named:
             continue  # a killing is the police's only where the sentence names them
         token = None if span is None else _word_token(span, words, casualty)
         if token is None and POLICE_ADD_NEEDS_WORD:
