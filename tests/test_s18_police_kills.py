@@ -1,12 +1,13 @@
 """A killing with no stated killer is the police's only where the sentence names them
 (``stages/detector_police.py``): the detector's "police killed someone" score alone
-does not make an unknown killer the police."""
+does not make an unknown killer the police, nor do police named as who tells the news
+or as the dead."""
 
 from __future__ import annotations
 
 import pytest
 
-from eventwire.model import Detection, Document, Event, RawDocument
+from eventwire.model import Actor, Detection, Document, Event, RawDocument
 from eventwire.run.pipeline import Pipeline
 from eventwire.stages.detector import apply_rules
 
@@ -25,46 +26,37 @@ def _with_killing(text: str, trigger: str) -> Document:
     return doc
 
 
-def _sure_police_killed(doc: Document) -> list[Detection]:
-    return [Detection(s.start, s.end, 0.95, "ASSAULT", 0.9, 0.9, 0.0) for s in doc.sentences]
+def _killers(doc: Document) -> list[Actor | None]:
+    """The actors of the sentence's killings once the detector is sure the police
+    killed someone in it."""
+    sure = [Detection(s.start, s.end, 0.95, "ASSAULT", 0.9, 0.9, 0.0) for s in doc.sentences]
+    apply_rules(doc, doc.sentences, sure, THRESHOLDS)
+    return [e.actor for e in doc.events if e.type == "ASSAULT"]
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "trigger"),
     [
-        "Unconfirmed reports say two more people have been killed in the northern district.",
-        "A farmer was shot dead in his field near the village on Monday.",
+        # nobody named: the score alone does not make the police the killers
+        ("Unconfirmed reports say two more people have been killed in the north.", "killed"),
+        ("A farmer was shot dead in his field near the village on Monday.", "shot"),
+        # the police tell the news
+        ("Police said a six-year-old boy died on Sunday of a gunshot wound.", "died"),
+        ("A police spokesman told reporters that a woman was killed near the depot.", "killed"),
     ],
 )
-def test_an_unknown_killer_is_not_made_the_police(text: str) -> None:
-    doc = _with_killing(text, "killed" if "killed" in text else "shot")
-    apply_rules(doc, doc.sentences, _sure_police_killed(doc), THRESHOLDS)
-    assert [e.actor for e in doc.events if e.type == "ASSAULT"] == [None]
-
-
-def test_a_killing_in_police_firing_is_the_polices() -> None:
-    doc = _with_killing("Two protesters were killed in police firing near the bridge.", "killed")
-    apply_rules(doc, doc.sentences, _sure_police_killed(doc), THRESHOLDS)
-    [event] = [e for e in doc.events if e.type == "ASSAULT"]
-    assert event.actor is not None and event.actor.sector == "COP"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Police said a six-year-old boy died on Sunday of a gunshot wound.",
-        "A police spokesman told reporters that a woman was killed near the depot.",
-    ],
-)
-def test_police_who_tell_the_news_are_not_the_killers(text: str) -> None:
-    doc = _with_killing(text, "died" if "died" in text else "killed")
-    apply_rules(doc, doc.sentences, _sure_police_killed(doc), THRESHOLDS)
-    assert all(e.actor is None for e in doc.events if e.type == "ASSAULT")
+def test_an_unknown_killer_is_not_made_the_police(text: str, trigger: str) -> None:
+    assert _killers(_with_killing(text, trigger)) == [None]
 
 
 def test_police_who_were_killed_are_not_the_killers() -> None:
     doc = _with_killing("Three policemen and a driver were killed in the ambush.", "killed")
     [police] = [a for a in doc.actors if a.sector == "COP"]
     doc.events[0].recipient = police
-    apply_rules(doc, doc.sentences, _sure_police_killed(doc), THRESHOLDS)
-    assert [e.actor for e in doc.events if e.type == "ASSAULT"] == [None]
+    assert _killers(doc) == [None]
+
+
+def test_a_killing_in_police_firing_is_the_polices() -> None:
+    doc = _with_killing("Two protesters were killed in police firing near the bridge.", "killed")
+    [actor] = _killers(doc)
+    assert actor is not None and actor.sector == "COP"
