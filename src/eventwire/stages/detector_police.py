@@ -98,8 +98,11 @@ def _names_police(police: Actor, span: Any, passed_over: frozenset[int] = frozen
     if not police.inferred:
         return True
     return span is not None and any(
-        t.lower_ in _POLICE_WORDS and t.idx not in passed_over for t in span
-    )
+        t.lower_ in _POLICE_WORDS
+        and t.idx not in passed_over
+        and not (t.dep_ == "compound" and t.head.lower_ in _POLICE_NON_AGENTS)
+        for t in span
+    )  # "under the kotwali police station" names a place, not the police who acted
 
 
 def _word_token(span: Any, words: frozenset[str], casualty: str | None) -> Any | None:
