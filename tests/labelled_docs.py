@@ -3,8 +3,9 @@ parser's own entities vary with the model; these tests are about what follows)."
 
 from __future__ import annotations
 
-from eventwire.model import Article, Document, Span, Zone
+from eventwire.model import Article, Document, Event, Span, Zone
 from eventwire.stages.parse import parse
+from eventwire.stages.places import place_events, places
 
 
 def parsed_body(text: str) -> Document:
@@ -31,3 +32,23 @@ def parsed_with_entities(text: str, labels: dict[str, str], url: str | None = No
     doc.article = Article(title=None, body=text, url=url)
     relabel(doc, labels, last=True)
     return doc
+
+
+def trigger_event(doc: Document, trigger: str, kind: str = "ASSAULT") -> Event:
+    """An event of ``kind`` on the first occurrence of ``trigger``, in its sentence."""
+    at = doc.text.index(trigger)
+    sentence = next(s for s in doc.sentences if s.start <= at < s.end)
+    return Event(
+        type=kind, sentence=sentence.text, start=sentence.start, end=sentence.end,
+        trigger=trigger, trigger_start=at, trigger_end=at + len(trigger),
+    )  # fmt: skip
+
+
+def event_places(text: str, *triggers: str) -> list[str | None]:
+    """The place names the places stage gives events on ``triggers`` (each at its first
+    occurrence) in ``text`` parsed as body text."""
+    doc = parsed_body(text)
+    places(doc)
+    doc.events = [trigger_event(doc, trigger) for trigger in triggers]
+    place_events(doc, list(doc.places))
+    return [e.place.name if e.place is not None else None for e in doc.events]

@@ -5,34 +5,28 @@ quotation; a short name set off by quotation marks is no quotation
 
 from __future__ import annotations
 
-from typing import Any
-
 from eventwire.stages.place_scenes import quotations
-from eventwire.stages.places import place_events
-from test_places_doubted import _event, _parsed
+from eventwire.stages.places import place_events, places
+from labelled_docs import event_places, parsed_body, trigger_event
 
 
-def test_a_place_shouted_in_a_quotation_does_not_place_the_shooting(nlp: Any) -> None:
-    doc = _parsed(
-        nlp,
+def test_a_place_shouted_in_a_quotation_does_not_place_the_shooting() -> None:
+    text = (
         'A gunman shot a guard on Monday, shouting: "Remember Dayton!" Police in '
-        "Columbus said the guard was in hospital.",
+        "Columbus said the guard was in hospital."
     )
-    doc.events = [_event(doc, "shot")]
-    place_events(doc, list(doc.places))
+    doc = parsed_body(text)
+    places(doc)
     assert "Dayton" in [p.name for p in doc.places]  # still a toponym
-    assert doc.events[0].place is not None and doc.events[0].place.name == "Columbus"
+    assert event_places(text, "shot") == ["Columbus"]
 
 
-def test_an_event_told_inside_the_quotation_keeps_its_place(nlp: Any) -> None:
-    doc = _parsed(
-        nlp,
+def test_an_event_told_inside_the_quotation_keeps_its_place() -> None:
+    text = (
         "Police in Columbus spoke on Monday. \u201cTwo men were shot outside a bar in "
-        "Dayton last night,\u201d the chief said.",
+        "Dayton last night,\u201d the chief said."
     )
-    doc.events = [_event(doc, "shot")]
-    place_events(doc, list(doc.places))
-    assert doc.events[0].place is not None and doc.events[0].place.name == "Dayton"
+    assert event_places(text, "shot") == ["Dayton"]
 
 
 def test_a_quoted_name_is_no_quotation() -> None:
@@ -46,13 +40,11 @@ def test_a_quotation_left_open_runs_to_the_end_of_its_paragraph() -> None:
     assert [text[a:b] for a, b in quotations(text)] == [text.split("\n")[0]]
 
 
-def test_what_a_statement_condemns_does_not_place_the_deed(nlp: Any) -> None:
-    from dataclasses import replace
-
-    doc = _parsed(
-        nlp,
-        "Police in Columbus said a gunman shot a guard on Monday and condemned the war in Yemen.",
+def test_what_a_statement_condemns_does_not_place_the_deed() -> None:
+    doc = parsed_body(
+        "Police in Columbus said a gunman shot a guard on Monday and condemned the war in Yemen."
     )
-    doc.events = [_event(doc, "shot"), replace(_event(doc, "condemned"), type="ACCUSE")]
+    places(doc)
+    doc.events = [trigger_event(doc, "shot"), trigger_event(doc, "condemned", "ACCUSE")]
     place_events(doc, list(doc.places))
     assert doc.events[0].place is not None and doc.events[0].place.name == "Columbus"
