@@ -13,6 +13,13 @@ def parsed_body(text: str) -> Document:
     return parse(Document(text=text, origin="<test>", spans=[Span(0, len(text), Zone.BODY)]))
 
 
+def placed_body(text: str) -> Document:
+    """``text`` parsed as one stretch of body text, its places found."""
+    doc = parsed_body(text)
+    places(doc)
+    return doc
+
+
 def relabel(doc: Document, labels: dict[str, str], *, last: bool = False) -> None:
     """Replace spaCy's entities with ``labels`` (name -> label), each at the name's first
     occurrence (its last with ``last``)."""

@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 from eventwire.stages.places import place_events
-from test_places_doubted import _event, _parsed
+from labelled_docs import placed_body, trigger_event
 
 _TEXT = (
     "A car bomb in central Turkey killed 13 soldiers on Saturday. The blast destroyed a "
@@ -16,37 +16,35 @@ _TEXT = (
 
 
 def test_a_country_narrowed_by_the_next_sentence_gives_way_to_the_town(nlp: Any) -> None:
-    doc = _parsed(nlp, _TEXT)
-    doc.events = [_event(doc, "killed")]
+    doc = placed_body(_TEXT)
+    doc.events = [trigger_event(doc, "killed")]
     place_events(doc, list(doc.places))
     assert doc.events[0].place is not None and doc.events[0].place.name == "Kayseri"
 
 
 def test_a_statement_keeps_its_country(nlp: Any) -> None:
-    doc = _parsed(nlp, _TEXT)
-    event = replace(_event(doc, "killed"), type="ACCUSE")
+    doc = placed_body(_TEXT)
+    event = replace(trigger_event(doc, "killed"), type="ACCUSE")
     doc.events = [event]
     place_events(doc, list(doc.places))
     assert doc.events[0].place is not None and doc.events[0].place.name == "Turkey"
 
 
 def test_a_town_of_another_country_does_not_narrow(nlp: Any) -> None:
-    doc = _parsed(
-        nlp,
+    doc = placed_body(
         "A car bomb in central Turkey killed 13 soldiers on Saturday. Leaders met in "
         "Berlin later, officials said.",
     )
-    doc.events = [_event(doc, "killed")]
+    doc.events = [trigger_event(doc, "killed")]
     place_events(doc, list(doc.places))
     assert doc.events[0].place is not None and doc.events[0].place.name == "Turkey"
 
 
 def test_a_country_named_plainly_stays(nlp: Any) -> None:
-    doc = _parsed(
-        nlp,
+    doc = placed_body(
         "Officials in Turkey have arrested thousands of opponents since the coup. A "
         "teacher was arrested in the city of Izmir last week.",
     )
-    doc.events = [replace(_event(doc, "arrested thousands"), type="COERCE")]
+    doc.events = [replace(trigger_event(doc, "arrested thousands"), type="COERCE")]
     place_events(doc, list(doc.places))
     assert doc.events[0].place is not None and doc.events[0].place.name == "Turkey"

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from eventwire.stages.places import place_events
-from test_places_doubted import _event, _parsed
+from labelled_docs import placed_body, trigger_event
 
 
 @pytest.mark.parametrize(
@@ -35,15 +35,15 @@ from test_places_doubted import _event, _parsed
 def test_a_mention_that_is_no_scene_yields_to_the_place_of_the_event(
     nlp: Any, text: str, trigger: str, expected: str
 ) -> None:
-    doc = _parsed(nlp, text)
-    doc.events = [_event(doc, trigger)]
+    doc = placed_body(text)
+    doc.events = [trigger_event(doc, trigger)]
     place_events(doc, list(doc.places))
     assert doc.events[0].place is not None and doc.events[0].place.name == expected
 
 
 def test_a_path_end_alone_still_places_the_event(nlp: Any) -> None:
-    doc = _parsed(nlp, "The two men were deported to Algeria on Monday.")
-    doc.events = [_event(doc, "deported")]
+    doc = placed_body("The two men were deported to Algeria on Monday.")
+    doc.events = [trigger_event(doc, "deported")]
     place_events(doc, list(doc.places))
     assert doc.events[0].place is not None and doc.events[0].place.name == "Algeria"
 
@@ -62,15 +62,15 @@ def test_a_path_end_alone_still_places_the_event(nlp: Any) -> None:
 def test_a_country_that_is_a_side_is_not_the_place(
     nlp: Any, text: str, trigger: str, expected: str
 ) -> None:
-    doc = _parsed(nlp, text)
-    doc.events = [replace(_event(doc, trigger), type="CONSULT")]
+    doc = placed_body(text)
+    doc.events = [replace(trigger_event(doc, trigger), type="CONSULT")]
     place_events(doc, list(doc.places))
     assert doc.events[0].place is not None and doc.events[0].place.name == expected
 
 
 def test_a_country_a_physical_event_takes_as_object_is_its_place(nlp: Any) -> None:
-    doc = _parsed(nlp, "Talks were held in Paris. Troops invaded Ukraine on Monday.")
-    doc.events = [_event(doc, "invaded")]
+    doc = placed_body("Talks were held in Paris. Troops invaded Ukraine on Monday.")
+    doc.events = [trigger_event(doc, "invaded")]
     place_events(doc, list(doc.places))
     assert doc.events[0].place is not None and doc.events[0].place.name == "Ukraine"
 
@@ -83,8 +83,8 @@ def test_a_statement_does_not_borrow_a_place_of_another_country(nlp: Any) -> Non
         "Izmir. Iran condemned the attack. The president said on Tuesday that the two "
         "sides agreed to hold a joint inquiry."
     )
-    doc = _parsed(nlp, text)
-    doc.events = [replace(_event(doc, "agreed"), type="AGREE")]
+    doc = placed_body(text)
+    doc.events = [replace(trigger_event(doc, "agreed"), type="AGREE")]
     place_events(doc, list(doc.places))
     assert doc.events[0].place is not None and doc.events[0].place.country_code == "IR"
     unplace_strays(doc, list(doc.places), None)
@@ -92,11 +92,10 @@ def test_a_statement_does_not_borrow_a_place_of_another_country(nlp: Any) -> Non
 
 
 def test_a_meeting_is_held_where_its_party_went(nlp: Any) -> None:
-    doc = _parsed(
-        nlp,
+    doc = placed_body(
         "Protesters gathered in Paris on Monday. The minister flew to Ankara for talks "
         "with his Turkish counterpart.",
     )
-    doc.events = [replace(_event(doc, "talks"), type="CONSULT")]
+    doc.events = [replace(trigger_event(doc, "talks"), type="CONSULT")]
     place_events(doc, list(doc.places))
     assert doc.events[0].place is not None and doc.events[0].place.name == "Ankara"

@@ -11,12 +11,12 @@ import pytest
 from eventwire.model import Document, Span, Zone
 from eventwire.stages.parse import parse
 from eventwire.stages.places import places
-from test_places_doubted import _event
+from labelled_docs import trigger_event
 
 
 def _placed(text: str, trigger: str) -> str | None:
     doc = parse(Document(text=text, origin="<test>", spans=[Span(0, len(text), Zone.BODY)]))
-    doc.events = [_event(doc, trigger)]
+    doc.events = [trigger_event(doc, trigger)]
     places(doc)
     place = doc.events[0].place
     return None if place is None else place.name

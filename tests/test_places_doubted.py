@@ -8,28 +8,13 @@ from typing import Any
 
 import pytest
 
-from eventwire.model import Document, Event, Place, Span, Zone
-from eventwire.stages.parse import parse
-from eventwire.stages.places import place_events, placeable, places
-
-
-def _parsed(nlp: Any, text: str) -> Document:
-    doc = parse(Document(text=text, origin="<test>", spans=[Span(0, len(text), Zone.BODY)]))
-    places(doc)
-    return doc
+from eventwire.model import Place
+from eventwire.stages.places import place_events, placeable
+from labelled_docs import placed_body, trigger_event
 
 
 def _names(places: list[Place]) -> list[str | None]:
     return [p.name for p in places]
-
-
-def _event(doc: Document, trigger: str) -> Event:
-    at = doc.text.index(trigger)
-    sentence = next(s for s in doc.sentences if s.start <= at < s.end)
-    return Event(
-        type="ASSAULT", sentence=sentence.text, start=sentence.start, end=sentence.end,
-        trigger=trigger, trigger_start=at, trigger_end=at + len(trigger),
-    )  # fmt: skip
 
 
 def _doubting(places: list[Place], name: str) -> list[Place]:
@@ -37,7 +22,7 @@ def _doubting(places: list[Place], name: str) -> list[Place]:
 
 
 def test_a_doubted_place_yields_to_a_sure_one(nlp: Any) -> None:
-    doc = _parsed(nlp, "A man was shot in Macon on Saturday. He was later seen in Perry.")
+    doc = placed_body("A man was shot in Macon on Saturday. He was later seen in Perry.")
     places = _doubting(doc.places, "Perry")
     assert "Perry" in _names(places)
     kept = _names(placeable(doc, places))
@@ -67,7 +52,7 @@ def test_a_doubted_place_yields_to_a_sure_one(nlp: Any) -> None:
 def test_an_event_tries_a_sure_place_before_a_doubted_one_at_each_step(
     nlp: Any, text: str, trigger: str, expected: str
 ) -> None:
-    doc = _parsed(nlp, text)
-    doc.events = [_event(doc, trigger)]
+    doc = placed_body(text)
+    doc.events = [trigger_event(doc, trigger)]
     place_events(doc, _doubting(doc.places, "Perry"))
     assert doc.events[0].place is not None and doc.events[0].place.name == expected

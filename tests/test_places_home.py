@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from eventwire.stages.places import is_named_place, place_events, placeable
-from test_places_doubted import _event, _parsed
+from labelled_docs import placed_body, trigger_event
 
 
 @pytest.mark.parametrize(
@@ -35,15 +35,15 @@ from test_places_doubted import _event, _parsed
 def test_a_home_town_yields_to_a_place_of_the_event(
     nlp: Any, text: str, trigger: str, expected: str
 ) -> None:
-    doc = _parsed(nlp, text)
-    doc.events = [_event(doc, trigger)]
+    doc = placed_body(text)
+    doc.events = [trigger_event(doc, trigger)]
     place_events(doc, [p for p in doc.places])
     assert doc.events[0].place is not None and doc.events[0].place.name == expected
 
 
 def test_a_home_town_alone_still_places_the_event(nlp: Any) -> None:
-    doc = _parsed(nlp, "Mark Jones, 34, of Macon was shot on Friday night.")
-    doc.events = [_event(doc, "shot")]
+    doc = placed_body("Mark Jones, 34, of Macon was shot on Friday night.")
+    doc.events = [trigger_event(doc, "shot")]
     place_events(doc, list(doc.places))
     assert doc.events[0].place is not None and doc.events[0].place.name == "Macon"
     assert [p.name for p in placeable(doc, doc.places)] == ["Macon"]
@@ -54,10 +54,10 @@ def test_a_name_followed_by_an_age_is_a_person(nlp: Any) -> None:
         "Officers found Dana Wilmington, 25, and Alan Carter, 30, in a car in Macon. "
         "Wilmington was taken to a hospital."
     )
-    doc = _parsed(nlp, text)
+    doc = placed_body(text)
     named = {p.start for p in doc.places if is_named_place(doc, p)}
     for at in (text.index("Wilmington"), text.rindex("Wilmington")):
         assert all(p.start != at for p in doc.places) or at in named
-    doc.events = [_event(doc, "found")]
+    doc.events = [trigger_event(doc, "found")]
     place_events(doc, list(doc.places))
     assert doc.events[0].place is not None and doc.events[0].place.name == "Macon"

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from eventwire.stages.places import place_events
-from test_places_doubted import _event, _parsed
+from labelled_docs import placed_body, trigger_event
 
 
 @pytest.mark.parametrize(
@@ -28,31 +28,31 @@ from test_places_doubted import _event, _parsed
 def test_the_other_mention_yields_to_the_place_of_the_event(
     nlp: Any, text: str, trigger: str, expected: str
 ) -> None:
-    doc = _parsed(nlp, text)
-    doc.events = [_event(doc, trigger)]
+    doc = placed_body(text)
+    doc.events = [trigger_event(doc, trigger)]
     place_events(doc, list(doc.places))
     assert doc.events[0].place is not None and doc.events[0].place.name == expected
 
 
 def test_a_country_spoken_to_is_not_where_it_was_said(nlp: Any) -> None:
     text = "The minister spoke in Lima on Monday. He asked Chile to open the border."
-    doc = _parsed(nlp, text)
-    event = _event(doc, "asked")
+    doc = placed_body(text)
+    event = trigger_event(doc, "asked")
     doc.events = [replace(event, type="REQUEST")]
     place_events(doc, list(doc.places))
     assert doc.events[0].place is not None and doc.events[0].place.name == "Lima"
     # a physical event keeps its object as its place
     attack = "Troops entered Lima on Monday. Later they invaded Chile."
-    doc = _parsed(nlp, attack)
-    doc.events = [_event(doc, "invaded")]
+    doc = placed_body(attack)
+    doc.events = [trigger_event(doc, "invaded")]
     place_events(doc, list(doc.places))
     assert doc.events[0].place is not None and doc.events[0].place.name == "Chile"
 
 
 def test_a_name_with_a_person_apposition_is_a_person(nlp: Any) -> None:
     text = "A girl was shot at a home in Macon on Friday. Griffin, the gunman, was shot by police."
-    doc = _parsed(nlp, text)
-    doc.events = [_event(doc, "shot by")]
+    doc = placed_body(text)
+    doc.events = [trigger_event(doc, "shot by")]
     place_events(doc, list(doc.places))
     assert doc.events[0].place is not None and doc.events[0].place.name == "Macon"
 
@@ -68,7 +68,7 @@ def test_an_unplaced_event_takes_the_headlines_place(nlp: Any) -> None:
     doc = Document(text=text, origin="<test>", spans=[Span(0, len(text), Zone.BODY)])
     doc.article = Article(title="Girl Killed in Shooting in Kansas City", body=text)
     parse(doc)
-    doc.events = [_event(doc, "shot")]
+    doc.events = [trigger_event(doc, "shot")]
     places(doc)
     assert doc.events[0].place is not None and doc.events[0].place.name == "Kansas City"
     assert doc.events[0].place.start == -1  # not in the text

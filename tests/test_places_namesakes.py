@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from test_places_doubted import _parsed
+from labelled_docs import placed_body
 
 
 def _named(doc: Any, text: str) -> Any:
@@ -13,8 +13,7 @@ def _named(doc: Any, text: str) -> Any:
 
 
 def test_a_country_named_among_towns_of_one_state_is_the_town_there(nlp: Any) -> None:
-    doc = _parsed(
-        nlp,
+    doc = placed_body(
         "Deputies from Bamberg County and officers from Orangeburg were called to a home "
         "in Denmark on Sunday night, where a boy had been shot.",
     )
@@ -23,8 +22,7 @@ def test_a_country_named_among_towns_of_one_state_is_the_town_there(nlp: Any) ->
 
 
 def test_a_country_named_with_its_own_people_stays_the_country(nlp: Any) -> None:
-    doc = _parsed(
-        nlp,
+    doc = placed_body(
         "Officers in Bamberg County and Orangeburg said the Danish man had flown home to "
         "Denmark on Sunday.",
     )
@@ -32,8 +30,7 @@ def test_a_country_named_with_its_own_people_stays_the_country(nlp: Any) -> None
 
 
 def test_a_state_that_qualifies_a_town_stays_the_state(nlp: Any) -> None:
-    doc = _parsed(
-        nlp,
+    doc = placed_body(
         "Police in Duluth and Hibbing said on Monday that the family had moved from "
         "Culpeper, Virginia, last year.",
     )
@@ -42,8 +39,7 @@ def test_a_state_that_qualifies_a_town_stays_the_state(nlp: Any) -> None:
 
 
 def test_a_country_not_told_as_a_place_stays_the_country(nlp: Any) -> None:
-    doc = _parsed(
-        nlp,
+    doc = placed_body(
         "Police in Bamberg County and Orangeburg said on Monday that the family had left "
         "Denmark years ago.",
     )
