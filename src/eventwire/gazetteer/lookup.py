@@ -181,6 +181,19 @@ class Gazetteer:
         return self._countries.get(code.upper())
 
     @cached_property
+    def _capitals(self) -> dict[str, GazetteerEntry]:
+        with self._lock:
+            rows = self._connection.execute(
+                "SELECT geonameid, name, lat, lon, country_code, feature_code, population, "
+                "admin1 FROM entry WHERE feature_code = 'PPLC' ORDER BY population"
+            ).fetchall()
+        return {row[4]: GazetteerEntry(*row) for row in rows if row[4]}
+
+    def capital(self, code: str) -> GazetteerEntry | None:
+        """The capital of the country with ISO alpha-2 ``code`` (its most populous seat)."""
+        return self._capitals.get(code.upper())
+
+    @cached_property
     def _demonyms(self) -> dict[str, str]:
         with self._lock:
             rows = self._connection.execute(

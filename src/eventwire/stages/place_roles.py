@@ -14,7 +14,9 @@ from typing import Any
 from eventwire.gazetteer.mentions import LOCATIVE_PREPS, STRONG_LOCATIVE_PREPS
 from eventwire.model import Document, Place, Precision
 
-__all__ = ["home_town", "in_a_name", "locative_head", "surnames"]
+__all__ = [
+    "attached", "governs", "home_town", "in_a_name", "locative_head", "object_of", "surnames",
+]  # fmt: skip
 
 # Words after a toponym that make it part of a street's name.
 _STREET_WORDS = frozenset(
@@ -76,6 +78,34 @@ def locative_head(doc: Document, place: Place) -> Any | None:
             continue
         return None
     return None
+
+
+def governs(trigger: Any, prep: Any) -> bool:
+    """True when the preposition hangs on the trigger, a word just above it, or its head."""
+    if prep.head == trigger.head and trigger.dep_ != "ROOT":
+        return True
+    head = prep.head
+    for _ in range(3):
+        if head == trigger:
+            return True
+        if head.head == head:
+            return False
+        head = head.head
+    return False
+
+
+def object_of(doc: Document, place: Place, trigger: Any) -> bool:
+    """True when the place is the trigger's direct object ("shelled Stepanakert")."""
+    span = doc.spacy_doc.char_span(place.start, place.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ == "dobj" and span.root.head == trigger
+
+
+def attached(doc: Document, place: Place, trigger: Any) -> bool:
+    """Whether a toponym hangs on the trigger: by a locative preposition the trigger (or
+    a word just above it) governs ("agreed in Ankara"), or as its object ("shelled
+    Stepanakert")."""
+    prep = locative_head(doc, place)
+    return (prep is not None and governs(trigger, prep)) or object_of(doc, place, trigger)
 
 
 def surnames(doc: Document) -> frozenset[str]:

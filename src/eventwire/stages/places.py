@@ -51,7 +51,6 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
-from typing import Any
 
 from eventwire.errors import PipelineError
 from eventwire.gazetteer import Gazetteer, GazetteerEntry, name_key
@@ -69,7 +68,14 @@ from eventwire.geodesy import haversine_km
 from eventwire.model import Document, Event, Place, Precision, Zone
 from eventwire.stages.headline_places import title_places
 from eventwire.stages.place_refine import narrowed
-from eventwire.stages.place_roles import home_town, in_a_name, locative_head, surnames
+from eventwire.stages.place_roles import (
+    governs,
+    home_town,
+    in_a_name,
+    locative_head,
+    object_of,
+    surnames,
+)
 from eventwire.stages.place_scenes import (
     antecedent,
     destination,
@@ -80,6 +86,7 @@ from eventwire.stages.place_scenes import (
     told_of,
     unsaid,
 )
+from eventwire.stages.place_speech import speak_from_seats
 from eventwire.stages.registry import stage
 
 __all__ = [
@@ -177,26 +184,6 @@ def to_places(
 # --------------------------------------------------------------------------- events
 
 
-def _governs(trigger: Any, prep: Any) -> bool:
-    """True when the preposition hangs on the trigger, a word just above it, or its head."""
-    if prep.head == trigger.head and trigger.dep_ != "ROOT":
-        return True
-    head = prep.head
-    for _ in range(3):
-        if head == trigger:
-            return True
-        if head.head == head:
-            return False
-        head = head.head
-    return False
-
-
-def _is_object_of(doc: Document, place: Place, trigger: Any) -> bool:
-    """True when the place is the trigger's direct object ("shelled Stepanakert")."""
-    span = doc.spacy_doc.char_span(place.start, place.end, alignment_mode="expand")
-    return span is not None and span.root.dep_ == "dobj" and span.root.head == trigger
-
-
 def _sentence_place(doc: Document, event: Event, places: list[Place]) -> Place | None:
     inside = [p for p in places if event.start <= p.start and p.end <= event.end]
     if not inside:
@@ -224,7 +211,7 @@ def _sentence_place(doc: Document, event: Event, places: list[Place]) -> Place |
         # "asked Turkey to increase security": the country spoken to, not the place
         inside = [
             p for p in inside
-            if not (p.precision is Precision.COUNTRY and _is_object_of(doc, p, trigger))
+            if not (p.precision is Precision.COUNTRY and object_of(doc, p, trigger))
         ]  # fmt: skip
         if not inside:
             return None
@@ -232,7 +219,7 @@ def _sentence_place(doc: Document, event: Event, places: list[Place]) -> Place |
     def rank(place: Place) -> tuple[bool, int, bool, int]:
         prep = locative_head(doc, place)
         attached = trigger is not None and (
-            (prep is not None and _governs(trigger, prep)) or _is_object_of(doc, place, trigger)
+            (prep is not None and governs(trigger, prep)) or object_of(doc, place, trigger)
         )
         specificity = _SPECIFICITY.get(place.precision, 0) if place.precision else 0
         if place.feature_code == "CONT":
@@ -455,6 +442,8 @@ def places(doc: Document) -> Document:
             if event.place is None and heading is not None:
                 event.place = heading
     unplace_strays(doc, toponyms, dateline)
+    # a seat of government speaks from its capital, a call has no scene
+    speak_from_seats(doc, _VERBAL_TYPES, gazetteer)
     return doc
 
 
