@@ -37,6 +37,7 @@ import weakref
 from dataclasses import dataclass, replace
 from typing import Any
 
+from eventwire.coding.headline_tolls import comma_victims, headline_readings, is_headline
 from eventwire.coding.victims import (
     REFLEXIVES,
     count_phrase,
@@ -64,7 +65,9 @@ _STATE_VERBS = frozenset({"find", "pronounce", "declare", "leave", "be", "lie", 
 _NOT_VICTIMS = frozenset(
     {"shooting", "death", "photo", "image", "video", "scene", "heart", "lot", "bit",
      # what a hunter or a shooting range shoots
-     "deer", "coyote", "dog", "animal", "bird", "target", "game"}
+     "deer", "coyote", "dog", "animal", "bird", "target", "game",
+     # the happening named as what was shot ("after shooting incident")
+     "incident", "spree", "rampage", "range"}
 )  # fmt: skip
 # "killing of", "death of", "murder of", "fatal shooting of": the dead are the object of "of".
 _DEATH_NOUNS = frozenset({"death", "killing", "murder", "slaying", "homicide"})
@@ -142,6 +145,14 @@ def _along_with(cue: Any) -> int:
     return extra
 
 
+def _subject_of_cue(victims: Any, cue: Any) -> bool:
+    """Whether ``victims`` is a subject of the cue word itself (or of its auxiliary),
+    not of another verb it was reached through ("1 killed" hanging on a headline's
+    "shooting" beside "2 hurt": the other subject is no victim of "killed")."""
+    head = victims.head
+    return head.i == cue.i or (head.dep_ in ("aux", "auxpass") and head.head.i == cue.i)
+
+
 def _statement(kind: str, cue: Any, victims: Any | None, hit: bool = False) -> Statement | None:
     if victims is not None and no_person(victims) and victims.dep_ in ("nsubj", "nsubjpass"):
         victims = next(
@@ -152,7 +163,11 @@ def _statement(kind: str, cue: Any, victims: Any | None, hit: bool = False) -> S
     if victims is None or victims.lower_ in _NOT_VICTIMS or denied(victims):
         return None
     count = count_victims(victims)
-    if count is not None and victims.dep_ in ("nsubj", "nsubjpass"):
+    if (
+        count is not None
+        and victims.dep_ in ("nsubj", "nsubjpass")
+        and (not OWN_SUBJECTS or _subject_of_cue(victims, cue))
+    ):
         # "A man, two women and a small child were killed": the parser may give the
         # verb several subjects
         for other in victims.head.children:
@@ -196,6 +211,8 @@ def _verb_statement(token: Any) -> Statement | None:
     if lemma == "hospitalize":  # "another child was hospitalized"
         return _statement("injured", token, victims_of(token), hit=True)
     if lemma in _CARRY_VERBS and _to_hospital(token):  # "all five were taken to a hospital"
+        if PRECAUTIONS and _precaution(token):
+            return None  # "taken to a hospital as a precaution": not said to be hurt
         return _statement("injured", token, victims_of(token), hit=True)
     if lemma == "leave":  # "a shooting that left 4 dead", "left two people injured"
         obj = object_of(token)
@@ -214,6 +231,51 @@ def _verb_statement(token: Any) -> Statement | None:
                 victims = subject
         return _statement(kind, token, victims, hit=kind == "injured")
     return None
+
+
+# Toggles of the session-19 readings (each measured alone; see the accuracy log).
+PRECAUTIONS = True
+OWN_SUBJECTS = True
+HEADLINES = True
+LEFT_A_DEAD = True
+IN_HOSPITAL = True
+# Why someone unhurt is taken to a hospital: "as a precaution", "for evaluation", "to be
+# checked out", "for observation".
+_PRECAUTION_WORDS = frozenset(
+    {"precaution", "evaluation", "observation", "examination", "checkup", "check", "assessment"}
+)
+# Verbs of staying somewhere: "remains in the hospital", "is hospitalized".
+_STAY_VERBS = frozenset({"be", "remain", "stay", "remains"})
+
+
+def _precaution(verb: Any) -> bool:
+    """Whether a carry verb says why someone unhurt was taken ("taken to a hospital as a
+    precaution", "for evaluation", "to be checked out")."""
+    for child in verb.children:
+        words = [t for t in child.subtree if t.i > verb.i]
+        if child.dep_ == "prep" and child.lower_ in ("as", "for"):
+            if any(t.lemma_.lower() in _PRECAUTION_WORDS for t in words):
+                return True
+        if child.dep_ in ("advcl", "xcomp") and child.lemma_.lower() == "check":
+            return True
+    return False
+
+
+def _hospital_statement(token: Any) -> Statement | None:
+    """ "two people remain hospitalized", "she is still in the hospital": hit, as a
+    hospital stay tells (maybe among the dead the article counts elsewhere)."""
+    if not IN_HOSPITAL:
+        return None
+    if token.lower_ == "hospitalized" and token.pos_ == "ADJ" and token.dep_ == "acomp":
+        return _statement("injured", token, subject_of(token.head), hit=True)
+    if token.lower_ not in ("hospital", "hospitals") or token.dep_ != "pobj":
+        return None
+    prep = token.head
+    if prep.lower_ != "in" or prep.dep_ != "prep" or prep.head.lemma_.lower() not in _STAY_VERBS:
+        return None
+    if any(c.dep_ in ("poss", "compound") for c in token.children):
+        return None  # "in the hospital's lot", "in a hospital parking lot"
+    return _statement("injured", token, subject_of(prep.head), hit=True)
 
 
 def _to_hospital(verb: Any) -> bool:
@@ -307,6 +369,16 @@ def _state_statement(token: Any) -> Statement | None:
     if kind is None or token.pos_ == "VERB":
         return None
     head = token.head
+    if (
+        LEFT_A_DEAD
+        and token.pos_ == "NOUN"
+        and token.dep_ == "dobj"
+        and head.lemma_.lower() == "leave"
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
+    ):
+        # "the shooting left a six-year-old dead": the parser reads "dead" as the noun
+        # the article and the age describe; one person
+        return Statement(kind, 1, token.i, token.i)
     # "four dead", "3 injured": the figure hangs on the word itself
     for child in token.children:
         if child.dep_ in ("nummod", "npadvmod", "quantmod") and child.pos_ == "NUM":
@@ -397,6 +469,26 @@ def _lived(span: Any) -> bool:
     return False
 
 
+def _headline_statements(span: Any, found: list[Statement]) -> list[Statement]:
+    """A headline's statements: the body's readings with victims joined by a comma
+    ("Man, woman wounded": 2), and the headline's own readings of bare participles,
+    numbered "shot" and conditions (``coding/headline_tolls.py``), in text order."""
+    doc = span.doc
+    headline = is_headline(span)
+
+    def joined(made: Statement) -> Statement:
+        if not headline or made.victim is None:
+            return made
+        return replace(made, count=made.count + comma_victims(doc[made.victim]))
+
+    more = []
+    for reading in headline_readings(span, {s.token for s in found}):
+        if not _negated(reading.cue):
+            more.append(_statement(reading.kind, reading.cue, reading.victims, hit=reading.hit))
+    told = [joined(s) for s in [*found, *more] if s is not None]
+    return sorted(told, key=lambda s: s.token)
+
+
 def _statements(span: Any) -> list[Statement]:
     """``statements``, read from the parse."""
     found: list[Statement] = []
@@ -409,9 +501,12 @@ def _statements(span: Any) -> list[Statement]:
                 or _condition_statement(token)
                 or _injury_statement(token)
                 or _deadly_attack_statement(token)
+                or _hospital_statement(token)
             )
         if made is not None and not _negated(token):
             found.append(made)
+    if HEADLINES:
+        found = _headline_statements(span, found)
     if not any(s.kind == "dead" for s in found) and _lived(span):
         found = [replace(s, hit=False) for s in found]
     dead = [s for s in found if s.kind == "dead"]
