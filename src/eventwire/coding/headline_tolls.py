@@ -179,3 +179,16 @@ def headline_readings(span: Any, cues: set[int]) -> list[Reading]:
         ):
             found.append(Reading("dead", token, token.head))  # "Youth dead after shooting"
     return found
+
+
+def past_colon(victims: Any) -> Any:
+    """The victims of a headline that names its source before a colon ("Police: 7-year-old
+    girl dies after shooting"): the parser makes the source the subject and the victims
+    its apposition; the apposition is the victims."""
+    doc = victims.doc
+    if victims.i + 1 >= len(doc) or doc[victims.i + 1].text != ":":
+        return victims
+    if victims.left_edge.i != victims.sent.start:
+        return victims  # "also wounded were four patrons: ...": a list, no source
+    return next((c for c in victims.children if c.dep_ == "appos" and c.i > victims.i), victims)
+
