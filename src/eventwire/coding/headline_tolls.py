@@ -173,7 +173,7 @@ def headline_readings(span: Any, cues: set[int]) -> list[Reading]:
             found.append(Reading("injured", token, token.head))  # "father critical"
         elif (
             token.lower_ in _DEAD_WORDS
-            and token.dep_ == "amod"
+            and token.dep_ in ("amod", "advmod")
             and token.head.i < token.i
             and token.head.pos_ in ("NOUN", "PROPN")
         ):

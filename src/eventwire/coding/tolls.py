@@ -261,13 +261,13 @@ _STAY_VERBS = frozenset({"be", "remain", "stay", "remains"})
 def _precaution(verb: Any) -> bool:
     """Whether a carry verb says why someone unhurt was taken ("taken to a hospital as a
     precaution", "for evaluation", "to be checked out")."""
-    for child in verb.children:
-        words = [t for t in child.subtree if t.i > verb.i]
-        if child.dep_ == "prep" and child.lower_ in ("as", "for"):
-            if any(t.lemma_.lower() in _PRECAUTION_WORDS for t in words):
-                return True
-        if child.dep_ in ("advcl", "xcomp") and child.lemma_.lower() == "check":
-            return True
+    for token in verb.subtree:
+        if token.i <= verb.i:
+            continue
+        if token.lemma_.lower() in _PRECAUTION_WORDS and token.head.lower_ in ("as", "for"):
+            return True  # "as a precaution", "to a hospital for evaluation"
+        if token.dep_ in ("advcl", "xcomp") and token.lemma_.lower() == "check":
+            return True  # "taken to a hospital to be checked out"
     return False
 
 
