@@ -37,12 +37,6 @@ import weakref
 from dataclasses import dataclass, replace
 from typing import Any
 
-from eventwire.coding.headline_tolls import (
-    comma_victims,
-    headline_readings,
-    is_headline,
-    past_colon,
-)
 from eventwire.coding.victims import (
     REFLEXIVES,
     count_phrase,
@@ -72,8 +66,6 @@ _NOT_VICTIMS = frozenset(
      # what a hunter or a shooting range shoots
      "deer", "coyote", "dog", "animal", "bird", "target", "game"}
 )  # fmt: skip
-# The happening named as what was shot: "after shooting incident", "a shooting spree".
-_EVENT_NOUNS = frozenset({"incident", "spree", "rampage", "range"})
 # "killing of", "death of", "murder of", "fatal shooting of": the dead are the object of "of".
 _DEATH_NOUNS = frozenset({"death", "killing", "murder", "slaying", "homicide"})
 # A victim in hospital: "in critical condition".
@@ -150,17 +142,7 @@ def _along_with(cue: Any) -> int:
     return extra
 
 
-def _subject_of_cue(victims: Any, cue: Any) -> bool:
-    """Whether the verb ``victims`` is a subject of tells of them: not when the cue is a
-    participle that describes them and they are the subject of another verb ("1 killed"
-    hanging on a headline's "shooting" beside "2 hurt": "hurt" is no victim of
-    "killed")."""
-    return not (cue.dep_ in ("acl", "relcl") and cue.head.i == victims.i)
-
-
 def _statement(kind: str, cue: Any, victims: Any | None, hit: bool = False) -> Statement | None:
-    if HEADLINES and victims is not None:
-        victims = past_colon(victims)  # "Police: 7-year-old girl dies"
     if victims is not None and no_person(victims) and victims.dep_ in ("nsubj", "nsubjpass"):
         victims = next(
             (o for o in victims.head.children
@@ -169,14 +151,8 @@ def _statement(kind: str, cue: Any, victims: Any | None, hit: bool = False) -> S
         )  # fmt: skip
     if victims is None or victims.lower_ in _NOT_VICTIMS or denied(victims):
         return None
-    if EVENT_NOUNS and victims.lower_ in _EVENT_NOUNS:
-        return None
     count = count_victims(victims)
-    if (
-        count is not None
-        and victims.dep_ in ("nsubj", "nsubjpass")
-        and (not OWN_SUBJECTS or _subject_of_cue(victims, cue))
-    ):
+    if count is not None and victims.dep_ in ("nsubj", "nsubjpass"):
         # "A man, two women and a small child were killed": the parser may give the
         # verb several subjects
         for other in victims.head.children:
@@ -220,8 +196,6 @@ def _verb_statement(token: Any) -> Statement | None:
     if lemma == "hospitalize":  # "another child was hospitalized"
         return _statement("injured", token, victims_of(token), hit=True)
     if lemma in _CARRY_VERBS and _to_hospital(token):  # "all five were taken to a hospital"
-        if PRECAUTIONS and _precaution(token):
-            return None  # "taken to a hospital as a precaution": not said to be hurt
         return _statement("injured", token, victims_of(token), hit=True)
     if lemma == "leave":  # "a shooting that left 4 dead", "left two people injured"
         obj = object_of(token)
@@ -240,52 +214,6 @@ def _verb_statement(token: Any) -> Statement | None:
                 victims = subject
         return _statement(kind, token, victims, hit=kind == "injured")
     return None
-
-
-# Toggles of the session-19 readings (each measured alone; see the accuracy log).
-PRECAUTIONS = True
-EVENT_NOUNS = True
-OWN_SUBJECTS = True
-HEADLINES = True
-LEFT_A_DEAD = True
-IN_HOSPITAL = True
-# Why someone unhurt is taken to a hospital: "as a precaution", "for evaluation", "to be
-# checked out", "for observation".
-_PRECAUTION_WORDS = frozenset(
-    {"precaution", "evaluation", "observation", "examination", "checkup", "check", "assessment"}
-)
-# Verbs of staying somewhere: "remains in the hospital", "is hospitalized".
-_STAY_VERBS = frozenset({"be", "remain", "stay", "remains"})
-
-
-def _precaution(verb: Any) -> bool:
-    """Whether a carry verb says why someone unhurt was taken ("taken to a hospital as a
-    precaution", "for evaluation", "to be checked out")."""
-    for token in verb.subtree:
-        if token.i <= verb.i:
-            continue
-        if token.lemma_.lower() in _PRECAUTION_WORDS and token.head.lower_ in ("as", "for"):
-            return True  # "as a precaution", "to a hospital for evaluation"
-        if token.dep_ in ("advcl", "xcomp") and token.lemma_.lower() == "check":
-            return True  # "taken to a hospital to be checked out"
-    return False
-
-
-def _hospital_statement(token: Any) -> Statement | None:
-    """ "two people remain hospitalized", "she is still in the hospital": hit, as a
-    hospital stay tells (maybe among the dead the article counts elsewhere)."""
-    if not IN_HOSPITAL:
-        return None
-    if token.lower_ == "hospitalized" and token.pos_ == "ADJ" and token.dep_ == "acomp":
-        return _statement("injured", token, subject_of(token.head), hit=True)
-    if token.lower_ not in ("hospital", "hospitals") or token.dep_ != "pobj":
-        return None
-    prep = token.head
-    if prep.lower_ != "in" or prep.dep_ != "prep" or prep.head.lemma_.lower() not in _STAY_VERBS:
-        return None
-    if any(c.dep_ in ("poss", "compound") for c in token.children):
-        return None  # "in the hospital's lot", "in a hospital parking lot"
-    return _statement("injured", token, subject_of(prep.head), hit=True)
 
 
 def _to_hospital(verb: Any) -> bool:
@@ -379,16 +307,6 @@ def _state_statement(token: Any) -> Statement | None:
     if kind is None or token.pos_ == "VERB":
         return None
     head = token.head
-    if (
-        LEFT_A_DEAD
-        and token.pos_ == "NOUN"
-        and token.dep_ == "dobj"
-        and head.lemma_.lower() == "leave"
-        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
-    ):
-        # "the shooting left a six-year-old dead": the parser reads "dead" as the noun
-        # the article and the age describe; one person
-        return Statement(kind, 1, token.i, token.i)
     # "four dead", "3 injured": the figure hangs on the word itself
     for child in token.children:
         if child.dep_ in ("nummod", "npadvmod", "quantmod") and child.pos_ == "NUM":
@@ -479,26 +397,6 @@ def _lived(span: Any) -> bool:
     return False
 
 
-def _headline_statements(span: Any, found: list[Statement]) -> list[Statement]:
-    """A headline's statements: the body's readings with victims joined by a comma
-    ("Man, woman wounded": 2), and the headline's own readings of bare participles,
-    numbered "shot" and conditions (``coding/headline_tolls.py``), in text order."""
-    doc = span.doc
-    headline = is_headline(span)
-
-    def joined(made: Statement) -> Statement:
-        if not headline or made.victim is None:
-            return made
-        return replace(made, count=made.count + comma_victims(doc[made.victim]))
-
-    more = []
-    for reading in headline_readings(span, {s.token for s in found}):
-        if not _negated(reading.cue):
-            more.append(_statement(reading.kind, reading.cue, reading.victims, hit=reading.hit))
-    told = [joined(s) for s in [*found, *more] if s is not None]
-    return sorted(told, key=lambda s: s.token)
-
-
 def _statements(span: Any) -> list[Statement]:
     """``statements``, read from the parse."""
     found: list[Statement] = []
@@ -511,12 +409,9 @@ def _statements(span: Any) -> list[Statement]:
                 or _condition_statement(token)
                 or _injury_statement(token)
                 or _deadly_attack_statement(token)
-                or _hospital_statement(token)
             )
         if made is not None and not _negated(token):
             found.append(made)
-    if HEADLINES:
-        found = _headline_statements(span, found)
     if not any(s.kind == "dead" for s in found) and _lived(span):
         found = [replace(s, hit=False) for s in found]
     dead = [s for s in found if s.kind == "dead"]

@@ -4,7 +4,10 @@
 object, or its passive subject; "a boy who was fatally shot" is the boy), the figure a
 noun phrase gives ("dozens of people", "three of the guards", "a total of four people"),
 coordinated victims added up ("a man, two women and a small child" is 4), and the
-subjects that are no victims (a dateline's "MIAMI", "no one else").
+subjects that are no victims (a dateline's "MIAMI", "no one else"). A participle or
+gerund with no subject of its own tells of the subject of the clause it hangs on ("a
+man is recovering after being shot"), or of the object of a verb of finding ("police
+found a man suffering from wounds").
 """
 
 from __future__ import annotations
@@ -25,10 +28,6 @@ _PERSON_PRONOUNS = {
 # Named entities that are no victims (a dateline's "MIAMI", a station's call sign).
 _NOT_PERSON_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})*$|^\d+$")
-# Toggles of the session-19 readings (each measured alone; see the accuracy log).
-AUX_SUBJECTS = True
-CONTROLLED_SUBJECTS = True
-APPOSED_CONJUNCTS = True
 
 
 @lru_cache(maxsize=1)
@@ -93,15 +92,7 @@ def count_victims(head: Any) -> int | None:
     for appos in head.children:  # "one adult male, two adult females, and one child"
         if appos.dep_ == "appos" and any(c.dep_ == "nummod" for c in appos.children):
             total += count_phrase(appos) or 0
-    conjuncts = list(_conjuncts(head))
-    if APPOSED_CONJUNCTS and head.tag_ in ("NN", "NNP") and total == 1:
-        # "his brother, Joseph, and his mother": the parser hangs the second victim on
-        # the first one's apposition (not "two people, a man and a woman": a list that
-        # restates a figure)
-        for appos in head.children:
-            if appos.dep_ == "appos" and not any(c.dep_ == "nummod" for c in appos.children):
-                conjuncts += _conjuncts(appos)
-    for conj in conjuncts:
+    for conj in _conjuncts(head):
         part = count_phrase(conj) if conj.pos_ not in ("PROPN", "PRON") else 1
         if part is None:
             return total
@@ -126,14 +117,9 @@ def subject_of(verb: Any) -> Any | None:
             if child.lower_ in _RELATIVES and verb.dep_ == "ccomp" and verb.head.dep_ == "relcl":
                 return verb.head.head  # "a boy who police say was shot": the boy
             return child
-    if AUX_SUBJECTS:
-        held = _subject_on_auxiliary(verb)
-        if held is not None:
-            return held
-    if CONTROLLED_SUBJECTS:
-        controlled = _controlling_subject(verb)
-        if controlled is not None:
-            return controlled
+    controlled = _controlling_subject(verb)
+    if controlled is not None:
+        return controlled
     # "... and killed": a conjoined verb shares its first verb's subject.
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head)
@@ -152,23 +138,11 @@ def subject_of(verb: Any) -> Any | None:
 _OBJECT_CONTROL = frozenset({"find", "leave", "see", "discover", "locate"})
 
 
-def _subject_on_auxiliary(verb: Any) -> Any | None:
-    """The subject the parser hung on the verb's auxiliary: "his son, Tom, and his
-    mother were both injured", "he remains hospitalized" (the auxiliary "were" or
-    "remains" holds the subject)."""
-    for aux in verb.children:
-        if aux.dep_ in ("aux", "auxpass") and aux.i < verb.i:
-            for child in aux.children:
-                if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in _RELATIVES:
-                    return child
-    return None
-
-
 def _controlling_subject(verb: Any) -> Any | None:
     """Who a participle or gerund with no subject of its own tells of: the subject of
-    the clause it hangs on ("a man is recovering after being shot", "two men were found
-    suffering from wounds"), or the object of a verb of finding or leaving ("police
-    found a man suffering from wounds")."""
+    the clause it hangs on ("a man is recovering after being shot", "four people shot in
+    the head, killed", "two men were found suffering from wounds"), or the object of a
+    verb of finding or leaving ("police found a man suffering from wounds")."""
     if verb.tag_ not in ("VBN", "VBG") or any(
         c.dep_ in ("nsubj", "nsubjpass", "csubj", "mark") for c in verb.children
     ):
