@@ -4,7 +4,10 @@
 object, or its passive subject; "a boy who was fatally shot" is the boy), the figure a
 noun phrase gives ("dozens of people", "three of the guards", "a total of four people"),
 coordinated victims added up ("a man, two women and a small child" is 4), and the
-subjects that are no victims (a dateline's "MIAMI", "no one else").
+subjects that are no victims (a dateline's "MIAMI", "no one else"). A participle or
+gerund with no subject of its own tells of the subject of the clause it hangs on ("a
+man is recovering after being shot"), or of the object of a verb of finding ("police
+found a man suffering from wounds").
 """
 
 from __future__ import annotations
@@ -114,6 +117,9 @@ def subject_of(verb: Any) -> Any | None:
             if child.lower_ in _RELATIVES and verb.dep_ == "ccomp" and verb.head.dep_ == "relcl":
                 return verb.head.head  # "a boy who police say was shot": the boy
             return child
+    controlled = _controlling_subject(verb)
+    if controlled is not None:
+        return controlled
     # "... and killed": a conjoined verb shares its first verb's subject.
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head)
@@ -125,6 +131,34 @@ def subject_of(verb: Any) -> Any | None:
                 if child.dep_ == "attr" and child.i > verb.i:
                     return child
     return None
+
+
+# The verbs whose subjectless participle tells of their object: "officers found a man
+# suffering from gunshot wounds", "the shooting left a woman fighting for her life".
+_OBJECT_CONTROL = frozenset({"find", "leave", "see", "discover", "locate"})
+
+
+def _controlling_subject(verb: Any) -> Any | None:
+    """Who a participle or gerund with no subject of its own tells of: the subject of
+    the clause it hangs on ("a man is recovering after being shot", "four people shot in
+    the head, killed", "two men were found suffering from wounds"), or the object of a
+    verb of finding or leaving ("police found a man suffering from wounds")."""
+    if verb.tag_ not in ("VBN", "VBG") or any(
+        c.dep_ in ("nsubj", "nsubjpass", "csubj", "mark") for c in verb.children
+    ):
+        return None
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.pos_ == "ADP":
+        head = head.head  # "after being shot": the clause "after" hangs on
+    elif verb.dep_ not in ("advcl", "xcomp"):
+        return None
+    if head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    if head.lemma_.lower() in _OBJECT_CONTROL:
+        found = object_of(head)
+        if found is not None:
+            return found
+    return subject_of(head)
 
 
 def object_of(verb: Any) -> Any | None:
