@@ -31,3 +31,27 @@ def test_an_attack_with_its_own_modifier_is_another_attack(code_as_evaluated: Co
     )
     wounded = _assaults(doc, "Two shoppers")
     assert all(e.actor is None or e.actor.text != "A gunman" for e in wounded)
+
+
+def _actor_of(doc: Document, opening: str, kind: str) -> tuple[str | None, str | None]:
+    events = [e for e in doc.events if e.type == kind and e.sentence.startswith(opening)]
+    assert events
+    actor = events[0].actor
+    assert actor is not None
+    return actor.country, actor.sector
+
+
+def test_its_members_are_the_body_named_before_in_the_sentence(
+    code_as_evaluated: Coder,
+) -> None:
+    doc = code_as_evaluated(
+        "The Ghanaian rebel movement said its members met government negotiators in Accra."
+    )
+    assert _actor_of(doc, "The Ghanaian", "CONSULT") == ("GHA", "REB")
+
+
+def test_whose_members_are_the_body_the_clause_describes(code_as_evaluated: Coder) -> None:
+    doc = code_as_evaluated(
+        "The Ugandan police unit whose members met the witness opened an inquiry."
+    )
+    assert _actor_of(doc, "The Ugandan", "CONSULT") == ("UGA", "COP")

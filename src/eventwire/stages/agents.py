@@ -29,7 +29,7 @@ from typing import Any
 
 from eventwire.coding.actor_defaults import person_sector
 from eventwire.coding.actors import code_phrase
-from eventwire.coding.attack_antecedents import attack_antecedent
+from eventwire.coding.event_antecedents import event_antecedent
 from eventwire.model import Actor, Document, Event
 from eventwire.stages.registry import stage
 
@@ -273,9 +273,9 @@ def _infer_agent(doc: Document, event: Event) -> None:
             trigger = _token_at(doc.spacy_doc, event.trigger_start, event.trigger_end)
             if trigger is not None:
                 event.actor = noun_phrase_agent(doc, trigger)
-            told = attack_antecedent(doc, event)
-            if told is not None:
-                # "The attack, condemned by ...": the attack told before, by its doer.
-                event.actor = replace(told.actor)
-                if told.recipient is not None:
-                    event.recipient = replace(told.recipient)
+    told = event_antecedent(doc, event)
+    if told is not None:
+        # "The attack, condemned by ...": the event told before, by its doer.
+        event.actor = replace(told.actor)
+        if told.recipient is not None:
+            event.recipient = replace(told.recipient)

@@ -1,4 +1,4 @@
-"""The attacker of an attack told again by a definite noun ("the attack", "the shooting").
+"""The sides of an event told again by a definite noun ("the attack", "the protest").
 
 A news story tells its attack first with its doer ("A policeman shot the ambassador")
 and then refers back to it with "the" and an attack noun, naming no doer again: "The
@@ -6,7 +6,11 @@ attack, condemned by the White House, ...", "Three people were wounded in the
 shooting". Such a sentence tells the same attack, so an analyst codes it with the
 attacker (and, for the noun itself, the target) of the attack told before.
 
-``attack_antecedent`` finds the definite attack noun of an event with no actor (the
+The same holds for any event a definite noun tells with no party of its own ("The
+protest drew thousands", "the talks ended without a deal"): the first event of its type
+whose doer the text names.
+
+``event_antecedent`` finds the definite attack noun of an event with no actor (the
 trigger itself, or the noun of its "in"/"during"/"after" phrase) and the story's first
 attack whose actor the text names (not one a rule inferred): the lead tells the attack
 the story is about, and later sentences name it "the attack".
@@ -19,7 +23,7 @@ from typing import Any
 
 from eventwire.model import Actor, Document, Event
 
-__all__ = ["AttackReference", "attack_antecedent"]
+__all__ = ["EventReference", "event_antecedent"]
 
 # Nouns that tell an attack as a whole; "the attack" refers back to one told before.
 _ATTACK_NOUNS = frozenset(
@@ -33,15 +37,22 @@ _SCENE_PREPS = frozenset({"in", "during", "after", "from"})
 
 
 @dataclass(frozen=True, slots=True)
-class AttackReference:
-    """The sides an attack told again takes from the attack told before it."""
+class EventReference:
+    """The sides an event told again takes from the event of its type told before it."""
 
     actor: Actor
     recipient: Actor | None  # only when the event is the definite noun itself
 
 
 def _definite_attack(token: Any) -> bool:
-    if token.pos_ != "NOUN" or token.lemma_.lower() not in _ATTACK_NOUNS:
+    if token.lemma_.lower() not in _ATTACK_NOUNS:
+        return False
+    return _definite_noun(token)
+
+
+def _definite_noun(token: Any) -> bool:
+    """A noun with "the"/"this"/"that" and no modifier of its own before it."""
+    if token.pos_ != "NOUN":
         return False
     children = list(token.children)
     if any(c.dep_ in ("compound", "amod", "poss", "nmod") for c in children if c.i < token.i):
@@ -69,20 +80,25 @@ def _scene_noun(trigger: Any) -> Any | None:
     return None
 
 
-def attack_antecedent(doc: Document, event: Event) -> AttackReference | None:
-    """The sides of the earlier attack a definite attack noun refers back to, for an
-    attack whose sentence names no attacker."""
-    if event.type != "ASSAULT" or event.actor is not None:
+def event_antecedent(doc: Document, event: Event) -> EventReference | None:
+    """The sides of the earlier event a definite noun refers back to, for an event whose
+    sentence names no doer."""
+    if event.actor is not None:
         return None
     trigger = _trigger(doc, event)
     if trigger is None:
         return None
-    itself = _definite_attack(trigger)
-    if not itself and _scene_noun(trigger) is None:
-        return None
+    if event.type == "ASSAULT":
+        itself = _definite_attack(trigger)
+        if not itself and _scene_noun(trigger) is None:
+            return None
+    else:
+        itself = _definite_noun(trigger)
+        if not itself:
+            return None
     earlier = [
         e for e in doc.events
-        if e.type == "ASSAULT" and e.start < event.start and e.factual and e.actor is not None
+        if e.type == event.type and e.start < event.start and e.factual and e.actor is not None
         and not e.actor.inferred
     ]  # fmt: skip
     # The story's own attack, told first, is the one "the attack" names.
@@ -90,4 +106,4 @@ def attack_antecedent(doc: Document, event: Event) -> AttackReference | None:
     if told is None or told.actor is None:
         return None
     recipient = told.recipient if itself and event.recipient is None else None
-    return AttackReference(told.actor, recipient)
+    return EventReference(told.actor, recipient)
