@@ -55,3 +55,24 @@ def test_whose_members_are_the_body_the_clause_describes(code_as_evaluated: Code
         "The Ugandan police unit whose members met the witness opened an inquiry."
     )
     assert _actor_of(doc, "The Ugandan", "CONSULT") == ("UGA", "COP")
+
+
+def test_a_car_bomb_that_killed_is_an_unidentified_attacker(code_as_evaluated: Coder) -> None:
+    doc = code_as_evaluated("A car bomb killed nine soldiers at a checkpoint on Tuesday.")
+    killed = _assaults(doc, "A car bomb")
+    assert killed
+    assert all(e.actor is not None and e.actor.sector == "UAF" for e in killed)
+
+
+def test_killed_in_a_blast_is_an_unidentified_attacker(code_as_evaluated: Coder) -> None:
+    doc = code_as_evaluated("Two traders were killed in a roadside explosion on Tuesday.")
+    killed = _assaults(doc, "Two traders")
+    assert killed
+    assert all(e.actor is not None and e.actor.sector == "UAF" for e in killed)
+
+
+def test_a_crowd_counted_in_thousands_of_people_is_civilians(code_as_evaluated: Coder) -> None:
+    doc = code_as_evaluated("Hundreds of thousands of people marched through the capital.")
+    marched = [e for e in doc.events if e.type == "PROTEST"]
+    assert marched
+    assert all(e.actor is not None and e.actor.sector == "CVL" for e in marched)
