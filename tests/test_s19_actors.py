@@ -65,8 +65,8 @@ def test_a_car_bomb_that_killed_is_an_unidentified_attacker(code_as_evaluated: C
 
 
 def test_killed_in_a_blast_is_an_unidentified_attacker(code_as_evaluated: Coder) -> None:
-    doc = code_as_evaluated("Two traders were killed in a roadside explosion on Tuesday.")
-    killed = _assaults(doc, "Two traders")
+    doc = code_as_evaluated("A journalist was killed in a bomb blast in the market on Tuesday.")
+    killed = _assaults(doc, "A journalist")
     assert killed
     assert all(e.actor is not None and e.actor.sector == "UAF" for e in killed)
 
