@@ -7,6 +7,9 @@ An analyst codes such an attack as done by an unidentified armed party (UAF) of 
 place, not as done by no one; a weapon said to be a state's or a group's ("an Israeli
 rocket") has a country, and is left alone.
 
+An attack told as a state's ("US drone attacks killed eight", "killed in Israeli tank
+shelling") is its military's: ``state_attack_force`` gives the named state's MIL.
+
 ``weapon_attacker`` gives the attacker (UAF, marked ``inferred``; the ``actor_countries``
 stage gives it the country of the event's place) for an attack whose actor phrase is
 such a weapon, or that has none and whose "in"/"by" phrase names one.
@@ -19,7 +22,7 @@ from typing import Any
 
 from eventwire.model import Actor
 
-__all__ = ["weapon_attacker"]
+__all__ = ["state_attack_force", "weapon_attacker"]
 
 # Weapons and blasts that no one is named to have set off.
 _WEAPON_NOUNS = frozenset(
@@ -27,6 +30,15 @@ _WEAPON_NOUNS = frozenset(
      "grenade", "explosive", "explosives", "car-bomb"}
 )  # fmt: skip
 _WEAPON_PREPS = frozenset({"in", "by"})
+# Attacks a state's forces make: "US drone attacks", "Russian shelling", "Israeli fire".
+_FORCE_ATTACKS = frozenset(
+    {"attack", "strike", "airstrike", "shelling", "bombardment", "bombing", "raid",
+     "offensive", "fire", "gunfire", "artillery", "missile", "rocket", "drone", "shell"}
+)  # fmt: skip
+_NOT_STATES = frozenset({"IGO", "NGO"})
+_STATE_ENTITIES = frozenset({"NORP", "GPE"})
+_STATE_MODIFIERS = frozenset({"amod", "compound", "nmod", "poss"})
+_FORCES = "MIL"
 _UNIDENTIFIED = "UAF"
 
 
@@ -54,3 +66,25 @@ def weapon_attacker(trigger: Any, actor: Actor | None, actor_root: Any | None) -
                     return None  # "in an Israeli bombing": a state's
                 return Actor(text=obj.text, sector=_UNIDENTIFIED, inferred=True)
     return None
+
+
+def state_attack_force(actor: Actor, actor_root: Any | None) -> Actor | None:
+    """A state's military for an attack told as the state's ("US drone attacks killed",
+    "killed in Israeli tank shelling"): an attack noun with the state named and no
+    sector, else None."""
+    if actor.sector is not None or actor.country is None or actor.country in _NOT_STATES:
+        return None
+    if actor_root is None:
+        return None
+    nouns = [actor_root]
+    if actor_root.dep_ in ("amod", "compound", "nmod", "poss"):
+        nouns.append(actor_root.head)  # "Israeli | tank shelling"
+    if not any(n.pos_ == "NOUN" and n.lemma_.lower() in _FORCE_ATTACKS for n in nouns):
+        return None
+    if not any(_names_state(t) for n in nouns for t in n.subtree if t.i < n.i):
+        return None  # the state's name must stand before the attack noun itself
+    return replace(actor, sector=_FORCES)
+
+
+def _names_state(token: Any) -> bool:
+    return token.ent_type_ in _STATE_ENTITIES and token.dep_ in _STATE_MODIFIERS
