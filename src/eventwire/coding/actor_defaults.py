@@ -432,7 +432,6 @@ def person_sector(
             undergoer and word in _GROUP_PRONOUNS and event.type in _UNDERGOER_TYPES
         )
     else:
-        root = counted_noun(root)  # "thousands of people": the people counted
         person = (
             _is_people_word(root)
             or is_age_noun(root)
@@ -440,25 +439,3 @@ def person_sector(
             or _is_untitled_person(root, event)
         )
     return replace(actor, sector="CVL", inferred=True) if person else actor
-
-
-# Nouns that count what their "of" phrase names ("thousands of people", "dozens of
-# Kurds", "hundreds of thousands of protesters").
-_COUNTING_NOUNS = frozenset({"thousand", "hundred", "dozen", "million", "score", "ten"})
-
-
-def counted_noun(token: Any) -> Any:
-    """The noun a counting noun counts ("hundreds of thousands of people": "people"),
-    else ``token`` itself."""
-    while token.lemma_.lower() in _COUNTING_NOUNS or token.lower_ in _COUNTING_NOUNS:
-        counted = [
-            obj
-            for prep in token.children
-            if prep.dep_ == "prep" and prep.lower_ == "of"
-            for obj in prep.children
-            if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN", "NUM")
-        ]
-        if not counted:
-            return token
-        token = counted[0]
-    return token

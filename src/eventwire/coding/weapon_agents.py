@@ -5,10 +5,7 @@ device", "a journalist was killed in a car bomb explosion": the subject or the "
 "in" phrase of the attack is a bomb, a mine or a blast, and nobody is named who set it.
 An analyst codes such an attack as done by an unidentified armed party (UAF) of the
 place, not as done by no one; a weapon said to be a state's or a group's ("an Israeli
-rocket") has a country, and is left alone.
-
-An attack told as a state's ("US drone attacks killed eight", "killed in Israeli tank
-shelling") is its military's: ``state_attack_force`` gives the named state's MIL.
+bombing") has a country, and is left alone.
 
 ``weapon_attacker`` gives the attacker (UAF, marked ``inferred``; the ``actor_countries``
 stage gives it the country of the event's place) for an attack whose actor phrase is
@@ -22,7 +19,7 @@ from typing import Any
 
 from eventwire.model import Actor
 
-__all__ = ["state_attack_force", "weapon_attacker"]
+__all__ = ["weapon_attacker"]
 
 # Weapons and blasts that no one is named to have set off.
 _WEAPON_NOUNS = frozenset(
@@ -30,22 +27,20 @@ _WEAPON_NOUNS = frozenset(
      "grenade", "explosive", "explosives", "car-bomb"}
 )  # fmt: skip
 _WEAPON_PREPS = frozenset({"in", "by"})
-# Attacks a state's forces make: "US drone attacks", "Russian shelling", "Israeli fire".
-_FORCE_ATTACKS = frozenset(
-    {"attack", "strike", "airstrike", "shelling", "bombardment", "bombing", "raid",
-     "offensive", "fire", "gunfire", "artillery", "missile", "rocket", "drone", "shell"}
-)  # fmt: skip
-_NOT_STATES = frozenset({"IGO", "NGO"})
-_STATE_ENTITIES = frozenset({"NORP", "GPE"})
-_STATE_MODIFIERS = frozenset({"amod", "compound", "nmod", "poss"})
-_FORCES = "MIL"
 _UNIDENTIFIED = "UAF"
+_OWNER_DEPS = frozenset({"amod", "compound", "poss"})
+_OWNER_ENTITIES = frozenset({"NORP", "GPE", "ORG"})
 
 
 def _is_weapon(token: Any) -> bool:
     return token.pos_ in ("NOUN", "PROPN") and (
         token.lemma_.lower() in _WEAPON_NOUNS or token.lower_ in _WEAPON_NOUNS
     )
+
+
+def _owned(weapon: Any) -> bool:
+    """Whether a state or a group is named as the weapon's ("an Israeli bombing")."""
+    return any(c.dep_ in _OWNER_DEPS and c.ent_type_ in _OWNER_ENTITIES for c in weapon.children)
 
 
 def weapon_attacker(trigger: Any, actor: Actor | None, actor_root: Any | None) -> Actor | None:
@@ -61,30 +56,7 @@ def weapon_attacker(trigger: Any, actor: Actor | None, actor_root: Any | None) -
             continue
         for obj in child.children:
             if obj.dep_ == "pobj" and _is_weapon(obj):
-                if any(c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in
-                       ("NORP", "GPE", "ORG") for c in obj.children):
+                if _owned(obj):
                     return None  # "in an Israeli bombing": a state's
                 return Actor(text=obj.text, sector=_UNIDENTIFIED, inferred=True)
     return None
-
-
-def state_attack_force(actor: Actor, actor_root: Any | None) -> Actor | None:
-    """A state's military for an attack told as the state's ("US drone attacks killed",
-    "killed in Israeli tank shelling"): an attack noun with the state named and no
-    sector, else None."""
-    if actor.sector is not None or actor.country is None or actor.country in _NOT_STATES:
-        return None
-    if actor_root is None:
-        return None
-    nouns = [actor_root]
-    if actor_root.dep_ in ("amod", "compound", "nmod", "poss"):
-        nouns.append(actor_root.head)  # "Israeli | tank shelling"
-    if not any(n.pos_ == "NOUN" and n.lemma_.lower() in _FORCE_ATTACKS for n in nouns):
-        return None
-    if not any(_names_state(t) for n in nouns for t in n.subtree if t.i < n.i):
-        return None  # the state's name must stand before the attack noun itself
-    return replace(actor, sector=_FORCES)
-
-
-def _names_state(token: Any) -> bool:
-    return token.ent_type_ in _STATE_ENTITIES and token.dep_ in _STATE_MODIFIERS

@@ -147,10 +147,6 @@ class References:
                     break
         return code
 
-    def stands_for(self, code: PhraseCode, word: str, sentence: int) -> PhraseCode:
-        """``code`` (a pronoun ``word``, "it" or "they") as the actor it stands for."""
-        return self._pronoun(code, word, sentence, frozenset())
-
     def _pronoun(
         self, code: PhraseCode, word: str, sentence: int, excluded: frozenset[int]
     ) -> PhraseCode:

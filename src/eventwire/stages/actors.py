@@ -45,7 +45,6 @@ from eventwire.coding.home_officials import is_office_title, is_unnamed_local, w
 from eventwire.coding.person_offices import PersonMention, spread_offices
 from eventwire.model import ARTICLE_ZONES, Document
 from eventwire.stages.actor_references import PRONOUNS, References
-from eventwire.stages.member_references import member_body
 from eventwire.stages.registry import stage
 
 # Dependency labels of the phrases that can be actors.
@@ -97,7 +96,6 @@ def code_actors(doc: Document) -> Document:
                 first, token, number
             )
             code = members[0] if members else references.resolve(first, token, number)
-            code = member_body(references, code, token, number)  # "its members"
             references.remember(code, token, number, members)
             if code.person and code.actor.country is None:
                 unknown.append((len(doc.actors), code))

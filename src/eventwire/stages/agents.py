@@ -29,8 +29,7 @@ from typing import Any
 
 from eventwire.coding.actor_defaults import person_sector
 from eventwire.coding.actors import code_phrase
-from eventwire.coding.event_antecedents import event_antecedent
-from eventwire.coding.weapon_agents import state_attack_force, weapon_attacker
+from eventwire.coding.weapon_agents import weapon_attacker
 from eventwire.model import Actor, Document, Event
 from eventwire.stages.registry import stage
 
@@ -282,12 +281,3 @@ def _infer_agent(doc: Document, event: Event) -> None:
         if trigger is not None:
             # "A car bomb killed 13 soldiers": an unidentified attacker
             event.actor = weapon_attacker(trigger, event.actor, root) or event.actor
-        if event.actor is not None:
-            # "US drone attacks killed eight": the state's forces
-            event.actor = state_attack_force(event.actor, root) or event.actor
-    told = event_antecedent(doc, event)
-    if told is not None:
-        # "The attack, condemned by ...": the event told before, by its doer.
-        event.actor = replace(told.actor)
-        if told.recipient is not None:
-            event.recipient = replace(told.recipient)
