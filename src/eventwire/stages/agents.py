@@ -29,7 +29,6 @@ from typing import Any
 
 from eventwire.coding.actor_defaults import person_sector
 from eventwire.coding.actors import code_phrase
-from eventwire.coding.weapon_agents import weapon_attacker
 from eventwire.model import Actor, Document, Event
 from eventwire.stages.registry import stage
 
@@ -273,11 +272,3 @@ def _infer_agent(doc: Document, event: Event) -> None:
             trigger = _token_at(doc.spacy_doc, event.trigger_start, event.trigger_end)
             if trigger is not None:
                 event.actor = noun_phrase_agent(doc, trigger)
-    if event.type == "ASSAULT":
-        trigger = _token_at(doc.spacy_doc, event.trigger_start, event.trigger_end)
-        root = None
-        if event.actor is not None:
-            root = _token_at(doc.spacy_doc, event.actor.start, event.actor.end)
-        if trigger is not None:
-            # "A car bomb killed 13 soldiers": an unidentified attacker
-            event.actor = weapon_attacker(trigger, event.actor, root) or event.actor
