@@ -56,6 +56,7 @@ from itertools import pairwise
 from typing import Any
 
 from eventwire.coding.headline_reading import is_title_case, proper_words, sentence_case
+from eventwire.coding.other_years import other_year
 from eventwire.coding.tallies import is_tally
 from eventwire.coding.tolls import Statement, sentence_figures, statements
 from eventwire.geodesy import haversine_km
@@ -231,9 +232,11 @@ def title_spans(doc: Document) -> list[Any]:
     return list(load_nlp()(title).sents)
 
 
-def article_toll(doc: Document, skip: set[int]) -> Toll:
+def article_toll(doc: Document, skip: set[int], year: int | None = None) -> Toll:
     """The incident's figures from the casualty statements of ``doc``'s sentences,
-    leaving out the sentences starting at the offsets in ``skip``."""
+    leaving out the sentences starting at the offsets in ``skip`` and, when the
+    incident's ``year`` is known, those that name another year ("a July 2014 shooting
+    that left a girl dead": another incident)."""
     spacy_doc = doc.spacy_doc
     dead: int | None = None
     hurt = shot = 0
@@ -247,7 +250,7 @@ def article_toll(doc: Document, skip: set[int]) -> Toll:
         if span is not None:
             spans.append(((sentence.start, sentence.end), span))
     for where, span in spans:
-        if is_period(span):
+        if is_period(span) or (year is not None and other_year(span, year)):
             continue
         found: list[Statement] = statements(span)
         if is_tally(span.doc, found):
@@ -299,7 +302,8 @@ def fold_incidents(doc: Document) -> Document:
         and e is not main
         and (HISTORICAL in e.contexts or (e.factual and not _same_sides(main, e)))
     }
-    toll = article_toll(doc, others - {main.start})
+    year = main.date.year if main.date and not main.date_from_publication else None
+    toll = article_toll(doc, others - {main.start}, year)
     main.dead = _raise(main.dead, toll.dead)
     main.injured = _raise(main.injured, toll.injured)
     _date_incident(doc, main, toll)
