@@ -1,5 +1,5 @@
-"""An incident's toll leaves out sentences dated to another year (sentences are the
-project's own)."""
+"""An incident's toll leaves out sentences dated to another year, and the ones its telling
+says were shot who died are not also injured (sentences are the project's own)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 
 from eventwire.coding.other_years import other_year
 from eventwire.model import Document, RawDocument
-from eventwire.stages.incidents import main_attack
+from eventwire.stages.incidents import Toll, incident_injured, main_attack
 
 
 def _run(text: str, title: str | None = None) -> Document:
@@ -38,3 +38,13 @@ def test_another_years_toll_is_not_the_incidents(nlp: Any) -> None:
     assert main is not None, [(e.type, e.sentence) for e in doc.events]
     assert (main.dead or 0) == 0
     assert main.injured == 1
+
+
+def test_the_ones_shot_who_died_are_not_also_injured() -> None:
+    # "a hunter was shot" (the telling's own 1 injured) beside "one person is dead"
+    assert incident_injured(1, Toll(dead=1, injured=0)) == 0
+    # "two men were shot" beside "one of them died": one injured
+    assert incident_injured(2, Toll(dead=1, injured=1)) == 1
+    # more injured than the dead explain: the telling's own figure stands
+    assert incident_injured(3, Toll(dead=1, injured=1)) == 3
+    assert incident_injured(1, Toll(dead=None, injured=None)) == 1

@@ -270,6 +270,16 @@ def article_toll(doc: Document, skip: set[int], year: int | None = None) -> Toll
     return Toll(dead, injured, tuple(telling))
 
 
+def incident_injured(own: int | None, toll: Toll) -> int | None:
+    """The incident's injured: the toll's, or the telling's own when larger, unless the
+    toll counts the ones the telling says were shot among its dead ("a hunter was shot"
+    beside "one person is dead": the one shot died, no one was hurt)."""
+    hurt, dead = toll.injured, toll.dead or 0
+    if own is not None and hurt is not None and hurt < own <= hurt + dead:
+        return hurt
+    return _raise(own, toll.injured)
+
+
 def _raise(value: int | None, floor: int | None) -> int | None:
     if floor is None:
         return value
@@ -305,7 +315,7 @@ def fold_incidents(doc: Document) -> Document:
     year = main.date.year if main.date and not main.date_from_publication else None
     toll = article_toll(doc, others - {main.start}, year)
     main.dead = _raise(main.dead, toll.dead)
-    main.injured = _raise(main.injured, toll.injured)
+    main.injured = incident_injured(main.injured, toll)
     _date_incident(doc, main, toll)
     _place_incident(doc, main)
     return doc
