@@ -20,7 +20,9 @@ event, and that event's dead and injured are the figures for the whole incident:
   attacks by or on other sides, sentences about a period ("104 people shot this year", "so
   far", "since January") and tallies told over a period or over several attacks ("six
   injured in violent weekend", "three wounded in separate shootings";
-  ``coding/tallies.py``). Within a sentence, statements about different victims add
+  ``coding/tallies.py``), and, once the incident's year is told, sentences dated to
+  another year ("a June 2013 shooting that left three dead"; ``coding/other_years.py``).
+  Within a sentence, statements about different victims add
   up ("killed her daughter and two grandchildren before turning the gun on herself":
   3; the injured of one sentence do not add up); between sentences the largest figure
   stands, because in one article the smaller
@@ -36,7 +38,8 @@ event, and that event's dead and injured are the figures for the whole incident:
   outside its sentence takes the place a folded telling names in its own sentence.
 - The injured are the largest figure said to be wounded, injured or hurt, or, when
   larger, the number said to be shot less the dead ("four people were shot, one died":
-  3 injured).
+  3 injured); a telling's own injured give way to these when the dead account for the
+  difference ("a hunter was shot" beside "one person is dead": none injured).
 
 The event keeps its own clause's figure when the article gives no larger one.
 
