@@ -20,7 +20,9 @@ event, and that event's dead and injured are the figures for the whole incident:
   attacks by or on other sides, sentences about a period ("104 people shot this year", "so
   far", "since January") and tallies told over a period or over several attacks ("six
   injured in violent weekend", "three wounded in separate shootings";
-  ``coding/tallies.py``). Within a sentence, statements about different victims add
+  ``coding/tallies.py``), and, once the incident's year is told, sentences dated to
+  another year ("a June 2013 shooting that left three dead"; ``coding/other_years.py``).
+  Within a sentence, statements about different victims add
   up ("killed her daughter and two grandchildren before turning the gun on herself":
   3; the injured of one sentence do not add up); between sentences the largest figure
   stands, because in one article the smaller
@@ -36,7 +38,8 @@ event, and that event's dead and injured are the figures for the whole incident:
   outside its sentence takes the place a folded telling names in its own sentence.
 - The injured are the largest figure said to be wounded, injured or hurt, or, when
   larger, the number said to be shot less the dead ("four people were shot, one died":
-  3 injured).
+  3 injured); a telling's own injured give way to these when the dead account for the
+  difference ("a hunter was shot" beside "one person is dead": none injured).
 
 The event keeps its own clause's figure when the article gives no larger one.
 
@@ -56,6 +59,7 @@ from itertools import pairwise
 from typing import Any
 
 from eventwire.coding.headline_reading import is_title_case, proper_words, sentence_case
+from eventwire.coding.other_years import other_year
 from eventwire.coding.tallies import is_tally
 from eventwire.coding.tolls import Statement, sentence_figures, statements
 from eventwire.geodesy import haversine_km
@@ -231,9 +235,11 @@ def title_spans(doc: Document) -> list[Any]:
     return list(load_nlp()(title).sents)
 
 
-def article_toll(doc: Document, skip: set[int]) -> Toll:
+def article_toll(doc: Document, skip: set[int], year: int | None = None) -> Toll:
     """The incident's figures from the casualty statements of ``doc``'s sentences,
-    leaving out the sentences starting at the offsets in ``skip``."""
+    leaving out the sentences starting at the offsets in ``skip`` and, when the
+    incident's ``year`` is known, those that name another year ("a July 2014 shooting
+    that left a girl dead": another incident)."""
     spacy_doc = doc.spacy_doc
     dead: int | None = None
     hurt = shot = 0
@@ -247,7 +253,7 @@ def article_toll(doc: Document, skip: set[int]) -> Toll:
         if span is not None:
             spans.append(((sentence.start, sentence.end), span))
     for where, span in spans:
-        if is_period(span):
+        if is_period(span) or (year is not None and other_year(span, year)):
             continue
         found: list[Statement] = statements(span)
         if is_tally(span.doc, found):
@@ -265,6 +271,16 @@ def article_toll(doc: Document, skip: set[int]) -> Toll:
     if dead is None and said_hurt:
         dead = 0
     return Toll(dead, injured, tuple(telling))
+
+
+def incident_injured(own: int | None, toll: Toll) -> int | None:
+    """The incident's injured: the toll's, or the telling's own when larger, unless the
+    toll counts the ones the telling says were shot among its dead ("a hunter was shot"
+    beside "one person is dead": the one shot died, no one was hurt)."""
+    hurt, dead = toll.injured, toll.dead or 0
+    if own is not None and hurt is not None and hurt < own <= hurt + dead:
+        return hurt
+    return _raise(own, toll.injured)
 
 
 def _raise(value: int | None, floor: int | None) -> int | None:
@@ -299,9 +315,10 @@ def fold_incidents(doc: Document) -> Document:
         and e is not main
         and (HISTORICAL in e.contexts or (e.factual and not _same_sides(main, e)))
     }
-    toll = article_toll(doc, others - {main.start})
+    year = main.date.year if main.date and not main.date_from_publication else None
+    toll = article_toll(doc, others - {main.start}, year)
     main.dead = _raise(main.dead, toll.dead)
-    main.injured = _raise(main.injured, toll.injured)
+    main.injured = incident_injured(main.injured, toll)
     _date_incident(doc, main, toll)
     _place_incident(doc, main)
     return doc
