@@ -339,7 +339,7 @@ def test_the_sentences_that_tell_the_call_for_help(sentence: str, expected: bool
     ],
 )
 def test_a_spans_date_entities_are_those_spacy_lists(nlp: Any, text: str) -> None:
-    from eventwire.stages.incidents import _date_entities
+    from eventwire.stages.incident_toll import _date_entities
 
     doc = nlp(text)
     for start in range(len(doc)):
@@ -350,7 +350,7 @@ def test_a_spans_date_entities_are_those_spacy_lists(nlp: Any, text: str) -> Non
 
 
 def test_a_tally_over_past_years_is_a_period(nlp: Any) -> None:
-    from eventwire.stages.incidents import is_period
+    from eventwire.stages.incident_toll import is_period
 
     assert is_period(nlp("Over the past two years, 40 people were killed in the city.")[:])
     assert not is_period(nlp("Police said the man was shot on Friday night.")[:])

@@ -8,7 +8,8 @@ from typing import Any
 
 from eventwire.coding.other_years import other_year
 from eventwire.model import Document, RawDocument
-from eventwire.stages.incidents import Toll, incident_injured, main_attack
+from eventwire.stages.incident_toll import Toll, incident_injured
+from eventwire.stages.incidents import main_attack
 
 
 def _run(text: str, title: str | None = None) -> Document:

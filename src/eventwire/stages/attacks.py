@@ -15,7 +15,8 @@ from eventwire.coding import lexicon
 from eventwire.coding.non_events import non_event_reason
 from eventwire.coding.tolls import ATTACK_LEMMAS, sentence_figures, statements
 from eventwire.model import Document, Event, Zone
-from eventwire.stages.incidents import TOLD_ZONES, is_period, main_attack
+from eventwire.stages.incident_toll import TOLD_ZONES, is_period
+from eventwire.stages.incidents import main_attack
 from eventwire.stages.registry import stage
 
 # The confidence of an attack coded from its toll alone (no trigger of the events stage).

@@ -33,7 +33,7 @@ from eventwire.coding.victims import count_phrase
 from eventwire.model import Actor, Document, Event
 from eventwire.stages.agents import noun_phrase_agent
 from eventwire.stages.factuality import judge_events
-from eventwire.stages.incidents import TOLD_ZONES, is_period
+from eventwire.stages.incident_toll import TOLD_ZONES, is_period
 from eventwire.stages.registry import stage
 
 # Where an attack that killed is named after a death word: "died in / succumbed to /

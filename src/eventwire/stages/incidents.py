@@ -13,7 +13,8 @@ event, and that event's dead and injured are the figures for the whole incident:
   officer who shot the attacker is another event), dated within a
   day of it (or undated), placed within 50 km (or unplaced). A folded telling is kept
   in ``Event.retold`` and stored as another mention of the same event.
-- The toll comes from every casualty statement of the article (``eventwire.coding.tolls``),
+- The toll comes from every casualty statement of the article (``eventwire.coding.tolls``,
+  gathered by ``stages/incident_toll.py``),
   sentence by sentence, the title included when the source gives one that the text
   leaves out (a feed item's title: "Teen Killed, Another Wounded in St. Paul Shooting"),
   leaving out the sentences of summaries of the past, of
@@ -50,18 +51,10 @@ incident has an event to carry its figures.
 
 from __future__ import annotations
 
-import re
-import weakref
 from collections import Counter
-from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
-from typing import Any
 
-from eventwire.coding.headline_reading import is_title_case, proper_words, sentence_case
-from eventwire.coding.other_years import other_year
-from eventwire.coding.tallies import is_tally
-from eventwire.coding.tolls import Statement, sentence_figures, statements
 from eventwire.geodesy import haversine_km
 from eventwire.model import (
     Actor,
@@ -75,30 +68,20 @@ from eventwire.model import (
 )
 from eventwire.stages.dates import bare_clock_times, is_response, is_told_day
 from eventwire.stages.factuality import HISTORICAL
+from eventwire.stages.incident_toll import (
+    TOLD_ZONES,
+    Toll,
+    article_toll,
+    incident_injured,
+    is_period,
+)
 from eventwire.stages.registry import stage
 from eventwire.timex.normalize import calendar_date
 
 _SAME_PLACE_KM = 50.0
 _SAME_DAYS = 1
-# The zones where an article tells its incident.
-TOLD_ZONES = frozenset({Zone.TITLE, Zone.CAPTION, Zone.BODY})
-# A time expression that makes a sentence a tally over a period, or the telling of
-# something long past ("a year and a half ago"), not of this incident.
-_PERIOD = re.compile(
-    r"\b(?:this|last|past|previous)\b.*\b(?:year|month|week|decade)s?\b|\bso far\b|\bsince\b"
-    r"|\b(?:year|month|decade)s?\b.*\bago\b"
-)
 # The lead: the sentences of an article that tell its news first.
 _LEAD_SENTENCES = 4
-
-
-@dataclass(frozen=True, slots=True)
-class Toll:
-    """An incident's figures from the whole article (None: the article says none)."""
-
-    dead: int | None
-    injured: int | None
-    sentences: tuple[tuple[int, int], ...] = ()  # the sentences that gave a figure
 
 
 def main_attack(events: list[Event]) -> Event | None:
@@ -171,116 +154,6 @@ def _may_be_same_time(main: Event, other: Event) -> bool:
     if main.date is None or other.date is None or other.date_from_publication:
         return True
     return abs((main.date - other.date).days) <= _SAME_DAYS
-
-
-def is_period(span: Any) -> bool:
-    """Whether ``span`` names a period or a time long past (a tally, not this incident).
-    Several stages ask it of the same sentences: the answer is kept per Doc and span."""
-    known = _PERIOD_SPANS.get(span.doc)
-    if known is None:
-        known = _PERIOD_SPANS[span.doc] = {}
-    key = (span.start, span.end)
-    answer = known.get(key)
-    if answer is None:
-        answer = known[key] = _names_period(span)
-    return answer
-
-
-# ``is_period`` answers by Doc (kept while the Doc lives) and token range.
-_PERIOD_SPANS: weakref.WeakKeyDictionary[Any, dict[tuple[int, int], bool]] = (
-    weakref.WeakKeyDictionary()
-)
-
-
-def _names_period(span: Any) -> bool:
-    if not any(token.ent_type_ == "DATE" for token in span):
-        return False  # the cheap test first
-    return any(_PERIOD.search(ent.text.lower()) for ent in _date_entities(span))
-
-
-def _date_entities(span: Any) -> list[Any]:
-    """The DATE entities wholly inside ``span``, as ``span.ents`` gives them (as spans
-    without their label), read from the span's own tokens: ``span.ents`` first builds
-    every entity of the whole Doc, at every call."""
-    doc = span.doc
-    found: list[Any] = []
-    i = span.start
-    while i < span.end:
-        token = doc[i]
-        if token.ent_iob_ != "B" or not token.ent_type_:
-            i += 1
-            continue
-        end = i + 1
-        while end < len(doc) and doc[end].ent_iob_ == "I":
-            end += 1
-        if end > span.end:
-            break  # runs past the span: not inside it
-        if token.ent_type_ == "DATE":
-            found.append(doc[i:end])
-        i = end
-    return found
-
-
-def title_spans(doc: Document) -> list[Any]:
-    """The parse of a title the source gave but the text does not hold (a feed item's
-    title beside its body): the headline tells the toll too ("Teen Killed, Another
-    Wounded in St. Paul Shooting"). Empty when the text holds its title."""
-    from eventwire.stages.parse import load_nlp
-
-    title = doc.article.title.strip() if doc.article and doc.article.title else ""
-    if not title or any(s.zone is Zone.TITLE for s in doc.sentences):
-        return []
-    if is_title_case(title):
-        title = sentence_case(title, proper_words(doc.article.body if doc.article else ""))
-    return list(load_nlp()(title).sents)
-
-
-def article_toll(doc: Document, skip: set[int], year: int | None = None) -> Toll:
-    """The incident's figures from the casualty statements of ``doc``'s sentences,
-    leaving out the sentences starting at the offsets in ``skip`` and, when the
-    incident's ``year`` is known, those that name another year ("a July 2014 shooting
-    that left a girl dead": another incident)."""
-    spacy_doc = doc.spacy_doc
-    dead: int | None = None
-    hurt = shot = 0
-    said_hurt = False
-    telling: list[tuple[int, int]] = []
-    spans: list[tuple[tuple[int, int] | None, Any]] = [(None, s) for s in title_spans(doc)]
-    for sentence in doc.sentences:
-        if sentence.zone not in TOLD_ZONES or sentence.start in skip:
-            continue
-        span = spacy_doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-        if span is not None:
-            spans.append(((sentence.start, sentence.end), span))
-    for where, span in spans:
-        if is_period(span) or (year is not None and other_year(span, year)):
-            continue
-        found: list[Statement] = statements(span)
-        if is_tally(span.doc, found):
-            continue
-        if found and where is not None:
-            telling.append(where)
-        figures = sentence_figures(found)
-        if figures.dead:
-            dead = max(dead or 0, figures.dead)
-        if any(s.kind == "injured" for s in found):
-            said_hurt = True
-            hurt = max(hurt, figures.hurt)
-            shot = max(shot, figures.hit)
-    injured = max(hurt, shot - (dead or 0)) if said_hurt else None
-    if dead is None and said_hurt:
-        dead = 0
-    return Toll(dead, injured, tuple(telling))
-
-
-def incident_injured(own: int | None, toll: Toll) -> int | None:
-    """The incident's injured: the toll's, or the telling's own when larger, unless the
-    toll counts the ones the telling says were shot among its dead ("a hunter was shot"
-    beside "one person is dead": the one shot died, no one was hurt)."""
-    hurt, dead = toll.injured, toll.dead or 0
-    if own is not None and hurt is not None and hurt < own <= hurt + dead:
-        return hurt
-    return _raise(own, toll.injured)
 
 
 def _raise(value: int | None, floor: int | None) -> int | None:
