@@ -1,9 +1,13 @@
-"""Parsed body text with named entities set by hand, shared by the place tests (the
-parser's own entities vary with the model; these tests are about what follows)."""
+"""Documents for the tests: parsed body text with named entities set by hand, shared by
+the place tests (the parser's own entities vary with the model; these tests are about
+what follows), events on a trigger word, and an article run through the whole
+pipeline (``pipeline_doc``)."""
 
 from __future__ import annotations
 
-from eventwire.model import Article, Document, Event, Span, Zone
+from datetime import date
+
+from eventwire.model import Article, Document, Event, RawDocument, Span, Zone
 from eventwire.stages.parse import parse
 from eventwire.stages.places import place_events, places
 
@@ -59,3 +63,16 @@ def event_places(text: str, *triggers: str) -> list[str | None]:
     doc.events = [trigger_event(doc, trigger) for trigger in triggers]
     place_events(doc, list(doc.places))
     return [e.place.name if e.place is not None else None for e in doc.events]
+
+
+def pipeline_doc(text: str, title: str | None = None, published: str = "2016-07-25") -> Document:
+    """``text`` (with ``title``, published on ``published``) run through the default
+    pipeline as one article."""
+    from eventwire.run.pipeline import default_pipeline
+
+    raw = RawDocument(
+        text=text, origin="<test>", title=title, published=date.fromisoformat(published)
+    )
+    docs = default_pipeline().process_raw(raw)
+    assert len(docs) == 1
+    return docs[0]

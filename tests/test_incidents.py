@@ -10,7 +10,8 @@ import pytest
 
 from eventwire.coding.tolls import statements
 from eventwire.coding.victims import count_victims
-from eventwire.model import Document, Event, RawDocument
+from eventwire.model import Document, Event
+from labelled_docs import pipeline_doc
 
 Coder = Callable[[str], Document]
 
@@ -87,19 +88,6 @@ def test_coordinated_victims_add_up(nlp: Any) -> None:
     assert count_victims(subject) == 2
 
 
-def _run(text: str, title: str | None = None, published: str = "2016-07-25") -> Document:
-    from datetime import date
-
-    from eventwire.run.pipeline import default_pipeline
-
-    raw = RawDocument(
-        text=text, origin="<test>", title=title, published=date.fromisoformat(published)
-    )
-    docs = default_pipeline().process_raw(raw)
-    assert len(docs) == 1
-    return docs[0]
-
-
 def _attacks(doc: Document) -> list[Event]:
     return [e for e in doc.events if e.type == "ASSAULT" and e.factual]
 
@@ -115,7 +103,7 @@ STORY = (
 
 
 def test_one_incident_is_one_event_with_its_total(nlp: Any) -> None:
-    doc = _run(STORY, title="Gunman kills four at apartment complex")
+    doc = pipeline_doc(STORY, title="Gunman kills four at apartment complex")
     attacks = _attacks(doc)
     assert len(attacks) == 1, [(e.sentence, e.dead) for e in attacks]
     attack = attacks[0]
@@ -126,7 +114,9 @@ def test_one_incident_is_one_event_with_its_total(nlp: Any) -> None:
 
 def test_the_incident_is_dated_to_when_it_happened(nlp: Any) -> None:
     # a Monday article: "Saturday night" is the Saturday before, not the publication day
-    doc = _run(STORY, title="Gunman kills four at apartment complex", published="2016-07-25")
+    doc = pipeline_doc(
+        STORY, title="Gunman kills four at apartment complex", published="2016-07-25"
+    )
     attack = _attacks(doc)[0]
     assert str(attack.date) == "2016-07-23"
     assert not attack.date_from_publication
@@ -138,7 +128,7 @@ def test_a_partial_count_does_not_lower_the_total(nlp: Any) -> None:
         "Police said one of the victims was shot dead as he tried to flee.\n\n"
         "The bartender was wounded."
     )
-    attack = _attacks(_run(text))[0]
+    attack = _attacks(pipeline_doc(text))[0]
     assert attack.dead == 3
     assert attack.injured == 1
 
@@ -148,14 +138,14 @@ def test_a_tally_over_a_year_is_not_the_incident(nlp: Any) -> None:
         "Two men were wounded in a shooting in Toledo on Sunday.\n\n"
         "There have been 104 people shot in Toledo so far this year."
     )
-    attack = _attacks(_run(text))[0]
+    attack = _attacks(pipeline_doc(text))[0]
     assert attack.injured == 2
 
 
 def test_the_store_keeps_every_telling_as_a_mention(tmp_path: Any, nlp: Any) -> None:
     from eventwire.store import EventFilter, Store
 
-    doc = _run(STORY, title="Gunman kills four at apartment complex")
+    doc = pipeline_doc(STORY, title="Gunman kills four at apartment complex")
     with Store(tmp_path / "e.db") as store:
         store.add_document(doc)
         events = [e for e in store.events(EventFilter(limit=100)) if e.type == "ASSAULT"]
@@ -170,7 +160,7 @@ def test_no_place_from_a_persons_name(nlp: Any) -> None:
         "Police in Culpeper named the gunman as Mark Logan on Sunday.\n\n"
         "Logan shot his wife and then himself, police said."
     )
-    doc = _run(text)
+    doc = pipeline_doc(text)
     attack = _attacks(doc)[0]
     assert attack.place is not None
     assert attack.place.name == "Culpeper"
@@ -181,7 +171,7 @@ def test_the_answer_to_an_attack_is_an_event_of_its_own(nlp: Any) -> None:
         "A man with a knife wounded a police officer outside the ministry in Belgrade on "
         "Saturday.\n\nThe officer responded by fatally shooting the attacker."
     )
-    attacks = _attacks(_run(text, published="2024-06-29"))
+    attacks = _attacks(pipeline_doc(text, published="2024-06-29"))
     assert len(attacks) == 2
     wounding, shooting = attacks
     assert (wounding.dead or 0, wounding.injured) == (0, 1)
@@ -193,7 +183,7 @@ def test_parquet_keeps_every_telling_as_a_mention(tmp_path: Any, nlp: Any) -> No
 
     from eventwire.store.parquet import ParquetSink
 
-    doc = _run(STORY, title="Gunman kills four at apartment complex")
+    doc = pipeline_doc(STORY, title="Gunman kills four at apartment complex")
     attack = _attacks(doc)[0]
     with ParquetSink(tmp_path / "out") as sink:
         sink.add(doc)
@@ -218,7 +208,7 @@ def test_a_title_the_text_leaves_out_tells_the_toll() -> None:
         "Police said the gunman opened fire near a gas station on Main Street in Dayton, "
         "Ohio, on Friday night.\n\nOne of the victims was shot in the chest."
     )
-    main = _attacks(_run(text, title="Man Killed, Another Wounded in Dayton Shooting"))[0]
+    main = _attacks(pipeline_doc(text, title="Man Killed, Another Wounded in Dayton Shooting"))[0]
     assert (main.dead, main.injured) == (1, 1)
 
 
@@ -227,7 +217,7 @@ def test_an_attack_dated_to_a_week_takes_the_day_a_telling_names() -> None:
         "A man who was shot earlier this week in Dayton, Ohio, has died.\n\n"
         "The man was shot Tuesday afternoon outside a store on Main Street, police said."
     )
-    main = _attacks(_run(text, published="2016-07-29"))[0]
+    main = _attacks(pipeline_doc(text, published="2016-07-29"))[0]
     assert str(main.date) == "2016-07-26"
 
 
@@ -236,7 +226,7 @@ def test_an_attack_placed_in_a_state_takes_the_town_the_article_names_there() ->
         "A boy was shot and killed at a gun range in northern Iowa on Saturday.\n\n"
         "The range lies just east of Garner, the sheriff said. Garner is a small town."
     )
-    main = _attacks(_run(text))[0]
+    main = _attacks(pipeline_doc(text))[0]
     assert main.place is not None and main.place.name == "Garner"
 
 
@@ -247,13 +237,13 @@ def test_a_day_of_telling_does_not_date_the_attack() -> None:
         "Dayton, Ohio.\n\n"
         "Police said the three men were shot Monday night after an argument."
     )
-    main = _attacks(_run(text, published="2016-07-29"))[0]
+    main = _attacks(pipeline_doc(text, published="2016-07-29"))[0]
     assert str(main.date) == "2016-07-25"
 
 
 def test_a_day_of_telling_dates_the_attack_when_nothing_else_does() -> None:
     text = "Police said Thursday that two men were shot near a park in Dayton, Ohio."
-    main = _attacks(_run(text, published="2016-07-29"))[0]
+    main = _attacks(pipeline_doc(text, published="2016-07-29"))[0]
     assert str(main.date) == "2016-07-28"
 
 
@@ -266,7 +256,7 @@ def test_a_teaser_before_the_body_does_not_date_the_attack() -> None:
         "The boy was hit on Saturday afternoon on Main Street, the coroner said.\n\n"
         "Church members remembered him as a happy child."
     )
-    main = _attacks(_run(text, published="2014-09-15"))[0]
+    main = _attacks(pipeline_doc(text, published="2014-09-15"))[0]
     assert str(main.date) == "2014-09-13"
 
 
@@ -281,7 +271,7 @@ def test_the_call_for_help_dates_the_attack() -> None:
         "Deputies responded to a 911 call from the home on Saturday morning and found the "
         "man dead."
     )
-    main = _attacks(_run(text, published="2016-07-26"))[0]
+    main = _attacks(pipeline_doc(text, published="2016-07-26"))[0]
     assert str(main.date) == "2016-07-23"
     assert not main.date_from_publication
 
@@ -296,7 +286,7 @@ def test_a_sentence_after_a_time_long_past_does_not_date_the_attack() -> None:
         "Last year, less than a mile away, a boy shot himself with a gun he found.\n\n"
         "He died at the hospital on May 2, 2015."
     )
-    main = _attacks(_run(text, published="2016-03-14"))[0]
+    main = _attacks(pipeline_doc(text, published="2016-03-14"))[0]
     assert str(main.date) == "2016-03-11"
 
 
@@ -307,7 +297,7 @@ def test_a_clock_time_with_no_day_names_no_day() -> None:
         "Officers were called to the bar at 10:26 p.m. after a fight.\n\n"
         "The fight had started on Saturday night, a witness said."
     )
-    main = _attacks(_run(text, published="2016-07-26"))[0]
+    main = _attacks(pipeline_doc(text, published="2016-07-26"))[0]
     assert str(main.date) == "2016-07-23"
 
 

@@ -5,20 +5,19 @@ a doubted name near the article's sure place is kept."""
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
 
 from eventwire.stages.place_roles import in_a_name, surnames
 from eventwire.stages.places import place_events
 from labelled_docs import placed_body, trigger_event
 
 
-def test_a_place_after_in_stays_a_place_though_a_person_bears_its_name(nlp: Any) -> None:
+def test_a_place_after_in_stays_a_place_though_a_person_bears_its_name() -> None:
     doc = placed_body("Police said two men were shot in Dayton on Friday. Dayton said nothing.")
     dayton = next(p for p in doc.places if p.text == "Dayton")
     assert not in_a_name(doc, dayton, surnames(doc))
 
 
-def test_a_doubted_name_near_the_sure_place_is_kept(nlp: Any) -> None:
+def test_a_doubted_name_near_the_sure_place_is_kept() -> None:
     doc = placed_body("Police in Kentucky are investigating. A boy was shot at a home in Hazard.")
     pool = [replace(p, confidence=0.45) if p.text == "Hazard" else p for p in doc.places]
     if not any(p.text == "Hazard" for p in pool):

@@ -4,7 +4,6 @@ town, for an event done in the world (``stages/place_refine.py``)."""
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
 
 from eventwire.stages.places import place_events
 from labelled_docs import placed_body, trigger_event
@@ -15,14 +14,14 @@ _TEXT = (
 )
 
 
-def test_a_country_narrowed_by_the_next_sentence_gives_way_to_the_town(nlp: Any) -> None:
+def test_a_country_narrowed_by_the_next_sentence_gives_way_to_the_town() -> None:
     doc = placed_body(_TEXT)
     doc.events = [trigger_event(doc, "killed")]
     place_events(doc, list(doc.places))
     assert doc.events[0].place is not None and doc.events[0].place.name == "Kayseri"
 
 
-def test_a_statement_keeps_its_country(nlp: Any) -> None:
+def test_a_statement_keeps_its_country() -> None:
     doc = placed_body(_TEXT)
     event = replace(trigger_event(doc, "killed"), type="ACCUSE")
     doc.events = [event]
@@ -30,7 +29,7 @@ def test_a_statement_keeps_its_country(nlp: Any) -> None:
     assert doc.events[0].place is not None and doc.events[0].place.name == "Turkey"
 
 
-def test_a_town_of_another_country_does_not_narrow(nlp: Any) -> None:
+def test_a_town_of_another_country_does_not_narrow() -> None:
     doc = placed_body(
         "A car bomb in central Turkey killed 13 soldiers on Saturday. Leaders met in "
         "Berlin later, officials said.",
@@ -40,7 +39,7 @@ def test_a_town_of_another_country_does_not_narrow(nlp: Any) -> None:
     assert doc.events[0].place is not None and doc.events[0].place.name == "Turkey"
 
 
-def test_a_country_named_plainly_stays(nlp: Any) -> None:
+def test_a_country_named_plainly_stays() -> None:
     doc = placed_body(
         "Officials in Turkey have arrested thousands of opponents since the coup. A "
         "teacher was arrested in the city of Izmir last week.",

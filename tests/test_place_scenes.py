@@ -4,7 +4,6 @@ a country that is a side of the event, place no event (``stages/place_scenes.py`
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
 
 import pytest
 
@@ -33,7 +32,7 @@ from labelled_docs import placed_body, trigger_event
     ],
 )  # fmt: skip
 def test_a_mention_that_is_no_scene_yields_to_the_place_of_the_event(
-    nlp: Any, text: str, trigger: str, expected: str
+    text: str, trigger: str, expected: str
 ) -> None:
     doc = placed_body(text)
     doc.events = [trigger_event(doc, trigger)]
@@ -41,7 +40,7 @@ def test_a_mention_that_is_no_scene_yields_to_the_place_of_the_event(
     assert doc.events[0].place is not None and doc.events[0].place.name == expected
 
 
-def test_a_path_end_alone_still_places_the_event(nlp: Any) -> None:
+def test_a_path_end_alone_still_places_the_event() -> None:
     doc = placed_body("The two men were deported to Algeria on Monday.")
     doc.events = [trigger_event(doc, "deported")]
     place_events(doc, list(doc.places))
@@ -59,23 +58,21 @@ def test_a_path_end_alone_still_places_the_event(nlp: Any) -> None:
          "on Tuesday.", "held", "Lyon"),
     ],
 )  # fmt: skip
-def test_a_country_that_is_a_side_is_not_the_place(
-    nlp: Any, text: str, trigger: str, expected: str
-) -> None:
+def test_a_country_that_is_a_side_is_not_the_place(text: str, trigger: str, expected: str) -> None:
     doc = placed_body(text)
     doc.events = [replace(trigger_event(doc, trigger), type="CONSULT")]
     place_events(doc, list(doc.places))
     assert doc.events[0].place is not None and doc.events[0].place.name == expected
 
 
-def test_a_country_a_physical_event_takes_as_object_is_its_place(nlp: Any) -> None:
+def test_a_country_a_physical_event_takes_as_object_is_its_place() -> None:
     doc = placed_body("Talks were held in Paris. Troops invaded Ukraine on Monday.")
     doc.events = [trigger_event(doc, "invaded")]
     place_events(doc, list(doc.places))
     assert doc.events[0].place is not None and doc.events[0].place.name == "Ukraine"
 
 
-def test_a_statement_does_not_borrow_a_place_of_another_country(nlp: Any) -> None:
+def test_a_statement_does_not_borrow_a_place_of_another_country() -> None:
     from eventwire.stages.places import unplace_strays
 
     text = (
@@ -91,7 +88,7 @@ def test_a_statement_does_not_borrow_a_place_of_another_country(nlp: Any) -> Non
     assert doc.events[0].place is None
 
 
-def test_a_meeting_is_held_where_its_party_went(nlp: Any) -> None:
+def test_a_meeting_is_held_where_its_party_went() -> None:
     doc = placed_body(
         "Protesters gathered in Paris on Monday. The minister flew to Ankara for talks "
         "with his Turkish counterpart.",

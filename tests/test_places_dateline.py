@@ -4,18 +4,14 @@ sentence's own clauses (``stages.places``)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from eventwire.model import Document, Span, Zone
-from eventwire.stages.parse import parse
 from eventwire.stages.places import places
-from labelled_docs import trigger_event
+from labelled_docs import parsed_body, trigger_event
 
 
 def _placed(text: str, trigger: str) -> str | None:
-    doc = parse(Document(text=text, origin="<test>", spans=[Span(0, len(text), Zone.BODY)]))
+    doc = parsed_body(text)
     doc.events = [trigger_event(doc, trigger)]
     places(doc)
     place = doc.events[0].place
@@ -34,12 +30,10 @@ def _placed(text: str, trigger: str) -> str | None:
          "arrested a suspect on Saturday.", "arrested", "Macon"),
     ],
 )  # fmt: skip
-def test_a_remote_lead_outranks_the_dateline(
-    nlp: Any, text: str, trigger: str, expected: str
-) -> None:
+def test_a_remote_lead_outranks_the_dateline(text: str, trigger: str, expected: str) -> None:
     assert _placed(text, trigger) == expected
 
 
-def test_the_dateline_is_no_place_of_the_lead_sentence(nlp: Any) -> None:
+def test_the_dateline_is_no_place_of_the_lead_sentence() -> None:
     text = "PEORIA, Ill. - A Tazewell County shooting left two men wounded on Sunday."
     assert _placed(text, "shooting") == "Tazewell County"

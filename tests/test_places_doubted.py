@@ -4,7 +4,6 @@ place at each step of an event's search (``stages.places.placeable``, ``place_ev
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
 
 import pytest
 
@@ -21,7 +20,7 @@ def _doubting(places: list[Place], name: str) -> list[Place]:
     return [replace(p, confidence=0.3 if p.name == name else 0.9) for p in places]
 
 
-def test_a_doubted_place_yields_to_a_sure_one(nlp: Any) -> None:
+def test_a_doubted_place_yields_to_a_sure_one() -> None:
     doc = placed_body("A man was shot in Macon on Saturday. He was later seen in Perry.")
     places = _doubting(doc.places, "Perry")
     assert "Perry" in _names(places)
@@ -50,7 +49,7 @@ def test_a_doubted_place_yields_to_a_sure_one(nlp: Any) -> None:
     ],
 )  # fmt: skip
 def test_an_event_tries_a_sure_place_before_a_doubted_one_at_each_step(
-    nlp: Any, text: str, trigger: str, expected: str
+    text: str, trigger: str, expected: str
 ) -> None:
     doc = placed_body(text)
     doc.events = [trigger_event(doc, trigger)]

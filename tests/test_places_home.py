@@ -4,8 +4,6 @@ is a person's (``stages.places.place_events``, ``placeable``)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from eventwire.stages.places import is_named_place, place_events, placeable
@@ -32,16 +30,14 @@ from labelled_docs import placed_body, trigger_event
          "Leeds"),
     ],
 )  # fmt: skip
-def test_a_home_town_yields_to_a_place_of_the_event(
-    nlp: Any, text: str, trigger: str, expected: str
-) -> None:
+def test_a_home_town_yields_to_a_place_of_the_event(text: str, trigger: str, expected: str) -> None:
     doc = placed_body(text)
     doc.events = [trigger_event(doc, trigger)]
     place_events(doc, [p for p in doc.places])
     assert doc.events[0].place is not None and doc.events[0].place.name == expected
 
 
-def test_a_home_town_alone_still_places_the_event(nlp: Any) -> None:
+def test_a_home_town_alone_still_places_the_event() -> None:
     doc = placed_body("Mark Jones, 34, of Macon was shot on Friday night.")
     doc.events = [trigger_event(doc, "shot")]
     place_events(doc, list(doc.places))
@@ -49,7 +45,7 @@ def test_a_home_town_alone_still_places_the_event(nlp: Any) -> None:
     assert [p.name for p in placeable(doc, doc.places)] == ["Macon"]
 
 
-def test_a_name_followed_by_an_age_is_a_person(nlp: Any) -> None:
+def test_a_name_followed_by_an_age_is_a_person() -> None:
     text = (
         "Officers found Dana Wilmington, 25, and Alan Carter, 30, in a car in Macon. "
         "Wilmington was taken to a hospital."

@@ -6,7 +6,6 @@ headline's place for events the text leaves unplaced (``stages.places``)."""
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
 
 import pytest
 
@@ -26,7 +25,7 @@ from labelled_docs import placed_body, trigger_event
     ],
 )  # fmt: skip
 def test_the_other_mention_yields_to_the_place_of_the_event(
-    nlp: Any, text: str, trigger: str, expected: str
+    text: str, trigger: str, expected: str
 ) -> None:
     doc = placed_body(text)
     doc.events = [trigger_event(doc, trigger)]
@@ -34,7 +33,7 @@ def test_the_other_mention_yields_to_the_place_of_the_event(
     assert doc.events[0].place is not None and doc.events[0].place.name == expected
 
 
-def test_a_country_spoken_to_is_not_where_it_was_said(nlp: Any) -> None:
+def test_a_country_spoken_to_is_not_where_it_was_said() -> None:
     text = "The minister spoke in Lima on Monday. He asked Chile to open the border."
     doc = placed_body(text)
     event = trigger_event(doc, "asked")
@@ -49,7 +48,7 @@ def test_a_country_spoken_to_is_not_where_it_was_said(nlp: Any) -> None:
     assert doc.events[0].place is not None and doc.events[0].place.name == "Chile"
 
 
-def test_a_name_with_a_person_apposition_is_a_person(nlp: Any) -> None:
+def test_a_name_with_a_person_apposition_is_a_person() -> None:
     text = "A girl was shot at a home in Macon on Friday. Griffin, the gunman, was shot by police."
     doc = placed_body(text)
     doc.events = [trigger_event(doc, "shot by")]
@@ -57,7 +56,7 @@ def test_a_name_with_a_person_apposition_is_a_person(nlp: Any) -> None:
     assert doc.events[0].place is not None and doc.events[0].place.name == "Macon"
 
 
-def test_an_unplaced_event_takes_the_headlines_place(nlp: Any) -> None:
+def test_an_unplaced_event_takes_the_headlines_place() -> None:
     from eventwire.gazetteer import Gazetteer
     from eventwire.model import Article, Document, Span, Zone
     from eventwire.stages.headline_places import sentence_case

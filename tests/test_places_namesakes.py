@@ -12,7 +12,7 @@ def _named(doc: Any, text: str) -> Any:
     return next(p for p in doc.places if p.text == text)
 
 
-def test_a_country_named_among_towns_of_one_state_is_the_town_there(nlp: Any) -> None:
+def test_a_country_named_among_towns_of_one_state_is_the_town_there() -> None:
     doc = placed_body(
         "Deputies from Bamberg County and officers from Orangeburg were called to a home "
         "in Denmark on Sunday night, where a boy had been shot.",
@@ -21,7 +21,7 @@ def test_a_country_named_among_towns_of_one_state_is_the_town_there(nlp: Any) ->
     assert denmark.country_code == "US" and denmark.admin1 == "South Carolina"
 
 
-def test_a_country_named_with_its_own_people_stays_the_country(nlp: Any) -> None:
+def test_a_country_named_with_its_own_people_stays_the_country() -> None:
     doc = placed_body(
         "Officers in Bamberg County and Orangeburg said the Danish man had flown home to "
         "Denmark on Sunday.",
@@ -29,7 +29,7 @@ def test_a_country_named_with_its_own_people_stays_the_country(nlp: Any) -> None
     assert _named(doc, "Denmark").country_code == "DK"
 
 
-def test_a_state_that_qualifies_a_town_stays_the_state(nlp: Any) -> None:
+def test_a_state_that_qualifies_a_town_stays_the_state() -> None:
     doc = placed_body(
         "Police in Duluth and Hibbing said on Monday that the family had moved from "
         "Culpeper, Virginia, last year.",
@@ -38,7 +38,7 @@ def test_a_state_that_qualifies_a_town_stays_the_state(nlp: Any) -> None:
     assert virginia.feature_code == "ADM1" and virginia.admin1 == "Virginia"
 
 
-def test_a_country_not_told_as_a_place_stays_the_country(nlp: Any) -> None:
+def test_a_country_not_told_as_a_place_stays_the_country() -> None:
     doc = placed_body(
         "Police in Bamberg County and Orangeburg said on Monday that the family had left "
         "Denmark years ago.",

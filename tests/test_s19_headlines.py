@@ -3,22 +3,17 @@ says were shot who died are not also injured (sentences are the project's own)."
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from eventwire.coding.other_years import other_year
-from eventwire.model import Document, RawDocument
+from eventwire.model import Document
 from eventwire.stages.incident_toll import Toll, incident_injured
 from eventwire.stages.incidents import main_attack
+from labelled_docs import pipeline_doc
 
 
 def _run(text: str, title: str | None = None) -> Document:
-    from eventwire.run.pipeline import default_pipeline
-
-    raw = RawDocument(text=text, origin="<test>", title=title, published=date(2016, 3, 9))
-    docs = default_pipeline().process_raw(raw)
-    assert len(docs) == 1
-    return docs[0]
+    return pipeline_doc(text, title, published="2016-03-09")
 
 
 def test_a_sentence_dated_to_another_year(nlp: Any) -> None:

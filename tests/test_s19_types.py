@@ -6,24 +6,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import pytest
-
 from eventwire.model import Document
 
 Coder = Callable[[str], Document]
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "A press conference is scheduled for Friday.",
-        "The project was organised by a local charity and run by volunteers.",
-    ],
-)
-def test_a_main_verb_of_arranging_tells_no_protest(code_as_evaluated: Coder, text: str) -> None:
-    doc = code_as_evaluated(text)
-    protests = [e.trigger for e in doc.events if e.type == "PROTEST" and e.factual]
-    assert not protests
+def test_a_main_verb_of_arranging_tells_no_protest(code_as_evaluated: Coder) -> None:
+    # without the rule the detector's protest stands on "scheduled", the main verb
+    doc = code_as_evaluated("A press conference is scheduled for Friday.")
+    assert not [e.trigger for e in doc.events if e.type == "PROTEST" and e.factual]
 
 
 def test_a_main_verb_of_marching_still_tells_a_protest(code_as_evaluated: Coder) -> None:

@@ -6,8 +6,7 @@ noun phrase gives ("dozens of people", "three of the guards", "a total of four p
 coordinated victims added up ("a man, two women and a small child" is 4), and the
 subjects that are no victims (a dateline's "MIAMI", "no one else"). A participle or
 gerund with no subject of its own tells of the subject of the clause it hangs on ("a
-man is recovering after being shot"), or of the object of a verb of finding ("police
-found a man suffering from wounds").
+man is recovering after being shot").
 """
 
 from __future__ import annotations
@@ -133,16 +132,12 @@ def subject_of(verb: Any) -> Any | None:
     return None
 
 
-# The verbs whose subjectless participle tells of their object: "officers found a man
-# suffering from gunshot wounds", "the shooting left a woman fighting for her life".
-_OBJECT_CONTROL = frozenset({"find", "leave", "see", "discover", "locate"})
-
-
 def _controlling_subject(verb: Any) -> Any | None:
     """Who a participle or gerund with no subject of its own tells of: the subject of
     the clause it hangs on ("a man is recovering after being shot", "four people shot in
-    the head, killed", "two men were found suffering from wounds"), or the object of a
-    verb of finding or leaving ("police found a man suffering from wounds")."""
+    the head, killed", "two men were found suffering from wounds"). (After a verb of
+    finding, "police found a man suffering from wounds", the parser makes the
+    participle a clause of its own or a modifier of the man: no case here.)"""
     if verb.tag_ not in ("VBN", "VBG") or any(
         c.dep_ in ("nsubj", "nsubjpass", "csubj", "mark") for c in verb.children
     ):
@@ -152,12 +147,8 @@ def _controlling_subject(verb: Any) -> Any | None:
         head = head.head  # "after being shot": the clause "after" hangs on
     elif verb.dep_ not in ("advcl", "xcomp"):
         return None
-    if head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
+    if head.pos_ not in ("VERB", "AUX"):
         return None
-    if head.lemma_.lower() in _OBJECT_CONTROL:
-        found = object_of(head)
-        if found is not None:
-            return found
     return subject_of(head)
 
 

@@ -18,7 +18,15 @@ from eventwire.coding.tallies import is_tally
 from eventwire.coding.tolls import Statement, sentence_figures, statements
 from eventwire.model import Document, Zone
 
-__all__ = ["TOLD_ZONES", "Toll", "article_toll", "incident_injured", "is_period", "title_spans"]
+__all__ = [
+    "TOLD_ZONES",
+    "Toll",
+    "article_toll",
+    "at_least",
+    "incident_injured",
+    "is_period",
+    "title_spans",
+]
 
 # The zones where an article tells its incident.
 TOLD_ZONES = frozenset({Zone.TITLE, Zone.CAPTION, Zone.BODY})
@@ -146,10 +154,11 @@ def incident_injured(own: int | None, toll: Toll) -> int | None:
     hurt, dead = toll.injured, toll.dead or 0
     if own is not None and hurt is not None and hurt < own <= hurt + dead:
         return hurt
-    return _raise(own, toll.injured)
+    return at_least(own, toll.injured)
 
 
-def _raise(value: int | None, floor: int | None) -> int | None:
+def at_least(value: int | None, floor: int | None) -> int | None:
+    """``value`` raised to ``floor`` (either may be unknown)."""
     if floor is None:
         return value
     return floor if value is None else max(value, floor)

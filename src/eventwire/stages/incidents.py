@@ -72,6 +72,7 @@ from eventwire.stages.incident_toll import (
     TOLD_ZONES,
     Toll,
     article_toll,
+    at_least,
     incident_injured,
     is_period,
 )
@@ -156,12 +157,6 @@ def _may_be_same_time(main: Event, other: Event) -> bool:
     return abs((main.date - other.date).days) <= _SAME_DAYS
 
 
-def _raise(value: int | None, floor: int | None) -> int | None:
-    if floor is None:
-        return value
-    return floor if value is None else max(value, floor)
-
-
 @stage(
     "incidents",
     requires=("doc.events", "doc.spacy_doc", "event.dead", "event.date", "event.place"),
@@ -175,7 +170,7 @@ def fold_incidents(doc: Document) -> Document:
     for other in folded:
         main.retold.append(other)
         for count in ("dead", "injured", "arrested"):
-            setattr(main, count, _raise(getattr(main, count), getattr(other, count)))
+            setattr(main, count, at_least(getattr(main, count), getattr(other, count)))
         main.confidence = max(main.confidence, other.confidence)
     gone = {id(e) for e in folded}
     doc.events = [e for e in doc.events if id(e) not in gone]
@@ -190,7 +185,7 @@ def fold_incidents(doc: Document) -> Document:
     }
     year = main.date.year if main.date and not main.date_from_publication else None
     toll = article_toll(doc, others - {main.start}, year)
-    main.dead = _raise(main.dead, toll.dead)
+    main.dead = at_least(main.dead, toll.dead)
     main.injured = incident_injured(main.injured, toll)
     _date_incident(doc, main, toll)
     _place_incident(doc, main)

@@ -3,7 +3,10 @@
 a person's home town, birthplace or base
 ("Mark Jones, 34, of Atlanta", "born in Homs", "a London-based firm"), an office held
 ("Florida Senator Marco Rubio"), or a nationality ("U.S. officials", "Turkey's state news
-agency"). Used by the places stage to choose an event's place (``stages/places.py``).
+agency"); and whether a toponym hangs on an event's own verb, by a locative
+preposition the verb governs ("agreed in Ankara") or as its object ("shelled
+Stepanakert"): ``governs``, ``is_object_of``, ``attached``. Used by the places stage to
+choose an event's place (``stages/places.py``, ``stages/place_speech.py``).
 """
 
 from __future__ import annotations
@@ -15,7 +18,13 @@ from eventwire.gazetteer.mentions import LOCATIVE_PREPS, STRONG_LOCATIVE_PREPS
 from eventwire.model import Document, Place, Precision
 
 __all__ = [
-    "attached", "governs", "home_town", "in_a_name", "locative_head", "object_of", "surnames",
+    "attached",
+    "governs",
+    "home_town",
+    "in_a_name",
+    "is_object_of",
+    "locative_head",
+    "surnames",
 ]  # fmt: skip
 
 # Words after a toponym that make it part of a street's name.
@@ -94,7 +103,7 @@ def governs(trigger: Any, prep: Any) -> bool:
     return False
 
 
-def object_of(doc: Document, place: Place, trigger: Any) -> bool:
+def is_object_of(doc: Document, place: Place, trigger: Any) -> bool:
     """True when the place is the trigger's direct object ("shelled Stepanakert")."""
     span = doc.spacy_doc.char_span(place.start, place.end, alignment_mode="expand")
     return span is not None and span.root.dep_ == "dobj" and span.root.head == trigger
@@ -105,7 +114,7 @@ def attached(doc: Document, place: Place, trigger: Any) -> bool:
     a word just above it) governs ("agreed in Ankara"), or as its object ("shelled
     Stepanakert")."""
     prep = locative_head(doc, place)
-    return (prep is not None and governs(trigger, prep)) or object_of(doc, place, trigger)
+    return (prep is not None and governs(trigger, prep)) or is_object_of(doc, place, trigger)
 
 
 def surnames(doc: Document) -> frozenset[str]:

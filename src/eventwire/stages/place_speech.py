@@ -32,8 +32,7 @@ _SEATS = (
 _MINISTRY_WORDS = frozenset({"ministry", "department", "office", "secretariat"})
 # Words of a government that speaks for its state ("Russian authorities").
 _GOVERNMENT_WORDS = frozenset(
-    {"government", "authorities", "officials", "ministry", "department", "cabinet",
-     "presidency", "administration", "kremlin"}
+    {"government", "authorities", "officials", "cabinet", "presidency", "administration"}
 )  # fmt: skip
 _CONFIDENCE = 0.6
 
@@ -72,8 +71,8 @@ def seat_of(doc: Document, actor: Actor | None) -> tuple[str, bool] | None:
     if country is None:
         return None
     text = actor.text.lower()
-    if any(seat in text for seat in _SEATS):
-        return country.iso2, True
+    if actor.sector in ("GOV", "MIL") and any(seat in text for seat in _SEATS):
+        return country.iso2, True  # not "Kremlin-backed separatists"
     if actor.sector != "GOV":
         return None
     national, local = _country_words(doc, actor)

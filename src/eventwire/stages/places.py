@@ -69,11 +69,11 @@ from eventwire.model import Document, Event, Place, Precision, Zone
 from eventwire.stages.headline_places import title_places
 from eventwire.stages.place_refine import narrowed
 from eventwire.stages.place_roles import (
-    governs,
+    attached,
     home_town,
     in_a_name,
+    is_object_of,
     locative_head,
-    object_of,
     surnames,
 )
 from eventwire.stages.place_scenes import (
@@ -211,20 +211,18 @@ def _sentence_place(doc: Document, event: Event, places: list[Place]) -> Place |
         # "asked Turkey to increase security": the country spoken to, not the place
         inside = [
             p for p in inside
-            if not (p.precision is Precision.COUNTRY and object_of(doc, p, trigger))
+            if not (p.precision is Precision.COUNTRY and is_object_of(doc, p, trigger))
         ]  # fmt: skip
         if not inside:
             return None
 
     def rank(place: Place) -> tuple[bool, int, bool, int]:
         prep = locative_head(doc, place)
-        attached = trigger is not None and (
-            (prep is not None and governs(trigger, prep)) or object_of(doc, place, trigger)
-        )
+        on_trigger = trigger is not None and attached(doc, place, trigger)
         specificity = _SPECIFICITY.get(place.precision, 0) if place.precision else 0
         if place.feature_code == "CONT":
             specificity = 0
-        return attached, specificity, prep is not None, -abs(place.start - anchor)
+        return on_trigger, specificity, prep is not None, -abs(place.start - anchor)
 
     return max(inside, key=rank)
 
@@ -442,7 +440,7 @@ def places(doc: Document) -> Document:
             if event.place is None and heading is not None:
                 event.place = heading
     unplace_strays(doc, toponyms, dateline)
-    # a seat of government speaks from its capital, a call has no scene
+    # a seat of government speaks from its capital
     speak_from_seats(doc, _VERBAL_TYPES, gazetteer)
     return doc
 
