@@ -40,6 +40,7 @@ from typing import Any
 
 from eventwire import knowledge
 from eventwire.coding import group_sectors
+from eventwire.coding.trigger_tokens import trigger_root
 from eventwire.model import Actor, Event
 
 # Event types in which a person named without a title is a private person.
@@ -290,12 +291,8 @@ def _is_trade_union(token: Any) -> bool:
 
 
 def _trigger_lemma(spacy_doc: Any, event: Event) -> str | None:
-    if spacy_doc is None or event.trigger_start is None or event.trigger_end is None:
-        return None
-    span = spacy_doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
-    if span is None:
-        return None
-    return str(span.root.lemma_).lower()
+    trigger = trigger_root(spacy_doc, event)
+    return None if trigger is None else str(trigger.lemma_).lower()
 
 
 def _is_attacker(spacy_doc: Any, actor: Actor) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from eventwire.coding.non_events import non_event_reason
+from eventwire.coding.trigger_tokens import trigger_root
 from eventwire.knowledge.sectors import sector_terms
 from eventwire.model import Event
 
@@ -88,12 +89,10 @@ def _is_people(noun: Any) -> bool:
 
 def trigger_and_verb(event: Event, spacy_doc: Any) -> tuple[Any, Any] | None:
     """The trigger's root token and the verb that governs it (itself for a verb)."""
-    if event.trigger_start is None or event.trigger_end is None:
+    trigger = trigger_root(spacy_doc, event)
+    if trigger is None:
         return None
-    span = spacy_doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
-    if span is None:
-        return None
-    trigger = verb = span.root
+    verb = trigger
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     return trigger, verb

@@ -29,6 +29,7 @@ from typing import Any
 from eventwire.coding import lexicon
 from eventwire.coding.actors import code_phrase
 from eventwire.coding.tolls import sentence_figures, statements
+from eventwire.coding.trigger_tokens import trigger_root
 from eventwire.coding.victims import count_phrase
 from eventwire.model import Actor, Document, Event
 from eventwire.stages.agents import noun_phrase_agent
@@ -99,19 +100,12 @@ class Casualties:
             setattr(self, kind, (getattr(self, kind) or 0) + value)
 
 
-def _trigger_token(spacy_doc: Any, event: Event) -> Any | None:
-    if event.trigger_start is None or event.trigger_end is None:
-        return None
-    span = spacy_doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
-    return span.root if span is not None else None
-
-
 def count_event(event: Event, spacy_doc: Any, owned: frozenset[int] = frozenset()) -> Casualties:
     """The casualties of one event. ``owned`` holds the trigger tokens of the other
     events of the document: clauses that are events of their own are not counted here
     ("police arrested five men while two civilians were wounded")."""
     counts = Casualties()
-    trigger = _trigger_token(spacy_doc, event)
+    trigger = trigger_root(spacy_doc, event)
     if trigger is None:
         return counts
     seen: set[int] = set()
@@ -277,7 +271,7 @@ def _told_deaths(doc: Document) -> None:
     assigns=("doc.events", "event.dead", "event.injured", "event.arrested"),
 )
 def count_casualties(doc: Document) -> Document:
-    triggers = {event.trigger_start: _trigger_token(doc.spacy_doc, event) for event in doc.events}
+    triggers = {event.trigger_start: trigger_root(doc.spacy_doc, event) for event in doc.events}
     for event in doc.events:
         if event.negated:
             continue
@@ -292,7 +286,7 @@ def count_casualties(doc: Document) -> Document:
         for event in doc.events:
             if event.type != "ASSAULT" or event.dead is not None or not event.factual:
                 continue
-            trigger = _trigger_token(doc.spacy_doc, event)
+            trigger = trigger_root(doc.spacy_doc, event)
             if trigger is not None and trigger.lemma_.lower() in _DEATH_LEMMAS:
                 event.dead = 1
     return doc

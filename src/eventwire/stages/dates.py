@@ -46,6 +46,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from eventwire.coding.parsed_text import parsed_text as joined_text
+from eventwire.coding.trigger_tokens import trigger_root
 from eventwire.model import (
     ARTICLE_ZONES,
     DatePrecision,
@@ -290,12 +291,10 @@ def _offset_clause(doc: Document, event: Event) -> tuple[int, int, int, str, int
     number and unit of the offset (``-`` for "after": the event came that much earlier
     than the day the sentence tells), and where the duration starts; an unknown number
     ("days after") gives 0 and the unit ``X``. None otherwise."""
-    if doc.spacy_doc is None or event.trigger_start is None or event.trigger_end is None:
+    token = trigger_root(doc.spacy_doc, event)
+    if token is None:
         return None
-    span = doc.spacy_doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return None
-    token, marker, clause = span.root, None, None
+    marker, clause = None, None
     for _ in range(_CLIMB):
         if token.lower_ in OFFSET_WORDS and token.dep_ == "prep":
             marker, clause = token, token

@@ -63,6 +63,7 @@ from eventwire.coding.past_telling import (
     reports_no_event,
     trigger_and_verb,
 )
+from eventwire.coding.trigger_tokens import trigger_root
 from eventwire.coding.unasserted import unasserted_reason
 from eventwire.coding.unhappened import is_open_question, unhappened_reason
 from eventwire.model import Document, Event, Zone
@@ -127,12 +128,9 @@ def nonspecific(event: Event, spacy_doc: Any, *, in_body: bool = False) -> tuple
 def assess(event: Event, spacy_doc: Any, *, in_body: bool = False) -> set[str]:
     """The factuality flags that apply to ``event`` (``in_body``: told in the body of
     an article with a title, not in a title, a caption or a lone sentence)."""
-    if event.trigger_start is None or event.trigger_end is None:
+    trigger = trigger_root(spacy_doc, event)
+    if trigger is None:
         return set()
-    span = spacy_doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
-    if span is None:
-        return set()
-    trigger = span.root
     words = factuality_words()
     verb = trigger
     flags: set[str] = set()

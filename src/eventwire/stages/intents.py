@@ -40,6 +40,7 @@ from typing import Any
 from eventwire.coding import lexicon
 from eventwire.coding.actors import actor_at
 from eventwire.coding.reported_plans import is_forecast, is_reported_plan
+from eventwire.coding.trigger_tokens import trigger_root
 from eventwire.model import Actor, Document, Event, Zone
 from eventwire.stages.registry import stage
 
@@ -134,16 +135,9 @@ def statement_event(event: Event, type_: str) -> Event:
     )
 
 
-def _trigger_token(event: Event, spacy_doc: Any) -> Any | None:
-    if event.trigger_start is None or event.trigger_end is None or spacy_doc is None:
-        return None
-    span = spacy_doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
-    return None if span is None else span.root
-
-
 def _clause_verb(event: Event, spacy_doc: Any) -> Any | None:
     """The verb of the event's clause (an event noun's light verb)."""
-    token = _trigger_token(event, spacy_doc)
+    token = trigger_root(spacy_doc, event)
     while token is not None and token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head
     return token
@@ -155,7 +149,7 @@ def _offered(event: Event, spacy_doc: Any) -> bool:
     token = _clause_verb(event, spacy_doc)
     if token is None:
         return False
-    trigger = _trigger_token(event, spacy_doc)
+    trigger = trigger_root(spacy_doc, event)
     if trigger is not None and trigger.i != token.i and token.lemma_.lower() in _WILLINGNESS_WORDS:
         return True  # "offered concessions"
     return token.dep_ == "xcomp" and token.head.lemma_.lower() in _WILLINGNESS_WORDS
@@ -282,7 +276,7 @@ def _describes_a_thing(event: Event, spacy_doc: Any) -> bool:
     """Whether the flagged event is the aim of a thing rather than of a speaker ("a
     meeting aimed at establishing relations", "a resolution that aims to tighten
     sanctions"): nobody states an intention there."""
-    token = _trigger_token(event, spacy_doc)
+    token = trigger_root(spacy_doc, event)
     if token is None:
         return False
     for _ in range(_AIM_HOPS):
@@ -346,7 +340,7 @@ def _raised_possibility(event: Event, spacy_doc: Any) -> bool:
     """Whether a hostile event is a possibility its actor raises ("activists raised the
     prospect of protests", "the minister floated the possibility of sanctions"): a
     veiled threat."""
-    token = _trigger_token(event, spacy_doc)
+    token = trigger_root(spacy_doc, event)
     if token is None or event.negated or token.dep_ != "pobj" or token.head.lower_ != "of":
         return False
     noun = token.head.head

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from eventwire.coding.trigger_tokens import trigger_root
 from eventwire.model import Document, Event, Place, Precision
 
 __all__ = [
@@ -260,13 +261,10 @@ def told_of(doc: Document, place: Place, statements: set[int], own: int | None) 
 def definite_noun(doc: Document, event: Event) -> bool:
     """Whether the event is told by a noun with "the" ("the attack", "the shooting"): a
     reference back to an event told before, not a new one."""
-    if doc.spacy_doc is None or event.trigger_start is None:
+    trigger = trigger_root(doc.spacy_doc, event)
+    if trigger is None or trigger.pos_ != "NOUN":
         return False
-    end = event.trigger_end or event.trigger_start + 1
-    span = doc.spacy_doc.char_span(event.trigger_start, end, alignment_mode="expand")
-    if span is None or span.root.pos_ != "NOUN":
-        return False
-    return any(c.dep_ == "det" and c.lower_ == "the" for c in span.root.children)
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in trigger.children)
 
 
 def antecedent(doc: Document, event: Event) -> Event | None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from eventwire.coding.trigger_tokens import trigger_root
 from eventwire.gazetteer import Gazetteer
 from eventwire.knowledge import countries
 from eventwire.model import Actor, Document, Event, Place, Precision
@@ -35,14 +36,6 @@ _GOVERNMENT_WORDS = frozenset(
     {"government", "authorities", "officials", "cabinet", "presidency", "administration"}
 )  # fmt: skip
 _CONFIDENCE = 0.6
-
-
-def _trigger(doc: Document, event: Event) -> Any | None:
-    if doc.spacy_doc is None or event.trigger_start is None:
-        return None
-    end = event.trigger_end or event.trigger_start + 1
-    span = doc.spacy_doc.char_span(event.trigger_start, end, alignment_mode="expand")
-    return span.root if span is not None else None
 
 
 def _own_place(doc: Document, event: Event, trigger: Any) -> bool:
@@ -104,7 +97,7 @@ def speak_from_seats(doc: Document, verbal: frozenset[str], gazetteer: Gazetteer
     for event in doc.events:
         if event.type not in verbal:
             continue
-        trigger = _trigger(doc, event)
+        trigger = trigger_root(doc.spacy_doc, event)
         if trigger is None or _own_place(doc, event, trigger):
             continue
         seat = seat_of(doc, event.actor)

@@ -17,6 +17,7 @@ Two passes then correct that default:
 
 from __future__ import annotations
 
+from eventwire.coding.trigger_tokens import trigger_root
 from eventwire.model import DatePrecision, Document, Event, TimexType
 from eventwire.timex.clauses import measured_from, names_other_noun
 from eventwire.timex.normalize import Anchor, calendar_date
@@ -85,12 +86,10 @@ def carry_reference_time(doc: Document, anchor: Anchor) -> None:
 def _simple_past(doc: Document, event: Event) -> bool:
     """Whether the event's trigger is told in the simple past ("shot", "was killed", "left
     three people wounded"; not "has been arrested", "had fled", "would meet")."""
-    assert doc.spacy_doc is not None and event.trigger_start is not None
-    end = event.trigger_end if event.trigger_end is not None else event.trigger_start + 1
-    span = doc.spacy_doc.char_span(event.trigger_start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
+    trigger = trigger_root(doc.spacy_doc, event)
+    if trigger is None:
         return False
-    verb = governing_verb(span.root)
+    verb = governing_verb(trigger)
     if verb is None:
         return False
     if is_aspect_complement(verb):

@@ -32,6 +32,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
+from eventwire.coding.trigger_tokens import trigger_root
 from eventwire.model import DatePrecision, Document, Event, Sentence, TimexType, Zone
 from eventwire.timex.normalize import calendar_date
 from eventwire.timex.tense import governing_verb, is_aspect_complement
@@ -62,13 +63,10 @@ class Telling(StrEnum):
 
 def telling(doc: Document, event: Event) -> Telling:
     """How the clause of ``event``'s trigger is told."""
-    if doc.spacy_doc is None or event.trigger_start is None:
+    trigger = trigger_root(doc.spacy_doc, event)
+    if trigger is None:
         return Telling.UNKNOWN
-    end = event.trigger_end if event.trigger_end is not None else event.trigger_start + 1
-    span = doc.spacy_doc.char_span(event.trigger_start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return Telling.UNKNOWN
-    verb = governing_verb(span.root)
+    verb = governing_verb(trigger)
     if verb is None:
         return Telling.UNKNOWN
     if _earlier_step(verb):
@@ -109,7 +107,7 @@ def telling(doc: Document, event: Event) -> Telling:
         return Telling.STATE  # "he is charged with assault": a standing, not a step
     if verb.lemma_.lower() in _STANDING_VERBS:
         return Telling.STATE  # "faces charges of murder"
-    if "being" in lemmas or (verb.lemma_.lower() in _STATE_VERBS and span.root.i != verb.i):
+    if "being" in lemmas or (verb.lemma_.lower() in _STATE_VERBS and trigger.i != verb.i):
         return Telling.STATE  # "is being held", "is now in custody"
     return Telling.PRESENT
 
