@@ -40,8 +40,8 @@ from typing import Any
 
 from eventwire import knowledge
 from eventwire.coding import group_sectors
-from eventwire.coding.trigger_tokens import trigger_root
 from eventwire.model import Actor, Event
+from eventwire.timex.tense import trigger_root
 
 # Event types in which a person named without a title is a private person.
 _CIVILIAN_TYPES = frozenset({"PROTEST", "ASSAULT", "THREATEN", "COERCE", "SANCTION", "ACCUSE"})

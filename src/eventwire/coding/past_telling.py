@@ -8,9 +8,9 @@ from __future__ import annotations
 from typing import Any
 
 from eventwire.coding.non_events import non_event_reason
-from eventwire.coding.trigger_tokens import trigger_root
 from eventwire.knowledge.sectors import sector_terms
 from eventwire.model import Event
+from eventwire.timex.tense import trigger_root
 
 _SUMMARY_ADVERBS = frozenset({"already", "repeatedly", "previously", "often", "frequently"})
 _SPAN_PREPS = frozenset({"over", "in", "for", "since", "during", "throughout"})

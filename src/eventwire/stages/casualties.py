@@ -29,13 +29,13 @@ from typing import Any
 from eventwire.coding import lexicon
 from eventwire.coding.actors import code_phrase
 from eventwire.coding.tolls import sentence_figures, statements
-from eventwire.coding.trigger_tokens import trigger_root
 from eventwire.coding.victims import count_phrase
 from eventwire.model import Actor, Document, Event
 from eventwire.stages.agents import noun_phrase_agent
 from eventwire.stages.factuality import judge_events
 from eventwire.stages.incident_toll import TOLD_ZONES, is_period
 from eventwire.stages.registry import stage
+from eventwire.timex.tense import trigger_root
 
 # Where an attack that killed is named after a death word: "died in / succumbed to /
 # fell to / was killed due to police firing".

@@ -46,7 +46,6 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from eventwire.coding.parsed_text import parsed_text as joined_text
-from eventwire.coding.trigger_tokens import trigger_root
 from eventwire.model import (
     ARTICLE_ZONES,
     DatePrecision,
@@ -81,7 +80,7 @@ from eventwire.timex.normalize import (
 )
 from eventwire.timex.recency import Telling, telling
 from eventwire.timex.scope import in_complement, nested_in_argument
-from eventwire.timex.tense import SpacyTense
+from eventwire.timex.tense import SpacyTense, trigger_root
 from eventwire.timex.told import bare_clock_times as bare_clock_times
 from eventwire.timex.told import is_told_day as is_told_day
 from eventwire.timex.words import load_lexicon

@@ -63,11 +63,11 @@ from eventwire.coding.past_telling import (
     reports_no_event,
     trigger_and_verb,
 )
-from eventwire.coding.trigger_tokens import trigger_root
 from eventwire.coding.unasserted import unasserted_reason
 from eventwire.coding.unhappened import is_open_question, unhappened_reason
 from eventwire.model import Document, Event, Zone
 from eventwire.stages.registry import stage
+from eventwire.timex.tense import trigger_root
 
 # PLOVER's context for an event told as part of the past ("have already fought two wars").
 HISTORICAL = "historical"

@@ -40,9 +40,9 @@ from typing import Any
 from eventwire.coding import lexicon
 from eventwire.coding.actors import actor_at
 from eventwire.coding.reported_plans import is_forecast, is_reported_plan
-from eventwire.coding.trigger_tokens import trigger_root
 from eventwire.model import Actor, Document, Event, Zone
 from eventwire.stages.registry import stage
+from eventwire.timex.tense import trigger_root
 
 _COOPERATIVE_QUADS = frozenset({1, 2})
 # The flagged event's confidence already carries the factuality stage's penalty.

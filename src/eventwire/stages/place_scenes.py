@@ -26,8 +26,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventwire.coding.trigger_tokens import trigger_root
 from eventwire.model import Document, Event, Place, Precision
+from eventwire.timex.tense import trigger_root
 
 __all__ = [
     "antecedent", "definite_noun", "destination", "off_scene", "participant", "quotation_at",

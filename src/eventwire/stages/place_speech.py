@@ -15,11 +15,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventwire.coding.trigger_tokens import trigger_root
 from eventwire.gazetteer import Gazetteer
 from eventwire.knowledge import countries
 from eventwire.model import Actor, Document, Event, Place, Precision
 from eventwire.stages.place_roles import attached
+from eventwire.timex.tense import trigger_root
 
 __all__ = ["seat_of", "speak_from_seats"]
 

@@ -17,12 +17,11 @@ Two passes then correct that default:
 
 from __future__ import annotations
 
-from eventwire.coding.trigger_tokens import trigger_root
 from eventwire.model import DatePrecision, Document, Event, TimexType
 from eventwire.timex.clauses import measured_from, names_other_noun
 from eventwire.timex.normalize import Anchor, calendar_date
 from eventwire.timex.recency import Telling, lead_events, news_of_the_day, telling
-from eventwire.timex.tense import governing_verb, is_aspect_complement
+from eventwire.timex.tense import governing_verb, is_aspect_complement, trigger_root
 from eventwire.timex.told import bare_clock_times, dated_by_telling, is_told_day
 
 # How many sentences back a narrative's day still holds for an undated event.

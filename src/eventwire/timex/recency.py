@@ -32,10 +32,9 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from eventwire.coding.trigger_tokens import trigger_root
 from eventwire.model import DatePrecision, Document, Event, Sentence, TimexType, Zone
 from eventwire.timex.normalize import calendar_date
-from eventwire.timex.tense import governing_verb, is_aspect_complement
+from eventwire.timex.tense import governing_verb, is_aspect_complement, trigger_root
 
 # The body sentences that make up the lead.
 LEAD_SENTENCES = 2

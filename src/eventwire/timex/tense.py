@@ -14,12 +14,16 @@ tag and its auxiliaries:
   ("has said", "the man killed on Tuesday") -> PAST;
 - anything else -> PRESENT, or FUTURE when the verb itself looks forward ("the vote is
   scheduled for Oct. 7").
+
+``trigger_root`` gives the parsed token of an event's trigger word, where the stages
+that read the trigger's clause (its tense, flags, place, casualties, date) start.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from eventwire.model import Event
 from eventwire.timex.normalize import Tense
 
 _VERBAL = frozenset({"VERB", "AUX"})
@@ -98,3 +102,17 @@ class SpacyTense:
 def sentence_bounds(spacy_doc: Any) -> list[tuple[int, int]]:
     """The (start, end) character offsets of the parse's sentences."""
     return [(sent.start_char, sent.end_char) for sent in spacy_doc.sents]
+
+
+def trigger_root(spacy_doc: Any | None, event: Event) -> Any | None:
+    """The root token of ``event``'s trigger in ``spacy_doc`` (its character offsets
+    widened to whole tokens; an event with a start but no end takes the character at
+    its start); None when the document has no parse, the event no trigger, or the
+    offsets cover no token."""
+    if spacy_doc is None or event.trigger_start is None:
+        return None
+    end = event.trigger_end if event.trigger_end is not None else event.trigger_start + 1
+    span = spacy_doc.char_span(event.trigger_start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return span.root
