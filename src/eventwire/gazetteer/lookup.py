@@ -149,14 +149,19 @@ class Gazetteer:
         key = name_key(text)
         return bool(key) and bool(self._lookup(key, True))
 
-    @cached_property
-    def _countries(self) -> dict[str, GazetteerEntry]:
+    def _entries_of_kind(self, feature_code: str) -> list[GazetteerEntry]:
+        """Every entry of one GeoNames feature code, in the order they were stored."""
         with self._lock:
             rows = self._connection.execute(
                 "SELECT geonameid, name, lat, lon, country_code, feature_code, population, "
-                "admin1 FROM entry WHERE feature_code = 'PCLI'"
+                "admin1 FROM entry WHERE feature_code = ? ORDER BY id",
+                (feature_code,),
             ).fetchall()
-        return {row[4]: GazetteerEntry(*row) for row in rows}
+        return [GazetteerEntry(*row) for row in rows]
+
+    @cached_property
+    def _countries(self) -> dict[str, GazetteerEntry]:
+        return {e.country_code: e for e in self._entries_of_kind("PCLI") if e.country_code}
 
     def region_seeds(self, code: str) -> list[tuple[float, float, str]]:
         """(latitude, longitude, first-level region) of every town, first- and
@@ -182,12 +187,9 @@ class Gazetteer:
 
     @cached_property
     def _capitals(self) -> dict[str, GazetteerEntry]:
-        with self._lock:
-            rows = self._connection.execute(
-                "SELECT geonameid, name, lat, lon, country_code, feature_code, population, "
-                "admin1 FROM entry WHERE feature_code = 'PPLC' ORDER BY population"
-            ).fetchall()
-        return {row[4]: GazetteerEntry(*row) for row in rows if row[4]}
+        # the most populous seat of a country comes last and stands
+        seats = sorted(self._entries_of_kind("PPLC"), key=lambda e: e.population)
+        return {e.country_code: e for e in seats if e.country_code}
 
     def capital(self, code: str) -> GazetteerEntry | None:
         """The capital of the country with ISO alpha-2 ``code`` (its most populous seat)."""
