@@ -148,3 +148,26 @@ def test_a_day_of_the_accusation_itself_still_dates_it(nlp: Any) -> None:
     accused.type = "ACCUSE"
     run_dates(doc)
     assert accused.date == date(2024, 5, 6)
+
+
+def test_a_day_of_the_court_does_not_date_a_crime_in_its_subjects_clause(nlp: Any) -> None:
+    text = (
+        "A farmer whose nephew was shot with a rifle he had left in the barn was "
+        "indicted on Tuesday by a grand jury."
+    )
+    doc = make_doc(text, date(2024, 5, 10))
+    shooting = add_event(doc, "A farmer", "shot")
+    run_dates(doc)
+    assert shooting.date != date(2024, 5, 7)
+
+
+def test_a_day_of_someone_elses_relative_clause_is_no_narrative_time(nlp: Any) -> None:
+    text = (
+        "Police are looking into a shooting that happened on Thursday afternoon. "
+        "The boy was cleaning a rifle that his uncle bought on Monday. "
+        "He suffered a wound to his hand."
+    )
+    doc = make_doc(text, date(2024, 5, 10))
+    wound = add_event(doc, "He suffered", "suffered")
+    run_dates(doc)
+    assert wound.date != date(2024, 5, 6)

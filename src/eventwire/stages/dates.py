@@ -233,8 +233,10 @@ def _candidates(doc: Document, event: Event) -> list[_Candidate]:
         if not attached and _other_clause(doc, own_verb, verb):
             continue  # "it began tests this week, but the agency said it must stop"
         told = not attached and is_told_day(doc, timex, (focus,))
-        if not told and verb is not None and nested_in_argument(doc, event, timex, verb):
-            continue  # "the victim of the shooting died Sunday": the death's day
+        if verb is not None and nested_in_argument(doc, event, timex, verb):
+            # "the victim of the shooting died Sunday": the death's day; "a man whose
+            # daughter was shot was indicted Tuesday": the court's day, not the crime's
+            continue
         if not attached and in_complement(doc, event, own_verb, verb):
             continue  # "accuses him of staging a coup in July": the coup's month
         out.append(

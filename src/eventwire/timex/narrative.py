@@ -18,7 +18,7 @@ Two passes then correct that default:
 from __future__ import annotations
 
 from eventwire.model import DatePrecision, Document, Event, TimexType
-from eventwire.timex.clauses import measured_from, names_other_noun
+from eventwire.timex.clauses import in_others_relative_clause, measured_from, names_other_noun
 from eventwire.timex.normalize import Anchor, calendar_date
 from eventwire.timex.recency import Telling, lead_events, news_of_the_day, telling
 from eventwire.timex.tense import governing_verb, is_aspect_complement, trigger_root
@@ -75,6 +75,8 @@ def carry_reference_time(doc: Document, anchor: Anchor) -> None:
         if when is None or is_told_day(doc, last):
             continue
         if names_other_noun(doc, last) or measured_from(doc, last, None) is not None:
+            continue
+        if in_others_relative_clause(doc, last):
             continue
         if when[1] is not DatePrecision.DAY or not when[0] < anchor.day:
             continue
