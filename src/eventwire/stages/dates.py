@@ -79,7 +79,7 @@ from eventwire.timex.normalize import (
     no_tense,
 )
 from eventwire.timex.recency import Telling, telling
-from eventwire.timex.scope import in_complement, nested_in_argument
+from eventwire.timex.scope import court_verb, in_complement, nested_in_argument
 from eventwire.timex.tense import SpacyTense, trigger_root
 from eventwire.timex.told import bare_clock_times as bare_clock_times
 from eventwire.timex.told import is_told_day as is_told_day
@@ -233,7 +233,11 @@ def _candidates(doc: Document, event: Event) -> list[_Candidate]:
         if not attached and _other_clause(doc, own_verb, verb):
             continue  # "it began tests this week, but the agency said it must stop"
         told = not attached and is_told_day(doc, timex, (focus,))
-        if verb is not None and nested_in_argument(doc, event, timex, verb):
+        if (
+            verb is not None
+            and (not told or court_verb(doc, verb))
+            and nested_in_argument(doc, event, timex, verb)
+        ):
             # "the victim of the shooting died Sunday": the death's day; "a man whose
             # daughter was shot was indicted Tuesday": the court's day, not the crime's
             continue

@@ -49,6 +49,21 @@ def nested_in_argument(doc: Document, event: Event, timex: TimeExpression, verb:
     return not words[0].idx <= timex.start < words[-1].idx + len(words[-1])
 
 
+# Verbs (lemmas) of a step of the court after the crime: a day they govern is the
+# court's ("was indicted Tuesday"), never the day of a crime told in their subject or
+# object ("a man whose daughter was shot"). A day of a verb of telling ("officials
+# identified on Thursday the four people who were shot") is left to the incidents
+# stage, which looks for the attack's own day when that is all its sentence gives.
+_COURT_VERBS = frozenset({"indict", "charge", "arraign", "plead", "sentence", "convict"})
+
+
+def court_verb(doc: Document, verb: int) -> bool:
+    """Whether the token at ``verb`` is a verb of a step of the court."""
+    if doc.spacy_doc is None:
+        return False
+    return doc.spacy_doc[verb].lemma_.lower() in _COURT_VERBS
+
+
 # Kinds of happening told by a verb of speech or judgement, whose complement tells
 # another happening ("accuses him of staging a coup in July", "praised them for freeing
 # the hostages on Monday", "denied killing his wife in 2012").
