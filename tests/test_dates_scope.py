@@ -171,3 +171,19 @@ def test_a_day_of_someone_elses_relative_clause_is_no_narrative_time(nlp: Any) -
     wound = add_event(doc, "He suffered", "suffered")
     run_dates(doc)
     assert wound.date != date(2024, 5, 6)
+
+
+def test_a_day_of_a_charge_does_not_date_the_deed_in_its_phrase(nlp: Any) -> None:
+    text = "A driver was charged on Tuesday with the killing of a cyclist."
+    doc = make_doc(text, date(2024, 5, 10))
+    killing = add_event(doc, "A driver", "killing")
+    run_dates(doc)
+    assert killing.date != date(2024, 5, 7)
+
+
+def test_a_day_inside_the_phrase_of_the_deed_stays_the_deeds(nlp: Any) -> None:
+    text = "A driver was charged on Thursday with the killing of a cyclist on Monday."
+    doc = make_doc(text, date(2024, 5, 10))
+    killing = add_event(doc, "A driver", "killing")
+    run_dates(doc)
+    assert killing.date == date(2024, 5, 6)

@@ -79,7 +79,12 @@ from eventwire.timex.normalize import (
     no_tense,
 )
 from eventwire.timex.recency import Telling, telling
-from eventwire.timex.scope import court_verb, in_complement, nested_in_argument
+from eventwire.timex.scope import (
+    court_verb,
+    deed_of_a_later_step,
+    in_complement,
+    nested_in_argument,
+)
 from eventwire.timex.tense import SpacyTense, trigger_root
 from eventwire.timex.told import bare_clock_times as bare_clock_times
 from eventwire.timex.told import is_told_day as is_told_day
@@ -241,6 +246,8 @@ def _candidates(doc: Document, event: Event) -> list[_Candidate]:
             # "the victim of the shooting died Sunday": the death's day; "a man whose
             # daughter was shot was indicted Tuesday": the court's day, not the crime's
             continue
+        if verb is not None and deed_of_a_later_step(doc, event, timex, verb):
+            continue  # "was charged Tuesday with the murder of": the charge's day
         if not attached and in_complement(doc, event, own_verb, verb):
             continue  # "accuses him of staging a coup in July": the coup's month
         out.append(
