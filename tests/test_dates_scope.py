@@ -187,3 +187,11 @@ def test_a_day_inside_the_phrase_of_the_deed_stays_the_deeds(nlp: Any) -> None:
     killing = add_event(doc, "A driver", "killing")
     run_dates(doc)
     assert killing.date == date(2024, 5, 6)
+
+
+def test_a_deed_before_a_later_steps_day_takes_no_publication_day(nlp: Any) -> None:
+    text = "A clerk who stole from the bank was sentenced on Thursday to five years."
+    doc = make_doc(text, date(2024, 5, 10))
+    theft = add_event(doc, "A clerk", "stole")
+    run_dates(doc)
+    assert theft.date is None
