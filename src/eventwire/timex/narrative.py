@@ -21,12 +21,7 @@ from eventwire.model import DatePrecision, Document, Event, TimexType
 from eventwire.timex.clauses import in_others_relative_clause, measured_from, names_other_noun
 from eventwire.timex.normalize import Anchor, calendar_date
 from eventwire.timex.recency import Telling, lead_events, news_of_the_day, telling
-from eventwire.timex.tense import (
-    governing_verb,
-    is_aspect_complement,
-    is_result_participle,
-    trigger_root,
-)
+from eventwire.timex.tense import governing_verb, is_aspect_complement, trigger_root
 from eventwire.timex.told import bare_clock_times, dated_by_telling, is_told_day
 
 # How many sentences back a narrative's day still holds for an undated event.
@@ -98,8 +93,8 @@ def _simple_past(doc: Document, event: Event) -> bool:
     verb = governing_verb(trigger)
     if verb is None:
         return False
-    if is_aspect_complement(verb) or is_result_participle(verb):
-        verb = verb.head  # "started shooting", "opened fire, killing two"  # "started shooting": told in the tense of "started"
+    if is_aspect_complement(verb):
+        verb = verb.head  # "started shooting": told in the tense of "started"
     if verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.head.i != verb.i:
         # a participle after its noun ("left one dead and three people wounded") is told
         # in the tense of the clause the noun stands in

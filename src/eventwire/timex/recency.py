@@ -34,12 +34,7 @@ from typing import Any
 
 from eventwire.model import DatePrecision, Document, Event, Sentence, TimexType, Zone
 from eventwire.timex.normalize import calendar_date
-from eventwire.timex.tense import (
-    governing_verb,
-    is_aspect_complement,
-    is_result_participle,
-    trigger_root,
-)
+from eventwire.timex.tense import governing_verb, is_aspect_complement, trigger_root
 
 # The body sentences that make up the lead.
 LEAD_SENTENCES = 2
@@ -88,7 +83,7 @@ def telling(doc: Document, event: Event) -> Telling:
         if infinitive and verb.dep_ in ("xcomp", "advcl") and verb.head.i != verb.i:
             verb = verb.head
             continue
-        if not is_aspect_complement(verb) and not is_result_participle(verb):
+        if not is_aspect_complement(verb):
             break
         verb = verb.head
     if _reported_now(verb):

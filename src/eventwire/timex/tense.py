@@ -56,22 +56,6 @@ def is_aspect_complement(verb: Any) -> bool:
     )
 
 
-def is_result_participle(verb: Any) -> bool:
-    """Whether ``verb`` is a gerund that adds what its clause's act led to, after it and
-    with no conjunction or auxiliary of its own ("the gunman opened fire, killing two",
-    "the blaze was set, destroying the house"): it is told in that clause's tense. One
-    with "while", "after" or "before" ("while driving home") is a clause of its own."""
-    return (
-        verb.tag_ == "VBG"
-        and verb.dep_ == "advcl"
-        and verb.head.i != verb.i
-        and verb.head.i < verb.i
-        and verb.head.pos_ in _VERBAL
-        and not any(c.dep_ in ("aux", "auxpass", "mark") for c in verb.children)
-        and not any(c.dep_ == "nsubj" for c in verb.children)
-    )
-
-
 def clause_tense(verb: Any, future_cues: frozenset[str], depth: int = 0) -> Tense:
     """The tense of the clause headed by ``verb`` (see the module doc)."""
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
