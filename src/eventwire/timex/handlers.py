@@ -13,7 +13,7 @@ import enum
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 
 from eventwire.model import TimexType
 from eventwire.timex.calendar import MONTHS, WEEKDAYS
@@ -326,54 +326,10 @@ def handle_weekday(m: re.Match[str], ctx: Context) -> Found | None:
     if ctx.anchor is None:
         return _found(m, kind, None, mod)
     rel = m["rel"].lower() if m["rel"] else None
-    in_month = None if rel else _weekday_in_month(m, ctx, weekday)
-    if in_month is not None:
-        if isinstance(in_month, str):
-            return _found(m, TimexType.DATE, in_month, mod)
-        return _found(m, kind, time_value(in_month, pod) if pod else day_value(in_month), mod)
     rel = "last" if rel == "past" else "next" if rel == "coming" else rel
     day = resolve_weekday(ctx.anchor, weekday, ctx.tense(m), None if rel == "this" else rel)
     value = time_value(day, pod) if pod else day_value(day)
     return _found(m, kind, value, mod)
-
-
-# A month that places the weekday before it: "on a Friday in mid-July", "one Sunday in
-# March". The part of the month, when written, narrows it to ten days or so.
-_IN_MONTH = re.compile(
-    r"\s+in\s+(?:(?P<part>early|mid|late)[\s-]*)?(?P<month>"
-    + "|".join(sorted(MONTHS, key=len, reverse=True))
-    + r")\b\.?",
-    re.IGNORECASE,
-)
-_MONTH_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
-
-
-def _weekday_in_month(m: re.Match[str], ctx: Context, weekday: int) -> date | str | None:
-    """For a weekday that a month written right after it places ("a Friday afternoon in
-    mid-July"), the one such weekday of that month (or of its early, middle or late
-    part), else the month's "YYYY-MM" value when several fit; None when no month
-    follows. The weekday is not the one nearest the anchor: the text says which month."""
-    assert ctx.anchor is not None
-    found = _IN_MONTH.match(ctx.text, m.end())
-    if found is None or (found["month"].lower() in _AMBIGUOUS_MONTHS and found["month"].islower()):
-        return None
-    value = resolve_month(ctx.anchor, MONTHS[found["month"].lower()], ctx.tense(m))
-    year, month = int(value[:4]), int(value[5:7])
-    first, last = _MONTH_PARTS.get((found["part"] or "").lower(), (1, 31))
-    days = [
-        date(year, month, d)
-        for d in range(first, last + 1)
-        if _valid(year, month, d) and date(year, month, d).weekday() == weekday
-    ]
-    return days[0] if len(days) == 1 else value
-
-
-def _valid(year: int, month: int, day: int) -> bool:
-    try:
-        date(year, month, day)
-    except ValueError:
-        return False
-    return True
 
 
 def handle_clock(m: re.Match[str], ctx: Context) -> Found | None:
