@@ -119,33 +119,6 @@ def names_other_noun(doc: Document, timex: TimeExpression) -> bool:
     )
 
 
-# Words that open a relative clause and stand for its noun ("the man who was shot").
-_RELATIVE_WORDS = frozenset({"who", "whom", "which", "that", "whose", "where", "when"})
-
-
-def in_others_relative_clause(doc: Document, timex: TimeExpression) -> bool:
-    """Whether ``timex`` dates a relative clause with a subject of its own that tells
-    what someone did with its noun ("playing with a gun a neighbor dropped off
-    yesterday", "the car that he bought last week"): a step in that thing's history,
-    not the narrative's time. A clause whose subject is its noun ("a shooting that
-    occurred Thursday", "the man who was shot Saturday") tells the noun's own
-    happening and is not meant here."""
-    if doc.spacy_doc is None:
-        return False
-    span = doc.spacy_doc.char_span(timex.start, timex.end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return False
-    token = span.root
-    while token.dep_ not in ("relcl", "ROOT") and token.head.i != token.i:
-        token = token.head
-    if token.dep_ != "relcl":
-        return False
-    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return any(
-        s.lower_ not in _RELATIVE_WORDS and s.pos_ in ("NOUN", "PROPN", "PRON") for s in subjects
-    )
-
-
 # Calendar units of a duration that an event can span over days (not "for ten minutes").
 _SPAN_UNIT = re.compile(r"P(?:\d+|X)(?:D|W|M|Y|DE|CE)")
 # A yearly habit ("pardons a turkey every year", "annually") spans years, not a day.

@@ -5,9 +5,7 @@ Two passes then correct that default:
 
 1. ``carry_reference_time``: an event told in the simple past takes the day the text
    named last in the sentences just before it (the narrative's time: "The attack left
-   one officer dead" after "Thursday night"); when that day dates only happenings of
-   other kinds (a trial's "found guilty last Friday"), a retelling of the article's
-   incident takes the day of its first telling instead.
+   one officer dead" after "Thursday night").
 2. ``withhold_unfounded_days``: an event still dated only by the publication day keeps it
    only with evidence that it is news of the day (``eventwire.timex.recency``); a later
    telling of the kind of happening the lead (else an earlier dated sentence) reports
@@ -18,7 +16,7 @@ Two passes then correct that default:
 from __future__ import annotations
 
 from eventwire.model import DatePrecision, Document, Event, TimexType
-from eventwire.timex.clauses import in_others_relative_clause, measured_from, names_other_noun
+from eventwire.timex.clauses import measured_from, names_other_noun
 from eventwire.timex.normalize import Anchor, calendar_date
 from eventwire.timex.recency import Telling, lead_events, news_of_the_day, telling
 from eventwire.timex.tense import governing_verb, is_aspect_complement, trigger_root
@@ -75,8 +73,6 @@ def carry_reference_time(doc: Document, anchor: Anchor) -> None:
         if when is None or is_told_day(doc, last):
             continue
         if names_other_noun(doc, last) or measured_from(doc, last, None) is not None:
-            continue
-        if in_others_relative_clause(doc, last):
             continue
         if when[1] is not DatePrecision.DAY or not when[0] < anchor.day:
             continue
