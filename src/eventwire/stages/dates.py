@@ -18,6 +18,10 @@
    other day (``is_told_day``; the incidents stage then looks for a better one).
    A day of a clause with its own subject dates no clause set beside it with another
    subject ("began tests this week, but the agency says it must stop"; ``_other_clause``).
+   A day of a later step dates no deed told in its subject, object or phrase ("a man
+   whose daughter was shot was indicted Tuesday", "was charged Tuesday with the murder
+   of"; ``eventwire.timex.scope``), and such a deed, with no other day in its
+   sentence, happened before that day: it takes no publication day either.
    A name without its year or week ("on Saturday", "at Christmas") that landed after
    publication dates an event told in the past by its occurrence before
    (``eventwire.timex.backdate``).
