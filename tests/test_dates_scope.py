@@ -148,3 +148,38 @@ def test_a_day_of_the_accusation_itself_still_dates_it(nlp: Any) -> None:
     accused.type = "ACCUSE"
     run_dates(doc)
     assert accused.date == date(2024, 5, 6)
+
+
+def test_a_day_of_the_court_does_not_date_a_crime_in_its_subjects_clause(nlp: Any) -> None:
+    text = (
+        "A farmer whose nephew was shot with a rifle he had left in the barn was "
+        "indicted on Tuesday by a grand jury."
+    )
+    doc = make_doc(text, date(2024, 5, 10))
+    shooting = add_event(doc, "A farmer", "shot")
+    run_dates(doc)
+    assert shooting.date != date(2024, 5, 7)
+
+
+def test_a_day_of_a_charge_does_not_date_the_deed_in_its_phrase(nlp: Any) -> None:
+    text = "A driver was charged on Tuesday with the killing of a cyclist."
+    doc = make_doc(text, date(2024, 5, 10))
+    killing = add_event(doc, "A driver", "killing")
+    run_dates(doc)
+    assert killing.date != date(2024, 5, 7)
+
+
+def test_a_day_inside_the_phrase_of_the_deed_stays_the_deeds(nlp: Any) -> None:
+    text = "A driver was charged on Thursday with the killing of a cyclist on Monday."
+    doc = make_doc(text, date(2024, 5, 10))
+    killing = add_event(doc, "A driver", "killing")
+    run_dates(doc)
+    assert killing.date == date(2024, 5, 6)
+
+
+def test_a_deed_before_a_later_steps_day_takes_no_publication_day(nlp: Any) -> None:
+    text = "A clerk who stole from the bank was sentenced on Thursday to five years."
+    doc = make_doc(text, date(2024, 5, 10))
+    theft = add_event(doc, "A clerk", "stole")
+    run_dates(doc)
+    assert theft.date is None

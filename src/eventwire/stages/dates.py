@@ -18,6 +18,10 @@
    other day (``is_told_day``; the incidents stage then looks for a better one).
    A day of a clause with its own subject dates no clause set beside it with another
    subject ("began tests this week, but the agency says it must stop"; ``_other_clause``).
+   A day of a later step dates no deed told in its subject, object or phrase ("a man
+   whose daughter was shot was indicted Tuesday", "was charged Tuesday with the murder
+   of"; ``eventwire.timex.scope``), and such a deed, with no other day in its
+   sentence, happened before that day: it takes no publication day either.
    A name without its year or week ("on Saturday", "at Christmas") that landed after
    publication dates an event told in the past by its occurrence before
    (``eventwire.timex.backdate``).
@@ -79,7 +83,12 @@ from eventwire.timex.normalize import (
     no_tense,
 )
 from eventwire.timex.recency import Telling, telling
-from eventwire.timex.scope import in_complement, nested_in_argument
+from eventwire.timex.scope import (
+    court_verb,
+    deed_of_a_later_step,
+    in_complement,
+    nested_in_argument,
+)
 from eventwire.timex.tense import SpacyTense, trigger_root
 from eventwire.timex.told import bare_clock_times as bare_clock_times
 from eventwire.timex.told import is_told_day as is_told_day
@@ -150,7 +159,7 @@ class _Candidate:
 
 def date_event(doc: Document, event: Event, anchor: Anchor | None) -> None:
     """Set ``event.date``, ``date_precision`` and ``date_from_publication``."""
-    candidates = _candidates(doc, event)
+    candidates, preceded = _candidates(doc, event)
     if event.factual and anchor is not None:
         # What happened cannot postdate the article: "will meet next month" dates the
         # meeting, not the stated intention to meet (a caption date is only a lower
@@ -182,7 +191,16 @@ def date_event(doc: Document, event: Event, anchor: Anchor | None) -> None:
             if measured is not None:
                 event.date, event.date_precision = shift(best.when[0], *measured)
         return
-    if anchor is not None and HISTORICAL not in event.contexts and not undated_past(doc, event):
+    # an event told inside the phrase of a later step whose day is given ("a man who
+    # admitted the plot was sentenced on Wednesday", "the victim of the shooting died
+    # Sunday") happened before that day, on one the sentence does not give: not the
+    # publication day either
+    if (
+        anchor is not None
+        and HISTORICAL not in event.contexts
+        and not preceded
+        and not undated_past(doc, event)
+    ):
         event.date, event.date_precision = anchor.day, DatePrecision.DAY
         event.date_from_publication = True
     else:
@@ -202,12 +220,15 @@ def _backdated(doc: Document, event: Event, candidate: _Candidate, latest: date)
     return candidate if earlier is None else replace(candidate, when=earlier)
 
 
-def _candidates(doc: Document, event: Event) -> list[_Candidate]:
-    """The DATE and TIME expressions of the event's sentence that can date it."""
+def _candidates(doc: Document, event: Event) -> tuple[list[_Candidate], bool]:
+    """The DATE and TIME expressions of the event's sentence that can date it, and
+    whether a day of the sentence dates a later step than the event (a verb whose
+    subject, object or phrase tells it)."""
     lexicon = load_lexicon()
     own_verb = trigger_verb(doc, event)
     focus = event.trigger_start if event.trigger_start is not None else event.start
     out = []
+    preceded = False
     for timex in doc.timexes:
         # a date that opens in the sentence is its own, even where the sentence splitter
         # cut it ("arrested on 9. March 2018" split after "9.")
@@ -233,8 +254,18 @@ def _candidates(doc: Document, event: Event) -> list[_Candidate]:
         if not attached and _other_clause(doc, own_verb, verb):
             continue  # "it began tests this week, but the agency said it must stop"
         told = not attached and is_told_day(doc, timex, (focus,))
-        if not told and verb is not None and nested_in_argument(doc, event, timex, verb):
-            continue  # "the victim of the shooting died Sunday": the death's day
+        if (
+            verb is not None
+            and (not told or court_verb(doc, verb))
+            and nested_in_argument(doc, event, timex, verb)
+        ):
+            preceded = PRECEDED_NOT_PUBLICATION_DAY
+            # "the victim of the shooting died Sunday": the death's day; "a man whose
+            # daughter was shot was indicted Tuesday": the court's day, not the crime's
+            continue
+        if verb is not None and deed_of_a_later_step(doc, event, timex, verb):
+            preceded = PRECEDED_NOT_PUBLICATION_DAY
+            continue  # "was charged Tuesday with the murder of": the charge's day
         if not attached and in_complement(doc, event, own_verb, verb):
             continue  # "accuses him of staging a coup in July": the coup's month
         out.append(
@@ -247,7 +278,11 @@ def _candidates(doc: Document, event: Event) -> list[_Candidate]:
                 distance=min(abs(timex.start - focus), abs(timex.end - focus)),
             )
         )
-    return out
+    return out, preceded
+
+
+# An event that a later step's day follows takes no publication day (toggle for measuring).
+PRECEDED_NOT_PUBLICATION_DAY = True
 
 
 def _other_clause(doc: Document, own: int | None, other: int | None) -> bool:

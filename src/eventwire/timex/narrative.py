@@ -5,9 +5,7 @@ Two passes then correct that default:
 
 1. ``carry_reference_time``: an event told in the simple past takes the day the text
    named last in the sentences just before it (the narrative's time: "The attack left
-   one officer dead" after "Thursday night"); when that day dates only happenings of
-   other kinds (a trial's "found guilty last Friday"), a retelling of the article's
-   incident takes the day of its first telling instead.
+   one officer dead" after "Thursday night").
 2. ``withhold_unfounded_days``: an event still dated only by the publication day keeps it
    only with evidence that it is news of the day (``eventwire.timex.recency``); a later
    telling of the kind of happening the lead (else an earlier dated sentence) reports

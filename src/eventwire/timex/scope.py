@@ -49,6 +49,51 @@ def nested_in_argument(doc: Document, event: Event, timex: TimeExpression, verb:
     return not words[0].idx <= timex.start < words[-1].idx + len(words[-1])
 
 
+# Verbs (lemmas) of a step of the court after the crime: a day they govern is the
+# court's ("was indicted Tuesday"), never the day of a crime told in their subject or
+# object ("a man whose daughter was shot"). A day of a verb of telling ("officials
+# identified on Thursday the four people who were shot") is left to the incidents
+# stage, which looks for the attack's own day when that is all its sentence gives.
+_COURT_VERBS = frozenset({"indict", "charge", "arraign", "plead", "sentence", "convict"})
+
+
+def court_verb(doc: Document, verb: int) -> bool:
+    """Whether the token at ``verb`` is a verb of a step of the court."""
+    if doc.spacy_doc is None:
+        return False
+    return doc.spacy_doc[verb].lemma_.lower() in _COURT_VERBS
+
+
+# Verbs (lemmas) of a step taken against a suspect after the deed: arrest, charge,
+# trial, sentence. The deed they are taken for, told in a phrase of theirs ("charged
+# Tuesday with the murder of", "arrested Monday in the shooting death of", "sentenced
+# for the beating of"), did not happen on their day.
+_STEPS_AFTER_THE_DEED = _COURT_VERBS | frozenset(
+    {"acquit", "arrest", "detain", "jail", "prosecute", "imprison"}
+)
+
+
+def deed_of_a_later_step(doc: Document, event: Event, timex: TimeExpression, verb: int) -> bool:
+    """Whether ``event``'s trigger is told in a prepositional phrase of ``verb`` (the verb
+    whose clause holds ``timex``), a step taken against a suspect after the deed
+    ("was charged Tuesday with the murder of his neighbor"), while ``timex`` stands
+    outside the phrase: the day is the step's, not the deed's. A day inside the phrase
+    ("in the shooting on Sunday") stays the deed's."""
+    if doc.spacy_doc is None or event.trigger_start is None:
+        return False
+    head = doc.spacy_doc[verb]
+    if head.lemma_.lower() not in _STEPS_AFTER_THE_DEED:
+        return False
+    for child in head.children:
+        if child.dep_ != "prep":
+            continue
+        words = list(child.subtree)
+        opens, closes = words[0].idx, words[-1].idx + len(words[-1])
+        if opens <= event.trigger_start < closes:
+            return not opens <= timex.start < closes
+    return False
+
+
 # Kinds of happening told by a verb of speech or judgement, whose complement tells
 # another happening ("accuses him of staging a coup in July", "praised them for freeing
 # the hostages on Monday", "denied killing his wife in 2012").
