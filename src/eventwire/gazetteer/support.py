@@ -52,19 +52,26 @@ def drop_unsupported(mentions: list[ToponymMention], demonyms: list[str]) -> lis
 # Names of the article that must point to another country before a small place is a
 # stray: local news names its own towns and counties more than once.
 _STRAY_SUPPORT = 2
+# A town abroad this large is never a stray; one between PROMINENT_POPULATION and this
+# needs more names pointing elsewhere.
+_STRAY_CITY_POPULATION = 500_000
+_STRAY_CITY_SUPPORT = 3
 
 
 def _stray(entry: GazetteerEntry, support: Counter[str]) -> bool:
     """Whether a small town is the only name of its country in an article whose other
     names point to another ("Photo: Metro Video" in a Houston story is no town of
     Indonesia): a word that is also a town, read in the wrong sense."""
-    if is_strong(entry) or entry.country_code is None or support[entry.country_code] > 1:
+    if entry.country_code is None or support[entry.country_code] > 1:
         return False
     if not (entry.feature_code.startswith("PPL") or entry.feature_code == "ADM2"):
         return False
-    return any(
-        count >= _STRAY_SUPPORT for code, count in support.items() if code != entry.country_code
-    )
+    if entry.feature_code == "PPLC" or entry.population >= _STRAY_CITY_POPULATION:
+        return False
+    # A mid-sized city ("Metro", 180,000 people) is a stray only when three or more names
+    # point elsewhere: a world story names such a town of a neighbour beside its own.
+    needed = _STRAY_SUPPORT if not is_strong(entry) else _STRAY_CITY_SUPPORT
+    return any(count >= needed for code, count in support.items() if code != entry.country_code)
 
 
 # Countries whose local news names a town of another state with its state ("Paris,
