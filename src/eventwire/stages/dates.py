@@ -259,12 +259,12 @@ def _candidates(doc: Document, event: Event) -> tuple[list[_Candidate], bool]:
             and (not told or court_verb(doc, verb))
             and nested_in_argument(doc, event, timex, verb)
         ):
-            preceded = PRECEDED_NOT_PUBLICATION_DAY
+            preceded = True
             # "the victim of the shooting died Sunday": the death's day; "a man whose
             # daughter was shot was indicted Tuesday": the court's day, not the crime's
             continue
         if verb is not None and deed_of_a_later_step(doc, event, timex, verb):
-            preceded = PRECEDED_NOT_PUBLICATION_DAY
+            preceded = True
             continue  # "was charged Tuesday with the murder of": the charge's day
         if not attached and in_complement(doc, event, own_verb, verb):
             continue  # "accuses him of staging a coup in July": the coup's month
@@ -279,10 +279,6 @@ def _candidates(doc: Document, event: Event) -> tuple[list[_Candidate], bool]:
             )
         )
     return out, preceded
-
-
-# An event that a later step's day follows takes no publication day (toggle for measuring).
-PRECEDED_NOT_PUBLICATION_DAY = True
 
 
 def _other_clause(doc: Document, own: int | None, other: int | None) -> bool:
