@@ -256,6 +256,10 @@ def default_sector(
         return replace(actor, sector=kind, inferred=True)
     if _is_trade_union(root):
         return replace(actor, sector="LAB", inferred=True)
+    if acting and event.type == "ASSAULT" and actor.country is None:
+        device = group_sectors.device_sector(root)
+        if device is not None:  # "a roadside bomb killed four": someone unnamed
+            return replace(actor, sector=device, inferred=True)
     if acting and event.type != "ASSAULT" and _is_local_state(root):
         return replace(actor, sector="GOV", inferred=True)
     if event.type not in _CIVILIAN_TYPES:
