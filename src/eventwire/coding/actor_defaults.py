@@ -256,10 +256,6 @@ def default_sector(
         return replace(actor, sector=kind, inferred=True)
     if _is_trade_union(root):
         return replace(actor, sector="LAB", inferred=True)
-    if acting and event.type == "ASSAULT" and actor.country is None:
-        device = group_sectors.device_sector(root)
-        if device is not None:  # "a roadside bomb killed four": someone unnamed
-            return replace(actor, sector=device, inferred=True)
     if acting and event.type != "ASSAULT" and _is_local_state(root):
         return replace(actor, sector="GOV", inferred=True)
     if event.type not in _CIVILIAN_TYPES:
@@ -325,6 +321,19 @@ def named_attacker(spacy_doc: Any, actors: list[Actor], event: Event) -> Actor |
     if before:
         return max(before, key=lambda a: a.start or 0)
     return min(found, key=lambda a: a.start or 0)
+
+
+def device_attacker(spacy_doc: Any, event: Event, actor: Actor | None) -> Actor | None:
+    """``actor`` as an unidentified armed attacker (UAF) when it is a bomb, a blast or a
+    mine named as what attacked ("a roadside bomb killed four", "killed by a landmine")
+    and nothing gave it a country or sector; its country is the event's, filled later."""
+    if actor is None or event.type != "ASSAULT":
+        return actor
+    if actor.sector is not None or actor.country is not None:
+        return actor
+    root = _root(spacy_doc, actor)
+    device = None if root is None else group_sectors.device_sector(root)
+    return actor if device is None else replace(actor, sector=device, inferred=True)
 
 
 def court_of(spacy_doc: Any, event: Event) -> Actor | None:
