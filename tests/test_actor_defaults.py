@@ -100,16 +100,3 @@ def test_an_acronym_spelled_out_takes_the_sector_of_its_name(code_whole: Coder) 
     assert {(e.recipient.country, e.recipient.sector) for e in asked if e.recipient} == {
         ("USA", "GOV")
     }
-
-
-def test_a_bomb_that_kills_is_an_unidentified_attacker(code_whole: Coder) -> None:
-    doc = code_whole(
-        "A roadside bomb killed four policemen near Quetta, Pakistan on Monday.\n"
-        "Two farmers were killed by a landmine in Battambang, Cambodia."
-    )
-    bombed = events_of(doc, "ASSAULT", start="A roadside")
-    mined = events_of(doc, "ASSAULT", start="Two farmers")
-    assert bombed and mined
-    assert ("PAK", "UAF") in actor_codes(bombed)
-    assert ("KHM", "UAF") in actor_codes(mined)
-    assert all(e.actor is not None and e.actor.inferred for e in bombed + mined)

@@ -214,9 +214,3 @@ def test_a_sector_word_beside_a_capital_tells_the_sector(code: Coder) -> None:
     alone = code("Nairobi rejected the proposal.")
     reject = next(e for e in alone.events if e.type == "REJECT")
     assert reject.actor is not None and reject.actor.sector == "GOV"
-
-
-def test_servicemen_are_the_armed_forces(code: Coder) -> None:
-    doc = code("Two Canadian servicemen were wounded when their convoy came under fire.")
-    servicemen = next(a for a in doc.actors if "servicemen" in a.text)
-    assert (servicemen.country, servicemen.sector) == ("CAN", "MIL")

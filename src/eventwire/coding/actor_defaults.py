@@ -323,19 +323,6 @@ def named_attacker(spacy_doc: Any, actors: list[Actor], event: Event) -> Actor |
     return min(found, key=lambda a: a.start or 0)
 
 
-def device_attacker(spacy_doc: Any, event: Event, actor: Actor | None) -> Actor | None:
-    """``actor`` as an unidentified armed attacker (UAF) when it is a bomb, a blast or a
-    mine named as what attacked ("a roadside bomb killed four", "killed by a landmine")
-    and nothing gave it a country or sector; its country is the event's, filled later."""
-    if actor is None or event.type != "ASSAULT":
-        return actor
-    if actor.sector is not None or actor.country is not None:
-        return actor
-    root = _root(spacy_doc, actor)
-    device = None if root is None else group_sectors.device_sector(root)
-    return actor if device is None else replace(actor, sector=device, inferred=True)
-
-
 def court_of(spacy_doc: Any, event: Event) -> Actor | None:
     """The court as the actor of a sentence or conviction that names no agent."""
     if event.actor is not None or event.type != "SANCTION":

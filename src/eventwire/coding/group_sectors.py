@@ -10,9 +10,7 @@ word for a body of people with a modifier ("a rescue group", "advocacy organisat
 is a non-governmental group unless the modifier makes it armed ("an armed group",
 "militant organisations"). An attacker the text names by the attack alone ("the
 gunman", "the assailants", "the killers") is an unidentified armed party (UAF, as
-"gunmen" is in the sector lexicon). So is a bomb, a blast or a mine that the text makes
-the agent of a killing ("a roadside bomb killed four", "killed by an explosive device"):
-someone unnamed set it off.
+"gunmen" is in the sector lexicon).
 """
 
 from __future__ import annotations
@@ -127,23 +125,6 @@ def group_sector(token: Any) -> str | None:
             if word.lower_ in _ARMED_WORDS or word.lemma_.lower() in _ARMED_WORDS:
                 return None
     return "NGO"
-
-
-# Head nouns of an explosive device or its blast, named as what attacked.
-_DEVICE_LEMMAS = frozenset(
-    {"bomb", "blast", "explosion", "device", "explosive", "landmine", "mine", "minefield",
-     "grenade", "ied", "bombs", "explosives"}
-)  # fmt: skip
-
-
-def device_sector(token: Any) -> str | None:
-    """UAF for an explosive device or its blast named as the attacker ("a roadside
-    bomb", "the blast", "an improvised explosive device"), else None."""
-    if token.pos_ not in ("NOUN", "PROPN"):
-        return None
-    if token.lower_ in _DEVICE_LEMMAS or token.lemma_.lower() in _DEVICE_LEMMAS:
-        return _ATTACKER_SECTOR
-    return None
 
 
 def attacker_sector(token: Any) -> str | None:

@@ -27,9 +27,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from eventwire.coding.actor_defaults import device_attacker, person_sector
+from eventwire.coding.actor_defaults import person_sector
 from eventwire.coding.actors import code_phrase
-from eventwire.coding.place_recipients import place_people
 from eventwire.model import Actor, Document, Event
 from eventwire.stages.registry import stage
 
@@ -256,8 +255,6 @@ def infer_agents(doc: Document) -> Document:
             _headline_passive(doc, event)
             _arrested_people(doc, event)
         _infer_agent(doc, event)
-        event.actor = device_attacker(doc.spacy_doc, event, event.actor)  # "a bomb killed"
-        event.recipient = place_people(doc.spacy_doc, event, event.recipient)  # "shelled towns"
         # A side still without a sector that names an untitled person: a civilian.
         event.actor = person_sector(doc.spacy_doc, event, event.actor)
         event.recipient = person_sector(doc.spacy_doc, event, event.recipient, undergoer=True)
