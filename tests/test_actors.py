@@ -214,3 +214,9 @@ def test_a_sector_word_beside_a_capital_tells_the_sector(code: Coder) -> None:
     alone = code("Nairobi rejected the proposal.")
     reject = next(e for e in alone.events if e.type == "REJECT")
     assert reject.actor is not None and reject.actor.sector == "GOV"
+
+
+def test_a_mufti_is_a_religious_leader(code: Coder) -> None:
+    doc = code("Egypt's Grand Mufti condemned the attack on Friday.")
+    mufti = next(a for a in doc.actors if "Mufti" in a.text)
+    assert (mufti.country, mufti.sector) == ("EGY", "REL")
