@@ -220,3 +220,19 @@ def test_a_mufti_is_a_religious_leader(code: Coder) -> None:
     doc = code("Egypt's Grand Mufti condemned the attack on Friday.")
     mufti = next(a for a in doc.actors if "Mufti" in a.text)
     assert (mufti.country, mufti.sector) == ("EGY", "REL")
+
+
+def test_an_office_put_in_the_past_is_an_elite(code: Coder) -> None:
+    doc = code(
+        "Former Interior Minister Tomas Varga criticized the budget.\n"
+        "The ousted president urged his supporters to march."
+    )
+    former = next(a for a in doc.actors if a.text.startswith("Former"))
+    ousted = next(a for a in doc.actors if a.text.startswith("The ousted"))
+    assert (former.sector, ousted.sector) == ("ELI", "ELI")
+
+
+def test_an_aide_of_an_office_keeps_the_office(code: Coder) -> None:
+    doc = code("The minister's former aide criticized the budget.")
+    aide = next(a for a in doc.actors if "aide" in a.text)
+    assert aide.sector == "GOV"
