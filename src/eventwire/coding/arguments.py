@@ -356,9 +356,6 @@ def _act_owner(doc: Document, head: Any) -> Any | None:
     it is, the one a reaction to it is aimed at."""
     if head.lemma_.lower() in _PLACE_NOUNS:
         return None  # "Lebanon's southern villages": the place itself
-    phrase = doc_actor_at(doc, head)
-    if phrase is not None and phrase.sector is not None:
-        return None  # "Russia's military involvement": the phrase tells its own side
     owners = [
         c
         for c in children(head, "poss")
