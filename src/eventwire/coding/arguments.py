@@ -321,9 +321,6 @@ def _event_participant(doc: Document, head: Any) -> Any | None:
     "by", "on", "against" or "in" phrase names."""
     if head.ent_type_ in NAMED_ENTITIES or is_sector_word(head) or head.pos_ != "NOUN":
         return None
-    owner = _act_owner(doc, head)
-    if owner is not None:  # "denounced Serbia's crackdown", "rejected Tehran's proposal"
-        return owner
     if not is_event_noun(head):
         # "spurned offers of talks by the government": who made the thing rejected
         by = _participant_prep_object(doc, head, ("by",))
@@ -340,28 +337,6 @@ def _event_participant(doc: Document, head: Any) -> Any | None:
             if names_participant_itself(obj) or is_coded_place(doc, obj):
                 return obj
     return None
-
-
-# Nouns for a place or a building, which a possessor owns but does not do.
-_PLACE_NOUNS = frozenset(
-    {"village", "town", "city", "territory", "border", "region", "area", "capital",
-     "home", "house", "embassy", "consulate", "base", "camp", "port", "airport",
-     "coast", "district", "province", "land", "soil", "airspace", "waters"}
-)  # fmt: skip
-
-
-def _act_owner(doc: Document, head: Any) -> Any | None:
-    """The party named as the owner of an act or a thing that is no place ("Serbia's
-    crackdown on the protesters", "the rebels' refusal", "Tehran's proposal"): whose act
-    it is, the one a reaction to it is aimed at."""
-    if head.lemma_.lower() in _PLACE_NOUNS:
-        return None  # "Lebanon's southern villages": the place itself
-    owners = [
-        c
-        for c in children(head, "poss")
-        if c.pos_ != "PRON" and (names_participant_itself(c) or is_coded(doc_actor_at(doc, c)))
-    ]
-    return owners[0] if owners else None
 
 
 def _is_measure(noun: Any) -> bool:

@@ -1,7 +1,6 @@
 """Recipients found when the clause's own arguments name none: a coded participant
 among the prepositional objects around the trigger ("halted economic aid to Serbia",
-"demanded that North Korea give up..."), or the subject of a condition put on the act
-("threatened to cut supplies unless Moldova pays"), else the state or region where the event
+"demanded that North Korea give up..."), else the state or region where the event
 happens ("declared a ceasefire in Yemen"), as CAMEO coders do."""
 
 from __future__ import annotations
@@ -26,8 +25,6 @@ _PLACE_PREPS = frozenset({"in", "into", "to", "across", "throughout", "inside"})
 _WIDE_RECIPIENT_PREPS = frozenset(
     {"to", "with", "against", "on", "at", "toward", "towards", "upon", "into", "from", "for"}
 )
-# Words that open a condition ("if Moldova does not pay", "unless Baghdad accepts").
-_CONDITION_MARKS = frozenset({"if", "unless"})
 # Verbs whose object is whom an appeal or a fund is for ("funds to help the victims").
 _HELPING_VERBS = frozenset({"help", "assist", "support", "feed", "shelter", "aid", "relieve"})
 
@@ -69,7 +66,6 @@ def coded_recipient(doc: Document, trigger: Any, verb: Any, actor_head: Any | No
             for prep in prepositions(anchor):
                 if prep.lower_ in _WIDE_RECIPIENT_PREPS:
                     candidates += children(prep, "pobj")
-    candidates += _conditional_subjects([verb, *children(verb, "xcomp", "ccomp")])
     for token in candidates:
         if actor_head is not None and token.i == actor_head.i:
             continue
@@ -85,18 +81,6 @@ def coded_recipient(doc: Document, trigger: Any, verb: Any, actor_head: Any | No
         for obj in children(clause, "dobj")
     ]
     return next((o for o in helped if names_participant_itself(o)), None)
-
-
-def _conditional_subjects(anchors: list[Any]) -> list[Any]:
-    """The subjects of the conditions put on an act ("will cut supplies if Moldova does
-    not pay", "threatened a strike unless the company raises wages"): the party the
-    threat or the measure is aimed at, who must act to avert it."""
-    found = []
-    for anchor in anchors:
-        for clause in children(anchor, "advcl"):
-            if any(m.lower_ in _CONDITION_MARKS for m in children(clause, "mark")):
-                found += children(clause, "nsubj", "nsubjpass")
-    return found
 
 
 def place_recipient(doc: Document, trigger: Any, verb: Any, thing: Any | None = None) -> Any | None:
