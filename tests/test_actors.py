@@ -216,7 +216,6 @@ def test_a_sector_word_beside_a_capital_tells_the_sector(code: Coder) -> None:
     assert reject.actor is not None and reject.actor.sector == "GOV"
 
 
-
 def test_an_office_put_in_the_past_is_an_elite(code: Coder) -> None:
     doc = code(
         "Former Interior Minister Tomas Varga criticized the budget.\n"
