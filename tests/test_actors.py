@@ -214,3 +214,19 @@ def test_a_sector_word_beside_a_capital_tells_the_sector(code: Coder) -> None:
     alone = code("Nairobi rejected the proposal.")
     reject = next(e for e in alone.events if e.type == "REJECT")
     assert reject.actor is not None and reject.actor.sector == "GOV"
+
+
+def test_an_office_put_in_the_past_is_an_elite(code: Coder) -> None:
+    doc = code(
+        "Former Interior Minister Tomas Varga criticized the budget.\n"
+        "The ousted president urged his supporters to march."
+    )
+    former = next(a for a in doc.actors if a.text.startswith("Former"))
+    ousted = next(a for a in doc.actors if a.text.startswith("The ousted"))
+    assert (former.sector, ousted.sector) == ("ELI", "ELI")
+
+
+def test_an_aide_of_an_office_keeps_the_office(code: Coder) -> None:
+    doc = code("The minister's former aide criticized the budget.")
+    aide = next(a for a in doc.actors if "aide" in a.text)
+    assert aide.sector == "GOV"

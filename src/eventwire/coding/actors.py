@@ -18,6 +18,7 @@ from eventwire import knowledge
 from eventwire.coding import phrase_words
 from eventwire.coding.body_titles import body_post_sector
 from eventwire.coding.datelines import is_dateline
+from eventwire.coding.office_sectors import leads_state, out_of_office
 from eventwire.coding.parsed_text import text_between
 from eventwire.model import Actor
 
@@ -49,8 +50,6 @@ _QUANTITY_NOUNS = frozenset({"thousand", "hundred", "dozen", "million", "score",
 # Words before a demonym that make it an ethnicity or a stance, not the phrase's
 # country ("ethnic Albanians in Serbia", "the pro-Iranian group").
 _NOT_NATIONALITY = frozenset({"ethnic", "pro", "anti"})
-# Roles with no sector of their own that, said of a state, are its government's.
-_STATE_ROLES = frozenset({"leader", "leadership", "negotiator", "delegation", "delegate"})
 _SPEECH_VERBS = frozenset(
     {"say", "tell", "announce", "declare", "state", "claim", "insist", "add", "report",
      "confirm", "warn", "believe", "argue", "stress", "acknowledge", "admit", "deny"}
@@ -376,15 +375,6 @@ def actor_at(actors: Iterable[Actor], token: Any | None) -> Actor | None:
     return best
 
 
-def _leads_state(tokens: list[Any], country: str | None) -> bool:
-    """Whether the phrase names someone who leads or speaks for a state the phrase
-    names ("Libyan leader X", "the Palestinian leaders", "U.S. negotiators", "Syria's
-    delegation"): a role with no sector of its own takes the state's government's."""
-    if country is None or knowledge.countries().by_iso3(country) is None:
-        return False  # IGO, NGO
-    return any(t.pos_ == "NOUN" and t.lemma_.lower() in _STATE_ROLES for t in tokens)
-
-
 def code_phrase(head: Any) -> PhraseCode:
     """Code the phrase headed by ``head`` (a spaCy token)."""
     tokens = phrase_tokens(head)
@@ -486,7 +476,8 @@ def code_phrase(head: Any) -> PhraseCode:
         sector = "GOV"
 
     sector = body_post_sector(tokens, sector, sector_kind) or sector  # "president of a union"
-    if sector is None and state_named and _leads_state(tokens, country):
+    sector = out_of_office(tokens, sector, sector_span) or sector  # "Former Minister X"
+    if sector is None and state_named and leads_state(tokens, country):
         sector = "GOV"  # "Palestinian leader X", "Russian negotiators": the state's
     extent = phrase_extent(head, tokens)
     start = extent[0].idx
