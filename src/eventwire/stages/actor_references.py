@@ -10,41 +10,30 @@ from eventwire.coding.actors import PLURAL_NOUNS, PhraseCode, reported_speaker
 from eventwire.coding.parsed_text import parsed_text
 from eventwire.coding.sides import split_sides
 from eventwire.model import Actor
+from eventwire.stages.reference_syntax import (
+    STATE_NOUNS,
+    attacks,
+    group_count,
+    has_own_name,
+    is_definite,
+    is_place,
+    own_subject,
+)
 from eventwire.stages.reference_titles import persons_country, title_words
 
 _SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _PLURAL_PRONOUNS = frozenset({"they", "them"})
 _NEUTER_PRONOUNS = frozenset({"it"})
-_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
-_OBJECT_DEPS = frozenset({"dobj", "dative", "pobj"})
-# "the two leaders", "both sides", "the three countries": how many parties they count.
-_GROUP_COUNTS = {"two": 2, "both": 2, "three": 3}
-# Plural nouns that stand for states: each member is that state's government.
-_STATE_NOUNS = frozenset({"country", "nation", "state", "government", "neighbour", "neighbor"})
 # Plural nouns that stand for people: each member is a person or a titled official.
 _PERSON_NOUNS = frozenset(
     {"leader", "minister", "president", "premier", "counterpart", "head", "envoy",
      "diplomat", "negotiator", "chief", "official", "man", "woman"}
 )  # fmt: skip
-# Plural nouns whose counted group is of different parties ("the two leaders", "both
-# sides"); "both officers" are more often two of one side.
-_GROUP_NOUNS = _STATE_NOUNS | frozenset(
-    {"leader", "minister", "president", "premier", "counterpart", "side", "party",
-     "delegation", "rival", "envoy", "negotiator", "army", "military"}
-)  # fmt: skip
 # How far back (in sentences) the parties of a group and a named "he"/"she" are sought.
 _GROUP_REACH = 3
 _PERSON_REACH = 3
-# How far back (in sentences) "the gunman" seeks who attacked, and the verbs of attacks.
+# How far back (in sentences) "the gunman" seeks who attacked.
 _ATTACKER_REACH = 6
-_ATTACK_VERBS = frozenset(
-    {"shoot", "stab", "attack", "kill", "assassinate", "murder", "gun", "assault", "bomb"}
-)
-# Prepositions through which a named place is where something happened, not a party.
-_PLACE_PREPS = frozenset(
-    {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "on"}
-)
-_PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 # Nouns of bodies and institutions, never one person.
 _BODY_NOUNS = frozenset(
     {"police", "government", "court", "company", "firm", "army", "ministry", "department",
@@ -91,7 +80,7 @@ class References:
             said = self.by_token.get(speaker.i) if speaker is not None else None
             if said is not None and (said.plural == (head.lower_ in _PLURAL_PRONOUNS)):
                 return _same_as(code, said)
-            return self._pronoun(code, head.lower_, sentence, _own_subject(head))
+            return self._pronoun(code, head.lower_, sentence, own_subject(head))
         if code.person is None and head.pos_ == "PROPN" and head.lower_ in self.people:
             # spaCy's small model sometimes tags a known person's surname as a place.
             code = replace(code, person=head.text, actor=replace(actor, name=head.text))
@@ -112,13 +101,13 @@ class References:
             titled = self._title_before(code, head) or self._office_before(code, head)
             if titled is not None:
                 return titled
-        if actor.country is None and code.sector_kind == "attacker" and _is_definite(head):
+        if actor.country is None and code.sector_kind == "attacker" and is_definite(head):
             attacker = self._attacker(code, sentence)
             if attacker is not None:
                 return attacker  # "the gunman": who shot or attacked before
-        if actor.country is None and _is_definite(head) and _has_own_name(head):
+        if actor.country is None and is_definite(head) and has_own_name(head):
             return self._same_name(code, head) or code  # "the DMV" after "the Missouri DMV"
-        if actor.country is None and _is_definite(head):
+        if actor.country is None and is_definite(head):
             titled = self._titled_person(code, head)
             if titled is not None:
                 return titled
@@ -320,7 +309,7 @@ class References:
         "both sides", "the three countries"): the last parties of as many different
         countries named in the last few sentences, in text order; an empty list when
         the phrase counts none or the text names too few."""
-        wanted = _group_count(head)
+        wanted = group_count(head)
         if wanted is None:
             return []
         lemma = head.lemma_.lower()
@@ -332,7 +321,7 @@ class References:
         if not members:
             return []
         self.groups[lemma] = members
-        state = lemma in _STATE_NOUNS
+        state = lemma in STATE_NOUNS
         return [
             replace(
                 code,
@@ -399,20 +388,8 @@ class References:
             return
         sides = split_sides(code.actor, head)
         parties = tuple(replace(code, actor=side) for side in sides) if len(sides) > 1 else ()
-        attacker = code.sector_kind == "attacker" or _attacks(head)
-        self.seen.append(_Seen(code, sentence, head.i, _is_place(head), parties, attacker=attacker))
-
-
-def _attacks(head: Any) -> bool:
-    """Whether a phrase is who shoots, stabs or attacks in its clause ("a policeman
-    fatally shot the envoy", "was stabbed by a neighbour")."""
-    if head.dep_ == "nsubj":
-        verb = head.head
-    elif head.dep_ == "pobj" and head.head.lower_ == "by" and head.head.dep_ == "agent":
-        verb = head.head.head
-    else:
-        return False
-    return verb.pos_ == "VERB" and verb.lemma_.lower() in _ATTACK_VERBS
+        attacker = code.sector_kind == "attacker" or attacks(head)
+        self.seen.append(_Seen(code, sentence, head.i, is_place(head), parties, attacker=attacker))
 
 
 def _is_body(code: PhraseCode) -> bool:
@@ -436,69 +413,6 @@ def _same_as(code: PhraseCode, other: PhraseCode) -> PhraseCode:
         ),
         person=other.person,
     )
-
-
-def _own_subject(pronoun: Any) -> frozenset[int]:
-    """The tokens of the subject of the clause an object pronoun belongs to, which the
-    pronoun never stands for ("the court charged him", "the army said troops shot
-    them"): a reflexive would be used for that."""
-    if pronoun.dep_ not in _OBJECT_DEPS:
-        return frozenset()
-    clause = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
-    while clause.dep_ == "conj" and not _subjects(clause) and clause.head.i != clause.i:
-        clause = clause.head  # "met his counterpart and urged him": the shared subject
-    found: set[int] = set()
-    for subject in _subjects(clause):
-        for token in (subject, *subject.conjuncts):
-            found.update(t.i for t in token.subtree)
-    return frozenset(found)
-
-
-def _subjects(clause: Any) -> list[Any]:
-    return [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-
-
-def _group_count(head: Any) -> int | None:
-    """How many parties a plural description counts ("the two leaders": 2, "both
-    sides": 2), or None when it is no counted definite plural."""
-    if head.tag_ not in ("NNS", "NNPS") or head.pos_ != "NOUN":
-        return None
-    if head.lemma_.lower() not in _GROUP_NOUNS:
-        return None
-    count: int | None = None
-    definite = False
-    for child in head.children:
-        word = child.lower_
-        if child.dep_ in ("nummod", "det", "predet") and word in _GROUP_COUNTS:
-            count = _GROUP_COUNTS[word]
-            definite = definite or word == "both"
-        elif child.dep_ == "det" and word in _DEFINITE:
-            definite = True
-        elif child.dep_ in ("amod", "compound", "prep", "poss", "relcl", "acl"):
-            return None  # "the two Kenyan officers", "the two sides' positions"
-    return count if definite else None
-
-
-def _is_place(head: Any) -> bool:
-    """Whether a named phrase is a place where something happened ("met in Nairobi")."""
-    return (
-        head.dep_ == "pobj"
-        and head.ent_type_ in _PLACE_ENTITIES
-        and head.head.lower_ in _PLACE_PREPS
-    )
-
-
-def _has_own_name(head: Any) -> bool:
-    """Whether a description carries a name of its own ("the Islamic State group", "the
-    Kurdistan Workers' Party"): it is that one, not the last of its kind."""
-    return head.pos_ == "PROPN" or any(
-        child.dep_ in ("compound", "amod", "nmod") and child.pos_ == "PROPN"
-        for child in head.children
-    )
-
-
-def _is_definite(head: Any) -> bool:
-    return any(child.dep_ == "det" and child.lower_ in _DEFINITE for child in head.children)
 
 
 def _with_country_of(code: PhraseCode, other: PhraseCode) -> PhraseCode:
