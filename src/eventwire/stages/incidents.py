@@ -22,7 +22,10 @@ event, and that event's dead and injured are the figures for the whole incident:
   far", "since January") and tallies told over a period or over several attacks ("six
   injured in violent weekend", "three wounded in separate shootings";
   ``coding/tallies.py``), and, once the incident's year is told, sentences dated to
-  another year ("a June 2013 shooting that left three dead"; ``coding/other_years.py``).
+  another year ("a June 2013 shooting that left three dead"; ``coding/other_years.py``),
+  and the sentence right after one of another time that names no time of its own and
+  goes on telling that other incident (``stages/incident_continuation.py``; its attack
+  is not folded either).
   Within a sentence, statements about different victims add
   up ("killed her daughter and two grandchildren before turning the gun on herself":
   3; the injured of one sentence do not add up); between sentences the largest figure
@@ -68,9 +71,7 @@ from eventwire.model import (
 )
 from eventwire.stages.dates import bare_clock_times, is_response, is_told_day
 from eventwire.stages.factuality import HISTORICAL
-from eventwire.stages.incident_continuation import going_on_elsewhere, lends_no_figures
-from eventwire.stages.incident_sides import compared_sides
-from eventwire.stages.incident_steps import day_of_a_later_step
+from eventwire.stages.incident_continuation import going_on_elsewhere
 from eventwire.stages.incident_toll import (
     TOLD_ZONES,
     Toll,
@@ -113,30 +114,30 @@ def _same_sector(a: Actor | None, b: Actor | None) -> bool:
     return a is not None and b is not None and a.sector is not None and a.sector == b.sector
 
 
-def _same_sides(main: Event, other: Event, doc: Document | None = None) -> bool:
+def _same_sides(main: Event, other: Event) -> bool:
     """Whether ``other`` can be done by the same side to the same side as ``main``: no
     side disagrees, and it is not done the other way round (the officer who shoots the
-    attacker who wounded an officer). With ``doc``, a side that is only the speaker of
-    its sentence ("police said someone opened fire") is left out
-    (``stages.incident_sides``)."""
-    main_actor, main_recipient = compared_sides(doc, main)
-    actor, recipient = compared_sides(doc, other)
-    if not (_sides_agree(main_actor, actor) and _sides_agree(main_recipient, recipient)):
+    attacker who wounded an officer)."""
+    if not (
+        _sides_agree(main.actor, other.actor) and _sides_agree(main.recipient, other.recipient)
+    ):
         return False
-    reversed_actor = _same_sector(actor, main_recipient) and not _same_sector(actor, main_actor)
-    reversed_recipient = _same_sector(recipient, main_actor) and not _same_sector(
-        recipient, main_recipient
+    reversed_actor = _same_sector(other.actor, main.recipient) and not _same_sector(
+        other.actor, main.actor
+    )
+    reversed_recipient = _same_sector(other.recipient, main.actor) and not _same_sector(
+        other.recipient, main.recipient
     )
     return not (reversed_actor or reversed_recipient)
 
 
-def same_incident(main: Event, other: Event, doc: Document | None = None) -> bool:
+def same_incident(main: Event, other: Event) -> bool:
     """Whether ``other`` can be a telling of the attack ``main`` (see the docstring)."""
     if other.type != main.type or not other.factual:
         return False
     if other.start == main.start:
         return False
-    if not _same_sides(main, other, doc):
+    if not _same_sides(main, other):
         return False
     if not _may_be_same_time(main, other):
         return False
@@ -170,20 +171,20 @@ def fold_incidents(doc: Document) -> Document:
     if main is None or doc.spacy_doc is None:
         return doc
     year = main.date.year if main.date and not main.date_from_publication else None
-    # a sentence right after one about another time goes on telling that other incident
+    # a sentence right after one about another time, naming no time of its own, goes on
+    # telling that other incident ("... from a July 2014 shooting that left a girl dead.
+    # She was shot in the head as she rode on a scooter."): not folded, no toll
     elsewhere = going_on_elsewhere(doc, year) - {main.start}
     folded = [
         e
         for e in doc.events
-        if e is not main and e.start not in elsewhere and same_incident(main, e, doc)
+        if e is not main and e.start not in elsewhere and same_incident(main, e)
     ]
     for other in folded:
         main.retold.append(other)
-        main.confidence = max(main.confidence, other.confidence)
-        if lends_no_figures(doc, other, year):
-            continue  # its figures are another time's, as the toll has it
         for count in ("dead", "injured", "arrested"):
             setattr(main, count, at_least(getattr(main, count), getattr(other, count)))
+        main.confidence = max(main.confidence, other.confidence)
     gone = {id(e) for e in folded}
     doc.events = [e for e in doc.events if id(e) not in gone]
     # the toll leaves out summaries of the past and the attacks of other sides ("the
@@ -193,7 +194,7 @@ def fold_incidents(doc: Document) -> Document:
         for e in doc.events
         if e.type == main.type
         and e is not main
-        and (HISTORICAL in e.contexts or (e.factual and not _same_sides(main, e, doc)))
+        and (HISTORICAL in e.contexts or (e.factual and not _same_sides(main, e)))
     }
     year = main.date.year if main.date and not main.date_from_publication else None
     toll = article_toll(doc, (others | elsewhere) - {main.start}, year)
@@ -266,8 +267,11 @@ def _date_incident(doc: Document, main: Event, toll: Toll) -> None:
     telling = [t for t in telling if t not in after_past]
     # a clock time no day qualifies names no day (it took the anchor's)
     bare = bare_clock_times(doc)
-    tellings = [e for e in (*doc.events, *main.retold) if e.type == main.type]
-    triggers = tuple(e.trigger_start for e in tellings if e.trigger_start is not None)
+    triggers = tuple(
+        e.trigger_start
+        for e in (*doc.events, *main.retold)
+        if e.type == main.type and e.trigger_start is not None
+    )
     # A main attack dated by a day of telling looks for a day of its own; one dated by
     # the publication day takes any day its tellings give.
     for spans in (telling, lead):
@@ -279,8 +283,6 @@ def _date_incident(doc: Document, main: Event, toll: Toll) -> None:
                 continue
             if weak and is_told_day(doc, timex, triggers):
                 continue
-            if day_of_a_later_step(doc, tellings, timex):
-                continue  # "was indicted Tuesday": the court's day, not the attack's
             when = calendar_date(timex)
             if when is None or when[1] is not DatePrecision.DAY:
                 continue
