@@ -26,4 +26,3 @@ def test_a_sentence_going_on_telling_an_earlier_incident_adds_no_dead() -> None:
     main = _attacks(pipeline_doc(TEXT, published="2016-07-26"))[0]
     assert not main.dead
     assert main.injured == 1
-

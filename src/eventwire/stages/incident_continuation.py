@@ -42,4 +42,3 @@ def going_on_elsewhere(doc: Document, year: int | None) -> set[int]:
             continue  # "On Monday, ...": back to a time of its own
         out.add(after.start)
     return out
-
