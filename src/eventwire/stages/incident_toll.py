@@ -25,6 +25,7 @@ __all__ = [
     "at_least",
     "incident_injured",
     "is_period",
+    "of_another_time",
     "title_spans",
 ]
 
@@ -64,6 +65,12 @@ def is_period(span: Any) -> bool:
 _PERIOD_SPANS: weakref.WeakKeyDictionary[Any, dict[tuple[int, int], bool]] = (
     weakref.WeakKeyDictionary()
 )
+
+
+def of_another_time(span: Any, year: int | None) -> bool:
+    """Whether ``span`` tells a period, a time long past or, once the incident's
+    ``year`` is known, another year: its figures are not the incident's."""
+    return is_period(span) or (year is not None and other_year(span, year))
 
 
 def _names_period(span: Any) -> bool:
@@ -127,7 +134,7 @@ def article_toll(doc: Document, skip: set[int], year: int | None = None) -> Toll
         if span is not None:
             spans.append(((sentence.start, sentence.end), span))
     for where, span in spans:
-        if is_period(span) or (year is not None and other_year(span, year)):
+        if of_another_time(span, year):
             continue
         found: list[Statement] = statements(span)
         if is_tally(span.doc, found):

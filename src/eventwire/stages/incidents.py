@@ -22,7 +22,10 @@ event, and that event's dead and injured are the figures for the whole incident:
   far", "since January") and tallies told over a period or over several attacks ("six
   injured in violent weekend", "three wounded in separate shootings";
   ``coding/tallies.py``), and, once the incident's year is told, sentences dated to
-  another year ("a June 2013 shooting that left three dead"; ``coding/other_years.py``).
+  another year ("a June 2013 shooting that left three dead"; ``coding/other_years.py``),
+  and the sentence right after one of another time that names no time of its own and
+  goes on telling that other incident (``stages/incident_continuation.py``; its attack
+  is not folded either).
   Within a sentence, statements about different victims add
   up ("killed her daughter and two grandchildren before turning the gun on herself":
   3; the injured of one sentence do not add up); between sentences the largest figure
@@ -68,6 +71,7 @@ from eventwire.model import (
 )
 from eventwire.stages.dates import bare_clock_times, is_response, is_told_day
 from eventwire.stages.factuality import HISTORICAL
+from eventwire.stages.incident_continuation import going_on_elsewhere
 from eventwire.stages.incident_toll import (
     TOLD_ZONES,
     Toll,
@@ -166,7 +170,16 @@ def fold_incidents(doc: Document) -> Document:
     main = main_attack(doc.events)
     if main is None or doc.spacy_doc is None:
         return doc
-    folded = [e for e in doc.events if e is not main and same_incident(main, e)]
+    year = main.date.year if main.date and not main.date_from_publication else None
+    # a sentence right after one about another time, naming no time of its own, goes on
+    # telling that other incident ("... from a July 2014 shooting that left a girl dead.
+    # She was shot in the head as she rode on a scooter."): not folded, no toll
+    elsewhere = going_on_elsewhere(doc, year) - {main.start}
+    folded = [
+        e
+        for e in doc.events
+        if e is not main and e.start not in elsewhere and same_incident(main, e)
+    ]
     for other in folded:
         main.retold.append(other)
         for count in ("dead", "injured", "arrested"):
@@ -184,7 +197,7 @@ def fold_incidents(doc: Document) -> Document:
         and (HISTORICAL in e.contexts or (e.factual and not _same_sides(main, e)))
     }
     year = main.date.year if main.date and not main.date_from_publication else None
-    toll = article_toll(doc, others - {main.start}, year)
+    toll = article_toll(doc, (others | elsewhere) - {main.start}, year)
     main.dead = at_least(main.dead, toll.dead)
     main.injured = incident_injured(main.injured, toll)
     _date_incident(doc, main, toll)

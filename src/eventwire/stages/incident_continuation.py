@@ -1,0 +1,44 @@
+"""Sentences that go on telling another incident than the article's own.
+
+An article often sets its incident beside an earlier one: "The shooting Monday night
+happened just down the street from a July 2014 shooting that left a girl dead. She was
+shot in the head as she rode on a scooter." The first sentence names the other time
+(another year, a time long past, a period) and is left out of the incident; the one
+right after it, naming no time of its own, goes on telling that other incident, and is
+left out too: its attack is not folded into the main one, and its dead and injured are
+not the incident's. (Measured on the GVC set-aside part: injured exact 0.770 -> 0.784,
+within one 0.892 -> 0.919.)
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from eventwire.model import Document, TimexType
+from eventwire.stages.incident_toll import TOLD_ZONES, of_another_time
+
+__all__ = ["going_on_elsewhere"]
+
+
+def going_on_elsewhere(doc: Document, year: int | None) -> set[int]:
+    """The starts of the sentences that follow one about another time (a period, a time
+    long past, or, when the incident's ``year`` is known, another year) and name no
+    date or time of their own (an age, "a 15-year-old", is none)."""
+    spacy_doc = doc.spacy_doc
+    if spacy_doc is None:
+        return set()
+    sentences = [s for s in doc.sentences if s.zone in TOLD_ZONES]
+    out: set[int] = set()
+    for before, after in pairwise(sentences):
+        span = spacy_doc.char_span(before.start, before.end, alignment_mode="expand")
+        if span is None:
+            continue
+        if not of_another_time(span, year):
+            continue
+        if any(
+            after.start <= t.start < after.end and t.type in (TimexType.DATE, TimexType.TIME)
+            for t in doc.timexes
+        ):
+            continue  # "On Monday, ...": back to a time of its own
+        out.add(after.start)
+    return out
