@@ -1,8 +1,8 @@
 """A sentence that names another year than the incident's tells another incident.
 
-An article about a shooting recalls others: "the shooting happened down the street from
-a July 2014 shooting that left a girl dead", "in July of 2015, deputies shot and killed a
-teenager". Their toll is not the incident's. A sentence whose date names a year (four
+An article about a shooting recalls others: "the shooting happened two blocks from
+a March 2014 shooting that left a teenager dead", "in May of 2015, deputies shot and
+killed a man". Their toll is not the incident's. A sentence whose date names a year (four
 digits) other than the year of the incident is left out of the incident's toll; a date
 with no year ("on Monday", "Dec. 7") says nothing about it.
 """

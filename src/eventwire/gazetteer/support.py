@@ -17,10 +17,11 @@ def drop_unsupported(mentions: list[ToponymMention], demonyms: list[str]) -> lis
     """The mentions minus the weak ones whose place is small and whose country nothing
     else in the article names (no "Obama, Japan" from a lone "Obama"), minus small towns
     that are the only name of their country where the other names point twice or more
-    to another ("Photo: Ferrol Video" in a Texas story), and minus bare small US towns
-    of a state no other name points to where two or more point to another state (US
-    local news names another state's town with its state: "south of East Jefferson" in
-    a Detroit story is a street)."""
+    to another ("Photo: Ferrol Video" in a Texas story; a mid-sized town of 100,000 to
+    500,000 people, not a capital, where they point three times or more), and minus
+    bare small US towns of a state no other name points to where two or more point to
+    another state (US local news names another state's town with its state: "south of
+    East Jefferson" in a Detroit story is a street)."""
     resolutions = resolve(mentions, demonyms)
     support = Counter(demonyms)
     for key in {m.key for m in mentions if not m.weak}:
@@ -60,15 +61,16 @@ _STRAY_CITY_SUPPORT = 3
 
 def _stray(entry: GazetteerEntry, support: Counter[str]) -> bool:
     """Whether a small town is the only name of its country in an article whose other
-    names point to another ("Photo: Metro Video" in a Houston story is no town of
-    Indonesia): a word that is also a town, read in the wrong sense."""
+    names point to another ("Photo: Ferrol Video" in a Texas story is no town of
+    Spain): a word that is also a town, read in the wrong sense. A mid-sized town
+    (under 500,000 people, not a capital) needs three names pointing elsewhere."""
     if entry.country_code is None or support[entry.country_code] > 1:
         return False
     if not (entry.feature_code.startswith("PPL") or entry.feature_code == "ADM2"):
         return False
     if entry.feature_code == "PPLC" or entry.population >= _STRAY_CITY_POPULATION:
         return False
-    # A mid-sized city ("Metro", 180,000 people) is a stray only when three or more names
+    # A mid-sized city (over 100,000 people) is a stray only when three or more names
     # point elsewhere: a world story names such a town of a neighbour beside its own.
     needed = _STRAY_SUPPORT if not is_strong(entry) else _STRAY_CITY_SUPPORT
     return any(count >= needed for code, count in support.items() if code != entry.country_code)

@@ -119,8 +119,8 @@ def title_spans(doc: Document) -> list[Any]:
 def article_toll(doc: Document, skip: set[int], year: int | None = None) -> Toll:
     """The incident's figures from the casualty statements of ``doc``'s sentences,
     leaving out the sentences starting at the offsets in ``skip`` and, when the
-    incident's ``year`` is known, those that name another year ("a July 2014 shooting
-    that left a girl dead": another incident)."""
+    incident's ``year`` is known, those that name another year ("a March 2014 shooting
+    that left a teenager dead": another incident)."""
     spacy_doc = doc.spacy_doc
     dead: int | None = None
     hurt = shot = 0
