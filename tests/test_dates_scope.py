@@ -158,7 +158,7 @@ def test_a_day_of_the_court_does_not_date_a_crime_in_its_subjects_clause(nlp: An
     doc = make_doc(text, date(2024, 5, 10))
     shooting = add_event(doc, "A farmer", "shot")
     run_dates(doc)
-    assert shooting.date != date(2024, 5, 7)
+    assert shooting.date is None  # before the indictment, on a day not given
 
 
 def test_a_day_of_a_charge_does_not_date_the_deed_in_its_phrase(nlp: Any) -> None:
@@ -166,7 +166,7 @@ def test_a_day_of_a_charge_does_not_date_the_deed_in_its_phrase(nlp: Any) -> Non
     doc = make_doc(text, date(2024, 5, 10))
     killing = add_event(doc, "A driver", "killing")
     run_dates(doc)
-    assert killing.date != date(2024, 5, 7)
+    assert killing.date is None  # before the charge, on a day not given
 
 
 def test_a_day_inside_the_phrase_of_the_deed_stays_the_deeds(nlp: Any) -> None:

@@ -85,13 +85,33 @@ def deed_of_a_later_step(doc: Document, event: Event, timex: TimeExpression, ver
     if head.lemma_.lower() not in _STEPS_AFTER_THE_DEED:
         return False
     for child in head.children:
-        if child.dep_ != "prep":
+        if child.dep_ != "prep" or not _names_the_deed(child):
             continue
         words = list(child.subtree)
         opens, closes = words[0].idx, words[-1].idx + len(words[-1])
         if opens <= event.trigger_start < closes:
             return not opens <= timex.start < closes
     return False
+
+
+# Prepositions of a step that name the deed it is taken for ("charged with the murder
+# of", "jailed for the beating of", "arrested over the killing of"); "in" only before the
+# deed's own name with its victim ("arrested in the shooting death of", "in connection
+# with"). Not the scene: "arrested during a rally", "at a protest", "in clashes".
+_DEED_PREPOSITIONS = frozenset({"with", "for", "over"})
+
+
+def _names_the_deed(preposition: Any) -> bool:
+    word = preposition.lower_
+    if word in _DEED_PREPOSITIONS:
+        return True
+    if word != "in":
+        return False
+    objects = [c for c in preposition.children if c.dep_ == "pobj"]
+    return any(
+        o.lower_ == "connection" or any(c.dep_ == "prep" and c.lower_ == "of" for c in o.children)
+        for o in objects
+    )
 
 
 # Kinds of happening told by a verb of speech or judgement, whose complement tells
