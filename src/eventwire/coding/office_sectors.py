@@ -22,10 +22,11 @@ _STATE_ROLES = frozenset({"leader", "leadership", "negotiator", "delegation", "d
 # Words that put an office in the past.
 _PAST_WORDS = frozenset(
     {"former", "ousted", "deposed", "exiled", "toppled", "overthrown", "retired",
-     "onetime", "one-time", "erstwhile", "sacked", "fired", "dismissed", "disgraced"}
+     "onetime", "erstwhile", "sacked", "fired", "dismissed", "disgraced"}
 )  # fmt: skip
-# Sectors of a state office.
-_STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP"})
+# Sectors of a state office whose former holders are elites ("the former minister", "an
+# ousted judge"); a retired police officer or a sacked soldier is no elite.
+_STATE_SECTORS = frozenset({"GOV", "LEG", "JUD"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "advmod", "nmod"})
 _ELITES = "ELI"
 
