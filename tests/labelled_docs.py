@@ -76,3 +76,8 @@ def pipeline_doc(text: str, title: str | None = None, published: str = "2016-07-
     docs = default_pipeline().process_raw(raw)
     assert len(docs) == 1
     return docs[0]
+
+
+def factual_attacks(doc: Document) -> list[Event]:
+    """The factual ASSAULT events of ``doc``, in text order."""
+    return [e for e in doc.events if e.type == "ASSAULT" and e.factual]

@@ -4,13 +4,8 @@ texts are the project's own)."""
 
 from __future__ import annotations
 
-from eventwire.model import Document, Event
-from labelled_docs import pipeline_doc
-
-
-def _attacks(doc: Document) -> list[Event]:
-    return [e for e in doc.events if e.type == "ASSAULT" and e.factual]
-
+from eventwire.stages.factuality import HISTORICAL
+from labelled_docs import factual_attacks, pipeline_doc
 
 TEXT = (
     "A 9-year-old girl was wounded by a stray bullet Monday evening at a home in Dayton, "
@@ -23,6 +18,24 @@ TEXT = (
 
 
 def test_a_sentence_going_on_telling_an_earlier_incident_adds_no_dead() -> None:
-    main = _attacks(pipeline_doc(TEXT, published="2016-07-26"))[0]
+    main = factual_attacks(pipeline_doc(TEXT, published="2016-07-26"))[0]
     assert not main.dead
     assert main.injured == 1
+
+
+def test_the_earlier_incident_told_on_is_no_news_of_the_day() -> None:
+    doc = pipeline_doc(TEXT, published="2016-07-26")
+    told_on = [e for e in doc.events if e.type == "ASSAULT" and "15-year-old" in e.sentence]
+    assert told_on
+    assert all(HISTORICAL in e.contexts and e.date is None for e in told_on)
+
+
+def test_the_main_attacks_own_sentence_goes_on_telling_the_incident() -> None:
+    text = (
+        "A man was shot and killed Monday night in Dayton, Ohio, near the corner where "
+        "a woman was killed in 2014.\n\n"
+        "Two other men were wounded in the shooting and taken to a hospital."
+    )
+    main = factual_attacks(pipeline_doc(text, published="2016-07-26"))[0]
+    assert main.dead == 1
+    assert main.injured == 2

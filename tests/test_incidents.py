@@ -10,8 +10,8 @@ import pytest
 
 from eventwire.coding.tolls import statements
 from eventwire.coding.victims import count_victims
-from eventwire.model import Document, Event
-from labelled_docs import pipeline_doc
+from eventwire.model import Document
+from labelled_docs import factual_attacks, pipeline_doc
 
 Coder = Callable[[str], Document]
 
@@ -88,10 +88,6 @@ def test_coordinated_victims_add_up(nlp: Any) -> None:
     assert count_victims(subject) == 2
 
 
-def _attacks(doc: Document) -> list[Event]:
-    return [e for e in doc.events if e.type == "ASSAULT" and e.factual]
-
-
 STORY = (
     "Gunman kills four at apartment complex\n\n"
     "A gunman opened fire at an apartment complex in Dayton, Ohio, on Saturday night.\n\n"
@@ -104,7 +100,7 @@ STORY = (
 
 def test_one_incident_is_one_event_with_its_total(nlp: Any) -> None:
     doc = pipeline_doc(STORY, title="Gunman kills four at apartment complex")
-    attacks = _attacks(doc)
+    attacks = factual_attacks(doc)
     assert len(attacks) == 1, [(e.sentence, e.dead) for e in attacks]
     attack = attacks[0]
     assert attack.dead == 4
@@ -117,7 +113,7 @@ def test_the_incident_is_dated_to_when_it_happened(nlp: Any) -> None:
     doc = pipeline_doc(
         STORY, title="Gunman kills four at apartment complex", published="2016-07-25"
     )
-    attack = _attacks(doc)[0]
+    attack = factual_attacks(doc)[0]
     assert str(attack.date) == "2016-07-23"
     assert not attack.date_from_publication
 
@@ -128,7 +124,7 @@ def test_a_partial_count_does_not_lower_the_total(nlp: Any) -> None:
         "Police said one of the victims was shot dead as he tried to flee.\n\n"
         "The bartender was wounded."
     )
-    attack = _attacks(pipeline_doc(text))[0]
+    attack = factual_attacks(pipeline_doc(text))[0]
     assert attack.dead == 3
     assert attack.injured == 1
 
@@ -138,7 +134,7 @@ def test_a_tally_over_a_year_is_not_the_incident(nlp: Any) -> None:
         "Two men were wounded in a shooting in Toledo on Sunday.\n\n"
         "There have been 104 people shot in Toledo so far this year."
     )
-    attack = _attacks(pipeline_doc(text))[0]
+    attack = factual_attacks(pipeline_doc(text))[0]
     assert attack.injured == 2
 
 
@@ -161,7 +157,7 @@ def test_no_place_from_a_persons_name(nlp: Any) -> None:
         "Logan shot his wife and then himself, police said."
     )
     doc = pipeline_doc(text)
-    attack = _attacks(doc)[0]
+    attack = factual_attacks(doc)[0]
     assert attack.place is not None
     assert attack.place.name == "Culpeper"
 
@@ -171,7 +167,7 @@ def test_the_answer_to_an_attack_is_an_event_of_its_own(nlp: Any) -> None:
         "A man with a knife wounded a police officer outside the ministry in Belgrade on "
         "Saturday.\n\nThe officer responded by fatally shooting the attacker."
     )
-    attacks = _attacks(pipeline_doc(text, published="2024-06-29"))
+    attacks = factual_attacks(pipeline_doc(text, published="2024-06-29"))
     assert len(attacks) == 2
     wounding, shooting = attacks
     assert (wounding.dead or 0, wounding.injured) == (0, 1)
@@ -184,7 +180,7 @@ def test_parquet_keeps_every_telling_as_a_mention(tmp_path: Any, nlp: Any) -> No
     from eventwire.store.parquet import ParquetSink
 
     doc = pipeline_doc(STORY, title="Gunman kills four at apartment complex")
-    attack = _attacks(doc)[0]
+    attack = factual_attacks(doc)[0]
     with ParquetSink(tmp_path / "out") as sink:
         sink.add(doc)
     mentions = ds.dataset(tmp_path / "out" / "mentions", partitioning="hive").to_table()
@@ -208,7 +204,9 @@ def test_a_title_the_text_leaves_out_tells_the_toll() -> None:
         "Police said the gunman opened fire near a gas station on Main Street in Dayton, "
         "Ohio, on Friday night.\n\nOne of the victims was shot in the chest."
     )
-    main = _attacks(pipeline_doc(text, title="Man Killed, Another Wounded in Dayton Shooting"))[0]
+    main = factual_attacks(
+        pipeline_doc(text, title="Man Killed, Another Wounded in Dayton Shooting")
+    )[0]
     assert (main.dead, main.injured) == (1, 1)
 
 
@@ -217,7 +215,7 @@ def test_an_attack_dated_to_a_week_takes_the_day_a_telling_names() -> None:
         "A man who was shot earlier this week in Dayton, Ohio, has died.\n\n"
         "The man was shot Tuesday afternoon outside a store on Main Street, police said."
     )
-    main = _attacks(pipeline_doc(text, published="2016-07-29"))[0]
+    main = factual_attacks(pipeline_doc(text, published="2016-07-29"))[0]
     assert str(main.date) == "2016-07-26"
 
 
@@ -226,7 +224,7 @@ def test_an_attack_placed_in_a_state_takes_the_town_the_article_names_there() ->
         "A boy was shot and killed at a gun range in northern Iowa on Saturday.\n\n"
         "The range lies just east of Garner, the sheriff said. Garner is a small town."
     )
-    main = _attacks(pipeline_doc(text))[0]
+    main = factual_attacks(pipeline_doc(text))[0]
     assert main.place is not None and main.place.name == "Garner"
 
 
@@ -237,13 +235,13 @@ def test_a_day_of_telling_does_not_date_the_attack() -> None:
         "Dayton, Ohio.\n\n"
         "Police said the three men were shot Monday night after an argument."
     )
-    main = _attacks(pipeline_doc(text, published="2016-07-29"))[0]
+    main = factual_attacks(pipeline_doc(text, published="2016-07-29"))[0]
     assert str(main.date) == "2016-07-25"
 
 
 def test_a_day_of_telling_dates_the_attack_when_nothing_else_does() -> None:
     text = "Police said Thursday that two men were shot near a park in Dayton, Ohio."
-    main = _attacks(pipeline_doc(text, published="2016-07-29"))[0]
+    main = factual_attacks(pipeline_doc(text, published="2016-07-29"))[0]
     assert str(main.date) == "2016-07-28"
 
 
@@ -256,7 +254,7 @@ def test_a_teaser_before_the_body_does_not_date_the_attack() -> None:
         "The boy was hit on Saturday afternoon on Main Street, the coroner said.\n\n"
         "Church members remembered him as a happy child."
     )
-    main = _attacks(pipeline_doc(text, published="2014-09-15"))[0]
+    main = factual_attacks(pipeline_doc(text, published="2014-09-15"))[0]
     assert str(main.date) == "2014-09-13"
 
 
@@ -271,7 +269,7 @@ def test_the_call_for_help_dates_the_attack() -> None:
         "Deputies responded to a 911 call from the home on Saturday morning and found the "
         "man dead."
     )
-    main = _attacks(pipeline_doc(text, published="2016-07-26"))[0]
+    main = factual_attacks(pipeline_doc(text, published="2016-07-26"))[0]
     assert str(main.date) == "2016-07-23"
     assert not main.date_from_publication
 
@@ -286,7 +284,7 @@ def test_a_sentence_after_a_time_long_past_does_not_date_the_attack() -> None:
         "Last year, less than a mile away, a boy shot himself with a gun he found.\n\n"
         "He died at the hospital on May 2, 2015."
     )
-    main = _attacks(pipeline_doc(text, published="2016-03-14"))[0]
+    main = factual_attacks(pipeline_doc(text, published="2016-03-14"))[0]
     assert str(main.date) == "2016-03-11"
 
 
@@ -297,7 +295,7 @@ def test_a_clock_time_with_no_day_names_no_day() -> None:
         "Officers were called to the bar at 10:26 p.m. after a fight.\n\n"
         "The fight had started on Saturday night, a witness said."
     )
-    main = _attacks(pipeline_doc(text, published="2016-07-26"))[0]
+    main = factual_attacks(pipeline_doc(text, published="2016-07-26"))[0]
     assert str(main.date) == "2016-07-23"
 
 

@@ -10,6 +10,7 @@ from collections.abc import Callable
 import pytest
 
 from eventwire.model import Document, Event
+from labelled_docs import factual_attacks
 
 Coder = Callable[[str], Document]
 
@@ -20,13 +21,9 @@ def code(code_as_evaluated: Coder) -> Coder:
     return code_as_evaluated
 
 
-def _attacks(doc: Document) -> list[Event]:
-    return [e for e in doc.events if e.type == "ASSAULT" and e.factual]
-
-
 def _police_kills(doc: Document) -> list[Event]:
     return [
-        e for e in _attacks(doc)
+        e for e in factual_attacks(doc)
         if e.actor is not None and e.actor.sector == "COP" and (e.dead or 0) >= 1
     ]  # fmt: skip
 

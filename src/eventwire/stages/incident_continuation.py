@@ -1,8 +1,8 @@
 """Sentences that go on telling another incident than the article's own.
 
-An article often sets its incident beside an earlier one: "The shooting Monday night
-happened just down the street from a July 2014 shooting that left a girl dead. She was
-shot in the head as she rode on a scooter." The first sentence names the other time
+An article often sets its incident beside an earlier one: "The shooting happened two
+blocks from a March 2014 shooting that left a teenager dead. A 15-year-old boy was shot
+in the chest as he walked home from school." The first sentence names the other time
 (another year, a time long past, a period) and is left out of the incident; the one
 right after it, naming no time of its own, goes on telling that other incident, and is
 left out too: its attack is not folded into the main one, and its dead and injured are
@@ -20,16 +20,21 @@ from eventwire.stages.incident_toll import TOLD_ZONES, of_another_time
 __all__ = ["going_on_elsewhere"]
 
 
-def going_on_elsewhere(doc: Document, year: int | None) -> set[int]:
+def going_on_elsewhere(doc: Document, year: int | None, main_start: int) -> set[int]:
     """The starts of the sentences that follow one about another time (a period, a time
     long past, or, when the incident's ``year`` is known, another year) and name no
-    date or time of their own (an age, "a 15-year-old", is none)."""
+    date or time of their own (an age, "a 15-year-old", is none). The sentence of the
+    main attack (at ``main_start``) tells the incident itself, whatever other time it
+    names ("... near the corner where a woman was killed in 2014"): the one after it
+    goes on telling the incident."""
     spacy_doc = doc.spacy_doc
     if spacy_doc is None:
         return set()
     sentences = [s for s in doc.sentences if s.zone in TOLD_ZONES]
     out: set[int] = set()
     for before, after in pairwise(sentences):
+        if before.start <= main_start < before.end:
+            continue
         span = spacy_doc.char_span(before.start, before.end, alignment_mode="expand")
         if span is None:
             continue

@@ -164,7 +164,7 @@ def _may_be_same_time(main: Event, other: Event) -> bool:
 @stage(
     "incidents",
     requires=("doc.events", "doc.spacy_doc", "event.dead", "event.date", "event.place"),
-    assigns=("doc.events", "event.retold", "event.dead", "event.injured"),
+    assigns=("doc.events", "event.retold", "event.dead", "event.injured", "event.contexts"),
 )
 def fold_incidents(doc: Document) -> Document:
     main = main_attack(doc.events)
@@ -172,9 +172,12 @@ def fold_incidents(doc: Document) -> Document:
         return doc
     year = main.date.year if main.date and not main.date_from_publication else None
     # a sentence right after one about another time, naming no time of its own, goes on
-    # telling that other incident ("... from a July 2014 shooting that left a girl dead.
-    # She was shot in the head as she rode on a scooter."): not folded, no toll
-    elsewhere = going_on_elsewhere(doc, year) - {main.start}
+    # telling that other incident ("... from a March 2014 shooting that left a teenager
+    # dead. A 15-year-old boy was shot as he walked home."): not folded, no toll
+    elsewhere = going_on_elsewhere(doc, year, main.start) - {main.start}
+    for event in doc.events:
+        if event.start in elsewhere and event.type == main.type:
+            _told_of_another_time(event)
     folded = [
         e
         for e in doc.events
@@ -196,13 +199,21 @@ def fold_incidents(doc: Document) -> Document:
         and e is not main
         and (HISTORICAL in e.contexts or (e.factual and not _same_sides(main, e)))
     }
-    year = main.date.year if main.date and not main.date_from_publication else None
     toll = article_toll(doc, (others | elsewhere) - {main.start}, year)
     main.dead = at_least(main.dead, toll.dead)
     main.injured = incident_injured(main.injured, toll)
     _date_incident(doc, main, toll)
     _place_incident(doc, main)
     return doc
+
+
+def _told_of_another_time(event: Event) -> None:
+    """An attack that goes on telling an earlier incident happened then, not on the
+    publication day: a summary of the past, undated unless its own sentence dates it."""
+    if HISTORICAL not in event.contexts:
+        event.contexts.append(HISTORICAL)
+    if event.date_from_publication:
+        event.date, event.date_precision, event.date_from_publication = None, None, False
 
 
 def _date_incident(doc: Document, main: Event, toll: Toll) -> None:
