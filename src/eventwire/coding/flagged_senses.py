@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from eventwire.coding.syntax import has_child
+
 _ATTACK_MODIFIERS = frozenset(
     {"military", "air", "missile", "drone", "aerial", "artillery", "rocket", "nuclear",
-     "preemptive", "pre-emptive", "retaliatory", "precision", "surgical", "targeted",
+     "preemptive", "retaliatory", "precision", "surgical", "targeted",
      "punitive", "naval", "bombing", "cruise", "tactical"}
 )  # fmt: skip
 _GATHERING = frozenset({"amass", "accumulate", "mass", "stockpile", "hoard"})
@@ -139,8 +141,3 @@ def other_sense(trigger: Any, verb: Any, type_: str | None) -> str | None:
         if killed and not any(k.lemma_.lower() in _PEOPLE or k.pos_ == "PROPN" for k in killed):
             return "metaphor"  # "killing off the siesta"
     return None
-
-
-def has_child(token: Any, dep: str, word: str) -> bool:
-    """Whether ``token`` has the word ``word`` (lower case) as a ``dep`` dependent."""
-    return any(c.dep_ == dep and c.lower_ == word for c in token.children)

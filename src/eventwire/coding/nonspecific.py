@@ -51,8 +51,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventwire.coding.flagged_senses import has_child, other_sense
+from eventwire.coding.flagged_senses import other_sense
 from eventwire.coding.non_events import clause_verb
+from eventwire.coding.syntax import has_child
 
 # What plans or schedules an event noun, as the verb of its clause or its modifier.
 _PLANNING = frozenset(

@@ -52,6 +52,11 @@ def children(token: Any, *deps: str) -> list[Any]:
     return [child for child in token.children if child.dep_ in deps]
 
 
+def has_child(token: Any, dep: str, word: str) -> bool:
+    """Whether ``token`` has the word ``word`` (lower case) as a ``dep`` dependent."""
+    return any(c.dep_ == dep and c.lower_ == word for c in token.children)
+
+
 def prepositions(token: Any) -> list[Any]:
     """The prepositions on ``token``, with a "to" the parser calls a dative ("sent aid
     to the camp")."""

@@ -48,16 +48,16 @@ def own_subject(pronoun: Any) -> frozenset[int]:
     if pronoun.dep_ not in _OBJECT_DEPS:
         return frozenset()
     clause = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
-    while clause.dep_ == "conj" and not clause_subjects(clause) and clause.head.i != clause.i:
+    while clause.dep_ == "conj" and not _clause_subjects(clause) and clause.head.i != clause.i:
         clause = clause.head  # "met his counterpart and urged him": the shared subject
     found: set[int] = set()
-    for subject in clause_subjects(clause):
+    for subject in _clause_subjects(clause):
         for token in (subject, *subject.conjuncts):
             found.update(t.i for t in token.subtree)
     return frozenset(found)
 
 
-def clause_subjects(clause: Any) -> list[Any]:
+def _clause_subjects(clause: Any) -> list[Any]:
     """The subjects of a clause, active or passive."""
     return [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
 
@@ -102,4 +102,5 @@ def has_own_name(head: Any) -> bool:
 
 
 def is_definite(head: Any) -> bool:
+    """Whether a description opens with a definite word ("the", "this", "those")."""
     return any(child.dep_ == "det" and child.lower_ in _DEFINITE for child in head.children)
