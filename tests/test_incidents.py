@@ -37,7 +37,7 @@ def _said(nlp: Any, sentence: str) -> list[tuple[str, int]]:
         ("A gunman wounded three guards at the gate.", [("injured", 3)]),
         ("A woman was shot in the leg and is in stable condition.", [("injured", 1)]),
         ("He killed his wife and two sons before turning the gun on himself.", [("dead", 4)]),
-        ("No one else was injured in the incident.", []),
+        ("Nobody else was injured in the robbery.", []),
         # hospitals and injury nouns
         ("Another boy was hospitalized with the others.", [("injured", 1)]),
         ("All three were taken to Mercy General Hospital.", [("injured", 3)]),
@@ -304,7 +304,7 @@ def test_a_clock_time_with_no_day_names_no_day() -> None:
     [
         ("Deputies responded around 5 p.m. to a home on Ryan Road.", True),
         ("Police got a 911 call Saturday morning from her husband.", True),
-        ("Officers were dispatched to the apartment around 1:36 a.m.", True),
+        ("Officers were dispatched to the house around 2:14 a.m.", True),
         ("When officers arrived, they found two men with gunshot wounds.", True),
         ("Police received calls about shots fired near the park.", True),
         ("The family has hired an attorney.", False),

@@ -72,7 +72,7 @@ def test_an_adjectival_verb_leaves_a_headline_verbless(code: Coder) -> None:
 
 def test_a_participle_in_a_headline_codes_what_was_done_to_its_noun(code: Coder) -> None:
     body = "\n\nThe interior ministry said the groups had broken the law on Monday."
-    title = "Saint Martin: Three Human Rights NGOs Banned for Ties to Foreign Governments"
+    title = "Atlantica: Three Human Rights NGOs Banned Over Foreign Funding"
     doc = code(title + body)
     [ban] = [e for e in doc.events if e.type == "COERCE"]
     assert ban.headline and ban.recipient is not None and "NGOs" in ban.recipient.text
