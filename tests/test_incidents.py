@@ -303,7 +303,7 @@ def test_a_clock_time_with_no_day_names_no_day() -> None:
     "sentence, expected",
     [
         ("Deputies responded around 5 p.m. to a home on Ryan Road.", True),
-        ("Police got a 911 call Saturday morning from her husband.", True),
+        ("Police got a 911 call Sunday evening from her husband.", True),
         ("Officers were dispatched to the house around 2:14 a.m.", True),
         ("When officers arrived, they found two men with gunshot wounds.", True),
         ("Police received calls about shots fired near the park.", True),

@@ -16,7 +16,7 @@ root is no verb, ``reparse_verbless_title`` parses it again with a word that is 
 trigger's verb form put in the past tense ("signed"), and keeps that parse, on the
 original words, if it finds the verb.
 
-A headline leaves out the "was" of a passive: in "Hundreds of Police Called to Capital",
+A headline leaves out the "was" of a passive: in "Hundreds of Troops Called to Border",
 "Priest Burned to Death" or "Curfew Imposed" the parser takes the participle for a past
 tense and its subject for the doer. ``read_passive_title`` reads such a title as the passive it is
 when nothing else can: its verb has no object, and every event pattern of that verb that

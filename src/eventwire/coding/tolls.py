@@ -19,7 +19,7 @@ fatal):
   "hospitalized", "taken to a hospital" and injuries not said to be light; "another
   child was hospitalized" is another victim, no longer hit but hurt;
 - more dead: "two boys are dead along with their father" (3), "killed his two
-  children and himself" (3), "the fatal shooting of a 15-year-old girl", "a boy who
+  children and himself" (3), "the fatal shooting of a 16-year-old boy", "a boy who
   police say was shot and killed";
 - one victim told twice in a sentence counts once ("a boy died after he was shot";
   "he" and "him" of a sentence are one person); a dateline ("MIAMI (WXYZ) —") or an
@@ -248,7 +248,7 @@ def _injury_statement(token: Any) -> Statement | None:
 
 
 def _deadly_attack_statement(token: Any) -> Statement | None:
-    """ "the fatal shooting of a 15-year-old girl": she died. (A "deadly shooting" with
+    """ "the fatal shooting of a 16-year-old boy": he died. (A "deadly shooting" with
     no victim named gives no figure: counted as one dead, it was wrong as often as
     right on the set-aside articles.)"""
     if token.pos_ != "NOUN" or token.lower_ not in _ATTACK_NOUNS:
@@ -277,7 +277,7 @@ def _condition_statement(token: Any) -> Statement | None:
 
 
 def _noun_statement(token: Any) -> Statement | None:
-    """ "the death of a 17-year-old", "the murder of Ibram Hanna", "committed suicide"."""
+    """ "the death of a 17-year-old", "the murder of Tom Reyes", "committed suicide"."""
     if token.pos_ != "NOUN":
         return None
     if token.lower_ == "suicide":  # "committed suicide", not "a possible murder-suicide"
@@ -320,7 +320,7 @@ def _state_statement(token: Any) -> Statement | None:
         if victims is None and head.lemma_.lower() != "leave":
             victims = object_of(head)
         return _statement(kind, token, victims)
-    if token.dep_ == "ROOT":  # "Three people dead east of Bozeman"
+    if token.dep_ == "ROOT":  # "Three people dead west of Helena"
         return _statement(kind, token, next((c for c in token.children if c.dep_ == "nsubj"), None))
     if token.dep_ in ("amod", "acl") and head.pos_ in ("NOUN", "PROPN"):
         # "three people dead", "five others injured" read as a noun phrase; not "a dead

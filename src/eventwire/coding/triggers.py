@@ -143,7 +143,7 @@ def _light_verb(noun: Any, patterns: PatternSet) -> Any | None:
         if going and _is_light(going[0], patterns.subject_light_verbs):
             return going[0]
     if token.dep_ == "pobj" and token.head.dep_ == "agent" and token.head.head.dep_ == "ROOT":
-        return token.head.head  # "Power plant disabled by cyber attack"; not background
+        return token.head.head  # "Water plant disabled by cyber attack"; not background
     if token.dep_ not in _NOUN_ARGUMENT_DEPS:
         return None
     verb = token.head
@@ -208,7 +208,7 @@ def _has_participant(prep: Any) -> bool:
 
 def _objects(verb: Any) -> list[Any]:
     """The direct objects of ``verb``; a lone "dative" is one the parser misread
-    ("Rebel Group Releases Hostages" ending a title)."""
+    ("Rebel Group Frees Hostages" ending a title)."""
     return children(verb, "dobj") or children(verb, "dative")
 
 

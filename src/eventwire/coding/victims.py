@@ -40,7 +40,7 @@ def quantity_words() -> Mapping[str, int]:
 def _number(token: Any) -> int | None:
     text = token.lower_
     if len(text) == 4 and text.isdigit() and token.ent_type_ == "DATE":
-        return None  # a year ("the fourth homicide of 2016"), no count
+        return None  # a year ("the third homicide of 2019"), no count
     if _DIGITS.match(text):
         return int(text.replace(",", ""))
     return quantity_words().get(text)
@@ -88,7 +88,7 @@ def count_victims(head: Any) -> int | None:
         if head.pos_ != "PROPN" and head.tag_ not in ("NN", "NNP"):
             return None
         total = 1
-    for appos in head.children:  # "one adult male, two adult females, and one child"
+    for appos in head.children:  # "one adult male, one adult female, and two children"
         if appos.dep_ == "appos" and any(c.dep_ == "nummod" for c in appos.children):
             total += count_phrase(appos) or 0
     for conj in _conjuncts(head):
@@ -124,7 +124,7 @@ def subject_of(verb: Any) -> Any | None:
         return subject_of(verb.head)
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "NUM"):
         return verb.head  # "a man who was killed", "two people killed in the shooting"
-    for aux in verb.children:  # "Also wounded were four patrons"
+    for aux in verb.children:  # "Also wounded were three diners"
         if aux.dep_ == "auxpass":
             for child in [*verb.children, *aux.children]:
                 if child.dep_ == "attr" and child.i > verb.i:

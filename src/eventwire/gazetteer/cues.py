@@ -3,7 +3,7 @@
 - Region abbreviations (``data/region_abbreviations.tsv``): "Glasgow, Ky.", "Barrie,
   Ont.", "NEWARK, N.J. (AP)", "the B.C. government".
 - Datelines: an upper-case place name opening a paragraph, followed by a comma, a dash
-  or a parenthesis ("TORRINGTON — Mayor ...", "LAUREL COUNTY, Ky. (WKYT) -").
+  or a parenthesis ("TORRINGTON — Mayor ...", "CLAY COUNTY, Ky. (WKAB) -").
 - Generic words around a name: "Sichuan province", "the Karak district", "the city of
   Tabriz"; and a direction before it: "Western Canada", "Far North Queensland".
 - The kind of place a generic word beside a known name asks for ("the city of Turkey":

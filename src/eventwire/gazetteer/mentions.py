@@ -68,7 +68,7 @@ _PLACE_HEAD_WORDS = frozenset(
      "mosque", "church", "cathedral", "temple", "fort", "gate", "hall", "museum", "hospital"}
 )  # fmt: skip
 # Words of an organisation's name that make a town at its start the organisation's seat:
-# "Bantam Superior Court", "Metcalfe County Sheriff's Office", "Enfield Council".
+# "Bantam Superior Court", "Boone County Sheriff's Office", "Enfield Council".
 _LOCAL_BODY_WORDS = frozenset(
     {"court", "police", "sheriff", "council", "fire", "jail", "detention", "coroner",
      "department", "school", "schools", "district", "hospital", "library", "board",
@@ -204,7 +204,7 @@ def _embedded(doc: Document, gazetteer: Gazetteer, ent: Any) -> ToponymMention |
         if seat:
             return ToponymMention(start, end, name_key(text), "embedded", candidates, weak=True)
     for i, token in enumerate(tokens[:-1]):
-        if token.lower_ != "of":  # "University of Michigan Center", "Bank of Canada"
+        if token.lower_ != "of":  # "University of Iowa Center", "Bank of Canada"
             continue
         run = list(itertools.takewhile(_capitalised, tokens[i + 1 : i + 4]))
         for length in range(len(run), 0, -1):

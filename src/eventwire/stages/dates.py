@@ -392,7 +392,7 @@ def _date_by_offset(
 
 
 # A sentence that tells the call for help or the response to it: its day is the
-# incident's ("police got a 911 call Saturday morning", "deputies responded around 5 p.m.
+# incident's ("police got a 911 call Sunday evening", "deputies responded around 5 p.m.
 # Oct. 11", "officers were dispatched at 1:36 a.m.").
 _RESPONSE = re.compile(
     r"\b(?:responded|responding|dispatched|called to|called 911|911 calls?"

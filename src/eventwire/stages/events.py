@@ -225,7 +225,7 @@ def _host(
         return host if host.pattern.type == "ASSAULT" else None
     anchor = clause
     while anchor.dep_ == "conj" and anchor.head.i != anchor.i:
-        anchor = anchor.head  # "setting fire to their mattresses and smashing furniture"
+        anchor = anchor.head  # "setting fire to their bedding and smashing windows"
     riot = hosts.get(anchor.head.i)
     if (
         riot is not None
@@ -234,7 +234,7 @@ def _host(
         and riot.pattern.type == "PROTEST"
         and anchor.dep_ in _FOLDED_DEPS
     ):
-        return riot  # "prisoners rioted, setting fire to their mattresses": the riot
+        return riot  # "prisoners rioted, setting fire to their bedding": the riot
     ownerless_damage = item.pattern.type == "ASSAULT" and item.pattern.mode in ("destroy", None)
     if (
         ownerless_damage

@@ -1,7 +1,7 @@
 """The places a headline names, for a report whose text does not begin with it: they
 place the events the text leaves unplaced ("Teen killed in St. Paul shooting" over a
 body that names no place). Used by ``stages/places.py``. (Giving the headline's town
-before an earlier place of the text, "4-year-old shot in St. Augustine", was tried and
+before an earlier place of the text, "5-year-old shot in St. Cloud", was tried and
 taken out: it lowered the GVC set-aside place figure.)
 """
 

@@ -16,7 +16,7 @@ event, and that event's dead and injured are the figures for the whole incident:
 - The toll comes from every casualty statement of the article (``eventwire.coding.tolls``,
   gathered by ``stages/incident_toll.py``),
   sentence by sentence, the title included when the source gives one that the text
-  leaves out (a feed item's title: "Teen Killed, Another Wounded in St. Paul Shooting"),
+  leaves out (a feed item's title: "Teen Killed, Another Wounded in Dayton Shooting"),
   leaving out the sentences of summaries of the past, of
   attacks by or on other sides, sentences about a period ("104 people shot this year", "so
   far", "since January") and tallies told over a period or over several attacks ("six

@@ -2,7 +2,7 @@
 ("Clarence Washington", "Altintas, the gunman"), of a street's ("85 Saint John St."),
 a person's home town, birthplace or base
 ("Mark Jones, 34, of Atlanta", "born in Homs", "a London-based firm"), an office held
-("Florida Senator Marco Rubio"), or a nationality ("U.S. officials", "Turkey's state news
+("Ohio Senator Jane Holt"), or a nationality ("U.S. officials", "Turkey's state news
 agency"); and whether a toponym hangs on an event's own verb, by a locative
 preposition the verb governs ("agreed in Ankara") or as its object ("shelled
 Stepanakert"): ``governs``, ``is_object_of``, ``attached``. Used by the places stage to
@@ -52,9 +52,9 @@ _ACTOR_NOUNS = frozenset(
      "lawmaker", "senator", "leader", "team", "company", "firm", "bank", "agency",
      "department", "ministry", "media", "strike", "airstrike", "drone"}
 )  # fmt: skip
-# Titles a place's name may qualify before a person's name ("Florida Senator Marco
-# Rubio", "Quebec Health Minister Gaetan Barrette", "Texas Attorney General Ken
-# Paxton"): the place says what the person holds, not where anything happens.
+# Titles a place's name may qualify before a person's name ("Ohio Senator Jane Holt",
+# "Quebec Health Minister Marc Tremblay", "Texas Attorney General Sam Ortiz"): the
+# place says what the person holds, not where anything happens.
 _TITLE_AFTER_PLACE = re.compile(
     r"\s+(?:[A-Z][a-z]+\s+){0,2}?(?:Senator|Sen\.|Governor|Gov\.|Minister|Premier|"
     r"President|Congressman|Congresswoman|Rep\.|Representative|Lawmaker|Legislator|"
@@ -170,7 +170,7 @@ def home_town(doc: Document, place: Place) -> bool:
     if re.match(r"-(?:based|born|raised)\b", doc.text[place.end : place.end + 8]):
         return True  # "a Washington-based firm", "his London-based company"
     if _TITLE_AFTER_PLACE.match(doc.text, place.end):
-        return True  # "Florida Senator Marco Rubio": the office, not a place of events
+        return True  # "Ohio Senator Jane Holt": the office, not a place of events
     span = doc.spacy_doc.char_span(place.start, place.end, alignment_mode="expand")
     if span is None:
         return False

@@ -5,7 +5,7 @@ places like any other event, by its sentence, the dateline or an earlier place.
 - A seat of government speaks from its capital: "the White House condemned the attack"
   is said in Washington, "the Kremlin said" in Moscow, "the U.S. Transportation
   Department asked carmakers" in Washington, whatever the dateline (a Detroit story)
-  or another clause of the sentence ("while on vacation in Hawaii") says. A country's
+  or another clause of the sentence ("while on holiday in Florida") says. A country's
   government named by its country ("Russian authorities dismissed them") speaks from
   its capital when the place it took lies in another country (a Washington story).
   A place the sentence hangs on the event's own verb ("said in Ankara") stays.

@@ -29,7 +29,7 @@
    by an age ("Dana Wilmington, 25,") is a person's, in all its mentions. A place that
    only tells where a person is from ("Mark Jones, 34, of Atlanta", "the Atlanta
    man", "born in Homs", "a London-based firm") places an event only when the article
-   names no other place; nor does an office held ("Florida Senator Marco Rubio"), or a
+   names no other place; nor does an office held ("Ohio Senator Jane Holt"), or a
    country a verbal event speaks to ("asked Turkey to") (``stages/place_roles.py``).
    Nor does a path's end, a topic or cause, a word of another name, or a country that
    is a side of the event (``stages/place_scenes.py``). A headline the text does not

@@ -97,7 +97,7 @@ _PREMODIFIER = frozenset({"nummod", "compound", "nmod", "amod", "poss", "npadvmo
 
 def names_other_noun(doc: Document, timex: TimeExpression) -> bool:
     """Whether ``timex`` stands before a noun it qualifies ("the Nov. 8 election", "the
-    Dec. 10 bombings", "2014 Olympic silver medallist"): the day or year of that thing,
+    Dec. 10 bombings", "2012 Olympic bronze medallist"): the day or year of that thing,
     which is no narrative time for the sentences after it. (As a candidate for an event
     of its own sentence it stays: "the march ended without the violence of last week's
     rally" is coded as the rally as often as the march.)"""
