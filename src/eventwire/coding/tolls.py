@@ -84,7 +84,7 @@ _INJURY_VERBS = frozenset(
 )  # fmt: skip
 # An injury said to be light is no death: "minor injuries", "non-life threatening".
 _LIGHT_WORDS = frozenset({"minor", "non", "superficial", "slight", "light", "threatening"})
-# Taken to a hospital: "was taken to Gary Methodist Hospital", "airlifted to a trauma center".
+# Taken to a hospital: "was taken to Mercy General Hospital", "airlifted to a trauma center".
 _CARRY_VERBS = frozenset({"take", "transport", "rush", "airlift", "fly", "drive", "carry"})
 _HOSPITAL_WORDS = frozenset({"hospital", "center", "centre", "clinic", "icu"})
 # "a fatal shooting", "the deadly shooting of a 15-year-old": at least one dead.

@@ -87,7 +87,7 @@ def _out_of_state(
 ) -> bool:
     """Whether ``mention`` is a bare small town of a state no other name of the article
     points to, in an article whose names point twice or more to another state of the
-    same country ("south of East Jefferson" in a Detroit story is no town of Louisiana)."""
+    same country ("south of East Madison" in a Detroit story is no town of Louisiana)."""
     state = admin1_of(entry)
     if state is None or state[0] not in _STATE_QUALIFIED or mention.source == "dateline":
         return False

@@ -18,7 +18,7 @@ __all__ = ["sentence_case", "title_places"]
 
 
 def sentence_case(title: str, gazetteer: Gazetteer) -> str:
-    """A headline in title case ("Teen Killed in St. Paul Shooting") with its words that
+    """A headline in title case ("Teen Killed in Dayton Shooting") with its words that
     are part of no place's name lowered, so that the tagger finds the places ("St.
     Paul"); other headlines as they are. Offsets do not change."""
     words = list(re.finditer(r"[A-Za-z][\w'.-]*", title))

@@ -105,7 +105,7 @@ def _date_entities(span: Any) -> list[Any]:
 def title_spans(doc: Document) -> list[Any]:
     """The parse of a title the source gave but the text does not hold (a feed item's
     title beside its body): the headline tells the toll too ("Teen Killed, Another
-    Wounded in St. Paul Shooting"). Empty when the text holds its title."""
+    Wounded in Dayton Shooting"). Empty when the text holds its title."""
     from eventwire.stages.parse import load_nlp
 
     title = doc.article.title.strip() if doc.article and doc.article.title else ""

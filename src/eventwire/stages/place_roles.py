@@ -1,5 +1,5 @@
 """What a toponym tells besides where an event happened: a word of a person's name
-("Clarence Washington", "Altintas, the gunman"), of a street's ("85 Saint John St."),
+("Clarence Washington", "Kaya, the gunman"), of a street's ("85 Saint John St."),
 a person's home town, birthplace or base
 ("Mark Jones, 34, of Atlanta", "born in Homs", "a London-based firm"), an office held
 ("Ohio Senator Jane Holt"), or a nationality ("U.S. officials", "Turkey's state news
@@ -134,7 +134,7 @@ def surnames(doc: Document) -> frozenset[str]:
                 words.update(t.text for t in names)
     for ent in doc.spacy_doc.ents:
         if len(ent) == 1 and _PERSON_APPOSITION.match(doc.text, ent.end_char):
-            words.add(ent.text)  # "Altintas, the gunman, fired": a person
+            words.add(ent.text)  # "Kaya, the gunman, fired": a person
     return frozenset(words)
 
 

@@ -4,10 +4,10 @@
 - a path's end: where someone or something went or came from ("a turkey from Iowa",
   "was driven to Winnipeg from Montreal", "flights bound for Paris", "taken to a
   hospital in Jacksonville", "Russia's ambassador to Turkey");
-- a topic or cause: what is spoken of or stood for ("shouted about Aleppo", "a rally for
+- a topic or cause: what is spoken of or stood for ("shouted about Mosul", "a rally for
   Aleppo", "talks regarding Syria");
 - a word of another name: a newspaper's, a church's or an operation's ("told The
-  Buffalo News", "St. Paul's Cathedral", "Operation Euphrates Shield");
+  Toledo Courier", "St. Paul's Cathedral", "Operation Euphrates Shield");
 - a participant: a country that acts or is acted on ("Turkey mediated", "asked Russia",
   "Turkey's call", "a call with Russia") is a side of the event, not where it happened,
   unless a physical event takes it as its object ("invaded Ukraine");
@@ -145,7 +145,7 @@ def off_scene(doc: Document, place: Place) -> bool:
     if _in_other_name(token):
         return True
     if token.dep_ == "compound" and token.head.lower_ in _NAME_ENDS:
-        return True  # "the Buffalo News" parsed as a compound
+        return True  # "the Toledo Courier" parsed as a compound
     if token.dep_ != "pobj":
         return False
     prep = token.head

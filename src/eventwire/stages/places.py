@@ -24,7 +24,7 @@
    dominant place (the most mentioned place of the most mentioned country). A toponym
    inside a person's name ("Clarence Washington") or a street's ("Saint John St.")
    places no event; a toponym more likely wrong than right (confidence under one half:
-   "Jackson South", a hospital, read as Jackson, Mississippi; "Parks" of "Fish Wildlife
+   "Jackson South", a hospital, read as Jackson, Mississippi; "Parks" of "Game
    and Parks") places one only when no sure place does (``placeable``). A name followed
    by an age ("Dana Wilmington, 25,") is a person's, in all its mentions. A place that
    only tells where a person is from ("Mark Jones, 34, of Atlanta", "the Atlanta
