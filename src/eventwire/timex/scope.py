@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from eventwire.model import Document, Event, TimeExpression
+from eventwire.timex.words import load_lexicon
 
 # Dependencies of the noun phrases that hold a happening told before the verb's.
 _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj"})
@@ -49,28 +50,23 @@ def nested_in_argument(doc: Document, event: Event, timex: TimeExpression, verb:
     return not words[0].idx <= timex.start < words[-1].idx + len(words[-1])
 
 
-# Verbs (lemmas) of a step of the court after the crime: a day they govern is the
-# court's ("was indicted Tuesday"), never the day of a crime told in their subject or
-# object ("a man whose daughter was shot"). A day of a verb of telling ("officials
-# identified on Thursday the four people who were shot") is left to the incidents
-# stage, which looks for the attack's own day when that is all its sentence gives.
-_COURT_VERBS = frozenset({"indict", "charge", "arraign", "plead", "sentence", "convict"})
-
-
 def court_verb(doc: Document, verb: int) -> bool:
-    """Whether the token at ``verb`` is a verb of a step of the court."""
+    """Whether the token at ``verb`` is a verb of a step of the court (``court_verb`` in
+    ``data/timex_words.tsv``): a day it governs is the court's ("was indicted Tuesday"),
+    never the day of a crime told in its subject or object ("a man whose daughter was
+    shot"). A day of a verb of telling ("officials identified on Thursday the four
+    people who were shot") is left to the incidents stage, which looks for the attack's
+    own day when that is all its sentence gives."""
     if doc.spacy_doc is None:
         return False
-    return doc.spacy_doc[verb].lemma_.lower() in _COURT_VERBS
+    return doc.spacy_doc[verb].lemma_.lower() in load_lexicon().court_verbs
 
 
-# Verbs (lemmas) of a step taken against a suspect after the deed: arrest, charge,
-# trial, sentence. The deed they are taken for, told in a phrase of theirs ("charged
-# Tuesday with the murder of", "arrested Monday in the shooting death of", "sentenced
-# for the beating of"), did not happen on their day.
-_STEPS_AFTER_THE_DEED = _COURT_VERBS | frozenset(
-    {"acquit", "arrest", "detain", "jail", "prosecute", "imprison"}
-)
+# Verbs (lemmas) of a step taken against a suspect after the deed, besides the court's
+# (``court_verb``): arrest, detention, prison. The deed they are taken for, told in a
+# phrase of theirs ("charged Tuesday with the murder of", "arrested Monday in the
+# shooting death of", "sentenced for the beating of"), did not happen on their day.
+_STEPS_AFTER_THE_DEED = frozenset({"acquit", "arrest", "detain", "jail", "prosecute", "imprison"})
 
 
 def deed_of_a_later_step(doc: Document, event: Event, timex: TimeExpression, verb: int) -> bool:
@@ -82,7 +78,8 @@ def deed_of_a_later_step(doc: Document, event: Event, timex: TimeExpression, ver
     if doc.spacy_doc is None or event.trigger_start is None:
         return False
     head = doc.spacy_doc[verb]
-    if head.lemma_.lower() not in _STEPS_AFTER_THE_DEED:
+    lemma = head.lemma_.lower()
+    if lemma not in _STEPS_AFTER_THE_DEED and lemma not in load_lexicon().court_verbs:
         return False
     for child in head.children:
         if child.dep_ != "prep" or not _names_the_deed(child):

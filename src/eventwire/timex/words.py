@@ -33,6 +33,7 @@ _WORD_SET_KINDS = frozenset(
         "period_boundary",
         "rate_word",
         "report_verb",
+        "court_verb",
         "period_span",
         "past_adverb",
     }
@@ -108,7 +109,8 @@ class TimexLexicon:
     vague_duration_after: frozenset[str] = frozenset()
     period_boundary: frozenset[str] = frozenset()
     rate_words: frozenset[str] = frozenset()
-    report_verbs: frozenset[str] = frozenset()
+    report_verbs: frozenset[str] = frozenset()  # of telling and of the court
+    court_verbs: frozenset[str] = frozenset()
     period_span: frozenset[str] = frozenset()
     past_adverbs: frozenset[str] = frozenset()
 
@@ -180,7 +182,8 @@ def parse_lexicon(text: str, origin: str = LEXICON_FILE) -> TimexLexicon:
         vague_duration_after=frozenset(lists["vague_duration_after"]),
         period_boundary=frozenset(lists["period_boundary"]),
         rate_words=frozenset(lists["rate_word"]),
-        report_verbs=frozenset(lists["report_verb"]),
+        report_verbs=frozenset(lists["report_verb"]) | frozenset(lists["court_verb"]),
+        court_verbs=frozenset(lists["court_verb"]),
         period_span=frozenset(lists["period_span"]),
         past_adverbs=frozenset(lists["past_adverb"]),
     )
