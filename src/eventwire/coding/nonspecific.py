@@ -53,7 +53,7 @@ from typing import Any
 
 from eventwire.coding.flagged_senses import other_sense
 from eventwire.coding.non_events import clause_verb
-from eventwire.coding.syntax import has_child
+from eventwire.coding.syntax import children, has_child
 
 # What plans or schedules an event noun, as the verb of its clause or its modifier.
 _PLANNING = frozenset(
@@ -286,10 +286,6 @@ def _is_finite(verb: Any) -> bool:
     return verb.tag_ in ("VBD", "VBZ", "VBP", "MD")
 
 
-def _subjects(verb: Any) -> list[Any]:
-    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-
-
 def _is_description_of_noun(trigger: Any, verb: Any) -> bool:
     """An event told in a relative clause in the present simple, which describes its
     noun rather than reports what happened ("a body that organizes the World Cup", "the
@@ -304,7 +300,7 @@ def _is_description_of_noun(trigger: Any, verb: Any) -> bool:
         and trigger.head.i == clause.i
     ):
         return False  # "countries where mass arrests continue": the event told as going on
-    if any(s.lower_ in _SPEAKERS for s in _subjects(clause)):
+    if any(s.lower_ in _SPEAKERS for s in children(clause, "nsubj", "nsubjpass")):
         return False  # "the extension that we ask for": said as it is done
     return _present_simple(clause)
 
@@ -362,7 +358,7 @@ def _has_generic_you(verb: Any) -> bool:
     a maxim, no event."""
     current = verb
     for _ in range(_DESCRIBING_HOPS):
-        subjects = _subjects(current)
+        subjects = children(current, "nsubj", "nsubjpass")
         if subjects:
             return _present_simple(current) and all(s.lower_ in _GENERIC_SUBJECTS for s in subjects)
         if current.dep_ not in _CLAUSE_LINKS or current.head.pos_ not in ("VERB", "AUX"):

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from eventwire.coding.syntax import children
+
 # Plural nouns that stand for states: each member is that state's government.
 STATE_NOUNS = frozenset({"country", "nation", "state", "government", "neighbour", "neighbor"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -48,18 +50,17 @@ def own_subject(pronoun: Any) -> frozenset[int]:
     if pronoun.dep_ not in _OBJECT_DEPS:
         return frozenset()
     clause = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
-    while clause.dep_ == "conj" and not _clause_subjects(clause) and clause.head.i != clause.i:
+    while (
+        clause.dep_ == "conj"
+        and not children(clause, "nsubj", "nsubjpass")
+        and clause.head.i != clause.i
+    ):
         clause = clause.head  # "met his counterpart and urged him": the shared subject
     found: set[int] = set()
-    for subject in _clause_subjects(clause):
+    for subject in children(clause, "nsubj", "nsubjpass"):
         for token in (subject, *subject.conjuncts):
             found.update(t.i for t in token.subtree)
     return frozenset(found)
-
-
-def _clause_subjects(clause: Any) -> list[Any]:
-    """The subjects of a clause, active or passive."""
-    return [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
 def group_count(head: Any) -> int | None:
