@@ -142,16 +142,13 @@ def _sector_beside(noun: Any, groups: list[CountryWords]) -> str | None:
 def split_sides(actor: Actor, noun: Any) -> list[Actor]:
     """``actor`` (the coded phrase headed by ``noun``) as one actor per coordinated
     country in front of the noun, each with the sector of the rest of the phrase (or an
-    organisation's own, or else the one the whole phrase was given: "U.S. and Russian
-    negotiators" speak for their states); ``[actor]`` when the phrase names one side only."""
+    organisation's own); ``[actor]`` when the phrase names one side only."""
     if actor.country is None:
         return [actor]  # no country word coded: no coordinated countries to split
     groups = coordinated_countries(noun)
     if not groups or actor.country != groups[0].country:
         return [actor]
     sector = _sector_beside(noun, groups)
-    if sector is None and not any(g.sector for g in groups):
-        sector = actor.sector  # "U.S. and Russian negotiators": the states' role (GOV)
     return [
         replace(actor, country=g.country, sector=g.sector or sector, name=g.name or actor.name)
         for g in groups
