@@ -20,7 +20,6 @@ from eventwire.coding.body_titles import body_post_sector
 from eventwire.coding.datelines import is_dateline
 from eventwire.coding.office_sectors import leads_state, out_of_office
 from eventwire.coding.parsed_text import text_between
-from eventwire.coding.person_names import person_name
 from eventwire.model import Actor
 
 # Dependency labels whose subtrees belong to the phrase of their head.
@@ -444,7 +443,16 @@ def code_phrase(head: Any) -> PhraseCode:
     if country is None and (sector is not None or people is not None):
         country = _located_country(head)  # people, not things ("a ceasefire in Chad")
 
-    person = person_name(head, tokens)
+    person = None
+    if head.ent_type_ == "PERSON":
+        person = " ".join(t.text for t in tokens if t.ent_type_ == "PERSON")
+    else:
+        for token in tokens:
+            if token.dep_ in ("appos", "compound") and token.ent_type_ == "PERSON":
+                person = " ".join(
+                    t.text for t in tokens if t.ent_type_ == "PERSON" and t.i >= token.i
+                )
+                break
     if person:
         name = person
     if (country_span is not None and country_span == (0, len(tokens) - 1)) or (
