@@ -35,7 +35,6 @@ from eventwire.coding.participants import (
 )
 from eventwire.coding.recipient_fallbacks import coded_recipient, place_recipient
 from eventwire.coding.sides import own_agent
-from eventwire.coding.stance_participles import holds_stance, stance_holder
 from eventwire.coding.syntax import (
     NAMED_ENTITIES,
     agent_of,
@@ -130,10 +129,7 @@ def find_arguments(
             recipient_head = undergoer_possessor(trigger)  # "Mr Marra's arrest came ..."
         return _resolved(doc, actor_head, recipient_head if pattern.has_recipient else None)
     subject, passive = clause_subject(doc, verb, transitive=bool(pattern.transitive))
-    if passive and holds_stance(verb):  # "Israel is opposed to the plan": its stance
-        passive = False
-        actor_head, recipient_head = stance_holder(verb, subject), _prep_object(verb, ("to",))
-    elif passive:
+    if passive:
         actor_head, recipient_head = agent_of(verb), subject
     else:
         actor_head, recipient_head = subject, None
