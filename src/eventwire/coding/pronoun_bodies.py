@@ -25,9 +25,6 @@ _SINGULAR = frozenset({"it", "its"})
 _PLURAL = frozenset({"they", "them", "their"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _NOT_BODIES = frozenset({"PERSON", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY"})
-_PLACES = frozenset({"GPE", "LOC", "FAC"})
-# Sectors of one person rather than a body: "they" for a singular of these is someone else.
-_NOT_COLLECTIVE = frozenset({"CVL", "ELI", "UAF", "CRM"})
 
 
 def _root(spacy_doc: Any, actor: Actor) -> Any | None:
@@ -76,50 +73,26 @@ def body_antecedent(
         for a in actors
         if a.start is not None and begin <= a.start < (actor.start or 0) and a is not actor
     ]
-    ordered = sorted(before, key=lambda a: a.start or 0, reverse=True)
-    found = _antecedent(spacy_doc, ordered, pronoun, plural, plural, coded)
-    if found is None and plural:
-        # "the union said the talks had failed; they called on ...": a body named in the
-        # singular that "they" stands for, when no plural one is near
-        found = _antecedent(spacy_doc, ordered, pronoun, plural, False, coded)
-        if found is not None and (found.sector in _NOT_COLLECTIVE or found.sector is None):
-            found = None
-    if found is None:
-        return actor
-    return replace(
-        actor,
-        country=found.country,
-        sector=found.sector,
-        name=found.name,
-        inferred=found.inferred,
-    )
-
-
-def _antecedent(
-    spacy_doc: Any,
-    ordered: list[Actor],
-    pronoun: Any,
-    plural: bool,
-    wanted_plural: bool,
-    coded: Callable[[Actor], Actor | None],
-) -> Actor | None:
-    """The coded subject nearest before ``pronoun`` whose number is ``wanted_plural``."""
-    for candidate in ordered:
+    for candidate in sorted(before, key=lambda a: a.start or 0, reverse=True):
         root = _root(spacy_doc, candidate)
         if root is None or root.dep_ not in _SUBJECT_DEPS or root.pos_ == "PRON":
             continue
         if root.ent_type_ in _NOT_BODIES:
             continue
-        if (root.tag_ in ("NNS", "NNPS") or root.lower_ in PLURAL_NOUNS) != wanted_plural:
+        if (root.tag_ in ("NNS", "NNPS") or root.lower_ in PLURAL_NOUNS) != plural:
             continue
         if root.head.i == pronoun.head.i:
             continue  # "the authorities dismissed them": not themselves
-        if wanted_plural != plural and root.ent_type_ in _PLACES:
-            continue  # "Canada ... they": a state is "it"
         found = coded(candidate)
         if found is not None and found.country is None and found.sector is None:
-            found = _named_body(candidate, root, wanted_plural)
+            found = _named_body(candidate, root, plural)
         if found is None or (found.country is None and found.sector is None):
             continue  # a thing ("its depot is illegal"): not what acts
-        return found
-    return None
+        return replace(
+            actor,
+            country=found.country,
+            sector=found.sector,
+            name=found.name,
+            inferred=found.inferred,
+        )
+    return actor
