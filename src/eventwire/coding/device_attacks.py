@@ -9,7 +9,6 @@ and the country is filled, as for any such side, from where it happened.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from eventwire.model import Actor
@@ -55,16 +54,3 @@ def device_of_attack(trigger: Any) -> Any | None:
             if obj.dep_ == "pobj" and is_device(obj):
                 return obj
     return None
-
-
-def device_doer(spacy_doc: Any, actor: Actor | None) -> Actor | None:
-    """``actor`` as the unidentified party behind it when it names a device and nothing
-    else codes it ("a roadside bomb killed four soldiers"); ``actor`` unchanged else."""
-    if actor is None or actor.sector is not None or actor.country is not None:
-        return actor
-    if spacy_doc is None or actor.start is None or actor.end is None:
-        return actor
-    span = spacy_doc.char_span(actor.start, actor.end, alignment_mode="expand")
-    if span is None or not is_device(span.root):
-        return actor
-    return replace(actor, sector=_UNKNOWN_ATTACKER, inferred=True)

@@ -13,9 +13,6 @@ paramilitary forces", "killed in Israeli tank shelling", "killed in an encounter
 the police" (Indian English), "killed in a clash between police and villagers" (not
 inferred: the text names it).
 
-An attack told by its device ("a roadside bomb killed", "killed in a car bomb
-explosion") is by an unidentified armed party (UAF, inferred: ``coding.device_attacks``).
-
 A criminal charge with no stated agent ("a 19-year-old was charged with robbery", "he
 faces a murder charge", "was indicted on fraud charges") is laid by the state: the
 police for a charge, the courts for an indictment, both marked ``inferred``.
@@ -32,13 +29,11 @@ from typing import Any
 
 from eventwire.coding.actor_defaults import person_sector
 from eventwire.coding.actors import code_phrase
-from eventwire.coding.device_attacks import device_attacker, device_doer, device_of_attack
+from eventwire.coding.device_attacks import device_attacker, device_of_attack
 from eventwire.model import Actor, Document, Event
 from eventwire.stages.registry import stage
 
 _ARRESTS = frozenset({"arrest"})
-# Events a device named as their doer stands in for an unknown armed party in.
-_DEVICE_TYPES = frozenset({"ASSAULT", "FIGHT"})
 
 
 def state_police() -> Actor:
@@ -261,8 +256,6 @@ def infer_agents(doc: Document) -> Document:
             _headline_passive(doc, event)
             _arrested_people(doc, event)
         _infer_agent(doc, event)
-        if event.type in _DEVICE_TYPES:  # "a roadside bomb killed four soldiers"
-            event.actor = device_doer(doc.spacy_doc, event.actor)
         # A side still without a sector that names an untitled person: a civilian.
         event.actor = person_sector(doc.spacy_doc, event, event.actor)
         event.recipient = person_sector(doc.spacy_doc, event, event.recipient, undergoer=True)
