@@ -40,7 +40,6 @@ from typing import Any
 
 from eventwire import knowledge
 from eventwire.coding import group_sectors
-from eventwire.coding.device_attacks import is_device
 from eventwire.model import Actor, Event
 from eventwire.timex.tense import trigger_root
 
@@ -257,8 +256,6 @@ def default_sector(
         return replace(actor, sector=kind, inferred=True)
     if _is_trade_union(root):
         return replace(actor, sector="LAB", inferred=True)
-    if acting and event.type == "ASSAULT" and is_device(root):  # "a roadside bomb killed"
-        return replace(actor, sector="UAF", inferred=True)
     if acting and event.type != "ASSAULT" and _is_local_state(root):
         return replace(actor, sector="GOV", inferred=True)
     if event.type not in _CIVILIAN_TYPES:

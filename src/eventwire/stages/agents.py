@@ -29,7 +29,6 @@ from typing import Any
 
 from eventwire.coding.actor_defaults import person_sector
 from eventwire.coding.actors import code_phrase
-from eventwire.coding.device_attacks import device_attacker, device_of_attack
 from eventwire.model import Actor, Document, Event
 from eventwire.stages.registry import stage
 
@@ -273,6 +272,3 @@ def _infer_agent(doc: Document, event: Event) -> None:
             trigger = _token_at(doc.spacy_doc, event.trigger_start, event.trigger_end)
             if trigger is not None:
                 event.actor = noun_phrase_agent(doc, trigger)
-            device = device_of_attack(trigger) if trigger is not None else None
-            if event.actor is None and device is not None:
-                event.actor = device_attacker(device)  # "killed in a car bomb explosion"
