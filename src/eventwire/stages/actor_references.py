@@ -9,6 +9,7 @@ from typing import Any
 from eventwire.coding.actors import PLURAL_NOUNS, PhraseCode, reported_speaker
 from eventwire.coding.parsed_text import parsed_text
 from eventwire.coding.sides import split_sides
+from eventwire.knowledge.tables import PSEUDO_COUNTRIES
 from eventwire.model import Actor
 from eventwire.stages.reference_syntax import (
     STATE_NOUNS,
@@ -122,6 +123,12 @@ class References:
                 same_sector = actor.sector is not None and other.actor.sector == actor.sector
                 if not same_head and persons_country(code, other):
                     continue  # "the authorities" are not of a minister's or a man's country
+                if (
+                    not same_head
+                    and actor.sector == "GOV"
+                    and other.actor.country in PSEUDO_COUNTRIES
+                ):
+                    continue  # "the minister" after "the UN Secretary-General": a state's
                 if (same_head or same_sector) and other.actor.country is not None:
                     return replace(
                         code,
