@@ -429,3 +429,14 @@ def test_an_event_that_splits_a_reciprocal_span_finds_both_roles() -> None:
     half = event("CONSULT", 0.8, actor=Actor(text="Norway"), recipient=Actor(text="Peru"))
     scores = score_actor_spans([(sentence, [half])])
     assert scores.source.mean_f1 < 1.0 and scores.target.mean_f1 == 0.0
+
+
+def test_the_whole_pipeline_coder_places_what_the_coding_stages_leave_unplaced(nlp: Any) -> None:
+    from eventwire.evaluate.events import pipeline_coder
+
+    raw = RawDocument(text="Police arrested dozens of protesters in Lagos on Monday.", origin="t")
+    coding = [e for e in pipeline_coder()(raw) if e.type == "COERCE"]
+    whole = [e for e in pipeline_coder(whole=True)(raw) if e.type == "COERCE"]
+    assert len(coding) == len(whole) == 1
+    assert coding[0].place is None
+    assert whole[0].place is not None and whole[0].place.name == "Lagos"

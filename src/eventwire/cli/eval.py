@@ -74,23 +74,32 @@ def _part(name: str) -> Part:
     help="Which part of the file (split rule: evaluate/split.py; the detector was trained "
     "on the work part).",
 )
-def eval_events(gold: Path, limit: int | None, step: int, part: str) -> None:
+@click.option(
+    "--stages",
+    type=click.Choice(["coding", "all"]),
+    default="coding",
+    show_default=True,
+    help="Run only the event-coding stages, or every default stage (places, dates, actor "
+    "countries taken from the scene), as `eventwire ingest` does.",
+)
+def eval_events(gold: Path, limit: int | None, step: int, part: str, stages: str) -> None:
     """Event types, modes, actors, casualties and calibration."""
     from eventwire.evaluate import events
     from eventwire.evaluate.report import format_report
 
     chosen = _part(part)
-    where = f"{gold} (part: {part})"
+    where = f"{gold} (part: {part}, stages: {stages})"
+    coder = events.pipeline_coder(whole=stages == "all")
     try:
         kind = event_gold_kind(gold)
         if kind == "plover":
-            scores = events.evaluate_plover_gsr(gold, limit=limit, part=chosen)
+            scores = events.evaluate_plover_gsr(gold, limit=limit, part=chosen, coder=coder)
             section = scores.section(f"PLOVER GSR: {where}")
         elif kind == "ngec":
-            ngec = events.evaluate_ngec(gold, limit=limit, step=step, part=chosen)
+            ngec = events.evaluate_ngec(gold, limit=limit, step=step, part=chosen, coder=coder)
             section = ngec.section(f"NGEC: {where}")
         else:
-            spans = events.evaluate_actor_spans(gold, limit=limit, part=chosen)
+            spans = events.evaluate_actor_spans(gold, limit=limit, part=chosen, coder=coder)
             section = spans.section(f"actor spans: {where}")
     except EventwireError as exc:
         _fail(exc)

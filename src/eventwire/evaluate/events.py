@@ -409,11 +409,13 @@ def _splits_reciprocal(event: Event, reciprocals: Sequence[str]) -> bool:
 # --- Running the coder -----------------------------------------------------------------
 
 
-def pipeline_coder() -> Coder:
-    """The event-coding stages of the pipeline (spaCy loads on the first call)."""
+def pipeline_coder(whole: bool = False) -> Coder:
+    """The event-coding stages of the pipeline, or with ``whole`` every default stage
+    (places, dates, actor countries from the scene too); spaCy loads on the first call."""
     from eventwire.run.pipeline import Pipeline
+    from eventwire.stages.registry import DEFAULT_STAGES
 
-    pipeline = Pipeline(CODING_STAGES)
+    pipeline = Pipeline(DEFAULT_STAGES if whole else CODING_STAGES)
 
     def code(raw: RawDocument) -> list[Event]:
         return [event for doc in pipeline.process_raw(raw) for event in doc.events]
