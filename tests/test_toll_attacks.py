@@ -42,3 +42,13 @@ def test_a_death_in_an_article_that_names_a_killing_tells_an_attack() -> None:
     )
     attacks = _attacks(pipeline_doc(text))
     assert [e.dead for e in attacks] == [1]
+
+
+def test_an_attack_named_in_title_case_is_read_as_a_name() -> None:
+    # "Shooting" in a title-case caption is parsed as a proper noun
+    text = (
+        "A 16-year-old boy died Sunday at a hospital in Dayton, police said.\n\n"
+        "PHOTOS: Scene Of Sunday Morning Shooting"
+    )
+    attacks = _attacks(pipeline_doc(text))
+    assert [e.dead for e in attacks] == [1]
