@@ -5,13 +5,6 @@ a friend" where the events stage coded no factual attack): the ``attacks`` stage
 before places and dates, codes an ASSAULT on the first such sentence, with a lower
 confidence (0.5), so that the incident (``stages/incidents.py``) has an event to carry
 its figures.
-
-A word of harm tells that someone was harmed ("is in critical condition", "was found
-dead", "suffered injuries"); a word of dying ("died", "the death of") does not, since
-people die of illness and age: a death tells an attack only where the article names
-one, a weapon or a killing ("a shooting", "the handgun", "a homicide"), read from any
-word of the article whatever part of speech the parser gave it (a headline's "Fatal
-Shooting" is read as a proper noun).
 """
 
 from __future__ import annotations
@@ -20,7 +13,7 @@ from typing import Any
 
 from eventwire.coding import lexicon
 from eventwire.coding.non_events import non_event_reason
-from eventwire.coding.tolls import sentence_figures, statements
+from eventwire.coding.tolls import ATTACK_LEMMAS, sentence_figures, statements
 from eventwire.model import Document, Event, Zone
 from eventwire.stages.incident_toll import TOLD_ZONES, is_period
 from eventwire.stages.incidents import main_attack
@@ -31,18 +24,15 @@ _TOLD_CONFIDENCE = 0.5
 
 
 # Words that name a shot that hit someone ("died of a gunshot wound", "hit by a stray
-# bullet"), a weapon ("the handgun belonged to his uncle") or a killing ("treated as a
-# homicide"): the article tells an attack, as "a shooting" does.
+# bullet"), a firearm or weapon ("the handgun belonged to his uncle") or a killing
+# ("treated as a homicide"): the article tells an attack, as "a shooting" does, and a
+# death it tells is that attack's (people also die of illness and age: "died of cancer"
+# tells no attack in an article that names none).
 _GUN_WOUND_WORDS = frozenset(
-    {"gunshot", "gunfire", "bullet", "shoot", "gun", "handgun", "pistol", "rifle", "shotgun",
-     "firearm", "weapon", "homicide", "murder", "slaying", "manslaughter", "stab", "stabbing"}
+    {"gunshot", "gunfire", "bullet", "gun", "handgun", "pistol", "rifle", "shotgun", "firearm",
+     "weapon", "homicide", "murder", "slaying", "manslaughter", "stabbing"}
 )  # fmt: skip
-# The parts of speech under which an article's words may name its attack.
-_NAMING_POS = frozenset({"NOUN", "PROPN", "VERB"})
 _SHOOT_LEMMAS = frozenset({"shoot", "gun"})
-# Words of dying, which tell an attack only where the article names one: people die of
-# illness and age ("died of cancer", "the death of the former mayor").
-_DYING_WORDS = frozenset({"die", "succumb", "perish", "death", "suicide"})
 
 
 def _no_attack(cue: Any, text: str) -> bool:
@@ -55,18 +45,12 @@ def _no_attack(cue: Any, text: str) -> bool:
     return reason is not None
 
 
-def _harm_word(cue: Any) -> bool:
-    """Whether a casualty word tells harm done by itself: an attack ("shot", "killed")
-    or a harm ("wounded", "in critical condition", "found dead"), not a dying ("died")."""
-    return cue.lemma_.lower() not in _DYING_WORDS
-
-
 def _told_attack(doc: Document) -> Event | None:
     """An ASSAULT for an article that tells of people killed or shot but whose events
     stage coded no factual attack: the first title, caption or body sentence where
-    someone is killed, shot or harmed ("the boy was shot and killed by his friend", "a
-    man is in critical condition"), or, when the article names an attack, a weapon or a
-    killing ("a fatal shooting", "a homicide"), where someone died;
+    someone is killed or shot ("the boy was shot and killed by his friend"), or, when
+    the article names an attack, a weapon or a killing ("a fatal shooting", "the
+    handgun", "a homicide"), where someone died or was hurt;
     never a sentence where an event coded says it did not or may not have happened,
     nor one about a period, nor a body sentence that reports no event (an accident, a
     metaphor, a heading: ``coding.non_events``, whose events the factuality stage
@@ -90,9 +74,9 @@ def _told_attack(doc: Document) -> Event | None:
                 for other in told
                 for token in spacy_doc.char_span(other.start, other.end, alignment_mode="expand")
                 or ()
-                if token.pos_ in _NAMING_POS
+                if token.pos_ == "NOUN"
             )
-        cues = [s for s in found if named or _harm_word(spacy_doc[s.token])]
+        cues = [s for s in found if named or spacy_doc[s.token].lemma_.lower() in ATTACK_LEMMAS]
         if not cues:
             continue
         cue = spacy_doc[cues[0].token]
