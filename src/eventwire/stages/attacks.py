@@ -24,8 +24,14 @@ _TOLD_CONFIDENCE = 0.5
 
 
 # Words that name a shot that hit someone ("died of a gunshot wound", "hit by a stray
-# bullet"): the article tells a shooting, as "a shooting" does.
-_GUN_WOUND_WORDS = frozenset({"gunshot", "gunfire", "bullet"})
+# bullet"), a firearm or weapon ("the handgun belonged to his uncle") or a killing
+# ("treated as a homicide"): the article tells an attack, as "a shooting" does, and a
+# death it tells is that attack's (people also die of illness and age: "died of cancer"
+# tells no attack in an article that names none).
+_GUN_WOUND_WORDS = frozenset(
+    {"gunshot", "gunfire", "bullet", "gun", "handgun", "pistol", "rifle", "shotgun", "firearm",
+     "weapon", "homicide", "murder", "slaying", "manslaughter", "stabbing"}
+)  # fmt: skip
 _SHOOT_LEMMAS = frozenset({"shoot", "gun"})
 
 
@@ -43,7 +49,8 @@ def _told_attack(doc: Document) -> Event | None:
     """An ASSAULT for an article that tells of people killed or shot but whose events
     stage coded no factual attack: the first title, caption or body sentence where
     someone is killed or shot ("the boy was shot and killed by his friend"), or, when
-    the article names an attack ("a fatal shooting"), where someone died or was hurt;
+    the article names an attack, a weapon or a killing ("a fatal shooting", "the
+    handgun", "a homicide"), where someone died or was hurt;
     never a sentence where an event coded says it did not or may not have happened,
     nor one about a period, nor a body sentence that reports no event (an accident, a
     metaphor, a heading: ``coding.non_events``, whose events the factuality stage
