@@ -210,3 +210,28 @@ def test_events_the_headline_reports(runner: CliRunner, dump_file: Path, tmp_pat
     assert headline and all(e["headline"] for e in headline)
     assert {e["type"] for e in headline} == {"ASSAULT"}  # "Troops Clash With Rebels ..."
     assert len(_events_json(runner, db)) > len(headline)
+
+
+def test_eval_events_stages_all_runs_every_default_stage(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from eventwire.evaluate import events
+
+    asked: list[bool] = []
+
+    def coder(whole: bool = False) -> events.Coder:
+        asked.append(whole)
+        return lambda raw: []
+
+    monkeypatch.setattr(events, "pipeline_coder", coder)
+    record = {
+        "id": "own-1", "text": "Troops shelled the town.", "event": "ASSAULT", "mode": None,
+        "source_actors": [], "target_actors": [], "source_code": [], "target_code": [],
+    }  # fmt: skip
+    gold = tmp_path / "plover.jsonl"
+    gold.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    for stages, whole in (("all", True), ("coding", False)):
+        result = runner.invoke(main, ["eval", "events", "--gold", str(gold), "--stages", stages])
+        assert result.exit_code == 0, result.output
+        assert f"stages: {stages}" in result.output
+        assert asked[-1] is whole

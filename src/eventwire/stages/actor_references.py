@@ -128,7 +128,9 @@ class References:
                     and actor.sector == "GOV"
                     and other.actor.country in PSEUDO_COUNTRIES
                 ):
-                    continue  # "the minister" after "the UN Secretary-General": a state's
+                    # "the minister" after "the UN Secretary-General": a state's office,
+                    # not the UN's
+                    continue
                 if (same_head or same_sector) and other.actor.country is not None:
                     return replace(
                         code,

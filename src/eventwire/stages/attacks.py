@@ -24,13 +24,26 @@ _TOLD_CONFIDENCE = 0.5
 
 
 # Words that name a shot that hit someone ("died of a gunshot wound", "hit by a stray
-# bullet"), a firearm or weapon ("the handgun belonged to his uncle") or a killing
+# bullet"), a firearm ("the handgun belonged to his uncle") or a killing
 # ("treated as a homicide"): the article tells an attack, as "a shooting" does, and a
 # death it tells is that attack's (people also die of illness and age: "died of cancer"
 # tells no attack in an article that names none).
 _GUN_WOUND_WORDS = frozenset(
     {"gunshot", "gunfire", "bullet", "gun", "handgun", "pistol", "rifle", "shotgun", "firearm",
-     "weapon", "homicide", "murder", "slaying", "manslaughter", "stabbing"}
+     "homicide", "murder", "slaying", "manslaughter", "stabbing"}
+)  # fmt: skip
+# Nouns of a topic, not of an act: "a gun law", "a murder trial", "the homicide rate"
+# name no attack the article tells.
+_TOPIC_HEADS = frozenset(
+    {"law", "legislation", "bill", "control", "policy", "debate", "lobby", "right", "trial",
+     "case", "charge", "rate", "statistic", "figure", "sale", "trade", "show", "novel"}
+)  # fmt: skip
+# Causes of a death that is no attack's ("died of cancer", "died from complications of
+# a stroke", "died after a long illness").
+_NATURAL_CAUSES = frozenset(
+    {"cancer", "illness", "disease", "covid", "covid-19", "stroke", "complication", "cause",
+     "pneumonia", "failure", "infection", "virus", "age", "dementia", "heart", "tumor",
+     "tumour", "leukemia", "sickness", "ailment"}
 )  # fmt: skip
 _SHOOT_LEMMAS = frozenset({"shoot", "gun"})
 
@@ -45,12 +58,34 @@ def _no_attack(cue: Any, text: str) -> bool:
     return reason is not None
 
 
+def _names_an_attack(token: Any) -> bool:
+    """Whether a noun names a shot, an arm or a killing the article tells, not a topic
+    it writes about ("the gun law", "a murder trial")."""
+    if token.lemma_.lower() not in _GUN_WOUND_WORDS:
+        return False
+    return not (token.dep_ == "compound" and token.head.lemma_.lower() in _TOPIC_HEADS)
+
+
+def _natural_death(cue: Any) -> bool:
+    """Whether the death ``cue`` tells has a natural cause ("died of cancer", "died
+    after a long illness")."""
+    for prep in cue.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "from", "after"):
+            continue
+        if any(
+            t.lemma_.lower() in _NATURAL_CAUSES for t in prep.subtree if t.pos_ in ("NOUN", "PROPN")
+        ):
+            return True
+    return False
+
+
 def _told_attack(doc: Document) -> Event | None:
     """An ASSAULT for an article that tells of people killed or shot but whose events
     stage coded no factual attack: the first title, caption or body sentence where
     someone is killed or shot ("the boy was shot and killed by his friend"), or, when
-    the article names an attack, a weapon or a killing ("a fatal shooting", "the
-    handgun", "a homicide"), where someone died or was hurt;
+    the article names an attack, a firearm or a killing ("a fatal shooting", "the
+    handgun", "a homicide"; not a topic: "the gun law"), where someone died or was
+    hurt, of no natural cause ("died of cancer");
     never a sentence where an event coded says it did not or may not have happened,
     nor one about a period, nor a body sentence that reports no event (an accident, a
     metaphor, a heading: ``coding.non_events``, whose events the factuality stage
@@ -69,7 +104,7 @@ def _told_attack(doc: Document) -> Event | None:
         found = statements(span)
         if found and named is None:
             named = any(
-                token.lemma_.lower() in _GUN_WOUND_WORDS
+                _names_an_attack(token)
                 or any(p.type == "ASSAULT" for p in attack_nouns.for_noun(token.lemma_.lower()))
                 for other in told
                 for token in spacy_doc.char_span(other.start, other.end, alignment_mode="expand")
@@ -81,6 +116,8 @@ def _told_attack(doc: Document) -> Event | None:
             continue
         cue = spacy_doc[cues[0].token]
         if sentence.zone is Zone.BODY and _no_attack(cue, doc.text):
+            continue
+        if _natural_death(cue):
             continue
         figures = sentence_figures(found)
         dead, hurt = figures.dead, figures.hurt + figures.hit
