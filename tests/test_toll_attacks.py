@@ -63,3 +63,11 @@ def test_a_death_of_illness_in_an_article_that_names_a_killing_tells_no_attack()
         "The lead detective on the case died of cancer on Sunday, the police said."
     )
     assert _attacks(pipeline_doc(text)) == []
+
+
+def test_a_death_in_an_industrial_blast_tells_no_attack() -> None:
+    text = (
+        "A welder was killed and two workers were hurt on Thursday when a boiler exploded "
+        "at a paper mill outside the town, the company said."
+    )
+    assert _attacks(pipeline_doc(text)) == []

@@ -240,10 +240,21 @@ part_option = click.option(
 )
 
 
+stages_option = click.option(
+    "--stages",
+    type=click.Choice(["coding", "all"]),
+    default="coding",
+    show_default=True,
+    help="Run only the event-coding stages, or every default stage, as `eventwire ingest` "
+    "runs them.",
+)
+
+
 @eval_group.command("police")
 @gold_option
 @part_option
 @limit_option
+@stages_option
 @click.option("--step", default=1, show_default=True, help="Score every K-th article.")
 @click.option(
     "--show",
@@ -251,10 +262,12 @@ part_option = click.option(
     default=None,
     help="Also list the wrong sentences with the events coded in them (WORK part only).",
 )
-def eval_police(gold: Path, part: str, limit: int | None, step: int, show: str | None) -> None:
+def eval_police(
+    gold: Path, part: str, limit: int | None, stages: str, step: int, show: str | None
+) -> None:
     """Police KILL and ARREST sentences (IndiaPoliceEvents; give the sents or docs file,
     the other is read from the same folder)."""
-    from eventwire.evaluate.news import evaluate_police
+    from eventwire.evaluate.news import evaluate_police, news_coder
     from eventwire.evaluate.report import format_report
 
     folder = gold.parent
@@ -267,11 +280,18 @@ def eval_police(gold: Path, part: str, limit: int | None, step: int, show: str |
         if show is not None and part != "work":
             raise InputError("--show", "wrong sentences are listed for --part work only")
         scores = evaluate_police(
-            sents, docs, part=_part(part), limit=limit, step=step, errors=show is not None
+            sents,
+            docs,
+            part=_part(part),
+            limit=limit,
+            step=step,
+            errors=show is not None,
+            coder=news_coder(whole=stages == "all"),
         )
     except EventwireError as exc:
         _fail(exc)
-    click.echo(format_report("eventwire eval police", [scores.section(f"police: {docs}")]))
+    section = scores.section(f"police: {docs} (stages: {stages})")
+    click.echo(format_report("eventwire eval police", [section]))
     kinds = {"misses": ("miss",), "false": ("false",), "both": ("miss", "false")}
     for error in scores.errors:
         if show is None or error.kind not in kinds[show]:
@@ -285,24 +305,31 @@ def eval_police(gold: Path, part: str, limit: int | None, step: int, show: str |
 @gold_option
 @part_option
 @limit_option
+@stages_option
 @click.option(
     "--misses",
     is_flag=True,
     help="List the snippets scored wrong, by ACLED type, with every coded event (WORK "
     "part only: the set-aside part is for scores).",
 )
-def eval_acled(gold: Path, part: str, limit: int | None, misses: bool) -> None:
+def eval_acled(gold: Path, part: str, limit: int | None, stages: str, misses: bool) -> None:
     """CASE 2021 ACLED snippets: protest F1, PLOVER type top-1 by ACLED type, disasters."""
-    from eventwire.evaluate.news import evaluate_acled
+    from eventwire.evaluate.news import evaluate_acled, news_coder
     from eventwire.evaluate.report import format_report
 
     if misses and part != "work":
         raise click.UsageError("--misses lists the WORK part only: add --part work")
     try:
-        scores = evaluate_acled(gold, part=_part(part), limit=limit, keep_misses=misses)
+        scores = evaluate_acled(
+            gold,
+            part=_part(part),
+            limit=limit,
+            keep_misses=misses,
+            coder=news_coder(whole=stages == "all"),
+        )
     except EventwireError as exc:
         _fail(exc)
-    sections = [scores.section(f"ACLED snippets: {gold}")]
+    sections = [scores.section(f"ACLED snippets: {gold} (stages: {stages})")]
     if misses:
         sections.append(scores.misses_section())
     click.echo(format_report("eventwire eval acled", sections))

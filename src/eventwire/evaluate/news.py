@@ -38,17 +38,12 @@ Coder = Callable[[RawDocument], list[Event]]
 POLICE_LABELS = ("KILL", "ARREST")
 
 
-def news_coder() -> Coder:
-    """The event-coding stages of the default pipeline (no places or dates)."""
-    from eventwire.evaluate.events import CODING_STAGES
-    from eventwire.run.pipeline import Pipeline
+def news_coder(whole: bool = False) -> Coder:
+    """The event-coding stages of the default pipeline (no places or dates), or with
+    ``whole`` every default stage, as ``ingest`` runs them."""
+    from eventwire.evaluate.events import pipeline_coder
 
-    pipeline = Pipeline(CODING_STAGES)
-
-    def code(raw: RawDocument) -> list[Event]:
-        return [event for doc in pipeline.process_raw(raw) for event in doc.events]
-
-    return code
+    return pipeline_coder(whole=whole)
 
 
 def _safe_code(coder: Coder, raw: RawDocument) -> list[Event]:

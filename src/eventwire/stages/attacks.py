@@ -15,6 +15,7 @@ from eventwire.coding import lexicon
 from eventwire.coding.non_events import non_event_reason
 from eventwire.coding.tolls import ATTACK_LEMMAS, sentence_figures, statements
 from eventwire.model import Document, Event, Zone
+from eventwire.stages.detector import holds_no_event
 from eventwire.stages.incident_toll import TOLD_ZONES, is_period
 from eventwire.stages.incidents import main_attack
 from eventwire.stages.registry import stage
@@ -46,6 +47,10 @@ _NATURAL_CAUSES = frozenset(
      "tumour", "leukemia", "sickness", "ailment"}
 )  # fmt: skip
 _SHOOT_LEMMAS = frozenset({"shoot", "gun"})
+# Words of a shot or a stabbing: an article that names one tells an attack even where
+# the detector sees no political event in the sentence (a crime is no political event
+# to it); one that names only a blast or an explosion may tell an accident.
+_ARMED_LEMMAS = frozenset({"shoot", "shooting", "shot", "gunman", "stab", "stabbing"})
 
 
 def _no_attack(cue: Any, text: str) -> bool:
@@ -87,6 +92,8 @@ def _told_attack(doc: Document) -> Event | None:
     handgun", "a homicide"; not a topic: "the gun law"), where someone died or was
     hurt, of no natural cause ("died of cancer");
     never a sentence where an event coded says it did not or may not have happened,
+    nor, in an article that names no firearm, shot or killing, one the detector holds to
+    report no political event ("killed when a chemical plant exploded"),
     nor one about a period, nor a body sentence that reports no event (an accident, a
     metaphor, a heading: ``coding.non_events``, whose events the factuality stage
     dropped)."""
@@ -95,6 +102,7 @@ def _told_attack(doc: Document) -> Event | None:
     attack_nouns = lexicon.event_patterns()
     told = [s for s in doc.sentences if s.zone in TOLD_ZONES]
     named: bool | None = None  # read when a sentence first needs it (it reads every word)
+    armed: bool | None = None  # the same for a firearm, a shot or a killing named
     for sentence in told:
         if sentence.zone not in TOLD_ZONES or sentence.start in unsure:
             continue
@@ -115,6 +123,15 @@ def _told_attack(doc: Document) -> Event | None:
         if not cues:
             continue
         cue = spacy_doc[cues[0].token]
+        if armed is None:
+            armed = any(
+                _names_an_attack(token) or token.lemma_.lower() in _ARMED_LEMMAS
+                for other in told
+                for token in spacy_doc.char_span(other.start, other.end, alignment_mode="expand")
+                or ()
+            )
+        if not armed and holds_no_event(doc, sentence.start):
+            continue  # "killed when a chemical plant exploded": no arm named, no attack seen
         if sentence.zone is Zone.BODY and _no_attack(cue, doc.text):
             continue
         if _natural_death(cue):

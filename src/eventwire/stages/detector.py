@@ -123,6 +123,13 @@ ARMED_ATTACKS_STAY = True
 _ARMED = frozenset({"MIL", "REB", "UAF"})
 
 
+def holds_no_event(doc: Document, start: int) -> bool:
+    """Whether the detector holds the sentence that starts at ``start`` to report no
+    political event (False where it did not score the sentence or did not run)."""
+    limit = THRESHOLD_OVERRIDES.get("event", DEFAULT_THRESHOLDS["event"])
+    return any(d.start == start and d.event < limit for d in doc.detections)
+
+
 def _no_event(event: Event) -> bool:
     """Whether an event coded in a sentence the detector holds no political event (a
     flood, a crash, an epidemic) goes: every type when ``DROP_ALL_TYPES`` ("the military
