@@ -319,3 +319,37 @@ def test_the_work_part_lists_its_wrong_sentences(tmp_path: Any) -> None:
     assert scores.errors[1].events and "police/COP" in scores.errors[1].events[0]
     with pytest.raises(InputError):
         evaluate_police(sents, docs, part="set-aside", coder=coder, errors=True)
+
+
+def test_a_telling_folded_into_its_incident_is_scored_in_its_own_sentence(tmp_path: Any) -> None:
+    import json
+
+    from eventwire.evaluate.news import evaluate_police
+    from eventwire.evaluate.split import group_key, part_of_key
+    from eventwire.model import Actor
+
+    doc_id = next(i for i in range(100) if part_of_key(group_key({"doc_id": i})) == "work")
+    first, second = "police shot a robber dead.", "the robber was shot dead by police."
+    text = f"{first} {second}"
+    sents = tmp_path / "y_sents.jsonl"
+    docs = tmp_path / "y_docs.jsonl"
+    rows = [
+        {"id": f"{doc_id}-0", "doc_id": doc_id, "text": first, "labels": ["KILL"],
+         "doc_start": 0, "doc_end": len(first)},
+        {"id": f"{doc_id}-1", "doc_id": doc_id, "text": second, "labels": ["KILL"],
+         "doc_start": len(first) + 1, "doc_end": len(text)},
+    ]  # fmt: skip
+    sents.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    docs.write_text(json.dumps({"doc_id": doc_id, "text": text}) + "\n")
+    police = Actor(text="police", sector="COP")
+
+    def coder(raw: RawDocument) -> list[Event]:
+        retold = Event(type="ASSAULT", sentence=second, start=len(first) + 1, end=len(text),
+                       actor=police, dead=1)  # fmt: skip
+        main = Event(type="ASSAULT", sentence=first, start=0, end=len(first), actor=police,
+                     dead=1, retold=[retold])  # fmt: skip
+        return [main]
+
+    scores = evaluate_police(sents, docs, part="work", coder=coder)
+    kill = next(s for s in scores.labels if s.label == "KILL")
+    assert (kill.gold, kill.predicted, kill.correct) == (2, 2, 2)

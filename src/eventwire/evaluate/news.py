@@ -185,7 +185,10 @@ def evaluate_police(
             continue
         chosen.add(doc_id)
         raw = RawDocument(text=str(record["text"]), origin=f"india-police-{doc_id}")
-        for event in _safe_code(code, raw):
+        coded_events = _safe_code(code, raw)
+        # a telling folded into its incident's event (stages/incidents.py) is still
+        # coded in its own sentence
+        for event in (e for top in coded_events for e in (top, *top.retold)):
             offset = event.trigger_start if event.trigger_start is not None else event.start
             sentence_id = _sentence_at(bounds[doc_id], offset)
             if sentence_id is None:
