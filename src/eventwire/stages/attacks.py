@@ -49,8 +49,13 @@ _NATURAL_CAUSES = frozenset(
 _SHOOT_LEMMAS = frozenset({"shoot", "gun"})
 # Words of a shot or a stabbing: an article that names one tells an attack even where
 # the detector sees no political event in the sentence (a crime is no political event
-# to it); one that names only a blast or an explosion may tell an accident.
+# to it).
 _ARMED_LEMMAS = frozenset({"shoot", "shooting", "shot", "gunman", "stab", "stabbing"})
+# Words of a blast, a fire or a crash: an article that names one and no arm may tell an
+# accident, so the detector decides ("killed when a chemical plant exploded").
+_ACCIDENT_LEMMAS = frozenset(
+    {"explosion", "explode", "blast", "fire", "blaze", "crash", "collapse", "leak"}
+)
 
 
 def _no_attack(cue: Any, text: str) -> bool:
@@ -92,8 +97,9 @@ def _told_attack(doc: Document) -> Event | None:
     handgun", "a homicide"; not a topic: "the gun law"), where someone died or was
     hurt, of no natural cause ("died of cancer");
     never a sentence where an event coded says it did not or may not have happened,
-    nor, in an article that names no firearm, shot or killing, one the detector holds to
-    report no political event ("killed when a chemical plant exploded"),
+    nor, in an article that names a blast, a fire or a crash and no firearm, shot or
+    killing, one the detector holds to report no political event ("killed when a
+    chemical plant exploded"),
     nor one about a period, nor a body sentence that reports no event (an accident, a
     metaphor, a heading: ``coding.non_events``, whose events the factuality stage
     dropped)."""
@@ -102,7 +108,7 @@ def _told_attack(doc: Document) -> Event | None:
     attack_nouns = lexicon.event_patterns()
     told = [s for s in doc.sentences if s.zone in TOLD_ZONES]
     named: bool | None = None  # read when a sentence first needs it (it reads every word)
-    armed: bool | None = None  # the same for a firearm, a shot or a killing named
+    accident: bool | None = None  # the same for a blast named and no arm
     for sentence in told:
         if sentence.zone not in TOLD_ZONES or sentence.start in unsure:
             continue
@@ -123,14 +129,16 @@ def _told_attack(doc: Document) -> Event | None:
         if not cues:
             continue
         cue = spacy_doc[cues[0].token]
-        if armed is None:
-            armed = any(
-                _names_an_attack(token) or token.lemma_.lower() in _ARMED_LEMMAS
+        if accident is None:
+            tokens = [
+                token
                 for other in told
                 for token in spacy_doc.char_span(other.start, other.end, alignment_mode="expand")
                 or ()
-            )
-        if not armed and holds_no_event(doc, sentence.start):
+            ]
+            armed = any(_names_an_attack(t) or t.lemma_.lower() in _ARMED_LEMMAS for t in tokens)
+            accident = not armed and any(t.lemma_.lower() in _ACCIDENT_LEMMAS for t in tokens)
+        if accident and holds_no_event(doc, sentence.start):
             continue  # "killed when a chemical plant exploded": no arm named, no attack seen
         if sentence.zone is Zone.BODY and _no_attack(cue, doc.text):
             continue
