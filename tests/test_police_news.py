@@ -284,27 +284,39 @@ def test_a_verb_shares_the_subject_of_the_conjunct_just_before_it(code: Coder) -
     assert opened and opened[0].actor is not None and opened[0].actor.sector == "UAF"
 
 
-def test_the_work_part_lists_its_wrong_sentences(tmp_path: Any) -> None:
+def _police_files(
+    tmp_path: Any, name: str, sentences: list[tuple[str, list[str]]]
+) -> tuple[Any, Any, int]:
+    """IndiaPoliceEvents sents and docs files of one WORK article made of ``sentences``
+    (text, labels) joined by spaces, and its doc id."""
     import json
 
-    from eventwire.errors import InputError
-    from eventwire.evaluate.news import evaluate_police
     from eventwire.evaluate.split import group_key, part_of_key
-    from eventwire.model import Actor
 
     doc_id = next(i for i in range(100) if part_of_key(group_key({"doc_id": i})) == "work")
+    rows, start = [], 0
+    for number, (text, labels) in enumerate(sentences):
+        end = start + len(text)
+        rows.append({"id": f"{doc_id}-{number}", "doc_id": doc_id, "text": text,
+                     "labels": labels, "doc_start": start, "doc_end": end})  # fmt: skip
+        start += len(text) + 1
+    sents = tmp_path / f"{name}_sents.jsonl"
+    docs = tmp_path / f"{name}_docs.jsonl"
+    sents.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    docs.write_text(
+        json.dumps({"doc_id": doc_id, "text": " ".join(t for t, _ in sentences)}) + "\n"
+    )
+    return sents, docs, doc_id
+
+
+def test_the_work_part_lists_its_wrong_sentences(tmp_path: Any) -> None:
+    from eventwire.errors import InputError
+    from eventwire.evaluate.news import evaluate_police
+    from eventwire.model import Actor
+
     first, second = "police shot two men dead.", "a fair was held."
     text = f"{first} {second}"
-    sents = tmp_path / "x_sents.jsonl"
-    docs = tmp_path / "x_docs.jsonl"
-    rows = [
-        {"id": f"{doc_id}-0", "doc_id": doc_id, "text": first, "labels": ["KILL"],
-         "doc_start": 0, "doc_end": len(first)},
-        {"id": f"{doc_id}-1", "doc_id": doc_id, "text": second, "labels": [],
-         "doc_start": len(first) + 1, "doc_end": len(text)},
-    ]  # fmt: skip
-    sents.write_text("".join(json.dumps(r) + "\n" for r in rows))
-    docs.write_text(json.dumps({"doc_id": doc_id, "text": text}) + "\n")
+    sents, docs, doc_id = _police_files(tmp_path, "x", [(first, ["KILL"]), (second, [])])
     police = Actor(text="police", sector="COP")
 
     def coder(raw: RawDocument) -> list[Event]:
@@ -322,25 +334,12 @@ def test_the_work_part_lists_its_wrong_sentences(tmp_path: Any) -> None:
 
 
 def test_a_telling_folded_into_its_incident_is_scored_in_its_own_sentence(tmp_path: Any) -> None:
-    import json
-
     from eventwire.evaluate.news import evaluate_police
-    from eventwire.evaluate.split import group_key, part_of_key
     from eventwire.model import Actor
 
-    doc_id = next(i for i in range(100) if part_of_key(group_key({"doc_id": i})) == "work")
     first, second = "police shot a robber dead.", "the robber was shot dead by police."
     text = f"{first} {second}"
-    sents = tmp_path / "y_sents.jsonl"
-    docs = tmp_path / "y_docs.jsonl"
-    rows = [
-        {"id": f"{doc_id}-0", "doc_id": doc_id, "text": first, "labels": ["KILL"],
-         "doc_start": 0, "doc_end": len(first)},
-        {"id": f"{doc_id}-1", "doc_id": doc_id, "text": second, "labels": ["KILL"],
-         "doc_start": len(first) + 1, "doc_end": len(text)},
-    ]  # fmt: skip
-    sents.write_text("".join(json.dumps(r) + "\n" for r in rows))
-    docs.write_text(json.dumps({"doc_id": doc_id, "text": text}) + "\n")
+    sents, docs, _ = _police_files(tmp_path, "y", [(first, ["KILL"]), (second, ["KILL"])])
     police = Actor(text="police", sector="COP")
 
     def coder(raw: RawDocument) -> list[Event]:

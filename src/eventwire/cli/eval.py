@@ -62,6 +62,16 @@ def _part(name: str) -> Part:
     return "work" if name == "work" else "set-aside" if name == "set-aside" else "all"
 
 
+stages_option = click.option(
+    "--stages",
+    type=click.Choice(["coding", "all"]),
+    default="coding",
+    show_default=True,
+    help="Run only the event-coding stages, or every default stage, as `eventwire ingest` "
+    "runs them (places, dates, actor countries from the scene, incidents).",
+)
+
+
 @eval_group.command("events")
 @gold_option
 @limit_option
@@ -74,14 +84,7 @@ def _part(name: str) -> Part:
     help="Which part of the file (split rule: evaluate/split.py; the detector was trained "
     "on the work part).",
 )
-@click.option(
-    "--stages",
-    type=click.Choice(["coding", "all"]),
-    default="coding",
-    show_default=True,
-    help="Run only the event-coding stages, or every default stage (places, dates, actor "
-    "countries taken from the scene), as `eventwire ingest` does.",
-)
+@stages_option
 def eval_events(gold: Path, limit: int | None, step: int, part: str, stages: str) -> None:
     """Event types, modes, actors, casualties and calibration."""
     from eventwire.evaluate import events
@@ -240,16 +243,6 @@ part_option = click.option(
 )
 
 
-stages_option = click.option(
-    "--stages",
-    type=click.Choice(["coding", "all"]),
-    default="coding",
-    show_default=True,
-    help="Run only the event-coding stages, or every default stage, as `eventwire ingest` "
-    "runs them.",
-)
-
-
 @eval_group.command("police")
 @gold_option
 @part_option
@@ -267,7 +260,8 @@ def eval_police(
 ) -> None:
     """Police KILL and ARREST sentences (IndiaPoliceEvents; give the sents or docs file,
     the other is read from the same folder)."""
-    from eventwire.evaluate.news import evaluate_police, news_coder
+    from eventwire.evaluate.events import pipeline_coder
+    from eventwire.evaluate.news import evaluate_police
     from eventwire.evaluate.report import format_report
 
     folder = gold.parent
@@ -286,7 +280,7 @@ def eval_police(
             limit=limit,
             step=step,
             errors=show is not None,
-            coder=news_coder(whole=stages == "all"),
+            coder=pipeline_coder(whole=stages == "all"),
         )
     except EventwireError as exc:
         _fail(exc)
@@ -314,7 +308,8 @@ def eval_police(
 )
 def eval_acled(gold: Path, part: str, limit: int | None, stages: str, misses: bool) -> None:
     """CASE 2021 ACLED snippets: protest F1, PLOVER type top-1 by ACLED type, disasters."""
-    from eventwire.evaluate.news import evaluate_acled, news_coder
+    from eventwire.evaluate.events import pipeline_coder
+    from eventwire.evaluate.news import evaluate_acled
     from eventwire.evaluate.report import format_report
 
     if misses and part != "work":
@@ -325,7 +320,7 @@ def eval_acled(gold: Path, part: str, limit: int | None, stages: str, misses: bo
             part=_part(part),
             limit=limit,
             keep_misses=misses,
-            coder=news_coder(whole=stages == "all"),
+            coder=pipeline_coder(whole=stages == "all"),
         )
     except EventwireError as exc:
         _fail(exc)

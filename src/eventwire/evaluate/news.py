@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from eventwire.errors import EventwireError, InputError
+from eventwire.evaluate.events import pipeline_coder
 from eventwire.evaluate.gold_events import gold_records
 from eventwire.evaluate.metrics import PrecisionRecall, f1_score, ratio
 from eventwire.evaluate.report import Figure, Section, Table
@@ -36,14 +37,6 @@ log = logging.getLogger(__name__)
 
 Coder = Callable[[RawDocument], list[Event]]
 POLICE_LABELS = ("KILL", "ARREST")
-
-
-def news_coder(whole: bool = False) -> Coder:
-    """The event-coding stages of the default pipeline (no places or dates), or with
-    ``whole`` every default stage, as ``ingest`` runs them."""
-    from eventwire.evaluate.events import pipeline_coder
-
-    return pipeline_coder(whole=whole)
 
 
 def _safe_code(coder: Coder, raw: RawDocument) -> list[Event]:
@@ -171,7 +164,7 @@ def evaluate_police(
             texts[str(record["id"])] = str(record.get("text", ""))
         except (KeyError, TypeError, ValueError) as exc:
             raise InputError(where, f"not an IndiaPoliceEvents sentence: {exc}") from exc
-    code = coder or news_coder()
+    code = coder or pipeline_coder()
     predicted: dict[str, set[str]] = defaultdict(set)
     coded: dict[str, list[str]] = defaultdict(list)
     chosen: set[str] = set()
@@ -317,7 +310,7 @@ def evaluate_acled(
     ``keep_misses`` (WORK part only) keep the snippets scored wrong."""
     if keep_misses and part != "work":
         raise InputError(str(path), "misses are listed for the WORK part only")
-    code = coder or news_coder()
+    code = coder or pipeline_coder()
     scores = AcledScores(part)
     for where, record in gold_records(path):
         if not in_part(record, part):

@@ -9,12 +9,13 @@ its figures.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from eventwire.coding import lexicon
 from eventwire.coding.non_events import non_event_reason
 from eventwire.coding.tolls import ATTACK_LEMMAS, sentence_figures, statements
-from eventwire.model import Document, Event, Zone
+from eventwire.model import Document, Event, Sentence, Zone
 from eventwire.stages.detector import holds_no_event
 from eventwire.stages.incident_toll import TOLD_ZONES, is_period
 from eventwire.stages.incidents import main_attack
@@ -89,6 +90,33 @@ def _natural_death(cue: Any) -> bool:
     return False
 
 
+@dataclass(frozen=True, slots=True)
+class _ArticleWords:
+    """What the words of an article's told sentences name, read once per article."""
+
+    attack: bool  # a noun that names an attack, a firearm or a killing
+    blast_only: bool  # a blast, a fire or a crash, and no arm, shot or killing
+
+
+def _article_words(spacy_doc: Any, told: list[Sentence]) -> _ArticleWords:
+    attack_nouns = lexicon.event_patterns()
+    tokens = [
+        token
+        for sentence in told
+        for token in spacy_doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        or ()
+    ]
+    attack = any(
+        _names_an_attack(t)
+        or any(p.type == "ASSAULT" for p in attack_nouns.for_noun(t.lemma_.lower()))
+        for t in tokens
+        if t.pos_ == "NOUN"
+    )
+    armed = any(_names_an_attack(t) or t.lemma_.lower() in _ARMED_LEMMAS for t in tokens)
+    blast = any(t.lemma_.lower() in _ACCIDENT_LEMMAS for t in tokens)
+    return _ArticleWords(attack=attack, blast_only=blast and not armed)
+
+
 def _told_attack(doc: Document) -> Event | None:
     """An ASSAULT for an article that tells of people killed or shot but whose events
     stage coded no factual attack: the first title, caption or body sentence where
@@ -105,40 +133,26 @@ def _told_attack(doc: Document) -> Event | None:
     dropped)."""
     spacy_doc = doc.spacy_doc
     unsure = {e.start for e in doc.events if e.type == "ASSAULT" and not e.factual}
-    attack_nouns = lexicon.event_patterns()
     told = [s for s in doc.sentences if s.zone in TOLD_ZONES]
-    named: bool | None = None  # read when a sentence first needs it (it reads every word)
-    accident: bool | None = None  # the same for a blast named and no arm
+    words: _ArticleWords | None = None  # read when a sentence first needs it
     for sentence in told:
-        if sentence.zone not in TOLD_ZONES or sentence.start in unsure:
+        if sentence.start in unsure:
             continue
         span = spacy_doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         if span is None or is_period(span):
             continue
         found = statements(span)
-        if found and named is None:
-            named = any(
-                _names_an_attack(token)
-                or any(p.type == "ASSAULT" for p in attack_nouns.for_noun(token.lemma_.lower()))
-                for other in told
-                for token in spacy_doc.char_span(other.start, other.end, alignment_mode="expand")
-                or ()
-                if token.pos_ == "NOUN"
-            )
-        cues = [s for s in found if named or spacy_doc[s.token].lemma_.lower() in ATTACK_LEMMAS]
+        if not found:
+            continue
+        if words is None:
+            words = _article_words(spacy_doc, told)
+        cues = [
+            s for s in found if words.attack or spacy_doc[s.token].lemma_.lower() in ATTACK_LEMMAS
+        ]
         if not cues:
             continue
         cue = spacy_doc[cues[0].token]
-        if accident is None:
-            tokens = [
-                token
-                for other in told
-                for token in spacy_doc.char_span(other.start, other.end, alignment_mode="expand")
-                or ()
-            ]
-            armed = any(_names_an_attack(t) or t.lemma_.lower() in _ARMED_LEMMAS for t in tokens)
-            accident = not armed and any(t.lemma_.lower() in _ACCIDENT_LEMMAS for t in tokens)
-        if accident and holds_no_event(doc, sentence.start):
+        if words.blast_only and holds_no_event(doc, sentence.start):
             continue  # "killed when a chemical plant exploded": no arm named, no attack seen
         if sentence.zone is Zone.BODY and _no_attack(cue, doc.text):
             continue
