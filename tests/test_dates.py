@@ -187,11 +187,12 @@ def test_a_simple_past_takes_the_narrative_day(nlp: Any) -> None:
     opened = add_event(doc, "A gunman", "opened")
     shot = add_event(doc, "The attack", "shot")
     arrest = add_event(doc, "Police have", "arrested")
+    arrest.type = "COERCE"
     run_dates(doc)
     assert opened.date == date(2024, 5, 7)
     assert (shot.date, shot.date_from_publication) == (date(2024, 5, 7), False)
-    # a present perfect tells the news of the day
-    assert (arrest.date, arrest.date_from_publication) == (date(2024, 5, 10), True)
+    # a present perfect past the lead: some day between the attack and now, not told
+    assert (arrest.date, arrest.date_from_publication) == (None, False)
 
 
 def test_a_year_or_a_far_day_does_not_carry_over(nlp: Any) -> None:
@@ -459,7 +460,6 @@ def test_a_later_retelling_without_a_day_is_left_undated(
 @pytest.mark.parametrize(
     ("later", "trigger"),
     [
-        ("The treasurer has been arrested.", "arrested"),  # the present perfect: today's news
         ("Police say the treasurer was arrested at his home.", "arrested"),  # reported now
         ("The mayor will meet the opposition leader.", "meet"),
     ],
@@ -470,6 +470,47 @@ def test_news_of_the_day_keeps_the_publication_day(nlp: Any, later: str, trigger
     event = add_event(doc, later[:12], trigger)
     run_dates(doc)
     assert (event.date, event.date_from_publication) == (date(2016, 12, 19), True)
+
+
+@pytest.mark.parametrize(
+    ("later", "trigger"),
+    [
+        # past the lead, the present perfect tells what happened before now, at a time
+        # it does not give
+        ("The opposition has rejected the budget.", "rejected"),
+        ("The party has been blamed for the delay.", "blamed"),
+    ],
+)
+def test_a_present_perfect_past_the_lead_is_not_the_publication_day(
+    nlp: Any, later: str, trigger: str
+) -> None:
+    text = _LEAD + later
+    doc = make_doc(text, date(2016, 12, 19))
+    event = add_event(doc, later[:12], trigger)
+    run_dates(doc)
+    assert (event.date, event.date_from_publication) == (None, False)
+
+
+def test_a_present_perfect_in_the_lead_is_the_days_news(nlp: Any) -> None:
+    text = "The city treasurer has been arrested on suspicion of fraud. " + _LEAD
+    doc = make_doc(text, date(2016, 12, 19))
+    event = add_event(doc, "The city treasurer", "arrested")
+    run_dates(doc)
+    assert (event.date, event.date_from_publication) == (date(2016, 12, 19), True)
+
+
+def test_a_present_perfect_retelling_the_leads_happening_takes_its_day(nlp: Any) -> None:
+    text = (
+        "Police arrested the city treasurer on Saturday at his home. "
+        "The mayor welcomed the news. "
+        "The council met in the evening. "
+        "The treasurer has been arrested on suspicion of fraud."
+    )
+    doc = make_doc(text, date(2016, 12, 19))
+    lead = add_event(doc, "Police arrested", "arrested")
+    later = add_event(doc, "The treasurer has", "arrested")
+    run_dates(doc)
+    assert lead.date == later.date == date(2016, 12, 17)
 
 
 def test_the_lead_keeps_the_publication_day_and_its_day_carries(nlp: Any) -> None:

@@ -36,7 +36,8 @@ def carry_reference_time(doc: Document, anchor: Anchor) -> None:
     time with no day, a date of another noun ("before the Nov. 8 election"), or none
     within ``_REFERENCE_SENTENCES`` sentences leaves the
     publication day. A present, a present perfect ("has been arrested") or a future
-    tells the news of the day."""
+    takes no narrative day (whether a perfect past the lead is the day's news is
+    ``withhold_unfounded_days``'s question)."""
     if doc.spacy_doc is None:
         return
     undated = [e for e in doc.events if e.date_from_publication and e.trigger_start is not None]

@@ -11,11 +11,13 @@ evidence behind it:
   sentences, which report the article's main incident), unless told in the pluperfect
   or as an earlier step of a noun that the present reports ("a mother whose son was
   shot is speaking out": ``Telling.EARLIER``);
-- its clause reports the present: a present tense, a present perfect ("has been
-  arrested"), a progressive, a modal or future ("will meet") -- but not a present state
-  of being in custody or the like ("is in custody", "remains jailed", "is being held"),
-  nor where a case stands ("is charged with assault", "faces charges"), which say
-  nothing of when it began;
+- its clause reports the present: a present tense, a progressive, a modal or future
+  ("will meet") -- but not a present state of being in custody or the like ("is in
+  custody", "remains jailed", "is being held"), nor where a case stands ("is charged
+  with assault", "faces charges"), which say nothing of when it began, nor, past the
+  lead, a present perfect ("the two parties have discussed a coalition", "the party has
+  been blamed for the delay"), which tells what happened before now at a time it does not
+  give (in the lead it is the day's news: "the treasurer has been arrested");
 - it tells the dead or injured of an incident (not in the pluperfect): the article's
   incident, which the news reports, even far from the lead;
 - the narrative around it is today's: a day the sentences just before it name (or its
@@ -50,7 +52,10 @@ _STATE_VERBS = frozenset({"be", "remain", "stay", "sit", "languish"})
 
 
 class Telling(StrEnum):
-    PRESENT = "present"  # present, present perfect, progressive, modal or future
+    PRESENT = "present"  # present, progressive, modal or future
+    # the present perfect ("has been arrested", "have clashed"): before now, at a time
+    # it does not tell
+    PERFECT = "perfect"
     STATE = "state"  # a present state: "is in custody", "remains jailed"
     PAST = "past"  # the simple past
     PLUPERFECT = "pluperfect"  # "had been charged"
@@ -95,7 +100,9 @@ def telling(doc: Document, event: Event) -> Telling:
     if "had" in lemmas:
         return Telling.PLUPERFECT
     if any(a.lemma_.lower() == "have" for a in auxiliaries):
-        return Telling.PRESENT  # "has been arrested", "have clashed"
+        if verb.tag_ == "VBG":
+            return Telling.PRESENT  # "have been fighting": still going on
+        return Telling.PERFECT  # "has been arrested", "have clashed"
     past = verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries)
     if past:
         return Telling.PAST
@@ -178,7 +185,10 @@ def news_of_the_day(doc: Document, event: Event, published: date) -> bool:
         return True  # it tells the toll of the incident the article reports
     if told in (Telling.PRESENT, Telling.UNKNOWN):
         return True
-    if told is Telling.PLUPERFECT or told is Telling.STATE:
+    if told in (Telling.PLUPERFECT, Telling.STATE, Telling.PERFECT):
+        # past the lead, a present perfect tells what happened before now, at a time it
+        # does not give ("the opposition has rejected the budget", "the party has been
+        # blamed for the delay"): background, not the day's news
         return False
     earlier = [s for s in sentences[max(0, index - _WINDOW) : index] if s.zone is Zone.BODY]
     if earlier:
