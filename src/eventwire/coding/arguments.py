@@ -129,6 +129,8 @@ def find_arguments(
             recipient_head = undergoer_possessor(trigger)  # "Mr Marra's arrest came ..."
         return _resolved(doc, actor_head, recipient_head if pattern.has_recipient else None)
     subject, passive = clause_subject(doc, verb, transitive=bool(pattern.transitive))
+    if passive and is_stance(verb):
+        passive = False  # "Israel is opposed to the plan": Israel rejects it
     if passive:
         actor_head, recipient_head = agent_of(verb), subject
     else:
