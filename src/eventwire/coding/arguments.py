@@ -34,7 +34,9 @@ from eventwire.coding.participants import (
     names_participant_itself,
 )
 from eventwire.coding.recipient_fallbacks import coded_recipient, place_recipient
+from eventwire.coding.person_pronouns import PERSONAL_PRONOUNS, names_body
 from eventwire.coding.sides import own_agent
+from eventwire.coding.stative_participles import is_stance
 from eventwire.coding.syntax import (
     NAMED_ENTITIES,
     agent_of,
@@ -162,13 +164,25 @@ def _resolved(
     """The arguments with a personal pronoun replaced by the phrase it stands for in the
     same sentence ("called Erdogan and urged him", "the government denied that it
     tortured..."), never by the other argument."""
-    actor = antecedent(doc, actor_head) if actor_head is not None else None
+    actor = _antecedent(doc, actor_head)
     if actor is not None and (recipient_head is None or actor.i != recipient_head.i):
         actor_head = actor
-    recipient = antecedent(doc, recipient_head) if recipient_head is not None else None
+    recipient = _antecedent(doc, recipient_head)
     if recipient is not None and (actor_head is None or recipient.i != actor_head.i):
         recipient_head = recipient
     return actor_head, recipient_head
+
+
+def _antecedent(doc: Document, pronoun: Any | None) -> Any | None:
+    """The phrase a personal pronoun stands for in its sentence; None when there is
+    none, or when "he"/"she" would stand for a body ("the firm said he was charged":
+    someone else, followed back across sentences by the actors stage)."""
+    if pronoun is None:
+        return None
+    found = antecedent(doc, pronoun)
+    if found is not None and pronoun.lower_ in PERSONAL_PRONOUNS and names_body(found):
+        return None
+    return found
 
 
 def _recipient(
