@@ -29,6 +29,4 @@ def is_stance(verb: Any) -> bool:
         return False
     if any(c.dep_ == "agent" for c in children):
         return False  # "the plan was opposed by Israel": a true passive
-    return any(
-        (c.dep_ == "prep" and c.lower_ == "to") or c.dep_ == "xcomp" for c in children
-    )
+    return any((c.dep_ == "prep" and c.lower_ == "to") or c.dep_ == "xcomp" for c in children)

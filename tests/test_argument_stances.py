@@ -1,0 +1,52 @@
+"""Arguments around stances, charges and pronouns (session 22): who holds a stance,
+who charges whom, and what "he" can stand for."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from eventwire.model import Document, Event
+
+Coder = Callable[[str], Document]
+
+
+def _event(doc: Document, event_type: str) -> Event:
+    return next(e for e in doc.events if e.type == event_type)
+
+
+def test_the_subject_of_a_stance_participle_is_the_actor(code: Coder) -> None:
+    doc = code("Ghana is committed to opening its ports to Togo.")
+    agree = next(e for e in doc.events if e.type == "AGREE" and e.trigger == "committed")
+    assert agree.actor is not None and agree.actor.country == "GHA"
+    assert agree.recipient is None or agree.recipient.country != "GHA"
+
+
+def test_a_true_passive_of_a_stance_verb_keeps_its_agent(code: Coder) -> None:
+    doc = code("The Chilean plan was opposed by Peru.")
+    reject = _event(doc, "REJECT")
+    assert reject.actor is not None and reject.actor.country == "PER"
+
+
+def test_a_by_agent_hung_on_the_charge_is_the_actor(code: Coder) -> None:
+    doc = code("The farmer was charged with fraud by Ghanaian prosecutors.")
+    accuse = _event(doc, "ACCUSE")
+    assert accuse.actor is not None and accuse.actor.text == "Ghanaian prosecutors"
+    assert accuse.recipient is not None and accuse.recipient.text == "The farmer"
+
+
+def test_a_pronoun_charged_is_the_recipient_not_the_charge(code: Coder) -> None:
+    doc = code("The court charged him with membership in an armed rebel group.")
+    accuse = _event(doc, "ACCUSE")
+    assert accuse.recipient is not None and accuse.recipient.text == "him"
+    assert accuse.recipient.sector != "REB"
+
+
+def test_he_never_stands_for_a_law_firm(code: Coder) -> None:
+    doc = code(
+        "Mark Dunn, a teacher from Ohio, has been held in Egypt since May. "
+        "The Cairo Legal Aid Centre, a small law firm working for his release, said "
+        "he has been charged with spying."
+    )
+    accuse = _event(doc, "ACCUSE")
+    assert accuse.recipient is not None
+    assert accuse.recipient.sector not in ("BUS", "JUD")
