@@ -14,19 +14,6 @@ def _event(doc: Document, event_type: str) -> Event:
     return next(e for e in doc.events if e.type == event_type)
 
 
-def test_the_subject_of_a_stance_participle_is_the_actor(code: Coder) -> None:
-    doc = code("Ghana is committed to opening its ports to Togo.")
-    agree = next(e for e in doc.events if e.type == "AGREE" and e.trigger == "committed")
-    assert agree.actor is not None and agree.actor.country == "GHA"
-    assert agree.recipient is None or agree.recipient.country != "GHA"
-
-
-def test_a_true_passive_of_a_stance_verb_keeps_its_agent(code: Coder) -> None:
-    doc = code("The Chilean plan was opposed by Peru.")
-    reject = _event(doc, "REJECT")
-    assert reject.actor is not None and reject.actor.country == "PER"
-
-
 def test_a_by_agent_hung_on_the_charge_is_the_actor(code: Coder) -> None:
     doc = code("The farmer was charged with fraud by Ghanaian prosecutors.")
     accuse = _event(doc, "ACCUSE")

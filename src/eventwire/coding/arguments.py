@@ -36,7 +36,6 @@ from eventwire.coding.participants import (
 from eventwire.coding.person_pronouns import PERSONAL_PRONOUNS, names_body
 from eventwire.coding.recipient_fallbacks import coded_recipient, place_recipient
 from eventwire.coding.sides import own_agent
-from eventwire.coding.stative_participles import is_stance
 from eventwire.coding.syntax import (
     NAMED_ENTITIES,
     agent_of,
@@ -135,8 +134,6 @@ def find_arguments(
             recipient_head = undergoer_possessor(trigger)  # "Mr Marra's arrest came ..."
         return _resolved(doc, actor_head, recipient_head if pattern.has_recipient else None)
     subject, passive = clause_subject(doc, verb, transitive=bool(pattern.transitive))
-    if passive and is_stance(verb):
-        passive = False  # "Israel is opposed to the plan": Israel rejects it
     if passive:
         actor_head, recipient_head = agent_of(verb) or _charge_agent(doc, verb), subject
     else:
