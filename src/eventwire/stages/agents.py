@@ -28,7 +28,6 @@ from dataclasses import replace
 from typing import Any
 
 from eventwire.coding.actor_defaults import person_sector
-from eventwire.coding.place_recipients import place_people
 from eventwire.coding.actors import code_phrase
 from eventwire.model import Actor, Document, Event
 from eventwire.stages.registry import stage
@@ -259,17 +258,7 @@ def infer_agents(doc: Document) -> Document:
         # A side still without a sector that names an untitled person: a civilian.
         event.actor = person_sector(doc.spacy_doc, event, event.actor)
         event.recipient = person_sector(doc.spacy_doc, event, event.recipient, undergoer=True)
-        if event.recipient is not None:  # "shelled the town of X": its people
-            root = _root_of(doc.spacy_doc, event.recipient)
-            event.recipient = place_people(root, event, event.recipient)
     return doc
-
-
-def _root_of(spacy_doc: Any, actor: Actor) -> Any | None:
-    if spacy_doc is None or actor.start is None or actor.end is None:
-        return None
-    span = spacy_doc.char_span(actor.start, actor.end, alignment_mode="expand")
-    return span.root if span is not None else None
 
 
 def _infer_agent(doc: Document, event: Event) -> None:
