@@ -34,6 +34,10 @@ _PERSON_NOUNS = frozenset(
 # How far back (in sentences) the parties of a group and a named "he"/"she" are sought.
 _GROUP_REACH = 3
 _PERSON_REACH = 3
+# Titles of a town's or a region's office: a state's officials do not tell their country.
+LOCAL_TITLES = frozenset(
+    {"mayor", "governor", "councillor", "councilor", "alderman", "sheriff", "prefect"}
+)
 # How far back (in sentences) "the gunman" seeks who attacked.
 _ATTACKER_REACH = 6
 
@@ -124,6 +128,8 @@ class References:
                     # "the minister" after "the UN Secretary-General": a state's office,
                     # not the UN's
                     continue
+                if same_sector and not same_head and code.head_lemma in LOCAL_TITLES:
+                    continue  # "the mayor" after "Syrian officials": a town's, not theirs
                 if (same_head or same_sector) and other.actor.country is not None:
                     return replace(
                         code,
