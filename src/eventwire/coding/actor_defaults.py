@@ -360,7 +360,12 @@ def _is_people_of_nation(token: Any) -> bool:
     they are private people; in talks "the Russians" may be their government, so only
     there. (A group word with a sector of its own, "Christians", has it already.)"""
     people = [token, *(o for p in token.children if p.lower_ == "of" for o in p.children)]
-    return any(t.ent_type_ in _NATIONALITY_ENTITIES and t.tag_ in ("NNS", "NNPS") for t in people)
+    return any(
+        t.ent_type_ in _NATIONALITY_ENTITIES
+        and t.tag_ in ("NNS", "NNPS")
+        and not group_sectors.party_members(t)  # "the Liberals": a party
+        for t in people
+    )
 
 
 def _is_untitled_person(token: Any, event: Event) -> bool:
