@@ -354,6 +354,20 @@ def _is_nationality_noun(token: Any) -> bool:
     return countries.lookup_demonym(text) is not None and token.tag_ in ("NN", "NNP")
 
 
+def _is_people_of_nation(token: Any) -> bool:
+    """Whether ``token`` names people by their nation or their people, in the plural
+    ("Kurds", "thousands of Iraqi Kurds", "ethnic Albanians"): in a protest or a crime
+    they are private people; in talks "the Russians" may be their government, so only
+    there. (A group word with a sector of its own, "Christians", has it already.)"""
+    people = [token, *(o for p in token.children if p.lower_ == "of" for o in p.children)]
+    return any(
+        t.ent_type_ in _NATIONALITY_ENTITIES
+        and t.tag_ in ("NNS", "NNPS")
+        and not group_sectors.party_members(t)  # "the Liberals": a party
+        for t in people
+    )
+
+
 def _is_untitled_person(token: Any, event: Event) -> bool:
     """Whether ``token`` is a person's name with no official role: read as a person by
     the parser (in other events than crimes and protests, only when the article gives
@@ -433,6 +447,7 @@ def person_sector(
             _is_people_word(root)
             or is_age_noun(root)
             or _is_nationality_noun(root)
+            or (event.type in _CIVILIAN_TYPES and _is_people_of_nation(root))
             or _is_untitled_person(root, event)
         )
     return replace(actor, sector="CVL", inferred=True) if person else actor

@@ -33,6 +33,7 @@ from eventwire.coding.participants import (
     names_actor_itself,
     names_participant_itself,
 )
+from eventwire.coding.person_pronouns import PERSONAL_PRONOUNS, names_body
 from eventwire.coding.recipient_fallbacks import coded_recipient, place_recipient
 from eventwire.coding.sides import own_agent
 from eventwire.coding.syntax import (
@@ -88,6 +89,10 @@ _OF_TARGET_TYPES = frozenset(
 _HELPING_VERBS = frozenset({"help", "assist", "support", "feed", "shelter", "aid", "relieve"})
 # Verbs that call someone in for what follows ("summoned the envoy to protest").
 _SUMMONING_VERBS = frozenset({"summon", "invite", "convene", "call", "phone", "telephone"})
+# What names the charge or the reason after a passive ("charged with", "accused of").
+_CHARGE_PREPS = frozenset({"with", "of", "for"})
+# Object pronouns that stand for people.
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 
 
 def _prep_object(token: Any, preps: tuple[str, ...]) -> Any | None:
@@ -130,7 +135,7 @@ def find_arguments(
         return _resolved(doc, actor_head, recipient_head if pattern.has_recipient else None)
     subject, passive = clause_subject(doc, verb, transitive=bool(pattern.transitive))
     if passive:
-        actor_head, recipient_head = agent_of(verb), subject
+        actor_head, recipient_head = agent_of(verb) or _charge_agent(doc, verb), subject
     else:
         actor_head, recipient_head = subject, None
     actor_head = _event_sides(doc, actor_head) or actor_head
@@ -154,19 +159,53 @@ def find_arguments(
     return _resolved(doc, actor_head, recipient_head)
 
 
+def _charge_agent(doc: Document, verb: Any) -> Any | None:
+    """The "by" agent of a passive that the parser hung on the charge or the reason
+    ("was charged with fraud by prosecutors", "was accused of graft by the
+    opposition"), or None."""
+    for prep in prepositions(verb):
+        if prep.lower_ not in _CHARGE_PREPS:
+            continue
+        for charge in children(prep, "pobj"):
+            for by in prepositions(charge):
+                if by.lower_ != "by":
+                    continue
+                for obj in children(by, "pobj"):
+                    if obj.pos_ in ("NOUN", "PROPN") and names_actor(obj, doc.actors):
+                        return obj
+    return None
+
+
 def _resolved(
     doc: Document, actor_head: Any | None, recipient_head: Any | None
 ) -> tuple[Any | None, Any | None]:
     """The arguments with a personal pronoun replaced by the phrase it stands for in the
     same sentence ("called Erdogan and urged him", "the government denied that it
     tortured..."), never by the other argument."""
-    actor = antecedent(doc, actor_head) if actor_head is not None else None
+    actor = _antecedent(doc, actor_head)
     if actor is not None and (recipient_head is None or actor.i != recipient_head.i):
         actor_head = actor
-    recipient = antecedent(doc, recipient_head) if recipient_head is not None else None
+    recipient = _antecedent(doc, recipient_head)
     if recipient is not None and (actor_head is None or recipient.i != actor_head.i):
         recipient_head = recipient
     return actor_head, recipient_head
+
+
+def _antecedent(doc: Document, pronoun: Any | None) -> Any | None:
+    """The phrase a personal pronoun stands for in its sentence; None when there is
+    none, or when "he"/"she" would stand for a body ("the firm said he was charged":
+    someone else, followed back across sentences by the actors stage)."""
+    if pronoun is None:
+        return None
+    found = antecedent(doc, pronoun)
+    if found is not None and pronoun.lower_ in PERSONAL_PRONOUNS and names_body(found):
+        return None
+    return found
+
+
+def _is_person_pronoun(token: Any) -> bool:
+    """Whether ``token`` is a personal pronoun object ("him", "her", "them")."""
+    return token.pos_ == "PRON" and token.lower_ in _OBJECT_PRONOUNS
 
 
 def _recipient(
@@ -184,6 +223,10 @@ def _recipient(
         recipient_head = _participant_prep_object(doc, verb, _AWAY_PREPS, places=True)
     if recipient_head is None and direct is not None and is_participant(doc, direct):
         recipient_head = direct  # "charged the mayor with fraud"
+    if recipient_head is None and direct is not None and _is_person_pronoun(direct):
+        # "charged him with fraud": the one charged, even before the article has told
+        # who he is; not the crime nor the group of "with links to the rebels"
+        recipient_head = direct
     if recipient_head is None and not passive:
         datives = [
             t for t in children(verb, "dative") if t.pos_ != "ADP" and is_participant(doc, t)

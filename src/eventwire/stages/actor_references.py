@@ -8,6 +8,7 @@ from typing import Any
 
 from eventwire.coding.actors import PLURAL_NOUNS, PhraseCode, reported_speaker
 from eventwire.coding.parsed_text import parsed_text
+from eventwire.coding.person_pronouns import BODY_NOUNS, names_body
 from eventwire.coding.sides import split_sides
 from eventwire.knowledge.tables import PSEUDO_COUNTRIES
 from eventwire.model import Actor
@@ -33,17 +34,12 @@ _PERSON_NOUNS = frozenset(
 # How far back (in sentences) the parties of a group and a named "he"/"she" are sought.
 _GROUP_REACH = 3
 _PERSON_REACH = 3
+# Titles of a town's or a region's office: a state's officials do not tell their country.
+LOCAL_TITLES = frozenset(
+    {"mayor", "governor", "councillor", "councilor", "alderman", "sheriff", "prefect"}
+)
 # How far back (in sentences) "the gunman" seeks who attacked.
 _ATTACKER_REACH = 6
-# Nouns of bodies and institutions, never one person.
-_BODY_NOUNS = frozenset(
-    {"police", "government", "court", "company", "firm", "army", "ministry", "department",
-     "agency", "party", "union", "council", "committee", "board", "authority",
-     "administration", "regime", "military", "office", "university", "school", "church",
-     "hospital", "centre", "center", "institute", "bank", "group", "organisation",
-     "organization", "commission", "parliament", "congress", "senate", "club", "team",
-     "force", "network", "newspaper", "station", "service", "campaign", "association"}
-)  # fmt: skip
 
 
 PRONOUNS = _SINGULAR_PRONOUNS | _PLURAL_PRONOUNS | _NEUTER_PRONOUNS
@@ -58,6 +54,7 @@ class _Seen:
     parties: tuple[PhraseCode, ...] = ()  # one per country of "Indian and Pakistani troops"
     group: bool = False  # "the two leaders": stands for several parties, none alone
     attacker: bool = False  # "a policeman shot the ambassador", "a gunman"
+    body: bool = False  # names a body or an institution: never "he" or "she"
 
 
 def _person_keys(name: str) -> list[str]:
@@ -131,6 +128,8 @@ class References:
                     # "the minister" after "the UN Secretary-General": a state's office,
                     # not the UN's
                     continue
+                if same_sector and not same_head and code.head_lemma in LOCAL_TITLES:
+                    continue  # "the mayor" after "Syrian officials": a town's, not theirs
                 if (same_head or same_sector) and other.actor.country is not None:
                     return replace(
                         code,
@@ -166,7 +165,7 @@ class References:
                 not want_plural
                 and not neuter
                 and other.person is None
-                and (other.sector_kind is None or _is_body(other))
+                and (other.sector_kind is None or _is_body(other) or earlier.body)
             ):
                 continue  # "he": a person, not "police allege" nor "a law firm"
             return _same_as(code, other)
@@ -398,7 +397,10 @@ class References:
         sides = split_sides(code.actor, head)
         parties = tuple(replace(code, actor=side) for side in sides) if len(sides) > 1 else ()
         attacker = code.sector_kind == "attacker" or attacks(head)
-        self.seen.append(_Seen(code, sentence, head.i, is_place(head), parties, attacker=attacker))
+        body = code.person is None and names_body(head)
+        self.seen.append(
+            _Seen(code, sentence, head.i, is_place(head), parties, attacker=attacker, body=body)
+        )
 
 
 def _is_body(code: PhraseCode) -> bool:
@@ -407,7 +409,7 @@ def _is_body(code: PhraseCode) -> bool:
     if code.sector_kind == "title":
         return False  # "a police officer"
     words = {w.strip(",.'\"").lower() for w in code.actor.text.split()}
-    return code.head_lemma in _BODY_NOUNS or not words.isdisjoint(PLURAL_NOUNS)
+    return code.head_lemma in BODY_NOUNS or not words.isdisjoint(PLURAL_NOUNS)
 
 
 def _same_as(code: PhraseCode, other: PhraseCode) -> PhraseCode:
