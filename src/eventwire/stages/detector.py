@@ -156,9 +156,7 @@ def _violent(doc: Document, event: Event) -> bool:
     """Whether the attack's trigger is a verb of violence to a person (``_VIOLENT_ACTS``)."""
     if doc.spacy_doc is None or event.trigger_start is None or event.trigger_end is None:
         return False
-    span = doc.spacy_doc.char_span(
-        event.trigger_start, event.trigger_end, alignment_mode="expand"
-    )
+    span = doc.spacy_doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
     return span is not None and any(t.lemma_.lower() in _VIOLENT_ACTS for t in span)
 
 
