@@ -174,31 +174,6 @@ def test_the_answer_to_an_attack_is_an_event_of_its_own(nlp: Any) -> None:
     assert shooting.dead == 1
 
 
-def test_the_police_answer_to_a_mob_does_not_take_the_unrests_toll(nlp: Any) -> None:
-    # two scopes, two figures: the deaths "in the violence" are the unrest's, not the
-    # police firing's; a telling that names the police would be the force's
-    text = (
-        "Police opened fire to disperse a mob that was setting shops on fire in Surat on "
-        "Tuesday.\n\nTwo persons were killed and eight were injured in the violence."
-    )
-    attacks = factual_attacks(pipeline_doc(text, published="2024-06-29"))
-    firing = next(e for e in attacks if e.actor is not None and e.actor.sector == "COP")
-    assert not firing.dead
-    assert not firing.injured
-    unrest = next(e for e in attacks if e is not firing)
-    assert (unrest.dead, unrest.injured) == (2, 8)
-
-
-def test_another_incident_is_neither_a_telling_nor_the_toll(nlp: Any) -> None:
-    text = (
-        "Two men were shot dead outside a cinema in Dayton on Friday night.\n\n"
-        "In a separate incident, three people were wounded at a gas station.\n\n"
-        "Police said both men died at the scene."
-    )
-    attack = factual_attacks(pipeline_doc(text, published="2024-06-29"))[0]
-    assert (attack.dead, attack.injured) == (2, None)
-
-
 def test_a_police_shooting_of_one_man_keeps_its_toll(nlp: Any) -> None:
     text = (
         "A police officer shot a man who pointed a rifle at him in Toledo on Friday.\n\n"

@@ -84,15 +84,6 @@ from eventwire.stages.registry import stage
 from eventwire.timex.normalize import calendar_date
 
 _SAME_PLACE_KM = 50.0
-# A state force's attack on these is its response to unrest ("police fired to disperse
-# a mob"), an event beside the unrest it answers.
-_FORCES = frozenset({"COP", "MIL"})
-_CROWDS = frozenset(
-    {
-        "mob", "mobs", "crowd", "crowds", "rioters", "protesters", "protestors",
-        "demonstrators", "agitators", "marchers", "procession", "processionists",
-    }
-)  # fmt: skip
 _SAME_DAYS = 1
 # The lead: the sentences of an article that tell its news first.
 _LEAD_SENTENCES = 4
@@ -138,19 +129,6 @@ def _same_sides(main: Event, other: Event) -> bool:
         other.recipient, main.recipient
     )
     return not (reversed_actor or reversed_recipient)
-
-
-def quells_crowd(main: Event) -> bool:
-    """Whether ``main`` is a state force's response to a crowd: the police or the army
-    acting on a mob, rioters or protesters, or on no one the text names ("police opened
-    fire to bring the situation under control"). Such an article's deaths and injuries are
-    the unrest's ("two persons were killed in the violence") unless a telling names
-    the force ("killed in police firing", which gives that telling the force as actor)."""
-    if main.actor is None or main.actor.sector not in _FORCES or main.dead:
-        return False  # "two killed in police firing" tells a killing, not a response
-    if main.recipient is None:  # "police opened fire to control the situation"
-        return True
-    return any(word in _CROWDS for word in main.recipient.text.lower().split()[:4])
 
 
 def same_incident(main: Event, other: Event) -> bool:
@@ -202,16 +180,10 @@ def fold_incidents(doc: Document) -> Document:
             _told_of_another_time(event)
     # "In another incident, a youth was stabbed": not this incident's telling nor toll
     elsewhere |= told_as_another(doc, main.start)
-    # the police firing on a mob takes no telling that names no one, nor the article's
-    # toll: those tell the unrest it answers (two scopes, two figures)
-    quelling = quells_crowd(main)
     folded = [
         e
         for e in doc.events
-        if e is not main
-        and e.start not in elsewhere
-        and same_incident(main, e)
-        and not (quelling and e.actor is None)
+        if e is not main and e.start not in elsewhere and same_incident(main, e)
     ]
     for other in folded:
         main.retold.append(other)
@@ -230,9 +202,8 @@ def fold_incidents(doc: Document) -> Document:
         and (HISTORICAL in e.contexts or (e.factual and not _same_sides(main, e)))
     }
     toll = article_toll(doc, (others | elsewhere) - {main.start}, year)
-    if not quelling:
-        main.dead = at_least(main.dead, toll.dead)
-        main.injured = incident_injured(main.injured, toll)
+    main.dead = at_least(main.dead, toll.dead)
+    main.injured = incident_injured(main.injured, toll)
     _date_incident(doc, main, toll)
     _place_incident(doc, main)
     return doc
