@@ -19,6 +19,7 @@ from eventwire.detection.head import (
 )
 from eventwire.errors import InputError
 from eventwire.model import Actor, Detection, Document, Event, Sentence, Zone
+from eventwire.stages import detector
 from eventwire.stages.agents import infer_agents
 from eventwire.stages.detector import apply_rules, rank_sentences
 
@@ -137,7 +138,10 @@ def test_an_armed_force_attack_stays_where_the_detector_sees_no_event() -> None:
     assert doc.events == [attack]
 
 
-def test_a_shooting_or_stabbing_stays_where_the_detector_sees_no_event() -> None:
+def test_a_shooting_or_stabbing_stays_where_the_detector_sees_no_event(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(detector, "VIOLENT_ACTS_STAY", True)  # off by default (see there)
     # no flood or crash shoots or stabs anyone; the river's killing still goes
     for text, word in (
         ("A shopkeeper was shot dead outside the bus depot.", "shot"),
