@@ -52,3 +52,13 @@ def test_an_accident_told_through_its_toll_is_no_attack(code: Coder) -> None:
         "Two men were killed in a crash on the highway on Sunday, police said.",
     ):
         assert not [e for e in code(text).events if e.type == "ASSAULT"], text
+
+
+def test_killed_by_hand_to_death_is_counted(code: Coder) -> None:
+    for text, dead in (
+        ("Three traders were stabbed to death in the bazaar on Sunday.", 3),
+        ("A watchman was beaten to death by robbers.", 1),
+        ("Two farmers were hacked to death by a gang armed with sickles.", 2),
+    ):
+        attacks = [e for e in code(text).events if e.type == "ASSAULT" and e.factual]
+        assert [e.dead for e in attacks] == [dead], text

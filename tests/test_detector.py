@@ -19,6 +19,7 @@ from eventwire.detection.head import (
 )
 from eventwire.errors import InputError
 from eventwire.model import Actor, Detection, Document, Event, Sentence, Zone
+from eventwire.stages import detector
 from eventwire.stages.agents import infer_agents
 from eventwire.stages.detector import apply_rules, rank_sentences
 
@@ -135,6 +136,29 @@ def test_an_armed_force_attack_stays_where_the_detector_sees_no_event() -> None:
     doc = _doc(text, [attack, explosion], [army])
     apply_rules(doc, doc.sentences, [_detection(text, event=0.05)], THRESHOLDS)
     assert doc.events == [attack]
+
+
+def test_a_shooting_or_stabbing_stays_where_the_detector_sees_no_event(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(detector, "VIOLENT_ACTS_STAY", True)  # off by default (see there)
+    # no flood or crash shoots or stabs anyone; the river's killing still goes
+    for text, word in (
+        ("A shopkeeper was shot dead outside the bus depot.", "shot"),
+        ("Two porters were stabbed near the goods yard.", "stabbed"),
+    ):
+        doc = _parsed(text)
+        at = text.index(word)
+        attack = Event("ASSAULT", text, 0, len(text), trigger_start=at, trigger_end=at + len(word))
+        doc.events = [attack]
+        apply_rules(doc, doc.sentences, [_detection(text, event=0.05)], THRESHOLDS)
+        assert doc.events == [attack], text
+    text = "The river burst its banks and killed nine villagers."
+    doc = _parsed(text)
+    at = text.index("killed")
+    doc.events = [Event("ASSAULT", text, 0, len(text), trigger_start=at, trigger_end=at + 6)]
+    apply_rules(doc, doc.sentences, [_detection(text, event=0.05)], THRESHOLDS)
+    assert doc.events == []
 
 
 def test_a_police_killing_gets_the_police_as_attacker() -> None:

@@ -384,6 +384,13 @@ def test_an_attack_by_hackers_is_cyber_coercion(code: Coder) -> None:
     assert _only(doc, "COERCE").mode == "cyber"
 
 
+def test_people_hacked_with_blades_were_attacked(code: Coder) -> None:
+    doc = code("Two farmers were hacked to death by a gang in the village.")
+    assert _only(doc, "ASSAULT").mode == "primitive"
+    doc = code("Hackers hacked the website of the tax office on Monday.")
+    assert _only(doc, "COERCE").mode == "cyber"
+
+
 def _directions(doc: Document, type_: str) -> set[tuple[str | None, str | None]]:
     return {
         (e.actor.country if e.actor else None, e.recipient.country if e.recipient else None)

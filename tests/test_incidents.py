@@ -174,6 +174,15 @@ def test_the_answer_to_an_attack_is_an_event_of_its_own(nlp: Any) -> None:
     assert shooting.dead == 1
 
 
+def test_a_police_shooting_of_one_man_keeps_its_toll(nlp: Any) -> None:
+    text = (
+        "A police officer shot a man who pointed a rifle at him in Toledo on Friday.\n\n"
+        "The man died at a hospital."
+    )
+    attacks = factual_attacks(pipeline_doc(text, published="2024-06-29"))
+    assert attacks[0].dead == 1, [(e.sentence, e.dead) for e in attacks]
+
+
 def test_parquet_keeps_every_telling_as_a_mention(tmp_path: Any, nlp: Any) -> None:
     import pyarrow.dataset as ds
 

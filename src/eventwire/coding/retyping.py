@@ -5,7 +5,9 @@ one by protesters or rioters, or a clash with them, is a riot, PROTEST
 (``riot_words``). Deploying peacekeepers is AID (peacekeeping). A police raid, or a
 home or an office raided by no one named, is a search: COERCE (seize). Armed men
 "strike" by attacking (ASSAULT), workers by walking out (PROTEST). An organisation
-leaving a country withdraws its presence: SANCTION (withdraw), not RETREAT.
+leaving a country withdraws its presence: SANCTION (withdraw), not RETREAT. People
+"hacked to death" or hacked with a blade were attacked (ASSAULT, primitive), not a
+computer network.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ def retype(
     """The pattern of the event ``trigger`` tells, with its type changed where its
     attacker, its object or its sides make it another type."""
     patterns = lexicon.event_patterns()
+    if pattern.trigger == "hack" and _hacked_by_hand(verb):
+        pattern = replace(pattern, type="ASSAULT", mode="primitive")
     if pattern.type == "ASSAULT":
         attackers = _attacker_words(verb)
         if attackers & patterns.cyber_words:
@@ -121,6 +125,20 @@ def _protesters_clash(
         ofs = [p for p in head.children if p.lower_ == "of"]
         heads += [o for p in ofs for o in p.children if o.dep_ == "pobj"]
     return any(t.lower_ in riot_words for t in seen)
+
+
+# What people are hacked with: blades, not keyboards.
+_BLADES = frozenset({"sword", "axe", "machete", "knife", "sickle", "dagger", "chopper"})
+
+
+def _hacked_by_hand(verb: Any) -> bool:
+    """ "were hacked to death", "hacked him with swords": an attack on a person."""
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ in ("to", "with")
+        and any(g.lemma_.lower() in _BLADES | {"death"} for g in child.children)
+        for child in verb.children
+    )
 
 
 def _civilian(actors: list[Actor | None]) -> bool:

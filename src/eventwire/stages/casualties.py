@@ -84,7 +84,12 @@ def _victims(verb: Any) -> Any | None:
 
 
 def _is_fatal(verb: Any) -> bool:
-    return any(child.lower_ in _FATAL_WORDS for child in verb.children)
+    """ "shot dead", "fatally stabbed", "hacked to death", "beaten to death"."""
+    return any(
+        child.lower_ in _FATAL_WORDS
+        or (child.dep_ == "prep" and any(g.lower_ == "death" for g in child.children))
+        for child in verb.children
+    )
 
 
 @dataclass(slots=True)

@@ -121,6 +121,17 @@ ACTOR_NEEDED_TYPES: frozenset[str] = frozenset()
 # chlorine munitions on the district").
 ARMED_ATTACKS_STAY = True
 _ARMED = frozenset({"MIL", "REB", "UAF"})
+# An attack told by a verb of violence done to a person by hand or by weapon stays where
+# the detector holds no political event: no flood, fire or crash shoots, stabs or
+# lynches anyone ("a man was shot dead near the railway station", which the detector,
+# trained on sentences labelled for police actions, scored as no event). Off: GVC work
+# half A and B unchanged, but one GVC SET-ASIDE article lost its killed figure (0.811 ->
+# 0.797; a kept telling took the main attack's place); ACLED and police unchanged.
+VIOLENT_ACTS_STAY = False
+_VIOLENT_ACTS = frozenset(
+    {"shoot", "stab", "knife", "hack", "behead", "strangle", "throttle", "lynch",
+     "bludgeon", "gun"}
+)  # fmt: skip
 
 
 def holds_no_event(doc: Document, start: int) -> bool:
@@ -130,7 +141,7 @@ def holds_no_event(doc: Document, start: int) -> bool:
     return any(d.start == start and d.event < limit for d in doc.detections)
 
 
-def _no_event(event: Event) -> bool:
+def _no_event(doc: Document, event: Event) -> bool:
     """Whether an event coded in a sentence the detector holds no political event (a
     flood, a crash, an epidemic) goes: every type when ``DROP_ALL_TYPES`` ("the military
     mobilized to dig out cars stuck in snow", "authorities evacuated residents"), else
@@ -138,7 +149,17 @@ def _no_event(event: Event) -> bool:
     armed = event.actor is not None and event.actor.sector in _ARMED
     if ARMED_ATTACKS_STAY and event.type == "ASSAULT" and event.factual and armed:
         return False
+    if VIOLENT_ACTS_STAY and event.type == "ASSAULT" and event.factual and _violent(doc, event):
+        return False
     return event.type == "ASSAULT" or DROP_ALL_TYPES
+
+
+def _violent(doc: Document, event: Event) -> bool:
+    """Whether the attack's trigger is a verb of violence to a person (``_VIOLENT_ACTS``)."""
+    if doc.spacy_doc is None or event.trigger_start is None or event.trigger_end is None:
+        return False
+    span = doc.spacy_doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+    return span is not None and any(t.lemma_.lower() in _VIOLENT_ACTS for t in span)
 
 
 def _coded(actor: Actor | None) -> bool:
@@ -160,7 +181,7 @@ def apply_rules(
     for sentence, found, p_protest in zip(sentences, detections, protests, strict=True):
         own = [e for e in doc.events if _in(e, sentence)]
         if found.event < thresholds["event"]:
-            doc.events = [e for e in doc.events if not (e in own and _no_event(e))]
+            doc.events = [e for e in doc.events if not (e in own and _no_event(doc, e))]
             continue
         span = None
         if doc.spacy_doc is not None:

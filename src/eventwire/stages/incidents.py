@@ -71,7 +71,7 @@ from eventwire.model import (
 )
 from eventwire.stages.dates import bare_clock_times, is_response, is_told_day
 from eventwire.stages.factuality import HISTORICAL
-from eventwire.stages.incident_continuation import going_on_elsewhere
+from eventwire.stages.incident_continuation import going_on_elsewhere, told_as_another
 from eventwire.stages.incident_toll import (
     TOLD_ZONES,
     Toll,
@@ -178,6 +178,8 @@ def fold_incidents(doc: Document) -> Document:
     for event in doc.events:
         if event.start in elsewhere and event.type == main.type:
             _told_of_another_time(event)
+    # "In another incident, a youth was stabbed": not this incident's telling nor toll
+    elsewhere |= told_as_another(doc, main.start)
     folded = [
         e
         for e in doc.events
