@@ -126,6 +126,7 @@ def test_events_plover_set_aside_gate(shared_dir: Path, nlp: Any) -> None:
         "top1_accuracy": float(summary["plover.top1_accuracy"]),
         "actor_country_accuracy": float(summary["plover.actor_country_accuracy"]),
         "actor_sector_accuracy": float(summary["plover.actor_sector_accuracy"]),
+        "recipient_sector_accuracy": float(summary["plover.recipient_sector_accuracy"]),
         "confident_precision": float(summary["plover.confident_precision"]),
     })  # fmt: skip
 
