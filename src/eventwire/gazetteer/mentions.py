@@ -47,6 +47,7 @@ from eventwire.gazetteer.cues import (
 )
 from eventwire.gazetteer.lookup import Gazetteer, GazetteerEntry
 from eventwire.gazetteer.lowercase import (
+    SCANNED_POS,
     is_lowercase_text,
     lowercase_scannable,
     names_lexicon_place,
@@ -371,7 +372,7 @@ def _scan_mentions(
     # Only proper nouns can be scanned: the others are never made spaCy Tokens.
     # In an article all in lower case, lower-case nouns are scanned too (lowercase.py).
     lower = is_lowercase_text(doc.text)
-    kinds = {spacy_doc.vocab.strings[p] for p in (("PROPN", "NOUN") if lower else ("PROPN",))}
+    kinds = {spacy_doc.vocab.strings[p] for p in (SCANNED_POS if lower else ("PROPN",))}
     tokens = {
         i: spacy_doc[i] for i, pos in enumerate(spacy_doc.to_array(POS).tolist()) if pos in kinds
     }
