@@ -17,7 +17,7 @@ from eventwire.gazetteer.cues import (
     kind_cue,
     situate_directions,
 )
-from eventwire.gazetteer.mentions import link_qualifiers
+from eventwire.gazetteer.qualifiers import link_qualifiers
 from eventwire.gazetteer.resolve import ToponymMention, group_candidates, prior, resolve
 from eventwire.geodesy import haversine_km
 from eventwire.model import Document

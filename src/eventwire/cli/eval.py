@@ -112,12 +112,17 @@ def eval_events(gold: Path, limit: int | None, step: int, part: str, stages: str
 @eval_group.command("places")
 @gold_option
 @limit_option
-def eval_places(gold: Path, limit: int | None) -> None:
+@click.option(
+    "--lowercase",
+    is_flag=True,
+    help="Lower-case every article first, as some sources and archives print their text.",
+)
+def eval_places(gold: Path, limit: int | None, lowercase: bool) -> None:
     """Toponym recognition and resolution (TR-News format), with the population baseline."""
     from eventwire.evaluate.geo import evaluate_geo, format_scores
 
     try:
-        click.echo(format_scores(evaluate_geo(gold, limit=limit)))
+        click.echo(format_scores(evaluate_geo(gold, limit=limit, lowercase=lowercase)))
     except EventwireError as exc:
         _fail(exc)
 

@@ -26,7 +26,7 @@ import logging
 import statistics
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from eventwire.errors import InputError
@@ -183,6 +183,12 @@ def read_gold(path: Path) -> Iterator[GoldGeoDocument]:
             yield GoldGeoDocument(id=str(record.get("id", number)), text=text, toponyms=toponyms)
 
 
+def _lowered(text: str) -> str:
+    """``text`` in lower case, letter by letter: a letter whose lower case is longer
+    ("İ") stays as it is, so that every offset holds."""
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
 def _parse(gold: GoldGeoDocument) -> Document:
     from eventwire.stages.parse import parse
 
@@ -232,9 +238,14 @@ def _baseline(gazetteer: Gazetteer, toponym: GoldToponym) -> Place | None:
 
 
 def evaluate_geo(
-    path: Path, *, limit: int | None = None, gazetteer: Gazetteer | None = None
+    path: Path,
+    *,
+    limit: int | None = None,
+    gazetteer: Gazetteer | None = None,
+    lowercase: bool = False,
 ) -> GeoScores:
-    """Run the places stage over each gold article and score it."""
+    """Run the places stage over each gold article and score it; with ``lowercase``,
+    each article is lower-cased first (letter by letter, so the gold offsets hold)."""
     from eventwire.gazetteer.resolve import resolve
     from eventwire.stages.places import find_mentions, resolve_spans, to_places
 
@@ -248,6 +259,8 @@ def evaluate_geo(
     for number, gold in enumerate(read_gold(path)):
         if limit is not None and number >= limit:
             break
+        if lowercase:
+            gold = replace(gold, text=_lowered(gold.text))
         doc = _parse(gold)
         mentions, demonyms = find_mentions(doc, gazetteer)
         predicted = to_places(doc, mentions, resolve(mentions, demonyms))

@@ -17,7 +17,8 @@ entries each may refer to (``find_mentions``). Resolution is ``resolve.py``'s.
 4. Plain-text cues (``cues.py``): region abbreviations ("Glasgow, Ky.") and datelines
    ("TORRINGTON — ...").
 5. Capitalised proper-noun runs that spaCy left outside any entity are looked up, and
-   kept when they name a prominent place or follow a locative preposition.
+   kept when they name a prominent place or follow a locative preposition; in an
+   article all in lower case, lower-case nouns too (``lowercase.py``).
 6. Mentions found only through a correction must name a prominent place, or a place in
    a country the rest of the article names. Then every further occurrence of a name the
    article surely uses as a place is a mention too ("the Innisfail skater").
@@ -31,7 +32,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from itertools import pairwise
 from typing import Any
 
 from spacy.attrs import POS
@@ -46,7 +46,14 @@ from eventwire.gazetteer.cues import (
     strip_generic,
 )
 from eventwire.gazetteer.lookup import Gazetteer, GazetteerEntry
+from eventwire.gazetteer.lowercase import (
+    SCANNED_POS,
+    is_lowercase_text,
+    lowercase_scannable,
+    names_lexicon_place,
+)
 from eventwire.gazetteer.names import name_key
+from eventwire.gazetteer.qualifiers import link_qualifiers
 from eventwire.gazetteer.resolve import ToponymMention, is_region, is_strong
 from eventwire.gazetteer.support import drop_unsupported
 from eventwire.model import Document, Zone
@@ -363,11 +370,16 @@ def _scan_mentions(
     covered = [(m.start, m.end) for m in taken]
     spacy_doc = doc.spacy_doc
     # Only proper nouns can be scanned: the others are never made spaCy Tokens.
-    proper = spacy_doc.vocab.strings["PROPN"]
+    # In an article all in lower case, lower-case nouns are scanned too (lowercase.py).
+    lower = is_lowercase_text(doc.text)
+    kinds = {spacy_doc.vocab.strings[p] for p in (SCANNED_POS if lower else ("PROPN",))}
     tokens = {
-        i: spacy_doc[i] for i, pos in enumerate(spacy_doc.to_array(POS).tolist()) if pos == proper
+        i: spacy_doc[i] for i, pos in enumerate(spacy_doc.to_array(POS).tolist()) if pos in kinds
     }
-    scannable = [i in tokens and _scannable(tokens[i]) for i in range(len(spacy_doc))]
+    scannable = [
+        i in tokens and (_scannable(tokens[i]) or (lower and lowercase_scannable(tokens[i])))
+        for i in range(len(spacy_doc))
+    ]
     found: list[ToponymMention] = []
     i = 0
     while i < len(scannable):
@@ -387,7 +399,9 @@ def _scan_mentions(
             end = last.idx + len(last)
             text = doc.text[start:end]
             candidates = _lookup(gazetteer, text, "scan")
-            if not candidates:
+            if not candidates or (
+                lower and text.islower() and not names_lexicon_place(text, candidates)
+            ):
                 continue
             prominent = any(is_strong(c) for c in candidates)
             located = _after_locative(token) and any(
@@ -420,21 +434,6 @@ def _alone(token: Any) -> bool:
     """True when the token is an entity by itself."""
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
     return bool(token.ent_iob_ == "B" and (following is None or following.ent_iob_ != "I"))
-
-
-def link_qualifiers(doc: Document, mentions: list[ToponymMention]) -> None:
-    """Mark "Texas" as the qualifier of "Paris" in "Paris, Texas", and names joined by
-    "and" or "or" as partners ("Montana and Wyoming")."""
-    for first, second in pairwise(mentions):
-        if doc.text[first.end : second.start] in (" and ", " or ", ", and ", " & "):
-            if first.key != second.key:
-                first.partners += (second.key,)
-                second.partners += (first.key,)
-            continue
-        if doc.text[first.end : second.start].strip() != "," or second.source == "demonym":
-            continue
-        if any(c.is_country or c.feature_code in ("ADM1", "ADM2") for c in second.candidates):
-            first.qualifier = second
 
 
 def _demonym_country(word: str, gazetteer: Gazetteer) -> str | None:

