@@ -59,6 +59,17 @@ def test_places_gate(shared_dir: Path, nlp: Any) -> None:
     }))  # fmt: skip
 
 
+def test_lowercase_places_gate(shared_dir: Path, nlp: Any) -> None:
+    from eventwire.evaluate.geo import evaluate_geo
+
+    scores = evaluate_geo(_gold(shared_dir, "geo/trnews.jsonl"), lowercase=True)
+    _check("places_lowercase", _figures(scores, {
+        "overlap_precision": lambda s: s.overlap_precision,
+        "overlap_recall": lambda s: s.overlap_recall,
+        "accuracy_161km": lambda s: s.system.accuracy_161km,
+    }))  # fmt: skip
+
+
 def test_events_plover_gate(shared_dir: Path, nlp: Any) -> None:
     from eventwire.evaluate.events import evaluate_plover_gsr
 
