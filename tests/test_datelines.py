@@ -54,3 +54,14 @@ def test_capitals_that_are_no_dateline(code: Coder) -> None:
     assert _dateline_words(code("AN Oakville man was arrested on Friday.")) == []
     assert _dateline_words(code("PRIMARY school pupils marched through the town.")) == []
     assert _dateline_words(code("NATO said on Monday it would send more ships.")) == []
+
+
+def test_a_lower_case_dateline(code: Coder) -> None:
+    doc = code("surat: police arrested twelve persons for rioting in the old city on monday.")
+    assert _dateline_words(doc) == ["surat", ":"]
+    arrests = _events(doc, "COERCE")
+    assert [e.actor.text if e.actor else None for e in arrests] == ["police"]
+    # not in a cased article, nor a word that names no place
+    assert _dateline_words(code("Surat: police arrested twelve persons on Monday.")) == []
+    doc = code("update: police arrested twelve persons for rioting in the old city on monday.")
+    assert _dateline_words(doc) == []

@@ -15,7 +15,9 @@ label such as "UPDATE") opening its line and its sentence, followed by a comma, 
 parenthesis or a dash, or, with no mark, by a capitalised word when the run names a
 place of some size in the gazetteer ("WASHINGTON Barack", not "AN Edmonton man"). Its
 qualifiers belong to it: the region after a comma ("Texas", "Ky."), the agency in
-parentheses ("(AP)") and the dash.
+parentheses ("(AP)") and the dash. In an article written all in lower case
+("ahmedabad: police arrested ..."), a dateline is a run of lower-case words naming a
+place of some size, opening its line and followed by a colon.
 """
 
 from __future__ import annotations
@@ -105,6 +107,8 @@ def _dateline_at(doc: Any, first: int) -> list[int]:
         first += 1
     if first >= len(doc) or not _opens_line(doc, doc[first]):
         return []
+    if doc[first].is_lower and _lowercase(doc):
+        return _lowercase_dateline(doc, first)
     run = []
     index = first
     while index < len(doc) and _CAPITALS.fullmatch(doc[index].text) and doc[index].is_upper:
@@ -126,6 +130,29 @@ def _dateline_at(doc: Any, first: int) -> list[int]:
     if following.text == "," and not qualifiers and not _is_sizable_place(name):
         return []  # "NATO, the alliance, said": no region after the comma, no town
     return run + qualifiers
+
+
+def _lowercase(doc: Any) -> bool:
+    """Whether ``doc`` is written all in lower case (asked once per document)."""
+    from eventwire.gazetteer.lowercase import is_lowercase_text
+
+    key = _USER_DATA_KEY + ".lowercase"
+    known = doc.user_data.get(key)
+    if not isinstance(known, bool):
+        known = doc.user_data[key] = is_lowercase_text(doc.text)
+    return known
+
+
+def _lowercase_dateline(doc: Any, first: int) -> list[int]:
+    """A lower-case dateline at ``first``: up to three lower-case words naming a place
+    of some size, then a colon ("ahmedabad:", "new delhi:")."""
+    index = first
+    while index < len(doc) and index - first < 3 and doc[index].is_alpha and doc[index].is_lower:
+        index += 1
+    if index == first or index >= len(doc) or doc[index].text != ":":
+        return []
+    name = " ".join(doc[i].text for i in range(first, index))
+    return list(range(first, index + 1)) if _is_sizable_place(name) else []
 
 
 def _opens_line(doc: Any, token: Any) -> bool:
