@@ -62,3 +62,11 @@ def test_killed_by_hand_to_death_is_counted(code: Coder) -> None:
     ):
         attacks = [e for e in code(text).events if e.type == "ASSAULT" and e.factual]
         assert [e.dead for e in attacks] == [dead], text
+
+
+def test_no_death_from_a_sentence_or_a_death_told_as_a_cause(code: Coder) -> None:
+    doc = code("Three men were arrested over the death of a student.")
+    arrest = next(e for e in doc.events if e.type == "COERCE")
+    assert (arrest.dead, arrest.arrested) == (None, 3)
+    for text in ("Two militants were sentenced to death.", "A porter was beaten nearly to death."):
+        assert all(not e.dead for e in code(text).events), text

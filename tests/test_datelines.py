@@ -65,3 +65,6 @@ def test_a_lower_case_dateline(code: Coder) -> None:
     assert _dateline_words(code("Surat: police arrested twelve persons on Monday.")) == []
     doc = code("update: police arrested twelve persons for rioting in the old city on monday.")
     assert _dateline_words(doc) == []
+    # an English word that is also a town is no lower-case dateline
+    doc = code("reading: police arrested twelve persons for rioting in the old city on monday.")
+    assert _dateline_words(doc) == []

@@ -18,8 +18,11 @@ LOWER = (
 
 def test_an_article_all_in_lower_case_is_told_apart() -> None:
     assert is_lowercase_text(LOWER)
-    assert not is_lowercase_text(LOWER.capitalize().replace("godhra", "Godhra"))
+    cased = "Ahmedabad: The police arrested 14 persons in Godhra on Monday. A curfew was set."
+    assert not is_lowercase_text(cased)
     assert not is_lowercase_text("too short to tell")
+    # a few capitals (an acronym) leave a long article lower-case
+    assert is_lowercase_text(" ".join([LOWER] * 3) + " the BJP said.")
 
 
 def test_the_english_lexicon_holds_common_words_not_foreign_towns() -> None:
@@ -44,3 +47,22 @@ def test_a_common_word_is_no_town_in_a_lower_case_article(code_whole: Coder) -> 
     names = {p.name for p in code_whole(text).places}
     assert "Ahmedabad" in names
     assert not names & {"Reading", "Split"}, names
+
+
+def test_a_great_city_that_is_an_english_word_is_found(code_whole: Coder) -> None:
+    text = (
+        "mumbai: the police arrested 14 persons for rioting on monday, and two more were "
+        "held in lucknow after a clash near the main market."
+    )
+    names = {p.name for p in code_whole(text).places}
+    assert {"Mumbai", "Lucknow"} <= names, names
+
+
+def test_a_common_noun_is_no_town_in_a_lower_case_article(code_whole: Coder) -> None:
+    text = (
+        "the police arrested two persons near the buffalo market after a brawl at the "
+        "bath house on monday, and seized a mobile phone from them in ahmedabad."
+    )
+    names = {p.name for p in code_whole(text).places}
+    assert "Ahmedabad" in names
+    assert not names & {"Buffalo", "Bath", "Mobile"}, names

@@ -174,6 +174,31 @@ def test_the_answer_to_an_attack_is_an_event_of_its_own(nlp: Any) -> None:
     assert shooting.dead == 1
 
 
+def test_another_incident_is_neither_a_telling_nor_the_toll(nlp: Any) -> None:
+    text = (
+        "Two men were shot dead outside a cinema in Dayton on Friday night.\n\n"
+        "In a separate incident, three people were wounded at a gas station.\n\n"
+        "Police said both men died at the scene."
+    )
+    attack = factual_attacks(pipeline_doc(text, published="2024-06-29"))[0]
+    assert (attack.dead, attack.injured) == (2, None)
+
+
+def test_only_a_sentence_opening_so_tells_another_incident(nlp: Any) -> None:
+    from eventwire.stages.incident_continuation import told_as_another
+
+    text = (
+        "A gunman shot two officers outside a bank in Dayton on Friday.\n\n"
+        "The suspect, wanted in another case, fled in a car.\n\n"
+        "Meanwhile, in a separate incident, a man was stabbed at a bus stop."
+    )
+    doc = pipeline_doc(text, published="2024-06-29")
+    told = told_as_another(doc, doc.sentences[0].start)
+    assert [doc.text[s.start : s.end].split(",")[0] for s in doc.sentences if s.start in told] == [
+        "Meanwhile"
+    ]
+
+
 def test_a_police_shooting_of_one_man_keeps_its_toll(nlp: Any) -> None:
     text = (
         "A police officer shot a man who pointed a rifle at him in Toledo on Friday.\n\n"

@@ -356,9 +356,10 @@ def _is_nationality_noun(token: Any) -> bool:
 
 def _is_people_of_nation(token: Any) -> bool:
     """Whether ``token`` names people by their nation or their people, in the plural
-    ("Kurds", "thousands of Iraqi Kurds", "ethnic Albanians"): in a protest or a crime
-    they are private people; in talks "the Russians" may be their government, so only
-    there. (A group word with a sector of its own, "Christians", has it already.)"""
+    ("Kurds", "thousands of Iraqi Kurds", "ethnic Albanians"). The caller makes them
+    private people only in the events of ``_CIVILIAN_TYPES`` (protests, attacks,
+    threats, coercion, sanctions, accusations); in talks "the Russians" may be their
+    government. (A group word with a sector of its own, "Christians", has it already.)"""
     people = [token, *(o for p in token.children if p.lower_ == "of" for o in p.children)]
     return any(
         t.ent_type_ in _NATIONALITY_ENTITIES

@@ -152,7 +152,15 @@ def _lowercase_dateline(doc: Any, first: int) -> list[int]:
     if index == first or index >= len(doc) or doc[index].text != ":":
         return []
     name = " ".join(doc[i].text for i in range(first, index))
-    return list(range(first, index + 1)) if _is_sizable_place(name) else []
+    if not _is_sizable_place(name):
+        return []
+    # a common word ("reading:", "update:") only where it names a country, a region,
+    # a capital or a great city
+    from eventwire.gazetteer import Gazetteer
+    from eventwire.gazetteer.lowercase import names_lexicon_place
+
+    candidates = tuple(Gazetteer.load().candidates(name.title(), alternate_names=False))
+    return list(range(first, index + 1)) if names_lexicon_place(name, candidates) else []
 
 
 def _opens_line(doc: Any, token: Any) -> bool:

@@ -19,6 +19,8 @@ from eventwire.coding import lexicon
 from eventwire.coding.lexicon import EventPattern
 from eventwire.model import Actor
 
+# What people are hacked with: blades, not keyboards.
+_BLADES = frozenset({"sword", "axe", "machete", "knife", "sickle", "dagger", "chopper"})
 _SIDE_PREPS = frozenset({"with", "between", "against"})
 # Actors that withdraw a presence, not forces: aid agencies, rights groups, companies,
 # media, international organisations.
@@ -31,7 +33,7 @@ def retype(
     """The pattern of the event ``trigger`` tells, with its type changed where its
     attacker, its object or its sides make it another type."""
     patterns = lexicon.event_patterns()
-    if pattern.trigger == "hack" and _hacked_by_hand(verb):
+    if pattern.trigger == "hack" and _hacked_with_blade_or_to_death(verb):
         pattern = replace(pattern, type="ASSAULT", mode="primitive")
     if pattern.type == "ASSAULT":
         attackers = _attacker_words(verb)
@@ -127,12 +129,9 @@ def _protesters_clash(
     return any(t.lower_ in riot_words for t in seen)
 
 
-# What people are hacked with: blades, not keyboards.
-_BLADES = frozenset({"sword", "axe", "machete", "knife", "sickle", "dagger", "chopper"})
-
-
-def _hacked_by_hand(verb: Any) -> bool:
-    """ "were hacked to death", "hacked him with swords": an attack on a person."""
+def _hacked_with_blade_or_to_death(verb: Any) -> bool:
+    """Whether the verb is "hacked to death" or hacked with a blade ("hacked him with
+    swords"): an attack on a person, not on a computer."""
     return any(
         child.dep_ == "prep"
         and child.lower_ in ("to", "with")

