@@ -66,3 +66,23 @@ def test_a_common_noun_is_no_town_in_a_lower_case_article(code_whole: Coder) -> 
     names = {p.name for p in code_whole(text).places}
     assert "Ahmedabad" in names
     assert not names & {"Buffalo", "Bath", "Mobile"}, names
+
+
+def test_a_lower_case_place_entity_is_kept_but_not_a_common_word(nlp: object) -> None:
+    from spacy.tokens import Span as SpacySpan
+
+    from eventwire.gazetteer import Gazetteer
+    from eventwire.gazetteer.mentions import entity_mentions
+    from eventwire.model import Span, Zone
+    from eventwire.stages.parse import parse
+
+    text = (
+        "the police said naroda remained tense on friday, and that reading the riot act "
+        "to the mob had not helped before the curfew was clamped."
+    )
+    doc = parse(Document(text=text, origin="<test>", spans=[Span(0, len(text), Zone.BODY)]))
+    spacy_doc = doc.spacy_doc
+    words = [t.i for t in spacy_doc if t.text in ("naroda", "reading")]
+    spacy_doc.ents = [SpacySpan(spacy_doc, i, i + 1, label="GPE") for i in words]
+    mentions, _ = entity_mentions(doc, Gazetteer.load(), set())
+    assert [text[m.start : m.end] for m in mentions] == ["naroda"]

@@ -245,6 +245,7 @@ def entity_mentions(
     their country)."""
     mentions: list[ToponymMention] = []
     demonyms: list[ToponymMention] = []
+    lower = is_lowercase_text(doc.text)  # lower-case names count there (lowercase.py)
     for ent in doc.spacy_doc.ents:
         label = ent.label_
         if label not in _PLACE_LABELS and label not in _CORRECTED_LABELS:
@@ -257,9 +258,11 @@ def entity_mentions(
             if right == ent.end_char and label != "NORP":
                 right = _extend(doc, gazetteer, ent[-1], left, right)
             text = doc.text[left:right]
-            if not name_key(text) or not any(ch.isupper() for ch in text):
+            if not name_key(text) or not (lower or any(ch.isupper() for ch in text)):
                 continue
             candidates = _lookup(gazetteer, text, label)
+            if lower and text.islower() and not names_lexicon_place(text, candidates):
+                continue
             if not candidates and label in _PLACE_LABELS:
                 left, right, candidates = _narrowed(doc, gazetteer, left, right, label)
                 text = doc.text[left:right]
