@@ -25,6 +25,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from eventwire.gazetteer.lowercase import is_lowercase_doc, names_lexicon_place
+
 # A word of a dateline's place name ("NEW", "YORK", "ST.", "O'FALLON").
 _CAPITALS = re.compile(r"[A-Z][A-Z'’.-]*")
 _DASHES = frozenset({"-", "\u2013", "\u2014", "--", "---"})
@@ -107,7 +109,7 @@ def _dateline_at(doc: Any, first: int) -> list[int]:
         first += 1
     if first >= len(doc) or not _opens_line(doc, doc[first]):
         return []
-    if doc[first].is_lower and _lowercase(doc):
+    if doc[first].is_lower and is_lowercase_doc(doc):
         return _lowercase_dateline(doc, first)
     run = []
     index = first
@@ -132,17 +134,6 @@ def _dateline_at(doc: Any, first: int) -> list[int]:
     return run + qualifiers
 
 
-def _lowercase(doc: Any) -> bool:
-    """Whether ``doc`` is written all in lower case (asked once per document)."""
-    from eventwire.gazetteer.lowercase import is_lowercase_text
-
-    key = _USER_DATA_KEY + ".lowercase"
-    known = doc.user_data.get(key)
-    if not isinstance(known, bool):
-        known = doc.user_data[key] = is_lowercase_text(doc.text)
-    return known
-
-
 def _lowercase_dateline(doc: Any, first: int) -> list[int]:
     """A lower-case dateline at ``first``: up to three lower-case words naming a place
     of some size, then a colon ("ahmedabad:", "new delhi:")."""
@@ -157,7 +148,6 @@ def _lowercase_dateline(doc: Any, first: int) -> list[int]:
     # a common word ("reading:", "update:") only where it names a country, a region,
     # a capital or a great city
     from eventwire.gazetteer import Gazetteer
-    from eventwire.gazetteer.lowercase import names_lexicon_place
 
     candidates = tuple(Gazetteer.load().candidates(name.title(), alternate_names=False))
     return list(range(first, index + 1)) if names_lexicon_place(name, candidates) else []

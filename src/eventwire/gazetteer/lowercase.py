@@ -26,6 +26,7 @@ from eventwire.gazetteer.lookup import GazetteerEntry
 __all__ = [
     "SCANNED_POS",
     "english_word",
+    "is_lowercase_doc",
     "is_lowercase_text",
     "lowercase_scannable",
     "names_lexicon_place",
@@ -58,6 +59,19 @@ def is_lowercase_text(text: str) -> bool:
             letters += 1
             upper += char.isupper()
     return letters >= _MIN_LETTERS and upper < _UPPER_SHARE * letters
+
+
+_USER_DATA_KEY = "eventwire.lowercase"
+
+
+def is_lowercase_doc(spacy_doc: Any) -> bool:
+    """Whether the parsed article is written all in lower case: ``is_lowercase_text``
+    of what the parser read, asked once per document (the mention scan, the entity
+    mentions and the datelines all ask)."""
+    known = spacy_doc.user_data.get(_USER_DATA_KEY)
+    if not isinstance(known, bool):
+        known = spacy_doc.user_data[_USER_DATA_KEY] = is_lowercase_text(spacy_doc.text)
+    return known
 
 
 @lru_cache(maxsize=1)

@@ -48,7 +48,7 @@ from eventwire.gazetteer.cues import (
 from eventwire.gazetteer.lookup import Gazetteer, GazetteerEntry
 from eventwire.gazetteer.lowercase import (
     SCANNED_POS,
-    is_lowercase_text,
+    is_lowercase_doc,
     lowercase_scannable,
     names_lexicon_place,
 )
@@ -245,7 +245,7 @@ def entity_mentions(
     their country)."""
     mentions: list[ToponymMention] = []
     demonyms: list[ToponymMention] = []
-    lower = is_lowercase_text(doc.text)  # lower-case names count there (lowercase.py)
+    lower = is_lowercase_doc(doc.spacy_doc)  # lower-case names count there (lowercase.py)
     for ent in doc.spacy_doc.ents:
         label = ent.label_
         if label not in _PLACE_LABELS and label not in _CORRECTED_LABELS:
@@ -374,7 +374,7 @@ def _scan_mentions(
     spacy_doc = doc.spacy_doc
     # Only proper nouns can be scanned: the others are never made spaCy Tokens.
     # In an article all in lower case, lower-case nouns are scanned too (lowercase.py).
-    lower = is_lowercase_text(doc.text)
+    lower = is_lowercase_doc(doc.spacy_doc)
     kinds = {spacy_doc.vocab.strings[p] for p in (SCANNED_POS if lower else ("PROPN",))}
     tokens = {
         i: spacy_doc[i] for i, pos in enumerate(spacy_doc.to_array(POS).tolist()) if pos in kinds
