@@ -61,6 +61,8 @@ def test_a_lower_case_dateline(code: Coder) -> None:
     assert _dateline_words(doc) == ["surat", ":"]
     arrests = _events(doc, "COERCE")
     assert [e.actor.text if e.actor else None for e in arrests] == ["police"]
+    doc = code("new delhi: the home ministry asked the state to send more police to the city.")
+    assert _dateline_words(doc) == ["new", "delhi", ":"]
     # not in a cased article, nor a word that names no place
     assert _dateline_words(code("Surat: police arrested twelve persons on Monday.")) == []
     doc = code("update: police arrested twelve persons for rioting in the old city on monday.")

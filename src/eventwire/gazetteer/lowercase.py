@@ -9,8 +9,8 @@ word of the English lexicon (the WordNet index the spaCy model's lemmatizer ship
 "reading", "split", "nice", "buffalo", "concord") names a place only where the
 gazetteer has it as a country, a first-level region, a national capital or a city of a
 million people ("china", "gujarat", "delhi", "lucknow", "mumbai"), never a smaller town
-of the same name. A lower-case dateline is held to the same test
-(``coding/datelines.py``).
+of the same name; a name of several words ("new delhi") is no common word. A lower-case
+dateline is held to the same test (``coding/datelines.py``).
 """
 
 from __future__ import annotations
@@ -115,10 +115,11 @@ def lowercase_scannable(token: Any) -> bool:
 
 
 def names_lexicon_place(text: str, candidates: tuple[GazetteerEntry, ...]) -> bool:
-    """Whether a lower-case name may be taken as a place: a word outside the English
-    lexicon, or one the gazetteer has as a country, a region or a capital."""
+    """Whether a lower-case name may be taken as a place: a name of several words ("new
+    delhi": no common word), a word outside the English lexicon, or one the gazetteer
+    has as a country, a region, a national capital or a great city."""
     words = text.split()
-    if not any(english_word(w) for w in words):
+    if len(words) > 1 or not english_word(text):
         return True
     return any(
         c.is_country
