@@ -585,3 +585,23 @@ def test_a_name_the_future_tells_is_not_moved_back(nlp: Any) -> None:
     event = add_event(doc, "The union", "strike")
     run_dates(doc)
     assert event.date != date(2015, 12, 25)
+
+
+def test_a_past_telling_never_takes_a_day_after_publication(nlp: Any) -> None:
+    # the lead's happening is still to come: an attack already told in the past is not
+    # dated to it (nor to any day after the article appeared)
+    text = (
+        "Rebels will attack the garrison on Friday, a commander said. "
+        "Witnesses described a tense town. "
+        "Shops stayed shut. "
+        "Families left the district. "
+        "Rebels had also attacked a convoy."
+    )
+    doc = make_doc(text, date(2016, 12, 19))
+    lead = add_event(doc, "Rebels will", "attack")
+    lead.future = True
+    later = add_event(doc, "Rebels had", "attacked")
+    run_dates(doc)
+    assert lead.date == date(2016, 12, 23)
+    assert later.date is None or later.date <= date(2016, 12, 19)
+

@@ -123,8 +123,7 @@ def withhold_unfounded_days(doc: Document, anchor: Anchor) -> None:
             for e in lead
             if e is not event
             and e.type == event.type
-            and e.date is not None
-            and e.date_precision is DatePrecision.DAY
+            and _past_day(e, anchor)
             and not dated_by_telling(doc, e)
         ]
         if not told:
@@ -135,8 +134,7 @@ def withhold_unfounded_days(doc: Document, anchor: Anchor) -> None:
                 for e in sorted(doc.events, key=lambda e: e.start)
                 if e.start < event.start
                 and e.type == event.type
-                and e.date is not None
-                and e.date_precision is DatePrecision.DAY
+                and _past_day(e, anchor)
                 and not e.date_from_publication
                 and not dated_by_telling(doc, e)
             ]
@@ -150,8 +148,7 @@ def withhold_unfounded_days(doc: Document, anchor: Anchor) -> None:
                 if e is not event
                 and e.start < event.start
                 and e.mode == ARREST_MODE
-                and e.date is not None
-                and e.date_precision is DatePrecision.DAY
+                and _past_day(e, anchor)
                 and not dated_by_telling(doc, e)
             ][:1]
         if told:
@@ -160,6 +157,18 @@ def withhold_unfounded_days(doc: Document, anchor: Anchor) -> None:
             continue
         event.date, event.date_precision = None, None
         event.date_from_publication = False
+
+
+def _past_day(event: Event, anchor: Anchor) -> bool:
+    """Whether ``event`` is dated to a day no later than the anchor, so that another
+    telling may take its day: a happening still to come ("will meet on Friday") or
+    dated after publication lends no day to what the text tells as done."""
+    return (
+        not event.future
+        and event.date is not None
+        and event.date_precision is DatePrecision.DAY
+        and event.date <= anchor.day
+    )
 
 
 # The mode of an arrest (PLOVER's COERCE).
