@@ -43,6 +43,29 @@ def test_a_dateline_with_no_mark_is_no_part_of_the_subject(code: Coder) -> None:
     assert accusers and all(a.sector != "GOV" for a in accusers)
 
 
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "ACCRA, March 3 (Wire) - Ghanaian police arrested two journalists on Tuesday.",
+            ["ACCRA", ",", "March", "3", "(", "Wire", ")", "-"],
+        ),
+        (
+            "ACCRA, Ghana, Sept. 14, 2021 (Wire) - Ghanaian police arrested two journalists.",
+            ["ACCRA", ",", "Ghana", ",", "Sept.", "14", ",", "2021", "(", "Wire", ")", "-"],
+        ),
+    ],
+)
+def test_a_dateline_with_its_filing_day_keeps_the_actor(
+    code: Coder, text: str, words: list[str]
+) -> None:
+    doc = code(text)
+    assert _dateline_words(doc) == words
+    arrests = _events(doc, "COERCE")
+    assert arrests and all(e.actor is not None for e in arrests)
+    assert {(e.actor.country, e.actor.sector) for e in arrests if e.actor} == {("GHA", "COP")}
+
+
 def test_the_subject_behind_a_dateline(code: Coder) -> None:
     doc = code("DENVER, Colorado A local union leader was arrested on Friday.")
     assert _dateline_words(doc) == ["DENVER", ",", "Colorado"]

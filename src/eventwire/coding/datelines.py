@@ -15,7 +15,8 @@ label such as "UPDATE") opening its line and its sentence, followed by a comma, 
 parenthesis or a dash, or, with no mark, by a capitalised word when the run names a
 place of some size in the gazetteer ("WASHINGTON Barack", not "AN Edmonton man"). Its
 qualifiers belong to it: the region after a comma ("Texas", "Ky."), the agency in
-parentheses ("(AP)") and the dash. In an article written all in lower case
+parentheses ("(AP)") and the dash, and a filing day after a comma ("NAIROBI, June 20
+(Reuters) -"). In an article written all in lower case
 ("ahmedabad: police arrested ..."), a dateline is a run of lower-case words naming a
 place of some size, opening its line and followed by a colon.
 """
@@ -45,6 +46,14 @@ _MARKLESS_FEATURES = frozenset({"PPLC", "PPLA", "ADM1", "PCLI"})
 _MAX_QUALIFIER = 3  # words of the region after the comma ("Texas", "Ky.", "New South Wales")
 _MAX_AGENCY = 6  # words of the agency in parentheses ("(Reuters)", "(WBKO)")
 _USER_DATA_KEY = "eventwire.datelines"
+# The filing day a wire dateline may carry after its place ("NAIROBI, June 20 (Reuters)").
+_MONTHS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+     "sep", "sept", "oct", "nov", "dec"}
+)  # fmt: skip
+_DAY = re.compile(r"[1-9]|[12][0-9]|3[01]")
+_YEAR = re.compile(r"(19|20)[0-9]{2}")
 
 
 def dateline_tokens(doc: Any) -> frozenset[int]:
@@ -176,6 +185,8 @@ def _qualifiers(doc: Any, index: int) -> list[int]:
         if region:
             taken += [index, *region]
             index = region[-1] + 1
+    index, day = _dateline_day(doc, index)
+    taken += day
     if index < len(doc) and doc[index].text == "(":
         last = min(len(doc), index + _MAX_AGENCY + 2)
         closing = next((j for j in range(index + 1, last) if doc[j].text == ")"), None)
@@ -187,6 +198,21 @@ def _qualifiers(doc: Any, index: int) -> list[int]:
             taken.append(index)
         index += 1
     return taken
+
+
+def _dateline_day(doc: Any, index: int) -> tuple[int, list[int]]:
+    """The filing day of a wire dateline after its place (", June 20", ", Jan. 5, 2024"
+    in "NAIROBI, June 20 (Reuters) -"): the index after it and its token indices (none
+    when ``index`` does not open one)."""
+    if index + 2 >= len(doc) or doc[index].text != ",":
+        return index, []
+    month, number = doc[index + 1], doc[index + 2]
+    if month.text.rstrip(".").lower() not in _MONTHS or not _DAY.fullmatch(number.text):
+        return index, []
+    end = index + 3
+    if end + 1 < len(doc) and doc[end].text == "," and _YEAR.fullmatch(doc[end + 1].text):
+        end += 2
+    return end, list(range(index, end))
 
 
 def _is_sizable_place(name: str) -> bool:
