@@ -126,14 +126,19 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--out", type=Path, default=Path(__file__).parents[1] / "data" / "detector_head.json"
     )
+    parser.add_argument(
+        "--shootings",
+        action="store_true",
+        help="also learn from the GVC shooting reports (detection.shootings; not shipped)",
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     from eventwire.detection.encoder import MAX_TOKENS, embed_cached
 
-    examples, sha = read_examples(args.shared, "work")
+    examples, sha = read_examples(args.shared, "work", shootings=args.shootings)
     log.info("%d WORK sentences, data sha256 %s", len(examples), sha)
     blocks, ordered = [], []
-    for origin in ("plover", "acled", "conflibert", "ngec", "police"):
+    for origin in ("plover", "acled", "conflibert", "ngec", "police", "gvc"):
         chosen = [e for e in examples if e.origin == origin]
         blocks.append(embed_cached([e.text for e in chosen], args.cache))
         ordered.extend(chosen)
@@ -144,13 +149,20 @@ def main(argv: Sequence[str] | None = None) -> None:
         f"normalised, {MAX_TOKENS} word pieces",
         "trained_on": "WORK part of " + ", ".join(sorted({e.origin for e in ordered})),
         "files": "plover_gsr, ngec_synthetic, conflibert_cameo_class_train, "
-        "case21_acled_dev, india_police_dev_sents (in that order)",
+        "case21_acled_dev, india_police_dev_sents"
+        + (
+            ", gvc_casualties_train (titles and first reports of the shooting, split by incident)"
+            if args.shootings
+            else ""
+        )
+        + " (in that order)",
         "data_sha256": sha,
         "split_rule": SPLIT_RULE,
         "sentences": len(ordered),
         "settings": {name: {"C": c, "class_weight": w} for name, (c, w) in SETTINGS.items()},
         "cross_validated": figures,
-        "rebuild": "python -m eventwire.detection.train --shared ../shared/eval/events",
+        "rebuild": "python -m eventwire.detection.train --shared ../shared/eval/events"
+        + (" --shootings" if args.shootings else ""),
     }
     out = Head(head.dimensions, head.binary, head.types, head.thresholds, meta)
     args.out.write_text(json.dumps(out.to_json(), separators=(",", ":")) + "\n", "utf-8")
