@@ -244,8 +244,7 @@ def statements(doc: Document, event: Event, verbal: frozenset[str]) -> set[int]:
 def told_of(doc: Document, place: Place, statements: set[int], own: int | None) -> bool:
     """Whether a toponym lies in what a statement says or judges: climbing from it, the
     first verb of ``statements`` (token indices of the sentence's events told in words)
-    is reached through its object or clause, before the event's own trigger ``own``,
-    unless that object or clause holds the trigger too (``_tells_deed``)."""
+    is reached through its object or clause, before the event's own trigger ``own``."""
     token = _root(doc, place)
     if token is None or not statements:
         return False
@@ -254,19 +253,9 @@ def told_of(doc: Document, place: Place, statements: set[int], own: int | None) 
         if head.i == token.i or head.i == own:
             return False
         if head.i in statements:
-            return token.dep_ in _CONTENT_DEPS and not _tells_deed(token, own)
+            return token.dep_ in _CONTENT_DEPS
         token = head
     return False
-
-
-def _tells_deed(content: Any, own: int | None) -> bool:
-    """Whether what a statement is about holds the event's own trigger: "investigating
-    a shooting in Bastrop that left two injured", "condemned the bombing in Kabul that
-    killed 12": the place is the deed's, told inside the statement."""
-    if own is None:
-        return False
-    trigger = content.doc[own]
-    return bool(content.i == own or content.is_ancestor(trigger))
 
 
 def definite_noun(doc: Document, event: Event) -> bool:
