@@ -9,9 +9,7 @@ Pennsylvania; "Universal City": California or Texas) is read on the station's si
 This pass runs after the resolver (``resolve.py``) and the namesakes pass
 (``namesakes.py``): a name read as a US town or county on the other side moves to its
 likeliest namesake on the station's side, unless a qualifier placed it ("Paris,
-Texas" stays), it qualifies another name, or the article names the state it was read
-in ("Magnolia" read in Arkansas stays beside "Stamps, Ark." though a W station syndicates
-the story: the text's own state outweighs the signer's side). The call signs read are those
+Texas" stays) or it qualifies another name. The call signs read are those
 ``broadcast.py`` reads as a broadcaster's marks; when they disagree (a W and a K
 station) nothing moves. The states the river divides (Minnesota, Louisiana) and the
 territories take either letter.
@@ -25,7 +23,7 @@ from dataclasses import replace
 from eventwire.gazetteer.broadcast import station_marks
 from eventwire.gazetteer.priors import Resolution, ToponymMention, prior
 
-__all__ = ["named_states", "settle_station_side", "side_of", "station_side"]
+__all__ = ["settle_station_side", "side_of", "station_side"]
 
 EAST = "east"
 WEST = "west"
@@ -81,14 +79,11 @@ def settle_station_side(
         if mention.qualifier is not None:
             qualified.add(mention.key)
             qualified.add(mention.qualifier.key)
-    named = named_states(resolutions)
     settled = dict(resolutions)
     for key, resolution in resolutions.items():
         entry = resolution.entry
         if key in qualified or entry.country_code != "US" or not _local(entry.feature_code):
             continue
-        if entry.admin1 in named:
-            continue  # the article names the state it was read in
         if side_of(entry.admin1) in (side, None):
             continue
         namesakes = [
@@ -99,11 +94,6 @@ def settle_station_side(
             best = max(namesakes, key=prior)
             settled[key] = replace(resolution, entry=best, probability=_MOVED_PROBABILITY)
     return settled
-
-
-def named_states(resolutions: dict[str, Resolution]) -> set[str]:
-    """The first-level regions the article names itself ("Arkansas", "Ark.")."""
-    return {r.entry.name for r in resolutions.values() if r.entry.feature_code == "ADM1"}
 
 
 def _local(feature_code: str) -> bool:
