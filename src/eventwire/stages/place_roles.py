@@ -32,14 +32,6 @@ _STREET_WORDS = frozenset(
     {"st", "street", "ave", "avenue", "rd", "road", "dr", "drive", "blvd", "boulevard",
      "lane", "ln", "way", "court", "ct", "place", "pl", "parkway", "pkwy", "highway", "hwy"}
 )  # fmt: skip
-# Words before a name that make it a street's: "the 700 block of Tennessee", "the
-# intersection of Virginia and Elm", "at the corner of Main and Georgia" (not "the
-# northeast corner of Ohio", a region's part).
-_STREET_BEFORE = re.compile(
-    r"\b(?:(?:block|intersection)\s+of\s+(?:the\s+)?(?:(?:[A-Z][\w.']*\s+){1,3}(?:and|&)\s+)?"
-    r"|corner\s+of\s+(?:the\s+)?(?:[A-Z][\w.']*\s+){1,3}(?:and|&)\s+)"
-    r"(?:(?:[NSEW]\.?|North|South|East|West)\s+)?\Z"
-)
 # Nouns for a person whose home a place gives ("a man of Macon", "an Atlanta
 # resident", "a woman from Aleppo"), besides a name or an age ("Mark Jones, 34, of
 # Macon").
@@ -149,8 +141,7 @@ def surnames(doc: Document) -> frozenset[str]:
 def in_a_name(doc: Document, place: Place, surnames: frozenset[str]) -> bool:
     """Whether a toponym is a word of a person's name ("Clarence Washington", or
     "Logan" alone, not after "in", where the article names John Logan) or of a
-    street's ("85 Saint John St.", "East Jefferson Avenue", "the 700 block of
-    Tennessee", "the corner of Main and Georgia"): a place is named, but
+    street's ("85 Saint John St.", "East Jefferson Avenue"): a place is named, but
     nothing happens at it. A lone word the tagger calls a person ("Bastrop police
     said") stays a place."""
     span = doc.spacy_doc.char_span(place.start, place.end, alignment_mode="expand")
@@ -165,8 +156,6 @@ def in_a_name(doc: Document, place: Place, surnames: frozenset[str]) -> bool:
         return True
     if _aged(span):
         return True  # "Dana Wilmington, 25, of Macon"
-    if _STREET_BEFORE.search(doc.text, max(0, place.start - 80), place.start):
-        return True  # "the 700 block of Tennessee": a street
     after = doc.spacy_doc[span.end] if span.end < len(doc.spacy_doc) else None
     return after is not None and after.lower_.rstrip(".") in _STREET_WORDS
 
