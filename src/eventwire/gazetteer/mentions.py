@@ -53,7 +53,7 @@ from eventwire.gazetteer.lowercase import (
     names_lexicon_place,
 )
 from eventwire.gazetteer.names import name_key
-from eventwire.gazetteer.people import person_words, speakers
+from eventwire.gazetteer.people import person_words
 from eventwire.gazetteer.qualifiers import link_qualifiers
 from eventwire.gazetteer.resolve import ToponymMention, is_region, is_strong
 from eventwire.gazetteer.support import drop_unsupported
@@ -223,11 +223,10 @@ def _edge_runs(tokens: list[Any]) -> list[list[Any]]:
 
 
 def entity_mentions(
-    doc: Document, gazetteer: Gazetteer, people: set[str], speaking: set[str] | None = None
+    doc: Document, gazetteer: Gazetteer, people: set[str]
 ) -> tuple[list[ToponymMention], list[ToponymMention]]:
     """Place mentions among spaCy's entities, and the demonyms seen (as mentions of
-    their country). ``people`` are words of people's names, ``speaking`` one-word names
-    the article makes speak (``people.py``): no place, unless a country or a region."""
+    their country); ``people`` are words of people's names (``people.py``)."""
     mentions: list[ToponymMention] = []
     demonyms: list[ToponymMention] = []
     lower = is_lowercase_doc(doc.spacy_doc)  # lower-case names count there (lowercase.py)
@@ -266,10 +265,6 @@ def entity_mentions(
                 continue  # "Blinken" tagged GPE: not a place anywhere
             if " " not in key and key in people:
                 continue  # "Blinken" after "Antony Blinken"
-            if key in (speaking or ()) and not any(
-                c.is_country or is_region(c) for c in candidates
-            ):
-                continue  # "Denton's daughter" where "Denton said": a person
             if _speaks(ent) and not strong:
                 continue
             if label == "FAC" and not strong and not _town_told(doc.text, left, candidates):
@@ -441,10 +436,7 @@ def find_mentions(doc: Document, gazetteer: Gazetteer) -> tuple[list[ToponymMent
     """The toponym mentions of ``doc`` in text order (demonyms of countries among them,
     source "demonym"), and the countries of the demonyms that name people instead
     ("Syrians"), which are evidence only."""
-    spacy_doc = doc.spacy_doc
-    mentions, demonyms = entity_mentions(
-        doc, gazetteer, person_words(spacy_doc), speakers(spacy_doc)
-    )
+    mentions, demonyms = entity_mentions(doc, gazetteer, person_words(doc.spacy_doc))
     cues = [m for m in cue_mentions(doc.text, gazetteer) if _placeable(doc, m.start)]
     mentions = [m for m in mentions if not any(_overlap(m, c) for c in cues)] + cues
     mentions += _scan_mentions(doc, gazetteer, mentions + demonyms)
