@@ -53,6 +53,7 @@ from eventwire.gazetteer.lowercase import (
     names_lexicon_place,
 )
 from eventwire.gazetteer.names import name_key
+from eventwire.gazetteer.people import person_words
 from eventwire.gazetteer.qualifiers import link_qualifiers
 from eventwire.gazetteer.resolve import ToponymMention, is_region, is_strong
 from eventwire.gazetteer.support import drop_unsupported
@@ -69,11 +70,6 @@ LOCATIVE_PREPS = frozenset(
 )  # fmt: skip
 STRONG_LOCATIVE_PREPS = LOCATIVE_PREPS - {"of", "on", "over"}
 _NOT_PLACE_ZONES = frozenset({Zone.NOISE, Zone.CREDIT})
-# Words that end the names of buildings, streets and sites, not of people.
-_PLACE_HEAD_WORDS = frozenset(
-    {"castle", "street", "road", "avenue", "square", "park", "bridge", "tower", "palace",
-     "mosque", "church", "cathedral", "temple", "fort", "gate", "hall", "museum", "hospital"}
-)  # fmt: skip
 # Words of an organisation's name that make a town at its start the organisation's seat:
 # "Bantam Superior Court", "Boone County Sheriff's Office", "Enfield Council".
 _LOCAL_BODY_WORDS = frozenset(
@@ -133,18 +129,6 @@ def _pieces(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
             pieces.append((left, right))
         cursor += len(part) + 1
     return pieces
-
-
-def _person_words(spacy_doc: Any) -> set[str]:
-    """Words of multi-word PERSON names: "Blinken" once "Antony Blinken" was seen (not
-    from names of buildings and streets the model took for people: "Karak Castle")."""
-    words: set[str] = set()
-    for ent in spacy_doc.ents:
-        if ent.label_ == "PERSON" and 1 < len(ent) <= 4 and all(t.is_title for t in ent):
-            if ent[-1].lower_ in _PLACE_HEAD_WORDS:
-                continue
-            words.update(name_key(token.text) for token in ent)
-    return words
 
 
 def _is_acronym(text: str) -> bool:
@@ -239,10 +223,10 @@ def _edge_runs(tokens: list[Any]) -> list[list[Any]]:
 
 
 def entity_mentions(
-    doc: Document, gazetteer: Gazetteer, person_words: set[str]
+    doc: Document, gazetteer: Gazetteer, people: set[str]
 ) -> tuple[list[ToponymMention], list[ToponymMention]]:
     """Place mentions among spaCy's entities, and the demonyms seen (as mentions of
-    their country)."""
+    their country); ``people`` are words of people's names (``people.py``)."""
     mentions: list[ToponymMention] = []
     demonyms: list[ToponymMention] = []
     lower = is_lowercase_doc(doc.spacy_doc)  # lower-case names count there (lowercase.py)
@@ -279,7 +263,7 @@ def entity_mentions(
                 if label in ("ORG", "FAC") and (part := _embedded(doc, gazetteer, ent)):
                     mentions.append(part)
                 continue  # "Blinken" tagged GPE: not a place anywhere
-            if " " not in key and key in person_words:
+            if " " not in key and key in people:
                 continue  # "Blinken" after "Antony Blinken"
             if _speaks(ent) and not strong:
                 continue
@@ -452,7 +436,7 @@ def find_mentions(doc: Document, gazetteer: Gazetteer) -> tuple[list[ToponymMent
     """The toponym mentions of ``doc`` in text order (demonyms of countries among them,
     source "demonym"), and the countries of the demonyms that name people instead
     ("Syrians"), which are evidence only."""
-    mentions, demonyms = entity_mentions(doc, gazetteer, _person_words(doc.spacy_doc))
+    mentions, demonyms = entity_mentions(doc, gazetteer, person_words(doc.spacy_doc))
     cues = [m for m in cue_mentions(doc.text, gazetteer) if _placeable(doc, m.start)]
     mentions = [m for m in mentions if not any(_overlap(m, c) for c in cues)] + cues
     mentions += _scan_mentions(doc, gazetteer, mentions + demonyms)
