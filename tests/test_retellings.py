@@ -66,6 +66,13 @@ def test_an_actor_supplied_from_another_sentence_names_no_one() -> None:
     assert not is_retelling(first, named)
 
 
+def test_a_recipient_the_first_telling_does_not_code_is_not_the_same_side() -> None:
+    # "Officials cracked down on opponents." ... "A pastor was detained in the port."
+    first = _event("COERCE", 0, _side("AAA", "GOV", 0), Actor(text="opponents", start=30))
+    later = _event("COERCE", 100, None, _side("AAA", "REL", 100))
+    assert not is_retelling(first, later)
+
+
 def test_another_victim_another_day_another_town_do_not_fold() -> None:
     first = _event(
         "ASSAULT", 0, _side("AAA", "MIL", 0), _side("BBB", "GOV", 20),

@@ -11,9 +11,9 @@ event:
 
 - a telling that names no one who did it (no actor, or an actor a rule inferred: a
   passive with no agent, "the attack") folds into an earlier telling of the same type
-  done to the same side (its recipient, when it has one, agrees with the earlier one's;
-  with no recipient, it says nothing that sets it apart), on the same day and in the
-  same place;
+  done to the same side (its recipient, when it has one, has the earlier one's country
+  and sector; with no recipient, it says nothing that sets it apart), on the same day
+  and in the same place;
 - a speech act (ACCUSE, REQUEST, REJECT, THREATEN, SUPPORT) by the same actor, of the
   same mode, about the same side, told again in another sentence on the same day;
 - an arrest of the same named person told again.
@@ -137,9 +137,7 @@ def _unnamed_telling(first: Event, later: Event) -> bool:
     """A telling that names no actor, done to the same side (or to none it names)."""
     if not _unnamed(later):
         return False
-    if later.recipient is not None and (
-        first.recipient is None or not _codes_agree(first.recipient, later.recipient)
-    ):
+    if later.recipient is not None and not _same_side(first.recipient, later.recipient):
         return False
     return later.type in SPEECH_TYPES or _same_place(first.place, later.place)
 
