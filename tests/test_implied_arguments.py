@@ -34,13 +34,3 @@ def test_a_possessor_with_an_of_object_acts(code: Coder) -> None:
     doc = code("Iran's arrest of two British sailors angered London.")
     arrest = next(e for e in doc.events if e.trigger == "arrest")
     assert arrest.recipient is not None and arrest.recipient.country == "GBR"
-
-
-def test_the_object_does_what_a_gerund_after_for_says(code: Coder) -> None:
-    # "praised X for pressing": X presses, not those who praise
-    doc = code(
-        "Church leaders in Texas praised the German chancellor for demanding the release "
-        "of the detained aid workers."
-    )
-    demand = next(e for e in doc.events if e.trigger and e.trigger.startswith("demand"))
-    assert demand.actor is not None and demand.actor.country == "DEU", demand.actor

@@ -23,7 +23,7 @@ from typing import Any
 from eventwire.coding import lexicon
 from eventwire.coding.actors import is_part_of_group
 from eventwire.coding.argument_sides import sides
-from eventwire.coding.implied_arguments import object_doer, shared_object, undergoer_possessor
+from eventwire.coding.implied_arguments import shared_object, undergoer_possessor
 from eventwire.coding.lexicon import EventPattern
 from eventwire.coding.participants import (
     PLACES,
@@ -134,9 +134,6 @@ def find_arguments(
             recipient_head = undergoer_possessor(trigger)  # "Mr Marra's arrest came ..."
         return _resolved(doc, actor_head, recipient_head if pattern.has_recipient else None)
     subject, passive = clause_subject(doc, verb, transitive=bool(pattern.transitive))
-    doer = object_doer(verb)  # "praised the president for pressing for his release"
-    if doer is not None:
-        subject, passive = doer, False
     if passive:
         actor_head, recipient_head = agent_of(verb) or _charge_agent(doc, verb), subject
     else:

@@ -1,6 +1,6 @@
 """Arguments the parse leaves where another word holds them.
 
-Three constructions name a participant of an event without hanging it on the trigger:
+Two constructions name a participant of an event without hanging it on the trigger:
 
 - coordinated verbs that share one object ("police shot and killed the attacker",
   "arrested and charged two men"): the object hangs on the last verb only, but the
@@ -53,29 +53,3 @@ def undergoer_possessor(trigger: Any) -> Any | None:
         return None  # "Russia's expulsion of the diplomats": the possessor acts
     owners = children(trigger, "poss")
     return owners[0] if owners else None
-
-
-# The prepositions that hang a gerund on a verb's object ("thanked her for coming").
-_OBJECT_GERUND_PREPS = frozenset({"for", "of", "with", "from"})
-
-
-def object_doer(verb: Any) -> Any | None:
-    """The object of the verb a gerund hangs on through "for", "of", "with" or "from"
-    ("praised the president for pressing ...": the president presses), when the gerund
-    has no subject of its own; None otherwise."""
-    if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or children(verb, "nsubj", "nsubjpass"):
-        return None
-    prep = verb.head
-    if prep.dep_ != "prep" or prep.lower_ not in _OBJECT_GERUND_PREPS:
-        return None
-    governor = prep.head
-    if governor.pos_ not in ("VERB", "AUX"):
-        return None
-    objects = [
-        o
-        for o in children(governor, "dobj")
-        if o.i < prep.i
-        and (o.pos_ == "PROPN" or o.lower_ not in ("it", "this", "that"))
-        and may_participate(o)
-    ]
-    return objects[0] if objects else None
