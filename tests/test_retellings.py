@@ -99,26 +99,6 @@ def test_a_town_in_the_country_of_the_first_telling_is_its_place() -> None:
     assert is_retelling(first, later)
 
 
-def test_the_same_speaker_condemning_the_same_side_again_folds() -> None:
-    ministry = _side("AAA", "GOV", 0)
-    first = _event("ACCUSE", 0, ministry, _side("BBB", "REB", 30), mode="disapprove")
-    later = _event("ACCUSE", 100, _side("AAA", "GOV", 100), None, mode="disapprove")
-    assert is_retelling(first, later)
-    other_speaker = _event("ACCUSE", 100, _side("CCC", "GOV", 100), None, mode="disapprove")
-    assert not is_retelling(first, other_speaker)
-
-
-def test_an_arrest_of_the_same_person_folds() -> None:
-    police = _side("AAA", "COP", None)
-    first = _event("COERCE", 0, police, _side("USA", "REL", 10, "John Pastor"), mode="arrest")
-    later = _event(
-        "COERCE", 100, police, _side("AAA", "REL", 100, "Pastor"), mode="arrest", day=None
-    )
-    assert is_retelling(first, later)
-    other = _event("COERCE", 100, police, _side("AAA", "CVL", 100, "Ann Smith"), mode="arrest")
-    assert not is_retelling(first, other)
-
-
 def test_a_folded_telling_is_kept_as_a_mention() -> None:
     first = _event("ASSAULT", 0, None, None)
     later = _event("ASSAULT", 100, None, None)
@@ -128,26 +108,24 @@ def test_a_folded_telling_is_kept_as_a_mention() -> None:
     assert first.dead == 2
 
 
-def test_a_condemnation_told_again_is_one_event(nlp: Any) -> None:
+def test_an_arrest_told_again_without_its_agent_is_one_event(nlp: Any) -> None:
     text = (
-        "Gunmen attacked a police station in Karsville on Monday.\n\n"
-        "The German Foreign Ministry condemned the attack on Monday.\n\n"
-        "Officials said the station was badly damaged.\n\n"
-        "The German Foreign Ministry condemned the killing of the officers on Monday."
+        "Police in Kenya arrested the opposition leader Ali Hassan in Nairobi on Monday.\n\n"
+        "His party called a rally for Tuesday.\n\n"
+        "Hassan was detained at his home in Nairobi on Monday."
     )
     doc = pipeline_doc(text, published="2024-03-04")
-    accusations = [e for e in doc.events if e.type == "ACCUSE" and e.factual]
-    assert len(accusations) == 1, [(e.sentence, e.actor) for e in accusations]
-    assert accusations[0].retold
+    arrests = [e for e in doc.events if e.type == "COERCE" and e.factual]
+    assert len(arrests) == 1, [(e.sentence, e.actor, e.recipient) for e in arrests]
+    assert arrests[0].retold
 
 
-def test_an_added_condemnation_is_an_event_of_its_own(nlp: Any) -> None:
+def test_an_arrest_told_as_one_more_is_an_event_of_its_own(nlp: Any) -> None:
     text = (
-        "Gunmen attacked a police station in Karsville on Monday.\n\n"
-        "The German Foreign Ministry condemned the attack on Monday.\n\n"
-        "Officials said the station was badly damaged.\n\n"
-        "The German Foreign Ministry also condemned the bombing of a school on Monday."
+        "Police in Kenya arrested the opposition leader Ali Hassan in Nairobi on Monday.\n\n"
+        "His party called a rally for Tuesday.\n\n"
+        "Another opposition leader was also detained in Nairobi on Monday."
     )
     doc = pipeline_doc(text, published="2024-03-04")
-    accusations = [e for e in doc.events if e.type == "ACCUSE" and e.factual]
-    assert len(accusations) == 2, [(e.sentence, e.actor) for e in accusations]
+    arrests = [e for e in doc.events if e.type == "COERCE" and e.factual]
+    assert len(arrests) == 2, [(e.sentence, e.actor, e.recipient) for e in arrests]

@@ -1,26 +1,22 @@
 """Retellings stage: an event an article tells again is listed once.
 
 A news article tells its news in the lead and again further down: the attack is told
-in the first sentence and again as "he was gunned down" or "after shooting the
-ambassador"; a government "condemned the attack" in the lead and "condemned the
-assassination" later; "police arrested the pastor" and later "Brunson was detained in
-Izmir". The incidents stage (``stages/incidents.py``) folds the tellings of an
-article's main ASSAULT whose sides agree; here, after it, a later telling folds into an
-earlier event of the same type in three cases where the language shows it is the same
-event:
-
-- a telling that names no one who did it (no actor, or an actor a rule inferred: a
-  passive with no agent, "the attack") folds into an earlier telling of the same type
-  done to the same side (its recipient, when it has one, has the earlier one's country
-  and sector; with no recipient, it says nothing that sets it apart), on the same day
-  and in the same place;
-- a speech act (ACCUSE, REQUEST, REJECT, THREATEN, SUPPORT) by the same actor, of the
-  same mode, about the same side, told again in another sentence on the same day;
-- an arrest of the same named person told again.
+in the first sentence and again as "he was gunned down" or "the attack, condemned by
+...", the arrest as "police arrested the opposition leader" and again as "Hassan was
+detained at his home". The incidents stage (``stages/incidents.py``) folds the
+tellings of an article's main ASSAULT whose sides agree; here, after it, a later
+telling of any type that names no one who did it (no actor in its own sentence: none,
+or one a rule supplied, as the police of an agentless arrest or the attacker an
+earlier sentence named) folds into an earlier event of the same type done to the same
+side (its recipient, when it has one, has the earlier one's country and sector; with
+no recipient, it says nothing that sets it apart), on the same day and, unless it is a
+speech act (ACCUSE, REQUEST, REJECT, THREATEN, SUPPORT, whose place is the speaker's),
+in the same place. A telling whose verb says it is one more ("was also arrested",
+"attacked again") is another act.
 
 Nothing folds across a disagreement the text states: another day, another place (a
 town more than 50 km away, or another country), another victim (a recipient of
-another country or sector, or another name), a summary of the past, or a sentence
+another country or sector, or another surname), a summary of the past, or a sentence
 that says it tells another incident ("in a separate attack"). A folded telling is kept
 in ``Event.retold`` and stored as another mention of the event.
 """
@@ -75,15 +71,6 @@ def _added(doc: Document, event: Event) -> bool:
 
 
 _ADDED = frozenset({"also", "again", "too", "further", "additionally"})
-
-
-def _codes_agree(a: Actor, b: Actor) -> bool:
-    """No country and no sector that differ, and no different names."""
-    if a.country is not None and b.country is not None and a.country != b.country:
-        return False
-    if a.sector is not None and b.sector is not None and a.sector != b.sector:
-        return False
-    return _same_name(a.name, b.name)
 
 
 def _same_side(a: Actor | None, b: Actor | None) -> bool:
@@ -142,31 +129,6 @@ def _unnamed_telling(first: Event, later: Event) -> bool:
     return later.type in SPEECH_TYPES or _same_place(first.place, later.place)
 
 
-def _speech_retold(first: Event, later: Event) -> bool:
-    """The same actor saying the same kind of thing about the same side again."""
-    if later.type not in SPEECH_TYPES or later.start == first.start:
-        return False
-    if not _same_side(first.actor, later.actor):
-        return False
-    if first.recipient is not None and later.recipient is not None:
-        return _codes_agree(first.recipient, later.recipient)
-    return True
-
-
-def _arrest_retold(first: Event, later: Event) -> bool:
-    """An arrest of the same named person told again."""
-    if later.type != "COERCE" or "arrest" not in (first.mode, later.mode):
-        return False
-    a, b = first.recipient, later.recipient
-    return (
-        a is not None
-        and b is not None
-        and a.name is not None
-        and b.name is not None
-        and _same_name(a.name, b.name)
-    )
-
-
 def is_retelling(first: Event, later: Event) -> bool:
     """Whether ``later`` tells the event ``first`` again (see the module docstring)."""
     if later.type != first.type or not (first.factual and later.factual):
@@ -177,11 +139,7 @@ def is_retelling(first: Event, later: Event) -> bool:
         return False
     if not _same_day(first, later):
         return False
-    return (
-        _unnamed_telling(first, later)
-        or _speech_retold(first, later)
-        or _arrest_retold(first, later)
-    )
+    return _unnamed_telling(first, later)
 
 
 def fold(first: Event, later: Event) -> None:
