@@ -53,6 +53,10 @@ def _same_name(a: str | None, b: str | None) -> bool:
     return a.split()[-1].lower() == b.split()[-1].lower()
 
 
+# adverbs that make an act one more of its kind ("was also arrested")
+_ADDED = frozenset({"also", "again", "too", "further", "additionally"})
+
+
 def _added(doc: Document, event: Event) -> bool:
     """Whether the trigger says its act is one more ("also condemned", "called again",
     "protested too"): another act, not the same told again."""
@@ -68,9 +72,6 @@ def _added(doc: Document, event: Event) -> bool:
     if head.dep_ in ("xcomp", "conj", "ccomp") or head.pos_ not in ("VERB", "AUX"):
         words += list(head.head.children)
     return any(w.dep_ == "advmod" and w.lower_ in _ADDED for w in words)
-
-
-_ADDED = frozenset({"also", "again", "too", "further", "additionally"})
 
 
 def _same_side(a: Actor | None, b: Actor | None) -> bool:
@@ -156,7 +157,7 @@ def fold(first: Event, later: Event) -> None:
 @stage(
     "retellings",
     requires=("doc.events", "event.date", "event.place"),
-    assigns=("doc.events", "event.retold"),
+    assigns=("doc.events", "event.retold", "event.dead", "event.injured", "event.arrested"),
 )
 def fold_retellings(doc: Document) -> Document:
     kept: list[Event] = []
