@@ -57,7 +57,6 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "actor_countries",
     "dates",
     "incidents",
-    "retellings",
 )
 
 # Fields present before the first stage runs.
@@ -85,6 +84,4 @@ def stage(
 def registered_stages() -> dict[str, StageInfo]:
     """All registered stages, importing the built-in stage modules first."""
     importlib.import_module("eventwire.stages")
-    # registered here, after the incidents stage it follows
-    importlib.import_module("eventwire.stages.retellings")
     return dict(_REGISTRY)
