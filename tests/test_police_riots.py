@@ -67,6 +67,14 @@ def test_the_dead_told_without_the_police_are_not_the_police_firings(code: Coder
     assert not _police_kills(doc), _seen(doc)
 
 
+def test_the_police_as_the_source_are_not_the_killers(code: Coder) -> None:
+    doc = code(
+        "the police opened fire on the mob that stormed the market. "
+        "three persons were killed in the stampede, police said."
+    )
+    assert not _police_kills(doc), _seen(doc)
+
+
 def test_the_dead_of_the_firing_told_again_are_the_police_firings(code: Coder) -> None:
     doc = code(
         "the police opened fire on the mob that stormed the station. "

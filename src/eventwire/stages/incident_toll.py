@@ -166,9 +166,9 @@ def article_toll(doc: Document, skip: set[int], year: int | None = None) -> Toll
 def told_without_the_police(doc: Document) -> set[int]:
     """The starts of the told sentences that give dead or injured and name neither the
     police nor a firing ("three persons were killed in the violence", "two died in the
-    clashes"): the figures of the incident, not of the police who answered it ("two
-    were killed in police firing", "four died in clashes with the police" tell the
-    police's)."""
+    clashes", "two were killed, police said": the police as the source only): the
+    figures of the incident, not of the police who answered it ("two were killed in
+    police firing", "four died in clashes with the police" tell the police's)."""
     spacy_doc = doc.spacy_doc
     if spacy_doc is None:
         return set()
@@ -179,9 +179,27 @@ def told_without_the_police(doc: Document) -> set[int]:
         span = spacy_doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         if span is None or not statements(span):
             continue
-        if not any(t.lower_ in _POLICE_WORDS for t in span):
+        if not any(t.lower_ in _POLICE_WORDS and not _a_source(t) for t in span):
             out.add(sentence.start)
     return out
+
+
+# Verbs of saying: "police said", "the police told reporters", "officers confirmed".
+_SAYING_VERBS = frozenset(
+    {"say", "tell", "report", "add", "confirm", "state", "inform", "claim", "believe",
+     "suspect", "disclose", "reveal", "announce"}
+)  # fmt: skip
+
+
+def _a_source(word: Any) -> bool:
+    """Whether the police are named only as the source of what the sentence tells ("two
+    were killed, police said", "according to the police"), not as a party to it."""
+    head = word.head
+    if word.dep_ == "nsubj" and head.lemma_.lower() in _SAYING_VERBS:
+        return True
+    if word.dep_ == "compound" and head.dep_ == "nsubj":
+        return head.head.lemma_.lower() in _SAYING_VERBS  # "police sources said"
+    return word.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
 
 
 def incident_injured(own: int | None, toll: Toll) -> int | None:
