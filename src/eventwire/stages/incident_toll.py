@@ -198,8 +198,8 @@ def _a_source(word: Any) -> bool:
     if word.dep_ == "nsubj" and head.lemma_.lower() in _SAYING_VERBS:
         return True
     if word.dep_ == "compound" and head.dep_ == "nsubj":
-        return head.head.lemma_.lower() in _SAYING_VERBS  # "police sources said"
-    return word.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
+        return str(head.head.lemma_).lower() in _SAYING_VERBS  # "police sources said"
+    return bool(word.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according")
 
 
 def incident_injured(own: int | None, toll: Toll) -> int | None:
