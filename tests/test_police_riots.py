@@ -135,3 +135,19 @@ def test_a_place_hit_by_a_riot_is_no_attack(code_events: Coder, text: str) -> No
 def test_the_toll_of_the_riots_is_no_riot_done_by_the_toll(code_events: Coder) -> None:
     doc = code_events("the death toll in the communal riots rose to 15 on sunday.")
     assert not [e for e in doc.events if e.actor is not None and "toll" in e.actor.text], _seen(doc)
+
+
+def test_police_fire_to_disperse_a_mob_leaves_the_dead_to_the_incident(code: Coder) -> None:
+    doc = code(
+        "the police opened fire to disperse the mob at the crossing on monday. "
+        "two persons were killed and six injured."
+    )
+    assert not _police_kills(doc), _seen(doc)
+
+
+def test_a_police_shooting_of_one_man_keeps_its_dead(code: Coder) -> None:
+    doc = code(
+        "officers shot a man who pointed a rifle at them on monday night. "
+        "the man died at the hospital early on tuesday."
+    )
+    assert _police_kills(doc), _seen(doc)
