@@ -27,6 +27,7 @@ __all__ = [
     "is_period",
     "of_another_time",
     "title_spans",
+    "told_without_the_police",
 ]
 
 # The zones where an article tells its incident.
@@ -37,6 +38,14 @@ _PERIOD = re.compile(
     r"\b(?:this|last|past|previous)\b.*\b(?:year|month|week|decade)s?\b|\bso far\b|\bsince\b"
     r"|\b(?:year|month|decade)s?\b.*\bago\b"
 )
+
+
+# Words that tell the police's part in a sentence: "two were killed in police firing",
+# "died in clashes with the police", "the firing" (the police's own, told again).
+_POLICE_WORDS = frozenset(
+    {"police", "policeman", "policemen", "cop", "cops", "constable", "constables", "officer",
+     "officers", "firing", "lathicharge"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +161,45 @@ def article_toll(doc: Document, skip: set[int], year: int | None = None) -> Toll
     if dead is None and said_hurt:
         dead = 0
     return Toll(dead, injured, tuple(telling))
+
+
+def told_without_the_police(doc: Document) -> set[int]:
+    """The starts of the told sentences that give dead or injured and name neither the
+    police nor a firing ("three persons were killed in the violence", "two died in the
+    clashes", "two were killed, police said": the police as the source only): the
+    figures of the incident, not of the police who answered it ("two were killed in
+    police firing", "four died in clashes with the police" tell the police's)."""
+    spacy_doc = doc.spacy_doc
+    if spacy_doc is None:
+        return set()
+    out: set[int] = set()
+    for sentence in doc.sentences:
+        if sentence.zone not in TOLD_ZONES:
+            continue
+        span = spacy_doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if span is None or not statements(span):
+            continue
+        if not any(t.lower_ in _POLICE_WORDS and not _a_source(t) for t in span):
+            out.add(sentence.start)
+    return out
+
+
+# Verbs of saying: "police said", "the police told reporters", "officers confirmed".
+_SAYING_VERBS = frozenset(
+    {"say", "tell", "report", "add", "confirm", "state", "inform", "claim", "believe",
+     "suspect", "disclose", "reveal", "announce"}
+)  # fmt: skip
+
+
+def _a_source(word: Any) -> bool:
+    """Whether the police are named only as the source of what the sentence tells ("two
+    were killed, police said", "according to the police"), not as a party to it."""
+    head = word.head
+    if word.dep_ == "nsubj" and head.lemma_.lower() in _SAYING_VERBS:
+        return True
+    if word.dep_ == "compound" and head.dep_ == "nsubj":
+        return str(head.head.lemma_).lower() in _SAYING_VERBS  # "police sources said"
+    return bool(word.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according")
 
 
 def incident_injured(own: int | None, toll: Toll) -> int | None:

@@ -79,11 +79,19 @@ from eventwire.stages.incident_toll import (
     at_least,
     incident_injured,
     is_period,
+    told_without_the_police,
 )
 from eventwire.stages.registry import stage
 from eventwire.timex.normalize import calendar_date
 
 _SAME_PLACE_KM = 50.0
+_POLICE = "COP"
+# Words of a crowd the police fire on or charge.
+_CROWD_WORDS = frozenset(
+    {"mob", "mobs", "crowd", "crowds", "rioter", "rioters", "protester", "protesters",
+     "protestor", "protestors", "demonstrator", "demonstrators", "agitator", "agitators",
+     "procession", "processionists", "marchers", "gathering", "throng", "rioting"}
+)  # fmt: skip
 _SAME_DAYS = 1
 # The lead: the sentences of an article that tell its news first.
 _LEAD_SENTENCES = 4
@@ -180,10 +188,16 @@ def fold_incidents(doc: Document) -> Document:
             _told_of_another_time(event)
     # "In another incident, a youth was stabbed": not this incident's telling nor toll
     elsewhere |= told_as_another(doc, main.start)
+    # the police who fire on a crowd or charge it answer the incident: the dead told
+    # without them ("three were killed in the violence") are not the police's
+    riot = _riot_tolls(doc, main)
     folded = [
         e
         for e in doc.events
-        if e is not main and e.start not in elsewhere and same_incident(main, e)
+        if e is not main
+        and e.start not in elsewhere
+        and not (e.start in riot and not _same_sector(main.actor, e.actor))
+        and same_incident(main, e)
     ]
     for other in folded:
         main.retold.append(other)
@@ -201,12 +215,35 @@ def fold_incidents(doc: Document) -> Document:
         and e is not main
         and (HISTORICAL in e.contexts or (e.factual and not _same_sides(main, e)))
     }
-    toll = article_toll(doc, (others | elsewhere) - {main.start}, year)
+    toll = article_toll(doc, (others | elsewhere | riot) - {main.start}, year)
     main.dead = at_least(main.dead, toll.dead)
     main.injured = incident_injured(main.injured, toll)
     _date_incident(doc, main, toll)
     _place_incident(doc, main)
     return doc
+
+
+def _riot_tolls(doc: Document, main: Event) -> set[int]:
+    """When the main attack is the police's force on a crowd (firing on a mob, a charge
+    on a crowd: ``_on_a_crowd``), the starts of the sentences that give dead or injured
+    without naming the police or a firing (``incident_toll.told_without_the_police``):
+    the figures of the crowd's violence, not the police's; such a sentence's attack is
+    not folded into the police's unless it is the police's too, and the toll leaves it
+    out. Empty for any other main attack (a police shooting of one suspect is the
+    incident itself), whose incident the article's figures count."""
+    if main.actor is None or main.actor.sector != _POLICE or not _on_a_crowd(main):
+        return set()
+    return told_without_the_police(doc) - {main.start}
+
+
+def _on_a_crowd(event: Event) -> bool:
+    """Whether ``event`` is force used on a crowd (a charge, tear gas, or an attack on a
+    mob, rioters, protesters): the police answering a crowd's violence, not a shooting of
+    one suspect, which is the incident itself."""
+    if event.mode == "crowd-control":
+        return True
+    words = event.recipient.text.lower().replace("-", " ").split() if event.recipient else []
+    return any(word in _CROWD_WORDS for word in words)
 
 
 def _told_of_another_time(event: Event) -> None:

@@ -1,0 +1,153 @@
+"""Riots as Indian news tells them (sentences written for these tests). Through every
+stage: the police who fire on a mob or charge it answer the riot, and the dead told
+without them ("killed in the violence") are not theirs; the dead told as the police's
+or the firing's are. In the coding stages: a charge with canes is police force and no
+killing, "riot hit areas" is no attack, and a toll in riots is no rioter."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from eventwire.model import Document, Event
+from labelled_docs import factual_attacks
+
+Coder = Callable[[str], Document]
+
+
+@pytest.fixture(scope="module")
+def code(code_whole: Coder) -> Coder:
+    """Every default stage, as ``eventwire ingest`` stores the article."""
+    return code_whole
+
+
+def _police_kills(doc: Document) -> list[Event]:
+    return [
+        e
+        for top in factual_attacks(doc)
+        for e in (top, *top.retold)
+        if e.actor is not None and e.actor.sector == "COP" and (e.dead or 0) >= 1
+    ]
+
+
+def _seen(doc: Document) -> list[tuple[str | None, str | None, int | None]]:
+    return [(e.trigger, e.actor.text if e.actor else None, e.dead) for e in doc.events]
+
+
+def test_the_dead_of_the_violence_are_not_the_police_firings(code: Coder) -> None:
+    doc = code(
+        "the police opened fire on a rioting mob in the old city on tuesday. "
+        "three persons were killed in the violence and 20 were injured."
+    )
+    assert not _police_kills(doc), _seen(doc)
+
+
+def test_the_dead_of_the_clashes_are_not_the_police_charges(code: Coder) -> None:
+    doc = code(
+        "policemen fired at the crowd that was stoning the bus depot. "
+        "two youths died in the communal clashes that followed."
+    )
+    assert not _police_kills(doc), _seen(doc)
+
+
+def test_the_dead_of_the_police_firing_are_the_police_firings(code: Coder) -> None:
+    doc = code(
+        "the police opened fire on a rioting mob in the old city on tuesday. "
+        "two youths were killed in the police firing."
+    )
+    assert _police_kills(doc), _seen(doc)
+
+
+def test_the_dead_told_without_the_police_are_not_the_police_firings(code: Coder) -> None:
+    doc = code(
+        "policemen fired at the stone-pelting mob at the crossing. "
+        "two persons were killed and six injured, officials said."
+    )
+    assert not _police_kills(doc), _seen(doc)
+
+
+def test_the_police_as_the_source_are_not_the_killers(code: Coder) -> None:
+    doc = code(
+        "the police opened fire on the mob that stormed the market. "
+        "three persons were killed in the stampede, police said."
+    )
+    assert not _police_kills(doc), _seen(doc)
+
+
+def test_the_dead_of_the_firing_told_again_are_the_police_firings(code: Coder) -> None:
+    doc = code(
+        "the police opened fire on the mob that stormed the station. "
+        "a youth was killed in the firing."
+    )
+    assert _police_kills(doc), _seen(doc)
+
+
+def test_the_dead_of_clashes_with_the_police_are_the_police_firings(code: Coder) -> None:
+    doc = code(
+        "the police opened fire on the stone-pelting mob near the mosque. "
+        "four persons were killed in clashes with the police."
+    )
+    assert _police_kills(doc), _seen(doc)
+
+
+def test_the_dead_of_the_violence_stay_with_a_mob_attack(code: Coder) -> None:
+    doc = code(
+        "a mob attacked the residents with swords on sunday. "
+        "five persons were killed in the violence."
+    )
+    attacks = factual_attacks(doc)
+    assert attacks and attacks[0].dead == 5, _seen(doc)
+
+
+@pytest.fixture(scope="module")
+def code_events(code_as_evaluated: Coder) -> Coder:
+    """The evaluation's coding stages."""
+    return code_as_evaluated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "police lathicharged the mob near the bus stand on monday.",
+        "the police lathi-charged the students outside the college.",
+        "the policemen caned the protesters outside the collectorate.",
+    ],
+)
+def test_a_charge_with_canes_is_police_force_and_no_killing(code_events: Coder, text: str) -> None:
+    doc = code_events(text)
+    force = [e for e in factual_attacks(doc) if e.actor is not None and e.actor.sector == "COP"]
+    assert force and all(e.dead is None for e in force), _seen(doc)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "curfew was clamped in the riot hit areas of the old city.",
+        "army columns staged a flag march in the violence hit localities.",
+    ],
+)
+def test_a_place_hit_by_a_riot_is_no_attack(code_events: Coder, text: str) -> None:
+    doc = code_events(text)
+    assert not [e for e in doc.events if e.trigger == "hit"], _seen(doc)
+
+
+def test_the_toll_of_the_riots_is_no_riot_done_by_the_toll(code_events: Coder) -> None:
+    doc = code_events("the death toll in the communal riots rose to 15 on sunday.")
+    assert not [e for e in doc.events if e.actor is not None and "toll" in e.actor.text], _seen(doc)
+
+
+def test_police_fire_to_disperse_a_mob_leaves_the_dead_to_the_incident(code: Coder) -> None:
+    doc = code(
+        "the police opened fire to disperse the mob at the crossing on monday. "
+        "two persons were killed and six injured."
+    )
+    assert not _police_kills(doc), _seen(doc)
+
+
+def test_a_police_shooting_of_one_man_keeps_its_dead(code: Coder) -> None:
+    doc = code(
+        "officers shot a man who pointed a rifle at them on monday night. "
+        "the man died at the hospital early on tuesday."
+    )
+    assert _police_kills(doc), _seen(doc)
