@@ -267,3 +267,14 @@ def test_a_coded_subject_outranks_the_nationality_of_its_noun(code: Coder) -> No
     doc = code("China is enforcing all United Nations sanctions on the island.")
     sanction = _event(doc, "SANCTION")
     assert sanction.actor is not None and sanction.actor.country == "CHN"
+
+
+def test_a_participle_coordinated_past_an_as_clause_keeps_the_first_subject(
+    code: Coder,
+) -> None:
+    doc = code(
+        "The gunman fired at the guards, walking around the wounded officer as he lay "
+        "on the floor and shooting him again."
+    )
+    actors = {e.actor.text for e in doc.events if e.type == "ASSAULT" and e.actor is not None}
+    assert actors == {"The gunman"}

@@ -125,6 +125,11 @@ def clause_subject(doc: Document, verb: Any, transitive: bool = False) -> tuple[
         if current.dep_ == "pcomp" and current.head.dep_ == "prep":
             current = current.head.head  # "responded by shooting"
             continue
+        if _participle_past_a_subordinate_clause(current):
+            # "walking around the officer as he lay there and shooting him": the bare
+            # participle goes on from "walking", not from the "as" clause's "lay"
+            current = current.head.head
+            continue
         if current.dep_ == "conj" and current.head.i != current.i:
             between = _nearer_subject(current)
             if between is not None:
@@ -137,6 +142,27 @@ def clause_subject(doc: Document, verb: Any, transitive: bool = False) -> tuple[
             continue
         break
     return None, passive
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _participle_past_a_subordinate_clause(verb: Any) -> bool:
+    """Whether ``verb`` is a bare -ing participle (no auxiliary, no subject) that the
+    parser coordinated with the finite verb of a subordinate clause ("as he lay") hung
+    on another participle or clause: a participle cannot share a finite verb's subject,
+    so it goes on from what that clause is subordinate to."""
+    if verb.dep_ != "conj" or verb.tag_ != "VBG" or verb.head.i == verb.i:
+        return False
+    if children(verb, "aux", "auxpass", *_SUBJECT_DEPS):
+        return False
+    finite = verb.head
+    return (
+        finite.tag_ in _FINITE
+        and finite.dep_ == "advcl"
+        and bool(children(finite, *_SUBJECT_DEPS))
+        and finite.head.i != finite.i
+    )
 
 
 def agent_of(verb: Any) -> Any | None:
