@@ -35,60 +35,49 @@ def _seen(doc: Document) -> list[tuple[str | None, str | None, int | None]]:
     return [(e.trigger, e.actor.text if e.actor else None, e.dead) for e in doc.events]
 
 
-def test_the_dead_of_the_violence_are_not_the_police_firings(code: Coder) -> None:
-    doc = code(
-        "the police opened fire on a rioting mob in the old city on tuesday. "
-        "three persons were killed in the violence and 20 were injured."
-    )
-    assert not _police_kills(doc), _seen(doc)
-
-
-def test_the_dead_of_the_clashes_are_not_the_police_charges(code: Coder) -> None:
-    doc = code(
-        "policemen fired at the crowd that was stoning the bus depot. "
-        "two youths died in the communal clashes that followed."
-    )
-    assert not _police_kills(doc), _seen(doc)
-
-
-def test_the_dead_of_the_police_firing_are_the_police_firings(code: Coder) -> None:
-    doc = code(
-        "the police opened fire on a rioting mob in the old city on tuesday. "
-        "two youths were killed in the police firing."
-    )
-    assert _police_kills(doc), _seen(doc)
-
-
-def test_the_dead_told_without_the_police_are_not_the_police_firings(code: Coder) -> None:
-    doc = code(
-        "policemen fired at the stone-pelting mob at the crossing. "
-        "two persons were killed and six injured, officials said."
-    )
-    assert not _police_kills(doc), _seen(doc)
-
-
-def test_the_police_as_the_source_are_not_the_killers(code: Coder) -> None:
-    doc = code(
-        "the police opened fire on the mob that stormed the market. "
-        "three persons were killed in the stampede, police said."
-    )
-    assert not _police_kills(doc), _seen(doc)
-
-
-def test_the_dead_of_the_firing_told_again_are_the_police_firings(code: Coder) -> None:
-    doc = code(
-        "the police opened fire on the mob that stormed the station. "
-        "a youth was killed in the firing."
-    )
-    assert _police_kills(doc), _seen(doc)
-
-
-def test_the_dead_of_clashes_with_the_police_are_the_police_firings(code: Coder) -> None:
-    doc = code(
-        "the police opened fire on the stone-pelting mob near the mosque. "
-        "four persons were killed in clashes with the police."
-    )
-    assert _police_kills(doc), _seen(doc)
+@pytest.mark.parametrize(
+    ("text", "the_polices"),
+    [
+        (  # the dead of the violence are not the police firing's
+            "the police opened fire on a rioting mob in the old city on tuesday. "
+            "three persons were killed in the violence and 20 were injured.",
+            False,
+        ),
+        (  # nor the dead of the clashes
+            "policemen fired at the crowd that was stoning the bus depot. "
+            "two youths died in the communal clashes that followed.",
+            False,
+        ),
+        (  # nor the dead told without the police
+            "policemen fired at the stone-pelting mob at the crossing. "
+            "two persons were killed and six injured, officials said.",
+            False,
+        ),
+        (  # the police as the source are not the killers
+            "the police opened fire on the mob that stormed the market. "
+            "three persons were killed in the stampede, police said.",
+            False,
+        ),
+        (  # the dead of the police firing are the police's
+            "the police opened fire on a rioting mob in the old city on tuesday. "
+            "two youths were killed in the police firing.",
+            True,
+        ),
+        (  # and so are the dead of the firing told again
+            "the police opened fire on the mob that stormed the station. "
+            "a youth was killed in the firing.",
+            True,
+        ),
+        (  # and the dead of clashes with the police
+            "the police opened fire on the stone-pelting mob near the mosque. "
+            "four persons were killed in clashes with the police.",
+            True,
+        ),
+    ],
+)
+def test_whose_dead_the_riots_are(code: Coder, text: str, the_polices: bool) -> None:
+    doc = code(text)
+    assert bool(_police_kills(doc)) is the_polices, _seen(doc)
 
 
 def test_the_dead_of_the_violence_stay_with_a_mob_attack(code: Coder) -> None:
