@@ -58,6 +58,18 @@ def test_people_arrested_by_a_participle_are_its_recipient(code: Coder) -> None:
     assert arrest.recipient is not None and "traders" in arrest.recipient.text
 
 
+def test_a_participle_with_an_object_of_its_own_did_the_act(code: Coder) -> None:
+    # the parser reads "killed" as a participle on "Bandits"; its object shows it acts
+    doc = code(
+        "Gunmen on motorcycles killed at least 12 villagers and abducted dozens more in "
+        "a night raid in the north, police said Sunday."
+    )
+    kills = [e for e in doc.events if e.type == "ASSAULT" and e.dead]
+    assert kills, [(e.type, e.actor, e.recipient) for e in doc.events]
+    assert kills[0].actor is not None and kills[0].actor.text == "Gunmen"
+    assert kills[0].recipient is not None and "villagers" in kills[0].recipient.text
+
+
 def test_a_participle_arrest_keeps_its_stated_agent(code: Coder) -> None:
     doc = code("The lawyer met the two students arrested by the railway police in pune.")
     arrests = _arrests(doc)

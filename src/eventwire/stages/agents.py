@@ -173,6 +173,10 @@ def _arrested_people(doc: Document, event: Event) -> None:
     trigger = _token_at(doc.spacy_doc, event.trigger_start, event.trigger_end)
     if trigger is None or trigger.tag_ != "VBN" or trigger.dep_ not in _PARTICIPLE_DEPS:
         return
+    if any(child.dep_ == "dobj" for child in trigger.children):
+        # "Gunmen on motorcycles killed 12 villagers": a participle with an object of
+        # its own is a main verb the parser misread; its noun did it
+        return
     if event.actor is not None and not _covers(event.actor, trigger.head):
         return
     if event.actor is not None:
