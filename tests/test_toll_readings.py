@@ -57,3 +57,19 @@ def test_the_shot_said_to_have_lived_are_hurt(
     nlp: Any, sentence: str, expected: tuple[int, int, int]
 ) -> None:
     assert _figures(nlp, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dead"),
+    [
+        ("The crowd, protesting against the death of a youth in custody, burnt a bus.", 0),
+        ("Traders rioted over the killing of a shopkeeper and looted two stores.", 0),
+        ("Hundreds protested the death of the student outside the college.", 0),
+        # a death the sentence tells is still counted
+        ("The death of a youth in the police firing sparked protests.", 1),
+    ],
+)
+def test_the_death_a_protest_is_against_is_no_toll_of_it(
+    nlp: Any, sentence: str, dead: int
+) -> None:
+    assert _figures(nlp, sentence)[0] == dead

@@ -276,6 +276,22 @@ def _condition_statement(token: Any) -> Statement | None:
     return _statement("injured", token, subject_of(prep.head))
 
 
+# Verbs of protest whose object, or "against"/"over" phrase, is the grievance.
+_PROTEST_VERBS = frozenset({"protest", "demonstrate", "agitate", "rally", "march", "riot"})
+
+
+def _a_grievance(token: Any) -> bool:
+    """Whether a death noun is what a protest is against ("protesting against the death
+    of a youth in custody", "rioted over the killing of a trader"): an earlier death the
+    protesters answer, not a toll of what the sentence tells."""
+    head = token.head
+    if token.dep_ == "dobj":
+        return bool(head.lemma_.lower() in _PROTEST_VERBS)
+    if token.dep_ == "pobj" and head.lower_ in ("against", "over"):
+        return bool(head.head.lemma_.lower() in _PROTEST_VERBS)
+    return False
+
+
 def _noun_statement(token: Any) -> Statement | None:
     """ "the death of a 17-year-old", "the murder of Tom Reyes", "committed suicide"."""
     if token.pos_ != "NOUN":
@@ -285,6 +301,8 @@ def _noun_statement(token: Any) -> Statement | None:
             return Statement("dead", 1, token.i, token.i)
         return None
     if token.lemma_.lower() not in _DEATH_NOUNS:
+        return None
+    if _a_grievance(token):
         return None
     number = next((c for c in token.children if c.dep_ == "nummod"), None)
     if token.lemma_.lower() == "death" and number is not None:  # "12 deaths due to the firing"
