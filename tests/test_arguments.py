@@ -278,3 +278,9 @@ def test_a_participle_coordinated_past_an_as_clause_keeps_the_first_subject(
     )
     actors = {e.actor.text for e in doc.events if e.type == "ASSAULT" and e.actor is not None}
     assert actors == {"The gunman"}
+
+
+def test_a_participle_after_a_transitive_as_clause_goes_on_from_it(code: Coder) -> None:
+    doc = code("Soldiers stood by as the crowd attacked the shops and looting goods.")
+    actors = {e.actor.text for e in doc.events if e.type == "ASSAULT" and e.actor is not None}
+    assert actors == {"the crowd"}

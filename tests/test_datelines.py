@@ -54,6 +54,10 @@ def test_a_dateline_with_no_mark_is_no_part_of_the_subject(code: Coder) -> None:
             "ACCRA, Ghana, Sept. 14, 2021 (Wire) - Ghanaian police arrested two journalists.",
             ["ACCRA", ",", "Ghana", ",", "Sept.", "14", ",", "2021", "(", "Wire", ")", "-"],
         ),
+        (
+            "ACCRA, Dec. 2 (Wire) - Ghanaian police arrested two journalists.",
+            ["ACCRA", ",", "Dec.", "2", "(", "Wire", ")", "-"],
+        ),
     ],
 )
 def test_a_dateline_with_its_filing_day_keeps_the_actor(
@@ -77,6 +81,7 @@ def test_capitals_that_are_no_dateline(code: Coder) -> None:
     assert _dateline_words(code("AN Oakville man was arrested on Friday.")) == []
     assert _dateline_words(code("PRIMARY school pupils marched through the town.")) == []
     assert _dateline_words(code("NATO said on Monday it would send more ships.")) == []
+    assert _dateline_words(code("NATO, May 3 - Alliance ministers condemned the raid.")) == []
 
 
 def test_a_lower_case_dateline(code: Coder) -> None:

@@ -34,7 +34,7 @@ def test_the_first_report_skips_captions_furniture_and_the_title() -> None:
         "Man shot outside corner store Local News Man shot outside corner store "
         "Residents were shocked.\n\n"
         "Police tape outside the store on Main Street after the shooting. (Photo: File)\n\n"
-        "Please enable Javascript to watch this video about the shooting.\n\n"
+        "Turn on Javascript in your browser to play this clip about the shooting.\n\n"
         "ELMWOOD, Ohio (WXYZ) - A man was shot twice outside a corner store on Friday "
         "night, police said. He was taken to hospital."
     )

@@ -73,6 +73,16 @@ def _seen(doc: Document) -> list[tuple[str | None, str | None, int | None]]:
             "four persons were killed in clashes with the police.",
             True,
         ),
+        (  # firing on protesters is the incident itself: its toll is the police's
+            "Police opened fire on marchers in the capital on Monday. "
+            "Five people were killed and 20 injured, hospital officials said.",
+            True,
+        ),
+        (  # a shot told beside firing on a crowd is the police's
+            "Officers fired on a crowd that had gathered outside the depot. "
+            "A teenager was shot dead.",
+            True,
+        ),
     ],
 )
 def test_whose_dead_the_riots_are(code: Coder, text: str, the_polices: bool) -> None:
@@ -121,9 +131,36 @@ def test_a_place_hit_by_a_riot_is_no_attack(code_events: Coder, text: str) -> No
     assert not [e for e in doc.events if e.trigger == "hit"], _seen(doc)
 
 
-def test_the_toll_of_the_riots_is_no_riot_done_by_the_toll(code_events: Coder) -> None:
-    doc = code_events("the death toll in the communal riots rose to 15 on sunday.")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "by sunday the toll from the week of rioting had risen to 15.",
+        "The toll in the clashes between police and students climbed to nine.",
+    ],
+)
+def test_the_toll_of_the_riots_is_no_riot_done_by_the_toll(code_events: Coder, text: str) -> None:
+    doc = code_events(text)
     assert not [e for e in doc.events if e.actor is not None and "toll" in e.actor.text], _seen(doc)
+
+
+def test_the_riots_a_toll_counts_keep_their_sides(code_events: Coder) -> None:
+    doc = code_events("The toll in the clashes between police and students climbed to nine.")
+    assert {e.actor.sector for e in doc.events if e.actor is not None} == {"COP", "EDU"}, _seen(doc)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soldiers deployed in the region killed civilians on Friday.",
+        "Gunmen linked to the cartel killed police officers in an ambush.",
+        "Troops sent to the area arrested opposition leaders.",
+    ],
+)
+def test_a_verb_after_a_reduced_relative_is_no_adjective(code_events: Coder, text: str) -> None:
+    doc = code_events(text)
+    acts = [e for e in doc.events if e.type in ("ASSAULT", "COERCE") and e.trigger != "deployed"]
+    assert acts and all(e.actor is not None for e in acts), _seen(doc)
+    assert all(e.actor.sector in ("MIL", "UAF") for e in acts if e.actor), _seen(doc)
 
 
 def test_police_fire_to_disperse_a_mob_leaves_the_dead_to_the_incident(code: Coder) -> None:
@@ -140,3 +177,12 @@ def test_a_police_shooting_of_one_man_keeps_its_dead(code: Coder) -> None:
         "the man died at the hospital early on tuesday."
     )
     assert _police_kills(doc), _seen(doc)
+
+
+def test_the_hurt_of_a_charge_told_again_are_the_charges(code: Coder) -> None:
+    doc = code(
+        "the police lathicharged the mob outside the depot on monday. "
+        "ten persons were injured in the lathi-charge."
+    )
+    force = [e for e in factual_attacks(doc) if e.actor is not None and e.actor.sector == "COP"]
+    assert force and force[0].injured == 10, _seen(doc)

@@ -138,8 +138,10 @@ def _dateline_at(doc: Any, first: int) -> list[int]:
     if not marked and not (following.is_title and following.is_alpha and _is_sizable_place(name)):
         return []
     qualifiers = _qualifiers(doc, index)
-    if following.text == "," and not qualifiers and not _is_sizable_place(name):
-        return []  # "NATO, the alliance, said": no region after the comma, no town
+    if following.text == "," and not _is_sizable_place(name) and not _placed(doc, qualifiers):
+        # "NATO, the alliance, said", "NATO, May 3 - ministers ...": no region after the
+        # comma and no town
+        return []
     return run + qualifiers
 
 
@@ -177,6 +179,8 @@ def _qualifiers(doc: Any, index: int) -> list[int]:
             if index + offset >= len(doc):
                 break
             word = doc[index + offset]
+            if word.text.rstrip(".").lower() in _MONTHS:
+                break  # "NAIROBI, Sept. 14": the filing day, no region
             if not (word.ent_type_ in _PLACE_ENTITIES or word.text.endswith(".")):
                 break
             if not word.text[:1].isupper():
@@ -198,6 +202,15 @@ def _qualifiers(doc: Any, index: int) -> list[int]:
             taken.append(index)
         index += 1
     return taken
+
+
+def _placed(doc: Any, qualifiers: list[int]) -> bool:
+    """Whether a dateline's qualifiers open with a region after the comma ("Ky.",
+    "Texas"), not only a day or an agency."""
+    if len(qualifiers) < 2 or doc[qualifiers[0]].text != ",":
+        return False
+    word = doc[qualifiers[1]]
+    return word.text.rstrip(".").lower() not in _MONTHS and word.text not in ("(", *_DASHES)
 
 
 def _dateline_day(doc: Any, index: int) -> tuple[int, list[int]]:

@@ -149,9 +149,10 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 def _participle_past_a_subordinate_clause(verb: Any) -> bool:
     """Whether ``verb`` is a bare -ing participle (no auxiliary, no subject) that the
-    parser coordinated with the finite verb of a subordinate clause ("as he lay") hung
-    on another participle or clause: a participle cannot share a finite verb's subject,
-    so it goes on from what that clause is subordinate to."""
+    parser coordinated with the intransitive finite verb of a subordinate clause ("as he
+    lay") hung on another participle or clause: a participle cannot share a finite
+    verb's subject, so it goes on from what that clause is subordinate to (a transitive
+    one, "as the mob attacked the shops and looting goods", the participle may go on)."""
     if verb.dep_ != "conj" or verb.tag_ != "VBG" or verb.head.i == verb.i:
         return False
     if children(verb, "aux", "auxpass", *_SUBJECT_DEPS):
@@ -161,6 +162,7 @@ def _participle_past_a_subordinate_clause(verb: Any) -> bool:
         finite.tag_ in _FINITE
         and finite.dep_ == "advcl"
         and bool(children(finite, *_SUBJECT_DEPS))
+        and not children(finite, "dobj")  # "as the mob attacked the shops and looting"
         and finite.head.i != finite.i
     )
 
@@ -191,10 +193,30 @@ def names_own_actors(trigger: Any, verb: Any) -> bool:
         return False
     if trigger.dep_ == "nsubj" and trigger.head.i == verb.i:
         return True
+    if _counted(trigger, verb):
+        return True  # "the death toll in the clashes rose to nine": no one did the rising
     if trigger.dep_ == "pobj" and trigger.head.dep_ == "agent" and trigger.head.head.i == verb.i:
         return True
     reporting = lexicon.event_patterns().reporting_verbs
     return trigger.head.i == verb.i and bool({verb.lemma_.lower(), verb.lower_} & reporting)
+
+
+# Nouns of a count ("the death toll in the riots", "the number of arrests").
+_COUNT_NOUNS = frozenset({"toll", "tally", "count", "number", "figure"})
+
+
+def _counted(trigger: Any, verb: Any) -> bool:
+    """Whether the event noun is what the subject of ``verb`` counts ("the death toll in
+    the riots rose to 12", "the number of arrests climbed"): what the verb tells is the
+    count's, so the count is no actor; "a number of clashes" says several, and they are
+    the subject's own."""
+    if trigger.dep_ != "pobj" or trigger.head.lower_ not in ("in", "of", "from"):
+        return False
+    count = trigger.head.head
+    if count.lemma_.lower() not in _COUNT_NOUNS or count.head.i != verb.i:
+        return False
+    several = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in count.children)
+    return count.dep_ in ("nsubj", "nsubjpass") and not several
 
 
 def may_participate(token: Any) -> bool:

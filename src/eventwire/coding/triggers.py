@@ -32,6 +32,7 @@ from eventwire.coding.syntax import (
     of_objects,
     prepositions,
 )
+from eventwire.coding.verb_forms import is_description, is_nominal, unhyphenated_adjective
 from eventwire.model import Actor
 
 # Verb triggers used as adjectives ("life-threatening", "wounded soldiers") are not events.
@@ -52,9 +53,7 @@ _GATHERING_VERBS = frozenset(
 _DECLARING_VERBS = frozenset({"declare", "announce", "proclaim"})
 _CLAIM_VERBS = frozenset({"claim", "accept", "take", "admit", "acknowledge"})
 _NOUN_ARGUMENT_DEPS = frozenset({"dobj", "attr", "nsubj", "nsubjpass", "oprd"})
-# Nouns of a count: what their verb tells is the count's ("the death toll in the riots
-# rose to 12", "the number of arrests climbed"), not the counted event's doing.
-_COUNT_NOUNS = frozenset({"toll", "tally", "count", "number", "figure"})
+
 # The parts of speech a trigger has (``find_triggers`` codes nothing else).
 _TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN"})
 _NAME_PARTS = frozenset({"PERSON", "ORG", "GPE", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT"})
@@ -134,8 +133,6 @@ def _light_verb(noun: Any, patterns: PatternSet) -> Any | None:
         if holder.dep_ in _NOUN_ARGUMENT_DEPS and prep in ("of", "in"):
             if holder.lemma_.lower() in patterns.terminative_nouns:
                 return None  # "a suspension of attacks": the attacks stop
-            if holder.lemma_.lower() in _COUNT_NOUNS:
-                return None  # "the death toll in the riots rose to 12": the count rose
             token = holder  # "tons of food aid", "a state of emergency"
     if token.dep_ in ("ROOT", "appos"):
         # a headline's "Concessions made by the government", "Unrest: Curfew Imposed" or
@@ -310,9 +307,9 @@ def find_triggers(
                 continue  # no pattern: the tests of the verb's use are not needed
             if (
                 token.dep_ in _ADJECTIVAL_DEPS
-                or _is_nominal(token)
-                or _unhyphenated_adjective(token)
-                or _is_description(token, patterns)
+                or is_nominal(token)
+                or unhyphenated_adjective(token)
+                or is_description(token, patterns)
                 or is_ended_gerund(token, patterns)  # "stopped fighting": coded at "stopped"
             ):
                 continue
@@ -434,43 +431,6 @@ def _heads_verbless_line(noun: Any) -> bool:
     if noun.dep_ == "ROOT":
         return True
     return noun.dep_ == "pobj" and noun.head.lower_ in _LIGHT_PREPS
-
-
-def _unhyphenated_adjective(verb: Any) -> bool:
-    """A participle that makes an adjective with the noun right before it, written
-    without the hyphen ("curfew in the riot hit areas", "relief for flood affected
-    villages"): the parse takes it for a verb of its own, but it has no subject, and
-    no verb of its own follows a bare noun that is no argument of it (a verb joined to
-    another comes after "and", a comma or an adverb) and names the noun right after it
-    ("people killed in the violence" is a participle of "people", no adjective)."""
-    if verb.tag_ not in ("VBN", "VBD") or verb.i == 0 or verb.dep_ == "ROOT":
-        return False
-    before = verb.doc[verb.i - 1]
-    if before.pos_ != "NOUN" or verb.i + 1 >= len(verb.doc):
-        return False
-    after = verb.doc[verb.i + 1]
-    if before.head.i == verb.i or verb.head.i == before.i or after.pos_ != "NOUN":
-        return False  # "the mob hit ...", "five people killed in the blast"
-    return not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
-
-
-def _is_nominal(verb: Any) -> bool:
-    """A verb form used as a noun ("evacuated the wounded")."""
-    return any(child.dep_ == "det" for child in verb.children)
-
-
-def _is_description(verb: Any, patterns: PatternSet) -> bool:
-    """A past participle that describes a noun without naming who acted ("weapons
-    seized last year", "the curfew imposed in May"): background, not an event. A toll
-    is told that way too ("the number of people killed in the bombing") and counts."""
-    if any(p.casualty for p in patterns.for_verb(verb.lemma_.lower())):
-        return False
-    return (
-        verb.dep_ == "acl"
-        and verb.tag_ in ("VBN", "VBD")  # a participle, however tagged
-        and verb.sent.root.pos_ in ("VERB", "AUX")  # not "The garrison evacuated."
-        and not children(verb, "agent")
-    )
 
 
 def kept_triggers(

@@ -9,7 +9,7 @@ From each article, what tells the shooting as news:
   (``_REPORTS``);
 * the first sentence of its body that names a shooting (``_SHOOTING``): not a caption
   (a paragraph that ends on its credit in brackets, "... (Photo: File)"), not the page's
-  furniture ("Follow us", "Please enable Javascript", "Published: 6/28"), not the title
+  furniture ("Follow us", "turn on Javascript", "Published: 6/28"), not the title
   run into the first paragraph, with a leading capitalised dateline ("AKRON, Ohio -")
   taken off.
 

@@ -140,6 +140,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     blocks, ordered = [], []
     for origin in ("plover", "acled", "conflibert", "ngec", "police", "gvc"):
         chosen = [e for e in examples if e.origin == origin]
+        if not chosen:
+            continue  # the shooting reports, unless --shootings
         blocks.append(embed_cached([e.text for e in chosen], args.cache))
         ordered.extend(chosen)
         log.info("embedded %s: %d", origin, len(chosen))

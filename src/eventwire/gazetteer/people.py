@@ -9,10 +9,10 @@ from typing import Any
 
 from eventwire.gazetteer.names import name_key
 
-__all__ = ["PLACE_HEAD_WORDS", "person_words"]
+__all__ = ["person_words"]
 
 # Words that end the names of buildings, streets and sites, not of people.
-PLACE_HEAD_WORDS = frozenset(
+_PLACE_HEAD_WORDS = frozenset(
     {"castle", "street", "road", "avenue", "square", "park", "bridge", "tower", "palace",
      "mosque", "church", "cathedral", "temple", "fort", "gate", "hall", "museum", "hospital"}
 )  # fmt: skip
@@ -24,7 +24,7 @@ def person_words(spacy_doc: Any) -> set[str]:
     words: set[str] = set()
     for ent in spacy_doc.ents:
         if ent.label_ == "PERSON" and 1 < len(ent) <= 4 and all(t.is_title for t in ent):
-            if ent[-1].lower_ in PLACE_HEAD_WORDS:
+            if ent[-1].lower_ in _PLACE_HEAD_WORDS:
                 continue
             words.update(name_key(token.text) for token in ent)
     return words

@@ -44,7 +44,8 @@ _PERIOD = re.compile(
 # "died in clashes with the police", "the firing" (the police's own, told again).
 _POLICE_WORDS = frozenset(
     {"police", "policeman", "policemen", "cop", "cops", "constable", "constables", "officer",
-     "officers", "firing", "lathicharge"}
+     "officers", "firing", "shot", "shots", "bullet", "bullets", "gunfire", "gunshot",
+     "gunshots", "lathi", "lathis", "lathicharge", "lathicharged", "baton", "batons"}
 )  # fmt: skip
 
 
@@ -179,9 +180,15 @@ def told_without_the_police(doc: Document) -> set[int]:
         span = spacy_doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         if span is None or not statements(span):
             continue
-        if not any(t.lower_ in _POLICE_WORDS and not _a_source(t) for t in span):
+        if not any(_names_the_police(t) and not _a_source(t) for t in span):
             out.add(sentence.start)
     return out
+
+
+def _names_the_police(word: Any) -> bool:
+    """Whether ``word`` names the police or their firing or charge, also as a part of a
+    hyphenated word ("lathi-charge", "police-firing")."""
+    return any(part in _POLICE_WORDS for part in word.lower_.split("-"))
 
 
 # Verbs of saying: "police said", "the police told reporters", "officers confirmed".

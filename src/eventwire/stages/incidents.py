@@ -87,10 +87,11 @@ from eventwire.timex.normalize import calendar_date
 _SAME_PLACE_KM = 50.0
 _POLICE = "COP"
 # Words of a crowd the police fire on or charge.
+# A crowd turned violent (not protesters as such: police firing on protesters is the
+# incident, and the dead told beside it are its toll).
 _CROWD_WORDS = frozenset(
-    {"mob", "mobs", "crowd", "crowds", "rioter", "rioters", "protester", "protesters",
-     "protestor", "protestors", "demonstrator", "demonstrators", "agitator", "agitators",
-     "procession", "processionists", "marchers", "gathering", "throng", "rioting"}
+    {"mob", "mobs", "crowd", "crowds", "rioter", "rioters", "agitator", "agitators", "throng",
+     "rioting"}
 )  # fmt: skip
 _SAME_DAYS = 1
 # The lead: the sentences of an article that tell its news first.

@@ -162,12 +162,14 @@ def withhold_unfounded_days(doc: Document, anchor: Anchor) -> None:
 def _past_day(event: Event, anchor: Anchor) -> bool:
     """Whether ``event`` is dated to a day no later than the anchor, so that another
     telling may take its day: a happening still to come ("will meet on Friday") or
-    dated after publication lends no day to what the text tells as done."""
+    dated after publication lends no day to what the text tells as done (where the
+    anchor is only a lower bound of publication, a caption's or a web address's day, a
+    later day may still be past)."""
     return (
         not event.future
         and event.date is not None
         and event.date_precision is DatePrecision.DAY
-        and event.date <= anchor.day
+        and (anchor.is_lower_bound or event.date <= anchor.day)
     )
 
 
