@@ -459,17 +459,3 @@ def test_damage_nobody_is_named_for_in_a_riot_is_part_of_the_riot(code: Coder) -
 def test_an_event_after_a_place_and_a_colon_heads_a_headline(code: Coder) -> None:
     doc = code("Northern Province: Heavy Clashes Near the Border\n\nThe mayor resigned.")
     assert any(e.type == "ASSAULT" and e.headline for e in doc.events)
-
-
-@pytest.mark.parametrize(
-    ("text", "mode"),
-    [
-        ("Gunmen abducted three aid workers near the border on Friday.", "abduct"),
-        ("Soldiers beat the detainees with rifle butts.", "beat"),
-        ("An attacker fired a crossbow bolt at the guard.", "primitive"),
-    ],
-)
-def test_a_weapon_names_the_mode_of_a_weapon_not_of_the_act(
-    code: Coder, text: str, mode: str
-) -> None:
-    assert _only(code(text), "ASSAULT").mode == mode
