@@ -33,9 +33,6 @@ def _types(doc: Document) -> list[str]:
         ("You attack the problem from both sides.", "ASSAULT"),
         # a question reported as speech
         ('"Where were the police?" the mother asked.', "REQUEST"),
-        # compulsion by circumstance: no one coerced anyone
-        ("The guards were forced to retreat behind the wall when the crowd grew.", "COERCE"),
-        ("The clinic was compelled to close for lack of staff.", "COERCE"),
     ],
 )
 def test_no_event(code: Coder, text: str, type_: str) -> None:
@@ -50,8 +47,6 @@ def test_no_event(code: Coder, text: str, type_: str) -> None:
         ("Riot police beat the protesters with batons in the square.", "ASSAULT"),
         ("The envoy asked Chad to extradite the two suspects.", "REQUEST"),
         ("The president asked that the court free the detained reporter.", "REQUEST"),
-        ("The army forced the villagers to leave the valley.", "COERCE"),
-        ("The villagers were forced out of the valley by the militia.", "COERCE"),
     ],
 )
 def test_events_the_rules_keep(code: Coder, text: str, type_: str) -> None:

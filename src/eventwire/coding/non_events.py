@@ -37,12 +37,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from eventwire.coding.word_senses import (
-    is_compelled_by_circumstance,
-    is_idiom,
-    is_pardoned_animal,
-    names_a_body,
-)
+from eventwire.coding.word_senses import is_idiom, is_pardoned_animal, names_a_body
 
 # What a warning about nature names (lemmas).
 WEATHER_WORDS = frozenset(
@@ -182,8 +177,6 @@ def non_event_reason(trigger: Any, text: str, type_: str | None = None) -> str |
         return "name"
     if is_idiom(trigger, verb, type_):
         return "idiom"
-    if is_compelled_by_circumstance(trigger, verb):
-        return "circumstance"
     if _is_standing_offer(trigger, verb) or (type_ == "CONSULT" and _is_dispatch(trigger, verb)):
         return "description"
     if _is_instruction(verb):

@@ -65,21 +65,3 @@ def is_pardoned_animal(trigger: Any) -> bool:
         p for c in trigger.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
     ]
     return any(t.tag_ in ("NN", "NNS") and t.lemma_.lower() in _ANIMALS for t in pardoned)
-
-
-# Verbs of compulsion whose agentless passive tells a circumstance ("were forced to open
-# fire", "was compelled to resign"), not an act of coercion by anyone.
-_COMPULSION = frozenset({"force", "compel", "oblige"})
-
-
-def is_compelled_by_circumstance(trigger: Any, verb: Any) -> bool:
-    """An agentless passive of compulsion with an infinitive ("police were forced to
-    open fire", "the embassy was forced to close"): the infinitive's act is the news,
-    no one coerced anyone ("were forced out by the army" names who did)."""
-    if trigger.i != verb.i or trigger.lemma_.lower() not in _COMPULSION:
-        return False
-    if not any(c.dep_ == "auxpass" for c in verb.children):
-        return False
-    if any(c.dep_ == "agent" for c in verb.children):
-        return False
-    return any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in verb.children)
