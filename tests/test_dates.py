@@ -604,4 +604,3 @@ def test_a_past_telling_never_takes_a_day_after_publication(nlp: Any) -> None:
     run_dates(doc)
     assert lead.date == date(2016, 12, 23)
     assert later.date is None or later.date <= date(2016, 12, 19)
-
