@@ -27,6 +27,7 @@ import re
 from typing import Any
 
 from eventwire.gazetteer.lowercase import is_lowercase_doc, names_lexicon_place
+from eventwire.timex.calendar import MONTHS as _MONTHS
 
 # A word of a dateline's place name ("NEW", "YORK", "ST.", "O'FALLON").
 _CAPITALS = re.compile(r"[A-Z][A-Z'’.-]*")
@@ -46,12 +47,8 @@ _MARKLESS_FEATURES = frozenset({"PPLC", "PPLA", "ADM1", "PCLI"})
 _MAX_QUALIFIER = 3  # words of the region after the comma ("Texas", "Ky.", "New South Wales")
 _MAX_AGENCY = 6  # words of the agency in parentheses ("(Reuters)", "(WBKO)")
 _USER_DATA_KEY = "eventwire.datelines"
-# The filing day a wire dateline may carry after its place ("NAIROBI, June 20 (Reuters)").
-_MONTHS = frozenset(
-    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-     "sep", "sept", "oct", "nov", "dec"}
-)  # fmt: skip
+# The filing day a wire dateline may carry after its place ("NAIROBI, June 20 (Reuters)"):
+# a month (``timex.calendar.MONTHS``), a day, a year.
 _DAY = re.compile(r"[1-9]|[12][0-9]|3[01]")
 _YEAR = re.compile(r"(19|20)[0-9]{2}")
 

@@ -42,7 +42,7 @@ _PERIOD = re.compile(
 
 # Words that tell the police's part in a sentence: "two were killed in police firing",
 # "died in clashes with the police", "the firing" (the police's own, told again).
-_POLICE_WORDS = frozenset(
+_POLICE_FORCE_WORDS = frozenset(
     {"police", "policeman", "policemen", "cop", "cops", "constable", "constables", "officer",
      "officers", "firing", "shot", "shots", "bullet", "bullets", "gunfire", "gunshot",
      "gunshots", "lathi", "lathis", "lathicharge", "lathicharged", "baton", "batons"}
@@ -188,7 +188,7 @@ def told_without_the_police(doc: Document) -> set[int]:
 def _names_the_police(word: Any) -> bool:
     """Whether ``word`` names the police or their firing or charge, also as a part of a
     hyphenated word ("lathi-charge", "police-firing")."""
-    return any(part in _POLICE_WORDS for part in word.lower_.split("-"))
+    return any(part in _POLICE_FORCE_WORDS for part in word.lower_.split("-"))
 
 
 # Verbs of saying: "police said", "the police told reporters", "officers confirmed".
