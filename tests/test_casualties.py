@@ -70,3 +70,19 @@ def test_no_death_from_a_sentence_or_a_death_told_as_a_cause(code: Coder) -> Non
     assert (arrest.dead, arrest.arrested) == (None, 3)
     for text in ("Two militants were sentenced to death.", "A porter was beaten nearly to death."):
         assert all(not e.dead for e in code(text).events), text
+
+
+def test_coordinated_victims_of_one_event_add_up(code: Coder) -> None:
+    doc = code("A man, two women and a small child were killed.")
+    assert [e.dead for e in doc.events if e.type == "ASSAULT"] == [4]
+
+
+def test_coordinated_arrests_add_up(code: Coder) -> None:
+    doc = code("Police arrested three men and two women in the raid.")
+    assert [e.arrested for e in doc.events if e.type == "COERCE"] == [5]
+
+
+def test_an_event_per_coordinated_recipient_counts_its_own_part(code: Coder) -> None:
+    doc = code("Gunmen killed three soldiers and two villagers.")
+    counts = {e.recipient.text: e.dead for e in doc.events if e.recipient is not None}
+    assert counts == {"three soldiers": 3, "two villagers": 2}

@@ -364,3 +364,35 @@ def test_a_telling_folded_into_its_incident_is_scored_in_its_own_sentence(tmp_pa
     scores = evaluate_police(sents, docs, part="work", coder=coder)
     kill = next(s for s in scores.labels if s.label == "KILL")
     assert (kill.gold, kill.predicted, kill.correct) == (2, 2, 2)
+
+
+def test_a_toll_named_by_its_attack_holds_when_the_as_clause_is_misread(code: Coder) -> None:
+    # The parser reads "rampaging" as a gerund after "as" and hangs "firing" on the
+    # verb: the deaths are still the police firing's, and the shops the mobs'.
+    doc = code(
+        'the sp said: "two persons have been killed in police firing as rampaging mobs '
+        'torched several shops."'
+    )
+    assert [e.dead for e in _police_kills(doc)] == [2]
+    torched = [e for e in doc.events if e.trigger == "torched"]
+    assert torched and not torched[0].dead
+    assert torched[0].actor is not None and torched[0].actor.text == "mobs"
+
+
+def test_the_subject_of_an_as_clause_read_as_an_object_does_the_act(code: Coder) -> None:
+    doc = code("Two people were killed in police firing as angry crowds burned several buses.")
+    burned = next(e for e in doc.events if e.trigger == "burned")
+    assert burned.actor is not None and burned.actor.text == "angry crowds"
+
+
+def test_deaths_in_the_firing_told_before_are_the_firers(code: Coder) -> None:
+    doc = code("Police opened fire on the mob in the old city. One man was killed in the firing.")
+    toll = next(e for e in doc.events if e.trigger == "killed")
+    assert toll.actor is not None and toll.actor.sector == "COP" and not toll.actor.inferred
+    assert toll.dead == 1
+
+
+def test_deaths_in_a_firing_told_nowhere_have_no_actor(code: Coder) -> None:
+    doc = code("Shops stayed shut in the old city. One person was killed in the firing.")
+    toll = next(e for e in doc.events if e.trigger == "killed")
+    assert toll.actor is None

@@ -130,6 +130,9 @@ def clause_subject(doc: Document, verb: Any, transitive: bool = False) -> tuple[
             # participle goes on from "walking", not from the "as" clause's "lay"
             current = current.head.head
             continue
+        misread = subject_read_as_object(current)
+        if misread is not None:
+            return misread, passive  # "killed in police firing as mobs torched shops"
         if current.dep_ == "conj" and current.head.i != current.i:
             between = _nearer_subject(current)
             if between is not None:
@@ -145,6 +148,34 @@ def clause_subject(doc: Document, verb: Any, transitive: bool = False) -> tuple[
 
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
+# Words that open a clause of time or reason, which the parser may read as prepositions
+# ("as", "after") and so take the clause's subject for their object.
+_SUBORDINATORS = frozenset({"as", "after", "before", "while", "since", "until", "because"})
+
+
+def subject_read_as_object(verb: Any) -> Any | None:
+    """The subject of a finite verb the parser coordinated with the clause above when it
+    read the subordinating word before it as a preposition: in "two men were killed in
+    police firing as rampaging mobs torched shops", "mobs" is taken for the object of
+    "as" and "torched" for a second verb of "were killed", whose victims would become
+    the ones who torched. The noun just before the verb is its subject."""
+    if verb.dep_ != "conj" or verb.tag_ != "VBD" or verb.i == 0 or verb.head.i == verb.i:
+        return None
+    if children(verb, "aux", "auxpass", *_SUBJECT_DEPS):
+        return None
+    noun = verb.doc[verb.i - 1]
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ not in ("pobj", "dobj"):
+        return None
+    opener = noun.head
+    if noun.dep_ == "dobj" and opener.tag_ == "VBG" and opener.dep_ == "pcomp":
+        opener = opener.head  # "as rampaging mobs": "rampaging" read as a gerund
+    if opener.dep_ != "prep" or opener.lower_ not in _SUBORDINATORS:
+        return None
+    if not verb.head.i < opener.i < noun.i:
+        return None
+    if any(t.dep_ == "cc" for t in verb.doc[opener.i : verb.i]):
+        return None  # a true coordination: "after the talks and signed"
+    return noun
 
 
 def _participle_past_a_subordinate_clause(verb: Any) -> bool:

@@ -159,6 +159,60 @@ def noun_phrase_agent(doc: Document, trigger: Any) -> Actor | None:
     return None
 
 
+# "killed in the firing": the firing told before, by the words that tell a firing.
+_FIRING_NOUNS = frozenset({"firing", "fire", "gunfire", "shooting", "crossfire"})
+_FIRING_TRIGGERS = frozenset({"fire", "shoot", "open"})
+_DEFINITE = frozenset({"the", "this", "that", "such"})
+# How many sentences back the firing "the firing" refers to may be told.
+_FIRING_REACH = 4
+
+
+def _definite_firing(trigger: Any) -> bool:
+    """Whether the trigger's clause puts its deaths "in the firing" (or "during the
+    firing", "in the ensuing firing") without naming who fired."""
+    for prep in trigger.children:
+        if prep.dep_ not in ("prep", "agent") or prep.lower_ not in _SCENE_PREPS:
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj" or noun.lower_ not in _FIRING_NOUNS:
+                continue
+            determiners = [c.lower_ for c in noun.children if c.dep_ == "det"]
+            named = [c for c in noun.children if c.dep_ in _AGENT_DEPS or c.lower_ == "by"]
+            if determiners and determiners[0] in _DEFINITE and not named:
+                return True
+    return False
+
+
+def told_firing_agent(doc: Document, event: Event, trigger: Any) -> Actor | None:
+    """The one who fired, for deaths "in the firing" that an earlier sentence tells
+    ("Police opened fire on the mob. One person was killed in the firing."): the actor
+    of the last firing told in the sentences before, when it has one coded. Not
+    inferred: the text names it, a sentence earlier."""
+    if doc.spacy_doc is None or not _definite_firing(trigger):
+        return None
+    before = [s for s in doc.sentences if s.end <= event.start][-_FIRING_REACH:]
+    if not before:
+        return None
+    firings = [
+        e for e in doc.events
+        if e.type == "ASSAULT" and before[0].start <= e.start < event.start and _is_firing(doc, e)
+    ]  # fmt: skip
+    if not firings:
+        return None
+    last = max(firings, key=lambda e: e.trigger_start or 0)
+    actor = last.actor
+    if actor is None or not last.factual or not (actor.sector or actor.country):
+        return None
+    return replace(actor, start=None, end=None)
+
+
+def _is_firing(doc: Document, event: Event) -> bool:
+    token = _token_at(doc.spacy_doc, event.trigger_start, event.trigger_end)
+    if token is None:
+        return False
+    return token.lemma_.lower() in _FIRING_TRIGGERS or token.lower_ in _FIRING_NOUNS
+
+
 def _covers(actor: Actor, token: Any) -> bool:
     if actor.start is None or actor.end is None:
         return False
@@ -275,4 +329,6 @@ def _infer_agent(doc: Document, event: Event) -> None:
         elif event.type == "ASSAULT":
             trigger = _token_at(doc.spacy_doc, event.trigger_start, event.trigger_end)
             if trigger is not None:
-                event.actor = noun_phrase_agent(doc, trigger)
+                event.actor = noun_phrase_agent(doc, trigger) or told_firing_agent(
+                    doc, event, trigger
+                )

@@ -64,6 +64,8 @@ _TO_DEATH_VERBS = frozenset(
      "burn", "torture", "kick", "knife", "gun", "batter", "chop", "slash", "maul", "choke"}
 )  # fmt: skip
 _HEDGES = frozenset({"nearly", "almost", "half", "virtually"})
+# Parts of speech of coordinated victims ("a man, two women and a child", "Joe and Jen").
+_PEOPLE = frozenset({"NOUN", "PROPN", "NUM"})
 _ATTACHED_DEPS = frozenset({"advcl", "conj", "xcomp", "relcl"})
 # Which counts an event may take from passive clauses elsewhere in its sentence.
 _TOLL_TYPES: Mapping[str, frozenset[str]] = {
@@ -119,10 +121,40 @@ class Casualties:
             setattr(self, kind, (getattr(self, kind) or 0) + value)
 
 
-def count_event(event: Event, spacy_doc: Any, owned: frozenset[int] = frozenset()) -> Casualties:
+def _count_of(victims: Any, recipient: Actor | None, split: bool) -> int | None:
+    """How many people a victims phrase counts for one event. Coordinated victims add
+    up ("a man, two women and a small child were killed" is 4); where the coder made
+    one event per coordinated recipient ("killed three soldiers and two villagers": one
+    against the soldiers, one against the villagers), each counts its own part."""
+    heads = [victims]  # the parser may give the verb several subjects ("A man, two women")
+    heads += [o for o in victims.head.children if o.dep_ == victims.dep_ and o.i > victims.i]
+    parts = sorted(
+        {p.i: p for h in heads for p in (h, *h.conjuncts) if p.i >= victims.i and p.pos_ in _PEOPLE}
+        .values(),
+        key=lambda p: p.i,
+    )  # fmt: skip
+    if len(parts) == 1:
+        return count_phrase(victims)
+    if split:
+        start = recipient.start if recipient is not None else None
+        last = victims.doc[parts[-1].right_edge.i]
+        if start is None or not victims.left_edge.idx <= start <= last.idx:
+            return count_phrase(victims)
+        own = max((p for p in parts if p.left_edge.idx <= start), key=lambda p: p.i)
+        return count_phrase(own)
+    figures = [count_phrase(p) for p in parts]
+    if any(f is None for f in figures):
+        return count_phrase(victims)  # "two officers and others": the figure given
+    return sum(f for f in figures if f is not None)
+
+
+def count_event(
+    event: Event, spacy_doc: Any, owned: frozenset[int] = frozenset(), split: bool = False
+) -> Casualties:
     """The casualties of one event. ``owned`` holds the trigger tokens of the other
     events of the document: clauses that are events of their own are not counted here
-    ("police arrested five men while two civilians were wounded")."""
+    ("police arrested five men while two civilians were wounded"). ``split``: the event
+    is one of several the coder made from one trigger, one per coordinated recipient."""
     counts = Casualties()
     trigger = trigger_root(spacy_doc, event)
     if trigger is None:
@@ -136,7 +168,7 @@ def count_event(event: Event, spacy_doc: Any, owned: frozenset[int] = frozenset(
         victims = _victims(verb)
         kind = "dead" if _is_fatal(verb) else _casualty_kind(verb)
         if kind is not None and victims is not None:
-            counts.add(kind, count_phrase(victims))
+            counts.add(kind, _count_of(victims, event.recipient, split))
         for child in verb.children:
             attached = child.dep_ in _ATTACHED_DEPS and child.pos_ == "VERB"
             own_clause = child.i in owned or any(c.dep_ == "nsubj" for c in child.children)
@@ -298,7 +330,8 @@ def count_casualties(doc: Document) -> Document:
         owned = frozenset(
             token.i for token in triggers.values() if token is not None and token is not own
         )
-        counts = count_event(event, doc.spacy_doc, owned)
+        split = sum(e.trigger_start == event.trigger_start for e in doc.events) > 1
+        counts = count_event(event, doc.spacy_doc, owned, split)
         event.dead, event.injured, event.arrested = counts.dead, counts.injured, counts.arrested
     if doc.spacy_doc is not None:
         _told_deaths(doc)

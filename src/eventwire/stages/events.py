@@ -174,6 +174,10 @@ def _names_its_attack(verb: Any) -> bool:
                 return True
             if any(c.lower_ in _NAMED_ATTACKS for c in children(noun, "acl")):
                 return True  # "in police firing" parsed as "police" + a participle
+            if any(
+                c.lower_ in _NAMED_ATTACKS and c.i == noun.i + 1 for c in children(verb, "advcl")
+            ):
+                return True  # the participle hung on the verb ("killed in police firing as")
     return False
 
 
