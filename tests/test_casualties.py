@@ -86,3 +86,9 @@ def test_an_event_per_coordinated_recipient_counts_its_own_part(code: Coder) -> 
     doc = code("Gunmen killed three soldiers and two villagers.")
     counts = {e.recipient.text: e.dead for e in doc.events if e.recipient is not None}
     assert counts == {"three soldiers": 3, "two villagers": 2}
+
+
+def test_a_headline_toll_counts_its_subject(code_as_evaluated: Coder) -> None:
+    doc = code_as_evaluated("3 policemen and 2 civilians also killed.")
+    counts = {e.recipient.text: e.dead for e in doc.events if e.recipient is not None}
+    assert counts == {"3 policemen": 3, "2 civilians": 2}

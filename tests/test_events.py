@@ -459,3 +459,10 @@ def test_damage_nobody_is_named_for_in_a_riot_is_part_of_the_riot(code: Coder) -
 def test_an_event_after_a_place_and_a_colon_heads_a_headline(code: Coder) -> None:
     doc = code("Northern Province: Heavy Clashes Near the Border\n\nThe mayor resigned.")
     assert any(e.type == "ASSAULT" and e.headline for e in doc.events)
+
+
+def test_an_army_called_in_is_mobilised_not_telephoned(code: Coder) -> None:
+    doc = code("Tension gripped the town and the army was called in.")
+    types = {(e.type, e.mode) for e in doc.events}
+    assert ("MOBILIZE", "troops") in types
+    assert ("CONSULT", "phone") not in types

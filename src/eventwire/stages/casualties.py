@@ -81,14 +81,22 @@ def _casualty_kind(token: Any) -> str | None:
     return None
 
 
-def _victims(verb: Any) -> Any | None:
-    """The people a casualty verb is done to: its object, or its passive subject."""
+def _victims(verb: Any, recipient: Actor | None = None) -> Any | None:
+    """The people a casualty verb is done to: its object, or its passive subject, or the
+    subject of a headline-like active form the coder read as passive ("3 policemen and 2
+    civilians also killed": the recipient is that subject)."""
     for child in verb.children:
         if child.dep_ == "dobj":
             return child
     for child in verb.children:
         if child.dep_ == "nsubjpass":
             return child
+    if recipient is not None and recipient.start is not None:
+        for child in verb.children:
+            if child.dep_ == "nsubj" and (
+                child.left_edge.idx <= recipient.start <= child.right_edge.idx
+            ):
+                return child
     return None
 
 
@@ -165,7 +173,7 @@ def count_event(
         if verb.i in seen:
             return
         seen.add(verb.i)
-        victims = _victims(verb)
+        victims = _victims(verb, event.recipient if verb.i == trigger.i else None)
         kind = "dead" if _is_fatal(verb) else _casualty_kind(verb)
         if kind is not None and victims is not None:
             counts.add(kind, _count_of(victims, event.recipient, split))
