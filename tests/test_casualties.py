@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from eventwire.model import Document
 
 Coder = Callable[[str], Document]
@@ -92,3 +94,19 @@ def test_a_headline_toll_counts_its_subject(code_as_evaluated: Coder) -> None:
     doc = code_as_evaluated("3 policemen and 2 civilians also killed.")
     counts = {e.recipient.text: e.dead for e in doc.events if e.recipient is not None}
     assert counts == {"3 policemen": 3, "2 civilians": 2}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police arrested them and two others.",
+        "Troops killed those who resisted and three more.",
+        "Gunmen shot him, his wife and two of their children.",
+        "Police arrested them.",
+        "Police arrested everyone.",
+    ],
+)
+def test_victims_that_are_not_nouns_give_no_zero_count(code: Coder, text: str) -> None:
+    doc = code(text)
+    assert doc.events
+    assert all(0 not in (e.dead, e.injured, e.arrested) for e in doc.events)

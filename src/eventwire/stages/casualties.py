@@ -134,6 +134,8 @@ def _count_of(victims: Any, recipient: Actor | None, split: bool) -> int | None:
     up ("a man, two women and a small child were killed" is 4); where the coder made
     one event per coordinated recipient ("killed three soldiers and two villagers": one
     against the soldiers, one against the villagers), each counts its own part."""
+    if victims.pos_ not in _PEOPLE:
+        return count_phrase(victims)  # "them"
     heads = [victims]  # the parser may give the verb several subjects ("A man, two women")
     heads += [o for o in victims.head.children if o.dep_ == victims.dep_ and o.i > victims.i]
     parts = sorted(
