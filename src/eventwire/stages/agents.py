@@ -160,8 +160,11 @@ def noun_phrase_agent(doc: Document, trigger: Any) -> Actor | None:
 
 
 # "killed in the firing": the firing told before, by the words that tell a firing.
-_FIRING_NOUNS = frozenset({"firing", "fire", "gunfire", "shooting", "crossfire"})
+# Not "the shooting": in local news it names the whole incident, whoever fired.
+_FIRING_NOUNS = frozenset({"firing", "fire", "gunfire", "crossfire"})
 _FIRING_TRIGGERS = frozenset({"fire", "shoot", "open"})
+# The armed sides a firing told before may name ("police opened fire"), not a crowd.
+_ARMED_SECTORS = frozenset({"COP", "MIL", "REB", "UAF", "SPY"})
 _DEFINITE = frozenset({"the", "this", "that", "such"})
 # How many sentences back the firing "the firing" refers to may be told.
 _FIRING_REACH = 4
@@ -201,7 +204,7 @@ def told_firing_agent(doc: Document, event: Event, trigger: Any) -> Actor | None
         return None
     last = max(firings, key=lambda e: e.trigger_start or 0)
     actor = last.actor
-    if actor is None or not last.factual or not (actor.sector or actor.country):
+    if actor is None or not last.factual or actor.sector not in _ARMED_SECTORS:
         return None
     return replace(actor, start=None, end=None)
 

@@ -29,7 +29,7 @@ from typing import Any
 from eventwire.coding import lexicon
 from eventwire.coding.actors import code_phrase
 from eventwire.coding.tolls import sentence_figures, statements
-from eventwire.coding.victims import count_phrase
+from eventwire.coding.victims import count_phrase, count_victims
 from eventwire.model import Actor, Document, Event
 from eventwire.stages.agents import noun_phrase_agent
 from eventwire.stages.factuality import judge_events
@@ -144,7 +144,7 @@ def _count_of(victims: Any, recipient: Actor | None, split: bool) -> int | None:
         key=lambda p: p.i,
     )  # fmt: skip
     if len(parts) == 1:
-        return count_phrase(victims)
+        return count_victims(victims)  # "a total of four people"
     if split:
         start = recipient.start if recipient is not None else None
         last = victims.doc[parts[-1].right_edge.i]
