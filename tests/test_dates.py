@@ -604,3 +604,21 @@ def test_a_past_telling_never_takes_a_day_after_publication(nlp: Any) -> None:
     run_dates(doc)
     assert lead.date == date(2016, 12, 23)
     assert later.date is None or later.date <= date(2016, 12, 19)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the filing day of the dateline gives way to the day the sentence tells
+        ("LAGOS, May 10 (Reuters) - Gunmen ambushed a convoy on Wednesday.", date(2024, 5, 8)),
+        # with no day of its own the sentence is dated by the filing day
+        ("LAGOS, May 9 (Reuters) - Gunmen ambushed a convoy near the border.", date(2024, 5, 9)),
+    ],
+)
+def test_a_wire_datelines_filing_day_is_not_the_events_day(
+    nlp: Any, text: str, expected: date
+) -> None:
+    doc = make_doc(text, date(2024, 5, 10))  # a Friday
+    ambush = add_event(doc, "Gunmen", "ambushed")
+    run_dates(doc)
+    assert ambush.date == expected

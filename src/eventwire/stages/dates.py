@@ -49,6 +49,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from eventwire.coding.datelines import dateline_tokens
 from eventwire.coding.parsed_text import parsed_text as joined_text
 from eventwire.model import (
     ARTICLE_ZONES,
@@ -238,7 +239,10 @@ def _candidates(doc: Document, event: Event) -> tuple[list[_Candidate], bool]:
             continue
         when = calendar_date(timex)
         verb = verb_of_span(doc, timex.start, timex.end)
-        attached = own_verb is not None and verb == own_verb
+        # a wire dateline's day ("NAIROBI, June 26 (AFP) -") is the filing day: the
+        # sentence's own day ("on Tuesday") dates the event, the filing day only failing it
+        filed = _in_dateline(doc, timex.start)
+        attached = own_verb is not None and verb == own_verb and not filed
         # a time past and no more ("a few years ago", "previously") that the trigger's
         # own clause names leaves the day unknown, as a decade does: not the anchor's
         past = attached and timex.value == "PAST_REF"
@@ -253,7 +257,7 @@ def _candidates(doc: Document, event: Event) -> tuple[list[_Candidate], bool]:
             continue  # "was arrested and was charged the following day": not the arrest's
         if not attached and _other_clause(doc, own_verb, verb):
             continue  # "it began tests this week, but the agency said it must stop"
-        told = not attached and is_told_day(doc, timex, (focus,))
+        told = filed or (not attached and is_told_day(doc, timex, (focus,)))
         if (
             verb is not None
             and (not told or court_verb(doc, verb))
@@ -279,6 +283,14 @@ def _candidates(doc: Document, event: Event) -> tuple[list[_Candidate], bool]:
             )
         )
     return out, preceded
+
+
+def _in_dateline(doc: Document, start: int) -> bool:
+    """Whether the character ``start`` lies in a wire dateline ("NAIROBI, June 26 -")."""
+    if doc.spacy_doc is None:
+        return False
+    span = doc.spacy_doc.char_span(start, start + 1, alignment_mode="expand")
+    return span is not None and span[0].i in dateline_tokens(doc.spacy_doc)
 
 
 def _other_clause(doc: Document, own: int | None, other: int | None) -> bool:
