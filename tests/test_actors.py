@@ -231,3 +231,15 @@ def test_a_past_word_on_another_noun_keeps_the_office(code: Coder) -> None:
     doc = code("The former colony's president criticized the budget.")
     president = next(a for a in doc.actors if "president" in a.text)
     assert president.sector == "GOV"
+
+
+def test_a_bare_point_of_the_compass_names_no_country(code: Coder) -> None:
+    doc = code("The West condemned the bombing on Sunday.")
+    actors = [e.actor for e in doc.events if e.actor is not None]
+    assert actors and all(a.country != "CMR" for a in actors)
+
+
+def test_a_compass_word_is_no_toponym(code_whole: Coder) -> None:
+    doc = code_whole("lucknow: men attacked a police team on friday. dcp west said two were held.")
+    assert all(e.actor is None or e.actor.country in (None, "IND") for e in doc.events)
+    assert all(e.recipient is None or e.recipient.country in (None, "IND") for e in doc.events)

@@ -20,6 +20,7 @@ from eventwire.coding.body_titles import body_post_sector
 from eventwire.coding.datelines import is_dateline
 from eventwire.coding.office_sectors import leads_state, out_of_office
 from eventwire.coding.parsed_text import text_between
+from eventwire.gazetteer.names import is_compass_word
 from eventwire.model import Actor
 
 # Dependency labels whose subtrees belong to the phrase of their head.
@@ -242,6 +243,8 @@ _MAX_REMEMBERED = 50_000
 def _place_word_country(gazetteer: Any, word: str) -> str | None:
     """The country of the place ``word`` names when its best gazetteer entry is a
     capital, a first-level region or a big city with no comparable namesake elsewhere."""
+    if is_compass_word(word):
+        return None  # "The West condemned": no region of Cameroon
     candidates = gazetteer.candidates(word)
     if not candidates:
         return None

@@ -52,7 +52,7 @@ from eventwire.gazetteer.lowercase import (
     lowercase_scannable,
     names_lexicon_place,
 )
-from eventwire.gazetteer.names import name_key
+from eventwire.gazetteer.names import is_compass_word, name_key
 from eventwire.gazetteer.people import person_words
 from eventwire.gazetteer.qualifiers import link_qualifiers
 from eventwire.gazetteer.resolve import ToponymMention, is_region, is_strong
@@ -145,6 +145,8 @@ def _lookup(gazetteer: Gazetteer, text: str, label: str) -> tuple[GazetteerEntry
     is an alternate name of Topeka). An acronym ("CIA", "EU") may only be a country or
     region ("US", "DRC").
     """
+    if is_compass_word(text):
+        return ()  # "The West condemned", "dcp west": no region of Cameroon
     alternates = label in _ALTERNATE_NAME_LABELS and " " not in text.strip()
     alternates = alternates or label in ("GPE", "LOC")
     candidates = gazetteer.candidates(text, alternate_names=alternates)

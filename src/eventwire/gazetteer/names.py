@@ -19,6 +19,17 @@ _SEPARATORS = re.compile(r"[\W_]+")
 NON_LATIN = re.compile(r"[^\x00-\u024f\u02b0-\u036f\u1e00-\u1eff\u2010-\u201f]")
 
 
+# A bare point of the compass names a part of the country the article is about ("the
+# West", "the South", "dcp west") or a side ("the West condemned"), not the first-level
+# regions of Cameroon or Israel that GeoNames calls so.
+COMPASS_WORDS = frozenset({"north", "south", "east", "west", "centre", "center"})
+
+
+def is_compass_word(name: str) -> bool:
+    """Whether ``name`` is a bare point of the compass ("West", "the South")."""
+    return name_key(name) in COMPASS_WORDS
+
+
 def name_key(name: str) -> str:
     """The normalised form of a place name that the gazetteer is indexed by.
 
