@@ -4,6 +4,8 @@ texts are the project's own)."""
 
 from __future__ import annotations
 
+import pytest
+
 from eventwire.stages.factuality import HISTORICAL
 from labelled_docs import factual_attacks, pipeline_doc
 
@@ -39,3 +41,14 @@ def test_the_main_attacks_own_sentence_goes_on_telling_the_incident() -> None:
     main = factual_attacks(pipeline_doc(text, published="2016-07-26"))[0]
     assert main.dead == 1
     assert main.injured == 2
+
+
+@pytest.mark.parametrize("opening", ["Separately,", "In a separate development,"])
+def test_a_sentence_opening_separately_tells_another_incident(opening: str) -> None:
+    text = (
+        "Israeli air strikes killed five people in Gaza City on Monday, medics said.\n\n"
+        f"{opening} Israeli troops shot dead a man near Khan Younis, the army said."
+    )
+    attacks = factual_attacks(pipeline_doc(text, published="2026-03-10"))
+    assert len(attacks) == 2
+    assert sorted(e.dead or 0 for e in attacks) == [1, 5]

@@ -25,12 +25,14 @@ from eventwire.stages.incident_toll import TOLD_ZONES, of_another_time
 __all__ = ["going_on_elsewhere", "told_as_another"]
 
 # A sentence that opens by saying it tells another incident: "In another incident",
-# "Meanwhile, in a separate attack", "In yet another case", "Elsewhere,". Only at the
-# opening: "the suspect, wanted in another case, shot two officers" tells this one.
+# "Meanwhile, in a separate attack", "In yet another case", "Elsewhere,", "Separately,",
+# "In a separate development". Only at the opening: "the suspect, wanted in another
+# case, shot two officers" tells this one.
 _ANOTHER = re.compile(
     r"^\W*(?:(?:meanwhile|separately|also|and)\W+)?"
     r"(?:(?:in|during)\s+(?:(?:yet\s+)?another|an?\s+(?:separate|different|unrelated|similar))"
-    r"\s+(?:incident|attack|shooting|stabbing|case|clash|episode)\b|elsewhere\b)",
+    r"\s+(?:incident|attack|shooting|stabbing|case|clash|episode|development)\b|elsewhere\b)"
+    r"|^\W*separately\s*,",
     re.IGNORECASE,
 )
 
