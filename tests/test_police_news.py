@@ -396,3 +396,23 @@ def test_deaths_in_a_firing_told_nowhere_have_no_actor(code: Coder) -> None:
     doc = code("Shops stayed shut in the old city. One person was killed in the firing.")
     toll = next(e for e in doc.events if e.trigger == "killed")
     assert toll.actor is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A crowd pelted stones at the police near the bus stand.",
+        "The police were pelted with bricks near the bus stand.",
+        "Youths pelted the patrol with stones.",
+    ],
+)
+def test_stones_thrown_at_someone_are_an_attack_on_them(code: Coder, text: str) -> None:
+    doc = code(text)
+    attacks = [e for e in doc.events if e.type == "ASSAULT" and e.mode == "primitive"]
+    assert attacks and attacks[0].recipient is not None
+    assert attacks[0].recipient.text.lower().split()[-1] in ("police", "patrol")
+
+
+def test_a_curfew_clamped_without_an_article_is_a_curfew(code: Coder) -> None:
+    doc = code("The district administration clamped curfew in the town after the clashes.")
+    assert ("COERCE", "curfew") in {(e.type, e.mode) for e in doc.events}
