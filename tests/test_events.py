@@ -466,3 +466,8 @@ def test_an_army_called_in_is_mobilised_not_telephoned(code: Coder) -> None:
     types = {(e.type, e.mode) for e in doc.events}
     assert ("MOBILIZE", "troops") in types
     assert ("CONSULT", "phone") not in types
+
+
+def test_the_people_a_clash_left_injured_are_its_toll_not_another_attack(code: Coder) -> None:
+    doc = code("Two rival groups clashed near the market on Friday, leaving 9 people injured.")
+    assert len([e for e in doc.events if e.type == "ASSAULT"]) == 1

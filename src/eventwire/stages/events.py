@@ -206,6 +206,18 @@ def _other_killer(item: _Coded, host: _Coded) -> bool:
     return all((a.sector, a.country) not in theirs for a in own)
 
 
+def _left_by(item: _Coded, clause: Any) -> Any | None:
+    """The "leaving" clause whose object a casualty participle describes ("clashed,
+    leaving 11 people injured"), hung on the clause of another event."""
+    if item.pattern.casualty not in ("dead", "injured") or clause.dep_ not in ("acl", "amod"):
+        return None
+    people = clause.head
+    leaving = people.head
+    if people.dep_ == "dobj" and leaving.lemma_.lower() == "leave" and leaving.dep_ in _FOLDED_DEPS:
+        return leaving
+    return None
+
+
 def _host(
     item: _Coded, hosts: dict[int, _Coded], coded: list[_Coded], patterns: PatternSet
 ) -> _Coded | None:
@@ -225,6 +237,11 @@ def _host(
             and item.pattern.type == outer.pattern.type == "ASSAULT"
         ):
             return outer  # not "talks mediated by Qatar resumed": two events
+    left = _left_by(item, clause)
+    if left is not None:
+        outer = hosts.get(left.head.i)
+        if outer is not None and outer is not item and outer.pattern.type == "ASSAULT":
+            return outer  # "two groups clashed, leaving 11 people injured": its toll
     host = hosts.get(head.i)
     casualty = item.pattern.casualty in ("dead", "injured") and clause.dep_ in _FOLDED_DEPS
     if host is not None and host is not item and casualty and not _other_killer(item, host):
