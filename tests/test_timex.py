@@ -247,6 +247,19 @@ def test_anaphoric_days_follow_the_last_named_day() -> None:
     assert result[-1] == ("The next day", "DATE", "2019-10-08", None)
 
 
+@pytest.mark.parametrize(
+    ("tail", "extent", "value"),
+    [
+        ("A day earlier, they had shelled it.", "A day earlier", "2019-10-06"),
+        ("Two days later, they left.", "Two days later", "2019-10-09"),
+        ("They left it 3 days after.", "3 days after", "2019-10-10"),
+    ],
+)
+def test_days_counted_from_the_last_named_day(tail: str, extent: str, value: str) -> None:
+    result = found("Rebels entered the town on Monday, Oct. 7, 2019. " + tail)
+    assert result[-1] == (extent, "DATE", value, None)
+
+
 # --- DURATION and SET --------------------------------------------------------------------
 
 

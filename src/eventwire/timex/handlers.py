@@ -454,9 +454,18 @@ def handle_holiday(m: re.Match[str], ctx: Context) -> Found | None:
     return _found(m, TimexType.DATE, day_value(resolved) if resolved else None)
 
 
+# "two days earlier": days counted from the day told before, not from publication.
+_DAY_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+               "six": 6, "seven": 7}  # fmt: skip
+
+
 def handle_anaphoric_day(m: re.Match[str], ctx: Context) -> Found | None:
-    direction = (m["dir"] or m["dir2"] or "same").lower()
-    days = {"previous": -1, "before": -1, "next": 1, "following": 1, "after": 1}.get(direction, 0)
+    direction = (m["dir"] or m["dir2"] or m["dir3"] or "same").lower()
+    days = {"previous": -1, "before": -1, "earlier": -1, "next": 1, "following": 1,
+            "after": 1, "later": 1}.get(direction, 0)  # fmt: skip
+    if m["count"]:
+        count = m["count"].lower()
+        days *= int(count) if count.isdigit() else _DAY_COUNTS[count]
     deferred = Deferred(ReferenceScope.PRECEDING, days)
     return Found(m.start(), m.end(), TimexType.DATE, None, None, deferred)
 

@@ -236,7 +236,9 @@ def build_rules(lexicon: TimexLexicon) -> tuple[Rule, ...]:
         (
             "anaphoric_day",
             r"the\s+(?P<dir>previous|following|next|same)\s+day"
-            r"|the\s+day\s+(?P<dir2>before|after)(?=\s*(?:[,.;:!?)]|$))|that\s+day",
+            r"|the\s+day\s+(?P<dir2>before|after)(?=\s*(?:[,.;:!?)]|$))|that\s+day"
+            r"|(?P<count>an?|one|two|three|four|five|six|seven|[1-7])\s+days?\s+"
+            r"(?P<dir3>earlier|before|later|after)(?=\s*(?:[,.;:!?)]|$))",
             handle_anaphoric_day,
         ),
     ]
