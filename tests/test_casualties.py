@@ -110,3 +110,8 @@ def test_victims_that_are_not_nouns_give_no_zero_count(code: Coder, text: str) -
     doc = code(text)
     assert doc.events
     assert all(0 not in (e.dead, e.injured, e.arrested) for e in doc.events)
+
+
+def test_a_dateline_read_as_a_subject_is_no_victim(code: Coder) -> None:
+    doc = code("TOLEDO, Ohio — Two men were killed and four others were hurt in a shooting.")
+    assert [e.dead for e in doc.events if e.type == "ASSAULT" and e.dead] == [2]

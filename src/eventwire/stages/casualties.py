@@ -28,8 +28,9 @@ from typing import Any
 
 from eventwire.coding import lexicon
 from eventwire.coding.actors import code_phrase
+from eventwire.coding.datelines import is_dateline
 from eventwire.coding.tolls import sentence_figures, statements
-from eventwire.coding.victims import count_phrase, count_victims
+from eventwire.coding.victims import count_phrase, count_victims, no_person
 from eventwire.model import Actor, Document, Event
 from eventwire.stages.agents import noun_phrase_agent
 from eventwire.stages.factuality import judge_events
@@ -81,6 +82,12 @@ def _casualty_kind(token: Any) -> str | None:
     return None
 
 
+def _no_victim(token: Any) -> bool:
+    """A place, an organisation or a dateline read as a subject ("TOLEDO, Ohio — Two
+    men were killed")."""
+    return no_person(token) or is_dateline(token)
+
+
 def _victims(verb: Any, recipient: Actor | None = None) -> Any | None:
     """The people a casualty verb is done to: its object, or its passive subject, or the
     subject of a headline-like active form the coder read as passive ("3 policemen and 2
@@ -89,7 +96,7 @@ def _victims(verb: Any, recipient: Actor | None = None) -> Any | None:
         if child.dep_ == "dobj":
             return child
     for child in verb.children:
-        if child.dep_ == "nsubjpass":
+        if child.dep_ == "nsubjpass" and not _no_victim(child):  # "DAYTON, Ohio — Two people"
             return child
     if recipient is not None and recipient.start is not None:
         for child in verb.children:
@@ -137,7 +144,10 @@ def _count_of(victims: Any, recipient: Actor | None, split: bool) -> int | None:
     if victims.pos_ not in _PEOPLE:
         return count_phrase(victims)  # "them"
     heads = [victims]  # the parser may give the verb several subjects ("A man, two women")
-    heads += [o for o in victims.head.children if o.dep_ == victims.dep_ and o.i > victims.i]
+    heads += [
+        o for o in victims.head.children
+        if o.dep_ == victims.dep_ and o.i > victims.i and not _no_victim(o)
+    ]  # fmt: skip
     parts = sorted(
         {p.i: p for h in heads for p in (h, *h.conjuncts) if p.i >= victims.i and p.pos_ in _PEOPLE}
         .values(),
