@@ -40,3 +40,11 @@ def test_a_facility_name_after_in_or_a_county_is_told_as_a_town() -> None:
     assert not _town_told(text, start, tuple(gazetteer.candidates("White House")))
     county = tuple(gazetteer.candidates("Bulloch County"))
     assert _town_told("Deputies of Bulloch County came.", 12, county)
+
+
+def test_a_town_and_its_bracketed_region_merged_by_the_tagger_are_places() -> None:
+    doc = placed_body(
+        "On 2 May, around 200 farmers protested in front of the tehsil office in Nashik "
+        "(Maharashtra) demanding crop insurance."
+    )
+    assert {"Nashik", "Maharashtra"} <= {p.text for p in doc.places}

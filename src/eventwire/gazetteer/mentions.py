@@ -414,9 +414,24 @@ def _scannable(token: Any) -> bool:
     a label that is no place ("a Winnipeg jail" as PRODUCT; not "Ford Crown Victoria")."""
     if token.pos_ != "PROPN":
         return False
-    if token.ent_type_ and not (token.ent_type_ in _SCANNED_LABELS and _alone(token)):
+    if token.ent_type_ and not (
+        (token.ent_type_ in _SCANNED_LABELS and _alone(token)) or _bracketed(token)
+    ):
         return False
     return _capitalised(token)
+
+
+def _bracketed(token: Any) -> bool:
+    """Whether the token's entity runs across a bracket, as the tagger merges a town and
+    its region ("Nashik (Maharashtra" as WORK_OF_ART or ORG): each name is scanned."""
+    doc = token.doc
+    first = token.i
+    while first > 0 and doc[first].ent_iob_ == "I":
+        first -= 1
+    last = token.i
+    while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
+        last += 1
+    return any(t.text in ("(", ")") for t in doc[first : last + 1])
 
 
 def _alone(token: Any) -> bool:
