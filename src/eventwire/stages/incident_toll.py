@@ -158,11 +158,14 @@ def article_toll(doc: Document, skip: set[int], year: int | None = None) -> Toll
             continue
         if of_another_cause(span, found):
             continue
-        total = toll_total(span)
+        figures = sentence_figures(found)
+        # "raising the death toll to 15": the latest count, once the article has
+        # counted the incident's dead (a toll that rose had a count before it; one told
+        # of no dead yet counted is of something wider)
+        total = toll_total(span) if dead or figures.dead else None
         if (found or total is not None) and where is not None:
             telling.append(where)
-        figures = sentence_figures(found)
-        if total is not None:  # "raising the death toll to 15": the latest count
+        if total is not None:
             dead = max(total, figures.dead)
         elif figures.dead:
             dead = max(dead or 0, figures.dead)
