@@ -13,8 +13,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventwire.coding.headline_reading import is_title_case, proper_words, sentence_case
+from eventwire.coding.non_events import (
+    DISASTER_WORDS,
+    WEATHER_WORDS,
+    clause_verb,
+    non_event_reason,
+)
 from eventwire.coding.other_years import other_year
 from eventwire.coding.tallies import is_tally
+from eventwire.coding.toll_updates import toll_total
 from eventwire.coding.tolls import Statement, sentence_figures, statements
 from eventwire.model import Document, Zone
 
@@ -149,10 +156,18 @@ def article_toll(doc: Document, skip: set[int], year: int | None = None) -> Toll
         found: list[Statement] = statements(span)
         if is_tally(span.doc, found):
             continue
-        if found and where is not None:
-            telling.append(where)
+        if of_another_cause(span, found):
+            continue
         figures = sentence_figures(found)
-        if figures.dead:
+        # "raising the death toll to 15": the latest count, once the article has
+        # counted the incident's dead (a toll that rose had a count before it; one told
+        # of no dead yet counted is of something wider)
+        total = toll_total(span) if dead or figures.dead else None
+        if (found or total is not None) and where is not None:
+            telling.append(where)
+        if total is not None:
+            dead = max(total, figures.dead)
+        elif figures.dead:
             dead = max(dead or 0, figures.dead)
         if any(s.kind == "injured" for s in found):
             said_hurt = True
@@ -162,6 +177,84 @@ def article_toll(doc: Document, skip: set[int], year: int | None = None) -> Toll
     if dead is None and said_hurt:
         dead = 0
     return Toll(dead, injured, tuple(telling))
+
+
+# Causes of death that are no attack, beside the natural forces of ``coding/non_events``:
+# "lightning strikes killed 9", "killed in a fire", "died of cholera".
+_CAUSE_NOUNS = frozenset(
+    {"lightning", "fire", "blaze", "inferno", "crash", "accident", "collision", "stampede",
+     "collapse", "disease", "illness", "cholera", "malaria", "dengue", "covid", "heatstroke",
+     "drowning", "electrocution", "cold", "hunger", "starvation", "poisoning"}
+)  # fmt: skip
+# Verbs of an accident: "a bus plunged into a gorge, killing 10", "drowned in the river".
+_CAUSE_VERBS = frozenset(
+    {"plunge", "crash", "collide", "overturn", "derail", "capsize", "drown", "electrocute",
+     "collapse"}
+)  # fmt: skip
+_HAZARDS = DISASTER_WORDS | WEATHER_WORDS | _CAUSE_NOUNS
+_CAUSE_PREPS = frozenset({"in", "by", "from", "after", "during", "of", "to"})
+_CAUSE_REASONS = frozenset({"accident", "disaster"})
+# Clauses that take their doer from the clause they hang on ("plunged ..., killing 10").
+_HANGING = frozenset({"advcl", "xcomp", "conj", "acomp", "oprd", "ccomp", "relcl", "acl"})
+_HOPS = 4
+
+
+def of_another_cause(span: Any, found: list[Statement]) -> bool:
+    """Whether every casualty statement of ``span`` tells deaths or hurt of a cause that is
+    no attack: a natural force, an accident, a fire, a disease ("Floods killed 27 people
+    in Swat", "lightning strikes killed 9", "a bus plunged into a gorge, killing 10",
+    "two died when a building collapsed"; ``coding/non_events`` reads accidents and
+    disasters). Such a sentence tells another happening: its figures are not the
+    attack's toll."""
+    if not found:
+        return False
+    doc = span.doc
+    return all(_another_cause(doc[made.token], doc.text) for made in found)
+
+
+def _another_cause(cue: Any, text: str) -> bool:
+    if non_event_reason(cue, text, "ASSAULT") in _CAUSE_REASONS:
+        return True
+    verb = clause_verb(cue)
+    for _ in range(_HOPS):
+        cause = _cause_of(verb)
+        if cause is not None:
+            return cause
+        if verb.dep_ not in _HANGING or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
+
+
+def _cause_of(verb: Any) -> bool | None:
+    """True when ``verb`` names a cause that is no attack (its lemma, its subject or
+    agent, or the object of a preposition of cause), False when it has a doer of another
+    kind (the doer of the clauses that hang on it), None when it says nothing."""
+    if verb.lemma_.lower() in _CAUSE_VERBS:
+        return True
+    doers = [c for c in verb.children if c.dep_ == "nsubj"] + [
+        p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
+    ]
+    causes = [
+        p
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in _CAUSE_PREPS
+        for p in prep.children
+        if p.dep_ == "pobj"
+    ]
+    if any(_a_hazard(word) for word in doers + causes):
+        return True
+    return False if doers else None
+
+
+def _a_hazard(word: Any) -> bool:
+    """ "floods", "lightning strikes", "a fire" (not "cross fire", "police fire")."""
+    if word.lemma_.lower() in ("fire", "firing"):
+        return word.lower_ == "fire" and not any(c.dep_ == "compound" for c in word.children)
+    return any(
+        w.lemma_.lower() in _HAZARDS or w.lower_ in _HAZARDS
+        for w in (word, *(c for c in word.children if c.dep_ == "compound"))
+    )
 
 
 def told_without_the_police(doc: Document) -> set[int]:
