@@ -33,7 +33,7 @@ def opens_on_its_date(sentence: Any) -> bool:
         return False
     for token in tokens:
         if token.ent_type_ not in _DATE_ENTITIES:
-            return token.text == ","
+            return bool(token.text == ",")
     return False
 
 
