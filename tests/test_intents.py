@@ -169,17 +169,3 @@ def test_an_announced_investigation_opens_it(code: Coder) -> None:
     assert [(e.type, e.mode) for e in doc.events if e.factual] == [("ACCUSE", "investigate")]
     doc = code("The Kenyan opposition threatened to sue the election board.")
     assert {e.type for e in doc.events if e.factual} == {"THREATEN"}
-
-
-def test_what_a_done_act_was_for_is_intended_not_done(code: Coder) -> None:
-    doc = code("Officers who had travelled to seize the smuggler came back empty-handed.")
-    seize = [e for e in doc.events if e.trigger == "seize"]
-    assert seize and not any(e.factual for e in seize)
-    doc = code("Officers fired tear gas shells to disperse the marchers in Karachi.")
-    fired = [e for e in doc.events if e.factual]
-    assert fired and all(e.type != "COERCE" for e in fired)
-
-
-def test_a_purpose_with_its_own_subject_or_a_plain_act_stays(code: Coder) -> None:
-    doc = code("Soldiers arrested two smugglers near the border on Monday.")
-    assert any(e.factual and e.type == "COERCE" for e in doc.events)

@@ -71,18 +71,3 @@ def is_forecast(clause: Any) -> bool:
                 return False  # "set to" only as "is set to"
             return not any(c.dep_ == "neg" for c in token.children)
     return False
-
-
-def is_purpose_of_a_done_act(clause: Any) -> bool:
-    """Whether ``clause`` (the verb of an event's clause) is an infinitive of purpose
-    hung on an act told as done ("police fired in the air to disperse the mob", "a team
-    that had gone to arrest a criminal"): what the act was for, which the text does
-    not say happened. A purpose of an agreement is its aim (the factuality stage's)."""
-    if clause.dep_ != "advcl" or clause.tag_ != "VB":
-        return False
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
-        return False
-    if any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
-        return False  # "for the army to withdraw" has its own subject
-    act = clause.head
-    return act.pos_ == "VERB" and act.tag_ in _PAST_TAGS

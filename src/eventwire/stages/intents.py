@@ -39,11 +39,7 @@ from typing import Any
 
 from eventwire.coding import lexicon
 from eventwire.coding.actors import actor_at
-from eventwire.coding.reported_plans import (
-    is_forecast,
-    is_purpose_of_a_done_act,
-    is_reported_plan,
-)
+from eventwire.coding.reported_plans import is_forecast, is_reported_plan
 from eventwire.model import Actor, Document, Event, Zone
 from eventwire.stages.registry import stage
 from eventwire.timex.tense import trigger_root
@@ -375,17 +371,10 @@ def _promises_of(event: Event, doc: Document) -> list[Event]:
     ]
 
 
-def _intended(event: Event, spacy_doc: Any) -> bool:
-    """Whether the event is only what a done act was for: its trigger is the verb of an
-    infinitive of purpose ("went to arrest a criminal", "fired to disperse the mob")."""
-    token = trigger_root(spacy_doc, event)
-    return token is not None and token.pos_ == "VERB" and is_purpose_of_a_done_act(token)
-
-
 @stage(
     "intents",
     requires=("doc.events", "event.future", "event.negated", "doc.spacy_doc", "doc.actors"),
-    assigns=("doc.events", "event.future"),
+    assigns=("doc.events",),
 )
 def add_intents(doc: Document) -> Document:
     patterns = lexicon.event_patterns()
@@ -434,9 +423,6 @@ def add_intents(doc: Document) -> Document:
             if type_ != "AGREE":
                 replaced.extend(_promises_of(event, doc))
     doc.events = [e for e in doc.events if not any(e is r for r in replaced)]
-    for event in doc.events:
-        if event.factual and _intended(event, doc.spacy_doc):
-            event.future = True  # "fired in the air to disperse the mob": intended
     doc.events.extend(added)
     doc.events.sort(key=lambda e: (e.start, e.trigger_start or 0))
     return doc
