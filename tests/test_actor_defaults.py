@@ -80,6 +80,27 @@ def test_the_attackers_named_elsewhere_act_in_a_passive_attack(code_whole: Coder
     assert recipient_codes(beaten) == {("NGA", "CVL")}
 
 
+def test_the_attackers_of_an_earlier_dated_snippet_stay_in_it(code_whole: Coder) -> None:
+    doc = code_whole(
+        "On 2 May, armed bandits shot dead a trader near Gusau (Zamfara). On 5 May, soldiers"
+        " bombed a rebel camp near Monguno (Borno). Four fighters were killed."
+    )
+    killed = events_of(doc, "ASSAULT", start="Four fighters")
+    assert killed
+    assert all(e.actor is None or e.actor.sector != "CRM" for e in killed)
+
+
+def test_the_attackers_named_far_before_a_passive_attack_stay_there(code_whole: Coder) -> None:
+    doc = code_whole(
+        "Gunmen robbed a bank in Kano last year. The city has since hired more guards."
+        " Its markets reopened in March. Traders said business had recovered."
+        " A guard was shot on Monday, officials said."
+    )
+    shot = events_of(doc, "ASSAULT", start="A guard")
+    assert shot
+    assert all(e.actor is None or e.actor.text != "Gunmen" for e in shot)
+
+
 def test_a_surname_read_as_an_organisation_is_still_a_person(code_whole: Coder) -> None:
     doc = code_whole(
         "Taleh Habibzade was arrested in Enfield, London.\n"

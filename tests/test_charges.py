@@ -56,3 +56,10 @@ def test_a_named_layer_of_the_charge_is_kept(code: Coder) -> None:
 def test_an_accusation_faced_is_not_laid_by_the_police(code: Coder) -> None:
     event = _charge(code("The treasurer faces accusations of bribery."))
     assert event.actor is None
+
+
+def test_a_charge_coordinated_with_a_passive_arrest_is_laid_on_its_subject(code: Coder) -> None:
+    event = _charge(code("Marcus Reed, 31, was arrested and charged with arson, officers said."))
+    assert event.recipient is not None and "Reed" in event.recipient.text
+    assert event.actor is not None
+    assert (event.actor.sector, event.actor.inferred) == ("COP", True)

@@ -34,3 +34,21 @@ def test_a_possessor_with_an_of_object_acts(code: Coder) -> None:
     doc = code("Iran's arrest of two British sailors angered London.")
     arrest = next(e for e in doc.events if e.trigger == "arrest")
     assert arrest.recipient is not None and arrest.recipient.country == "GBR"
+
+
+def test_who_was_arrested_for_a_killing_did_it(code: Coder) -> None:
+    doc = code("Police on Friday detained four men for allegedly beating a farmer to death.")
+    beating = next(e for e in doc.events if e.type == "ASSAULT")
+    assert beating.actor is not None and beating.actor.text == "four men"
+
+
+def test_coordinated_reasons_go_back_to_the_object(code: Coder) -> None:
+    doc = code("Police booked nine villagers for assaulting the officials and blocking the road.")
+    assault = next(e for e in doc.events if e.type == "ASSAULT")
+    assert assault.actor is not None and assault.actor.text == "nine villagers"
+
+
+def test_a_reason_without_an_object_keeps_the_subject(code: Coder) -> None:
+    doc = code("Two men were jailed for robbing a jeweller.")
+    robbing = [e for e in doc.events if e.trigger == "robbing"]
+    assert all(e.actor is None or e.actor.text == "Two men" for e in robbing)

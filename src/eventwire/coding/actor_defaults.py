@@ -40,6 +40,7 @@ from typing import Any
 
 from eventwire import knowledge
 from eventwire.coding import group_sectors
+from eventwire.coding.attacker_reach import within_reach
 from eventwire.model import Actor, Event
 from eventwire.timex.tense import trigger_root
 
@@ -308,13 +309,15 @@ def _is_attacker(spacy_doc: Any, actor: Actor) -> bool:
 def named_attacker(spacy_doc: Any, actors: list[Actor], event: Event) -> Actor | None:
     """The attackers the article names elsewhere, as the actor of an attack on someone
     that names none ("she was abducted" after "her captors"; "he was shot dead" in a
-    story of "the gunmen"): the mention nearest the event, before it if there is one.
-    None when the victim is itself named as an attacker ("the assailant was killed")."""
+    story of "the gunmen"): the mention nearest the event, before it if there is one,
+    within the telling of its incident (``attacker_reach``). None when the victim is
+    itself named as an attacker ("the assailant was killed")."""
     if event.actor is not None or event.type not in _ATTACK_TYPES or event.recipient is None:
         return None
     if _is_attacker(spacy_doc, event.recipient):
         return None
     found = [a for a in actors if a.start is not None and _is_attacker(spacy_doc, a)]
+    found = within_reach(spacy_doc, found, event.trigger_start or event.start)
     if not found:
         return None
     before = [a for a in found if (a.start or 0) < event.end]

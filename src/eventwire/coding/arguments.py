@@ -23,7 +23,12 @@ from typing import Any
 from eventwire.coding import lexicon
 from eventwire.coding.actors import is_part_of_group
 from eventwire.coding.argument_sides import sides
-from eventwire.coding.implied_arguments import shared_object, undergoer_possessor
+from eventwire.coding.implied_arguments import (
+    conjoined_passive,
+    reason_doer,
+    shared_object,
+    undergoer_possessor,
+)
 from eventwire.coding.lexicon import EventPattern
 from eventwire.coding.participants import (
     PLACES,
@@ -134,6 +139,9 @@ def find_arguments(
             recipient_head = undergoer_possessor(trigger)  # "Mr Marra's arrest came ..."
         return _resolved(doc, actor_head, recipient_head if pattern.has_recipient else None)
     subject, passive = clause_subject(doc, verb, transitive=bool(pattern.transitive))
+    passive = passive or conjoined_passive(verb)  # "was arrested and charged with murder"
+    if not passive:
+        subject = reason_doer(doc, verb) or subject  # "nabbed three men for lynching a man"
     if passive:
         actor_head, recipient_head = agent_of(verb) or _charge_agent(doc, verb), subject
     else:

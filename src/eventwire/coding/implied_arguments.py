@@ -1,6 +1,6 @@
 """Arguments the parse leaves where another word holds them.
 
-Two constructions name a participant of an event without hanging it on the trigger:
+Four constructions name a participant of an event without hanging it on the trigger:
 
 - coordinated verbs that share one object ("police shot and killed the attacker",
   "arrested and charged two men"): the object hangs on the last verb only, but the
@@ -9,13 +9,19 @@ Two constructions name a participant of an event without hanging it on the trigg
   "the envoy's assassination", "his detention"): the possessor is who it was done to,
   unless the noun names that with "of" ("Russia's expulsion of the diplomats": there
   the possessor acts).
+- a gerund of the reason after an object ("police nabbed three men for lynching a
+  trader", "the court jailed him for murdering his wife", "booked 12 people for
+  attacking the team"): the object did it, not the subject that holds them to account;
+- a past participle coordinated with a passive ("was arrested and charged with
+  murder"): it is passive too, and its subject is what it was done to.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from eventwire.coding.syntax import children, may_participate, of_objects
+from eventwire.coding.syntax import children, may_participate, names_actor, of_objects
+from eventwire.model import Document
 
 # Event nouns whose possessor undergoes the event ("his arrest", "the envoy's murder").
 _UNDERGOER_NOUNS = frozenset(
@@ -42,6 +48,45 @@ def shared_object(verb: Any) -> Any | None:
         objects = [o for o in children(conj, "dobj") if may_participate(o)]
         return objects[0] if objects else None
     return None
+
+
+# Prepositions of the reason an object is held to account for ("arrested for", "over").
+_REASON_PREPS = frozenset({"for", "over"})
+
+
+def reason_doer(doc: Document, verb: Any) -> Any | None:
+    """The object of the clause a gerund of the reason hangs on ("nabbed three persons
+    for allegedly lynching a trader": the persons lynched), or None. Coordinated
+    gerunds go back to the first ("for attacking the team and obstructing work")."""
+    if verb.tag_ != "VBG":
+        return None
+    current = verb
+    while current.dep_ == "conj" and current.head.i != current.i:
+        if children(current, "nsubj", "nsubjpass"):
+            return None
+        current = current.head
+    if current.dep_ != "pcomp" or current.head.lower_ not in _REASON_PREPS:
+        return None
+    if children(current, "nsubj", "nsubjpass"):
+        return None
+    holder = current.head.head
+    if holder.pos_ != "VERB":
+        return None
+    for obj in children(holder, "dobj"):
+        if obj.pos_ == "PRON" or (obj.pos_ in ("NOUN", "PROPN") and names_actor(obj, doc.actors)):
+            return obj
+    return None
+
+
+def conjoined_passive(verb: Any) -> bool:
+    """Whether a past participle without a subject or an auxiliary of its own is
+    coordinated after a passive ("was arrested and charged with murder")."""
+    if verb.tag_ != "VBN" or verb.dep_ != "conj" or verb.head.i == verb.i:
+        return False
+    if children(verb, "nsubj", "nsubjpass", "aux", "auxpass", "dobj"):
+        return False
+    first = verb.head
+    return first.tag_ == "VBN" and bool(children(first, "auxpass", "nsubjpass"))
 
 
 def undergoer_possessor(trigger: Any) -> Any | None:

@@ -29,6 +29,7 @@ from typing import Any
 
 from eventwire.coding.actor_defaults import person_sector
 from eventwire.coding.actors import code_phrase
+from eventwire.coding.implied_arguments import conjoined_passive
 from eventwire.model import Actor, Document, Event
 from eventwire.stages.registry import stage
 
@@ -297,7 +298,7 @@ def _charge_layer(doc: Document, event: Event) -> Actor | None:
         return None
     lemma = trigger.lemma_.lower()
     deps = {child.dep_ for child in trigger.children}
-    if lemma in _CHARGE_LAYERS and deps & {"nsubjpass", "auxpass"}:
+    if lemma in _CHARGE_LAYERS and (deps & {"nsubjpass", "auxpass"} or conjoined_passive(trigger)):
         sector = _CHARGE_LAYERS[lemma]
     elif lemma == "face" and any(
         child.dep_ == "dobj" and child.lower_ in _CHARGE_NOUNS for child in trigger.children
