@@ -35,7 +35,9 @@ def _listed_attacks(text: str, published: str = "2026-03-10") -> list[str]:
     ],
 )
 def test_a_background_tally_lists_no_attack(tally: str) -> None:
-    text = f"Militants ambushed an army convoy in the north on Sunday, killing four soldiers. {tally}"
+    text = (
+        f"Militants ambushed an army convoy in the north on Sunday, killing four soldiers. {tally}"
+    )
     listed = _listed_attacks(text)
     assert listed and all(tally not in sentence for sentence in listed)
 

@@ -142,8 +142,7 @@ def _told_attack(doc: Document) -> Event | None:
     unsure = {
         e.start
         for e in doc.events
-        if e.type == "ASSAULT"
-        and (not e.factual or (SKIP_PAST_TOLLS and HISTORICAL in e.contexts))
+        if e.type == "ASSAULT" and (not e.factual or (SKIP_PAST_TOLLS and HISTORICAL in e.contexts))
     }
     published = doc.article.published if doc.article is not None else None
     told = [s for s in doc.sentences if s.zone in TOLD_ZONES]
