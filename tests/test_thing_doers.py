@@ -34,3 +34,11 @@ def test_harm_done_by_a_thing_is_no_attack(text: str) -> None:
 )
 def test_harm_done_by_a_person_stays_an_attack(text: str) -> None:
     assert factual_attacks(pipeline_doc(text, published="2026-03-10"))
+
+
+def test_a_vehicle_that_hit_a_weapon_was_attacked() -> None:
+    text = (
+        "Five police officers were killed on Monday when their armoured truck hit a "
+        "roadside mine planted by insurgents."
+    )
+    assert factual_attacks(pipeline_doc(text, published="2026-03-10"))

@@ -355,6 +355,11 @@ def _is_accident(verb: Any, type_: str | None) -> bool:
 # boats. Not a blast (a bomb is a blast too), nor an aircraft (a gunship attacks).
 DOING_THINGS = True
 _HARMING_THINGS = frozenset({"fire", "blaze", "inferno", "boat", "ferry"})
+# Weapons: a vehicle that "hit a landmine" or a fire "started by a grenade" was attacked.
+_WEAPON_WORDS = frozenset(
+    {"bomb", "mine", "landmine", "ied", "explosive", "grenade", "rocket", "missile", "shell",
+     "mortar", "drone", "airstrike", "gunman", "gunmen", "gunfire", "bullet", "arson"}
+)  # fmt: skip
 # Verbs of a mishap no attacker does ("plunged into a gorge", "overturned"; attackers
 # may "crash into" a gate).
 _MISHAPS = (_CRASHING - {"crash"}) | {"plunge"}
@@ -364,8 +369,8 @@ def _done_by_thing(verb: Any) -> bool:
     """Whether the doer of ``verb`` (or of the clause a participle or an infinitive with
     no subject hangs on) is a vehicle or a fire, or that clause tells a crash with
     nothing hit ("plunged into a gorge, killing ten", "overturned, killing two")."""
-    if not DOING_THINGS:
-        return False
+    if not DOING_THINGS or any(t.lemma_.lower() in _WEAPON_WORDS for t in verb.sent):
+        return False  # "the vehicle hit a mine laid by the rebels": a weapon did it
     doers = _doers(verb)
     clause = verb
     for _ in range(_DOER_HOPS):
