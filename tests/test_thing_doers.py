@@ -5,7 +5,11 @@ into a crowd or sets a fire does attack. The sentences are the project's own."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
+
+from eventwire.model import Document
 
 from labelled_docs import factual_attacks, pipeline_doc
 
@@ -36,9 +40,9 @@ def test_harm_done_by_a_person_stays_an_attack(text: str) -> None:
     assert factual_attacks(pipeline_doc(text, published="2026-03-10"))
 
 
-def test_a_vehicle_that_hit_a_weapon_was_attacked() -> None:
+def test_a_vehicle_that_hit_a_weapon_was_attacked(code: Callable[[str], Document]) -> None:
     text = (
-        "Five police officers were killed on Monday when their armoured truck hit a "
-        "roadside mine planted by insurgents."
+        "Every soldier aboard an army truck was killed after the truck hit a landmine "
+        "laid by rebels, an official said on Monday."
     )
-    assert factual_attacks(pipeline_doc(text, published="2026-03-10"))
+    assert factual_attacks(code(text))
