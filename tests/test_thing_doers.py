@@ -10,7 +10,6 @@ from collections.abc import Callable
 import pytest
 
 from eventwire.model import Document
-
 from labelled_docs import factual_attacks, pipeline_doc
 
 
