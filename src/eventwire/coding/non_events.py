@@ -18,7 +18,9 @@ An analyst reads each of these as no event, whatever the trigger word says:
 - an accident: a death or an injury in a crash, or done by a vehicle ("killed in the
   crash", "struck by a car", "thrown from the vehicle"), or told by a clause of time
   that tells a crash or a fall ("killed when a tree fell on them", "died after crashing
-  his car");
+  his car"), or whose doer is a vehicle or a fire, not a person ("a fire at a factory
+  killed nine workers", "a bus plunged into a gorge, killing ten", "a truck rammed into
+  a bus"; "a man rammed his car into the crowd" has a doer);
 - advice or an instruction to the reader: an imperative ("Please oppose it", "For
   tickets, call the box office"), a generic "you" ("you fight your battles") or an
   appeal to "anyone" ("Anyone with information is asked to call police");
@@ -167,7 +169,7 @@ def non_event_reason(trigger: Any, text: str, type_: str | None = None) -> str |
         return "contest"
     if type_ == "PROTEST" and _is_rally_of_no_protesters(trigger, verb):
         return "no protest"
-    if _is_accident(verb, type_):
+    if _is_accident(verb, type_) or (type_ in _HURT_TYPES and _done_by_thing(verb)):
         return "accident"
     if type_ in _DISASTER_TYPES and _is_disaster_harm(trigger, verb, text):
         return "disaster"
@@ -346,6 +348,42 @@ def _is_accident(verb: Any, type_: str | None) -> bool:
         if lemma in _FALLING and any(c.lemma_.lower() in _FALLEN for c in subjects):
             return True
     return False
+
+
+# Doers that are things, not people: a harm they do is an accident ("a fire at a
+# factory killed nine", "a bus plunged into a gorge, killing ten"), with fires and
+# boats. Not a blast (a bomb is a blast too), nor an aircraft (a gunship attacks).
+DOING_THINGS = True
+_HARMING_THINGS = frozenset({"fire", "blaze", "inferno", "boat", "ferry"})
+# Weapons: a vehicle that "hit a landmine" or a fire "started by a grenade" was attacked.
+_WEAPON_WORDS = frozenset(
+    {"bomb", "mine", "landmine", "ied", "explosive", "grenade", "rocket", "missile", "shell",
+     "mortar", "drone", "airstrike", "gunman", "gunmen", "gunfire", "bullet", "arson"}
+)  # fmt: skip
+# Verbs of a mishap no attacker does ("plunged into a gorge", "overturned"; attackers
+# may "crash into" a gate).
+_MISHAPS = (_CRASHING - {"crash"}) | {"plunge"}
+
+
+def _done_by_thing(verb: Any) -> bool:
+    """Whether the doer of ``verb`` (or of the clause a participle or an infinitive with
+    no subject hangs on) is a vehicle or a fire, or that clause tells a crash with
+    nothing hit ("plunged into a gorge, killing ten", "overturned, killing two")."""
+    if not DOING_THINGS or any(t.lemma_.lower() in _WEAPON_WORDS for t in verb.sent):
+        return False  # "the vehicle hit a mine laid by the rebels": a weapon did it
+    doers = _doers(verb)
+    clause = verb
+    for _ in range(_DOER_HOPS):
+        if doers or clause.dep_ not in _CONTROLLED_DEPS or clause.head.i == clause.i:
+            break
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in clause.children):
+            break
+        clause = clause.head
+        doers = _doers(clause)
+    if clause.i != verb.i and clause.lemma_.lower() in _MISHAPS:
+        # "a bus ... plunged into a gorge, killing ten": what crashed hit no one
+        return not any(c.dep_ == "dobj" for c in clause.children)
+    return bool(doers) and all(d.lemma_.lower() in _VEHICLES | _HARMING_THINGS for d in doers)
 
 
 def _is_disaster_harm(trigger: Any, verb: Any, text: str) -> bool:

@@ -13,16 +13,22 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventwire.coding import lexicon
-from eventwire.coding.non_events import non_event_reason
+from eventwire.coding.non_events import clause_verb, non_event_reason
+from eventwire.coding.tallies import is_background_tally
 from eventwire.coding.tolls import ATTACK_LEMMAS, sentence_figures, statements
 from eventwire.model import Document, Event, Sentence, Zone
 from eventwire.stages.detector import holds_no_event
+from eventwire.stages.factuality import HISTORICAL
 from eventwire.stages.incident_toll import TOLD_ZONES, is_period
 from eventwire.stages.incidents import main_attack
 from eventwire.stages.registry import stage
 
 # The confidence of an attack coded from its toll alone (no trigger of the events stage).
 _TOLD_CONFIDENCE = 0.5
+# A sentence whose attack is told as the past ("historical": "more than 10,000 have
+# been killed since 2015"), or whose toll is a background tally, tells no attack of
+# the article's own.
+SKIP_PAST_TOLLS = True
 
 
 # Words that name a shot that hit someone ("died of a gunshot wound", "hit by a stray
@@ -128,11 +134,17 @@ def _told_attack(doc: Document) -> Event | None:
     nor, in an article that names a blast, a fire or a crash and no firearm, shot or
     killing, one the detector holds to report no political event ("killed when a
     chemical plant exploded"),
-    nor one about a period, nor a body sentence that reports no event (an accident, a
+    nor one about a period or a background tally ("have died since the war began"),
+    nor a body sentence that reports no event (an accident, a
     metaphor, a heading: ``coding.non_events``, whose events the factuality stage
     dropped)."""
     spacy_doc = doc.spacy_doc
-    unsure = {e.start for e in doc.events if e.type == "ASSAULT" and not e.factual}
+    unsure = {
+        e.start
+        for e in doc.events
+        if e.type == "ASSAULT" and (not e.factual or (SKIP_PAST_TOLLS and HISTORICAL in e.contexts))
+    }
+    published = doc.article.published if doc.article is not None else None
     told = [s for s in doc.sentences if s.zone in TOLD_ZONES]
     words: _ArticleWords | None = None  # read when a sentence first needs it
     for sentence in told:
@@ -158,6 +170,8 @@ def _told_attack(doc: Document) -> Event | None:
             continue
         if _natural_death(cue):
             continue
+        if SKIP_PAST_TOLLS and is_background_tally(cue, clause_verb(cue), published):
+            continue  # "hundreds have died since the war began": the past, summed up
         figures = sentence_figures(found)
         dead, hurt = figures.dead, figures.hurt + figures.hit
         return Event(

@@ -63,6 +63,7 @@ from eventwire.coding.past_telling import (
     reports_no_event,
     trigger_and_verb,
 )
+from eventwire.coding.tallies import is_background_tally
 from eventwire.coding.unasserted import unasserted_reason
 from eventwire.coding.unhappened import is_open_question, unhappened_reason
 from eventwire.model import Document, Event, Zone
@@ -71,6 +72,9 @@ from eventwire.timex.tense import trigger_root
 
 # PLOVER's context for an event told as part of the past ("have already fought two wars").
 HISTORICAL = "historical"
+# A toll summed up over a long stretch ("have been killed since the war began"): the
+# past recalled (``coding.tallies.is_background_tally``).
+BACKGROUND_TALLIES = True
 FLAGGED_PENALTY = 0.1
 # An article whose source gave its title apart from the text (``Article.title``, no
 # title line in the text) is an article with a title too: its text is all body, where
@@ -231,13 +235,21 @@ def judge_events(doc: Document, events: list[Event]) -> list[Event]:
             # Less likely to stand for what happened than an asserted event.
             event.confidence = round(max(0.05, event.confidence - FLAGGED_PENALTY), 2)
         elif HISTORICAL not in event.contexts and (
-            is_summary_of_past(event, doc.spacy_doc) or is_told_as_series(event, doc.spacy_doc)
+            is_summary_of_past(event, doc.spacy_doc)
+            or is_told_as_series(event, doc.spacy_doc)
+            or (BACKGROUND_TALLIES and _is_background_tally(event, doc))
         ):
             # It happened, but not when the article appeared: the dates stage leaves
             # it undated rather than date it on the publication day.
             event.contexts.append(HISTORICAL)
             event.confidence = round(max(0.05, event.confidence - FLAGGED_PENALTY), 2)
     return kept
+
+
+def _is_background_tally(event: Event, doc: Document) -> bool:
+    found = trigger_and_verb(event, doc.spacy_doc)
+    published = doc.article.published if doc.article is not None else None
+    return found is not None and is_background_tally(*found, published)
 
 
 @stage(
