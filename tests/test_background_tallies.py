@@ -70,3 +70,19 @@ def test_a_month_counts_as_long_ago_only_well_before_publication() -> None:
 )
 def test_a_tally_alone_makes_no_attack_from_its_toll(tally: str) -> None:
     assert _listed_attacks(tally) == []
+
+
+def test_a_background_tally_takes_no_day_from_the_start_of_its_period() -> None:
+    from datetime import date
+
+    from eventwire.model import RawDocument
+    from eventwire.run.pipeline import default_pipeline
+
+    raw = RawDocument(
+        text="More than 900 people have been killed in the unrest since June last year.",
+        origin="<test>",
+        published=date(2026, 3, 10),
+    )
+    events = [e for doc in default_pipeline().process_raw(raw) for e in doc.events]
+    tallies = [e for e in events if e.type == "ASSAULT"]
+    assert tallies and all(e.date is None for e in tallies)

@@ -184,7 +184,8 @@ def date_event(doc: Document, event: Event, anchor: Anchor | None) -> None:
     if candidates:
         best = min(candidates, key=lambda c: (not c.attached, c.told, c.boundary, c.distance))
         event.date_from_publication = False
-        if best.when is None:
+        if best.when is None or (best.boundary and HISTORICAL in event.contexts):
+            # a toll summed up "since May last year" happened over the period, on no day
             event.date, event.date_precision = None, None
         else:
             event.date, event.date_precision = best.when
