@@ -471,3 +471,10 @@ def test_an_army_called_in_is_mobilised_not_telephoned(code: Coder) -> None:
 def test_the_people_a_clash_left_injured_are_its_toll_not_another_attack(code: Coder) -> None:
     doc = code("Two rival groups clashed near the market on Friday, leaving 9 people injured.")
     assert len([e for e in doc.events if e.type == "ASSAULT"]) == 1
+
+
+def test_shots_fired_into_the_air_are_crowd_control_at_no_one(code: Coder) -> None:
+    doc = code("Troops fired into the air as the marchers neared the gate.")
+    attack = next(e for e in doc.events if e.type == "ASSAULT")
+    assert attack.mode == "crowd-control"
+    assert attack.recipient is None

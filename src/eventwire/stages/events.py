@@ -87,6 +87,23 @@ def _mode(pattern: EventPattern, sentence_tokens: Any) -> str | None:
     return pattern.mode
 
 
+# Shots "in the air" or "into the sky" are fired at no one: warning shots, to disperse.
+_ALOFT = frozenset({"air", "sky"})
+
+
+def _fired_aloft(trigger: Any, verb: Any) -> bool:
+    """Whether a firing is told as shots into the air ("opened fire in the air to
+    disperse the mob", "fired into the air"): force to disperse a crowd, not an attack
+    on anyone (mode crowd-control, no recipient of its own)."""
+    for word in {trigger, verb}:
+        for prep in children(word, "prep"):
+            if prep.lower_ in ("in", "into") and any(
+                o.lemma_.lower() in _ALOFT for o in children(prep, "pobj")
+            ):
+                return True
+    return False
+
+
 def _contexts(sentence_tokens: Any) -> list[str]:
     words = lexicon.context_words()
     found: list[str] = []
@@ -445,6 +462,9 @@ def _same_side(actor: Actor | None, recipient: Actor | None) -> bool:
 def _events(doc: Document, sentence: Sentence, span: Any, item: _Coded) -> list[Event]:
     item.pattern = retype(item.pattern, item.trigger, item.verb, item.actors)
     pattern, trigger, actors, recipients = item.pattern, item.trigger, item.actors, item.recipients
+    aloft = pattern.type == "ASSAULT" and _fired_aloft(trigger, item.verb)
+    if aloft and item.recipient_head is not None and item.recipient_head.lemma_.lower() in _ALOFT:
+        recipients = [None]  # "fired into the air": no one fired at
     pairs: list[tuple[Actor | None, Actor | None]]
     shared = pattern.reciprocal or item.each_other or item.mutual
     if shared and recipients == [None] and len(actors) > 1:
@@ -456,7 +476,7 @@ def _events(doc: Document, sentence: Sentence, span: Any, item: _Coded) -> list[
     return [
         Event(
             type=pattern.type,
-            mode=_mode(pattern, span),
+            mode="crowd-control" if aloft else _mode(pattern, span),
             contexts=_contexts(span),
             sentence=sentence.text,
             start=sentence.start,
