@@ -115,3 +115,12 @@ def test_victims_that_are_not_nouns_give_no_zero_count(code: Coder, text: str) -
 def test_a_dateline_read_as_a_subject_is_no_victim(code: Coder) -> None:
     doc = code("TOLEDO, Ohio — Two men were killed and four others were hurt in a shooting.")
     assert [e.dead for e in doc.events if e.type == "ASSAULT" and e.dead] == [2]
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [("The gunman was taken into custody.", 1), ("Officers took three youths into custody.", 3)],
+)
+def test_people_taken_into_custody_are_counted_arrested(code: Coder, text: str, held: int) -> None:
+    doc = code(text)
+    assert [e.arrested for e in doc.events if e.type == "COERCE"] == [held]

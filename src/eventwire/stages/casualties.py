@@ -82,6 +82,15 @@ def _casualty_kind(token: Any) -> str | None:
     return None
 
 
+def _custody_verb(trigger: Any) -> Any | None:
+    """The verb that puts people in custody when the trigger is the custody noun ("the
+    suspect was taken into custody", "police took two men into custody")."""
+    if trigger.pos_ != "NOUN" or trigger.lower_ != "custody" or trigger.dep_ != "pobj":
+        return None
+    verb = trigger.head.head if trigger.head.dep_ == "prep" else None
+    return verb if verb is not None and verb.pos_ in ("VERB", "AUX") else None
+
+
 def _no_victim(token: Any) -> bool:
     """A place, an organisation or a dateline read as a subject ("TOLEDO, Ohio — Two
     men were killed")."""
@@ -200,6 +209,11 @@ def count_event(
                 visit(child)
 
     visit(trigger)
+    if event.type == "COERCE" and counts.arrested is None:
+        held = _custody_verb(trigger)
+        victims = _victims(held) if held is not None else None
+        if victims is not None:
+            counts.add("arrested", _count_of(victims, event.recipient, split))
     # Passive casualty clauses elsewhere in the sentence that no event of their own
     # claims: "the army said two soldiers were killed". They count for an attack (dead
     # and injured) or a coercion (arrested), not for a curfew lifted in the same breath.
