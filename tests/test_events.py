@@ -478,3 +478,15 @@ def test_shots_fired_into_the_air_are_crowd_control_at_no_one(code: Coder) -> No
     attack = next(e for e in doc.events if e.type == "ASSAULT")
     assert attack.mode == "crowd-control"
     assert attack.recipient is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We will soon nab the other accused," the inspector said.',
+        "The police are searching for two more accused.",
+    ],
+)
+def test_the_accused_as_a_noun_is_no_accusation(code: Coder, text: str) -> None:
+    doc = code(text)
+    assert "ACCUSE" not in {e.type for e in doc.events}

@@ -102,3 +102,48 @@ def test_a_toll_told_before_any_dead_of_the_incident_is_not_its_count(nlp: Any) 
     )
     attacks = factual_attacks(pipeline_doc(text, published="2026-03-10"))
     assert attacks and all(not a.dead for a in attacks)  # no dead of its own were counted
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        # a running total of a place, a wave of violence, protests, "overall", "nationwide"
+        (
+            "An air strike killed 11 people in Deir al-Balah on Monday. The death toll in "
+            "Gaza has risen to 31,000, health officials say.",
+            11,
+        ),
+        (
+            "Air strikes killed 35 people across Gaza on Monday, taking the overall death "
+            "toll to 31,000.",
+            35,
+        ),
+        (
+            "Gunmen shot dead three villagers in Kangpokpi on Monday. The death toll in the "
+            "ethnic violence has risen to 70.",
+            3,
+        ),
+        (
+            "Police fired on protesters in the capital on Monday, killing two. The death "
+            "toll from the protests rose to 25 nationwide since July.",
+            2,
+        ),
+        # a toll foretold
+        (
+            "Gunmen attacked a bus on Monday, killing six passengers. The death toll could "
+            "rise to 20, officials warned.",
+            6,
+        ),
+        # a toll of the injured
+        ("A bomb killed 8 people at a bus stop on Monday. The toll of the injured rose to 40.", 8),
+        # the toll of the attack itself grows
+        (
+            "A suicide bomber struck a mosque on Friday, killing 20 worshippers. The death "
+            "toll from the blast rose to 27 on Saturday.",
+            27,
+        ),
+    ],
+)
+def test_only_the_incidents_own_toll_updates_its_dead(nlp: Any, text: str, dead: int) -> None:
+    attack = factual_attacks(pipeline_doc(text, published="2026-03-10"))[0]
+    assert attack.dead == dead

@@ -29,6 +29,22 @@ _WIDE_TOLLS = frozenset(
 )  # fmt: skip
 # Tolls of what is not death: "the injury toll", "a heavy toll on the economy".
 _NOT_DEATH_TOLLS = frozenset({"injury", "road", "economic", "human", "financial", "emotional"})
+# Words that make a toll a running total of more than one incident: "the overall death
+# toll", "the nationwide toll", "so far", "since the protests began".
+_TOTAL_WORDS = frozenset(
+    {"overall", "total", "cumulative", "nationwide", "countrywide", "combined", "far"}
+)  # fmt: skip
+# What a toll of one incident may be "of", "in" or "from": the attack itself ("the
+# death toll from the blast rose to 15"). A toll of anything else (a place, the
+# violence, the protests, the injured) is wider or not of the dead.
+_INCIDENT_NOUNS = frozenset(
+    {"attack", "attacks", "shooting", "blast", "bombing", "explosion", "strike", "airstrike",
+     "massacre", "ambush", "raid", "firing", "stampede", "incident", "assault", "clash",
+     "clashes", "riot", "violence"}
+)  # fmt: skip
+# A toll foretold is no toll yet: "could rise to 20", "is expected to rise".
+_FORETOLD = frozenset({"could", "may", "might", "would", "will", "'ll", "should", "can"})
+_FORETELLING = frozenset({"expect", "likely", "feared", "fear", "set", "bound", "predict"})
 
 
 def toll_total(span: Any) -> int | None:
@@ -52,9 +68,24 @@ def toll_total(span: Any) -> int | None:
             figure = _toll_figure(verb, direct=False)
         else:
             continue
-        if figure is not None and not any(c.dep_ == "neg" for c in verb.children):
+        if figure is not None and not _foretold_or_wider(verb):
             total = figure
     return total
+
+
+def _foretold_or_wider(verb: Any) -> bool:
+    """Whether a toll's verb is denied, foretold ("could rise to 20", "is expected to
+    rise") or counts a running total ("has risen to 41 since the protests began",
+    "rose to 23 nationwide")."""
+    for child in verb.children:
+        if child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in _FORETOLD):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "since":
+            return True
+        if child.lower_ in _TOTAL_WORDS or any(g.lower_ in _TOTAL_WORDS for g in child.children):
+            return True  # "rose to 23 nationwide", "so far"
+    head = verb.head
+    return verb.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in _FORETELLING
 
 
 def _wide_toll(toll: Any) -> bool:
@@ -62,15 +93,28 @@ def _wide_toll(toll: Any) -> bool:
     for child in toll.children:
         if child.dep_ in ("compound", "amod") and child.lower_ in _NOT_DEATH_TOLLS:
             return True
+        if child.dep_ in ("compound", "amod", "advmod") and child.lower_ in _TOTAL_WORDS:
+            return True  # "the overall death toll"
         if child.dep_ == "poss" and child.lemma_.lower() in _WIDE_TOLLS:
             return True  # "this year's toll", "the war's toll"
-        if (
-            child.dep_ == "prep"
-            and child.lower_ in ("in", "from", "of", "since", "during")
-            and any(g.dep_ == "pobj" and g.lemma_.lower() in _WIDE_TOLLS for g in child.children)
-        ):
-            return True
+        if child.dep_ == "prep" and child.lower_ == "since":
+            return True  # "the toll since the protests began"
+        if child.dep_ == "prep" and child.lower_ in ("in", "from", "of", "during", "across"):
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if any(not _of_the_incident(g) for g in objects):
+                return True  # "the toll in Gaza", "the toll of the protests", "of the injured"
     return False
+
+
+def _of_the_incident(noun: Any) -> bool:
+    """Whether a toll's "of"/"in"/"from" object is the incident itself ("the toll from
+    the blast", "in the attack"), not a place, a wave of protests or the injured."""
+    if noun.lemma_.lower() not in _INCIDENT_NOUNS and noun.lower_ not in _INCIDENT_NOUNS:
+        return False
+    return not any(
+        c.dep_ in ("amod", "compound") and c.lower_ in _WIDE_TOLLS | {"ethnic", "communal"}
+        for c in noun.children
+    )  # "the ethnic violence", "the year's attacks"
 
 
 def _toll_figure(verb: Any, direct: bool) -> int | None:

@@ -11,6 +11,11 @@ from eventwire.coding.lexicon import PatternSet
 from eventwire.coding.syntax import children
 
 
+# Where a noun stands in a clause, and what only a verb has.
+_NOUN_PLACES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+_ARGUMENT_DEPS = ("dobj", "agent", "prep", "ccomp", "xcomp", "nsubj", "nsubjpass", "aux", "auxpass")
+
+
 def unhyphenated_adjective(verb: Any) -> bool:
     """A participle that makes an adjective with the noun right before it, written
     without the hyphen ("curfew in the riot hit areas", "relief for flood affected
@@ -46,8 +51,18 @@ def _reduced_relative(verb: Any) -> bool:
 
 
 def is_nominal(verb: Any) -> bool:
-    """A verb form used as a noun ("evacuated the wounded")."""
-    return any(child.dep_ == "det" for child in verb.children)
+    """A verb form used as a noun ("evacuated the wounded"; "to nab the other accused",
+    "the three accused were held": a participle in a noun's place, with a noun's
+    modifiers and no argument of its own)."""
+    if any(child.dep_ == "det" for child in verb.children):
+        return True
+    if verb.tag_ != "VBN" or children(verb, *_ARGUMENT_DEPS):
+        return False
+    if verb.dep_ == "acl":
+        return bool(verb.head.pos_ == "NUM" and verb.i == verb.head.i + 1)  # "the three accused"
+    return verb.dep_ in _NOUN_PLACES and any(
+        c.dep_ in ("amod", "nummod") and c.i < verb.i for c in verb.children
+    )  # "the other accused", "two more accused"
 
 
 def is_description(verb: Any, patterns: PatternSet) -> bool:

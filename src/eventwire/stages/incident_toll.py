@@ -163,6 +163,9 @@ def article_toll(doc: Document, skip: set[int], year: int | None = None) -> Toll
         # counted the incident's dead (a toll that rose had a count before it; one told
         # of no dead yet counted is of something wider)
         total = toll_total(span) if dead or figures.dead else None
+        counted = max(dead or 0, figures.dead)
+        if total is not None and total > _UPDATE_REACH * counted + _UPDATE_SLACK:
+            total = None  # 12 dead then "the toll rose to 30,000": a total of more than this
         if (found or total is not None) and where is not None:
             telling.append(where)
         if total is not None:
@@ -178,6 +181,11 @@ def article_toll(doc: Document, skip: set[int], year: int | None = None) -> Toll
         dead = 0
     return Toll(dead, injured, tuple(telling))
 
+
+# How far an update may take the incident's dead beyond those already counted (12 dead
+# may become 15 or 40; 30,000 is the toll of a war the article has not named as such).
+_UPDATE_REACH = 10
+_UPDATE_SLACK = 20
 
 # Causes of death that are no attack, beside the natural forces of ``coding/non_events``:
 # "lightning strikes killed 9", "killed in a fire", "died of cholera".
