@@ -484,7 +484,7 @@ def test_shots_fired_into_the_air_are_crowd_control_at_no_one(code: Coder) -> No
     "text",
     [
         '"We will soon nab the other accused," the inspector said.',
-        "The police are searching for two more accused.",
+        "The three accused were produced in court on Monday.",
     ],
 )
 def test_the_accused_as_a_noun_is_no_accusation(code: Coder, text: str) -> None:

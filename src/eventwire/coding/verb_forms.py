@@ -10,7 +10,6 @@ from typing import Any
 from eventwire.coding.lexicon import PatternSet
 from eventwire.coding.syntax import children
 
-
 # Where a noun stands in a clause, and what only a verb has.
 _NOUN_PLACES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 _ARGUMENT_DEPS = ("dobj", "agent", "prep", "ccomp", "xcomp", "nsubj", "nsubjpass", "aux", "auxpass")
