@@ -31,6 +31,7 @@ from eventwire.coding.actor_defaults import person_sector
 from eventwire.coding.actors import code_phrase
 from eventwire.coding.implied_arguments import conjoined_passive
 from eventwire.model import Actor, Document, Event
+from eventwire.stages.incident_continuation import told_as_another
 from eventwire.stages.registry import stage
 
 _ARRESTS = frozenset({"arrest"})
@@ -181,7 +182,10 @@ def _definite_firing(trigger: Any) -> bool:
             if noun.dep_ != "pobj" or noun.lower_ not in _FIRING_NOUNS:
                 continue
             determiners = [c.lower_ for c in noun.children if c.dep_ == "det"]
-            named = [c for c in noun.children if c.dep_ in _AGENT_DEPS or c.lower_ == "by"]
+            named = [
+                c for c in noun.children
+                if c.dep_ in _AGENT_DEPS or c.lower_ in ("by", "between", "from", "with")
+            ]  # fmt: skip
             if determiners and determiners[0] in _DEFINITE and not named:
                 return True
     return False
@@ -194,6 +198,8 @@ def told_firing_agent(doc: Document, event: Event, trigger: Any) -> Actor | None
     inferred: the text names it, a sentence earlier."""
     if doc.spacy_doc is None or not _definite_firing(trigger):
         return None
+    if event.start in told_as_another(doc, -1):
+        return None  # "Separately, two were killed in the firing": another incident
     before = [s for s in doc.sentences if s.end <= event.start][-_FIRING_REACH:]
     if not before:
         return None
@@ -207,6 +213,9 @@ def told_firing_agent(doc: Document, event: Event, trigger: Any) -> Actor | None
     actor = last.actor
     if actor is None or not last.factual or actor.sector not in _ARMED_SECTORS:
         return None
+    victims = event.recipient
+    if victims is not None and victims.sector == actor.sector:
+        return None  # "Militants fired ... Two militants were killed in the firing": fired on
     return replace(actor, start=None, end=None)
 
 
@@ -214,6 +223,8 @@ def _is_firing(doc: Document, event: Event) -> bool:
     token = _token_at(doc.spacy_doc, event.trigger_start, event.trigger_end)
     if token is None:
         return False
+    if token.lemma_.lower() in ("return", "retaliate"):
+        return True  # "police returned fire": the other side fired too
     return token.lemma_.lower() in _FIRING_TRIGGERS or token.lower_ in _FIRING_NOUNS
 
 
