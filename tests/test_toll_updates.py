@@ -147,3 +147,19 @@ def test_a_toll_told_before_any_dead_of_the_incident_is_not_its_count(nlp: Any) 
 def test_only_the_incidents_own_toll_updates_its_dead(nlp: Any, text: str, dead: int) -> None:
     attack = factual_attacks(pipeline_doc(text, published="2026-03-10"))[0]
     assert attack.dead == dead
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        (
+            "Raiders stormed the hamlet on Monday and set the huts on fire. At least seven "
+            "people were killed in the fire.",
+            7,
+        ),
+        ("Insurgents torched a lorry in Kunduz on Monday. Four people died in the blaze.", 4),
+    ],
+)
+def test_the_dead_of_a_fire_set_on_purpose_are_the_attacks(nlp: Any, text: str, dead: int) -> None:
+    attack = factual_attacks(pipeline_doc(text, published="2026-03-10"))[0]
+    assert attack.dead == dead

@@ -202,6 +202,9 @@ _CAUSE_VERBS = frozenset(
 _HAZARDS = DISASTER_WORDS | WEATHER_WORDS | _CAUSE_NOUNS
 _CAUSE_PREPS = frozenset({"in", "by", "from", "after", "during", "of", "to"})
 _CAUSE_REASONS = frozenset({"accident", "disaster"})
+# Words of fire set on purpose, and the fires they may have set ("died in the blaze").
+_ARSON_WORDS = frozenset({"torch", "arson", "firebomb", "petrol-bomb", "ablaze", "incendiary"})
+_SET_FIRES = frozenset({"blaze", "inferno"})
 # Clauses that take their doer from the clause they hang on ("plunged ..., killing 10").
 _HANGING = frozenset({"advcl", "xcomp", "conj", "acomp", "oprd", "ccomp", "relcl", "acl"})
 _HOPS = 4
@@ -217,15 +220,30 @@ def of_another_cause(span: Any, found: list[Statement]) -> bool:
     if not found:
         return False
     doc = span.doc
-    return all(_another_cause(doc[made.token], doc.text) for made in found)
+    arson = _arson_told(doc)
+    return all(_another_cause(doc[made.token], doc.text, arson) for made in found)
 
 
-def _another_cause(cue: Any, text: str) -> bool:
+def _arson_told(doc: Any) -> bool:
+    """Whether the article tells of fire set on purpose ("set houses on fire", "torched
+    a bus", "arson"): then "killed in the fire" is the attack's toll."""
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if lemma in _ARSON_WORDS:
+            return True
+        if lemma == "set" and any(
+            t.lower_ in ("fire", "ablaze", "alight") for t in token.subtree if t.i > token.i
+        ):
+            return True
+    return False
+
+
+def _another_cause(cue: Any, text: str, arson: bool = False) -> bool:
     if non_event_reason(cue, text, "ASSAULT") in _CAUSE_REASONS:
         return True
     verb = clause_verb(cue)
     for _ in range(_HOPS):
-        cause = _cause_of(verb)
+        cause = _cause_of(verb, arson)
         if cause is not None:
             return cause
         if verb.dep_ not in _HANGING or verb.head.i == verb.i:
@@ -234,7 +252,7 @@ def _another_cause(cue: Any, text: str) -> bool:
     return False
 
 
-def _cause_of(verb: Any) -> bool | None:
+def _cause_of(verb: Any, arson: bool = False) -> bool | None:
     """True when ``verb`` names a cause that is no attack (its lemma, its subject or
     agent, or the object of a preposition of cause), False when it has a doer of another
     kind (the doer of the clauses that hang on it), None when it says nothing."""
@@ -250,15 +268,22 @@ def _cause_of(verb: Any) -> bool | None:
         for p in prep.children
         if p.dep_ == "pobj"
     ]
-    if any(_a_hazard(word) for word in doers + causes):
+    if any(_a_hazard(word, arson) for word in doers + causes):
         return True
     return False if doers else None
 
 
-def _a_hazard(word: Any) -> bool:
-    """ "floods", "lightning strikes", "a fire" (not "cross fire", "police fire")."""
+def _a_hazard(word: Any, arson: bool = False) -> bool:
+    """ "floods", "lightning strikes", "a fire" (not "cross fire", "police fire", nor a
+    fire the article says was set)."""
+    if word.lemma_.lower() in _SET_FIRES:
+        return False if arson else word.lower_ != "firing"
     if word.lemma_.lower() in ("fire", "firing"):
-        return word.lower_ == "fire" and not any(c.dep_ == "compound" for c in word.children)
+        return (
+            not arson
+            and word.lower_ == "fire"
+            and not any(c.dep_ == "compound" for c in word.children)
+        )
     return any(
         w.lemma_.lower() in _HAZARDS or w.lower_ in _HAZARDS
         for w in (word, *(c for c in word.children if c.dep_ == "compound"))
