@@ -490,3 +490,13 @@ def test_shots_fired_into_the_air_are_crowd_control_at_no_one(code: Coder) -> No
 def test_the_accused_as_a_noun_is_no_accusation(code: Coder, text: str) -> None:
     doc = code(text)
     assert "ACCUSE" not in {e.type for e in doc.events}
+
+
+def test_a_verb_the_parser_hung_on_its_subject_before_a_source_tells_the_event(
+    code: Coder,
+) -> None:
+    doc = code("Russian missile strikes killed at least 9 people in Kharkiv, the governor said.")
+    attacks = [e for e in doc.events if e.type == "ASSAULT"]
+    assert len(attacks) == 1
+    assert attacks[0].dead == 9
+    assert attacks[0].actor is not None and attacks[0].actor.country == "RUS"

@@ -430,3 +430,43 @@ def _agrees(doc: Document, token: Any, word: str) -> bool:
     if token.ent_type_ == "PERSON":
         return False
     return token.ent_type_ in ("GPE", "ORG") or is_coded(actor)
+
+
+# Verbs that report what their subject clause's source says ("..., the ministry said").
+_REPORTING = frozenset({"say", "tell", "report", "add", "state", "announce", "confirm", "claim"})
+
+
+def misread_main_verb(noun: Any) -> Any | None:
+    """The participle with an object of its own that the parser hung on ``noun`` when
+    it is the clause's real verb and the noun its subject: in "Israeli air strikes
+    killed at least 12 people in Rafah, the health ministry said", "killed" is read as
+    describing "strikes", the subject of "said"."""
+    if noun.dep_ != "nsubj" or noun.head.lemma_.lower() not in _REPORTING:
+        return None
+    for child in noun.children:
+        if (
+            child.dep_ == "acl"
+            and child.tag_ in ("VBD", "VBN")
+            and child.i == noun.i + 1
+            and children(child, "dobj")
+            and not children(child, "agent", "aux", "auxpass")
+        ):
+            return child
+    return None
+
+
+# Shots "in the air" or "into the sky" are fired at no one: warning shots, to disperse.
+ALOFT = frozenset({"air", "sky"})
+
+
+def fired_aloft(trigger: Any, verb: Any) -> bool:
+    """Whether a firing is told as shots into the air ("opened fire in the air to
+    disperse the mob", "fired into the air"): force to disperse a crowd, not an attack
+    on anyone (mode crowd-control, no recipient of its own)."""
+    for word in {trigger, verb}:
+        for prep in children(word, "prep"):
+            if prep.lower_ in ("in", "into") and any(
+                o.lemma_.lower() in ALOFT for o in children(prep, "pobj")
+            ):
+                return True
+    return False

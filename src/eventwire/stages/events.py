@@ -32,11 +32,14 @@ from eventwire.coding.arguments import (
 from eventwire.coding.lexicon import EventPattern, PatternSet
 from eventwire.coding.retyping import retype
 from eventwire.coding.syntax import (
+    ALOFT,
     NAMED_ENTITIES,
     children,
+    fired_aloft,
     is_coded,
     is_each_other,
     is_infinitive,
+    misread_main_verb,
     names_actor,
 )
 from eventwire.coding.triggers import find_triggers, kept_triggers
@@ -85,23 +88,6 @@ def _mode(pattern: EventPattern, sentence_tokens: Any) -> str | None:
         if mode is not None:
             return mode
     return pattern.mode
-
-
-# Shots "in the air" or "into the sky" are fired at no one: warning shots, to disperse.
-_ALOFT = frozenset({"air", "sky"})
-
-
-def _fired_aloft(trigger: Any, verb: Any) -> bool:
-    """Whether a firing is told as shots into the air ("opened fire in the air to
-    disperse the mob", "fired into the air"): force to disperse a crowd, not an attack
-    on anyone (mode crowd-control, no recipient of its own)."""
-    for word in {trigger, verb}:
-        for prep in children(word, "prep"):
-            if prep.lower_ in ("in", "into") and any(
-                o.lemma_.lower() in _ALOFT for o in children(prep, "pobj")
-            ):
-                return True
-    return False
 
 
 def _contexts(sentence_tokens: Any) -> list[str]:
@@ -244,6 +230,13 @@ def _host(
     toll told in a relative clause ("the town, where 20 people were killed in May")."""
     clause = item.verb if item.verb.i != item.trigger.i else item.trigger
     head = clause.head
+    misread = misread_main_verb(item.trigger)
+    if misread is not None:  # "air strikes killed 12, the ministry said": told by "killed"
+        outer = hosts.get(misread.i)
+        return outer if outer is not None and outer.pattern.type == item.pattern.type else None
+    told_by = misread_main_verb(head) if clause.dep_ == "acl" else None
+    if told_by is not None and told_by.i == clause.i:
+        return None  # the clause's own verb, which the parser hung on its subject
     if clause.dep_ == "acl" and head.dep_ in ("nsubj", "nsubjpass"):
         # "Missiles fired by the rebels struck a fuel depot": the participle describes
         # the subject of another attack; one attack, told by the main verb.
@@ -462,8 +455,8 @@ def _same_side(actor: Actor | None, recipient: Actor | None) -> bool:
 def _events(doc: Document, sentence: Sentence, span: Any, item: _Coded) -> list[Event]:
     item.pattern = retype(item.pattern, item.trigger, item.verb, item.actors)
     pattern, trigger, actors, recipients = item.pattern, item.trigger, item.actors, item.recipients
-    aloft = pattern.type == "ASSAULT" and _fired_aloft(trigger, item.verb)
-    if aloft and item.recipient_head is not None and item.recipient_head.lemma_.lower() in _ALOFT:
+    aloft = pattern.type == "ASSAULT" and fired_aloft(trigger, item.verb)
+    if aloft and item.recipient_head is not None and item.recipient_head.lemma_.lower() in ALOFT:
         recipients = [None]  # "fired into the air": no one fired at
     pairs: list[tuple[Actor | None, Actor | None]]
     shared = pattern.reciprocal or item.each_other or item.mutual
