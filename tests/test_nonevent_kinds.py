@@ -72,3 +72,15 @@ def test_a_home_raided_by_no_one_named_is_searched(code: Coder) -> None:
     searched = _factual(code("His house in the capital was raided on Friday."), "COERCE")
     assert [e.mode for e in searched] == ["seize"]
     assert _factual(code("Commandos raided the compound."), "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The striker shot down rumours of a transfer on Friday.",
+        "Leeds destroyed Burnley 4-0 in the derby on Sunday.",
+        "City crushed United 3-1 to win the title.",
+    ],
+)
+def test_sport_and_figures_of_speech_in_war_words_are_no_events(code: Coder, text: str) -> None:
+    assert not [e for e in code(text).events if e.type == "ASSAULT"]

@@ -71,7 +71,10 @@ _MULTITUDES = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozens
 # Verbs that warn or forecast.
 _WARNING_WORDS = frozenset({"warn", "warning", "alert", "forecast", "predict", "caution"})
 # Verbs that report a win in a competition, and what names a competition or its result.
-_WINNING_VERBS = frozenset({"beat", "defeat", "thrash", "trounce", "rout", "edge", "outvote"})
+_WINNING_VERBS = frozenset(
+    {"beat", "defeat", "thrash", "trounce", "rout", "edge", "outvote", "crush", "hammer",
+     "demolish", "thump", "stun", "humble", "outclass", "overpower", "sink", "down", "destroy"}
+)  # fmt: skip
 _CONTEST_WORDS = frozenset(
     {"election", "vote", "race", "primary", "primaries", "poll", "ballot", "runoff",
      "match", "game", "final", "semifinal", "semi-final", "quarterfinal", "championship",

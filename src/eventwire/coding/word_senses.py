@@ -1,6 +1,7 @@
 """Trigger words used in another sense than the event they name: a pardon for an
 animal (a ceremony), an event noun naming what a body is for ("a trade group"), a verb
-in a fixed phrase ("lent credence", "accepted the position", a strike "called"). Read
+in a fixed phrase ("lent credence", "accepted the position", a strike "called", "shot
+down rumours"). Read
 by ``coding.non_events``."""
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ _IDIOMS: dict[str, frozenset[str]] = {
                        "voice", "urgency", "substance", "hand", "colour", "color"}),
     "accept": frozenset({"position", "job", "post", "role", "appointment", "nomination",
                          "award", "prize", "invitation", "chairmanship", "presidency"}),
+    "shoot": frozenset({"rumour", "rumor", "report", "claim", "speculation", "suggestion",
+                        "idea", "notion", "proposal", "talk", "theory", "allegation"}),
     "call": frozenset({"strike", "election", "elections", "vote", "referendum", "meeting",
                        "halt", "ceasefire", "truce", "protest", "rally", "boycott", "session",
                        "walkout", "shutdown", "bandh", "hartal"}),
