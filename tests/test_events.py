@@ -500,3 +500,9 @@ def test_a_verb_the_parser_hung_on_its_subject_before_a_source_tells_the_event(
     assert len(attacks) == 1
     assert attacks[0].dead == 9
     assert attacks[0].actor is not None and attacks[0].actor.country == "RUS"
+
+
+def test_a_gunman_shooting_into_the_air_is_no_crowd_control(code: Coder) -> None:
+    doc = code("The attacker fired into the air outside the cafe, witnesses said.")
+    attack = next(e for e in doc.events if e.type == "ASSAULT")
+    assert attack.mode != "crowd-control"

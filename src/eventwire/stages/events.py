@@ -63,6 +63,7 @@ _BACKGROUND_MARKS = frozenset(
 _BACKGROUND_PENALTY = 0.1
 _MAIN_CLAUSE_BONUS = 0.05
 _CODED_ZONES = frozenset({Zone.BODY, Zone.TITLE})
+_ORDER = frozenset({"COP", "MIL"})  # who fires into the air to disperse a crowd
 # Where a meeting or a joint action takes place is not its target.
 _MUTUAL_TYPES = frozenset({"CONSULT", "COOPERATE"})
 # Types whose event, done by two or more parties to nothing that is a party, is done
@@ -469,7 +470,10 @@ def _events(doc: Document, sentence: Sentence, span: Any, item: _Coded) -> list[
     return [
         Event(
             type=pattern.type,
-            mode="crowd-control" if aloft else _mode(pattern, span),
+            # shots into the air are crowd control by police or troops, not a gunman's
+            mode="crowd-control"
+            if aloft and actor is not None and actor.sector in _ORDER
+            else _mode(pattern, span),
             contexts=_contexts(span),
             sentence=sentence.text,
             start=sentence.start,
