@@ -368,12 +368,10 @@ _WEAPON_WORDS = frozenset(
 _MISHAPS = (_CRASHING - {"crash"}) | {"plunge"}
 
 
-def _done_by_thing(verb: Any) -> bool:
-    """Whether the doer of ``verb`` (or of the clause a participle or an infinitive with
-    no subject hangs on) is a vehicle or a fire, or that clause tells a crash with
-    nothing hit ("plunged into a gorge, killing ten", "overturned, killing two")."""
-    if not DOING_THINGS or any(t.lemma_.lower() in _WEAPON_WORDS for t in verb.sent):
-        return False  # "the vehicle hit a mine laid by the rebels": a weapon did it
+def _doers_up(verb: Any) -> tuple[list[Any], Any]:
+    """The doers of ``verb`` and the clause that names them: a participle or an
+    infinitive with no subject of its own has the doer of the clause it hangs on ("two
+    quakes struck, leaving 180 dead and 1,300 injured"), not across a passive."""
     doers = _doers(verb)
     clause = verb
     for _ in range(_DOER_HOPS):
@@ -383,6 +381,16 @@ def _done_by_thing(verb: Any) -> bool:
             break
         clause = clause.head
         doers = _doers(clause)
+    return doers, clause
+
+
+def _done_by_thing(verb: Any) -> bool:
+    """Whether the doer of ``verb`` (or of the clause a participle or an infinitive with
+    no subject hangs on) is a vehicle or a fire, or that clause tells a crash with
+    nothing hit ("plunged into a gorge, killing ten", "overturned, killing two")."""
+    if not DOING_THINGS or any(t.lemma_.lower() in _WEAPON_WORDS for t in verb.sent):
+        return False  # "the vehicle hit a mine laid by the rebels": a weapon did it
+    doers, clause = _doers_up(verb)
     if clause.i != verb.i and clause.lemma_.lower() in _MISHAPS:
         # "a bus ... plunged into a gorge, killing ten": what crashed hit no one
         return not any(c.dep_ == "dobj" for c in clause.children)
@@ -395,17 +403,7 @@ def _is_disaster_harm(trigger: Any, verb: Any, text: str) -> bool:
     a sentence or an article that opens on a disaster ("six villages were destroyed",
     "phone lines have been cut", "forced to leave their homes" after an earthquake)."""
     sentence = trigger.sent
-    doers = _doers(verb)
-    clause = verb
-    for _ in range(_DOER_HOPS):
-        # A participle or an infinitive with no subject of its own has the doer of the
-        # clause it hangs on ("two quakes struck, leaving 180 dead and 1,300 injured").
-        if doers or clause.dep_ not in _CONTROLLED_DEPS or clause.head.i == clause.i:
-            break
-        if any(c.dep_ in ("nsubjpass", "auxpass") for c in clause.children):
-            break
-        clause = clause.head
-        doers = _doers(clause)
+    doers, _ = _doers_up(verb)
     lemmas = {t.lemma_.lower() for t in sentence}
     if doers:
         if any(d.lemma_.lower() in DISASTER_WORDS for d in doers):
