@@ -22,6 +22,7 @@ from datetime import date
 from typing import Any
 
 from eventwire.coding.tolls import Statement
+from eventwire.timex.calendar import MONTHS as _MONTHS
 
 # A toll told over a period or over several attacks ("six injured in violent weekend",
 # "three wounded in separate shootings"): a tally, not the toll of the incident.
@@ -61,17 +62,6 @@ _LONG_CONFLICTS = frozenset(
 # "last year", "in the past decade").
 _LONG_UNITS = frozenset({"year", "decade", "century"})
 _PERIOD_WORDS = frozenset({"this", "last", "past", "previous"})
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-         ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-         ("december", "dec")),
-        start=1,
-    )
-    for name in names
-}  # fmt: skip
 # A month counted from at least this many days before publication ("since January" in
 # a March article) is a stretch of the past, not the days of one incident.
 LONG_AGO_DAYS = 60
