@@ -205,6 +205,7 @@ _CAUSE_REASONS = frozenset({"accident", "disaster"})
 # Words of fire set on purpose, and the fires they may have set ("died in the blaze").
 _ARSON_WORDS = frozenset({"torch", "arson", "firebomb", "petrol-bomb", "ablaze", "incendiary"})
 _SET_FIRES = frozenset({"blaze", "inferno"})
+_ARSON_KEY = "eventwire.arson_told"
 # Clauses that take their doer from the clause they hang on ("plunged ..., killing 10").
 _HANGING = frozenset({"advcl", "xcomp", "conj", "acomp", "oprd", "ccomp", "relcl", "acl"})
 _HOPS = 4
@@ -226,7 +227,16 @@ def of_another_cause(span: Any, found: list[Statement]) -> bool:
 
 def _arson_told(doc: Any) -> bool:
     """Whether the article tells of fire set on purpose ("set houses on fire", "torched
-    a bus", "arson"): then "killed in the fire" is the attack's toll."""
+    a bus", "arson"): then "killed in the fire" is the attack's toll. Read once per
+    parse (every toll sentence asks)."""
+    known = doc.user_data.get(_ARSON_KEY)
+    if isinstance(known, bool):
+        return known
+    doc.user_data[_ARSON_KEY] = found = _reads_arson(doc)
+    return found
+
+
+def _reads_arson(doc: Any) -> bool:
     for token in doc:
         lemma = token.lemma_.lower()
         if lemma in _ARSON_WORDS:
