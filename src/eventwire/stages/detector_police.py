@@ -17,6 +17,7 @@ from dataclasses import replace
 from typing import Any
 
 from eventwire.coding import lexicon
+from eventwire.coding.tolls import statements
 from eventwire.model import Actor, Detection, Document, Event, Sentence
 from eventwire.stages.detector_added import MODIFIER_DEPS, added_event, not_as_told
 
@@ -24,6 +25,12 @@ _SPEAKER_VERBS = frozenset({"say", "tell", "report", "announce", "state", "add",
 _NAME_PARTS = frozenset({"compound", "amod", "poss", "nmod"})
 POLICE_SPEAKERS_DID_NOT_KILL = True  # "Police said a girl died": the police are the source
 POLICE_VICTIMS_DID_NOT_KILL = True  # "four policemen were killed": the police are the dead
+# "The attack left one officer dead": the dead or hurt of the sentence's casualty
+# statements killed no one, coded as an event's recipient or not (session 25)
+POLICE_TOLL_VICTIMS_DID_NOT_KILL = True
+# Words of a victim phrase that name the victims themselves, not a clause about them
+# ("a man who attacked police was shot dead": the police of the clause may have shot)
+_VICTIM_WORDS = frozenset({"compound", "amod", "nummod", "det", "poss", "nmod", "quantmod"})
 
 _DEATH_WORDS = frozenset({"dead", "death", "deaths", "killed", "died", "lives"})
 _ARREST_WORDS = frozenset(
@@ -88,7 +95,21 @@ def not_killers(span: Any, own: list[Event]) -> frozenset[int]:
             if event.type == "ASSAULT" and victim is not None and victim.start is not None:
                 end = victim.end if victim.end is not None else victim.start + 1
                 offsets.update(t.idx for t in span if victim.start <= t.idx < end)
+    if POLICE_TOLL_VICTIMS_DID_NOT_KILL:
+        for found in statements(span):
+            if found.victim is not None:
+                offsets.update(t.idx for t in _victim_words(span.doc[found.victim]))
     return frozenset(offsets)
+
+
+def _victim_words(head: Any) -> list[Any]:
+    """The words of a victims phrase that name the victims ("one officer", "two
+    policemen and a guard"), without the clauses that describe them."""
+    words = []
+    for victim in (head, *(c for c in head.subtree if c.dep_ == "conj" and c.head.i == head.i)):
+        words.append(victim)
+        words += [c for c in victim.children if c.dep_ in _VICTIM_WORDS]
+    return words
 
 
 def _names_police(police: Actor, span: Any, passed_over: frozenset[int] = frozenset()) -> bool:

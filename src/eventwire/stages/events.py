@@ -212,12 +212,16 @@ def _other_killer(item: _Coded, host: _Coded) -> bool:
 
 def _left_by(item: _Coded, clause: Any) -> Any | None:
     """The "leaving" clause whose object a casualty participle describes ("clashed,
-    leaving 11 people injured"), hung on the clause of another event."""
+    leaving 11 people injured"), hung on the clause of another event, or the verb
+    "left" whose subject is the event ("the attack left one dead and three people
+    wounded", the second object read as a conjunct of the verb)."""
     if item.pattern.casualty not in ("dead", "injured") or clause.dep_ not in ("acl", "amod"):
         return None
     people = clause.head
     leaving = people.head
-    if people.dep_ == "dobj" and leaving.lemma_.lower() == "leave" and leaving.dep_ in _FOLDED_DEPS:
+    if people.dep_ not in ("dobj", "conj") or leaving.lemma_.lower() != "leave":
+        return None
+    if leaving.dep_ in _FOLDED_DEPS or any(c.dep_ == "nsubj" for c in leaving.children):
         return leaving
     return None
 
@@ -250,7 +254,7 @@ def _host(
             return outer  # not "talks mediated by Qatar resumed": two events
     left = _left_by(item, clause)
     if left is not None:
-        outer = hosts.get(left.head.i)
+        outer = hosts.get(left.head.i) if left.dep_ in _FOLDED_DEPS else hosts.get(left.i)
         if outer is not None and outer is not item and outer.pattern.type == "ASSAULT":
             return outer  # "two groups clashed, leaving 11 people injured": its toll
     host = hosts.get(head.i)
