@@ -53,9 +53,10 @@ from eventwire.gazetteer.lowercase import (
     names_lexicon_place,
 )
 from eventwire.gazetteer.names import is_compass_word, name_key
-from eventwire.gazetteer.people import person_words
+from eventwire.gazetteer.people import person_words, speaker_words
 from eventwire.gazetteer.qualifiers import link_qualifiers
 from eventwire.gazetteer.resolve import ToponymMention, is_region, is_strong
+from eventwire.gazetteer.streets import names_a_street
 from eventwire.gazetteer.support import drop_unsupported
 from eventwire.model import Document, Zone
 
@@ -228,7 +229,11 @@ def entity_mentions(
     doc: Document, gazetteer: Gazetteer, people: set[str]
 ) -> tuple[list[ToponymMention], list[ToponymMention]]:
     """Place mentions among spaCy's entities, and the demonyms seen (as mentions of
-    their country); ``people`` are words of people's names (``people.py``)."""
+    their country); ``people`` are words of people's names (``people.py``). A one-word
+    name the tagger calls a person or a body that speaks or has kin somewhere in the
+    article ("McKinney said", "McKinney's daughter") is a surname wherever the tagger
+    calls it so, unless it names a country, a state or a capital."""
+    speakers = speaker_words(doc.spacy_doc)
     mentions: list[ToponymMention] = []
     demonyms: list[ToponymMention] = []
     lower = is_lowercase_doc(doc.spacy_doc)  # lower-case names count there (lowercase.py)
@@ -269,6 +274,8 @@ def entity_mentions(
                 continue  # "Blinken" after "Antony Blinken"
             if _speaks(ent) and not strong:
                 continue
+            if label in _CORRECTED_LABELS and key in speakers and not _seat_or_region(candidates):
+                continue  # "McKinney" once "McKinney said": a surname, not McKinney, Texas
             if label == "FAC" and not strong and not _town_told(doc.text, left, candidates):
                 continue  # "White House" is a small town too, but not in this sentence
             if label in ("PERSON", "ORG") and " " in key and not strong:
@@ -278,6 +285,12 @@ def entity_mentions(
             weak = label in _CORRECTED_LABELS and not strong
             mentions.append(ToponymMention(left, right, key, label, candidates, weak=weak))
     return mentions, demonyms
+
+
+def _seat_or_region(candidates: tuple[GazetteerEntry, ...]) -> bool:
+    """Whether a name may be a country, a first-level region or a capital, which speak
+    for their governments ("Moscow said")."""
+    return any(c.is_country or c.feature_code in ("ADM1", "PPLC") for c in candidates)
 
 
 def _town_told(text: str, start: int, candidates: tuple[GazetteerEntry, ...]) -> bool:
@@ -457,6 +470,7 @@ def find_mentions(doc: Document, gazetteer: Gazetteer) -> tuple[list[ToponymMent
     cues = [m for m in cue_mentions(doc.text, gazetteer) if _placeable(doc, m.start)]
     mentions = [m for m in mentions if not any(_overlap(m, c) for c in cues)] + cues
     mentions += _scan_mentions(doc, gazetteer, mentions + demonyms)
+    mentions = [m for m in mentions if not names_a_street(doc.text, m.start)]
     mentions.sort(key=lambda m: m.start)
     link_qualifiers(doc, mentions)
     people = [m for m in demonyms if m.source != "demonym"]
@@ -489,7 +503,7 @@ def _repeats(doc: Document, mentions: list[ToponymMention]) -> list[ToponymMenti
                 span = (hit.start(), hit.end())
                 if any(s < span[1] and span[0] < e for s, e in taken + people):
                     continue
-                if not _placeable(doc, span[0]):
+                if not _placeable(doc, span[0]) or names_a_street(doc.text, span[0]):
                     continue
                 taken.append(span)
                 found.append(
