@@ -83,6 +83,7 @@ from eventwire.stages.place_scenes import (
     participant,
     quotations,
     statements,
+    stray_quarter,
     told_of,
     unsaid,
 )
@@ -275,7 +276,10 @@ def placeable(doc: Document, places: list[Place]) -> list[Place]:
         return list(places)
     names = surnames(doc)
     named = [p for p in places if not in_a_name(doc, p, names)]
-    named = [p for p in named if not home_town(doc, p) and not off_scene(doc, p)] or named
+    named = [
+        p for p in named
+        if not home_town(doc, p) and not off_scene(doc, p) and not stray_quarter(doc, p, named)
+    ] or named  # fmt: skip
     return _sure(doc, named) or named
 
 
@@ -383,7 +387,10 @@ def place_events(
         arrivals = [p for p in _sure(doc, pool) if destination(doc, p) and p != dateline]
         # a person's home town places an event only when the article names no other place
         # nor a path's end, a topic or a word of another name (``stages/place_scenes.py``)
-        pool = [p for p in pool if not home_town(doc, p) and not off_scene(doc, p)] or pool
+        pool = [
+            p for p in pool
+            if not home_town(doc, p) and not off_scene(doc, p) and not stray_quarter(doc, p, pool)
+        ] or pool  # fmt: skip
         sure = _sure(doc, pool)
     sure_dateline = dateline if dateline is not None and dateline in sure else None
     # a toponym inside a quotation is what someone said: no place of the article or of
