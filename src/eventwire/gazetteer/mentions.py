@@ -104,6 +104,9 @@ _LOCATIVE_SCAN_POPULATION = 1_000
 # A preposition that puts something in a town, with no article after it.
 _TOWN_PREP = re.compile(r"\b(?:in|near|outside)\s+\Z")
 _MAX_SCAN_TOKENS = 4
+# A bare compass word opening a name ("East Jefferson", not "Eastern Canada"): with a
+# small town's name after it, the name of a street or quarter called after the town.
+_COMPASS_NAME = re.compile(r"(?:North|South|East|West|N|S|E|W)\.?\s+[A-Z]")
 MAX_CANDIDATES = 60
 
 
@@ -307,7 +310,9 @@ def _narrowed(
 ) -> tuple[int, int, tuple[GazetteerEntry, ...]]:
     """The name inside an unknown entity that has a generic word or a direction around
     it ("Sichuan province", "the city of Tabriz", "Western Canada"), with its
-    candidates (of the kind the generic word asks for, when there are such)."""
+    candidates (of the kind the generic word asks for, when there are such). A bare
+    compass word before a small town's name ("East Jefferson") names a street or a
+    quarter called after the town, not the town: no candidates."""
     text = doc.text[left:right]
     inner = strip_generic(text)
     if inner is not None:
@@ -320,6 +325,8 @@ def _narrowed(
     inner = strip_direction(text)
     if inner is not None:
         candidates = _lookup(gazetteer, text[inner[0] : inner[1]], label)
+        if _COMPASS_NAME.match(text) and not any(is_strong(c) for c in candidates):
+            return left, right, ()  # "East Jefferson": a street's or a quarter's name
         if candidates:
             return left + inner[0], left + inner[1], candidates
     return left, right, ()

@@ -29,9 +29,9 @@ def drop_unsupported(mentions: list[ToponymMention], demonyms: list[str]) -> lis
         if code:
             support[code] += 1
     states: Counter[tuple[str, str]] = Counter()
-    for mention in mentions:
-        state = admin1_of(resolutions[mention.key].entry)
-        if state is not None and not mention.weak:
+    for key in {m.key for m in mentions if not m.weak}:
+        state = admin1_of(resolutions[key].entry)
+        if state is not None:
             states[state] += 1
     kept: list[ToponymMention] = []
     for mention in mentions:

@@ -18,10 +18,12 @@
   event's verb of saying or judging ("shot the envoy and condemned Russia's role in
   Syria") is no place of a deed the sentence also tells.
 
-- a state's body that speaks: a first-level region naming the body that tells the
-  story ("..., the Tennessee Bureau of Investigation said", "Kentucky State Police
-  said") gives the body's reach, not where its sentence's deeds happened (a city's
-  police, "Columbus police said", is most often at its scene, and stays);
+- a state's body that speaks: a first-level region naming the body that tells its
+  sentence ("..., the Tennessee Bureau of Investigation said", "Kentucky State Police
+  said") gives the body's reach, not where the sentence's deeds happened
+  (``speaking_body``; the places stage keeps it as a place of later sentences and of
+  the saying itself); a city's police ("Columbus police said") is most often at its
+  scene, and stays;
 - a quarter afar: a name a neighbourhood's noun follows ("the Hilltop neighborhood",
   "the Halls community") that lies more than 50 km from every other town or county
   the article names is a namesake read for the quarter of a town ("Hilltop, Ohio" for
@@ -41,7 +43,7 @@ from eventwire.timex.tense import trigger_root
 
 __all__ = [
     "antecedent", "definite_noun", "destination", "off_scene", "participant", "quotation_at",
-    "quotations", "statements", "stray_quarter", "told_of", "unsaid",
+    "quotations", "speaking_body", "statements", "stray_quarter", "told_of", "unsaid",
 ]  # fmt: skip
 
 # Verbs by which a body tells the story it is named in ("the State Police said").
@@ -163,8 +165,6 @@ def off_scene(doc: Document, place: Place) -> bool:
         return False
     if _in_other_name(token):
         return True
-    if place.precision is Precision.ADMIN1 and _names_speaking_body(token):
-        return True  # "..., the Tennessee Bureau of Investigation said"
     if token.dep_ == "compound" and token.head.lower_ in _NAME_ENDS:
         return True  # "the Toledo Courier" parsed as a compound
     if token.dep_ != "pobj":
@@ -189,6 +189,16 @@ def off_scene(doc: Document, place: Place) -> bool:
         carrier = owner.head.head
         return carrier.lemma_.lower() in _MOTION or carrier.lower_ in _MOTION
     return False
+
+
+def speaking_body(doc: Document, place: Place) -> bool:
+    """Whether a first-level region names the body that tells its sentence ("..., the
+    Tennessee Bureau of Investigation said", "Kentucky State Police said"): the body's
+    reach, no scene of the deeds the sentence tells."""
+    if place.precision is not Precision.ADMIN1:
+        return False
+    token = _root(doc, place)
+    return token is not None and _names_speaking_body(token)
 
 
 def _names_speaking_body(token: Any) -> bool:

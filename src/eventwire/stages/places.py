@@ -12,7 +12,9 @@
    the article names that country, a place in its first-level region or a place near
    it, and a large bonus when a qualifier says so ("Paris, Texas", "Aghdam, Azerbaijan").
    A US station's call sign (W east of the Mississippi, K west) moves a town read on
-   the other side to its namesake on the station's side (``gazetteer/station_side.py``).
+   the other side to its namesake on the station's side (``gazetteer/station_side.py``);
+   a network brand naming its city ("(CBSMiami)", "fox7austin.com") moves a town read
+   far from that city to its namesake near it (``gazetteer/brand_area.py``).
 3. Events (demonyms aside: nothing happens "at" the Serbian of "Serbian police"). An
    event takes the most specific place of its sentence among those attached to its
    trigger, as its object ("shelled Stepanakert") or by a locative preposition
@@ -32,9 +34,11 @@
    names no other place; nor does an office held ("Ohio Senator Jane Holt"), or a
    country a verbal event speaks to ("asked Turkey to") (``stages/place_roles.py``).
    Nor does a path's end, a topic or cause, a word of another name, or a country that
-   is a side of the event (``stages/place_scenes.py``). A headline the text does not
-   begin with gives its place to events the text leaves unplaced
-   (``stages/headline_places.py``). A country or region named as a part ("in
+   is a side of the event, nor a state's body telling a deed ("..., the Tennessee Bureau
+   of Investigation said"), nor a quarter's name read as a far namesake ("the Hilltop
+   neighborhood" as Hilltop, Ohio in a Columbus story) (``stages/place_scenes.py``).
+   A headline the text does not begin with gives its place to events the text leaves
+   unplaced (``stages/headline_places.py``). A country or region named as a part ("in
    central Turkey") gives way to the town the next sentences name inside it
    (``stages/place_refine.py``). A toponym inside a quotation ("shouting: 'Don't
    forget Aleppo!'") places no event the quoting words report, nor the article (its
@@ -54,6 +58,7 @@ from dataclasses import replace
 
 from eventwire.errors import PipelineError
 from eventwire.gazetteer import Gazetteer, GazetteerEntry, name_key
+from eventwire.gazetteer.brand_area import brand_city, settle_brand_area
 from eventwire.gazetteer.cues import cue_mentions
 from eventwire.gazetteer.mentions import (
     MAX_CANDIDATES,
@@ -82,6 +87,7 @@ from eventwire.stages.place_scenes import (
     off_scene,
     participant,
     quotations,
+    speaking_body,
     statements,
     stray_quarter,
     told_of,
@@ -201,6 +207,10 @@ def _sentence_place(doc: Document, event: Event, places: list[Place]) -> Place |
     # the event is not where it happened (``stages/place_scenes.py``)
     physical = event.type not in _VERBAL_TYPES
     inside = [p for p in inside if not participant(doc, p, physical)]
+    if physical:
+        # "... killing him, the Tennessee Bureau of Investigation said": the state's body
+        # tells the deed, which happened elsewhere in the state
+        inside = [p for p in inside if not speaking_body(doc, p)]
     if physical and trigger is not None:
         # "shot the envoy and condemned Russia's role in Syria": what a statement of the
         # sentence is about is no place of the deed
@@ -434,6 +444,7 @@ def places(doc: Document) -> Document:
     resolutions = settle_namesakes(doc.text, mentions, resolve(mentions, demonyms), demonyms)
     url = doc.article.url if doc.article is not None else None
     resolutions = settle_station_side(station_side(doc.text, url), mentions, resolutions)
+    resolutions = settle_brand_area(brand_city(gazetteer, doc.text, url), mentions, resolutions)
     doc.places = to_places(doc, mentions, resolutions)
     # A demonym ("the Serbian ministry") is a toponym, but no event happens "at" it.
     toponyms = [p for p, m in zip(doc.places, mentions, strict=True) if m.source != "demonym"]
