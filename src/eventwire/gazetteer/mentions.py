@@ -56,7 +56,6 @@ from eventwire.gazetteer.names import is_compass_word, name_key
 from eventwire.gazetteer.people import person_words, speaker_words
 from eventwire.gazetteer.qualifiers import link_qualifiers
 from eventwire.gazetteer.resolve import ToponymMention, is_region, is_strong
-from eventwire.gazetteer.streets import names_a_street
 from eventwire.gazetteer.support import drop_unsupported
 from eventwire.model import Document, Zone
 
@@ -104,9 +103,6 @@ _LOCATIVE_SCAN_POPULATION = 1_000
 # A preposition that puts something in a town, with no article after it.
 _TOWN_PREP = re.compile(r"\b(?:in|near|outside)\s+\Z")
 _MAX_SCAN_TOKENS = 4
-# A bare compass word opening a name ("East Jefferson", not "Eastern Canada"): with a
-# small town's name after it, the name of a street or quarter called after the town.
-_COMPASS_NAME = re.compile(r"(?:North|South|East|West|N|S|E|W)\.?\s+[A-Z]")
 MAX_CANDIDATES = 60
 
 
@@ -310,9 +306,7 @@ def _narrowed(
 ) -> tuple[int, int, tuple[GazetteerEntry, ...]]:
     """The name inside an unknown entity that has a generic word or a direction around
     it ("Sichuan province", "the city of Tabriz", "Western Canada"), with its
-    candidates (of the kind the generic word asks for, when there are such). A bare
-    compass word before a small town's name ("East Jefferson") names a street or a
-    quarter called after the town, not the town: no candidates."""
+    candidates (of the kind the generic word asks for, when there are such)."""
     text = doc.text[left:right]
     inner = strip_generic(text)
     if inner is not None:
@@ -325,8 +319,6 @@ def _narrowed(
     inner = strip_direction(text)
     if inner is not None:
         candidates = _lookup(gazetteer, text[inner[0] : inner[1]], label)
-        if _COMPASS_NAME.match(text) and not any(is_strong(c) for c in candidates):
-            return left, right, ()  # "East Jefferson": a street's or a quarter's name
         if candidates:
             return left + inner[0], left + inner[1], candidates
     return left, right, ()
@@ -477,7 +469,6 @@ def find_mentions(doc: Document, gazetteer: Gazetteer) -> tuple[list[ToponymMent
     cues = [m for m in cue_mentions(doc.text, gazetteer) if _placeable(doc, m.start)]
     mentions = [m for m in mentions if not any(_overlap(m, c) for c in cues)] + cues
     mentions += _scan_mentions(doc, gazetteer, mentions + demonyms)
-    mentions = [m for m in mentions if not names_a_street(doc.text, m.start)]
     mentions.sort(key=lambda m: m.start)
     link_qualifiers(doc, mentions)
     people = [m for m in demonyms if m.source != "demonym"]
@@ -510,7 +501,7 @@ def _repeats(doc: Document, mentions: list[ToponymMention]) -> list[ToponymMenti
                 span = (hit.start(), hit.end())
                 if any(s < span[1] and span[0] < e for s, e in taken + people):
                     continue
-                if not _placeable(doc, span[0]) or names_a_street(doc.text, span[0]):
+                if not _placeable(doc, span[0]):
                     continue
                 taken.append(span)
                 found.append(

@@ -12,9 +12,7 @@
    the article names that country, a place in its first-level region or a place near
    it, and a large bonus when a qualifier says so ("Paris, Texas", "Aghdam, Azerbaijan").
    A US station's call sign (W east of the Mississippi, K west) moves a town read on
-   the other side to its namesake on the station's side (``gazetteer/station_side.py``);
-   a network brand naming its city ("(CBSMiami)", "fox7austin.com") moves a town read
-   far from that city to its namesake near it (``gazetteer/brand_area.py``).
+   the other side to its namesake on the station's side (``gazetteer/station_side.py``).
 3. Events (demonyms aside: nothing happens "at" the Serbian of "Serbian police"). An
    event takes the most specific place of its sentence among those attached to its
    trigger, as its object ("shelled Stepanakert") or by a locative preposition
@@ -58,7 +56,6 @@ from dataclasses import replace
 
 from eventwire.errors import PipelineError
 from eventwire.gazetteer import Gazetteer, GazetteerEntry, name_key
-from eventwire.gazetteer.brand_area import brand_city, settle_brand_area
 from eventwire.gazetteer.cues import cue_mentions
 from eventwire.gazetteer.mentions import (
     MAX_CANDIDATES,
@@ -444,7 +441,6 @@ def places(doc: Document) -> Document:
     resolutions = settle_namesakes(doc.text, mentions, resolve(mentions, demonyms), demonyms)
     url = doc.article.url if doc.article is not None else None
     resolutions = settle_station_side(station_side(doc.text, url), mentions, resolutions)
-    resolutions = settle_brand_area(brand_city(gazetteer, doc.text, url), mentions, resolutions)
     doc.places = to_places(doc, mentions, resolutions)
     # A demonym ("the Serbian ministry") is a toponym, but no event happens "at" it.
     toponyms = [p for p, m in zip(doc.places, mentions, strict=True) if m.source != "demonym"]
