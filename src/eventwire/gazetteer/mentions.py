@@ -231,7 +231,8 @@ def entity_mentions(
     their country); ``people`` are words of people's names (``people.py``). A one-word
     name the tagger calls a person or a body that speaks or has kin somewhere in the
     article ("McKinney said", "McKinney's daughter") is a surname wherever the tagger
-    calls it so, unless it names a country, a state or a capital."""
+    calls it so, unless it names a country, a state or a capital or follows "in", "at"
+    or "near" ("shot in Dayton ... Dayton said")."""
     speakers = speaker_words(doc.spacy_doc)
     mentions: list[ToponymMention] = []
     demonyms: list[ToponymMention] = []
@@ -273,7 +274,10 @@ def entity_mentions(
                 continue  # "Blinken" after "Antony Blinken"
             if _speaks(ent) and not strong:
                 continue
-            if label in _CORRECTED_LABELS and key in speakers and not _seat_or_region(candidates):
+            if (
+                label in _CORRECTED_LABELS and key in speakers
+                and not _seat_or_region(candidates) and not _after_locative(ent[0])
+            ):  # fmt: skip
                 continue  # "McKinney" once "McKinney said": a surname, not McKinney, Texas
             if label == "FAC" and not strong and not _town_told(doc.text, left, candidates):
                 continue  # "White House" is a small town too, but not in this sentence
