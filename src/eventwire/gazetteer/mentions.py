@@ -53,7 +53,7 @@ from eventwire.gazetteer.lowercase import (
     names_lexicon_place,
 )
 from eventwire.gazetteer.names import is_compass_word, name_key
-from eventwire.gazetteer.people import person_words, speaker_words
+from eventwire.gazetteer.people import person_words
 from eventwire.gazetteer.qualifiers import link_qualifiers
 from eventwire.gazetteer.resolve import ToponymMention, is_region, is_strong
 from eventwire.gazetteer.support import drop_unsupported
@@ -228,12 +228,7 @@ def entity_mentions(
     doc: Document, gazetteer: Gazetteer, people: set[str]
 ) -> tuple[list[ToponymMention], list[ToponymMention]]:
     """Place mentions among spaCy's entities, and the demonyms seen (as mentions of
-    their country); ``people`` are words of people's names (``people.py``). A one-word
-    name the tagger calls a person or a body that speaks or has kin somewhere in the
-    article ("McKinney said", "McKinney's daughter") is a surname wherever the tagger
-    calls it so, unless it names a country, a state or a capital or follows "in", "at"
-    or "near" ("shot in Dayton ... Dayton said")."""
-    speakers = speaker_words(doc.spacy_doc)
+    their country); ``people`` are words of people's names (``people.py``)."""
     mentions: list[ToponymMention] = []
     demonyms: list[ToponymMention] = []
     lower = is_lowercase_doc(doc.spacy_doc)  # lower-case names count there (lowercase.py)
@@ -274,11 +269,6 @@ def entity_mentions(
                 continue  # "Blinken" after "Antony Blinken"
             if _speaks(ent) and not strong:
                 continue
-            if (
-                label in _CORRECTED_LABELS and key in speakers
-                and not _seat_or_region(candidates) and not _after_locative(ent[0])
-            ):  # fmt: skip
-                continue  # "McKinney" once "McKinney said": a surname, not McKinney, Texas
             if label == "FAC" and not strong and not _town_told(doc.text, left, candidates):
                 continue  # "White House" is a small town too, but not in this sentence
             if label in ("PERSON", "ORG") and " " in key and not strong:
@@ -288,12 +278,6 @@ def entity_mentions(
             weak = label in _CORRECTED_LABELS and not strong
             mentions.append(ToponymMention(left, right, key, label, candidates, weak=weak))
     return mentions, demonyms
-
-
-def _seat_or_region(candidates: tuple[GazetteerEntry, ...]) -> bool:
-    """Whether a name may be a country, a first-level region or a capital, which speak
-    for their governments ("Moscow said")."""
-    return any(c.is_country or c.feature_code in ("ADM1", "PPLC") for c in candidates)
 
 
 def _town_told(text: str, start: int, candidates: tuple[GazetteerEntry, ...]) -> bool:

@@ -1,6 +1,5 @@
-"""Session 25: a surname said alone is no town (``gazetteer/people.py``); a state's body
-that tells a deed is no scene of it, and a quarter's name read as a far namesake gives
-way to the town (``stages/place_scenes.py``)."""
+"""Session 25: a state's body that tells a deed is no scene of it, and a quarter's name
+read as a far namesake gives way to the town (``stages/place_scenes.py``)."""
 
 from __future__ import annotations
 
@@ -8,27 +7,6 @@ import pytest
 
 from eventwire.stages.places import place_events
 from labelled_docs import event_places, placed_body, trigger_event
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # a one-word name the tagger calls a person, which speaks and has kin
-        'A girl was shot in her bedroom on Monday. "It could have been any of us," '
-        "Denton said. Denton's niece was asleep.",
-        # the full name is no person to the tagger; the surname alone speaks
-        'A woman was shot inside a home on Friday. "She is lucky to be alive," June '
-        "Irving said. Irving's daughter was taken to a hospital, and Irving said she is angry.",
-    ],
-)  # fmt: skip
-def test_a_surname_that_speaks_or_has_kin_is_no_town(text: str) -> None:
-    doc = placed_body(text)
-    assert [p.name for p in doc.places] == []
-
-
-def test_a_capital_that_speaks_stays_a_place() -> None:
-    doc = placed_body("Troops crossed the border on Monday. Moscow said the drills were over.")
-    assert "Moscow" in [p.name for p in doc.places]
 
 
 @pytest.mark.parametrize(
