@@ -18,6 +18,17 @@
   event's verb of saying or judging ("shot the envoy and condemned Russia's role in
   Syria") is no place of a deed the sentence also tells.
 
+- a state's body that speaks: a first-level region naming the body that tells its
+  sentence ("..., the Tennessee Bureau of Investigation said", "Kentucky State Police
+  said") gives the body's reach, not where the sentence's deeds happened
+  (``speaking_body``; the places stage keeps it as a place of later sentences and of
+  the saying itself); a city's police ("Columbus police said") is most often at its
+  scene, and stays;
+- a quarter afar: a name a neighbourhood's noun follows ("the Hilltop neighborhood",
+  "the Halls community") that lies more than 50 km from every other town or county
+  the article names is a namesake read for the quarter of a town ("Hilltop, Ohio" for
+  a Columbus neighbourhood, ``stray_quarter``).
+
 And an event told by a noun with "the" ("the attack") refers back to the earlier event
 of its type (``antecedent``), whose place it takes when its sentence names none.
 """
@@ -26,13 +37,23 @@ from __future__ import annotations
 
 from typing import Any
 
+from eventwire.geodesy import haversine_km
 from eventwire.model import Document, Event, Place, Precision
 from eventwire.timex.tense import trigger_root
 
 __all__ = [
     "antecedent", "definite_noun", "destination", "off_scene", "participant", "quotation_at",
-    "quotations", "statements", "told_of", "unsaid",
+    "quotations", "speaking_body", "statements", "stray_quarter", "told_of", "unsaid",
 ]  # fmt: skip
+
+# Verbs by which a body tells the story it is named in ("the State Police said").
+_TELLING_LEMMAS = frozenset({"say", "tell", "report", "confirm", "announce", "add", "state"})
+# Nouns that make the name before them a quarter of a town ("the Hilltop neighborhood").
+_QUARTER_NOUNS = frozenset(
+    {"neighborhood", "neighbourhood", "community", "subdivision", "section", "enclave"}
+)  # fmt: skip
+# A quarter this far from every other town the article names is another town's namesake.
+_QUARTER_KM = 50.0
 
 # Verbs and nouns of going, sending and bringing: their "to", "into", "toward", "from"
 # give a path's end, not where the event happened.
@@ -168,6 +189,50 @@ def off_scene(doc: Document, place: Place) -> bool:
         carrier = owner.head.head
         return carrier.lemma_.lower() in _MOTION or carrier.lower_ in _MOTION
     return False
+
+
+def speaking_body(doc: Document, place: Place) -> bool:
+    """Whether a first-level region names the body that tells its sentence ("..., the
+    Tennessee Bureau of Investigation said", "Kentucky State Police said"): the body's
+    reach, no scene of the deeds the sentence tells."""
+    if place.precision is not Precision.ADMIN1:
+        return False
+    token = _root(doc, place)
+    return token is not None and _names_speaking_body(token)
+
+
+def _names_speaking_body(token: Any) -> bool:
+    """Whether a name is a word of the name of a body that is the subject of a verb of
+    telling ("the Tennessee Bureau of Investigation said", "Kentucky State Police said")."""
+    for _ in range(3):
+        if token.dep_ not in ("compound", "nmod", "poss") or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.dep_ == "nsubj" and token.pos_ in ("NOUN", "PROPN"):
+            return token.head.lemma_.lower() in _TELLING_LEMMAS
+    return False
+
+
+def stray_quarter(doc: Document, place: Place, places: list[Place]) -> bool:
+    """Whether a toponym names a town's quarter ("the Hilltop neighborhood", "the
+    Belair-Edison neighborhood of Baltimore") but lies more than 50 km from every other
+    town or county the article names: a namesake read for the quarter, no scene."""
+    if place.precision is not Precision.POINT or place.lat is None or place.lon is None:
+        return False
+    after = doc.text[place.end : place.end + 20].split()
+    if not after or after[0].lower().strip(",.") not in _QUARTER_NOUNS:
+        return False
+    towns = [
+        p for p in places
+        if p.name != place.name and p.lat is not None and p.lon is not None
+        and p.precision in (Precision.POINT, Precision.ADMIN2)
+    ]  # fmt: skip
+    if not towns:
+        return False
+    return all(
+        haversine_km(place.lat, place.lon, p.lat, p.lon) > _QUARTER_KM  # type: ignore[arg-type]
+        for p in towns
+    )
 
 
 def destination(doc: Document, place: Place) -> bool:

@@ -32,9 +32,11 @@
    names no other place; nor does an office held ("Ohio Senator Jane Holt"), or a
    country a verbal event speaks to ("asked Turkey to") (``stages/place_roles.py``).
    Nor does a path's end, a topic or cause, a word of another name, or a country that
-   is a side of the event (``stages/place_scenes.py``). A headline the text does not
-   begin with gives its place to events the text leaves unplaced
-   (``stages/headline_places.py``). A country or region named as a part ("in
+   is a side of the event, nor a state's body telling a deed ("..., the Tennessee Bureau
+   of Investigation said"), nor a quarter's name read as a far namesake ("the Hilltop
+   neighborhood" as Hilltop, Ohio in a Columbus story) (``stages/place_scenes.py``).
+   A headline the text does not begin with gives its place to events the text leaves
+   unplaced (``stages/headline_places.py``). A country or region named as a part ("in
    central Turkey") gives way to the town the next sentences name inside it
    (``stages/place_refine.py``). A toponym inside a quotation ("shouting: 'Don't
    forget Aleppo!'") places no event the quoting words report, nor the article (its
@@ -82,7 +84,9 @@ from eventwire.stages.place_scenes import (
     off_scene,
     participant,
     quotations,
+    speaking_body,
     statements,
+    stray_quarter,
     told_of,
     unsaid,
 )
@@ -200,6 +204,10 @@ def _sentence_place(doc: Document, event: Event, places: list[Place]) -> Place |
     # the event is not where it happened (``stages/place_scenes.py``)
     physical = event.type not in _VERBAL_TYPES
     inside = [p for p in inside if not participant(doc, p, physical)]
+    if physical:
+        # "... killing him, the Tennessee Bureau of Investigation said": the state's body
+        # tells the deed, which happened elsewhere in the state
+        inside = [p for p in inside if not speaking_body(doc, p)]
     if physical and trigger is not None:
         # "shot the envoy and condemned Russia's role in Syria": what a statement of the
         # sentence is about is no place of the deed
@@ -275,7 +283,10 @@ def placeable(doc: Document, places: list[Place]) -> list[Place]:
         return list(places)
     names = surnames(doc)
     named = [p for p in places if not in_a_name(doc, p, names)]
-    named = [p for p in named if not home_town(doc, p) and not off_scene(doc, p)] or named
+    named = [
+        p for p in named
+        if not home_town(doc, p) and not off_scene(doc, p) and not stray_quarter(doc, p, named)
+    ] or named  # fmt: skip
     return _sure(doc, named) or named
 
 
@@ -383,7 +394,10 @@ def place_events(
         arrivals = [p for p in _sure(doc, pool) if destination(doc, p) and p != dateline]
         # a person's home town places an event only when the article names no other place
         # nor a path's end, a topic or a word of another name (``stages/place_scenes.py``)
-        pool = [p for p in pool if not home_town(doc, p) and not off_scene(doc, p)] or pool
+        pool = [
+            p for p in pool
+            if not home_town(doc, p) and not off_scene(doc, p) and not stray_quarter(doc, p, pool)
+        ] or pool  # fmt: skip
         sure = _sure(doc, pool)
     sure_dateline = dateline if dateline is not None and dateline in sure else None
     # a toponym inside a quotation is what someone said: no place of the article or of
