@@ -67,6 +67,10 @@ def count_phrase(head: Any) -> int | None:
     return None
 
 
+# Nouns of an apposition that gives the victims' ages ("two men, ages 19 and 22").
+_AGE_WORDS = frozenset({"age", "ages", "aged"})
+
+
 def count_victims(head: Any) -> int | None:
     """How many people a victims phrase counts, adding up coordinated victims ("a man,
     two women and a small child" is 4; "Joe and Jen Knarr" is 2)."""
@@ -89,7 +93,9 @@ def count_victims(head: Any) -> int | None:
             return None
         total = 1
     for appos in head.children:  # "one adult male, one adult female, and two children"
-        if appos.dep_ == "appos" and any(c.dep_ == "nummod" for c in appos.children):
+        if appos.dep_ != "appos" or appos.lower_ in _AGE_WORDS:
+            continue  # "Two women, ages 30 and 64,": their ages, not more victims
+        if any(c.dep_ == "nummod" for c in appos.children):
             total += count_phrase(appos) or 0
     for conj in _conjuncts(head):
         part = count_phrase(conj) if conj.pos_ not in ("PROPN", "PRON") else 1
