@@ -42,3 +42,14 @@ def test_the_wounded_left_by_an_attack_are_its_toll() -> None:
 def test_ages_in_apposition_add_no_victims() -> None:
     attacks = _attacks("Two women, ages 30 and 64, were wounded in a shooting on Sunday.")
     assert attacks and max(e.injured or 0 for e in attacks) == 2
+
+
+def test_a_part_shot_fatally_is_dead_the_rest_injured() -> None:
+    attacks = _attacks("Three people were shot, two fatally, in a park on Saturday, police said.")
+    assert len(attacks) == 1
+    assert (attacks[0].dead, attacks[0].injured) == (2, 1)
+
+
+def test_a_part_of_them_shot_fatally() -> None:
+    attacks = _attacks("Five people were shot, two of them fatally, outside a bar on Sunday.")
+    assert attacks and (attacks[0].dead, attacks[0].injured) == (2, 3)

@@ -292,6 +292,24 @@ def _a_grievance(token: Any) -> bool:
     return False
 
 
+def _fatal_part_statement(token: Any) -> Statement | None:
+    """The part of the people shot who died, told by a number with "fatally" after the
+    verb ("Three people were shot, two fatally"; "five were shot, two of them
+    fatally"): that many dead; the verb's own statement counts every one hit."""
+    if token.pos_ != "NUM" or not any(
+        c.dep_ == "advmod" and c.lower_ in ("fatally", "mortally") for c in token.children
+    ):
+        return None
+    verb = token.head
+    if token.dep_ == "appos" and verb.dep_ in ("nsubj", "nsubjpass"):
+        verb = verb.head  # "five people, two of them fatally," read as an apposition
+    elif token.dep_ not in ("npadvmod", "advmod", "nsubj", "dobj"):
+        return None
+    if verb.lemma_.lower() not in _SHOOT_VERBS or (token.i < verb.i and token.dep_ != "appos"):
+        return None
+    return _statement("dead", token, token)
+
+
 def _noun_statement(token: Any) -> Statement | None:
     """ "the death of a 17-year-old", "the murder of Tom Reyes", "committed suicide"."""
     if token.pos_ != "NOUN":
@@ -425,6 +443,7 @@ def _statements(span: Any) -> list[Statement]:
                 _state_statement(token)
                 or _noun_statement(token)
                 or _condition_statement(token)
+                or _fatal_part_statement(token)
                 or _injury_statement(token)
                 or _deadly_attack_statement(token)
             )
