@@ -22,10 +22,7 @@ from labelled_docs import event_places, placed_body, trigger_event
 def test_a_state_body_that_tells_the_deed_is_no_scene_of_it(
     text: str, trigger: str, expected: str
 ) -> None:
-    doc = placed_body(text)
-    doc.events = [trigger_event(doc, trigger)]
-    place_events(doc, list(doc.places))
-    assert doc.events[0].place is not None and doc.events[0].place.name == expected
+    assert event_places(text, trigger) == [expected]
 
 
 def test_a_state_body_still_places_what_it_says() -> None:
