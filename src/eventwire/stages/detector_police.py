@@ -30,7 +30,8 @@ POLICE_VICTIMS_DID_NOT_KILL = True  # "four policemen were killed": the police a
 POLICE_TOLL_VICTIMS_DID_NOT_KILL = True
 # Words of a victim phrase that name the victims themselves, not a clause about them
 # ("a man who attacked police was shot dead": the police of the clause may have shot)
-_VICTIM_WORDS = frozenset({"compound", "amod", "nummod", "det", "poss", "nmod", "quantmod"})
+# ("the officer's victim": the owner is no victim)
+_VICTIM_WORDS = frozenset({"compound", "amod", "nummod", "det", "nmod", "quantmod"})
 
 _DEATH_WORDS = frozenset({"dead", "death", "deaths", "killed", "died", "lives"})
 _ARREST_WORDS = frozenset(

@@ -50,7 +50,7 @@ __all__ = [
 _TELLING_LEMMAS = frozenset({"say", "tell", "report", "confirm", "announce", "add", "state"})
 # Nouns that make the name before them a quarter of a town ("the Hilltop neighborhood").
 _QUARTER_NOUNS = frozenset(
-    {"neighborhood", "neighbourhood", "community", "subdivision", "section", "enclave"}
+    {"neighborhood", "neighbourhood", "subdivision", "enclave"}
 )  # fmt: skip
 # A quarter this far from every other town the article names is another town's namesake.
 _QUARTER_KM = 50.0
