@@ -107,7 +107,7 @@ def _victim_words(head: Any) -> list[Any]:
     """The words of a victims phrase that name the victims ("one officer", "two
     policemen and a guard"), without the clauses that describe them."""
     words = []
-    for victim in (head, *(c for c in head.subtree if c.dep_ == "conj" and c.head.i == head.i)):
+    for victim in (head, *(c for c in head.children if c.dep_ == "conj")):
         words.append(victim)
         words += [c for c in victim.children if c.dep_ in _VICTIM_WORDS]
     return words

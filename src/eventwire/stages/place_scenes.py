@@ -20,14 +20,14 @@
 
 - a state's body that speaks: a first-level region naming the body that tells its
   sentence ("..., the Tennessee Bureau of Investigation said", "Kentucky State Police
-  said") gives the body's reach, not where the sentence's deeds happened
-  (``speaking_body``; the places stage keeps it as a place of later sentences and of
-  the saying itself); a city's police ("Columbus police said") is most often at its
-  scene, and stays;
-- a quarter afar: a name a neighbourhood's noun follows ("the Hilltop neighborhood",
-  "the Halls community") that lies more than 50 km from every other town or county
-  the article names is a namesake read for the quarter of a town ("Hilltop, Ohio" for
-  a Columbus neighbourhood, ``stray_quarter``).
+  said") gives the body's reach, not where the sentence's deeds happened, when the
+  article names a town inside that state (``speaking_body``; the places stage keeps it
+  as a place of later sentences and of the saying itself); a city's police ("Columbus
+  police said") is most often at its scene, and stays;
+- a quarter afar: a name a neighbourhood's noun follows ("the Hilltop neighborhood";
+  not "the Waco community", often the whole town) that lies more than 50 km from every
+  other town or county the article names is a namesake read for the quarter of a town
+  ("Hilltop, Ohio" for a Columbus neighbourhood, ``stray_quarter``).
 
 And an event told by a noun with "the" ("the attack") refers back to the earlier event
 of its type (``antecedent``), whose place it takes when its sentence names none.
@@ -193,12 +193,24 @@ def off_scene(doc: Document, place: Place) -> bool:
 
 def speaking_body(doc: Document, place: Place) -> bool:
     """Whether a first-level region names the body that tells its sentence ("..., the
-    Tennessee Bureau of Investigation said", "Kentucky State Police said"): the body's
-    reach, no scene of the deeds the sentence tells."""
+    Tennessee Bureau of Investigation said", "Kentucky State Police said") in an article
+    that names a town inside it: the body's reach, no scene of the deeds the sentence
+    tells (not "the Mississippi Bureau of Investigation said" in a Memphis story)."""
     if place.precision is not Precision.ADMIN1:
         return False
     token = _root(doc, place)
-    return token is not None and _names_speaking_body(token)
+    return token is not None and _names_speaking_body(token) and _town_inside(doc, place)
+
+
+def _town_inside(doc: Document, region: Place) -> bool:
+    """Whether the article names a town inside the first-level ``region``."""
+    return any(
+        p.precision is Precision.POINT
+        and p.country_code == region.country_code
+        and p.admin1 is not None
+        and p.admin1 == region.admin1
+        for p in doc.places
+    )
 
 
 def _names_speaking_body(token: Any) -> bool:
@@ -217,22 +229,20 @@ def stray_quarter(doc: Document, place: Place, places: list[Place]) -> bool:
     """Whether a toponym names a town's quarter ("the Hilltop neighborhood", "the
     Belair-Edison neighborhood of Baltimore") but lies more than 50 km from every other
     town or county the article names: a namesake read for the quarter, no scene."""
-    if place.precision is not Precision.POINT or place.lat is None or place.lon is None:
+    lat, lon = place.lat, place.lon
+    if place.precision is not Precision.POINT or lat is None or lon is None:
         return False
     after = doc.text[place.end : place.end + 20].split()
     if not after or after[0].lower().strip(",.") not in _QUARTER_NOUNS:
         return False
     towns = [
-        p for p in places
+        (p.lat, p.lon) for p in places
         if p.name != place.name and p.lat is not None and p.lon is not None
         and p.precision in (Precision.POINT, Precision.ADMIN2)
     ]  # fmt: skip
     if not towns:
         return False
-    return all(
-        haversine_km(place.lat, place.lon, p.lat, p.lon) > _QUARTER_KM  # type: ignore[arg-type]
-        for p in towns
-    )
+    return all(haversine_km(lat, lon, t_lat, t_lon) > _QUARTER_KM for t_lat, t_lon in towns)
 
 
 def destination(doc: Document, place: Place) -> bool:

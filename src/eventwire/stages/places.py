@@ -207,11 +207,7 @@ def _sentence_place(doc: Document, event: Event, places: list[Place]) -> Place |
     if physical:
         # "... killing him, the Tennessee Bureau of Investigation said": the state's body
         # tells the deed, which happened elsewhere in the state
-        # (only when the article names a town inside that state: not "the
-        # Mississippi Bureau of Investigation said" in a story told from Memphis)
-        inside = [
-            p for p in inside if not (speaking_body(doc, p) and _town_inside(doc, p))
-        ]  # fmt: skip
+        inside = [p for p in inside if not speaking_body(doc, p)]
     if physical and trigger is not None:
         # "shot the envoy and condemned Russia's role in Syria": what a statement of the
         # sentence is about is no place of the deed
@@ -501,14 +497,3 @@ def _headline_place(
         default=None,
     )
     return None if chosen is None else replace(chosen, start=-1, end=-1)
-
-
-def _town_inside(doc: Document, region: Place) -> bool:
-    """Whether the article names a town inside the first-level ``region``."""
-    return any(
-        p.precision is Precision.POINT
-        and p.country_code == region.country_code
-        and p.admin1 is not None
-        and p.admin1 == region.admin1
-        for p in doc.places
-    )
